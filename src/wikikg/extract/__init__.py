@@ -1,0 +1,1 @@
+"""Extractors: pure functions from a ParsedArticle to Mentions and Statements."""

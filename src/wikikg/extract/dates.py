@@ -1,0 +1,136 @@
+"""Dates in prose: absolute, partial and relative expressions, kept as precise as the text."""
+from __future__ import annotations
+
+import re
+
+from ..model import DateValue
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for m in names
+}
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+# Ordered: the most precise shapes first; each yields (year, month, day) groups by name.
+_PATTERNS = [
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)\b(?!-)"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!\s+(?:of\s+)?{_YEAR})", re.I),
+    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{_YEAR})(?!\d)", re.I),
+    re.compile(rf"\b(?:in|during|by|from|since|until|early|late|mid|of|on)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<m>{_MON})\b(?!\s+\d)", re.I),
+    re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
+]
+
+
+def _value(year: int | None, month: int | None, day: int | None) -> DateValue | None:
+    if year is None:
+        return None
+    if month is None:
+        return DateValue(f"{year:04d}", "gYear")
+    if day is None:
+        return DateValue(f"{year:04d}-{month:02d}", "gYearMonth")
+    if not 1 <= day <= 31:
+        return None
+    return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "date")
+
+
+def _groups(m: re.Match) -> tuple[int | None, int | None, int | None]:
+    g = m.groupdict()
+    year = int(g["y"]) if g.get("y") else None
+    month = None
+    if g.get("m"):
+        month = MONTHS[g["m"].lower().rstrip(".")]
+    elif g.get("mn"):
+        month = int(g["mn"])
+        if not 1 <= month <= 12:
+            return None, None, None
+    day = int(g["d"]) if g.get("d") else None
+    return year, month, day
+
+
+def parse_date(text: str) -> DateValue | None:
+    """The first complete date in `text` ("October 2014", "20 September 2018", "2014")."""
+    found = find_dates(text)
+    for _start, _end, year, month, day in found:
+        if year is not None:
+            return _value(year, month, day)
+    return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
+    """All date expressions in `text` as (start, end, year, month, day), by position; no overlaps."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            y, mo, d = _groups(m)
+            if y is None and mo is None:
+                continue
+            taken.append((s, e))
+            out.append((s, e, y, mo, d))
+    return sorted(out)
+
+
+_FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b", re.I)
+
+
+def sentence_date(text: str, previous: DateValue | None, section_year: int | None,
+                  before: int | None = None) -> DateValue | None:
+    """The date a sentence gives for its event, resolving relative and partial expressions.
+
+    `previous` is the date of the preceding sentence in the paragraph (for "the following month"),
+    `section_year` the year of the section heading (for "On 9 July" or a sentence with no date).
+    Only expressions starting before `before` (a trigger offset) are preferred, when given.
+    """
+    dates = find_dates(text)
+    if before is not None:
+        head = [d for d in dates if d[0] < before]
+        dates = head or dates
+    ctx_year = int(previous.value[:4]) if previous else section_year
+    for _s, _e, year, month, day in dates:
+        if year is None:
+            year = ctx_year
+        value = _value(year, month, day)
+        if value:
+            return value
+    rel = _FOLLOWING.search(text)
+    if rel and previous:
+        return _relative(rel, previous)
+    if section_year is not None:
+        return DateValue(f"{section_year:04d}", "gYear")
+    return None
+
+
+def _relative(m: re.Match, previous: DateValue) -> DateValue:
+    year = int(previous.value[:4])
+    month = int(previous.value[5:7]) if previous.datatype != "gYear" else None
+    word, unit = (m.group(1) or "").lower(), (m.group(2) or m.group(3) or "").lower()
+    step = {"following": 1, "next": 1, "previous": -1}.get(word, 0)
+    if unit == "year":
+        return DateValue(f"{year + step:04d}", "gYear")
+    if unit == "month" and month is not None:
+        total = year * 12 + (month - 1) + step
+        return DateValue(f"{total // 12:04d}-{total % 12 + 1:02d}", "gYearMonth")
+    if m.group(4):  # "that same summer": the season alone is no month; keep the year
+        return DateValue(f"{year:04d}", "gYear")
+    return previous
+
+
+def section_year(section: str) -> int | None:
+    """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None)."""
+    years = re.findall(rf"(?<!\d)({_YEAR})(?![\ds])", section)
+    return int(years[-1]) if years else None

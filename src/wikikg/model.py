@@ -1,0 +1,186 @@
+"""Typed records passed between pipeline stages (read -> parse -> extract -> resolve -> graph)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: its title, raw text, where it came from, and its kind."""
+
+    title: str
+    text: str
+    source: str = "-"
+    kind: str = "wikitext"  # "wikitext" | "text"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference the article gives (<ref> with a cite template, or a bare URL)."""
+
+    key: str  # stable id (hash of the ref's content)
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None  # publisher / work / website / newspaper
+    date: str | None = None  # as written in the template ("7 October 2019", "2019-10-07")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A wikilink inside a plain text: canonical target title and its span in that text."""
+
+    target: str  # canonical title, e.g. "Xu Li (computer scientist)"
+    text: str  # the text shown, e.g. "Xu Li"
+    start: int  # offsets into the owning plain text (Sentence.text / FieldItem.text)
+    end: int
+
+
+@dataclass(frozen=True)
+class TemplateCall:
+    """A template used in an infobox value, with its parameters rendered as plain text."""
+
+    name: str  # normalised: lower case, single spaces ("hkex", "start date and age")
+    params: tuple[tuple[str, str], ...]  # ("1", "20"), ("df", "yes"), in source order
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """The value of parameter `key` (positional ones are "1", "2", ...)."""
+        for k, v in self.params:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class FieldItem:
+    """One item of an infobox value (values are split at <br>, list bullets, {{ubl}} ...)."""
+
+    text: str  # plain text of the item
+    links: tuple[Link, ...] = ()
+    templates: tuple[TemplateCall, ...] = ()
+
+
+@dataclass(frozen=True)
+class InfoboxField:
+    """One `| name = value` line of an infobox, with its verbatim source and offsets."""
+
+    name: str  # normalised parameter name ("founder", "hq_location")
+    items: tuple[FieldItem, ...]
+    source: str  # verbatim source text of the whole parameter, e.g. "| founder = [[A]]<br>[[B]]"
+    start: int  # offsets into Article.text
+    end: int
+
+
+@dataclass(frozen=True)
+class Infobox:
+    """An infobox template: its kind ("company", "university", ...) and its fields."""
+
+    kind: str  # template name without the "Infobox " prefix, lower case
+    fields: tuple[InfoboxField, ...]
+    start: int
+    end: int
+
+    def field(self, name: str) -> InfoboxField | None:
+        """The field called `name`, if the infobox has it."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article body: plain text, verbatim source span, section, links, refs."""
+
+    index: int  # position in the article
+    text: str  # plain text (markup rendered away)
+    source: str  # the verbatim input slice Article.text[start:end]
+    start: int
+    end: int
+    section: str  # "History / 2017"; "" for the lead
+    paragraph: int  # paragraph number; sentences of one paragraph share it
+    links: tuple[Link, ...] = ()
+    citations: tuple[str, ...] = ()  # Citation.key of the refs that close the sentence
+    bold: tuple[tuple[int, int], ...] = ()  # spans of '''bold''' text (names in the lead)
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article after parsing: the same shape for wikitext and for plain text."""
+
+    title: str
+    kind: str
+    text: str  # the input, unchanged
+    sentences: tuple[Sentence, ...]
+    infoboxes: tuple[Infobox, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    categories: tuple[str, ...] = ()
+    short_description: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def citation(self, key: str) -> Citation | None:
+        """The citation with this key."""
+        for c in self.citations:
+            if c.key == key:
+                return c
+        return None
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as precise as the text gives it: value in XSD lexical form and its datatype."""
+
+    value: str  # "2017", "2017-10", "2017-10-18"
+    datatype: str  # "gYear" | "gYearMonth" | "date"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference to an entity: a link, a recognised name, or the article's subject."""
+
+    text: str  # as shown in the sentence
+    key: str  # canonical title for linked mentions, the name for unlinked ones
+    linked: bool  # True when `key` is a Wikipedia title
+    types: frozenset[str] = frozenset()  # class hints (local names: "Person", "University")
+    aliases: frozenset[str] = frozenset()  # other names seen for it (acronyms, link texts)
+    start: int = -1  # span in the sentence's plain text (-1: not from a sentence)
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: verbatim text, its section and offsets into the input."""
+
+    text: str
+    section: str
+    start: int
+    end: int
+    plain: str | None = None  # the same text with markup rendered away, when different
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One extracted fact with its provenance; `obj` is a Mention or a literal value."""
+
+    subject: Mention
+    predicate: str  # local name in the wkg: namespace ("partneredWith")
+    obj: Mention | str | DateValue
+    rule: str
+    evidence: Evidence
+    event: str | None = None  # event class local name ("Partnership")
+    date: DateValue | None = None
+    end_date: DateValue | None = None
+    citations: tuple[Citation, ...] = ()
+    qualifiers: tuple[tuple[str, str], ...] = ()  # (property local name, value): ticker, programme
+    attributed_to: Mention | None = None  # "X reported that ...": not asserted as a direct edge
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity: one per key after merging all mentions of an article or a batch."""
+
+    key: str
+    linked: bool
+    label: str
+    types: frozenset[str] = frozenset()
+    aliases: frozenset[str] = frozenset()
+    attributes: tuple[tuple[str, str], ...] = field(default_factory=tuple)

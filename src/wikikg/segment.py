@@ -1,0 +1,129 @@
+"""Plain text with a map back to the input, split into paragraphs and sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Abbreviations that do not end a sentence (general English; "may_end" ones can, before a
+# sentence opener). Source: common English style guides' abbreviation lists.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "nos", "vs", "etc", "e.g", "i.e",
+    "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc", "gen", "col", "lt", "sgt",
+    "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "approx", "est", "fig", "vol", "pp",
+    "op", "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "dept", "univ", "assn", "bros", "ave", "blvd", "rd", "ft", "mass", "calif", "ont", "wash",
+}
+_MAY_END = {"u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc", "etc", "jr", "sr"}
+_OPENERS = {
+    "The", "In", "On", "It", "He", "She", "They", "This", "That", "These", "A", "An", "During",
+    "After", "Since", "Its", "His", "Her", "Their", "As", "At", "By", "From", "However", "Following",
+    "Later", "Before", "When", "While", "According", "There", "Following",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass
+class Piece:
+    """A run of plain text and the input span it came from."""
+
+    plain_start: int
+    plain_end: int
+    src_start: int
+    src_end: int
+    exact: bool  # plain text equals the input slice, char for char
+    outer_start: int = -1  # bounds of the markup around it (a link's "[[" ... "]]")
+    outer_end: int = -1
+
+
+@dataclass
+class Builder:
+    """Accumulates plain text, its pieces, links, refs, bold spans and section markers."""
+
+    parts: list[str] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    length: int = 0
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # plain span, target
+    refs: list[tuple[int, str]] = field(default_factory=list)  # plain position, citation key
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    sections: list[tuple[int, str]] = field(default_factory=list)  # plain position, section path
+
+    def add(self, text: str, src_start: int, src_end: int, exact: bool) -> None:
+        """Append `text`, rendered from input[src_start:src_end]."""
+        if not text:
+            return
+        n = len(text)
+        self.pieces.append(Piece(self.length, self.length + n, src_start, src_end, exact,
+                                 src_start, src_end))
+        self.parts.append(text)
+        self.length += n
+
+    def text(self) -> str:
+        """The plain text built so far."""
+        return "".join(self.parts)
+
+    def wrap(self, first_piece: int, outer_start: int, outer_end: int) -> None:
+        """Widen the outer bounds of pieces from `first_piece` on to the markup around them."""
+        if first_piece < len(self.pieces):
+            p0, p1 = self.pieces[first_piece], self.pieces[-1]
+            p0.outer_start = min(p0.outer_start, outer_start)
+            p1.outer_end = max(p1.outer_end, outer_end)
+
+    def src_span(self, start: int, end: int) -> tuple[int, int]:
+        """The input span of plain text [start, end), widened to whole markup at the edges."""
+        return self._src(start, True), self._src(end - 1, False)
+
+    def _src(self, pos: int, is_start: bool) -> int:
+        lo, hi = 0, len(self.pieces) - 1
+        while lo < hi:  # binary search: the piece containing pos
+            mid = (lo + hi + 1) // 2
+            if self.pieces[mid].plain_start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        p = self.pieces[lo]
+        if is_start:
+            if pos == p.plain_start:
+                return p.outer_start
+            return p.src_start + (pos - p.plain_start) if p.exact else p.src_start
+        if pos == p.plain_end - 1:
+            return p.outer_end
+        return p.src_start + (pos - p.plain_start) + 1 if p.exact else p.src_end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in one paragraph of plain text, whitespace trimmed."""
+    spans, start = [], 0
+    for m in _END.finditer(text):
+        end = m.end()
+        word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", text[start:end])
+        token = word.group(1).rstrip(".").lower() if word else ""
+        nxt = re.match(r"\s+[\"'“‘(\[]?(\w+)", text[end:])
+        next_word = nxt.group(1) if nxt else ""
+        if text[m.start()] == "." and token in _ABBREV:
+            if not (token in _MAY_END and next_word in _OPENERS):
+                continue
+        if text[m.start()] == "." and re.fullmatch(r"[a-z]", token) and token.upper() in text[m.start() - 1]:
+            continue
+        if re.fullmatch(r"[A-Z]", text[m.start() - 1]) and (m.start() < 2 or not text[m.start() - 2].isalnum()):
+            continue  # an initial: "Gregory C. Allen"
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of `text` (a line is a paragraph or a list item)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
