@@ -1,0 +1,92 @@
+"""Entity classes from a name's shape, a title's disambiguation suffix, and nearby words."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import rules
+
+_DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+
+
+def split_title(title: str) -> tuple[str, str | None]:
+    """'Xu Li (computer scientist)' -> ('Xu Li', 'computer scientist')."""
+    m = _DISAMBIG.match(title)
+    if m and m.group(1):
+        return m.group(1).strip(), m.group(2).strip()
+    return title.strip(), None
+
+
+@cache
+def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for cls, spec in rules.names()["shape"].items():
+        anywhere = [re.escape(w) for w in spec.get("anywhere", ())]
+        suffix = [re.escape(w) for w in spec.get("suffix", ())]
+        parts = []
+        if anywhere:
+            parts.append(rf"(?<![\w])(?:{'|'.join(anywhere)})(?![\w])")
+        if suffix:
+            parts.append(rf"(?<![\w])(?:{'|'.join(suffix)})(?:'s|’s)?\s*$")
+        out.append((cls, re.compile("|".join(parts))))
+    return tuple(out)
+
+
+# When several shapes match, the more specific class wins.
+_PRIORITY = ["StockExchange", "University", "GovernmentAgency", "MilitaryOrganization", "SportsClub",
+             "NewsOrganization", "ResearchInstitute", "Company", "Organization"]
+
+
+def name_types(name: str) -> frozenset[str]:
+    """Classes a name's own words give it ("… University" -> University), most specific one."""
+    hits = {cls for cls, pat in _shape_patterns() if pat.search(name)}
+    if "MilitaryOrganization" in hits and "GovernmentAgency" in hits:
+        hits.discard("GovernmentAgency")
+    for cls in _PRIORITY:
+        if cls in hits:
+            return frozenset({cls})
+    return frozenset()
+
+
+@cache
+def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for cls, words in rules.names()["disambiguation"].items():
+        out.append((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)))
+    return tuple(out)
+
+
+def disambiguation(suffix: str | None) -> frozenset[str]:
+    """Class from a title's disambiguation suffix ("computer scientist" -> Person)."""
+    if not suffix:
+        return frozenset()
+    if re.match(r"born\b|\d{4}\s*[–-]", suffix):
+        return frozenset({"Person"})
+    for cls, pat in _disambig_table():
+        if pat.search(suffix):
+            return frozenset({cls})
+    return frozenset()
+
+
+@cache
+def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    out = []
+    for cls, words in rules.names()["context"].items():
+        alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        before = re.compile(rf"\b(?:{alt})\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+)?$", re.I if cls != "Person" else 0)
+        after = re.compile(rf"^,\s+(?:(?:a|an|the|then|its|former|senior|chief|major|leading|local|state-owned|private|public)\s+)*(?:[\w-]+\s+){{0,3}}?(?:{alt})\b", re.I)
+        out.append((cls, before, after))
+    return tuple(out)
+
+
+def context_types(text: str, start: int, end: int) -> frozenset[str]:
+    """Class from the words right before a name or from an apposition right after it."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 80]
+    for cls, pat_before, pat_after in _context_patterns():
+        if pat_after.search(after):
+            return frozenset({cls})
+    for cls, pat_before, _ in _context_patterns():
+        if pat_before.search(before):
+            return frozenset({cls})
+    return frozenset()

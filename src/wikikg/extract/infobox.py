@@ -1,0 +1,249 @@
+"""Infobox facts: applies the mappings of ontology/infobox.toml and exchanges.toml to infoboxes."""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import tomllib
+from pathlib import Path
+
+from ..model import (DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention,
+                     ParsedArticle, Statement)
+from .dates import parse_date
+
+_DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
+_DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
+_URL_TEMPLATES = {"url", "official url", "official website", "website"}
+_FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
+_STRONG_SEP, _ALL_SEP = re.compile(r"[,;]"), re.compile(r"[,;]|\band\b|&")
+_TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
+_words = re.compile(r"[\w.&-]+").findall
+
+
+def _ontology_dir():
+    """The ontology/ directory of a source checkout, else the package data wikikg/ontology."""
+    here = Path(__file__).resolve().parents[3] / "ontology"
+    if (here / "infobox.toml").is_file():
+        return here
+    return importlib.resources.files("wikikg") / "ontology"
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"[\s_]+", " ", name).strip().lower()
+    return name[8:].strip() if name.startswith("infobox ") else name
+
+
+@functools.cache
+def _tables() -> tuple[dict, dict, dict, dict]:
+    """(infobox kinds by name and alias, [values] settings, exchanges by template, by name)."""
+    data = tomllib.loads((_ontology_dir() / "infobox.toml").read_text(encoding="utf-8"))
+    kinds = {}
+    for box in data["infobox"]:
+        maps = []
+        for m in box.get("mapping", ()):
+            rx = [re.compile(re.escape(p).replace(r"\{n\}", r"(\d*)")) for p in m["params"]]
+            maps.append({**m, "_rx": rx})
+        for name in (box["kind"], *box.get("aliases", ())):
+            kinds[_norm(name)] = (box["class"], tuple(maps))
+    values = {k: frozenset(v) if isinstance(v, list) else v for k, v in data["values"].items()}
+    values["place_chain"] = data["place_chain"]
+    exch = tomllib.loads((_ontology_dir() / "exchanges.toml").read_text(encoding="utf-8"))
+    by_template, by_name = {}, {}
+    for ex in exch["exchange"]:
+        by_template.update((t, ex) for t in ex["templates"])
+        for n in (ex["title"], *ex.get("names", ()), *ex.get("ambiguous_names", ())):
+            by_name[n.casefold()] = ex
+    return kinds, values, by_template, by_name
+
+
+def subject_types(article: ParsedArticle) -> frozenset[str]:
+    """The classes of the article's subject, read from the kinds of its infoboxes."""
+    kinds = _tables()[0]
+    return frozenset(kinds[_norm(b.kind)][0] for b in article.infoboxes if _norm(b.kind) in kinds)
+
+
+def _match(maps, name: str):
+    for m in maps:
+        for rx in m["_rx"]:
+            if hit := rx.fullmatch(name):
+                return m, (hit.group(1) if rx.groups else "")
+    return None, ""
+
+
+def extract_infobox(article: ParsedArticle, subject: Mention) -> list[Statement]:
+    """Statements about `subject` (and its subsidiaries, places ...) stated by its infoboxes."""
+    kinds, out = _tables()[0], []
+    for box in article.infoboxes:
+        maps = kinds.get(_norm(box.kind), (None, ()))[1]
+        for f in box.fields:
+            m, n = _match(maps, f.name)
+            if m is not None and f.items:
+                ev = Evidence(text=f.source, section="Infobox", start=f.start, end=f.end)
+                out.extend(_apply(m, n, f, box, maps, subject, ev))
+    return out
+
+
+def _stmt(m, subject, obj, ev, **kw) -> Statement:
+    s, o = (obj, subject) if m.get("direction") == "inverse" else (subject, obj)
+    return Statement(subject=s, predicate=m["property"], obj=o, rule=m["id"], evidence=ev,
+                     event=m.get("event"), **kw)
+
+
+def _apply(m, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[Statement]:
+    if (value := m["value"]) == "date":
+        return [_stmt(m, subject, d, ev)] if (d := _field_date(f)) else []
+    if value == "url":
+        return [_stmt(m, subject, u, ev) for u in filter(None, map(_url, f.items))]
+    if value == "exchange":
+        return [_stmt(m, subject, ex, ev, qualifiers=q) for i in f.items for ex, q in _listings(i)]
+    if value == "literal":
+        return [_stmt(m, subject, p[0], ev) for i in f.items for p in _pieces(i, value)]
+    date = None
+    if m.get("date_from"):
+        dated = [g for g in box.fields
+                 if (_match(maps, g.name)[0] or {}).get("property") == m["date_from"]]
+        date = next(filter(None, map(_field_date, dated)), None)
+    role = m.get("role") or m.get("roles", {}).get(f.name)
+    if m.get("role_param") and (rf := box.field(m["role_param"].replace("{n}", n))) and rf.items:
+        role = _clean(rf.items[0].text) or role
+    types = tuple(m.get("types", _DEFAULT_TYPES.get(value, ())))
+    values, out = _tables()[1], []
+    for item in f.items:
+        chain = []
+        for name, link, note in _pieces(item, value):
+            if link is None and (m.get("linked_only") or value == "place"
+                                 and re.match(values["street_address"], name)):
+                continue
+            mention = _mention(name, link, types, value)
+            r = role or (note if value == "person" and note else None)
+            out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
+                (("role", r),) if r and m["property"] == "keyPerson" else ())))
+            chain.append(mention)
+        if value == "place":  # "[[Menlo Park]], [[California]]": each lies in the next
+            pc = values["place_chain"]
+            out += [Statement(subject=a, predicate=pc["property"], obj=b, rule=pc["id"],
+                              evidence=ev) for a, b in zip(chain, chain[1:]) if a.key != b.key]
+    return out
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", _FOOTNOTE.sub("", text))
+    return text.strip(" \t,;:·•*-–—\"'")
+
+
+def _skip(text: str) -> bool:
+    low, values = text.casefold(), _tables()[1]
+    return (not re.search(r"[^\W\d_]", text) or low in values["placeholders"]
+            or low.startswith(tuple(values["skip_prefixes"])))
+
+
+def _mask(text: str) -> str:
+    """`text` with everything inside parentheses or brackets replaced by '#'."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "(["
+        out.append("#" if depth else ch)
+        depth -= bool(depth) and ch in ")]"
+    return "".join(out)
+
+
+def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
+    """(name, its link or None, the rest: role notes) for each value named in one item."""
+    text, masked = item.text, _mask(item.text)
+    top = [k for k in item.links if k.start < len(masked) and masked[k.start] != "#"]
+    strong = value in ("place", "literal") or not top
+    sep = _ALL_SEP if len(top) > 1 and value != "literal" else _STRONG_SEP if strong else None
+    hits = [h.span() for h in (sep.finditer(masked) if sep else ())
+            if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
+    cuts = [0, *(x for span in hits for x in span), len(text)]
+    out: list[tuple[str, Link | None, str]] = []
+    roles = _tables()[1]["role_words"]
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        link = next((k for k in top if a <= k.start < b), None)
+        if value == "literal":  # the whole text: "[[501(c)(3)]] [[nonprofit organization]]"
+            name, link, note = re.sub(r"\s*\([^()]*\)$", "", text[a:b].strip()), None, ""
+        elif link is not None:
+            name = link.text
+            note = _clean(re.sub(r"[()]", " ", text[a:link.start] + " " + text[link.end:b]))
+        else:
+            name = _clean("".join(c for c, mc in zip(text[a:b], masked[a:b]) if mc != "#"))
+            note = _clean(re.sub(r"[()\[\]]", " ", "".join(
+                c for c, mc in zip(text[a:b], masked[a:b]) if mc == "#")))
+            if value in ("organization", "entity") and re.fullmatch(r"[A-Z][^\d]*", note):
+                name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
+            words = name.casefold().split()
+            if value == "person" and out and words and len(words) <= 6 and set(words) <= roles:
+                out[-1] = (*out[-1][:2], _clean(f"{out[-1][2]} {name}"))
+                continue
+        if not _skip(name := _clean(name)) and not (link and _skip(link.target)):
+            out.append((name, link, note))
+    return out
+
+
+def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -> Mention:
+    values = _tables()[1]
+    if link is not None:
+        gov = values["government_words"]
+        if set(_words(link.text.lower())) & gov and not set(_words(link.target.lower())) & gov:
+            name = _clean(link.text)  # [[Springfield|Springfield City Council]]: the council
+            return Mention(text=name, key=name, linked=False, types=frozenset({"GovernmentAgency"}))
+    key = link.target if link is not None else name
+    if value == "person" and set(_words(f"{name} {key}".casefold())) & values["organization_words"]:
+        types = ("Organization",)
+    bare = re.sub(r"\s*\([^)]*\)$", "", key)
+    alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
+    return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
+                   aliases=alias or frozenset())
+
+
+def _listings(item: FieldItem):
+    """(exchange mention, ticker qualifiers) for each listing named in one traded_as item."""
+    _, _, by_template, by_name = _tables()
+    found = []
+    for t in item.templates:
+        if (ex := by_template.get(_norm(t.name))) is not None:
+            codes = [v.strip() for k, v in t.params if k.isdigit() and v.strip()]
+            found.append((ex, codes if ex.get("tickers") == "all" else codes[:1]))
+    if not found:  # plain text: "NYSE: ABC", "[[Nasdaq]]: XYZ"
+        for hit in _TICKER_TEXT.finditer(item.text):
+            link = next((k for k in item.links if k.start <= hit.start(1) < k.end), None)
+            ex = by_name.get(link.target.casefold()) if link else None
+            words = hit.group(1).split()  # "formerly NYSE: ABC": the name is the last words
+            names = (" ".join(words[i:]).casefold() for i in range(len(words)))
+            if (ex := ex or next(filter(None, map(by_name.get, names)), None)) is not None:
+                found.append((ex, [hit.group(2)]))
+    out = []
+    for ex, codes in found:
+        pad = ex.get("pad")
+        codes = [c.zfill(pad) if pad and c.isdigit() else c for c in codes]
+        mention = Mention(ex["title"], ex["title"], True, frozenset({"StockExchange"}))
+        out.append((mention, tuple(("ticker", c) for c in codes)))
+    return out
+
+
+def _url(item: FieldItem) -> str | None:
+    url = next((t.get("1") for t in item.templates if _norm(t.name) in _URL_TEMPLATES), None)
+    url = (url or _clean(item.text)).strip()
+    if not url or " " in url or "." not in url:
+        return None
+    return url if re.match(r"[a-z][a-z0-9+.-]*://", url, re.I) else f"http://{url.lstrip('/')}"
+
+
+def _field_date(f: InfoboxField) -> DateValue | None:
+    """The first date a field gives: from a date template, else from its text."""
+    for item in f.items:
+        dated = (_template_date(t.params) for t in item.templates
+                 if _DATE_TEMPLATE.match(_norm(t.name)))
+        if d := next(filter(None, dated), None) or parse_date(item.text):
+            return d
+    return None
+
+
+def _template_date(params) -> DateValue | None:
+    pos = [v.strip() for k, v in params if k.isdigit() and v.strip()][:3]
+    if pos and all(p.isdigit() for p in pos) and len(pos[0]) == 4:
+        parts = [int(p) for p in pos]
+        if all(1 <= p <= lim for p, lim in zip(parts[1:], (12, 31))):
+            return DateValue("-".join([pos[0], *(f"{p:02d}" for p in parts[1:])]),
+                             ("gYear", "gYearMonth", "date")[len(parts) - 1])
+    return parse_date(" ".join(pos))

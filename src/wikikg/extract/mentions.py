@@ -1,0 +1,310 @@
+"""Entity mentions in a sentence: links, known names and acronyms, capitalised names, the subject."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from ..model import Mention, ParsedArticle, Sentence
+from .. import rules
+from .classify import context_types, disambiguation, name_types, split_title
+
+# Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
+STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
+_TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Context:
+    """What the whole article knows: its subject, and every name seen for an entity."""
+
+    subject: Mention
+    subject_names: set[str]
+    index: dict[str, Mention] = field(default_factory=dict)  # name -> mention template
+    capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+
+    def add(self, name: str, m: Mention) -> None:
+        name = name.strip()
+        if len(name) > 1 and name not in self.index and any(c.isupper() for c in name):
+            self.index[name] = m
+
+
+@cache
+def _tables() -> tuple[dict[str, Mention], dict[str, str]]:
+    """Authorities, programmes and exchanges as name -> mention; programme name -> key."""
+    out, programmes = {}, {}
+    data = rules.authorities()
+    for a in data.get("authority", ()):
+        m = Mention(a["key"], a["key"], True, frozenset({a.get("type", "GovernmentAgency")}), strength=STRONG)
+        for n in [a["key"], *a.get("aliases", ())]:
+            out.setdefault(n, m)
+    for p in data.get("programme", ()):
+        m = Mention(p["key"], p["key"], p.get("linked", True), frozenset({"SanctionsProgramme"}), strength=STRONG)
+        for n in [p["key"], *p.get("aliases", ())]:
+            out.setdefault(n, m)
+            programmes[n.lower()] = p["key"]
+    for e in rules.exchanges().get("exchange", ()):
+        m = Mention(e["title"], e["title"], True, frozenset({"StockExchange"}), strength=STRONG)
+        for n in [e["title"], *e.get("names", ())]:
+            out.setdefault(n, m)
+    return out, programmes
+
+
+def programme_authority(key: str) -> str | None:
+    """The authority that runs a sanctions programme."""
+    for p in rules.authorities().get("programme", ()):
+        if p["key"] == key:
+            return p.get("authority")
+    return None
+
+
+def programme_key_linked(key: str) -> Mention:
+    """The entity mention of a sanctions programme, by its key."""
+    for p in rules.authorities().get("programme", ()):
+        if p["key"] == key:
+            return Mention(key, key, p.get("linked", True), frozenset({"SanctionsProgramme"}), strength=STRONG)
+    return Mention(key, key, True, frozenset({"SanctionsProgramme"}), strength=STRONG)
+
+
+def programmes_in(text: str) -> list[str]:
+    """Keys of the sanctions programmes a text names (case-insensitive)."""
+    _, progs = _tables()
+    low = text.lower()
+    return sorted({k for n, k in progs.items() if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)})
+
+
+def _is_entity_link(target: str, shown: str) -> bool:
+    label, _ = split_title(target)
+    words = label.split()
+    if not words or not shown or shown[0].islower() or re.fullmatch(r"[\d\s–-]+", label):
+        return False
+    last = words[-1]
+    return last[0].isupper() or last[0].isdigit() or len(words) == 1
+
+
+def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
+    label, dis = split_title(target)
+    types, strength = disambiguation(dis), STRONG
+    table = _tables()[0].get(target)
+    if table:
+        return replace(table, text=shown, start=start, end=end)
+    shape = name_types(shown) if shown != label else frozenset()
+    if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
+        # "[[Shanghai|Shanghai Municipal Government]]": the text names the government, not the place
+        return Mention(shown, shown, False, shape, start=start, end=end, strength=SHAPE)
+    if not types:
+        types, strength = name_types(label), SHAPE
+    if not types and label in rules.places():
+        types, strength = frozenset({"Place"}), PLACE
+    aliases = frozenset({shown} - {label})
+    return Mention(shown, target, True, types, aliases, start, end, strength if types else 0)
+
+
+def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int]]:
+    """Capitalised-name spans: capitalised words joined by lower-case joiners."""
+    tables = rules.names()["stop"]
+    openers, stop, joiners = set(tables["openers"]), set(tables["words"]), set(tables["joiners"]) - {"the"}
+    toks = [(m.start(), m.end(), _word(m.group())) for m in _TOKEN.finditer(text)]
+    out, i = [], 0
+    while i < len(toks):
+        s, e, w = toks[i]
+        if not w[0].isupper() or w in openers or (w in stop and not _continues(toks, i, stop)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks):
+            ns, _ne, nw = toks[j + 1]
+            gap = text[toks[j][1]:ns]
+            if gap.strip() or "\n" in gap or _POSSESSIVE.search(toks[j][2]):
+                break
+            if nw[0].isupper():
+                j += 1
+            elif nw in joiners and j + 2 < len(toks) and toks[j + 2][2][0].isupper() \
+                    and not text[toks[j + 1][1]:toks[j + 2][0]].strip():
+                j += 2
+            elif nw == "the" and toks[j][2] == "of" and j + 2 < len(toks) and toks[j + 2][2][0].isupper():
+                j += 2
+            else:
+                break
+        while j > i and (toks[j][2] in stop or toks[j][2] in joiners):
+            j -= 1
+        words = [t[2] for t in toks[i:j + 1]]
+        first = s == 0 or (sentence_start and not text[:s].strip(" \"'“‘("))
+        if all(x in stop or x in joiners for x in words):
+            i = j + 1
+            continue
+        if first and len(words) == 1 and not _name_like(w, ctx):
+            i = j + 1
+            continue
+        out.extend(_split_and(toks, i, j, text, ctx))
+        i = j + 1
+    return out
+
+
+def _continues(toks, i, stop) -> bool:
+    """A stop word that starts a longer name ("National Supercomputing Centre")."""
+    return i + 1 < len(toks) and toks[i + 1][2][0].isupper() and toks[i + 1][2] not in stop
+
+
+def _name_like(word: str, ctx: Context) -> bool:
+    w = _POSSESSIVE.sub("", word)
+    return w in ctx.index or w in ctx.subject_names or w in ctx.capitalised or \
+        any(c.isupper() for c in w[1:]) or w.isupper()
+
+
+def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
+    """Split "A and B" into two names unless the whole reads as one ("Bureau of X and Y")."""
+    cut = [k for k in range(i, j + 1) if toks[k][2] in ("and", "&")]
+    if not cut:
+        return [(toks[i][0], toks[j][1])]
+    whole = text[toks[i][0]:toks[j][1]]
+    left = text[toks[i][0]:toks[cut[0] - 1][1]]
+    if name_types(whole) and not name_types(left) and whole not in ctx.index \
+            and left not in ctx.index and left not in ctx.subject_names:
+        return [(toks[i][0], toks[j][1])]
+    out, s = [], i
+    for k in cut + [j + 1]:
+        if k - 1 >= s:
+            out.append((toks[s][0], toks[k - 1][1]))
+        s = k + 1
+    return out
+
+
+def _resolve_name(name: str, ctx: Context) -> Mention | None:
+    n = _POSSESSIVE.sub("", name).strip()
+    n = re.sub(r"^(?:the|The)\s+", "", n)
+    if n in ctx.subject_names:
+        return ctx.subject
+    return ctx.index.get(n) or _tables()[0].get(n)
+
+
+def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
+    clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith((".", "Inc.", "Ltd.", "Co.")) else name
+    clean = re.sub(r"^(?:the|The)\s+", "", clean)
+    types, strength = name_types(clean), SHAPE
+    if not types and re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+", clean):
+        types = frozenset({"Person"})
+    if not types and clean in rules.places():
+        types, strength = frozenset({"Place"}), PLACE
+    if not types:
+        types, strength = context_types(text, start, end), CONTEXT
+    return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)
+
+
+def _word(token: str) -> str:
+    """A token without a trailing full stop, unless it is an initial or an abbreviation."""
+    return token if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", token) and token not in _MONTHS else token.rstrip(".")
+
+
+_MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."}
+
+
+def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = True) -> list[Mention]:
+    """All entity mentions of a sentence, in order, without overlaps."""
+    text = sentence.text
+    found: list[Mention] = []
+    taken = bytearray(len(text))
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e])
+
+    def take(m: Mention) -> None:
+        if free(m.end, m.end + 1):
+            m = _acronym(m, text, ctx)
+        found.append(m)
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    for link in sentence.links:
+        if _is_entity_link(link.target, link.text) and free(link.start, link.end):
+            take(_link_mention(link.target, link.text, link.start, link.end))
+    for s, e in _spans(text, True, ctx):
+        while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(("Inc.", "Ltd.", "Co.", "Corp.", "Jr.")) \
+                and not re.search(r"\b[A-Z]\.$", text[s:e]):
+            e -= 1
+        if e <= s or not free(s, e):
+            continue
+        name = text[s:e]
+        known = _resolve_name(name, ctx)
+        if known is not None:
+            take(replace(known, text=name, start=s, end=e))
+        else:
+            take(_unlinked(name, text, s, e))
+    for m in _alias_regex(ctx).finditer(text):
+        if free(m.start(), m.end()):
+            known = _resolve_name(m.group(), ctx)
+            if known is not None:
+                take(replace(known, text=m.group(), start=m.start(), end=m.end()))
+    for m in _anaphora(ctx).finditer(text):
+        if free(m.start(), m.end()):
+            take(replace(ctx.subject, text=m.group(), start=m.start(), end=m.end()))
+    found.sort(key=lambda m: m.start)
+    return [_with_context(m, text) for m in found]
+
+
+def _with_context(m: Mention, text: str) -> Mention:
+    if m.strength >= SHAPE or m is None:
+        return m
+    ctx_types = context_types(text, m.start, m.end)
+    if ctx_types and (not m.types or m.strength < CONTEXT):
+        return replace(m, types=ctx_types, strength=CONTEXT)
+    return m
+
+
+def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
+    a = _ACRONYM.match(text, m.end)
+    if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
+        return m
+    acr = a.group(1)
+    ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
+    return replace(m, end=a.end(), aliases=m.aliases | {acr})
+
+
+def _alias_regex(ctx: Context) -> re.Pattern:
+    names = sorted(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]), key=len, reverse=True)
+    names = [n for n in names if len(n) > 1]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?:'s|’s)?(?![\w-])") if names \
+        else re.compile(r"(?!x)x")
+
+
+def _anaphora(ctx: Context) -> re.Pattern:
+    c = rules.cues()
+    nouns = set()
+    for t in ctx.subject.types | {"Organization"}:
+        nouns.update(c.nouns.get(t, ()))
+    noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
+
+
+def article_context(article: ParsedArticle, subject: Mention) -> Context:
+    """The subject's names and an index of every entity name the article links or introduces."""
+    label, _ = split_title(article.title)
+    names = {label, article.title}
+    for s in article.sentences[:3]:
+        for bs, be in s.bold:
+            names.add(s.text[bs:be].strip())
+    for box in article.infoboxes:
+        f = box.field("name")
+        if f and f.items and f.items[0].text:
+            names.add(f.items[0].text)
+    for n in list(names):
+        short = re.sub(r"\s*,?\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|PLC|plc|LLC|F\.C\.|FC|A\.F\.C\.|Co\.|Group|Holdings)$", "", n)
+        names.add(short)
+        names.add(re.sub(r"^The\s+", "", short))
+    names = {n for n in names if n and len(n) > 1}
+    ctx = Context(subject, names)
+    for s in article.sentences:
+        for w in re.findall(r"(?<=[a-z,;] )([A-Z][\w'’-]+)", s.text):
+            ctx.capitalised.add(_POSSESSIVE.sub("", w))
+        for link in s.links:
+            if _is_entity_link(link.target, link.text):
+                m = _link_mention(link.target, link.text, -1, -1)
+                if m.key == subject.key:
+                    continue
+                ctx.add(split_title(m.key)[0] if m.linked else m.key, m)
+                ctx.add(link.text, m)
+    for s in article.sentences:  # acronyms introduced in parentheses
+        for m in find_mentions(s, ctx):
+            pass
+    return ctx

@@ -1,0 +1,256 @@
+"""Sentence relation rules: triggers over slotted sentences, argument roles, hedges, reports."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .. import rules
+from ..model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
+from .dates import section_year, sentence_date
+from .mentions import Context, find_mentions, programme_authority, programmes_in
+
+ORG_TYPES = frozenset({"Organization", "Company", "University", "GovernmentAgency", "NewsOrganization",
+                       "SportsClub", "ResearchInstitute", "MilitaryOrganization", "NonProfit"})
+
+
+@dataclass
+class Slotted:
+    """A sentence with each mention replaced by a slot token ⟦i⟧, and the slots' positions."""
+
+    text: str
+    spans: list[tuple[int, int]]  # slot i's span in `text`
+    mentions: list[Mention]
+
+    @classmethod
+    def build(cls, sentence: str, mentions: list[Mention]) -> "Slotted":
+        parts, spans, pos, last = [], [], 0, 0
+        for i, m in enumerate(mentions):
+            parts.append(sentence[last:m.start])
+            pos += m.start - last
+            tok = f"⟦{i}⟧"
+            spans.append((pos, pos + len(tok)))
+            parts.append(tok)
+            pos += len(tok)
+            last = m.end
+        parts.append(sentence[last:])
+        return cls("".join(parts), spans, mentions)
+
+
+def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int) -> bool:
+    """A mention can fill an argument: not inside a prepositional phrase, nor a possessor, fitting type."""
+    m, (s, e) = sl.mentions[i], sl.spans[i]
+    c = rules.cues()
+    words = re.findall(r"[\w'’-]+|[(),]", sl.text[lo:s])
+    while words and words[-1].lower() in c.determiners:
+        words.pop()
+    if words and words[-1].lower() in c.prepositions and words[-1].lower() not in preps:
+        return False
+    if words and words[-1].lower() in ("as", "than") and "as" not in preps:
+        return False
+    if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
+        return False
+    if re.match(r"(?:'s|’s)?\s*⟦", sl.text[e:]) or re.match(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦", sl.text[e:]):
+        return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧")
+    if types and m.types and not (m.types & types):
+        return False
+    return "SanctionsProgramme" not in m.types
+
+
+def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
+            ctx: Context) -> list[int]:
+    """Indices of the mentions a selector picks (see ontology/relations.toml)."""
+    ts, te = span
+    lo, hi = clause
+    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo]
+    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi]
+    ok = [i for i in left if _eligible(sl, i, preps, types, lo)]
+    rok = [i for i in right if _eligible(sl, i, preps, types, te)]
+    if kind == "left":
+        return ok[-1:]
+    if kind == "left_all":
+        return ok
+    if kind == "right":
+        return rok[:1]
+    if kind == "right_all":
+        return rok
+    if kind == "right_last":
+        stop = sl.text.find(",", te)
+        stop = hi if stop < 0 else min(stop, hi)
+        return [i for i in rok if sl.spans[i][1] <= stop][-1:]
+    if kind == "left_any":
+        fit = [i for i in left if not types or not sl.mentions[i].types or sl.mentions[i].types & types]
+        return fit[-1:]
+    if kind == "left_adjacent":
+        adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
+        fit = [i for i in adj if not types or not sl.mentions[i].types or sl.mentions[i].types & types]
+        return fit[-1:]
+    if kind == "left_prev":
+        adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]
+        before = [i for i in ok if not adj or i < adj[-1]]
+        fit = [i for i in before if not types or not sl.mentions[i].types or sl.mentions[i].types & types]
+        return fit[-1:]
+    if kind == "gov":
+        gov = {"GovernmentAgency", "MilitaryOrganization"}
+        cands = [i for i in right + left if sl.mentions[i].types & gov]
+        return cands[:1]
+    return []
+
+
+def _clause(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
+    """The clause around a trigger: from the last break before it to the first break after it."""
+    brk = rules.cues().clause_breaks
+    lo = 0
+    for m in brk.finditer(sl.text, 0, span[0]):
+        lo = m.end()
+    m = brk.search(sl.text, span[1])
+    return lo, (m.start() if m else len(sl.text))
+
+
+def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
+    """'hedged' or 'negated' when a cue stands just before or inside the trigger."""
+    c = rules.cues()
+    start = max(lo, span[0] - c.window)
+    window = sl.text[start:span[1]]
+    if c.negations.search(window):
+        return "negated"
+    if c.hedges.search(window):
+        return "hedged"
+    return None
+
+
+def _attribution(sl: Slotted, span: tuple[int, int]) -> tuple[bool, Mention | None]:
+    """Whether the trigger stands in a reported claim ("X reported that …"), and who reports it."""
+    for m in rules.cues().reports.finditer(sl.text, 0, span[0]):
+        between = sl.text[m.end():span[0]]
+        if m.group().lower().startswith("according") and "," not in between:
+            continue  # the trigger is inside the "according to …" phrase itself
+        src = [i for i, (s, e) in enumerate(sl.spans) if e <= m.start()]
+        if m.group().lower().startswith("according"):
+            src = [i for i, (s, e) in enumerate(sl.spans) if m.end() <= s < span[0]][:1]
+        return True, sl.mentions[src[-1]] if src else None
+    return False, None
+
+
+def _typed(m: Mention, default: str | None) -> Mention:
+    if m.types or not default:
+        return m
+    return replace(m, types=frozenset({default}), strength=0)
+
+
+def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
+    """Apply every relation rule to every sentence of the article."""
+    out: list[Statement] = []
+    prev_date: DateValue | None = None
+    para = -1
+    citations = {c.key: c for c in article.citations}
+    for sentence in article.sentences:
+        if sentence.paragraph != para:
+            para, prev_date = sentence.paragraph, None
+        mentions = find_mentions(sentence, ctx)
+        sl = Slotted.build(sentence.text, mentions)
+        year = section_year(sentence.section)
+        cites = tuple(citations[k] for k in sentence.citations if k in citations)
+        found = _apply(sl, sentence, ctx, prev_date, year, cites)
+        _terminate(sl, sentence, out, prev_date, year)
+        out.extend(found)
+        prev_date = sentence_date(sl.text, prev_date, year)
+    return _dedupe(out)
+
+
+def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None, year: int | None,
+           cites: tuple[Citation, ...]) -> list[Statement]:
+    out = []
+    evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
+                        sentence.text if sentence.text != sentence.source else None)
+    for rule in rules.relation_rules():
+        if rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
+            continue
+        for t in rule.trigger.finditer(sl.text):
+            span = t.span()
+            clause = _clause(sl, span)
+            if _blocked(sl, span, clause[0]):
+                continue
+            reported, source = _attribution(sl, span)
+            subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx)
+            obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx)
+            if rule.coordinate is not None:
+                subj += _coordinated(rule, sl, span, clause)
+            if rule.max_objects:
+                obj = obj[:rule.max_objects]
+            date = sentence_date(sl.text, prev, year, before=span[1])
+            quals = ()
+            if rule.relation == "sanctionedBy":
+                progs = programmes_in(sl.text) + [m.key for m in sl.mentions if "SanctionsProgramme" in m.types]
+                if progs:
+                    quals = (("programme", sorted(set(progs))[0]),)
+                if not obj and progs:
+                    auth = programme_authority(sorted(set(progs))[0])
+                    if auth:
+                        obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
+            for s, o in _pairs(rule, subj, obj, ctx):
+                out.append(Statement(
+                    _typed(s, rule.subject_default), rule.relation, _typed(o, rule.object_default),
+                    rule.id, evidence, rule.event, date, None, cites, quals,
+                    (source or Mention("", "", False)) if reported else None))
+    return out
+
+
+def _pick(kind, sl, span, clause, preps, types, ctx) -> list[Mention]:
+    if kind == "article":
+        return [ctx.subject]
+    return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, ctx)]
+
+
+def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
+    m = rule.coordinate.search(sl.text, span[1])
+    if not m:
+        return []
+    return [sl.mentions[i] for i, (s, e) in enumerate(sl.spans)
+            if s >= m.end() and _eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, m.end())]
+
+
+def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
+    if rule.symmetric:
+        both = subj and obj
+        people = list({m.key: m for m in subj + obj}.values())
+        if len(people) < rule.min_participants:
+            return []
+        if both:
+            pairs = [(a, b) for a in subj for b in obj if a.key != b.key]
+        else:
+            pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]]
+        return [(a, b) if a.key == ctx.subject.key or b.key != ctx.subject.key else (b, a) for a, b in pairs]
+    return [(s, o) for s in subj for o in obj if s.key != o.key]
+
+
+def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year) -> None:
+    """'The programme was cancelled by X in 2020': the latest matching relation gets an end date."""
+    c = rules.cues()
+    verb = c.termination_verb.search(sl.text)
+    if not verb or not c.termination_anaphor.search(sl.text) or c.negations.search(sl.text):
+        return
+    date = sentence_date(sl.text, prev, year)
+    named = {m.key for m in sl.mentions}
+    for k in range(len(out) - 1, max(-1, len(out) - 12), -1):
+        st = out[k]
+        if st.event in c.termination_events and st.end_date is None and st.evidence.start < sentence.start:
+            keys = {st.subject.key, st.obj.key if isinstance(st.obj, Mention) else ""}
+            if not named or keys & named:
+                out[k] = replace(st, end_date=date)
+                for j in range(k - 1, -1, -1):  # the same event, other pairs of one sentence
+                    if out[j].evidence.start == st.evidence.start and out[j].rule == st.rule:
+                        out[j] = replace(out[j], end_date=date)
+                return
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    seen, out = set(), []
+    for st in statements:
+        o = st.obj.key if isinstance(st.obj, Mention) else str(st.obj)
+        key = (st.subject.key, st.predicate, o, st.evidence.start)
+        if st.predicate == "partneredWith":
+            key = (frozenset({st.subject.key, o}), st.predicate, st.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(st)
+    return out

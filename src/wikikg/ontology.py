@@ -1,0 +1,77 @@
+"""Namespaces, the ontology files on disk, and IRI minting for entities and statements."""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import OWL, RDF
+
+WKG = Namespace("https://w3id.org/wikikg/ontology#")
+RES = Namespace("https://w3id.org/wikikg/resource/")
+SCHEMA = Namespace("http://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DBR = Namespace("http://dbpedia.org/resource/")
+WIKI = "https://en.wikipedia.org/wiki/"
+# Unlinked names live under a lower-case path segment: a canonical title always starts upper-case
+# (or with a non-letter), so these IRIs can never collide with a Wikipedia title's IRI.
+NAME_PREFIX = "name/"
+FACT_PREFIX = "fact/"
+EVIDENCE_PREFIX = "evidence/"
+CITATION_PREFIX = "citation/"
+
+# Characters kept as they are in DBpedia-style IRIs; everything else is percent-encoded.
+_SAFE = "!$&'()*+,;=:@/-._~"
+
+
+def ontology_dir() -> Path:
+    """The directory holding wikikg.ttl, shapes.ttl and the rule and mapping files."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "ontology", here.parent / "ontology"):
+        if (candidate / "wikikg.ttl").exists() or (candidate / "relations.toml").exists():
+            return candidate
+    raise FileNotFoundError("ontology/ directory not found next to the package")
+
+
+@cache
+def ontology_graph() -> Graph:
+    """The OWL ontology as an rdflib Graph."""
+    g = Graph()
+    g.parse(ontology_dir() / "wikikg.ttl", format="turtle")
+    return g
+
+
+@cache
+def declared_terms() -> frozenset[str]:
+    """Local names of every class and property the ontology declares."""
+    g = ontology_graph()
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.SymmetricProperty,
+             OWL.AnnotationProperty, RDF.Property)
+    names = set()
+    for kind in kinds:
+        for s in g.subjects(RDF.type, kind):
+            if str(s).startswith(str(WKG)):
+                names.add(str(s)[len(str(WKG)):])
+    return frozenset(names)
+
+
+def title_path(title: str) -> str:
+    """A canonical title in DBpedia style: spaces as underscores, IRI-safe escaping."""
+    return quote(title.replace(" ", "_"), safe=_SAFE)
+
+
+def entity_iri(key: str, linked: bool) -> str:
+    """The IRI of an entity: its Wikipedia title, or a name IRI for unlinked names."""
+    if linked:
+        return str(RES) + title_path(key)
+    name = re.sub(r"\s+", " ", key).strip()
+    return str(RES) + NAME_PREFIX + title_path(name)
+
+
+def hashed_iri(prefix: str, *parts: str) -> str:
+    """A stable IRI from the content it names, so reruns and merges give the same IRI."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    return f"{RES}{prefix}{digest}"

@@ -1,0 +1,71 @@
+"""Inputs -> Articles: files, directories, stdin (wikitext or plain text); dumps via dumps.py."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .model import Article
+
+WIKITEXT_EXT = {".wikitext", ".wiki", ".mediawiki", ".mw"}
+TEXT_EXT = {".txt", ".text"}
+DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")
+
+
+class InputError(ValueError):
+    """An input that cannot be read at all: missing, binary, not UTF-8, unknown kind."""
+
+
+def title_from_path(path: Path) -> str:
+    """An article title from a file name: 'Raith_Rovers_F.C..wikitext' -> 'Raith Rovers F.C.'."""
+    name = path.name
+    for ext in sorted(WIKITEXT_EXT | TEXT_EXT, key=len, reverse=True):
+        if name.lower().endswith(ext):
+            name = name[: -len(ext)]
+            break
+    return name.replace("_", " ").strip()
+
+
+def _decode(data: bytes, where: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: binary file (NUL bytes), not wikitext or text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{where}: not valid UTF-8 (byte {e.start})") from None
+
+
+def read_file(path: Path, kind: str | None = None, title: str | None = None) -> Article:
+    """One article file; its kind from the extension (.txt is plain text) unless given."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    text = _decode(path.read_bytes(), str(path))
+    if kind is None:
+        kind = "text" if path.suffix.lower() in TEXT_EXT else "wikitext"
+    return Article(title or title_from_path(path), text, str(path), kind)
+
+
+def is_dump(path: Path) -> bool:
+    """Whether a path names a MediaWiki XML dump."""
+    return path.name.lower().endswith(DUMP_SUFFIXES)
+
+
+def iter_inputs(inputs: list[str], kind: str | None = None, title: str | None = None) -> Iterator[Path | Article]:
+    """Expand inputs: '-' is stdin, directories give their article files (sorted), dumps pass as paths."""
+    for raw in inputs:
+        if raw == "-":
+            data = sys.stdin.buffer.read()
+            yield Article(title or "Untitled", _decode(data, "<stdin>"), "-", kind or "wikitext")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and (
+                p.suffix.lower() in WIKITEXT_EXT | TEXT_EXT or is_dump(p)))
+            if not files:
+                raise InputError(f"{path}: directory holds no .wikitext, .txt or .xml files")
+            for p in files:
+                yield p
+        elif not path.exists():
+            raise InputError(f"{path}: no such file or directory")
+        else:
+            yield path

@@ -1,0 +1,90 @@
+"""Mentions -> entities: one entity per key, canonical labels, aliases and a single best typing."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from .extract.classify import split_title
+from .model import Entity, Mention, Statement
+
+ORG_CLASSES = {"Company", "University", "GovernmentAgency", "StockExchange", "NewsOrganization",
+               "SportsClub", "ResearchInstitute", "MilitaryOrganization", "NonProfit"}
+_NOT_ALIAS = re.compile(r"^(?:[Tt]he\s+[a-z]|[Ii]t$|[a-z])")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def label_of(key: str, linked: bool) -> str:
+    """The display name of an entity: a title without its disambiguation suffix, or the name."""
+    return split_title(key)[0] if linked else key
+
+
+def _mentions(st: Statement):
+    yield st.subject
+    if isinstance(st.obj, Mention):
+        yield st.obj
+    if st.attributed_to is not None and st.attributed_to.key:
+        yield st.attributed_to
+
+
+def unify_keys(statements: list[Statement]) -> list[Statement]:
+    """Point unlinked names at the linked entity of the same label, when the batch has one."""
+    linked = {}
+    for st in statements:
+        for m in _mentions(st):
+            if m.linked:
+                linked.setdefault(label_of(m.key, True).casefold(), m.key)
+
+    def fix(m: Mention | None):
+        if m is None or m.linked or not isinstance(m, Mention):
+            return m
+        key = linked.get(m.key.casefold())
+        return replace(m, key=key, linked=True) if key else m
+
+    out = []
+    for st in statements:
+        obj = fix(st.obj) if isinstance(st.obj, Mention) else st.obj
+        out.append(replace(st, subject=fix(st.subject), obj=obj, attributed_to=fix(st.attributed_to)))
+    return out
+
+
+def resolve(statements: list[Statement], extra: list[Mention] = ()) -> dict[tuple[str, bool], Entity]:
+    """Merge every mention by key into entities with label, aliases and types."""
+    by_key: dict[tuple[str, bool], list[Mention]] = defaultdict(list)
+    for st in statements:
+        for m in _mentions(st):
+            by_key[(m.key, m.linked)].append(m)
+    for m in extra:
+        by_key[(m.key, m.linked)].append(m)
+    out = {}
+    for (key, linked), ms in sorted(by_key.items()):
+        label = label_of(key, linked)
+        aliases = set()
+        for m in ms:
+            aliases |= set(m.aliases)
+            text = _POSSESSIVE.sub("", m.text.strip())
+            if text and not _NOT_ALIAS.match(text):
+                aliases.add(re.sub(r"^The\s+", "", text) if not label.startswith("The ") else text)
+        aliases = {a for a in aliases if a and a != label and a.casefold() != label.casefold()}
+        out[(key, linked)] = Entity(key, linked, label, best_types(ms), frozenset(aliases))
+    return out
+
+
+def best_types(ms: list[Mention]) -> frozenset[str]:
+    """The types of the strongest evidence; Organization dropped when a finer class is known."""
+    typed = [m for m in ms if m.types]
+    if not typed:
+        return frozenset({"Organization"})
+    top = max(m.strength for m in typed)
+    votes: dict[str, int] = defaultdict(int)
+    for m in typed:
+        if m.strength == top:
+            for t in m.types:
+                votes[t] += 1
+    types = set(votes)
+    if types & ORG_CLASSES:
+        types.discard("Organization")
+    if len(types) > 1:  # conflicting evidence of equal strength: the most frequent, then by name
+        best = max(sorted(types), key=lambda t: votes[t])
+        types = {best}
+    return frozenset(types)

