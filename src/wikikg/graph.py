@@ -23,7 +23,7 @@ def bind(g: Graph) -> Graph:
     for prefix, ns in (("wkg", WKG), ("schema", SCHEMA), ("prov", PROV), ("dct", DCTERMS),
                        ("skos", SKOS), ("foaf", FOAF), ("owl", OWL), ("dbr", DBR),
                        ("res", "https://w3id.org/wikikg/resource/")):
-        g.bind(prefix, ns, override=True)
+        g.bind(prefix, ns, override=True, replace=True)
     return g
 
 

@@ -51,9 +51,20 @@ def _category_types(parsed: ParsedArticle) -> frozenset[str]:
     return frozenset()
 
 
+def _title(parsed: ParsedArticle) -> str:
+    """The title, with the casing the article itself uses when a file name lost it."""
+    key = canonical_title(parsed.title)
+    names = [f.items[0].text for b in parsed.infoboxes for f in b.fields if f.name == "name" and f.items]
+    names += [s.text[a:b] for s in parsed.sentences[:2] for a, b in s.bold]
+    for n in names:
+        if canonical_title(n).casefold() == key.casefold() and n != key:
+            return canonical_title(n)
+    return key
+
+
 def subject_of(parsed: ParsedArticle) -> Mention:
     """The article's own subject, typed from its infobox, else its categories."""
-    key = canonical_title(parsed.title)
+    key = _title(parsed)
     types = subject_types(parsed) or _category_types(parsed) or frozenset({"Organization"})
     return Mention(key, key, True, types, strength=4)
 
