@@ -39,6 +39,7 @@ class Rule:
     requires: re.Pattern | None = None
     unless: bool = False
     max_objects: int = 0
+    strict: frozenset[str] = frozenset()  # sides whose mention must have a known, fitting type
     examples: tuple = ()
 
 
@@ -58,6 +59,8 @@ class Cues:
     termination_events: frozenset[str]
     pronoun: re.Pattern
     nouns: dict[str, tuple[str, ...]]
+    modifier: re.Pattern
+    present: re.Pattern
 
 
 def _load(name: str) -> dict:
@@ -114,7 +117,7 @@ def relation_rules() -> tuple[Rule, ...]:
             raw.get("symmetric", False), raw.get("min_participants", 1),
             _compile(raw["coordinate"], where) if raw.get("coordinate") else None,
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
-            raw.get("unless", False), raw.get("max_objects", 0),
+            raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
             tuple((e["text"], tuple(map(tuple, e["pairs"]))) for e in raw.get("examples", ())),
         ))
     return tuple(rules)
@@ -133,6 +136,9 @@ def cues() -> Cues:
         _compile(t["anaphors"], "cues.toml termination"), _compile(t["verbs"], "cues.toml termination"),
         frozenset(t["events"]), _compile(d["anaphora"]["pronoun"], "cues.toml anaphora", 0),
         {k: tuple(v) for k, v in d["anaphora"]["nouns"].items()},
+        re.compile(r"^(?:'s|’s)?\s+(?!(?:" + "|".join(d["modifier_verbs"]) + r")\b)(?:"
+                   + "|".join(d["modifier_nouns"]) + r"|[a-z]+(?:ers|ors|ists|ians|ees))\b"),
+        _compile(d["present"], "cues.toml present"),
     )
 
 

@@ -180,9 +180,19 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
     return ctx.index.get(n) or _tables()[0].get(n)
 
 
+@cache
+def _title_re() -> re.Pattern:
+    titles = sorted(rules.names()["stop"]["titles"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
+
+
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith((".", "Inc.", "Ltd.", "Co.")) else name
     clean = re.sub(r"^(?:the|The)\s+", "", clean)
+    titled = _title_re().match(clean)
+    if titled and len(clean.split()) > 1 and not name_types(clean):
+        clean = clean[titled.end():]
+        return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     types, strength = name_types(clean), SHAPE
     if not types and re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+", clean):
         types = frozenset({"Person"})
@@ -227,6 +237,10 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
             continue
         name = text[s:e]
         known = _resolve_name(name, ctx)
+        det = re.search(r"\b([Tt]he)\s+$", text[:s])
+        if known is None and det and f"{det.group(1)} {name}" in ctx.subject_names:
+            known, s = ctx.subject, det.start(1)
+            name = text[s:e]
         if known is not None:
             take(replace(known, text=name, start=s, end=e))
         else:
@@ -293,6 +307,9 @@ def article_context(article: ParsedArticle, subject: Mention) -> Context:
         names.add(short)
         names.add(re.sub(r"^The\s+", "", short))
     names = {n for n in names if n and len(n) > 1}
+    head = re.split(r"\s+(?:of|for|in|at|on)\s+", min(names, key=len) if names else label)[0].split()
+    if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
+        names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
     for s in article.sentences:
         for w in re.findall(r"(?<=[a-z,;] )([A-Z][\w'’-]+)", s.text):

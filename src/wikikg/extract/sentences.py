@@ -36,10 +36,37 @@ class Slotted:
         return cls("".join(parts), spans, mentions)
 
 
-def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int) -> bool:
-    """A mention can fill an argument: not inside a prepositional phrase, nor a possessor, fitting type."""
+_NUMBER = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                     r"hundreds?|thousands?|several|many|some|other|both|all)|(?<![\d,])\d{1,3}(?!\d))\s+$", re.I)
+_APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|now|former|who|which|whose|"
+                         r"also|later|currently|since|both|each|founded|based|owned|led|known)\b[^,;()]*?,")
+
+
+def _fits(m: Mention, types: frozenset[str], strict: bool) -> bool:
+    if not types:
+        return True
+    if not m.types:
+        return not strict
+    return bool(m.types & types)
+
+
+def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
+    """Whether mention i stands inside an apposition (", a professor at ⟦X⟧,") that does not hold the trigger."""
+    s, e = sl.spans[i]
+    for m in _APPOSITION.finditer(sl.text):
+        if m.start() < s and e <= m.end() and not (m.start() <= span[0] < m.end()):
+            return True
+    return False
+
+
+def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int,
+              strict: bool = False) -> bool:
+    """A mention can fill an argument: not inside a prepositional phrase, nor a possessor or a
+    modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
     c = rules.cues()
+    if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]):
+        return False
     words = re.findall(r"[\w'’-]+|[(),]", sl.text[lo:s])
     while words and words[-1].lower() in c.determiners:
         words.pop()
@@ -51,49 +78,80 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
         return False
     if re.match(r"(?:'s|’s)?\s*⟦", sl.text[e:]) or re.match(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦", sl.text[e:]):
         return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧")
-    if types and m.types and not (m.types & types):
+    if not _fits(m, types, strict):
         return False
     return "SanctionsProgramme" not in m.types
 
 
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
-            ctx: Context) -> list[int]:
+            strict: bool) -> list[int]:
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
     left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo]
     right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi]
-    ok = [i for i in left if _eligible(sl, i, preps, types, lo)]
-    rok = [i for i in right if _eligible(sl, i, preps, types, te)]
+    ok = [i for i in left if _eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
+    rok = [i for i in right if _eligible(sl, i, preps, types, te, strict)]
+    if kind != "right_last":
+        rok = [i for i in rok if not _in_apposition(sl, i, span)]
     if kind == "left":
         return ok[-1:]
     if kind == "left_all":
-        return ok
+        return _chain(sl, list(reversed(ok)), ts, backwards=True)
     if kind == "right":
         return rok[:1]
     if kind == "right_all":
-        return rok
+        return _chain(sl, rok, te, backwards=False)
     if kind == "right_last":
         stop = sl.text.find(",", te)
         stop = hi if stop < 0 else min(stop, hi)
         return [i for i in rok if sl.spans[i][1] <= stop][-1:]
     if kind == "left_any":
-        fit = [i for i in left if not types or not sl.mentions[i].types or sl.mentions[i].types & types]
-        return fit[-1:]
+        return [i for i in left if _fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_adjacent":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
-        fit = [i for i in adj if not types or not sl.mentions[i].types or sl.mentions[i].types & types]
-        return fit[-1:]
+        return [i for i in adj if _fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_prev":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]
         before = [i for i in ok if not adj or i < adj[-1]]
-        fit = [i for i in before if not types or not sl.mentions[i].types or sl.mentions[i].types & types]
-        return fit[-1:]
+        return [i for i in before if _fits(sl.mentions[i], types, strict)][-1:]
     if kind == "gov":
         gov = {"GovernmentAgency", "MilitaryOrganization"}
         cands = [i for i in right + left if sl.mentions[i].types & gov]
         return cands[:1]
     return []
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus)\s+)?"
+                       r"(?:(?:the|a|an|its|their|[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}$")
+_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}[\w'’-]*\s*$")
+
+
+def _gap(sl: Slotted, a: int, b: int) -> str:
+    """The text between two positions, without appositions and parentheses inside it."""
+    text = sl.text[a:b]
+    for m in list(_APPOSITION.finditer(sl.text)):
+        if a <= m.start() and m.end() <= b:
+            text = text.replace(sl.text[m.start():m.end()], ",", 1)
+    return re.sub(r"\([^()]*\)", "", text)
+
+
+def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool) -> list[int]:
+    """The coordinated list nearest the trigger: items joined by commas/"and", few words apart."""
+    out: list[int] = []
+    for i in cands:
+        s, e = sl.spans[i]
+        if not out:
+            gap = _gap(sl, e, edge) if backwards else _gap(sl, edge, s)
+            if not _EDGE_GAP.match(gap.replace(",", " ")):
+                break
+        else:
+            ps, pe = sl.spans[out[-1]]
+            gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
+            if not _LIST_GAP.match(gap):
+                break
+        out.append(i)
+    return sorted(out)
 
 
 def _clause(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
@@ -171,13 +229,16 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
             if _blocked(sl, span, clause[0]):
                 continue
             reported, source = _attribution(sl, span)
-            subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx)
-            obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx)
+            subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
+                         "subject" in rule.strict)
+            obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
+                        "object" in rule.strict)
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
                 obj = obj[:rule.max_objects]
-            date = sentence_date(sl.text, prev, year, before=span[1])
+            date = None if rules.cues().present.search(sl.text[clause[0]:span[1]]) \
+                else sentence_date(sl.text, prev, year, before=span[1])
             quals = ()
             if rule.relation == "sanctionedBy":
                 progs = programmes_in(sl.text) + [m.key for m in sl.mentions if "SanctionsProgramme" in m.types]
@@ -195,10 +256,10 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
     return out
 
 
-def _pick(kind, sl, span, clause, preps, types, ctx) -> list[Mention]:
+def _pick(kind, sl, span, clause, preps, types, ctx, strict) -> list[Mention]:
     if kind == "article":
         return [ctx.subject]
-    return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, ctx)]
+    return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict)]
 
 
 def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
