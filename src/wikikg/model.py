@@ -144,6 +144,7 @@ class Mention:
     aliases: frozenset[str] = frozenset()  # other names seen for it (acronyms, link texts)
     start: int = -1  # span in the sentence's plain text (-1: not from a sentence)
     end: int = -1
+    authority: bool = False  # a sanctioning authority of ontology/authorities.toml
     strength: int = 0  # how sure the types are: 4 table/infobox/disambiguation, 3 name shape,
     # 2 place gazetteer, 1 context words, 0 a relation's default
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 
 from . import graph as G
+from .extract.classify import lead_types
 from .extract.infobox import extract_infobox, subject_types
 from .extract.mentions import Context, article_context, programme_key_linked
 from .extract.sentences import extract_sentences
@@ -65,7 +66,8 @@ def _title(parsed: ParsedArticle) -> str:
 def subject_of(parsed: ParsedArticle) -> Mention:
     """The article's own subject, typed from its infobox, else its categories."""
     key = _title(parsed)
-    types = subject_types(parsed) or _category_types(parsed) or frozenset({"Organization"})
+    lead = lead_types(parsed.sentences[0].text) if parsed.sentences else frozenset()
+    types = subject_types(parsed) or lead or _category_types(parsed) or frozenset({"Organization"})
     return Mention(key, key, True, types, strength=4)
 
 

@@ -40,6 +40,7 @@ class Rule:
     unless: bool = False
     max_objects: int = 0
     strict: frozenset[str] = frozenset()  # sides whose mention must have a known, fitting type
+    dated: bool | str = True  # False: no date (appositions); "sentence": any date in the sentence
     examples: tuple = ()
 
 
@@ -118,6 +119,7 @@ def relation_rules() -> tuple[Rule, ...]:
             _compile(raw["coordinate"], where) if raw.get("coordinate") else None,
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
+            raw.get("dated", True),
             tuple((e["text"], tuple(map(tuple, e["pairs"]))) for e in raw.get("examples", ())),
         ))
     return tuple(rules)

@@ -90,3 +90,31 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
         if pat_before.search(before):
             return frozenset({cls})
     return frozenset()
+
+
+@cache
+def _lead_pattern() -> re.Pattern:
+    alts = []
+    for cls, words in rules.names()["lead"].items():
+        for w in words:
+            alts.append((w, cls))
+    alts.sort(key=lambda a: len(a[0]), reverse=True)
+    group = "|".join(f"(?P<c{i}>{re.escape(w)})" for i, (w, _) in enumerate(alts))
+    _LEAD_CLASSES.clear()
+    _LEAD_CLASSES.extend(cls for _, cls in alts)
+    return re.compile(rf"\b(?:is|was|are|were)\s+(?:an?|the|one\s+of\s+the)\s+[^.;]{{0,100}}?\b(?:{group})s?\b",
+                      re.I)
+
+
+_LEAD_CLASSES: list[str] = []
+
+
+def lead_types(sentence: str) -> frozenset[str]:
+    """The subject's class from a definitional lead sentence ("… is a Canadian daily newspaper")."""
+    m = _lead_pattern().search(sentence)
+    if not m:
+        return frozenset()
+    for name, value in m.groupdict().items():
+        if value is not None:
+            return frozenset({_LEAD_CLASSES[int(name[1:])]})
+    return frozenset()

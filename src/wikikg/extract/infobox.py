@@ -186,14 +186,15 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
         gov = values["government_words"]
         if set(_words(link.text.lower())) & gov and not set(_words(link.target.lower())) & gov:
             name = _clean(link.text)  # [[Springfield|Springfield City Council]]: the council
-            return Mention(text=name, key=name, linked=False, types=frozenset({"GovernmentAgency"}))
+            return Mention(text=name, key=name, linked=False, types=frozenset({"GovernmentAgency"}),
+                           strength=3)
     key = link.target if link is not None else name
     if value == "person" and set(_words(f"{name} {key}".casefold())) & values["organization_words"]:
         types = ("Organization",)
     bare = re.sub(r"\s*\([^)]*\)$", "", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
-                   aliases=alias or frozenset())
+                   aliases=alias or frozenset(), strength=3 if types else 0)
 
 
 def _listings(item: FieldItem):
@@ -216,7 +217,7 @@ def _listings(item: FieldItem):
     for ex, codes in found:
         pad = ex.get("pad")
         codes = [c.zfill(pad) if pad and c.isdigit() else c for c in codes]
-        mention = Mention(ex["title"], ex["title"], True, frozenset({"StockExchange"}))
+        mention = Mention(ex["title"], ex["title"], True, frozenset({"StockExchange"}), strength=4)
         out.append((mention, tuple(("ticker", c) for c in codes)))
     return out
 

@@ -37,7 +37,8 @@ def _tables() -> tuple[dict[str, Mention], dict[str, str]]:
     out, programmes = {}, {}
     data = rules.authorities()
     for a in data.get("authority", ()):
-        m = Mention(a["key"], a["key"], True, frozenset({a.get("type", "GovernmentAgency")}), strength=STRONG)
+        m = Mention(a["key"], a["key"], True, frozenset({a.get("type", "GovernmentAgency")}),
+                    authority=True, strength=STRONG)
         for n in [a["key"], *a.get("aliases", ())]:
             out.setdefault(n, m)
     for p in data.get("programme", ()):
@@ -99,7 +100,7 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
     if not types and label in rules.places():
         types, strength = frozenset({"Place"}), PLACE
     aliases = frozenset({shown} - {label})
-    return Mention(shown, target, True, types, aliases, start, end, strength if types else 0)
+    return Mention(shown, target, True, types, aliases, start, end, strength=strength if types else 0)
 
 
 def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int]]:
@@ -128,7 +129,9 @@ def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int
                 j += 2
             else:
                 break
-        while j > i and (toks[j][2] in stop or toks[j][2] in joiners):
+        while j > i and (toks[j][2] in stop or toks[j][2] in joiners) \
+                and _POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
+                and _POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
             j -= 1
         words = [t[2] for t in toks[i:j + 1]]
         first = s == 0 or (sentence_start and not text[:s].strip(" \"'“‘("))

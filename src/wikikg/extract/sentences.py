@@ -42,8 +42,11 @@ _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|no
                          r"also|later|currently|since|both|each|founded|based|owned|led|known)\b[^,;()]*?,")
 
 
+GOV = frozenset({"GovernmentAgency", "MilitaryOrganization"})
+
+
 def _fits(m: Mention, types: frozenset[str], strict: bool) -> bool:
-    if not types:
+    if not types or (m.authority and types & GOV):
         return True
     if not m.types:
         return not strict
@@ -116,8 +119,7 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         before = [i for i in ok if not adj or i < adj[-1]]
         return [i for i in before if _fits(sl.mentions[i], types, strict)][-1:]
     if kind == "gov":
-        gov = {"GovernmentAgency", "MilitaryOrganization"}
-        cands = [i for i in right + left if sl.mentions[i].types & gov]
+        cands = [i for i in right + left if sl.mentions[i].types & GOV or sl.mentions[i].authority]
         return cands[:1]
     return []
 
@@ -237,8 +239,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
                 obj = obj[:rule.max_objects]
-            date = None if rules.cues().present.search(sl.text[clause[0]:span[1]]) \
-                else sentence_date(sl.text, prev, year, before=span[1])
+            date = _date(rule, sl, span, clause, prev, year)
             quals = ()
             if rule.relation == "sanctionedBy":
                 progs = programmes_in(sl.text) + [m.key for m in sl.mentions if "SanctionsProgramme" in m.types]
@@ -254,6 +255,17 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
                     rule.id, evidence, rule.event, date, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
+
+
+def _date(rule, sl: Slotted, span, clause, prev: DateValue | None, year: int | None) -> DateValue | None:
+    """The fact's date: from the clause up to the trigger, or just after it (before any comma)."""
+    if not rule.dated or rules.cues().present.search(sl.text[clause[0]:span[1]]):
+        return None
+    comma = sl.text.find(",", span[1])
+    limit = clause[1] if comma < 0 else min(comma, clause[1])
+    if rule.dated == "sentence":
+        limit = len(sl.text)
+    return sentence_date(sl.text[:limit], prev, year, before=span[1])
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict) -> list[Mention]:

@@ -1,0 +1,98 @@
+"""Extraction cases as data (tests/cases/sentences/*.toml) and the examples each rule carries."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from wikikg import rules
+from wikikg.extract.classify import split_title
+from wikikg.model import Article, Mention
+from wikikg.pipeline import extract_article
+
+CASES = Path(__file__).parent / "cases" / "sentences"
+
+
+def _cases():
+    for path in sorted(CASES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            yield pytest.param(case, id=f"{path.stem}: {case['name']}")
+
+
+def _name(m) -> str:
+    return split_title(m.key)[0] if isinstance(m, Mention) and m.linked else getattr(m, "key", m)
+
+
+def _facts(title: str, text: str, kind: str = "wikitext"):
+    """(subject, predicate, object) -> statement, for the asserted statements of one article."""
+    result = extract_article(Article(title, text, "case", kind))
+    out = {}
+    for st in result.statements:
+        if st.attributed_to is None and isinstance(st.obj, Mention):
+            out.setdefault((_name(st.subject), st.predicate, _name(st.obj)), st)
+            if st.predicate == "partneredWith":
+                out.setdefault((_name(st.obj), st.predicate, _name(st.subject)), st)
+    return out
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_case(case):
+    facts = _facts(case["title"], case["wikitext"])
+    for s, p, o, date in case.get("expect", ()):
+        st = facts.get((s, p, o))
+        assert st is not None, f"missing {s} {p} {o}; found {sorted(facts)}"
+        assert (st.date.value if st.date else "") == date, f"{s} {p} {o}: date {st.date}"
+        assert st.evidence.text in case["wikitext"]
+    for s, p, o in case.get("absent", ()):
+        assert (s, p, o) not in facts, f"unexpected {s} {p} {o}"
+    for s, p, o, end in case.get("end_dates", ()):
+        assert facts[(s, p, o)].end_date is not None and facts[(s, p, o)].end_date.value == end
+    for s, programme in case.get("programmes", ()):
+        assert any(st.subject.key == s and ("programme", programme) in st.qualifiers
+                   for st in facts.values())
+
+
+def _examples():
+    for rule in rules.relation_rules():
+        for text, pairs in rule.examples:
+            yield pytest.param(rule, text, pairs, id=rule.id)
+
+
+@pytest.mark.parametrize("rule,text,pairs", list(_examples()))
+def test_rule_examples(rule, text, pairs):
+    """Every example sentence of a rule, as plain text, gives the rule's pairs (by that rule)."""
+    result = extract_article(Article("Example article", text, "example", "text"))
+    got = {(_name(st.subject), _name(st.obj)) for st in result.statements
+           if st.rule == rule.id and isinstance(st.obj, Mention)}
+    if rule.symmetric:
+        got |= {(b, a) for a, b in got}
+    for pair in pairs:
+        assert tuple(pair) in got, f"{rule.id}: missing {pair}; got {sorted(got)}"
+
+
+def test_every_rule_property_is_declared():
+    from wikikg.ontology import declared_terms
+
+    for rule in rules.relation_rules():
+        assert rule.relation in declared_terms()
+        assert rule.event is None or rule.event in declared_terms()
+
+
+def test_unknown_property_is_rejected(tmp_path, monkeypatch):
+    import shutil
+
+    from wikikg import ontology
+
+    for f in ontology.ontology_dir().iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    text = (tmp_path / "relations.toml").read_text(encoding="utf-8")
+    (tmp_path / "relations.toml").write_text(text.replace('relation = "foundedBy"', 'relation = "foundedByX"', 1),
+                                             encoding="utf-8")
+    monkeypatch.setattr(rules, "ontology_dir", lambda: tmp_path)
+    rules.relation_rules.cache_clear()
+    try:
+        with pytest.raises(rules.RuleError, match="foundedByX"):
+            rules.relation_rules()
+    finally:
+        rules.relation_rules.cache_clear()
