@@ -12,6 +12,7 @@ from rdflib import Dataset, URIRef
 from . import graph as G
 from .extract.classify import lead_types
 from .extract.infobox import extract_infobox, subject_types
+from .extract.lists import extract_lists
 from .extract.mentions import Context, article_context, programme_key_linked
 from .extract.sentences import extract_sentences
 from .model import Article, Mention, ParsedArticle, Statement
@@ -76,7 +77,7 @@ def extract_article(article: Article) -> ArticleResult:
     parsed = parse_article(article)
     subject = subject_of(parsed)
     ctx: Context = article_context(parsed, subject)
-    statements = extract_infobox(parsed, subject) + extract_sentences(parsed, ctx)
+    statements = extract_infobox(parsed, subject) + extract_sentences(parsed, ctx) + extract_lists(parsed, ctx)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences))
 
 

@@ -10,7 +10,7 @@ from .ontology import declared_terms, ontology_dir
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev",
-             "left_adjacent", "gov", "article"}
+             "left_adjacent", "gov", "article", "date"}
 
 
 class RuleError(ValueError):
@@ -62,6 +62,11 @@ class Cues:
     nouns: dict[str, tuple[str, ...]]
     modifier: re.Pattern
     present: re.Pattern
+
+
+def load(name: str) -> dict:
+    """One TOML data file of ontology/."""
+    return _load(name)
 
 
 def _load(name: str) -> dict:
@@ -120,7 +125,8 @@ def relation_rules() -> tuple[Rule, ...]:
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
             raw.get("dated", True),
-            tuple((e["text"], tuple(map(tuple, e["pairs"]))) for e in raw.get("examples", ())),
+            tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
+                  for e in raw.get("examples", ())),
         ))
     return tuple(rules)
 

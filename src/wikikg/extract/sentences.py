@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from .. import rules
 from ..model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
-from .dates import section_year, sentence_date
+from .dates import find_dates, section_year, sentence_date
 from .mentions import Context, find_mentions, programme_authority, programmes_in
 
 ORG_TYPES = frozenset({"Organization", "Company", "University", "GovernmentAgency", "NewsOrganization",
@@ -39,7 +39,8 @@ class Slotted:
 _NUMBER = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                      r"hundreds?|thousands?|several|many|some|other|both|all)|(?<![\d,])\d{1,3}(?!\d))\s+$", re.I)
 _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|now|former|who|which|whose|"
-                         r"also|later|currently|since|both|each|founded|based|owned|led|known)\b[^,;()]*?,")
+                         r"also|later|currently|since|both|each|founded|based|owned|led|known)\b"
+                         r"(?=[^,;()]*?\b(?!(?:the|and|of|an|a|its|their|or)\b)[a-z][a-z-]+\b)[^,;()]*?,")
 
 
 GOV = frozenset({"GovernmentAgency", "MilitaryOrganization"})
@@ -240,6 +241,10 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
             if rule.max_objects:
                 obj = obj[:rule.max_objects]
             date = _date(rule, sl, span, clause, prev, year)
+            if rule.object == "date":
+                explicit = find_dates(sl.text[clause[0]:clause[1]])
+                obj = [date] if date is not None and explicit and any(d[2] for d in explicit) else []
+                date = None
             quals = ()
             if rule.relation == "sanctionedBy":
                 progs = programmes_in(sl.text) + [m.key for m in sl.mentions if "SanctionsProgramme" in m.types]
@@ -251,7 +256,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
                         obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
             for s, o in _pairs(rule, subj, obj, ctx):
                 out.append(Statement(
-                    _typed(s, rule.subject_default), rule.relation, _typed(o, rule.object_default),
+                    _typed(s, rule.subject_default), rule.relation,
+                    _typed(o, rule.object_default) if isinstance(o, Mention) else o,
                     rule.id, evidence, rule.event, date, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
@@ -271,6 +277,8 @@ def _date(rule, sl: Slotted, span, clause, prev: DateValue | None, year: int | N
 def _pick(kind, sl, span, clause, preps, types, ctx, strict) -> list[Mention]:
     if kind == "article":
         return [ctx.subject]
+    if kind == "date":
+        return []
     return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict)]
 
 
@@ -293,7 +301,7 @@ def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
         else:
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]]
         return [(a, b) if a.key == ctx.subject.key or b.key != ctx.subject.key else (b, a) for a, b in pairs]
-    return [(s, o) for s in subj for o in obj if s.key != o.key]
+    return [(s, o) for s in subj for o in obj if not isinstance(o, Mention) or s.key != o.key]
 
 
 def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year) -> None:

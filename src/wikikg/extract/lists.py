@@ -1,0 +1,78 @@
+"""Section lists: items of a bulleted list under a heading such as "Subsidiaries" or "Publishers"."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from .. import rules
+from ..model import DateValue, Evidence, Mention, ParsedArticle, Statement
+from .mentions import Context, find_mentions
+
+_SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
+_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+
+
+@cache
+def _sections() -> tuple[dict, ...]:
+    data = rules.load("sections.toml")
+    out = []
+    for sec in data["section"]:
+        out.append({**sec, "_re": re.compile(sec["heading"], re.I)})
+    return tuple(out)
+
+
+def _is_item(article: ParsedArticle, start: int) -> bool:
+    """Whether a sentence starts a list item ("* [[Name]] (1899–1948)")."""
+    line_start = article.text.rfind("\n", 0, start) + 1
+    prefix = article.text[line_start:start]
+    return bool(re.fullmatch(r"\s*[*#]+\s*(?:'{2,3})?\s*", prefix))
+
+
+def _item_mentions(mentions: list[Mention], text: str) -> list[Mention]:
+    """The names an item lists: the first mention at the item's start, and any joined to it."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = text[out[-1].end:m.start] if out else text[:m.start]
+        if (not out and before.strip(" '\"")) or (out and not _JOIN.match(before)):
+            break
+        out.append(m)
+    return out
+
+
+def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
+    """Statements from list items under headings that ontology/sections.toml knows."""
+    out: list[Statement] = []
+    citations = {c.key: c for c in article.citations}
+    for sentence in article.sentences:
+        heading = sentence.section.rsplit(" / ", 1)[-1]
+        if not heading:
+            continue
+        spec = next((s for s in _sections() if s["_re"].search(heading)), None)
+        if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())) \
+                or not _is_item(article, sentence.start):
+            continue
+        mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
+        types = frozenset(spec["types"])
+        evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
+                            sentence.text if sentence.text != sentence.source else None)
+        cites = tuple(citations[k] for k in sentence.citations if k in citations)
+        for m in _item_mentions(mentions, sentence.text):
+            if m.types and not m.types & types:
+                continue
+            if not m.types:
+                m = replace(m, types=frozenset({spec["types"][0]}), strength=0)
+            date, end = _dates(sentence.text[m.end:])
+            s, o = (ctx.subject, m) if spec["direction"] == "forward" else (m, ctx.subject)
+            out.append(Statement(s, spec["relation"], o, spec["id"], evidence, spec.get("event"),
+                                 date, end, cites))
+    return out
+
+
+def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
+    m = _SPAN.match(rest)
+    if not m:
+        return None, None
+    start = DateValue(m.group(1), "gYear")
+    end = m.group(2)
+    return start, DateValue(end, "gYear") if end and end.isdigit() else None
