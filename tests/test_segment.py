@@ -51,10 +51,6 @@ def test_split_sentences(text, expected):
     assert sentences(text) == expected
 
 
-@pytest.mark.xfail(reason="segment.split_sentences: the 'initial' rule (a lone capital before '.') "
-                          "fires on the S of 'U.S.', so 'U.S.' followed by a sentence opener "
-                          "('The', 'It', ...) never ends a sentence although 'u.s' is in _MAY_END",
-                   strict=True)
 @pytest.mark.parametrize("text,expected", [
     ("It was sanctioned by the U.S. The company denied it.",
      ["It was sanctioned by the U.S.", "The company denied it."]),

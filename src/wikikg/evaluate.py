@@ -59,14 +59,17 @@ class RelationScore:
 
     @property
     def precision(self) -> float | None:
+        """tp / (tp + fp), None when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @property
     def recall(self) -> float | None:
+        """tp / (tp + fn), None when the gold has nothing."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     @property
     def f1(self) -> float | None:
+        """The harmonic mean of precision and recall."""
         denominator = 2 * self.tp + self.fp + self.fn
         return 2 * self.tp / denominator if denominator else None
 

@@ -41,8 +41,17 @@ def to_nquads(ds: Dataset) -> bytes:
 
 
 def to_trig(ds: Dataset) -> bytes:
-    """TriG, one named graph per article."""
-    return ds.serialize(format="trig", encoding="utf-8")
+    """TriG, one named graph per article, graphs in IRI order."""
+    prefixes, blocks = [], []
+    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if not len(g):
+            continue
+        body = bind(Graph()).__iadd__(g).serialize(format="turtle").splitlines()
+        prefixes.extend(line for line in body if line.startswith("@prefix"))
+        inner = "\n".join("    " + line if line else "" for line in body if not line.startswith("@prefix"))
+        blocks.append(f"<{g.identifier}> {{\n{inner.strip(chr(10))}\n}}\n")
+    head = "\n".join(sorted(set(prefixes)))
+    return (head + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
 def to_jsonld(ds: Dataset) -> bytes:

@@ -11,8 +11,8 @@ from .model import Citation, DateValue, Entity, Mention, Statement
 from .ontology import (CITATION_PREFIX, DBR, EVIDENCE_PREFIX, FACT_PREFIX, PROV, SCHEMA, WIKI, WKG,
                        entity_iri, hashed_iri, title_path)
 
-__all__ = ["add_entity", "add_statement", "article_graph_iri", "bind", "date_literal", "entity_iri",
-           "new_dataset"]
+__all__ = ["add_entity", "add_statement", "article_graph", "article_graph_iri", "bind", "date_literal",
+           "entity_iri", "entity_ref", "new_dataset"]
 
 _XSD = {"gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "date": XSD.date}
 _URL_LITERALS = {"website"}
@@ -35,6 +35,16 @@ def new_dataset() -> Dataset:
 def article_graph_iri(title: str) -> URIRef:
     """The named graph that holds one article's facts: the article's Wikipedia URL."""
     return URIRef(WIKI + title_path(title))
+
+
+def article_graph(ds: Dataset, title: str) -> Graph:
+    """The named graph of one article in `ds`."""
+    return ds.graph(article_graph_iri(title))
+
+
+def entity_ref(key: str, linked: bool) -> URIRef:
+    """The IRI of an entity as an rdflib term."""
+    return URIRef(entity_iri(key, linked))
 
 
 def date_literal(d: DateValue) -> Literal:

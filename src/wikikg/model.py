@@ -29,8 +29,8 @@ class Citation:
 class Link:
     """A wikilink inside a plain text: canonical target title and its span in that text."""
 
-    target: str  # canonical title, e.g. "Xu Li (computer scientist)"
-    text: str  # the text shown, e.g. "Xu Li"
+    target: str  # canonical title, e.g. "Ada Lovelace (mathematician)"
+    text: str  # the text shown, e.g. "Lovelace"
     start: int  # offsets into the owning plain text (Sentence.text / FieldItem.text)
     end: int
 

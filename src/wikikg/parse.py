@@ -24,6 +24,8 @@ SKIP_NAMESPACES = {"file", "image", "media", "category", "special", "help", "tem
 SKIP_TAGS = {"table", "gallery", "math", "code", "pre", "timeline", "imagemap", "score",
              "syntaxhighlight", "source", "references", "graph", "mapframe", "chem", "ce", "hiero"}
 BREAK_TAGS = {"br", "li", "dt", "dd", "hr", "p", "div", "blockquote", "ul", "ol", "dl"}
+# Namespaces whose links show nothing in the text (images, media).
+MEDIA_NAMESPACES = {"file", "image", "media"}
 # Inline templates whose text is part of the sentence: name -> positional parameter to show.
 TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "lang": "2", "transl": "2", "sic": "1",
                   "nobold": "1", "noitalic": "1", "em": "1", "strong": "1", "nowrap begin": None,
@@ -114,6 +116,9 @@ class _Renderer:
         if isinstance(node, Template):
             self.template(node, start, end, s)
             return
+        if isinstance(node, Wikilink):
+            self.wikilink(node, start, end, s)
+            return
         if self.skip:
             return
         if isinstance(node, Text):
@@ -136,9 +141,10 @@ class _Renderer:
         if prefix in ("category",) and not raw.lstrip().startswith(":"):
             self.categories.append(raw.split(":", 1)[1].strip())
             return
-        if prefix in SKIP_NAMESPACES or (re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", prefix) and not raw.startswith(":")):
+        if self.skip or prefix in MEDIA_NAMESPACES or (
+                re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", prefix) and not raw.startswith(":")):
             return
-        target = canonical_title(raw)
+        target = canonical_title(raw) if prefix not in SKIP_NAMESPACES else ""
         if node.text is not None:
             shown = node.text.strip_code().strip()
             at = s.find(shown, 2 + len(raw)) if shown else -1

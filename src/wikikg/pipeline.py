@@ -7,8 +7,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
-
 from . import graph as G
 from .extract.classify import lead_types
 from .extract.infobox import extract_infobox, subject_types
@@ -36,7 +34,7 @@ class ArticleResult:
 class BuildResult:
     """A built dataset with counts and the articles that were skipped."""
 
-    dataset: Dataset
+    dataset: object  # rdflib.Dataset (graph.py owns rdflib): one named graph per article
     articles: int = 0
     statements: int = 0
     errors: list[dict] = field(default_factory=list)
@@ -128,8 +126,8 @@ def assemble(results: list[ArticleResult]) -> BuildResult:
     for r in results:
         n = len(r.statements)
         sts, pos = flat[pos:pos + n], pos + n
-        g = ds.graph(G.article_graph_iri(r.title))
-        subject_iri = URIRef(G.entity_iri(r.subject.key, True))
+        g = G.article_graph(ds, r.title)
+        subject_iri = G.entity_ref(r.subject.key, True)
         used = {(r.subject.key, True)}
         for st in sts:
             G.add_statement(g, st, r.title, subject_iri, linked)

@@ -17,7 +17,7 @@ class InputError(ValueError):
 
 
 def title_from_path(path: Path) -> str:
-    """An article title from a file name: 'Raith_Rovers_F.C..wikitext' -> 'Raith Rovers F.C.'."""
+    """An article title from a file name: 'Acme_Corp._(US).wikitext' -> 'Acme Corp. (US)'."""
     name = path.name
     for ext in sorted(WIKITEXT_EXT | TEXT_EXT, key=len, reverse=True):
         if name.lower().endswith(ext):

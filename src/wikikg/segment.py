@@ -104,8 +104,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
         if text[m.start()] == "." and re.fullmatch(r"[a-z]", token) and token.upper() in text[m.start() - 1]:
             continue
-        if re.fullmatch(r"[A-Z]", text[m.start() - 1]) and (m.start() < 2 or not text[m.start() - 2].isalnum()):
-            continue  # an initial: "Gregory C. Allen"
+        if re.fullmatch(r"[A-Z]", text[m.start() - 1]) and (m.start() < 2 or not text[m.start() - 2].isalnum()) \
+                and not (token in _MAY_END and next_word in _OPENERS):
+            continue  # an initial: "Ada B. Lovelace"
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))

@@ -10,7 +10,7 @@ _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 
 def split_title(title: str) -> tuple[str, str | None]:
-    """'Xu Li (computer scientist)' -> ('Xu Li', 'computer scientist')."""
+    """'Ada Lovelace (mathematician)' -> ('Ada Lovelace', 'mathematician')."""
     m = _DISAMBIG.match(title)
     if m and m.group(1):
         return m.group(1).strip(), m.group(2).strip()

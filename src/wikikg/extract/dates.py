@@ -1,6 +1,7 @@
 """Dates in prose: absolute, partial and relative expressions, kept as precise as the text."""
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..model import DateValue
@@ -40,7 +41,7 @@ def _value(year: int | None, month: int | None, day: int | None) -> DateValue | 
         return DateValue(f"{year:04d}", "gYear")
     if day is None:
         return DateValue(f"{year:04d}-{month:02d}", "gYearMonth")
-    if not 1 <= day <= 31:
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "date")
 

@@ -26,6 +26,7 @@ class Context:
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
 
     def add(self, name: str, m: Mention) -> None:
+        """Index `name` as a name of the entity `m` (first one wins)."""
         name = name.strip()
         if len(name) > 1 and name not in self.index and any(c.isupper() for c in name):
             self.index[name] = m
@@ -93,7 +94,7 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
         return replace(table, text=shown, start=start, end=end)
     shape = name_types(shown) if shown != label else frozenset()
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
-        # "[[Shanghai|Shanghai Municipal Government]]": the text names the government, not the place
+        # "[[Springfield|Springfield City Council]]": the text names the government, not the place
         return Mention(shown, shown, False, shape, start=start, end=end, strength=SHAPE)
     if not types:
         types, strength = name_types(label), SHAPE

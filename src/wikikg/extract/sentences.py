@@ -23,6 +23,7 @@ class Slotted:
 
     @classmethod
     def build(cls, sentence: str, mentions: list[Mention]) -> "Slotted":
+        """Replace each mention of `sentence` by its slot token."""
         parts, spans, pos, last = [], [], 0, 0
         for i, m in enumerate(mentions):
             parts.append(sentence[last:m.start])

@@ -1,0 +1,124 @@
+"""Tests for wikikg.extract.dates: the cases in tests/cases/dates.toml, parse_date, find_dates."""
+from __future__ import annotations
+
+import datetime
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from wikikg.extract.dates import find_dates, parse_date, section_year, sentence_date
+from wikikg.model import DateValue
+
+CASES_FILE = Path(__file__).resolve().parent / "cases" / "dates.toml"
+with open(CASES_FILE, "rb") as _f:
+    CASES = tomllib.load(_f)["case"]
+
+DATATYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
+
+
+def previous_of(case: dict) -> DateValue | None:
+    if "previous" not in case:
+        return None
+    value = case["previous"]
+    return DateValue(value, DATATYPES[len(value)])
+
+
+def test_case_file_is_well_formed():
+    names = [c["name"] for c in CASES]
+    assert len(names) == len(set(names)) and len(CASES) >= 20
+    known = {"name", "text", "previous", "section_year", "value", "datatype", "none"}
+    for c in CASES:
+        assert set(c) <= known, c["name"]
+        assert c.get("none") is True or {"value", "datatype"} <= set(c), c["name"]
+        assert not (c.get("none") and "value" in c), c["name"]
+        if "previous" in c:
+            assert len(c["previous"]) in DATATYPES
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_sentence_date(case):
+    got = sentence_date(case["text"], previous_of(case), case.get("section_year"))
+    if case.get("none"):
+        assert got is None
+    else:
+        assert got == DateValue(case["value"], case["datatype"])
+
+
+def test_before_prefers_dates_ahead_of_the_trigger():
+    text = "It grew in 2019, it said on 5 March 2020."
+    assert sentence_date(text, None, None) == DateValue("2019", "gYear")
+    assert sentence_date(text, None, None, before=text.index("it said")) == DateValue("2019", "gYear")
+    later = "It said on 5 March 2020 that it grew in 2019."
+    assert sentence_date(later, None, None, before=later.index("grew")) == DateValue("2020-03-05", "date")
+
+
+def test_previous_year_is_the_context_for_a_partial_date():
+    got = sentence_date("In December, it grew.", DateValue("2019-05", "gYearMonth"), 2018)
+    assert got == DateValue("2019-12", "gYearMonth")
+
+
+@pytest.mark.parametrize("text,value,datatype", [
+    ("October 2014", "2014-10", "gYearMonth"),
+    ("Oct. 2014", "2014-10", "gYearMonth"),
+    ("20 September 2018", "2018-09-20", "date"),
+    ("20th of September 2018", "2018-09-20", "date"),
+    ("September 20, 2018", "2018-09-20", "date"),
+    ("2019-10-07", "2019-10-07", "date"),
+    ("2019-10", "2019-10", "gYearMonth"),
+    ("7 October 2019", "2019-10-07", "date"),
+    ("2014", "2014", "gYear"),
+    ("founded in 1851", "1851", "gYear"),
+    ("9 July (no year) and later 2021", "2021", "gYear"),
+])
+def test_parse_date(text, value, datatype):
+    assert parse_date(text) == DateValue(value, datatype)
+
+
+@pytest.mark.parametrize("text", ["no date here", "9 July", "in the 2010s", "$2,016", "",
+                                  "12 employees", "32 May 2019"])
+def test_parse_date_without_a_complete_date(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("text", ["31 February 2019", "31 April 2020"])
+def test_parse_date_never_gives_an_impossible_day(text):
+    got = parse_date(text)
+    if got is not None and got.datatype == "date":
+        datetime.date.fromisoformat(got.value)  # raises on an impossible calendar date
+
+
+def test_find_dates_positions_and_parts():
+    text = "Founded in October 2014, listed 30 December 2021 and sold 2,000 units in 2019."
+    found = find_dates(text)
+    assert [(text[s:e], y, m, d) for s, e, y, m, d in found] == [
+        ("October 2014", 2014, 10, None), ("30 December 2021", 2021, 12, 30), ("2019", 2019, None, None)]
+
+
+def test_find_dates_partial_dates_have_no_year():
+    text = "In March it grew; on 9 July it fell."
+    found = find_dates(text)
+    assert [(y, m, d) for _s, _e, y, m, d in found] == [(None, 3, None), (None, 7, 9)]
+    assert [text[s:e] for s, e, *_ in found][1] == "9 July"
+
+
+def test_find_dates_do_not_overlap():
+    text = "On 20 September 2018 and in May 2019 and 2020-01-02, it grew; also 2021."
+    found = find_dates(text)
+    assert [e - s for s, e, *_ in found] == [len("20 September 2018"), len("May 2019"),
+                                             len("2020-01-02"), len("2021")]
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize("section,year", [
+    ("History / 2017", 2017),
+    ("2014", 2014),
+    ("History / 2010s", None),
+    ("2010s", None),
+    ("History", None),
+    ("", None),
+    ("History / 2014–2016", 2016),
+    ("History / 2010s / 2015", 2015),
+])
+def test_section_year(section, year):
+    assert section_year(section) == year
