@@ -63,6 +63,8 @@ def build(inputs: tuple[str, ...], out: Path, kind: str | None, title: str | Non
 
     try:
         result = run(list(inputs), kind, title)
+        if result.articles == 0 and result.errors:
+            _fail(result.errors[0]["reason"])
         written = write(result.dataset, out)
     except (InputError, OutputError) as e:
         _fail(str(e))
