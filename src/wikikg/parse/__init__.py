@@ -1,0 +1,54 @@
+"""Wikitext and plain text -> ParsedArticle; this package is the only importer of mwparserfromhell."""
+from __future__ import annotations
+
+import bisect
+
+import mwparserfromhell
+
+from ..model import Article, Link, ParsedArticle, Sentence
+from ..segment import paragraphs, split_sentences
+from ..textparse import parse_text
+from .cite import collect_refs as _collect_refs
+from .definitions import canonical_title
+from .render import Renderer as _Renderer
+
+__all__ = ["canonical_title", "parse_article", "parse_wikitext"]
+
+
+def parse_wikitext(article: Article) -> ParsedArticle:
+    """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
+    code = mwparserfromhell.parse(article.text)
+    r = _Renderer(_collect_refs(code))
+    r.nodes(code.nodes, 0)
+    b = r.b
+    plain = b.text()
+    sec_pos = [p for p, _ in b.sections]
+    links = sorted(b.links)
+    link_starts = [s for s, _e, _t in links]
+    ref_pos = [p for p, _ in b.refs]
+    sentences: list[Sentence] = []
+    for pi, (ps, pe) in enumerate(paragraphs(plain)):
+        spans = [(ps + s, ps + e) for s, e in split_sentences(plain[ps:pe])]
+        for si, (s, e) in enumerate(spans):
+            nxt = spans[si + 1][0] if si + 1 < len(spans) else pe + 1
+            k = bisect.bisect_right(sec_pos, s) - 1
+            section = b.sections[k][1] if k >= 0 else ""
+            lo = bisect.bisect_left(link_starts, s)
+            slinks = tuple(Link(t, plain[ls:le], ls - s, le - s)
+                           for ls, le, t in links[lo:bisect.bisect_left(link_starts, e)] if le <= e)
+            refs = tuple(dict.fromkeys(
+                key for p, key in b.refs[bisect.bisect_right(ref_pos, s):bisect.bisect_right(ref_pos, nxt)]))
+            bold = tuple((bs - s, be - s) for bs, be in b.bold if s <= bs and be <= e)
+            src_s, src_e = b.src_span(s, e)
+            sentences.append(Sentence(len(sentences), plain[s:e], article.text[src_s:src_e],
+                                      src_s, src_e, section, pi, slinks, refs, bold))
+    return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
+                         tuple(r.infoboxes), tuple(r.citations.values()),
+                         tuple(dict.fromkeys(r.categories)), r.short)
+
+
+def parse_article(article: Article) -> ParsedArticle:
+    """Parse an article of either kind into the same ParsedArticle shape."""
+    if article.kind == "text":
+        return parse_text(article)
+    return parse_wikitext(article)

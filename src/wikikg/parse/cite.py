@@ -1,0 +1,45 @@
+"""Citations: <ref> tags with cite templates, and named refs reused anywhere in the article."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Tag
+
+from ..model import Citation
+from .definitions import CITE_PUBLISHER, template_name as _tname
+
+
+def citation(tag: Tag) -> Citation:
+    """The Citation a <ref> tag gives (cite template fields, else its first URL or text)."""
+    body = str(tag.contents) if tag.contents is not None else ""
+    key = "c" + hashlib.sha1(body.strip().encode()).hexdigest()[:16]
+    code = tag.contents if tag.contents is not None else mwparserfromhell.parse("")
+    for t in code.filter_templates(recursive=False):
+        name = _tname(t)
+        if name.startswith("cite") or name in {"citation", "cite news", "harvnb", "sfn"}:
+            def val(*names: str) -> str | None:
+                for n in names:
+                    if t.has(n) and t.get(n).value.strip_code().strip():
+                        return re.sub(r"\s+", " ", t.get(n).value.strip_code().strip())
+                return None
+            url = val("url", "chapter-url")
+            return Citation(key, url, val("title", "chapter", "trans-title"),
+                            val(*CITE_PUBLISHER), val("date", "publication-date", "year"))
+    links = code.filter_external_links() if code else []
+    if links:
+        link = links[0]
+        return Citation(key, str(link.url).strip(),
+                        link.title.strip_code().strip() if link.title else None)
+    text = code.strip_code().strip() if code else ""
+    return Citation(key, None, text or None)
+
+
+def collect_refs(code) -> dict[str, Citation]:
+    """Named ref definitions anywhere in the article: name -> Citation."""
+    named = {}
+    for tag in code.filter_tags(matches=lambda n: n.tag.lower() == "ref"):
+        if tag.has("name") and tag.contents is not None and str(tag.contents).strip():
+            named.setdefault(tag.get("name").value.strip_code().strip(), citation(tag))
+    return named

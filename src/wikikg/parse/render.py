@@ -1,0 +1,144 @@
+"""Walks the node tree of an article, rendering plain text with offsets back to the input."""
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+
+from ..model import Citation, Infobox
+from ..segment import Builder
+from .cite import citation as _citation
+from .definitions import (BREAK_TAGS, LINK_TEMPLATES, MEDIA_NAMESPACES, SKIP_NAMESPACES, SKIP_SECTIONS,
+                          SKIP_TAGS, TEXT_TEMPLATES, canonical_title, template_name as _tname)
+from .infobox import infobox as _infobox
+
+
+class Renderer:
+    """Walks the node tree, rendering plain text into a Builder with input offsets."""
+
+    def __init__(self, named: dict[str, Citation]):
+        self.b = Builder()
+        self.named = named
+        self.citations: dict[str, Citation] = {}
+        self.infoboxes: list[Infobox] = []
+        self.categories: list[str] = []
+        self.heads: list[str] = []
+        self.skip = False
+        self.short = None
+
+    def nodes(self, nodes, offset: int) -> None:
+        """Render a sequence of sibling nodes starting at input offset `offset`."""
+        for node in nodes:
+            s = str(node)
+            self.node(node, offset, offset + len(s), s)
+            offset += len(s)
+
+    def node(self, node, start: int, end: int, s: str) -> None:
+        """Render one node spanning input[start:end] (its source is `s`)."""
+        b = self.b
+        if isinstance(node, Heading):
+            title = node.title.strip_code().strip()
+            level = max(node.level - 2, 0)
+            self.heads = self.heads[:level] + [title]
+            self.skip = self.heads[0].lower() in SKIP_SECTIONS
+            b.add("\n", start, end, False)
+            b.sections.append((b.length, " / ".join(self.heads)))
+            return
+        if isinstance(node, Template):
+            self.template(node, start, end, s)
+            return
+        if isinstance(node, Wikilink):
+            self.wikilink(node, start, end, s)
+            return
+        if self.skip:
+            return
+        if isinstance(node, Text):
+            b.add(s, start, end, True)
+        elif isinstance(node, Wikilink):
+            self.wikilink(node, start, end, s)
+        elif isinstance(node, Tag):
+            self.tag(node, start, end, s)
+        elif isinstance(node, ExternalLink):
+            if node.title is not None:
+                b.add(node.title.strip_code(), start, end, False)
+        elif isinstance(node, HTMLEntity):
+            b.add(node.normalize(), start, end, False)
+        elif isinstance(node, Comment):
+            return
+
+    def wikilink(self, node: Wikilink, start: int, end: int, s: str) -> None:
+        """A link: its shown text, and the link's target and span."""
+        raw = str(node.title)
+        prefix = raw.split(":", 1)[0].strip().lower() if ":" in raw else ""
+        if prefix in ("category",) and not raw.lstrip().startswith(":"):
+            self.categories.append(raw.split(":", 1)[1].strip())
+            return
+        if self.skip or prefix in MEDIA_NAMESPACES or (
+                re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", prefix) and not raw.startswith(":")):
+            return
+        target = canonical_title(raw) if prefix not in SKIP_NAMESPACES else ""
+        if node.text is not None:
+            shown = node.text.strip_code().strip()
+            at = s.find(shown, 2 + len(raw)) if shown else -1
+        else:
+            shown = raw.split("#", 1)[0].strip()
+            at = s.find(shown, 2) if shown else -1
+        if not shown:
+            return
+        p0 = self.b.length
+        if at >= 0:
+            self.b.add(shown, start + at, start + at + len(shown), True)
+        else:
+            self.b.add(shown, start, end, False)
+        self.b.wrap(len(self.b.pieces) - 1, start, end)
+        if target:
+            self.b.links.append((p0, self.b.length, target))
+
+    def tag(self, node: Tag, start: int, end: int, s: str) -> None:
+        """A tag: refs become citations, formatting renders its contents, tables are skipped."""
+        name = str(node.tag).lower().strip()
+        if name == "ref":
+            cit = None
+            if node.contents is not None and str(node.contents).strip():
+                cit = _citation(node)
+            elif node.has("name"):
+                cit = self.named.get(node.get("name").value.strip_code().strip())
+            if cit:
+                self.citations.setdefault(cit.key, cit)
+                self.b.refs.append((self.b.length, cit.key))
+            return
+        if name in SKIP_TAGS or node.contents is None:
+            if name in BREAK_TAGS:
+                self.b.add("\n", start, end, False)
+            return
+        if name in BREAK_TAGS:
+            self.b.add("\n", start, end, False)
+        inner = str(node.contents)
+        at = s.find(inner) if inner else -1
+        first, p0 = len(self.b.pieces), self.b.length
+        self.nodes(node.contents.nodes, start + max(at, 0))
+        self.b.wrap(first, start, end)
+        if name == "b" and self.b.length > p0:
+            self.b.bold.append((p0, self.b.length))
+        if name in BREAK_TAGS:
+            self.b.add("\n", start, end, False)
+
+    def template(self, node: Template, start: int, end: int, s: str) -> None:
+        """A template: infoboxes are collected, inline text templates render their text."""
+        name = _tname(node)
+        if name.startswith("infobox") or name.endswith(" infobox"):
+            self.infoboxes.append(_infobox(node, name, start, s))
+            return
+        if name == "short description" and node.has("1"):
+            self.short = node.get("1").value.strip_code().strip()
+            return
+        if self.skip or name not in TEXT_TEMPLATES or TEXT_TEMPLATES[name] is None:
+            return
+        key = TEXT_TEMPLATES[name]
+        if not node.has(key):
+            return
+        shown = node.get(key).value.strip_code().strip()
+        p0 = self.b.length
+        self.b.add(shown, start, end, False)
+        if name in LINK_TEMPLATES and shown:
+            self.b.links.append((p0, self.b.length, canonical_title(shown)))
