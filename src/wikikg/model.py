@@ -88,6 +88,28 @@ class Infobox:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """One cell of a wikitable: plain text, links, and its verbatim span in the input."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+    start: int = 0
+    end: int = 0
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A wikitable under a section: its header names and rows of cells."""
+
+    section: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence of the article body: plain text, verbatim source span, section, links, refs."""
 
@@ -115,6 +137,7 @@ class ParsedArticle:
     citations: tuple[Citation, ...] = ()
     categories: tuple[str, ...] = ()
     short_description: str | None = None
+    tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = ()
 
     def citation(self, key: str) -> Citation | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 import traceback
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import graph as G
 from .extract.classify import lead_types
 from .extract.infobox import extract_infobox, subject_types
 from .extract.lists import extract_lists
+from .extract.tables import extract_tables
 from .extract.mentions import Context, article_context, programme_key_linked
 from .extract.sentences import extract_sentences
 from .model import Article, Mention, ParsedArticle, Statement
@@ -70,12 +71,24 @@ def subject_of(parsed: ParsedArticle) -> Mention:
     return Mention(key, key, True, types, strength=4)
 
 
+def _entailed(statements: list[Statement]) -> list[Statement]:
+    """Facts the ontology entails from stated ones: a key person is affiliated with the organisation."""
+    out = []
+    for st in statements:
+        if st.predicate == "keyPerson" and isinstance(st.obj, Mention) and "Person" in st.obj.types:
+            out.append(replace(st, subject=st.obj, predicate="affiliatedWith", obj=st.subject,
+                               rule=st.rule + "+affiliation", event="Affiliation"))
+    return out
+
+
 def extract_article(article: Article) -> ArticleResult:
     """The pure per-article core: text in, subject and statements out."""
     parsed = parse_article(article)
     subject = subject_of(parsed)
     ctx: Context = article_context(parsed, subject)
-    statements = extract_infobox(parsed, subject) + extract_sentences(parsed, ctx) + extract_lists(parsed, ctx)
+    statements = (extract_infobox(parsed, subject) + extract_sentences(parsed, ctx)
+                  + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
+    statements += _entailed(statements)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences))
 
 

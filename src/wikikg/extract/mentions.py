@@ -184,6 +184,19 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
     return ctx.index.get(n) or _tables()[0].get(n)
 
 
+_HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
+
+
+def name_mention(name: str) -> Mention:
+    """An unlinked name on its own (a list item, a table cell), typed by its shape."""
+    return _unlinked(name, name, 0, len(name))
+
+
+def link_mention(target: str, shown: str) -> Mention:
+    """A linked name on its own, typed by its title, disambiguation and shape."""
+    return _link_mention(target, shown, -1, -1)
+
+
 @cache
 def _title_re() -> re.Pattern:
     titles = sorted(rules.names()["stop"]["titles"], key=len, reverse=True)
@@ -195,7 +208,8 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = re.sub(r"^(?:the|The)\s+", "", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
-        clean = clean[titled.end():]
+        if titled.group().strip() not in _HONORIFICS:  # "President Dos Santos" -> "Dos Santos"
+            clean = clean[titled.end():]
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     types, strength = name_types(clean), SHAPE
     if not types and re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+", clean):

@@ -44,7 +44,7 @@ def parse_wikitext(article: Article) -> ParsedArticle:
                                       src_s, src_e, section, pi, slinks, refs, bold))
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          tuple(r.infoboxes), tuple(r.citations.values()),
-                         tuple(dict.fromkeys(r.categories)), r.short)
+                         tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables))
 
 
 def parse_article(article: Article) -> ParsedArticle:

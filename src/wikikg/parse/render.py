@@ -11,6 +11,7 @@ from .cite import citation as _citation
 from .definitions import (BREAK_TAGS, LINK_TEMPLATES, MEDIA_NAMESPACES, SKIP_NAMESPACES, SKIP_SECTIONS,
                           SKIP_TAGS, TEXT_TEMPLATES, canonical_title, template_name as _tname)
 from .infobox import infobox as _infobox
+from .tables import table as _table
 
 
 class Renderer:
@@ -21,6 +22,7 @@ class Renderer:
         self.named = named
         self.citations: dict[str, Citation] = {}
         self.infoboxes: list[Infobox] = []
+        self.tables: list = []
         self.categories: list[str] = []
         self.heads: list[str] = []
         self.skip = False
@@ -106,6 +108,9 @@ class Renderer:
             if cit:
                 self.citations.setdefault(cit.key, cit)
                 self.b.refs.append((self.b.length, cit.key))
+            return
+        if name == "table" and not self.skip:
+            self.tables.append(_table(node, start, s, " / ".join(self.heads)))
             return
         if name in SKIP_TAGS or node.contents is None:
             if name in BREAK_TAGS:

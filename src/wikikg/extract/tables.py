@@ -1,0 +1,78 @@
+"""Wikitables under known headings: one row, one entity related to the article's subject."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from .. import rules
+from ..model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
+from .mentions import Context, link_mention, name_mention
+
+_NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
+                          r"member|members|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
+                          r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
+                          r"managers|owner|owners|partner|partners|institution|university|editor|publisher)$", re.I)
+_DATE_COLUMN = re.compile(r"^(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
+                          r"start|began|established|season|seasons)\b", re.I)
+_SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
+_NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")){0,6}$")
+
+
+@cache
+def _sections() -> tuple[dict, ...]:
+    return tuple({**s, "_re": re.compile(s["heading"], re.I)} for s in rules.load("sections.toml")["section"])
+
+
+def _columns(table: Table) -> tuple[int, int | None]:
+    name = next((i for i, h in enumerate(table.header) if _NAME_COLUMN.match(h.strip())), 0)
+    date = next((i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())), None)
+    return name, date
+
+
+def _entity(cell: TableCell) -> Mention | None:
+    for link in cell.links:
+        if link.start <= 0:
+            return link_mention(link.target, link.text)
+    text = re.sub(r"\s*\[[^\]]*\]$", "", cell.text).strip()
+    if not text or not _NAME_LIKE.match(text) or re.search(r"\d", text):
+        return None
+    return name_mention(text)
+
+
+def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
+    m = _SPAN.search(cell.text) if cell is not None else None
+    if not m:
+        return None, None
+    start, end = m.group(1), m.group(2)
+    if end and end.isdigit() and len(end) == 2:
+        end = start[:2] + end
+    return DateValue(start, "gYear"), DateValue(end, "gYear") if end and end.isdigit() else None
+
+
+def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
+    """Statements from the rows of tables under headings that ontology/sections.toml knows."""
+    out: list[Statement] = []
+    for table in article.tables:
+        heading = table.section.rsplit(" / ", 1)[-1]
+        spec = next((s for s in _sections() if heading and s["_re"].search(heading)), None)
+        if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())):
+            continue
+        name_col, date_col = _columns(table)
+        types = frozenset(spec["types"])
+        for row in table.rows:
+            if name_col >= len(row):
+                continue
+            m = _entity(row[name_col])
+            if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
+                continue
+            if not m.types:
+                m = replace(m, types=frozenset({spec["types"][0]}), strength=0)
+            date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
+            src = article.text[row[0].start:row[-1].end]
+            evidence = Evidence(src, table.section, row[0].start, row[-1].end,
+                                " | ".join(c.text for c in row))
+            s, o = (ctx.subject, m) if spec["direction"] == "forward" else (m, ctx.subject)
+            out.append(Statement(s, spec["relation"], o, spec["id"].replace("list.", "table."),
+                                 evidence, spec.get("event"), date, end))
+    return out
