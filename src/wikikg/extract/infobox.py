@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..model import (DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention,
                      ParsedArticle, Statement)
+from .classify import name_types, split_title
 from .dates import parse_date
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
@@ -114,6 +115,8 @@ def _apply(m, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[State
             if link is None and (m.get("linked_only") or value == "place"
                                  and re.match(values["street_address"], name)):
                 continue
+            if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
+                continue  # an organisation named where a place is expected ("HQ: Ministry of X")
             mention = _mention(name, link, types, value)
             r = role or (note if value == "person" and note else None)
             out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
