@@ -5,11 +5,17 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
 
+from . import netexport
 from .graph import bind
+from .netexport import Citation, Entity, Fact, PropertyGraph
+from .ontology import PROV, SCHEMA, WKG, ontology_graph
 
 
 def union(ds: Dataset) -> Graph:
@@ -18,6 +24,90 @@ def union(ds: Dataset) -> Graph:
     for s, p, o, _c in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
+
+
+def _local(term) -> str | None:
+    return str(term)[len(str(WKG)):] if str(term).startswith(str(WKG)) else None
+
+
+def _one(g: Graph, s, p) -> str | None:
+    values = sorted(str(o) for o in g.objects(s, p))
+    return values[0] if values else None
+
+
+def _fact(g: Graph, st) -> Fact:
+    o = g.value(st, RDF.object)
+    ev = g.value(st, PROV.wasDerivedFrom)
+    cites = tuple(sorted((Citation(_one(g, c, SCHEMA.url), _one(g, c, DCTERMS.title),
+                                   _one(g, c, DCTERMS.publisher), _one(g, c, DCTERMS.date))
+                          for c in g.objects(st, DCTERMS.source)), key=repr))
+    quals = tuple(sorted((_local(p), str(v)) for p, v in g.predicate_objects(st)
+                         if _local(p) in _QUALIFIERS))
+    return Fact(iri=str(st), subject=str(g.value(st, RDF.subject)),
+                relation=_local(g.value(st, RDF.predicate)) or str(g.value(st, RDF.predicate)),
+                object=str(o), object_is_entity=isinstance(o, URIRef),
+                modality=_one(g, st, WKG.modality) or "asserted", rule=_one(g, st, WKG.rule) or "",
+                date=_one(g, st, WKG.date), end_date=_one(g, st, WKG.endDate),
+                events=tuple(sorted(t for t in map(_local, g.objects(st, RDF.type)) if t)),
+                programme=_one(g, st, WKG.programme), attributed_to=_one(g, st, WKG.attributedTo),
+                qualifiers=quals, text=_one(g, ev, WKG.text) or "" if ev else "",
+                plain=_one(g, ev, WKG.plainText) or "" if ev else "",
+                section=_one(g, ev, WKG.section) or "" if ev else "",
+                article=_one(g, ev, WKG.article) if ev else None, citations=cites)
+
+
+_QUALIFIERS = {"ticker", "role"}
+_NOT_ENTITIES = {RDF.Statement, WKG.Evidence, WKG.Citation}
+
+
+def property_graph(ds: Dataset) -> PropertyGraph:
+    """The union graph as plain records for the non-RDF exports: entities, edges, facts."""
+    g = union(ds)
+    entities: dict[str, Entity] = {}
+    for s in sorted(set(g.subjects(RDFS.label)), key=str):
+        kinds = set(g.objects(s, RDF.type))
+        if kinds & _NOT_ENTITIES or not isinstance(s, URIRef):
+            continue
+        attrs = sorted((_local(p), str(o)) for p, o in g.predicate_objects(s)
+                       if isinstance(o, Literal) and _local(p))
+        entities[str(s)] = Entity(
+            iri=str(s), label=_one(g, s, RDFS.label) or str(s),
+            types=tuple(sorted(t for t in map(_local, kinds) if t)),
+            aliases=tuple(sorted({str(a) for a in g.objects(s, SKOS.altLabel)})),
+            attributes=tuple(attrs), wikipedia=_one(g, s, FOAF.isPrimaryTopicOf))
+    triples = sorted((str(s), _local(p), str(o)) for s, p, o in g
+                     if _local(p) and isinstance(o, URIRef) and str(s) in entities
+                     and str(o) in entities)
+    facts = sorted((_fact(g, st) for st in set(g.subjects(RDF.type, RDF.Statement))),
+                   key=lambda f: f.iri)
+    onto = ontology_graph()
+    labels = {_local(p): str(lab) for p, lab in onto.subject_objects(RDFS.label) if _local(p)}
+    symmetric = frozenset(filter(None, map(_local, onto.subjects(RDF.type, OWL.SymmetricProperty))))
+    return PropertyGraph(entities, triples, facts, labels, symmetric)
+
+
+def to_graphml(ds: Dataset) -> bytes:
+    """GraphML for Gephi (see netexport): one edge per (subject, relation, object)."""
+    return netexport.to_graphml(property_graph(ds))
+
+
+def to_gexf(ds: Dataset) -> bytes:
+    """GEXF 1.3 for Gephi's timeline (see netexport)."""
+    return netexport.to_gexf(property_graph(ds))
+
+
+def to_ftm(ds: Dataset) -> bytes:
+    """FollowTheMoney entities as JSON lines (see ftm)."""
+    from . import ftm
+
+    return ftm.to_ftm(property_graph(ds))
+
+
+def to_quickstatements(ds: Dataset) -> bytes:
+    """Wikidata QuickStatements (v1) keyed by English Wikipedia titles (see quickstatements)."""
+    from . import quickstatements
+
+    return quickstatements.to_quickstatements(property_graph(ds))
 
 
 def _sorted_lines(data: str) -> bytes:
@@ -54,25 +144,46 @@ def to_trig(ds: Dataset) -> bytes:
     return (head + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
+CONTEXT_URL = "https://w3id.org/wikikg/context.jsonld"
+
+
+@cache
+def jsonld_context() -> dict:
+    """The published JSON-LD context of the wkg: vocabulary (the package's context.jsonld)."""
+    return json.loads(files("wikikg").joinpath("context.jsonld").read_text("utf-8"))["@context"]
+
+
 def to_jsonld(ds: Dataset) -> bytes:
-    """JSON-LD of the union graph with the wkg: prefixes as context."""
-    g = union(ds)
-    ctx = {p: str(ns) for p, ns in g.namespaces() if p in {"wkg", "schema", "prov", "dct", "skos",
-                                                            "foaf", "owl", "rdfs", "rdf", "xsd", "res"}}
-    doc = json.loads(g.serialize(format="json-ld", context=ctx, encoding="utf-8"))
+    """JSON-LD of the union graph, compacted with the published context (embedded: reads offline)."""
+    ctx = jsonld_context()
+    doc = json.loads(union(ds).serialize(format="json-ld", context=ctx, encoding="utf-8"))
     if isinstance(doc.get("@graph"), list):
         doc["@graph"].sort(key=lambda n: json.dumps(n, sort_keys=True))
         for node in doc["@graph"]:
             for k, v in node.items():
                 if isinstance(v, list):
                     v.sort(key=lambda x: json.dumps(x, sort_keys=True))
+    doc["@context"] = ctx
     return (json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-FORMATS: dict[str, Callable[[Dataset], bytes]] = {
+# The one format table. A name may have a double extension (".ftm.json"): the longest one that
+# the output's name ends with wins. RDF_FORMATS are the RDF serialisations, which read back.
+RDF_FORMATS: dict[str, Callable[[Dataset], bytes]] = {
     ".ttl": to_turtle, ".nt": to_ntriples, ".nq": to_nquads, ".trig": to_trig, ".jsonld": to_jsonld,
 }
-DIRECTORY_OUTPUTS = ("graph.ttl", "graph.nq")
+FORMATS: dict[str, Callable[[Dataset], bytes]] = {
+    **RDF_FORMATS, ".graphml": to_graphml, ".gexf": to_gexf,
+    ".ftm.json": to_ftm, ".ftm.jsonl": to_ftm, ".qs": to_quickstatements,
+}
+DIRECTORY_OUTPUTS = ("graph.ttl", "graph.nq", "graph.graphml", "graph.gexf")
+
+
+def format_of(path: Path) -> str | None:
+    """The registered extension `path` ends with (longest first, case-insensitive), or None."""
+    name = path.name.lower()
+    return next((ext for ext in sorted(FORMATS, key=len, reverse=True) if name.endswith(ext)
+                 and len(name) > len(ext)), None)
 
 
 class OutputError(ValueError):
@@ -96,15 +207,16 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write(ds: Dataset, out: Path) -> list[Path]:
-    """Write `ds` to a file (format by extension) or a directory (graph.ttl, graph.nq)."""
-    if out.suffix.lower() in FORMATS:
-        write_atomic(out, FORMATS[out.suffix.lower()](ds))
+    """Write `ds` to a file (format by extension) or a directory (the DIRECTORY_OUTPUTS)."""
+    ext = format_of(out)
+    if ext is not None:
+        write_atomic(out, FORMATS[ext](ds))
         return [out]
     if out.suffix and not out.is_dir():
         raise OutputError(f"{out}: unknown output format {out.suffix!r} (known: {', '.join(FORMATS)})")
     written = []
     for name in DIRECTORY_OUTPUTS:
         target = out / name
-        write_atomic(target, FORMATS[target.suffix](ds))
+        write_atomic(target, FORMATS[format_of(target)](ds))
         written.append(target)
     return written

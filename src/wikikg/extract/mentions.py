@@ -117,19 +117,17 @@ def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int
             continue
         j = i
         while j + 1 < len(toks):
-            ns, _ne, nw = toks[j + 1]
-            gap = text[toks[j][1]:ns]
-            if gap.strip() or "\n" in gap or _POSSESSIVE.search(toks[j][2]):
+            if _POSSESSIVE.search(toks[j][2]) or not _adjacent(text, toks[j], toks[j + 1]):
                 break
-            if nw[0].isupper():
-                j += 1
-            elif nw in joiners and j + 2 < len(toks) and toks[j + 2][2][0].isupper() \
-                    and not text[toks[j + 1][1]:toks[j + 2][0]].strip():
-                j += 2
-            elif nw == "the" and toks[j][2] == "of" and j + 2 < len(toks) and toks[j + 2][2][0].isupper():
-                j += 2
-            else:
-                break
+            k = j + 1  # next capitalised word, past at most two joiners ("of", "of the", "for a")
+            while k < len(toks) and k - j <= 3 and toks[k][2] in joiners | {"the", "a"} \
+                    and _adjacent(text, toks[k - 1], toks[k]):
+                k += 1
+            if k >= len(toks) or not toks[k][2][0].isupper() or not _adjacent(text, toks[k - 1], toks[k]) \
+                    or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
+                    or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
+                break  # "Allen of the Center …": a person's name does not run into an organisation's
+            j = k
         while j > i and (toks[j][2] in stop or toks[j][2] in joiners) \
                 and _POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and _POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
@@ -145,6 +143,15 @@ def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int
         out.extend(_split_and(toks, i, j, text, ctx))
         i = j + 1
     return out
+
+
+_PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def _adjacent(text: str, a, b) -> bool:
+    """Two tokens separated by plain spaces only."""
+    gap = text[a[1]:b[0]]
+    return not gap.strip() and "\n" not in gap
 
 
 def _continues(toks, i, stop) -> bool:
@@ -165,9 +172,11 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
         return [(toks[i][0], toks[j][1])]
     whole = text[toks[i][0]:toks[j][1]]
     left = text[toks[i][0]:toks[cut[0] - 1][1]]
-    if name_types(whole) and not name_types(left) and whole not in ctx.index \
-            and left not in ctx.index and left not in ctx.subject_names:
-        return [(toks[i][0], toks[j][1])]
+    right = text[toks[cut[-1] + 1][0]:toks[j][1]] if cut[-1] < j else ""
+    known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
+    if name_types(whole) and not known(left) and not known(right) and (
+            not name_types(left) or (" of " in left and not name_types(right) and " " not in right)):
+        return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security"
     out, s = [], i
     for k in cut + [j + 1]:
         if k - 1 >= s:
