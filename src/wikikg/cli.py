@@ -57,7 +57,10 @@ def main() -> None:
 @click.option("--kind", type=click.Choice(["wikitext", "text"]), default=None,
               help="Input kind; by default from the extension (.txt is plain text).")
 @click.option("--title", default=None, help="Article title for stdin or a single file.")
-def build(inputs: tuple[str, ...], out: Path, kind: str | None, title: str | None) -> None:
+@click.option("--store", "store_dir", default=None, type=click.Path(path_type=Path),
+              help="Also bulk-load the Oxigraph store DIR: one named graph per article, replaced on rebuild.")
+def build(inputs: tuple[str, ...], out: Path, kind: str | None, title: str | None,
+          store_dir: Path | None) -> None:
     """Build the graph of INPUT... (files, directories, '-' for stdin) into OUT."""
     from .pipeline import build as run
 
@@ -68,6 +71,8 @@ def build(inputs: tuple[str, ...], out: Path, kind: str | None, title: str | Non
         written = write(result.dataset, out)
     except (InputError, OutputError) as e:
         _fail(str(e))
+    if store_dir is not None:
+        _load_store(store_dir, result.dataset)
     report_dir = out if not out.suffix else out.parent
     errors_file = report_dir / "errors.jsonl"
     if result.errors or errors_file.exists():
@@ -113,3 +118,86 @@ def evaluate(graph_path: str, gold: str, min_f1: float | None) -> None:
     if min_f1 is not None and (f1 or 0.0) < min_f1:
         click.echo(f"wikikg: core F1 {f1 or 0.0:.3f} is below --min-f1 {min_f1}", err=True)
         sys.exit(1)
+
+
+def _load_store(store_dir: Path, dataset) -> None:
+    from .store import StoreError, load_dataset, open_store
+
+    try:
+        report = load_dataset(open_store(store_dir, create=True), dataset)
+    except StoreError as e:
+        _fail(str(e))
+    click.echo(f"wikikg: store {store_dir}: {report.graphs} article graph(s) loaded "
+               f"({report.replaced} replaced), {report.quads} quads", err=True)
+
+
+@main.command()
+@click.argument("spec", metavar="SPARQL|FILE.rq|NAME")
+@click.option("--graph", "graph_path", default=None, help="A graph file in any format we write.")
+@click.option("--store", "store_dir", default=None, help="A store made by `wikikg build --store DIR`.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt"]),
+              help="SELECT/ASK: table (labels for IRIs), csv, tsv, json, xml; CONSTRUCT: turtle, nt.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable: an entity by label or IRI, prefix:name, \"literal\".")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="rdflib's evaluator instead of Oxigraph (--graph only; for comparison).")
+def query(spec: str, graph_path: str | None, store_dir: str | None, fmt: str, params: tuple[str, ...],
+          engine: str) -> None:
+    """Run a named query, a .rq file or inline SPARQL over --graph FILE or --store DIR."""
+    from .query import Engine, QueryError, RdflibEngine, answer
+    from .store import StoreError
+
+    if bool(graph_path) == bool(store_dir):
+        _fail("give one of --graph FILE or --store DIR")
+    if engine == "rdflib" and store_dir:
+        _fail("--engine rdflib reads a --graph file, not a store")
+    try:
+        runner = RdflibEngine(load_graph(graph_path)) if engine == "rdflib" else \
+            Engine.open(graph=graph_path, store=store_dir)
+        data = answer(runner, spec, params, fmt)
+    except (QueryError, StoreError) as e:
+        _fail(str(e))
+    click.echo(data, nl=False)
+
+
+@main.command()
+def queries() -> None:
+    """List the named queries shipped with the package."""
+    from .query import catalogue
+
+    click.echo(catalogue(), nl=False)
+
+
+@main.command()
+@click.option("--graph", "graph_path", default=None, help="A graph file (loaded into a temporary store).")
+@click.option("--store", "store_dir", default=None, help="A store made by `wikikg build --store DIR`.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, help="Rows (or triples) per answer.")
+@click.option("--max-bytes", default=20_000_000, show_default=True, help="Bytes per answer.")
+@click.option("--max-request", default=100_000, show_default=True, help="Bytes per request.")
+@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
+@click.option("--cors-origin", "cors", multiple=True, help="Allow browser pages from ORIGIN ('*': any).")
+def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, timeout: float,
+          max_rows: int, max_bytes: int, max_request: int, workers: int, cors: tuple[str, ...]) -> None:
+    """Serve a read-only SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/)."""
+    from .server import Limits, serve as run
+    from .store import StoreError
+
+    if bool(graph_path) == bool(store_dir):
+        _fail("give one of --graph FILE or --store DIR")
+    if min(timeout, max_rows, max_bytes, max_request, workers) <= 0:
+        _fail("--timeout, --max-rows, --max-bytes, --max-request and --workers must be positive")
+
+    def ready(pool) -> None:
+        guard = "on" if pool.guarded else "off (audit hook only)"
+        click.echo(f"wikikg: serving {graph_path or store_dir} ({pool.quads} quads) at http://{host}:{port}/ "
+                   f"- SPARQL endpoint /sparql; read-only, network guard {guard}", err=True)
+
+    try:
+        run(graph=graph_path, store=store_dir, host=host, port=port, cors_origins=cors, on_ready=ready,
+            limits=Limits(timeout, max_rows, max_bytes, max_request, workers))
+    except StoreError as e:
+        _fail(str(e))

@@ -13,22 +13,24 @@ from networkx.readwrite.gexf import GEXFWriter
 __all__ = ["PALETTE", "Citation", "Edge", "Entity", "Fact", "PropertyGraph", "edges", "period_end",
            "period_start", "primary_type", "to_gexf", "to_graphml", "to_networkx"]
 
-# One colour per class: the Okabe-Ito colour-blind-safe palette (Okabe & Ito 2008), in the order
-# below; finer organisation classes take the colour of the class they refine (a research institute
-# is drawn as a university, a news organisation as an organisation). First match wins.
+# One colour per class: the Okabe-Ito colour-blind-safe palette (Okabe & Ito 2008). Finer classes
+# are drawn as the class they refine (_FOLD): a research institute as a university, a news
+# organisation or sports club as an organisation; an entity with several classes is drawn as the
+# first of _TYPE_ORDER it has.
 PALETTE: dict[str, str] = {
     "Person": "#D55E00",            # vermillion
     "Company": "#0072B2",           # blue
     "University": "#009E73",        # bluish green
-    "ResearchInstitute": "#009E73",
     "GovernmentAgency": "#CC79A7",  # reddish purple
-    "MilitaryOrganization": "#CC79A7",
     "StockExchange": "#E69F00",     # orange
     "Place": "#56B4E9",             # sky blue
     "SanctionsProgramme": "#000000",  # black
     "Organization": "#7F7F7F",      # grey: any other organisation
     "Thing": "#BBBBBB",             # light grey: no class we know
 }
+_FOLD = {"ResearchInstitute": "University", "MilitaryOrganization": "GovernmentAgency",
+         "NewsOrganization": "Organization", "SportsClub": "Organization",
+         "NonProfit": "Organization"}
 _TYPE_ORDER = ("Person", "Company", "University", "ResearchInstitute", "GovernmentAgency",
                "MilitaryOrganization", "StockExchange", "NewsOrganization", "SportsClub", "NonProfit",
                "SanctionsProgramme", "Organization", "Place")
@@ -122,16 +124,16 @@ class Edge:
 
 
 def primary_type(types) -> str:
-    """The most specific class of `types` we draw (Thing when none is known)."""
+    """The palette class an entity with these classes is drawn as (Thing when none is known)."""
     for t in _TYPE_ORDER:
         if t in types:
-            return t
-    return "Thing"
+            return _FOLD.get(t, t)
+    return "Organization" if any(t.endswith("Organization") for t in types) else "Thing"
 
 
 def color_of(type_: str) -> str:
-    """The palette colour of a class (finer organisation classes fall back to Organization)."""
-    return PALETTE.get(type_, PALETTE["Organization"] if type_ != "Thing" else PALETTE["Thing"])
+    """The palette colour of a class (#RRGGBB)."""
+    return PALETTE.get(_FOLD.get(type_, type_), PALETTE["Thing"])
 
 
 def edges(pg: PropertyGraph) -> list[Edge]:

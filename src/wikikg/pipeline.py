@@ -71,6 +71,22 @@ def subject_of(parsed: ParsedArticle) -> Mention:
     return Mention(key, key, True, types, strength=4)
 
 
+def _most_specific(statements: list[Statement]) -> list[Statement]:
+    """Where one field or sentence names a headquarters down to the city, its country is dropped."""
+    countries = rules.countries()
+    groups: dict[tuple, list[Statement]] = {}
+    for st in statements:
+        if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention):
+            where = "infobox" if st.evidence.section == "Infobox" else st.evidence.start
+            groups.setdefault((st.subject.key, where), []).append(st)
+    drop = set()
+    for group in groups.values():
+        finer = [st for st in group if st.obj.key not in countries]
+        if finer and len(finer) < len(group):
+            drop |= {id(st) for st in group if st.obj.key in countries}
+    return [st for st in statements if id(st) not in drop]
+
+
 def _entailed(statements: list[Statement]) -> list[Statement]:
     """Facts the ontology entails from stated ones: a key person is affiliated with the organisation."""
     out = []
@@ -88,6 +104,7 @@ def extract_article(article: Article) -> ArticleResult:
     ctx: Context = article_context(parsed, subject)
     statements = (extract_infobox(parsed, subject) + extract_sentences(parsed, ctx)
                   + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
+    statements = _most_specific(statements)
     statements += _entailed(statements)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences))
 

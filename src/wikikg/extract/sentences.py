@@ -126,8 +126,9 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
     return []
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus)\s+)?"
-                       r"(?:(?:the|a|an|its|their|[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus)\s+)?|"
+                       r"(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus)\s+)"
+                       r"(?:(?:the|a|an|its|their|[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}$|^\s*$")
 _EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}[\w'’-]*\s*$")
 
 
@@ -224,11 +225,15 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
     out = []
     evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                         sentence.text if sentence.text != sentence.source else None)
+    by_id = {r.id: r for r in rules.relation_rules()}
     for rule in rules.relation_rules():
         if rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
             continue
+        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].trigger.finditer(sl.text)]
         for t in rule.trigger.finditer(sl.text):
             span = t.span()
+            if any(a < span[1] and span[0] < b for a, b in stronger):
+                continue
             clause = _clause(sl, span)
             if _blocked(sl, span, clause[0]):
                 continue
