@@ -145,8 +145,8 @@ def _load_store(store_dir: Path, dataset) -> None:
 def query(spec: str, graph_path: str | None, store_dir: str | None, fmt: str, params: tuple[str, ...],
           engine: str) -> None:
     """Run a named query, a .rq file or inline SPARQL over --graph FILE or --store DIR."""
-    from .query import Engine, QueryError, RdflibEngine, answer
-    from .store import StoreError
+    from .query import answer
+    from .store import Engine, QueryError, RdflibEngine, StoreError
 
     if bool(graph_path) == bool(store_dir):
         _fail("give one of --graph FILE or --store DIR")

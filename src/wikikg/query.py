@@ -1,28 +1,34 @@
-"""SPARQL over a store or graph file: named queries, bound parameters, read-only checks, engines."""
+"""SPARQL queries: named queries, bound parameters, and the read-only check run before any query."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .readonly import Checked, QueryError, QueryRefused, check
-from .results import PREFIXES, Result, render
-from .store import from_oxigraph, load_file, open_store, to_oxigraph
+from .results import PREFIXES, render
+from .store import Engine, QueryError
 
-__all__ = ["Checked", "Engine", "NamedQuery", "Param", "QueryError", "QueryRefused", "RdflibEngine",
-           "answer", "bind_params", "catalogue", "check", "named_queries", "parse_pairs", "resolve"]
+__all__ = ["Checked", "NamedQuery", "Param", "QueryError", "QueryRefused", "answer", "bind_params",
+           "catalogue", "check", "find_entity", "named_queries", "parse_pairs", "resolve"]
 
 QUERIES_DIR = Path(__file__).with_name("queries")
 KINDS = ("entity", "class", "property", "iri", "string")
 _HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*?)\s*$")
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
+          "DescribeQuery": "DESCRIBE"}
 _LABEL_QUERIES = (  # exact rdfs:label, exact skos:altLabel, then any label case-insensitively
     "SELECT DISTINCT ?entity ?name WHERE { ?entity <http://www.w3.org/2000/01/rdf-schema#label> ?name }",
     "SELECT DISTINCT ?entity ?name WHERE { ?entity <http://www.w3.org/2004/02/skos/core#altLabel> ?name }",
     "SELECT DISTINCT ?entity ?name WHERE { ?entity <http://www.w3.org/2000/01/rdf-schema#label>|"
     "<http://www.w3.org/2004/02/skos/core#altLabel> ?l . FILTER(LCASE(STR(?l)) = LCASE(STR(?name))) }")
+
+
+class QueryRefused(QueryError):
+    """A query that would change data or reach outside the local graph (HTTP 403)."""
 
 
 @dataclass(frozen=True)
@@ -119,14 +125,14 @@ def _named(raw: str) -> ox.NamedNode | None:
     return None
 
 
-def _value(engine: "Engine", param: Param, raw: str):
+def _value(engine: Engine, param: Param, raw: str):
     iri = _named(raw)
     if param.kind in ("entity", "class", "property", "iri") and iri is not None:
         return iri
     if param.kind in ("class", "property") and re.fullmatch(r"[A-Za-z_][\w-]*", raw):
         return ox.NamedNode(PREFIXES["wkg"] + raw)
     if param.kind == "entity":
-        return engine.find_entity(raw)
+        return find_entity(engine, raw)
     if param.kind in ("class", "property", "iri"):
         raise QueryError(f"--param {param.name}: {raw!r} is not an IRI (<...>, prefix:name)")
     if param.kind == "string" or raw.startswith('"'):
@@ -136,7 +142,19 @@ def _value(engine: "Engine", param: Param, raw: str):
     return iri or ox.Literal(raw)
 
 
-def bind_params(engine: "Engine", pairs: dict[str, str], named: NamedQuery | None = None) -> dict:
+def find_entity(engine: Engine, name: str) -> ox.NamedNode:
+    """The one entity labelled `name`: by rdfs:label, else skos:altLabel, else ignoring case."""
+    for text in _LABEL_QUERIES:
+        for value in (ox.Literal(name, language="en"), ox.Literal(name)):
+            found = sorted({row[0].value for row in engine.run(text, {"name": value}).rows})
+            if len(found) == 1:
+                return ox.NamedNode(found[0])
+            if found:
+                raise QueryError(f"{name!r} names {len(found)} entities ({', '.join(found[:5])}); give the IRI")
+    raise QueryError(f"no entity labelled {name!r}")
+
+
+def bind_params(engine: Engine, pairs: dict[str, str], named: NamedQuery | None = None) -> dict:
     """Parameter values as RDF terms by variable name: IRIs, literals, entities looked up by label."""
     declared = {p.name: p for p in named.params} if named else {}
     out = {}
@@ -149,95 +167,98 @@ def bind_params(engine: "Engine", pairs: dict[str, str], named: NamedQuery | Non
     return out
 
 
-# --- engines --------------------------------------------------------------------------------------
+# --- the read-only check --------------------------------------------------------------------------
 
-@dataclass
-class Engine:
-    """Runs checked queries on an Oxigraph store; triples of every named graph form the default graph."""
+@dataclass(frozen=True)
+class Checked:
+    """A query that passed the read-only check: its text as run, form and dataset (FROM) graphs."""
 
-    store: ox.Store
-    _labels: dict = field(default_factory=dict)
-
-    @classmethod
-    def open(cls, *, graph: str | None = None, store: str | None = None) -> "Engine":
-        """An engine over a store directory (read-only) or a graph file (loaded in memory)."""
-        return cls(open_store(store) if store else load_file(graph))
-
-    def graphs(self) -> set[str]:
-        """The names of the named graphs (one per article)."""
-        return {g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)}
-
-    def run(self, q: Checked, bindings: dict | None = None, max_rows: int | None = None) -> Result:
-        """Run a checked query, keeping at most `max_rows` rows or triples."""
-        dataset = {"use_default_graph_as_union": True}
-        if q.default_graphs or q.named_graphs:  # FROM / FROM NAMED, or the protocol's graph URIs
-            dataset = {"default_graph": [ox.NamedNode(g) for g in q.default_graphs],
-                       "named_graphs": [ox.NamedNode(g) for g in q.named_graphs]}
-        try:
-            raw = self.store.query(q.text, substitutions={ox.Variable(k): v for k, v in (bindings or {}).items()}
-                                   or None, **dataset)
-            return Result.collect(q.form, raw, max_rows)
-        except (SyntaxError, RuntimeError, OSError, ValueError) as e:
-            raise QueryError(str(e).splitlines()[0][:300]) from None
-
-    def select(self, text: str, bindings: dict) -> list[tuple]:
-        """The rows of a trusted internal SELECT with bound variables."""
-        return self.run(Checked(text, "SELECT"), bindings).rows
-
-    def find_entity(self, name: str):
-        """The one entity labelled `name` (rdfs:label, then skos:altLabel, then ignoring case)."""
-        for text in _LABEL_QUERIES:
-            for value in (ox.Literal(name, language="en"), ox.Literal(name)):
-                found = sorted({row[0].value for row in self.select(text, {"name": value})})
-                if len(found) == 1:
-                    return ox.NamedNode(found[0])
-                if found:
-                    raise QueryError(f"{name!r} names {len(found)} entities ({', '.join(found[:5])}); "
-                                     "give the IRI")
-        raise QueryError(f"no entity labelled {name!r}")
-
-    def label(self, term) -> str | None:
-        """The rdfs:label of an IRI, if it has one."""
-        if not isinstance(term, ox.NamedNode):
-            return None
-        if term.value not in self._labels:
-            found = [q.object for q in self.store.quads_for_pattern(term, _RDFS_LABEL, None, None)]
-            found.sort(key=lambda o: (getattr(o, "language", None) != "en", o.value))
-            self._labels[term.value] = found[0].value if found else None
-        return self._labels[term.value]
+    text: str
+    form: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
 
 
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+def _walk(node):
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        yield node
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for v in node:
+            yield from _walk(v)
 
 
-class RdflibEngine(Engine):
-    """The same interface over an rdflib Dataset (default graph = union): rdflib's own evaluator."""
+def _update_refusal(text: str) -> str | None:
+    from rdflib.plugins.sparql.parser import parseUpdate
 
-    def __init__(self, ds):
-        super().__init__(ox.Store())
-        self.ds = ds
+    try:
+        update = parseUpdate(text)
+    except Exception:
+        return None
+    ops = sorted({c.name.upper() for r in update.request for c in [r]} or {"UPDATE"})
+    return f"SPARQL Update ({', '.join(ops)}) is refused: this endpoint is read-only"
 
-    def graphs(self) -> set[str]:
-        """rdflib fetches FROM graphs itself: none are allowed."""
-        return set()
 
-    def run(self, q: Checked, bindings: dict | None = None, max_rows: int | None = None) -> Result:
-        """Run a checked query with rdflib's SPARQL engine."""
-        try:
-            res = self.ds.query(q.text, initBindings={k: from_oxigraph(v) for k, v in (bindings or {}).items()})
-            return Result.from_rdflib(res, to_oxigraph, max_rows)
-        except Exception as e:  # rdflib raises many kinds
-            raise QueryError(f"{type(e).__name__}: {str(e).splitlines()[0][:300] if str(e) else ''}") from None
+@lru_cache(maxsize=256)
+def _parse(text: str):
+    from rdflib.plugins.sparql.parser import parseQuery
 
-    def label(self, term) -> str | None:
-        """The rdfs:label of an IRI, if it has one."""
-        from rdflib import RDFS, URIRef
+    try:
+        return parseQuery(text)
+    except RecursionError:
+        raise QueryError("the query is nested too deeply") from None
+    except Exception as e:
+        refusal = _update_refusal(text)
+        if refusal:
+            raise QueryRefused(refusal) from None
+        raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0][:300]}") from None
 
-        if not isinstance(term, ox.NamedNode):
-            return None
-        found = sorted(str(o) for o in self.ds.objects(URIRef(term.value), RDFS.label))
-        return found[0] if found else None
 
+def _iri(term, prefixes: dict[str, str]) -> str:
+    if getattr(term, "name", None) == "pname":
+        if term.prefix not in prefixes:
+            raise QueryError(f"undeclared prefix {term.prefix}:")
+        return prefixes[term.prefix] + (term["localname"] if "localname" in term else "")
+    return str(term)
+
+
+def check(text: str, graphs: set[str] | frozenset[str] = frozenset()) -> Checked:
+    """Refuse updates, SERVICE, and FROM / FROM NAMED of any graph not in `graphs`, before running.
+
+    Codepoint escapes (\\uXXXX) are decoded first, as SPARQL says, and the decoded text is what runs,
+    so the checker and the engine read the same characters.
+    """
+    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    if _ESCAPE.search(decoded):
+        raise QueryError("codepoint escapes that decode to further escapes are not accepted")
+    try:
+        prologue, query = _parse(decoded)
+    except QueryError:
+        raise
+    except (ValueError, OverflowError) as e:
+        raise QueryError(str(e)) from None
+    try:
+        nodes = list(_walk(query))
+    except RecursionError:
+        raise QueryError("the query is nested too deeply") from None
+    for node in nodes:
+        if node.name == "ServiceGraphPattern":
+            raise QueryRefused(f"SERVICE <{node['term'] if 'term' in node else '?'}> is refused: queries run on the local "
+                               "graph only and make no outgoing requests")
+    prefixes = {d.prefix or "": str(d.iri) for d in prologue if getattr(d, "name", "") == "PrefixDecl"}
+    default, named = [], []
+    for clause in query["datasetClause"] if "datasetClause" in query else []:
+        key = "default" if "default" in clause else "named"
+        iri = _iri(clause[key], prefixes)
+        if iri not in graphs:
+            raise QueryRefused(f"FROM <{iri}> is refused: no graph of that name here, and remote graphs "
+                               "are not fetched")
+        (default if key == "default" else named).append(iri)
+    return Checked(decoded, _FORMS.get(query.name, "SELECT"), tuple(default), tuple(named))
 
 
 # --- the command line's view ----------------------------------------------------------------------
@@ -257,7 +278,8 @@ def answer(engine: Engine, spec: str, params=(), fmt: str = "table") -> bytes:
     """Run a named query, .rq file or inline SPARQL with `--param` values, formatted as `fmt`."""
     text, named = resolve(spec)
     checked = check(text, engine.graphs())
-    result = engine.run(checked, bind_params(engine, parse_pairs(params), named))
+    result = engine.run(checked.text, bind_params(engine, parse_pairs(params), named), None,
+                        checked.default_graphs, checked.named_graphs)
     try:
         return render(result, fmt, engine.label)[0]
     except ValueError as e:

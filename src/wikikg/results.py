@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "PREFIXES", "Result", "compact", "render"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "PREFIXES", "Result", "compact", "negotiate", "render"]
 
 PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -25,6 +25,8 @@ MEDIA_TYPES = {"json": "application/sparql-results+json", "xml": "application/sp
                "nt": "application/n-triples", "table": "text/plain"}
 FORMATS = tuple(MEDIA_TYPES)
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+SELECT_OFFERS, GRAPH_OFFERS = ("json", "xml", "csv", "tsv"), ("turtle", "nt")
+_ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
 _XSD_STRING = PREFIXES["xsd"] + "string"
 _CELL_WIDTH = 60
 
@@ -41,7 +43,7 @@ class Result:
     truncated: bool = False
 
     @classmethod
-    def collect(cls, form: str, raw, max_rows: int | None = None) -> "Result":
+    def collect(cls, raw, max_rows: int | None = None) -> "Result":
         """Read an Oxigraph answer, keeping at most `max_rows` rows or triples."""
         if isinstance(raw, ox.QueryBoolean):
             return cls("ASK", boolean=bool(raw))
@@ -50,8 +52,7 @@ class Result:
             items, truncated = _take((tuple(s[i] for i in range(len(variables))) for s in raw), max_rows)
             return cls("SELECT", variables, items, truncated=truncated)
         items, truncated = _take(iter(raw), max_rows)
-        return cls(form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT", triples=items,
-                   truncated=truncated)
+        return cls("CONSTRUCT", triples=items, truncated=truncated)
 
     @classmethod
     def from_rdflib(cls, res, convert: Callable, max_rows: int | None = None) -> "Result":
@@ -222,3 +223,29 @@ def render(r: Result, fmt: str, label: Callable | None = None,
     writer = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}[fmt]
     data, cut = _assemble(writer(r), max_bytes)
     return data, cut or r.truncated
+
+
+def negotiate(accept: str, form: str) -> str | None:
+    """The result format the Accept header prefers for a query form; None when it accepts none."""
+    offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_OFFERS
+    if not accept.strip():
+        return offers[0]
+    best, best_q = None, 0.0
+    for part in accept.split(","):
+        media, *params = [x.strip().lower() for x in part.split(";")]
+        q = 1.0
+        for p in params:
+            if p.startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        if media == "*/*":
+            found = [offers[0]]
+        elif media.endswith("/*"):
+            found = [f for f in offers if MEDIA_TYPES[f].startswith(media[:-1])][:1]
+        else:
+            found = [f for f in offers if MEDIA_TYPES[f] == media or _ALIASES.get(media) == f]
+        if found and q > best_q:
+            best, best_q = found[0], q
+    return best

@@ -42,6 +42,7 @@ class Rule:
     strict: frozenset[str] = frozenset()  # sides whose mention must have a known, fitting type
     dated: bool | str = True  # False: no date (appositions); "sentence": any date in the sentence
     yields_to: frozenset[str] = frozenset()  # rule ids whose overlapping match takes precedence
+    need_prep: frozenset[str] = frozenset()  # sides whose mention must follow one of their preps
     examples: tuple = ()
 
 
@@ -128,7 +129,7 @@ def relation_rules() -> tuple[Rule, ...]:
             _compile(raw["coordinate"], where) if raw.get("coordinate") else None,
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
-            raw.get("dated", True), frozenset(raw.get("yields_to", ())),
+            raw.get("dated", True), frozenset(raw.get("yields_to", ())), frozenset(raw.get("need_prep", ())),
             tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
                   for e in raw.get("examples", ())),
         ))

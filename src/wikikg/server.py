@@ -1,14 +1,11 @@
-"""Read-only SPARQL 1.1 Protocol endpoint: killable worker processes, limits, content negotiation."""
+"""Read-only SPARQL 1.1 Protocol endpoint over HTTP: /sparql, a query page at /, limits on requests."""
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
-import multiprocessing
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
@@ -18,180 +15,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from .query import Engine, named_queries
-from .readonly import QueryError, QueryRefused, check, deny_network
-from .results import MEDIA_TYPES, render
+from .query import named_queries
+from .results import MEDIA_TYPES
 from .store import file_to_store, open_store
+from .workers import Limits, QueryPool
 
-__all__ = ["Limits", "QueryPool", "create_app", "negotiate", "run_in_thread", "serve"]
-
-_SELECT_OFFERS, _GRAPH_OFFERS = ("json", "xml", "csv", "tsv"), ("turtle", "nt")
-_ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-query wall-clock limit (seconds) and caps; all set from `wikikg serve` options."""
-
-    timeout: float = 10.0
-    max_rows: int = 10_000
-    max_bytes: int = 20_000_000
-    max_request: int = 100_000
-    workers: int = 2
-
-
-def negotiate(accept: str, form: str) -> str | None:
-    """The result format the Accept header prefers for a query form; None when it accepts none."""
-    offers = _GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else _SELECT_OFFERS
-    if not accept.strip():
-        return offers[0]
-    best, best_q = None, 0.0
-    for part in accept.split(","):
-        media, *params = [x.strip().lower() for x in part.split(";")]
-        q = 1.0
-        for p in params:
-            if p.startswith("q="):
-                try:
-                    q = float(p[2:])
-                except ValueError:
-                    q = 0.0
-        if media == "*/*":
-            found = [offers[0]]
-        elif media.endswith("/*"):
-            found = [f for f in offers if MEDIA_TYPES[f].startswith(media[:-1])][:1]
-        else:
-            found = [f for f in offers if MEDIA_TYPES[f] == media or _ALIASES.get(media) == f]
-        if found and q > best_q:
-            best, best_q = found[0], q
-    return best
-
-
-def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tuple:
-    """One request, in a worker: check, negotiate, run, render -> (status, media type, body, headers)."""
-    start = time.perf_counter()
-    try:
-        checked = check(job["query"], graphs)
-        protocol = job.get("default", []) + job.get("named", [])
-        for g in protocol:
-            if g not in graphs:
-                raise QueryRefused(f"graph <{g}> is refused: no graph of that name here, and remote graphs "
-                                   "are not fetched")
-        if protocol:
-            checked = replace(checked, default_graphs=tuple(job["default"]), named_graphs=tuple(job["named"]))
-        fmt = negotiate(job.get("accept", ""), checked.form)
-        if fmt is None:
-            offers = _GRAPH_OFFERS if checked.form in ("CONSTRUCT", "DESCRIBE") else _SELECT_OFFERS
-            return 406, "text/plain", (f"a {checked.form} query can answer as: "
-                                       + ", ".join(MEDIA_TYPES[f] for f in offers)).encode(), {}
-        result = engine.run(checked, None, limits.max_rows)
-        body, cut = render(result, fmt, max_bytes=limits.max_bytes)
-    except QueryRefused as e:
-        return 403, "text/plain", str(e).encode("utf-8"), {}
-    except QueryError as e:
-        return 400, "text/plain", str(e).encode("utf-8"), {}
-    except Exception as e:  # a bug or an engine failure: never kill the worker
-        return 500, "text/plain", f"{type(e).__name__}: {e}".encode("utf-8"), {}
-    headers = {"Server-Timing": f"query;dur={(time.perf_counter() - start) * 1000:.1f}"}
-    if cut:
-        headers["Wikikg-Truncated"] = f"max-rows={limits.max_rows}; max-bytes={limits.max_bytes}"
-    return 200, MEDIA_TYPES[fmt], body, headers
-
-
-def _worker_main(conn, store_dir: str, limits: Limits) -> None:
-    """A query worker: no network, the store opened read-only, one job at a time from the pipe."""
-    guarded = deny_network()
-    try:
-        engine = Engine.open(store=store_dir)
-        graphs = engine.graphs()
-    except Exception as e:
-        conn.send(("error", str(e)))
-        return
-    conn.send(("ready", guarded, len(engine.store)))
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(_answer(engine, graphs, job, limits))
-
-
-class _Worker:
-    def __init__(self, ctx, store_dir: str, limits: Limits):
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, store_dir, limits), daemon=True)
-        self.proc.start()
-        child.close()
-        if not self.conn.poll(120):
-            self.kill()
-            raise RuntimeError("a query worker did not start")
-        self.hello = self.conn.recv()
-        if self.hello[0] != "ready":
-            self.kill()
-            raise RuntimeError(self.hello[1])
-
-    def ask(self, job: dict, timeout: float) -> tuple:
-        self.conn.send(job)
-        if not self.conn.poll(timeout):
-            raise TimeoutError
-        return self.conn.recv()
-
-    def kill(self) -> None:
-        self.proc.kill()
-        self.proc.join(10)
-        self.conn.close()
-
-
-class QueryPool:
-    """Worker processes answering queries; one that overruns the time limit is killed and replaced."""
-
-    def __init__(self, store_dir: str, limits: Limits):
-        self.store_dir, self.limits = store_dir, limits
-        self._ctx = multiprocessing.get_context("spawn")
-        self._idle: asyncio.Queue | None = None
-        self._all: set[_Worker] = set()
-        self.guarded = self.quads = None
-
-    def _spawn(self) -> _Worker:
-        w = _Worker(self._ctx, self.store_dir, self.limits)
-        self._all.add(w)
-        return w
-
-    async def start(self) -> None:
-        """Start the workers and wait until each has opened the store."""
-        self._idle = asyncio.Queue()
-        workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(self.limits.workers)])
-        _, self.guarded, self.quads = workers[0].hello
-        for w in workers:
-            self._idle.put_nowait(w)
-
-    async def _replace(self, w: _Worker) -> None:
-        self._all.discard(w)
-        await asyncio.to_thread(w.kill)
-        self._idle.put_nowait(await asyncio.to_thread(self._spawn))
-
-    async def ask(self, job: dict) -> tuple:
-        """Answer one job -> (status, media type, body, headers), within the time limit."""
-        try:
-            w = await asyncio.wait_for(self._idle.get(), timeout=self.limits.timeout + 120)
-        except asyncio.TimeoutError:
-            return 503, "text/plain", b"no query worker is free; try again", {}
-        try:
-            reply = await asyncio.to_thread(w.ask, job, self.limits.timeout)
-        except TimeoutError:
-            asyncio.get_running_loop().create_task(self._replace(w))
-            return 503, "text/plain", (f"query cancelled: it ran past the {self.limits.timeout:g} s time limit "
-                                       "(wikikg serve --timeout)").encode(), {}
-        except (EOFError, OSError):
-            asyncio.get_running_loop().create_task(self._replace(w))
-            return 500, "text/plain", b"the query worker died (out of memory?)", {}
-        self._idle.put_nowait(w)
-        return reply
-
-    def close(self) -> None:
-        """Stop every worker."""
-        for w in list(self._all):
-            w.kill()
-        self._all.clear()
+__all__ = ["Limits", "create_app", "run_in_thread", "serve"]
 
 
 async def _body(request: Request, cap: int) -> bytes | None:
@@ -336,8 +165,7 @@ def serve(*, graph: str | None = None, store: str | None = None, host: str = "12
         if graph:
             store = str(file_to_store(graph, tmp))
         else:
-            del_store = open_store(store)  # fails early, with a clear message, on a missing store
-            del del_store
+            open_store(store)  # fails early, with a clear message, on a missing store
         uvicorn.Server(_config(create_app(store, limits, cors_origins, on_ready), host, port)).run()
 
 

@@ -1,14 +1,16 @@
-"""The persistent Oxigraph store: opening it, bulk loading one named graph per article, graph files."""
+"""The persistent Oxigraph store: opening, bulk loading one named graph per article, running SPARQL."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import RDFS, BNode, Literal, URIRef
 
-__all__ = ["FILE_FORMATS", "LoadReport", "StoreError", "file_to_store", "from_oxigraph", "load_dataset",
-           "load_file", "open_store", "to_oxigraph"]
+from .results import Result
+
+__all__ = ["FILE_FORMATS", "Engine", "LoadReport", "QueryError", "RdflibEngine", "StoreError", "file_to_store",
+           "from_oxigraph", "load_dataset", "load_file", "open_store", "to_oxigraph"]
 
 # Every graph format `wikikg build` writes, by extension (.json: JSON-LD under another name).
 FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
@@ -19,6 +21,10 @@ _CHUNK = 100_000
 
 class StoreError(ValueError):
     """A store directory or graph file that cannot be opened or read."""
+
+
+class QueryError(ValueError):
+    """A query, query file or parameter that cannot be used (HTTP 400)."""
 
 
 @dataclass(frozen=True)
@@ -132,3 +138,74 @@ def file_to_store(path: str | Path, directory: str | Path) -> Path:
     store.flush()
     del store
     return Path(directory)
+
+
+_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+@dataclass
+class Engine:
+    """Runs SPARQL on an Oxigraph store; the triples of every named graph form the default graph."""
+
+    store: ox.Store
+    _labels: dict = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, *, graph: str | None = None, store: str | None = None) -> "Engine":
+        """An engine over a store directory (read-only) or a graph file (loaded in memory)."""
+        return cls(open_store(store) if store else load_file(graph))
+
+    def graphs(self) -> set[str]:
+        """The names of the named graphs (one per article): the only ones FROM may name."""
+        return {g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def run(self, text: str, bindings: dict | None = None, max_rows: int | None = None,
+            default_graphs=(), named_graphs=()) -> Result:
+        """Run a query (already checked) with variables bound, keeping at most `max_rows` answers."""
+        dataset = {"use_default_graph_as_union": True}
+        if default_graphs or named_graphs:  # FROM / FROM NAMED, or the protocol's graph URIs
+            dataset = {"default_graph": [ox.NamedNode(g) for g in default_graphs],
+                       "named_graphs": [ox.NamedNode(g) for g in named_graphs]}
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()} or None
+        try:
+            return Result.collect(self.store.query(text, substitutions=subs, **dataset), max_rows)
+        except (SyntaxError, RuntimeError, OSError, ValueError) as e:
+            raise QueryError(str(e).splitlines()[0][:300]) from None
+
+    def label(self, term) -> str | None:
+        """The rdfs:label of an IRI, if it has one (English first)."""
+        if not isinstance(term, ox.NamedNode):
+            return None
+        if term.value not in self._labels:
+            found = [q.object for q in self.store.quads_for_pattern(term, _RDFS_LABEL, None, None)]
+            found.sort(key=lambda o: (getattr(o, "language", None) != "en", o.value))
+            self._labels[term.value] = found[0].value if found else None
+        return self._labels[term.value]
+
+
+class RdflibEngine(Engine):
+    """The same interface over an rdflib Dataset (default graph = union), with rdflib's evaluator."""
+
+    def __init__(self, ds):
+        super().__init__(ox.Store())
+        self.ds = ds
+
+    def graphs(self) -> set[str]:
+        """None: rdflib would fetch a FROM graph from the web."""
+        return set()
+
+    def run(self, text: str, bindings: dict | None = None, max_rows: int | None = None,
+            default_graphs=(), named_graphs=()) -> Result:
+        """Run a query (already checked) with rdflib's SPARQL engine."""
+        try:
+            res = self.ds.query(text, initBindings={k: from_oxigraph(v) for k, v in (bindings or {}).items()})
+            return Result.from_rdflib(res, to_oxigraph, max_rows)
+        except Exception as e:  # rdflib raises many kinds
+            raise QueryError(f"{type(e).__name__}: {str(e).splitlines()[0][:300]}") from None
+
+    def label(self, term) -> str | None:
+        """The rdfs:label of an IRI, if it has one."""
+        if not isinstance(term, ox.NamedNode):
+            return None
+        found = sorted(str(o) for o in self.ds.objects(URIRef(term.value), RDFS.label))
+        return found[0] if found else None

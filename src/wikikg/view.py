@@ -147,6 +147,12 @@ def view(graph_path: str, out: Path, title: str | None) -> None:
                    f"(known: {', '.join(_WRITERS)})", err=True)
         raise SystemExit(1)
     pg = property_graph(load_graph(graph_path))
-    write_atomic(out, writer(pg, title or Path(graph_path).name))
+    try:
+        data = writer(pg, title or Path(graph_path).name)
+    except ImportError as e:  # matplotlib is an extra
+        click.echo(f"wikikg: error: PNG output needs matplotlib ({e.name}): "
+                   "pip install 'wikikg[png]'", err=True)
+        raise SystemExit(1) from None
+    write_atomic(out, data)
     click.echo(f"wikikg: {len(pg.entities)} entities, {len(edges(pg))} edges -> {out}", err=True)
 

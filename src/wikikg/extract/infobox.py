@@ -118,6 +118,8 @@ def _apply(m, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[State
                 continue
             if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
                 continue  # an organisation named where a place is expected ("HQ: Ministry of X")
+            if m["property"] == "subsidiaryOf" and f.name.startswith("owner") and _minority(item.text):
+                continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
             r = role or (note if value == "person" and note else None)
             out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
@@ -128,6 +130,13 @@ def _apply(m, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[State
             out += [Statement(subject=a, predicate=pc["property"], obj=b, rule=pc["id"],
                               evidence=ev) for a, b in zip(chain, chain[1:]) if a.key != b.key]
     return out
+
+
+def _minority(text: str) -> bool:
+    """An owner's note that says it holds a stake, not the company: "(31%)", "(largest shareholder)"."""
+    pct = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
+    return bool(pct and float(pct.group(1)) <= 50) or bool(
+        re.search(r"shareholder|stake|minority|partial", text, re.I))
 
 
 def _clean(text: str) -> str:

@@ -65,7 +65,7 @@ def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
 
 
 def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int,
-              strict: bool = False) -> bool:
+              strict: bool = False, need_prep: bool = False) -> bool:
     """A mention can fill an argument: not inside a prepositional phrase, nor a possessor or a
     modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
@@ -76,6 +76,8 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     while words and words[-1].lower() in c.determiners:
         words.pop()
     if words and words[-1].lower() in c.prepositions and words[-1].lower() not in preps:
+        return False
+    if need_prep and not (words and words[-1].lower() in preps):
         return False
     if words and words[-1].lower() in ("as", "than") and "as" not in preps:
         return False
@@ -89,7 +91,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
 
 
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
-            strict: bool) -> list[int]:
+            strict: bool, need_prep: bool = False) -> list[int]:
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
@@ -97,6 +99,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
     right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi]
     ok = [i for i in left if _eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
     rok = [i for i in right if _eligible(sl, i, preps, types, te, strict)]
+    if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
+        rok = rok if _eligible(sl, rok[0], preps, types, ts, strict, True) else []
     if kind != "right_last":
         rok = [i for i in rok if not _in_apposition(sl, i, span)]
     if kind == "left":
@@ -241,7 +245,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
                          "subject" in rule.strict)
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
-                        "object" in rule.strict)
+                        "object" in rule.strict, "object" in rule.need_prep)
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
@@ -280,12 +284,12 @@ def _date(rule, sl: Slotted, span, clause, prev: DateValue | None, year: int | N
     return sentence_date(sl.text[:limit], prev, year, before=span[1])
 
 
-def _pick(kind, sl, span, clause, preps, types, ctx, strict) -> list[Mention]:
+def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:
     if kind == "article":
         return [ctx.subject]
     if kind == "date":
         return []
-    return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict)]
+    return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict, need_prep)]
 
 
 def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
