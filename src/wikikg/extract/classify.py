@@ -73,7 +73,7 @@ def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     out = []
     for cls, words in rules.names()["context"].items():
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        before = re.compile(rf"\b(?:{alt})\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*)\s+)?$", re.I if cls != "Person" else 0)
+        before = re.compile(rf"\b(?:{alt})\s+(?:[A-Z][\w-]*\s+)?$", re.I if cls != "Person" else 0)
         after = re.compile(rf"^,\s+(?:[Aa]|[Aa]n|[Tt]he|then|its|former|now)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:{alt})\b")
         out.append((cls, before, after))
     return tuple(out)

@@ -330,6 +330,25 @@ def _anaphora(ctx: Context) -> re.Pattern:
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
 
 
+def _short_names(names: set[str], article: ParsedArticle) -> set[str]:
+    """"Palantir" for "Palantir Technologies": a name without its company word, when the article
+    itself uses the short form on its own, mid-sentence, at least twice."""
+    company = rules.names()["shape"]["Company"]["suffix"]
+    stop = set(rules.names()["stop"]["openers"]) | set(rules.names()["stop"]["words"])
+    out = set()
+    for n in names:
+        words = n.split()
+        if len(words) >= 2 and words[-1] in company:
+            short = " ".join(words[:-1])
+            if short in stop or len(short) < 3:
+                continue
+            uses = sum(len(re.findall(rf"(?<=[a-z,;] ){re.escape(short)}(?![\w-]| {re.escape(words[-1])})", s.text))
+                       for s in article.sentences)
+            if uses >= 2:
+                out.add(short)
+    return out
+
+
 def article_context(article: ParsedArticle, subject: Mention) -> Context:
     """The subject's names and an index of every entity name the article links or introduces."""
     label, _ = split_title(article.title)
@@ -346,6 +365,7 @@ def article_context(article: ParsedArticle, subject: Mention) -> Context:
         names.add(short)
         names.add(re.sub(r"^The\s+", "", short))
     names = {n for n in names if n and len(n) > 1}
+    names |= _short_names(names, article)
     head = re.split(r"\s+(?:of|for|in|at|on)\s+", min(names, key=len) if names else label)[0].split()
     if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
         names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
