@@ -384,10 +384,13 @@ def article_context(article: ParsedArticle, subject: Mention) -> Context:
                 ctx.add(link.text, m)
                 words = label.split()
                 if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-                        and not name_types(label) and label not in rules.places() and len(words[-1]) > 2:
-                    surnames.setdefault(words[-1], set()).add(m.key)
+                        and not name_types(label) and label not in rules.places():
+                    for w in {words[0], words[-1]}:  # family names come first in some languages
+                        if len(w) > 2:
+                            surnames.setdefault(w, set()).add(m.key)
+    stop = set(rules.names()["stop"]["openers"]) | set(rules.names()["stop"]["words"])
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
-        if len(keys) == 1 and surname not in ctx.index and surname not in rules.places():
+        if len(keys) == 1 and surname not in ctx.index and surname not in rules.places() and surname not in stop:
             key = next(iter(keys))
             ctx.add(surname, next(m for n, m in ctx.index.items() if m.key == key))
     for s in article.sentences:  # acronyms introduced in parentheses

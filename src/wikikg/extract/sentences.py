@@ -103,10 +103,11 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         rok = rok if _eligible(sl, rok[0], preps, types, ts, strict, True) else []
     if kind != "right_last":
         rok = [i for i in rok if not _in_apposition(sl, i, span)]
-    if kind == "left":
-        return ok[-1:]
-    if kind == "left_all":
-        return _chain(sl, list(reversed(ok)), ts, backwards=True)
+    if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
+        if not ok:
+            return []
+        chain = _chain(sl, ok, sl.spans[ok[0]][0], backwards=False, first_free=True)
+        return chain[:1] if kind == "left" else chain
     if kind == "right":
         return rok[:1]
     if kind == "right_all":
@@ -145,11 +146,14 @@ def _gap(sl: Slotted, a: int, b: int) -> str:
     return re.sub(r"\([^()]*\)", "", text)
 
 
-def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool) -> list[int]:
+def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free: bool = False) -> list[int]:
     """The coordinated list nearest the trigger: items joined by commas/"and", few words apart."""
     out: list[int] = []
     for i in cands:
         s, e = sl.spans[i]
+        if not out and first_free:
+            out.append(i)
+            continue
         if not out:
             gap = _gap(sl, e, edge) if backwards else _gap(sl, edge, s)
             if not _EDGE_GAP.match(gap.replace(",", " ")):
