@@ -12,7 +12,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from wikikg.export import DIRECTORY_OUTPUTS, FORMATS, OutputError, union, write, write_atomic
+from wikikg.export import (DIRECTORY_OUTPUTS, FORMATS, RDF_FORMATS, OutputError, union, write,
+                           write_atomic)
 from wikikg.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,12 +96,12 @@ def oxigraph_quads(data: bytes, ext: str) -> list:
 
 
 def test_formats_are_registered_by_extension():
-    assert {".ttl", ".nt", ".nq", ".trig", ".jsonld"} <= set(FORMATS)
+    assert {".ttl", ".nt", ".nq", ".trig", ".jsonld"} <= set(RDF_FORMATS) <= set(FORMATS)
     assert all(ext.startswith(".") and ext == ext.lower() for ext in FORMATS)
-    assert set(RDFLIB_FORMAT) >= set(FORMATS), "a new format needs a parser in this test"
+    assert set(RDFLIB_FORMAT) >= set(RDF_FORMATS), "a new RDF format needs a parser in this test"
 
 
-@pytest.mark.parametrize("ext", sorted(FORMATS))
+@pytest.mark.parametrize("ext", sorted(RDF_FORMATS))
 def test_format_parses_back_with_rdflib(full, ext):
     expected = union(full)
     assert len(expected) > 100
@@ -158,6 +159,7 @@ def test_write_to_a_directory(small, tmp_path):
     assert sorted(os.listdir(out)) == sorted(DIRECTORY_OUTPUTS)
     for path in written:
         assert path.read_bytes() == FORMATS[path.suffix](small)
+    assert {"graph.graphml", "graph.gexf"} <= set(DIRECTORY_OUTPUTS)
 
 
 def test_write_unknown_extension_raises_and_writes_nothing(small, tmp_path):

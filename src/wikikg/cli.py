@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .export import FORMATS, OutputError, write, write_atomic
+from .export import RDF_FORMATS, OutputError, write, write_atomic
 from .read import InputError
 
 EXIT_SKIPPED = 3
@@ -28,7 +28,7 @@ def load_graph(path: str):
     fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
            ".json": "json-ld"}.get(p.suffix.lower())
     if fmt is None:
-        _fail(f"{path}: unknown graph format {p.suffix!r} (known: {', '.join(FORMATS)})")
+        _fail(f"{path}: unknown graph format {p.suffix!r} (known: {', '.join(RDF_FORMATS)})")
     if not p.is_file():
         _fail(f"{path}: no such file")
     ds = bind(Dataset(default_union=True))
@@ -201,3 +201,8 @@ def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, t
             limits=Limits(timeout, max_rows, max_bytes, max_request, workers))
     except StoreError as e:
         _fail(str(e))
+
+
+from .view import view  # noqa: E402  (its own module: the HTML view and picture)
+
+main.add_command(view)

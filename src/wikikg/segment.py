@@ -20,7 +20,7 @@ _OPENERS = {
     "After", "Since", "Its", "His", "Her", "Their", "As", "At", "By", "From", "However", "Following",
     "Later", "Before", "When", "While", "According", "There", "Following",
 }
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]))")
 
 
 @dataclass

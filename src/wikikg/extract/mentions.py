@@ -7,13 +7,12 @@ from functools import cache
 
 from ..model import Mention, ParsedArticle, Sentence
 from .. import rules
+from .names import POSSESSIVE as _POSSESSIVE, spans as _spans
 from .classify import context_types, disambiguation, name_types, split_title
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
-_TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 @dataclass
@@ -104,97 +103,6 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
     return Mention(shown, target, True, types, aliases, start, end, strength=strength if types else 0)
 
 
-def _spans(text: str, sentence_start: bool, ctx: Context) -> list[tuple[int, int]]:
-    """Capitalised-name spans: capitalised words joined by lower-case joiners."""
-    tables = rules.names()["stop"]
-    openers, stop, joiners = set(tables["openers"]), set(tables["words"]), set(tables["joiners"]) - {"the"}
-    toks = [(m.start(), m.end(), _word(m.group())) for m in _TOKEN.finditer(text)]
-    out, i = [], 0
-    while i < len(toks):
-        s, e, w = toks[i]
-        ordinal = re.fullmatch(r"\d+(?:st|nd|rd|th)", w) and _continues(toks, i, stop)  # "52nd Research Institute"
-        if not (w[0].isupper() or ordinal) or w in openers or (w in stop and not _continues(toks, i, stop)):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks):
-            if text[toks[j][1]:toks[j + 1][0]] == ", " and _LEGAL_SUFFIX.fullmatch(toks[j + 1][2]):
-                j += 1  # "Foo Co., Ltd."
-                continue
-            if _POSSESSIVE.search(toks[j][2]) or not _adjacent(text, toks[j], toks[j + 1]):
-                break
-            k = j + 1  # next capitalised word, past at most two joiners ("of", "of the", "for a")
-            while k < len(toks) and k - j <= 3 and toks[k][2] in joiners | {"the", "a"} \
-                    and _adjacent(text, toks[k - 1], toks[k]):
-                k += 1
-            if k >= len(toks) or not toks[k][2][0].isupper() or not _adjacent(text, toks[k - 1], toks[k]) \
-                    or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
-                    or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
-                break  # "Allen of the Center …": a person's name does not run into an organisation's
-            j = k
-        while j > i and (toks[j][2] in stop or toks[j][2] in joiners) \
-                and _POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
-                and _POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
-            j -= 1
-        words = [t[2] for t in toks[i:j + 1]]
-        first = s == 0 or (sentence_start and not text[:s].strip(" \"'“‘("))
-        if all(x in stop or x in joiners for x in words):
-            i = j + 1
-            continue
-        if first and len(words) == 1 and not _name_like(w, ctx):
-            i = j + 1
-            continue
-        if len(words) == 1 and _DEMONYM.fullmatch(w) and re.match(r"\s+[a-z]", text[e:]) \
-                and w not in ctx.index and w not in ctx.subject_names:
-            i = j + 1  # "the Estonian security firm": an adjective, not a name
-            continue
-        out.extend(_split_and(toks, i, j, text, ctx))
-        i = j + 1
-    return out
-
-
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
-_LEGAL_SUFFIX = re.compile(r"(?:Ltd|Inc|LLC|PLC|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|Pte|Pty|LP|Limited)\.?")
-_PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
-
-
-def _adjacent(text: str, a, b) -> bool:
-    """Two tokens separated by plain spaces only."""
-    gap = text[a[1]:b[0]]
-    return not gap.strip() and "\n" not in gap
-
-
-def _continues(toks, i, stop) -> bool:
-    """A stop word that starts a longer name ("National Supercomputing Centre")."""
-    return i + 1 < len(toks) and toks[i + 1][2][0].isupper() and toks[i + 1][2] not in stop
-
-
-def _name_like(word: str, ctx: Context) -> bool:
-    w = _POSSESSIVE.sub("", word)
-    return w in ctx.index or w in ctx.subject_names or w in ctx.capitalised or \
-        any(c.isupper() for c in w[1:]) or w.isupper()
-
-
-def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
-    """Split "A and B" into two names unless the whole reads as one ("Bureau of X and Y")."""
-    cut = [k for k in range(i, j + 1) if toks[k][2] in ("and", "&")]
-    if not cut:
-        return [(toks[i][0], toks[j][1])]
-    whole = text[toks[i][0]:toks[j][1]]
-    left = text[toks[i][0]:toks[cut[0] - 1][1]]
-    right = text[toks[cut[-1] + 1][0]:toks[j][1]] if cut[-1] < j else ""
-    known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
-    if name_types(whole) and not known(left) and not known(right) and (
-            not name_types(left) or (" of " in left and not name_types(right) and " " not in right)):
-        return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security"
-    out, s = [], i
-    for k in cut + [j + 1]:
-        if k - 1 >= s:
-            out.append((toks[s][0], toks[k - 1][1]))
-        s = k + 1
-    return out
-
-
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
     n = _POSSESSIVE.sub("", name).strip()
     n = re.sub(r"^(?:the|The)\s+", "", n)
@@ -238,14 +146,6 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types:
         types, strength = context_types(text, start, end), CONTEXT
     return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)
-
-
-def _word(token: str) -> str:
-    """A token without a trailing full stop, unless it is an initial or an abbreviation."""
-    return token if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", token) and token not in _MONTHS else token.rstrip(".")
-
-
-_MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."}
 
 
 def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = True) -> list[Mention]:

@@ -133,7 +133,7 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus)\s+)?|"
                        r"(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus)\s+)"
-                       r"(?:(?:the|a|an|its|their|[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}$|^\s*$")
+                       r"(?:(?:the|a|an|its|their|[a-z][\w-]*|[A-Z][a-z]+)\s+){0,5}$|^\s*$")
 _EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}[\w'’-]*\s*$")
 
 

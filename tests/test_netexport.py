@@ -1,0 +1,200 @@
+"""Tests for wikikg.netexport: GraphML read back by igraph, GEXF 1.3 read back with lxml."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import igraph
+import pytest
+from lxml import etree
+
+from wikikg.export import FORMATS, property_graph, write
+from wikikg.netexport import (PALETTE, color_of, edges, period_end, period_start, primary_type,
+                              to_gexf, to_graphml)
+from wikikg.ontology import WKG, ontology_graph
+from wikikg.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "sensetime.wikitext"
+RES = "https://w3id.org/wikikg/resource/"
+# Two relations between the same pair, one of them dated and cited.
+SMALL = ("'''Foo Media''' is a company founded by [[Jane Roe]] in 2010. Foo Media is a subsidiary of "
+         "[[Bar Holdings]].\n\nIn 2012, Foo Media partnered with [[Bar Holdings]].<ref>{{cite web "
+         "|url=https://example.org/a |title=A story |publisher=Example News |date=3 May 2012}}</ref>\n")
+GEXF = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
+
+
+@pytest.fixture(scope="module")
+def seed_ds():
+    return build([str(SEED)]).dataset
+
+
+@pytest.fixture(scope="module")
+def seed(seed_ds):
+    return property_graph(seed_ds)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    d = tmp_path_factory.mktemp("small")
+    (d / "Foo_Media.wikitext").write_text(SMALL, "utf-8")
+    return property_graph(build([str(d)]).dataset)
+
+
+@pytest.fixture(scope="module")
+def igraph_seed(seed, tmp_path_factory):
+    path = tmp_path_factory.mktemp("graphml") / "seed.graphml"
+    path.write_bytes(to_graphml(seed))
+    return igraph.Graph.Read_GraphML(str(path))
+
+
+def vertex(g: igraph.Graph, label: str):
+    found = [v for v in g.vs if v["label"] == label]
+    assert len(found) == 1, label
+    return found[0]
+
+
+# --- the property graph -------------------------------------------------------------------------
+
+def test_literal_facts_are_attributes_not_nodes(seed):
+    st = seed.entities[RES + "SenseTime"]
+    attrs = dict(st.attributes)
+    assert attrs["industry"] == "Artificial intelligence" and attrs["foundingDate"] == "2014-10"
+    assert attrs["ticker"] == "0020" and attrs["website"].startswith("http")
+    labels = {e.label for e in seed.entities.values()}
+    assert "Artificial intelligence" not in labels and "0020" not in labels
+
+
+def test_one_edge_per_subject_relation_object_and_symmetric_ones_once(seed):
+    es = edges(seed)
+    keys = [(e.subject, e.relation, e.object) for e in es]
+    assert len(keys) == len(set(keys))
+    pairs = {frozenset((e.subject, e.object)) for e in es if e.relation == "partneredWith"}
+    assert len(pairs) == sum(e.relation == "partneredWith" for e in es)
+    assert [e.id for e in es] == [f"e{i}" for i in range(len(es))]
+
+
+def test_reported_claims_make_no_edge(seed):
+    reported = [f for f in seed.facts if f.modality == "reported"]
+    assert reported
+    keys = {(e.subject, e.relation, e.object) for e in edges(seed)}
+    assert all((f.subject, f.relation, f.object) not in keys for f in reported)
+
+
+def test_periods_become_full_dates():
+    assert period_start("2019") == "2019-01-01" and period_end("2019") == "2019-12-31"
+    assert period_start("2017-10") == "2017-10-01" and period_end("2017-10") == "2017-10-31"
+    assert period_end("2020-02") == "2020-02-29" and period_end("2019-02") == "2019-02-28"
+    assert period_start("2021-12-10") == period_end("2021-12-10") == "2021-12-10"
+
+
+def test_palette_covers_every_class_of_the_ontology():
+    from rdflib import OWL, RDF
+    classes = {str(c)[len(str(WKG)):] for c in ontology_graph().subjects(RDF.type, OWL.Class)
+               if str(c).startswith(str(WKG))}
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", c) for c in PALETTE.values())
+    assert len(set(PALETTE.values())) == len(PALETTE)
+    for c in ("Person", "Company", "University", "GovernmentAgency", "StockExchange", "Place"):
+        assert primary_type((c,)) == c and c in classes
+    assert primary_type(("NewsOrganization", "Organization")) == "Organization"
+    assert color_of("ResearchInstitute") == PALETTE["University"]
+    assert primary_type(()) == "Thing"
+
+
+# --- GraphML, read by igraph ---------------------------------------------------------------------
+
+def test_graphml_read_by_igraph_keeps_labels_colours_and_sizes(seed, igraph_seed):
+    g = igraph_seed
+    assert g.is_directed() and g.vcount() == len(seed.entities) and g.ecount() == len(edges(seed))
+    assert {"label", "type", "r", "g", "b", "color", "size", "iri"} <= set(g.vs.attributes())
+    st = vertex(g, "SenseTime")
+    assert st["type"] == "Company" and st["color"] == PALETTE["Company"] == "#0072B2"
+    assert (int(st["r"]), int(st["g"]), int(st["b"])) == (0, 114, 178)
+    assert st["iri"] == RES + "SenseTime" and st["industry"] == "Artificial intelligence"
+    assert st["size"] == max(g.vs["size"])
+    assert vertex(g, "Tang Xiao'ou")["color"] == PALETTE["Person"]
+
+
+def test_graphml_edges_keep_relation_label_date_rule_and_source(igraph_seed):
+    g = igraph_seed
+    assert {"label", "relation", "weight", "date", "rule", "source"} <= set(g.es.attributes())
+    st, qc = vertex(g, "SenseTime").index, vertex(g, "Qualcomm").index
+    (e,) = [e for e in g.es if {e.source, e.target} == {st, qc}]
+    assert e["relation"] == "partneredWith" and e["label"] == "partnered with"
+    assert e["date"] == "2017-10" and e["rule"] and e["source"].startswith("http")
+    assert e["weight"] >= 1
+    bis = vertex(g, "Bureau of Industry and Security").index
+    (s,) = [e for e in g.es if (e.source, e.target) == (st, bis)]
+    assert s["relation"] == "sanctionedBy" and s["date"] == "2019-10"
+
+
+def test_graphml_keeps_different_relations_between_the_same_pair_apart(small, tmp_path):
+    path = tmp_path / "small.graphml"
+    path.write_bytes(to_graphml(small))
+    g = igraph.Graph.Read_GraphML(str(path))
+    foo, bar = vertex(g, "Foo Media").index, vertex(g, "Bar Holdings").index
+    between = [e for e in g.es if {e.source, e.target} == {foo, bar}]
+    assert sorted(e["relation"] for e in between) == ["partneredWith", "subsidiaryOf"]
+    ids = etree.fromstring(path.read_bytes()).xpath("//*[local-name()='edge']/@id")
+    assert len(ids) == len(set(ids)) == g.ecount()
+
+
+# --- GEXF 1.3, read with lxml --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def gexf_seed(seed):
+    return etree.fromstring(to_gexf(seed))
+
+
+def test_gexf_is_version_1_3_dynamic_with_dates(gexf_seed):
+    root = gexf_seed
+    assert root.tag == GEXF + "gexf" and root.get("version") == "1.3"
+    graph = root.find(GEXF + "graph")
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    assert graph.get("defaultedgetype") == "directed"
+    assert root.find(f"{GEXF}meta/{GEXF}creator").text == "wikikg"
+    assert root.find(f"{GEXF}meta").get("lastmodifieddate") is None  # reproducible bytes
+
+
+def test_gexf_nodes_have_labels_viz_colour_and_size(seed, gexf_seed):
+    nodes = gexf_seed.findall(f".//{GEXF}node")
+    assert len(nodes) == len(seed.entities)
+    for n in nodes:
+        ent = seed.entities[n.get("id")]
+        assert n.get("label") == ent.label
+        c = n.find(VIZ + "color")
+        assert "#{:02X}{:02X}{:02X}".format(*(int(c.get(k)) for k in "rgb")) == color_of(ent.type)
+        assert float(n.find(VIZ + "size").get("value")) >= 10
+
+
+def test_gexf_edges_carry_kind_and_the_history(seed, gexf_seed):
+    es = gexf_seed.findall(f".//{GEXF}edge")
+    assert len(es) == len(edges(seed))
+    relations = {e.relation for e in edges(seed)}
+    assert {e.get("kind") for e in es} == relations
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.get("start")) for e in es if e.get("start"))
+    years = {int(e.get("start")[:4]) for e in es if e.get("start")}
+    assert {2014, 2017, 2019, 2021} <= years  # founding, partnerships, sanctions
+    by = {(e.get("source")[len(RES):], e.get("kind"), e.get("target")[len(RES):]): e for e in es}
+    assert by[("SenseTime", "foundedBy", "Tang_Xiao'ou")].get("start") == "2014-10-01"
+    mit = by[("SenseTime", "partneredWith", "Massachusetts_Institute_of_Technology")]
+    assert (mit.get("start"), mit.get("end")) == ("2018-02-01", "2020-12-31")
+    assert mit.get("type") == "undirected" and mit.get("label") == "partnered with"
+    titles = {a.get("title") for a in gexf_seed.iter(GEXF + "attribute")}
+    assert {"relation", "date", "rule", "source", "type", "iri"} <= titles
+    assert "networkx_key" not in titles
+
+
+# --- registration and determinism ------------------------------------------------------------------
+
+def test_registered_and_written_to_directories(seed_ds, tmp_path):
+    assert FORMATS[".graphml"] and FORMATS[".gexf"]
+    written = write(seed_ds, tmp_path / "out")
+    assert {p.name for p in written} >= {"graph.graphml", "graph.gexf"}
+    assert (tmp_path / "out" / "graph.gexf").read_bytes() == to_gexf(property_graph(seed_ds))
+
+
+def test_same_input_same_bytes(seed, seed_ds):
+    again = property_graph(seed_ds)
+    assert to_graphml(seed) == to_graphml(again) and to_gexf(seed) == to_gexf(again)
