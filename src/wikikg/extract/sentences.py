@@ -143,6 +143,7 @@ def _gap(sl: Slotted, a: int, b: int) -> str:
     for m in list(_APPOSITION.finditer(sl.text)):
         if a <= m.start() and m.end() <= b:
             text = text.replace(sl.text[m.start():m.end()], ",", 1)
+    text = re.sub(r"\s+in\s+(?:the\s+)?⟦\d+⟧", "", text)  # "⟦Trondheim⟧ in ⟦Norway⟧ and ⟦Bangalore⟧"
     return re.sub(r"\([^()]*\)", "", text)
 
 
