@@ -93,7 +93,7 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     right = text[toks[cut[-1] + 1][0]:toks[j][1]] if cut[-1] < j else ""
     known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
     if name_types(whole) and not known(left) and not known(right) and (
-            not name_types(left) or (" of " in left and not name_types(right) and " " not in right)):
+            not name_types(left) or (" of " in left and " " not in right)):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security"
     out, s = [], i
     for k in cut + [j + 1]:
