@@ -27,19 +27,37 @@ def _mentions(st: Statement):
         yield st.attributed_to
 
 
+_LEGAL = re.compile(r",?\s+(?:Co\.,?\s+Ltd\.?|Co\.|Ltd\.?|Limited|Inc\.?|Incorporated|LLC|L\.L\.C\.|PLC|plc|"
+                    r"Corp\.?|Corporation|S\.A\.|AG|GmbH|N\.V\.|B\.V\.|Pte\.?\s+Ltd\.?|Pty\.?\s+Ltd\.?)$")
+
+
+def _base(name: str) -> str:
+    """A name without its legal-form suffix, folded: "TikTok Ltd." and "TikTok" are one entity."""
+    return _LEGAL.sub("", name).strip().casefold()
+
+
 def unify_keys(statements: list[Statement]) -> list[Statement]:
-    """Point unlinked names at the linked entity of the same label, when the batch has one."""
-    linked = {}
+    """Point unlinked names at the entity of the same name, linked or with a legal suffix added
+    or dropped, when the batch has one."""
+    linked, unlinked = {}, {}
     for st in statements:
         for m in _mentions(st):
             if m.linked:
                 linked.setdefault(label_of(m.key, True).casefold(), m.key)
+                linked.setdefault(_base(label_of(m.key, True)), m.key)
+            else:
+                unlinked.setdefault(_base(m.key), set()).add(m.key)
 
     def fix(m: Mention | None):
         if m is None or m.linked or not isinstance(m, Mention):
             return m
-        key = linked.get(m.key.casefold())
-        return replace(m, key=key, linked=True) if key else m
+        key = linked.get(m.key.casefold()) or linked.get(_base(m.key))
+        if key:
+            return replace(m, key=key, linked=True, aliases=m.aliases | {m.key})
+        forms = sorted(unlinked.get(_base(m.key), ()), key=lambda k: (len(k), k))
+        if forms and forms[0] != m.key:  # the shortest form names them all; the others are aliases
+            return replace(m, key=forms[0], aliases=m.aliases | {m.key})
+        return m
 
     out = []
     for st in statements:

@@ -16,6 +16,8 @@ __all__ = ["FILE_FORMATS", "Engine", "LoadReport", "QueryError", "RdflibEngine",
 FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
                 ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
 _RDFLIB_DEFAULT = "urn:x-rdflib:default"
+_DEFAULT = ox.DefaultGraph()
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _CHUNK = 100_000
 
 
@@ -74,6 +76,8 @@ def from_oxigraph(term):
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # rdflib keeps "x" and "x"^^xsd:string apart
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"not an RDF term: {term!r}")
 
@@ -84,28 +88,45 @@ def _graph_name(identifier) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
     return to_oxigraph(identifier)
 
 
+def _forget(store: ox.Store, name) -> None:
+    """Remove an article graph, and from the default graph what no other article still states."""
+    old = list(store.quads_for_pattern(None, None, None, name))
+    store.remove_graph(name)
+    for q in old:
+        if not any(not isinstance(m.graph_name, ox.DefaultGraph)
+                   for m in store.quads_for_pattern(q.subject, q.predicate, q.object, None)):
+            store.remove(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT))
+
+
+def _add(store: ox.Store, triples, name) -> int:
+    """Add triples to an article graph and to the default graph (the merge of every article)."""
+    n, batch = 0, []
+    for s, p, o in triples:
+        batch.append(ox.Quad(s, p, o, name))
+        batch.append(ox.Quad(s, p, o, _DEFAULT))
+        if len(batch) >= _CHUNK:
+            store.bulk_extend(batch)
+            n, batch = n + len(batch) // 2, []
+    store.bulk_extend(batch)
+    return n + len(batch) // 2
+
+
 def load_dataset(store: ox.Store, ds) -> LoadReport:
-    """Bulk-load an rdflib Dataset: each named graph (one per article) replaces its older version."""
+    """Bulk-load an rdflib Dataset: each article's named graph replaces its older version, and the
+    default graph stays the merge (set union) of all article graphs, so queries see each fact once."""
     graphs = replaced = quads = 0
     for g in ds.graphs():
         if not len(g):
             continue
         name = _graph_name(g.identifier)
-        if isinstance(name, ox.DefaultGraph):
-            store.clear_graph(name)
-        else:
-            graphs += 1
-            if store.contains_named_graph(name):
-                store.remove_graph(name)
-                replaced += 1
-        batch = []
-        for s, p, o in g:
-            batch.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name))
-            if len(batch) >= _CHUNK:
-                store.bulk_extend(batch)
-                quads, batch = quads + len(batch), []
-        store.bulk_extend(batch)
-        quads += len(batch)
+        if isinstance(name, ox.DefaultGraph):  # triples outside any article: the default graph only
+            store.bulk_extend([ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in g])
+            continue
+        graphs += 1
+        if store.contains_named_graph(name):
+            _forget(store, name)
+            replaced += 1
+        quads += _add(store, ((to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in g), name)
     store.flush()
     return LoadReport(graphs, replaced, quads)
 
@@ -128,6 +149,9 @@ def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
         store.bulk_load(path=str(p), format=fmt)
     except (SyntaxError, ValueError, OSError) as e:
         raise StoreError(f"{path}: not valid {p.suffix[1:]}: {str(e).splitlines()[0][:200]}") from None
+    for name in list(store.named_graphs()):  # .nq / .trig: the default graph is the merge of them all
+        store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
+                           for q in store.quads_for_pattern(None, None, None, name)])
     return store
 
 
@@ -145,7 +169,7 @@ _RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 
 @dataclass
 class Engine:
-    """Runs SPARQL on an Oxigraph store; the triples of every named graph form the default graph."""
+    """Runs SPARQL on an Oxigraph store whose default graph is the merge of its article graphs."""
 
     store: ox.Store
     _labels: dict = field(default_factory=dict)
@@ -162,7 +186,7 @@ class Engine:
     def run(self, text: str, bindings: dict | None = None, max_rows: int | None = None,
             default_graphs=(), named_graphs=()) -> Result:
         """Run a query (already checked) with variables bound, keeping at most `max_rows` answers."""
-        dataset = {"use_default_graph_as_union": True}
+        dataset = {}  # the default graph is the merge of the article graphs (see load_dataset)
         if default_graphs or named_graphs:  # FROM / FROM NAMED, or the protocol's graph URIs
             dataset = {"default_graph": [ox.NamedNode(g) for g in default_graphs],
                        "named_graphs": [ox.NamedNode(g) for g in named_graphs]}

@@ -7,9 +7,10 @@ from functools import cache
 
 from .. import rules
 from ..model import DateValue, Evidence, Mention, ParsedArticle, Statement
-from .mentions import Context, find_mentions
+from .mentions import Context, find_mentions, name_mention
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
+_LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(-]|$)")
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -53,6 +54,9 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
                 or not _is_item(article, sentence.start):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
+        lead = _LEAD_NAME.match(sentence.text)
+        if lead and not any(m.start == 0 for m in mentions):
+            mentions.insert(0, replace(name_mention(lead.group(1)), start=0, end=lead.end(1)))
         types = frozenset(spec["types"])
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                             sentence.text if sentence.text != sentence.source else None)
