@@ -56,6 +56,12 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 and w not in ctx.index and w not in ctx.subject_names:
             i = j + 1  # "the Estonian security firm": an adjective, not a name
             continue
+        region = _REGION.match(text, toks[j][1])
+        if region:  # "Foo Technology (China) Co., Ltd." is one name
+            out.append((s, region.end()))
+            while i < len(toks) and toks[i][0] < region.end():
+                i += 1
+            continue
         out.extend(_split_and(toks, i, j, text, ctx))
         i = j + 1
     return out
@@ -64,6 +70,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
 _LEGAL_SUFFIX = re.compile(r"(?:Ltd|Inc|LLC|PLC|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|Pte|Pty|LP|Limited)\.?")
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+_REGION = re.compile(r" \((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?\) (?:Co\.|Ltd\.?|Limited|Inc\.?|LLC|GmbH|Pte\.? Ltd\.?|Corp\.?)(?:,? Ltd\.?)?")
 
 
 def _adjacent(text: str, a, b) -> bool:
