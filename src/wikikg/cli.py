@@ -52,35 +52,76 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="File (.ttl .nt .nq .trig .jsonld) or directory (graph.ttl, graph.nq).")
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path),
+              help="File (.ttl .nt .nq .trig .jsonld ...) or directory (graph.ttl, graph.nq, ...). "
+                   ".nq and .nt are written in streaming mode (flat memory, any size).")
 @click.option("--kind", type=click.Choice(["wikitext", "text"]), default=None,
               help="Input kind; by default from the extension (.txt is plain text).")
 @click.option("--title", default=None, help="Article title for stdin or a single file.")
 @click.option("--store", "store_dir", default=None, type=click.Path(path_type=Path),
               help="Also bulk-load the Oxigraph store DIR: one named graph per article, replaced on rebuild.")
-def build(inputs: tuple[str, ...], out: Path, kind: str | None, title: str | None,
-          store_dir: Path | None) -> None:
-    """Build the graph of INPUT... (files, directories, '-' for stdin) into OUT."""
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: all cores).")
+@click.option("--only-infobox", default=None, metavar="KIND[,KIND]",
+              help="Only articles with one of these infoboxes (e.g. company,organization).")
+@click.option("--titles", "titles_file", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Only the articles whose titles the file lists, one a line.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Extract on this Dask cluster (workers need wikikg installed).")
+@click.option("--dask-local", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Extract on a local Dask cluster of N worker processes.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: str | None,
+          store_dir: Path | None, jobs: int | None, only_infobox: str | None, titles_file: str | None,
+          scheduler: str | None, dask_local: int | None, progress: bool | None) -> None:
+    """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
+    from .dumps import read_titles
+    from .export import format_of
+    from .parallel import make_runner
     from .pipeline import build as run
 
+    if out is None and store_dir is None:
+        _fail("give -o OUT, --store DIR or both")
+    if scheduler and dask_local:
+        _fail("give one of --scheduler and --dask-local")
+    if out is not None and format_of(out) is None and out.suffix and not out.is_dir():
+        _fail(f"{out}: unknown output format {out.suffix!r}")
+    options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
+               "titles": read_titles(titles_file) if titles_file else None}
+    streaming = out is not None and format_of(out) in (".nq", ".nt")
     try:
-        result = run(list(inputs), kind, title)
+        runner = make_runner(jobs, scheduler, dask_local)
+    except OSError as e:
+        _fail(f"cannot reach the Dask scheduler {scheduler}: {e}")
+    try:
+        if streaming:
+            from .shards import build_stream
+
+            result = build_stream(list(inputs), out, kind, title, runner=runner, **options)
+        else:
+            result = run(list(inputs), kind, title, runner=runner, **options)
         if result.articles == 0 and result.errors:
             _fail(result.errors[0]["reason"])
-        written = write(result.dataset, out)
+        written = [out] if streaming else write(result.dataset, out) if out is not None else []
     except (InputError, OutputError) as e:
         _fail(str(e))
+    finally:
+        runner.close()
     if store_dir is not None:
-        _load_store(store_dir, result.dataset)
-    report_dir = out if not out.suffix else out.parent
+        if result.dataset is not None:
+            _load_store(store_dir, result.dataset)
+        else:
+            _load_store_file(store_dir, out)
+    report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
     errors_file = report_dir / "errors.jsonl"
     if result.errors or errors_file.exists():
         lines = "".join(json.dumps(e, sort_keys=True) + "\n" for e in result.errors)
         write_atomic(errors_file, lines.encode("utf-8"))
     rels = ", ".join(f"{k} {v}" for k, v in sorted(result.relations.items()))
     click.echo(f"wikikg: {result.articles} article(s), {result.statements} statement(s) -> "
-               f"{', '.join(map(str, written))}" + (f"\n  {rels}" if rels else ""), err=True)
+               f"{', '.join(map(str, written + ([store_dir] if store_dir else [])))}"
+               + (f"\n  {rels}" if rels else ""), err=True)
     if result.errors:
         click.echo(f"wikikg: completed with {len(result.errors)} skipped (see {errors_file})", err=True)
         for e in result.errors[:5]:
@@ -129,6 +170,19 @@ def _load_store(store_dir: Path, dataset) -> None:
         _fail(str(e))
     click.echo(f"wikikg: store {store_dir}: {report.graphs} article graph(s) loaded "
                f"({report.replaced} replaced), {report.quads} quads", err=True)
+
+
+def _load_store_file(store_dir: Path, path: Path) -> None:
+    """Bulk-load a streamed .nq/.nt build into the store (adds; the in-memory build replaces graphs)."""
+    from .store import StoreError, load_file, open_store
+
+    try:
+        store = open_store(store_dir, create=True)
+        load_file(path, store)
+        store.flush()
+    except StoreError as e:
+        _fail(str(e))
+    click.echo(f"wikikg: store {store_dir}: {path} bulk-loaded", err=True)
 
 
 @main.command()

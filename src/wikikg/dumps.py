@@ -6,7 +6,7 @@ import gzip
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,7 @@ from defusedxml.ElementTree import fromstring, iterparse
 from .model import Article
 
 __all__ = ["Page", "index_of", "infobox_kinds", "iter_pages", "normalise_title", "read_dump",
-           "read_titles", "write_dump"]
+           "read_titles", "wanted", "write_dump"]
 
 EXPORT_NS = "http://www.mediawiki.org/xml/export-0.10/"
 _INFOBOX = re.compile(r"\{\{\s*[Ii]nfobox[ _]+([^|}\n<]+)")
@@ -75,7 +75,7 @@ def _page(elem) -> Page:
                 int(pid) if pid.isdigit() else 0, text, fields.get("redirect"))  # type: ignore[arg-type]
 
 
-def _stream_pages(f) -> Iterator[Page]:
+def _stream_pages(f, raw, on_bytes: Callable[[int], None] | None) -> Iterator[Page]:
     """Pages of one XML stream, parsed incrementally with no DTD, entities or external loads."""
     root = None
     for event, elem in iterparse(f, events=("start", "end"), forbid_dtd=True):
@@ -85,6 +85,8 @@ def _stream_pages(f) -> Iterator[Page]:
         elif _local(elem.tag) == "page":
             yield _page(elem)
             root.clear()  # what is read is dropped: memory stays flat
+            if on_bytes is not None:
+                on_bytes(raw.tell())
 
 
 def index_of(path: Path) -> Path | None:
@@ -122,7 +124,8 @@ def _chunk_pages(path: Path, start: int, end: int) -> list[Page]:
     return [_page(e) for e in root if _local(e.tag) == "page"]
 
 
-def _multistream_pages(path: Path, index: Path, workers: int) -> Iterator[Page]:
+def _multistream_pages(path: Path, index: Path, workers: int,
+                       on_bytes: Callable[[int], None] | None) -> Iterator[Page]:
     """Streams decompressed in parallel threads (bz2 releases the GIL), pages in dump order."""
     offsets = _offsets(index)
     size = path.stat().st_size
@@ -130,46 +133,54 @@ def _multistream_pages(path: Path, index: Path, workers: int) -> Iterator[Page]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
         for start, end in bounds:
-            pending.append(pool.submit(_chunk_pages, path, start, end))
-            if len(pending) > 2 * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+            pending.append((end, pool.submit(_chunk_pages, path, start, end)))
+            while pending and (len(pending) > 2 * workers or end == size):
+                done, future = pending.popleft()
+                yield from future.result()
+                if on_bytes is not None:
+                    on_bytes(done)
 
 
-def iter_pages(path: str | Path, workers: int | None = None) -> Iterator[Page]:
-    """Every page of a dump, streamed; a multistream dump with its index is read in parallel."""
+def iter_pages(path: str | Path, workers: int | None = None,
+               on_bytes: Callable[[int], None] | None = None) -> Iterator[Page]:
+    """Every page of a dump, streamed; a multistream dump with its index is read in parallel.
+    `on_bytes` is told how far into the (compressed) file the reading has come."""
     path = Path(path)
     index = index_of(path)
     if index is not None:
-        yield from _multistream_pages(path, index, workers or os.cpu_count() or 1)
+        yield from _multistream_pages(path, index, workers or os.cpu_count() or 1, on_bytes)
         return
     name = path.name.lower()
-    opener = bz2.open if name.endswith(".bz2") else gzip.open if name.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        yield from _stream_pages(f)
+    with open(path, "rb") as raw:
+        f = bz2.BZ2File(raw) if name.endswith(".bz2") else gzip.GzipFile(fileobj=raw) \
+            if name.endswith(".gz") else raw
+        yield from _stream_pages(f, raw, on_bytes)
+
+
+def wanted(title: str, text: str, kinds: set[str], titles: frozenset[str] | None) -> bool:
+    """Whether an article passes the filters: one of the infobox `kinds` (if any), in `titles` (if given)."""
+    if titles is not None and normalise_title(title) not in titles:
+        return False
+    return not kinds or bool(kinds & infobox_kinds(text))
 
 
 def read_dump(path: str | Path, errors: list[dict], redirects: list[tuple[str, str]] | None = None, *,
               only_infobox: Iterable[str] = (), titles: frozenset[str] | None = None,
-              workers: int | None = None) -> Iterator[Article]:
+              workers: int | None = None, on_bytes: Callable[[int], None] | None = None) -> Iterator[Article]:
     """The articles (namespace 0, not redirects) of a dump, filtered by infobox kind or title;
     redirect pages are appended to `redirects` as (title, target); unreadable dumps go to `errors`."""
     kinds = {k.strip().lower() for k in only_infobox if k.strip()}
     source = str(path)
     try:
-        for page in iter_pages(path, workers):
+        for page in iter_pages(path, workers, on_bytes):
             if page.ns != 0:
                 continue
             if page.redirect is not None:
                 if redirects is not None and page.redirect.strip():
                     redirects.append((page.title, page.redirect))
                 continue
-            if titles is not None and normalise_title(page.title) not in titles:
-                continue
-            if kinds and not kinds & infobox_kinds(page.text):
-                continue
-            yield Article(page.title, page.text, source, "wikitext")
+            if wanted(page.title, page.text, kinds, titles):
+                yield Article(page.title, page.text, source, "wikitext")
     except (OSError, EOFError, SyntaxError, ValueError) as e:  # ParseError is a SyntaxError
         errors.append({"input": source, "title": None,
                        "reason": f"{source}: not a readable MediaWiki XML dump ({type(e).__name__}: {e})"})

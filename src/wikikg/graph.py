@@ -12,7 +12,7 @@ from .ontology import (CITATION_PREFIX, DBR, EVIDENCE_PREFIX, FACT_PREFIX, PROV,
                        entity_iri, hashed_iri, title_path)
 
 __all__ = ["add_entity", "add_statement", "article_graph", "article_graph_iri", "bind", "date_literal",
-           "entity_iri", "entity_ref", "new_dataset"]
+           "entity_iri", "entity_ref", "new_dataset", "quad_lines"]
 
 _XSD = {"gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "date": XSD.date}
 _URL_LITERALS = {"website"}
@@ -141,3 +141,24 @@ def add_statement(g: Graph, st: Statement, article: str, subject_iri: URIRef,
     for c in st.citations:
         g.add((fact, DCTERMS.source, _citation(g, c)))
     return fact
+
+
+def _n3(t) -> str:
+    if type(t) is URIRef:  # our IRIs are minted escaped (ontology.py): no check needed
+        return f"<{t}>"
+    if isinstance(t, Literal):
+        s = str(t)
+        if "\\" in s or "\n" in s or '"' in s or "\r" in s:
+            s = s.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+        if t.language:
+            return f'"{s}"@{t.language}'
+        return f'"{s}"^^<{t.datatype}>' if t.datatype else f'"{s}"'
+    return t.n3()
+
+
+def quad_lines(triples, graph: URIRef | None = None) -> list[str]:
+    """N-Quads lines (N-Triples when `graph` is None), byte for byte as rdflib's serializers write them."""
+    tail = " .\n" if graph is None else f" {_n3(graph)} .\n"
+    iri, n3 = URIRef, _n3
+    return [f"{f'<{s}>' if type(s) is iri else n3(s)} <{p}> {f'<{o}>' if type(o) is iri else n3(o)}{tail}"
+            for s, p, o in triples]

@@ -8,17 +8,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import graph as G
+from . import merge
 from .extract.classify import lead_types
 from .extract.infobox import extract_infobox, subject_types
 from .extract.lists import extract_lists
 from .extract.tables import extract_tables
-from .extract.mentions import Context, article_context, programme_key_linked
+from .extract.mentions import Context, article_context
 from .extract.sentences import extract_sentences
 from .model import Article, Mention, ParsedArticle, Statement
 from .parse import canonical_title, parse_article
+from .dumps import read_dump, wanted
+from .parallel import LocalRunner, Progress, input_bytes, partitions
 from .read import InputError, is_dump, iter_inputs, read_file
-from .resolve import resolve, unify_keys
 from . import rules
+
+PARTITION = 4  # articles per task of the process pool
 
 
 @dataclass(frozen=True)
@@ -109,69 +113,80 @@ def extract_article(article: Article) -> ArticleResult:
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences))
 
 
-def _articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict]):
+def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+                  redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
+                  titles: frozenset[str] | None = None, on_bytes=None):
+    """The input articles that pass the filters, in input order; a dump's redirects go to `redirects`,
+    unreadable inputs to `errors`; on_bytes(source, position) follows the reading."""
+    kinds = {k.strip().lower() for k in only_infobox if k.strip()}
     for item in iter_inputs(inputs, kind, title):
         if isinstance(item, Article):
-            yield item
+            article = item
         elif is_dump(item):
-            from .dumps import read_dump
-            yield from read_dump(item, errors)
+            tell = (lambda pos, src=str(item): on_bytes(src, pos)) if on_bytes else None
+            yield from read_dump(item, errors, redirects, only_infobox=kinds, titles=titles, on_bytes=tell)
+            continue
         else:
             try:
-                yield read_file(item, kind, title if len(inputs) == 1 else None)
+                article = read_file(item, kind, title if len(inputs) == 1 else None)
             except InputError as e:
                 errors.append({"input": str(item), "title": None, "reason": str(e)})
+                continue
+            if on_bytes:
+                on_bytes(str(item), item.stat().st_size)
+        if wanted(article.title, article.text, kinds, titles):
+            yield article
 
 
-def build(inputs: list[str], kind: str | None = None, title: str | None = None) -> BuildResult:
-    """Build the dataset of every input article; a failing article is recorded and skipped."""
+def extract_one(article: Article) -> ArticleResult | dict:
+    """extract_article, or the error record of an article that fails (one never sinks the batch)."""
+    try:
+        return extract_article(article)
+    except Exception as e:
+        return {"input": article.source, "title": article.title, "reason": f"{type(e).__name__}: {e}",
+                "where": traceback.format_exc(limit=-1).strip().splitlines()[-1]}
+
+
+def extract_partition(part: list[tuple[int, Article]], _shared: object = None) -> list[tuple[int, object]]:
+    """(sequence number, ArticleResult or error record) for each (sequence number, article)."""
+    return [(seq, extract_one(a)) for seq, a in part]
+
+
+def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
+          runner=None, only_infobox: tuple[str, ...] = (), titles: frozenset[str] | None = None,
+          progress: bool | None = False) -> BuildResult:
+    """Build the dataset of every input article; a failing article is recorded and skipped.
+    Extraction runs on `runner` (parallel.py) or `jobs` processes; the output is the same either way."""
     errors: list[dict] = []
-    results = []
-    for article in _articles(inputs, kind, title, errors):
-        try:
-            results.append(extract_article(article))
-        except Exception as e:  # one bad article never sinks the batch
-            errors.append({"input": article.source, "title": article.title,
-                           "reason": f"{type(e).__name__}: {e}",
-                           "where": traceback.format_exc(limit=-1).strip().splitlines()[-1]})
-    out = assemble(results)
-    out.errors = errors
+    redirects: list[tuple[str, str]] = []
+    results, failed = [], []
+    bar = Progress(input_bytes(inputs), progress)
+    own = runner is None
+    runner = runner or LocalRunner(jobs)
+    try:
+        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read)
+        for part in runner.imap(extract_partition, partitions(enumerate(articles), PARTITION)):
+            for seq, r in part:
+                (results if isinstance(r, ArticleResult) else failed).append((seq, r))
+            bar.done(len(part))
+    finally:
+        bar.close()
+        if own:
+            runner.close()
+    results.sort(key=lambda x: x[0])
+    out = assemble([r for _, r in results], redirects)
+    out.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]
     return out
 
 
-def assemble(results: list[ArticleResult]) -> BuildResult:
-    """Resolve entities across all articles and write one named graph per article."""
-    results = sorted(results, key=lambda r: r.title)
-    flat = unify_keys([st for r in results for st in r.statements])
-    programmes = {}
-    for st in flat:
-        for q, v in st.qualifiers:
-            if q == "programme":
-                programmes[v] = programme_key_linked(v)
-    entities = resolve(flat, [r.subject for r in results] + list(programmes.values()))
-    linked = {k: m.linked for k, m in programmes.items()}
+def assemble(results: list[ArticleResult], redirects: list[tuple[str, str]] = ()) -> BuildResult:
+    """Resolve entities across all articles (a redirect's title becomes an alias of its target) and
+    write one named graph per article, in title order."""
+    t = merge.tables(merge.summarise(enumerate(results)), redirects)
     ds = G.new_dataset()
     out = BuildResult(ds, articles=len(results))
-    pos = 0
-    for r in results:
-        n = len(r.statements)
-        sts, pos = flat[pos:pos + n], pos + n
-        g = G.article_graph(ds, r.title)
-        subject_iri = G.entity_ref(r.subject.key, True)
-        used = {(r.subject.key, True)}
-        for st in sts:
-            G.add_statement(g, st, r.title, subject_iri, linked)
-            out.statements += 1
-            out.relations[st.predicate] += 1
-            used.add((st.subject.key, st.subject.linked))
-            if isinstance(st.obj, Mention):
-                used.add((st.obj.key, st.obj.linked))
-            if st.attributed_to is not None and st.attributed_to.key:
-                used.add((st.attributed_to.key, st.attributed_to.linked))
-            for q, v in st.qualifiers:
-                if q == "programme":
-                    used.add((v, linked.get(v, True)))
-        for key in sorted(used):
-            if key in entities:
-                G.add_entity(g, entities[key])
+    for r in sorted(results, key=lambda r: r.title):
+        sts = merge.article_triples(G.article_graph(ds, r.title), r, t)
+        out.statements += len(sts)
+        out.relations.update(st.predicate for st in sts)
     return out

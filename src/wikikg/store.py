@@ -146,13 +146,20 @@ def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
     fmt = _format(p)
     store = ox.Store() if store is None else store
     try:
-        store.bulk_load(path=str(p), format=fmt)
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):  # each quad, and its triple in the merge
+            store.bulk_extend(_with_merge(ox.parse(path=str(p), format=fmt)))
+        else:
+            store.bulk_load(path=str(p), format=fmt)
     except (SyntaxError, ValueError, OSError) as e:
         raise StoreError(f"{path}: not valid {p.suffix[1:]}: {str(e).splitlines()[0][:200]}") from None
-    for name in list(store.named_graphs()):  # .nq / .trig: the default graph is the merge of them all
-        store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
-                           for q in store.quads_for_pattern(None, None, None, name)])
     return store
+
+
+def _with_merge(quads):
+    for q in quads:
+        yield q
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
 
 
 def file_to_store(path: str | Path, directory: str | Path) -> Path:

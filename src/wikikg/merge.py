@@ -1,0 +1,160 @@
+"""Cross-article resolution in mergeable parts: partition summaries, the global tables, article triples."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from . import graph as G
+from .extract.mentions import programme_key_linked
+from .model import Entity, Evidence, Mention, Statement
+from .parse import canonical_title
+from .resolve import label_of, resolve, unify_keys
+
+__all__ = ["Summary", "Tables", "TripleSet", "article_triples", "redirect_map", "summarise", "tables"]
+
+_NOWHERE = Evidence("", "", 0, 0)
+
+
+def _bare(m: Mention) -> Mention:
+    """A mention without its position: what resolution looks at."""
+    return replace(m, start=-1, end=-1) if m.start != -1 or m.end != -1 else m
+
+
+def _mentions(st: Statement):
+    yield st.subject
+    if isinstance(st.obj, Mention):
+        yield st.obj
+    if st.attributed_to is not None and st.attributed_to.key:
+        yield st.attributed_to
+
+
+@dataclass
+class Summary:
+    """What cross-article resolution needs from a set of articles; summaries merge in any order."""
+
+    first: dict[Mention, tuple] = field(default_factory=dict)  # mention -> first (title, seq, i, j)
+    counts: Counter = field(default_factory=Counter)  # mention -> occurrences in statements
+    subjects: Counter = field(default_factory=Counter)  # article subjects (not unified)
+    programmes: set[str] = field(default_factory=set)
+    articles: int = 0
+
+    def update(self, other: "Summary") -> "Summary":
+        """Merge another summary into this one (commutative and associative)."""
+        for m, order in other.first.items():
+            if m not in self.first or order < self.first[m]:
+                self.first[m] = order
+        self.counts.update(other.counts)
+        self.subjects.update(other.subjects)
+        self.programmes |= other.programmes
+        self.articles += other.articles
+        return self
+
+
+def summarise(results: Iterable[tuple[int, object]]) -> Summary:
+    """The summary of (sequence number, ArticleResult) pairs: mentions, first occurrences, programmes."""
+    out = Summary()
+    for seq, r in results:
+        out.articles += 1
+        out.subjects[_bare(r.subject)] += 1
+        for i, st in enumerate(r.statements):
+            for j, m in enumerate(_mentions(st)):
+                b = _bare(m)
+                out.counts[b] += 1
+                order = (r.title, seq, i, j)
+                if b not in out.first or order < out.first[b]:
+                    out.first[b] = order
+            out.programmes.update(v for q, v in st.qualifiers if q == "programme")
+    return out
+
+
+def redirect_map(redirects: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Redirect title -> final target title (chains followed, section redirects and loops dropped)."""
+    direct = {}
+    for title, target in redirects:
+        if "#" in target:  # a redirect to a section names a part of the target, not the target
+            continue
+        t, d = canonical_title(title), canonical_title(target)
+        if t and d and t != d:
+            direct[t] = d
+    out = {}
+    for t, d in direct.items():
+        seen = {t}
+        while d in direct and d not in seen and len(seen) < 8:
+            seen.add(d)
+            d = direct[d]
+        if d not in seen:
+            out[t] = d
+    return out
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The global outcome of resolution that every article's triples need."""
+
+    fixes: dict[Mention, Mention]  # a mention (without position) -> the mention it resolves to
+    entities: dict[tuple[str, bool], Entity]
+    linked: dict[str, bool]  # sanctions programme key -> whether it is a Wikipedia title
+
+
+def _proxy(m: Mention) -> Statement:
+    return Statement(m, "_", "", "", _NOWHERE)
+
+
+def tables(summary: Summary, redirects: Iterable[tuple[str, str]] = ()) -> Tables:
+    """Resolve every mention of the batch at once, as if all statements were in one list: redirects
+    point links at their targets, unify_keys and resolve run on one proxy per distinct mention."""
+    rmap = redirect_map(redirects)
+    ordered = sorted(summary.first, key=summary.first.__getitem__)
+    moved = [replace(m, key=rmap[m.key]) if m.linked and m.key in rmap else m for m in ordered]
+    unified = [st.subject for st in unify_keys([_proxy(m) for m in moved])]
+    fixes = {m: u for m, u in zip(ordered, unified) if u != m}
+    proxies = []
+    for m, u in zip(ordered, unified):
+        proxies.extend([_proxy(u)] * summary.counts[m])
+    programmes = {v: programme_key_linked(v) for v in sorted(summary.programmes)}
+    extras = [m for m, n in sorted(summary.subjects.items(), key=repr) for _ in range(n)]
+    entities = resolve(proxies, extras + list(programmes.values()))
+    aliases: dict[tuple[str, bool], set[str]] = {}
+    for title, target in sorted(rmap.items()):
+        key = (target, True)
+        if key in entities and title.casefold() != label_of(target, True).casefold():
+            aliases.setdefault(key, set()).add(title)
+    for key, names in aliases.items():
+        entities[key] = replace(entities[key], aliases=entities[key].aliases | names)
+    return Tables(fixes, entities, {k: m.linked for k, m in programmes.items()})
+
+
+def _fix(m, fixes: dict[Mention, Mention]):
+    if not isinstance(m, Mention):
+        return m
+    to = fixes.get(_bare(m))
+    return m if to is None else replace(to, start=m.start, end=m.end)
+
+
+class TripleSet:
+    """A graph-like sink for graph.py's writers: a set of triples, no indexes."""
+
+    def __init__(self) -> None:
+        self.triples: set[tuple] = set()
+
+    def add(self, triple: tuple) -> None:
+        """Add one (s, p, o) triple."""
+        self.triples.add(triple)
+
+
+def article_triples(g, r, t: Tables) -> list[Statement]:
+    """Write one article's statements and the entities they use into `g` (a graph or a TripleSet);
+    returns the statements as resolved."""
+    sts = [replace(st, subject=_fix(st.subject, t.fixes), obj=_fix(st.obj, t.fixes),
+                   attributed_to=_fix(st.attributed_to, t.fixes)) for st in r.statements]
+    subject_iri = G.entity_ref(r.subject.key, True)
+    used = {(r.subject.key, True)}
+    for st in sts:
+        G.add_statement(g, st, r.title, subject_iri, t.linked)
+        used.update((m.key, m.linked) for m in _mentions(st))
+        used.update((v, t.linked.get(v, True)) for q, v in st.qualifiers if q == "programme")
+    for key in sorted(used):
+        if key in t.entities:
+            G.add_entity(g, t.entities[key])
+    return sts
