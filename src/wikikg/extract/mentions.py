@@ -22,6 +22,7 @@ class Context:
     subject: Mention
     subject_names: set[str]
     index: dict[str, Mention] = field(default_factory=dict)  # name -> mention template
+    typed: dict[str, Mention] = field(default_factory=dict)  # key -> a typed mention (infobox roles)
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
 
     def add(self, name: str, m: Mention) -> None:
@@ -167,7 +168,11 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
 
     for link in sentence.links:
         if _is_entity_link(link.target, link.text) and free(link.start, link.end):
-            take(_link_mention(link.target, link.text, link.start, link.end))
+            m = _link_mention(link.target, link.text, link.start, link.end)
+            t = ctx.typed.get(m.key)
+            if t is not None and t.strength > m.strength:  # the infobox says what it is
+                m = replace(m, types=t.types, strength=t.strength)
+            take(m)
     for s, e in _spans(text, True, ctx):
         while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(("Inc.", "Ltd.", "Co.", "Corp.", "Jr.")) \
                 and not re.search(r"\b[A-Z]\.$", text[s:e]):
@@ -249,8 +254,9 @@ def _short_names(names: set[str], article: ParsedArticle) -> set[str]:
     return out
 
 
-def article_context(article: ParsedArticle, subject: Mention) -> Context:
-    """The subject's names and an index of every entity name the article links or introduces."""
+def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:
+    """The subject's names and an index of every entity name the article links or introduces;
+    `known` are typed mentions from elsewhere in the article (its infobox)."""
     label, _ = split_title(article.title)
     names = {label, article.title}
     for s in article.sentences[:3]:
@@ -270,6 +276,7 @@ def article_context(article: ParsedArticle, subject: Mention) -> Context:
     if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
         names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
+    ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
     for s in article.sentences:
         for w in re.findall(r"(?<=[a-z,;] )([A-Z][\w'’-]+)", s.text):
@@ -280,6 +287,9 @@ def article_context(article: ParsedArticle, subject: Mention) -> Context:
                 if m.key == subject.key:
                     continue
                 label = split_title(m.key)[0] if m.linked else m.key
+                t = ctx.typed.get(m.key)
+                if t is not None and t.strength > m.strength:
+                    m = replace(m, types=t.types, strength=t.strength)
                 ctx.add(label, m)
                 ctx.add(link.text, m)
                 words = label.split()

@@ -133,7 +133,7 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
 
 _SEP = r"(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus|including|such\s+as|among\s+them)"
 _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
-                       r"(?:(?:the|a|an|its|their|[a-z][\w-]*|[A-Z][a-z]+|\d+),?\s+(?:(?:including|such\s+as)\s+)?){0,5}$|^\s*$")
+                       r"(?:(?!(?:its|their|his|her)\b)(?:the|a|an|[a-z][\w-]*|[A-Z][a-z]+|\d+),?\s+(?:(?:including|such\s+as)\s+)?){0,5}$|^\s*$")
 _EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}[\w'’-]*\s*$")
 
 
