@@ -105,8 +105,10 @@ def extract_article(article: Article) -> ArticleResult:
     """The pure per-article core: text in, subject and statements out."""
     parsed = parse_article(article)
     subject = subject_of(parsed)
-    ctx: Context = article_context(parsed, subject)
-    statements = (extract_infobox(parsed, subject) + extract_sentences(parsed, ctx)
+    boxed = extract_infobox(parsed, subject)
+    known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
+    ctx: Context = article_context(parsed, subject, known)
+    statements = (boxed + extract_sentences(parsed, ctx)
                   + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
     statements = _most_specific(statements)
     statements += _entailed(statements)
