@@ -10,7 +10,7 @@ from .ontology import declared_terms, ontology_dir
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev",
-             "left_adjacent", "gov", "article", "date"}
+             "left_adjacent", "gov", "article", "date", "its_owner"}
 
 
 class RuleError(ValueError):

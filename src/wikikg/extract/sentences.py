@@ -161,6 +161,9 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
                 break
         else:
             ps, pe = sl.spans[out[-1]]
+            raw = sl.text[e:ps] if backwards else sl.text[pe:s]
+            if not backwards and re.fullmatch(r"\s+in\s+(?:the\s+)?", raw):
+                continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
             if not _LIST_GAP.match(gap):
                 break
@@ -294,6 +297,9 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
         return [ctx.subject]
     if kind == "date":
         return []
+    if kind == "its_owner":  # "the board of ⟦X⟧ dismissed its chief executive": X, else the subject
+        near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and _fits(sl.mentions[i], types, True)]
+        return [sl.mentions[near[-1]]] if near else [ctx.subject]
     return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict, need_prep)]
 
 
