@@ -198,7 +198,23 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
         if free(m.start(), m.end()):
             take(replace(ctx.subject, text=m.group(), start=m.start(), end=m.end()))
     found.sort(key=lambda m: m.start)
+    found = _paren_links(found, text)
     return [_with_context(m, text) for m in found]
+
+
+def _paren_links(found: list[Mention], text: str) -> list[Mention]:
+    """"Huawei-3Com ([[H3C]])": a name followed by its linked short form in parentheses is one
+    entity, the linked one, with the name as an alias."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and m.linked and not prev.linked and text[prev.end:m.start] == " (" \
+                and text[m.end:m.end + 1] == ")" and sum(c.isupper() for c in m.text) >= 2:
+            out[-1] = replace(m, text=text[prev.start:m.end + 1], start=prev.start, end=m.end + 1,
+                              aliases=m.aliases | {prev.text})
+            continue
+        out.append(m)
+    return out
 
 
 def _with_context(m: Mention, text: str) -> Mention:

@@ -313,6 +313,8 @@ def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
 
 def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
     if rule.symmetric:
+        if rule.subject == rule.object:
+            obj = []
         both = subj and obj
         people = list({m.key: m for m in subj + obj}.values())
         if len(people) < rule.min_participants:
