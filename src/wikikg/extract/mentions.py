@@ -107,8 +107,8 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
     n = _POSSESSIVE.sub("", name).strip()
     n = re.sub(r"^(?:the|The)\s+", "", n)
-    if n in ctx.subject_names:
-        return ctx.subject
+    if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
+        return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
     return ctx.index.get(n) or _tables()[0].get(n)
 
 

@@ -298,7 +298,8 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
     if kind == "date":
         return []
     if kind == "its_owner":  # "the board of ⟦X⟧ dismissed its chief executive": X, else the subject
-        near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and _fits(sl.mentions[i], types, True)]
+        near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and _fits(sl.mentions[i], types, False)
+                and not sl.mentions[i].types & {"Person", "Place"}]
         return [sl.mentions[near[-1]]] if near else [ctx.subject]
     return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict, need_prep)]
 
