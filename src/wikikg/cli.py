@@ -92,6 +92,8 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
     streaming = out is not None and format_of(out) in (".nq", ".nt")
     try:
         runner = make_runner(jobs, scheduler, dask_local)
+    except ImportError:
+        _fail("--scheduler and --dask-local need Dask: pip install 'wikikg[dask]'")
     except OSError as e:
         _fail(f"cannot reach the Dask scheduler {scheduler}: {e}")
     try:

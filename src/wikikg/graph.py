@@ -1,6 +1,7 @@
 """The only module that makes triples: entities, direct edges, statement nodes and provenance."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -143,16 +144,23 @@ def add_statement(g: Graph, st: Statement, article: str, subject_iri: URIRef,
     return fact
 
 
+_SPECIAL = re.compile(r'[\\\n"\r]')
+
+
+def _quoted(value: str) -> str:
+    if _SPECIAL.search(value) is None:
+        return value
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+
+
 def _n3(t) -> str:
     if type(t) is URIRef:  # our IRIs are minted escaped (ontology.py): no check needed
         return f"<{t}>"
     if isinstance(t, Literal):
-        s = str(t)
-        if "\\" in s or "\n" in s or '"' in s or "\r" in s:
-            s = s.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
-        if t.language:
-            return f'"{s}"@{t.language}'
-        return f'"{s}"^^<{t.datatype}>' if t.datatype else f'"{s}"'
+        s, lang = _quoted(str(t)), t.language
+        if lang:
+            return f'"{s}"@{lang}'
+        return f'"{s}"^^<{t.datatype}>' if t.datatype is not None else f'"{s}"'
     return t.n3()
 
 

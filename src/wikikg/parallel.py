@@ -39,10 +39,8 @@ class LocalRunner:
 
     def imap(self, fn: Callable, items: Iterable, shared: object = None) -> Iterator:
         """Results in completion order; at most 2 x workers items in flight, so memory stays flat."""
-        it = iter(items)
-        head = list(islice(it, 2))
-        if self.workers == 1 or len(head) < 2:  # a pool for one item is only overhead
-            for item in chain(head, it):
+        if self.workers == 1:
+            for item in items:
                 yield fn(item, shared)
             return
         methods = multiprocessing.get_all_start_methods()
@@ -50,6 +48,12 @@ class LocalRunner:
         with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_set_shared,
                                  initargs=(shared,)) as pool:
             pool.submit(int).result()  # start the workers now, before any reader thread runs
+            it = iter(items)
+            head = list(islice(it, 2))
+            if len(head) < 2:  # one item: no need to ship it to a worker
+                for item in head:
+                    yield fn(item, shared)
+                return
             pending: set = set()
             for item in chain(head, it):
                 pending.add(pool.submit(_call, fn, item))

@@ -199,7 +199,7 @@ def _update_refusal(text: str) -> str | None:
         update = parseUpdate(text)
     except Exception:
         return None
-    ops = sorted({c.name.upper() for r in update.request for c in [r]} or {"UPDATE"})
+    ops = sorted({re.sub(r"(?<!^)(?=[A-Z])", " ", r.name).upper() for r in update.request} or {"UPDATE"})
     return f"SPARQL Update ({', '.join(ops)}) is refused: this endpoint is read-only"
 
 
@@ -232,7 +232,10 @@ def check(text: str, graphs: set[str] | frozenset[str] = frozenset()) -> Checked
     Codepoint escapes (\\uXXXX) are decoded first, as SPARQL says, and the decoded text is what runs,
     so the checker and the engine read the same characters.
     """
-    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    try:
+        decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    except (ValueError, OverflowError):
+        raise QueryError("a codepoint escape (\\U...) names no character") from None
     if _ESCAPE.search(decoded):
         raise QueryError("codepoint escapes that decode to further escapes are not accepted")
     try:

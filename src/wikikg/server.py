@@ -98,7 +98,9 @@ const MEDIA = __MEDIA__;
 const $ = (id) => document.getElementById(id);
 for (const name of Object.keys(Q)) { const o = document.createElement("option"); o.textContent = name; $("named").append(o); }
 $("named").onchange = () => { const q = Q[$("named").value]; if (q) { $("query").value = q.text; $("desc").textContent = q.description; } };
-function cell(b) { if (!b) return ""; return b.value; }
+const SHORT = [["https://w3id.org/wikikg/resource/", "res:"], ["https://w3id.org/wikikg/ontology#", "wkg:"]];
+function cell(b) { if (!b) return ""; if (b.type !== "uri") return b.value;
+  for (const [ns, p] of SHORT) if (b.value.startsWith(ns)) return p + b.value.slice(ns.length); return b.value; }
 $("form").onsubmit = async (e) => {
   e.preventDefault();
   const fmt = $("fmt").value, out = $("out"), t0 = performance.now();

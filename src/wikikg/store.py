@@ -141,12 +141,18 @@ def _format(path: Path) -> ox.RdfFormat:
 
 
 def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
-    """A graph file (any format we write) loaded into `store`, by default a new in-memory one."""
+    """A graph file (any format we write) loaded into `store`, by default a new in-memory one; the
+    named graphs of an .nq/.trig file replace those of the same name already in `store`."""
     p = Path(path)
     fmt = _format(p)
     store = ox.Store() if store is None else store
     try:
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):  # each quad, and its triple in the merge
+            if next(iter(store.named_graphs()), None) is not None:  # graphs in the file replace old ones
+                names = {q.graph_name for q in ox.parse(path=str(p), format=fmt)}
+                for name in names - {_DEFAULT}:
+                    if store.contains_named_graph(name):
+                        _forget(store, name)
             store.bulk_extend(_with_merge(ox.parse(path=str(p), format=fmt)))
         else:
             store.bulk_load(path=str(p), format=fmt)

@@ -86,7 +86,11 @@ class _Worker:
         if not self.conn.poll(120):
             self.kill()
             raise RuntimeError("a query worker did not start")
-        self.hello = self.conn.recv()
+        try:
+            self.hello = self.conn.recv()
+        except EOFError:  # e.g. a script without `if __name__ == "__main__":` (workers are spawned)
+            self.kill()
+            raise RuntimeError("a query worker exited while starting") from None
         if self.hello[0] != "ready":
             self.kill()
             raise RuntimeError(self.hello[1])
@@ -111,6 +115,7 @@ class QueryPool:
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: asyncio.Queue | None = None
         self._all: set[_Worker] = set()
+        self._tasks: set[asyncio.Task] = set()
         self.guarded = self.quads = None
 
     def _spawn(self) -> _Worker:
@@ -126,6 +131,11 @@ class QueryPool:
         for w in workers:
             self._idle.put_nowait(w)
 
+    def _later(self, coro) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
     async def _replace(self, w: _Worker) -> None:
         self._all.discard(w)
         await asyncio.to_thread(w.kill)
@@ -140,12 +150,15 @@ class QueryPool:
         try:
             reply = await asyncio.to_thread(w.ask, job, self.limits.timeout)
         except TimeoutError:
-            asyncio.get_running_loop().create_task(self._replace(w))
+            self._later(self._replace(w))
             return 503, "text/plain", (f"query cancelled: it ran past the {self.limits.timeout:g} s time limit "
                                        "(wikikg serve --timeout)\n").encode(), {}
         except (EOFError, OSError):
-            asyncio.get_running_loop().create_task(self._replace(w))
+            self._later(self._replace(w))
             return 500, "text/plain", b"the query worker died (out of memory?)\n", {}
+        except asyncio.CancelledError:  # the request went away mid-query: the worker may be busy still
+            self._later(self._replace(w))
+            raise
         self._idle.put_nowait(w)
         return reply
 

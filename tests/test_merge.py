@@ -1,0 +1,90 @@
+"""Tests for wikikg.merge: partitioned resolution equals resolving one flat list of every statement."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wikikg import graph as G
+from wikikg.export import to_nquads
+from wikikg.extract.mentions import programme_key_linked
+from wikikg.merge import Summary, redirect_map, summarise, tables
+from wikikg.model import Article, Mention
+from wikikg.pipeline import assemble, extract_article
+from wikikg.resolve import resolve, unify_keys
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = {
+    "Acme Corporation": "{{Infobox company\n| name = Acme Corporation\n| founder = [[Jane Roe]]\n}}\n"
+                        "'''Acme Corporation''' is a technology company. In 2010, Acme partnered with "
+                        "[[Beta Inc.]] The company is a member of the Gamma Group.\n",
+    "Beta Inc.": "'''Beta Inc.''' is a software company. In 2012, Beta Inc. partnered with "
+                 "Acme Corporation. Beta was founded by Jane Roe.\n",
+    "Gamma Group": "'''Gamma Group''' is a trade association. [[Acme Corporation]] is a member of "
+                   "[[Gamma Group]]. [[Huawei]] was placed on the [[Entity List]] in 2019.\n",
+}
+
+
+def flat_assemble(results):
+    """The reference: every statement of the batch in one list, resolved at once (the original
+    pipeline.assemble, before it was split into mergeable parts)."""
+    results = sorted(results, key=lambda r: r.title)
+    flat = unify_keys([st for r in results for st in r.statements])
+    programmes = {v: programme_key_linked(v) for st in flat for q, v in st.qualifiers if q == "programme"}
+    entities = resolve(flat, [r.subject for r in results] + list(programmes.values()))
+    linked = {k: m.linked for k, m in programmes.items()}
+    ds, pos = G.new_dataset(), 0
+    for r in results:
+        sts, pos = flat[pos:pos + len(r.statements)], pos + len(r.statements)
+        g = G.article_graph(ds, r.title)
+        subject_iri = G.entity_ref(r.subject.key, True)
+        used = {(r.subject.key, True)}
+        for st in sts:
+            G.add_statement(g, st, r.title, subject_iri, linked)
+            used |= {(m.key, m.linked) for m in (st.subject, st.obj, st.attributed_to)
+                     if isinstance(m, Mention) and m.key}
+            used |= {(v, linked.get(v, True)) for q, v in st.qualifiers if q == "programme"}
+        for key in sorted(used):
+            if key in entities:
+                G.add_entity(g, entities[key])
+    return ds
+
+
+@pytest.fixture(scope="module")
+def results():
+    arts = [Article(t, x) for t, x in TEXTS.items()]
+    arts.append(Article("SenseTime", (ROOT / "seeds" / "sensetime.wikitext").read_text("utf-8")))
+    return [extract_article(a) for a in arts]
+
+
+def test_partitioned_resolution_equals_the_flat_one(results):
+    assert to_nquads(assemble(results).dataset) == to_nquads(flat_assemble(results))
+
+
+def test_summaries_merge_in_any_order(results):
+    parts = [summarise([(i, r)]) for i, r in enumerate(results)]
+    forward, backward = Summary(), Summary()
+    for p in parts:
+        forward.update(p)
+    for p in reversed(parts):
+        backward.update(p)
+    whole = summarise(enumerate(results))
+    assert forward == backward == whole
+    assert tables(forward) == tables(whole)
+
+
+def test_unlinked_names_join_the_linked_entity_across_articles(results):
+    t = tables(summarise(enumerate(results)))
+    assert ("Acme Corporation", True) in t.entities and ("Acme Corporation", False) not in t.entities
+
+
+def test_redirect_map_follows_chains_and_drops_sections_and_loops():
+    got = redirect_map([("a_b", "C d"), ("C d", "E"), ("Part", "E#History"), ("X", "Y"), ("Y", "X"),
+                        ("Same", "same")])
+    assert got == {"A b": "E", "C d": "E"}
+
+
+def test_redirect_titles_become_aliases_of_entities_in_the_graph(results):
+    t = tables(summarise(enumerate(results)), [("Acme Corp.", "Acme Corporation"), ("Nobody", "Zzz")])
+    assert "Acme Corp." in t.entities[("Acme Corporation", True)].aliases
+    assert ("Zzz", True) not in t.entities

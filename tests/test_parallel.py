@@ -1,0 +1,152 @@
+"""Tests for wikikg.parallel and wikikg.shards: process pool, Dask, streaming shards, redirects, CLI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import SKOS
+
+from wikikg import pipeline, shards
+from wikikg.cli import main
+from wikikg.dumps import Page, write_dump
+from wikikg.export import to_nquads, to_ntriples, union
+from wikikg.ontology import WKG
+from wikikg.parallel import LocalRunner, Progress, partitions
+from wikikg.pipeline import build
+
+RES = "https://w3id.org/wikikg/resource/"
+ARTICLES = {
+    "Acme Corporation": "{{Infobox company\n| name = Acme Corporation\n| founder = [[Jane Roe]]\n}}\n"
+                        "'''Acme Corporation''' is an American technology company. In 2010, Acme partnered "
+                        "with [[Beta Inc.]]\n",
+    "Beta Inc.": "{{Infobox company\n| name = Beta Inc.\n}}\n'''Beta Inc.''' is a software company. In 2012, "
+                 "Beta Inc. partnered with [[Acme Corp]].<ref>{{cite web|url=https://example.org/b|title=B}}"
+                 "</ref> Beta was founded by [[J. Roe|Jane Roe]].\n",
+    "Gamma Group": "{{Infobox organization\n| name = Gamma Group\n}}\n'''Gamma Group''' is a trade "
+                   "association. [[Acme Corporation]] is a member of Gamma Group.\n",
+    "Delta Ltd": "'''Delta Ltd''' is a mining company. Delta Ltd is a subsidiary of [[Gamma Group]].\n",
+}
+REDIRECTS = {"Acme Corp": "Acme Corporation", "J. Roe": "Jane Roe", "Acme history": "Acme Corporation#History"}
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory) -> Path:
+    pages = [Page(t, 0, i, text) for i, (t, text) in enumerate(ARTICLES.items(), 1)]
+    pages += [Page(t, 0, 100 + i, f"#REDIRECT [[{d}]]", d) for i, (t, d) in enumerate(REDIRECTS.items())]
+    pages.append(Page("Talk:Acme Corporation", 1, 200, "[[Acme Corporation]] partnered with [[Zeta]]."))
+    return write_dump(pages, tmp_path_factory.mktemp("dump") / "wiki.xml.bz2")
+
+
+@pytest.fixture(scope="module")
+def single(dump):
+    result = build([str(dump)], jobs=1)
+    assert result.errors == [] and result.articles == 4
+    return result
+
+
+def test_redirects_resolve_links_and_become_aliases(single):
+    g = union(single.dataset)
+    acme, jane = URIRef(RES + "Acme_Corporation"), URIRef(RES + "Jane_Roe")
+    assert Literal("Acme Corp", lang="en") in set(g.objects(acme, SKOS.altLabel))
+    assert Literal("J. Roe", lang="en") in set(g.objects(jane, SKOS.altLabel))
+    assert (URIRef(RES + "Beta_Inc."), WKG.partneredWith, acme) in g  # the link went to the redirect
+    assert (URIRef(RES + "Beta_Inc."), WKG.foundedBy, jane) in g
+    terms = {str(t) for triple in g for t in triple}
+    assert RES + "Acme_Corp" not in terms and RES + "J._Roe" not in terms
+    assert not any("Acme history" in t or "Zeta" in t for t in terms)  # section redirect, talk page
+
+
+def test_the_process_pool_gives_the_same_bytes(dump, single, monkeypatch):
+    monkeypatch.setattr(pipeline, "PARTITION", 1)  # four tasks for two processes
+    assert to_nquads(build([str(dump)], jobs=2).dataset) == to_nquads(single.dataset)
+
+
+def test_streaming_build_is_byte_identical_to_the_in_memory_one(dump, single, tmp_path):
+    for name, writer in (("g.nq", to_nquads), ("g.nt", to_ntriples)):
+        result = shards.build_stream([str(dump)], tmp_path / name, jobs=2, partition=1)
+        assert (tmp_path / name).read_bytes() == writer(single.dataset)
+        assert (result.articles, result.statements, result.relations) == \
+            (single.articles, single.statements, single.relations)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.nq", "g.nt"]  # no temporary files left
+
+
+def test_dask_local_cluster_of_two_workers_gives_the_same_graph(dump, single, tmp_path):
+    pytest.importorskip("dask.distributed")
+    from wikikg.parallel import DaskRunner
+
+    runner = DaskRunner(local=2)
+    try:
+        assert runner.workers == 2
+        shards.build_stream([str(dump)], tmp_path / "dask.nq", runner=runner, partition=1)
+    finally:
+        runner.close()
+    ds = Dataset()
+    ds.parse(tmp_path / "dask.nq", format="nquads")
+    assert isomorphic(union(ds), union(single.dataset))
+    assert (tmp_path / "dask.nq").read_bytes() == to_nquads(single.dataset)
+
+
+def _square(x: int, shared: int) -> tuple[int, int]:
+    return x, x * x + shared
+
+
+def test_local_runner_in_process_and_in_a_pool():
+    assert list(LocalRunner(1).imap(_square, range(3), 1)) == [(0, 1), (1, 2), (2, 5)]
+    assert sorted(LocalRunner(2).imap(_square, range(20), 10)) == [(x, x * x + 10) for x in range(20)]
+    assert list(LocalRunner(4).imap(_square, [3], 0)) == [(3, 9)]  # one item: no pool
+
+
+def test_partitions():
+    assert list(partitions(range(5), 2)) == [[0, 1], [2, 3], [4]] and list(partitions([], 3)) == []
+
+
+def test_merge_sorted_dedupes_over_several_levels(tmp_path, monkeypatch):
+    monkeypatch.setattr(shards, "FAN_IN", 2)
+    files = []
+    for i, lines in enumerate([["a", "c"], ["b", "c"], [], ["a", "é"], ["d"]]):
+        files.append(tmp_path / f"s{i}")
+        files[-1].write_text("".join(f"{x}\n" for x in lines), "utf-8")
+    assert shards.merge_sorted(files, tmp_path / "out") == 5
+    assert (tmp_path / "out").read_text("utf-8") == "a\nb\nc\nd\né\n"
+
+
+def test_progress_counts_bytes_and_articles(capsys):
+    bar = Progress(100, enabled=True)
+    bar.read("a", 40)
+    bar.read("a", 30)  # never backwards
+    bar.read("b", 60)
+    bar.done(3)
+    assert bar.bar.n == 100 and bar.articles == 3
+    bar.close()
+    assert "3 articles" in capsys.readouterr().err
+
+
+def test_cli_build_with_jobs_and_filters(dump, single, tmp_path):
+    titles = tmp_path / "titles.txt"
+    titles.write_text("Beta_Inc.\nGamma Group\nDelta Ltd\n", "utf-8")
+    cli = CliRunner()
+    r = cli.invoke(main, ["build", str(dump), "-o", str(tmp_path / "all.nq"), "--jobs", "2", "--no-progress"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "all.nq").read_bytes() == to_nquads(single.dataset)
+    r = cli.invoke(main, ["build", str(dump), "-o", str(tmp_path / "some.ttl"), "--only-infobox",
+                          "company,organization", "--titles", str(titles), "-j", "1"])
+    assert r.exit_code == 0, r.output
+    assert "2 article(s)" in r.output  # Beta (company) and Gamma (organization); Delta has no infobox
+    for args, message in ((["-o", str(tmp_path / "d.nq"), "--scheduler", "tcp://x:1", "--dask-local", "2"],
+                           "give one of"),
+                          ([], "give -o OUT, --store DIR or both"),
+                          (["-o", str(tmp_path / "x.foo")], "unknown output format")):
+        r = cli.invoke(main, ["build", str(dump), *args])
+        assert r.exit_code == 1 and message in r.output, r.output
+
+
+def test_cli_build_of_a_dump_into_a_store_alone(dump, tmp_path):
+    from wikikg.store import open_store
+
+    r = CliRunner().invoke(main, ["build", str(dump), "--store", str(tmp_path / "store"), "-j", "2"])
+    assert r.exit_code == 0, r.output
+    graphs = {str(g.value) for g in open_store(tmp_path / "store").named_graphs()}
+    assert graphs == {f"https://en.wikipedia.org/wiki/{t.replace(' ', '_')}" for t in ARTICLES}
