@@ -237,8 +237,10 @@ class RdflibEngine(Engine):
         try:
             res = self.ds.query(text, initBindings={k: from_oxigraph(v) for k, v in (bindings or {}).items()})
             return Result.from_rdflib(res, to_oxigraph, max_rows)
+        except TimeoutError:  # a caller's alarm, not a query error
+            raise
         except Exception as e:  # rdflib raises many kinds
-            raise QueryError(f"{type(e).__name__}: {str(e).splitlines()[0][:300]}") from None
+            raise QueryError(f"{type(e).__name__}: {(str(e).splitlines() or [''])[0][:300]}") from None
 
     def label(self, term) -> str | None:
         """The rdfs:label of an IRI, if it has one."""
