@@ -150,3 +150,28 @@ def test_cli_build_of_a_dump_into_a_store_alone(dump, tmp_path):
     assert r.exit_code == 0, r.output
     graphs = {str(g.value) for g in open_store(tmp_path / "store").named_graphs()}
     assert graphs == {f"https://en.wikipedia.org/wiki/{t.replace(' ', '_')}" for t in ARTICLES}
+
+
+def _rdflib_sorted(data: bytes) -> bytes:
+    return "".join(sorted({line + "\n" for line in data.decode("utf-8").split("\n") if line.strip()})).encode()
+
+
+def test_our_line_writer_matches_rdflib_byte_for_byte():
+    from rdflib import Graph
+    from rdflib.namespace import XSD
+
+    from wikikg.graph import new_dataset, quad_lines
+
+    s, p = URIRef(RES + "A_%C3%A9"), URIRef("https://w3id.org/wikikg/ontology#text")
+    objects = [Literal('say "hi"\\n\r\nback\\slash ✓ \u2028'), Literal("x", lang="en"), Literal(5),
+               Literal("2017-10", datatype=XSD.gYearMonth), URIRef(RES + "B"), Literal("")]
+    g = Graph()
+    for o in objects:
+        g.add((s, p, o))
+    assert "".join(sorted(quad_lines(g))).encode() == _rdflib_sorted(g.serialize(format="nt", encoding="utf-8"))
+    ds = new_dataset()
+    for o in objects:
+        ds.graph(URIRef("https://en.wikipedia.org/wiki/A")).add((s, p, o))
+        ds.default_graph.add((s, p, o))
+    assert to_nquads(ds) == _rdflib_sorted(ds.serialize(format="nquads", encoding="utf-8"))
+    assert to_ntriples(ds) == _rdflib_sorted(g.serialize(format="nt", encoding="utf-8"))

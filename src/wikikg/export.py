@@ -10,10 +10,11 @@ from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
 
 from . import netexport
-from .graph import bind
+from .graph import bind, quad_lines
 from .netexport import Citation, Entity, Fact, PropertyGraph
 from .ontology import PROV, SCHEMA, WKG, ontology_graph
 
@@ -110,24 +111,29 @@ def to_quickstatements(ds: Dataset) -> bytes:
     return quickstatements.to_quickstatements(property_graph(ds))
 
 
-def _sorted_lines(data: str) -> bytes:
-    lines = sorted(set(line for line in data.splitlines() if line.strip()))
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
 def to_turtle(ds: Dataset) -> bytes:
     """Turtle of the union graph (rdflib sorts subjects and predicates: stable output)."""
     return union(ds).serialize(format="turtle", encoding="utf-8")
 
 
+def _lines(lines: set[str]) -> bytes:
+    return "".join(sorted(lines)).encode("utf-8", "replace")
+
+
 def to_ntriples(ds: Dataset) -> bytes:
-    """N-Triples of the union graph, lines sorted."""
-    return _sorted_lines(union(ds).serialize(format="nt", encoding="utf-8").decode("utf-8"))
+    """N-Triples of the union graph, lines sorted (graph.quad_lines: rdflib's bytes, ~10x faster)."""
+    return _lines(set(quad_lines((s, p, o) for s, p, o, _c in ds.quads((None, None, None, None)))))
 
 
 def to_nquads(ds: Dataset) -> bytes:
-    """N-Quads, one named graph per article, lines sorted."""
-    return _sorted_lines(ds.serialize(format="nquads", encoding="utf-8").decode("utf-8"))
+    """N-Quads, one named graph per article, lines sorted (as rdflib writes them, ~10x faster)."""
+    lines: set[str] = set()
+    for g in ds.graphs():
+        if g.identifier == DATASET_DEFAULT_GRAPH_ID:  # rdflib leaves the graph term empty
+            lines.update(line[:-3] + "  .\n" for line in quad_lines(g))
+        else:
+            lines.update(quad_lines(g, g.identifier))
+    return _lines(lines)
 
 
 def to_trig(ds: Dataset) -> bytes:

@@ -173,10 +173,10 @@ def quad_lines(triples, graph: URIRef | None = None) -> list[str]:
         kind = type(o)
         if kind is iri:
             obj = f"<{o}>"
-        elif kind is lit:  # inlined _n3: this loop is the N-Triples writer's hot path
+        elif kind is lit:  # inlined _n3 (slots, not properties): the N-Triples writer's hot path
             v = o if special(o) is None else _quoted(o)
-            lang = o.language
-            obj = f'"{v}"@{lang}' if lang else f'"{v}"^^<{o.datatype}>' if o.datatype is not None else f'"{v}"'
+            lang, dt = o._language, o._datatype
+            obj = f'"{v}"@{lang}' if lang else f'"{v}"^^<{dt}>' if dt is not None else f'"{v}"'
         else:
             obj = _n3(o)
         add(f"<{s}> <{p}> {obj}{tail}" if type(s) is iri else f"{_n3(s)} <{p}> {obj}{tail}")

@@ -236,6 +236,17 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
 
 
 def _alias_regex(ctx: Context) -> re.Pattern:
+    """One regex of every known name, rebuilt only when the index grows."""
+    size = len(ctx.index) + len(ctx.subject_names)
+    cached = getattr(ctx, "_alias_cache", None)
+    if cached is not None and cached[0] == size:
+        return cached[1]
+    pattern = _build_alias_regex(ctx)
+    ctx._alias_cache = (size, pattern)
+    return pattern
+
+
+def _build_alias_regex(ctx: Context) -> re.Pattern:
     names = sorted(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]), key=len, reverse=True)
     names = [n for n in names if len(n) > 1]
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?:'s|’s)?(?![\w-])") if names \
@@ -318,7 +329,9 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
         if len(keys) == 1 and surname not in ctx.index and surname not in rules.places() and surname not in stop:
             key = next(iter(keys))
-            ctx.add(surname, next(m for n, m in ctx.index.items() if m.key == key))
+            owner = next((m for m in ctx.index.values() if m.key == key), None)
+            if owner is not None:
+                ctx.add(surname, owner)
     for s in article.sentences:  # acronyms introduced in parentheses
         for m in find_mentions(s, ctx):
             pass
