@@ -9,7 +9,7 @@ from . import graph as G
 from .extract.mentions import programme_key_linked
 from .model import Entity, Evidence, Mention, Statement
 from .parse import canonical_title
-from .resolve import label_of, resolve, unify_keys
+from .resolve import label_of, resolve, statement_mentions, unify_keys
 
 __all__ = ["Summary", "Tables", "TripleSet", "article_triples", "redirect_map", "summarise", "tables"]
 
@@ -19,14 +19,6 @@ _NOWHERE = Evidence("", "", 0, 0)
 def _bare(m: Mention) -> Mention:
     """A mention without its position: what resolution looks at."""
     return replace(m, start=-1, end=-1) if m.start != -1 or m.end != -1 else m
-
-
-def _mentions(st: Statement):
-    yield st.subject
-    if isinstance(st.obj, Mention):
-        yield st.obj
-    if st.attributed_to is not None and st.attributed_to.key:
-        yield st.attributed_to
 
 
 @dataclass
@@ -58,7 +50,7 @@ def summarise(results: Iterable[tuple[int, object]]) -> Summary:
         out.articles += 1
         out.subjects[_bare(r.subject)] += 1
         for i, st in enumerate(r.statements):
-            for j, m in enumerate(_mentions(st)):
+            for j, m in enumerate(statement_mentions(st)):
                 b = _bare(m)
                 out.counts[b] += 1
                 order = (r.title, seq, i, j)
@@ -152,7 +144,7 @@ def article_triples(g, r, t: Tables) -> list[Statement]:
     used = {(r.subject.key, True)}
     for st in sts:
         G.add_statement(g, st, r.title, subject_iri, t.linked)
-        used.update((m.key, m.linked) for m in _mentions(st))
+        used.update((m.key, m.linked) for m in statement_mentions(st))
         used.update((v, t.linked.get(v, True)) for q, v in st.qualifiers if q == "programme")
     for key in sorted(used):
         if key in t.entities:

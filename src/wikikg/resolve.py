@@ -19,7 +19,8 @@ def label_of(key: str, linked: bool) -> str:
     return split_title(key)[0] if linked else key
 
 
-def _mentions(st: Statement):
+def statement_mentions(st: Statement):
+    """The entity mentions a statement names: subject, object, and who reported it."""
     yield st.subject
     if isinstance(st.obj, Mention):
         yield st.obj
@@ -41,7 +42,7 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
     or dropped, when the batch has one."""
     linked, unlinked = {}, {}
     for st in statements:
-        for m in _mentions(st):
+        for m in statement_mentions(st):
             if m.linked:
                 linked.setdefault(label_of(m.key, True).casefold(), m.key)
                 linked.setdefault(_base(label_of(m.key, True)), m.key)
@@ -70,7 +71,7 @@ def resolve(statements: list[Statement], extra: list[Mention] = ()) -> dict[tupl
     """Merge every mention by key into entities with label, aliases and types."""
     by_key: dict[tuple[str, bool], list[Mention]] = defaultdict(list)
     for st in statements:
-        for m in _mentions(st):
+        for m in statement_mentions(st):
             by_key[(m.key, m.linked)].append(m)
     for m in extra:
         by_key[(m.key, m.linked)].append(m)
