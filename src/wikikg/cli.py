@@ -147,12 +147,14 @@ def export(graph_path: str, out: Path) -> None:
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--min-f1", type=float, default=None, help="Exit 1 when core micro F1 is below this.")
 def evaluate(graph_path: str, gold: str, min_f1: float | None) -> None:
-    """Precision / recall / F1 per relation of GRAPH against hand-written GOLD annotations."""
+    """Precision / recall / F1 per relation of GRAPH against hand-written GOLD annotations (a .tsv
+    file), or against another graph (any format we write): how far two builds agree."""
+    from .agree import gold_from_graph
     from .evaluate import format_report, load_gold, score
     from .export import union
 
     try:
-        g = load_gold(gold)
+        g = load_gold(gold) if gold.endswith(".tsv") else gold_from_graph(union(load_graph(gold)))
     except ValueError as e:
         _fail(str(e))
     report = score(union(load_graph(graph_path)), g)
