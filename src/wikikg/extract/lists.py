@@ -49,7 +49,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
         heading = sentence.section.rsplit(" / ", 1)[-1]
         if not heading:
             continue
-        spec = next((s for s in _sections() if s["_re"].search(heading)), None)
+        spec = next((s for s in _sections() if s.get("only") != "tables" and s["_re"].search(heading)), None)
         if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())) \
                 or not _is_item(article, sentence.start):
             continue

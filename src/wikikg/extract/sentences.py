@@ -182,9 +182,13 @@ def _clause(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
-    """'hedged' or 'negated' when a cue stands just before or inside the trigger."""
+    """'hedged' or 'negated' when a cue stands just before or inside the trigger (not before a
+    comma after which a new subject starts: "…its intention of X, the B announced …")."""
     c = rules.cues()
     start = max(lo, span[0] - c.window)
+    comma = sl.text.rfind(",", start, span[0])
+    if comma >= 0 and "⟦" in sl.text[comma:span[0]]:
+        start = comma + 1
     window = sl.text[start:span[1]]
     if c.negations.search(window):
         return "negated"

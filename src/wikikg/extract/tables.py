@@ -16,6 +16,8 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
 _DATE_COLUMN = re.compile(r"^(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
                           r"start|began|established|season|seasons)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
+_ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
+                      r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")){0,6}$")
 
 
@@ -30,14 +32,34 @@ def _columns(table: Table) -> tuple[int, int | None]:
     return name, date
 
 
-def _entity(cell: TableCell) -> Mention | None:
+def _entity(cell: TableCell, address: bool = False) -> Mention | None:
     for link in cell.links:
         if link.start <= 0:
             return link_mention(link.target, link.text)
     text = re.sub(r"\s*\[[^\]]*\]$", "", cell.text).strip()
+    if address and _ADDRESS.match(text):
+        return name_mention(text)
     if not text or not _NAME_LIKE.match(text) or re.search(r"\d", text):
         return None
     return name_mention(text)
+
+
+def _row_entity(spec: dict, table: Table, row: tuple[TableCell, ...], name_col: int) -> Mention | None:
+    """The entity a row names: the name column's, or by the spec's preferred columns."""
+    if "columns" not in spec:
+        return _entity(row[name_col]) if name_col < len(row) else None
+    for pattern in spec["columns"]:
+        for i, head in enumerate(table.header):
+            if i < len(row) and re.search(pattern, head.strip(), re.I):
+                m = _entity(row[i], address=True)
+                if m is not None:
+                    return m
+    return None
+
+
+def _has_columns(spec: dict, table: Table) -> bool:
+    """Whether the table has one of the spec's preferred columns."""
+    return any(re.search(p, h.strip(), re.I) for p in spec["columns"] for h in table.header)
 
 
 def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
@@ -55,20 +77,21 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for table in article.tables:
         heading = table.section.rsplit(" / ", 1)[-1]
-        spec = next((s for s in _sections() if heading and s["_re"].search(heading)), None)
+        spec = next((s for s in _sections() if heading and s["_re"].search(heading)
+                     and (s.get("only") != "tables" or "columns" not in s or _has_columns(s, table))), None)
         if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())):
             continue
         name_col, date_col = _columns(table)
         types = frozenset(spec["types"])
         for row in table.rows:
-            if name_col >= len(row):
-                continue
-            m = _entity(row[name_col])
+            m = _row_entity(spec, table, row, name_col)
             if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
                 continue
             if not m.types:
                 m = replace(m, types=frozenset({spec["types"][0]}), strength=0)
             date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
+            if spec.get("needs_dates") and date is None:
+                continue
             src = article.text[row[0].start:row[-1].end]
             evidence = Evidence(src, table.section, row[0].start, row[-1].end,
                                 " | ".join(c.text for c in row))
