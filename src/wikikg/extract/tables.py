@@ -92,10 +92,30 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
             if spec.get("needs_dates") and date is None:
                 continue
-            src = article.text[row[0].start:row[-1].end]
-            evidence = Evidence(src, table.section, row[0].start, row[-1].end,
+            placed = [c for c in row if c.end > c.start]
+            lo, hi = min(c.start for c in placed), max(c.end for c in placed)
+            evidence = Evidence(article.text[lo:hi], table.section, lo, hi,
                                 " | ".join(c.text for c in row))
             s, o = (ctx.subject, m) if spec["direction"] == "forward" else (m, ctx.subject)
-            out.append(Statement(s, spec["relation"], o, spec["id"].replace("list.", "table."),
-                                 evidence, spec.get("event"), date, end))
+            rule = spec["id"].replace("list.", "table.")
+            out.append(Statement(s, spec["relation"], o, rule, evidence, spec.get("event"), date, end))
+            out += _attributes(spec, table, row, m, rule, evidence)
+    return out
+
+
+def _attributes(spec: dict, table: Table, row: tuple[TableCell, ...], m: Mention, rule: str,
+                evidence: Evidence) -> list[Statement]:
+    """The row's entity related to what its other columns name (its division, its city...)."""
+    out = []
+    for attr in spec.get("attributes", ()):
+        col = next((i for i, h in enumerate(table.header) if re.search(attr["column"], h.strip(), re.I)), None)
+        if col is None or col >= len(row):
+            continue
+        value = _entity(row[col])
+        if value is None or value.key == m.key or (value.types and not value.types & set(attr["types"])):
+            continue
+        if not value.types:
+            value = replace(value, types=frozenset({attr["types"][0]}), strength=0)
+        out.append(Statement(m, attr["relation"], value, f"{rule}.{attr['relation']}", evidence,
+                             attr.get("event")))
     return out

@@ -43,17 +43,65 @@ def _children(node: Tag, start: int, s: str):
         pos += len(cs)
 
 
+def _span(node: Tag, name: str) -> int:
+    """A cell's rowspan or colspan (1 when absent or not a small number)."""
+    if not node.has(name):
+        return 1
+    value = str(node.get(name).value).strip().strip("\"'")
+    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(cells: list[tuple[TableCell, int, int]], carried: dict[int, tuple[TableCell, int]]) -> tuple:
+    """One row laid out on the table's columns: cells spanning rows from above are carried down,
+    a cell spanning columns fills each of them."""
+    out: list[TableCell] = []
+    queue = list(cells)
+    while queue or any(col >= len(out) for col in carried):
+        col = len(out)
+        if col in carried:
+            cell, left = carried[col]
+            out.append(cell)
+            if left > 1:
+                carried[col] = (cell, left - 1)
+            else:
+                del carried[col]
+            continue
+        if not queue:
+            out.append(TableCell(""))
+            continue
+        cell, rowspan, colspan = queue.pop(0)
+        for _ in range(colspan):
+            if rowspan > 1:
+                carried[len(out)] = (cell, rowspan - 1)
+            out.append(cell)
+    return tuple(out)
+
+
+def _rows(node: Tag, start: int, s: str):
+    """Each row's (cell, rowspan, colspan) list; cells before the first row marker form a row."""
+    loose: list = []
+    for child, c_start, c_s in _children(node, start, s):
+        tag = str(child.tag)
+        if tag in ("td", "th"):
+            loose.append((_cell(child, c_start), _span(child, "rowspan"), _span(child, "colspan")))
+        elif tag == "tr":
+            if loose:
+                yield loose
+                loose = []
+            yield [(_cell(c, cs), _span(c, "rowspan"), _span(c, "colspan"))
+                   for c, cs, _ in _children(child, c_start, c_s) if str(c.tag) in ("td", "th")]
+    if loose:
+        yield loose
+
+
 def table(node: Tag, start: int, s: str, section: str) -> Table:
     """A table tag at input offset `start` (source `s`) as a Table record."""
     header: tuple[str, ...] = ()
     rows = []
-    for tr, tr_start, tr_s in _children(node, start, s):
-        if str(tr.tag) != "tr":
-            continue
-        cells = tuple(_cell(c, c_start) for c, c_start, _ in _children(tr, tr_start, tr_s)
-                      if str(c.tag) in ("td", "th"))
-        if cells and all(c.header for c in cells) and not header:
-            header = tuple(c.text for c in cells)
+    carried: dict[int, tuple[TableCell, int]] = {}
+    for cells in _rows(node, start, s):
+        if cells and all(c.header for c, _, _ in cells) and not header and not carried:
+            header = tuple(c.text for c, _, _ in cells)
         elif cells:
-            rows.append(cells)
+            rows.append(_grid(cells, carried))
     return Table(section, header, tuple(rows), start, start + len(s))

@@ -1,0 +1,77 @@
+"""Tests for wikitables: parse.tables lays rows on columns (rowspan, colspan, header without a row
+marker); extract.tables relates each row's entity, its dates and its other columns."""
+from __future__ import annotations
+
+from wikikg.model import Article
+from wikikg.parse import parse_article
+from wikikg.pipeline import extract_article
+
+LEAGUE = """'''Example League''' is a sports league.
+
+==Current teams==
+{| class="wikitable"
+! Division
+! Team
+! City/Town
+! Stadium
+|-
+! rowspan=2 | [[Example League East|East]]
+| '''[[Harbour Hawks]]'''
+| [[Portside (town), Utopia|Portside]], [[Utopia|UT]]
+| [[Harbour Field]]
+|-
+| '''[[Valley Owls]]'''
+| [[Greenvale]], [[Utopia|UT]]
+| [[Owl Park]]
+|-
+! [[Example League West|West]]
+| '''[[Mesa Suns]]'''
+| colspan=2 | [[Redrock]]
+|}
+"""
+
+
+def _table():
+    [table] = parse_article(Article("Example League", LEAGUE, "x", "wikitext")).tables
+    return table
+
+
+def test_header_row_without_a_row_marker():
+    assert _table().header == ("Division", "Team", "City/Town", "Stadium")
+
+
+def test_rowspan_carries_a_cell_down_and_colspan_fills_columns():
+    rows = [[c.text for c in row] for row in _table().rows]
+    assert rows == [["East", "Harbour Hawks", "Portside, UT", "Harbour Field"],
+                    ["East", "Valley Owls", "Greenvale, UT", "Owl Park"],
+                    ["West", "Mesa Suns", "Redrock", "Redrock"]]
+
+
+def test_carried_cells_keep_their_own_input_span():
+    table = _table()
+    east = table.rows[1][0]
+    assert LEAGUE[east.start:east.end].startswith("! rowspan=2 | [[Example League East|East]]")
+
+
+def _facts(text: str, title: str) -> set[tuple[str, str, str]]:
+    result = extract_article(Article(title, text, "x", "wikitext"))
+    return {(st.subject.text, st.predicate, getattr(st.obj, "text", st.obj)) for st in result.statements}
+
+
+def test_members_table_gives_membership_division_and_city():
+    facts = _facts(LEAGUE, "Example League")
+    for team, division, city in [("Harbour Hawks", "East", "Portside"), ("Valley Owls", "East", "Greenvale"),
+                                 ("Mesa Suns", "West", "Redrock")]:
+        assert (team, "memberOf", "Example League") in facts
+        assert (team, "memberOf", division) in facts
+        assert (team, "headquarteredIn", city) in facts
+    assert not any(p == "headquarteredIn" and o in ("Harbour Field", "Owl Park") for _, p, o in facts)
+
+
+def test_table_evidence_is_verbatim_and_spans_the_row():
+    result = extract_article(Article("Example League", LEAGUE, "x", "wikitext"))
+    rows = [st for st in result.statements if st.rule.startswith("table.")]
+    assert rows
+    for st in rows:
+        assert LEAGUE[st.evidence.start:st.evidence.end] == st.evidence.text
+        assert st.subject.text in st.evidence.text or getattr(st.obj, "text", "") in st.evidence.text
