@@ -72,9 +72,13 @@ def main() -> None:
               help="Extract on a local Dask cluster of N worker processes.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--gazetteer", "gazetteer_path", default=None, metavar="GRAPH",
+              help="Also recognise the entities and aliases this graph file or store DIR knows "
+                   "(e.g. a previous build): most useful for plain text, which has no links.")
 def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: str | None,
           store_dir: Path | None, jobs: int | None, only_infobox: str | None, titles_file: str | None,
-          scheduler: str | None, dask_local: int | None, progress: bool | None) -> None:
+          scheduler: str | None, dask_local: int | None, progress: bool | None,
+          gazetteer_path: str | None) -> None:
     """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
     from .dumps import read_titles
     from .export import format_of
@@ -89,6 +93,13 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         _fail(f"{out}: unknown output format {out.suffix!r}")
     options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
                "titles": read_titles(titles_file) if titles_file else None}
+    if gazetteer_path:
+        from .gazetteer import GazetteerError, load_gazetteer
+
+        try:
+            options["gazetteer"] = load_gazetteer(gazetteer_path)
+        except GazetteerError as e:
+            _fail(str(e))
     streaming = out is not None and format_of(out) in (".nq", ".nt")
     try:
         runner = make_runner(jobs, scheduler, dask_local)

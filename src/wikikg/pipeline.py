@@ -15,6 +15,7 @@ from .extract.lists import extract_lists
 from .extract.tables import extract_tables
 from .extract.mentions import Context, article_context
 from .extract.sentences import extract_sentences
+from .gazetteer import Gazetteer
 from .model import Article, Mention, ParsedArticle, Statement
 from .parse import canonical_title, parse_article
 from .dumps import read_dump, wanted
@@ -101,13 +102,17 @@ def _entailed(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def extract_article(article: Article) -> ArticleResult:
-    """The pure per-article core: text in, subject and statements out."""
+def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleResult:
+    """The pure per-article core: text in, subject and statements out; names a `gazetteer` knows
+    are recognised too (after the article's own links and names)."""
     parsed = parse_article(article)
     subject = subject_of(parsed)
     boxed = extract_infobox(parsed, subject)
     known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
     ctx: Context = article_context(parsed, subject, known)
+    for name, m in gazetteer.find(article.text) if gazetteer is not None else ():
+        if m.key != subject.key and name not in ctx.subject_names:
+            ctx.add(name, m)
     statements = (boxed + extract_sentences(parsed, ctx)
                   + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
     statements = _most_specific(statements)
@@ -140,23 +145,23 @@ def read_articles(inputs: list[str], kind: str | None, title: str | None, errors
             yield article
 
 
-def extract_one(article: Article) -> ArticleResult | dict:
+def extract_one(article: Article, gazetteer: Gazetteer | None = None) -> ArticleResult | dict:
     """extract_article, or the error record of an article that fails (one never sinks the batch)."""
     try:
-        return extract_article(article)
+        return extract_article(article, gazetteer)
     except Exception as e:
         return {"input": article.source, "title": article.title, "reason": f"{type(e).__name__}: {e}",
                 "where": traceback.format_exc(limit=-1).strip().splitlines()[-1]}
 
 
-def extract_partition(part: list[tuple[int, Article]], _shared: object = None) -> list[tuple[int, object]]:
+def extract_partition(part: list[tuple[int, Article]], gazetteer: Gazetteer | None = None) -> list[tuple[int, object]]:
     """(sequence number, ArticleResult or error record) for each (sequence number, article)."""
-    return [(seq, extract_one(a)) for seq, a in part]
+    return [(seq, extract_one(a, gazetteer)) for seq, a in part]
 
 
 def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
           runner=None, only_infobox: tuple[str, ...] = (), titles: frozenset[str] | None = None,
-          progress: bool | None = False) -> BuildResult:
+          progress: bool | None = False, gazetteer: Gazetteer | None = None) -> BuildResult:
     """Build the dataset of every input article; a failing article is recorded and skipped.
     Extraction runs on `runner` (parallel.py) or `jobs` processes; the output is the same either way."""
     errors: list[dict] = []
@@ -167,7 +172,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     runner = runner or LocalRunner(jobs)
     try:
         articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read)
-        for part in runner.imap(extract_partition, partitions(enumerate(articles), PARTITION)):
+        for part in runner.imap(extract_partition, partitions(enumerate(articles), PARTITION), gazetteer):
             for seq, r in part:
                 (results if isinstance(r, ArticleResult) else failed).append((seq, r))
             bar.done(len(part))

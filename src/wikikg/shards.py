@@ -21,10 +21,10 @@ PARTITION = 16  # articles per partition (one spill file and one shard each)
 FAN_IN = 128  # shard files merged at once
 
 
-def extract_spill(item: tuple[int, list], _shared: object = None) -> tuple:
+def extract_spill(item: tuple[int, list], gazetteer: object = None) -> tuple:
     """Round 1 (on a worker): extract a partition -> (index, summary, compressed results, errors)."""
     k, part = item
-    done = extract_partition(part)
+    done = extract_partition(part, gazetteer)
     results = [(s, r) for s, r in done if isinstance(r, ArticleResult)]
     failed = [(s, r) for s, r in done if not isinstance(r, ArticleResult)]
     blob = zlib.compress(pickle.dumps(results, pickle.HIGHEST_PROTOCOL), 1)
@@ -78,7 +78,7 @@ def merge_sorted(files: list[Path], out: Path) -> int:
 def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: str | None = None, *,
                  jobs: int = 1, runner=None, only_infobox: tuple[str, ...] = (),
                  titles: frozenset[str] | None = None, progress: bool | None = False,
-                 partition: int = PARTITION) -> BuildResult:
+                 partition: int = PARTITION, gazetteer: object = None) -> BuildResult:
     """Build straight into an .nq or .nt file in flat memory: round 1 extracts partitions and spills
     them, the summaries resolve entities across all articles, round 2 writes sorted shards in parallel,
     and a k-way merge writes the output (byte-identical to the in-memory build's)."""
@@ -95,7 +95,7 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
     try:
         articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read)
         items = enumerate(partitions(enumerate(articles), partition))
-        for k, part_summary, blob, part_failed in runner.imap(extract_spill, items):
+        for k, part_summary, blob, part_failed in runner.imap(extract_spill, items, gazetteer):
             summary.update(part_summary)
             failed += part_failed
             spills[k] = tmp / f"spill-{k:06d}"
