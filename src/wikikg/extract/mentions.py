@@ -298,6 +298,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
         names.add(short)
         names.add(re.sub(r"^The\s+", "", short))
     names = {n for n in names if n and len(n) > 1}
+    names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
+              if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "IFlytek" is "iFlytek"
     names |= _short_names(names, article)
     head = re.split(r"\s+(?:of|for|in|at|on)\s+", min(names, key=len) if names else label)[0].split()
     if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
