@@ -50,6 +50,9 @@ def test_case(case):
         assert (s, p, o) not in facts, f"unexpected {s} {p} {o}"
     for s, p, o, end in case.get("end_dates", ()):
         assert facts[(s, p, o)].end_date is not None and facts[(s, p, o)].end_date.value == end
+    for name, cls in case.get("types", ()):  # every mention of the name in a fact has the class
+        seen = [m.types for st in facts.values() for m in (st.subject, st.obj) if _name(m) == name]
+        assert seen and all(cls in t for t in seen), f"{name}: types {seen}, expected {cls}"
     for s, programme in case.get("programmes", ()):
         assert any(st.subject.key == s and ("programme", programme) in st.qualifiers
                    for st in facts.values())

@@ -210,6 +210,15 @@ def _attribution(sl: Slotted, span: tuple[int, int]) -> tuple[bool, Mention | No
     return False, None
 
 
+def _list_default(ms: list, default: str | None) -> str | None:
+    """An untyped name listed with organisations and no person is an organisation, not a person."""
+    typed = [m.types for m in ms if isinstance(m, Mention) and m.types]
+    if default == "Person" and typed and not any("Person" in t for t in typed) \
+            and any(t - {"Place"} for t in typed):
+        return "Organization"
+    return default
+
+
 def _typed(m: Mention, default: str | None) -> Mention:
     if m.types or not default:
         return m
@@ -276,10 +285,11 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
                     auth = programme_authority(sorted(set(progs))[0])
                     if auth:
                         obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
+            s_default, o_default = _list_default(subj, rule.subject_default), _list_default(obj, rule.object_default)
             for s, o in _pairs(rule, subj, obj, ctx):
                 out.append(Statement(
-                    _typed(s, rule.subject_default), rule.relation,
-                    _typed(o, rule.object_default) if isinstance(o, Mention) else o,
+                    _typed(s, s_default), rule.relation,
+                    _typed(o, o_default) if isinstance(o, Mention) else o,
                     rule.id, evidence, rule.event, date, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
