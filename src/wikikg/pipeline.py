@@ -5,6 +5,7 @@ import re
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from . import graph as G
@@ -92,13 +93,26 @@ def _most_specific(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if id(st) not in drop]
 
 
+@cache
+def _membership_bodies() -> re.Pattern:
+    """Names of membership bodies: "… Alliance", "… Association of …" (ontology/names.toml)."""
+    words = "|".join(map(re.escape, rules.names()["membership"]["suffix"]))
+    return re.compile(rf"\b(?:{words})(?:\s+(?:of|for|on|in)\b.*)?$")
+
+
 def _entailed(statements: list[Statement]) -> list[Statement]:
-    """Facts the ontology entails from stated ones: a key person is affiliated with the organisation."""
+    """Facts the ontology entails from stated ones: a key person is affiliated with the organisation;
+    an organisation that founds a membership body (an alliance, association...) is a member of it."""
+    bodies = _membership_bodies()
     out = []
     for st in statements:
         if st.predicate == "keyPerson" and isinstance(st.obj, Mention) and "Person" in st.obj.types:
             out.append(replace(st, subject=st.obj, predicate="affiliatedWith", obj=st.subject,
                                rule=st.rule + "+affiliation", event="Affiliation"))
+        elif st.predicate == "foundedBy" and isinstance(st.obj, Mention) and st.obj.types \
+                and not st.obj.types & {"Person", "Place"} and bodies.search(st.subject.text):
+            out.append(replace(st, subject=st.obj, predicate="memberOf", obj=st.subject,
+                               rule=st.rule + "+membership", event="Membership"))
     return out
 
 
