@@ -46,7 +46,7 @@ def _tables() -> tuple[dict, dict, dict, dict]:
             rx = [re.compile(re.escape(p).replace(r"\{n\}", r"(\d*)")) for p in m["params"]]
             maps.append({**m, "_rx": rx})
         for name in (box["kind"], *box.get("aliases", ())):
-            kinds[_norm(name)] = (box["class"], tuple(maps))
+            kinds[_norm(name)] = (box.get("class"), tuple(maps))
     values = {k: frozenset(v) if isinstance(v, list) else v for k, v in data["values"].items()}
     values["place_chain"] = data["place_chain"]
     exch = tomllib.loads((_ontology_dir() / "exchanges.toml").read_text(encoding="utf-8"))
@@ -61,7 +61,8 @@ def _tables() -> tuple[dict, dict, dict, dict]:
 def subject_types(article: ParsedArticle) -> frozenset[str]:
     """The classes of the article's subject, read from the kinds of its infoboxes."""
     kinds = _tables()[0]
-    return frozenset(kinds[_norm(b.kind)][0] for b in article.infoboxes if _norm(b.kind) in kinds)
+    return frozenset(kinds[_norm(b.kind)][0] for b in article.infoboxes
+                     if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0])
 
 
 def _match(maps, name: str):

@@ -21,6 +21,11 @@ TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "lang": "2", "transl
                   "smallcaps": "1", "lang-en": "1", "not a typo": "1", "proper name": "1",
                   "ship": "2", "mvar": "1", "visible anchor": "1", "anchor": None}
 LINK_TEMPLATES = {"ill", "interlanguage link", "interlanguage link multi"}
+# Templates that state one record about the article's subject, like a one-field infobox (a squad
+# list's player rows); their mappings live in ontology/infobox.toml under the same kind.
+RECORD_TEMPLATES = {"fs player", "fs2 player", "football squad player", "football squad player2",
+                    "nat fs player", "nat fs g player", "nat fs r player", "ice hockey team player",
+                    "basketball roster player"}
 LIST_TEMPLATES = {"ubl", "unbulleted list", "plainlist", "plain list", "flatlist", "flat list",
                   "hlist", "collapsible list", "bulleted list", "bull list", "ublist", "cslist",
                   "endplainlist", "startplainlist", "indented plainlist"}

@@ -8,8 +8,8 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, T
 from ..model import Citation, Infobox
 from ..segment import Builder
 from .cite import citation as _citation
-from .definitions import (BREAK_TAGS, LINK_TEMPLATES, MEDIA_NAMESPACES, SKIP_NAMESPACES, SKIP_SECTIONS,
-                          SKIP_TAGS, TEXT_TEMPLATES, canonical_title, template_name as _tname)
+from .definitions import (BREAK_TAGS, LINK_TEMPLATES, MEDIA_NAMESPACES, RECORD_TEMPLATES, SKIP_NAMESPACES,
+                          SKIP_SECTIONS, SKIP_TAGS, TEXT_TEMPLATES, canonical_title, template_name as _tname)
 from .infobox import infobox as _infobox
 from .tables import table as _table
 
@@ -131,7 +131,7 @@ class Renderer:
     def template(self, node: Template, start: int, end: int, s: str) -> None:
         """A template: infoboxes are collected, inline text templates render their text."""
         name = _tname(node)
-        if name.startswith("infobox") or name.endswith(" infobox"):
+        if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES:
             self.infoboxes.append(_infobox(node, name, start, s))
             return
         if name == "short description" and node.has("1"):
