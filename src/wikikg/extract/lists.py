@@ -19,8 +19,17 @@ def _sections() -> tuple[dict, ...]:
     data = rules.load("sections.toml")
     out = []
     for sec in data["section"]:
-        out.append({**sec, "_re": re.compile(sec["heading"], re.I)})
+        out.append({**sec, "_re": re.compile(sec.get("heading", "(?!)"), re.I),
+                    "_intro": re.compile(sec["intro"], re.I) if "intro" in sec else None})
     return tuple(out)
+
+
+def _introduced(sentence_text: str) -> dict | None:
+    """The spec whose `intro` cue a sentence ending in a colon holds ("Its founding members were:")."""
+    text = sentence_text.rstrip()
+    if not text.endswith(":"):
+        return None
+    return next((s for s in _sections() if s["_intro"] is not None and s["_intro"].search(text)), None)
 
 
 def _is_item(article: ParsedArticle, start: int) -> bool:
@@ -42,20 +51,26 @@ def _item_mentions(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
-    """Statements from list items under headings that ontology/sections.toml knows."""
+    """Statements from list items under headings that ontology/sections.toml knows, or after a
+    sentence that introduces them ("These companies were its founding members:")."""
     out: list[Statement] = []
     citations = {c.key: c for c in article.citations}
+    intro: dict | None = None  # the spec a colon sentence just before the list gives its items
     for sentence in article.sentences:
         heading = sentence.section.rsplit(" / ", 1)[-1]
-        if not heading:
+        if not _is_item(article, sentence.start):
+            intro = _introduced(sentence.text)
             continue
-        spec = next((s for s in _sections() if s.get("only") != "tables" and s["_re"].search(heading)), None)
-        if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())) \
-                or not _is_item(article, sentence.start):
+        spec = intro or next((s for s in _sections() if heading and s.get("only") != "tables"
+                              and s["_re"].search(heading)), None)
+        if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lead = _LEAD_NAME.match(sentence.text)
-        if lead and not any(m.start == 0 for m in mentions):
+        inside = [m for m in mentions if m.end <= (lead.end(1) if lead else 0)]
+        if lead and (not inside or (inside[0].start == 0 and len(inside) > 1 and not any(m.linked for m in inside))):
+            # the item's leading name, whole: "American Society for Testing and Materials"
+            mentions = [m for m in mentions if m not in inside]
             mentions.insert(0, replace(name_mention(lead.group(1)), start=0, end=lead.end(1)))
         types = frozenset(spec["types"])
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,

@@ -23,7 +23,8 @@ _NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\"
 
 @cache
 def _sections() -> tuple[dict, ...]:
-    return tuple({**s, "_re": re.compile(s["heading"], re.I)} for s in rules.load("sections.toml")["section"])
+    return tuple({**s, "_re": re.compile(s["heading"], re.I)} for s in rules.load("sections.toml")["section"]
+                 if "heading" in s)
 
 
 def _columns(table: Table) -> tuple[int, int | None]:
