@@ -301,9 +301,10 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
               if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "IFlytek" is "iFlytek"
     names |= _short_names(names, article)
-    head = re.split(r"\s+(?:of|for|in|at|on)\s+", min(names, key=len) if names else label)[0].split()
-    if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
-        names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
+    for full in {label, min(names, key=len) if names else label}:
+        head = re.split(r"\s+(?:of|for|in|at|on)\s+", full)[0].split()
+        if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
+            names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}

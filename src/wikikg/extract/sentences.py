@@ -144,6 +144,7 @@ def _gap(sl: Slotted, a: int, b: int) -> str:
         if a <= m.start() and m.end() <= b:
             text = text.replace(sl.text[m.start():m.end()], ",", 1)
     text = re.sub(r"\s+in\s+(?:the\s+)?⟦\d+⟧", "", text)  # "⟦Trondheim⟧ in ⟦Norway⟧ and ⟦Bangalore⟧"
+    text = re.sub(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,", ",", text)  # ", as a founding member,"
     return re.sub(r"\([^()]*\)", "", text)
 
 
