@@ -92,3 +92,13 @@ def test_build_with_the_seed_graph_as_gazetteer_shares_its_iris(tmp_path):
     text_entities = named(Graph().parse(txt))
     shared = text_entities & named(reference)
     assert len(shared) >= 0.9 * len(text_entities) and len(text_entities) > 20
+
+
+def test_a_store_directory_is_a_gazetteer(tmp_path):
+    store = tmp_path / "store"
+    run = CliRunner().invoke(main, ["build", str(ROOT / "seeds" / "sensetime.wikitext"), "--store", str(store)])
+    assert run.exit_code == 0, run.output
+    gaz = load_gazetteer(store)
+    assert gaz.entities["Qualcomm"].key == "Qualcomm" and gaz.entities["Qualcomm"].linked
+    assert "University" in gaz.entities["Massachusetts Institute of Technology"].types
+    assert gaz.entities["MIT"].key == "Massachusetts Institute of Technology"  # an alias
