@@ -7,6 +7,7 @@ from functools import cache
 
 from ..model import Mention, ParsedArticle, Sentence
 from .. import rules
+from .aliases import NameMatcher
 from .names import POSSESSIVE as _POSSESSIVE, spans as _spans
 from .classify import context_types, disambiguation, name_types, split_title
 
@@ -189,11 +190,11 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
             take(replace(known, text=name, start=s, end=e))
         else:
             take(_unlinked(name, text, s, e))
-    for m in _alias_regex(ctx).finditer(text):
-        if free(m.start(), m.end()):
-            known = _resolve_name(m.group(), ctx)
+    for s, e in _alias_matcher(ctx).spans(text):
+        if free(s, e):
+            known = _resolve_name(text[s:e], ctx)
             if known is not None:
-                take(replace(known, text=m.group(), start=m.start(), end=m.end()))
+                take(replace(known, text=text[s:e], start=s, end=e))
     for m in _anaphora(ctx).finditer(text):
         if free(m.start(), m.end()):
             take(replace(ctx.subject, text=m.group(), start=m.start(), end=m.end()))
@@ -235,22 +236,15 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
 
 
-def _alias_regex(ctx: Context) -> re.Pattern:
-    """One regex of every known name, rebuilt only when the index grows."""
+def _alias_matcher(ctx: Context) -> NameMatcher:
+    """One matcher of every known name, rebuilt only when the index grows."""
     size = len(ctx.index) + len(ctx.subject_names)
     cached = getattr(ctx, "_alias_cache", None)
     if cached is not None and cached[0] == size:
         return cached[1]
-    pattern = _build_alias_regex(ctx)
-    ctx._alias_cache = (size, pattern)
-    return pattern
-
-
-def _build_alias_regex(ctx: Context) -> re.Pattern:
-    names = sorted(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]), key=len, reverse=True)
-    names = [n for n in names if len(n) > 1]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?:'s|’s)?(?![\w-])") if names \
-        else re.compile(r"(?!x)x")
+    matcher = NameMatcher(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]))
+    ctx._alias_cache = (size, matcher)
+    return matcher
 
 
 def _anaphora(ctx: Context) -> re.Pattern:
