@@ -25,6 +25,7 @@ class Context:
     index: dict[str, Mention] = field(default_factory=dict)  # name -> mention template
     typed: dict[str, Mention] = field(default_factory=dict)  # key -> a typed mention (infobox roles)
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    found: dict[int, tuple] = field(default_factory=dict, repr=False)  # id(sentence) -> its mentions
 
     def add(self, name: str, m: Mention) -> None:
         """Index `name` as a name of the entity `m` (first one wins)."""
@@ -152,6 +153,17 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
 
 def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = True) -> list[Mention]:
     """All entity mentions of a sentence, in order, without overlaps."""
+    # The index only grows, so the same size means the same index: an earlier answer still holds.
+    size = len(ctx.index)
+    seen = ctx.found.get(id(sentence))
+    if seen is not None and seen[0] is sentence and seen[1] == size:
+        return list(seen[2])
+    found = _find_mentions(sentence, ctx)
+    ctx.found[id(sentence)] = (sentence, size, found)
+    return list(found)
+
+
+def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     text = sentence.text
     found: list[Mention] = []
     taken = bytearray(len(text))
