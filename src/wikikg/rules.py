@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from .literals import required
 from .ontology import declared_terms, ontology_dir
 
 SLOT = r"⟦\d+⟧"
@@ -44,6 +45,13 @@ class Rule:
     yields_to: frozenset[str] = frozenset()  # rule ids whose overlapping match takes precedence
     need_prep: frozenset[str] = frozenset()  # sides whose mention must follow one of their preps
     examples: tuple = ()
+    keys: tuple[str, ...] | None = None  # folded words one of which any trigger match holds (literals.py)
+
+    def triggers(self, text: str, folded: str):
+        """The trigger's matches in `text`; `folded` is literals.fold(text), to skip hopeless texts."""
+        if self.keys is not None and not any(k in folded for k in self.keys):
+            return iter(())
+        return self.trigger.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -120,8 +128,9 @@ def relation_rules() -> tuple[Rule, ...]:
                 raise RuleError(f"{where}: unknown classes {bad}")
             return out
 
+        trigger = _compile(raw["trigger"], where)
         rules.append(Rule(
-            rid, raw["relation"], raw.get("event"), _compile(raw["trigger"], where),
+            rid, raw["relation"], raw.get("event"), trigger,
             raw["subject"], raw["object"], types("subject"), types("object"),
             raw.get("subject_default"), raw.get("object_default"),
             frozenset(raw.get("subject_preps", ())), frozenset(raw.get("object_preps", ())),
@@ -132,8 +141,15 @@ def relation_rules() -> tuple[Rule, ...]:
             raw.get("dated", True), frozenset(raw.get("yields_to", ())), frozenset(raw.get("need_prep", ())),
             tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
                   for e in raw.get("examples", ())),
+            required(trigger),
         ))
     return tuple(rules)
+
+
+@cache
+def rules_by_id() -> dict[str, Rule]:
+    """The sentence relation rules by id."""
+    return {r.id: r for r in relation_rules()}
 
 
 @cache

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import rules
+from ..literals import fold
 from ..model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 from .dates import find_dates, section_year, sentence_date
 from .mentions import Context, find_mentions, programme_authority, programmes_in
@@ -237,12 +238,15 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
     out = []
     evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                         sentence.text if sentence.text != sentence.source else None)
-    by_id = {r.id: r for r in rules.relation_rules()}
+    by_id, folded = rules.rules_by_id(), fold(sl.text)
     for rule in rules.relation_rules():
         if rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
             continue
-        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].trigger.finditer(sl.text)]
-        for t in rule.trigger.finditer(sl.text):
+        found = list(rule.triggers(sl.text, folded))
+        if not found:
+            continue
+        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].triggers(sl.text, folded)]
+        for t in found:
             span = t.span()
             if any(a < span[1] and span[0] < b for a, b in stronger):
                 continue
