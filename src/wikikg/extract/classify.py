@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import rules
 
@@ -37,6 +37,7 @@ _PRIORITY = ["StockExchange", "University", "GovernmentAgency", "MilitaryOrganiz
              "NewsOrganization", "ResearchInstitute", "Company", "Organization"]
 
 
+@lru_cache(maxsize=16384)
 def name_types(name: str) -> frozenset[str]:
     """Classes a name's own words give it ("… University" -> University), most specific one."""
     hits = {cls for cls, pat in _shape_patterns() if pat.search(name)}

@@ -260,9 +260,15 @@ def _alias_matcher(ctx: Context) -> NameMatcher:
 
 
 def _anaphora(ctx: Context) -> re.Pattern:
+    return _anaphora_re(ctx.subject.types)
+
+
+@cache
+def _anaphora_re(types: frozenset[str]) -> re.Pattern:
+    """"it" and "the company": the subject's anaphora, for a subject of these classes."""
     c = rules.cues()
     nouns = set()
-    for t in ctx.subject.types | {"Organization"}:
+    for t in types | {"Organization"}:
         nouns.update(c.nouns.get(t, ()))
     noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
