@@ -53,7 +53,12 @@ def _sequence(items: list) -> tuple[str, ...] | None:
         elif op is _C.BRANCH:
             alts = [_sequence(list(alt)) for alt in av[1]]
             if all(a is not None for a in alts):
-                best = _better(best, tuple(sorted({s for a in alts for s in a})))
+                best = _better(best, _minimal({s for a in alts for s in a}))
     if run:
         best = _better(best, ("".join(run).lower(),))
     return best
+
+
+def _minimal(words: set[str]) -> tuple[str, ...]:
+    """The words without those that hold another one ("members" goes where "member" is)."""
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from .literals import required
+from .literals import fold, required
 from .ontology import declared_terms, ontology_dir
 
 SLOT = r"⟦\d+⟧"
@@ -45,11 +45,11 @@ class Rule:
     yields_to: frozenset[str] = frozenset()  # rule ids whose overlapping match takes precedence
     need_prep: frozenset[str] = frozenset()  # sides whose mention must follow one of their preps
     examples: tuple = ()
-    keys: tuple[str, ...] | None = None  # folded words one of which any trigger match holds (literals.py)
+    keys: frozenset[str] | None = None  # folded words one of which any trigger match holds (literals.py)
 
-    def triggers(self, text: str, folded: str):
-        """The trigger's matches in `text`; `folded` is literals.fold(text), to skip hopeless texts."""
-        if self.keys is not None and not any(k in folded for k in self.keys):
+    def triggers(self, text: str, present: frozenset[str]):
+        """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
+        if self.keys is not None and self.keys.isdisjoint(present):
             return iter(())
         return self.trigger.finditer(text)
 
@@ -141,9 +141,42 @@ def relation_rules() -> tuple[Rule, ...]:
             raw.get("dated", True), frozenset(raw.get("yields_to", ())), frozenset(raw.get("need_prep", ())),
             tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
                   for e in raw.get("examples", ())),
-            required(trigger),
+            _frozen(required(trigger)),
         ))
     return tuple(rules)
+
+
+def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
+    return None if words is None else frozenset(words)
+
+
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    return tuple(sorted({k for r in relation_rules() if r.keys for k in r.keys}))
+
+
+@cache
+def _rules_by_word() -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    by_word: dict[str, set[int]] = {}
+    for i, r in enumerate(relation_rules()):
+        for k in r.keys or ():
+            by_word.setdefault(k, set()).add(i)
+    always = frozenset(i for i, r in enumerate(relation_rules()) if r.keys is None)
+    return {k: frozenset(v) for k, v in by_word.items()}, always
+
+
+def candidates(present: frozenset[str]) -> list[Rule]:
+    """The relation rules, in file order, whose trigger may match a text holding the words `present`."""
+    by_word, always = _rules_by_word()
+    found = set(always).union(*(by_word[w] for w in present))
+    rules = relation_rules()
+    return [rules[i] for i in sorted(found)]
+
+
+def words_in(text: str) -> frozenset[str]:
+    """The rules' trigger words (Rule.keys) that the text holds, case folded."""
+    folded = fold(text)
+    return frozenset([k for k in _trigger_words() if k in folded])
 
 
 @cache

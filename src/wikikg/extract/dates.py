@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from ..literals import fold, required
 from ..model import DateValue
 
 MONTHS = {
@@ -32,6 +33,8 @@ _PATTERNS = [
     re.compile(rf"\b(?:in|during|by|from|since|until|early|late|mid|of|on)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<m>{_MON})\b(?!\s+\d)", re.I),
     re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
 ]
+
+_KEYED = [(p, required(p)) for p in _PATTERNS]
 
 
 def _value(year: int | None, month: int | None, day: int | None) -> DateValue | None:
@@ -73,7 +76,10 @@ def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | 
     """All date expressions in `text` as (start, end, year, month, day), by position; no overlaps."""
     taken: list[tuple[int, int]] = []
     out = []
-    for pat in _PATTERNS:
+    folded = fold(text)
+    for pat, keys in _KEYED:
+        if keys is not None and not any(k in folded for k in keys):
+            continue  # none of the words the pattern needs (a month, a year's digits)
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import rules
-from ..literals import fold
 from ..model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 from .dates import find_dates, section_year, sentence_date
 from .mentions import Context, find_mentions, programme_authority, programmes_in
@@ -238,14 +237,12 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
     out = []
     evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                         sentence.text if sentence.text != sentence.source else None)
-    by_id, folded = rules.rules_by_id(), fold(sl.text)
-    for rule in rules.relation_rules():
-        if rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
+    by_id, present = rules.rules_by_id(), rules.words_in(sl.text)
+    for rule in rules.candidates(present):
+        found = list(rule.triggers(sl.text, present))
+        if not found or rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
             continue
-        found = list(rule.triggers(sl.text, folded))
-        if not found:
-            continue
-        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].triggers(sl.text, folded)]
+        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].triggers(sl.text, present)]
         for t in found:
             span = t.span()
             if any(a < span[1] and span[0] < b for a, b in stronger):
