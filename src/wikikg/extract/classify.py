@@ -84,12 +84,14 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     """Class from the words right before a name or from an apposition right after it."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 80]
-    for cls, pat_before, pat_after in _context_patterns():
-        if pat_after.search(after):
-            return frozenset({cls})
-    for cls, pat_before, _ in _context_patterns():
-        if pat_before.search(before):
-            return frozenset({cls})
+    if after[:1] == ",":  # every apposition pattern starts with a comma
+        for cls, pat_before, pat_after in _context_patterns():
+            if pat_after.search(after):
+                return frozenset({cls})
+    if before[-1:].isspace():  # and every pattern before a name ends in white space
+        for cls, pat_before, _ in _context_patterns():
+            if pat_before.search(before):
+                return frozenset({cls})
     return frozenset()
 
 

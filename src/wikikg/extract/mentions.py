@@ -13,6 +13,7 @@ from .classify import context_types, disambiguation, name_types, split_title
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
+_THE_BEFORE = re.compile(r"\b([Tt]he)\s+$")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 
 
@@ -194,7 +195,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             continue
         name = text[s:e]
         known = _resolve_name(name, ctx)
-        det = re.search(r"\b([Tt]he)\s+$", text[:s])
+        det = _THE_BEFORE.search(text, max(0, len(text[:s].rstrip()) - 4), s)
         if known is None and det and f"{det.group(1)} {name}" in ctx.subject_names:
             known, s = ctx.subject, det.start(1)
             name = text[s:e]
