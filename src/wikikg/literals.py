@@ -10,12 +10,15 @@ except ImportError:  # pragma: no cover - another Python: no test, every pattern
 
 # The characters outside ASCII that an ASCII letter matches under re.IGNORECASE (a test checks
 # every code point): folding them first makes `str.lower` agree with the regex engine.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 def fold(text: str) -> str:
     """The text lower-cased the way re.IGNORECASE compares ASCII letters."""
-    return text.translate(_FOLD).lower()
+    for c, ascii_letter in _FOLD:
+        if c in text:
+            text = text.replace(c, ascii_letter)
+    return text.lower()
 
 
 def required(pattern: re.Pattern) -> tuple[str, ...] | None:
