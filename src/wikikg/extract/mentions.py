@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice
 
 from ..model import Mention, ParsedArticle, Sentence
 from .. import rules
@@ -154,14 +155,19 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
 
 def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = True) -> list[Mention]:
     """All entity mentions of a sentence, in order, without overlaps."""
-    # The index only grows, so the same size means the same index: an earlier answer still holds.
     size = len(ctx.index)
     seen = ctx.found.get(id(sentence))
-    if seen is not None and seen[0] is sentence and seen[1] == size:
+    if seen is not None and seen[0] is sentence and _unchanged(ctx, seen[1], sentence.text):
         return list(seen[2])
     found = _find_mentions(sentence, ctx)
     ctx.found[id(sentence)] = (sentence, size, found)
     return list(found)
+
+
+def _unchanged(ctx: Context, size: int, text: str) -> bool:
+    """Whether no name indexed since the index had `size` names occurs in the text: the index only
+    grows and a sentence only looks up its own substrings, so an earlier answer for it still holds."""
+    return len(ctx.index) == size or not any(n in text for n in islice(ctx.index, size, None))
 
 
 def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
