@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 try:  # the standard library's own regex parser (private, but part of every CPython >= 3.11)
     from re import _constants as _C, _parser
@@ -65,3 +66,9 @@ def _sequence(items: list) -> tuple[str, ...] | None:
 def _minimal(words: set[str]) -> tuple[str, ...]:
     """The words without those that hold another one ("members" goes where "member" is)."""
     return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+@cache
+def any_of(words: tuple[str, ...] | None) -> re.Pattern | None:
+    """One compiled search for any of the words (to run on a folded text); None for no words."""
+    return None if words is None else re.compile("|".join(map(re.escape, words)))

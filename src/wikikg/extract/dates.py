@@ -4,7 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from ..literals import fold, required
+from ..literals import any_of, fold, required
 from ..model import DateValue
 
 MONTHS = {
@@ -34,7 +34,7 @@ _PATTERNS = [
     re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
 ]
 
-_KEYED = [(p, required(p)) for p in _PATTERNS]
+_KEYED = [(p, any_of(required(p))) for p in _PATTERNS]
 
 
 def _value(year: int | None, month: int | None, day: int | None) -> DateValue | None:
@@ -76,10 +76,13 @@ def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | 
     """All date expressions in `text` as (start, end, year, month, day), by position; no overlaps."""
     taken: list[tuple[int, int]] = []
     out = []
-    folded = fold(text)
+    folded, held = fold(text), {}
     for pat, keys in _KEYED:
-        if keys is not None and not any(k in folded for k in keys):
-            continue  # none of the words the pattern needs (a month, a year's digits)
+        if keys is not None:
+            if keys not in held:
+                held[keys] = keys.search(folded) is not None
+            if not held[keys]:
+                continue  # none of the words the pattern needs (a month, a year's digits)
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
