@@ -11,8 +11,8 @@ build and its workers) gives articles per CPU second, the per-core figure on a s
 
     python benchmarks/bench_throughput.py [--articles 5000] [--jobs 1,2] [--source all|company|small]
 
-Not run by pytest. At ~1 article/s per core (see bench_floor.py), 5,000 articles take over an hour
-on one core: pass a smaller --articles for a quick figure.
+Not run by pytest. At ~15 company articles per CPU second (see the README), 5,000 articles take
+about 6 minutes on one core: pass a smaller --articles for a quick figure.
 """
 from __future__ import annotations
 
