@@ -125,6 +125,24 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
     return None
 
 
+class PreviousDates:
+    """The dates of a paragraph's sentences so far, each worked out only when a rule asks for it."""
+
+    def __init__(self) -> None:
+        self._texts: list[tuple[str, int | None]] = []
+        self._dates: list[DateValue | None] = []
+
+    def add(self, text: str, section_year: int | None) -> None:
+        """The next sentence of the paragraph (its text, its section's year)."""
+        self._texts.append((text, section_year))
+
+    def __call__(self) -> DateValue | None:
+        """sentence_date of the last sentence added, each one's previous date from the one before."""
+        for text, year in self._texts[len(self._dates):]:
+            self._dates.append(sentence_date(text, self._dates[-1] if self._dates else None, year))
+        return self._dates[-1] if self._dates else None
+
+
 def _relative(m: re.Match, previous: DateValue) -> DateValue:
     year = int(previous.value[:4])
     month = int(previous.value[5:7]) if previous.datatype != "gYear" else None

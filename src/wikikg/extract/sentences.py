@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from .. import rules
 from ..model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
-from .dates import find_dates, section_year, sentence_date
+from .dates import PreviousDates, find_dates, section_year, sentence_date
 from .mentions import Context, find_mentions, programme_authority, programmes_in
 
 ORG_TYPES = frozenset({"Organization", "Company", "University", "GovernmentAgency", "NewsOrganization",
@@ -215,24 +215,24 @@ def _typed(m: Mention, default: str | None) -> Mention:
 def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
     """Apply every relation rule to every sentence of the article."""
     out: list[Statement] = []
-    prev_date: DateValue | None = None
+    prev = PreviousDates()
     para = -1
     citations = {c.key: c for c in article.citations}
     for sentence in article.sentences:
         if sentence.paragraph != para:
-            para, prev_date = sentence.paragraph, None
+            para, prev = sentence.paragraph, PreviousDates()
         mentions = find_mentions(sentence, ctx)
         sl = Slotted.build(sentence.text, mentions)
         year = section_year(sentence.section)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
-        found = _apply(sl, sentence, ctx, prev_date, year, cites)
-        _terminate(sl, sentence, out, prev_date, year)
+        found = _apply(sl, sentence, ctx, prev, year, cites)
+        _terminate(sl, sentence, out, prev, year)
         out.extend(found)
-        prev_date = sentence_date(sl.text, prev_date, year)
+        prev.add(sl.text, year)
     return _dedupe(out)
 
 
-def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None, year: int | None,
+def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, year: int | None,
            cites: tuple[Citation, ...]) -> list[Statement]:
     out = []
     evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
@@ -282,7 +282,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
     return out
 
 
-def _date(rule, sl: Slotted, span, clause, prev: DateValue | None, year: int | None) -> DateValue | None:
+def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None) -> DateValue | None:
     """The fact's date: from the clause up to the trigger, or just after it (before any comma)."""
     if not rule.dated or rules.cues().present.search(sl.text[clause[0]:span[1]]):
         return None
@@ -290,7 +290,7 @@ def _date(rule, sl: Slotted, span, clause, prev: DateValue | None, year: int | N
     limit = clause[1] if comma < 0 else min(comma, clause[1])
     if rule.dated == "sentence":
         limit = len(sl.text)
-    return sentence_date(sl.text[:limit], prev, year, before=span[1])
+    return sentence_date(sl.text[:limit], prev(), year, before=span[1])
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:
@@ -335,7 +335,7 @@ def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year
     verb = c.termination_verb.search(sl.text)
     if not verb or not c.termination_anaphor.search(sl.text) or c.negations.search(sl.text):
         return
-    date = sentence_date(sl.text, prev, year)
+    date = sentence_date(sl.text, prev(), year)
     named = {m.key for m in sl.mentions}
     for k in range(len(out) - 1, max(-1, len(out) - 12), -1):
         st = out[k]
