@@ -14,6 +14,8 @@ from .classify import context_types, disambiguation, name_types, split_title
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
+_THE = re.compile(r"^(?:the|The)\s+")
+_NUMERIC = re.compile(r"[\d\s–-]+")
 _THE_BEFORE = re.compile(r"\b([Tt]he)\s+$")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 
@@ -78,13 +80,13 @@ def programmes_in(text: str) -> list[str]:
     """Keys of the sanctions programmes a text names (case-insensitive)."""
     _, progs = _tables()
     low = text.lower()
-    return sorted({k for n, k in progs.items() if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)})
+    return sorted({k for n, k in progs.items() if n in low and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)})
 
 
 def _is_entity_link(target: str, shown: str) -> bool:
     label, _ = split_title(target)
     words = label.split()
-    if not words or not shown or shown[0].islower() or re.fullmatch(r"[\d\s–-]+", label):
+    if not words or not shown or shown[0].islower() or _NUMERIC.fullmatch(label):
         return False
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1
@@ -110,7 +112,7 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
 
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
     n = _POSSESSIVE.sub("", name).strip()
-    n = re.sub(r"^(?:the|The)\s+", "", n)
+    n = _THE.sub("", n)
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
         return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
     return ctx.index.get(n) or _tables()[0].get(n)
@@ -137,7 +139,7 @@ def _title_re() -> re.Pattern:
 
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith((".", "Inc.", "Ltd.", "Co.")) else name
-    clean = re.sub(r"^(?:the|The)\s+", "", clean)
+    clean = _THE.sub("", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
         if titled.group().strip() not in _HONORIFICS:  # "President Dos Santos" -> "Dos Santos"

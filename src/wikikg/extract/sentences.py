@@ -43,6 +43,9 @@ _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|no
                          r"also|later|currently|since|both|each|founded|based|owned|led|known)\b"
                          r"(?=[^,;()]*?\b(?!(?:the|and|of|an|a|its|their|or)\b)[a-z][a-z-]+\b)[^,;()]*?,")
 
+_WORDS = re.compile(r"[\w'’-]+|[(),]")
+_POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
+_MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
 GOV = frozenset({"GovernmentAgency", "MilitaryOrganization"})
 
@@ -72,7 +75,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     c = rules.cues()
     if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]):
         return False
-    words = re.findall(r"[\w'’-]+|[(),]", sl.text[lo:s])
+    words = _WORDS.findall(sl.text[lo:s])
     while words and words[-1].lower() in c.determiners:
         words.pop()
     if words and words[-1].lower() in c.prepositions and words[-1].lower() not in preps:
@@ -83,7 +86,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
         return False
     if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
         return False
-    if re.match(r"(?:'s|’s)?\s*⟦", sl.text[e:]) or re.match(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦", sl.text[e:]):
+    if _POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e):
         return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧")
     if not _fits(m, types, strict):
         return False
