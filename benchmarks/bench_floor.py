@@ -2,7 +2,8 @@
 
 For the seed and every real article in ../shared/corpus/ (and tests/heldout/), it times
 `mwparserfromhell.parse(text)` and `wikikg.pipeline.extract_article(article)` (parse + extract +
-the per-article resolution work, no graph), best of --runs, and prints both per article and the ratio.
+the per-article resolution work, no graph), best of --runs in CPU time, and prints both per article
+and the ratio.
 A profile of the slowest article's extraction (top functions by own time) follows with --profile.
 
     python benchmarks/bench_floor.py [--runs 3] [--profile]
@@ -37,12 +38,13 @@ def articles() -> list[Article]:
 
 
 def best(fn, runs: int) -> float:
-    """The fastest of `runs` timings of fn(), in seconds."""
+    """The fastest of `runs` timings of fn(), in CPU seconds of this process (a shared machine's
+    other load does not count; one thread, so it equals wall time on an idle machine)."""
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     return min(times)
 
 

@@ -7,8 +7,8 @@ largest is within 20% of the smallest and under 500 MB.
 
     python benchmarks/bench_memory.py [--sizes 1000,5000,20000] [--source small|company|all] [--jobs N]
 
-Not run by pytest. --source small (one 2 KB real article, ~0.1 s to extract) keeps the 20k run
-near 15 minutes on 2 cores; --source all is the realistic mix and takes hours at 20k.
+Not run by pytest. --source small (one 2 KB real article, ~5 ms to extract) keeps the 20k run
+to a few minutes on 2 cores; --source all is the realistic mix and takes far longer at 20k.
 """
 from __future__ import annotations
 

@@ -6,18 +6,20 @@ company: only the seed and the held-out companies; --source small: one short rea
 tenth article also gets a redirect page. Then `wikikg build DUMP -o OUT.nq --jobs J` runs as a
 subprocess (streaming mode) for each J; the wall time includes start-up, reading, extraction,
 resolution, shard writing and the merge. Peak RSS is sampled every 0.1 s over the whole process tree
-(the main process plus its workers), and for the main process alone.
+(the main process plus its workers), and for the main process alone. CPU time (user + system, of the
+build and its workers) gives articles per CPU second, the per-core figure on a shared machine.
 
     python benchmarks/bench_throughput.py [--articles 5000] [--jobs 1,2] [--source all|company|small]
 
-Not run by pytest. At ~1 article/s per core (see bench_floor.py), 5,000 articles take over an hour
-on one core: pass a smaller --articles for a quick figure.
+Not run by pytest. At ~15 company articles per CPU second (see the README), 5,000 articles take
+about 6 minutes on one core: pass a smaller --articles for a quick figure.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -63,7 +65,7 @@ def run_build(dump: Path, out: Path, jobs: int) -> dict:
     """Run `wikikg build` on the dump; wall seconds, peak RSS (MB) of the tree and of the main process."""
     cmd = [sys.executable, "-m", "wikikg", "build", str(dump), "-o", str(out), "--jobs", str(jobs),
            "--no-progress"]
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     main_ps, tree_peak, main_peak = psutil.Process(proc.pid), 0, 0
     while proc.poll() is None:
@@ -78,7 +80,14 @@ def run_build(dump: Path, out: Path, jobs: int) -> dict:
     err = proc.stderr.read().decode("utf-8", "replace")
     if proc.returncode not in (0, 3):
         raise SystemExit(f"build failed ({proc.returncode}): {err}")
-    return {"wall": wall, "tree_mb": tree_peak / 2**20, "main_mb": main_peak / 2**20, "log": err.strip()}
+    return {"wall": wall, "cpu": _children_cpu() - cpu0, "tree_mb": tree_peak / 2**20,
+            "main_mb": main_peak / 2**20, "log": err.strip()}
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of every finished child process (workers of the build included)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def machine() -> str:
@@ -99,7 +108,8 @@ def main() -> None:
         print(f"dump: {dump.stat().st_size / 2**20:.1f} MB compressed")
         for jobs in (int(j) for j in args.jobs.split(",")):
             r = run_build(dump, Path(tmp) / f"out-{jobs}.nq", jobs)
-            print(f"jobs {jobs}: {r['wall']:.1f} s, {args.articles / r['wall']:.2f} articles/s, "
+            print(f"jobs {jobs}: {r['wall']:.1f} s, {args.articles / r['wall']:.2f} articles/s; "
+                  f"CPU {r['cpu']:.1f} s in all processes, {args.articles / r['cpu']:.2f} articles per CPU second; "
                   f"peak RSS {r['tree_mb']:.0f} MB (main process {r['main_mb']:.0f} MB)")
             print("   " + r["log"].splitlines()[0])
 

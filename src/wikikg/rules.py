@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from .literals import fold, required
 from .ontology import declared_terms, ontology_dir
 
 SLOT = r"⟦\d+⟧"
@@ -44,6 +45,13 @@ class Rule:
     yields_to: frozenset[str] = frozenset()  # rule ids whose overlapping match takes precedence
     need_prep: frozenset[str] = frozenset()  # sides whose mention must follow one of their preps
     examples: tuple = ()
+    keys: frozenset[str] | None = None  # folded words one of which any trigger match holds (literals.py)
+
+    def triggers(self, text: str, present: frozenset[str]):
+        """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
+        if self.keys is not None and self.keys.isdisjoint(present):
+            return iter(())
+        return self.trigger.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -120,8 +128,9 @@ def relation_rules() -> tuple[Rule, ...]:
                 raise RuleError(f"{where}: unknown classes {bad}")
             return out
 
+        trigger = _compile(raw["trigger"], where)
         rules.append(Rule(
-            rid, raw["relation"], raw.get("event"), _compile(raw["trigger"], where),
+            rid, raw["relation"], raw.get("event"), trigger,
             raw["subject"], raw["object"], types("subject"), types("object"),
             raw.get("subject_default"), raw.get("object_default"),
             frozenset(raw.get("subject_preps", ())), frozenset(raw.get("object_preps", ())),
@@ -132,8 +141,48 @@ def relation_rules() -> tuple[Rule, ...]:
             raw.get("dated", True), frozenset(raw.get("yields_to", ())), frozenset(raw.get("need_prep", ())),
             tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
                   for e in raw.get("examples", ())),
+            _frozen(required(trigger)),
         ))
     return tuple(rules)
+
+
+def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
+    return None if words is None else frozenset(words)
+
+
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    return tuple(sorted({k for r in relation_rules() if r.keys for k in r.keys}))
+
+
+@cache
+def _rules_by_word() -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    by_word: dict[str, set[int]] = {}
+    for i, r in enumerate(relation_rules()):
+        for k in r.keys or ():
+            by_word.setdefault(k, set()).add(i)
+    always = frozenset(i for i, r in enumerate(relation_rules()) if r.keys is None)
+    return {k: frozenset(v) for k, v in by_word.items()}, always
+
+
+def candidates(present: frozenset[str]) -> list[Rule]:
+    """The relation rules, in file order, whose trigger may match a text holding the words `present`."""
+    by_word, always = _rules_by_word()
+    found = set(always).union(*(by_word[w] for w in present))
+    rules = relation_rules()
+    return [rules[i] for i in sorted(found)]
+
+
+def words_in(text: str) -> frozenset[str]:
+    """The rules' trigger words (Rule.keys) that the text holds, case folded."""
+    folded = fold(text)
+    return frozenset([k for k in _trigger_words() if k in folded])
+
+
+@cache
+def rules_by_id() -> dict[str, Rule]:
+    """The sentence relation rules by id."""
+    return {r.id: r for r in relation_rules()}
 
 
 @cache

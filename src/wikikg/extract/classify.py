@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import rules
 
@@ -37,6 +37,7 @@ _PRIORITY = ["StockExchange", "University", "GovernmentAgency", "MilitaryOrganiz
              "NewsOrganization", "ResearchInstitute", "Company", "Organization"]
 
 
+@lru_cache(maxsize=16384)
 def name_types(name: str) -> frozenset[str]:
     """Classes a name's own words give it ("… University" -> University), most specific one."""
     hits = {cls for cls, pat in _shape_patterns() if pat.search(name)}
@@ -83,12 +84,14 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     """Class from the words right before a name or from an apposition right after it."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 80]
-    for cls, pat_before, pat_after in _context_patterns():
-        if pat_after.search(after):
-            return frozenset({cls})
-    for cls, pat_before, _ in _context_patterns():
-        if pat_before.search(before):
-            return frozenset({cls})
+    if after[:1] == ",":  # every apposition pattern starts with a comma
+        for cls, pat_before, pat_after in _context_patterns():
+            if pat_after.search(after):
+                return frozenset({cls})
+    if before[-1:].isspace():  # and every pattern before a name ends in white space
+        for cls, pat_before, _ in _context_patterns():
+            if pat_before.search(before):
+                return frozenset({cls})
     return frozenset()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from ..literals import any_of, fold, required
 from ..model import DateValue
 
 MONTHS = {
@@ -32,6 +33,8 @@ _PATTERNS = [
     re.compile(rf"\b(?:in|during|by|from|since|until|early|late|mid|of|on)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<m>{_MON})\b(?!\s+\d)", re.I),
     re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
 ]
+
+_KEYED = [(p, any_of(required(p))) for p in _PATTERNS]
 
 
 def _value(year: int | None, month: int | None, day: int | None) -> DateValue | None:
@@ -73,7 +76,13 @@ def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | 
     """All date expressions in `text` as (start, end, year, month, day), by position; no overlaps."""
     taken: list[tuple[int, int]] = []
     out = []
-    for pat in _PATTERNS:
+    folded, held = fold(text), {}
+    for pat, keys in _KEYED:
+        if keys is not None:
+            if keys not in held:
+                held[keys] = keys.search(folded) is not None
+            if not held[keys]:
+                continue  # none of the words the pattern needs (a month, a year's digits)
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -114,6 +123,24 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
     if section_year is not None:
         return DateValue(f"{section_year:04d}", "gYear")
     return None
+
+
+class PreviousDates:
+    """The dates of a paragraph's sentences so far, each worked out only when a rule asks for it."""
+
+    def __init__(self) -> None:
+        self._texts: list[tuple[str, int | None]] = []
+        self._dates: list[DateValue | None] = []
+
+    def add(self, text: str, section_year: int | None) -> None:
+        """The next sentence of the paragraph (its text, its section's year)."""
+        self._texts.append((text, section_year))
+
+    def __call__(self) -> DateValue | None:
+        """sentence_date of the last sentence added, each one's previous date from the one before."""
+        for text, year in self._texts[len(self._dates):]:
+            self._dates.append(sentence_date(text, self._dates[-1] if self._dates else None, year))
+        return self._dates[-1] if self._dates else None
 
 
 def _relative(m: re.Match, previous: DateValue) -> DateValue:

@@ -4,14 +4,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice
 
 from ..model import Mention, ParsedArticle, Sentence
 from .. import rules
+from .aliases import NameMatcher
 from .names import POSSESSIVE as _POSSESSIVE, spans as _spans
 from .classify import context_types, disambiguation, name_types, split_title
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
+_THE = re.compile(r"^(?:the|The)\s+")
+_NUMERIC = re.compile(r"[\d\s–-]+")
+_THE_BEFORE = re.compile(r"\b([Tt]he)\s+$")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 
 
@@ -24,6 +29,7 @@ class Context:
     index: dict[str, Mention] = field(default_factory=dict)  # name -> mention template
     typed: dict[str, Mention] = field(default_factory=dict)  # key -> a typed mention (infobox roles)
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    found: dict[int, tuple] = field(default_factory=dict, repr=False)  # id(sentence) -> its mentions
 
     def add(self, name: str, m: Mention) -> None:
         """Index `name` as a name of the entity `m` (first one wins)."""
@@ -74,13 +80,13 @@ def programmes_in(text: str) -> list[str]:
     """Keys of the sanctions programmes a text names (case-insensitive)."""
     _, progs = _tables()
     low = text.lower()
-    return sorted({k for n, k in progs.items() if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)})
+    return sorted({k for n, k in progs.items() if n in low and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)})
 
 
 def _is_entity_link(target: str, shown: str) -> bool:
     label, _ = split_title(target)
     words = label.split()
-    if not words or not shown or shown[0].islower() or re.fullmatch(r"[\d\s–-]+", label):
+    if not words or not shown or shown[0].islower() or _NUMERIC.fullmatch(label):
         return False
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1
@@ -106,7 +112,7 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
 
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
     n = _POSSESSIVE.sub("", name).strip()
-    n = re.sub(r"^(?:the|The)\s+", "", n)
+    n = _THE.sub("", n)
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
         return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
     return ctx.index.get(n) or _tables()[0].get(n)
@@ -133,7 +139,7 @@ def _title_re() -> re.Pattern:
 
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith((".", "Inc.", "Ltd.", "Co.")) else name
-    clean = re.sub(r"^(?:the|The)\s+", "", clean)
+    clean = _THE.sub("", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
         if titled.group().strip() not in _HONORIFICS:  # "President Dos Santos" -> "Dos Santos"
@@ -151,6 +157,22 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
 
 def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = True) -> list[Mention]:
     """All entity mentions of a sentence, in order, without overlaps."""
+    size = len(ctx.index)
+    seen = ctx.found.get(id(sentence))
+    if seen is not None and seen[0] is sentence and _unchanged(ctx, seen[1], sentence.text):
+        return list(seen[2])
+    found = _find_mentions(sentence, ctx)
+    ctx.found[id(sentence)] = (sentence, size, found)
+    return list(found)
+
+
+def _unchanged(ctx: Context, size: int, text: str) -> bool:
+    """Whether no name indexed since the index had `size` names occurs in the text: the index only
+    grows and a sentence only looks up its own substrings, so an earlier answer for it still holds."""
+    return len(ctx.index) == size or not any(n in text for n in islice(ctx.index, size, None))
+
+
+def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     text = sentence.text
     found: list[Mention] = []
     taken = bytearray(len(text))
@@ -181,7 +203,7 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
             continue
         name = text[s:e]
         known = _resolve_name(name, ctx)
-        det = re.search(r"\b([Tt]he)\s+$", text[:s])
+        det = _THE_BEFORE.search(text, max(0, len(text[:s].rstrip()) - 4), s)
         if known is None and det and f"{det.group(1)} {name}" in ctx.subject_names:
             known, s = ctx.subject, det.start(1)
             name = text[s:e]
@@ -189,11 +211,11 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
             take(replace(known, text=name, start=s, end=e))
         else:
             take(_unlinked(name, text, s, e))
-    for m in _alias_regex(ctx).finditer(text):
-        if free(m.start(), m.end()):
-            known = _resolve_name(m.group(), ctx)
+    for s, e in _alias_matcher(ctx).spans(text):
+        if free(s, e):
+            known = _resolve_name(text[s:e], ctx)
             if known is not None:
-                take(replace(known, text=m.group(), start=m.start(), end=m.end()))
+                take(replace(known, text=text[s:e], start=s, end=e))
     for m in _anaphora(ctx).finditer(text):
         if free(m.start(), m.end()):
             take(replace(ctx.subject, text=m.group(), start=m.start(), end=m.end()))
@@ -235,28 +257,27 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
 
 
-def _alias_regex(ctx: Context) -> re.Pattern:
-    """One regex of every known name, rebuilt only when the index grows."""
+def _alias_matcher(ctx: Context) -> NameMatcher:
+    """One matcher of every known name, rebuilt only when the index grows."""
     size = len(ctx.index) + len(ctx.subject_names)
     cached = getattr(ctx, "_alias_cache", None)
     if cached is not None and cached[0] == size:
         return cached[1]
-    pattern = _build_alias_regex(ctx)
-    ctx._alias_cache = (size, pattern)
-    return pattern
-
-
-def _build_alias_regex(ctx: Context) -> re.Pattern:
-    names = sorted(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]), key=len, reverse=True)
-    names = [n for n in names if len(n) > 1]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?:'s|’s)?(?![\w-])") if names \
-        else re.compile(r"(?!x)x")
+    matcher = NameMatcher(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]))
+    ctx._alias_cache = (size, matcher)
+    return matcher
 
 
 def _anaphora(ctx: Context) -> re.Pattern:
+    return _anaphora_re(ctx.subject.types)
+
+
+@cache
+def _anaphora_re(types: frozenset[str]) -> re.Pattern:
+    """"it" and "the company": the subject's anaphora, for a subject of these classes."""
     c = rules.cues()
     nouns = set()
-    for t in ctx.subject.types | {"Organization"}:
+    for t in types | {"Organization"}:
         nouns.update(c.nouns.get(t, ()))
     noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")

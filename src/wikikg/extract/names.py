@@ -2,23 +2,32 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import rules
 from .classify import name_types
 
 _TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
+
+
+@cache
+def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Openers, stop words and joiners (without "the") from names.toml."""
+    tables = rules.names()["stop"]
+    return frozenset(tables["openers"]), frozenset(tables["words"]), frozenset(tables["joiners"]) - {"the"}
 
 
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
-    tables = rules.names()["stop"]
-    openers, stop, joiners = set(tables["openers"]), set(tables["words"]), set(tables["joiners"]) - {"the"}
+    openers, stop, joiners = _stop_words()
     toks = [(m.start(), m.end(), word(m.group())) for m in _TOKEN.finditer(text)]
     out, i = [], 0
     while i < len(toks):
         s, e, w = toks[i]
-        ordinal = re.fullmatch(r"\d+(?:st|nd|rd|th)", w) and _continues(toks, i, stop)  # "52nd Research Institute"
+        ordinal = _ORDINAL.fullmatch(w) and _continues(toks, i, stop)  # "52nd Research Institute"
         if not (w[0].isupper() or ordinal) or w in openers or (w in stop and not _continues(toks, i, stop)):
             i += 1
             continue
@@ -114,7 +123,9 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
 
 def word(token: str) -> str:
     """A token without a trailing full stop, unless it is an initial or an abbreviation."""
-    return token if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", token) and token not in _MONTHS else token.rstrip(".")
+    if "." not in token:
+        return token
+    return token if _INITIALS.fullmatch(token) and token not in _MONTHS else token.rstrip(".")
 
 
 _MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from .. import rules
 from ..model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
-from .dates import find_dates, section_year, sentence_date
+from .dates import PreviousDates, find_dates, section_year, sentence_date
 from .mentions import Context, find_mentions, programme_authority, programmes_in
 
 ORG_TYPES = frozenset({"Organization", "Company", "University", "GovernmentAgency", "NewsOrganization",
@@ -43,6 +43,9 @@ _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|no
                          r"also|later|currently|since|both|each|founded|based|owned|led|known)\b"
                          r"(?=[^,;()]*?\b(?!(?:the|and|of|an|a|its|their|or)\b)[a-z][a-z-]+\b)[^,;()]*?,")
 
+_WORDS = re.compile(r"[\w'’-]+|[(),]")
+_POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
+_MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
 GOV = frozenset({"GovernmentAgency", "MilitaryOrganization"})
 
@@ -72,7 +75,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     c = rules.cues()
     if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]):
         return False
-    words = re.findall(r"[\w'’-]+|[(),]", sl.text[lo:s])
+    words = _WORDS.findall(sl.text[lo:s])
     while words and words[-1].lower() in c.determiners:
         words.pop()
     if words and words[-1].lower() in c.prepositions and words[-1].lower() not in preps:
@@ -83,7 +86,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
         return False
     if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
         return False
-    if re.match(r"(?:'s|’s)?\s*⟦", sl.text[e:]) or re.match(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦", sl.text[e:]):
+    if _POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e):
         return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧")
     if not _fits(m, types, strict):
         return False
@@ -229,34 +232,35 @@ def _typed(m: Mention, default: str | None) -> Mention:
 def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
     """Apply every relation rule to every sentence of the article."""
     out: list[Statement] = []
-    prev_date: DateValue | None = None
+    prev = PreviousDates()
     para = -1
     citations = {c.key: c for c in article.citations}
     for sentence in article.sentences:
         if sentence.paragraph != para:
-            para, prev_date = sentence.paragraph, None
+            para, prev = sentence.paragraph, PreviousDates()
         mentions = find_mentions(sentence, ctx)
         sl = Slotted.build(sentence.text, mentions)
         year = section_year(sentence.section)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
-        found = _apply(sl, sentence, ctx, prev_date, year, cites)
-        _terminate(sl, sentence, out, prev_date, year)
+        found = _apply(sl, sentence, ctx, prev, year, cites)
+        _terminate(sl, sentence, out, prev, year)
         out.extend(found)
-        prev_date = sentence_date(sl.text, prev_date, year)
+        prev.add(sl.text, year)
     return _dedupe(out)
 
 
-def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None, year: int | None,
+def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, year: int | None,
            cites: tuple[Citation, ...]) -> list[Statement]:
     out = []
     evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                         sentence.text if sentence.text != sentence.source else None)
-    by_id = {r.id: r for r in rules.relation_rules()}
-    for rule in rules.relation_rules():
-        if rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
+    by_id, present = rules.rules_by_id(), rules.words_in(sl.text)
+    for rule in rules.candidates(present):
+        found = list(rule.triggers(sl.text, present))
+        if not found or rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
             continue
-        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].trigger.finditer(sl.text)]
-        for t in rule.trigger.finditer(sl.text):
+        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].triggers(sl.text, present)]
+        for t in found:
             span = t.span()
             if any(a < span[1] and span[0] < b for a, b in stronger):
                 continue
@@ -296,7 +300,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: DateValue | None
     return out
 
 
-def _date(rule, sl: Slotted, span, clause, prev: DateValue | None, year: int | None) -> DateValue | None:
+def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None) -> DateValue | None:
     """The fact's date: from the clause up to the trigger, or just after it (before any comma)."""
     if not rule.dated or rules.cues().present.search(sl.text[clause[0]:span[1]]):
         return None
@@ -304,7 +308,7 @@ def _date(rule, sl: Slotted, span, clause, prev: DateValue | None, year: int | N
     limit = clause[1] if comma < 0 else min(comma, clause[1])
     if rule.dated == "sentence":
         limit = len(sl.text)
-    return sentence_date(sl.text[:limit], prev, year, before=span[1])
+    return sentence_date(sl.text[:limit], prev(), year, before=span[1])
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:
@@ -349,7 +353,7 @@ def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year
     verb = c.termination_verb.search(sl.text)
     if not verb or not c.termination_anaphor.search(sl.text) or c.negations.search(sl.text):
         return
-    date = sentence_date(sl.text, prev, year)
+    date = sentence_date(sl.text, prev(), year)
     named = {m.key for m in sl.mentions}
     for k in range(len(out) - 1, max(-1, len(out) - 12), -1):
         st = out[k]

@@ -18,7 +18,8 @@ __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 def parse_wikitext(article: Article) -> ParsedArticle:
     """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
     code = mwparserfromhell.parse(article.text)
-    r = _Renderer(_collect_refs(code))
+    seen: dict = {}
+    r = _Renderer(_collect_refs(code, seen), seen)
     r.nodes(code.nodes, 0)
     b = r.b
     plain = b.text()

@@ -21,8 +21,9 @@ def citation(tag: Tag) -> Citation:
         if name.startswith("cite") or name in {"citation", "cite news", "harvnb", "sfn"}:
             def val(*names: str) -> str | None:
                 for n in names:
-                    if t.has(n) and t.get(n).value.strip_code().strip():
-                        return re.sub(r"\s+", " ", t.get(n).value.strip_code().strip())
+                    v = t.get(n).value.strip_code().strip() if t.has(n) else ""
+                    if v:
+                        return re.sub(r"\s+", " ", v)
                 return None
             url = val("url", "chapter-url")
             return Citation(key, url, val("title", "chapter", "trans-title"),
@@ -36,10 +37,13 @@ def citation(tag: Tag) -> Citation:
     return Citation(key, None, text or None)
 
 
-def collect_refs(code) -> dict[str, Citation]:
-    """Named ref definitions anywhere in the article: name -> Citation."""
+def collect_refs(code, seen: dict[int, Citation] | None = None) -> dict[str, Citation]:
+    """Named ref definitions anywhere in the article: name -> Citation; `seen` gets id(tag) -> Citation."""
     named = {}
+    seen = {} if seen is None else seen
     for tag in code.filter_tags(matches=lambda n: n.tag.lower() == "ref"):
         if tag.has("name") and tag.contents is not None and str(tag.contents).strip():
-            named.setdefault(tag.get("name").value.strip_code().strip(), citation(tag))
+            name = tag.get("name").value.strip_code().strip()
+            if name not in named:
+                named[name] = seen[id(tag)] = citation(tag)
     return named

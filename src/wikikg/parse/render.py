@@ -17,9 +17,10 @@ from .tables import table as _table
 class Renderer:
     """Walks the node tree, rendering plain text into a Builder with input offsets."""
 
-    def __init__(self, named: dict[str, Citation]):
+    def __init__(self, named: dict[str, Citation], seen: dict[int, Citation] | None = None):
         self.b = Builder()
         self.named = named
+        self.seen = seen or {}  # id(ref tag) -> its Citation, where collect_refs made it already
         self.citations: dict[str, Citation] = {}
         self.infoboxes: list[Infobox] = []
         self.tables: list = []
@@ -102,7 +103,7 @@ class Renderer:
         if name == "ref":
             cit = None
             if node.contents is not None and str(node.contents).strip():
-                cit = _citation(node)
+                cit = self.seen.get(id(node)) or _citation(node)
             elif node.has("name"):
                 cit = self.named.get(node.get("name").value.strip_code().strip())
             if cit:

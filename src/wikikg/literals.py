@@ -1,0 +1,74 @@
+"""The literal words a regular expression cannot match without: a cheap test before running it."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+try:  # the standard library's own regex parser (private, but part of every CPython >= 3.11)
+    from re import _constants as _C, _parser
+except ImportError:  # pragma: no cover - another Python: no test, every pattern runs
+    _parser = None
+
+# The characters outside ASCII that an ASCII letter matches under re.IGNORECASE (a test checks
+# every code point): folding them first makes `str.lower` agree with the regex engine.
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def fold(text: str) -> str:
+    """The text lower-cased the way re.IGNORECASE compares ASCII letters."""
+    for c, ascii_letter in _FOLD:
+        if c in text:
+            text = text.replace(c, ascii_letter)
+    return text.lower()
+
+
+def required(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings at least one of which the folded text holds wherever the pattern
+    matches; None when the pattern has no such list."""
+    if _parser is None:
+        return None
+    try:
+        return _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an unfamiliar parse tree: no test
+        return None
+
+
+def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The more selective of two lists: longer shortest string, then fewer strings."""
+    if a is None or b is None:
+        return a if b is None else b
+    return max(a, b, key=lambda x: (min(map(len, x)), -len(x)))
+
+
+def _sequence(items: list) -> tuple[str, ...] | None:
+    best, run = None, []
+    for op, av in items:
+        if op is _C.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        if run:
+            best, run = _better(best, ("".join(run).lower(),)), []
+        if op is _C.SUBPATTERN:
+            best = _better(best, _sequence(list(av[-1])))
+        elif op is _C.ASSERT:
+            best = _better(best, _sequence(list(av[1])))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(best, _sequence(list(av[2])))
+        elif op is _C.BRANCH:
+            alts = [_sequence(list(alt)) for alt in av[1]]
+            if all(a is not None for a in alts):
+                best = _better(best, _minimal({s for a in alts for s in a}))
+    if run:
+        best = _better(best, ("".join(run).lower(),))
+    return best
+
+
+def _minimal(words: set[str]) -> tuple[str, ...]:
+    """The words without those that hold another one ("members" goes where "member" is)."""
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+@cache
+def any_of(words: tuple[str, ...] | None) -> re.Pattern | None:
+    """One compiled search for any of the words (to run on a folded text); None for no words."""
+    return None if words is None else re.compile("|".join(map(re.escape, words)))

@@ -1,0 +1,33 @@
+"""The name matcher finds what one regular expression of every name finds."""
+from __future__ import annotations
+
+import random
+import re
+
+from wikikg.extract.aliases import NameMatcher
+
+NAMES = ["Acme", "Acme Corp", "AC", "the Star", "The Star", "AT&T", "Foo-Bar", "Bar", "U.S.", "Ba"]
+
+
+def regex_spans(names, text):
+    alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return [m.span() for m in re.finditer(rf"(?<![\w-])(?:{alt})(?:'s|’s)?(?![\w-])", text)]
+
+
+def test_examples():
+    m = NameMatcher(NAMES)
+    assert m.spans("Acme Corp's rival, AT&T, met the Star.") == [(0, 11), (19, 23), (29, 37)]
+    assert m.spans("Acme-Bar and Acmes and Acme’s") == [(23, 29)]
+
+
+def test_same_as_the_regex_on_random_texts():
+    rng = random.Random(6)
+    parts = NAMES + [" ", " ", ", ", "-", "'s", "’s", "s", "x", "(", ")", "é", "_", "1"]
+    m = NameMatcher(NAMES)
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        assert m.spans(text) == regex_spans(NAMES, text), text
+
+
+def test_no_names():
+    assert NameMatcher([]).spans("Anything at all") == []
