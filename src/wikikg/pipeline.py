@@ -15,6 +15,7 @@ from .extract.infobox import extract_infobox, subject_types
 from .extract.lists import extract_lists
 from .extract.tables import extract_tables
 from .extract.mentions import Context, article_context
+from .extract.others import extract_others
 from .extract.sentences import extract_sentences
 from .gazetteer import Gazetteer
 from .model import Article, Mention, ParsedArticle, Statement
@@ -127,7 +128,8 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     for name, m in gazetteer.find(article.text) if gazetteer is not None else ():
         if m.key != subject.key and name not in ctx.subject_names:
             ctx.add(name, m)
-    statements = (boxed + extract_sentences(parsed, ctx)
+    said = extract_sentences(parsed, ctx)
+    statements = (boxed + said + extract_others(parsed, ctx, said)
                   + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
     statements = _most_specific(statements)
     statements += _entailed(statements)

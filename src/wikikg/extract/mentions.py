@@ -83,10 +83,15 @@ def programmes_in(text: str) -> list[str]:
     return sorted({k for n, k in progs.items() if n in low and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)})
 
 
+_CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$")
+
+
 def _is_entity_link(target: str, shown: str) -> bool:
     label, _ = split_title(target)
     words = label.split()
-    if not words or not shown or shown[0].islower() or _NUMERIC.fullmatch(label):
+    if not words or not shown or _NUMERIC.fullmatch(label):
+        return False
+    if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "iFlytek" or "eBay"
         return False
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1
