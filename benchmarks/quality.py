@@ -22,7 +22,8 @@ SETS = {
                                                 "american_national_standards_institute.tsv"),
         ("Arts_Club_of_Chicago", "arts_club_of_chicago.tsv"), ("Angolan_Armed_Forces", "angolan_armed_forces.tsv"),
         ("Raith_Rovers_F.C.", "raith_rovers_fc.tsv"), ("American_Football_Conference",
-                                                     "american_football_conference.tsv")]],
+                                                     "american_football_conference.tsv"),
+        ("The_Atlas_newspaper", "the_atlas_newspaper.tsv")]],
 }
 
 

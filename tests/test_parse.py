@@ -237,7 +237,7 @@ def test_ref_after_the_full_stop_closes_that_sentence(parsed):
 
 
 def test_several_refs_at_the_end_of_a_paragraph():
-    text = "It grew.<ref>first</ref><ref>{{cite web|title=Second|url=https://x.example}}</ref>\n" \
+    text = "It grew.<ref>first</ref><ref>{{cite web|title=Second|url=https://x.example}}</ref>\n\n" \
            "Next para.<ref name=x>third</ref> More.<ref name=x/>"
     p = parse_article(Article("T", text))
     first, nxt, more = p.sentences
@@ -371,4 +371,14 @@ def test_plain_text_of_the_seed_has_year_subsections():
     sections = {s.section for s in p.sentences}
     assert {"History / 2014", "History / 2017", "History / 2021"} <= sections
     for s in p.sentences:
+        assert text[s.start:s.end] == s.source
+
+
+def test_a_single_newline_in_a_paragraph_is_a_space_and_offsets_hold():
+    text = "'''Acme''' is a firm. It was bought by the [[Foo Group]], a\nLeeds-based maker.\n* item one\nafter the list\n\nNew paragraph."
+    parsed = parse_article(Article("Acme", text, "x", "wikitext"))
+    sentences = [s.text for s in parsed.sentences]
+    assert "It was bought by the Foo Group, a Leeds-based maker." in sentences
+    assert "item one" in sentences and "after the list" in sentences and "New paragraph." in sentences
+    for s in parsed.sentences:
         assert text[s.start:s.end] == s.source

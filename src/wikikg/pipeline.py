@@ -71,11 +71,14 @@ def _title(parsed: ParsedArticle) -> str:
 
 
 def subject_of(parsed: ParsedArticle) -> Mention:
-    """The article's own subject, typed from its infobox, else its categories."""
+    """The article's own subject, typed from its infobox, else its categories; the names its lead
+    sentence sets in bold (the Atlas in "The Atlas was a newspaper") are its aliases."""
     key = _title(parsed)
-    lead = lead_types(parsed.sentences[0].text) if parsed.sentences else frozenset()
+    first = parsed.sentences[0] if parsed.sentences else None
+    lead = lead_types(first.text) if first else frozenset()
     types = subject_types(parsed) or lead or _category_types(parsed) or frozenset({"Organization"})
-    return Mention(key, key, True, types, strength=4)
+    bold = {first.text[b:e].strip(" '\"") for b, e in first.bold} if first else set()
+    return Mention(key, key, True, types, frozenset(n for n in bold if n and n != key), strength=4)
 
 
 def _most_specific(statements: list[Statement]) -> list[Statement]:

@@ -93,6 +93,9 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     return "SanctionsProgramme" not in m.types
 
 
+_APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+
+
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
             strict: bool, need_prep: bool = False) -> list[int]:
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
@@ -126,8 +129,10 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         return [i for i in adj if _fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_prev":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]
-        before = [i for i in ok if not adj or i < adj[-1]]
-        return [i for i in before if _fits(sl.mentions[i], types, strict)][-1:]
+        before = [i for i in left if (not adj or i < adj[-1]) and _fits(sl.mentions[i], types, strict)]
+        if before and before[-1] not in ok and adj:  # "by ⟦B⟧, a ⟦P⟧-based firm": B, if just before
+            return before[-1:] if _APPOSED.match(sl.text[sl.spans[before[-1]][1]:sl.spans[adj[-1]][0]]) else []
+        return [i for i in before if i in ok][-1:]
     if kind == "gov":
         cands = [i for i in right + left if sl.mentions[i].types & GOV or sl.mentions[i].authority]
         return cands[:1]

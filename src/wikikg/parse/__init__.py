@@ -10,6 +10,7 @@ from ..segment import paragraphs, split_sentences
 from ..textparse import parse_text
 from .cite import collect_refs as _collect_refs
 from .definitions import canonical_title
+from .softbreaks import join_soft_breaks
 from .render import Renderer as _Renderer
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
@@ -22,7 +23,7 @@ def parse_wikitext(article: Article) -> ParsedArticle:
     r = _Renderer(_collect_refs(code, seen), seen)
     r.nodes(code.nodes, 0)
     b = r.b
-    plain = b.text()
+    plain = join_soft_breaks(b.text(), article.text, b)
     sec_pos = [p for p, _ in b.sections]
     links = sorted(b.links)
     link_starts = [s for s, _e, _t in links]
