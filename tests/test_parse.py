@@ -5,6 +5,7 @@ import pytest
 
 from wikikg.model import Article, FieldItem, Link, ParsedArticle, TemplateCall
 from wikikg.parse import canonical_title, parse_article
+from wikikg.pipeline import extract_article
 
 ARTICLE = """{{Short description|Widget company}}
 {{Infobox company
@@ -382,3 +383,19 @@ def test_a_single_newline_in_a_paragraph_is_a_space_and_offsets_hold():
     assert "item one" in sentences and "after the list" in sentences and "New paragraph." in sentences
     for s in parsed.sentences:
         assert text[s.start:s.end] == s.source
+
+
+def test_plain_text_lists_after_headings_are_items_not_headings():
+    text = ("Acme Post is a newspaper in Springfield.\n\nHistory\n\nIt was founded in 1901.\n\n"
+            "Publishers\nJoseph Roe (1901–1948)\nMary Major (1948–1966)\n\n"
+            "Notable journalists\n\nPierre Berton\nDebra Black\n• June Callwood\n\nAwards\n\nIt won prizes.")
+    p = parse_article(Article("Acme Post", text, "x", "text"))
+    items = {s.text: s.section for s in p.sentences if s.item}
+    assert items == {"Joseph Roe (1901–1948)": "Publishers", "Mary Major (1948–1966)": "Publishers",
+                     "Pierre Berton": "Notable journalists", "Debra Black": "Notable journalists",
+                     "June Callwood": "Notable journalists"}
+    assert [s.section for s in p.sentences if s.text == "It won prizes."] == ["Awards"]
+    for s in p.sentences:
+        assert text[s.start:s.end] == s.source == s.text
+    facts = {(st.subject.text, st.predicate) for st in extract_article(Article("Acme Post", text, "x", "text")).statements}
+    assert ("Pierre Berton", "affiliatedWith") in facts and ("Acme Post", "keyPerson") in facts

@@ -123,6 +123,7 @@ class Sentence:
     links: tuple[Link, ...] = ()
     citations: tuple[str, ...] = ()  # Citation.key of the refs that close the sentence
     bold: tuple[tuple[int, int], ...] = ()  # spans of '''bold''' text (names in the lead)
+    item: bool = False  # a list item found by layout (plain text); wikitext items are found by their "*"
 
 
 @dataclass(frozen=True)

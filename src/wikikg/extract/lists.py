@@ -58,7 +58,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
     intro: dict | None = None  # the spec a colon sentence just before the list gives its items
     for sentence in article.sentences:
         heading = sentence.section.rsplit(" / ", 1)[-1]
-        if not _is_item(article, sentence.start):
+        if not (sentence.item or _is_item(article, sentence.start)):
             intro = _introduced(sentence.text)
             continue
         spec = intro or next((s for s in _sections() if heading and s.get("only") != "tables"
