@@ -75,3 +75,10 @@ def test_table_evidence_is_verbatim_and_spans_the_row():
     for st in rows:
         assert LEAGUE[st.evidence.start:st.evidence.end] == st.evidence.text
         assert st.subject.text in st.evidence.text or getattr(st.obj, "text", "") in st.evidence.text
+
+
+def test_hostile_spans_are_bounded():
+    text = "'''X''' is a league.\n\n==Current teams==\n{|\n! Team !! City\n|-\n| colspan=99999 rowspan=99999 | [[A]]\n" \
+           + "|-\n| [[B]] || [[C]]\n" * 3 + "|}"
+    [table] = parse_article(Article("X", text, "x", "wikitext")).tables
+    assert len(table.rows) == 4 and all(len(row) <= 60 for row in table.rows)

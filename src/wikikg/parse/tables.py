@@ -43,12 +43,15 @@ def _children(node: Tag, start: int, s: str):
         pos += len(cs)
 
 
+_SPAN_CAP = {"rowspan": 500, "colspan": 50}  # enough to align real tables; bounds hostile ones
+
+
 def _span(node: Tag, name: str) -> int:
-    """A cell's rowspan or colspan (1 when absent or not a small number)."""
+    """A cell's rowspan or colspan (1 when absent or not a number; capped)."""
     if not node.has(name):
         return 1
     value = str(node.get(name).value).strip().strip("\"'")
-    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
+    return min(int(value), _SPAN_CAP[name]) if value.isdigit() and int(value) > 0 else 1
 
 
 def _grid(cells: list[tuple[TableCell, int, int]], carried: dict[int, tuple[TableCell, int]]) -> tuple:
