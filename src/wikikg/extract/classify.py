@@ -74,7 +74,8 @@ def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     out = []
     for cls, words in rules.names()["context"].items():
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        before = re.compile(rf"\b(?:{alt})\s+(?:[A-Z][\w-]*\s+)?$", re.I if cls != "Person" else 0)
+        words_re = f"(?i:{alt})" if cls != "Person" else f"(?:{alt})"  # the cue in any case, the name word capitalised
+        before = re.compile(rf"\b{words_re}\s+(?:[A-Z][\w-]*\s+)?$")
         after = re.compile(rf"^,\s+(?:[Aa]|[Aa]n|[Tt]he|then|its|former|now)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:{alt})\b")
         out.append((cls, before, after))
     return tuple(out)
