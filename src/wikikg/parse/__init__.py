@@ -10,6 +10,8 @@ from ..segment import paragraphs, split_sentences
 from ..textparse import parse_text
 from .cite import collect_refs as _collect_refs
 from .definitions import canonical_title
+from .nesting import nesting_warnings
+from .tokenize import parse_code
 from .render import Renderer as _Renderer
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
@@ -17,7 +19,7 @@ __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
 def parse_wikitext(article: Article) -> ParsedArticle:
     """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
-    code = mwparserfromhell.parse(article.text)
+    code = parse_code(article.text)
     r = _Renderer(_collect_refs(code))
     r.nodes(code.nodes, 0)
     b = r.b
@@ -44,7 +46,8 @@ def parse_wikitext(article: Article) -> ParsedArticle:
                                       src_s, src_e, section, pi, slinks, refs, bold))
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          tuple(r.infoboxes), tuple(r.citations.values()),
-                         tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables))
+                         tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
+                         warnings=nesting_warnings(code))
 
 
 def parse_article(article: Article) -> ParsedArticle:
