@@ -28,6 +28,8 @@ def parse_wikitext(article: Article) -> ParsedArticle:
     links = sorted(b.links)
     link_starts = [s for s, _e, _t in links]
     ref_pos = [p for p, _ in b.refs]
+    b.bold.sort()
+    bold_starts = [p for p, _ in b.bold]
     sentences: list[Sentence] = []
     for pi, (ps, pe) in enumerate(paragraphs(plain)):
         spans = [(ps + s, ps + e) for s, e in split_sentences(plain[ps:pe])]
@@ -40,7 +42,8 @@ def parse_wikitext(article: Article) -> ParsedArticle:
                            for ls, le, t in links[lo:bisect.bisect_left(link_starts, e)] if le <= e)
             refs = tuple(dict.fromkeys(
                 key for p, key in b.refs[bisect.bisect_right(ref_pos, s):bisect.bisect_right(ref_pos, nxt)]))
-            bold = tuple((bs - s, be - s) for bs, be in b.bold if s <= bs and be <= e)
+            bold = tuple((bs - s, be - s) for bs, be in b.bold[bisect.bisect_left(bold_starts, s):
+                                                                bisect.bisect_right(bold_starts, e)] if be <= e)
             src_s, src_e = b.src_span(s, e)
             sentences.append(Sentence(len(sentences), plain[s:e], article.text[src_s:src_e],
                                       src_s, src_e, section, pi, slinks, refs, bold))
