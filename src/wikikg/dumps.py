@@ -183,7 +183,9 @@ def read_dump(path: str | Path, errors: list[dict], redirects: list[tuple[str, s
                 if redirects is not None and page.redirect.strip():
                     redirects.append((page.title, page.redirect))
                 continue
-            if wanted(page.title, page.text, kinds, titles):
+            if not page.title.strip():
+                errors.append({"input": source, "title": None, "reason": f"{source}: page {page.id}: no title"})
+            elif wanted(page.title, page.text, kinds, titles):
                 yield Article(page.title, page.text, source, "wikitext")
     except (OSError, EOFError, SyntaxError, ValueError, DefusedXmlException) as e:  # ParseError: a SyntaxError
         errors.append({"input": source, "title": None,

@@ -122,39 +122,46 @@ def _skipped(article: Article, reason: str) -> dict:
     return {"input": article.source, "title": article.title, "reason": reason}
 
 
-def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
-                  redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
-                  titles: frozenset[str] | None = None, on_bytes=None, max_bytes: int = 0):
-    """The input articles that pass the filters, in input order; redirects (in dumps and files) go to
-    `redirects`, unreadable inputs, files over `max_bytes`, empty files and redirect files to `errors`;
-    on_bytes(source, position) follows the reading."""
-    kinds = {k.strip().lower() for k in only_infobox if k.strip()}
+def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+            redirects: list[tuple[str, str]] | None, kinds: set[str], titles: frozenset[str] | None,
+            on_bytes, max_bytes: int):
+    """Every article of the inputs, files and dumps, in input order (unreadable inputs to `errors`)."""
     for item in iter_inputs(inputs, kind, title):
         if isinstance(item, Article):
-            article = item
+            yield item
         elif is_dump(item):
             tell = (lambda pos, src=str(item): on_bytes(src, pos)) if on_bytes else None
             yield from read_dump(item, errors, redirects, only_infobox=kinds, titles=titles, on_bytes=tell)
-            continue
         else:
             size = item.stat().st_size
             if max_bytes and size > max_bytes:
                 errors.append({"input": str(item), "title": None, "reason": f"{item}: {_over(size, max_bytes)}"})
                 continue
             try:
-                article = read_file(item, kind, title if len(inputs) == 1 else None)
+                yield read_file(item, kind, title if len(inputs) == 1 else None)
             except InputError as e:
                 errors.append({"input": str(item), "title": None, "reason": str(e)})
                 continue
             if on_bytes:
                 on_bytes(str(item), size)
+
+
+def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+                  redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
+                  titles: frozenset[str] | None = None, on_bytes=None, max_bytes: int = 0):
+    """The input articles that pass the filters, in input order; redirects (in dumps and files) go to
+    `redirects`, unreadable inputs, files over `max_bytes`, empty articles and redirect files to
+    `errors`; on_bytes(source, position) follows the reading."""
+    kinds = {k.strip().lower() for k in only_infobox if k.strip()}
+    for article in _inputs(inputs, kind, title, errors, redirects, kinds, titles, on_bytes, max_bytes):
+        where = f"{article.source}: {article.title!r}" if is_dump(Path(article.source)) else article.source
         if not article.text.strip():
-            errors.append(_skipped(article, f"{article.source}: empty article (no text)"))
+            errors.append(_skipped(article, f"{where}: empty article (no text)"))
         elif article.kind == "wikitext" and is_redirect(article.text):
             target = redirect_target(article.text)
             if target and redirects is not None:
                 redirects.append((article.title, target))
-            errors.append(_skipped(article, f"{article.source}: a redirect page, not an article"
+            errors.append(_skipped(article, f"{where}: a redirect page, not an article"
                                    + (f" (its title is an alias of {target!r})" if target else "")))
         elif wanted(article.title, article.text, kinds, titles):
             yield article

@@ -84,7 +84,8 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
                  partition: int = PARTITION, limits: ArticleLimits | None = None) -> BuildResult:
     """Build straight into an .nq or .nt file in flat memory: round 1 extracts partitions and spills
     them, the summaries resolve entities across all articles, round 2 writes sorted shards in parallel,
-    and a k-way merge writes the output (byte-identical to the in-memory build's)."""
+    and a k-way merge writes the output (byte-identical to the in-memory build's). When every input
+    failed, `out` is left as it was."""
     quads = out.name.lower().endswith(".nq")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
@@ -118,7 +119,8 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
             result.relations.update(relations)
         target = tmp / "merged"
         merge_sorted(sorted(shards), target)
-        os.replace(target, out)
+        if summary.articles or not (errors or failed):  # a build that read nothing keeps the old file
+            os.replace(target, out)
     finally:
         bar.close()
         if own:
