@@ -59,6 +59,8 @@ def _merge(files: list[Path], out: Path) -> int:
                 if line != last:
                     w.write(line)
                     n, last = n + 1, line
+            w.flush()
+            os.fsync(w.fileno())  # on disk before it is renamed over the previous output
     finally:
         for h in handles:
             h.close()
