@@ -119,6 +119,7 @@ BLOCK = st.one_of(
     st.lists(SENTENCE, min_size=1, max_size=3).map(lambda items: "\n".join("# " + i for i in items)),
     infobox(), table(), nested(), st.just("#REDIRECT [[Acme Corporation]]"),
     st.just("== References ==\n{{reflist}}"), st.just("[[Category:Technology companies]]"))
+TITLE = st.one_of(st.sampled_from(NAMES), words(3), JUNK, SCRIPTS)  # file names and dump titles: anything
 ARTICLE = st.builds(lambda lead, blocks, sep: sep.join([lead] + blocks),
                     st.builds(lambda n, rest: f"'''{n}''' {rest}", st.sampled_from(NAMES), SENTENCE),
                     st.lists(BLOCK, max_size=8), st.sampled_from(["\n\n", "\n", " ", "\r\n\r\n"]))
@@ -149,9 +150,9 @@ def mutated(draw):
 
 # --- the properties ---------------------------------------------------------------------------
 
-def run(text: str) -> tuple[bytes, bytes, ArticleResult | dict]:
+def run(text: str, title: str = "Fuzz Article", kind: str = "wikitext") -> tuple[bytes, bytes, ArticleResult | dict]:
     """Extract, assemble and serialise one article -> (N-Triples, Turtle, result)."""
-    result = extract_one(Article("Fuzz Article", text, "fuzz", "wikitext"))
+    result = extract_one(Article(title, text, "fuzz", kind))
     if not isinstance(result, ArticleResult):
         return b"", b"", result
     ds = assemble([result]).dataset
@@ -163,10 +164,10 @@ def _literal(store: ox.Store, s, p) -> str:
     return q.object.value
 
 
-def check(text: str) -> None:
+def check(text: str, title: str = "Fuzz Article", kind: str = "wikitext") -> None:
     """Every property of one article."""
     start = time.perf_counter()
-    nt, ttl, result = run(text)
+    nt, ttl, result = run(text, title, kind)
     assert isinstance(result, ArticleResult), f"not extracted: {result}"
     store = ox.Store()
     store.load(nt, ox.RdfFormat.N_TRIPLES)
@@ -176,7 +177,7 @@ def check(text: str) -> None:
         assert text[s0:s1] == q.object.value, (s0, s1)
     for st_ in result.statements:
         assert text[st_.evidence.start:st_.evidence.end] == st_.evidence.text
-    again = run(text)
+    again = run(text, title, kind)
     assert again[0] == nt and again[1] == ttl, "two runs gave different bytes"
     STATS["cases"] += 1
     STATS["seconds"] += time.perf_counter() - start
@@ -199,16 +200,16 @@ FOUND = [
 ]
 
 
-@given(ARTICLE)
-@example(FOUND[0])
-@example(FOUND[1])
-def test_generated_articles(text):
-    check(text)
+@given(ARTICLE, TITLE)
+@example(FOUND[0], "Fuzz Article")
+@example(FOUND[1], "Fuzz Article")
+def test_generated_articles(text, title):
+    check(text, title)
 
 
-@given(mutated())
-def test_mutated_articles(text):
-    check(text)
+@given(mutated(), st.sampled_from(["wikitext", "wikitext", "text"]))  # a third read as plain text
+def test_mutated_articles(text, kind):
+    check(text, kind=kind)
 
 
 @pytest.mark.parametrize("opener, closer, depth, warned", [
