@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import threading
 import time
@@ -113,3 +114,18 @@ def test_deep_nesting_is_a_warning_not_a_skip(tmp_path):
     (record,) = [json.loads(line) for line in (tmp_path / "o" / "errors.jsonl").read_text("utf-8").splitlines()]
     assert record["level"] == "warning" and record["title"] == "Deep Corp"
     assert "deeper than the parser's limit" in record["reason"]
+
+
+def _die(part, limits=None):
+    os._exit(9)  # a worker killed mid-article (the OOM killer, a crash in C code)
+
+
+def test_a_dead_worker_is_a_one_line_error(tmp_path, monkeypatch):
+    import wikikg.pipeline
+    monkeypatch.setattr(wikikg.pipeline, "extract_partition", _die)
+    (tmp_path / "in").mkdir()
+    src = _corpus(tmp_path / "in", runaway_at=-1)
+    result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "g.ttl"), "--jobs", "2"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == ("wikikg: error: an extraction worker process died (killed, or out of memory); "
+                                     "--jobs 1 shows which article it was")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -117,6 +118,9 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         written = [out] if streaming else write(result.dataset, out) if out is not None else []
     except (InputError, OutputError) as e:
         _fail(str(e))
+    except BrokenProcessPool:
+        _fail("an extraction worker process died (killed, or out of memory); "
+              "--jobs 1 shows which article it was")
     finally:
         runner.close()
     if store_dir is not None:

@@ -133,7 +133,11 @@ def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list
             tell = (lambda pos, src=str(item): on_bytes(src, pos)) if on_bytes else None
             yield from read_dump(item, errors, redirects, only_infobox=kinds, titles=titles, on_bytes=tell)
         else:
-            size = item.stat().st_size
+            try:
+                size = item.stat().st_size
+            except OSError as e:
+                errors.append({"input": str(item), "title": None, "reason": f"{item}: cannot read it ({e.strerror})"})
+                continue
             if max_bytes and size > max_bytes:
                 errors.append({"input": str(item), "title": None, "reason": f"{item}: {_over(size, max_bytes)}"})
                 continue

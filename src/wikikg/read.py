@@ -72,7 +72,11 @@ def read_file(path: Path, kind: str | None = None, title: str | None = None) -> 
     """One article file; its kind from the extension (.txt is plain text) unless given."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
-    text = _decode(path.read_bytes(), str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read it ({e.strerror or type(e).__name__})") from None
+    text = _decode(data, str(path))
     if kind is None:
         kind = "text" if path.suffix.lower() in TEXT_EXT else "wikitext"
     return Article(title or title_from_path(path), text, str(path), kind)
