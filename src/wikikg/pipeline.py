@@ -190,7 +190,7 @@ def extract_one(article: Article, limits: ArticleLimits | None = None) -> Articl
                                  "(wikikg build --article-timeout)")
     except ArticleSkipped as e:
         return _skipped(article, str(e))
-    except (Exception, RecursionError) as e:
+    except Exception as e:  # RecursionError included
         return {**_skipped(article, f"{type(e).__name__}: {str(e)[:300]}"),
                 "where": traceback.format_exc(limit=-1).strip().splitlines()[-1]}
 
