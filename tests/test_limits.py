@@ -129,3 +129,20 @@ def test_a_dead_worker_is_a_one_line_error(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip() == ("wikikg: error: an extraction worker process died (killed, or out of memory); "
                                      "--jobs 1 shows which article it was")
+
+
+class _Finalized:
+    def __del__(self):
+        _spin(0.3)  # the first alarm lands here, where Python prints and drops any exception
+
+
+def test_an_alarm_dropped_in_a_finalizer_is_repeated():
+    start = time.monotonic()
+    try:
+        with time_cap(0.1):
+            _Finalized()  # freed at once: its __del__ runs inside the capped body
+            _spin(5)
+        raise AssertionError("not interrupted")
+    except ArticleTimeout:
+        pass
+    assert time.monotonic() - start < 2

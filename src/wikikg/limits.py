@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 __all__ = ["ArticleLimits", "ArticleSkipped", "ArticleTimeout", "time_cap"]
 
+REPEAT = 0.25  # seconds between further alarms once the cap is reached
+
 
 @dataclass(frozen=True)
 class ArticleLimits:
@@ -42,7 +44,9 @@ def time_cap(seconds: float) -> Iterator[bool]:
         yield False
         return
     previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Then again every REPEAT seconds: a handler that happens to run inside a finalizer (__del__, a
+    # weakref callback) has its exception printed and dropped, and the next one must still stop the body.
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
         yield True
     finally:
