@@ -10,9 +10,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from wikikg.export import to_ntriples, to_turtle
+from wikikg.export import to_nquads, to_ntriples, to_turtle
 from wikikg.model import Article
-from wikikg.pipeline import ArticleResult, assemble, extract_one
+from wikikg.pipeline import ArticleResult, assemble, build, extract_one
+from wikikg.shards import build_stream
 
 WKG = "https://w3id.org/wikikg/ontology#"
 COMMON = dict(deadline=None, database=None, print_blob=True,
@@ -222,3 +223,27 @@ def test_nesting_past_the_parser_limit_is_a_warning(opener, closer, depth, warne
     result = extract_one(Article("Deep", text, "fuzz"))
     assert isinstance(result, ArticleResult)
     assert any("deeper than the parser's limit" in w for w in result.warnings) == warned
+
+
+LONG = os.environ.get("WIKIKG_FUZZ") == "long"
+BATCH = st.lists(st.tuples(st.sampled_from(NAMES), st.one_of(ARTICLE, mutated())), min_size=2, max_size=4,
+                 unique_by=lambda pair: pair[0])
+
+
+@settings(max_examples=500 if LONG else 40)
+@given(BATCH)
+def test_batches_resolve_alike_in_memory_and_streaming(tmp_path_factory, batch):
+    """Several fuzz articles built together: entities resolve across them, and the streaming build
+    writes the same N-Quads bytes as the in-memory one."""
+    folder = tmp_path_factory.mktemp("batch")
+    for title, text in batch:
+        (folder / f"{title.replace(' ', '_')}.wikitext").write_text(text, "utf-8")
+    result = build([str(folder)], jobs=1)
+    assert result.articles + len(result.errors) == len(batch)
+    assert all(e["reason"] and (e["title"] or e["input"]) for e in result.errors)
+    memory = to_nquads(result.dataset)
+    ox.Store().load(memory, ox.RdfFormat.N_QUADS)
+    out = folder / "out.nq"
+    build_stream([str(folder)], out, jobs=1)
+    assert (out.read_bytes() if out.exists() else b"") == memory
+    STATS["cases"] += len(batch)
