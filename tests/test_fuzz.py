@@ -22,7 +22,7 @@ COMMON = dict(deadline=None, database=None, print_blob=True,
 # ci: a fixed seed (derandomize) so CI runs the same cases every time; long: new cases each run.
 settings.register_profile("ci", max_examples=1000, derandomize=True, **COMMON)
 settings.register_profile("long", max_examples=5000, derandomize=False,
-                          phases=[Phase.generate, Phase.target, Phase.shrink], **COMMON)
+                          phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink], **COMMON)
 settings.load_profile("long" if os.environ.get("WIKIKG_FUZZ") == "long" else "ci")
 
 STATS = {"cases": 0, "seconds": 0.0}
