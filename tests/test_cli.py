@@ -190,6 +190,22 @@ def test_export_of_a_missing_graph_names_it(tmp_path):
     assert "none.ttl" in error_line(result)
 
 
+@pytest.mark.parametrize("nest", ["( ", "[ <http://e/p> "], ids=["collections", "blank nodes"])
+def test_deeply_nested_turtle_is_a_one_line_error(tmp_path, nest):
+    """rdflib's Turtle parser recurses once per level: 100,000 levels raise RecursionError inside it."""
+    deep = tmp_path / "deep.ttl"
+    close = " )" if nest == "( " else " ]"
+    deep.write_text("<http://e/a> <http://e/p> " + nest * 100_000 + "<http://e/b>" + close * 100_000 + " .\n",
+                    "utf-8")
+    for args in (("export", "--graph", deep, "-o", tmp_path / "out.nt"),
+                 ("query", "--graph", deep, "ASK {}", "--engine", "rdflib")):
+        result = invoke(*args)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert "deep.ttl: nesting too deep to parse" in error_line(result)
+        assert not (tmp_path / "out.nt").exists()
+    assert invoke("query", "--graph", deep, "ASK { ?s ?p ?o }").output == "true\n"  # Oxigraph reads it
+
+
 def test_export_of_an_invalid_graph_is_a_one_line_error(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .\n", "utf-8")

@@ -316,3 +316,103 @@ def test_wikikg_serve_as_a_user_runs_it(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "wikikg", "serve", "--store", str(tmp_path / "none")],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and bad.stderr.startswith("wikikg: error:") and "no store there" in bad.stderr
+
+
+# --- hostile requests (issue 7) -----------------------------------------------------------------
+
+@pytest.fixture()
+def listener():
+    """A raw TCP listener on loopback: any connection at all (not only a full HTTP request) is seen."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.setblocking(False)
+    yield server
+    server.close()
+
+
+def _connections(server: socket.socket) -> int:
+    n = 0
+    while select.select([server], [], [], 0.2)[0]:
+        conn, _ = server.accept()
+        conn.close()
+        n += 1
+    return n
+
+
+def test_no_query_form_makes_an_outgoing_connection(url, listener):
+    remote = f"http://127.0.0.1:{listener.getsockname()[1]}/x"
+    refused = [f"LOAD <{remote}>", f"LOAD SILENT <{remote}> INTO GRAPH <urn:g>",
+               f"SELECT * WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}",
+               f"SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE SILENT <{remote}> {{ ?s ?p ?o }} }} }} }}",
+               f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}",
+               f"ASK FROM <{remote}> {{ ?s ?p ?o }}", f"DESCRIBE <{remote}> FROM NAMED <{remote}>"]
+    for query in refused:
+        r = post(url, query)
+        assert 400 <= r.status_code < 500, (query, r.status_code, r.text)
+    for params in ({"query": "ASK {}", "default-graph-uri": remote}, {"query": "ASK {}", "named-graph-uri": remote}):
+        assert httpx.get(url + "/sparql", params=params, timeout=30).status_code == 403
+    r = httpx.post(url + "/sparql", data={"update": f"LOAD <{remote}>"}, timeout=30)
+    assert r.status_code == 403
+    assert _connections(listener) == 0
+
+
+def test_malformed_requests_get_a_clear_4xx(url):
+    bad_utf8 = httpx.post(url + "/sparql", content=b"ASK { \xff\xfe }", timeout=30,
+                          headers={"Content-Type": "application/sparql-query"})
+    assert bad_utf8.status_code == 400 and "not UTF-8" in bad_utf8.text
+    form = httpx.post(url + "/sparql", content=b"query=ASK%20%7B%7D%FF", timeout=30,
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert form.status_code == 400 and "not UTF-8" in form.text
+    for content_type in ("application/json", "multipart/form-data; boundary=x", ""):
+        r = httpx.post(url + "/sparql", content=b"ASK {}", headers={"Content-Type": content_type}, timeout=30)
+        assert r.status_code == 415, content_type
+    two = httpx.get(url + "/sparql", params=[("query", "ASK {}"), ("query", "ASK {}")], timeout=30)
+    assert two.status_code == 400 and "exactly one" in two.text
+    empty_form = httpx.post(url + "/sparql", data={"default-graph-uri": ARTICLE}, timeout=30)
+    assert empty_form.status_code == 400 and "query" in empty_form.text
+    junk = httpx.get(url + "/sparql", params={"query": "\x00\ud7ff\U0010ffff {{{"}, timeout=30)
+    assert junk.status_code == 400
+    host, port = url.rsplit("/", 1)[1].split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as raw:  # a body far smaller than declared
+        raw.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                    b"Content-Length: 999999999\r\n\r\nASK {}")
+        assert raw.recv(100).startswith(b"HTTP/1.1 413")
+    assert post(url, FOUNDERS).status_code == 200  # and the endpoint still answers
+
+
+def test_an_oversized_query_is_refused_before_it_is_read(url):
+    big = b"ASK {} #" + b"x" * (LIMITS.max_request * 20)
+    r = httpx.post(url + "/sparql", content=big, headers={"Content-Type": "application/sparql-query"}, timeout=30)
+    assert r.status_code == 413 and "--max-request" in r.text
+    r = httpx.post(url + "/sparql", data={"query": big.decode()}, timeout=30)
+    assert r.status_code == 413
+
+
+def _listening(port: int) -> set[str]:
+    """The local addresses listening on `port`, from /proc/net/tcp (IPv4, hex little-endian)."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        addr, p = local.split(":")
+        if int(p, 16) == port and state == "0A":  # LISTEN
+            found.add(socket.inet_ntoa(bytes.fromhex(addr)[::-1]))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's /proc/net/tcp")
+def test_serve_listens_on_loopback_by_default(tmp_path):
+    port = _free_port()
+    graph = tmp_path / "graph.nt"
+    graph.write_text("<http://a> <http://b> <http://c> .\n", "utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "wikikg", "serve", "--graph", str(graph), "--port", str(port),
+                             "--workers", "1"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while not _listening(port):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.poll() else ""
+            time.sleep(0.1)
+        assert _listening(port) == {"127.0.0.1"}
+    finally:
+        proc.terminate()
+        proc.wait(20)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -11,6 +12,8 @@ from .export import RDF_FORMATS, OutputError, write, write_atomic
 from .read import InputError
 
 EXIT_SKIPPED = 3
+MAX_ARTICLE_BYTES = 5_000_000  # the largest English Wikipedia articles hold about 1.5 MB of wikitext
+ARTICLE_TIMEOUT = 120.0  # the slowest real article measured takes about 2 s
 
 
 def _fail(message: str) -> None:
@@ -72,16 +75,21 @@ def main() -> None:
               help="Extract on a local Dask cluster of N worker processes.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--max-article-bytes", type=click.IntRange(min=0), default=MAX_ARTICLE_BYTES, show_default=True,
+              help="Skip an article (or input file) larger than this many UTF-8 bytes; 0: no limit.")
+@click.option("--article-timeout", type=click.FloatRange(min=0), default=ARTICLE_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop and skip an article whose extraction runs longer; 0: no limit.")
 @click.option("--gazetteer", "gazetteer_path", default=None, metavar="GRAPH",
               help="Also recognise the entities and aliases this graph file or store DIR knows "
                    "(e.g. a previous build): most useful for plain text, which has no links.")
 def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: str | None,
           store_dir: Path | None, jobs: int | None, only_infobox: str | None, titles_file: str | None,
-          scheduler: str | None, dask_local: int | None, progress: bool | None,
-          gazetteer_path: str | None) -> None:
+          scheduler: str | None, dask_local: int | None, progress: bool | None, max_article_bytes: int,
+          article_timeout: float, gazetteer_path: str | None) -> None:
     """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
     from .dumps import read_titles
     from .export import format_of
+    from .limits import ArticleLimits
     from .parallel import make_runner
     from .pipeline import build as run
 
@@ -92,7 +100,8 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
     if out is not None and format_of(out) is None and out.suffix and not out.is_dir():
         _fail(f"{out}: unknown output format {out.suffix!r}")
     options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
-               "titles": read_titles(titles_file) if titles_file else None}
+               "titles": read_titles(titles_file) if titles_file else None,
+               "limits": ArticleLimits(max_article_bytes, article_timeout)}
     if gazetteer_path:
         from .gazetteer import GazetteerError, load_gazetteer
 
@@ -119,6 +128,9 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         written = [out] if streaming else write(result.dataset, out) if out is not None else []
     except (InputError, OutputError) as e:
         _fail(str(e))
+    except BrokenProcessPool:
+        _fail("an extraction worker process died (killed, or out of memory); "
+              "--jobs 1 shows which article it was")
     finally:
         runner.close()
     if store_dir is not None:
@@ -128,13 +140,18 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             _load_store_file(store_dir, out)
     report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
     errors_file = report_dir / "errors.jsonl"
-    if result.errors or errors_file.exists():
-        lines = "".join(json.dumps(e, sort_keys=True) + "\n" for e in result.errors)
+    records = [{"level": "error", **e} for e in result.errors] + result.warnings
+    if records or errors_file.exists():
+        lines = "".join(json.dumps(e, sort_keys=True) + "\n" for e in records)
         write_atomic(errors_file, lines.encode("utf-8"))
     rels = ", ".join(f"{k} {v}" for k, v in sorted(result.relations.items()))
     click.echo(f"wikikg: {result.articles} article(s), {result.statements} statement(s) -> "
                f"{', '.join(map(str, written + ([store_dir] if store_dir else [])))}"
                + (f"\n  {rels}" if rels else ""), err=True)
+    if result.warnings:
+        click.echo(f"wikikg: {len(result.warnings)} warning(s) (see {errors_file})", err=True)
+        for w in result.warnings[:5]:
+            click.echo(f"  warning {w['title']}: {w['reason']}", err=True)
     if result.errors:
         click.echo(f"wikikg: completed with {len(result.errors)} skipped (see {errors_file})", err=True)
         for e in result.errors[:5]:

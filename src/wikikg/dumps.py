@@ -5,6 +5,7 @@ import bz2
 import gzip
 import os
 import re
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml.ElementTree import fromstring, iterparse
 
 from .model import Article
@@ -171,19 +173,47 @@ def read_dump(path: str | Path, errors: list[dict], redirects: list[tuple[str, s
     redirect pages are appended to `redirects` as (title, target); unreadable dumps go to `errors`."""
     kinds = {k.strip().lower() for k in only_infobox if k.strip()}
     source = str(path)
+    pages = 0
     try:
         for page in iter_pages(path, workers, on_bytes):
+            pages += 1
             if page.ns != 0:
                 continue
             if page.redirect is not None:
                 if redirects is not None and page.redirect.strip():
                     redirects.append((page.title, page.redirect))
                 continue
-            if wanted(page.title, page.text, kinds, titles):
+            if not page.title.strip():
+                errors.append({"input": source, "title": None, "reason": f"{source}: page {page.id}: no title"})
+            elif wanted(page.title, page.text, kinds, titles):
                 yield Article(page.title, page.text, source, "wikitext")
-    except (OSError, EOFError, SyntaxError, ValueError) as e:  # ParseError is a SyntaxError
+    except (OSError, EOFError, SyntaxError, ValueError, DefusedXmlException) as e:  # ParseError: a SyntaxError
         errors.append({"input": source, "title": None,
-                       "reason": f"{source}: not a readable MediaWiki XML dump ({type(e).__name__}: {e})"})
+                       "reason": f"{source}: not a readable MediaWiki XML dump: {_why(e)}"})
+        return
+    if pages == 0:
+        errors.append({"input": source, "title": None,
+                       "reason": f"{source}: not a MediaWiki XML dump: it holds no <page> element"})
+
+
+def _why(e: BaseException) -> str:
+    """What is wrong with a dump, in a few words, from the error that reading it raised."""
+    if isinstance(e, DTDForbidden):
+        return "it declares a DTD (refused: entities are never expanded nor external files loaded)"
+    if isinstance(e, DefusedXmlException):
+        return f"refused XML construct ({type(e).__name__})"
+    if isinstance(e, EOFError):
+        return "truncated (the compressed data ends before its end-of-stream marker)"
+    text = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+    if isinstance(e, SyntaxError) and "no element found" in text:
+        return f"truncated or not XML ({text})"
+    if isinstance(e, SyntaxError):
+        return f"not well-formed XML ({text})"
+    if isinstance(e, OSError) and "Invalid data stream" in text:
+        return "not bz2 data (corrupt or not compressed)"
+    if isinstance(e, (OSError, zlib.error)) and ("gzip" in text.lower() or "Not a gzipped" in text):
+        return f"not gzip data ({text})"
+    return f"{type(e).__name__}: {text}"
 
 
 def _page_xml(p: Page) -> str:

@@ -220,9 +220,8 @@ def write(ds: Dataset, out: Path) -> list[Path]:
         return [out]
     if out.suffix and not out.is_dir():
         raise OutputError(f"{out}: unknown output format {out.suffix!r} (known: {', '.join(FORMATS)})")
-    written = []
-    for name in DIRECTORY_OUTPUTS:
-        target = out / name
-        write_atomic(target, FORMATS[format_of(target)](ds))
-        written.append(target)
-    return written
+    targets = [out / name for name in DIRECTORY_OUTPUTS]
+    data = [FORMATS[format_of(t)](ds) for t in targets]  # every format made before any file is touched
+    for target, blob in zip(targets, data):
+        write_atomic(target, blob)
+    return targets

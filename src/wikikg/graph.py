@@ -83,11 +83,26 @@ def _object(st: Statement):
     return Literal(st.obj)
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def web_iri(url: str) -> str | None:
+    """A cited URL as an absolute IRI: protocol-relative '//host/x' (as Wikipedia writes them) as https,
+    unsafe characters percent-encoded; None for a URL with no scheme, which no IRI can hold."""
+    url = url.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    if not _SCHEME.match(url):
+        return None
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
 def _citation(g: Graph, c: Citation) -> URIRef:
     node = URIRef(hashed_iri(CITATION_PREFIX, c.url or "", c.title or "", c.publisher or "", c.date or ""))
     g.add((node, RDF.type, WKG.Citation))
-    if c.url:
-        g.add((node, SCHEMA.url, URIRef(quote(c.url, safe=":/?#[]@!$&'()*+,;=%~-._"))))
+    url = web_iri(c.url) if c.url else None
+    if url:
+        g.add((node, SCHEMA.url, URIRef(url)))
     if c.title:
         g.add((node, DCTERMS.title, Literal(c.title)))
     if c.publisher:

@@ -22,7 +22,8 @@ from .model import Article, Mention, ParsedArticle, Statement
 from .parse import canonical_title, parse_article
 from .dumps import read_dump, wanted
 from .parallel import LocalRunner, Progress, input_bytes, partitions
-from .read import InputError, is_dump, iter_inputs, read_file
+from .limits import ArticleLimits, ArticleSkipped, ArticleTimeout, time_cap
+from .read import InputError, is_dump, is_redirect, iter_inputs, read_file, redirect_target
 from . import rules
 
 PARTITION = 4  # articles per task of the process pool
@@ -36,6 +37,7 @@ class ArticleResult:
     subject: Mention
     statements: tuple[Statement, ...]
     sentences: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -45,8 +47,9 @@ class BuildResult:
     dataset: object  # rdflib.Dataset (graph.py owns rdflib): one named graph per article
     articles: int = 0
     statements: int = 0
-    errors: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)  # articles and inputs skipped, with the reason
     relations: Counter = field(default_factory=Counter)
+    warnings: list[dict] = field(default_factory=list)  # built, but something was not read
 
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
@@ -136,51 +139,110 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
                   + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
     statements = _most_specific(statements)
     statements += _entailed(statements)
-    return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences))
+    return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
 
 
-def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
-                  redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
-                  titles: frozenset[str] | None = None, on_bytes=None):
-    """The input articles that pass the filters, in input order; a dump's redirects go to `redirects`,
-    unreadable inputs to `errors`; on_bytes(source, position) follows the reading."""
-    kinds = {k.strip().lower() for k in only_infobox if k.strip()}
+def _skipped(article: Article, reason: str) -> dict:
+    return {"input": article.source, "title": article.title, "reason": reason}
+
+
+def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+            redirects: list[tuple[str, str]] | None, kinds: set[str], titles: frozenset[str] | None,
+            on_bytes, max_bytes: int):
+    """Every article of the inputs, files and dumps, in input order (unreadable inputs to `errors`)."""
     for item in iter_inputs(inputs, kind, title):
         if isinstance(item, Article):
-            article = item
+            yield item
         elif is_dump(item):
             tell = (lambda pos, src=str(item): on_bytes(src, pos)) if on_bytes else None
             yield from read_dump(item, errors, redirects, only_infobox=kinds, titles=titles, on_bytes=tell)
-            continue
         else:
             try:
-                article = read_file(item, kind, title if len(inputs) == 1 else None)
+                size = item.stat().st_size
+            except OSError as e:
+                errors.append({"input": str(item), "title": None, "reason": f"{item}: cannot read it ({e.strerror})"})
+                continue
+            if max_bytes and size > max_bytes:
+                errors.append({"input": str(item), "title": None, "reason": f"{item}: {_over(size, max_bytes)}"})
+                continue
+            try:
+                yield read_file(item, kind, title if len(inputs) == 1 else None)
             except InputError as e:
                 errors.append({"input": str(item), "title": None, "reason": str(e)})
                 continue
             if on_bytes:
-                on_bytes(str(item), item.stat().st_size)
-        if wanted(article.title, article.text, kinds, titles):
+                on_bytes(str(item), size)
+
+
+def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+                  redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
+                  titles: frozenset[str] | None = None, on_bytes=None, max_bytes: int = 0):
+    """The input articles that pass the filters, in input order; redirects (in dumps and files) go to
+    `redirects`, unreadable inputs, files over `max_bytes`, empty articles and redirect files to
+    `errors`; on_bytes(source, position) follows the reading."""
+    kinds = {k.strip().lower() for k in only_infobox if k.strip()}
+    for article in _inputs(inputs, kind, title, errors, redirects, kinds, titles, on_bytes, max_bytes):
+        where = f"{article.source}: {article.title!r}" if is_dump(Path(article.source)) else article.source
+        if not article.text.strip():
+            errors.append(_skipped(article, f"{where}: empty article (no text)"))
+        elif article.kind == "wikitext" and is_redirect(article.text):
+            target = redirect_target(article.text)
+            if target and redirects is not None:
+                redirects.append((article.title, target))
+            errors.append(_skipped(article, f"{where}: a redirect page, not an article"
+                                   + (f" (its title is an alias of {target!r})" if target else "")))
+        elif wanted(article.title, article.text, kinds, titles):
             yield article
 
 
-def extract_one(article: Article, gazetteer: Gazetteer | None = None) -> ArticleResult | dict:
-    """extract_article, or the error record of an article that fails (one never sinks the batch)."""
+def _over(size: int, max_bytes: int) -> str:
+    return f"{size:,} bytes, over the {max_bytes:,}-byte limit (wikikg build --max-article-bytes)"
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every extraction worker is sent once: the per-article limits and an optional gazetteer."""
+
+    limits: ArticleLimits = field(default_factory=ArticleLimits)
+    gazetteer: Gazetteer | None = None
+
+
+def extract_one(article: Article, shared: Shared | None = None) -> ArticleResult | dict:
+    """extract_article within the limits, or the error record of an article that fails or is over
+    a limit (one never sinks the batch)."""
+    shared = shared or Shared()
+    limits = shared.limits
     try:
-        return extract_article(article, gazetteer)
-    except Exception as e:
-        return {"input": article.source, "title": article.title, "reason": f"{type(e).__name__}: {e}",
+        size = len(article.text.encode("utf-8", "surrogatepass"))
+        if limits.max_bytes and size > limits.max_bytes:
+            raise ArticleSkipped(_over(size, limits.max_bytes))
+        with time_cap(limits.timeout):
+            return extract_article(article, shared.gazetteer)
+    except ArticleTimeout:
+        return _skipped(article, f"extraction ran past the {limits.timeout:g} s limit and was stopped "
+                                 "(wikikg build --article-timeout)")
+    except ArticleSkipped as e:
+        return _skipped(article, str(e))
+    except Exception as e:  # RecursionError included
+        return {**_skipped(article, f"{type(e).__name__}: {str(e)[:300]}"),
                 "where": traceback.format_exc(limit=-1).strip().splitlines()[-1]}
 
 
-def extract_partition(part: list[tuple[int, Article]], gazetteer: Gazetteer | None = None) -> list[tuple[int, object]]:
+def extract_partition(part: list[tuple[int, Article]], shared: Shared | None = None) -> list[tuple[int, object]]:
     """(sequence number, ArticleResult or error record) for each (sequence number, article)."""
-    return [(seq, extract_one(a, gazetteer)) for seq, a in part]
+    return [(seq, extract_one(a, shared)) for seq, a in part]
+
+
+def warning_records(results) -> list[dict]:
+    """The warnings of built articles as records for errors.jsonl ("level": "warning")."""
+    return [{"input": None, "title": r.title, "reason": w, "level": "warning"}
+            for r in results for w in r.warnings]
 
 
 def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
           runner=None, only_infobox: tuple[str, ...] = (), titles: frozenset[str] | None = None,
-          progress: bool | None = False, gazetteer: Gazetteer | None = None) -> BuildResult:
+          progress: bool | None = False, limits: ArticleLimits | None = None,
+          gazetteer: Gazetteer | None = None) -> BuildResult:
     """Build the dataset of every input article; a failing article is recorded and skipped.
     Extraction runs on `runner` (parallel.py) or `jobs` processes; the output is the same either way."""
     errors: list[dict] = []
@@ -190,8 +252,10 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     own = runner is None
     runner = runner or LocalRunner(jobs)
     try:
-        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read)
-        for part in runner.imap(extract_partition, partitions(enumerate(articles), PARTITION), gazetteer):
+        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read,
+                                 limits.max_bytes if limits else 0)
+        shared = Shared(limits or ArticleLimits(), gazetteer)
+        for part in runner.imap(extract_partition, partitions(enumerate(articles), PARTITION), shared):
             for seq, r in part:
                 (results if isinstance(r, ArticleResult) else failed).append((seq, r))
             bar.done(len(part))
@@ -202,6 +266,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     results.sort(key=lambda x: x[0])
     out = assemble([r for _, r in results], redirects)
     out.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]
+    out.warnings = warning_records(r for _, r in results)
     return out
 
 

@@ -45,7 +45,10 @@ async def _sparql(request: Request) -> Response:
     query_string = request.url.query
     if len(query_string) > limits.max_request:
         return _text(414, f"request larger than {limits.max_request} bytes (wikikg serve --max-request)")
-    params = parse_qsl(query_string, keep_blank_values=True)
+    try:
+        params = parse_qsl(query_string, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        return _text(400, "the request's query string is not UTF-8 once percent-decoded")
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         body = await _body(request, limits.max_request)
@@ -56,7 +59,10 @@ async def _sparql(request: Request) -> Response:
         except UnicodeDecodeError:
             return _text(400, "the request body is not UTF-8")
         if media == "application/x-www-form-urlencoded":
-            params += parse_qsl(text, keep_blank_values=True)
+            try:
+                params += parse_qsl(text, keep_blank_values=True, errors="strict")
+            except UnicodeDecodeError:
+                return _text(400, "the form is not UTF-8 once percent-decoded")
         elif media == "application/sparql-query":
             params.append(("query", text))
         elif media == "application/sparql-update":

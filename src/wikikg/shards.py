@@ -13,7 +13,9 @@ from pathlib import Path
 from . import graph as G
 from . import merge
 from .parallel import LocalRunner, Progress, input_bytes, partitions
-from .pipeline import ArticleResult, BuildResult, extract_partition, read_articles
+from .gazetteer import Gazetteer
+from .limits import ArticleLimits
+from .pipeline import ArticleResult, BuildResult, Shared, extract_partition, read_articles, warning_records
 
 __all__ = ["build_stream", "extract_spill", "merge_sorted", "write_shard"]
 
@@ -21,14 +23,16 @@ PARTITION = 16  # articles per partition (one spill file and one shard each)
 FAN_IN = 128  # shard files merged at once
 
 
-def extract_spill(item: tuple[int, list], gazetteer: object = None) -> tuple:
-    """Round 1 (on a worker): extract a partition -> (index, summary, compressed results, errors)."""
+def extract_spill(item: tuple[int, list], shared: Shared | None = None) -> tuple:
+    """Round 1 (on a worker): extract a partition -> (index, summary, compressed results, errors,
+    warnings), each error and warning with its sequence number."""
     k, part = item
-    done = extract_partition(part, gazetteer)
+    done = extract_partition(part, shared)
     results = [(s, r) for s, r in done if isinstance(r, ArticleResult)]
     failed = [(s, r) for s, r in done if not isinstance(r, ArticleResult)]
+    warned = [(s, w) for s, r in results for w in warning_records([r])]
     blob = zlib.compress(pickle.dumps(results, pickle.HIGHEST_PROTOCOL), 1)
-    return k, merge.summarise(results), blob, failed
+    return k, merge.summarise(results), blob, failed, warned
 
 
 def write_shard(item: tuple[int, bytes, bool], tables: merge.Tables) -> tuple:
@@ -56,6 +60,8 @@ def _merge(files: list[Path], out: Path) -> int:
                 if line != last:
                     w.write(line)
                     n, last = n + 1, line
+            w.flush()
+            os.fsync(w.fileno())  # on disk before it is renamed over the previous output
     finally:
         for h in handles:
             h.close()
@@ -78,26 +84,31 @@ def merge_sorted(files: list[Path], out: Path) -> int:
 def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: str | None = None, *,
                  jobs: int = 1, runner=None, only_infobox: tuple[str, ...] = (),
                  titles: frozenset[str] | None = None, progress: bool | None = False,
-                 partition: int = PARTITION, gazetteer: object = None) -> BuildResult:
+                 partition: int = PARTITION, limits: ArticleLimits | None = None,
+                 gazetteer: Gazetteer | None = None) -> BuildResult:
     """Build straight into an .nq or .nt file in flat memory: round 1 extracts partitions and spills
     them, the summaries resolve entities across all articles, round 2 writes sorted shards in parallel,
-    and a k-way merge writes the output (byte-identical to the in-memory build's)."""
+    and a k-way merge writes the output (byte-identical to the in-memory build's). When every input
+    failed, `out` is left as it was."""
     quads = out.name.lower().endswith(".nq")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     errors: list[dict] = []
     redirects: list[tuple[str, str]] = []
-    failed, spills, summary = [], {}, merge.Summary()
+    failed, warned, spills, summary = [], [], {}, merge.Summary()
     result = BuildResult(None)
     bar = Progress(input_bytes(inputs), progress)
     own = runner is None
     runner = runner or LocalRunner(jobs)
     try:
-        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read)
+        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read,
+                                 limits.max_bytes if limits else 0)
         items = enumerate(partitions(enumerate(articles), partition))
-        for k, part_summary, blob, part_failed in runner.imap(extract_spill, items, gazetteer):
+        shared = Shared(limits or ArticleLimits(), gazetteer)
+        for k, part_summary, blob, part_failed, part_warned in runner.imap(extract_spill, items, shared):
             summary.update(part_summary)
             failed += part_failed
+            warned += part_warned
             spills[k] = tmp / f"spill-{k:06d}"
             spills[k].write_bytes(blob)
             bar.done(part_summary.articles + len(part_failed))
@@ -113,7 +124,8 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
             result.relations.update(relations)
         target = tmp / "merged"
         merge_sorted(sorted(shards), target)
-        os.replace(target, out)
+        if summary.articles or not (errors or failed):  # a build that read nothing keeps the old file
+            os.replace(target, out)
     finally:
         bar.close()
         if own:
@@ -121,4 +133,5 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
         shutil.rmtree(tmp, ignore_errors=True)
     result.articles = summary.articles
     result.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]
+    result.warnings = [w for _, w in sorted(warned, key=lambda x: x[0])]
     return result

@@ -10,7 +10,9 @@ from ..segment import paragraphs, split_sentences
 from ..textparse import parse_text
 from .cite import collect_refs as _collect_refs
 from .definitions import canonical_title
+from .nesting import nesting_warnings
 from .softbreaks import join_soft_breaks
+from .tokenize import parse_code
 from .render import Renderer as _Renderer
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
@@ -18,7 +20,7 @@ __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
 def parse_wikitext(article: Article) -> ParsedArticle:
     """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
-    code = mwparserfromhell.parse(article.text)
+    code = parse_code(article.text)
     seen: dict = {}
     r = _Renderer(_collect_refs(code, seen), seen)
     r.nodes(code.nodes, 0)
@@ -28,6 +30,8 @@ def parse_wikitext(article: Article) -> ParsedArticle:
     links = sorted(b.links)
     link_starts = [s for s, _e, _t in links]
     ref_pos = [p for p, _ in b.refs]
+    b.bold.sort()
+    bold_starts = [p for p, _ in b.bold]
     sentences: list[Sentence] = []
     for pi, (ps, pe) in enumerate(paragraphs(plain)):
         spans = [(ps + s, ps + e) for s, e in split_sentences(plain[ps:pe])]
@@ -40,13 +44,15 @@ def parse_wikitext(article: Article) -> ParsedArticle:
                            for ls, le, t in links[lo:bisect.bisect_left(link_starts, e)] if le <= e)
             refs = tuple(dict.fromkeys(
                 key for p, key in b.refs[bisect.bisect_right(ref_pos, s):bisect.bisect_right(ref_pos, nxt)]))
-            bold = tuple((bs - s, be - s) for bs, be in b.bold if s <= bs and be <= e)
+            bold = tuple((bs - s, be - s) for bs, be in b.bold[bisect.bisect_left(bold_starts, s):
+                                                                bisect.bisect_right(bold_starts, e)] if be <= e)
             src_s, src_e = b.src_span(s, e)
             sentences.append(Sentence(len(sentences), plain[s:e], article.text[src_s:src_e],
                                       src_s, src_e, section, pi, slinks, refs, bold))
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          tuple(r.infoboxes), tuple(r.citations.values()),
-                         tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables))
+                         tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
+                         warnings=nesting_warnings(code))
 
 
 def parse_article(article: Article) -> ParsedArticle:

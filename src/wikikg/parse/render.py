@@ -27,11 +27,14 @@ class Renderer:
         self.categories: list[str] = []
         self.heads: list[str] = []
         self.skip = False
+        self.hidden = False  # after an unclosed <!--: MediaWiki hides the rest of the page
         self.short = None
 
     def nodes(self, nodes, offset: int) -> None:
         """Render a sequence of sibling nodes starting at input offset `offset`."""
         for node in nodes:
+            if self.hidden:
+                return
             s = str(node)
             self.node(node, offset, offset + len(s), s)
             offset += len(s)
@@ -39,6 +42,9 @@ class Renderer:
     def node(self, node, start: int, end: int, s: str) -> None:
         """Render one node spanning input[start:end] (its source is `s`)."""
         b = self.b
+        if isinstance(node, Text) and "<!--" in s:  # the tokenizer leaves an unclosed comment as text
+            cut = s.index("<!--")
+            s, end, self.hidden = s[:cut], start + cut, True
         if isinstance(node, Heading):
             title = node.title.strip_code().strip()
             level = max(node.level - 2, 0)

@@ -1,0 +1,148 @@
+"""Tests for wikikg.limits and the per-article limits of `wikikg build` (size, time, runaway markup)."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+
+from click.testing import CliRunner
+
+from wikikg.cli import main
+from wikikg.limits import ArticleLimits, ArticleTimeout, time_cap
+from wikikg.model import Article
+from wikikg.parse.tokenize import BUDGET, retry_cost
+from wikikg.pipeline import ArticleResult, Shared, build, extract_one
+
+# 3,000 unclosed template openers: the tokenizer's backtracking takes over a minute on this input
+RUNAWAY = "'''Runaway Corp''' is a company. " + "{{a|x " * 3000
+GOOD = "'''{0}''' is a company. {0} was founded by [[Jane Roe]] in 2001."
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_time_cap_interrupts_python_code_and_restores_the_handler():
+    before = signal.getsignal(signal.SIGALRM)
+    start = time.monotonic()
+    try:
+        with time_cap(0.2) as armed:
+            assert armed
+            _spin(5)
+        raise AssertionError("not interrupted")
+    except ArticleTimeout:
+        pass
+    assert time.monotonic() - start < 1.5
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with time_cap(0) as armed:
+        assert not armed
+
+
+def test_time_cap_is_off_outside_the_main_thread():
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(time_cap(1).__enter__()))
+    thread.start()
+    thread.join()
+    assert seen == [False]
+
+
+def test_runaway_markup_goes_to_the_interruptible_tokenizer():
+    assert retry_cost(RUNAWAY) > BUDGET
+    assert retry_cost("{{a|b}} [[x]] <ref>y</ref> [http://z w] <br> <span>s</span>") == 0
+    start = time.monotonic()
+    result = extract_one(Article("Runaway Corp", RUNAWAY), Shared(ArticleLimits(timeout=1.0)))
+    assert time.monotonic() - start < 5
+    assert isinstance(result, dict) and "ran past the 1 s limit" in result["reason"]
+    assert "--article-timeout" in result["reason"]
+
+
+def test_size_limit():
+    text = GOOD.format("Big Corp") + " x" * 1000
+    result = extract_one(Article("Big Corp", text), Shared(ArticleLimits(max_bytes=1000)))
+    assert isinstance(result, dict) and "over the 1,000-byte limit" in result["reason"]
+    assert isinstance(extract_one(Article("Big Corp", text), Shared(ArticleLimits(max_bytes=10_000))), ArticleResult)
+
+
+def _corpus(tmp_path, runaway_at: int, n: int = 8):
+    for i in range(n):
+        name = f"Corp {i:02d}"
+        text = RUNAWAY if i == runaway_at else GOOD.format(name)
+        (tmp_path / f"{name.replace(' ', '_')}.wikitext").write_text(text, "utf-8")
+    return tmp_path
+
+
+def test_the_time_cap_works_in_process_pool_workers(tmp_path):
+    """The runaway is in the second partition, which a pool worker extracts; the worker goes on."""
+    (tmp_path / "in").mkdir()
+    src = _corpus(tmp_path / "in", runaway_at=4)
+    start = time.monotonic()
+    result = build([str(src)], jobs=2, limits=ArticleLimits(timeout=1.0))
+    assert time.monotonic() - start < 30
+    assert result.articles == 7 and result.relations["foundedBy"] == 7
+    (err,) = result.errors
+    assert err["title"] == "Corp 04" and "ran past the 1 s limit" in err["reason"]
+
+
+def test_cli_limits_are_reported_in_errors_jsonl(tmp_path):
+    (tmp_path / "in").mkdir()
+    src = _corpus(tmp_path / "in", runaway_at=1, n=3)
+    (src / "Huge.wikitext").write_text(GOOD.format("Huge") + " padding" * 5000, "utf-8")
+    out = tmp_path / "out"
+    for target in (out / "graph.ttl", out / "graph.nq"):  # in-memory and streaming builds
+        result = CliRunner().invoke(main, ["build", str(src), "-o", str(target), "--jobs", "1",
+                                           "--article-timeout", "1", "--max-article-bytes", "30000"])
+        assert result.exit_code == 3, result.output
+        assert "completed with 2 skipped" in result.stderr
+        records = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+        reasons = {r.get("title") or r["input"]: r["reason"] for r in records}
+        assert "ran past the 1 s limit" in reasons["Corp 01"]
+        assert "over the 30,000-byte limit" in reasons[str(src / "Huge.wikitext")]
+        assert {r["level"] for r in records} == {"error"}
+
+
+def test_deep_nesting_is_a_warning_not_a_skip(tmp_path):
+    src = tmp_path / "Deep_Corp.wikitext"
+    src.write_text(GOOD.format("Deep Corp") + " " + "{{a|" * 50 + "x" + "}}" * 50, "utf-8")
+    result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "o" / "g.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "1 warning(s)" in result.stderr
+    (record,) = [json.loads(line) for line in (tmp_path / "o" / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert record["level"] == "warning" and record["title"] == "Deep Corp"
+    assert "deeper than the parser's limit" in record["reason"]
+
+
+def _die(part, limits=None):
+    os._exit(9)  # a worker killed mid-article (the OOM killer, a crash in C code)
+
+
+def test_a_dead_worker_is_a_one_line_error(tmp_path, monkeypatch):
+    import wikikg.pipeline
+    monkeypatch.setattr(wikikg.pipeline, "extract_partition", _die)
+    (tmp_path / "in").mkdir()
+    src = _corpus(tmp_path / "in", runaway_at=-1)
+    result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "g.ttl"), "--jobs", "2"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == ("wikikg: error: an extraction worker process died (killed, or out of memory); "
+                                     "--jobs 1 shows which article it was")
+
+
+class _Finalized:
+    def __del__(self):
+        _spin(0.3)  # the first alarm lands here, where Python prints and drops any exception
+
+
+def test_an_alarm_dropped_in_a_finalizer_is_repeated():
+    start = time.monotonic()
+    try:
+        with time_cap(0.1):
+            _Finalized()  # freed at once: its __del__ runs inside the capped body
+            _spin(5)
+        raise AssertionError("not interrupted")
+    except ArticleTimeout:
+        pass
+    assert time.monotonic() - start < 2
