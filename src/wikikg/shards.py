@@ -42,11 +42,10 @@ def write_shard(item: tuple[int, bytes, bool], tables: merge.Tables) -> tuple:
     lines: set[str] = set()
     statements, relations = 0, Counter()
     for _, r in pickle.loads(zlib.decompress(blob)):
-        sink = merge.TripleSet()
+        sink = G.LineSink(str(G.article_graph_iri(r.title)) if quads else None, lines)
         sts = merge.article_triples(sink, r, tables)
         statements += len(sts)
         relations.update(st.predicate for st in sts)
-        lines.update(G.quad_lines(sink.triples, G.article_graph_iri(r.title) if quads else None))
     data = "".join(sorted(lines)).encode("utf-8", "replace")
     return k, zlib.compress(data, 1), statements, relations
 

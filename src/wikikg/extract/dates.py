@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from ..literals import any_of, fold, required
 from ..model import DateValue
@@ -63,9 +64,10 @@ def _groups(m: re.Match) -> tuple[int | None, int | None, int | None]:
     return year, month, day
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> DateValue | None:
     """The first complete date in `text` ("October 2014", "20 September 2018", "2014")."""
-    found = find_dates(text)
+    found = _find_dates(text)
     for _start, _end, year, month, day in found:
         if year is not None:
             return _value(year, month, day)
@@ -74,6 +76,11 @@ def parse_date(text: str) -> DateValue | None:
 
 def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
     """All date expressions in `text` as (start, end, year, month, day), by position; no overlaps."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=256)  # a sentence is read again by each rule that matches it
+def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
     taken: list[tuple[int, int]] = []
     out = []
     folded, held = fold(text), {}
@@ -92,7 +99,7 @@ def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | 
                 continue
             taken.append((s, e))
             out.append((s, e, y, mo, d))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 _FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b", re.I)
@@ -106,7 +113,7 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
     `section_year` the year of the section heading (for "On 9 July" or a sentence with no date).
     Only expressions starting before `before` (a trigger offset) are preferred, when given.
     """
-    dates = find_dates(text)
+    dates = _find_dates(text)
     if before is not None:
         head = [d for d in dates if d[0] < before]
         dates = head or dates

@@ -5,7 +5,7 @@ import hashlib
 import re
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Tag
+from mwparserfromhell.nodes import Tag, Text
 
 from ..model import Citation
 from .definitions import CITE_PUBLISHER, template_name as _tname
@@ -19,9 +19,11 @@ def citation(tag: Tag) -> Citation:
     for t in code.filter_templates(recursive=False):
         name = _tname(t)
         if name.startswith("cite") or name in {"citation", "cite news", "harvnb", "sfn"}:
+            params = {str(p.name).strip(): p for p in t.params}  # the last of a name wins, as in t.get
+
             def val(*names: str) -> str | None:
                 for n in names:
-                    v = t.get(n).value.strip_code().strip() if t.has(n) else ""
+                    v = params[n].value.strip_code().strip() if n in params else ""
                     if v:
                         return re.sub(r"\s+", " ", v)
                 return None
@@ -37,11 +39,24 @@ def citation(tag: Tag) -> Citation:
     return Citation(key, None, text or None)
 
 
+def _ref_tags(nodes, out: list) -> list:
+    """The <ref> tags among `nodes` and their descendants, in the order of code.filter_tags()."""
+    for node in nodes:
+        kind = type(node)
+        if kind is Text:
+            continue
+        if kind is Tag and str(node.tag).lower() == "ref":
+            out.append(node)
+        for code in node.__children__():
+            _ref_tags(code.nodes, out)
+    return out
+
+
 def collect_refs(code, seen: dict[int, Citation] | None = None) -> dict[str, Citation]:
     """Named ref definitions anywhere in the article: name -> Citation; `seen` gets id(tag) -> Citation."""
     named = {}
     seen = {} if seen is None else seen
-    for tag in code.filter_tags(matches=lambda n: n.tag.lower() == "ref"):
+    for tag in _ref_tags(code.nodes, []):
         if tag.has("name") and tag.contents is not None and str(tag.contents).strip():
             name = tag.get("name").value.strip_code().strip()
             if name not in named:

@@ -30,12 +30,12 @@ class Renderer:
         self.hidden = False  # after an unclosed <!--: MediaWiki hides the rest of the page
         self.short = None
 
-    def nodes(self, nodes, offset: int) -> None:
-        """Render a sequence of sibling nodes starting at input offset `offset`."""
-        for node in nodes:
+    def nodes(self, nodes, offset: int, sources: list[str] | None = None) -> None:
+        """Render a sequence of sibling nodes starting at input offset `offset` (`sources`: their
+        source strings, when already made)."""
+        for node, s in zip(nodes, sources or [str(n) for n in nodes]):
             if self.hidden:
                 return
-            s = str(node)
             self.node(node, offset, offset + len(s), s)
             offset += len(s)
 
@@ -125,10 +125,11 @@ class Renderer:
             return
         if name in BREAK_TAGS:
             self.b.add("\n", start, end, False)
-        inner = str(node.contents)
+        sources = [str(n) for n in node.contents.nodes]
+        inner = "".join(sources)
         at = s.find(inner) if inner else -1
         first, p0 = len(self.b.pieces), self.b.length
-        self.nodes(node.contents.nodes, start + max(at, 0))
+        self.nodes(node.contents.nodes, start + max(at, 0), sources)
         self.b.wrap(first, start, end)
         if name == "b" and self.b.length > p0:
             self.b.bold.append((p0, self.b.length))
