@@ -102,3 +102,10 @@ def test_a_store_directory_is_a_gazetteer(tmp_path):
     assert gaz.entities["Qualcomm"].key == "Qualcomm" and gaz.entities["Qualcomm"].linked
     assert "University" in gaz.entities["Massachusetts Institute of Technology"].types
     assert gaz.entities["MIT"].key == "Massachusetts Institute of Technology"  # an alias
+
+
+def test_a_pickled_gazetteer_still_drops_ambiguous_names(gazetteer):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(gazetteer))  # as Dask and spawned workers receive it
+    assert "Twin" not in {name for name, _ in copy.find(TEXT)} and len(copy) == len(gazetteer)

@@ -46,7 +46,7 @@ class Gazetteer:
             self.by_word.setdefault(first.group(), []).append(name)
 
     def __len__(self) -> int:
-        return sum(1 for m in self.entities.values() if m is not _AMBIGUOUS)
+        return sum(1 for m in self.entities.values() if m.key)
 
     def find(self, text: str) -> list[tuple[str, Mention]]:
         """(name, mention) for every known name that occurs in `text` as whole words."""
@@ -55,12 +55,12 @@ class Gazetteer:
         for word in sorted(words & self.by_word.keys()):
             for name in self.by_word[word]:
                 m = self.entities[name]
-                if m is not _AMBIGUOUS and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if m.key and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                     out.append((name, m))
         return out
 
 
-_AMBIGUOUS = Mention("", "", False)
+_AMBIGUOUS = Mention("", "", False)  # a name of two entities (no key: survives pickling to workers)
 
 
 def _mention(iri: str, label: str, types: set[str]) -> Mention | None:
