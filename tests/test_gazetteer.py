@@ -109,3 +109,20 @@ def test_a_pickled_gazetteer_still_drops_ambiguous_names(gazetteer):
 
     copy = pickle.loads(pickle.dumps(gazetteer))  # as Dask and spawned workers receive it
     assert "Twin" not in {name for name, _ in copy.find(TEXT)} and len(copy) == len(gazetteer)
+
+
+def test_the_gazetteer_reaches_pool_workers(tmp_path):
+    from wikikg.export import to_nquads
+    from wikikg.pipeline import build
+
+    ref = tmp_path / "ref.nq"
+    assert CliRunner().invoke(main, ["build", str(ROOT / "seeds" / "sensetime.wikitext"), "-o", str(ref)]).exit_code == 0
+    gaz = load_gazetteer(ref)
+    texts = []
+    for i in range(3):  # several articles, so the pool really gets work
+        p = tmp_path / f"copy{i}.txt"
+        p.write_text((ROOT / "seeds" / "sensetime.txt").read_text("utf-8"), encoding="utf-8")
+        texts.append(str(p))
+    one = to_nquads(build(texts, kind="text", jobs=1, gazetteer=gaz).dataset)
+    two = to_nquads(build(texts, kind="text", jobs=2, gazetteer=gaz).dataset)
+    assert one == two and b"/resource/Qualcomm>" in one
