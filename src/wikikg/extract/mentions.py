@@ -263,14 +263,25 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
 
 
 def _alias_matcher(ctx: Context) -> NameMatcher:
-    """One matcher of every known name, rebuilt only when the index grows."""
-    size = len(ctx.index) + len(ctx.subject_names)
+    """One matcher of every known name, given the names indexed since it was last asked for."""
     cached = getattr(ctx, "_alias_cache", None)
-    if cached is not None and cached[0] == size:
-        return cached[1]
-    matcher = NameMatcher(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]))
-    ctx._alias_cache = (size, matcher)
+    size, subjects = len(ctx.index), len(ctx.subject_names)
+    if cached is not None and cached[1] == subjects:
+        if cached[0] != size:
+            cached[2].add(islice(ctx.index, cached[0], None))
+            ctx._alias_cache = (size, subjects, cached[2])
+        return cached[2]
+    matcher = _base_matcher().copy()
+    matcher.add(ctx.subject_names)
+    matcher.add(ctx.index)
+    ctx._alias_cache = (size, subjects, matcher)
     return matcher
+
+
+@cache
+def _base_matcher() -> NameMatcher:
+    """A matcher of the authorities, programmes and exchanges (copied per article)."""
+    return NameMatcher(_tables()[0])
 
 
 def _anaphora(ctx: Context) -> re.Pattern:
