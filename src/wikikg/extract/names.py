@@ -23,12 +23,12 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners = _stop_words()
-    toks = [(m.start(), m.end(), word(m.group())) for m in _TOKEN.finditer(text)]
-    out, i = [], 0
-    while i < len(toks):
+    toks = [(*m.span(), g if "." not in g else word(g)) for m in _TOKEN.finditer(text) for g in (m.group(),)]
+    out, i, n = [], 0, len(toks)
+    while i < n:
         s, e, w = toks[i]
-        ordinal = _ORDINAL.fullmatch(w) and _continues(toks, i, stop)  # "52nd Research Institute"
-        if not (w[0].isupper() or ordinal) or w in openers or (w in stop and not _continues(toks, i, stop)):
+        if not w[0].isupper() and not (w[0].isdigit() and _ORDINAL.fullmatch(w) and _continues(toks, i, stop)) \
+                or w in openers or (w in stop and not _continues(toks, i, stop)):  # "52nd Research Institute"
             i += 1
             continue
         j = i
