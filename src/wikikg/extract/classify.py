@@ -88,6 +88,7 @@ def _context_any() -> tuple[re.Pattern, re.Pattern]:
     return tuple(re.compile("|".join(f"(?:{p[k].pattern})" for p in pats)) for k in (1, 2))
 
 
+@lru_cache(maxsize=4096)  # a name's span is often asked about twice
 def context_types(text: str, start: int, end: int) -> frozenset[str]:
     """Class from the words right before a name or from an apposition right after it."""
     before = text[max(0, start - 40):start]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from ..model import Mention, ParsedArticle, Sentence
@@ -86,6 +86,7 @@ def programmes_in(text: str) -> list[str]:
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$")
 
 
+@lru_cache(maxsize=16384)
 def _is_entity_link(target: str, shown: str) -> bool:
     label, _ = split_title(target)
     words = label.split()
@@ -98,21 +99,28 @@ def _is_entity_link(target: str, shown: str) -> bool:
 
 
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
+    m = _link_at_nowhere(target, shown)
+    return m if start == end == -1 else _at(m, m.text, start, end)
+
+
+@lru_cache(maxsize=16384)
+def _link_at_nowhere(target: str, shown: str) -> Mention:
+    """The mention of a link to `target` showing `shown`, before it is placed in a sentence."""
     label, dis = split_title(target)
     types, strength = disambiguation(dis), STRONG
     table = _tables()[0].get(target)
     if table:
-        return replace(table, text=shown, start=start, end=end)
+        return replace(table, text=shown, start=-1, end=-1)
     shape = name_types(shown) if shown != label else frozenset()
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place
-        return Mention(shown, shown, False, shape, start=start, end=end, strength=SHAPE)
+        return Mention(shown, shown, False, shape, strength=SHAPE)
     if not types:
         types, strength = name_types(label), SHAPE
     if not types and label in rules.places():
         types, strength = frozenset({"Place"}), PLACE
     aliases = frozenset({shown} - {label})
-    return Mention(shown, target, True, types, aliases, start, end, strength=strength if types else 0)
+    return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
 
 
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
