@@ -21,6 +21,9 @@ _OPENERS = {
     "Later", "Before", "When", "While", "According", "There", "Following",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]))")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
+_LOWER, _UPPER = re.compile(r"[a-z]"), re.compile(r"[A-Z]")
 
 
 @dataclass
@@ -96,16 +99,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _END.finditer(text):
         end = m.end()
-        word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", text[start:end])
+        # the last word holds no space, so it starts after the last one (same match, shorter search)
+        word = _LAST_WORD.search(text, max(start, text.rfind(" ", start, end) + 1), end)
         token = word.group(1).rstrip(".").lower() if word else ""
-        nxt = re.match(r"\s+[\"'“‘(\[]?(\w+)", text[end:])
+        nxt = _NEXT_WORD.match(text, end)
         next_word = nxt.group(1) if nxt else ""
         if text[m.start()] == "." and token in _ABBREV:
             if not (token in _MAY_END and next_word in _OPENERS):
                 continue
-        if text[m.start()] == "." and re.fullmatch(r"[a-z]", token) and token.upper() in text[m.start() - 1]:
+        if text[m.start()] == "." and _LOWER.fullmatch(token) and token.upper() in text[m.start() - 1]:
             continue
-        if re.fullmatch(r"[A-Z]", text[m.start() - 1]) and (m.start() < 2 or not text[m.start() - 2].isalnum()) \
+        if _UPPER.fullmatch(text[m.start() - 1]) and (m.start() < 2 or not text[m.start() - 2].isalnum()) \
                 and not (token in _MAY_END and next_word in _OPENERS):
             continue  # an initial: "Ada B. Lovelace"
         spans.append((start, end))

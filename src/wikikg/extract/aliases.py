@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-_START = re.compile(r"(?<![\w-]).", re.S)  # a position not preceded by a word character or "-"
 _WORDISH = re.compile(r"[\w-]")
 _POSSESSIVES = ("'s", "’s")
 
@@ -14,19 +13,43 @@ class NameMatcher:
     # Finds what `(?<![\w-])(?:NAME|…)(?:'s|’s)?(?![\w-])` finds, names tried longest first, without
     # compiling that expression per article (compiling it cost more than the rest of extraction).
 
-    __slots__ = ("_by_prefix",)
+    __slots__ = ("_by_prefix", "_start")
 
-    def __init__(self, names) -> None:
-        by_prefix: dict[str, list[str]] = {}
-        for n in sorted({n for n in names if len(n) > 1}, key=len, reverse=True):
-            by_prefix.setdefault(n[:2], []).append(n)
-        self._by_prefix = by_prefix
+    def __init__(self, names=()) -> None:
+        self._by_prefix: dict[str, list[str]] = {}
+        self._start = None
+        self.add(names)
+
+    def add(self, names) -> None:
+        """Also find these names (each bucket stays longest first: equal lengths never compete)."""
+        by_prefix = self._by_prefix
+        for n in names:
+            if len(n) < 2:
+                continue
+            bucket = by_prefix.setdefault(n[:2], [])
+            if n in bucket:
+                continue
+            k, size = 0, len(n)
+            while k < len(bucket) and len(bucket[k]) >= size:
+                k += 1
+            bucket.insert(k, n)
+            self._start = None
+
+    def copy(self) -> NameMatcher:
+        """An independent matcher of the same names."""
+        other = NameMatcher()
+        other._by_prefix = {k: list(v) for k, v in self._by_prefix.items()}
+        other._start = self._start
+        return other
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of every name found, left to right, without overlaps."""
         by_prefix, out, size, after = self._by_prefix, [], len(text), 0
+        if self._start is None:  # a position not after a word character or "-", where some name starts
+            firsts = "".join(sorted({k[0] for k in by_prefix}))
+            self._start = re.compile(rf"(?<![\w-])[{re.escape(firsts)}]" if firsts else r"(?!)", re.S)
         word = _WORDISH.match
-        for m in _START.finditer(text):
+        for m in self._start.finditer(text):
             p = m.start()
             if p < after:
                 continue

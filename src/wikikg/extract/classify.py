@@ -81,15 +81,24 @@ def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     return tuple(out)
 
 
+@cache
+def _context_any() -> tuple[re.Pattern, re.Pattern]:
+    """Whether any class's pattern matches before / after a name, in one search each."""
+    pats = _context_patterns()
+    return tuple(re.compile("|".join(f"(?:{p[k].pattern})" for p in pats)) for k in (1, 2))
+
+
+@lru_cache(maxsize=4096)  # a name's span is often asked about twice
 def context_types(text: str, start: int, end: int) -> frozenset[str]:
     """Class from the words right before a name or from an apposition right after it."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 80]
-    if after[:1] == ",":  # every apposition pattern starts with a comma
+    any_before, any_after = _context_any()
+    if after[:1] == "," and any_after.search(after):  # every apposition pattern starts with a comma
         for cls, pat_before, pat_after in _context_patterns():
             if pat_after.search(after):
                 return frozenset({cls})
-    if before[-1:].isspace():  # and every pattern before a name ends in white space
+    if before[-1:].isspace() and any_before.search(before):  # every pattern before a name ends in a space
         for cls, pat_before, _ in _context_patterns():
             if pat_before.search(before):
                 return frozenset({cls})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from ..model import Mention, ParsedArticle, Sentence
@@ -86,6 +86,7 @@ def programmes_in(text: str) -> list[str]:
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$")
 
 
+@lru_cache(maxsize=16384)
 def _is_entity_link(target: str, shown: str) -> bool:
     label, _ = split_title(target)
     words = label.split()
@@ -98,21 +99,28 @@ def _is_entity_link(target: str, shown: str) -> bool:
 
 
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
+    m = _link_at_nowhere(target, shown)
+    return m if start == end == -1 else _at(m, m.text, start, end)
+
+
+@lru_cache(maxsize=16384)
+def _link_at_nowhere(target: str, shown: str) -> Mention:
+    """The mention of a link to `target` showing `shown`, before it is placed in a sentence."""
     label, dis = split_title(target)
     types, strength = disambiguation(dis), STRONG
     table = _tables()[0].get(target)
     if table:
-        return replace(table, text=shown, start=start, end=end)
+        return replace(table, text=shown, start=-1, end=-1)
     shape = name_types(shown) if shown != label else frozenset()
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place
-        return Mention(shown, shown, False, shape, start=start, end=end, strength=SHAPE)
+        return Mention(shown, shown, False, shape, strength=SHAPE)
     if not types:
         types, strength = name_types(label), SHAPE
     if not types and label in rules.places():
         types, strength = frozenset({"Place"}), PLACE
     aliases = frozenset({shown} - {label})
-    return Mention(shown, target, True, types, aliases, start, end, strength=strength if types else 0)
+    return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
 
 
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
@@ -183,7 +191,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     taken = bytearray(len(text))
 
     def free(s: int, e: int) -> bool:
-        return not any(taken[s:e])
+        return 1 not in taken[s:e]
 
     def take(m: Mention) -> None:
         if text[m.start:m.end].endswith(("'s", "’s")) and m.end - m.start > 2:
@@ -213,20 +221,25 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             known, s = ctx.subject, det.start(1)
             name = text[s:e]
         if known is not None:
-            take(replace(known, text=name, start=s, end=e))
+            take(_at(known, name, s, e))
         else:
             take(_unlinked(name, text, s, e))
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
             known = _resolve_name(text[s:e], ctx)
             if known is not None:
-                take(replace(known, text=text[s:e], start=s, end=e))
+                take(_at(known, text[s:e], s, e))
     for m in _anaphora(ctx).finditer(text):
         if free(m.start(), m.end()):
-            take(replace(ctx.subject, text=m.group(), start=m.start(), end=m.end()))
+            take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = _paren_links(found, text)
     return [_with_context(m, text) for m in found]
+
+
+def _at(m: Mention, text: str, start: int, end: int) -> Mention:
+    """`m` as shown by `text` at [start, end) (dataclasses.replace, without its cost in this loop)."""
+    return Mention(text, m.key, m.linked, m.types, m.aliases, start, end, m.authority, m.strength)
 
 
 def _paren_links(found: list[Mention], text: str) -> list[Mention]:
@@ -263,14 +276,25 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
 
 
 def _alias_matcher(ctx: Context) -> NameMatcher:
-    """One matcher of every known name, rebuilt only when the index grows."""
-    size = len(ctx.index) + len(ctx.subject_names)
+    """One matcher of every known name, given the names indexed since it was last asked for."""
     cached = getattr(ctx, "_alias_cache", None)
-    if cached is not None and cached[0] == size:
-        return cached[1]
-    matcher = NameMatcher(set(ctx.index) | set(ctx.subject_names) | set(_tables()[0]))
-    ctx._alias_cache = (size, matcher)
+    size, subjects = len(ctx.index), len(ctx.subject_names)
+    if cached is not None and cached[1] == subjects:
+        if cached[0] != size:
+            cached[2].add(islice(ctx.index, cached[0], None))
+            ctx._alias_cache = (size, subjects, cached[2])
+        return cached[2]
+    matcher = _base_matcher().copy()
+    matcher.add(ctx.subject_names)
+    matcher.add(ctx.index)
+    ctx._alias_cache = (size, subjects, matcher)
     return matcher
+
+
+@cache
+def _base_matcher() -> NameMatcher:
+    """A matcher of the authorities, programmes and exchanges (copied per article)."""
+    return NameMatcher(_tables()[0])
 
 
 def _anaphora(ctx: Context) -> re.Pattern:

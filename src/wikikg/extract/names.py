@@ -23,13 +23,14 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners = _stop_words()
-    toks = [(m.start(), m.end(), word(m.group())) for m in _TOKEN.finditer(text)]
-    out, i = [], 0
-    while i < len(toks):
+    toks = [(*m.span(), g if "." not in g else word(g)) for m in _TOKEN.finditer(text) for g in (m.group(),)]
+    out, nxt = [], 0
+    for i in [k for k, t in enumerate(toks) if t[2][0].isupper() or t[2][0].isdigit()]:  # others start no name
+        if i < nxt:
+            continue
         s, e, w = toks[i]
-        ordinal = _ORDINAL.fullmatch(w) and _continues(toks, i, stop)  # "52nd Research Institute"
-        if not (w[0].isupper() or ordinal) or w in openers or (w in stop and not _continues(toks, i, stop)):
-            i += 1
+        if not w[0].isupper() and not (_ORDINAL.fullmatch(w) and _continues(toks, i, stop)) \
+                or w in openers or (w in stop and not _continues(toks, i, stop)):  # "52nd Research Institute"
             continue
         j = i
         while j + 1 < len(toks):
@@ -54,28 +55,30 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
             j -= 1
         words = [t[2] for t in toks[i:j + 1]]
-        first = s == 0 or (sentence_start and not text[:s].strip(" \"'“‘("))
         if all(x in stop or x in joiners for x in words):
-            i = j + 1
+            nxt = j + 1
             continue
-        if first and len(words) == 1 and not _name_like(w, ctx):
-            i = j + 1
+        first = len(words) == 1 and (s == 0 or (sentence_start and not text[:s].strip(" \"'“‘(")))
+        if first and not _name_like(w, ctx):
+            nxt = j + 1
             continue
-        if len(words) == 1 and _DEMONYM.fullmatch(w) and re.match(r"\s+[a-z]", text[e:]) \
+        if len(words) == 1 and _DEMONYM.fullmatch(w) and _LOWER_NEXT.match(text, e) \
                 and w not in ctx.index and w not in ctx.subject_names:
-            i = j + 1  # "the Estonian security firm": an adjective, not a name
+            nxt = j + 1  # "the Estonian security firm": an adjective, not a name
             continue
         region = _REGION.match(text, toks[j][1])
         if region:  # "Foo Technology (China) Co., Ltd." is one name
             out.append((s, region.end()))
-            while i < len(toks) and toks[i][0] < region.end():
-                i += 1
+            nxt = i
+            while nxt < len(toks) and toks[nxt][0] < region.end():
+                nxt += 1
             continue
         out.extend(_split_and(toks, i, j, text, ctx))
-        i = j + 1
+        nxt = j + 1
     return out
 
 
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
 _LEGAL_SUFFIX = re.compile(r"(?:Ltd|Inc|LLC|PLC|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|Pte|Pty|LP|Limited)\.?")
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

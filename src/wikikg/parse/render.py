@@ -42,9 +42,13 @@ class Renderer:
     def node(self, node, start: int, end: int, s: str) -> None:
         """Render one node spanning input[start:end] (its source is `s`)."""
         b = self.b
-        if isinstance(node, Text) and "<!--" in s:  # the tokenizer leaves an unclosed comment as text
-            cut = s.index("<!--")
-            s, end, self.hidden = s[:cut], start + cut, True
+        if type(node) is Text:  # the commonest node first
+            if "<!--" in s:  # the tokenizer leaves an unclosed comment as text
+                cut = s.index("<!--")
+                s, end, self.hidden = s[:cut], start + cut, True
+            if not self.skip:
+                b.add(s, start, end, True)
+            return
         if isinstance(node, Heading):
             title = node.title.strip_code().strip()
             level = max(node.level - 2, 0)
@@ -61,11 +65,7 @@ class Renderer:
             return
         if self.skip:
             return
-        if isinstance(node, Text):
-            b.add(s, start, end, True)
-        elif isinstance(node, Wikilink):
-            self.wikilink(node, start, end, s)
-        elif isinstance(node, Tag):
+        if isinstance(node, Tag):
             self.tag(node, start, end, s)
         elif isinstance(node, ExternalLink):
             if node.title is not None:
