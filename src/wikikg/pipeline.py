@@ -75,7 +75,7 @@ def _title(parsed: ParsedArticle) -> str:
 
 def subject_of(parsed: ParsedArticle) -> Mention:
     """The article's own subject, typed from its infobox, else its categories; the names its lead
-    sentence sets in bold (the Atlas in "The Atlas was a newspaper") are its aliases."""
+    sentence sets in bold (the Courier in "The Courier was a newspaper") are its aliases."""
     key = _title(parsed)
     first = parsed.sentences[0] if parsed.sentences else None
     lead = lead_types(first.text) if first else frozenset()

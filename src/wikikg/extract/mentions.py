@@ -92,7 +92,7 @@ def _is_entity_link(target: str, shown: str) -> bool:
     words = label.split()
     if not words or not shown or _NUMERIC.fullmatch(label):
         return False
-    if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "iFlytek" or "eBay"
+    if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1
@@ -349,7 +349,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
         names.add(re.sub(r"^The\s+", "", short))
     names = {n for n in names if n and len(n) > 1}
     names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
-              if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "IFlytek" is "iFlytek"
+              if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
     names |= _short_names(names, article)
     for full in {label, min(names, key=len) if names else label}:
         head = re.split(r"\s+(?:of|for|in|at|on)\s+", full)[0].split()
