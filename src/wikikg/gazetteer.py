@@ -55,9 +55,21 @@ class Gazetteer:
         for word in sorted(words & self.by_word.keys()):
             for name in self.by_word[word]:
                 m = self.entities[name]
-                if m.key and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if m.key and _whole_word(text, name):
                     out.append((name, m))
         return out
+
+
+def _whole_word(text: str, name: str) -> bool:
+    """Whether `name` occurs in `text` with no word character just before or after it."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum() and text[at - 1] != "_") \
+                and (end == len(text) or not text[end].isalnum() and text[end] != "_"):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 _AMBIGUOUS = Mention("", "", False)  # a name of two entities (no key: survives pickling to workers)

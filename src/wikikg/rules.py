@@ -99,6 +99,15 @@ def _alternation(patterns: list[str], where: str) -> re.Pattern:
 
 
 @cache
+def sections() -> tuple[dict, ...]:
+    """Section-list and table specs (ontology/sections.toml), with `_re` (heading; never matches when
+    the spec has none) and `_intro` (colon-sentence cue, or None) compiled."""
+    return tuple({**sec, "_re": re.compile(sec.get("heading", "(?!)"), re.I),
+                  "_intro": re.compile(sec["intro"], re.I) if "intro" in sec else None}
+                 for sec in _load("sections.toml")["section"])
+
+
+@cache
 def relation_rules() -> tuple[Rule, ...]:
     """The sentence relation rules, validated against the ontology."""
     data = _load("relations.toml")

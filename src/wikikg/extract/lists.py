@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from .. import rules
 from ..model import DateValue, Evidence, Mention, ParsedArticle, Statement
@@ -14,22 +13,12 @@ _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
-@cache
-def _sections() -> tuple[dict, ...]:
-    data = rules.load("sections.toml")
-    out = []
-    for sec in data["section"]:
-        out.append({**sec, "_re": re.compile(sec.get("heading", "(?!)"), re.I),
-                    "_intro": re.compile(sec["intro"], re.I) if "intro" in sec else None})
-    return tuple(out)
-
-
 def _introduced(sentence_text: str) -> dict | None:
     """The spec whose `intro` cue a sentence ending in a colon holds ("Its founding members were:")."""
     text = sentence_text.rstrip()
     if not text.endswith(":"):
         return None
-    return next((s for s in _sections() if s["_intro"] is not None and s["_intro"].search(text)), None)
+    return next((s for s in rules.sections() if s["_intro"] is not None and s["_intro"].search(text)), None)
 
 
 def _is_item(article: ParsedArticle, start: int) -> bool:
@@ -61,7 +50,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
         if not (sentence.item or _is_item(article, sentence.start)):
             intro = _introduced(sentence.text)
             continue
-        spec = intro or next((s for s in _sections() if heading and s.get("only") != "tables"
+        spec = intro or next((s for s in rules.sections() if heading and s.get("only") != "tables"
                               and s["_re"].search(heading)), None)
         if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())):
             continue

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from .. import rules
 from ..model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
@@ -19,12 +18,6 @@ _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")){0,6}$")
-
-
-@cache
-def _sections() -> tuple[dict, ...]:
-    return tuple({**s, "_re": re.compile(s["heading"], re.I)} for s in rules.load("sections.toml")["section"]
-                 if "heading" in s)
 
 
 def _columns(table: Table) -> tuple[int, int | None]:
@@ -78,7 +71,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for table in article.tables:
         heading = table.section.rsplit(" / ", 1)[-1]
-        spec = next((s for s in _sections() if heading and s["_re"].search(heading)
+        spec = next((s for s in rules.sections() if heading and s["_re"].search(heading)
                      and (s.get("only") != "tables" or "columns" not in s or _has_columns(s, table))), None)
         if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())):
             continue
