@@ -1,7 +1,7 @@
 """The floor: mwparserfromhell's parse alone against our full per-article extraction.
 
 For the seed and every real article in ../shared/corpus/ (and tests/heldout/), it times
-`mwparserfromhell.parse(text)` and `wikikg.pipeline.extract_article(article)` (parse + extract +
+`mwparserfromhell.parse(text)` and `wikikg.pipeline.stages.extract_article(article)` (parse + extract +
 the per-article resolution work, no graph), best of --runs in CPU time, and prints both per article
 and the ratio.
 A profile of the slowest article's extraction (top functions by own time) follows with --profile.
@@ -23,8 +23,8 @@ from pathlib import Path
 import mwparserfromhell
 
 from wikikg.model import Article
-from wikikg.pipeline import extract_article
-from wikikg.read import title_from_path
+from wikikg.pipeline.stages import extract_article
+from wikikg.read.files import title_from_path
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import mwparserfromhell as mw
 
-from wikikg.evaluate import load_gold, score
-from wikikg.export import to_nquads, union
-from wikikg.gazetteer import Gazetteer, load_gazetteer
+from wikikg.quality.evaluate import load_gold, score
+from wikikg.formats.writers import to_nquads, union
+from wikikg.pipeline.gazetteer import Gazetteer, load_gazetteer
 from wikikg.model import Article, Mention
-from wikikg.pipeline import assemble, build, extract_article
+from wikikg.pipeline.stages import assemble, build, extract_article
 
 from quality import SETS  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 

@@ -32,9 +32,9 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from wikikg.pipeline import build
-from wikikg.query import bind_params, check, named_queries
-from wikikg.store import Engine, RdflibEngine, load_file, open_store
+from wikikg.pipeline.stages import build
+from wikikg.sparql.query import bind_params, check, named_queries
+from wikikg.sparql.store import Engine, RdflibEngine, load_file, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 RES = "https://w3id.org/wikikg/resource/"
@@ -232,7 +232,7 @@ def main() -> None:
             f"over every call: {statistics.median(p for _, p in summary):.1f} ms; "
             f"worst p50: {max(p for _, p in summary):.1f} ms.")
         t = time.perf_counter()
-        from wikikg.query import _parse  # the check's parser, uncached, on the longest named query
+        from wikikg.sparql.query import _parse  # the check's parser, uncached, on the longest named query
         longest = max(named_queries().values(), key=lambda x: len(x.text)).text
         _parse.__wrapped__(longest)
         say(f"The read-only check's first parse of the longest named query (rdflib's SPARQL parser): "

@@ -23,10 +23,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from wikikg.export import to_ntriples, to_turtle
+from wikikg.formats.writers import to_ntriples, to_turtle
 from wikikg.graph import bind, new_dataset, quad_lines
-from wikikg.pipeline import build
-from wikikg.store import to_oxigraph
+from wikikg.pipeline.stages import build
+from wikikg.sparql.store import to_oxigraph
 
 ROOT = Path(__file__).resolve().parents[1]
 RES = "https://w3id.org/wikikg/resource/"

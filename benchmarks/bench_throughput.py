@@ -28,8 +28,8 @@ from pathlib import Path
 
 import psutil
 
-from wikikg.dumps import Page, write_dump
-from wikikg.read import title_from_path
+from wikikg.read.dumps import Page, write_dump
+from wikikg.read.files import title_from_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

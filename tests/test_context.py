@@ -1,4 +1,4 @@
-"""Tests for the published JSON-LD context (src/wikikg/context.jsonld) and its use by to_jsonld."""
+"""Tests for the published JSON-LD context (ontology/context.jsonld) and its use by to_jsonld."""
 from __future__ import annotations
 
 import json
@@ -8,13 +8,13 @@ import pyoxigraph
 from rdflib import OWL, RDF, Graph
 from rdflib.compare import isomorphic
 
-from wikikg.export import jsonld_context, to_jsonld, union
-from wikikg.ontology import WKG, ontology_graph
-from wikikg.pipeline import build
+from wikikg.formats.writers import jsonld_context, to_jsonld, union
+from wikikg.kb.ontology import WKG, ontology_graph
+from wikikg.pipeline.stages import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"
-CONTEXT = ROOT / "src" / "wikikg" / "context.jsonld"
+CONTEXT = ROOT / "ontology" / "context.jsonld"
 
 
 def test_context_names_every_property_of_the_ontology():
@@ -26,7 +26,7 @@ def test_context_names_every_property_of_the_ontology():
         for p in onto.subjects(RDF.type, kind):
             if str(p).startswith(str(WKG)):
                 name = str(p)[len(str(WKG)):]
-                assert name in ctx, f"add {name!r} to src/wikikg/context.jsonld"
+                assert name in ctx, f"add {name!r} to ontology/context.jsonld"
                 assert ctx[name]["@id"] == f"wkg:{name}"
                 assert (ctx[name].get("@type") == "@id") is coerced, name
 

@@ -1,4 +1,4 @@
-"""Tests for wikikg.dumps: streaming pages from .xml/.bz2/.gz/multistream dumps, filters, safety."""
+"""Tests for wikikg.read.dumps: streaming pages from .xml/.bz2/.gz/multistream dumps, filters, safety."""
 from __future__ import annotations
 
 import bz2
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.dumps import (Page, index_of, infobox_kinds, iter_pages, normalise_title, read_dump,
+from wikikg.read.dumps import (Page, index_of, infobox_kinds, iter_pages, normalise_title, read_dump,
                           read_titles, write_dump)
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "enwiki-2016-sample-206-pages.xml.bz2"

@@ -1,4 +1,4 @@
-"""Tests for wikikg.evaluate on small hand-made graphs and on the shipped gold files."""
+"""Tests for wikikg.quality.evaluate on small hand-made graphs and on the shipped gold files."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ import rdflib.namespace as ns
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
-from wikikg.evaluate import CORE_PREDICATES, format_report, load_gold, normalise, score
+from wikikg.quality.evaluate import CORE_PREDICATES, format_report, load_gold, normalise, score
 
 WKG = Namespace("https://w3id.org/wikikg/ontology#")
 RES = Namespace("https://w3id.org/wikikg/resource/")

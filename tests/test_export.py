@@ -1,4 +1,4 @@
-"""Tests for wikikg.export: every format parses back to the same graph, atomic and stable writes."""
+"""Tests for wikikg.formats.writers: every format parses back to the same graph, atomic and stable writes."""
 from __future__ import annotations
 
 import os
@@ -12,9 +12,9 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from wikikg.export import (DIRECTORY_OUTPUTS, FORMATS, RDF_FORMATS, OutputError, union, write,
+from wikikg.formats.writers import (DIRECTORY_OUTPUTS, FORMATS, RDF_FORMATS, OutputError, union, write,
                            write_atomic)
-from wikikg.pipeline import build
+from wikikg.pipeline.stages import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"
@@ -196,8 +196,8 @@ def test_write_atomic_creates_parent_directories(tmp_path):
 WRITE_ALL = """
 import sys
 from pathlib import Path
-from wikikg.export import FORMATS, write
-from wikikg.pipeline import build
+from wikikg.formats.writers import FORMATS, write
+from wikikg.pipeline.stages import build
 out = Path(sys.argv[1])
 ds = build(sys.argv[2:]).dataset
 for ext in FORMATS:

@@ -1,4 +1,4 @@
-"""Tests for wikikg.ftm: every entity validates against the followthemoney model."""
+"""Tests for wikikg.formats.ftm: every entity validates against the followthemoney model."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,9 @@ import pytest
 from followthemoney import model
 from followthemoney.types import registry
 
-from wikikg.export import FORMATS, format_of, property_graph, write
-from wikikg.ftm import entity_id, to_ftm, to_ftm_entities
-from wikikg.pipeline import build
+from wikikg.formats.writers import FORMATS, format_of, property_graph, write
+from wikikg.formats.ftm import entity_id, to_ftm, to_ftm_entities
+from wikikg.pipeline.stages import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from wikikg.export import to_nquads, to_ntriples, to_turtle
+from wikikg.formats.writers import to_nquads, to_ntriples, to_turtle
 from wikikg.model import Article
-from wikikg.pipeline import ArticleResult, assemble, build, extract_one
-from wikikg.shards import build_stream
+from wikikg.pipeline.stages import ArticleResult, assemble, build, extract_one
+from wikikg.pipeline.shards import build_stream
 
 WKG = "https://w3id.org/wikikg/ontology#"
 COMMON = dict(deadline=None, database=None, print_blob=True,

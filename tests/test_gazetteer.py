@@ -1,4 +1,4 @@
-"""Tests for wikikg.gazetteer: a previous graph's entities recognised by name in new articles."""
+"""Tests for wikikg.pipeline.gazetteer: a previous graph's entities recognised by name in new articles."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,10 +9,10 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDFS
 
 from wikikg.cli import main
-from wikikg.export import union
-from wikikg.gazetteer import GazetteerError, load_gazetteer
+from wikikg.formats.writers import union
+from wikikg.pipeline.gazetteer import GazetteerError, load_gazetteer
 from wikikg.model import Article
-from wikikg.pipeline import extract_article
+from wikikg.pipeline.stages import extract_article
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWN = """
@@ -112,8 +112,8 @@ def test_a_pickled_gazetteer_still_drops_ambiguous_names(gazetteer):
 
 
 def test_the_gazetteer_reaches_pool_workers(tmp_path):
-    from wikikg.export import to_nquads
-    from wikikg.pipeline import build
+    from wikikg.formats.writers import to_nquads
+    from wikikg.pipeline.stages import build
 
     ref = tmp_path / "ref.nq"
     assert CliRunner().invoke(main, ["build", str(ROOT / "seeds" / "sensetime.wikitext"), "-o", str(ref)]).exit_code == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.store import Engine
+from wikikg.sparql.store import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"
@@ -32,7 +32,7 @@ def stop(real):
         return out if where == "store" else real(*args, **kwargs)
     return wrapped
 if where == "store":
-    import wikikg.store as store
+    import wikikg.sparql.store as store
     store._add = stop(store._add)
 else:
     setattr(os, where, stop(getattr(os, where)))

@@ -1,4 +1,4 @@
-"""Tests for wikikg.limits and the per-article limits of `wikikg build` (size, time, runaway markup)."""
+"""Tests for wikikg.pipeline.limits and the per-article limits of `wikikg build` (size, time, runaway markup)."""
 from __future__ import annotations
 
 import json
@@ -10,10 +10,10 @@ import time
 from click.testing import CliRunner
 
 from wikikg.cli import main
-from wikikg.limits import ArticleLimits, ArticleTimeout, time_cap
+from wikikg.pipeline.limits import ArticleLimits, ArticleTimeout, time_cap
 from wikikg.model import Article
 from wikikg.parse.tokenize import BUDGET, retry_cost
-from wikikg.pipeline import ArticleResult, Shared, build, extract_one
+from wikikg.pipeline.stages import ArticleResult, Shared, build, extract_one
 
 # 3,000 unclosed template openers: the tokenizer's backtracking takes over a minute on this input
 RUNAWAY = "'''Runaway Corp''' is a company. " + "{{a|x " * 3000
@@ -121,8 +121,8 @@ def _die(part, limits=None):
 
 
 def test_a_dead_worker_is_a_one_line_error(tmp_path, monkeypatch):
-    import wikikg.pipeline
-    monkeypatch.setattr(wikikg.pipeline, "extract_partition", _die)
+    import wikikg.pipeline.stages
+    monkeypatch.setattr(wikikg.pipeline.stages, "extract_partition", _die)
     (tmp_path / "in").mkdir()
     src = _corpus(tmp_path / "in", runaway_at=-1)
     result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "g.ttl"), "--jobs", "2"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 import string
 
-from wikikg import rules
-from wikikg.literals import fold, required
+from wikikg.kb import rules
+from wikikg.kb.prefilter import fold, required
 
 
 def test_fold_covers_every_character_an_ascii_letter_matches():

@@ -1,4 +1,4 @@
-"""Tests for wikikg.merge: partitioned resolution equals resolving one flat list of every statement."""
+"""Tests for wikikg.resolve.merge: partitioned resolution equals resolving one flat list of every statement."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 
 from wikikg import graph as G
-from wikikg.export import to_nquads
+from wikikg.formats.writers import to_nquads
 from wikikg.extract.mentions import programme_key_linked
-from wikikg.merge import Summary, redirect_map, summarise, tables
+from wikikg.resolve.merge import Summary, redirect_map, summarise, tables
 from wikikg.model import Article, Mention
-from wikikg.pipeline import assemble, extract_article
-from wikikg.resolve import resolve, unify_keys
+from wikikg.pipeline.stages import assemble, extract_article
+from wikikg.resolve.entities import resolve, unify_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = {

@@ -1,4 +1,4 @@
-"""Tests for wikikg.netexport: GraphML read back by igraph, GEXF 1.3 read back with lxml."""
+"""Tests for wikikg.formats.propertygraph: GraphML read back by igraph, GEXF 1.3 read back with lxml."""
 from __future__ import annotations
 
 import re
@@ -8,11 +8,11 @@ import igraph
 import pytest
 from lxml import etree
 
-from wikikg.export import FORMATS, property_graph, write
-from wikikg.netexport import (PALETTE, color_of, edges, period_end, period_start, primary_type,
+from wikikg.formats.writers import FORMATS, property_graph, write
+from wikikg.formats.propertygraph import (PALETTE, color_of, edges, period_end, period_start, primary_type,
                               to_gexf, to_graphml)
-from wikikg.ontology import WKG, ontology_graph
-from wikikg.pipeline import build
+from wikikg.kb.ontology import WKG, ontology_graph
+from wikikg.pipeline.stages import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

@@ -1,4 +1,4 @@
-"""Tests for wikikg.parallel and wikikg.shards: process pool, Dask, streaming shards, redirects, CLI."""
+"""Tests for wikikg.pipeline.parallel and wikikg.pipeline.shards: process pool, Dask, streaming shards, redirects, CLI."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,13 +9,15 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
-from wikikg import pipeline, shards
+from wikikg.pipeline import stages as pipeline
+
+from wikikg.pipeline import shards
 from wikikg.cli import main
-from wikikg.dumps import Page, write_dump
-from wikikg.export import to_nquads, to_ntriples, union
-from wikikg.ontology import WKG
-from wikikg.parallel import LocalRunner, Progress, partitions
-from wikikg.pipeline import build
+from wikikg.read.dumps import Page, write_dump
+from wikikg.formats.writers import to_nquads, to_ntriples, union
+from wikikg.kb.ontology import WKG
+from wikikg.pipeline.parallel import LocalRunner, Progress, partitions
+from wikikg.pipeline.stages import build
 
 RES = "https://w3id.org/wikikg/resource/"
 ARTICLES = {
@@ -75,7 +77,7 @@ def test_streaming_build_is_byte_identical_to_the_in_memory_one(dump, single, tm
 
 def test_dask_local_cluster_of_two_workers_gives_the_same_graph(dump, single, tmp_path):
     pytest.importorskip("dask.distributed")
-    from wikikg.parallel import DaskRunner
+    from wikikg.pipeline.parallel import DaskRunner
 
     runner = DaskRunner(local=2)
     try:
@@ -144,7 +146,7 @@ def test_cli_build_with_jobs_and_filters(dump, single, tmp_path):
 
 
 def test_cli_build_of_a_dump_into_a_store_alone(dump, tmp_path):
-    from wikikg.store import open_store
+    from wikikg.sparql.store import open_store
 
     r = CliRunner().invoke(main, ["build", str(dump), "--store", str(tmp_path / "store"), "-j", "2"])
     assert r.exit_code == 0, r.output

@@ -5,7 +5,7 @@ import pytest
 
 from wikikg.model import Article, FieldItem, Link, ParsedArticle, TemplateCall
 from wikikg.parse import canonical_title, parse_article
-from wikikg.pipeline import extract_article
+from wikikg.pipeline.stages import extract_article
 
 ARTICLE = """{{Short description|Widget company}}
 {{Infobox company

@@ -1,4 +1,4 @@
-"""Tests for wikikg.query and wikikg.results: named queries on the seed, parameters, checks, formats."""
+"""Tests for wikikg.sparql.query and wikikg.sparql.results: named queries on the seed, parameters, checks, formats."""
 from __future__ import annotations
 
 import csv
@@ -15,12 +15,12 @@ from click.testing import CliRunner
 from rdflib import RDF, Graph, URIRef
 
 from wikikg.cli import main
-from wikikg.export import write
-from wikikg.pipeline import build
-from wikikg.query import (QueryError, QueryRefused, answer, bind_params, catalogue, check, find_entity,
+from wikikg.formats.writers import write
+from wikikg.pipeline.stages import build
+from wikikg.sparql.query import (QueryError, QueryRefused, answer, bind_params, catalogue, check, find_entity,
                           named_queries, parse_header, parse_pairs, resolve)
-from wikikg.results import Result, compact, render
-from wikikg.store import Engine, RdflibEngine
+from wikikg.sparql.results import Result, compact, render
+from wikikg.sparql.store import Engine, RdflibEngine
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

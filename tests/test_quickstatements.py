@@ -1,4 +1,4 @@
-"""Tests for wikikg.quickstatements: v1 syntax, references on every line, placeholder resolution."""
+"""Tests for wikikg.formats.quickstatements: v1 syntax, references on every line, placeholder resolution."""
 from __future__ import annotations
 
 import re
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.export import FORMATS, property_graph
-from wikikg.netexport import Citation, Entity, Fact, PropertyGraph
-from wikikg.pipeline import build
-from wikikg.quickstatements import (ITEM_PROPERTIES, placeholders, resolve, time_value,
+from wikikg.formats.writers import FORMATS, property_graph
+from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
+from wikikg.pipeline.stages import build
+from wikikg.formats.quickstatements import (ITEM_PROPERTIES, placeholders, resolve, time_value,
                                     to_quickstatements, to_statements)
 
 ROOT = Path(__file__).resolve().parents[1]

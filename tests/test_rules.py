@@ -1,5 +1,5 @@
 """rules.py: start-up tables."""
-from wikikg import rules
+from wikikg.kb import rules
 
 
 def test_places_cached_as_built(tmp_path, monkeypatch):

@@ -1,9 +1,9 @@
-"""Tests for wikikg.segment: sentence and paragraph spans, and the plain -> input offset map."""
+"""Tests for wikikg.parse.segment: sentence and paragraph spans, and the plain -> input offset map."""
 from __future__ import annotations
 
 import pytest
 
-from wikikg.segment import Builder, paragraphs, split_sentences
+from wikikg.parse.segment import Builder, paragraphs, split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from wikikg import rules
+from wikikg.kb import rules
 from wikikg.extract.classify import split_title
 from wikikg.model import Article, DateValue, Mention
-from wikikg.pipeline import extract_article
+from wikikg.pipeline.stages import extract_article
 
 CASES = Path(__file__).parent / "cases" / "sentences"
 
@@ -76,7 +76,7 @@ def test_rule_examples(rule, text, pairs):
 
 
 def test_every_rule_property_is_declared():
-    from wikikg.ontology import declared_terms
+    from wikikg.kb.ontology import declared_terms
 
     for rule in rules.relation_rules():
         assert rule.relation in declared_terms()
@@ -86,7 +86,7 @@ def test_every_rule_property_is_declared():
 def test_unknown_property_is_rejected(tmp_path, monkeypatch):
     import shutil
 
-    from wikikg import ontology
+    from wikikg.kb import ontology
 
     for f in ontology.ontology_dir().iterdir():
         shutil.copy(f, tmp_path / f.name)

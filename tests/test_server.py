@@ -1,4 +1,4 @@
-"""Tests for wikikg.server and wikikg.workers: the SPARQL 1.1 Protocol endpoint on a free local port."""
+"""Tests for wikikg.sparql.server and wikikg.sparql.workers: the SPARQL 1.1 Protocol endpoint on a free local port."""
 from __future__ import annotations
 
 import csv
@@ -23,11 +23,11 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 
 from wikikg.cli import main
-from wikikg.pipeline import build
-from wikikg.query import named_queries
-from wikikg.results import negotiate
-from wikikg.server import Limits, create_app, run_in_thread
-from wikikg.store import load_dataset, open_store
+from wikikg.pipeline.stages import build
+from wikikg.sparql.query import named_queries
+from wikikg.sparql.results import negotiate
+from wikikg.sparql.server import Limits, create_app, run_in_thread
+from wikikg.sparql.store import load_dataset, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"
@@ -201,7 +201,7 @@ def test_the_worker_guard_stops_native_and_python_requests(remote):
     """Below the parsed-query check: a worker process cannot reach the network at all."""
     code = textwrap.dedent(f"""
         import socket, urllib.request, pyoxigraph
-        from wikikg.workers import deny_network
+        from wikikg.sparql.workers import deny_network
         assert deny_network()
         for attempt in (lambda: list(pyoxigraph.Store().query("SELECT * {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}")),
                         lambda: urllib.request.urlopen("{remote}"),
@@ -278,7 +278,7 @@ def test_cors_is_off_unless_asked(url, store_dir):
 def test_serve_binds_loopback_by_default():
     params = {p.name: p for p in main.commands["serve"].params}
     assert params["host"].default == "127.0.0.1" and params["cors"].multiple and not params["cors"].required
-    from wikikg.server import serve
+    from wikikg.sparql.server import serve
     import inspect
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(create_app).parameters["cors_origins"].default == ()
@@ -293,7 +293,7 @@ def _free_port() -> int:
 def test_wikikg_serve_as_a_user_runs_it(tmp_path):
     port = _free_port()
     graph = tmp_path / "graph.ttl"
-    from wikikg.export import write
+    from wikikg.formats.writers import write
     write(build([str(SEED)]).dataset, graph)
     proc = subprocess.Popen([sys.executable, "-m", "wikikg", "serve", "--graph", str(graph), "--port", str(port)],
                             stderr=subprocess.PIPE, text=True)

@@ -1,4 +1,4 @@
-"""Tests for wikikg.store: the on-disk Oxigraph store, bulk loading per article, graph files, engines."""
+"""Tests for wikikg.sparql.store: the on-disk Oxigraph store, bulk loading per article, graph files, engines."""
 from __future__ import annotations
 
 import json
@@ -11,9 +11,9 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from wikikg.cli import main
-from wikikg.export import union, write
-from wikikg.pipeline import build
-from wikikg.store import (Engine, QueryError, StoreError, file_to_store, from_oxigraph, load_dataset, load_file,
+from wikikg.formats.writers import union, write
+from wikikg.pipeline.stages import build
+from wikikg.sparql.store import (Engine, QueryError, StoreError, file_to_store, from_oxigraph, load_dataset, load_file,
                           open_store, to_oxigraph)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wikikg.model import Article
 from wikikg.parse import parse_article
-from wikikg.pipeline import extract_article
+from wikikg.pipeline.stages import extract_article
 
 LEAGUE = """'''Example League''' is a sports league.
 

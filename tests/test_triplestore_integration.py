@@ -21,9 +21,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from wikikg.cli import main
-from wikikg.export import write
-from wikikg.pipeline import build
-from wikikg.query import named_queries
+from wikikg.formats.writers import write
+from wikikg.pipeline.stages import build
+from wikikg.sparql.query import named_queries
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

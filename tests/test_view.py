@@ -1,4 +1,4 @@
-"""Tests for wikikg.view: the page is self-contained, and works in real headless Chromium."""
+"""Tests for wikikg.formats.view: the page is self-contained, and works in real headless Chromium."""
 from __future__ import annotations
 
 import json
@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from wikikg.export import FORMATS, property_graph
-from wikikg.netexport import Entity, PropertyGraph
-from wikikg.pipeline import build
-from wikikg.view import to_html, view, view_data
+from wikikg.formats.writers import FORMATS, property_graph
+from wikikg.formats.propertygraph import Entity, PropertyGraph
+from wikikg.pipeline.stages import build
+from wikikg.cli.view import view
+from wikikg.formats.view import to_html, view_data
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

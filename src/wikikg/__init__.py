@@ -1,6 +1,6 @@
 """wikikg: Wikipedia articles -> a typed, dated, sourced knowledge graph in RDF."""
-from .model import Article, Citation, DateValue, Entity, Evidence, Mention, ParsedArticle, Statement
-from .pipeline import BuildResult, build, extract_article
+from wikikg.model import Article, Citation, DateValue, Entity, Evidence, Mention, ParsedArticle, Statement
+from wikikg.pipeline.stages import BuildResult, build, extract_article
 
 __all__ = ["Article", "BuildResult", "Citation", "DateValue", "Entity", "Evidence", "Mention",
            "ParsedArticle", "Statement", "build", "extract_article"]

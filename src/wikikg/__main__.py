@@ -1,4 +1,4 @@
 """`python -m wikikg` runs the command line."""
-from .cli import main
+from wikikg.cli import main
 
 main()

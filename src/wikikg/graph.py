@@ -8,9 +8,10 @@ from urllib.parse import quote
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 
-from .extract.dates import parse_date
-from .model import Citation, DateValue, Entity, Mention, Statement
-from .ontology import (CITATION_PREFIX, DBR, EVIDENCE_PREFIX, FACT_PREFIX, PROV, SCHEMA, WIKI, WKG,
+from wikikg.extract.dates import parse_date
+from wikikg.model import Citation, DateValue, Entity, Mention, Statement
+from wikikg.resolve.merge import resolved
+from wikikg.kb.ontology import (CITATION_PREFIX, DBR, EVIDENCE_PREFIX, FACT_PREFIX, PROV, SCHEMA, WIKI, WKG,
                        entity_iri, hashed_iri, title_path)
 
 __all__ = ["NT", "RDFLIB", "LineSink", "Terms", "add_entity", "add_statement", "article_graph",
@@ -276,3 +277,16 @@ def quad_lines(triples, graph: URIRef | None = None) -> list[str]:
             obj = _n3(o)
         add(f"<{s}> <{p}> {obj}{tail}" if type(s) is iri else f"{_n3(s)} <{p}> {obj}{tail}")
     return out
+
+
+def article_triples(g, r, t) -> list[Statement]:
+    """Write one article's statements, resolved by the global tables `t` (resolve.merge.Tables), and the
+    entities they use into `g` (a graph or a LineSink, whose `terms` say how to spell them)."""
+    sts, entities = resolved(r, t)
+    terms = getattr(g, "terms", RDFLIB)
+    subject_iri = terms.iri(entity_iri(r.subject.key, True))
+    for st in sts:
+        add_statement(g, st, r.title, subject_iri, t.linked, terms)
+    for entity in entities:
+        add_entity(g, entity, terms)
+    return sts

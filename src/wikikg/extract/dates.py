@@ -5,8 +5,8 @@ import calendar
 import re
 from functools import lru_cache
 
-from ..literals import any_of, fold, required
-from ..model import DateValue
+from wikikg.kb.prefilter import any_of, fold, required
+from wikikg.model import DateValue
 
 MONTHS = {
     m: i + 1

@@ -7,10 +7,11 @@ import re
 import tomllib
 from pathlib import Path
 
-from ..model import (DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention,
+from wikikg.model import (DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention,
                      ParsedArticle, Statement)
-from .classify import name_types, split_title
-from .dates import parse_date
+from wikikg.extract.classify import name_types, split_title
+from wikikg.extract.dates import parse_date
+from wikikg.kb.ontology import ontology_dir
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
@@ -22,14 +23,6 @@ _TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]
 _words = re.compile(r"[\w.&-]+").findall
 
 
-def _ontology_dir():
-    """The ontology/ directory of a source checkout, else the package data wikikg/ontology."""
-    here = Path(__file__).resolve().parents[3] / "ontology"
-    if (here / "infobox.toml").is_file():
-        return here
-    return importlib.resources.files("wikikg") / "ontology"
-
-
 def _norm(name: str) -> str:
     name = re.sub(r"[\s_]+", " ", name).strip().lower()
     return name[8:].strip() if name.startswith("infobox ") else name
@@ -38,7 +31,7 @@ def _norm(name: str) -> str:
 @functools.cache
 def _tables() -> tuple[dict, dict, dict, dict]:
     """(infobox kinds by name and alias, [values] settings, exchanges by template, by name)."""
-    data = tomllib.loads((_ontology_dir() / "infobox.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ontology_dir() / "infobox.toml").read_text(encoding="utf-8"))
     kinds = {}
     for box in data["infobox"]:
         maps = []
@@ -49,7 +42,7 @@ def _tables() -> tuple[dict, dict, dict, dict]:
             kinds[_norm(name)] = (box.get("class"), tuple(maps))
     values = {k: frozenset(v) if isinstance(v, list) else v for k, v in data["values"].items()}
     values["place_chain"] = data["place_chain"]
-    exch = tomllib.loads((_ontology_dir() / "exchanges.toml").read_text(encoding="utf-8"))
+    exch = tomllib.loads((ontology_dir() / "exchanges.toml").read_text(encoding="utf-8"))
     by_template, by_name = {}, {}
     for ex in exch["exchange"]:
         by_template.update((t, ex) for t in ex["templates"])

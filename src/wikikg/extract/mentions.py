@@ -6,11 +6,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import islice
 
-from ..model import Mention, ParsedArticle, Sentence
-from .. import rules
-from .aliases import NameMatcher
-from .names import POSSESSIVE as _POSSESSIVE, spans as _spans
-from .classify import context_types, disambiguation, name_types, split_title
+from wikikg.model import Mention, ParsedArticle, Sentence
+from wikikg.kb import rules
+from wikikg.extract.aliases import NameMatcher
+from wikikg.extract.names import POSSESSIVE as _POSSESSIVE, spans as _spans
+from wikikg.extract.classify import context_types, disambiguation, name_types, split_title
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1

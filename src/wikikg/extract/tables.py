@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import rules
-from ..model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
-from .mentions import Context, link_mention, name_mention
+from wikikg.kb import rules
+from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
+from wikikg.extract.mentions import Context, link_mention, name_mention
 
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
                           r"member|members|organi[sz]ation|president|presidents|chairman|chairmen|chair|"

@@ -5,15 +5,15 @@ import bisect
 
 import mwparserfromhell
 
-from ..model import Article, Link, ParsedArticle, Sentence
-from ..segment import paragraphs, split_sentences
-from ..textparse import parse_text
-from .cite import collect_refs as _collect_refs
-from .definitions import canonical_title
-from .nesting import nesting_warnings
-from .softbreaks import join_soft_breaks
-from .tokenize import parse_code
-from .render import Renderer as _Renderer
+from wikikg.model import Article, Link, ParsedArticle, Sentence
+from wikikg.parse.segment import paragraphs, split_sentences
+from wikikg.parse.plaintext import parse_text
+from wikikg.parse.cite import collect_refs as _collect_refs
+from wikikg.parse.definitions import canonical_title
+from wikikg.parse.nesting import nesting_warnings
+from wikikg.parse.softbreaks import join_soft_breaks
+from wikikg.parse.tokenize import parse_code
+from wikikg.parse.render import Renderer as _Renderer
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 

@@ -7,8 +7,8 @@ import re
 import mwparserfromhell
 from mwparserfromhell.nodes import Tag, Text
 
-from ..model import Citation
-from .definitions import CITE_PUBLISHER, template_name as _tname
+from wikikg.model import Citation
+from wikikg.parse.definitions import CITE_PUBLISHER, template_name as _tname
 
 
 def citation(tag: Tag) -> Citation:

@@ -5,8 +5,8 @@ import re
 
 from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Tag, Template, Text, Wikilink
 
-from ..model import FieldItem, Infobox, InfoboxField, Link, TemplateCall
-from .definitions import (BREAK_TAGS, LIST_TEMPLATES, SKIP_NAMESPACES, SKIP_TAGS, TEXT_TEMPLATES,
+from wikikg.model import FieldItem, Infobox, InfoboxField, Link, TemplateCall
+from wikikg.parse.definitions import (BREAK_TAGS, LIST_TEMPLATES, SKIP_NAMESPACES, SKIP_TAGS, TEXT_TEMPLATES,
                           canonical_title, template_name as _tname)
 
 

@@ -5,13 +5,13 @@ import re
 
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
-from ..model import Citation, Infobox
-from ..segment import Builder
-from .cite import citation as _citation
-from .definitions import (BREAK_TAGS, LINK_TEMPLATES, MEDIA_NAMESPACES, RECORD_TEMPLATES, SKIP_NAMESPACES,
+from wikikg.model import Citation, Infobox
+from wikikg.parse.segment import Builder
+from wikikg.parse.cite import citation as _citation
+from wikikg.parse.definitions import (BREAK_TAGS, LINK_TEMPLATES, MEDIA_NAMESPACES, RECORD_TEMPLATES, SKIP_NAMESPACES,
                           SKIP_SECTIONS, SKIP_TAGS, TEXT_TEMPLATES, canonical_title, template_name as _tname)
-from .infobox import infobox as _infobox
-from .tables import table as _table
+from wikikg.parse.infobox import infobox as _infobox
+from wikikg.parse.tables import table as _table
 
 
 class Renderer:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..segment import Builder
+from wikikg.parse.segment import Builder
 
 _BLOCK = set("*#:;{|!=<\n ")  # a line starting with these is a list item, table, heading, block...
 

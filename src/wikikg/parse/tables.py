@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from mwparserfromhell.nodes import Tag, Wikilink
 
-from ..model import Link, Table, TableCell
-from .definitions import MEDIA_NAMESPACES, canonical_title
+from wikikg.model import Link, Table, TableCell
+from wikikg.parse.definitions import MEDIA_NAMESPACES, canonical_title
 
 
 def _cell(node: Tag, start: int) -> TableCell:

@@ -1,17 +1,16 @@
-"""Cross-article resolution in mergeable parts: partition summaries, the global tables, article triples."""
+"""Cross-article resolution in mergeable parts: partition summaries, the global tables, resolved articles."""
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from . import graph as G
-from .extract.mentions import programme_key_linked
-from .model import Entity, Evidence, Mention, Statement
-from .parse import canonical_title
-from .resolve import label_of, resolve, statement_mentions, unify_keys
+from wikikg.extract.mentions import programme_key_linked
+from wikikg.model import Entity, Evidence, Mention, Statement
+from wikikg.parse import canonical_title
+from wikikg.resolve.entities import label_of, resolve, statement_mentions, unify_keys
 
-__all__ = ["Summary", "Tables", "TripleSet", "article_triples", "redirect_map", "summarise", "tables"]
+__all__ = ["Summary", "Tables", "redirect_map", "resolved", "summarise", "tables"]
 
 _NOWHERE = Evidence("", "", 0, 0)
 
@@ -124,30 +123,13 @@ def _fix(m, fixes: dict[Mention, Mention]):
     return m if to is None else replace(to, start=m.start, end=m.end)
 
 
-class TripleSet:
-    """A graph-like sink for graph.py's writers: a set of triples, no indexes."""
-
-    def __init__(self) -> None:
-        self.triples: set[tuple] = set()
-
-    def add(self, triple: tuple) -> None:
-        """Add one (s, p, o) triple."""
-        self.triples.add(triple)
-
-
-def article_triples(g, r, t: Tables) -> list[Statement]:
-    """Write one article's statements and the entities they use into `g` (a graph, a TripleSet or a
-    graph.LineSink, whose `terms` say how to spell them); returns the statements as resolved."""
+def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:
+    """One article's statements with their mentions resolved by the global tables, and the entities
+    they use (the article's subject first-sorted with the rest by key)."""
     sts = [replace(st, subject=_fix(st.subject, t.fixes), obj=_fix(st.obj, t.fixes),
                    attributed_to=_fix(st.attributed_to, t.fixes)) for st in r.statements]
-    terms = getattr(g, "terms", G.RDFLIB)
-    subject_iri = terms.iri(G.entity_iri(r.subject.key, True))
     used = {(r.subject.key, True)}
     for st in sts:
-        G.add_statement(g, st, r.title, subject_iri, t.linked, terms)
         used.update((m.key, m.linked) for m in statement_mentions(st))
         used.update((v, t.linked.get(v, True)) for q, v in st.qualifiers if q == "programme")
-    for key in sorted(used):
-        if key in t.entities:
-            G.add_entity(g, t.entities[key], terms)
-    return sts
+    return sts, [t.entities[key] for key in sorted(used) if key in t.entities]

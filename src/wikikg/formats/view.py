@@ -7,9 +7,8 @@ import math
 from importlib.resources import files
 from pathlib import Path
 
-import click
 
-from .netexport import PropertyGraph, color_of, edges, period_end, period_start
+from wikikg.formats.propertygraph import PropertyGraph, color_of, edges, period_end, period_start
 
 __all__ = ["to_html", "to_png", "view", "view_data"]
 
@@ -66,7 +65,7 @@ def view_data(pg: PropertyGraph) -> dict:
 
 def to_html(pg: PropertyGraph, title: str = "wikikg graph") -> bytes:
     """One HTML file with everything inline (no network): force layout, search, facts, time."""
-    template = files("wikikg").joinpath("templates", "view.html").read_text("utf-8")
+    template = files("wikikg.formats").joinpath("templates", "view.html").read_text("utf-8")
     data = json.dumps(view_data(pg), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     safe_title = (title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -128,31 +127,4 @@ def to_png(pg: PropertyGraph, title: str = "wikikg graph") -> bytes:
     return buf.getvalue()
 
 
-_WRITERS = {".html": to_html, ".htm": to_html, ".png": to_png}
-
-
-@click.command("view")
-@click.argument("graph_path", metavar="GRAPH")
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="graph.html (interactive, works offline) or graph.png (static picture).")
-@click.option("--title", default=None, help="Heading of the picture (default: the file name).")
-def view(graph_path: str, out: Path, title: str | None) -> None:
-    """Draw GRAPH (any RDF format we write) as an HTML page or a PNG picture."""
-    from .cli import load_graph
-    from .export import property_graph, write_atomic
-
-    writer = _WRITERS.get(out.suffix.lower())
-    if writer is None:
-        click.echo(f"wikikg: error: {out}: unknown picture format {out.suffix!r} "
-                   f"(known: {', '.join(_WRITERS)})", err=True)
-        raise SystemExit(1)
-    pg = property_graph(load_graph(graph_path))
-    try:
-        data = writer(pg, title or Path(graph_path).name)
-    except ImportError as e:  # matplotlib is an extra
-        click.echo(f"wikikg: error: PNG output needs matplotlib ({e.name}): "
-                   "pip install 'wikikg[png]'", err=True)
-        raise SystemExit(1) from None
-    write_atomic(out, data)
-    click.echo(f"wikikg: {len(pg.entities)} entities, {len(edges(pg))} edges -> {out}", err=True)
-
+WRITERS = {".html": to_html, ".htm": to_html, ".png": to_png}

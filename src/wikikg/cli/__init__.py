@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from .export import RDF_FORMATS, OutputError, write, write_atomic
-from .read import InputError
+from wikikg.formats.writers import RDF_FORMATS, OutputError, write, write_atomic
+from wikikg.read.files import InputError
 
 EXIT_SKIPPED = 3
 MAX_ARTICLE_BYTES = 5_000_000  # the largest English Wikipedia articles hold about 1.5 MB of wikitext
@@ -22,29 +22,13 @@ def _fail(message: str) -> None:
 
 
 def load_graph(path: str):
-    """Read any format we write into a Dataset (named graphs kept for .nq/.trig)."""
-    from rdflib import Dataset
+    """Read any format we write into a Dataset (named graphs kept for .nq/.trig); exit 1 if it cannot."""
+    from wikikg.formats.readers import read_graph
 
-    from .graph import bind
-
-    p = Path(path)
-    fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
-           ".json": "json-ld"}.get(p.suffix.lower())
-    if fmt is None:
-        _fail(f"{path}: unknown graph format {p.suffix!r} (known: {', '.join(RDF_FORMATS)})")
-    if not p.is_file():
-        _fail(f"{path}: no such file")
-    ds = bind(Dataset(default_union=True))
     try:
-        if fmt in ("nquads", "trig"):
-            ds.parse(p, format=fmt)
-        else:
-            ds.default_graph.parse(p, format=fmt)
-    except RecursionError:
-        _fail(f"{path}: nesting too deep to parse")
-    except Exception as e:  # rdflib raises many kinds of syntax errors
-        _fail(f"{path}: not valid {fmt}: {str(e).splitlines()[0][:200]}")
-    return ds
+        return read_graph(path)
+    except InputError as e:
+        _fail(str(e))
 
 
 @click.group()
@@ -87,11 +71,11 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
           scheduler: str | None, dask_local: int | None, progress: bool | None, max_article_bytes: int,
           article_timeout: float, gazetteer_path: str | None) -> None:
     """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
-    from .dumps import read_titles
-    from .export import format_of
-    from .limits import ArticleLimits
-    from .parallel import make_runner
-    from .pipeline import build as run
+    from wikikg.read.dumps import read_titles
+    from wikikg.formats.writers import format_of
+    from wikikg.pipeline.limits import ArticleLimits
+    from wikikg.pipeline.parallel import make_runner
+    from wikikg.pipeline.stages import build as run
 
     if out is None and store_dir is None:
         _fail("give -o OUT, --store DIR or both")
@@ -103,7 +87,7 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
                "titles": read_titles(titles_file) if titles_file else None,
                "limits": ArticleLimits(max_article_bytes, article_timeout)}
     if gazetteer_path:
-        from .gazetteer import GazetteerError, load_gazetteer
+        from wikikg.pipeline.gazetteer import GazetteerError, load_gazetteer
 
         try:
             options["gazetteer"] = load_gazetteer(gazetteer_path)
@@ -118,7 +102,7 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         _fail(f"cannot reach the Dask scheduler {scheduler}: {e}")
     try:
         if streaming:
-            from .shards import build_stream
+            from wikikg.pipeline.shards import build_stream
 
             result = build_stream(list(inputs), out, kind, title, runner=runner, **options)
         else:
@@ -177,9 +161,9 @@ def export(graph_path: str, out: Path) -> None:
 def evaluate(graph_path: str, gold: str, min_f1: float | None) -> None:
     """Precision / recall / F1 per relation of GRAPH against hand-written GOLD annotations (a .tsv
     file), or against another graph (any format we write): how far two builds agree."""
-    from .agree import gold_from_graph
-    from .evaluate import format_report, load_gold, score
-    from .export import union
+    from wikikg.quality.agreement import gold_from_graph
+    from wikikg.quality.evaluate import format_report, load_gold, score
+    from wikikg.formats.writers import union
 
     try:
         g = load_gold(gold) if gold.endswith(".tsv") else gold_from_graph(union(load_graph(gold)))
@@ -194,7 +178,7 @@ def evaluate(graph_path: str, gold: str, min_f1: float | None) -> None:
 
 
 def _load_store(store_dir: Path, dataset) -> None:
-    from .store import StoreError, load_dataset, open_store
+    from wikikg.sparql.store import StoreError, load_dataset, open_store
 
     try:
         report = load_dataset(open_store(store_dir, create=True), dataset)
@@ -206,7 +190,7 @@ def _load_store(store_dir: Path, dataset) -> None:
 
 def _load_store_file(store_dir: Path, path: Path) -> None:
     """Bulk-load a streamed .nq/.nt build into the store (adds; the in-memory build replaces graphs)."""
-    from .store import StoreError, load_file, open_store
+    from wikikg.sparql.store import StoreError, load_file, open_store
 
     try:
         store = open_store(store_dir, create=True)
@@ -231,8 +215,8 @@ def _load_store_file(store_dir: Path, path: Path) -> None:
 def query(spec: str, graph_path: str | None, store_dir: str | None, fmt: str, params: tuple[str, ...],
           engine: str) -> None:
     """Run a named query, a .rq file or inline SPARQL over --graph FILE or --store DIR."""
-    from .query import answer
-    from .store import Engine, QueryError, RdflibEngine, StoreError
+    from wikikg.sparql.query import answer
+    from wikikg.sparql.store import Engine, QueryError, RdflibEngine, StoreError
 
     if bool(graph_path) == bool(store_dir):
         _fail("give one of --graph FILE or --store DIR")
@@ -250,7 +234,7 @@ def query(spec: str, graph_path: str | None, store_dir: str | None, fmt: str, pa
 @main.command()
 def queries() -> None:
     """List the named queries shipped with the package."""
-    from .query import catalogue
+    from wikikg.sparql.query import catalogue
 
     click.echo(catalogue(), nl=False)
 
@@ -269,8 +253,8 @@ def queries() -> None:
 def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, timeout: float,
           max_rows: int, max_bytes: int, max_request: int, workers: int, cors: tuple[str, ...]) -> None:
     """Serve a read-only SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/)."""
-    from .server import Limits, serve as run
-    from .store import StoreError
+    from wikikg.sparql.server import Limits, serve as run
+    from wikikg.sparql.store import StoreError
 
     if bool(graph_path) == bool(store_dir):
         _fail("give one of --graph FILE or --store DIR")
@@ -289,6 +273,6 @@ def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, t
         _fail(str(e))
 
 
-from .view import view  # noqa: E402  (its own module: the HTML view and picture)
+from wikikg.cli.view import view  # noqa: E402  (its own module: the HTML view and picture)
 
 main.add_command(view)

@@ -8,23 +8,23 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from . import graph as G
-from . import merge
-from .extract.classify import lead_types
-from .extract.infobox import extract_infobox, subject_types
-from .extract.lists import extract_lists
-from .extract.tables import extract_tables
-from .extract.mentions import Context, article_context
-from .extract.others import extract_others
-from .extract.sentences import extract_sentences
-from .gazetteer import Gazetteer
-from .model import Article, Mention, ParsedArticle, Statement
-from .parse import canonical_title, parse_article
-from .dumps import read_dump, wanted
-from .parallel import LocalRunner, Progress, input_bytes, partitions
-from .limits import ArticleLimits, ArticleSkipped, ArticleTimeout, time_cap
-from .read import InputError, is_dump, is_redirect, iter_inputs, read_file, redirect_target
-from . import rules
+from wikikg import graph as G
+from wikikg.resolve import merge
+from wikikg.extract.classify import lead_types
+from wikikg.extract.infobox import extract_infobox, subject_types
+from wikikg.extract.lists import extract_lists
+from wikikg.extract.tables import extract_tables
+from wikikg.extract.mentions import Context, article_context
+from wikikg.extract.restatements import extract_others
+from wikikg.extract.sentences import extract_sentences
+from wikikg.pipeline.gazetteer import Gazetteer
+from wikikg.model import Article, Mention, ParsedArticle, Statement
+from wikikg.parse import canonical_title, parse_article
+from wikikg.read.dumps import read_dump, wanted
+from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
+from wikikg.pipeline.limits import ArticleLimits, ArticleSkipped, ArticleTimeout, time_cap
+from wikikg.read.files import InputError, is_dump, is_redirect, iter_inputs, read_file, redirect_target
+from wikikg.kb import rules
 
 PARTITION = 4  # articles per task of the process pool
 
@@ -277,7 +277,7 @@ def assemble(results: list[ArticleResult], redirects: list[tuple[str, str]] = ()
     ds = G.new_dataset()
     out = BuildResult(ds, articles=len(results))
     for r in sorted(results, key=lambda r: r.title):
-        sts = merge.article_triples(G.article_graph(ds, r.title), r, t)
+        sts = G.article_triples(G.article_graph(ds, r.title), r, t)
         out.statements += len(sts)
         out.relations.update(st.predicate for st in sts)
     return out

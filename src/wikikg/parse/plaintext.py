@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, ParsedArticle, Sentence
-from .segment import paragraphs, split_sentences
+from wikikg.model import Article, ParsedArticle, Sentence
+from wikikg.parse.segment import paragraphs, split_sentences
 
 _HEADING = re.compile(r"^\s*(?:=+\s*)?([^.!?:;]{1,60}?)(?:\s*=+)?\s*$")
 _BULLET = re.compile(r"^\s*(?:[*•·‣◦▪–—-]|\d{1,3}[.)])\s+")

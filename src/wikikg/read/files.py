@@ -7,15 +7,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .model import Article
+from wikikg.model import Article
+from wikikg.errors import InputError
 
 WIKITEXT_EXT = {".wikitext", ".wiki", ".mediawiki", ".mw"}
 TEXT_EXT = {".txt", ".text"}
 DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")
-
-
-class InputError(ValueError):
-    """An input that cannot be read at all: missing, binary, not UTF-8, unknown kind."""
 
 
 def title_from_path(path: Path) -> str:

@@ -6,7 +6,7 @@ import json
 
 import pycountry
 
-from .netexport import Edge, Entity, PropertyGraph, edges
+from wikikg.formats.propertygraph import Edge, Entity, PropertyGraph, edges
 
 __all__ = ["SCHEMA_OF_TYPE", "entity_id", "to_ftm", "to_ftm_entities"]
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .results import PREFIXES, render
-from .store import Engine, QueryError
+from wikikg.sparql.results import PREFIXES, render
+from wikikg.sparql.store import Engine, QueryError
+from wikikg.errors import QueryRefused
 
 __all__ = ["Checked", "NamedQuery", "Param", "QueryError", "QueryRefused", "answer", "bind_params",
            "catalogue", "check", "find_entity", "named_queries", "parse_pairs", "resolve"]
@@ -25,10 +26,6 @@ _LABEL_QUERIES = (  # exact rdfs:label, exact skos:altLabel, then any label case
     "SELECT DISTINCT ?entity ?name WHERE { ?entity <http://www.w3.org/2004/02/skos/core#altLabel> ?name }",
     "SELECT DISTINCT ?entity ?name WHERE { ?entity <http://www.w3.org/2000/01/rdf-schema#label>|"
     "<http://www.w3.org/2004/02/skos/core#altLabel> ?l . FILTER(LCASE(STR(?l)) = LCASE(STR(?name))) }")
-
-
-class QueryRefused(QueryError):
-    """A query that would change data or reach outside the local graph (HTTP 403)."""
 
 
 @dataclass(frozen=True)

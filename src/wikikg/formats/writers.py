@@ -13,10 +13,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
 
-from . import netexport
-from .graph import bind, quad_lines
-from .netexport import Citation, Entity, Fact, PropertyGraph
-from .ontology import PROV, SCHEMA, WKG, ontology_graph
+from wikikg.formats import propertygraph as netexport
+from wikikg.graph import bind, quad_lines
+from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
+from wikikg.kb.ontology import PROV, SCHEMA, WKG, ontology_dir, ontology_graph
+from wikikg.errors import OutputError
 
 
 def union(ds: Dataset) -> Graph:
@@ -99,14 +100,14 @@ def to_gexf(ds: Dataset) -> bytes:
 
 def to_ftm(ds: Dataset) -> bytes:
     """FollowTheMoney entities as JSON lines (see ftm)."""
-    from . import ftm
+    from wikikg.formats import ftm
 
     return ftm.to_ftm(property_graph(ds))
 
 
 def to_quickstatements(ds: Dataset) -> bytes:
     """Wikidata QuickStatements (v1) keyed by English Wikipedia titles (see quickstatements)."""
-    from . import quickstatements
+    from wikikg.formats import quickstatements
 
     return quickstatements.to_quickstatements(property_graph(ds))
 
@@ -156,7 +157,7 @@ CONTEXT_URL = "https://w3id.org/wikikg/context.jsonld"
 @cache
 def jsonld_context() -> dict:
     """The published JSON-LD context of the wkg: vocabulary (the package's context.jsonld)."""
-    return json.loads(files("wikikg").joinpath("context.jsonld").read_text("utf-8"))["@context"]
+    return json.loads(ontology_dir().joinpath("context.jsonld").read_text("utf-8"))["@context"]
 
 
 def to_jsonld(ds: Dataset) -> bytes:
@@ -190,10 +191,6 @@ def format_of(path: Path) -> str | None:
     name = path.name.lower()
     return next((ext for ext in sorted(FORMATS, key=len, reverse=True) if name.endswith(ext)
                  and len(name) > len(ext)), None)
-
-
-class OutputError(ValueError):
-    """An output path whose extension names no format we write."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from .model import Mention
-from .ontology import NAME_PREFIX, RES, WKG
+from wikikg.model import Mention
+from wikikg.kb.ontology import NAME_PREFIX, RES, WKG
+from wikikg.errors import GazetteerError
 
 _WORD = re.compile(r"[^\W\d_][\w'’&-]*")
 _SKIP = re.compile(r"^(?:fact|evidence|citation|article)/")
@@ -18,10 +19,6 @@ SELECT DISTINCT ?e ?name ?main ?type WHERE {
   UNION { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name BIND(false AS ?main) }
   ?e a ?type
 }"""
-
-
-class GazetteerError(ValueError):
-    """A gazetteer that cannot be read."""
 
 
 @dataclass
@@ -86,7 +83,7 @@ def _mention(iri: str, label: str, types: set[str]) -> Mention | None:
 
 def _rows(path: Path):
     """(entity IRI, name, is it the label, class IRI) from a graph file or an Oxigraph store dir."""
-    from .store import StoreError, load_file, open_store
+    from wikikg.sparql.store import StoreError, load_file, open_store
 
     try:
         store = open_store(path) if path.is_dir() else load_file(path)

@@ -9,9 +9,9 @@ import sys
 import time
 from dataclasses import dataclass
 
-from .query import QueryError, QueryRefused, check
-from .results import GRAPH_OFFERS, MEDIA_TYPES, SELECT_OFFERS, negotiate, render
-from .store import Engine
+from wikikg.sparql.query import QueryError, QueryRefused, check
+from wikikg.sparql.results import GRAPH_OFFERS, MEDIA_TYPES, SELECT_OFFERS, negotiate, render
+from wikikg.sparql.store import Engine
 
 __all__ = ["Limits", "QueryPool", "deny_network"]
 

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from wikikg.errors import ArticleSkipped
 
 __all__ = ["ArticleLimits", "ArticleSkipped", "ArticleTimeout", "time_cap"]
 
@@ -18,10 +19,6 @@ class ArticleLimits:
 
     max_bytes: int = 0
     timeout: float = 0.0
-
-
-class ArticleSkipped(ValueError):
-    """An article that is not built, for a reason of its input (too large, empty, a redirect)."""
 
 
 class ArticleTimeout(BaseException):

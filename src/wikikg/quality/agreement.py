@@ -4,7 +4,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .evaluate import CORE_PREDICATES, SYMMETRIC_PREDICATES, WKG, Gold, GoldRelation
+from wikikg.quality.evaluate import CORE_PREDICATES, SYMMETRIC_PREDICATES, WKG, Gold, GoldRelation
 
 def _name(graph: Graph, node) -> str | None:
     labels = sorted(str(o) for o in graph.objects(node, RDFS.label) if isinstance(o, Literal))

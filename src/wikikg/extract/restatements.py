@@ -5,9 +5,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from .. import rules
-from ..model import Evidence, Mention, ParsedArticle, Statement
-from .mentions import Context, find_mentions
+from wikikg.kb import rules
+from wikikg.model import Evidence, Mention, ParsedArticle, Statement
+from wikikg.extract.mentions import Context, find_mentions
 
 _JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$")
 

@@ -10,12 +10,12 @@ import zlib
 from collections import Counter
 from pathlib import Path
 
-from . import graph as G
-from . import merge
-from .parallel import LocalRunner, Progress, input_bytes, partitions
-from .gazetteer import Gazetteer
-from .limits import ArticleLimits
-from .pipeline import ArticleResult, BuildResult, Shared, extract_partition, read_articles, warning_records
+from wikikg import graph as G
+from wikikg.resolve import merge
+from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
+from wikikg.pipeline.gazetteer import Gazetteer
+from wikikg.pipeline.limits import ArticleLimits
+from wikikg.pipeline.stages import ArticleResult, BuildResult, Shared, extract_partition, read_articles, warning_records
 
 __all__ = ["build_stream", "extract_spill", "merge_sorted", "write_shard"]
 
@@ -43,7 +43,7 @@ def write_shard(item: tuple[int, bytes, bool], tables: merge.Tables) -> tuple:
     statements, relations = 0, Counter()
     for _, r in pickle.loads(zlib.decompress(blob)):
         sink = G.LineSink(str(G.article_graph_iri(r.title)) if quads else None, lines)
-        sts = merge.article_triples(sink, r, tables)
+        sts = G.article_triples(sink, r, tables)
         statements += len(sts)
         relations.update(st.predicate for st in sts)
     data = "".join(sorted(lines)).encode("utf-8", "replace")

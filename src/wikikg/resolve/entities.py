@@ -5,8 +5,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from .extract.classify import split_title
-from .model import Entity, Mention, Statement
+from wikikg.extract.classify import split_title
+from wikikg.model import Entity, Mention, Statement
 
 ORG_CLASSES = {"Company", "University", "GovernmentAgency", "StockExchange", "NewsOrganization",
                "SportsClub", "ResearchInstitute", "MilitaryOrganization", "NonProfit"}

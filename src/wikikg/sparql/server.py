@@ -15,10 +15,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from .query import named_queries
-from .results import MEDIA_TYPES
-from .store import file_to_store, open_store
-from .workers import Limits, QueryPool
+from wikikg.sparql.query import named_queries
+from wikikg.sparql.results import MEDIA_TYPES
+from wikikg.sparql.store import file_to_store, open_store
+from wikikg.sparql.workers import Limits, QueryPool
 
 __all__ = ["Limits", "create_app", "run_in_thread", "serve"]
 

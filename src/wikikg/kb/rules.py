@@ -9,16 +9,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .literals import fold, required
-from .ontology import declared_terms, ontology_dir
+from wikikg.kb.prefilter import fold, required
+from wikikg.kb.ontology import declared_terms, ontology_dir
+from wikikg.errors import RuleError
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev",
              "left_adjacent", "gov", "article", "date", "its_owner"}
-
-
-class RuleError(ValueError):
-    """A rule file names an unknown property, class or selector, or has a bad regex."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +80,7 @@ def load(name: str) -> dict:
 
 
 def _load(name: str) -> dict:
-    with open(ontology_dir() / name, "rb") as f:
+    with (ontology_dir() / name).open("rb") as f:
         return tomllib.load(f)
 
 

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml.ElementTree import fromstring, iterparse
 
-from .model import Article
+from wikikg.model import Article
 
 __all__ = ["Page", "index_of", "infobox_kinds", "iter_pages", "normalise_title", "read_dump",
            "read_titles", "wanted", "write_dump"]

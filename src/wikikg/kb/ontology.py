@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace
@@ -27,13 +28,9 @@ CITATION_PREFIX = "citation/"
 _SAFE = "!$&'()*+,;=:@/-._~"
 
 
-def ontology_dir() -> Path:
-    """The directory holding wikikg.ttl, shapes.ttl and the rule and mapping files."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "ontology", here.parent / "ontology"):
-        if (candidate / "wikikg.ttl").exists() or (candidate / "relations.toml").exists():
-            return candidate
-    raise FileNotFoundError("ontology/ directory not found next to the package")
+def ontology_dir() -> Traversable:
+    """The ontology/ folder (wikikg.ttl, shapes.ttl, rules and mappings), shipped as wikikg.kb.data."""
+    return files("wikikg.kb.data")
 
 
 @cache

@@ -7,7 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDFS, BNode, Literal, URIRef
 
-from .results import Result
+from wikikg.sparql.results import Result
+from wikikg.errors import StoreError, QueryError
 
 __all__ = ["FILE_FORMATS", "Engine", "LoadReport", "QueryError", "RdflibEngine", "StoreError", "file_to_store",
            "from_oxigraph", "load_dataset", "load_file", "open_store", "to_oxigraph"]
@@ -19,14 +20,6 @@ _RDFLIB_DEFAULT = "urn:x-rdflib:default"
 _DEFAULT = ox.DefaultGraph()
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _CHUNK = 100_000
-
-
-class StoreError(ValueError):
-    """A store directory or graph file that cannot be opened or read."""
-
-
-class QueryError(ValueError):
-    """A query, query file or parameter that cannot be used (HTTP 400)."""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import unquote
 
-from .netexport import Citation, Fact, PropertyGraph
+from wikikg.formats.propertygraph import Citation, Fact, PropertyGraph
 
 __all__ = ["ITEM_PROPERTIES", "LITERAL_PROPERTIES", "placeholder", "placeholders", "resolve",
            "time_value", "to_quickstatements", "to_statements"]

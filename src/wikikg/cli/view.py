@@ -1,0 +1,34 @@
+"""`wikikg view`: the graph as an interactive HTML page or a PNG picture."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("view")
+@click.argument("graph_path", metavar="GRAPH")
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="graph.html (interactive, works offline) or graph.png (static picture).")
+@click.option("--title", default=None, help="Heading of the picture (default: the file name).")
+def view(graph_path: str, out: Path, title: str | None) -> None:
+    """Draw GRAPH (any RDF format we write) as an HTML page or a PNG picture."""
+    from wikikg.cli import load_graph
+    from wikikg.formats.view import WRITERS, edges
+    from wikikg.formats.writers import property_graph, write_atomic
+
+    writer = WRITERS.get(out.suffix.lower())
+    if writer is None:
+        click.echo(f"wikikg: error: {out}: unknown picture format {out.suffix!r} "
+                   f"(known: {', '.join(WRITERS)})", err=True)
+        raise SystemExit(1)
+    pg = property_graph(load_graph(graph_path))
+    try:
+        data = writer(pg, title or Path(graph_path).name)
+    except ImportError as e:  # matplotlib is an extra
+        click.echo(f"wikikg: error: PNG output needs matplotlib ({e.name}): "
+                   "pip install 'wikikg[png]'", err=True)
+        raise SystemExit(1) from None
+    write_atomic(out, data)
+    click.echo(f"wikikg: {len(pg.entities)} entities, {len(edges(pg))} edges -> {out}", err=True)
+

@@ -1,0 +1,1 @@
+"""Output formats by extension: RDF syntaxes, GraphML/GEXF, FtM, QuickStatements, the view."""

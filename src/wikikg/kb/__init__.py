@@ -1,0 +1,1 @@
+"""The knowledge base: the only reader of ontology/ (classes, properties, rules, mappings)."""

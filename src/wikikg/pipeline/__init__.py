@@ -1,0 +1,1 @@
+"""Stage order, process pools, streaming shards, Dask, limits and the gazetteer."""

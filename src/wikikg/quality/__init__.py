@@ -1,0 +1,1 @@
+"""Evaluation against gold annotations and agreement between graphs."""

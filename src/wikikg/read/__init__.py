@@ -1,0 +1,1 @@
+"""Inputs -> Articles: files, directories, stdin and MediaWiki XML dumps."""

@@ -1,0 +1,1 @@
+"""Mentions -> entities: canonical titles, aliases, types; cross-article merge."""

@@ -1,0 +1,1 @@
+"""The Oxigraph store, named queries, results, query workers and the SPARQL endpoint."""
