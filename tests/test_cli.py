@@ -28,7 +28,7 @@ def invoke(*args: str, input: bytes | str | None = None):
 
 def error_line(result) -> str:
     """The single error line a failing subcommand prints."""
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("wikikg: error: "), lines[0]
     return lines[0]
@@ -127,7 +127,7 @@ def test_unreadable_file_is_a_clear_error(tmp_path, data, words):
     result = invoke("build", bad, "-o", tmp_path / "out.ttl")
     assert result.exit_code != 0
     assert "Traceback" not in result.output
-    message = [l for l in result.stderr.splitlines() if "bad.wikitext" in l and words in l]
+    message = [ln for ln in result.stderr.splitlines() if "bad.wikitext" in ln and words in ln]
     assert message, result.stderr
 
 
@@ -221,9 +221,9 @@ def test_eval_prints_the_table(seed_dir):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split()[:4] == ["relation", "tp", "fp", "fn"]
-    rows = {l.split()[0] for l in lines[1:] if l.strip() and not l.startswith("-")}
+    rows = {ln.split()[0] for ln in lines[1:] if ln.strip() and not ln.startswith("-")}
     assert {"foundedBy", "partneredWith", "sanctionedBy"} <= rows
-    assert any(l.startswith("core (micro)") for l in lines)
+    assert any(ln.startswith("core (micro)") for ln in lines)
 
 
 def test_eval_min_f1_above_one_exits_1(seed_dir):

@@ -107,7 +107,7 @@ def test_find_dates_do_not_overlap():
     found = find_dates(text)
     assert [e - s for s, e, *_ in found] == [len("20 September 2018"), len("May 2019"),
                                              len("2020-01-02"), len("2021")]
-    assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:], strict=False))
 
 
 @pytest.mark.parametrize("section,year", [

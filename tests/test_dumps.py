@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.read.dumps import (Page, index_of, infobox_kinds, iter_pages, normalise_title, read_dump,
-                          read_titles, write_dump)
+from wikikg.read.dumps import (
+    Page,
+    index_of,
+    infobox_kinds,
+    iter_pages,
+    normalise_title,
+    read_dump,
+    read_titles,
+    write_dump,
+)
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "enwiki-2016-sample-206-pages.xml.bz2"
 

@@ -12,8 +12,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from wikikg.formats.writers import (DIRECTORY_OUTPUTS, FORMATS, RDF_FORMATS, OutputError, union, write,
-                           write_atomic)
+from wikikg.formats.writers import DIRECTORY_OUTPUTS, FORMATS, RDF_FORMATS, OutputError, union, write, write_atomic
 from wikikg.pipeline.stages import build
 
 ROOT = Path(__file__).resolve().parents[1]

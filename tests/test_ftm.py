@@ -8,8 +8,8 @@ import pytest
 from followthemoney import model
 from followthemoney.types import registry
 
-from wikikg.formats.writers import FORMATS, format_of, property_graph, write
 from wikikg.formats.ftm import entity_id, to_ftm, to_ftm_entities
+from wikikg.formats.writers import FORMATS, format_of, property_graph, write
 from wikikg.pipeline.stages import build
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from wikikg.formats.writers import to_nquads, to_ntriples, to_turtle
 from wikikg.model import Article
-from wikikg.pipeline.stages import ArticleResult, assemble, build, extract_one
 from wikikg.pipeline.shards import build_stream
+from wikikg.pipeline.stages import ArticleResult, assemble, build, extract_one
 
 WKG = "https://w3id.org/wikikg/ontology#"
 COMMON = dict(deadline=None, database=None, print_blob=True,

@@ -10,8 +10,8 @@ from rdflib.namespace import RDFS
 
 from wikikg.cli import main
 from wikikg.formats.writers import union
-from wikikg.pipeline.gazetteer import GazetteerError, load_gazetteer
 from wikikg.model import Article
+from wikikg.pipeline.gazetteer import GazetteerError, load_gazetteer
 from wikikg.pipeline.stages import extract_article
 
 ROOT = Path(__file__).resolve().parents[1]

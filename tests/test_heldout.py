@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.quality.evaluate import load_gold, score
 from wikikg.formats.writers import union
 from wikikg.pipeline.stages import build
+from wikikg.quality.evaluate import load_gold, score
 
 HELDOUT = Path(__file__).parent / "heldout"
 CORPUS_GOLD = {  # corpus article -> gold; the shipped corpus lives beside the repository

@@ -10,9 +10,9 @@ import time
 from click.testing import CliRunner
 
 from wikikg.cli import main
-from wikikg.pipeline.limits import ArticleLimits, ArticleTimeout, time_cap
 from wikikg.model import Article
 from wikikg.parse.tokenize import BUDGET, retry_cost
+from wikikg.pipeline.limits import ArticleLimits, ArticleTimeout, time_cap
 from wikikg.pipeline.stages import ArticleResult, Shared, build, extract_one
 
 # 3,000 unclosed template openers: the tokenizer's backtracking takes over a minute on this input

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 
 from wikikg import graph as G
-from wikikg.formats.writers import to_nquads
 from wikikg.extract.mentions import programme_key_linked
-from wikikg.resolve.merge import Summary, redirect_map, summarise, tables
+from wikikg.formats.writers import to_nquads
 from wikikg.model import Article, Mention
 from wikikg.pipeline.stages import assemble, extract_article
 from wikikg.resolve.entities import resolve, unify_keys
+from wikikg.resolve.merge import Summary, redirect_map, summarise, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = {

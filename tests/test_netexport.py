@@ -8,9 +8,17 @@ import igraph
 import pytest
 from lxml import etree
 
+from wikikg.formats.propertygraph import (
+    PALETTE,
+    color_of,
+    edges,
+    period_end,
+    period_start,
+    primary_type,
+    to_gexf,
+    to_graphml,
+)
 from wikikg.formats.writers import FORMATS, property_graph, write
-from wikikg.formats.propertygraph import (PALETTE, color_of, edges, period_end, period_start, primary_type,
-                              to_gexf, to_graphml)
 from wikikg.kb.ontology import WKG, ontology_graph
 from wikikg.pipeline.stages import build
 

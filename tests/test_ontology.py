@@ -463,7 +463,7 @@ def test_authority_parents_have_no_cycles():
 
 def test_no_duplicate_keys_or_aliases():
     owner: dict[str, str] = {}  # case-folded name -> the key of the entry that uses it
-    for kind, e in _entries():
+    for _kind, e in _entries():
         names = [e["key"], *e["aliases"]]
         assert len(names) == len(set(names)), f"{e['key']}: repeated name"
         for name in {n.casefold() for n in names}:

@@ -9,15 +9,14 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
-from wikikg.pipeline import stages as pipeline
-
-from wikikg.pipeline import shards
 from wikikg.cli import main
-from wikikg.read.dumps import Page, write_dump
 from wikikg.formats.writers import to_nquads, to_ntriples, union
 from wikikg.kb.ontology import WKG
+from wikikg.pipeline import shards
+from wikikg.pipeline import stages as pipeline
 from wikikg.pipeline.parallel import LocalRunner, Progress, partitions
 from wikikg.pipeline.stages import build
+from wikikg.read.dumps import Page, write_dump
 
 RES = "https://w3id.org/wikikg/resource/"
 ARTICLES = {

@@ -166,9 +166,9 @@ def test_links_have_canonical_targets_and_spans_into_the_sentence(parsed):
         for link in s.links:
             assert s.text[link.start:link.end] == link.text
     first = sentence(parsed, "Acme Widgets (")
-    assert [(l.target, l.text) for l in first.links] == [
+    assert [(ln.target, ln.text) for ln in first.links] == [
         ("Hong Kong", "Hong Kong"), ("Xu li (computer scientist)", "Xu Li")]
-    assert [(l.target, l.text) for l in sentence(parsed, "In October").links] == [
+    assert [(ln.target, ln.text) for ln in sentence(parsed, "In October").links] == [
         ("Qualcomm Inc", "Qualcomm")]
     assert sentence(parsed, "In 2018").links == (Link("The Small Book", "Small", 16, 21),)
 
@@ -313,7 +313,7 @@ def test_templates_are_recorded_with_params(parsed):
 def test_plain_value_and_link_target(parsed):
     assert field_items(parsed, "area_served") == (FieldItem("Asia"),)
     (item,) = field_items(parsed, "hq_location")
-    assert [l.target for l in item.links] == ["Hong Kong"]
+    assert [ln.target for ln in item.links] == ["Hong Kong"]
     assert field_items(parsed, "type")[0].links == (Link("Public company", "Public", 0, 6),)
 
 

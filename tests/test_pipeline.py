@@ -8,11 +8,11 @@ from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from wikikg.quality.evaluate import load_gold, score
 from wikikg.formats.writers import union
-from wikikg.model import Article
 from wikikg.kb.ontology import PROV, WKG, ontology_dir
+from wikikg.model import Article
 from wikikg.pipeline.stages import build, extract_article
+from wikikg.quality.evaluate import load_gold, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

@@ -17,8 +17,19 @@ from rdflib import RDF, Graph, URIRef
 from wikikg.cli import main
 from wikikg.formats.writers import write
 from wikikg.pipeline.stages import build
-from wikikg.sparql.query import (QueryError, QueryRefused, answer, bind_params, catalogue, check, find_entity,
-                          named_queries, parse_header, parse_pairs, resolve)
+from wikikg.sparql.query import (
+    QueryError,
+    QueryRefused,
+    answer,
+    bind_params,
+    catalogue,
+    check,
+    find_entity,
+    named_queries,
+    parse_header,
+    parse_pairs,
+    resolve,
+)
 from wikikg.sparql.results import Result, compact, render
 from wikikg.sparql.store import Engine, RdflibEngine
 

@@ -6,11 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.formats.writers import FORMATS, property_graph
 from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
+from wikikg.formats.quickstatements import (
+    ITEM_PROPERTIES,
+    placeholders,
+    resolve,
+    time_value,
+    to_quickstatements,
+    to_statements,
+)
+from wikikg.formats.writers import FORMATS, property_graph
 from wikikg.pipeline.stages import build
-from wikikg.formats.quickstatements import (ITEM_PROPERTIES, placeholders, resolve, time_value,
-                                    to_quickstatements, to_statements)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"
@@ -29,7 +35,7 @@ LINE = re.compile(rf"^{ITEM}\tP\d+\t{VALUE}(?:\tP\d+\t{VALUE})*(?:\tS\d+\t{VALUE
 def check(line: str) -> None:
     assert LINE.match(line), line
     fields = line.split("\t")
-    refs = dict(zip(fields[3::2], fields[4::2]))
+    refs = dict(zip(fields[3::2], fields[4::2], strict=False))
     assert re.fullmatch(r'"https?://[^"\s]+"', refs["S854"]), line  # reference-backed
 
 

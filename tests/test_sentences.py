@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.kb import rules
 from wikikg.extract.classify import split_title
+from wikikg.kb import rules
 from wikikg.model import Article, DateValue, Mention
 from wikikg.pipeline.stages import extract_article
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import platform
 import select
@@ -162,7 +161,7 @@ def test_named_graphs_from_the_store_and_the_protocol(url):
     assert r.json()["results"]["bindings"][0]["n"]["value"] == total
     r = httpx.get(url + "/sparql", params={"query": count, "default-graph-uri": ARTICLE}, timeout=30)
     assert r.json()["results"]["bindings"][0]["n"]["value"] == total
-    r = post(url, f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g")
+    r = post(url, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     assert [b["g"]["value"] for b in r.json()["results"]["bindings"]] == [ARTICLE]
 
 
@@ -278,8 +277,9 @@ def test_cors_is_off_unless_asked(url, store_dir):
 def test_serve_binds_loopback_by_default():
     params = {p.name: p for p in main.commands["serve"].params}
     assert params["host"].default == "127.0.0.1" and params["cors"].multiple and not params["cors"].required
-    from wikikg.sparql.server import serve
     import inspect
+
+    from wikikg.sparql.server import serve
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(create_app).parameters["cors_origins"].default == ()
 

@@ -13,8 +13,17 @@ from rdflib.namespace import XSD
 from wikikg.cli import main
 from wikikg.formats.writers import union, write
 from wikikg.pipeline.stages import build
-from wikikg.sparql.store import (Engine, QueryError, StoreError, file_to_store, from_oxigraph, load_dataset, load_file,
-                          open_store, to_oxigraph)
+from wikikg.sparql.store import (
+    Engine,
+    QueryError,
+    StoreError,
+    file_to_store,
+    from_oxigraph,
+    load_dataset,
+    load_file,
+    open_store,
+    to_oxigraph,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

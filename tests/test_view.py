@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from wikikg.formats.writers import FORMATS, property_graph
-from wikikg.formats.propertygraph import Entity, PropertyGraph
-from wikikg.pipeline.stages import build
 from wikikg.cli.view import view
+from wikikg.formats.propertygraph import Entity, PropertyGraph
 from wikikg.formats.view import to_html, view_data
+from wikikg.formats.writers import FORMATS, property_graph
+from wikikg.pipeline.stages import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "sensetime.wikitext"

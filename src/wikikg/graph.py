@@ -9,10 +9,21 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 
 from wikikg.extract.dates import parse_date
+from wikikg.kb.ontology import (
+    CITATION_PREFIX,
+    DBR,
+    EVIDENCE_PREFIX,
+    FACT_PREFIX,
+    PROV,
+    SCHEMA,
+    WIKI,
+    WKG,
+    entity_iri,
+    hashed_iri,
+    title_path,
+)
 from wikikg.model import Citation, DateValue, Entity, Mention, Statement
 from wikikg.resolve.merge import resolved
-from wikikg.kb.ontology import (CITATION_PREFIX, DBR, EVIDENCE_PREFIX, FACT_PREFIX, PROV, SCHEMA, WIKI, WKG,
-                       entity_iri, hashed_iri, title_path)
 
 __all__ = ["NT", "RDFLIB", "LineSink", "Terms", "add_entity", "add_statement", "article_graph",
            "article_graph_iri", "bind", "date_literal", "entity_iri", "entity_ref", "new_dataset",

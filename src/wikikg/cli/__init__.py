@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from wikikg.formats.writers import RDF_FORMATS, OutputError, write, write_atomic
+from wikikg.formats.writers import OutputError, write, write_atomic
 from wikikg.read.files import InputError
 
 EXIT_SKIPPED = 3
@@ -71,11 +71,11 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
           scheduler: str | None, dask_local: int | None, progress: bool | None, max_article_bytes: int,
           article_timeout: float, gazetteer_path: str | None) -> None:
     """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
-    from wikikg.read.dumps import read_titles
     from wikikg.formats.writers import format_of
     from wikikg.pipeline.limits import ArticleLimits
     from wikikg.pipeline.parallel import make_runner
     from wikikg.pipeline.stages import build as run
+    from wikikg.read.dumps import read_titles
 
     if out is None and store_dir is None:
         _fail("give -o OUT, --store DIR or both")
@@ -161,9 +161,9 @@ def export(graph_path: str, out: Path) -> None:
 def evaluate(graph_path: str, gold: str, min_f1: float | None) -> None:
     """Precision / recall / F1 per relation of GRAPH against hand-written GOLD annotations (a .tsv
     file), or against another graph (any format we write): how far two builds agree."""
+    from wikikg.formats.writers import union
     from wikikg.quality.agreement import gold_from_graph
     from wikikg.quality.evaluate import format_report, load_gold, score
-    from wikikg.formats.writers import union
 
     try:
         g = load_gold(gold) if gold.endswith(".tsv") else gold_from_graph(union(load_graph(gold)))
@@ -253,7 +253,8 @@ def queries() -> None:
 def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, timeout: float,
           max_rows: int, max_bytes: int, max_request: int, workers: int, cors: tuple[str, ...]) -> None:
     """Serve a read-only SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/)."""
-    from wikikg.sparql.server import Limits, serve as run
+    from wikikg.sparql.server import Limits
+    from wikikg.sparql.server import serve as run
     from wikikg.sparql.store import StoreError
 
     if bool(graph_path) == bool(store_dir):

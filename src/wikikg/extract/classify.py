@@ -95,7 +95,7 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     after = text[end:end + 80]
     any_before, any_after = _context_any()
     if after[:1] == "," and any_after.search(after):  # every apposition pattern starts with a comma
-        for cls, pat_before, pat_after in _context_patterns():
+        for cls, _before, pat_after in _context_patterns():
             if pat_after.search(after):
                 return frozenset({cls})
     if before[-1:].isspace() and any_before.search(before):  # every pattern before a name ends in a space

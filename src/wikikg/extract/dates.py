@@ -18,7 +18,7 @@ MONTHS = {
     )
     for m in names
 }
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -31,7 +31,7 @@ _PATTERNS = [
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)\b(?!-)"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!\s+(?:of\s+)?{_YEAR})", re.I),
     re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{_YEAR})(?!\d)", re.I),
-    re.compile(rf"\b(?:in|during|by|from|since|until|early|late|mid|of|on)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<m>{_MON})\b(?!\s+\d)", re.I),
+    re.compile(rf"\b(?:in|during|by|from|since|until|early|late|mid|of|on)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<m>{_MON})\b(?!\s+\d)", re.I),  # noqa: E501
     re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
 ]
 
@@ -102,7 +102,7 @@ def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int 
     return tuple(sorted(out))
 
 
-_FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b", re.I)
+_FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b", re.I)  # noqa: E501
 
 
 def sentence_date(text: str, previous: DateValue | None, section_year: int | None,

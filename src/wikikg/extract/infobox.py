@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import tomllib
-from pathlib import Path
 
-from wikikg.model import (DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention,
-                     ParsedArticle, Statement)
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import parse_date
 from wikikg.kb.ontology import ontology_dir
+from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
@@ -122,7 +119,7 @@ def _apply(m, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[State
         if value == "place":  # "[[Menlo Park]], [[California]]": each lies in the next
             pc = values["place_chain"]
             out += [Statement(subject=a, predicate=pc["property"], obj=b, rule=pc["id"],
-                              evidence=ev) for a, b in zip(chain, chain[1:]) if a.key != b.key]
+                              evidence=ev) for a, b in zip(chain, chain[1:], strict=False) if a.key != b.key]
     return out
 
 
@@ -165,7 +162,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     cuts = [0, *(x for span in hits for x in span), len(text)]
     out: list[tuple[str, Link | None, str]] = []
     roles = _tables()[1]["role_words"]
-    for a, b in zip(cuts[::2], cuts[1::2]):
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         link = next((k for k in top if a <= k.start < b), None)
         if value == "literal":  # the whole text: "[[501(c)(3)]] [[nonprofit organization]]"
             name, link, note = re.sub(r"\s*\([^()]*\)$", "", text[a:b].strip()), None, ""
@@ -173,9 +170,9 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             name = link.text
             note = _clean(re.sub(r"[()]", " ", text[a:link.start] + " " + text[link.end:b]))
         else:
-            name = _clean("".join(c for c, mc in zip(text[a:b], masked[a:b]) if mc != "#"))
+            name = _clean("".join(c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc != "#"))
             note = _clean(re.sub(r"[()\[\]]", " ", "".join(
-                c for c, mc in zip(text[a:b], masked[a:b]) if mc == "#")))
+                c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc == "#")))
             if value in ("organization", "entity") and re.fullmatch(r"[A-Z][^\d]*", note):
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
             words = name.casefold().split()
@@ -251,7 +248,7 @@ def _template_date(params) -> DateValue | None:
     pos = [v.strip() for k, v in params if k.isdigit() and v.strip()][:3]
     if pos and all(p.isdigit() for p in pos) and len(pos[0]) == 4:
         parts = [int(p) for p in pos]
-        if all(1 <= p <= lim for p, lim in zip(parts[1:], (12, 31))):
+        if all(1 <= p <= lim for p, lim in zip(parts[1:], (12, 31), strict=False)):
             return DateValue("-".join([pos[0], *(f"{p:02d}" for p in parts[1:])]),
                              ("gYear", "gYearMonth", "date")[len(parts) - 1])
     return parse_date(" ".join(pos))

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.kb import rules
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
-from wikikg.extract.mentions import Context, find_mentions, name_mention
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(-]|$)")

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import islice
 
-from wikikg.model import Mention, ParsedArticle, Sentence
-from wikikg.kb import rules
 from wikikg.extract.aliases import NameMatcher
-from wikikg.extract.names import POSSESSIVE as _POSSESSIVE, spans as _spans
 from wikikg.extract.classify import context_types, disambiguation, name_types, split_title
+from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
+from wikikg.extract.names import spans as _spans
+from wikikg.kb import rules
+from wikikg.model import Mention, ParsedArticle, Sentence
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
@@ -386,6 +387,6 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
             if owner is not None:
                 ctx.add(surname, owner)
     for s in article.sentences:  # acronyms introduced in parentheses
-        for m in find_mentions(s, ctx):
+        for _ in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
             pass
     return ctx

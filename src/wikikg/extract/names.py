@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from wikikg.kb import rules
 from wikikg.extract.classify import name_types
+from wikikg.kb import rules
 
 _TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

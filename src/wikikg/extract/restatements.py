@@ -5,9 +5,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from wikikg.extract.mentions import Context, find_mentions
 from wikikg.kb import rules
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement
-from wikikg.extract.mentions import Context, find_mentions
 
 _JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$")
 
@@ -40,7 +40,7 @@ def extract_others(article: ParsedArticle, ctx: Context, statements: list[Statem
         if st.attributed_to is None and isinstance(st.obj, Mention):
             by_start.setdefault(st.evidence.start, []).append(st)
     out: list[Statement] = []
-    for prev, sentence in zip(article.sentences, article.sentences[1:]):
+    for prev, sentence in zip(article.sentences, article.sentences[1:], strict=False):
         m = cue.match(sentence.text)
         if not m or prev.paragraph != sentence.paragraph or prev.start not in by_start:
             continue

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from wikikg.kb import rules
-from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.mentions import Context, find_mentions, programme_authority, programmes_in
+from wikikg.kb import rules
+from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
 ORG_TYPES = frozenset({"Organization", "Company", "University", "GovernmentAgency", "NewsOrganization",
                        "SportsClub", "ResearchInstitute", "MilitaryOrganization", "NonProfit"})

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.kb import rules
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
-from wikikg.extract.mentions import Context, link_mention, name_mention
 
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
                           r"member|members|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
@@ -17,7 +17,7 @@ _DATE_COLUMN = re.compile(r"^(?:years?|dates?|joined|since|acquired|founded|tenu
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
-_NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")){0,6}$")
+_NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")){0,6}$")  # noqa: E501
 
 
 def _columns(table: Table) -> tuple[int, int | None]:

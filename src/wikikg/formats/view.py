@@ -5,12 +5,10 @@ import io
 import json
 import math
 from importlib.resources import files
-from pathlib import Path
-
 
 from wikikg.formats.propertygraph import PropertyGraph, color_of, edges, period_end, period_start
 
-__all__ = ["to_html", "to_png", "view", "view_data"]
+__all__ = ["to_html", "to_png", "view_data"]
 
 
 def _radius(degree: int) -> float:

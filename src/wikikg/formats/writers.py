@@ -6,18 +6,17 @@ import os
 import tempfile
 from collections.abc import Callable
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
 
-from wikikg.formats import propertygraph as netexport
-from wikikg.graph import bind, quad_lines
-from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
-from wikikg.kb.ontology import PROV, SCHEMA, WKG, ontology_dir, ontology_graph
 from wikikg.errors import OutputError
+from wikikg.formats import propertygraph as netexport
+from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
+from wikikg.graph import bind, quad_lines
+from wikikg.kb.ontology import PROV, SCHEMA, WKG, ontology_dir, ontology_graph
 
 
 def union(ds: Dataset) -> Graph:
@@ -167,7 +166,7 @@ def to_jsonld(ds: Dataset) -> bytes:
     if isinstance(doc.get("@graph"), list):
         doc["@graph"].sort(key=lambda n: json.dumps(n, sort_keys=True))
         for node in doc["@graph"]:
-            for k, v in node.items():
+            for _k, v in node.items():
                 if isinstance(v, list):
                     v.sort(key=lambda x: json.dumps(x, sort_keys=True))
     doc["@context"] = ctx
@@ -219,6 +218,6 @@ def write(ds: Dataset, out: Path) -> list[Path]:
         raise OutputError(f"{out}: unknown output format {out.suffix!r} (known: {', '.join(FORMATS)})")
     targets = [out / name for name in DIRECTORY_OUTPUTS]
     data = [FORMATS[format_of(t)](ds) for t in targets]  # every format made before any file is touched
-    for target, blob in zip(targets, data):
+    for target, blob in zip(targets, data, strict=False):
         write_atomic(target, blob)
     return targets

@@ -5,7 +5,8 @@ import re
 from functools import cache
 
 try:  # the standard library's own regex parser (private, but part of every CPython >= 3.11)
-    from re import _constants as _C, _parser
+    from re import _constants as _C
+    from re import _parser
 except ImportError:  # pragma: no cover - another Python: no test, every pattern runs
     _parser = None
 

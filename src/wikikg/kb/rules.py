@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from wikikg.kb.prefilter import fold, required
-from wikikg.kb.ontology import declared_terms, ontology_dir
 from wikikg.errors import RuleError
+from wikikg.kb.ontology import declared_terms, ontology_dir
+from wikikg.kb.prefilter import fold, required
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev",

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import bisect
 
-import mwparserfromhell
-
 from wikikg.model import Article, Link, ParsedArticle, Sentence
-from wikikg.parse.segment import paragraphs, split_sentences
-from wikikg.parse.plaintext import parse_text
 from wikikg.parse.cite import collect_refs as _collect_refs
 from wikikg.parse.definitions import canonical_title
 from wikikg.parse.nesting import nesting_warnings
+from wikikg.parse.plaintext import parse_text
+from wikikg.parse.render import Renderer as _Renderer
+from wikikg.parse.segment import paragraphs, split_sentences
 from wikikg.parse.softbreaks import join_soft_breaks
 from wikikg.parse.tokenize import parse_code
-from wikikg.parse.render import Renderer as _Renderer
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 

@@ -8,7 +8,8 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Tag, Text
 
 from wikikg.model import Citation
-from wikikg.parse.definitions import CITE_PUBLISHER, template_name as _tname
+from wikikg.parse.definitions import CITE_PUBLISHER
+from wikikg.parse.definitions import template_name as _tname
 
 
 def citation(tag: Tag) -> Citation:

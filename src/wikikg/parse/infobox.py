@@ -6,8 +6,15 @@ import re
 from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Tag, Template, Text, Wikilink
 
 from wikikg.model import FieldItem, Infobox, InfoboxField, Link, TemplateCall
-from wikikg.parse.definitions import (BREAK_TAGS, LIST_TEMPLATES, SKIP_NAMESPACES, SKIP_TAGS, TEXT_TEMPLATES,
-                          canonical_title, template_name as _tname)
+from wikikg.parse.definitions import (
+    BREAK_TAGS,
+    LIST_TEMPLATES,
+    SKIP_NAMESPACES,
+    SKIP_TAGS,
+    TEXT_TEMPLATES,
+    canonical_title,
+)
+from wikikg.parse.definitions import template_name as _tname
 
 
 def _params(t: Template) -> tuple[tuple[str, str], ...]:

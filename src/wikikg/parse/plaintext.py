@@ -55,7 +55,7 @@ def parse_text(article: Article) -> ParsedArticle:
     """Split plain text into sections (short unpunctuated lines), list items and sentences."""
     text, heads, sentences = article.text, [], []
     lines = paragraphs(text)
-    for pi, ((ps, pe), kind) in enumerate(zip(lines, _kinds(text, lines))):
+    for pi, ((ps, pe), kind) in enumerate(zip(lines, _kinds(text, lines), strict=False)):
         line = text[ps:pe]
         if kind == "heading":
             title = _HEADING.match(line).group(1).strip()

@@ -6,11 +6,21 @@ import re
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
 from wikikg.model import Citation, Infobox
-from wikikg.parse.segment import Builder
 from wikikg.parse.cite import citation as _citation
-from wikikg.parse.definitions import (BREAK_TAGS, LINK_TEMPLATES, MEDIA_NAMESPACES, RECORD_TEMPLATES, SKIP_NAMESPACES,
-                          SKIP_SECTIONS, SKIP_TAGS, TEXT_TEMPLATES, canonical_title, template_name as _tname)
+from wikikg.parse.definitions import (
+    BREAK_TAGS,
+    LINK_TEMPLATES,
+    MEDIA_NAMESPACES,
+    RECORD_TEMPLATES,
+    SKIP_NAMESPACES,
+    SKIP_SECTIONS,
+    SKIP_TAGS,
+    TEXT_TEMPLATES,
+    canonical_title,
+)
+from wikikg.parse.definitions import template_name as _tname
 from wikikg.parse.infobox import infobox as _infobox
+from wikikg.parse.segment import Builder
 from wikikg.parse.tables import table as _table
 
 
@@ -33,7 +43,7 @@ class Renderer:
     def nodes(self, nodes, offset: int, sources: list[str] | None = None) -> None:
         """Render a sequence of sibling nodes starting at input offset `offset` (`sources`: their
         source strings, when already made)."""
-        for node, s in zip(nodes, sources or [str(n) for n in nodes]):
+        for node, s in zip(nodes, sources or [str(n) for n in nodes], strict=False):
             if self.hidden:
                 return
             self.node(node, offset, offset + len(s), s)

@@ -18,7 +18,7 @@ _MAY_END = {"u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc"
 _OPENERS = {
     "The", "In", "On", "It", "He", "She", "They", "This", "That", "These", "A", "An", "During",
     "After", "Since", "Its", "His", "Her", "Their", "As", "At", "By", "From", "However", "Following",
-    "Later", "Before", "When", "While", "According", "There", "Following",
+    "Later", "Before", "When", "While", "According", "There",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]))")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*$")

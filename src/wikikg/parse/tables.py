@@ -27,7 +27,7 @@ def _cell(node: Tag, start: int) -> TableCell:
     full = "".join(text)
     lead = len(full) - len(full.lstrip())
     body = full.strip()
-    links = [Link(l.target, l.text, l.start - lead, l.end - lead) for l in links]
+    links = [Link(ln.target, ln.text, ln.start - lead, ln.end - lead) for ln in links]
     return TableCell(body, tuple(links), start, start + len(str(node)), str(node.tag) == "th")
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from wikikg.model import Mention
-from wikikg.kb.ontology import NAME_PREFIX, RES, WKG
 from wikikg.errors import GazetteerError
+from wikikg.kb.ontology import NAME_PREFIX, RES, WKG
+from wikikg.model import Mention
 
 _WORD = re.compile(r"[^\W\d_][\w'’&-]*")
 _SKIP = re.compile(r"^(?:fact|evidence|citation|article)/")

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+
 from wikikg.errors import ArticleSkipped
 
 __all__ = ["ArticleLimits", "ArticleSkipped", "ArticleTimeout", "time_cap"]

@@ -11,11 +11,11 @@ from collections import Counter
 from pathlib import Path
 
 from wikikg import graph as G
-from wikikg.resolve import merge
-from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
 from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits
+from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
 from wikikg.pipeline.stages import ArticleResult, BuildResult, Shared, extract_partition, read_articles, warning_records
+from wikikg.resolve import merge
 
 __all__ = ["build_stream", "extract_spill", "merge_sorted", "write_shard"]
 
@@ -75,7 +75,7 @@ def merge_sorted(files: list[Path], out: Path) -> int:
         level += 1
         groups = [files[i:i + FAN_IN] for i in range(0, len(files), FAN_IN)]
         files = [g[0].with_name(f"merge-{level}-{i:06d}") for i, g in enumerate(groups)]
-        for g, target in zip(groups, files):
+        for g, target in zip(groups, files, strict=False):
             _merge(g, target)
     return _merge(files, out)
 

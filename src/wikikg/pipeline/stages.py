@@ -9,22 +9,22 @@ from functools import cache
 from pathlib import Path
 
 from wikikg import graph as G
-from wikikg.resolve import merge
 from wikikg.extract.classify import lead_types
 from wikikg.extract.infobox import extract_infobox, subject_types
 from wikikg.extract.lists import extract_lists
-from wikikg.extract.tables import extract_tables
 from wikikg.extract.mentions import Context, article_context
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences
-from wikikg.pipeline.gazetteer import Gazetteer
+from wikikg.extract.tables import extract_tables
+from wikikg.kb import rules
 from wikikg.model import Article, Mention, ParsedArticle, Statement
 from wikikg.parse import canonical_title, parse_article
-from wikikg.read.dumps import read_dump, wanted
-from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
+from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits, ArticleSkipped, ArticleTimeout, time_cap
+from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
+from wikikg.read.dumps import read_dump, wanted
 from wikikg.read.files import InputError, is_dump, is_redirect, iter_inputs, read_file, redirect_target
-from wikikg.kb import rules
+from wikikg.resolve import merge
 
 PARTITION = 4  # articles per task of the process pool
 

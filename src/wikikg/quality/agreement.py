@@ -6,6 +6,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from wikikg.quality.evaluate import CORE_PREDICATES, SYMMETRIC_PREDICATES, WKG, Gold, GoldRelation
 
+
 def _name(graph: Graph, node) -> str | None:
     labels = sorted(str(o) for o in graph.objects(node, RDFS.label) if isinstance(o, Literal))
     return labels[0] if labels else None

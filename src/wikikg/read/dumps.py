@@ -131,7 +131,7 @@ def _multistream_pages(path: Path, index: Path, workers: int,
     """Streams decompressed in parallel threads (bz2 releases the GIL), pages in dump order."""
     offsets = _offsets(index)
     size = path.stat().st_size
-    bounds = list(zip(offsets, offsets[1:] + [size]))
+    bounds = list(zip(offsets, offsets[1:] + [size], strict=False))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
         for start, end in bounds:

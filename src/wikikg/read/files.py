@@ -7,8 +7,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from wikikg.model import Article
 from wikikg.errors import InputError
+from wikikg.model import Article
 
 WIKITEXT_EXT = {".wikitext", ".wiki", ".mediawiki", ".mw"}
 TEXT_EXT = {".txt", ".text"}

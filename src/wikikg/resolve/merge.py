@@ -99,9 +99,9 @@ def tables(summary: Summary, redirects: Iterable[tuple[str, str]] = ()) -> Table
     ordered = sorted(summary.first, key=summary.first.__getitem__)
     moved = [replace(m, key=rmap[m.key]) if m.linked and m.key in rmap else m for m in ordered]
     unified = [st.subject for st in unify_keys([_proxy(m) for m in moved])]
-    fixes = {m: u for m, u in zip(ordered, unified) if u != m}
+    fixes = {m: u for m, u in zip(ordered, unified, strict=False) if u != m}
     proxies = []
-    for m, u in zip(ordered, unified):
+    for m, u in zip(ordered, unified, strict=False):
         proxies.extend([_proxy(u)] * summary.counts[m])
     programmes = {v: programme_key_linked(v) for v in sorted(summary.programmes)}
     extras = [m for m, n in sorted(summary.subjects.items(), key=repr) for _ in range(n)]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from wikikg.errors import QueryRefused
 from wikikg.sparql.results import PREFIXES, render
 from wikikg.sparql.store import Engine, QueryError
-from wikikg.errors import QueryRefused
 
 __all__ = ["Checked", "NamedQuery", "Param", "QueryError", "QueryRefused", "answer", "bind_params",
            "catalogue", "check", "find_entity", "named_queries", "parse_pairs", "resolve"]

@@ -108,7 +108,7 @@ def _json(r: Result):
     if r.form == "ASK":
         return json.dumps({"head": {}, "boolean": r.boolean}), (), "", ""
     head = '{"head":{"vars":' + json.dumps(list(r.variables)) + '},"results":{"bindings":[\n'
-    rows = (json.dumps({v: _json_term(t) for v, t in zip(r.variables, row) if t is not None},
+    rows = (json.dumps({v: _json_term(t) for v, t in zip(r.variables, row, strict=False) if t is not None},
                        ensure_ascii=False) for row in r.rows)
     return head, rows, ",\n", "\n]}}\n"
 
@@ -133,7 +133,7 @@ def _xml(r: Result):
         return top + f"<head/>\n<boolean>{'true' if r.boolean else 'false'}</boolean>\n</sparql>\n", (), "", ""
     head = top + "<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in r.variables) + "</head>\n<results>\n"
     rows = ("<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                                 for v, t in zip(r.variables, row) if t is not None) + "</result>\n"
+                                 for v, t in zip(r.variables, row, strict=False) if t is not None) + "</result>\n"
             for row in r.rows)
     return head, rows, "", "</results>\n</sparql>\n"
 
@@ -180,7 +180,7 @@ def _table(r: Result, label: Callable) -> str:
         return ("true" if r.boolean else "false") + "\n"
     cells = [[_cell(t, label) for t in row] for row in r.rows]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(r.variables)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=False)).rstrip()  # noqa: E731
     out = [line(r.variables), line("-" * w for w in widths)] + [line(row) for row in cells]
     n = len(r.rows)
     out.append(f"({n} row{'s' if n != 1 else ''}{', truncated' if r.truncated else ''})")

@@ -6,6 +6,7 @@ import json
 import tempfile
 import threading
 import time
+from importlib.resources import files
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
@@ -82,61 +83,18 @@ async def _sparql(request: Request) -> Response:
     return Response(body, status, headers={**headers, "Vary": "Accept"}, media_type=media + charset)
 
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>wikikg SPARQL</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5em;max-width:80em}textarea{width:100%;height:18em;
-font:13px monospace}table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:2px 6px;
-text-align:left;vertical-align:top;font-size:13px}pre{background:#f4f4f4;padding:.6em;overflow:auto}
-.err{color:#a00}#status{margin-left:1em;color:#555}</style></head><body>
-<h1>wikikg SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 Protocol endpoint at <code>/sparql</code> (GET or POST).
-Named query: <select id="named"><option value="">(choose)</option></select> <span id="desc"></span></p>
-<form id="form" method="post" action="sparql"><textarea name="query" id="query" spellcheck="false">
-SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>
-<p><label>Results as <select id="fmt"><option>table</option><option>json</option><option>xml</option>
-<option>csv</option><option>tsv</option><option>turtle</option><option>nt</option></select></label>
-<button type="submit">Run query</button><span id="status"></span></p></form>
-<div id="out"></div>
-<script id="queries" type="application/json">__QUERIES__</script>
-<script>
-const Q = JSON.parse(document.getElementById("queries").textContent);
-const MEDIA = __MEDIA__;
-const $ = (id) => document.getElementById(id);
-for (const name of Object.keys(Q)) { const o = document.createElement("option"); o.textContent = name; $("named").append(o); }
-$("named").onchange = () => { const q = Q[$("named").value]; if (q) { $("query").value = q.text; $("desc").textContent = q.description; } };
-const SHORT = [["https://w3id.org/wikikg/resource/", "res:"], ["https://w3id.org/wikikg/ontology#", "wkg:"]];
-function cell(b) { if (!b) return ""; if (b.type !== "uri") return b.value;
-  for (const [ns, p] of SHORT) if (b.value.startsWith(ns)) return p + b.value.slice(ns.length); return b.value; }
-$("form").onsubmit = async (e) => {
-  e.preventDefault();
-  const fmt = $("fmt").value, out = $("out"), t0 = performance.now();
-  const accept = fmt === "table" ? MEDIA.json + ", " + MEDIA.turtle + ";q=0.9" : MEDIA[fmt];
-  $("status").textContent = "running…"; out.replaceChildren();
-  const r = await fetch("sparql", {method: "POST", headers: {"Content-Type": "application/x-www-form-urlencoded",
-    "Accept": accept}, body: new URLSearchParams({query: $("query").value})});
-  const body = await r.text(), cut = r.headers.get("Wikikg-Truncated");
-  $("status").textContent = r.status + " " + r.statusText + " in " + Math.round(performance.now() - t0) + " ms" + (cut ? " (truncated: " + cut + ")" : "");
-  if (r.ok && fmt === "table" && (r.headers.get("Content-Type") || "").includes("json")) {
-    const data = JSON.parse(body);
-    if ("boolean" in data) { out.textContent = String(data.boolean); return; }
-    const table = document.createElement("table"), head = table.insertRow();
-    for (const v of data.head.vars) { const th = document.createElement("th"); th.textContent = v; head.append(th); }
-    for (const row of data.results.bindings) { const tr = table.insertRow(); for (const v of data.head.vars) tr.insertCell().textContent = cell(row[v]); }
-    out.append(table, document.createTextNode(data.results.bindings.length + " rows"));
-  } else { const pre = document.createElement("pre"); pre.textContent = body; if (!r.ok) pre.className = "err"; out.append(pre); }
-};
-</script></body></html>
-"""
 
 
 async def _index(request: Request) -> HTMLResponse:
     queries = {q.name: {"text": q.text, "description": q.description} for q in named_queries().values()}
-    page = _PAGE.replace("__QUERIES__", json.dumps(queries).replace("</", "<\\/"))
+    page = files("wikikg.sparql").joinpath("templates", "query.html").read_text("utf-8")
+    page = page.replace("__QUERIES__", json.dumps(queries).replace("</", "<\\/"))
     return HTMLResponse(page.replace("__MEDIA__", json.dumps(MEDIA_TYPES)))
 
 
-def create_app(store_dir: str, limits: Limits = Limits(), cors_origins=(), on_ready=None) -> Starlette:
+def create_app(store_dir: str, limits: Limits | None = None, cors_origins=(), on_ready=None) -> Starlette:
     """The ASGI app over the store at `store_dir`: `/` a query page, `/sparql` the endpoint."""
+    limits = limits or Limits()
     pool = QueryPool(store_dir, limits)
 
     @contextlib.asynccontextmanager
@@ -165,7 +123,7 @@ def _config(app, host: str, port: int):
 
 
 def serve(*, graph: str | None = None, store: str | None = None, host: str = "127.0.0.1", port: int = 7878,
-          limits: Limits = Limits(), cors_origins=(), on_ready=None) -> None:
+          limits: Limits | None = None, cors_origins=(), on_ready=None) -> None:
     """Serve a store directory, or a graph file loaded into a temporary store, until interrupted."""
     import uvicorn
 

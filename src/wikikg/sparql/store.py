@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDFS, BNode, Literal, URIRef
 
+from wikikg.errors import QueryError, StoreError
 from wikikg.sparql.results import Result
-from wikikg.errors import StoreError, QueryError
 
 __all__ = ["FILE_FORMATS", "Engine", "LoadReport", "QueryError", "RdflibEngine", "StoreError", "file_to_store",
            "from_oxigraph", "load_dataset", "load_file", "open_store", "to_oxigraph"]
