@@ -53,6 +53,11 @@ def test_case(case):
     for name, cls in case.get("types", ()):  # every mention of the name in a fact has the class
         seen = [m.types for st in facts.values() for m in (st.subject, st.obj) if _name(m) == name]
         assert seen and all(cls in t for t in seen), f"{name}: types {seen}, expected {cls}"
+    if "founding_dates" in case:  # [[subject, date]], every foundingDate the article gives, exactly
+        result = extract_article(Article(case["title"], case["wikitext"], "case", "wikitext"))
+        found = sorted([_name(st.subject), st.obj.value] for st in result.statements
+                       if st.predicate == "foundingDate" and isinstance(st.obj, DateValue))
+        assert found == sorted(case["founding_dates"]), f"foundingDate: {found}"
     for s, programme in case.get("programmes", ()):
         assert any(st.subject.key == s and ("programme", programme) in st.qualifiers
                    for st in facts.values())

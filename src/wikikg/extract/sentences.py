@@ -311,6 +311,9 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         return None
     comma = sl.text.find(",", span[1])
     limit = clause[1] if comma < 0 else min(comma, clause[1])
+    for start, end, *_ in find_dates(sl.text[:clause[1]]):  # "on December 30, 1995": the comma is the date's
+        if start < limit < end:
+            limit = end
     if rule.dated == "sentence":
         limit = len(sl.text)
     return sentence_date(sl.text[:limit], prev(), year, before=span[1])
