@@ -9,6 +9,7 @@ from wikikg.extract.mentions import programme_key_linked
 from wikikg.model import Entity, Evidence, Mention, Statement
 from wikikg.parse import canonical_title
 from wikikg.resolve.entities import label_of, resolve, statement_mentions, unify_keys
+from wikikg.resolve.sanity import admissible
 
 __all__ = ["Summary", "Tables", "redirect_map", "resolved", "summarise", "tables"]
 
@@ -128,6 +129,7 @@ def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:
     they use (the article's subject first-sorted with the rest by key)."""
     sts = [replace(st, subject=_fix(st.subject, t.fixes), obj=_fix(st.obj, t.fixes),
                    attributed_to=_fix(st.attributed_to, t.fixes)) for st in r.statements]
+    sts = [st for st in sts if admissible(st, t.entities)]
     used = {(r.subject.key, True)}
     for st in sts:
         used.update((m.key, m.linked) for m in statement_mentions(st))
