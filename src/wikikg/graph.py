@@ -8,6 +8,7 @@ from urllib.parse import quote
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 
+from wikikg.extract.cast import MENTIONS
 from wikikg.extract.dates import parse_date
 from wikikg.kb.ontology import (
     CITATION_PREFIX,
@@ -258,14 +259,7 @@ def add_statement(g: Graph, st: Statement, article: str, subject_iri, linked: di
             if q == "ticker" and st.attributed_to is None:
                 add((s, wkg("ticker"), T.lit(value)))
     add((fact, v["derived"], ev))
-    add((ev, v["type"], wkg("Evidence")))
-    add((ev, wkg("text"), T.lit(ev_.text)))
-    if ev_.plain:
-        add((ev, wkg("plainText"), T.lit(ev_.plain)))
-    add((ev, wkg("section"), T.lit(ev_.section)))
-    add((ev, wkg("charStart"), T.lit(ev_.start)))
-    add((ev, wkg("charEnd"), T.lit(ev_.end)))
-    add((ev, wkg("article"), subject_iri))
+    _add_evidence(g, ev, ev_, subject_iri, T)
     for c in st.citations:
         add((fact, v["source"], _citation(g, c, T)))
     return fact
@@ -290,14 +284,41 @@ def quad_lines(triples, graph: URIRef | None = None) -> list[str]:
     return out
 
 
+def _add_evidence(g: Graph, ev, ev_, subject_iri, T: Terms) -> None:
+    """An evidence node: the verbatim text, its plain text, section, offsets and the article's subject."""
+    add, wkg = g.add, T.wkg
+    add((ev, T.v["type"], wkg("Evidence")))
+    add((ev, wkg("text"), T.lit(ev_.text)))
+    if ev_.plain:
+        add((ev, wkg("plainText"), T.lit(ev_.plain)))
+    add((ev, wkg("section"), T.lit(ev_.section)))
+    add((ev, wkg("charStart"), T.lit(ev_.start)))
+    add((ev, wkg("charEnd"), T.lit(ev_.end)))
+    add((ev, wkg("article"), subject_iri))
+
+
+def add_mention(g: Graph, st: Statement, article: str, subject_iri, terms: Terms = RDFLIB) -> None:
+    """An entity the article names outside any fact (extract/cast.py): `entity wkg:mentionedIn evidence`."""
+    ev_ = st.evidence
+    ev = terms.iri(hashed_iri(EVIDENCE_PREFIX, article, str(ev_.start), str(ev_.end)))
+    g.add((terms.iri(entity_iri(st.obj.key, st.obj.linked)), terms.wkg(MENTIONS), ev))
+    _add_evidence(g, ev, ev_, subject_iri, terms)
+
+
 def article_triples(g, r, t) -> list[Statement]:
     """Write one article's statements, resolved by the global tables `t` (resolve.merge.Tables), and the
-    entities they use into `g` (a graph or a LineSink, whose `terms` say how to spell them)."""
+    entities they use into `g` (a graph or a LineSink, whose `terms` say how to spell them); returns
+    the facts written (cast records, `mentionedIn`, are not facts)."""
     sts, entities = resolved(r, t)
     terms = getattr(g, "terms", RDFLIB)
     subject_iri = terms.iri(entity_iri(r.subject.key, True))
+    facts = []
     for st in sts:
-        add_statement(g, st, r.title, subject_iri, t.linked, terms)
+        if st.predicate == MENTIONS:
+            add_mention(g, st, r.title, subject_iri, terms)
+        else:
+            add_statement(g, st, r.title, subject_iri, t.linked, terms)
+            facts.append(st)
     for entity in entities:
         add_entity(g, entity, terms)
-    return sts
+    return facts

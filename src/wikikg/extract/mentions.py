@@ -10,6 +10,7 @@ from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.classify import context_types, disambiguation, name_types, split_title
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import spans as _spans
+from wikikg.extract.people import is_personal_name
 from wikikg.kb import rules
 from wikikg.model import Mention, ParsedArticle, Sentence
 
@@ -120,6 +121,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         types, strength = name_types(label), SHAPE
     if not types and label in rules.places():
         types, strength = frozenset({"Place"}), PLACE
+    if not types and is_personal_name(label):
+        types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
 
@@ -164,6 +167,8 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
         types = frozenset({"Person"})
     if not types and clean in rules.places():
         types, strength = frozenset({"Place"}), PLACE
+    if not types and is_personal_name(clean):
+        types, strength = frozenset({"Person"}), PLACE
     if not types:
         types, strength = context_types(text, start, end), CONTEXT
     return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)

@@ -61,8 +61,9 @@ _QUALIFIERS = {"ticker", "role"}
 _NOT_ENTITIES = {RDF.Statement, WKG.Evidence, WKG.Citation}
 
 
-def property_graph(ds: Dataset) -> PropertyGraph:
-    """The union graph as plain records for the non-RDF exports: entities, edges, facts."""
+def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
+    """The union graph as plain records for the non-RDF exports: entities, edges, facts; with `cast`,
+    also the entities an article only names (wkg:mentionedIn), which no fact reaches."""
     g = union(ds)
     entities: dict[str, Entity] = {}
     for s in sorted(set(g.subjects(RDFS.label)), key=str):
@@ -79,6 +80,11 @@ def property_graph(ds: Dataset) -> PropertyGraph:
     triples = sorted((str(s), _local(p), str(o)) for s, p, o in g
                      if _local(p) and isinstance(o, URIRef) and str(s) in entities
                      and str(o) in entities)
+    if not cast:  # the whole cast's entities that no fact reaches are left out of the network
+        linked = {x for s, _p, o in triples for x in (s, o)} | {str(a) for a in g.objects(None, WKG.article)}
+        for s in set(g.subjects(WKG.mentionedIn)):
+            if str(s) not in linked:
+                entities.pop(str(s), None)
     facts = sorted((_fact(g, st) for st in set(g.subjects(RDF.type, RDF.Statement))),
                    key=lambda f: f.iri)
     onto = ontology_graph()

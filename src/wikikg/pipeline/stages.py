@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from wikikg import graph as G
+from wikikg.extract.cast import extract_cast
 from wikikg.extract.classify import lead_types
 from wikikg.extract.infobox import extract_infobox, subject_types
 from wikikg.extract.lists import extract_lists
@@ -139,6 +140,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
                   + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
     statements = _most_specific(statements)
     statements += _entailed(statements)
+    statements += extract_cast(parsed, ctx, statements)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
 
 

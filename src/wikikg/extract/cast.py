@@ -1,0 +1,28 @@
+"""The whole cast: every entity of a known class the article links to or names, outside any fact."""
+from __future__ import annotations
+
+from wikikg.extract.mentions import Context, find_mentions
+from wikikg.model import Evidence, Mention, ParsedArticle, Statement
+
+MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
+RULE = "cast.mention"
+
+
+def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statement]) -> list[Statement]:
+    """One record per entity the article's sentences name with a known class (a link or a recognised
+    name that the link's context, the name's shape, a gazetteer or the infobox types) and that no
+    statement already holds: its first mention, with that sentence as evidence. Concepts and common
+    nouns have no class, so they stay out."""
+    held = {(m.key, m.linked) for st in statements for m in (st.subject, st.obj) if isinstance(m, Mention)}
+    held.add((ctx.subject.key, ctx.subject.linked))
+    out: list[Statement] = []
+    for sentence in article.sentences:
+        evidence = None
+        for m in find_mentions(sentence, ctx):
+            if not m.types or (m.key, m.linked) in held or m.key == ctx.subject.key:
+                continue
+            held.add((m.key, m.linked))
+            evidence = evidence or Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
+                                            sentence.text if sentence.text != sentence.source else None)
+            out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
+    return out

@@ -1,0 +1,42 @@
+"""Personal names by their shape: a known given name first, and a name parser that reads it as a person.
+
+Two maintained lexicons decide together, so neither's errors alone type a name: gender-guesser's
+dictionary of about 40,000 given names from many countries ("Agnès", "Khurshid", "Wang" as a
+given name no; "Forest", "General" yes) and DataMade's probablepeople, a CRF trained to tell personal
+names from corporations ("Forest Botany" and "General Motors" are corporations to it).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from wikikg.kb import rules
+
+_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
+
+
+@cache
+def _given_names():
+    """The given-name detector, loaded once per process (about 0.3 s)."""
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=65536)
+def is_personal_name(name: str) -> bool:
+    """Whether `name` ("Agnès Maltais", "Jean-François Lisée") reads as a person's full name: two to four
+    capitalised words, the first (or the first part of a hyphenated one) a known given name, and the
+    name parser tags the whole a person; a first word that is a place's name ("Denver") is not a given name."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) for w in words):
+        return False
+    first = words[0].split("-")[0].rstrip(".")
+    if len(first) < 2 or _given_names().get_gender(first) == "unknown" or words[0] in rules.places():
+        return False  # "Denver Broncos": a place's name first is a team, a firm, a station
+    import probablepeople
+
+    try:
+        return probablepeople.tag(name)[1] == "Person"
+    except probablepeople.RepeatedLabelError:
+        return False
