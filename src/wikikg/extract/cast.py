@@ -1,7 +1,7 @@
 """The whole cast: every entity of a known class the article links to or names, outside any fact."""
 from __future__ import annotations
 
-from wikikg.extract.mentions import Context, find_mentions
+from wikikg.extract.mentions import Context, find_mentions, link_mention
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
@@ -25,4 +25,15 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             evidence = evidence or Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                                             sentence.text if sentence.text != sentence.source else None)
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
+    for table in article.tables:  # linked cells of every table (squads, filmographies, members)
+        for row in table.rows:
+            for cell in row:
+                for link in cell.links:
+                    m = link_mention(link.target, link.text)
+                    if not m.types or (m.key, m.linked) in held or m.key == ctx.subject.key:
+                        continue
+                    held.add((m.key, m.linked))
+                    evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end,
+                                        cell.text)
+                    out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     return out
