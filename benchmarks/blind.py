@@ -6,7 +6,7 @@ entities present in the graph), dates (matched relations with a gold date that c
 provenance (direct core edges with a statement whose evidence text occurs verbatim in the input at
 its offsets).
 
-Run: python benchmarks/blind.py [--split dev|test|all] [--markdown] [--article TITLE]
+Run: python benchmarks/blind.py [--split dev|test|all] [--kinds K1,K2] [--markdown] [--article TITLE] [--sources]
 """
 from __future__ import annotations
 
@@ -131,6 +131,7 @@ def main() -> None:
     ap.add_argument("--split", default="all", choices=("dev", "test", "all"))
     ap.add_argument("--markdown", action="store_true", help="a Markdown table (for docs/quality.md)")
     ap.add_argument("--article", help="one article's full report (by title)")
+    ap.add_argument("--kinds", help="only these kinds (comma-separated, as in manifest.tsv)")
     ap.add_argument("--sources", action="store_true", help="print tests/blind/SOURCES.md from the manifest")
     args = ap.parse_args()
     if args.sources:
@@ -138,7 +139,8 @@ def main() -> None:
         return
     rows = [r for r in manifest() if args.split in ("all", r["split"])
             and (BLIND / r["file"]).with_suffix(".tsv").exists()
-            and (args.article is None or r["title"] == args.article)]
+            and (args.article is None or r["title"] == args.article)
+            and (args.kinds is None or r["kind"] in args.kinds.split(","))]
     by_split: dict[str, Tally] = defaultdict(Tally)
     by_kind: dict[tuple[str, str], Tally] = defaultdict(Tally)
     lines = []
