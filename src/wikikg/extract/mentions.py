@@ -121,6 +121,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         types, strength = name_types(label), SHAPE
     if not types and label in rules.places():
         types, strength = frozenset({"Place"}), PLACE
+    if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
+        types, strength = shape, SHAPE
     if not types and is_personal_name(label):
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})

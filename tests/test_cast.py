@@ -1,0 +1,47 @@
+"""Tests for wikikg.extract.cast: every typed entity an article names is in its graph, with evidence."""
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, Namespace, URIRef
+
+from wikikg.formats.writers import property_graph, union
+from wikikg.graph import entity_iri
+from wikikg.pipeline.stages import build
+
+WKG = Namespace("https://w3id.org/wikikg/ontology#")
+RES = Namespace("https://w3id.org/wikikg/resource/")
+TEXT = ("'''Acme Widgets''' is a [[company]] in [[Springfield, Illinois|Springfield]]. It was founded in 1990 by "
+        "[[Jane Roe]].\n\nIn 2001 the chairman [[Agnès Maltais]] met officials of the [[Ministry of Trade (Ruritania)|"
+        "Ministry of Trade]] to discuss [[artificial intelligence]].\n\n== Films ==\n{| class=\"wikitable\"\n"
+        "! Year !! Director\n|-\n| 2008 || [[Bernard Drainville]]\n|}\n")
+
+
+def _graph(tmp_path):
+    path = tmp_path / "Acme_Widgets.wikitext"
+    path.write_text(TEXT, encoding="utf-8")
+    return build([str(path)]).dataset
+
+
+def test_named_entities_outside_any_fact_are_typed_nodes_with_their_sentence(tmp_path):
+    ds = _graph(tmp_path)
+    g = union(ds)
+    for title, cls in (("Agnès_Maltais", "Person"), ("Ministry_of_Trade_(Ruritania)", "GovernmentAgency"),
+                       ("Bernard_Drainville", "Person")):
+        node = URIRef(entity_iri(title.replace("_", " "), True))
+        assert (node, RDF.type, WKG[cls]) in g, title
+        assert g.value(node, RDFS.label) is not None
+        evidence = g.value(node, WKG.mentionedIn)
+        text = str(g.value(evidence, WKG.text))
+        start, end = int(g.value(evidence, WKG.charStart)), int(g.value(evidence, WKG.charEnd))
+        assert TEXT[start:end] == text and title.split("_")[0] in text
+    # a concept link has no class: it stays out; an entity in a fact gets no cast record
+    assert not list(g.triples((URIRef(RES + "Artificial_intelligence"), None, None)))
+    assert g.value(URIRef(RES + "Jane_Roe"), WKG.mentionedIn) is None
+    assert (URIRef(RES + "Acme_Widgets"), WKG.foundedBy, URIRef(RES + "Jane_Roe")) in g
+
+
+def test_the_network_exports_leave_the_cast_out_unless_asked(tmp_path):
+    ds = _graph(tmp_path)
+    cast = entity_iri("Agnès Maltais", True)
+    assert cast not in property_graph(ds).entities
+    assert cast in property_graph(ds, cast=True).entities
+    assert str(RES + "Jane_Roe") in property_graph(ds).entities
