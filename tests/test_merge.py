@@ -6,12 +6,14 @@ from pathlib import Path
 import pytest
 
 from wikikg import graph as G
+from wikikg.extract.cast import MENTIONS
 from wikikg.extract.mentions import programme_key_linked
 from wikikg.formats.writers import to_nquads
 from wikikg.model import Article, Mention
 from wikikg.pipeline.stages import assemble, extract_article
 from wikikg.resolve.entities import resolve, unify_keys
 from wikikg.resolve.merge import Summary, redirect_map, summarise, tables
+from wikikg.resolve.sanity import admissible
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = {
@@ -40,7 +42,12 @@ def flat_assemble(results):
         subject_iri = G.entity_ref(r.subject.key, True)
         used = {(r.subject.key, True)}
         for st in sts:
-            G.add_statement(g, st, r.title, subject_iri, linked)
+            if not admissible(st, entities):
+                continue
+            if st.predicate == MENTIONS:
+                G.add_mention(g, st, r.title, subject_iri)
+            else:
+                G.add_statement(g, st, r.title, subject_iri, linked)
             used |= {(m.key, m.linked) for m in (st.subject, st.obj, st.attributed_to)
                      if isinstance(m, Mention) and m.key}
             used |= {(v, linked.get(v, True)) for q, v in st.qualifiers if q == "programme"}

@@ -55,7 +55,7 @@ DATATYPE_PROPERTIES = {
 UNALIGNED_PROPERTIES = {
     "sanctionedBy", "listedOn", "hasAdvisor", "keyPerson", "investedIn", "acquired", "programme",
     "article", "industry", "organizationType", "website", "occupation", "rule", "modality", "plainText",
-    "section", "charStart", "charEnd", "sourceFile",
+    "section", "charStart", "charEnd", "sourceFile", "mentionedIn",
 }
 # Non-wkg classes a domain or range may name.
 ALLOWED_EXTERNAL_TYPES = {RDF.Statement, RDFS.Literal, OWL.Thing, XSD.string, XSD.integer, XSD.anyURI}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from wikikg.extract.mentions import Context, find_mentions, link_mention
+from wikikg.kb.ontology import domain_classes
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
@@ -15,11 +16,12 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     nouns have no class, so they stay out."""
     held = {(m.key, m.linked) for st in statements for m in (st.subject, st.obj) if isinstance(m, Mention)}
     held.add((ctx.subject.key, ctx.subject.linked))
+    cast = domain_classes(MENTIONS)  # organisations, people and places, as the ontology says
     out: list[Statement] = []
     for sentence in article.sentences:
         evidence = None
         for m in find_mentions(sentence, ctx):
-            if not m.types or (m.key, m.linked) in held or m.key == ctx.subject.key:
+            if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
             evidence = evidence or Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
@@ -30,7 +32,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             for cell in row:
                 for link in cell.links:
                     m = link_mention(link.target, link.text)
-                    if not m.types or (m.key, m.linked) in held or m.key == ctx.subject.key:
+                    if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                         continue
                     held.add((m.key, m.linked))
                     evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end,

@@ -1,10 +1,8 @@
-"""Personal names by their shape: a known given name first, and a name parser that reads it as a person.
-
-Two maintained lexicons decide together, so neither's errors alone type a name: gender-guesser's
-dictionary of about 40,000 given names from many countries ("Agnès", "Khurshid", "Wang" as a
-given name no; "Forest", "General" yes) and DataMade's probablepeople, a CRF trained to tell personal
-names from corporations ("Forest Botany" and "General Motors" are corporations to it).
-"""
+"""Personal names by their shape: a known given name first, and a name parser that reads it as a person."""
+# Two maintained lexicons decide together, so neither's errors alone type a name: gender-guesser's
+# dictionary of about 40,000 given names from many countries ("Agnès", "Khurshid"; but also "Forest",
+# "General") and DataMade's probablepeople, a CRF trained to tell personal names from corporations
+# ("Forest Botany" and "General Motors" are corporations to it).
 from __future__ import annotations
 
 import re

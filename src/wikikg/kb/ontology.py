@@ -72,3 +72,24 @@ def hashed_iri(prefix: str, *parts: str) -> str:
     """A stable IRI from the content it names, so reruns and merges give the same IRI."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
     return f"{RES}{prefix}{digest}"
+
+
+@cache
+def domain_classes(prop: str) -> frozenset[str]:
+    """Local names of the classes a wkg: property's rdfs:domain admits: the named class or the members
+    of its owl:unionOf, with every subclass of each (asked of wikikg.ttl)."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import RDFS
+
+    g = ontology_graph()
+    roots = set()
+    for d in g.objects(WKG[prop], RDFS.domain):
+        union = g.value(d, OWL.unionOf)
+        roots.update(Collection(g, union) if union is not None else [d])
+    found, todo = set(), list(roots)
+    while todo:
+        c = todo.pop()
+        if c not in found:
+            found.add(c)
+            todo.extend(g.subjects(RDFS.subClassOf, c))
+    return frozenset(str(c)[len(str(WKG)):] for c in found if str(c).startswith(str(WKG)))
