@@ -1,7 +1,9 @@
-"""Tests for the published JSON-LD context (ontology/context.jsonld) and its use by to_jsonld."""
+"""Tests for the published JSON-LD context (ontology/context.jsonld): generated from the ontology by
+wikikg.kb.context, current, and used by to_jsonld."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pyoxigraph
@@ -9,6 +11,7 @@ from rdflib import OWL, RDF, Graph
 from rdflib.compare import isomorphic
 
 from wikikg.formats.writers import jsonld_context, to_jsonld, union
+from wikikg.kb import context as generator
 from wikikg.kb.ontology import WKG, ontology_graph
 from wikikg.pipeline.stages import build
 
@@ -17,16 +20,44 @@ SEED = ROOT / "seeds" / "sensetime.wikitext"
 CONTEXT = ROOT / "ontology" / "context.jsonld"
 
 
+def test_the_shipped_context_is_the_generated_one():
+    """ontology/context.jsonld is generated from ontology/wikikg.ttl; a stale copy fails here."""
+    assert CONTEXT.read_bytes() == generator.render().encode("utf-8"), (
+        f"ontology/context.jsonld is stale; regenerate it: {generator.COMMAND}")
+    assert generator.is_current() and generator.main(["--check"]) == 0
+
+
+def test_check_reports_a_stale_context(tmp_path, monkeypatch, capsys):
+    for f in generator.ontology_dir().iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    ttl = tmp_path / "wikikg.ttl"
+    ttl.write_text(ttl.read_text("utf-8") + "\nwkg:newTerm a owl:DatatypeProperty .\n", "utf-8")
+    monkeypatch.setattr(generator, "ontology_dir", lambda: tmp_path)
+    monkeypatch.setattr(generator, "ontology_graph", lambda: Graph().parse(ttl, format="turtle"))
+    assert generator.context()["newTerm"] == {"@id": "wkg:newTerm"}
+    assert generator.main(["--check"]) == 1
+    assert generator.COMMAND in capsys.readouterr().err
+    (tmp_path / "context.jsonld").write_text(generator.render(), "utf-8")
+    assert generator.main(["--check"]) == 0
+
+
+def test_main_prints_the_file(capsysbinary):
+    assert generator.main([]) == 0
+    assert capsysbinary.readouterr().out == CONTEXT.read_bytes()
+    assert generator.main(["--bogus"]) == 2
+
+
 def test_context_names_every_property_of_the_ontology():
     ctx = json.loads(CONTEXT.read_text("utf-8"))["@context"]
-    assert ctx == jsonld_context()
+    assert ctx == jsonld_context() == generator.context()
     assert ctx["wkg"] == str(WKG) and ctx["@vocab"] == str(WKG)
     onto = ontology_graph()
     for kind, coerced in ((OWL.ObjectProperty, True), (OWL.DatatypeProperty, False)):
         for p in onto.subjects(RDF.type, kind):
             if str(p).startswith(str(WKG)):
                 name = str(p)[len(str(WKG)):]
-                assert name in ctx, f"add {name!r} to ontology/context.jsonld"
+                assert name in ctx, f"{name!r} missing: {generator.COMMAND}"
                 assert ctx[name]["@id"] == f"wkg:{name}"
                 assert (ctx[name].get("@type") == "@id") is coerced, name
 
