@@ -20,7 +20,7 @@ def test_a_statement_relating_an_entity_to_itself_is_not_admissible():
     assert not admissible(_st(acme, acme), {})
     assert admissible(_st(other, acme), {})
     # an unlinked name and a title with the same text are different keys until resolution merges them
-    assert admissible(_st(Mention("Acme", "Acme", False), acme), {})
+    assert admissible(_st(Mention("Acme", "Acme", False, frozenset({"Company"})), acme), {})
 
 
 def test_no_self_relation_reaches_the_graph(tmp_path):
@@ -33,3 +33,30 @@ def test_no_self_relation_reaches_the_graph(tmp_path):
     triples = [(s, p, o) for s, p, o, _g in ds.quads() if str(p).endswith("subsidiaryOf")]
     assert triples and all(s != o for s, p, o in triples)
     assert all(isinstance(s, URIRef) for s, _p, _o in triples)
+
+
+def test_domain_and_range_come_from_the_ontology():
+    from wikikg.model import Entity
+
+    province = Mention("Kunar Province", "Kunar Province", True, frozenset({"Place"}))
+    country = Mention("Ruritania", "Ruritania", True, frozenset({"Place"}))
+    firm = Mention("Acme", "Acme", True, frozenset({"Company"}))
+    person = Mention("Jane Roe", "Jane Roe", True, frozenset({"Person"}))
+    entities = {(m.key, True): Entity(m.key, True, m.key, m.types) for m in (province, country, firm, person)}
+    assert not admissible(_st(province, country), entities)  # a Place is not an Organization
+    assert admissible(_st(firm, Mention("Parent", "Parent", True, frozenset({"Company"}))), entities)
+    assert admissible(_st(firm, person, "foundedBy"), entities)  # range: Person or Organization
+    assert not admissible(_st(person, firm, "foundedBy"), entities)  # domain: Organization only
+    assert admissible(_st(firm, country, "headquarteredIn"), entities)
+    assert not admissible(_st(firm, person, "headquarteredIn"), entities)  # range: Place
+
+
+def test_a_country_article_is_a_place_and_its_divisions_are_not_subsidiaries(tmp_path):
+    article = tmp_path / "Azerbaijan.wikitext"
+    article.write_text("'''Azerbaijan''' is a land in the Caucasus.\n\n== Administrative divisions ==\n"
+                       "* [[Kunar Province]]\n* [[Balakan Rayon]]\n", encoding="utf-8")
+    ds = build([str(article)]).dataset
+    assert not [q for q in ds.quads() if str(q[1]).endswith("subsidiaryOf")]
+    types = {str(o).rsplit("#", 1)[-1] for _s, _p, o, _g in ds.quads((URIRef(
+        "https://w3id.org/wikikg/resource/Azerbaijan"), URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), None))}
+    assert types == {"Place"}

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from wikikg import graph as G
 from wikikg.extract.cast import extract_cast
-from wikikg.extract.classify import lead_types
+from wikikg.extract.classify import lead_types, split_title
 from wikikg.extract.infobox import extract_infobox, subject_types
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context, article_context
+from wikikg.extract.people import is_personal_name
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
@@ -80,9 +81,19 @@ def subject_of(parsed: ParsedArticle) -> Mention:
     key = _title(parsed)
     first = parsed.sentences[0] if parsed.sentences else None
     lead = lead_types(first.text) if first else frozenset()
-    types = subject_types(parsed) or lead or _category_types(parsed) or frozenset({"Organization"})
+    types = subject_types(parsed) or lead or _category_types(parsed) or _named_types(key) or frozenset({"Organization"})
     bold = {first.text[b:e].strip(" '\"") for b, e in first.bold} if first else set()
     return Mention(key, key, True, types, frozenset(n for n in bold if n and n != key), strength=4)
+
+
+def _named_types(key: str) -> frozenset[str]:
+    """What the title alone says when nothing else types the subject: a known place (a country's article
+    is not an organisation's), or a person's full name; else nothing."""
+    if split_title(key)[0] in rules.places():
+        return frozenset({"Place"})
+    if is_personal_name(split_title(key)[0]):
+        return frozenset({"Person"})
+    return frozenset()
 
 
 def _most_specific(statements: list[Statement]) -> list[Statement]:

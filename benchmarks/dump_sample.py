@@ -1,0 +1,83 @@
+"""A fixed random sample of the facts a build of the sample dump asserts, for a judge to mark against
+their evidence sentence; and the precision of a judged sample.
+
+    python benchmarks/dump_sample.py sample GRAPH.nq [--n 150] [--seed 2026] > tests/blind/dump-sample.tsv
+    python benchmarks/dump_sample.py score tests/blind/dump-sample.tsv
+
+The sample file is TAB-separated: id, subject, predicate, object, rule, date, evidence (plain text of the
+sentence, one line), verdict (empty until judged: `yes` when the sentence states the fact, `no` when it
+does not), note. Every asserted statement node (wkg:modality "asserted") with an entity object counts.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from collections import Counter
+
+from rdflib import RDF, RDFS, Dataset, Literal, Namespace
+
+WKG = Namespace("https://w3id.org/wikikg/ontology#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+COLUMNS = ["id", "subject", "predicate", "object", "rule", "date", "evidence", "verdict", "note"]
+
+
+def _label(g, node) -> str:
+    return str(g.value(node, RDFS.label) or node)
+
+
+def facts(path: str) -> list[list[str]]:
+    """Every asserted fact between two entities, as sample rows, sorted by statement IRI."""
+    ds = Dataset(default_union=True)
+    ds.parse(path, format="nquads")
+    g = ds
+    rows = []
+    for st in sorted(set(g.subjects(RDF.type, RDF.Statement)), key=str):
+        if str(g.value(st, WKG.modality)) != "asserted":
+            continue
+        o = g.value(st, RDF.object)
+        if isinstance(o, Literal):
+            continue
+        ev = g.value(st, PROV.wasDerivedFrom)
+        text = str(g.value(ev, WKG.plainText) or g.value(ev, WKG.text) or "")
+        rows.append([str(st).rsplit("/", 1)[-1], _label(g, g.value(st, RDF.subject)),
+                     str(g.value(st, RDF.predicate)).rsplit("#", 1)[-1], _label(g, o),
+                     str(g.value(st, WKG.rule)), str(g.value(st, WKG.date) or ""),
+                     " ".join(text.split()), "", ""])
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("graph")
+    s.add_argument("--n", type=int, default=150)
+    s.add_argument("--seed", type=int, default=2026)
+    c = sub.add_parser("score")
+    c.add_argument("sample")
+    args = ap.parse_args()
+    w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    if args.cmd == "sample":
+        rows = facts(args.graph)
+        picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+        w.writerow(COLUMNS)
+        w.writerows(sorted(picked, key=lambda r: (r[2], r[0])))
+        print(f"{len(picked)} of {len(rows)} asserted facts", file=sys.stderr)
+        return
+    with open(args.sample, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    verdicts = Counter(r["verdict"].strip().lower() for r in rows)
+    by_pred: dict[str, Counter] = {}
+    for r in rows:
+        by_pred.setdefault(r["predicate"], Counter())[r["verdict"].strip().lower()] += 1
+    judged = verdicts["yes"] + verdicts["no"]
+    print(f"judged {judged} of {len(rows)}; precision {verdicts['yes'] / judged:.3f}" if judged else "none judged")
+    for p, cnt in sorted(by_pred.items()):
+        n = cnt["yes"] + cnt["no"]
+        print(f"  {p:18} {cnt['yes']:>3}/{n:<3}" + (f" {cnt['yes'] / n:.2f}" if n else ""))
+
+
+if __name__ == "__main__":
+    main()
