@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Namespace, URIRef
+from rdflib import RDF, Namespace
 
 from wikikg.formats.writers import union
 from wikikg.pipeline.stages import build
