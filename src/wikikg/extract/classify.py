@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from wikikg.kb import rules
+from wikikg.kb.names import name_tables
 
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -20,9 +20,9 @@ def split_title(title: str) -> tuple[str, str | None]:
 @cache
 def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     out = []
-    for cls, spec in rules.names()["shape"].items():
-        anywhere = [re.escape(w) for w in spec.get("anywhere", ())]
-        suffix = [re.escape(w) for w in spec.get("suffix", ())]
+    for cls, spec in name_tables().shape.items():
+        anywhere = [re.escape(w) for w in spec.anywhere]
+        suffix = [re.escape(w) for w in spec.suffix]
         parts = []
         if anywhere:
             parts.append(rf"(?<![\w])(?:{'|'.join(anywhere)})(?![\w])")
@@ -52,7 +52,7 @@ def name_types(name: str) -> frozenset[str]:
 @cache
 def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
     out = []
-    for cls, words in rules.names()["disambiguation"].items():
+    for cls, words in name_tables().disambiguation.items():
         out.append((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)))
     return tuple(out)
 
@@ -72,7 +72,7 @@ def disambiguation(suffix: str | None) -> frozenset[str]:
 @cache
 def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     out = []
-    for cls, words in rules.names()["context"].items():
+    for cls, words in name_tables().context.items():
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         words_re = f"(?i:{alt})" if cls != "Person" else f"(?:{alt})"  # the cue in any case, the name word capitalised
         before = re.compile(rf"\b{words_re}\s+(?:[A-Z][\w-]*\s+)?$")
@@ -108,7 +108,7 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
 @cache
 def _lead_pattern() -> re.Pattern:
     alts = []
-    for cls, words in rules.names()["lead"].items():
+    for cls, words in name_tables().lead.items():
         for w in words:
             alts.append((w, cls))
     alts.sort(key=lambda a: len(a[0]), reverse=True)

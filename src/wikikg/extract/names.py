@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from wikikg.extract.classify import name_types
-from wikikg.kb import rules
+from wikikg.kb.names import name_tables
 
 _TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -16,8 +16,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
 @cache
 def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Openers, stop words and joiners (without "the") from names.toml."""
-    tables = rules.names()["stop"]
-    return frozenset(tables["openers"]), frozenset(tables["words"]), frozenset(tables["joiners"]) - {"the"}
+    stop = name_tables().stop
+    return frozenset(stop.openers), frozenset(stop.words), frozenset(stop.joiners) - {"the"}
 
 
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:

@@ -16,7 +16,8 @@ from wikikg.extract.mentions import Context, article_context
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
-from wikikg.kb import rules
+from wikikg.kb import places
+from wikikg.kb.names import name_tables
 from wikikg.model import Article, Mention, ParsedArticle, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
@@ -53,7 +54,7 @@ class BuildResult:
 
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
-    table = rules.names()["categories"]
+    table = name_tables().categories
     for cls in ("Person", "University", "GovernmentAgency", "NewsOrganization", "SportsClub",
                 "MilitaryOrganization", "Company", "Organization"):
         for cat in parsed.categories:
@@ -86,7 +87,7 @@ def subject_of(parsed: ParsedArticle) -> Mention:
 
 def _most_specific(statements: list[Statement]) -> list[Statement]:
     """Where one field or sentence names a headquarters down to the city, its country is dropped."""
-    countries = rules.countries()
+    countries = places.countries()
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
         if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention):
@@ -103,7 +104,7 @@ def _most_specific(statements: list[Statement]) -> list[Statement]:
 @cache
 def _membership_bodies() -> re.Pattern:
     """Names of membership bodies: "… Alliance", "… Association of …" (ontology/names.toml)."""
-    words = "|".join(map(re.escape, rules.names()["membership"]["suffix"]))
+    words = "|".join(map(re.escape, name_tables().membership))
     return re.compile(rf"\b(?:{words})(?:\s+(?:of|for|on|in)\b.*)?$")
 
 
