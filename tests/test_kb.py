@@ -86,7 +86,7 @@ def test_name_tables_keep_the_file_order():
     tables = names.name_tables()
     text = (ROOT / "ontology" / "names.toml").read_text("utf-8")
     order = re.findall(r"^\[shape\.(\w+)\]", text, re.M)
-    assert list(tables.shape) == order
+    assert list(tables.shape) == order  # the order classes win in
 
 
 # --- what the ontology says -----------------------------------------------------------------------
@@ -107,6 +107,16 @@ def test_symmetry_domain_and_range():
     assert vocabulary.range_of("listedOn") == {"StockExchange"}
     assert vocabulary.range_of("ticker") == {"http://www.w3.org/2001/XMLSchema#string"}
     assert vocabulary.labels()["partneredWith"] == "partnered with"
+
+
+def test_symmetric_rules_are_the_rules_of_symmetric_relations():
+    for rule in rules.relation_rules():
+        assert rule.symmetric == vocabulary.is_symmetric(rule.relation), rule.id
+
+
+def test_type_groups_are_derived_from_the_hierarchy():
+    assert rules.type_group("org") == vocabulary.org_classes() - {"StockExchange"}
+    assert rules.type_group("agent") == rules.type_group("org") | {"Person"}
 
 
 def test_priorities_folds_and_core_classes():

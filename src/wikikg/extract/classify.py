@@ -19,6 +19,7 @@ def split_title(title: str) -> tuple[str, str | None]:
 
 @cache
 def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, pattern of its name shape), in the order classes win (names.toml [shape])."""
     out = []
     for cls, spec in name_tables().shape.items():
         anywhere = [re.escape(w) for w in spec.anywhere]
@@ -32,19 +33,11 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-# When several shapes match, the more specific class wins.
-_PRIORITY = ["StockExchange", "University", "GovernmentAgency", "MilitaryOrganization", "SportsClub",
-             "NewsOrganization", "ResearchInstitute", "Company", "Organization"]
-
-
 @lru_cache(maxsize=16384)
 def name_types(name: str) -> frozenset[str]:
-    """Classes a name's own words give it ("… University" -> University), most specific one."""
-    hits = {cls for cls, pat in _shape_patterns() if pat.search(name)}
-    if "MilitaryOrganization" in hits and "GovernmentAgency" in hits:
-        hits.discard("GovernmentAgency")
-    for cls in _PRIORITY:
-        if cls in hits:
+    """The class a name's own words give it ("… University" -> University), the first that fits."""
+    for cls, pat in _shape_patterns():
+        if pat.search(name):
             return frozenset({cls})
     return frozenset()
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from wikikg.errors import RuleError
 from wikikg.kb.ontology import declared_terms
 from wikikg.kb.prefilter import fold, required
-from wikikg.kb.schema import Free, Items, Table, by_class, check, read
-from wikikg.kb.vocabulary import classes
+from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
+from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
 __all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "candidates", "cues", "load_cues", "load_relations",
-           "relation_rules", "rules_by_id", "words_in"]
+           "relation_rules", "rules_by_id", "type_group", "words_in"]
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev",
@@ -37,7 +37,7 @@ class Rule:
     object_default: str | None
     subject_preps: frozenset[str]
     object_preps: frozenset[str]
-    symmetric: bool = False
+    symmetric: bool = False  # the relation is an owl:SymmetricProperty of wikikg.ttl
     min_participants: int = 1
     coordinate: re.Pattern | None = None
     requires: re.Pattern | None = None
@@ -99,22 +99,33 @@ def _alternation(patterns: list[str], where: str) -> re.Pattern:
 
 
 _SIDES = ("subject", "object")
+_GROUP = Table({"classes": list, "below": str, "except": list})
 _EXAMPLE = Table({"text": str, "pairs": list, "dates": list}, frozenset({"text"}))
 RELATIONS = Table({
-    "types": Free(list, what="group"),
+    "types": Free(_GROUP, what="group"),
     "rule": Items(Table({
         "id": str, "relation": str, "event": str, "trigger": str, "subject": str, "object": str,
         "subject_types": (str, list), "object_types": (str, list), "subject_default": str, "object_default": str,
-        "subject_preps": list, "object_preps": list, "symmetric": bool, "min_participants": int, "coordinate": str,
+        "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
         "yields_to": list, "need_prep": list, "examples": Items(_EXAMPLE)},
-        frozenset({"id", "relation", "trigger", "subject", "object"}), "id")),
+        frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
+        {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
 }, frozenset({"rule"}))
 
 
 def _groups(data: dict) -> dict[str, frozenset[str]]:
-    """[types] of relations.toml: named lists of classes."""
-    return {name: frozenset(v) for name, v in data.get("types", {}).items()}
+    """[types] of relations.toml: each group's `classes`, plus `below` and every class under it,
+    less `except`."""
+    out = {}
+    for name, g in data.get("types", {}).items():
+        named = [*g.get("classes", ()), *([g["below"]] if "below" in g else ()), *g.get("except", ())]
+        bad = [c for c in named if c not in classes()]
+        if bad:
+            raise RuleError(f"relations.toml [types.{name}]: unknown class {bad[0]!r} ({suggest(bad[0], classes())})")
+        below = subclasses(g["below"]) | {g["below"]} if "below" in g else frozenset()
+        out[name] = (frozenset(g.get("classes", ())) | below) - set(g.get("except", ()))
+    return out
 
 
 def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, ...]:
@@ -161,7 +172,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             raw["subject"], raw["object"], types("subject"), types("object"),
             raw.get("subject_default"), raw.get("object_default"),
             frozenset(raw.get("subject_preps", ())), frozenset(raw.get("object_preps", ())),
-            raw.get("symmetric", False), raw.get("min_participants", 1),
+            is_symmetric(raw["relation"]), raw.get("min_participants", 1),
             _compile(raw["coordinate"], where) if raw.get("coordinate") else None,
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
@@ -177,6 +188,16 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
 def relation_rules() -> tuple[Rule, ...]:
     """The sentence relation rules of ontology/relations.toml, validated against the ontology."""
     return load_relations()
+
+
+@cache
+def _type_groups() -> dict[str, frozenset[str]]:
+    return _groups(check(read("relations.toml"), RELATIONS, "relations.toml"))
+
+
+def type_group(name: str) -> frozenset[str]:
+    """The classes of one group of relations.toml [types] ("org", "gov")."""
+    return _type_groups()[name]
 
 
 def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:

@@ -18,6 +18,7 @@ from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.kb import places
 from wikikg.kb.names import name_tables
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Article, Mention, ParsedArticle, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
@@ -54,11 +55,10 @@ class BuildResult:
 
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
-    table = name_tables().categories
-    for cls in ("Person", "University", "GovernmentAgency", "NewsOrganization", "SportsClub",
-                "MilitaryOrganization", "Company", "Organization"):
+    """The first class of names.toml [categories] whose words one of the article's categories holds."""
+    for cls, words in name_tables().categories.items():
         for cat in parsed.categories:
-            if any(re.search(rf"\b{re.escape(w)}\b", cat, re.I) for w in table.get(cls, ())):
+            if any(re.search(rf"\b{re.escape(w)}\b", cat, re.I) for w in words):
                 return frozenset({cls})
     return frozenset()
 
@@ -118,7 +118,7 @@ def _entailed(statements: list[Statement]) -> list[Statement]:
             out.append(replace(st, subject=st.obj, predicate="affiliatedWith", obj=st.subject,
                                rule=st.rule + "+affiliation", event="Affiliation"))
         elif st.predicate == "foundedBy" and isinstance(st.obj, Mention) and st.obj.types \
-                and not st.obj.types & {"Person", "Place"} and bodies.search(st.subject.text):
+                and st.obj.types <= org_classes() and bodies.search(st.subject.text):
             out.append(replace(st, subject=st.obj, predicate="memberOf", obj=st.subject,
                                rule=st.rule + "+membership", event="Membership"))
     return out

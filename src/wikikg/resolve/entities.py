@@ -6,10 +6,9 @@ from collections import defaultdict
 from dataclasses import replace
 
 from wikikg.extract.classify import split_title
+from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Entity, Mention, Statement
 
-ORG_CLASSES = {"Company", "University", "GovernmentAgency", "StockExchange", "NewsOrganization",
-               "SportsClub", "ResearchInstitute", "MilitaryOrganization", "NonProfit"}
 _NOT_ALIAS = re.compile(r"^(?:[Tt]he\s+[a-z]|[Ii]t$|[a-z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -33,7 +32,7 @@ _LEGAL = re.compile(r",?\s+(?:Co\.,?\s+Ltd\.?|Co\.|Ltd\.?|Limited|Inc\.?|Incorpo
 
 
 def _base(name: str) -> str:
-    """A name without its legal-form suffix, folded: "TikTok Ltd." and "TikTok" are one entity."""
+    """A name without its legal-form suffix, folded: "Foo Ltd." and "Foo" are one entity."""
     return _LEGAL.sub("", name).strip().casefold()
 
 
@@ -101,7 +100,7 @@ def best_types(ms: list[Mention]) -> frozenset[str]:
             for t in m.types:
                 votes[t] += 1
     types = set(votes)
-    if types & ORG_CLASSES:
+    if types & subclasses("Organization"):
         types.discard("Organization")
     if len(types) > 1:  # conflicting evidence of equal strength: the most frequent, then by name
         best = max(sorted(types), key=lambda t: votes[t])
