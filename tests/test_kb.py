@@ -87,6 +87,7 @@ def test_name_tables_keep_the_file_order():
     text = (ROOT / "ontology" / "names.toml").read_text("utf-8")
     order = re.findall(r"^\[shape\.(\w+)\]", text, re.M)
     assert list(tables.shape) == order  # the order classes win in
+    assert tables.legal.cls in vocabulary.classes()
 
 
 # --- what the ontology says -----------------------------------------------------------------------
@@ -126,3 +127,10 @@ def test_priorities_folds_and_core_classes():
     assert vocabulary.shown_as("ResearchInstitute") == "University" and vocabulary.shown_as("Company") is None
     assert vocabulary.core_classes() == {"Company", "Person", "University", "GovernmentAgency", "Organization",
                                          "StockExchange", "Place"}
+
+
+def test_legal_suffixes_are_one_list():
+    every, plain = names.legal_suffixes(), names.legal_suffixes(ambiguous=False)
+    assert {"Ltd.", "Inc", "GmbH", "LLC"} <= set(plain) and "AB" in every and "AB" not in plain
+    assert set(plain) < set(every)
+    assert [len(f) for f in every] == sorted((len(f) for f in every), reverse=True)  # longest first

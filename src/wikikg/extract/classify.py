@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import legal_suffixes, name_tables
 
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -19,11 +19,13 @@ def split_title(title: str) -> tuple[str, str | None]:
 
 @cache
 def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """(class, pattern of its name shape), in the order classes win (names.toml [shape])."""
+    """(class, pattern of its name shape), in the order classes win (names.toml [shape]); a name
+    ending in a legal-form suffix has the class names.toml [legal] gives."""
+    tables = name_tables()
     out = []
-    for cls, spec in name_tables().shape.items():
+    for cls, spec in tables.shape.items():
         anywhere = [re.escape(w) for w in spec.anywhere]
-        suffix = [re.escape(w) for w in spec.suffix]
+        suffix = [re.escape(w) for w in spec.suffix + (legal_suffixes() if cls == tables.legal.cls else ())]
         parts = []
         if anywhere:
             parts.append(rf"(?<![\w])(?:{'|'.join(anywhere)})(?![\w])")

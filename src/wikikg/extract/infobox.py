@@ -7,14 +7,13 @@ import re
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import parse_date
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
+from wikikg.kb.names import legal_suffixes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
-_LEGAL = r"(?!\s*(?:Ltd|Inc|LLC|L\.L\.C|PLC|plc|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|S\.p\.A|K\.K|Pte|Pty|SE|LP|L\.P|Limited|Incorporated)\b)"
-_STRONG_SEP, _ALL_SEP = re.compile(rf",{_LEGAL}|;"), re.compile(rf",{_LEGAL}|;|\band\b|&")
 _TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
 _words = re.compile(r"[\w.&-]+").findall
 
@@ -41,6 +40,15 @@ def _tables() -> tuple[dict, object, dict, dict]:
         for n in (ex.title, *ex.names, *ex.ambiguous_names):
             by_name[n.casefold()] = ex
     return kinds, data.values, by_template, by_name
+
+
+@functools.cache
+def _separators() -> tuple[re.Pattern, re.Pattern]:
+    """Where an item's text splits into values: at ";" and at commas not before a legal-form suffix
+    ("Foo, Inc."), and (all) also at "and" and "&"."""
+    forms = "|".join(map(re.escape, dict.fromkeys(f.rstrip(".") for f in legal_suffixes(ambiguous=False))))
+    comma = rf",(?!\s*(?:{forms})\b)"
+    return re.compile(rf"{comma}|;"), re.compile(rf"{comma}|;|\band\b|&")
 
 
 def subject_types(article: ParsedArticle) -> frozenset[str]:
@@ -149,7 +157,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     text, masked = item.text, _mask(item.text)
     top = [k for k in item.links if k.start < len(masked) and masked[k.start] != "#"]
     strong = value in ("place", "literal") or not top
-    sep = _ALL_SEP if len(top) > 1 and value != "literal" else _STRONG_SEP if strong else None
+    strong_sep, all_sep = _separators()
+    sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
     hits = [h.span() for h in (sep.finditer(masked) if sep else ())
             if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
     cuts = [0, *(x for span in hits for x in span), len(text)]
@@ -177,6 +186,12 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     return out
 
 
+@functools.cache
+def _organization_words() -> frozenset[str]:
+    """Words that make a "person" value an organisation's: infobox.toml's and the legal-form suffixes."""
+    return _tables()[1].organization_words | {f.casefold() for f in legal_suffixes(ambiguous=False)}
+
+
 def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -> Mention:
     values = _tables()[1]
     if link is not None:
@@ -186,7 +201,7 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
             return Mention(text=name, key=name, linked=False, types=frozenset({"GovernmentAgency"}),
                            strength=3)
     key = link.target if link is not None else name
-    if value == "person" and set(_words(f"{name} {key}".casefold())) & values.organization_words:
+    if value == "person" and set(_words(f"{name} {key}".casefold())) & _organization_words():
         types = ("Organization",)
     bare = re.sub(r"\s*\([^)]*\)$", "", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None

@@ -9,10 +9,11 @@ from itertools import islice
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.classify import context_types, disambiguation, name_types, split_title
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
+from wikikg.extract.names import abbreviations, short_form
 from wikikg.extract.names import spans as _spans
 from wikikg.kb import rules
 from wikikg.kb.mappings import authorities, exchanges
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle, Sentence
 
@@ -149,7 +150,7 @@ def _title_re() -> re.Pattern:
 
 
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
-    clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith((".", "Inc.", "Ltd.", "Co.")) else name
+    clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = _THE.sub("", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
@@ -207,7 +208,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
                 m = replace(m, types=t.types, strength=t.strength)
             take(m)
     for s, e in _spans(text, True, ctx):
-        while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(("Inc.", "Ltd.", "Co.", "Corp.", "Jr.")) \
+        while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
                 and not re.search(r"\b[A-Z]\.$", text[s:e]):
             e -= 1
         if e <= s or not free(s, e):
@@ -314,7 +315,7 @@ def _short_names(names: set[str], article: ParsedArticle) -> set[str]:
     """"Palantir" for "Palantir Technologies": a name without its company word, when the article
     itself uses the short form on its own, mid-sentence, at least twice."""
     tables = name_tables()
-    company = tables.shape["Company"].suffix
+    company = set(tables.shape[tables.legal.cls].suffix + legal_suffixes())
     stop = set(tables.stop.openers) | set(tables.stop.words)
     out = set()
     for n in names:
@@ -343,7 +344,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
         if f and f.items and f.items[0].text:
             names.add(f.items[0].text)
     for n in list(names):
-        short = re.sub(r"\s*,?\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|PLC|plc|LLC|F\.C\.|FC|A\.F\.C\.|Co\.|Group|Holdings)$", "", n)
+        short = short_form().sub("", n)
         names.add(short)
         names.add(re.sub(r"^The\s+", "", short))
     names = {n for n in names if n and len(n) > 1}

@@ -1,4 +1,4 @@
-"""ontology/names.toml as typed tables: name shapes, class cues and stop words."""
+"""ontology/names.toml as typed tables: name shapes, class cues, stop words and legal-form suffixes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,9 +6,11 @@ from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from wikikg.errors import RuleError
 from wikikg.kb.schema import Table, by_class, check, read
+from wikikg.kb.vocabulary import classes
 
-__all__ = ["Names", "Shape", "StopWords", "load_names", "name_tables"]
+__all__ = ["Legal", "Names", "Shape", "StopWords", "legal_suffixes", "load_names", "name_tables"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,16 @@ class StopWords:
 
 
 @dataclass(frozen=True)
+class Legal:
+    """Legal-form suffixes as written ("Ltd.", "GmbH"), those that are also ordinary words or other
+    abbreviations ("AB", "SE"), and the class a name ending in one of them has."""
+
+    suffixes: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+    cls: str
+
+
+@dataclass(frozen=True)
 class Names:
     """names.toml. Tables keyed by class keep the file's order, which is the order classes win in."""
 
@@ -41,6 +53,8 @@ class Names:
     categories: dict[str, tuple[str, ...]]
     lead: dict[str, tuple[str, ...]]
     membership: tuple[str, ...]
+    legal: Legal
+    short_form: tuple[str, ...]
 
 
 SCHEMA = Table({
@@ -49,7 +63,9 @@ SCHEMA = Table({
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list}, frozenset({"suffix"})),
-}, frozenset({"shape", "stop"}))
+    "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
+    "short_form": Table({"drop": list}),
+}, frozenset({"shape", "stop", "legal"}))
 
 
 def _words(table: dict) -> dict[str, tuple[str, ...]]:
@@ -59,14 +75,29 @@ def _words(table: dict) -> dict[str, tuple[str, ...]]:
 def load_names(directory: Path | Traversable | None = None) -> Names:
     """names.toml (of `directory`, for tests), checked against its closed schema."""
     d = check(read("names.toml", directory), SCHEMA, "names.toml")
+    legal = d["legal"]
+    if legal["class"] not in classes():
+        raise RuleError(f"names.toml [legal]: class {legal['class']!r} is not declared in wikikg.ttl")
     return Names(
         {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ()))) for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
             k: tuple(v) for k, v in d["stop"].items()}),
-        _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())))
+        _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
+        Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
+        tuple(d.get("short_form", {}).get("drop", ())))
 
 
 @cache
 def name_tables() -> Names:
     """The name tables of ontology/names.toml."""
     return load_names()
+
+
+@cache
+def legal_suffixes(ambiguous: bool = True) -> tuple[str, ...]:
+    """Legal-form suffixes of company names as written ("Ltd.", "Ltd", "GmbH"), longest first.
+    `ambiguous=False` leaves out those that are also ordinary words or abbreviations ("AB", "SE"):
+    use it where a suffix is looked for after a comma in running text."""
+    legal = name_tables().legal
+    forms = legal.suffixes + (legal.ambiguous if ambiguous else ())
+    return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))

@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 
 from wikikg.extract.classify import split_title
+from wikikg.kb.names import legal_suffixes
 from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Entity, Mention, Statement
 
@@ -27,13 +29,16 @@ def statement_mentions(st: Statement):
         yield st.attributed_to
 
 
-_LEGAL = re.compile(r",?\s+(?:Co\.,?\s+Ltd\.?|Co\.|Ltd\.?|Limited|Inc\.?|Incorporated|LLC|L\.L\.C\.|PLC|plc|"
-                    r"Corp\.?|Corporation|S\.A\.|AG|GmbH|N\.V\.|B\.V\.|Pte\.?\s+Ltd\.?|Pty\.?\s+Ltd\.?)$")
+@cache
+def _legal() -> re.Pattern:
+    """One or two legal-form suffixes ending a name: " Ltd.", ", Inc.", " Co., Ltd."."""
+    forms = "|".join(map(re.escape, legal_suffixes()))
+    return re.compile(rf",?\s+(?:{forms})(?:,?\s+(?:{forms}))?$")
 
 
 def _base(name: str) -> str:
     """A name without its legal-form suffix, folded: "Foo Ltd." and "Foo" are one entity."""
-    return _LEGAL.sub("", name).strip().casefold()
+    return _legal().sub("", name).strip().casefold()
 
 
 def unify_keys(statements: list[Statement]) -> list[Statement]:
