@@ -235,3 +235,91 @@ def test_no_entity_names_anywhere_in_src_or_ontology():
         for i, line in enumerate(p.read_text("utf-8").splitlines(), 1):
             hits += [f"{p.relative_to(ROOT)}:{i}: {m.group(0)}" for m in NAMES.finditer(line)]
     assert not hits, hits
+
+
+# --- the ontology is the single source of classes, symmetry and legal forms (kb/ asks it) ---------
+
+# Literals outside kb/ that name several classes or legal forms on purpose: (module, name) -> why.
+KB_EXCEPTIONS = {
+    ("formats/propertygraph.py", "PALETTE"): "a colour per class the picture draws: presentation",
+    ("formats/ftm.py", "SCHEMA_OF_TYPE"): "the palette classes aligned to FollowTheMoney schemata",
+    ("formats/ftm.py", "_ALLOWED"): "FollowTheMoney schema names, not wkg classes",
+    ("formats/ftm.py", "_ORGS"): "FollowTheMoney schema names, not wkg classes",
+    ("parse/segment.py", "_ABBREV"): "abbreviations that do not end a sentence, legal forms among them: "
+                                     "deriving them from names.toml [legal] changes where sentences end",
+    ("parse/segment.py", "_MAY_END"): "abbreviations that may end a sentence (see _ABBREV)",
+}
+
+
+def _vocabulary():
+    from wikikg.kb import names, vocabulary
+
+    forms = {f.rstrip(".") for f in names.legal_suffixes()}
+    words = sorted((f for f in forms if f.isalpha() and len(f) >= 7), key=len, reverse=True)  # "Limited"
+    abbrevs = sorted((f for f in forms if len(f) >= 3 and f not in words), key=len, reverse=True)  # "GmbH"
+    legal = re.compile(r"(?<![\w.])(?:(?i:%s)|%s)(?![\w])" % ("|".join(map(re.escape, abbrevs)),
+                                                            "|".join(map(re.escape, words))))
+    return vocabulary.classes(), vocabulary.symmetric_properties(), legal
+
+
+def _strings(node) -> list[str]:
+    return [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+
+
+def kb_copies(source: str) -> list[tuple[str, int, str]]:
+    """(owner, line, what) for each class list, symmetry test or legal form in a module's code: owner
+    is the top-level name (assignment, function or class) the literal belongs to."""
+    classes, symmetric, legal = _vocabulary()
+    tree = ast.parse(source)
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    out = []
+    for top in tree.body:
+        if isinstance(top, (ast.Assign, ast.AnnAssign)):
+            targets = top.targets if isinstance(top, ast.Assign) else [top.target]
+            owner = next((t.id for t in targets if isinstance(t, ast.Name)), "?")
+            if owner == "__all__":
+                continue
+        else:
+            owner = getattr(top, "name", "?")
+        for node in ast.walk(top):
+            if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+                named = [s for s in _strings(node) if s in classes]
+                if len(named) >= 2:
+                    out.append((owner, node.lineno, f"class list {named}"))
+                if isinstance(node, ast.Set) and set(_strings(node)) & symmetric:
+                    out.append((owner, node.lineno, "a set of symmetric properties"))
+            elif isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and k.value in classes]
+                if len(keys) >= 2:
+                    out.append((owner, node.lineno, f"a table keyed by classes {keys}"))
+            elif isinstance(node, ast.Compare):
+                names = {c.value for c in ast.walk(node) if isinstance(c, ast.Constant)}
+                if names & symmetric:
+                    out.append((owner, node.lineno, f"a test for {sorted(names & symmetric)}"))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+                hit = legal.search(node.value)
+                if hit:
+                    out.append((owner, node.lineno, f"legal form {hit.group()!r}"))
+    return out
+
+
+@pytest.mark.parametrize("name", [n for n in IDS if not n.startswith("kb/")])
+def test_no_class_list_symmetry_or_legal_form_outside_kb(name):
+    found = [f"{name}:{line} {owner}: {what}" for owner, line, what in kb_copies(MODULES[name].read_text("utf-8"))
+             if (name, owner) not in KB_EXCEPTIONS]
+    assert not found, "ask wikikg.kb (org_classes, is_symmetric, legal_suffixes...) instead:\n" + "\n".join(found)
+
+
+def test_the_kb_check_catches_copies():
+    src = ('ORGS = ("Company", "University")\nS = frozenset({"partneredWith"})\n'
+           'def f(p):\n    return p == "partneredWith"\nL = r"(?:Ltd|GmbH)"\nW = "Foo Limited"\n'
+           'FOLD = {"Company": "x", "Person": "y"}\n__all__ = ["Company", "Person"]\nOK = ("Company",)\n')
+    owners = [owner for owner, _, _ in kb_copies(src)]
+    assert owners == ["ORGS", "S", "f", "L", "W", "FOLD"]
+
+
+def test_kb_exceptions_are_still_needed():
+    for (name, owner), why in KB_EXCEPTIONS.items():
+        assert why and owner in {o for o, _, _ in kb_copies(MODULES[name].read_text("utf-8"))}, (name, owner)

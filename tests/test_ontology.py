@@ -197,7 +197,8 @@ def test_core_alignments():
 
 
 def test_every_wkg_term_used_is_declared():
-    declared = _wkg_terms(OWL.Class) | _wkg_terms(OWL.ObjectProperty) | _wkg_terms(OWL.DatatypeProperty)
+    declared = _wkg_terms(OWL.Class) | _wkg_terms(OWL.ObjectProperty) | _wkg_terms(OWL.DatatypeProperty) \
+        | _wkg_terms(OWL.AnnotationProperty)
     for name, graph in (("wikikg.ttl", ontology()), ("shapes.ttl", shapes())):
         used = {n for t in graph for n in t if isinstance(n, URIRef) and n.startswith(WKG)}
         assert used <= declared, f"{name} uses undeclared terms: {sorted(map(_local, used - declared))}"

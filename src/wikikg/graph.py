@@ -23,6 +23,7 @@ from wikikg.kb.ontology import (
     hashed_iri,
     title_path,
 )
+from wikikg.kb.vocabulary import is_symmetric
 from wikikg.model import Citation, DateValue, Entity, Mention, Statement
 from wikikg.resolve.merge import resolved
 
@@ -235,7 +236,7 @@ def add_statement(g: Graph, st: Statement, article: str, subject_iri, linked: di
     add = g.add
     if st.attributed_to is None:
         add((s, p, o))
-        if st.predicate == "partneredWith":
+        if is_symmetric(st.predicate):  # owl:SymmetricProperty: the edge both ways
             add((o, p, s))
     add((fact, v["type"], v["statement"]))
     if st.event:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from wikikg.kb import rules
+from wikikg.kb.names import legal_suffixes, name_tables
 
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -19,10 +19,13 @@ def split_title(title: str) -> tuple[str, str | None]:
 
 @cache
 def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, pattern of its name shape), in the order classes win (names.toml [shape]); a name
+    ending in a legal-form suffix has the class names.toml [legal] gives."""
+    tables = name_tables()
     out = []
-    for cls, spec in rules.names()["shape"].items():
-        anywhere = [re.escape(w) for w in spec.get("anywhere", ())]
-        suffix = [re.escape(w) for w in spec.get("suffix", ())]
+    for cls, spec in tables.shape.items():
+        anywhere = [re.escape(w) for w in spec.anywhere]
+        suffix = [re.escape(w) for w in spec.suffix + (legal_suffixes() if cls == tables.legal.cls else ())]
         parts = []
         if anywhere:
             parts.append(rf"(?<![\w])(?:{'|'.join(anywhere)})(?![\w])")
@@ -32,19 +35,11 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-# When several shapes match, the more specific class wins.
-_PRIORITY = ["StockExchange", "University", "GovernmentAgency", "MilitaryOrganization", "SportsClub",
-             "NewsOrganization", "ResearchInstitute", "Company", "Organization"]
-
-
 @lru_cache(maxsize=16384)
 def name_types(name: str) -> frozenset[str]:
-    """Classes a name's own words give it ("… University" -> University), most specific one."""
-    hits = {cls for cls, pat in _shape_patterns() if pat.search(name)}
-    if "MilitaryOrganization" in hits and "GovernmentAgency" in hits:
-        hits.discard("GovernmentAgency")
-    for cls in _PRIORITY:
-        if cls in hits:
+    """The class a name's own words give it ("… University" -> University), the first that fits."""
+    for cls, pat in _shape_patterns():
+        if pat.search(name):
             return frozenset({cls})
     return frozenset()
 
@@ -52,7 +47,7 @@ def name_types(name: str) -> frozenset[str]:
 @cache
 def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
     out = []
-    for cls, words in rules.names()["disambiguation"].items():
+    for cls, words in name_tables().disambiguation.items():
         out.append((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)))
     return tuple(out)
 
@@ -72,7 +67,7 @@ def disambiguation(suffix: str | None) -> frozenset[str]:
 @cache
 def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     out = []
-    for cls, words in rules.names()["context"].items():
+    for cls, words in name_tables().context.items():
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         words_re = f"(?i:{alt})" if cls != "Person" else f"(?:{alt})"  # the cue in any case, the name word capitalised
         before = re.compile(rf"\b{words_re}\s+(?:[A-Z][\w-]*\s+)?$")
@@ -108,7 +103,7 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
 @cache
 def _lead_pattern() -> re.Pattern:
     alts = []
-    for cls, words in rules.names()["lead"].items():
+    for cls, words in name_tables().lead.items():
         for w in words:
             alts.append((w, cls))
     alts.sort(key=lambda a: len(a[0]), reverse=True)

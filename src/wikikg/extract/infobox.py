@@ -3,19 +3,17 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import parse_date
-from wikikg.kb.ontology import ontology_dir
+from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
+from wikikg.kb.names import legal_suffixes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
-_LEGAL = r"(?!\s*(?:Ltd|Inc|LLC|L\.L\.C|PLC|plc|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|S\.p\.A|K\.K|Pte|Pty|SE|LP|L\.P|Limited|Incorporated)\b)"
-_STRONG_SEP, _ALL_SEP = re.compile(rf",{_LEGAL}|;"), re.compile(rf",{_LEGAL}|;|\band\b|&")
 _TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
 _words = re.compile(r"[\w.&-]+").findall
 
@@ -26,26 +24,31 @@ def _norm(name: str) -> str:
 
 
 @functools.cache
-def _tables() -> tuple[dict, dict, dict, dict]:
-    """(infobox kinds by name and alias, [values] settings, exchanges by template, by name)."""
-    data = tomllib.loads((ontology_dir() / "infobox.toml").read_text(encoding="utf-8"))
+def _tables() -> tuple[dict, object, dict, dict]:
+    """(kind name or alias -> (subject class, ((mapping, parameter patterns), ...)), the [values]
+    settings, exchanges by ticker template, exchanges by name)."""
+    data = infoboxes()
     kinds = {}
-    for box in data["infobox"]:
-        maps = []
-        for m in box.get("mapping", ()):
-            rx = [re.compile(re.escape(p).replace(r"\{n\}", r"(\d*)")) for p in m["params"]]
-            maps.append({**m, "_rx": rx})
-        for name in (box["kind"], *box.get("aliases", ())):
-            kinds[_norm(name)] = (box.get("class"), tuple(maps))
-    values = {k: frozenset(v) if isinstance(v, list) else v for k, v in data["values"].items()}
-    values["place_chain"] = data["place_chain"]
-    exch = tomllib.loads((ontology_dir() / "exchanges.toml").read_text(encoding="utf-8"))
+    for box in data.kinds:
+        maps = tuple((m, tuple(re.compile(re.escape(p).replace(r"\{n\}", r"(\d*)")) for p in m.params))
+                     for m in box.mappings)
+        for name in (box.kind, *box.aliases):
+            kinds[_norm(name)] = (box.cls, maps)
     by_template, by_name = {}, {}
-    for ex in exch["exchange"]:
-        by_template.update((t, ex) for t in ex["templates"])
-        for n in (ex["title"], *ex.get("names", ()), *ex.get("ambiguous_names", ())):
+    for ex in exchanges():
+        by_template.update((t, ex) for t in ex.templates)
+        for n in (ex.title, *ex.names, *ex.ambiguous_names):
             by_name[n.casefold()] = ex
-    return kinds, values, by_template, by_name
+    return kinds, data.values, by_template, by_name
+
+
+@functools.cache
+def _separators() -> tuple[re.Pattern, re.Pattern]:
+    """Where an item's text splits into values: at ";" and at commas not before a legal-form suffix
+    ("Foo, Inc."), and (all) also at "and" and "&"."""
+    forms = "|".join(map(re.escape, dict.fromkeys(f.rstrip(".") for f in legal_suffixes(ambiguous=False))))
+    comma = rf",(?!\s*(?:{forms})\b)"
+    return re.compile(rf"{comma}|;"), re.compile(rf"{comma}|;|\band\b|&")
 
 
 def subject_types(article: ParsedArticle) -> frozenset[str]:
@@ -55,9 +58,9 @@ def subject_types(article: ParsedArticle) -> frozenset[str]:
                      if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0])
 
 
-def _match(maps, name: str):
-    for m in maps:
-        for rx in m["_rx"]:
+def _match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
+    for m, patterns in maps:
+        for rx in patterns:
             if hit := rx.fullmatch(name):
                 return m, (hit.group(1) if rx.groups else "")
     return None, ""
@@ -77,13 +80,12 @@ def extract_infobox(article: ParsedArticle, subject: Mention) -> list[Statement]
 
 
 def _stmt(m, subject, obj, ev, **kw) -> Statement:
-    s, o = (obj, subject) if m.get("direction") == "inverse" else (subject, obj)
-    return Statement(subject=s, predicate=m["property"], obj=o, rule=m["id"], evidence=ev,
-                     event=m.get("event"), **kw)
+    s, o = (obj, subject) if m.direction == "inverse" else (subject, obj)
+    return Statement(subject=s, predicate=m.property, obj=o, rule=m.id, evidence=ev, event=m.event, **kw)
 
 
-def _apply(m, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[Statement]:
-    if (value := m["value"]) == "date":
+def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[Statement]:
+    if (value := m.value) == "date":
         return [_stmt(m, subject, d, ev)] if (d := _field_date(f)) else []
     if value == "url":
         return [_stmt(m, subject, u, ev) for u in filter(None, map(_url, f.items))]
@@ -92,33 +94,32 @@ def _apply(m, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[State
     if value == "literal":
         return [_stmt(m, subject, p[0], ev) for i in f.items for p in _pieces(i, value)]
     date = None
-    if m.get("date_from"):
+    if m.date_from:
         dated = [g for g in box.fields
-                 if (_match(maps, g.name)[0] or {}).get("property") == m["date_from"]]
+                 if (hit := _match(maps, g.name)[0]) is not None and hit.property == m.date_from]
         date = next(filter(None, map(_field_date, dated)), None)
-    role = m.get("role") or m.get("roles", {}).get(f.name)
-    if m.get("role_param") and (rf := box.field(m["role_param"].replace("{n}", n))) and rf.items:
+    role = m.role or m.roles.get(f.name)
+    if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role
-    types = tuple(m.get("types", _DEFAULT_TYPES.get(value, ())))
+    types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
     values, out = _tables()[1], []
     for item in f.items:
         chain = []
         for name, link, note in _pieces(item, value):
-            if link is None and (m.get("linked_only") or value == "place"
-                                 and re.match(values["street_address"], name)):
+            if link is None and (m.linked_only or value == "place" and re.match(values.street_address, name)):
                 continue
             if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
                 continue  # an organisation named where a place is expected ("HQ: Ministry of X")
-            if m["property"] == "subsidiaryOf" and f.name.startswith("owner") and _minority(item.text):
+            if m.property == "subsidiaryOf" and f.name.startswith("owner") and _minority(item.text):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
             r = role or (note if value == "person" and note else None)
             out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
-                (("role", r),) if r and m["property"] == "keyPerson" else ())))
+                (("role", r),) if r and m.property == "keyPerson" else ())))
             chain.append(mention)
         if value == "place":  # "[[Menlo Park]], [[California]]": each lies in the next
-            pc = values["place_chain"]
-            out += [Statement(subject=a, predicate=pc["property"], obj=b, rule=pc["id"],
+            pc = infoboxes().place_chain
+            out += [Statement(subject=a, predicate=pc.property, obj=b, rule=pc.id,
                               evidence=ev) for a, b in zip(chain, chain[1:], strict=False) if a.key != b.key]
     return out
 
@@ -137,8 +138,8 @@ def _clean(text: str) -> str:
 
 def _skip(text: str) -> bool:
     low, values = text.casefold(), _tables()[1]
-    return (not re.search(r"[^\W\d_]", text) or low in values["placeholders"]
-            or low.startswith(tuple(values["skip_prefixes"])))
+    return (not re.search(r"[^\W\d_]", text) or low in values.placeholders
+            or low.startswith(values.skip_prefixes))
 
 
 def _mask(text: str) -> str:
@@ -156,12 +157,13 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     text, masked = item.text, _mask(item.text)
     top = [k for k in item.links if k.start < len(masked) and masked[k.start] != "#"]
     strong = value in ("place", "literal") or not top
-    sep = _ALL_SEP if len(top) > 1 and value != "literal" else _STRONG_SEP if strong else None
+    strong_sep, all_sep = _separators()
+    sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
     hits = [h.span() for h in (sep.finditer(masked) if sep else ())
             if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
     cuts = [0, *(x for span in hits for x in span), len(text)]
     out: list[tuple[str, Link | None, str]] = []
-    roles = _tables()[1]["role_words"]
+    roles = _tables()[1].role_words
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         link = next((k for k in top if a <= k.start < b), None)
         if value == "literal":  # the whole text: "[[501(c)(3)]] [[nonprofit organization]]"
@@ -184,16 +186,22 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     return out
 
 
+@functools.cache
+def _organization_words() -> frozenset[str]:
+    """Words that make a "person" value an organisation's: infobox.toml's and the legal-form suffixes."""
+    return _tables()[1].organization_words | {f.casefold() for f in legal_suffixes(ambiguous=False)}
+
+
 def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -> Mention:
     values = _tables()[1]
     if link is not None:
-        gov = values["government_words"]
+        gov = values.government_words
         if set(_words(link.text.lower())) & gov and not set(_words(link.target.lower())) & gov:
             name = _clean(link.text)  # [[Springfield|Springfield City Council]]: the council
             return Mention(text=name, key=name, linked=False, types=frozenset({"GovernmentAgency"}),
                            strength=3)
     key = link.target if link is not None else name
-    if value == "person" and set(_words(f"{name} {key}".casefold())) & values["organization_words"]:
+    if value == "person" and set(_words(f"{name} {key}".casefold())) & _organization_words():
         types = ("Organization",)
     bare = re.sub(r"\s*\([^)]*\)$", "", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
@@ -208,7 +216,7 @@ def _listings(item: FieldItem):
     for t in item.templates:
         if (ex := by_template.get(_norm(t.name))) is not None:
             codes = [v.strip() for k, v in t.params if k.isdigit() and v.strip()]
-            found.append((ex, codes if ex.get("tickers") == "all" else codes[:1]))
+            found.append((ex, codes if ex.tickers == "all" else codes[:1]))
     if not found:  # plain text: "NYSE: ABC", "[[Nasdaq]]: XYZ"
         for hit in _TICKER_TEXT.finditer(item.text):
             link = next((k for k in item.links if k.start <= hit.start(1) < k.end), None)
@@ -219,9 +227,9 @@ def _listings(item: FieldItem):
                 found.append((ex, [hit.group(2)]))
     out = []
     for ex, codes in found:
-        pad = ex.get("pad")
+        pad = ex.pad
         codes = [c.zfill(pad) if pad and c.isdigit() else c for c in codes]
-        mention = Mention(ex["title"], ex["title"], True, frozenset({"StockExchange"}), strength=4)
+        mention = Mention(ex.title, ex.title, True, frozenset({"StockExchange"}), strength=4)
         out.append((mention, tuple(("ticker", c) for c in codes)))
     return out
 

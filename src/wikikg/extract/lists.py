@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.mentions import Context, find_mentions, name_mention
-from wikikg.kb import rules
+from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
@@ -13,12 +13,12 @@ _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
-def _introduced(sentence_text: str) -> dict | None:
+def _introduced(sentence_text: str) -> SectionSpec | None:
     """The spec whose `intro` cue a sentence ending in a colon holds ("Its founding members were:")."""
     text = sentence_text.rstrip()
     if not text.endswith(":"):
         return None
-    return next((s for s in rules.sections() if s["_intro"] is not None and s["_intro"].search(text)), None)
+    return next((s for s in sections() if s.intro is not None and s.intro.search(text)), None)
 
 
 def _is_item(article: ParsedArticle, start: int) -> bool:
@@ -44,15 +44,15 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
     sentence that introduces them ("These companies were its founding members:")."""
     out: list[Statement] = []
     citations = {c.key: c for c in article.citations}
-    intro: dict | None = None  # the spec a colon sentence just before the list gives its items
+    intro: SectionSpec | None = None  # the spec a colon sentence just before the list gives its items
     for sentence in article.sentences:
         heading = sentence.section.rsplit(" / ", 1)[-1]
         if not (sentence.item or _is_item(article, sentence.start)):
             intro = _introduced(sentence.text)
             continue
-        spec = intro or next((s for s in rules.sections() if heading and s.get("only") != "tables"
-                              and s["_re"].search(heading)), None)
-        if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())):
+        spec = intro or next((s for s in sections() if heading and s.only != "tables" and s.heading.search(heading)),
+                             None)
+        if spec is None or ctx.subject.types & spec.unless_subject:
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lead = _LEAD_NAME.match(sentence.text)
@@ -61,7 +61,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
             # the item's leading name, whole: "American Society for Testing and Materials"
             mentions = [m for m in mentions if m not in inside]
             mentions.insert(0, replace(name_mention(lead.group(1)), start=0, end=lead.end(1)))
-        types = frozenset(spec["types"])
+        types = frozenset(spec.types)
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                             sentence.text if sentence.text != sentence.source else None)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
@@ -69,10 +69,10 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
             if m.types and not m.types & types:
                 continue
             if not m.types:
-                m = replace(m, types=frozenset({spec["types"][0]}), strength=0)
+                m = replace(m, types=frozenset({spec.types[0]}), strength=0)
             date, end = _dates(sentence.text[m.end:])
-            s, o = (ctx.subject, m) if spec["direction"] == "forward" else (m, ctx.subject)
-            out.append(Statement(s, spec["relation"], o, spec["id"], evidence, spec.get("event"),
+            s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
+            out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
     return out
 

@@ -9,9 +9,13 @@ from itertools import islice
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.classify import context_types, disambiguation, name_types, split_title
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
+from wikikg.extract.names import abbreviations, short_form
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
 from wikikg.kb import rules
+from wikikg.kb.mappings import authorities, exchanges
+from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle, Sentence
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
@@ -44,38 +48,32 @@ class Context:
 def _tables() -> tuple[dict[str, Mention], dict[str, str]]:
     """Authorities, programmes and exchanges as name -> mention; programme name -> key."""
     out, programmes = {}, {}
-    data = rules.authorities()
-    for a in data.get("authority", ()):
-        m = Mention(a["key"], a["key"], True, frozenset({a.get("type", "GovernmentAgency")}),
-                    authority=True, strength=STRONG)
-        for n in [a["key"], *a.get("aliases", ())]:
+    for a in authorities().authorities:
+        m = Mention(a.key, a.key, True, frozenset({a.type}), authority=True, strength=STRONG)
+        for n in [a.key, *a.aliases]:
             out.setdefault(n, m)
-    for p in data.get("programme", ()):
-        m = Mention(p["key"], p["key"], p.get("linked", True), frozenset({"SanctionsProgramme"}), strength=STRONG)
-        for n in [p["key"], *p.get("aliases", ())]:
+    for p in authorities().programmes:
+        m = Mention(p.key, p.key, p.linked, frozenset({"SanctionsProgramme"}), strength=STRONG)
+        for n in [p.key, *p.aliases]:
             out.setdefault(n, m)
-            programmes[n.lower()] = p["key"]
-    for e in rules.exchanges().get("exchange", ()):
-        m = Mention(e["title"], e["title"], True, frozenset({"StockExchange"}), strength=STRONG)
-        for n in [e["title"], *e.get("names", ())]:
+            programmes[n.lower()] = p.key
+    for e in exchanges():
+        m = Mention(e.title, e.title, True, frozenset({"StockExchange"}), strength=STRONG)
+        for n in [e.title, *e.names]:
             out.setdefault(n, m)
     return out, programmes
 
 
 def programme_authority(key: str) -> str | None:
     """The authority that runs a sanctions programme."""
-    for p in rules.authorities().get("programme", ()):
-        if p["key"] == key:
-            return p.get("authority")
-    return None
+    p = authorities().programme(key)
+    return p.authority if p is not None else None
 
 
 def programme_key_linked(key: str) -> Mention:
     """The entity mention of a sanctions programme, by its key."""
-    for p in rules.authorities().get("programme", ()):
-        if p["key"] == key:
-            return Mention(key, key, p.get("linked", True), frozenset({"SanctionsProgramme"}), strength=STRONG)
-    return Mention(key, key, True, frozenset({"SanctionsProgramme"}), strength=STRONG)
+    p = authorities().programme(key)
+    return Mention(key, key, p.linked if p is not None else True, frozenset({"SanctionsProgramme"}), strength=STRONG)
 
 
 def programmes_in(text: str) -> list[str]:
@@ -119,7 +117,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         return Mention(shown, shown, False, shape, strength=SHAPE)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and label in rules.places():
+    if not types and label in places():
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
@@ -152,12 +150,12 @@ def link_mention(target: str, shown: str) -> Mention:
 
 @cache
 def _title_re() -> re.Pattern:
-    titles = sorted(rules.names()["stop"]["titles"], key=len, reverse=True)
+    titles = sorted(name_tables().stop.titles, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
 
 
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
-    clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith((".", "Inc.", "Ltd.", "Co.")) else name
+    clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = _THE.sub("", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
@@ -167,7 +165,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     types, strength = name_types(clean), SHAPE
     if not types and re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+", clean):
         types = frozenset({"Person"})
-    if not types and clean in rules.places():
+    if not types and clean in places():
         types, strength = frozenset({"Place"}), PLACE
     if not types and is_personal_name(clean):
         types, strength = frozenset({"Person"}), PLACE
@@ -217,7 +215,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
                 m = replace(m, types=t.types, strength=t.strength)
             take(m)
     for s, e in _spans(text, True, ctx):
-        while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(("Inc.", "Ltd.", "Co.", "Corp.", "Jr.")) \
+        while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
                 and not re.search(r"\b[A-Z]\.$", text[s:e]):
             e -= 1
         if e <= s or not free(s, e):
@@ -323,8 +321,9 @@ def _anaphora_re(types: frozenset[str]) -> re.Pattern:
 def _short_names(names: set[str], article: ParsedArticle) -> set[str]:
     """"Palantir" for "Palantir Technologies": a name without its company word, when the article
     itself uses the short form on its own, mid-sentence, at least twice."""
-    company = rules.names()["shape"]["Company"]["suffix"]
-    stop = set(rules.names()["stop"]["openers"]) | set(rules.names()["stop"]["words"])
+    tables = name_tables()
+    company = set(tables.shape[tables.legal.cls].suffix + legal_suffixes())
+    stop = set(tables.stop.openers) | set(tables.stop.words)
     out = set()
     for n in names:
         words = n.split()
@@ -352,7 +351,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
         if f and f.items and f.items[0].text:
             names.add(f.items[0].text)
     for n in list(names):
-        short = re.sub(r"\s*,?\s+(?:Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|PLC|plc|LLC|F\.C\.|FC|A\.F\.C\.|Co\.|Group|Holdings)$", "", n)
+        short = short_form().sub("", n)
         names.add(short)
         names.add(re.sub(r"^The\s+", "", short))
     names = {n for n in names if n and len(n) > 1}
@@ -382,13 +381,13 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 ctx.add(link.text, m)
                 words = label.split()
                 if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-                        and not name_types(label) and label not in rules.places():
+                        and not name_types(label) and label not in places():
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
-    stop = set(rules.names()["stop"]["openers"]) | set(rules.names()["stop"]["words"])
+    stop = set(name_tables().stop.openers) | set(name_tables().stop.words)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
-        if len(keys) == 1 and surname not in ctx.index and surname not in rules.places() and surname not in stop:
+        if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
             key = next(iter(keys))
             owner = next((m for m in ctx.index.values() if m.key == key), None)
             if owner is not None:

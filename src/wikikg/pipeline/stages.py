@@ -18,7 +18,9 @@ from wikikg.extract.people import is_personal_name
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
-from wikikg.kb import rules
+from wikikg.kb import places
+from wikikg.kb.names import name_tables
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Article, Mention, ParsedArticle, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
@@ -55,11 +57,10 @@ class BuildResult:
 
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
-    table = rules.names()["categories"]
-    for cls in ("Person", "University", "GovernmentAgency", "NewsOrganization", "SportsClub",
-                "MilitaryOrganization", "Company", "Organization"):
+    """The first class of names.toml [categories] whose words one of the article's categories holds."""
+    for cls, words in name_tables().categories.items():
         for cat in parsed.categories:
-            if any(re.search(rf"\b{re.escape(w)}\b", cat, re.I) for w in table.get(cls, ())):
+            if any(re.search(rf"\b{re.escape(w)}\b", cat, re.I) for w in words):
                 return frozenset({cls})
     return frozenset()
 
@@ -98,7 +99,7 @@ def _named_types(key: str) -> frozenset[str]:
 
 def _most_specific(statements: list[Statement]) -> list[Statement]:
     """Where one field or sentence names a headquarters down to the city, its country is dropped."""
-    countries = rules.countries()
+    countries = places.countries()
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
         if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention):
@@ -115,7 +116,7 @@ def _most_specific(statements: list[Statement]) -> list[Statement]:
 @cache
 def _membership_bodies() -> re.Pattern:
     """Names of membership bodies: "… Alliance", "… Association of …" (ontology/names.toml)."""
-    words = "|".join(map(re.escape, rules.names()["membership"]["suffix"]))
+    words = "|".join(map(re.escape, name_tables().membership))
     return re.compile(rf"\b(?:{words})(?:\s+(?:of|for|on|in)\b.*)?$")
 
 
@@ -129,7 +130,7 @@ def _entailed(statements: list[Statement]) -> list[Statement]:
             out.append(replace(st, subject=st.obj, predicate="affiliatedWith", obj=st.subject,
                                rule=st.rule + "+affiliation", event="Affiliation"))
         elif st.predicate == "foundedBy" and isinstance(st.obj, Mention) and st.obj.types \
-                and not st.obj.types & {"Person", "Place"} and bodies.search(st.subject.text):
+                and st.obj.types <= org_classes() and bodies.search(st.subject.text):
             out.append(replace(st, subject=st.obj, predicate="memberOf", obj=st.subject,
                                rule=st.rule + "+membership", event="Membership"))
     return out

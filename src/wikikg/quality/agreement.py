@@ -4,7 +4,8 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from wikikg.quality.evaluate import CORE_PREDICATES, SYMMETRIC_PREDICATES, WKG, Gold, GoldRelation
+from wikikg.kb.vocabulary import is_symmetric
+from wikikg.quality.evaluate import CORE_PREDICATES, WKG, Gold, GoldRelation
 
 
 def _name(graph: Graph, node) -> str | None:
@@ -38,7 +39,7 @@ def gold_from_graph(graph: Graph, predicates: tuple[str, ...] = CORE_PREDICATES)
             subject, obj = entity(s), entity(o)
             if subject is None or obj is None or subject == obj:
                 continue
-            key = (p, frozenset((subject, obj))) if p in SYMMETRIC_PREDICATES else (subject, p, obj)
+            key = (p, frozenset((subject, obj))) if is_symmetric(p) else (subject, p, obj)
             dates = sorted(str(d) for st in graph.subjects(RDF.subject, s)
                            if (st, RDF.predicate, prop) in graph and (st, RDF.object, o) in graph
                            for d in graph.objects(st, URIRef(WKG + "date")))

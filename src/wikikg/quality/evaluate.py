@@ -11,12 +11,12 @@ from typing import NamedTuple
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-# The ontology namespace of the contract (DESIGN.md); kept here so this module stays independent.
-WKG = "https://w3id.org/wikikg/ontology#"
+from wikikg.kb.ontology import WKG as _WKG
+from wikikg.kb.vocabulary import core_classes, is_symmetric, subclasses
+
+WKG = str(_WKG)
 CORE_PREDICATES = ("foundedBy", "partneredWith", "sanctionedBy", "memberOf", "listedOn",
                    "headquarteredIn", "subsidiaryOf", "affiliatedWith")
-SYMMETRIC_PREDICATES = frozenset({"partneredWith"})
-FINER_ORGANIZATION_TYPES = frozenset({"Company", "University", "GovernmentAgency", "StockExchange"})
 
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
@@ -194,7 +194,7 @@ def load_gold(path: str | Path) -> Gold:
                 if date is not None and not _valid_date(date):
                     raise fail(lineno, f"bad date {date!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
                 key = (subject, predicate, obj)
-                if predicate in SYMMETRIC_PREDICATES:
+                if is_symmetric(predicate):
                     key = (predicate, frozenset((subject, obj)))
                 if key in relations:
                     raise fail(lineno, f"relation already given on line {relations[key][1]} "
@@ -215,9 +215,10 @@ def _local_name(iri: str) -> str:
 
 
 def _type_ok(gold_type: str, graph_types: frozenset[str]) -> bool:
-    # Exact local names; gold Organization only when the graph claims no finer organisation class.
+    # Exact local names; gold Organization only when the graph claims no finer organisation class
+    # that gold files may name (a core class of wikikg.ttl).
     if gold_type == "Organization":
-        return "Organization" in graph_types and not graph_types & FINER_ORGANIZATION_TYPES
+        return "Organization" in graph_types and not graph_types & subclasses("Organization") & core_classes()
     return gold_type in graph_types
 
 
@@ -254,7 +255,7 @@ def _edges(graph: Graph, predicate: str) -> list[tuple]:
     """The graph's edges for one wkg: predicate, a symmetric pair stored both ways counted once."""
     edges, seen = [], set()
     for s, o in sorted(graph.subject_objects(URIRef(WKG + predicate))):
-        pair = frozenset((s, o)) if predicate in SYMMETRIC_PREDICATES else (s, o)
+        pair = frozenset((s, o)) if is_symmetric(predicate) else (s, o)
         if pair not in seen:
             seen.add(pair)
             edges.append((s, o))
@@ -263,7 +264,7 @@ def _edges(graph: Graph, predicate: str) -> list[tuple]:
 
 def _statement_dates(graph: Graph, s, predicate: str, o) -> set[str]:
     """Lexical forms of wkg:date on the statement nodes describing the edge (s, predicate, o)."""
-    ends = {(s, o), (o, s)} if predicate in SYMMETRIC_PREDICATES else {(s, o)}
+    ends = {(s, o), (o, s)} if is_symmetric(predicate) else {(s, o)}
     p = URIRef(WKG + predicate)
     dates: set[str] = set()
     for a, b in ends:
@@ -298,7 +299,7 @@ def score(graph: Graph, gold: Gold) -> Report:
     predicates = list(CORE_PREDICATES) + sorted(gold.predicates - set(CORE_PREDICATES))
     scores, misses, fps, matched = [], [], [], []
     for p in predicates:
-        symmetric = p in SYMMETRIC_PREDICATES
+        symmetric = is_symmetric(p)
         edges = _edges(graph, p)
         golds = sorted(r for r in gold.relations if r.predicate == p)
         adjacency = [[i for i, (s, o) in enumerate(edges)

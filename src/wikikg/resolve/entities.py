@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 
 from wikikg.extract.classify import split_title
+from wikikg.kb.names import legal_suffixes
+from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Entity, Mention, Statement
 
-ORG_CLASSES = {"Company", "University", "GovernmentAgency", "StockExchange", "NewsOrganization",
-               "SportsClub", "ResearchInstitute", "MilitaryOrganization", "NonProfit"}
 _NOT_ALIAS = re.compile(r"^(?:[Tt]he\s+[a-z]|[Ii]t$|[a-z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -28,13 +29,16 @@ def statement_mentions(st: Statement):
         yield st.attributed_to
 
 
-_LEGAL = re.compile(r",?\s+(?:Co\.,?\s+Ltd\.?|Co\.|Ltd\.?|Limited|Inc\.?|Incorporated|LLC|L\.L\.C\.|PLC|plc|"
-                    r"Corp\.?|Corporation|S\.A\.|AG|GmbH|N\.V\.|B\.V\.|Pte\.?\s+Ltd\.?|Pty\.?\s+Ltd\.?)$")
+@cache
+def _legal() -> re.Pattern:
+    """One or two legal-form suffixes ending a name: " Ltd.", ", Inc.", " Co., Ltd."."""
+    forms = "|".join(map(re.escape, legal_suffixes()))
+    return re.compile(rf",?\s+(?:{forms})(?:,?\s+(?:{forms}))?$")
 
 
 def _base(name: str) -> str:
-    """A name without its legal-form suffix, folded: "TikTok Ltd." and "TikTok" are one entity."""
-    return _LEGAL.sub("", name).strip().casefold()
+    """A name without its legal-form suffix, folded: "Foo Ltd." and "Foo" are one entity."""
+    return _legal().sub("", name).strip().casefold()
 
 
 def unify_keys(statements: list[Statement]) -> list[Statement]:
@@ -101,7 +105,7 @@ def best_types(ms: list[Mention]) -> frozenset[str]:
             for t in m.types:
                 votes[t] += 1
     types = set(votes)
-    if types & ORG_CLASSES:
+    if types & subclasses("Organization"):
         types.discard("Organization")
     if len(types) > 1:  # conflicting evidence of equal strength: the most frequent, then by name
         best = max(sorted(types), key=lambda t: votes[t])

@@ -1,5 +1,5 @@
-"""rules.py: start-up tables."""
-from wikikg.kb import rules
+"""kb/places.py: country and place names, cached on disk."""
+from wikikg.kb import places as rules
 
 
 def test_places_cached_as_built(tmp_path, monkeypatch):

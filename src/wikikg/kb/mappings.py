@@ -1,0 +1,322 @@
+"""Typed loaders of the mapping tables of ontology/: infoboxes, exchanges, authorities, sections."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from wikikg.errors import RuleError
+from wikikg.kb.ontology import declared_terms
+from wikikg.kb.schema import Free, Items, Table, check, read
+from wikikg.kb.vocabulary import classes
+
+__all__ = ["Authorities", "Authority", "Exchange", "InfoboxKind", "InfoboxMapping", "InfoboxValues", "Infoboxes",
+           "PlaceChain", "Programme", "SectionAttribute", "SectionSpec", "authorities", "exchanges", "infoboxes",
+           "load_authorities", "load_exchanges", "load_infoboxes", "load_sections", "sections"]
+
+Directory = Path | Traversable | None
+
+
+def _declared(file: str, where: str, key: str, names) -> None:
+    """Every name (a str, a list or None) must be a term of wikikg.ttl."""
+    for name in [names] if isinstance(names, str) else names or ():
+        if name not in declared_terms():
+            raise RuleError(f"{file} {where}: {key} {name!r} is not declared in wikikg.ttl")
+
+
+def _classes(file: str, where: str, key: str, names) -> None:
+    for name in [names] if isinstance(names, str) else names or ():
+        if name not in classes():
+            raise RuleError(f"{file} {where}: {key} {name!r} is not a class of wikikg.ttl")
+
+
+def _regex(pattern: str, file: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as e:
+        raise RuleError(f"{file} {where}: bad regex: {e}") from None
+
+
+# --- authorities.toml ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Authority:
+    """A sanctioning authority: its Wikipedia title, class, other names, country and parent body."""
+
+    key: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A sanctions or export-control programme and the authority that runs it."""
+
+    key: str
+    authority: str
+    aliases: tuple[str, ...] = ()
+    linked: bool = True
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class Authorities:
+    """authorities.toml: the authorities and their programmes, in file order."""
+
+    authorities: tuple[Authority, ...]
+    programmes: tuple[Programme, ...]
+
+    def programme(self, key: str) -> Programme | None:
+        """The programme with this key, None when there is none."""
+        return next((p for p in self.programmes if p.key == key), None)
+
+
+AUTHORITIES = Table({
+    "authority": Items(Table({"key": str, "type": str, "aliases": list, "country": str, "parent": str},
+                             frozenset({"key", "type"}), "key")),
+    "programme": Items(Table({"key": str, "authority": str, "aliases": list, "linked": bool, "about": str},
+                             frozenset({"key", "authority"}), "key")),
+})
+
+
+def load_authorities(directory: Directory = None) -> Authorities:
+    """authorities.toml (of `directory`, for tests), checked against its closed schema."""
+    d = check(read("authorities.toml", directory), AUTHORITIES, "authorities.toml")
+    out = Authorities(tuple(Authority(**{**a, "aliases": tuple(a.get("aliases", ()))}) for a in d.get("authority", ())),
+                      tuple(Programme(**{**p, "aliases": tuple(p.get("aliases", ()))}) for p in d.get("programme", ())))
+    keys = {a.key for a in out.authorities}
+    for a in out.authorities:
+        _classes("authorities.toml", f"authority {a.key!r}", "type", a.type)
+        if a.parent is not None and a.parent not in keys:
+            raise RuleError(f"authorities.toml authority {a.key!r}: unknown parent {a.parent!r}")
+    for p in out.programmes:
+        if p.authority not in keys:
+            raise RuleError(f"authorities.toml programme {p.key!r}: unknown authority {p.authority!r}")
+    return out
+
+
+@cache
+def authorities() -> Authorities:
+    """Sanctioning authorities and programmes (ontology/authorities.toml)."""
+    return load_authorities()
+
+
+# --- exchanges.toml --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Exchange:
+    """A stock exchange: its title, ticker templates, the names prose uses, ticker format."""
+
+    title: str
+    templates: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    ambiguous_names: tuple[str, ...] = ()
+    pad: int | None = None
+    tickers: str = "first"
+
+
+EXCHANGES = Table({"exchange": Items(Table(
+    {"title": str, "templates": list, "names": list, "ambiguous_names": list, "pad": int, "tickers": str},
+    frozenset({"title"}), "title"))})
+
+
+def load_exchanges(directory: Directory = None) -> tuple[Exchange, ...]:
+    """exchanges.toml (of `directory`, for tests), checked against its closed schema."""
+    d = check(read("exchanges.toml", directory), EXCHANGES, "exchanges.toml")
+    out = tuple(Exchange(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()})
+                for e in d.get("exchange", ()))
+    for e in out:
+        if e.tickers not in ("first", "all"):
+            raise RuleError(f"exchanges.toml exchange {e.title!r}: tickers {e.tickers!r} is not 'first' or 'all'")
+    return out
+
+
+@cache
+def exchanges() -> tuple[Exchange, ...]:
+    """Stock exchanges and their ticker templates (ontology/exchanges.toml)."""
+    return load_exchanges()
+
+
+# --- infobox.toml ----------------------------------------------------------------------------------
+
+VALUE_KINDS = ("entity", "person", "place", "organization", "date", "literal", "url", "exchange")
+
+
+@dataclass(frozen=True)
+class InfoboxMapping:
+    """One infobox parameter mapping (see ontology/infobox.toml for the fields)."""
+
+    id: str
+    params: tuple[str, ...]
+    property: str
+    value: str
+    direction: str = "forward"
+    types: tuple[str, ...] | None = None  # None: the default of the value kind
+    event: str | None = None
+    date_from: str | None = None
+    role: str | None = None
+    roles: dict[str, str] = field(default_factory=dict, hash=False)
+    role_param: str | None = None
+    linked_only: bool = False
+
+
+@dataclass(frozen=True)
+class InfoboxKind:
+    """One infobox template: its names, the class of its article's subject, its mappings."""
+
+    kind: str
+    aliases: tuple[str, ...]
+    cls: str | None
+    mappings: tuple[InfoboxMapping, ...]
+
+
+@dataclass(frozen=True)
+class InfoboxValues:
+    """[values] of infobox.toml: how item texts are read."""
+
+    placeholders: frozenset[str]
+    skip_prefixes: tuple[str, ...]
+    government_words: frozenset[str]
+    street_address: str
+    organization_words: frozenset[str]
+    role_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PlaceChain:
+    """The rule id and property of "each place lies in the next one named"."""
+
+    id: str
+    property: str
+
+
+@dataclass(frozen=True)
+class Infoboxes:
+    """infobox.toml."""
+
+    kinds: tuple[InfoboxKind, ...]
+    values: InfoboxValues
+    place_chain: PlaceChain
+
+
+MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
+                 "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
+                 "linked_only": bool}, frozenset({"id", "params", "property", "value"}), "id")
+INFOBOXES = Table({
+    "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
+                                       "role_words")} | {"street_address": str},
+                    frozenset({"placeholders", "skip_prefixes", "government_words", "organization_words",
+                               "role_words", "street_address"})),
+    "place_chain": Table({"id": str, "property": str}, frozenset({"id", "property"})),
+    "infobox": Items(Table({"kind": str, "aliases": list, "class": str, "mapping": Items(MAPPING)},
+                           frozenset({"kind"}), "kind")),
+}, frozenset({"values", "place_chain", "infobox"}))
+
+
+def _mapping(m: dict, where: str) -> InfoboxMapping:
+    f = "infobox.toml"
+    _declared(f, where, "property", m["property"])
+    _declared(f, where, "date_from", m.get("date_from"))
+    _classes(f, where, "event", m.get("event"))
+    _classes(f, where, "types", m.get("types"))
+    if m["value"] not in VALUE_KINDS:
+        raise RuleError(f"{f} {where}: value {m['value']!r} is not one of {', '.join(VALUE_KINDS)}")
+    if m.get("direction", "forward") not in ("forward", "inverse"):
+        raise RuleError(f"{f} {where}: direction {m['direction']!r} is not 'forward' or 'inverse'")
+    return InfoboxMapping(**{k: tuple(v) if isinstance(v, list) else v for k, v in m.items()})
+
+
+def load_infoboxes(directory: Directory = None) -> Infoboxes:
+    """infobox.toml (of `directory`, for tests), checked against its closed schema."""
+    d = check(read("infobox.toml", directory), INFOBOXES, "infobox.toml")
+    kinds = []
+    for box in d["infobox"]:
+        where = f"infobox {box['kind']!r}"
+        _classes("infobox.toml", where, "class", box.get("class"))
+        kinds.append(InfoboxKind(box["kind"], tuple(box.get("aliases", ())), box.get("class"), tuple(
+            _mapping(m, f"{where} mapping {m['id']!r}") for m in box.get("mapping", ()))))
+    v = d["values"]
+    values = InfoboxValues(frozenset(v["placeholders"]), tuple(v["skip_prefixes"]), frozenset(v["government_words"]),
+                           v["street_address"], frozenset(v["organization_words"]), frozenset(v["role_words"]))
+    _declared("infobox.toml", "[place_chain]", "property", d["place_chain"]["property"])
+    return Infoboxes(tuple(kinds), values, PlaceChain(**d["place_chain"]))
+
+
+@cache
+def infoboxes() -> Infoboxes:
+    """The infobox mappings (ontology/infobox.toml)."""
+    return load_infoboxes()
+
+
+# --- sections.toml ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SectionAttribute:
+    """A table column that relates a row's entity to what the column names."""
+
+    column: re.Pattern
+    relation: str
+    types: tuple[str, ...]
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """Lists and tables under a heading (or after an intro sentence) that relate items to the subject."""
+
+    id: str
+    relation: str
+    direction: str
+    types: tuple[str, ...]
+    heading: re.Pattern  # never matches when the spec has no heading
+    intro: re.Pattern | None = None
+    event: str | None = None
+    unless_subject: frozenset[str] = frozenset()
+    only: str | None = None
+    columns: tuple[re.Pattern, ...] = ()
+    needs_dates: bool = False
+    attributes: tuple[SectionAttribute, ...] = ()
+
+
+SECTIONS = Table({"section": Items(Table(
+    {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
+     "unless_subject": list, "only": str, "columns": list, "needs_dates": bool,
+     "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
+                               frozenset({"column", "relation", "types"})))},
+    frozenset({"id", "relation", "direction", "types"}), "id"))}, frozenset({"section"}))
+
+
+def _section(s: dict) -> SectionSpec:
+    f, where = "sections.toml", f"section {s['id']!r}"
+    _declared(f, where, "relation", s["relation"])
+    _classes(f, where, "event", s.get("event"))
+    for key in ("types", "unless_subject"):
+        _classes(f, where, key, s.get(key))
+    if s["direction"] not in ("forward", "inverse") or s.get("only", "tables") != "tables":
+        raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse', only (if given) 'tables'")
+    attributes = []
+    for a in s.get("attributes", ()):
+        _declared(f, where, "relation", a["relation"])
+        _classes(f, where, "types", a["types"])
+        _classes(f, where, "event", a.get("event"))
+        attributes.append(SectionAttribute(_regex(a["column"], f, where), a["relation"], tuple(a["types"]), a.get("event")))
+    return SectionSpec(
+        s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
+        _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
+        s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
+        tuple(attributes))
+
+
+def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
+    """sections.toml (of `directory`, for tests), checked against its closed schema."""
+    return tuple(_section(s) for s in check(read("sections.toml", directory), SECTIONS, "sections.toml")["section"])
+
+
+@cache
+def sections() -> tuple[SectionSpec, ...]:
+    """Section-list and table specs (ontology/sections.toml), in file order."""
+    return load_sections()

