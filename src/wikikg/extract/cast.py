@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from wikikg.extract.mentions import Context, find_mentions, link_mention
-from wikikg.kb.ontology import domain_classes
+from wikikg.kb.vocabulary import admitted_subjects
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
@@ -16,7 +16,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     nouns have no class, so they stay out."""
     held = {(m.key, m.linked) for st in statements for m in (st.subject, st.obj) if isinstance(m, Mention)}
     held.add((ctx.subject.key, ctx.subject.linked))
-    cast = domain_classes(MENTIONS)  # organisations, people and places, as the ontology says
+    cast = admitted_subjects(MENTIONS)  # organisations, people and places, as the ontology says
     out: list[Statement] = []
     for sentence in article.sentences:
         evidence = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from wikikg.kb import rules
+from wikikg.kb.places import places
 
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
 
@@ -30,7 +30,7 @@ def is_personal_name(name: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) for w in words):
         return False
     first = words[0].split("-")[0].rstrip(".")
-    if len(first) < 2 or _given_names().get_gender(first) == "unknown" or words[0] in rules.places():
+    if len(first) < 2 or _given_names().get_gender(first) == "unknown" or words[0] in places():
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station
     import probablepeople
 

@@ -73,38 +73,3 @@ def hashed_iri(prefix: str, *parts: str) -> str:
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
     return f"{RES}{prefix}{digest}"
 
-
-def _closure(g, roots) -> frozenset[str]:
-    """Local names of the wkg: classes among `roots` (unions expanded) and all their subclasses."""
-    from rdflib.collection import Collection
-    from rdflib.namespace import RDFS
-
-    todo, found = [], set()
-    for r in roots:
-        union = g.value(r, OWL.unionOf)
-        todo.extend(Collection(g, union) if union is not None else [r])
-    while todo:
-        c = todo.pop()
-        if c not in found:
-            found.add(c)
-            todo.extend(g.subjects(RDFS.subClassOf, c))
-    return frozenset(str(c)[len(str(WKG)):] for c in found if str(c).startswith(str(WKG)))
-
-
-@cache
-def domain_classes(prop: str) -> frozenset[str]:
-    """Local names of the classes a wkg: property's rdfs:domain admits: the named class or the members
-    of its owl:unionOf, with every subclass of each (asked of wikikg.ttl); empty when it admits anything."""
-    from rdflib.namespace import RDFS
-
-    g = ontology_graph()
-    return _closure(g, list(g.objects(WKG[prop], RDFS.domain)))
-
-
-@cache
-def range_classes(prop: str) -> frozenset[str]:
-    """Like domain_classes, for the property's rdfs:range (empty for a datatype or owl:Thing range)."""
-    from rdflib.namespace import RDFS
-
-    g = ontology_graph()
-    return _closure(g, list(g.objects(WKG[prop], RDFS.range)))

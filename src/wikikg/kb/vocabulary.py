@@ -122,3 +122,17 @@ def shown_as(cls: str) -> str | None:
 def core_classes() -> frozenset[str]:
     """The classes of the public contract (wkg:core true): every entity has one, gold files use only them."""
     return _names(c for c, v in ontology_graph().subject_objects(WKG.core) if isinstance(v, Literal) and v.toPython() is True)
+
+
+@cache
+def admitted_subjects(prop: str) -> frozenset[str]:
+    """The classes a subject of `prop` may have, with every class below them (empty: any subject)."""
+    named = {c for c in domain(prop) if c in classes()}
+    return frozenset(named).union(*(subclasses(c) for c in named))
+
+
+@cache
+def admitted_objects(prop: str) -> frozenset[str]:
+    """The classes an object of `prop` may have, with every class below them (empty: any object)."""
+    named = {c for c in range_of(prop) if c in classes()}
+    return frozenset(named).union(*(subclasses(c) for c in named))

@@ -90,7 +90,7 @@ def subject_of(parsed: ParsedArticle) -> Mention:
 def _named_types(key: str) -> frozenset[str]:
     """What the title alone says when nothing else types the subject: a known place (a country's article
     is not an organisation's), or a person's full name; else nothing."""
-    if split_title(key)[0] in rules.places():
+    if split_title(key)[0] in places.places():
         return frozenset({"Place"})
     if is_personal_name(split_title(key)[0]):
         return frozenset({"Person"})

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from wikikg.extract.cast import MENTIONS
-from wikikg.kb.ontology import domain_classes, range_classes
+from wikikg.kb.vocabulary import admitted_objects, admitted_subjects
 from wikikg.model import Entity, Mention, Statement
 
 
@@ -24,8 +24,8 @@ def admissible(st: Statement, entities: dict[tuple[str, bool], Entity]) -> bool:
         return False
     if st.predicate == MENTIONS:  # a cast record, not a fact: graph.py writes it as entity -> evidence
         return True
-    if isinstance(s, Mention) and not _fits(s, domain_classes(st.predicate), entities):
+    if isinstance(s, Mention) and not _fits(s, admitted_subjects(st.predicate), entities):
         return False
-    if isinstance(o, Mention) and not _fits(o, range_classes(st.predicate), entities):
+    if isinstance(o, Mention) and not _fits(o, admitted_objects(st.predicate), entities):
         return False
     return True
