@@ -4,7 +4,7 @@ their evidence sentence; and the precision of a judged sample.
     python benchmarks/dump_sample.py sample GRAPH.nq [--n 150] [--seed 2026] > tests/blind/dump-sample.tsv
     python benchmarks/dump_sample.py score tests/blind/dump-sample.tsv
 
-The sample file is TAB-separated: id, subject, predicate, object, rule, date, evidence (plain text of the
+The sample file is TAB-separated: id, article (the article the evidence is from), subject, predicate, object, rule, date, evidence (plain text of the
 sentence, one line), verdict (empty until judged: `yes` when the sentence states the fact, `no` when it
 does not), note. Every asserted statement node (wkg:modality "asserted") with an entity object counts.
 """
@@ -20,7 +20,7 @@ from rdflib import RDF, RDFS, Dataset, Literal, Namespace
 
 WKG = Namespace("https://w3id.org/wikikg/ontology#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
-COLUMNS = ["id", "subject", "predicate", "object", "rule", "date", "evidence", "verdict", "note"]
+COLUMNS = ["id", "article", "subject", "predicate", "object", "rule", "date", "evidence", "verdict", "note"]
 
 
 def _label(g, node) -> str:
@@ -41,7 +41,7 @@ def facts(path: str) -> list[list[str]]:
             continue
         ev = g.value(st, PROV.wasDerivedFrom)
         text = str(g.value(ev, WKG.plainText) or g.value(ev, WKG.text) or "")
-        rows.append([str(st).rsplit("/", 1)[-1], _label(g, g.value(st, RDF.subject)),
+        rows.append([str(st).rsplit("/", 1)[-1], _label(g, g.value(ev, WKG.article)), _label(g, g.value(st, RDF.subject)),
                      str(g.value(st, RDF.predicate)).rsplit("#", 1)[-1], _label(g, o),
                      str(g.value(st, WKG.rule)), str(g.value(st, WKG.date) or ""),
                      " ".join(text.split()), "", ""])
@@ -63,7 +63,7 @@ def main() -> None:
         rows = facts(args.graph)
         picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
         w.writerow(COLUMNS)
-        w.writerows(sorted(picked, key=lambda r: (r[2], r[0])))
+        w.writerows(sorted(picked, key=lambda r: (r[3], r[0])))
         print(f"{len(picked)} of {len(rows)} asserted facts", file=sys.stderr)
         return
     with open(args.sample, encoding="utf-8", newline="") as f:
