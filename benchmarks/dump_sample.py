@@ -4,9 +4,10 @@ their evidence sentence; and the precision of a judged sample.
     python benchmarks/dump_sample.py sample GRAPH.nq [--n 150] [--seed 2026] > tests/blind/dump-sample.tsv
     python benchmarks/dump_sample.py score tests/blind/dump-sample.tsv
 
-The sample file is TAB-separated: id, article (the article the evidence is from), subject, predicate, object, rule, date, evidence (plain text of the
-sentence, one line), verdict (empty until judged: `yes` when the sentence states the fact, `no` when it
-does not), note. Every asserted statement node (wkg:modality "asserted") with an entity object counts.
+The sample file is TAB-separated: id, article (the article the evidence is from), subject,
+predicate, object, rule, date, evidence (plain text of the sentence, one line), verdict (empty until
+judged: `yes` when the sentence states the fact, `no` when it does not), note. Every asserted
+statement node (wkg:modality "asserted") with an entity object counts.
 """
 from __future__ import annotations
 
