@@ -326,7 +326,24 @@ BROKEN = [
      "wkg:modality"),
     ("untyped subject of a core relation without label",
      "INSERT DATA { res:Unnamed wkg:memberOf res:SenseTime }", "rdfs:label"),
+    ("an entity related to itself", "INSERT DATA { res:SenseTime wkg:subsidiaryOf res:SenseTime }",
+     "wkg:subsidiaryOf"),
+    ("a parent that is a place",
+     'INSERT DATA { res:Ruritania a wkg:Place ; rdfs:label "Ruritania"@en . res:SenseTime wkg:subsidiaryOf res:Ruritania }',
+     "wkg:subsidiaryOf"),
+    ("a headquarters that is a person",
+     'INSERT DATA { res:Jane a wkg:Person ; rdfs:label "Jane"@en . res:SenseTime wkg:headquarteredIn res:Jane }',
+     "wkg:headquarteredIn"),
 ]
+
+
+def test_a_place_with_a_parent_breaks_the_domain():
+    data = _data('INSERT DATA { res:Ruritania a wkg:Place ; rdfs:label "Ruritania"@en . '
+                 'res:Ruritania wkg:subsidiaryOf res:SenseTime }')
+    conforms, results, text = _validate(data)
+    assert not conforms
+    assert any(str(results.value(r, SH.focusNode)).endswith("/Ruritania")
+               for r in results.subjects(RDF.type, SH.ValidationResult)), text
 
 
 def _data(update: str | None = None) -> Graph:
