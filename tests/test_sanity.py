@@ -60,3 +60,25 @@ def test_a_country_article_is_a_place_and_its_divisions_are_not_subsidiaries(tmp
     types = {str(o).rsplit("#", 1)[-1] for _s, _p, o, _g in ds.quads((URIRef(
         "https://w3id.org/wikikg/resource/Azerbaijan"), URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), None))}
     assert types == {"Place"}
+
+
+def test_a_disambiguation_page_gives_no_facts(tmp_path):
+    article = tmp_path / "Acme_(disambiguation).wikitext"
+    article.write_text("'''Acme''' may refer to:\n* [[Acme Corporation]], a company founded by [[Jane Roe]]\n"
+                       "* [[Acme, Alberta]], a village\n\n{{disambiguation}}\n", encoding="utf-8")
+    result = build([str(article)])
+    assert not [q for q in result.dataset.quads() if str(q[1]).endswith(("foundedBy", "mentionedIn"))]
+    assert any("disambiguation page" in w["reason"] for w in result.warnings)
+
+
+def test_a_list_of_notable_people_in_an_article_about_a_field_is_no_staff(tmp_path):
+    field = tmp_path / "Soil_science.wikitext"
+    field.write_text("'''Soil science''' is the study of soil.\n\n== Notable people ==\n* [[Jane Roe]]\n",
+                     encoding="utf-8")
+    firm = tmp_path / "Acme_Widgets_Inc..wikitext"
+    firm.write_text("'''Acme Widgets Inc.''' is a company.\n\n== Notable people ==\n* [[Jane Roe]]\n",
+                    encoding="utf-8")
+    def staff(path):
+        return [q for q in build([str(path)]).dataset.quads() if str(q[1]).endswith("affiliatedWith")]
+    assert not staff(field)  # an organisation only by default: its lists are not staff lists
+    assert staff(firm)  # a company by its name's legal form: the list is its people

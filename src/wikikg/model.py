@@ -140,6 +140,7 @@ class ParsedArticle:
     short_description: str | None = None
     tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = ()
+    disambiguation: bool = False  # a disambiguation or set-index page: a list of namesakes, no subject
 
     def citation(self, key: str) -> Citation | None:
         """The citation with this key."""

@@ -52,7 +52,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
             continue
         spec = intro or next((s for s in sections() if heading and s.only != "tables" and s.heading.search(heading)),
                              None)
-        if spec is None or ctx.subject.types & spec.unless_subject:
+        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lead = _LEAD_NAME.match(sentence.text)

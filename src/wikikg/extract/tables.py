@@ -73,7 +73,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
         heading = table.section.rsplit(" / ", 1)[-1]
         spec = next((s for s in sections() if heading and s.heading.search(heading)
                      and (s.only != "tables" or not s.columns or _has_columns(s, table))), None)
-        if spec is None or ctx.subject.types & spec.unless_subject:
+        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
             continue
         name_col, date_col = _columns(table)
         types = frozenset(spec.types)

@@ -5,7 +5,7 @@ import bisect
 
 from wikikg.model import Article, Link, ParsedArticle, Sentence
 from wikikg.parse.cite import collect_refs as _collect_refs
-from wikikg.parse.definitions import canonical_title
+from wikikg.parse.definitions import canonical_title, is_disambiguation
 from wikikg.parse.nesting import nesting_warnings
 from wikikg.parse.plaintext import parse_text
 from wikikg.parse.render import Renderer as _Renderer
@@ -50,7 +50,8 @@ def parse_wikitext(article: Article) -> ParsedArticle:
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          tuple(r.infoboxes), tuple(r.citations.values()),
                          tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
-                         warnings=nesting_warnings(code))
+                         warnings=nesting_warnings(code),
+                         disambiguation=is_disambiguation(article.title, article.text))
 
 
 def parse_article(article: Article) -> ParsedArticle:

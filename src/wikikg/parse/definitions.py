@@ -13,6 +13,11 @@ SKIP_TAGS = {"table", "gallery", "math", "code", "pre", "timeline", "imagemap", 
              "syntaxhighlight", "source", "references", "graph", "mapframe", "chem", "ce", "hiero"}
 BREAK_TAGS = {"br", "li", "dt", "dd", "hr", "p", "div", "blockquote", "ul", "ol", "dl"}
 # Namespaces whose links show nothing in the text (images, media).
+# Templates that mark a disambiguation or set-index page (MediaWiki's Disambiguator and enwiki's
+# Category:Disambiguation message boxes): its links list namesakes, they say nothing about one subject.
+DISAMBIGUATION_TEMPLATES = {"disambiguation", "disambig", "disamb", "dab", "disambiguation page", "hndis",
+                            "geodis", "numberdis", "schooldis", "hospitaldis", "mathdab", "roaddis", "letter disambiguation",
+                            "surname", "given name", "set index article", "sia", "shipindex", "human name disambiguation"}
 MEDIA_NAMESPACES = {"file", "image", "media"}
 # Inline templates whose text is part of the sentence: name -> positional parameter to show.
 TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "lang": "2", "transl": "2", "sic": "1",
@@ -43,3 +48,15 @@ def canonical_title(title: str) -> str:
 def template_name(t) -> str:
     """A template's name, normalised: lower case, single spaces."""
     return re.sub(r"[\s_]+", " ", t.name.strip_code().strip()).lower()
+
+
+def is_disambiguation(title: str, text: str) -> bool:
+    """Whether a page is a disambiguation (or set-index) page: its title says so, or it uses one of the
+    templates that mark one."""
+    if title.rstrip().endswith("(disambiguation)"):
+        return True
+    return any(m.group(1).strip().lower().replace("_", " ") in DISAMBIGUATION_TEMPLATES
+               for m in _TEMPLATE_NAME.finditer(text))
+
+
+_TEMPLATE_NAME = re.compile(r"\{\{\s*([^|{}\n]{2,40}?)\s*[|}]")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wikikg import graph as G
 from wikikg.extract.cast import extract_cast
-from wikikg.extract.classify import lead_types, split_title
+from wikikg.extract.classify import lead_types, name_types, split_title
 from wikikg.extract.infobox import extract_infobox, subject_types
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context, article_context
@@ -77,19 +77,28 @@ def _title(parsed: ParsedArticle) -> str:
 
 
 def subject_of(parsed: ParsedArticle) -> Mention:
-    """The article's own subject, typed from its infobox, else its categories; the names its lead
-    sentence sets in bold (the Courier in "The Courier was a newspaper") are its aliases."""
+    """The article's own subject, typed from its infobox, else its lead, its categories, its title (a
+    place, a personal name); an Organization by default, with the weakest strength so that what needs
+    an article that says what its subject is (ontology/sections.toml `typed_subject`) can tell. The names
+    its lead sentence sets in bold (the Courier in "The Courier was a newspaper") are its aliases."""
     key = _title(parsed)
     first = parsed.sentences[0] if parsed.sentences else None
     lead = lead_types(first.text) if first else frozenset()
-    types = subject_types(parsed) or lead or _category_types(parsed) or _named_types(key) or frozenset({"Organization"})
+    types = subject_types(parsed) or lead or _category_types(parsed) or _named_types(key)
     bold = {first.text[b:e].strip(" '\"") for b, e in first.bold} if first else set()
-    return Mention(key, key, True, types, frozenset(n for n in bold if n and n != key), strength=4)
+    aliases = frozenset(n for n in bold if n and n != key)
+    if not types:  # nothing says what it is: an organisation by default, as weakly as a rule's default
+        return Mention(key, key, True, frozenset({"Organization"}), aliases, strength=0)
+    return Mention(key, key, True, types, aliases, strength=4)
 
 
 def _named_types(key: str) -> frozenset[str]:
-    """What the title alone says when nothing else types the subject: a known place (a country's article
-    is not an organisation's), or a person's full name; else nothing."""
+    """What the title alone says when nothing else types the subject: its name's shape ("... Government",
+    "... University"), a known place (a country's article is not an organisation's), or a person's full
+    name; else nothing."""
+    shape = name_types(split_title(key)[0])
+    if shape:
+        return shape
     if split_title(key)[0] in places.places():
         return frozenset({"Place"})
     if is_personal_name(split_title(key)[0]):
@@ -141,6 +150,9 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     are recognised too (after the article's own links and names)."""
     parsed = parse_article(article)
     subject = subject_of(parsed)
+    if parsed.disambiguation:  # a list of namesakes: its links say nothing about one subject
+        return ArticleResult(subject.key, subject, (), len(parsed.sentences), parsed.warnings + (
+            "a disambiguation page: its links list namesakes, so no facts are read from it",))
     boxed = extract_infobox(parsed, subject)
     known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
     ctx: Context = article_context(parsed, subject, known)
