@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.mentions import Context, find_mentions, name_mention
+from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
@@ -66,7 +66,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
                             sentence.text if sentence.text != sentence.source else None)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
         for m in _item_mentions(mentions, sentence.text):
-            if m.types and not m.types & types:
+            if m.types and not m.types & types or (spec.shaped_items and m.strength < SHAPE):
                 continue
             if not m.types:
                 m = replace(m, types=frozenset({spec.types[0]}), strength=0)

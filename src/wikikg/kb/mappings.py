@@ -281,11 +281,13 @@ class SectionSpec:
     needs_dates: bool = False
     attributes: tuple[SectionAttribute, ...] = ()
     typed_subject: bool = False  # only when the article says what its subject is (not a default class)
+    shaped_items: bool = False  # only items whose own name (or link) says what they are
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
+     "shaped_items": bool,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id"))}, frozenset({"section"}))
@@ -309,7 +311,7 @@ def _section(s: dict) -> SectionSpec:
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
         s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
-        tuple(attributes), s.get("typed_subject", False))
+        tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False))
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
