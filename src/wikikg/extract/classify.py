@@ -122,7 +122,16 @@ def lead_types(sentence: str) -> frozenset[str]:
     m = _lead_pattern().search(sentence)
     if not m:
         return frozenset()
+    while (nxt := _head_word().match(sentence, m.end())) is not None:  # "the executive body": the head
+        m = nxt  # noun of a compound is its last word, so "body" decides, not "executive"
     for name, value in m.groupdict().items():
         if value is not None:
             return frozenset({_LEAD_CLASSES[int(name[1:])]})
     return frozenset()
+
+
+@cache
+def _head_word() -> re.Pattern:
+    """A class word right after another one (a space or hyphen between): the compound's head noun."""
+    words = _lead_pattern().pattern.rsplit(r"\b(?:", 1)[1].rsplit(r")s?\b", 1)[0]
+    return re.compile(rf"[\s-]+(?:{words})s?\b", re.I)
