@@ -318,6 +318,21 @@ def _anaphora_re(types: frozenset[str]) -> re.Pattern:
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
 
 
+def _surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
+    """"James" for "Renée James": a biography names its subject by surname, when the article uses the
+    surname on its own at least twice."""
+    words = label.split()
+    if "Person" not in subject.types or len(words) < 2:
+        return set()
+    surname = words[-1]
+    if not surname[:1].isupper() or len(surname) < 3 or not surname.isalpha():
+        return set()
+    alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
+    uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
+               if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
+    return {surname} if uses >= 2 else set()
+
+
 def _short_names(names: set[str], article: ParsedArticle) -> set[str]:
     """"Palantir" for "Palantir Technologies": a name without its company word, when the article
     itself uses the short form on its own, mid-sentence, at least twice."""
@@ -358,6 +373,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
               if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
     names |= _short_names(names, article)
+    names |= _surname(label, subject, article)
     for full in {label, min(names, key=len) if names else label}:
         head = re.split(r"\s+(?:of|for|in|at|on)\s+", full)[0].split()
         if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
