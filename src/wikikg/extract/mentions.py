@@ -315,6 +315,8 @@ def _anaphora_re(types: frozenset[str]) -> re.Pattern:
     for t in types | {"Organization"}:
         nouns.update(c.nouns.get(t, ()))
     noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
+        return c.person_pronoun
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
 
 

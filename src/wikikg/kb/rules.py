@@ -85,6 +85,7 @@ class Cues:
     modifier: re.Pattern
     present: re.Pattern
     others: Others
+    person_pronoun: re.Pattern | None = None  # "She" / "He" for a Person subject
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -243,7 +244,7 @@ CUES = Table({
     "prepositions": list, "determiners": list, "clause_breaks": list, "modifier_nouns": list, "modifier_verbs": list,
     "present": str, "window": int, "hedges": list, "negations": list, "reports": list,
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
-    "anaphora": Table({"pronoun": str, "nouns": by_class()}, frozenset({"pronoun", "nouns"})),
+    "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class()}, frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
 }, frozenset({"prepositions", "determiners", "clause_breaks", "modifier_nouns", "modifier_verbs", "present",
@@ -269,6 +270,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
                    + "|".join(d["modifier_nouns"]) + r"|[a-z]+(?:ers|ors|ists|ians|ees))\b"),
         _compile(d["present"], "cues.toml present"),
         Others(_compile(o["cue"], "cues.toml others", 0), frozenset(o["subject_nouns"]), frozenset(o["object_nouns"])),
+        _compile(d["anaphora"]["person_pronoun"], "cues.toml anaphora", 0) if "person_pronoun" in d["anaphora"] else None,
     )
 
 
