@@ -108,7 +108,7 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         else:
             result = run(list(inputs), kind, title, runner=runner, **options)
         if result.articles == 0 and result.errors:
-            _fail(result.errors[0]["reason"])
+            _fail(result.errors[0].reason)
         written = [out] if streaming else write(result.dataset, out) if out is not None else []
     except (InputError, OutputError) as e:
         _fail(str(e))
@@ -124,9 +124,9 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             _load_store_file(store_dir, out)
     report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
     errors_file = report_dir / "errors.jsonl"
-    records = [{"level": "error", **e} for e in result.errors] + result.warnings
+    records = result.errors + result.warnings
     if records or errors_file.exists():
-        lines = "".join(json.dumps(e, sort_keys=True) + "\n" for e in records)
+        lines = "".join(json.dumps(e.record(), sort_keys=True) + "\n" for e in records)
         write_atomic(errors_file, lines.encode("utf-8"))
     rels = ", ".join(f"{k} {v}" for k, v in sorted(result.relations.items()))
     click.echo(f"wikikg: {result.articles} article(s), {result.statements} statement(s) -> "
@@ -135,11 +135,11 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
     if result.warnings:
         click.echo(f"wikikg: {len(result.warnings)} warning(s) (see {errors_file})", err=True)
         for w in result.warnings[:5]:
-            click.echo(f"  warning {w['title']}: {w['reason']}", err=True)
+            click.echo(f"  warning {w.title}: {w.reason}", err=True)
     if result.errors:
         click.echo(f"wikikg: completed with {len(result.errors)} skipped (see {errors_file})", err=True)
         for e in result.errors[:5]:
-            click.echo(f"  skipped {e.get('title') or e.get('input')}: {e['reason']}", err=True)
+            click.echo(f"  skipped {e.title or e.input}: {e.reason}", err=True)
         sys.exit(EXIT_SKIPPED)
 
 

@@ -17,7 +17,7 @@ from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.kb import rules
-from wikikg.model import Article, Mention, ParsedArticle, Statement
+from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits, ArticleSkipped, ArticleTimeout, time_cap
@@ -47,9 +47,9 @@ class BuildResult:
     dataset: object  # rdflib.Dataset (graph.py owns rdflib): one named graph per article
     articles: int = 0
     statements: int = 0
-    errors: list[dict] = field(default_factory=list)  # articles and inputs skipped, with the reason
+    errors: list[Problem] = field(default_factory=list)  # articles and inputs skipped, with the reason
     relations: Counter = field(default_factory=Counter)
-    warnings: list[dict] = field(default_factory=list)  # built, but something was not read
+    warnings: list[Problem] = field(default_factory=list)  # built, but something was not read
 
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
@@ -142,11 +142,11 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
 
 
-def _skipped(article: Article, reason: str) -> dict:
-    return {"input": article.source, "title": article.title, "reason": reason}
+def _skipped(article: Article, reason: str, where: str | None = None) -> Problem:
+    return Problem(article.source, article.title, reason, where=where)
 
 
-def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list[Problem],
             redirects: list[tuple[str, str]] | None, kinds: set[str], titles: frozenset[str] | None,
             on_bytes, max_bytes: int):
     """Every article of the inputs, files and dumps, in input order (unreadable inputs to `errors`)."""
@@ -160,21 +160,21 @@ def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list
             try:
                 size = item.stat().st_size
             except OSError as e:
-                errors.append({"input": str(item), "title": None, "reason": f"{item}: cannot read it ({e.strerror})"})
+                errors.append(Problem(str(item), None, f"{item}: cannot read it ({e.strerror})"))
                 continue
             if max_bytes and size > max_bytes:
-                errors.append({"input": str(item), "title": None, "reason": f"{item}: {_over(size, max_bytes)}"})
+                errors.append(Problem(str(item), None, f"{item}: {_over(size, max_bytes)}"))
                 continue
             try:
                 yield read_file(item, kind, title if len(inputs) == 1 else None)
             except InputError as e:
-                errors.append({"input": str(item), "title": None, "reason": str(e)})
+                errors.append(Problem(str(item), None, str(e)))
                 continue
             if on_bytes:
                 on_bytes(str(item), size)
 
 
-def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[Problem],
                   redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
                   titles: frozenset[str] | None = None, on_bytes=None, max_bytes: int = 0):
     """The input articles that pass the filters, in input order; redirects (in dumps and files) go to
@@ -207,8 +207,8 @@ class Shared:
     gazetteer: Gazetteer | None = None
 
 
-def extract_one(article: Article, shared: Shared | None = None) -> ArticleResult | dict:
-    """extract_article within the limits, or the error record of an article that fails or is over
+def extract_one(article: Article, shared: Shared | None = None) -> ArticleResult | Problem:
+    """extract_article within the limits, or the Problem of an article that fails or is over
     a limit (one never sinks the batch)."""
     shared = shared or Shared()
     limits = shared.limits
@@ -224,19 +224,18 @@ def extract_one(article: Article, shared: Shared | None = None) -> ArticleResult
     except ArticleSkipped as e:
         return _skipped(article, str(e))
     except Exception as e:  # RecursionError included
-        return {**_skipped(article, f"{type(e).__name__}: {str(e)[:300]}"),
-                "where": traceback.format_exc(limit=-1).strip().splitlines()[-1]}
+        return _skipped(article, f"{type(e).__name__}: {str(e)[:300]}",
+                        traceback.format_exc(limit=-1).strip().splitlines()[-1])
 
 
 def extract_partition(part: list[tuple[int, Article]], shared: Shared | None = None) -> list[tuple[int, object]]:
-    """(sequence number, ArticleResult or error record) for each (sequence number, article)."""
+    """(sequence number, ArticleResult or Problem) for each (sequence number, article)."""
     return [(seq, extract_one(a, shared)) for seq, a in part]
 
 
-def warning_records(results) -> list[dict]:
-    """The warnings of built articles as records for errors.jsonl ("level": "warning")."""
-    return [{"input": None, "title": r.title, "reason": w, "level": "warning"}
-            for r in results for w in r.warnings]
+def warning_records(results) -> list[Problem]:
+    """The warnings of built articles, as Problems of level "warning"."""
+    return [Problem(None, r.title, w, "warning") for r in results for w in r.warnings]
 
 
 def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
@@ -245,7 +244,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
           gazetteer: Gazetteer | None = None) -> BuildResult:
     """Build the dataset of every input article; a failing article is recorded and skipped.
     Extraction runs on `runner` (parallel.py) or `jobs` processes; the output is the same either way."""
-    errors: list[dict] = []
+    errors: list[Problem] = []
     redirects: list[tuple[str, str]] = []
     results, failed = [], []
     bar = Progress(input_bytes(inputs), progress)
