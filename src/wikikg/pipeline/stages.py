@@ -10,12 +10,8 @@ from pathlib import Path
 
 from wikikg import graph as G
 from wikikg.extract.classify import lead_types
-from wikikg.extract.infobox import extract_infobox, subject_types
-from wikikg.extract.lists import extract_lists
-from wikikg.extract.mentions import Context, article_context
-from wikikg.extract.restatements import extract_others
-from wikikg.extract.sentences import extract_sentences
-from wikikg.extract.tables import extract_tables
+from wikikg.extract.infobox import subject_types
+from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.kb import rules
 from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
@@ -128,16 +124,8 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     are recognised too (after the article's own links and names)."""
     parsed = parse_article(article)
     subject = subject_of(parsed)
-    boxed = extract_infobox(parsed, subject)
-    known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
-    ctx: Context = article_context(parsed, subject, known)
-    for name, m in gazetteer.find(article.text) if gazetteer is not None else ():
-        if m.key != subject.key and name not in ctx.subject_names:
-            ctx.add(name, m)
-    said = extract_sentences(parsed, ctx)
-    statements = (boxed + said + extract_others(parsed, ctx, said)
-                  + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
-    statements = _most_specific(statements)
+    names = tuple(gazetteer.find(article.text)) if gazetteer is not None else ()
+    statements = _most_specific(run_extractors(Extraction(parsed, subject, names)))
     statements += _entailed(statements)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
 
