@@ -112,7 +112,7 @@ def test_entities_are_refused_not_expanded(tmp_path, xml):
     path.write_text(xml, "utf-8")
     errors = []
     assert list(read_dump(path, errors)) == []
-    assert len(errors) == 1 and "not a readable MediaWiki XML dump" in errors[0]["reason"]
+    assert len(errors) == 1 and "not a readable MediaWiki XML dump" in errors[0].reason
 
 
 def test_a_broken_dump_is_an_error_record_after_the_pages_before_it(tmp_path):

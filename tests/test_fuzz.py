@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from wikikg.formats.writers import to_nquads, to_ntriples, to_turtle
-from wikikg.model import Article
+from wikikg.model import Article, Problem
 from wikikg.pipeline.shards import build_stream
 from wikikg.pipeline.stages import ArticleResult, assemble, build, extract_one
 
@@ -151,7 +151,7 @@ def mutated(draw):
 
 # --- the properties ---------------------------------------------------------------------------
 
-def run(text: str, title: str = "Fuzz Article", kind: str = "wikitext") -> tuple[bytes, bytes, ArticleResult | dict]:
+def run(text: str, title: str = "Fuzz Article", kind: str = "wikitext") -> tuple[bytes, bytes, ArticleResult | Problem]:
     """Extract, assemble and serialise one article -> (N-Triples, Turtle, result)."""
     result = extract_one(Article(title, text, "fuzz", kind))
     if not isinstance(result, ArticleResult):
@@ -240,7 +240,7 @@ def test_batches_resolve_alike_in_memory_and_streaming(tmp_path_factory, batch):
         (folder / f"{title.replace(' ', '_')}.wikitext").write_text(text, "utf-8")
     result = build([str(folder)], jobs=1)
     assert result.articles + len(result.errors) == len(batch)
-    assert all(e["reason"] and (e["title"] or e["input"]) for e in result.errors)
+    assert all(e.reason and (e.title or e.input) for e in result.errors)
     memory = to_nquads(result.dataset)
     ox.Store().load(memory, ox.RdfFormat.N_QUADS)
     out = folder / "out.nq"

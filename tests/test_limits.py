@@ -10,7 +10,7 @@ import time
 from click.testing import CliRunner
 
 from wikikg.cli import main
-from wikikg.model import Article
+from wikikg.model import Article, Problem
 from wikikg.parse.tokenize import BUDGET, retry_cost
 from wikikg.pipeline.limits import ArticleLimits, ArticleTimeout, time_cap
 from wikikg.pipeline.stages import ArticleResult, Shared, build, extract_one
@@ -57,14 +57,14 @@ def test_runaway_markup_goes_to_the_interruptible_tokenizer():
     start = time.monotonic()
     result = extract_one(Article("Runaway Corp", RUNAWAY), Shared(ArticleLimits(timeout=1.0)))
     assert time.monotonic() - start < 5
-    assert isinstance(result, dict) and "ran past the 1 s limit" in result["reason"]
-    assert "--article-timeout" in result["reason"]
+    assert isinstance(result, Problem) and "ran past the 1 s limit" in result.reason
+    assert "--article-timeout" in result.reason
 
 
 def test_size_limit():
     text = GOOD.format("Big Corp") + " x" * 1000
     result = extract_one(Article("Big Corp", text), Shared(ArticleLimits(max_bytes=1000)))
-    assert isinstance(result, dict) and "over the 1,000-byte limit" in result["reason"]
+    assert isinstance(result, Problem) and "over the 1,000-byte limit" in result.reason
     assert isinstance(extract_one(Article("Big Corp", text), Shared(ArticleLimits(max_bytes=10_000))), ArticleResult)
 
 
@@ -85,7 +85,7 @@ def test_the_time_cap_works_in_process_pool_workers(tmp_path):
     assert time.monotonic() - start < 30
     assert result.articles == 7 and result.relations["foundedBy"] == 7
     (err,) = result.errors
-    assert err["title"] == "Corp 04" and "ran past the 1 s limit" in err["reason"]
+    assert err.title == "Corp 04" and "ran past the 1 s limit" in err.reason
 
 
 def test_cli_limits_are_reported_in_errors_jsonl(tmp_path):

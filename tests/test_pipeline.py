@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, RDF
 
 from wikikg.formats.writers import union
 from wikikg.kb.ontology import PROV, WKG, ontology_dir
-from wikikg.model import Article
+from wikikg.model import Article, Problem
 from wikikg.pipeline.stages import build, extract_article
 from wikikg.quality.evaluate import load_gold, score
 
@@ -90,7 +90,17 @@ def test_one_bad_article_does_not_sink_the_batch(tmp_path):
     bad.write_bytes(b"\xff\xfe\x00binary")
     result = build([str(tmp_path)])
     assert result.articles == 1 and result.relations["foundedBy"] == 1
-    assert len(result.errors) == 1 and "Bad.wikitext" in result.errors[0]["input"]
+    assert len(result.errors) == 1 and "Bad.wikitext" in result.errors[0].input
+    assert result.errors[0].level == "error" and result.errors[0].title is None
+
+
+def test_a_problem_is_one_errors_jsonl_record():
+    skipped = Problem("in/a.wikitext", "A", "empty article (no text)")
+    assert skipped.record() == {"input": "in/a.wikitext", "title": "A", "reason": "empty article (no text)",
+                                "level": "error"}
+    failed = Problem("d.xml", "B", "RuntimeError: x", where='  File "m.py", line 1')
+    assert failed.record()["where"] == '  File "m.py", line 1' and failed.level == "error"
+    assert Problem(None, "C", "deep", "warning").record()["level"] == "warning"
 
 
 def test_reported_claims_have_no_direct_edge(seed_graph):

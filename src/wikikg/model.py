@@ -15,6 +15,25 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """An input or article that was skipped ("error"), or built with something it could not read
+    ("warning"): one line of errors.jsonl."""
+
+    input: str | None  # the input file or dump; None for a warning
+    title: str | None  # the article's title; None when the whole input is unreadable
+    reason: str  # what is wrong and what to do about it
+    level: str = "error"  # "error" (skipped) | "warning" (built)
+    where: str | None = None  # the last line of the traceback of an unexpected failure
+
+    def record(self) -> dict:
+        """The errors.jsonl object of this problem ("where" only when known)."""
+        out = {"input": self.input, "title": self.title, "reason": self.reason, "level": self.level}
+        if self.where is not None:
+            out["where"] = self.where
+        return out
+
+
+@dataclass(frozen=True)
 class Citation:
     """A reference the article gives (<ref> with a cite template, or a bare URL)."""
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from wikikg.cli.common import fail, load_graph
+
 
 @click.command("view")
 @click.argument("graph_path", metavar="GRAPH")
@@ -13,22 +15,16 @@ import click
 @click.option("--title", default=None, help="Heading of the picture (default: the file name).")
 def view(graph_path: str, out: Path, title: str | None) -> None:
     """Draw GRAPH (any RDF format we write) as an HTML page or a PNG picture."""
-    from wikikg.cli import load_graph
     from wikikg.formats.view import WRITERS, edges
     from wikikg.formats.writers import property_graph, write_atomic
 
     writer = WRITERS.get(out.suffix.lower())
     if writer is None:
-        click.echo(f"wikikg: error: {out}: unknown picture format {out.suffix!r} "
-                   f"(known: {', '.join(WRITERS)})", err=True)
-        raise SystemExit(1)
+        fail(f"{out}: unknown picture format {out.suffix!r} (known: {', '.join(WRITERS)})")
     pg = property_graph(load_graph(graph_path))
     try:
         data = writer(pg, title or Path(graph_path).name)
     except ImportError as e:  # matplotlib is an extra
-        click.echo(f"wikikg: error: PNG output needs matplotlib ({e.name}): "
-                   "pip install 'wikikg[png]'", err=True)
-        raise SystemExit(1) from None
+        fail(f"PNG output needs matplotlib ({e.name}): pip install 'wikikg[png]'")
     write_atomic(out, data)
     click.echo(f"wikikg: {len(pg.entities)} entities, {len(edges(pg))} edges -> {out}", err=True)
-

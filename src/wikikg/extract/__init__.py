@@ -1,1 +1,1 @@
-"""Extractors: pure functions from a ParsedArticle to Mentions and Statements."""
+"""Extractors: pure functions from a ParsedArticle to Statements, run in the order of registry.EXTRACTORS."""

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from wikikg import graph as G
+from wikikg.model import Problem
 from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits
 from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
@@ -92,7 +93,7 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
     quads = out.name.lower().endswith(".nq")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    errors: list[dict] = []
+    errors: list[Problem] = []
     redirects: list[tuple[str, str]] = []
     failed, warned, spills, summary = [], [], {}, merge.Summary()
     result = BuildResult(None)

@@ -11,17 +11,13 @@ from pathlib import Path
 from wikikg import graph as G
 from wikikg.extract.cast import extract_cast
 from wikikg.extract.classify import lead_types, name_types, split_title
-from wikikg.extract.infobox import extract_infobox, subject_types
-from wikikg.extract.lists import extract_lists
-from wikikg.extract.mentions import Context, article_context
+from wikikg.extract.infobox import subject_types
 from wikikg.extract.people import is_personal_name
-from wikikg.extract.restatements import extract_others
-from wikikg.extract.sentences import extract_sentences
-from wikikg.extract.tables import extract_tables
+from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.kb import places
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
-from wikikg.model import Article, Mention, ParsedArticle, Statement
+from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits, ArticleSkipped, ArticleTimeout, time_cap
@@ -51,9 +47,9 @@ class BuildResult:
     dataset: object  # rdflib.Dataset (graph.py owns rdflib): one named graph per article
     articles: int = 0
     statements: int = 0
-    errors: list[dict] = field(default_factory=list)  # articles and inputs skipped, with the reason
+    errors: list[Problem] = field(default_factory=list)  # articles and inputs skipped, with the reason
     relations: Counter = field(default_factory=Counter)
-    warnings: list[dict] = field(default_factory=list)  # built, but something was not read
+    warnings: list[Problem] = field(default_factory=list)  # built, but something was not read
 
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
@@ -153,26 +149,19 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     if parsed.disambiguation:  # a list of namesakes: its links say nothing about one subject
         return ArticleResult(subject.key, subject, (), len(parsed.sentences), parsed.warnings + (
             "a disambiguation page: its links list namesakes, so no facts are read from it",))
-    boxed = extract_infobox(parsed, subject)
-    known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
-    ctx: Context = article_context(parsed, subject, known)
-    for name, m in gazetteer.find(article.text) if gazetteer is not None else ():
-        if m.key != subject.key and name not in ctx.subject_names:
-            ctx.add(name, m)
-    said = extract_sentences(parsed, ctx)
-    statements = (boxed + said + extract_others(parsed, ctx, said)
-                  + extract_lists(parsed, ctx) + extract_tables(parsed, ctx))
-    statements = _most_specific(statements)
+    names = tuple(gazetteer.find(article.text)) if gazetteer is not None else ()
+    work = Extraction(parsed, subject, names)
+    statements = _most_specific(run_extractors(work))
     statements += _entailed(statements)
-    statements += extract_cast(parsed, ctx, statements)
+    statements += extract_cast(parsed, work.context, statements)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
 
 
-def _skipped(article: Article, reason: str) -> dict:
-    return {"input": article.source, "title": article.title, "reason": reason}
+def _skipped(article: Article, reason: str, where: str | None = None) -> Problem:
+    return Problem(article.source, article.title, reason, where=where)
 
 
-def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list[Problem],
             redirects: list[tuple[str, str]] | None, kinds: set[str], titles: frozenset[str] | None,
             on_bytes, max_bytes: int):
     """Every article of the inputs, files and dumps, in input order (unreadable inputs to `errors`)."""
@@ -186,21 +175,21 @@ def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list
             try:
                 size = item.stat().st_size
             except OSError as e:
-                errors.append({"input": str(item), "title": None, "reason": f"{item}: cannot read it ({e.strerror})"})
+                errors.append(Problem(str(item), None, f"{item}: cannot read it ({e.strerror})"))
                 continue
             if max_bytes and size > max_bytes:
-                errors.append({"input": str(item), "title": None, "reason": f"{item}: {_over(size, max_bytes)}"})
+                errors.append(Problem(str(item), None, f"{item}: {_over(size, max_bytes)}"))
                 continue
             try:
                 yield read_file(item, kind, title if len(inputs) == 1 else None)
             except InputError as e:
-                errors.append({"input": str(item), "title": None, "reason": str(e)})
+                errors.append(Problem(str(item), None, str(e)))
                 continue
             if on_bytes:
                 on_bytes(str(item), size)
 
 
-def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[dict],
+def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[Problem],
                   redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
                   titles: frozenset[str] | None = None, on_bytes=None, max_bytes: int = 0):
     """The input articles that pass the filters, in input order; redirects (in dumps and files) go to
@@ -233,8 +222,8 @@ class Shared:
     gazetteer: Gazetteer | None = None
 
 
-def extract_one(article: Article, shared: Shared | None = None) -> ArticleResult | dict:
-    """extract_article within the limits, or the error record of an article that fails or is over
+def extract_one(article: Article, shared: Shared | None = None) -> ArticleResult | Problem:
+    """extract_article within the limits, or the Problem of an article that fails or is over
     a limit (one never sinks the batch)."""
     shared = shared or Shared()
     limits = shared.limits
@@ -250,19 +239,18 @@ def extract_one(article: Article, shared: Shared | None = None) -> ArticleResult
     except ArticleSkipped as e:
         return _skipped(article, str(e))
     except Exception as e:  # RecursionError included
-        return {**_skipped(article, f"{type(e).__name__}: {str(e)[:300]}"),
-                "where": traceback.format_exc(limit=-1).strip().splitlines()[-1]}
+        return _skipped(article, f"{type(e).__name__}: {str(e)[:300]}",
+                        traceback.format_exc(limit=-1).strip().splitlines()[-1])
 
 
 def extract_partition(part: list[tuple[int, Article]], shared: Shared | None = None) -> list[tuple[int, object]]:
-    """(sequence number, ArticleResult or error record) for each (sequence number, article)."""
+    """(sequence number, ArticleResult or Problem) for each (sequence number, article)."""
     return [(seq, extract_one(a, shared)) for seq, a in part]
 
 
-def warning_records(results) -> list[dict]:
-    """The warnings of built articles as records for errors.jsonl ("level": "warning")."""
-    return [{"input": None, "title": r.title, "reason": w, "level": "warning"}
-            for r in results for w in r.warnings]
+def warning_records(results) -> list[Problem]:
+    """The warnings of built articles, as Problems of level "warning"."""
+    return [Problem(None, r.title, w, "warning") for r in results for w in r.warnings]
 
 
 def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
@@ -271,7 +259,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
           gazetteer: Gazetteer | None = None) -> BuildResult:
     """Build the dataset of every input article; a failing article is recorded and skipped.
     Extraction runs on `runner` (parallel.py) or `jobs` processes; the output is the same either way."""
-    errors: list[dict] = []
+    errors: list[Problem] = []
     redirects: list[tuple[str, str]] = []
     results, failed = [], []
     bar = Progress(input_bytes(inputs), progress)

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml.ElementTree import fromstring, iterparse
 
-from wikikg.model import Article
+from wikikg.model import Article, Problem
 
 __all__ = ["Page", "index_of", "infobox_kinds", "iter_pages", "normalise_title", "read_dump",
            "read_titles", "wanted", "write_dump"]
@@ -166,7 +166,7 @@ def wanted(title: str, text: str, kinds: set[str], titles: frozenset[str] | None
     return not kinds or bool(kinds & infobox_kinds(text))
 
 
-def read_dump(path: str | Path, errors: list[dict], redirects: list[tuple[str, str]] | None = None, *,
+def read_dump(path: str | Path, errors: list[Problem], redirects: list[tuple[str, str]] | None = None, *,
               only_infobox: Iterable[str] = (), titles: frozenset[str] | None = None,
               workers: int | None = None, on_bytes: Callable[[int], None] | None = None) -> Iterator[Article]:
     """The articles (namespace 0, not redirects) of a dump, filtered by infobox kind or title;
@@ -184,16 +184,14 @@ def read_dump(path: str | Path, errors: list[dict], redirects: list[tuple[str, s
                     redirects.append((page.title, page.redirect))
                 continue
             if not page.title.strip():
-                errors.append({"input": source, "title": None, "reason": f"{source}: page {page.id}: no title"})
+                errors.append(Problem(source, None, f"{source}: page {page.id}: no title"))
             elif wanted(page.title, page.text, kinds, titles):
                 yield Article(page.title, page.text, source, "wikitext")
     except (OSError, EOFError, SyntaxError, ValueError, DefusedXmlException) as e:  # ParseError: a SyntaxError
-        errors.append({"input": source, "title": None,
-                       "reason": f"{source}: not a readable MediaWiki XML dump: {_why(e)}"})
+        errors.append(Problem(source, None, f"{source}: not a readable MediaWiki XML dump: {_why(e)}"))
         return
     if pages == 0:
-        errors.append({"input": source, "title": None,
-                       "reason": f"{source}: not a MediaWiki XML dump: it holds no <page> element"})
+        errors.append(Problem(source, None, f"{source}: not a MediaWiki XML dump: it holds no <page> element"))
 
 
 def _why(e: BaseException) -> str:

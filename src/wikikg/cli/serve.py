@@ -1,0 +1,41 @@
+"""`wikikg serve`: a read-only SPARQL endpoint and query page over a graph file or a store."""
+from __future__ import annotations
+
+import click
+
+from wikikg.cli.common import fail
+
+
+@click.command()
+@click.option("--graph", "graph_path", default=None, help="A graph file (loaded into a temporary store).")
+@click.option("--store", "store_dir", default=None, help="A store made by `wikikg build --store DIR`.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, help="Rows (or triples) per answer.")
+@click.option("--max-bytes", default=20_000_000, show_default=True, help="Bytes per answer.")
+@click.option("--max-request", default=100_000, show_default=True, help="Bytes per request.")
+@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
+@click.option("--cors-origin", "cors", multiple=True, help="Allow browser pages from ORIGIN ('*': any).")
+def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, timeout: float,
+          max_rows: int, max_bytes: int, max_request: int, workers: int, cors: tuple[str, ...]) -> None:
+    """Serve a read-only SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/)."""
+    from wikikg.sparql.server import Limits
+    from wikikg.sparql.server import serve as run
+    from wikikg.sparql.store import StoreError
+
+    if bool(graph_path) == bool(store_dir):
+        fail("give one of --graph FILE or --store DIR")
+    if min(timeout, max_rows, max_bytes, max_request, workers) <= 0:
+        fail("--timeout, --max-rows, --max-bytes, --max-request and --workers must be positive")
+
+    def ready(pool) -> None:
+        guard = "on" if pool.guarded else "off (audit hook only)"
+        click.echo(f"wikikg: serving {graph_path or store_dir} ({pool.quads} quads) at http://{host}:{port}/ "
+                   f"- SPARQL endpoint /sparql; read-only, network guard {guard}", err=True)
+
+    try:
+        run(graph=graph_path, store=store_dir, host=host, port=port, cors_origins=cors, on_ready=ready,
+            limits=Limits(timeout, max_rows, max_bytes, max_request, workers))
+    except StoreError as e:
+        fail(str(e))

@@ -1,0 +1,114 @@
+"""The one extractor protocol (Extractor) and the extractors in the order they run (EXTRACTORS)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Protocol
+
+from wikikg.extract.infobox import extract_infobox
+from wikikg.extract.lists import extract_lists
+from wikikg.extract.mentions import Context, article_context
+from wikikg.extract.restatements import extract_others
+from wikikg.extract.sentences import extract_sentences
+from wikikg.extract.tables import extract_tables
+from wikikg.model import Mention, ParsedArticle, Statement
+
+__all__ = ["EXTRACTORS", "Extraction", "Extractor", "Step", "run_extractors"]
+
+
+@dataclass
+class Extraction:
+    """One article under extraction: what every extractor reads, and what the earlier ones found.
+
+    `found` holds each extractor's statements under its name, in the order they ran. `context` (the
+    subject's names and an index of every entity name of the article) is made when an extractor first
+    asks for it, from the typed mentions of the statements found before (the infobox's) and the
+    `extra_names` a gazetteer knows: an extractor that reads it must run after the infobox's.
+    """
+
+    article: ParsedArticle
+    subject: Mention
+    extra_names: tuple[tuple[str, Mention], ...] = ()  # (name, mention) from outside the article
+    found: dict[str, list[Statement]] = field(default_factory=dict)
+
+    @cached_property
+    def context(self) -> Context:
+        """The mention context of the article (made once, on first use)."""
+        known = tuple(m for sts in self.found.values() for st in sts
+                      for m in (st.subject, st.obj) if isinstance(m, Mention))
+        ctx = article_context(self.article, self.subject, known)
+        for name, m in self.extra_names:
+            if m.key != self.subject.key and name not in ctx.subject_names:
+                ctx.add(name, m)
+        return ctx
+
+    def statements(self) -> list[Statement]:
+        """Every statement found, extractor after extractor in the order they ran."""
+        return [st for sts in self.found.values() for st in sts]
+
+
+class Extractor(Protocol):
+    """What the pipeline runs on every article: a name (the key of its statements in
+    `Extraction.found`) and a call from the article under extraction to the statements it reads.
+
+    An extractor is pure: it reads the parsed article, its subject, the context and what earlier
+    extractors found, and changes nothing but the context's index of names.
+    """
+
+    name: str
+
+    def __call__(self, work: Extraction) -> list[Statement]:
+        """The statements this extractor reads in the article."""
+        ...
+
+
+@dataclass(frozen=True)
+class Step:
+    """An Extractor made of a name and a function of the article under extraction."""
+
+    name: str
+    run: Callable[[Extraction], list[Statement]]
+
+    def __call__(self, work: Extraction) -> list[Statement]:
+        """The statements `run` reads in the article."""
+        return self.run(work)
+
+
+def _infobox(work: Extraction) -> list[Statement]:
+    return extract_infobox(work.article, work.subject)
+
+
+def _sentences(work: Extraction) -> list[Statement]:
+    return extract_sentences(work.article, work.context)
+
+
+def _others(work: Extraction) -> list[Statement]:
+    return extract_others(work.article, work.context, work.found["sentences"])
+
+
+def _lists(work: Extraction) -> list[Statement]:
+    return extract_lists(work.article, work.context)
+
+
+def _tables(work: Extraction) -> list[Statement]:
+    return extract_tables(work.article, work.context)
+
+
+# The order they run in, which is the order of their statements in the output. The infobox comes first:
+# its typed mentions seed the context; "others" restates what "sentences" found.
+EXTRACTORS: tuple[Extractor, ...] = (
+    Step("infobox", _infobox),  # extract/infobox.py: ontology/infobox.toml mappings
+    Step("sentences", _sentences),  # extract/sentences.py: the rules of ontology/relations.toml
+    Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
+    Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
+    Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
+)
+
+
+def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = None) -> list[Statement]:
+    """Run the extractors (by default EXTRACTORS) in order on one article; every statement found, in
+    that order."""
+    for extractor in EXTRACTORS if extractors is None else extractors:
+        work.found[extractor.name] = extractor(work)
+    return work.statements()
