@@ -68,7 +68,7 @@ def test_a_disambiguation_page_gives_no_facts(tmp_path):
                        "* [[Acme, Alberta]], a village\n\n{{disambiguation}}\n", encoding="utf-8")
     result = build([str(article)])
     assert not [q for q in result.dataset.quads() if str(q[1]).endswith(("foundedBy", "mentionedIn"))]
-    assert any("disambiguation page" in w["reason"] for w in result.warnings)
+    assert any("disambiguation page" in w.reason for w in result.warnings)
 
 
 def test_a_list_of_notable_people_in_an_article_about_a_field_is_no_staff(tmp_path):

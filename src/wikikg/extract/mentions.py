@@ -12,9 +12,10 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, short_form
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.subjectnames import short_names, subject_surname
 from wikikg.kb import rules
 from wikikg.kb.mappings import authorities, exchanges
-from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle, Sentence
 
@@ -320,41 +321,6 @@ def _anaphora_re(types: frozenset[str]) -> re.Pattern:
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
 
 
-def _surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
-    """"James" for "Renée James": a biography names its subject by surname, when the article uses the
-    surname on its own at least twice."""
-    words = label.split()
-    if "Person" not in subject.types or len(words) < 2:
-        return set()
-    surname = words[-1]
-    if not surname[:1].isupper() or len(surname) < 3 or not surname.isalpha():
-        return set()
-    alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
-    uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
-               if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
-    return {surname} if uses >= 2 else set()
-
-
-def _short_names(names: set[str], article: ParsedArticle) -> set[str]:
-    """"Palantir" for "Palantir Technologies": a name without its company word, when the article
-    itself uses the short form on its own, mid-sentence, at least twice."""
-    tables = name_tables()
-    company = set(tables.shape[tables.legal.cls].suffix + legal_suffixes())
-    stop = set(tables.stop.openers) | set(tables.stop.words)
-    out = set()
-    for n in names:
-        words = n.split()
-        if len(words) >= 2 and words[-1] in company:
-            short = " ".join(words[:-1])
-            if short in stop or len(short) < 3:
-                continue
-            uses = sum(len(re.findall(rf"(?<=[a-z,;] ){re.escape(short)}(?![\w-]| {re.escape(words[-1])})", s.text))
-                       for s in article.sentences)
-            if uses >= 2:
-                out.add(short)
-    return out
-
-
 def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:
     """The subject's names and an index of every entity name the article links or introduces;
     `known` are typed mentions from elsewhere in the article (its infobox)."""
@@ -374,8 +340,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     names = {n for n in names if n and len(n) > 1}
     names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
               if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
-    names |= _short_names(names, article)
-    names |= _surname(label, subject, article)
+    names |= short_names(names, article)
+    names |= subject_surname(label, subject, article)
     for full in {label, min(names, key=len) if names else label}:
         head = re.split(r"\s+(?:of|for|in|at|on)\s+", full)[0].split()
         if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
+from wikikg.extract.cast import extract_cast
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context, article_context
@@ -95,6 +96,10 @@ def _tables(work: Extraction) -> list[Statement]:
     return extract_tables(work.article, work.context)
 
 
+def _cast(work: Extraction) -> list[Statement]:
+    return extract_cast(work.article, work.context, work.statements())
+
+
 # The order they run in, which is the order of their statements in the output. The infobox comes first:
 # its typed mentions seed the context; "others" restates what "sentences" found.
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -103,6 +108,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
+    Step("cast", _cast),  # extract/cast.py: every other typed entity the article names (mentionedIn)
 )
 
 

@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 
 from wikikg import graph as G
-from wikikg.extract.cast import extract_cast
 from wikikg.extract.classify import lead_types, name_types, split_title
 from wikikg.extract.infobox import subject_types
 from wikikg.extract.people import is_personal_name
@@ -153,7 +152,6 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     work = Extraction(parsed, subject, names)
     statements = _most_specific(run_extractors(work))
     statements += _entailed(statements)
-    statements += extract_cast(parsed, work.context, statements)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
 
 

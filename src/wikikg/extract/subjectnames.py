@@ -1,0 +1,42 @@
+"""The names an article gives its own subject besides its title: a short form, a biography's surname."""
+from __future__ import annotations
+
+import re
+
+from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.model import Mention, ParsedArticle
+
+
+def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
+    """"James" for "Renée James": a biography names its subject by surname, when the article uses the
+    surname on its own at least twice."""
+    words = label.split()
+    if "Person" not in subject.types or len(words) < 2:
+        return set()
+    surname = words[-1]
+    if not surname[:1].isupper() or len(surname) < 3 or not surname.isalpha():
+        return set()
+    alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
+    uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
+               if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
+    return {surname} if uses >= 2 else set()
+
+
+def short_names(names: set[str], article: ParsedArticle) -> set[str]:
+    """"Palantir" for "Palantir Technologies": a name without its company word, when the article
+    itself uses the short form on its own, mid-sentence, at least twice."""
+    tables = name_tables()
+    company = set(tables.shape[tables.legal.cls].suffix + legal_suffixes())
+    stop = set(tables.stop.openers) | set(tables.stop.words)
+    out = set()
+    for n in names:
+        words = n.split()
+        if len(words) >= 2 and words[-1] in company:
+            short = " ".join(words[:-1])
+            if short in stop or len(short) < 3:
+                continue
+            uses = sum(len(re.findall(rf"(?<=[a-z,;] ){re.escape(short)}(?![\w-]| {re.escape(words[-1])})", s.text))
+                       for s in article.sentences)
+            if uses >= 2:
+                out.add(short)
+    return out
