@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wikikg.extract import registry
+from wikikg.extract.cast import extract_cast
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import article_context
@@ -24,7 +25,7 @@ def seed_work() -> Extraction:
 
 
 def test_the_extractors_in_the_order_they_run():
-    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "tables"]
+    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "tables", "cast"]
     assert all(isinstance(e, Step) and callable(e) for e in EXTRACTORS)
     assert len({e.name for e in EXTRACTORS}) == len(EXTRACTORS)
 
@@ -38,8 +39,8 @@ def test_running_the_registry_is_calling_the_extractors_one_after_another():
     known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
     ctx = article_context(parsed, subject, known)
     said = extract_sentences(parsed, ctx)
-    assert got == (boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx)
-                   + extract_tables(parsed, ctx))
+    facts = boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx) + extract_tables(parsed, ctx)
+    assert got == facts + extract_cast(parsed, ctx, facts)
     assert got and work.found["infobox"] and work.found["sentences"]
 
 
