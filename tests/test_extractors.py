@@ -5,6 +5,7 @@ from pathlib import Path
 
 from wikikg.extract import registry
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import article_context
@@ -25,7 +26,8 @@ def seed_work() -> Extraction:
 
 
 def test_the_extractors_in_the_order_they_run():
-    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "tables", "cast"]
+    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "tables", "entailed",
+                                             "cast"]
     assert all(isinstance(e, Step) and callable(e) for e in EXTRACTORS)
     assert len({e.name for e in EXTRACTORS}) == len(EXTRACTORS)
 
@@ -39,8 +41,10 @@ def test_running_the_registry_is_calling_the_extractors_one_after_another():
     known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
     ctx = article_context(parsed, subject, known)
     said = extract_sentences(parsed, ctx)
-    facts = boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx) + extract_tables(parsed, ctx)
-    assert got == facts + extract_cast(parsed, ctx, facts)
+    facts = most_specific(boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx)
+                          + extract_tables(parsed, ctx))
+    facts += entailed(facts)
+    assert got == facts + extract_cast(parsed, ctx, facts)  # the cast holds what no kept statement holds
     assert got and work.found["infobox"] and work.found["sentences"]
 
 
@@ -70,3 +74,14 @@ def test_the_pipeline_runs_the_registry(monkeypatch):
     assert 0 < len(only_infobox) < len(every)
     assert all(st.rule.startswith("infobox.") for st in only_infobox)
     assert any(not st.rule.startswith("infobox.") for st in every)
+
+
+def test_an_entity_only_a_dropped_statement_held_is_in_the_cast():
+    text = ("{{Infobox company\n| name = Acme Widgets\n| hq_location_city = [[London]]\n"
+            "| hq_location_country = [[United Kingdom]]\n}}\n'''Acme Widgets''' is a company. "
+            "Acme Widgets sells widgets to shops in the [[United Kingdom]] and [[France]].")
+    statements = extract_article(Article("Acme Widgets", text, "acme.wikitext")).statements
+    hq = [st.obj.key for st in statements if st.predicate == "headquarteredIn"]
+    cast = [st.obj.key for st in statements if st.rule == "cast.mention"]
+    assert hq == ["London"]  # the country of the same infobox field is redundant, so dropped
+    assert cast == ["United Kingdom", "France"]  # and, held by no statement kept, it is in the cast

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Protocol
 
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context, article_context
@@ -22,7 +23,8 @@ __all__ = ["EXTRACTORS", "Extraction", "Extractor", "Step", "run_extractors"]
 class Extraction:
     """One article under extraction: what every extractor reads, and what the earlier ones found.
 
-    `found` holds each extractor's statements under its name, in the order they ran. `context` (the
+    `found` holds each extractor's statements under its name, in the order they ran; `statements()`
+    is what the article says so far (those less the ones a finer statement makes redundant). `context` (the
     subject's names and an index of every entity name of the article) is made when an extractor first
     asks for it, from the typed mentions of the statements found before (the infobox's) and the
     `extra_names` a gazetteer knows: an extractor that reads it must run after the infobox's.
@@ -45,8 +47,9 @@ class Extraction:
         return ctx
 
     def statements(self) -> list[Statement]:
-        """Every statement found, extractor after extractor in the order they ran."""
-        return [st for sts in self.found.values() for st in sts]
+        """Every statement found, extractor after extractor in the order they ran, less the ones a finer
+        statement makes redundant (a headquarters' country where the same field or sentence names its city)."""
+        return most_specific([st for sts in self.found.values() for st in sts])
 
 
 class Extractor(Protocol):
@@ -96,25 +99,31 @@ def _tables(work: Extraction) -> list[Statement]:
     return extract_tables(work.article, work.context)
 
 
+def _entailed(work: Extraction) -> list[Statement]:
+    return entailed(work.statements())
+
+
 def _cast(work: Extraction) -> list[Statement]:
     return extract_cast(work.article, work.context, work.statements())
 
 
 # The order they run in, which is the order of their statements in the output. The infobox comes first:
-# its typed mentions seed the context; "others" restates what "sentences" found.
+# its typed mentions seed the context; "others" restates what "sentences" found; "entailed" reads every
+# statement stated before it, and "cast" records the entities that no statement before it holds.
 EXTRACTORS: tuple[Extractor, ...] = (
     Step("infobox", _infobox),  # extract/infobox.py: ontology/infobox.toml mappings
     Step("sentences", _sentences),  # extract/sentences.py: the rules of ontology/relations.toml
     Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
+    Step("entailed", _entailed),  # extract/entailment.py: key person -> affiliatedWith, founder -> memberOf
     Step("cast", _cast),  # extract/cast.py: every other typed entity the article names (mentionedIn)
 )
 
 
 def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = None) -> list[Statement]:
-    """Run the extractors (by default EXTRACTORS) in order on one article; every statement found, in
-    that order."""
+    """Run the extractors (by default EXTRACTORS) in order on one article; what it says
+    (Extraction.statements: every statement found, in that order, less the redundant ones)."""
     for extractor in EXTRACTORS if extractors is None else extractors:
         work.found[extractor.name] = extractor(work)
     return work.statements()

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wikikg import graph as G
@@ -15,7 +14,6 @@ from wikikg.extract.people import is_personal_name
 from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.kb import places
 from wikikg.kb.names import name_tables
-from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
@@ -101,45 +99,6 @@ def _named_types(key: str) -> frozenset[str]:
     return frozenset()
 
 
-def _most_specific(statements: list[Statement]) -> list[Statement]:
-    """Where one field or sentence names a headquarters down to the city, its country is dropped."""
-    countries = places.countries()
-    groups: dict[tuple, list[Statement]] = {}
-    for st in statements:
-        if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention):
-            where = "infobox" if st.evidence.section == "Infobox" else st.evidence.start
-            groups.setdefault((st.subject.key, where), []).append(st)
-    drop = set()
-    for group in groups.values():
-        finer = [st for st in group if st.obj.key not in countries]
-        if finer and len(finer) < len(group):
-            drop |= {id(st) for st in group if st.obj.key in countries}
-    return [st for st in statements if id(st) not in drop]
-
-
-@cache
-def _membership_bodies() -> re.Pattern:
-    """Names of membership bodies: "… Alliance", "… Association of …" (ontology/names.toml)."""
-    words = "|".join(map(re.escape, name_tables().membership))
-    return re.compile(rf"\b(?:{words})(?:\s+(?:of|for|on|in)\b.*)?$")
-
-
-def _entailed(statements: list[Statement]) -> list[Statement]:
-    """Facts the ontology entails from stated ones: a key person is affiliated with the organisation;
-    an organisation that founds a membership body (an alliance, association...) is a member of it."""
-    bodies = _membership_bodies()
-    out = []
-    for st in statements:
-        if st.predicate == "keyPerson" and isinstance(st.obj, Mention) and "Person" in st.obj.types:
-            out.append(replace(st, subject=st.obj, predicate="affiliatedWith", obj=st.subject,
-                               rule=st.rule + "+affiliation", event="Affiliation"))
-        elif st.predicate == "foundedBy" and isinstance(st.obj, Mention) and st.obj.types \
-                and st.obj.types <= org_classes() and bodies.search(st.subject.text):
-            out.append(replace(st, subject=st.obj, predicate="memberOf", obj=st.subject,
-                               rule=st.rule + "+membership", event="Membership"))
-    return out
-
-
 def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleResult:
     """The pure per-article core: text in, subject and statements out; names a `gazetteer` knows
     are recognised too (after the article's own links and names)."""
@@ -149,9 +108,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
         return ArticleResult(subject.key, subject, (), len(parsed.sentences), parsed.warnings + (
             "a disambiguation page: its links list namesakes, so no facts are read from it",))
     names = tuple(gazetteer.find(article.text)) if gazetteer is not None else ()
-    work = Extraction(parsed, subject, names)
-    statements = _most_specific(run_extractors(work))
-    statements += _entailed(statements)
+    statements = run_extractors(Extraction(parsed, subject, names))
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
 
 
