@@ -46,11 +46,24 @@ _POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
 _MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
 def _fits(m: Mention, types: frozenset[str], strict: bool) -> bool:
+    """Whether `m` can stand where `types` are allowed; a strict place wants a class from evidence (a
+    name's shape, a link's context, an infobox, a lead), not the weakest default an untyped subject has."""
     if not types or (m.authority and types & rules.type_group("gov")):
         return True
-    if not m.types:
+    if not m.types or strict and m.strength == 0:
         return not strict
     return bool(m.types & types)
+
+
+def _strict(types: frozenset[str], ctx: Context) -> bool:
+    """Whether a name must be typed by evidence to fill a place where organisations are allowed. In an
+    article about an organisation, the names its organisational sentences relate are organisations and
+    people; in one about a country, a person, an animal or an idea they are mostly places, peoples,
+    works and concepts ("Aikido was created by Ueshiba", "the Hangul alphabet was created by Sejong"),
+    so there an untyped name fills no organisation's place and no founder's."""
+    if not types & org_classes():
+        return False
+    return not (ctx.subject.strength > 0 and ctx.subject.types & org_classes())
 
 
 def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
@@ -270,9 +283,9 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 continue
             reported, source = _attribution(sl, span)
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
-                         "subject" in rule.strict)
+                         "subject" in rule.strict or _strict(rule.subject_types, ctx))
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
-                        "object" in rule.strict, "object" in rule.need_prep)
+                        "object" in rule.strict or _strict(rule.object_types, ctx), "object" in rule.need_prep)
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
