@@ -102,6 +102,8 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
 
 @cache
 def _lead_pattern() -> re.Pattern:
+    """"is a/an/the/one of the" + the lead's noun phrase (up to a word of names.toml [lead_phrase] ends)
+    whose head is a class word: followed by punctuation, the end, or a word that ends the phrase."""
     alts = []
     for cls, words in name_tables().lead.items():
         for w in words:
@@ -110,8 +112,12 @@ def _lead_pattern() -> re.Pattern:
     group = "|".join(f"(?P<c{i}>{re.escape(w)})" for i, (w, _) in enumerate(alts))
     _LEAD_CLASSES.clear()
     _LEAD_CLASSES.extend(cls for _, cls in alts)
-    return re.compile(rf"\b(?:is|was|are|were)\s+(?:an?|the|one\s+of\s+the)\s+[^.;]{{0,100}}?\b(?:{group})s?\b",
-                      re.I)
+    tables = name_tables()
+    ends = "|".join(map(re.escape, tables.lead_ends)) or "(?!)"
+    after = "|".join(map(re.escape, tables.lead_ends + tables.lead_joins)) or "(?!)"
+    phrase = rf"(?:(?!(?<=\s)(?:{ends})\b)[^.;:,()\[\]])"  # "Kong-headquartered" ends nothing
+    return re.compile(rf"\b(?:is|was|are|were)\s+(?:an?|the|one\s+of\s+the)\s+{phrase}{{0,100}}?\b(?:{group})s?\b"
+                      rf"(?=\s*(?:$|[.;:,()\[\]\"'—–]|(?:{after})\b))", re.I)
 
 
 _LEAD_CLASSES: list[str] = []
