@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.extract.classify import lead_types
+from wikikg.extract.classify import disambiguation, lead_types, split_title
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "classify" / "leads.toml").read_text("utf-8"))["lead"]
 
@@ -13,3 +13,14 @@ CASES = tomllib.loads((Path(__file__).parent / "cases" / "classify" / "leads.tom
 def test_lead_class(case):
     want = frozenset({case["class"]}) if case["class"] else frozenset()
     assert lead_types(case["text"]) == want
+
+
+@pytest.mark.parametrize("title,want", [
+    ("Ada Lovelace (1815–1852)", {"Person"}),
+    ("Battle of Kabul (1992–96)", set()),  # an event's years, not a life
+    ("Siege of Leningrad (1941–1944)", set()),
+    ("Xu Li (computer scientist)", {"Person"}),
+])
+def test_disambiguation_suffix(title, want):
+    base, suffix = split_title(title)
+    assert disambiguation(suffix, base) == frozenset(want)

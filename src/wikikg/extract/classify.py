@@ -52,12 +52,24 @@ def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def disambiguation(suffix: str | None) -> frozenset[str]:
-    """Class from a title's disambiguation suffix ("computer scientist" -> Person)."""
+def is_event(name: str) -> bool:
+    """Whether a name is an event's: it holds a word of names.toml [events] ("Battle of Kabul")."""
+    return bool(_event_pattern().search(name))
+
+
+@cache
+def _event_pattern() -> re.Pattern:
+    words = name_tables().events
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
+
+
+def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
+    """Class from a title's disambiguation suffix ("computer scientist" -> Person); a year range is a
+    person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
     if not suffix:
         return frozenset()
     if re.match(r"born\b|\d{4}\s*[–-]", suffix):
-        return frozenset({"Person"})
+        return frozenset() if is_event(base) else frozenset({"Person"})
     for cls, pat in _disambig_table():
         if pat.search(suffix):
             return frozenset({cls})

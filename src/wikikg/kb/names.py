@@ -57,6 +57,7 @@ class Names:
     short_form: tuple[str, ...]
     lead_ends: tuple[str, ...] = ()
     lead_joins: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -68,6 +69,7 @@ SCHEMA = Table({
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
+    "events": Table({"words": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -88,7 +90,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
         Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
         tuple(d.get("short_form", {}).get("drop", ())), tuple(d.get("lead_phrase", {}).get("ends", ())),
-        tuple(d.get("lead_phrase", {}).get("joins", ())))
+        tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())))
 
 
 @cache
