@@ -102,6 +102,16 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+_OWNS = re.compile(r"(?:'s|’s)(?:\s+[a-z][\w-]*){1,2}")
+
+
+def _owns_noun(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
+    """Whether mention i only owns the noun that fills the place ("⟦Einstein⟧'s father founded",
+    "⟦Rand⟧'s ideas are studied at"): the noun is the argument, not its possessor; unless the noun
+    holds the trigger ("⟦Google⟧'s acquisition of", "⟦Acme⟧'s founder", "⟦ANSI⟧'s operations office is")."""
+    e = sl.spans[i][1]
+    m = _OWNS.match(sl.text, e)
+    return m is not None and not e <= span[0] <= m.end()
 
 
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
@@ -109,8 +119,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
-    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo]
-    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi]
+    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not _owns_noun(sl, i, span)]
+    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi and not _owns_noun(sl, i, span)]
     ok = [i for i in left if _eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
     rok = [i for i in right if _eligible(sl, i, preps, types, te, strict)]
     if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
