@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.dates import parse_date
 from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
@@ -72,7 +73,8 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
         taken = 0
         spec = intro or next((s for s in sections() if heading and s.only != "tables" and s.heading.search(heading)),
                              None)
-        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
+        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
+                or spec.subjects and not ctx.subject.types & spec.subjects:
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lead = _LEAD_NAME.match(sentence.text)
@@ -92,10 +94,19 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
                 m = replace(m, types=frozenset({_default_type(spec, ctx.subject)}), strength=0)
             taken = depth
             date, end = _dates(sentence.text[m.end:])
+            date = date or _heading_date(heading)
             s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
     return out
+
+
+def _heading_date(heading: str) -> DateValue | None:
+    """The date a list's own heading gives its items: "Composition as of September 2012", "2012"."""
+    m = re.search(r"\bas\s+(?:of|at)\s+(.+)$", heading, re.I)
+    if m:
+        return parse_date(m.group(1))
+    return DateValue(heading.strip(), "gYear") if re.fullmatch(r"\s*\d{4}\s*", heading) else None
 
 
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
