@@ -11,6 +11,7 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(-]|$)")
+_ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -26,7 +27,7 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     """How deep the list item a sentence starts is ("* A" 1, "** B" 2), 0 when it starts none."""
     line_start = article.text.rfind("\n", 0, start) + 1
     prefix = article.text[line_start:start]
-    m = re.fullmatch(r"\s*([*#]+)\s*(?:'{2,3})?\s*", prefix)
+    m = _ITEM_PREFIX.fullmatch(prefix)
     return len(m.group(1)) if m else 0
 
 
