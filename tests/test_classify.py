@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from wikikg.extract.classify import disambiguation, lead_types, split_title
+from wikikg.extract.names import abbreviates_a_part
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "classify" / "leads.toml").read_text("utf-8"))["lead"]
 
@@ -24,3 +25,13 @@ def test_lead_class(case):
 def test_disambiguation_suffix(title, want):
     base, suffix = split_title(title)
     assert disambiguation(suffix, base) == frozenset(want)
+
+
+@pytest.mark.parametrize("acronym,name,part", [
+    ("FAA", "Special Forces Brigade of the Angolan Armed Forces", True),  # a part's letters, not the head's
+    ("UNITA", "National Union for the Total Independence of Angola", False),  # another language's order
+    ("MIT", "Massachusetts Institute of Technology", False),
+    ("HKEX", "Hong Kong Stock Exchange", False),
+])
+def test_acronym_of_a_part(acronym, name, part):
+    assert abbreviates_a_part(acronym, name) is part

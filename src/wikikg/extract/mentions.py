@@ -9,7 +9,7 @@ from itertools import islice
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, short_form
+from wikikg.extract.names import abbreviates_a_part, abbreviations, short_form
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.subjectnames import short_names, subject_surname
@@ -278,6 +278,8 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
     if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
         return m
     acr = a.group(1)
+    if abbreviates_a_part(acr, m.text):
+        return m
     ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
 

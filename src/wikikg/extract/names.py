@@ -152,3 +152,25 @@ def word(token: str) -> str:
 
 
 _MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."}
+
+
+def abbreviates_a_part(acr: str, name: str) -> bool:
+    """Whether an acronym spells the initials of a later part of the name but not of its head: in "the
+    Special Forces Brigade of the Angolan Armed Forces (FAA)", FAA is not the brigade's. Acronyms in
+    another language's word order ("National Union for the Total Independence of Angola (UNITA)")
+    spell no part and are kept."""
+    letters = [c for c in acr if c.isupper()]
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()]
+
+    def spells(start: int) -> bool:
+        i = start
+        for c in letters:
+            while i < len(initials) and initials[i] != c:
+                i += 1
+            if i == len(initials):
+                return False
+            i += 1
+        return True
+    if not letters or not initials or initials[0] == letters[0]:
+        return False
+    return any(initials[k] == letters[0] and spells(k) for k in range(1, len(initials)))
