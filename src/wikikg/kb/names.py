@@ -58,6 +58,7 @@ class Names:
     lead_ends: tuple[str, ...] = ()
     lead_joins: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    and_heads: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -70,6 +71,7 @@ SCHEMA = Table({
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
     "events": Table({"words": list}),
+    "and_names": Table({"heads": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -90,7 +92,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
         Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
         tuple(d.get("short_form", {}).get("drop", ())), tuple(d.get("lead_phrase", {}).get("ends", ())),
-        tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())))
+        tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())),
+        tuple(d.get("and_names", {}).get("heads", ())))
 
 
 @cache
