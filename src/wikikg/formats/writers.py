@@ -63,8 +63,9 @@ _NOT_ENTITIES = {RDF.Statement, WKG.Evidence, WKG.Citation}
 
 
 def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
-    """The union graph as plain records for the non-RDF exports: entities, edges, facts; with `cast`,
-    also the entities an article only names (wkg:mentionedIn), which no fact reaches."""
+    """The union graph as plain records for the non-RDF exports: entities, edges, facts. Only entities
+    on an edge (and each article's subject) are nodes; with `cast`, every entity: also those an article
+    only names (wkg:mentionedIn), the sanctions programmes and the reporters of claims."""
     g = union(ds)
     entities: dict[str, Entity] = {}
     for s in sorted(set(g.subjects(RDFS.label)), key=str):
@@ -81,14 +82,17 @@ def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
     triples = sorted((str(s), _local(p), str(o)) for s, p, o in g
                      if _local(p) and isinstance(o, URIRef) and str(s) in entities
                      and str(o) in entities)
-    if not cast:  # the whole cast's entities that no fact reaches are left out of the network
+    if not cast:  # a network of edges: a node no edge reaches (the cast, a programme, a reporter) is left
+        # out (a programme is on its sanctionedBy edge), save an article's own subject
         linked = {x for s, _p, o in triples for x in (s, o)} | {str(a) for a in g.objects(None, WKG.article)}
-        for s in set(g.subjects(WKG.mentionedIn)):
-            if str(s) not in linked:
-                entities.pop(str(s), None)
+        entities = {iri: e for iri, e in entities.items() if iri in linked}
+    names: dict[str, str] = {}
+    for s, label in sorted((str(s), str(x)) for s, x in g.subject_objects(RDFS.label) if isinstance(s, URIRef)):
+        names.setdefault(s, label)  # the first label in sorted order, as _one reads it
     facts = sorted((_fact(g, st) for st in set(g.subjects(RDF.type, RDF.Statement))),
                    key=lambda f: f.iri)
-    return PropertyGraph(entities, triples, facts, dict(labels()), symmetric_properties())
+    return PropertyGraph(entities, triples, facts, dict(labels()), symmetric_properties(),
+                         names)
 
 
 def to_graphml(ds: Dataset) -> bytes:
