@@ -46,8 +46,7 @@ def view_data(pg: PropertyGraph) -> dict:
             "label": pg.relation_labels.get(f.relation, f.relation),
             "value": value,
             "date": f.date, "end": f.end_date, "modality": f.modality, "rule": f.rule,
-            "attributed": pg.entities[f.attributed_to].label if f.attributed_to in pg.entities
-            else f.attributed_to,
+            "attributed": pg.name(f.attributed_to) if f.attributed_to else None,
             "text": f.plain or f.text, "section": f.section,
             "cites": [{"url": c.url, "title": c.title, "publisher": c.publisher, "date": c.date}
                       for c in f.citations]})
