@@ -52,6 +52,7 @@ class Citation:
     title: str | None = None
     publisher: str | None = None
     date: str | None = None
+    language: str | None = None  # the title's language (ISO 639 code), when the citation gives it
 
 
 @dataclass(frozen=True)

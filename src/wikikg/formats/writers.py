@@ -41,7 +41,8 @@ def _fact(g: Graph, st) -> Fact:
     o = g.value(st, RDF.object)
     ev = g.value(st, PROV.wasDerivedFrom)
     cites = tuple(sorted((Citation(_one(g, c, SCHEMA.url), _one(g, c, DCTERMS.title),
-                                   _one(g, c, DCTERMS.publisher), _one(g, c, DCTERMS.date))
+                                   _one(g, c, DCTERMS.publisher), _one(g, c, DCTERMS.date),
+                                   _one(g, c, DCTERMS.language))
                           for c in g.objects(st, DCTERMS.source)), key=repr))
     quals = tuple(sorted((_local(p), str(v)) for p, v in g.predicate_objects(st)
                          if _local(p) in _QUALIFIERS))
