@@ -4,11 +4,12 @@ from __future__ import annotations
 import io
 import json
 import math
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 from wikikg.formats.propertygraph import PropertyGraph, color_of, edges, period_end, period_start
 
-__all__ = ["to_html", "to_png", "view_data"]
+__all__ = ["Picture", "draw", "label_width", "to_html", "to_png", "view_data"]
 
 
 def _radius(degree: int) -> float:
@@ -16,7 +17,8 @@ def _radius(degree: int) -> float:
 
 
 def view_data(pg: PropertyGraph) -> dict:
-    """What the page draws: nodes, edges, facts with evidence and sources, types and years."""
+    """What the page draws: nodes (placed by layout.positions), edges, facts with evidence and sources,
+    types and years."""
     es = edges(pg)
     iris = sorted(pg.entities)
     index = {iri: i for i, iri in enumerate(iris)}
@@ -24,15 +26,20 @@ def view_data(pg: PropertyGraph) -> dict:
     for e in es:
         degree[index[e.subject]] += 1
         degree[index[e.object]] += 1
+    from wikikg.formats.layout import positions
+
+    pos = positions(iris, [(e.subject, e.object) for e in es],
+                    {iri: label_width(pg.entities[iri].label, 9) for iri in iris})
     nodes = []
     for i, iri in enumerate(iris):
         ent = pg.entities[iri]
         nodes.append({"iri": iri, "label": ent.label, "type": ent.type, "types": list(ent.types),
+                      "x": pos[iri][0], "y": pos[iri][1],
                       "color": color_of(ent.type), "radius": _radius(degree[i]),
                       "aliases": list(ent.aliases), "attrs": [list(a) for a in ent.attributes],
                       "wikipedia": ent.wikipedia})
     edge_rows = [{"id": e.id, "s": index[e.subject], "t": index[e.object], "relation": e.relation,
-                  "label": e.label, "weight": len(e.facts) or 1, "date": e.date,
+                  "label": e.label, "weight": len(e.facts) or 1, "date": e.date, "symmetric": e.symmetric,
                   "start": period_start(e.date) if e.date else None,
                   "end": period_end(e.end_date) if e.end_date else None} for e in es]
     facts = []
@@ -61,7 +68,8 @@ def view_data(pg: PropertyGraph) -> dict:
 
 
 def to_html(pg: PropertyGraph, title: str = "wikikg graph") -> bytes:
-    """One HTML file with everything inline (no network): force layout, search, facts, time."""
+    """One HTML file with everything inline (no network): ForceAtlas2 layout, arrows and relation labels,
+    labels that never overlap at any zoom, search, facts, time."""
     template = files("wikikg.formats").joinpath("templates", "view.html").read_text("utf-8")
     data = json.dumps(view_data(pg), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -100,7 +108,29 @@ def _node_points(degree: int) -> float:
     return 40 + 70 * math.sqrt(degree)
 
 
+@dataclass
+class Picture:
+    """A drawn PNG picture: the matplotlib figure, its canvas, and what it placed (for checks)."""
+
+    figure: object
+    canvas: object
+    node_labels: list = field(default_factory=list)   # matplotlib Text, one per labelled node
+    edge_labels: list = field(default_factory=list)   # matplotlib Text, one per labelled edge
+    arrows: list = field(default_factory=list)        # FancyArrowPatch, one per edge
+
+    def png(self) -> bytes:
+        """The picture as PNG bytes (no software stamp: reruns give the same bytes)."""
+        buf = io.BytesIO()
+        self.canvas.print_png(buf, metadata={"Software": None})
+        return buf.getvalue()
+
+
 def to_png(pg: PropertyGraph, title: str = "wikikg graph") -> bytes:
+    """A static picture (see draw) as PNG bytes."""
+    return draw(pg, title).png()
+
+
+def draw(pg: PropertyGraph, title: str = "wikikg graph") -> Picture:
     """A static picture (matplotlib): ForceAtlas2 layout (layout.positions), nodes coloured by type and
     sized by degree, arrows for directed relations, relation labels on edges, and node and edge labels
     placed where they overlap nothing (a label that fits nowhere is left out: the HTML view has them all);
@@ -137,11 +167,12 @@ def to_png(pg: PropertyGraph, title: str = "wikikg graph") -> bytes:
     fig.suptitle(f"{title}: {len(nodes)} entities, {len(es)} edges", fontsize=15, x=0.01, ha="left", y=0.995,
                  va="top")
     radius = {n: math.sqrt(_node_points(deg[n])) / 2 for n in nodes}  # points
+    pic = Picture(fig, canvas)
     for e in es:
         arrow = FancyArrowPatch(pos[e.subject], pos[e.object], arrowstyle="-" if e.symmetric else "-|>",
                                 mutation_scale=11, color="#8a949d", linewidth=0.9, alpha=0.8, zorder=1,
                                 shrinkA=radius[e.subject] + 1, shrinkB=radius[e.object] + 1)
-        ax.add_patch(arrow)
+        pic.arrows.append(ax.add_patch(arrow))
     ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=[_node_points(deg[n]) for n in nodes],
                c=[color_of(pg.entities[n].type) for n in nodes], edgecolors="white", linewidths=0.8, zorder=2)
     renderer = canvas.get_renderer()
@@ -159,6 +190,7 @@ def to_png(pg: PropertyGraph, title: str = "wikikg graph") -> bytes:
             box = t.get_window_extent(renderer).expanded(1.04, 1.1)
             if not _overlaps(box, placed):
                 placed.append(box)
+                pic.node_labels.append(t)
                 break
             t.remove()
     for e in sorted(es, key=lambda e: (-(deg[e.subject] + deg[e.object]), e.id)):
@@ -175,13 +207,12 @@ def to_png(pg: PropertyGraph, title: str = "wikikg graph") -> bytes:
             t.remove()
         else:
             placed.append(box)
+            pic.edge_labels.append(t)
     present = sorted({pg.entities[n].type for n in nodes})
     handles = [ax.scatter([], [], c=color_of(t), s=60, label=t) for t in present]
     fig.legend(handles=handles, loc="upper right", fontsize=12, frameon=False,
                bbox_to_anchor=(1, 1 - head / height))
-    buf = io.BytesIO()
-    canvas.print_png(buf, metadata={"Software": None})
-    return buf.getvalue()
+    return pic
 
 
 WRITERS = {".html": to_html, ".htm": to_html, ".png": to_png}

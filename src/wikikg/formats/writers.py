@@ -63,10 +63,11 @@ _QUALIFIERS = {"ticker", "role"}
 _NOT_ENTITIES = {RDF.Statement, WKG.Evidence, WKG.Citation}
 
 
-def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
+def property_graph(ds: Dataset, cast: bool = False, subjects: bool = False) -> PropertyGraph:
     """The union graph as plain records for the non-RDF exports: entities, edges, facts. Only entities
-    on an edge (and each article's subject) are nodes; with `cast`, every entity: also those an article
-    only names (wkg:mentionedIn), the sanctions programmes and the reporters of claims."""
+    on an edge are nodes; with `subjects`, each article's subject too (FtM, QuickStatements: its own
+    facts need it); with `cast`, every entity: also those an article only names (wkg:mentionedIn), the
+    sanctions programmes and the reporters of claims."""
     g = union(ds)
     entities: dict[str, Entity] = {}
     for s in sorted(set(g.subjects(RDFS.label)), key=str):
@@ -83,9 +84,11 @@ def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
     triples = sorted((str(s), _local(p), str(o)) for s, p, o in g
                      if _local(p) and isinstance(o, URIRef) and str(s) in entities
                      and str(o) in entities)
-    if not cast:  # a network of edges: a node no edge reaches (the cast, a programme, a reporter) is left
-        # out (a programme is on its sanctionedBy edge), save an article's own subject
-        linked = {x for s, _p, o in triples for x in (s, o)} | {str(a) for a in g.objects(None, WKG.article)}
+    if not cast:  # a network of edges: a node no edge reaches (the cast, a programme, a reporter, an article
+        # with no relation) is left out; a programme is on its sanctionedBy edge
+        linked = {x for s, _p, o in triples for x in (s, o)}
+        if subjects:
+            linked |= {str(a) for a in g.objects(None, WKG.article)}
         entities = {iri: e for iri, e in entities.items() if iri in linked}
     names: dict[str, str] = {}
     for s, label in sorted((str(s), str(x)) for s, x in g.subject_objects(RDFS.label) if isinstance(s, URIRef)):
@@ -110,14 +113,14 @@ def to_ftm(ds: Dataset) -> bytes:
     """FollowTheMoney entities as JSON lines (see ftm)."""
     from wikikg.formats import ftm
 
-    return ftm.to_ftm(property_graph(ds))
+    return ftm.to_ftm(property_graph(ds, subjects=True))
 
 
 def to_quickstatements(ds: Dataset) -> bytes:
     """Wikidata QuickStatements (v1) keyed by English Wikipedia titles (see quickstatements)."""
     from wikikg.formats import quickstatements
 
-    return quickstatements.to_quickstatements(property_graph(ds))
+    return quickstatements.to_quickstatements(property_graph(ds, subjects=True))
 
 
 def to_turtle(ds: Dataset) -> bytes:
