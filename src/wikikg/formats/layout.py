@@ -1,5 +1,4 @@
-"""Where a picture puts each node: ForceAtlas2 (networkx, as Gephi lays out) per connected part, scaled so
-that labels have room, the parts packed in rows."""
+"""Where a picture puts each node: ForceAtlas2 (networkx) per connected part, scaled for labels, packed in rows."""
 from __future__ import annotations
 
 import math
