@@ -311,3 +311,11 @@ def test_registered_and_written_to_directories(seed_ds, tmp_path):
 def test_same_input_same_bytes(seed, seed_ds):
     again = property_graph(seed_ds)
     assert to_graphml(seed) == to_graphml(again) and to_gexf(seed) == to_gexf(again)
+
+
+def test_the_whole_cast_when_asked_for(seed_ds, seed, tmp_path):
+    write(seed_ds, tmp_path / "all.gexf", cast=True)
+    ids = {n.get("id") for n in etree.parse(str(tmp_path / "all.gexf")).iter(GEXF + "node")}
+    assert RES + "Entity_List" in ids and len(ids) > len(seed.entities)
+    write(seed_ds, tmp_path / "net.gexf")
+    assert {n.get("id") for n in etree.parse(str(tmp_path / "net.gexf")).iter(GEXF + "node")} == set(seed.entities)

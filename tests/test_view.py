@@ -330,3 +330,14 @@ def test_selecting_a_node_brings_it_into_view(dump_page, dump_pg):
     assert inside and labelled and height >= 10
     _labels_legible_and_apart(dump_page)
     dump_page.save_screenshot(str(SCREENSHOTS / "view-dump-selected.png"))
+
+
+def test_cli_draws_the_whole_cast_when_asked_for(graph_file, pg, tmp_path):
+    runner = CliRunner()
+    for args, name in (([], "net.html"), (["--cast"], "all.html")):
+        result = runner.invoke(view, [str(graph_file), "-o", str(tmp_path / name), *args])
+        assert result.exit_code == 0, result.output
+    net = json.loads(DATA.search((tmp_path / "net.html").read_text("utf-8")).group(1))
+    whole = json.loads(DATA.search((tmp_path / "all.html").read_text("utf-8")).group(1))
+    assert len(net["nodes"]) == len(pg.entities) < len(whole["nodes"])
+    assert RES + "Entity_List" in {n["iri"] for n in whole["nodes"]} - {n["iri"] for n in net["nodes"]}

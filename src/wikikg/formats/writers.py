@@ -99,14 +99,14 @@ def property_graph(ds: Dataset, cast: bool = False, subjects: bool = False) -> P
                          names)
 
 
-def to_graphml(ds: Dataset) -> bytes:
-    """GraphML for Gephi (see netexport): one edge per (subject, relation, object)."""
-    return netexport.to_graphml(property_graph(ds))
+def to_graphml(ds: Dataset, cast: bool = False) -> bytes:
+    """GraphML for Gephi (see netexport): one edge per (subject, relation, object); `cast`: every entity."""
+    return netexport.to_graphml(property_graph(ds, cast=cast))
 
 
-def to_gexf(ds: Dataset) -> bytes:
-    """GEXF 1.3 for Gephi's timeline (see netexport)."""
-    return netexport.to_gexf(property_graph(ds))
+def to_gexf(ds: Dataset, cast: bool = False) -> bytes:
+    """GEXF 1.3 for Gephi's timeline (see netexport); `cast`: every entity, also those on no edge."""
+    return netexport.to_gexf(property_graph(ds, cast=cast))
 
 
 def to_ftm(ds: Dataset) -> bytes:
@@ -235,16 +235,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write(ds: Dataset, out: Path) -> list[Path]:
-    """Write `ds` to a file (format by extension) or a directory (the DIRECTORY_OUTPUTS)."""
+NETWORK_FORMATS = (".graphml", ".gexf")  # the ones that take `cast` (every entity, not only those on an edge)
+
+
+def _bytes(ds: Dataset, ext: str, cast: bool) -> bytes:
+    return FORMATS[ext](ds, cast=True) if cast and ext in NETWORK_FORMATS else FORMATS[ext](ds)
+
+
+def write(ds: Dataset, out: Path, cast: bool = False) -> list[Path]:
+    """Write `ds` to a file (format by extension) or a directory (the DIRECTORY_OUTPUTS); with `cast`,
+    the network formats have every entity as a node, also those no edge reaches."""
     ext = format_of(out)
     if ext is not None:
-        write_atomic(out, FORMATS[ext](ds))
+        write_atomic(out, _bytes(ds, ext, cast))
         return [out]
     if out.suffix and not out.is_dir():
         raise OutputError(f"{out}: unknown output format {out.suffix!r} (known: {', '.join(FORMATS)})")
     targets = [out / name for name in DIRECTORY_OUTPUTS]
-    data = [FORMATS[format_of(t)](ds) for t in targets]  # every format made before any file is touched
+    data = [_bytes(ds, format_of(t), cast) for t in targets]  # every format made before any file is touched
     for target, blob in zip(targets, data, strict=False):
         write_atomic(target, blob)
     return targets
