@@ -39,7 +39,8 @@ _INTEGER = str(XSD.integer)
 _VOCAB = {"type": RDF.type, "statement": RDF.Statement, "subject": RDF.subject, "predicate": RDF.predicate,
           "object": RDF.object, "label": RDFS.label, "alt": SKOS.altLabel, "same": OWL.sameAs,
           "topic": FOAF.isPrimaryTopicOf, "derived": PROV.wasDerivedFrom, "source": DCTERMS.source,
-          "title": DCTERMS.title, "publisher": DCTERMS.publisher, "date": DCTERMS.date, "url": SCHEMA.url}
+          "title": DCTERMS.title, "publisher": DCTERMS.publisher, "date": DCTERMS.date, "url": SCHEMA.url,
+          "language": DCTERMS.language}
 
 
 def bind(g: Graph) -> Graph:
@@ -217,6 +218,8 @@ def _citation(g: Graph, c: Citation, T: Terms):
         g.add((node, v["title"], T.lit(c.title)))
     if c.publisher:
         g.add((node, v["publisher"], T.lit(c.publisher)))
+    if c.language:
+        g.add((node, v["language"], T.lit(c.language)))
     if c.date:
         d = parse_date(c.date)
         g.add((node, v["date"], T.date(d) if d else T.lit(c.date)))

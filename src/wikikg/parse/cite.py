@@ -11,6 +11,28 @@ from wikikg.model import Citation
 from wikikg.parse.definitions import CITE_PUBLISHER
 from wikikg.parse.definitions import template_name as _tname
 
+_CODE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*", re.I)
+
+
+def language_code(value: str | None) -> str | None:
+    """A cite template's language= as an ISO 639 code: 'en-US' -> 'en', 'Chinese' -> 'zh', the first of
+    a list ('zh, en'); None when it names no language."""
+    import pycountry
+
+    first = re.split(r"[,;/]| and ", value or "")[0].strip()
+    m = _CODE.fullmatch(first)
+    if m:
+        code = m.group(1).lower()
+        found = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    elif first:
+        try:
+            found = pycountry.languages.lookup(first)
+        except LookupError:
+            found = None
+    else:
+        found = None
+    return (getattr(found, "alpha_2", None) or found.alpha_3) if found else None
+
 
 def citation(tag: Tag) -> Citation:
     """The Citation a <ref> tag gives (cite template fields, else its first URL or text)."""
@@ -29,8 +51,10 @@ def citation(tag: Tag) -> Citation:
                         return re.sub(r"\s+", " ", v)
                 return None
             url = val("url", "chapter-url")
-            return Citation(key, url, val("title", "chapter", "trans-title"),
-                            val(*CITE_PUBLISHER), val("date", "publication-date", "year"))
+            title = val("title", "chapter")
+            language = language_code(val("language", "lang")) if title else "en" if val("trans-title") else None
+            return Citation(key, url, title or val("trans-title"), val(*CITE_PUBLISHER),
+                            val("date", "publication-date", "year"), language)
     links = code.filter_external_links() if code else []
     if links:
         link = links[0]
