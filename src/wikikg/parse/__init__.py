@@ -6,22 +6,44 @@ import bisect
 from wikikg.model import Article, Link, ParsedArticle, Sentence
 from wikikg.parse.cite import collect_refs as _collect_refs
 from wikikg.parse.definitions import canonical_title, is_disambiguation
-from wikikg.parse.nesting import nesting_warnings
+from wikikg.parse.flow import Flow as _Flow
+from wikikg.parse.flow import collect_refs as _stream_refs
+from wikikg.parse.nesting import DEEP, nesting_warnings
 from wikikg.parse.plaintext import parse_text
 from wikikg.parse.render import Renderer as _Renderer
 from wikikg.parse.segment import paragraphs, split_sentences
 from wikikg.parse.softbreaks import join_soft_breaks
-from wikikg.parse.tokenize import parse_code
+from wikikg.parse.stream import Mismatch, Stream
+from wikikg.parse.tokenize import parse_code, tokenize
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
 
-def parse_wikitext(article: Article) -> ParsedArticle:
-    """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
-    code = parse_code(article.text)
-    seen: dict = {}
+def _render(text: str):
+    """The rendered article and its nesting warnings: from the token stream, or from the node tree
+    when the tokens do not spell the input as expected (or nest deep enough to need the tree's check)."""
+    toks = tokenize(text)
+    try:
+        st = Stream(text, toks)
+    except Mismatch:
+        st = None
+    if st is not None:
+        seen: dict = {}
+        r = _Flow(st, _stream_refs(st, seen), seen)
+        r.run()
+        if st.depth < DEEP - 1:
+            return r, ()
+        return r, nesting_warnings(parse_code(text))
+    code = parse_code(text)
+    seen = {}
     r = _Renderer(_collect_refs(code, seen), seen)
     r.nodes(code.nodes, 0)
+    return r, nesting_warnings(code)
+
+
+def parse_wikitext(article: Article) -> ParsedArticle:
+    """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
+    r, warnings = _render(article.text)
     b = r.b
     plain = join_soft_breaks(b.text(), article.text, b)
     sec_pos = [p for p, _ in b.sections]
@@ -50,7 +72,7 @@ def parse_wikitext(article: Article) -> ParsedArticle:
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          tuple(r.infoboxes), tuple(r.citations.values()),
                          tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
-                         warnings=nesting_warnings(code),
+                         warnings=warnings,
                          disambiguation=is_disambiguation(article.title, article.text))
 
 
