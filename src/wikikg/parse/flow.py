@@ -21,7 +21,7 @@ from wikikg.parse.definitions import (
 from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
 from wikikg.parse.stream import Stream
-from wikikg.parse.tables import table as _table
+from wikikg.parse.tables import stream_table as _table
 
 __all__ = ["Flow", "collect_refs"]
 
@@ -52,7 +52,7 @@ def collect_refs(st: Stream, seen: dict[int, Citation]) -> dict[str, Citation]:
     named: dict[str, Citation] = {}
     toks = st.toks
     for i, tok in enumerate(toks):
-        if type(tok) is not T.TagOpenOpen or type(toks[i + 1]) is not _Text or toks[i + 1].text.lower() != "ref":
+        if type(tok) is not T.TagOpenOpen or type(toks[i + 1]) is not _Text or toks[i + 1]["text"].lower() != "ref":
             continue
         name, attrs, cs, ce = st.tag(i)
         if name.lower() != "ref" or cs is None or not st.src(cs, ce).strip():
@@ -96,7 +96,7 @@ class Flow:
                 return
             tok = toks[i]
             if type(tok) is _Text:
-                s = tok.text
+                s = tok["text"]
                 start = pos[i] + shift
                 if "<!--" in s:  # the tokenizer leaves an unclosed comment as text
                     cut = s.index("<!--")
@@ -193,7 +193,7 @@ class Flow:
                 b.refs.append((b.length, cit.key))
             return
         if name == "table" and not self.skip:
-            self.tables.append(_table(st.node(i), start, s, " / ".join(self.heads)))
+            self.tables.append(_table(st, i, start, s, " / ".join(self.heads)))
             return
         if name in SKIP_TAGS or cs is None:
             if name in BREAK_TAGS:

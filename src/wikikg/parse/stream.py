@@ -81,7 +81,7 @@ class Stream:
         toks = self.toks
         parts = self.parts(i)
         first = parts[0] if parts else self.end[i]
-        name = "".join(t.text for t in toks[i + 1:first] if type(t) is Text)
+        name = "".join(t["text"] for t in toks[i + 1:first] if type(t) is Text)
         attrs, co, oc = [], None, None
         for k, at in enumerate(parts):
             kind = type(toks[at])
@@ -107,10 +107,10 @@ class Stream:
         while i < j:
             tok = toks[i]
             if type(tok) is Text:
-                s = tok.text
+                s = tok["text"]
                 i += 1
             elif end[i] >= 0:
-                s = self._strip_node(i)
+                s = self.strip_node(i)
                 i = end[i] + 1
             else:
                 i += 1
@@ -122,7 +122,16 @@ class Stream:
             r = r.replace("\n\n\n", "\n\n")
         return r
 
-    def _strip_node(self, i: int) -> str | None:
+    def tag_name(self, i: int) -> str:
+        """str() of the name of the tag at token i."""
+        toks, j, out = self.toks, i + 1, []
+        while type(toks[j]) is Text:
+            out.append(toks[j]["text"])
+            j += 1
+        return "".join(out)
+
+    def strip_node(self, i: int) -> str | None:
+        """Node.__strip__() (normalize, collapse, no template parameters) of the structure at token i."""
         kind, e = type(self.toks[i]), self.end[i]
         if kind is T.TemplateOpen or kind is T.CommentStart:
             return None
@@ -152,7 +161,7 @@ class Stream:
             if type(toks[i + 2]) is T.HTMLEntityHex:
                 return HTMLEntity(toks[i + 3].text, named=False, hexadecimal=True, hex_char=toks[i + 2].char)
             return HTMLEntity(toks[i + 2].text, named=False, hexadecimal=False)
-        return HTMLEntity(toks[i + 1].text, named=True, hexadecimal=False)
+        return HTMLEntity(toks[i + 1]["text"], named=True, hexadecimal=False)
 
 
 _SPACE = re.compile(r"\s")
@@ -167,32 +176,36 @@ def _index(text: str, toks: list) -> tuple[list[int], list[int], int]:
     p, depth = 0, 0
     hidden = False  # inside a wiki-markup tag's name or closing tag: not part of its str()
     startswith = text.startswith
+    fixed, opens, closes = _FIXED, _OPEN, _CLOSE
     for i, tok in enumerate(toks):
         pos[i] = p
         kind = type(tok)
         if kind is Text:
-            if hidden:
-                continue
-            s = tok.text
-        elif kind in _FIXED:
-            s = _FIXED[kind]
-        elif kind is T.HeadingStart or kind is T.HeadingEnd:
-            s = "=" * (tok.level if kind is T.HeadingStart else toks[stack[-1][0]].level)
-        elif kind is T.HTMLEntityHex:
-            s = tok.char
-        elif kind is T.ExternalLinkOpen:
-            s = "[" if tok.brackets else ""
-        elif kind is T.ExternalLinkSeparator:
-            s = "" if tok.suppress_space else " "
-        elif kind is T.ExternalLinkClose:
-            s = "]" if toks[stack[-1][0]].brackets else ""
-        else:
-            s = _tag_token(tok, kind, stack)
-            if kind is T.TagOpenOpen:
-                hidden = bool(tok.wiki_markup)
+            if not hidden:
+                s = tok["text"]
+                if not startswith(s, p):
+                    raise Mismatch(f"token {i} (Text) does not match the input at {p}")
+                p += len(s)
+            continue
+        s = fixed.get(kind)
+        if s is None:
+            if kind is T.HeadingStart or kind is T.HeadingEnd:
+                s = "=" * (tok.get("level") if kind is T.HeadingStart else toks[stack[-1][0]].get("level"))
+            elif kind is T.HTMLEntityHex:
+                s = tok.get("char")
+            elif kind is T.ExternalLinkOpen:
+                s = "[" if tok.get("brackets") else ""
+            elif kind is T.ExternalLinkSeparator:
+                s = "" if tok.get("suppress_space") else " "
+            elif kind is T.ExternalLinkClose:
+                s = "]" if toks[stack[-1][0]].get("brackets") else ""
             else:
-                hidden = bool(stack[-1][1]) and stack[-1][2] in ("name", "closing")
-        if kind in _CLOSE:
+                s = _tag_token(tok, kind, stack)
+                if kind is T.TagOpenOpen:
+                    hidden = bool(tok.get("wiki_markup"))
+                else:
+                    hidden = bool(stack[-1][1]) and stack[-1][2] in ("name", "closing")
+        if kind in closes:
             if not stack:
                 raise Mismatch(f"unopened {kind.__name__} at token {i}")
             opener = stack.pop()[0]
@@ -200,12 +213,12 @@ def _index(text: str, toks: list) -> tuple[list[int], list[int], int]:
             if kind is T.TagCloseSelfclose or kind is T.TagCloseClose:
                 if type(toks[opener]) is not T.TagOpenOpen:
                     raise Mismatch(f"{kind.__name__} closes {type(toks[opener]).__name__}")
-            elif _OPEN[type(toks[opener])] is not kind:
+            elif opens[type(toks[opener])] is not kind:
                 raise Mismatch(f"{kind.__name__} closes {type(toks[opener]).__name__}")
             hidden = False
-        elif kind in _OPEN:
+        elif kind in opens:
             if kind is T.TagOpenOpen:
-                stack.append([i, tok.wiki_markup or "", "name", None])  # opener, wiki, phase, attr
+                stack.append([i, tok.get("wiki_markup") or "", "name", None])  # opener, wiki, phase, attr
             else:
                 stack.append([i])
             if len(stack) > depth:
@@ -224,36 +237,36 @@ def _tag_token(tok, kind, stack: list) -> str:
     """The input spelling of a tag token (as Tag.__str__ and Attribute.__str__ spell it); updates the
     tag's state on the stack."""
     if kind is T.TagOpenOpen:
-        return tok.wiki_markup or ("</" if tok.invalid else "<")
+        return tok.get("wiki_markup") or ("</" if tok.get("invalid") else "<")
     if not stack or len(stack[-1]) < 4:
         raise Mismatch(f"{kind.__name__} outside a tag")
     st = stack[-1]
     wiki = st[1]
     if kind is T.TagAttrStart:
-        s = _attr_end(st) + (tok.pad_first or "")
+        s = _attr_end(st) + (tok.get("pad_first") or "")
         st[2], st[3] = "attr", [tok, False, None]
         return s
     if kind is T.TagAttrEquals:
         attr = st[3]
         attr[1] = True
-        return (attr[0].pad_before_eq or "") + "=" + (attr[0].pad_after_eq or "")
+        return (attr[0].get("pad_before_eq") or "") + "=" + (attr[0].get("pad_after_eq") or "")
     if kind is T.TagAttrQuote:
-        st[3][2] = tok.char
-        return tok.char
+        st[3][2] = tok.get("char")
+        return tok.get("char")
     if kind is T.TagCloseOpen:
         s = _attr_end(st)
         st[2] = "contents"
-        return s + (tok.padding or "") + ((tok.wiki_markup or "") if wiki else ">")
+        return s + (tok.get("padding") or "") + ((tok.get("wiki_markup") or "") if wiki else ">")
     if kind is T.TagCloseSelfclose:
         s = _attr_end(st)
         if wiki:
-            return s + (tok.padding or "")
-        return s + (tok.padding or "") + (">" if tok.implicit else "/>")
+            return s + (tok.get("padding") or "")
+        return s + (tok.get("padding") or "") + (">" if tok.get("implicit") else "/>")
     if kind is T.TagOpenClose:
         st[2] = "closing"
         if not wiki:
             return "</"
-        return (tok.wiki_markup or "") if tok.wiki_markup is not None else wiki
+        return (tok.get("wiki_markup") or "") if tok.get("wiki_markup") is not None else wiki
     if kind is T.TagCloseClose:
         return "" if wiki else ">"
     raise Mismatch(f"unexpected token {kind.__name__}")
@@ -266,5 +279,5 @@ def _attr_end(st: list) -> str:
         return ""
     st[3] = None
     if not attr[1]:
-        return attr[0].pad_before_eq or ""
+        return attr[0].get("pad_before_eq") or ""
     return attr[2] or ""
