@@ -4,46 +4,19 @@ from __future__ import annotations
 import bisect
 
 from wikikg.model import Article, Link, ParsedArticle, Sentence
-from wikikg.parse.cite import collect_refs as _collect_refs
 from wikikg.parse.definitions import canonical_title, is_disambiguation
-from wikikg.parse.flow import Flow as _Flow
-from wikikg.parse.flow import collect_refs as _stream_refs
-from wikikg.parse.nesting import DEEP, nesting_warnings
+from wikikg.parse.engine import render
 from wikikg.parse.plaintext import parse_text
-from wikikg.parse.render import Renderer as _Renderer
 from wikikg.parse.segment import paragraphs, split_sentences
 from wikikg.parse.softbreaks import join_soft_breaks
-from wikikg.parse.stream import Mismatch, Stream
-from wikikg.parse.tokenize import parse_code, tokenize
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
 
-def _render(text: str):
-    """The rendered article and its nesting warnings: from the token stream, or from the node tree
-    when the tokens do not spell the input as expected (or nest deep enough to need the tree's check)."""
-    toks = tokenize(text)
-    try:
-        st = Stream(text, toks)
-    except Mismatch:
-        st = None
-    if st is not None:
-        seen: dict = {}
-        r = _Flow(st, _stream_refs(st, seen), seen)
-        r.run()
-        if st.depth < DEEP - 1:
-            return r, ()
-        return r, nesting_warnings(parse_code(text))
-    code = parse_code(text)
-    seen = {}
-    r = _Renderer(_collect_refs(code, seen), seen)
-    r.nodes(code.nodes, 0)
-    return r, nesting_warnings(code)
-
-
-def parse_wikitext(article: Article) -> ParsedArticle:
-    """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
-    r, warnings = _render(article.text)
+def parse_wikitext(article: Article, tree: bool = False) -> ParsedArticle:
+    """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories (`tree`: rendered
+    from mwparserfromhell's node tree instead of its token stream, the same result more slowly)."""
+    r, warnings = render(article.text, tree)
     b = r.b
     plain = join_soft_breaks(b.text(), article.text, b)
     sec_pos = [p for p, _ in b.sections]
