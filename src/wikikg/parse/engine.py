@@ -1,5 +1,4 @@
-"""Chooses how wikitext is rendered: from the token stream, or from the node tree where the tokens do not
-spell the input (mwparserfromhell drops some control characters) or nest deep enough to need the tree's check."""
+"""Chooses how wikitext is rendered: from the token stream, or from the node tree where the stream cannot."""
 from __future__ import annotations
 
 from wikikg.parse.cite import collect_refs as _collect_refs
