@@ -1,6 +1,8 @@
 """Chooses how wikitext is rendered: from the token stream, or from the node tree where the stream cannot."""
 from __future__ import annotations
 
+from mwparserfromhell.parser.builder import Builder
+
 from wikikg.parse.cite import collect_refs as _collect_refs
 from wikikg.parse.flow import Flow
 from wikikg.parse.flow import collect_refs as _stream_refs
@@ -17,8 +19,9 @@ def render(text: str, tree: bool = False) -> tuple[Flow | Renderer, tuple[str, .
     and the nesting warnings; `tree` forces the node-tree renderer (the reference the stream matches)."""
     st = None
     if not tree:
+        toks = tokenize(text)
         try:
-            st = Stream(text, tokenize(text))
+            st = Stream(text, toks)
         except Mismatch:
             st = None
     if st is not None:
@@ -27,7 +30,7 @@ def render(text: str, tree: bool = False) -> tuple[Flow | Renderer, tuple[str, .
         r.run()
         if st.depth < DEEP - 1:  # no text deeper than DEEP levels, so nothing for the tree's check
             return r, ()
-        return r, nesting_warnings(parse_code(text))
+        return r, nesting_warnings(Builder().build(list(toks)))  # the tree of the same tokens
     code = parse_code(text)
     seen = {}
     tr = Renderer(_collect_refs(code, seen), seen)
