@@ -25,6 +25,7 @@ from wikikg.kb.ontology import (
 )
 from wikikg.kb.vocabulary import is_symmetric
 from wikikg.model import Citation, DateValue, Entity, Mention, Statement
+from wikikg.parse.reader import reader_plain, reader_text
 from wikikg.resolve.merge import resolved
 
 __all__ = ["NT", "RDFLIB", "LineSink", "Terms", "add_entity", "add_statement", "article_graph",
@@ -293,8 +294,9 @@ def _add_evidence(g: Graph, ev, ev_, subject_iri, T: Terms) -> None:
     add, wkg = g.add, T.wkg
     add((ev, T.v["type"], wkg("Evidence")))
     add((ev, wkg("text"), T.lit(ev_.text)))
-    if ev_.plain:
-        add((ev, wkg("plainText"), T.lit(ev_.plain)))
+    plain = reader_plain(ev_.plain) if ev_.plain else reader_text(ev_.text)
+    if plain and plain != ev_.text:  # as a reader of the article sees it, where that differs
+        add((ev, wkg("plainText"), T.lit(plain)))
     add((ev, wkg("section"), T.lit(ev_.section)))
     add((ev, wkg("charStart"), T.lit(ev_.start)))
     add((ev, wkg("charEnd"), T.lit(ev_.end)))

@@ -6,6 +6,7 @@ import re
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Tag, Text
+from mwparserfromhell.parser import tokens
 
 from wikikg.model import Citation
 from wikikg.parse.definitions import CITE_PUBLISHER
@@ -61,6 +62,46 @@ def citation(tag: Tag) -> Citation:
         return Citation(key, str(link.url).strip(),
                         link.title.strip_code().strip() if link.title else None)
     text = code.strip_code().strip() if code else ""
+    return Citation(key, None, text or None)
+
+
+_CITE_NAMES = {"citation", "cite news", "harvnb", "sfn"}
+
+
+def stream_citation(st, cs: int, ce: int) -> Citation:
+    """citation() of the ref tag whose contents are tokens [cs, ce) of Stream `st`, read from the tokens."""
+    key = "c" + hashlib.sha1(st.src(cs, ce).strip().encode()).hexdigest()[:16]
+    toks, end = st.toks, st.end
+    j = cs
+    while j < ce:  # the top-level templates of the contents, in order
+        e = end[j]
+        if e < 0:
+            j += 1
+            continue
+        if type(toks[j]) is tokens.TemplateOpen:
+            name_end, plist = st.template_params(j)
+            name = re.sub(r"[\s_]+", " ", st.strip(j + 1, name_end).strip()).lower()
+            if name.startswith("cite") or name in _CITE_NAMES:
+                params = {n: (vs, ve) for n, vs, ve in plist}  # the last of a name wins, as in t.get
+
+                def val(*names: str) -> str | None:
+                    for n in names:
+                        v = st.strip(*params[n]).strip() if n in params else ""
+                        if v:
+                            return re.sub(r"\s+", " ", v)
+                    return None
+                url = val("url", "chapter-url")
+                return Citation(key, url, val("title", "chapter", "trans-title"),
+                                val(*CITE_PUBLISHER), val("date", "publication-date", "year"))
+        j = e + 1
+    for j in range(cs, ce):  # the first external link anywhere inside
+        if type(toks[j]) is tokens.ExternalLinkOpen:
+            e = end[j]
+            seps = st.parts(j)
+            url_end = seps[0] if seps else e
+            title = st.strip(seps[0] + 1, e).strip() if seps and st.pos[e] > st.pos[seps[0] + 1] else None
+            return Citation(key, st.src(j + 1, url_end).strip(), title)
+    text = st.strip(cs, ce).strip()
     return Citation(key, None, text or None)
 
 
