@@ -162,6 +162,20 @@ def test_stdin_with_title(tmp_path):
     assert (URIRef(RES + "Beta_Corp"), URIRef(WKG + "foundedBy"), URIRef(RES + "Jane_Roe")) in g
 
 
+def test_link_targets_give_the_iris_mediawiki_and_dbpedia_give(tmp_path):
+    text = ("'''Acme Widgets''' is a company headquartered in [[Zürich]]. It was founded by "
+            "[[Jane&nbsp;Roe]] in 2010.\n\n[[de:Acme Widgets GmbH]]\n")
+    (tmp_path / "Acme_Widgets.wikitext").write_text(text, "utf-8")
+    out = tmp_path / "out.nt"
+    result = invoke("build", tmp_path / "Acme_Widgets.wikitext", "-o", out)
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(out, format="nt")
+    same = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+    assert (URIRef(RES + "Jane_Roe"), same, URIRef("http://dbpedia.org/resource/Jane_Roe")) in g
+    assert (URIRef(RES + "Z%C3%BCrich"), same, URIRef("http://dbpedia.org/resource/Zürich")) in g
+    assert not [s for s in g.subjects() if "nbsp" in s or "GmbH" in s]
+
+
 # --- export --------------------------------------------------------------------------------------
 
 def test_export_round_trips_to_an_isomorphic_graph(seed_dir, tmp_path):

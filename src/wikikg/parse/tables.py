@@ -4,7 +4,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Tag, Wikilink
 
 from wikikg.model import Link, Table, TableCell
-from wikikg.parse.definitions import MEDIA_NAMESPACES, canonical_title
+from wikikg.parse.definitions import MEDIA_NAMESPACES, link_target
 
 
 def _cell(node: Tag, start: int) -> TableCell:
@@ -16,7 +16,8 @@ def _cell(node: Tag, start: int) -> TableCell:
             if ":" in raw and raw.split(":", 1)[0].strip().lower() in MEDIA_NAMESPACES | {"category"}:
                 continue
             shown = n.text.strip_code().strip() if n.text is not None else raw.split("#")[0].strip()
-            links.append(Link(canonical_title(raw), shown, pos, pos + len(shown)))
+            if target := link_target(raw):
+                links.append(Link(target, shown, pos, pos + len(shown)))
             text.append(shown)
             pos += len(shown)
         else:
