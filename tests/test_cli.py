@@ -176,6 +176,41 @@ def test_link_targets_give_the_iris_mediawiki_and_dbpedia_give(tmp_path):
     assert not [s for s in g.subjects() if "nbsp" in s or "GmbH" in s]
 
 
+def test_a_plain_text_file_is_titled_as_its_lead_spells_the_name(tmp_path):
+    out = tmp_path / "text.nt"
+    result = invoke("build", ROOT / "seeds" / "sensetime.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    subjects = {str(s) for s in Graph().parse(out, format="nt").subjects()}
+    assert RES + "SenseTime" in subjects
+    assert not [s for s in subjects if "Sensetime" in s]
+
+
+def test_stdin_without_a_title_is_refused_rather_than_titled_untitled(tmp_path):
+    out = tmp_path / "s.nt"
+    result = invoke("build", "-", "-o", out, input=BETA.encode("utf-8"))
+    assert result.exit_code == 1
+    assert "--title" in error_line(result)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("inputs,options,words", [
+    (["dump"], ["--title", "Acme"], "dump"),
+    (["dir"], ["--title", "Acme"], "directory"),
+    (["file", "file"], ["--title", "Acme"], "2 inputs"),
+    (["dump"], ["--kind", "text"], "dump"),
+], ids=["title on a dump", "title on a directory", "title on two files", "kind on a dump"])
+def test_options_that_would_do_nothing_are_refused(tmp_path, articles, inputs, options, words):
+    from wikikg.read.dumps import Page, write_dump
+
+    dump = write_dump([Page("Beta Corp", 0, 1, BETA)], tmp_path / "d.xml.bz2")
+    paths = {"dump": dump, "dir": articles, "file": articles / "Beta_Corp.wikitext"}
+    result = invoke("build", *[paths[i] for i in inputs], *options, "-o", tmp_path / "out.nt")
+    assert result.exit_code == 1
+    line = error_line(result)
+    assert options[0] in line and words in line
+    assert not (tmp_path / "out.nt").exists()
+
+
 # --- export --------------------------------------------------------------------------------------
 
 def test_export_round_trips_to_an_isomorphic_graph(seed_dir, tmp_path):

@@ -22,7 +22,8 @@ ARTICLE_TIMEOUT = 120.0  # the slowest real article measured takes about 2 s
                    ".nq and .nt are written in streaming mode (flat memory, any size).")
 @click.option("--kind", type=click.Choice(["wikitext", "text"]), default=None,
               help="Input kind; by default from the extension (.txt is plain text).")
-@click.option("--title", default=None, help="Article title for stdin or a single file.")
+@click.option("--title", default=None,
+              help="The Wikipedia title of the one article read from stdin (required) or a single file.")
 @click.option("--store", "store_dir", default=None, type=click.Path(path_type=Path),
               help="Also bulk-load the Oxigraph store DIR: one named graph per article, replaced on rebuild.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -63,6 +64,7 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         fail("give one of --scheduler and --dask-local")
     if out is not None and format_of(out) is None and out.suffix and not out.is_dir():
         fail(f"{out}: unknown output format {out.suffix!r}")
+    _refuse_idle_options(inputs, kind, title)
     options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
                "titles": read_titles(titles_file) if titles_file else None,
                "limits": ArticleLimits(max_article_bytes, article_timeout)}
@@ -104,6 +106,24 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             _load_store_file(store_dir, out)
     report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
     _report(result, written + ([store_dir] if store_dir else []), report_dir / "errors.jsonl")
+
+
+def _refuse_idle_options(inputs: tuple[str, ...], kind: str | None, title: str | None) -> None:
+    """Refuse --title and --kind where they would do nothing: a dump's pages and a directory's files
+    have their own titles, and a dump's pages are wikitext."""
+    from wikikg.read.files import is_dump
+
+    if title is not None:
+        if len(inputs) > 1:
+            fail(f"--title names the article of one file or of stdin, not of {len(inputs)} inputs")
+        (raw,) = inputs
+        if raw != "-" and is_dump(Path(raw)):
+            fail(f"--title does nothing for a dump ({raw}): each page has its own title "
+                 "(--titles FILE picks pages by title)")
+        if raw != "-" and Path(raw).is_dir():
+            fail(f"--title does nothing for a directory ({raw}): each file is titled by its name")
+    if kind is not None and all(raw != "-" and is_dump(Path(raw)) for raw in inputs):
+        fail("--kind does nothing for a dump: its pages are wikitext")
 
 
 def _report(result, written: list[Path], errors_file: Path) -> None:

@@ -66,6 +66,12 @@ def _title(parsed: ParsedArticle) -> str:
     for n in names:
         if canonical_title(n).casefold() == key.casefold() and n != key:
             return canonical_title(n)
+    if parsed.kind == "text":  # plain text has no bold: the lead names its subject all the same
+        words = r"[\s_]+".join(map(re.escape, key.split()))
+        for s in parsed.sentences[:2]:
+            m = re.search(rf"(?<!\w){words}(?!\w)", s.text, re.I)
+            if m:
+                return canonical_title(m.group(0))
     return key
 
 
