@@ -227,8 +227,8 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     own = runner is None
     runner = runner or LocalRunner(jobs)
     try:
-        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read,
-                                 limits.max_bytes if limits else 0)
+        articles = bar.counted(read_articles(inputs, kind, title, errors, redirects, only_infobox, titles,
+                                             bar.read, limits.max_bytes if limits else 0))
         shared = Shared(limits or ArticleLimits(), gazetteer)
         for part in runner.imap(extract_partition, partitions(enumerate(articles), PARTITION), shared):
             for seq, r in part:
