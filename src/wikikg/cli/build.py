@@ -45,10 +45,13 @@ ARTICLE_TIMEOUT = 120.0  # the slowest real article measured takes about 2 s
 @click.option("--gazetteer", "gazetteer_path", default=None, metavar="GRAPH",
               help="Also recognise the entities and aliases this graph file or store DIR knows "
                    "(e.g. a previous build): most useful for plain text, which has no links.")
+@click.option("--align", is_flag=True,
+              help="Also write the triples the ontology's alignments entail: schema.org, DBpedia, W3C ORG, "
+                   "FollowTheMoney and Wikidata (wdt:) properties and types beside the wkg: ones.")
 def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: str | None,
           store_dir: Path | None, jobs: int | None, only_infobox: str | None, titles_file: str | None,
           scheduler: str | None, dask_local: int | None, progress: bool | None, max_article_bytes: int,
-          article_timeout: float, gazetteer_path: str | None) -> None:
+          article_timeout: float, gazetteer_path: str | None, align: bool) -> None:
     """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -91,6 +94,14 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             result = run(list(inputs), kind, title, runner=runner, **options)
         if result.articles == 0 and result.errors:
             fail(result.errors[0].reason)
+        if align and not streaming:
+            from wikikg.formats.aligned import align_dataset
+
+            align_dataset(result.dataset)
+        elif align:
+            from wikikg.formats.aligned import align_file
+
+            align_file(out)
         written = [out] if streaming else write(result.dataset, out) if out is not None else []
     except (InputError, OutputError) as e:
         fail(str(e))
@@ -105,7 +116,28 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         else:
             _load_store_file(store_dir, out)
     report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
-    _report(result, written + ([store_dir] if store_dir else []), report_dir / "errors.jsonl")
+    described = _describe(result, list(inputs), out, store_dir, written, streaming, align)
+    _report(result, written + ([store_dir] if store_dir else []) + [described], report_dir / "errors.jsonl")
+
+
+def _describe(result, inputs: list[str], out: Path | None, store_dir: Path | None, written: list[Path],
+              streaming: bool, align: bool) -> Path:
+    """Write the build's VoID / DCAT description (counts from the N-Quads of what was built)."""
+    from wikikg.formats.void import describe, stats_of, void_path
+    from wikikg.formats.writers import to_nquads, write_atomic
+
+    if streaming:
+        with open(out, encoding="utf-8") as f:
+            stats = stats_of(f)
+    else:
+        stats = stats_of(to_nquads(result.dataset).decode("utf-8").splitlines(keepends=True))
+    path = void_path(out if out is not None else store_dir.with_name(store_dir.name + ".ttl"))
+    text = describe(stats, result.articles, inputs, written, result.revisions, align)
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as e:
+        fail(f"{path}: cannot write the build's description ({e.strerror or e})")
+    return path
 
 
 def _refuse_idle_options(inputs: tuple[str, ...], kind: str | None, title: str | None) -> None:
