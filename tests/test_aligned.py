@@ -95,3 +95,10 @@ def test_an_aligned_graph_still_satisfies_the_shapes(builds):
     shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
     conforms, _report, text = validate(union, shacl_graph=shapes, advanced=True)
     assert conforms, text
+
+
+def test_export_aligns_a_graph_built_without_it(builds, tmp_path):
+    result = CliRunner().invoke(main, ["export", "--graph", str(builds / "plain.nq"), "-o", str(tmp_path / "x.nq"),
+                                       "--align"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "x.nq").read_bytes() == (builds / "aligned.nq").read_bytes()
