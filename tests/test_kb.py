@@ -147,6 +147,8 @@ def test_legal_suffixes_are_one_list():
     ('"Weird Al" Yankovic', "%22Weird_Al%22_Yankovic"),  # what an IRI cannot hold is encoded
     ("What?", "What%3F"),
     ("100%", "100%25"),
+    ("Tag\U000e0001", "Tag%F3%A0%80%81"),  # outside RFC 3987's ucschar: encoded
+    ("\U00020000", "\U00020000"),
 ])
 def test_dbpedia_iri_is_spelled_as_dbpedia_spells_it(title, iri):
     from wikikg.kb.ontology import dbpedia_iri

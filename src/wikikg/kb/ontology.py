@@ -73,7 +73,7 @@ def _iri_char(c: str) -> bool:
     if o < 0x80:
         return 0x20 < o < 0x7F and c not in _DBPEDIA_ESCAPED
     return (0xA0 <= o <= 0xD7FF or 0xF900 <= o <= 0xFDCF or 0xFDF0 <= o <= 0xFFEF
-            or (0x10000 <= o <= 0xEFFFD and (o & 0xFFFF) < 0xFFFE))
+            or (0x10000 <= o <= 0xDFFFD and (o & 0xFFFF) < 0xFFFE) or 0xE1000 <= o <= 0xEFFFD)
 
 
 def dbpedia_iri(title: str) -> str:
