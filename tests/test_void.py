@@ -67,4 +67,5 @@ def test_a_directory_build_lists_its_files_as_distributions(tmp_path):
 def test_void_path():
     assert void_path(Path("out/graph.nq")) == Path("out/graph.void.ttl")
     assert void_path(Path("out/x.ftm.json")) == Path("out/x.void.ttl")
+    assert void_path(Path("out/Raith_Rovers_F.C..nq")) == Path("out/Raith_Rovers_F.C..void.ttl")
     assert void_path(Path("out")) == Path("out/void.ttl")

@@ -66,10 +66,12 @@ def stats_of(lines: Iterable[str]) -> Stats:
 
 def void_path(out: Path) -> Path:
     """Where a build's description goes: DIR/void.ttl for a directory, X.void.ttl beside a file X.ext."""
+    from wikikg.formats.writers import format_of
+
     if not out.suffix or out.is_dir():
         return out / "void.ttl"
-    name = out.name.split(".")[0] or out.stem
-    return out.with_name(f"{name}.void.ttl")
+    ext = format_of(out) or out.suffix
+    return out.with_name(f"{out.name[:-len(ext)]}.void.ttl")
 
 
 def _lit(text: str) -> str:
