@@ -408,3 +408,23 @@ def test_cli_queries_lists_every_named_query():
     assert r.exit_code == 0 and r.output == catalogue()
     for name, q in named_queries().items():
         assert f"{name}  " in r.output and q.description in r.output
+
+
+# --- what a query costs besides the engine's own time ---------------------------------------------
+
+def test_every_named_query_passes_the_read_only_check():
+    """answer() trusts the queries shipped with the package instead of parsing each again per call."""
+    for q in named_queries().values():
+        checked = check(q.text)
+        assert checked.default_graphs == checked.named_graphs == ()
+
+
+def test_the_graph_list_is_made_only_for_a_query_that_names_graphs(files):
+    engine = Engine.open(graph=str(files / "graph.nq"))
+    answer(engine, "founders", ["org=SenseTime"])
+    answer(engine, "SELECT ?s WHERE { ?s a <https://w3id.org/wikikg/ontology#University> }")
+    assert engine._graphs is None
+    graph = "https://en.wikipedia.org/wiki/SenseTime"
+    out = answer(engine, f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}", fmt="csv")
+    assert engine._graphs == frozenset({graph}) and int(out.split()[1]) > 100
+    assert check("ASK { ?s ?p ?o }", lambda: pytest.fail("listed the graphs")).form == "ASK"
