@@ -12,11 +12,12 @@ from wikikg.parse.definitions import (
     LINK_TEMPLATES,
     MEDIA_NAMESPACES,
     RECORD_TEMPLATES,
-    SKIP_NAMESPACES,
     SKIP_SECTIONS,
     SKIP_TAGS,
     TEXT_TEMPLATES,
     canonical_title,
+    is_language_prefix,
+    link_target,
 )
 from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
@@ -26,7 +27,6 @@ from wikikg.parse.tables import stream_table as _table
 __all__ = ["Flow", "collect_refs"]
 
 _Text = T.Text
-_LANG = re.compile(r"[a-z]{2,3}(-[a-z]+)?")
 
 
 def _get(params: list, key: str):
@@ -153,10 +153,9 @@ class Flow:
         if prefix in ("category",) and not raw.lstrip().startswith(":"):
             self.categories.append(raw.split(":", 1)[1].strip())
             return
-        if self.skip or prefix in MEDIA_NAMESPACES or (
-                _LANG.fullmatch(prefix) and not raw.startswith(":")):
+        if self.skip or prefix in MEDIA_NAMESPACES or is_language_prefix(raw):
             return
-        target = canonical_title(raw) if prefix not in SKIP_NAMESPACES else ""
+        target = link_target(raw)
         if seps:
             shown = st.strip(seps[0] + 1, e).strip()
             at = s.find(shown, 2 + len(raw)) if shown else -1

@@ -130,7 +130,8 @@ def _stream_cell(st, i: int, start: int) -> TableCell:
             raw = st.src(j + 1, seps[0] if seps else e)
             if not (":" in raw and raw.split(":", 1)[0].strip().lower() in MEDIA_NAMESPACES | {"category"}):
                 shown = st.strip(seps[0] + 1, e).strip() if seps else raw.split("#")[0].strip()
-                links.append(Link(canonical_title(raw), shown, pos, pos + len(shown)))
+                if target := link_target(raw):
+                    links.append(Link(target, shown, pos, pos + len(shown)))
                 text.append(shown)
                 pos += len(shown)
         else:
