@@ -199,7 +199,9 @@ class Engine:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()} or None
         try:
             return Result.collect(self.store.query(text, substitutions=subs, **dataset), max_rows)
-        except (SyntaxError, RuntimeError, OSError, ValueError) as e:
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0][:300]}") from None
+        except (RuntimeError, OSError, ValueError) as e:
             raise QueryError(str(e).splitlines()[0][:300]) from None
 
     def label(self, term) -> str | None:
