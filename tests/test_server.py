@@ -183,12 +183,13 @@ def test_service_and_remote_graphs_are_refused_without_any_request(url, remote):
     for query in (f"SELECT * WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}",
                   f"SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ SERVICE SILENT <{remote}> {{ ?s ?q ?r }} }} }}",
                   f"ASK {{ FILTER NOT EXISTS {{ SERVICE <{remote}> {{ ?s ?p ?o }} }} }}",
-                  f"SELECT * WHERE {{ \\u0053ERVICE <{remote}> {{ ?s ?p ?o }} }}",
                   f"SELECT * FROM <{remote}> WHERE {{ ?s ?p ?o }}",
                   f"SELECT * FROM NAMED <{remote}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
         r = post(url, query)
         assert r.status_code == 403, (query, r.text)
         assert "refused" in r.text
+    r = post(url, f"SELECT * WHERE {{ \\u0053ERVICE <{remote}> {{ ?s ?p ?o }} }}")
+    assert r.status_code == 400 and "syntax error" in r.text  # Oxigraph reads no escape outside strings
     r = httpx.get(url + "/sparql", params={"query": "ASK {}", "named-graph-uri": remote}, timeout=30)
     assert r.status_code == 403
     assert Recorder.hits == []
