@@ -4,7 +4,9 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import multiprocessing
+import os
 import platform
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -13,7 +15,18 @@ from wikikg.sparql.query import QueryError, QueryRefused, check
 from wikikg.sparql.results import GRAPH_OFFERS, MEDIA_TYPES, SELECT_OFFERS, negotiate, render
 from wikikg.sparql.store import Engine
 
-__all__ = ["Limits", "QueryPool", "deny_network"]
+__all__ = ["Limits", "QueryPool", "default_max_memory", "deny_network"]
+
+_MB = 2**20
+
+
+def default_max_memory(workers: int) -> int:
+    """A quarter of the machine's memory shared by the workers, each between 512 MB and 4 GB."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = 8 * 1024 * _MB
+    return max(512 * _MB, min(4096 * _MB, total // 4 // max(workers, 1)))
 
 
 @dataclass(frozen=True)
@@ -25,6 +38,11 @@ class Limits:
     max_bytes: int = 20_000_000
     max_request: int = 100_000
     workers: int = 2
+    max_memory: int | None = None  # bytes of data memory per worker; None: default_max_memory; 0: no cap
+
+    def memory_cap(self) -> int:
+        """The per-worker memory cap in bytes (0: none)."""
+        return default_max_memory(self.workers) if self.max_memory is None else self.max_memory
 
 
 def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tuple:
@@ -46,6 +64,8 @@ def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tupl
                                        + ", ".join(MEDIA_TYPES[f] for f in offers) + "\n").encode(), {}
         result = engine.run(checked.text, None, limits.max_rows, default, named)
         body, cut = render(result, fmt, max_bytes=limits.max_bytes)
+    except MemoryError:
+        raise
     except QueryRefused as e:
         return 403, "text/plain", f"{e}\n".encode("utf-8"), {}
     except QueryError as e:
@@ -58,10 +78,27 @@ def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tupl
     return 200, MEDIA_TYPES[fmt], body, headers
 
 
+def _memory_reply(limits: Limits) -> tuple:
+    return 503, "text/plain", (f"query cancelled: it went past the {limits.memory_cap() // _MB} MB memory limit "
+                               "(wikikg serve --max-memory)\n").encode(), {}
+
+
+def cap_memory(cap: int) -> None:
+    """Cap this process's data memory (heap, anonymous maps: RLIMIT_DATA) at `cap` bytes; past it an
+    allocation fails and the process aborts (Oxigraph) or raises MemoryError (Python). No core dump."""
+    import resource
+
+    os.environ["RUST_BACKTRACE"] = "0"  # the abort prints one line, not a backtrace
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if cap:
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+
+
 def _worker_main(conn, store_dir: str, limits: Limits) -> None:
-    """A query worker: no network, the store opened read-only, one job at a time from the pipe."""
+    """A query worker: no network, memory capped, the store opened read-only, one job at a time."""
     guarded = deny_network()
     try:
+        cap_memory(limits.memory_cap())
         engine = Engine.open(store=store_dir)
         graphs = engine.graphs()
         check("ASK {}")  # builds the SPARQL grammar once, before the first request
@@ -74,7 +111,12 @@ def _worker_main(conn, store_dir: str, limits: Limits) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_answer(engine, graphs, job, limits))
+        try:
+            reply = _answer(engine, graphs, job, limits)
+        except MemoryError:  # Python ran out under the cap: say so, and let the pool start a fresh worker
+            conn.send(_memory_reply(limits))
+            return
+        conn.send(reply)
 
 
 class _Worker:
@@ -154,13 +196,24 @@ class QueryPool:
             return 503, "text/plain", (f"query cancelled: it ran past the {self.limits.timeout:g} s time limit "
                                        "(wikikg serve --timeout)\n").encode(), {}
         except (EOFError, OSError):
+            w.proc.join(5)
             self._later(self._replace(w))
-            return 500, "text/plain", b"the query worker died (out of memory?)\n", {}
+            if w.proc.exitcode in (-signal.SIGABRT, -signal.SIGKILL) and self.limits.memory_cap():
+                return _memory_reply(self.limits)  # Oxigraph aborts when an allocation fails under the cap
+            return 500, "text/plain", f"the query worker died (exit code {w.proc.exitcode})\n".encode(), {}
         except asyncio.CancelledError:  # the request went away mid-query: the worker may be busy still
             self._later(self._replace(w))
             raise
-        self._idle.put_nowait(w)
+        if not w.proc.is_alive() or reply == _memory_reply(self.limits):
+            w.proc.join(5)
+            self._later(self._replace(w))
+        else:
+            self._idle.put_nowait(w)
         return reply
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids (benchmarks watch their memory)."""
+        return [w.proc.pid for w in self._all]
 
     def close(self) -> None:
         """Stop every worker."""
