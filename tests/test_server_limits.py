@@ -60,3 +60,34 @@ def test_the_default_memory_cap_is_sized_for_the_machine():
     assert 512 * MB <= Limits().memory_cap() <= 4096 * MB
     assert default_max_memory(1) >= default_max_memory(8)
     assert Limits(max_memory=0).memory_cap() == 0
+
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_cheap_queries_keep_flowing_while_expensive_ones_run(store_dir):
+    """Both workers busy with queries that run to the time limit: on main every cheap query waited
+    for them. Now the expensive ones leave their lanes to spare workers (and run at nice 19), one
+    expensive query too many is cancelled with a 503, and every cheap query is answered before the
+    expensive ones end."""
+    import asyncio
+
+    async def run(url):
+        async with httpx.AsyncClient(timeout=60) as client:
+            async def ask(query):
+                r = await client.post(url + "/sparql", data={"query": query})
+                return r, time.monotonic()
+
+            slow = [asyncio.create_task(ask(CARTESIAN)) for _ in range(3)]
+            await asyncio.sleep(1.0)
+            cheap = [await ask("ASK { ?s ?p ?o }") for _ in range(10)]
+            return await asyncio.gather(*slow), cheap
+
+    with run_in_thread(create_app(store_dir, Limits(timeout=8.0, workers=2))) as url:
+        slow, cheap = asyncio.run(run(url))
+    assert all(r.status_code == 200 and r.json()["boolean"] for r, _ in cheap)
+    codes = sorted(r.status_code for r, _ in slow)
+    assert codes == [503, 503, 503]
+    assert sum("expensive queries are running already" in r.text for r, _ in slow) == 1
+    ended = min(t for r, t in slow if "time limit" in r.text)
+    assert max(t for _, t in cheap) < ended

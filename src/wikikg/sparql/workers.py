@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -149,15 +150,25 @@ class _Worker:
         self.conn.close()
 
 
+SLOW_AFTER = 0.2  # seconds: a query still running then is expensive and leaves its lane to a spare worker
+
+
 class QueryPool:
-    """Worker processes answering queries; one that overruns the time limit is killed and replaced."""
+    """Worker processes answering queries; one that overruns the time limit is killed and replaced.
+
+    Fair service: `workers` lanes take queries in order. A query still running after SLOW_AFTER gives
+    its lane to a ready spare worker and goes on at the lowest CPU priority (nice 19), so cheap queries
+    keep flowing; at most `workers` such expensive queries run at once, and one more is cancelled
+    with a 503 at once rather than queued (benchmarks/bench_starvation.py measures it)."""
 
     def __init__(self, store_dir: str, limits: Limits):
         self.store_dir, self.limits = store_dir, limits
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: asyncio.Queue | None = None
+        self._spares: asyncio.Queue | None = None
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task] = set()
+        self._slow = 0
         self.guarded = self.quads = None
 
     def _spawn(self) -> _Worker:
@@ -166,49 +177,83 @@ class QueryPool:
         return w
 
     async def start(self) -> None:
-        """Start the workers and wait until each has opened the store."""
-        self._idle = asyncio.Queue()
-        workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(self.limits.workers)])
+        """Start the workers (lanes and spares) and wait until each has opened the store."""
+        self._idle, self._spares = asyncio.Queue(), asyncio.Queue()
+        workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(2 * self.limits.workers)])
         _, self.guarded, self.quads = workers[0].hello
-        for w in workers:
-            self._idle.put_nowait(w)
+        for i, w in enumerate(workers):
+            (self._idle if i < self.limits.workers else self._spares).put_nowait(w)
 
     def _later(self, coro) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _replace(self, w: _Worker) -> None:
+    async def _fill(self, queue: asyncio.Queue) -> None:
+        queue.put_nowait(await asyncio.to_thread(self._spawn))
+
+    def _hand_over(self) -> None:
+        """A lane lost its worker: a spare takes it now (a new spare is started), or a new worker later."""
+        if self._spares.empty():
+            self._later(self._fill(self._idle))
+        else:
+            self._idle.put_nowait(self._spares.get_nowait())
+            self._later(self._fill(self._spares))
+
+    async def _retire(self, w: _Worker) -> None:
         self._all.discard(w)
         await asyncio.to_thread(w.kill)
-        self._idle.put_nowait(await asyncio.to_thread(self._spawn))
 
-    async def ask(self, job: dict) -> tuple:
-        """Answer one job -> (status, media type, body, headers), within the time limit."""
+    async def _replace(self, w: _Worker) -> None:
+        await self._retire(w)
+        self._hand_over()
+
+    def _reply(self, w: _Worker, task: asyncio.Future) -> tuple:
+        """The outcome of a finished job: its reply, or why the worker failed it."""
         try:
-            w = await asyncio.wait_for(self._idle.get(), timeout=self.limits.timeout + 120)
-        except asyncio.TimeoutError:
-            return 503, "text/plain", b"no query worker is free; try again\n", {}
-        try:
-            reply = await asyncio.to_thread(w.ask, job, self.limits.timeout)
+            reply = task.result()
         except TimeoutError:
-            self._later(self._replace(w))
             return 503, "text/plain", (f"query cancelled: it ran past the {self.limits.timeout:g} s time limit "
                                        "(wikikg serve --timeout)\n").encode(), {}
         except (EOFError, OSError):
             w.proc.join(5)
-            self._later(self._replace(w))
             if w.proc.exitcode in (-signal.SIGABRT, -signal.SIGKILL) and self.limits.memory_cap():
                 return _memory_reply(self.limits)  # Oxigraph aborts when an allocation fails under the cap
             return 500, "text/plain", f"the query worker died (exit code {w.proc.exitcode})\n".encode(), {}
+        return reply
+
+    async def ask(self, job: dict) -> tuple:
+        """Answer one job -> (status, media type, body, headers), within the time and memory limits."""
+        try:
+            w = await asyncio.wait_for(self._idle.get(), timeout=self.limits.timeout + 120)
+        except asyncio.TimeoutError:
+            return 503, "text/plain", b"no query worker is free; try again\n", {}
+        task = asyncio.ensure_future(asyncio.to_thread(w.ask, job, self.limits.timeout))
+        lane = True
+        try:
+            await asyncio.wait({task}, timeout=SLOW_AFTER)
+            if not task.done():
+                if self._slow >= self.limits.workers:  # enough expensive queries already
+                    await self._replace(w)
+                    await asyncio.wait({task})
+                    return 503, "text/plain", (f"query cancelled: it is expensive and {self._slow} expensive "
+                                               "queries are running already; try again later\n").encode(), {}
+                self._slow, lane = self._slow + 1, False
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, w.proc.pid, 19)
+                self._hand_over()
+                try:
+                    await asyncio.wait({task})
+                finally:
+                    self._slow -= 1
+            reply = self._reply(w, task)
         except asyncio.CancelledError:  # the request went away mid-query: the worker may be busy still
-            self._later(self._replace(w))
+            self._later(self._replace(w) if lane else self._retire(w))
             raise
-        if not w.proc.is_alive() or reply == _memory_reply(self.limits):
-            w.proc.join(5)
-            self._later(self._replace(w))
-        else:
+        if lane and task.exception() is None and w.proc.is_alive() and reply != _memory_reply(self.limits):
             self._idle.put_nowait(w)
+        else:
+            self._later(self._replace(w) if lane else self._retire(w))
         return reply
 
     def pids(self) -> list[int]:
