@@ -151,6 +151,7 @@ class _Worker:
 
 
 SLOW_AFTER = 0.2  # seconds: a query still running then is expensive and leaves its lane to a spare worker
+SPARES = 2  # spare workers per lane, started and waiting to take over a lane
 
 
 class QueryPool:
@@ -169,6 +170,7 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task] = set()
         self._slow = 0
+        self._expensive: dict[str, None] = {}
         self.guarded = self.quads = None
 
     def _spawn(self) -> _Worker:
@@ -179,7 +181,7 @@ class QueryPool:
     async def start(self) -> None:
         """Start the workers (lanes and spares) and wait until each has opened the store."""
         self._idle, self._spares = asyncio.Queue(), asyncio.Queue()
-        workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(2 * self.limits.workers)])
+        workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(SPARES * self.limits.workers + self.limits.workers)])
         _, self.guarded, self.quads = workers[0].hello
         for i, w in enumerate(workers):
             (self._idle if i < self.limits.workers else self._spares).put_nowait(w)
@@ -222,22 +224,37 @@ class QueryPool:
             return 500, "text/plain", f"the query worker died (exit code {w.proc.exitcode})\n".encode(), {}
         return reply
 
+    def _busy(self) -> tuple:
+        return 503, "text/plain", (f"query cancelled: it is expensive and {self._slow} expensive queries are "
+                                   "running already; try again later\n").encode(), {}
+
+    def _remember(self, query: str) -> None:
+        """An expensive query's text: sent again while the expensive slots are full, it is refused at once."""
+        self._expensive[query] = None
+        if len(self._expensive) > 1000:
+            del self._expensive[next(iter(self._expensive))]
+
     async def ask(self, job: dict) -> tuple:
         """Answer one job -> (status, media type, body, headers), within the time and memory limits."""
+        if job.get("query") in self._expensive and self._slow >= self.limits.workers:
+            return self._busy()
         try:
             w = await asyncio.wait_for(self._idle.get(), timeout=self.limits.timeout + 120)
         except asyncio.TimeoutError:
             return 503, "text/plain", b"no query worker is free; try again\n", {}
+        if job.get("query") in self._expensive and self._slow >= self.limits.workers:  # found out meanwhile
+            self._idle.put_nowait(w)
+            return self._busy()
         task = asyncio.ensure_future(asyncio.to_thread(w.ask, job, self.limits.timeout))
         lane = True
         try:
             await asyncio.wait({task}, timeout=SLOW_AFTER)
             if not task.done():
+                self._remember(job.get("query", ""))
                 if self._slow >= self.limits.workers:  # enough expensive queries already
                     await self._replace(w)
                     await asyncio.wait({task})
-                    return 503, "text/plain", (f"query cancelled: it is expensive and {self._slow} expensive "
-                                               "queries are running already; try again later\n").encode(), {}
+                    return self._busy()
                 self._slow, lane = self._slow + 1, False
                 with contextlib.suppress(OSError):
                     os.setpriority(os.PRIO_PROCESS, w.proc.pid, 19)
