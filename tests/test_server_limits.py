@@ -91,3 +91,44 @@ def test_cheap_queries_keep_flowing_while_expensive_ones_run(store_dir):
     assert sum("expensive queries are running already" in r.text for r, _ in slow) == 1
     ended = min(t for r, t in slow if "time limit" in r.text)
     assert max(t for _, t in cheap) < ended
+
+
+@pytest.fixture(scope="module")
+def url(store_dir):
+    with run_in_thread(create_app(store_dir, Limits(workers=1, header_timeout=1.0))) as base:
+        yield base
+
+
+def test_a_host_other_than_loopback_is_refused(url):
+    """DNS rebinding: a page on evil.example resolving its name to 127.0.0.1 sends Host: evil.example."""
+    r = httpx.get(url + "/sparql", params={"query": "ASK {}"}, headers={"Host": "evil.example:7878"}, timeout=30)
+    assert r.status_code == 421 and "Host 'evil.example' is refused" in r.text
+    for host in ("localhost:7878", "127.0.0.1", "[::1]:7878"):
+        r = httpx.get(url + "/sparql", params={"query": "ASK {}"}, headers={"Host": host}, timeout=30)
+        assert r.status_code == 200, host
+
+
+def test_allowed_hosts_follow_the_bind_address():
+    from wikikg.sparql.guard import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1") == allowed_hosts("::1") == allowed_hosts("localhost")
+    assert "localhost" in allowed_hosts("127.0.0.1")
+    assert allowed_hosts("0.0.0.0") is None and allowed_hosts("192.168.1.5") is None
+
+
+def test_pages_send_csp_frame_and_nosniff_headers(url):
+    for r in (httpx.get(url + "/", timeout=30), httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=30)):
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY"
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+
+
+def test_a_client_that_never_finishes_its_headers_is_disconnected(url):
+    import socket
+
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(b"GET /sparql?query=ASK%20%7B%7D HTTP/1.1\r\nHost: localhost\r\n")  # and no blank line
+        start = time.monotonic()
+        assert s.recv(100) == b""  # closed by the server
+        assert time.monotonic() - start < 8

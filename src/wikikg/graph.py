@@ -192,12 +192,13 @@ def _object(st: Statement, T: Terms) -> tuple[str, object]:
     return str(Literal(st.obj)) if type(st.obj) is not str else st.obj, T.lit(st.obj)
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = re.compile(r"https?://", re.I)
 
 
 def web_iri(url: str) -> str | None:
     """A cited URL as an absolute IRI: protocol-relative '//host/x' (as Wikipedia writes them) as https,
-    unsafe characters percent-encoded; None for a URL with no scheme, which no IRI can hold."""
+    unsafe characters percent-encoded; None for a URL with no scheme, which no IRI can hold, and for
+    any scheme but http and https (javascript:, data:, file: would become links in the view)."""
     url = url.strip()
     if url.startswith("//"):
         url = "https:" + url

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ ARTICLE_TIMEOUT = 120.0  # the slowest real article measured takes about 2 s
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path),
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=str),
               help="File (.ttl .nt .nq .trig .jsonld ...) or directory (graph.ttl, graph.nq, ...). "
                    ".nq and .nt are written in streaming mode (flat memory, any size).")
 @click.option("--kind", type=click.Choice(["wikitext", "text"]), default=None,
@@ -59,10 +60,11 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
 
     if out is None and store_dir is None:
         fail("give -o OUT, --store DIR or both")
+    out = _output(out) if out is not None else None
     if scheduler and dask_local:
         fail("give one of --scheduler and --dask-local")
     if out is not None and format_of(out) is None and out.suffix and not out.is_dir():
-        fail(f"{out}: unknown output format {out.suffix!r}")
+        fail(f"{out}: unknown output format {out.suffix!r} (for a directory, end it with /: {out}/)")
     options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
                "titles": read_titles(titles_file) if titles_file else None,
                "limits": ArticleLimits(max_article_bytes, article_timeout)}
@@ -102,8 +104,20 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             _load_store(store_dir, result.dataset)
         else:
             _load_store_file(store_dir, out)
-    report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
+    report_dir = store_dir.parent if out is None else out if format_of(out) is None else out.parent
     _report(result, written + ([store_dir] if store_dir else []), report_dir / "errors.jsonl")
+
+
+def _output(raw: str) -> Path:
+    """-o as a Path; written with a trailing slash it is a directory even with a dot in its name
+    (`-o out_0.05/`), made now so the writer takes it for one."""
+    out = Path(raw)
+    if raw.endswith(("/", os.sep)) and not out.is_dir():
+        try:
+            out.mkdir(parents=True)
+        except OSError as e:
+            fail(f"{out}: cannot make the output directory ({e.strerror})")
+    return out
 
 
 def _report(result, written: list[Path], errors_file: Path) -> None:

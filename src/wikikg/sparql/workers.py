@@ -40,6 +40,7 @@ class Limits:
     max_request: int = 100_000
     workers: int = 2
     max_memory: int | None = None  # bytes of data memory per worker; None: default_max_memory; 0: no cap
+    header_timeout: float = 10.0  # seconds a connection may take to send its request head
 
     def memory_cap(self) -> int:
         """The per-worker memory cap in bytes (0: none)."""
