@@ -41,3 +41,17 @@ def test_an_output_directory_with_a_dot_in_its_name(tmp_path):
     assert {p.name for p in out.iterdir()} >= {"graph.ttl", "graph.nq", "graph.graphml", "graph.gexf"}
     result = build(SEED, "-o", tmp_path / "other_0.05")  # no slash: a file of an unknown format, and a hint
     assert result.exit_code == 1 and "end it with /" in result.output
+
+
+def test_bidi_controls_are_dropped_from_labels(tmp_path):
+    from wikikg.graph import shown
+
+    assert shown("Evil\u202eCorp\u202c") == "EvilCorp" and shown("\u202e") == "\u202e"
+    article = tmp_path / "Bidi_Corp.wikitext"
+    article.write_text("'''Bidi Corp''' is a company founded by [[Jane\u202eRoe]] in 2010. In 2017, Bidi Corp "
+                       "partnered with [[Qualcomm\u2066 Labs\u2069]].\n")
+    out = tmp_path / "graph.nq"
+    assert build(article, "-o", out).exit_code == 0
+    labels = [line for line in out.read_text("utf-8").splitlines() if "rdf-schema#label" in line
+              or "core#altLabel" in line]
+    assert labels and not any(c in line for line in labels for c in "\u202e\u2066\u2069")

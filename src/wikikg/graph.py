@@ -161,14 +161,23 @@ class LineSink:
         self.lines.add(f"{s} {p} {o}{self.tail}")
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")  # embeddings, overrides, isolates
+
+
+def shown(name: str) -> str:
+    """A name as a label: without bidi embedding, override and isolate controls, which can make a label
+    display as another (U+202E turns 'Corp\u202egnp.exe' into 'Corpexe.png')."""
+    return _BIDI.sub("", name) or name
+
+
 def add_entity(g: Graph, e: Entity, terms: Terms = RDFLIB):
     """Type, label, aliases and links to DBpedia/Wikipedia of one entity."""
     T, v = terms, terms.v
     s = T.iri(entity_iri(e.key, e.linked))
     for t in sorted(e.types):
         g.add((s, v["type"], T.wkg(t)))
-    g.add((s, v["label"], T.lang_lit(e.label, "en")))
-    for a in sorted(e.aliases):
+    g.add((s, v["label"], T.lang_lit(shown(e.label), "en")))
+    for a in sorted({shown(a) for a in e.aliases} - {shown(e.label)}):
         g.add((s, v["alt"], T.lang_lit(a, "en")))
     if e.linked:
         path = title_path(e.key)
