@@ -55,3 +55,19 @@ def test_bidi_controls_are_dropped_from_labels(tmp_path):
     labels = [line for line in out.read_text("utf-8").splitlines() if "rdf-schema#label" in line
               or "core#altLabel" in line]
     assert labels and not any(c in line for line in labels for c in "\u202e\u2066\u2069")
+
+
+def test_two_builds_into_the_same_output_or_store_do_not_race(tmp_path):
+    import fcntl
+
+    out, store = tmp_path / "out" / "graph.nq", tmp_path / "store"
+    for target in (out, store):
+        lock = target.parent / f".{target.name}.wikikg-lock"
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        with open(lock, "a") as held:  # another build holds it
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            args = ("-o", out) if target == out else ("--store", store)
+            result = build(SEED, *args)
+            assert result.exit_code == 1 and "another wikikg build is writing it" in result.output
+        assert build(SEED, *args).exit_code == 0  # free again, and released after each build
+        assert build(SEED, *args).exit_code == 0

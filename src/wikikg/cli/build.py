@@ -65,6 +65,9 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         fail("give one of --scheduler and --dask-local")
     if out is not None and format_of(out) is None and out.suffix and not out.is_dir():
         fail(f"{out}: unknown output format {out.suffix!r} (for a directory, end it with /: {out}/)")
+    for target in (out, store_dir):
+        if target is not None:
+            _lock(Path(target))
     options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
                "titles": read_titles(titles_file) if titles_file else None,
                "limits": ArticleLimits(max_article_bytes, article_timeout)}
@@ -106,6 +109,29 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             _load_store_file(store_dir, out)
     report_dir = store_dir.parent if out is None else out if format_of(out) is None else out.parent
     _report(result, written + ([store_dir] if store_dir else []), report_dir / "errors.jsonl")
+
+
+def _lock(target: Path) -> None:
+    """Hold an exclusive lock on `.NAME.wikikg-lock` beside an output or store until the command ends
+    (then the file goes): a second build into the same place stops at once instead of racing the first."""
+    import fcntl
+
+    lock = target.parent / f".{target.name}.wikikg-lock"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        f = open(lock, "a")  # noqa: SIM115 - held open until the command ends
+    except OSError as e:
+        fail(f"{target}: cannot write beside it ({e.strerror})")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        fail(f"{target}: another wikikg build is writing it (lock {lock}); wait for it to end")
+    def release() -> None:
+        lock.unlink(missing_ok=True)  # no file left beside the outputs (still locked while unlinked)
+        f.close()
+
+    click.get_current_context().call_on_close(release)
 
 
 def _output(raw: str) -> Path:
