@@ -185,6 +185,9 @@ def _service(tokens: list[Token]) -> None:
     """Refuse SERVICE anywhere: also run into a longer name (`SERVICESILENT`), which Oxigraph splits."""
     for i, tok in enumerate(tokens):
         if tok.kind in _NAMES and "SERVICE" in tok.text.upper():
+            if tok.kind == "pname" and not tok.text.upper().startswith("SERVICE"):
+                raise QueryRefused(f"{tok.text[:100]} is refused: a name holding SERVICE could be read as the "
+                                   "SERVICE keyword; write its IRI in full (<...>)")
             rest = [t.text for t in tokens[i + 1:i + 3]]
             target = rest[1] if rest[:1] == ["SILENT"] and len(rest) > 1 else (rest or ["?"])[0]
             raise QueryRefused(f"SERVICE {target[:200]} is refused: queries run on the local graph only "
