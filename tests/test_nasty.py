@@ -86,3 +86,22 @@ def test_the_whole_corpus_as_one_batch(tmp_path):
             assert case["message"] in reasons, case["file"]
     built = int(re.search(r"(\d+) article\(s\)", result.stderr).group(1))
     assert built == sum(1 for c in CASES if c["outcome"] in ("built", "warned")) + 2 + 1  # + dump pages
+
+
+def test_a_nul_byte_after_the_first_8_kb_loses_nothing_silently(tmp_path):
+    """mwparserfromhell stops at a NUL: the seed with one at byte 9,000 built 31 statements of 55 with
+    exit 0 and no errors.jsonl. A NUL anywhere is now refused with its position, alone or in a batch."""
+    seed = (Path(__file__).resolve().parent.parent / "seeds" / "sensetime.wikitext").read_bytes()
+    assert len(seed) > 9_000
+    bad = tmp_path / "in" / "SenseTime.wikitext"
+    bad.parent.mkdir()
+    bad.write_bytes(seed[:9_000] + b"\x00" + seed[9_000:])
+    out = tmp_path / "out" / "graph.nq"
+    result = build(bad, "-o", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert result.stderr.strip().splitlines() == [
+        f"wikikg: error: {bad}: NUL byte at byte 9000 (a damaged file?): nothing after it could be read; "
+        "remove NUL bytes (tr -d '\\000' < FILE > CLEAN) if the rest is text"]
+    (tmp_path / "in" / "Seed.wikitext").write_bytes(seed)
+    result = build(tmp_path / "in", "-o", out)  # in a batch: skipped, in errors.jsonl, exit 3
+    assert result.exit_code == 3 and any("NUL byte at byte 9000" in r["reason"] for r in records(out))

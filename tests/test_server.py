@@ -183,12 +183,13 @@ def test_service_and_remote_graphs_are_refused_without_any_request(url, remote):
     for query in (f"SELECT * WHERE {{ SERVICE <{remote}> {{ ?s ?p ?o }} }}",
                   f"SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ SERVICE SILENT <{remote}> {{ ?s ?q ?r }} }} }}",
                   f"ASK {{ FILTER NOT EXISTS {{ SERVICE <{remote}> {{ ?s ?p ?o }} }} }}",
-                  f"SELECT * WHERE {{ \\u0053ERVICE <{remote}> {{ ?s ?p ?o }} }}",
                   f"SELECT * FROM <{remote}> WHERE {{ ?s ?p ?o }}",
                   f"SELECT * FROM NAMED <{remote}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
         r = post(url, query)
         assert r.status_code == 403, (query, r.text)
         assert "refused" in r.text
+    r = post(url, f"SELECT * WHERE {{ \\u0053ERVICE <{remote}> {{ ?s ?p ?o }} }}")
+    assert r.status_code == 400 and "syntax error" in r.text  # Oxigraph reads no escape outside strings
     r = httpx.get(url + "/sparql", params={"query": "ASK {}", "named-graph-uri": remote}, timeout=30)
     assert r.status_code == 403
     assert Recorder.hits == []
@@ -229,10 +230,10 @@ def test_a_slow_query_is_cut_off_and_the_endpoint_recovers(url, app):
     assert r.status_code == 503 and "time limit" in r.text and elapsed < LIMITS.timeout + 3
     assert founders(post(url, FOUNDERS).json())  # the other worker answers at once
     deadline = time.monotonic() + 30
-    while len(app.state.pool._all) < LIMITS.workers and time.monotonic() < deadline:
+    while len(app.state.pool._all) < len(pids) and time.monotonic() < deadline:
         time.sleep(0.1)
-    alive = {w.proc.pid for w in app.state.pool._all}
-    assert len(alive) == LIMITS.workers and len(pids - alive) == 1  # one killed, one new
+    alive = {w.proc.pid for w in app.state.pool._all}  # lanes and spares
+    assert len(alive) == len(pids) > LIMITS.workers and len(pids - alive) == 1  # one killed, one new
     killed = (pids - alive).pop()
     with pytest.raises(ProcessLookupError):
         os.kill(killed, 0)
@@ -375,7 +376,7 @@ def test_malformed_requests_get_a_clear_4xx(url):
     assert junk.status_code == 400
     host, port = url.rsplit("/", 1)[1].split(":")
     with socket.create_connection((host, int(port)), timeout=30) as raw:  # a body far smaller than declared
-        raw.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        raw.sendall(b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
                     b"Content-Length: 999999999\r\n\r\nASK {}")
         assert raw.recv(100).startswith(b"HTTP/1.1 413")
     assert post(url, FOUNDERS).status_code == 200  # and the endpoint still answers

@@ -164,14 +164,23 @@ class LineSink:
         self.lines.add(f"{s} {p} {o}{self.tail}")
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")  # embeddings, overrides, isolates
+
+
+def shown(name: str) -> str:
+    """A name as a label: without bidi embedding, override and isolate controls, which can make a label
+    display as another (U+202E turns 'Corp\u202egnp.exe' into 'Corpexe.png')."""
+    return _BIDI.sub("", name) or name
+
+
 def add_entity(g: Graph, e: Entity, terms: Terms = RDFLIB):
     """Type, label, aliases and links to DBpedia/Wikipedia of one entity."""
     T, v = terms, terms.v
     s = T.iri(entity_iri(e.key, e.linked))
     for t in sorted(e.types):
         g.add((s, v["type"], T.wkg(t)))
-    g.add((s, v["label"], T.lang_lit(e.label, "en")))
-    for a in sorted(e.aliases):
+    g.add((s, v["label"], T.lang_lit(shown(e.label), "en")))
+    for a in sorted({shown(a) for a in e.aliases} - {shown(e.label)}):
         g.add((s, v["alt"], T.lang_lit(a, "en")))
     if e.linked:
         g.add((s, v["same"], T.iri(dbpedia_iri(e.key))))
@@ -194,12 +203,13 @@ def _object(st: Statement, T: Terms) -> tuple[str, object]:
     return str(Literal(st.obj)) if type(st.obj) is not str else st.obj, T.lit(st.obj)
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = re.compile(r"https?://", re.I)
 
 
 def web_iri(url: str) -> str | None:
     """A cited URL as an absolute IRI: protocol-relative '//host/x' (as Wikipedia writes them) as https,
-    unsafe characters percent-encoded; None for a URL with no scheme, which no IRI can hold."""
+    unsafe characters percent-encoded; None for a URL with no scheme, which no IRI can hold, and for
+    any scheme but http and https (javascript:, data:, file: would become links in the view)."""
     url = url.strip()
     if url.startswith("//"):
         url = "https:" + url

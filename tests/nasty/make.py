@@ -49,8 +49,10 @@ def files() -> dict[str, bytes]:
         "huge_single_line.wikitext": (GOOD.format("One Line Co").strip() + " ") * 700,
         "unicode_junk.wikitext": GOOD.format("Ünïcödé Co") + "שלום [[עולם]] مرحبا \u202eevil\u202c e\u0301\u0302 "
         "𝔘𝔫𝔦 😀👨‍👩‍👧 \U0010fffd \u200b\u200d \u0085\u2028\u2029 ﬁ İ &bogus; &#0; &#xD800; &#1114112;\n",
-        "control_chars_late.wikitext": GOOD.format("Control Char Co") * 80 + "after the first 8 KB: \x00\x01\x1b[31m"
+        "control_chars_late.wikitext": GOOD.format("Control Char Co") * 80 + "after the first 8 KB: \x01\x1b[31m"
         "\x7f\x0b\x0c end.\n" + GOOD.format("Control Char Co"),
+        "nul_late.wikitext": GOOD.format("Late Nul Co") * 80 + "after the first 8 KB: \x00 end.\n"
+        + GOOD.format("Late Nul Co"),
         "link_garbage.wikitext": GOOD.format("Link Garbage Co") + "[[[[[[ ]]]]]] [[|]] [[#]] [[:]] [[Category:]] "
         "[[File:]] [[<b>x</b>]] [http:// ] [ftp://x y] [[a|b|c|d]] [[{{x}}]] ]]]] [[\n",
         "truncated_dump.xml": THREE[: THREE.index("Delta Holdings") + 200],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ ARTICLE_TIMEOUT = 120.0  # the slowest real article measured takes about 2 s
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=Path),
+@click.option("-o", "--output", "out", default=None, type=click.Path(path_type=str),
               help="File (.ttl .nt .nq .trig .jsonld ...) or directory (graph.ttl, graph.nq, ...). "
                    ".nq and .nt are written in streaming mode (flat memory, any size).")
 @click.option("--kind", type=click.Choice(["wikitext", "text"]), default=None,
@@ -63,11 +64,15 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
 
     if out is None and store_dir is None:
         fail("give -o OUT, --store DIR or both")
+    out = _output(out) if out is not None else None
     if scheduler and dask_local:
         fail("give one of --scheduler and --dask-local")
     if out is not None and format_of(out) is None and out.suffix and not out.is_dir():
-        fail(f"{out}: unknown output format {out.suffix!r}")
+        fail(f"{out}: unknown output format {out.suffix!r} (for a directory, end it with /: {out}/)")
     _refuse_idle_options(inputs, kind, title)
+    for target in (out, store_dir):
+        if target is not None:
+            _lock(Path(target))
     options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
                "titles": read_titles(titles_file) if titles_file else None,
                "limits": ArticleLimits(max_article_bytes, article_timeout)}
@@ -115,7 +120,7 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             _load_store(store_dir, result.dataset)
         else:
             _load_store_file(store_dir, out)
-    report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
+    report_dir = store_dir.parent if out is None else out if format_of(out) is None else out.parent
     described = _describe(result, list(inputs), out, store_dir, written, streaming, align)
     _report(result, written + ([store_dir] if store_dir else []) + [described], report_dir / "errors.jsonl")
 
@@ -156,6 +161,41 @@ def _refuse_idle_options(inputs: tuple[str, ...], kind: str | None, title: str |
             fail(f"--title does nothing for a directory ({raw}): each file is titled by its name")
     if kind is not None and all(raw != "-" and is_dump(Path(raw)) for raw in inputs):
         fail("--kind does nothing for a dump: its pages are wikitext")
+
+
+def _lock(target: Path) -> None:
+    """Hold an exclusive lock on `.NAME.wikikg-lock` beside an output or store until the command ends
+    (then the file goes): a second build into the same place stops at once instead of racing the first."""
+    import fcntl
+
+    lock = target.parent / f".{target.name}.wikikg-lock"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        f = open(lock, "a")  # noqa: SIM115 - held open until the command ends
+    except OSError as e:
+        fail(f"{target}: cannot write beside it ({e.strerror})")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        fail(f"{target}: another wikikg build is writing it (lock {lock}); wait for it to end")
+    def release() -> None:
+        lock.unlink(missing_ok=True)  # no file left beside the outputs (still locked while unlinked)
+        f.close()
+
+    click.get_current_context().call_on_close(release)
+
+
+def _output(raw: str) -> Path:
+    """-o as a Path; written with a trailing slash it is a directory even with a dot in its name
+    (`-o out_0.05/`), made now so the writer takes it for one."""
+    out = Path(raw)
+    if raw.endswith(("/", os.sep)) and not out.is_dir():
+        try:
+            out.mkdir(parents=True)
+        except OSError as e:
+            fail(f"{out}: cannot make the output directory ({e.strerror})")
+    return out
 
 
 def _report(result, written: list[Path], errors_file: Path) -> None:

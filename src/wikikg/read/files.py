@@ -44,10 +44,15 @@ def _decode(data: bytes, where: str) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: binary file (NUL bytes), not wikitext or text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(f"{where}: not valid UTF-8 (byte {e.start}: {data[e.start:e.start + 1]!r}); "
                          "re-encode it, e.g. iconv -f latin1 -t utf-8") from None
+    if "\x00" in text:  # the wikitext parser stops at a NUL: what follows would be lost without a word
+        at = data.index(0)
+        raise InputError(f"{where}: NUL byte at byte {at} (a damaged file?): nothing after it "
+                         "could be read; remove NUL bytes (tr -d '\\000' < FILE > CLEAN) if the rest is text")
+    return text
 
 
 _REDIRECT = re.compile(r"\s*#REDIRECT\s*:?\s*\[\[([^\[\]|#\n]+)(#[^\[\]|\n]*)?(?:\|[^\]]*)?\]\]", re.I)

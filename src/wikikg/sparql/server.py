@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from wikikg.sparql.guard import LOOPBACK_NAMES, SecurityHeaders, allowed_hosts, header_deadline
 from wikikg.sparql.query import named_queries
 from wikikg.sparql.results import MEDIA_TYPES
 from wikikg.sparql.store import file_to_store, open_store
@@ -92,8 +93,10 @@ async def _index(request: Request) -> HTMLResponse:
     return HTMLResponse(page.replace("__MEDIA__", json.dumps(MEDIA_TYPES)))
 
 
-def create_app(store_dir: str, limits: Limits | None = None, cors_origins=(), on_ready=None) -> Starlette:
-    """The ASGI app over the store at `store_dir`: `/` a query page, `/sparql` the endpoint."""
+def create_app(store_dir: str, limits: Limits | None = None, cors_origins=(), on_ready=None,
+               hosts: tuple[str, ...] | None = LOOPBACK_NAMES) -> Starlette:
+    """The ASGI app over the store at `store_dir`: `/` a query page, `/sparql` the endpoint; requests
+    naming a Host not in `hosts` (None: any) are refused, every response has security headers."""
     limits = limits or Limits()
     pool = QueryPool(store_dir, limits)
 
@@ -110,6 +113,7 @@ def create_app(store_dir: str, limits: Limits | None = None, cors_origins=(), on
     middleware = [Middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                              allow_headers=["Content-Type", "Accept"],
                              expose_headers=["Wikikg-Truncated"])] if cors_origins else []
+    middleware.insert(0, Middleware(SecurityHeaders, hosts=hosts))  # outermost: before anything answers
     app = Starlette(routes=[Route("/", _index), Route("/sparql", _sparql, methods=["GET", "POST"])],
                     middleware=middleware, lifespan=lifespan)
     app.state.pool, app.state.limits = pool, limits
@@ -119,7 +123,8 @@ def create_app(store_dir: str, limits: Limits | None = None, cors_origins=(), on
 def _config(app, host: str, port: int):
     import uvicorn
 
-    return uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on",
+                          http=header_deadline(app.state.limits.header_timeout))
 
 
 def serve(*, graph: str | None = None, store: str | None = None, host: str = "127.0.0.1", port: int = 7878,
@@ -132,7 +137,8 @@ def serve(*, graph: str | None = None, store: str | None = None, host: str = "12
             store = str(file_to_store(graph, tmp))
         else:
             open_store(store)  # fails early, with a clear message, on a missing store
-        uvicorn.Server(_config(create_app(store, limits, cors_origins, on_ready), host, port)).run()
+        app = create_app(store, limits, cors_origins, on_ready, hosts=allowed_hosts(host))
+        uvicorn.Server(_config(app, host, port)).run()
 
 
 @contextlib.contextmanager

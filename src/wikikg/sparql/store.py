@@ -19,7 +19,6 @@ FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq
 _RDFLIB_DEFAULT = "urn:x-rdflib:default"
 _DEFAULT = ox.DefaultGraph()
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_CHUNK = 100_000
 
 
 @dataclass(frozen=True)
@@ -31,18 +30,37 @@ class LoadReport:
     quads: int
 
 
+_MARKS = ("CURRENT", "IDENTITY", "LOCK", "LOG")  # RocksDB writes these first: without any, no store
+
+
 def open_store(path: str | Path, *, create: bool = False) -> ox.Store:
-    """The on-disk store at `path`: read-write (made if missing) when `create`, else read-only."""
+    """The on-disk store at `path`: read-write (made if missing) when `create`, else read-only.
+
+    A store killed while it was being made (no CURRENT file, column families missing) is repaired on
+    open: RocksDB recovers it when it is opened for writing once. Anything else is one line."""
     p = Path(path)
     try:
         if create:
             p.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(p))
-        if not p.is_dir() or not (p / "CURRENT").exists():
+        if not p.is_dir() or not any((p / m).exists() for m in _MARKS):
             raise StoreError(f"{path}: no store there (make one with `wikikg build ... --store {path}`)")
-        return ox.Store.read_only(str(p))
-    except OSError as e:
-        raise StoreError(f"{path}: cannot open the store: {str(e).splitlines()[0][:200]}") from None
+        try:
+            return ox.Store.read_only(str(p))
+        except (OSError, RuntimeError):
+            _repair(p)
+            return ox.Store.read_only(str(p))
+    except (OSError, RuntimeError) as e:
+        raise StoreError(f"{path}: cannot open the store ({str(e).splitlines()[0][:200]}); if a build was "
+                         f"killed while writing it, delete it and build it again (wikikg build ... --store "
+                         f"{path})") from None
+
+
+def _repair(p: Path) -> None:
+    """Open the store for writing once, which makes RocksDB finish what a killed process left."""
+    store = ox.Store(str(p))
+    store.flush()
+    del store
 
 
 @cache
@@ -101,17 +119,13 @@ def _forget(store: ox.Store, name) -> None:
             store.remove(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT))
 
 
-def _add(store: ox.Store, triples, name) -> int:
-    """Add triples to an article graph and to the default graph (the merge of every article)."""
-    n, batch = 0, []
-    for s, p, o in triples:
-        batch.append(ox.Quad(s, p, o, name))
-        batch.append(ox.Quad(s, p, o, _DEFAULT))
-        if len(batch) >= _CHUNK:
-            store.bulk_extend(batch)
-            n, batch = n + len(batch) // 2, []
-    store.bulk_extend(batch)
-    return n + len(batch) // 2
+def _replace(store: ox.Store, name: ox.NamedNode, triples) -> None:
+    """Replace an article graph in one transaction (a SPARQL update): a killed load leaves the old
+    version or the new one, never a mix. The default graph loses what only the old version stated."""
+    data = " ".join(f"{s} {p} {o} ." for s, p, o in triples)
+    store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?h "
+                 f"{{ ?s ?p ?o }} FILTER (?h != {name}) }} }} ; DROP SILENT GRAPH {name} ; "
+                 f"INSERT DATA {{ GRAPH {name} {{ {data} }} {data} }}")
 
 
 def load_dataset(store: ox.Store, ds) -> LoadReport:
@@ -126,10 +140,13 @@ def load_dataset(store: ox.Store, ds) -> LoadReport:
             store.bulk_extend([ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in g])
             continue
         graphs += 1
+        triples = [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in g]
         if store.contains_named_graph(name):
-            _forget(store, name)
+            _replace(store, name, triples)
             replaced += 1
-        quads += _add(store, ((to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in g), name)
+        else:
+            store.extend(q for s, p, o in triples for q in (ox.Quad(s, p, o, name), ox.Quad(s, p, o, _DEFAULT)))
+        quads += len(triples)
     store.flush()
     return LoadReport(graphs, replaced, quads)
 
@@ -213,7 +230,9 @@ class Engine:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()} or None
         try:
             return Result.collect(self.store.query(text, substitutions=subs, **dataset), max_rows)
-        except (SyntaxError, RuntimeError, OSError, ValueError) as e:
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0][:300]}") from None
+        except (RuntimeError, OSError, ValueError) as e:
             raise QueryError(str(e).splitlines()[0][:300]) from None
 
     def label(self, term) -> str | None:

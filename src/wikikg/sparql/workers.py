@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import multiprocessing
+import os
 import platform
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -13,7 +16,18 @@ from wikikg.sparql.query import QueryError, QueryRefused, check
 from wikikg.sparql.results import GRAPH_OFFERS, MEDIA_TYPES, SELECT_OFFERS, negotiate, render
 from wikikg.sparql.store import Engine
 
-__all__ = ["Limits", "QueryPool", "deny_network"]
+__all__ = ["Limits", "QueryPool", "default_max_memory", "deny_network"]
+
+_MB = 2**20
+
+
+def default_max_memory(workers: int) -> int:
+    """A quarter of the machine's memory shared by the workers, each between 512 MB and 4 GB."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = 8 * 1024 * _MB
+    return max(512 * _MB, min(4096 * _MB, total // 4 // max(workers, 1)))
 
 
 @dataclass(frozen=True)
@@ -25,6 +39,12 @@ class Limits:
     max_bytes: int = 20_000_000
     max_request: int = 100_000
     workers: int = 2
+    max_memory: int | None = None  # bytes of data memory per worker; None: default_max_memory; 0: no cap
+    header_timeout: float = 10.0  # seconds a connection may take to send its request head
+
+    def memory_cap(self) -> int:
+        """The per-worker memory cap in bytes (0: none)."""
+        return default_max_memory(self.workers) if self.max_memory is None else self.max_memory
 
 
 def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tuple:
@@ -46,6 +66,8 @@ def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tupl
                                        + ", ".join(MEDIA_TYPES[f] for f in offers) + "\n").encode(), {}
         result = engine.run(checked.text, None, limits.max_rows, default, named)
         body, cut = render(result, fmt, max_bytes=limits.max_bytes)
+    except MemoryError:
+        raise
     except QueryRefused as e:
         return 403, "text/plain", f"{e}\n".encode("utf-8"), {}
     except QueryError as e:
@@ -58,10 +80,27 @@ def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tupl
     return 200, MEDIA_TYPES[fmt], body, headers
 
 
+def _memory_reply(limits: Limits) -> tuple:
+    return 503, "text/plain", (f"query cancelled: it went past the {limits.memory_cap() // _MB} MB memory limit "
+                               "(wikikg serve --max-memory)\n").encode(), {}
+
+
+def cap_memory(cap: int) -> None:
+    """Cap this process's data memory (heap, anonymous maps: RLIMIT_DATA) at `cap` bytes; past it an
+    allocation fails and the process aborts (Oxigraph) or raises MemoryError (Python). No core dump."""
+    import resource
+
+    os.environ["RUST_BACKTRACE"] = "0"  # the abort prints one line, not a backtrace
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if cap:
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+
+
 def _worker_main(conn, store_dir: str, limits: Limits) -> None:
-    """A query worker: no network, the store opened read-only, one job at a time from the pipe."""
+    """A query worker: no network, memory capped, the store opened read-only, one job at a time."""
     guarded = deny_network()
     try:
+        cap_memory(limits.memory_cap())
         engine = Engine.open(store=store_dir)
         graphs = engine.graphs()
         check("ASK {}")  # builds the SPARQL grammar once, before the first request
@@ -74,7 +113,12 @@ def _worker_main(conn, store_dir: str, limits: Limits) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_answer(engine, graphs, job, limits))
+        try:
+            reply = _answer(engine, graphs, job, limits)
+        except MemoryError:  # Python ran out under the cap: say so, and let the pool start a fresh worker
+            conn.send(_memory_reply(limits))
+            return
+        conn.send(reply)
 
 
 class _Worker:
@@ -107,15 +151,27 @@ class _Worker:
         self.conn.close()
 
 
+SLOW_AFTER = 0.2  # seconds: a query still running then is expensive and leaves its lane to a spare worker
+SPARES = 2  # spare workers per lane, started and waiting to take over a lane
+
+
 class QueryPool:
-    """Worker processes answering queries; one that overruns the time limit is killed and replaced."""
+    """Worker processes answering queries; one that overruns the time limit is killed and replaced.
+
+    Fair service: `workers` lanes take queries in order. A query still running after SLOW_AFTER gives
+    its lane to a ready spare worker and goes on at the lowest CPU priority (nice 19), so cheap queries
+    keep flowing; at most `workers` such expensive queries run at once, and one more is cancelled
+    with a 503 at once rather than queued (benchmarks/bench_starvation.py measures it)."""
 
     def __init__(self, store_dir: str, limits: Limits):
         self.store_dir, self.limits = store_dir, limits
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: asyncio.Queue | None = None
+        self._spares: asyncio.Queue | None = None
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task] = set()
+        self._slow = 0
+        self._expensive: dict[str, None] = {}
         self.guarded = self.quads = None
 
     def _spawn(self) -> _Worker:
@@ -124,43 +180,103 @@ class QueryPool:
         return w
 
     async def start(self) -> None:
-        """Start the workers and wait until each has opened the store."""
-        self._idle = asyncio.Queue()
-        workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(self.limits.workers)])
+        """Start the workers (lanes and spares) and wait until each has opened the store."""
+        self._idle, self._spares = asyncio.Queue(), asyncio.Queue()
+        workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(SPARES * self.limits.workers + self.limits.workers)])
         _, self.guarded, self.quads = workers[0].hello
-        for w in workers:
-            self._idle.put_nowait(w)
+        for i, w in enumerate(workers):
+            (self._idle if i < self.limits.workers else self._spares).put_nowait(w)
 
     def _later(self, coro) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _replace(self, w: _Worker) -> None:
+    async def _fill(self, queue: asyncio.Queue) -> None:
+        queue.put_nowait(await asyncio.to_thread(self._spawn))
+
+    def _hand_over(self) -> None:
+        """A lane lost its worker: a spare takes it now (a new spare is started), or a new worker later."""
+        if self._spares.empty():
+            self._later(self._fill(self._idle))
+        else:
+            self._idle.put_nowait(self._spares.get_nowait())
+            self._later(self._fill(self._spares))
+
+    async def _retire(self, w: _Worker) -> None:
         self._all.discard(w)
         await asyncio.to_thread(w.kill)
-        self._idle.put_nowait(await asyncio.to_thread(self._spawn))
+
+    async def _replace(self, w: _Worker) -> None:
+        await self._retire(w)
+        self._hand_over()
+
+    def _reply(self, w: _Worker, task: asyncio.Future) -> tuple:
+        """The outcome of a finished job: its reply, or why the worker failed it."""
+        try:
+            reply = task.result()
+        except TimeoutError:
+            return 503, "text/plain", (f"query cancelled: it ran past the {self.limits.timeout:g} s time limit "
+                                       "(wikikg serve --timeout)\n").encode(), {}
+        except (EOFError, OSError):
+            w.proc.join(5)
+            if w.proc.exitcode in (-signal.SIGABRT, -signal.SIGKILL) and self.limits.memory_cap():
+                return _memory_reply(self.limits)  # Oxigraph aborts when an allocation fails under the cap
+            return 500, "text/plain", f"the query worker died (exit code {w.proc.exitcode})\n".encode(), {}
+        return reply
+
+    def _busy(self) -> tuple:
+        return 503, "text/plain", (f"query cancelled: it is expensive and {self._slow} expensive queries are "
+                                   "running already; try again later\n").encode(), {}
+
+    def _remember(self, query: str) -> None:
+        """An expensive query's text: sent again while the expensive slots are full, it is refused at once."""
+        self._expensive[query] = None
+        if len(self._expensive) > 1000:
+            del self._expensive[next(iter(self._expensive))]
 
     async def ask(self, job: dict) -> tuple:
-        """Answer one job -> (status, media type, body, headers), within the time limit."""
+        """Answer one job -> (status, media type, body, headers), within the time and memory limits."""
+        if job.get("query") in self._expensive and self._slow >= self.limits.workers:
+            return self._busy()
         try:
             w = await asyncio.wait_for(self._idle.get(), timeout=self.limits.timeout + 120)
         except asyncio.TimeoutError:
             return 503, "text/plain", b"no query worker is free; try again\n", {}
+        if job.get("query") in self._expensive and self._slow >= self.limits.workers:  # found out meanwhile
+            self._idle.put_nowait(w)
+            return self._busy()
+        task = asyncio.ensure_future(asyncio.to_thread(w.ask, job, self.limits.timeout))
+        lane = True
         try:
-            reply = await asyncio.to_thread(w.ask, job, self.limits.timeout)
-        except TimeoutError:
-            self._later(self._replace(w))
-            return 503, "text/plain", (f"query cancelled: it ran past the {self.limits.timeout:g} s time limit "
-                                       "(wikikg serve --timeout)\n").encode(), {}
-        except (EOFError, OSError):
-            self._later(self._replace(w))
-            return 500, "text/plain", b"the query worker died (out of memory?)\n", {}
+            await asyncio.wait({task}, timeout=SLOW_AFTER)
+            if not task.done():
+                self._remember(job.get("query", ""))
+                if self._slow >= self.limits.workers:  # enough expensive queries already
+                    await self._replace(w)
+                    await asyncio.wait({task})
+                    return self._busy()
+                self._slow, lane = self._slow + 1, False
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, w.proc.pid, 19)
+                self._hand_over()
+                try:
+                    await asyncio.wait({task})
+                finally:
+                    self._slow -= 1
+            reply = self._reply(w, task)
         except asyncio.CancelledError:  # the request went away mid-query: the worker may be busy still
-            self._later(self._replace(w))
+            self._later(self._replace(w) if lane else self._retire(w))
             raise
-        self._idle.put_nowait(w)
+        if lane and task.exception() is None and w.proc.is_alive() and reply != _memory_reply(self.limits):
+            self._idle.put_nowait(w)
+        else:
+            self._later(self._replace(w) if lane else self._retire(w))
         return reply
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids (benchmarks watch their memory)."""
+        return [w.proc.pid for w in self._all]
 
     def close(self) -> None:
         """Stop every worker."""

@@ -1,0 +1,146 @@
+"""Cheap queries while expensive ones run: a bounded load test of `wikikg serve` on loopback.
+
+A store of the seed and the held-out articles is served with 2 workers; 10 clients each send one
+expensive query (a 3-way cartesian product that runs to the time limit, or a memory bomb) at the
+start, while 16 clients send 400 cheap queries between them (25 each, one after the other): entity
+lookups and the founders named query bound to one organisation, as an analyst or a page asks them.
+It reports the cheap queries' latency (p50, p90, p99, max), every status code seen, and the largest
+resident memory of any query worker (sampled every 50 ms) against the memory cap.
+
+    python benchmarks/bench_starvation.py [--workers 2] [--cheap 400] [--clients 16] [--expensive 10]
+
+Not run by pytest; takes about a minute. Issue 14's bar: cheap p99 under 250 ms, no error other than
+the expensive queries' 503s, worker memory never above the cap.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+from wikikg.pipeline.stages import build
+from wikikg.sparql.query import named_queries
+from wikikg.sparql.store import load_dataset, open_store
+from wikikg.sparql.workers import Limits
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = [ROOT / "seeds" / "sensetime.wikitext", *sorted((ROOT / "tests" / "heldout").glob("*.wikitext"))]
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+ORDERED = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1"
+BOMB = ("SELECT (STRLEN(?a29) AS ?n) WHERE { BIND('ab' AS ?a0) "
+        + " ".join(f"BIND(CONCAT(?a{i}, ?a{i}) AS ?a{i + 1})" for i in range(29)) + " }")
+RES, WKG = "https://w3id.org/wikikg/resource/", "https://w3id.org/wikikg/ontology#"
+CHEAP = [f"SELECT ?f WHERE {{ <{RES}SenseTime> <{WKG}foundedBy> ?f }}",  # what an analyst or a page asks
+         f"SELECT ?p ?o WHERE {{ <{RES}SenseTime> ?p ?o }} LIMIT 100",
+         f"ASK {{ <{RES}SenseTime> ?p ?o }}",
+         named_queries()["founders"].text.replace(
+             "?org wkg:foundedBy ?founder .", f"VALUES ?org {{ <{RES}SenseTime> }} ?org wkg:foundedBy ?founder .")]
+
+
+def rss(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    m = re.search(r"VmRSS:\s+(\d+)", text)
+    return int(m.group(1)) * 1024 if m else 0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _workers(server: int) -> list[int]:
+    """The server's child processes (its query workers)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == server:
+            out.append(int(stat.parent.name))
+    return out
+
+
+async def _load(url: str, server: int, args) -> tuple[Counter, list[float], int, float]:
+    statuses: Counter = Counter()
+    latencies: list[float] = []
+    peak = 0
+    running = True
+
+    async def watch():
+        nonlocal peak
+        while running:
+            peak = max([peak, *(rss(p) for p in _workers(server))])
+            await asyncio.sleep(0.05)
+
+    async def expensive(client, i):
+        r = await client.post(url + "/sparql", data={"query": [CARTESIAN, ORDERED, BOMB][i % 3]})
+        statuses[f"expensive {r.status_code}"] += 1
+
+    async def cheap(client, n, k):
+        for j in range(n):
+            start = time.perf_counter()
+            r = await client.post(url + "/sparql", data={"query": CHEAP[(k + j) % len(CHEAP)]})
+            latencies.append(time.perf_counter() - start)
+            statuses[f"cheap {r.status_code}"] += 1
+
+    limits = httpx.Limits(max_connections=args.clients + args.expensive + 4)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
+        watcher = asyncio.create_task(watch())
+        slow = [asyncio.create_task(expensive(client, i)) for i in range(args.expensive)]
+        await asyncio.sleep(0.05)
+        start = time.perf_counter()
+        await asyncio.gather(*[cheap(client, args.cheap // args.clients, k) for k in range(args.clients)])
+        wall = time.perf_counter() - start
+        await asyncio.gather(*slow)
+        running = False
+        await watcher
+    return statuses, latencies, peak, wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--cheap", type=int, default=400)
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--expensive", type=int, default=10)
+    ap.add_argument("--timeout", type=float, default=10.0)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        load_dataset(open_store(tmp, create=True), build([str(p) for p in ARTICLES]).dataset)
+        cap = Limits(workers=args.workers).memory_cap()
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "wikikg", "serve", "--store", tmp, "--port", str(port),
+                                   "--workers", str(args.workers), "--timeout", str(args.timeout)],
+                                  stderr=subprocess.PIPE, text=True)
+        try:
+            server.stderr.readline()  # "wikikg: serving ..." once every worker is ready
+            statuses, latencies, peak, wall = asyncio.run(_load(f"http://127.0.0.1:{port}", server.pid, args))
+        finally:
+            server.terminate()
+            server.wait(30)
+    q = statistics.quantiles(latencies, n=100)
+    print(f"workers {args.workers}, memory cap {cap >> 20} MB, {args.expensive} expensive, "
+          f"{len(latencies)} cheap from {args.clients} clients in {wall:.1f} s")
+    print(f"cheap latency: p50 {q[49] * 1000:.0f} ms, p90 {q[89] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms, "
+          f"max {max(latencies) * 1000:.0f} ms")
+    print("statuses:", ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
+    print(f"largest worker RSS: {peak >> 20} MB (cap {cap >> 20} MB)")
+
+
+if __name__ == "__main__":
+    main()
