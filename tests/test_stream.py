@@ -66,7 +66,9 @@ def test_offsets_spell_the_input():
 
 
 def test_tokens_that_do_not_spell_the_input_fall_back_to_the_tree():
-    text = (ROOT / "tests" / "nasty" / "control_chars_late.wikitext").read_text("utf-8")
-    with pytest.raises(Mismatch):  # mwparserfromhell drops characters: the tree renderer is used
+    # mwparserfromhell drops a NUL (read/ refuses files that hold one; the renderer may still be handed one)
+    text = (ROOT / "tests" / "nasty" / "nul_late.wikitext").read_text("utf-8")
+    assert "\x00" in text
+    with pytest.raises(Mismatch):  # the tokens do not spell the input: the tree renderer is used
         Stream(text, tokenize(text))
     assert parse_wikitext(Article("x", text)).sentences
