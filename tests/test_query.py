@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from wikikg.cli import main
 from wikikg.formats.writers import write
@@ -349,6 +349,9 @@ def test_ask_and_construct(engine):
         g = Graph().parse(data=answer(engine, text, (), fmt).decode(), format="turtle")
         assert set(g) == {(URIRef(SUBJECT), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
                            next(iter(g)).__getitem__(2))} and str(next(iter(g))[2]) == "SenseTime"
+    for fmt, syntax in (("rdfxml", "xml"), ("jsonld", "json-ld"), ("n3", "n3"), ("nq", "nquads"), ("trig", "trig")):
+        g = Dataset().parse(data=answer(engine, text, (), fmt).decode(), format=syntax)
+        assert {str(o) for o in g.objects()} == {"SenseTime"}, fmt
     nt = answer(engine, text, (), "nt").decode()
     assert nt.startswith(f"<{SUBJECT}> <http://www.w3.org/2000/01/rdf-schema#label> \"SenseTime\"@en")
     with pytest.raises(QueryError, match="CONSTRUCT"):

@@ -1,4 +1,4 @@
-"""Query results and their formats: aligned table, SPARQL JSON / XML / CSV / TSV, Turtle, N-Triples."""
+"""Query results and their formats: aligned table, SPARQL JSON / XML / CSV / TSV, every RDF syntax."""
 from __future__ import annotations
 
 import csv
@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "PREFIXES", "Result", "compact", "negotiate", "render"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "PREFIXES", "Result", "accepted", "choose", "compact", "negotiate", "render"]
 
 PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -22,11 +22,21 @@ PREFIXES = {
 }
 MEDIA_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-               "nt": "application/n-triples", "table": "text/plain"}
+               "nt": "application/n-triples", "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json",
+               "n3": "text/n3", "nq": "application/n-quads", "trig": "application/trig", "table": "text/plain"}
 FORMATS = tuple(MEDIA_TYPES)
-RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
-SELECT_OFFERS, GRAPH_OFFERS = ("json", "xml", "csv", "tsv"), ("turtle", "nt")
-_ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
+# Every RDF syntax pyoxigraph writes; N-Quads and TriG hold a CONSTRUCT's triples in the default graph.
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
+               "jsonld": ox.RdfFormat.JSON_LD, "n3": ox.RdfFormat.N3, "nq": ox.RdfFormat.N_QUADS,
+               "trig": ox.RdfFormat.TRIG}
+SELECT_OFFERS = ("json", "xml", "csv", "tsv")
+GRAPH_OFFERS = ("turtle", "nt", "rdfxml", "jsonld", "n3", "nq", "trig")
+# Media types clients send for the same syntax; plain JSON or XML mean the form's own JSON or XML.
+_ALIASES = {"application/json": {"json", "jsonld"}, "application/xml": {"xml", "rdfxml"},
+            "text/xml": {"xml", "rdfxml"}, "application/x-json+ld": {"jsonld"}, "application/turtle": {"turtle"},
+            "application/x-turtle": {"turtle"}, "text/rdf+n3": {"n3"}, "application/n3": {"n3"},
+            "application/x-trig": {"trig"}}
+_PREFIXED = {"turtle", "trig", "n3", "rdfxml"}
 _XSD_STRING = PREFIXES["xsd"] + "string"
 _CELL_WIDTH = 60
 
@@ -203,7 +213,7 @@ def _assemble(parts, max_bytes: int | None) -> tuple[bytes, bool]:
 def _rdf(r: Result, fmt: str, max_bytes: int | None) -> tuple[bytes, bool]:
     triples, truncated = list(r.triples), False
     while True:
-        data = ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
+        data = ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=PREFIXES if fmt in _PREFIXED else None)
         if max_bytes is None or len(data) <= max_bytes or not triples:
             return data, truncated
         triples, truncated = triples[:int(len(triples) * max_bytes / len(data) * 0.9)], True
@@ -225,27 +235,41 @@ def render(r: Result, fmt: str, label: Callable | None = None,
     return data, cut or r.truncated
 
 
-def negotiate(accept: str, form: str) -> str | None:
-    """The result format the Accept header prefers for a query form; None when it accepts none."""
-    offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_OFFERS
-    if not accept.strip():
-        return offers[0]
-    best, best_q = None, 0.0
+def accepted(accept: str) -> list[tuple[str, float]]:
+    """The media ranges of an Accept header with their q values (malformed q: 0), in the header's order."""
+    out = []
     for part in accept.split(","):
         media, *params = [x.strip().lower() for x in part.split(";")]
         q = 1.0
         for p in params:
             if p.startswith("q="):
                 try:
-                    q = float(p[2:])
+                    q = min(max(float(p[2:]), 0.0), 1.0)
                 except ValueError:
                     q = 0.0
+        if media:
+            out.append((media, q))
+    return out
+
+
+def choose(accept: str, offers: tuple[str, ...], media_types: dict[str, str] = MEDIA_TYPES) -> str | None:
+    """The offer the Accept header prefers (highest q; ties: the header's order); the first offer when
+    the header is empty; None when it accepts none of `offers`."""
+    if not accept.strip():
+        return offers[0]
+    best, best_q = None, 0.0
+    for media, q in accepted(accept):
         if media == "*/*":
-            found = [offers[0]]
+            found = offers[:1]
         elif media.endswith("/*"):
-            found = [f for f in offers if MEDIA_TYPES[f].startswith(media[:-1])][:1]
+            found = [f for f in offers if media_types[f].startswith(media[:-1])][:1]
         else:
-            found = [f for f in offers if MEDIA_TYPES[f] == media or _ALIASES.get(media) == f]
+            found = [f for f in offers if media_types[f] == media or f in _ALIASES.get(media, ())][:1]
         if found and q > best_q:
             best, best_q = found[0], q
     return best
+
+
+def negotiate(accept: str, form: str) -> str | None:
+    """The result format the Accept header prefers for a query form; None when it accepts none."""
+    return choose(accept, GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_OFFERS)
