@@ -411,3 +411,33 @@ def test_cli_queries_lists_every_named_query():
     assert r.exit_code == 0 and r.output == catalogue()
     for name, q in named_queries().items():
         assert f"{name}  " in r.output and q.description in r.output
+
+
+# --- default prefixes and readable syntax errors (issue 13 item 10) -----------------------------
+
+def test_inline_queries_know_the_default_prefixes(files):
+    text = "SELECT ?f WHERE { res:SenseTime wkg:foundedBy ?f . ?f a wkg:Person }"
+    for engine in ("oxigraph", "rdflib"):
+        r = invoke("query", text, "--graph", files / "graph.ttl", "--format", "csv", "--engine", engine)
+        assert r.exit_code == 0, r.output
+        assert sorted(r.output.split()[1:]) == [RES + "Tang_Xiao'ou", RES + "Xu_Li_(computer_scientist)"], engine
+    own = "PREFIX wkg: <http://example.org/other#> SELECT ?f WHERE { res:SenseTime wkg:foundedBy ?f }"
+    r = invoke("query", own, "--graph", files / "graph.ttl", "--format", "csv")
+    assert r.exit_code == 0 and r.output.split() == ["f"]  # a query's own PREFIX wins
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT ?s WHERE { ?s a foo:Person }", ["line 1, column 24", "undeclared prefix foo:", "PREFIX foo: <", "wkg"]),
+    ("SELECT ?s WHERE {\n  ?s ?p \"é\" . ?s bar:b ?o }", ["line 2, column 18", "undeclared prefix bar:"]),
+    ("SELECT WHERE {", ["SPARQL syntax error at line 1, column 8", "near 'WHERE {'"]),
+    ("SELECT ?s WHERE { ?s ?p ?o } GROUP BY", ["SPARQL syntax error at line 1", "GROUP BY"]),
+    ("SELECT (COUNT(?x) AS ?n) ?s WHERE { ?s ?p ?x }", ["SPARQL syntax error at line 1", "unbound"]),
+])
+def test_syntax_errors_are_one_readable_line(files, text, expected):
+    r = invoke("query", text, "--graph", files / "graph.ttl")
+    assert r.exit_code == 1
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("wikikg: error: SPARQL syntax error at line"), r.stderr
+    assert len(lines[0]) < 260 and "\\u{" not in lines[0] and "..=" not in lines[0], lines[0]
+    for part in expected:
+        assert part in lines[0], (part, lines[0])

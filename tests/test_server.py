@@ -201,6 +201,13 @@ def test_construct_in_each_rdf_syntax(url, accept, media, rdflib_format):
         assert _objects(Graph().parse(data=r.text, format=rdflib_format)) == FOUNDED_BY
 
 
+def test_the_endpoint_knows_the_default_prefixes(url):
+    r = post(url, "SELECT ?founder WHERE { res:SenseTime wkg:foundedBy ?founder }")
+    assert r.status_code == 200 and founders(r.json()) == FOUNDED_BY
+    r = post(url, "SELECT ?s WHERE { ?s a nope:Thing }")
+    assert r.status_code == 400 and r.text.count("\n") == 1 and "undeclared prefix nope:" in r.text
+
+
 def test_named_graphs_from_the_store_and_the_protocol(url):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     total = post(url, count).json()["results"]["bindings"][0]["n"]["value"]

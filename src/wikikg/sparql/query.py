@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from wikikg.errors import QueryRefused
+from wikikg.sparql.messages import rdflib_syntax_error
 from wikikg.sparql.results import PREFIXES, render
 from wikikg.sparql.store import Engine, QueryError
 
@@ -212,7 +213,7 @@ def _parse(text: str):
         refusal = _update_refusal(text)
         if refusal:
             raise QueryRefused(refusal) from None
-        raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0][:300]}") from None
+        raise QueryError(rdflib_syntax_error(e, text)) from None
 
 
 def _iri(term, prefixes: dict[str, str]) -> str:
@@ -249,7 +250,7 @@ def check(text: str, graphs: set[str] | frozenset[str] = frozenset()) -> Checked
         if node.name == "ServiceGraphPattern":
             raise QueryRefused(f"SERVICE <{node['term'] if 'term' in node else '?'}> is refused: queries run on the local "
                                "graph only and make no outgoing requests")
-    prefixes = {d.prefix or "": str(d.iri) for d in prologue if getattr(d, "name", "") == "PrefixDecl"}
+    prefixes = {**PREFIXES, **{d.prefix or "": str(d.iri) for d in prologue if getattr(d, "name", "") == "PrefixDecl"}}
     default, named = [], []
     for clause in query["datasetClause"] if "datasetClause" in query else []:
         key = "default" if "default" in clause else "named"
