@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
@@ -176,22 +177,28 @@ def _tsv(r: Result):
     return head, rows, "", ""
 
 
-def _cell(t, label: Callable) -> str:
+def _cell(t, label: Callable) -> list[str]:
+    """A table cell's lines: an IRI's label or prefixed name, whole; text wrapped at _CELL_WIDTH, one line
+    per line of the value (aggregates list one value a line); a URL or other unbroken word never cut."""
     if isinstance(t, ox.NamedNode):
-        text = label(t) or compact(t.value)
-    else:
-        text = _plain(t)
-    text = " ".join(text.split())
-    return text if len(text) <= _CELL_WIDTH else text[:_CELL_WIDTH - 1] + "…"
+        return [label(t) or compact(t.value)]
+    lines = []
+    for part in _plain(t).split("\n"):
+        part = " ".join(part.split())
+        if part:
+            lines += textwrap.wrap(part, _CELL_WIDTH, break_long_words=False, break_on_hyphens=False)
+    return lines or [""]
 
 
 def _table(r: Result, label: Callable) -> str:
     if r.form == "ASK":
         return ("true" if r.boolean else "false") + "\n"
     cells = [[_cell(t, label) for t in row] for row in r.rows]
-    widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(r.variables)]
+    widths = [max([len(v)] + [len(line) for row in cells for line in row[i]]) for i, v in enumerate(r.variables)]
     line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=False)).rstrip()  # noqa: E731
-    out = [line(r.variables), line("-" * w for w in widths)] + [line(row) for row in cells]
+    out = [line(r.variables), line("-" * w for w in widths)]
+    for row in cells:
+        out += [line(c[i] if i < len(c) else "" for c in row) for i in range(max((len(c) for c in row), default=1))]
     n = len(r.rows)
     out.append(f"({n} row{'s' if n != 1 else ''}{', truncated' if r.truncated else ''})")
     return "\n".join(out) + "\n"
