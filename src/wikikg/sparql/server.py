@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from wikikg.sparql.lifecycle import listen, stop_on_signals
 from wikikg.sparql.query import named_queries
 from wikikg.sparql.results import MEDIA_TYPES
 from wikikg.sparql.store import file_to_store, open_store
@@ -127,12 +128,14 @@ def serve(*, graph: str | None = None, store: str | None = None, host: str = "12
     """Serve a store directory, or a graph file loaded into a temporary store, until interrupted."""
     import uvicorn
 
-    with tempfile.TemporaryDirectory(prefix="wikikg-serve-") as tmp:
-        if graph:
-            store = str(file_to_store(graph, tmp))
-        else:
-            open_store(store)  # fails early, with a clear message, on a missing store
-        uvicorn.Server(_config(create_app(store, limits, cors_origins, on_ready), host, port)).run()
+    with stop_on_signals():  # SIGTERM/SIGINT, even while loading: the temporary store is removed
+        sock = listen(host, port)  # a bad or busy port fails now, before loading or "serving"
+        with sock, tempfile.TemporaryDirectory(prefix="wikikg-serve-") as tmp:
+            if graph:
+                store = str(file_to_store(graph, tmp))
+            else:
+                open_store(store)  # fails early, with a clear message, on a missing store
+            uvicorn.Server(_config(create_app(store, limits, cors_origins, on_ready), host, port)).run(sockets=[sock])
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ import asyncio
 import ctypes
 import multiprocessing
 import platform
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ def _answer(engine: Engine, graphs: set[str], job: dict, limits: Limits) -> tupl
 
 def _worker_main(conn, store_dir: str, limits: Limits) -> None:
     """A query worker: no network, the store opened read-only, one job at a time from the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server stops us
     guarded = deny_network()
     try:
         engine = Engine.open(store=store_dir)
