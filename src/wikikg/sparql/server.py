@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from wikikg.sparql.lifecycle import listen, stop_on_signals
 from wikikg.sparql.query import named_queries
+from wikikg.sparql.resource import routes as resource_routes
 from wikikg.sparql.results import MEDIA_TYPES
 from wikikg.sparql.store import file_to_store, open_store
 from wikikg.sparql.workers import Limits, QueryPool
@@ -111,7 +112,7 @@ def create_app(store_dir: str, limits: Limits | None = None, cors_origins=(), on
     middleware = [Middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                              allow_headers=["Content-Type", "Accept"],
                              expose_headers=["Wikikg-Truncated"])] if cors_origins else []
-    app = Starlette(routes=[Route("/", _index), Route("/sparql", _sparql, methods=["GET", "POST"])],
+    app = Starlette(routes=[Route("/", _index), Route("/sparql", _sparql, methods=["GET", "POST"]), *resource_routes()],
                     middleware=middleware, lifespan=lifespan)
     app.state.pool, app.state.limits = pool, limits
     return app
