@@ -43,6 +43,7 @@ def test_a_browser_is_sent_to_the_page_of_facts_and_evidence(url):
     assert doc.findtext(".//h1") == "SenseTime"
     links = {a.get("href"): a.text_content() for a in doc.iter("a")}
     assert links["/resource/Tang_Xiao'ou"] == "Tang Xiao'ou" and NYT in links  # founders, sources
+    assert links["/resource/name/Shanghai_SenseTime"] == "Shanghai SenseTime"  # the subject of a fact about it
     text = doc.text_content()
     assert "In October 2019, SenseTime was placed on the United States Bureau of Industry" in text
     assert "2019-10" in text and "Entity List" in text

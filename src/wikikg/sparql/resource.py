@@ -58,7 +58,7 @@ def facts_query(iris: list[str]) -> str:
       UNION { ?v ?p ?x BIND("in" AS ?dir) FILTER(?p NOT IN (rdf:subject, rdf:object)) OPTIONAL { ?v rdfs:label ?vl } }
       UNION { { ?st rdf:subject ?x } UNION { ?st rdf:object ?x } BIND("fact" AS ?dir)
               ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-              OPTIONAL { { ?s rdfs:label ?vl FILTER(?o = ?x) } UNION { ?o rdfs:label ?vl FILTER(?s = ?x) } }
+              BIND(IF(?s = ?x, ?o, ?s) AS ?other) OPTIONAL { ?other rdfs:label ?vl }
               OPTIONAL { ?st wkg:date ?date } OPTIONAL { ?st wkg:endDate ?end }
               OPTIONAL { ?st prov:wasDerivedFrom ?ev OPTIONAL { ?ev wkg:plainText ?plain } OPTIONAL { ?ev wkg:text ?raw }
                          OPTIONAL { ?ev wkg:section ?section } BIND(COALESCE(?plain, ?raw) AS ?text) }
@@ -94,7 +94,7 @@ def _value(b: dict, labels: dict) -> str:
 def _page(iri: str, rows: list[dict], truncated: bool) -> str:
     labels = {r["v"]["value"]: r["vl"]["value"] for r in rows if "vl" in r and "v" in r}
     labels.update({r[k]["value"]: r["vl"]["value"] for r in rows if "vl" in r and "st" in r
-                   for k in ("s", "o") if r[k]["value"] != iri})
+                   for k in ("s", "o") if r[k]["value"] != iri and r[k]["type"] == "uri"})
     own = [r for r in rows if r["dir"]["value"] == "out"]
     name = next((r["v"]["value"] for r in own if r["p"]["value"] == PREFIXES["rdfs"] + "label"), compact(iri))
     facts: dict[tuple, dict] = {}
