@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 
 from wikikg.errors import ServerError
 
@@ -55,6 +56,9 @@ def stop_on_signals():
     """SIGTERM and SIGINT raise Stopped inside the block (uvicorn, while it runs, takes them over and
     raises them again once shut down); after the block has cleaned up, the process dies by that signal,
     as its parent asked, without a traceback."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
     old = {s: signal.signal(s, _raise) for s in _SIGNALS}
     try:
         yield
