@@ -125,3 +125,32 @@ def test_json_lines_registered_with_a_double_extension(seed_ds, tmp_path):
     entities = [json.loads(line) for line in lines]
     assert [e["id"] for e in entities] == sorted(e["id"] for e in entities)
     validate(entities)
+
+
+def test_sanctions_have_the_country_and_the_reason_the_text_gives(seed):
+    sanctions = {e["properties"]["authority"][0]: e["properties"] for e in by_schema(seed, "Sanction")}
+    assert {p["country"][0] for p in sanctions.values()} == {"us"}
+    bis = sanctions["Bureau of Industry and Security"]
+    assert bis["reason"] == ["using its technology for human rights abuses in Xinjiang"]
+    treasury = sanctions["United States Department of the Treasury"]
+    assert treasury["reason"] == ["its alleged human rights abuses in Xinjiang"]
+    assert treasury["program"] == ["Non-SDN Chinese Military-Industrial Complex Companies List"]
+
+
+def test_no_reason_where_the_text_gives_none(tmp_path):
+    (tmp_path / "Foo_Media.wikitext").write_text(
+        "'''Foo Media''' is a company. In 2020, Foo Media was added to the [[Entity List]] by the "
+        "[[Bureau of Industry and Security]].\n", "utf-8")
+    entities = to_ftm_entities(property_graph(build([str(tmp_path)]).dataset))
+    validate(entities)
+    (sanction,) = by_schema(entities, "Sanction")
+    assert sanction["properties"]["country"] == ["us"] and "reason" not in sanction["properties"]
+
+
+def test_entities_are_built_by_followthemoney(seed):
+    proxy = model.make_entity("Company", key_prefix="wkg")
+    assert entity_id(RES + "SenseTime") == proxy.make_id(RES + "SenseTime")
+    (st,) = [e for e in seed if e["id"] == entity_id(RES + "SenseTime")]
+    assert st["properties"]["website"] == [model.get("Company").get("website").type.clean(
+        st["properties"]["website"][0])]
+    assert all(u.startswith(("http://", "https://")) for u in st["properties"]["website"])  # cleaned URL

@@ -56,7 +56,7 @@ def test_runaway_markup_goes_to_the_interruptible_tokenizer():
     assert retry_cost("{{a|b}} [[x]] <ref>y</ref> [http://z w] <br> <span>s</span>") == 0
     start = time.monotonic()
     result = extract_one(Article("Runaway Corp", RUNAWAY), Shared(ArticleLimits(timeout=1.0)))
-    assert time.monotonic() - start < 5
+    assert time.monotonic() - start < 30  # stopped, not run to the end (generous: CI machines are shared)
     assert isinstance(result, Problem) and "ran past the 1 s limit" in result.reason
     assert "--article-timeout" in result.reason
 

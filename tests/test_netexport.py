@@ -1,10 +1,15 @@
-"""Tests for wikikg.formats.propertygraph: GraphML read back by igraph, GEXF 1.3 read back with lxml."""
+"""Tests for wikikg.formats.propertygraph: GraphML read back by igraph; GEXF 1.3 validated against the
+normative gexf.rng and read back by lxml, networkx and graphology (node)."""
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import igraph
+import networkx as nx
 import pytest
 from lxml import etree
 
@@ -29,6 +34,8 @@ RES = "https://w3id.org/wikikg/resource/"
 SMALL = ("'''Foo Media''' is a company founded by [[Jane Roe]] in 2010. Foo Media is a subsidiary of "
          "[[Bar Holdings]].\n\nIn 2012, Foo Media partnered with [[Bar Holdings]].<ref>{{cite web "
          "|url=https://example.org/a |title=A story |publisher=Example News |date=3 May 2012}}</ref>\n")
+GEXF_RNG = ROOT / "tests" / "schemas" / "gexf-1.3" / "gexf.rng"  # from gephi/gexf, see its README.md
+JS = ROOT / "tests" / "js"  # graphology + graphology-gexf (package.json), installed by .ci/run or below
 GEXF = "{http://gexf.net/1.3}"
 VIZ = "{http://gexf.net/1.3/viz}"
 
@@ -188,10 +195,108 @@ def test_gexf_edges_carry_kind_and_the_history(seed, gexf_seed):
     assert by[("SenseTime", "foundedBy", "Tang_Xiao'ou")].get("start") == "2014-10-01"
     mit = by[("SenseTime", "partneredWith", "Massachusetts_Institute_of_Technology")]
     assert (mit.get("start"), mit.get("end")) == ("2018-02-01", "2020-12-31")
-    assert mit.get("type") == "undirected" and mit.get("label") == "partnered with"
+    assert mit.get("label") == "partnered with"
     titles = {a.get("title") for a in gexf_seed.iter(GEXF + "attribute")}
-    assert {"relation", "date", "rule", "source", "type", "iri"} <= titles
+    assert {"relation", "date", "rule", "source", "type", "iri", "symmetric", "evidence", "programme"} <= titles
     assert "networkx_key" not in titles
+
+
+def test_gexf_validates_against_the_normative_gexf_1_3_schema(seed, small):
+    schema = etree.RelaxNG(etree.parse(str(GEXF_RNG)))
+    for pg in (seed, small):
+        doc = etree.fromstring(to_gexf(pg))
+        assert schema.validate(doc), schema.error_log.last_error
+
+
+def test_gexf_symmetric_relations_are_directed_edges_that_say_so(seed, gexf_seed):
+    ids = {a.get("title"): a.get("id") for a in gexf_seed.iter(GEXF + "attribute")}
+    assert all(e.get("type") is None for e in gexf_seed.iter(GEXF + "edge"))  # no mixed graph
+    assert gexf_seed.find(GEXF + "graph").get("defaultedgetype") == "directed"
+    for e in gexf_seed.iter(GEXF + "edge"):
+        values = {v.get("for"): v.get("value") for v in e.iter(GEXF + "attvalue")}
+        assert values[ids["symmetric"]] == ("true" if e.get("kind") in seed.symmetric else "false")
+
+
+def _timeline(edges_: list[tuple[str, str, dict]]) -> dict:
+    return {(s[len(RES):], d["relation"], t[len(RES):]): (d.get("start"), d.get("end")) for s, t, d in edges_}
+
+
+def test_gexf_reads_back_with_networkx_with_its_timeline(seed, small, tmp_path):
+    path = tmp_path / "seed.gexf"
+    path.write_bytes(to_gexf(seed))
+    g = nx.read_gexf(path)
+    assert g.is_directed() and len(g) == len(seed.entities) and g.number_of_edges() == len(edges(seed))
+    times = _timeline(list(g.edges(data=True)))
+    assert times[("SenseTime", "partneredWith", "Massachusetts_Institute_of_Technology")] == ("2018-02-01", "2020-12-31")
+    assert times[("SenseTime", "foundedBy", "Tang_Xiao'ou")] == ("2014-10-01", None)
+    mit = g.edges[RES + "SenseTime", RES + "Massachusetts_Institute_of_Technology"]
+    assert mit["symmetric"] is True and mit["label"] == "partnered with"
+    path.write_bytes(to_gexf(small))  # two relations between one pair: a multigraph
+    g = nx.read_gexf(path)
+    between = g.get_edge_data(RES + "Foo_Media", RES + "Bar_Holdings")
+    assert g.is_multigraph() and sorted(d["relation"] for d in between.values()) == ["partneredWith", "subsidiaryOf"]
+
+
+@pytest.fixture(scope="module")
+def graphology_reader():
+    node = shutil.which("node")
+    assert node, "node is needed to read GEXF with graphology (.ci/run installs it)"
+    if not (JS / "node_modules" / "graphology-gexf").is_dir():
+        npm = shutil.which("npm")
+        assert npm, "npm is needed to install graphology-gexf (.ci/run installs it)"
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(JS)], check=True, timeout=600,
+                       capture_output=True)
+
+    def read(path: Path) -> dict:
+        done = subprocess.run([node, str(JS / "read_gexf.js"), str(path)], capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    return read
+
+
+def test_gexf_reads_back_with_graphology_with_its_timeline(seed, small, tmp_path, graphology_reader):
+    path = tmp_path / "seed.gexf"
+    path.write_bytes(to_gexf(seed))
+    out = graphology_reader(path)
+    assert out["type"] == "directed"
+    nodes, es = out["graph"]["nodes"], out["graph"]["edges"]
+    assert len(nodes) == len(seed.entities) and len(es) == len(edges(seed))
+    times = _timeline([(e["source"], e["target"], e["attributes"]) for e in es])
+    assert times[("SenseTime", "partneredWith", "Massachusetts_Institute_of_Technology")] == ("2018-02-01", "2020-12-31")
+    assert times[("SenseTime", "sanctionedBy", "United_States_Department_of_the_Treasury")][0] == "2021-12-10"
+    by_kind = {e["attributes"]["kind"] for e in es}
+    assert by_kind == {e.relation for e in edges(seed)}
+    st = next(n for n in nodes if n["key"] == RES + "SenseTime")["attributes"]
+    assert st["label"] == "SenseTime" and st["color"].startswith("rgba(0,114,178")
+    path.write_bytes(to_gexf(small))
+    assert graphology_reader(path)["multi"] is True
+
+
+# --- the sanctions story on the edge, no floating nodes ------------------------------------------
+
+def test_sanction_edges_carry_the_programme_and_the_evidence(seed, igraph_seed, gexf_seed):
+    st = vertex(igraph_seed, "SenseTime").index
+    treasury = vertex(igraph_seed, "United States Department of the Treasury").index
+    bis = vertex(igraph_seed, "Bureau of Industry and Security").index
+    (t,) = [e for e in igraph_seed.es if (e.source, e.target) == (st, treasury)]
+    assert t["programme"] == "Non-SDN Chinese Military-Industrial Complex Companies List"
+    assert "investment blacklist" in t["evidence"] and "[[" not in t["evidence"]
+    (b,) = [e for e in igraph_seed.es if (e.source, e.target) == (st, bis)]
+    assert b["programme"] == "Entity List" and "Entity List" in b["evidence"]
+    ids = {a.get("title"): a.get("id") for a in gexf_seed.iter(GEXF + "attribute")}
+    (g,) = [e for e in gexf_seed.iter(GEXF + "edge") if e.get("target") == RES + "Bureau_of_Industry_and_Security"]
+    values = {v.get("for"): v.get("value") for v in g.iter(GEXF + "attvalue")}
+    assert values[ids["programme"]] == "Entity List" and "Xinjiang" in values[ids["evidence"]]
+
+
+def test_no_node_without_an_edge_unless_the_whole_cast_is_asked_for(seed_ds, seed):
+    linked = {x for e in edges(seed) for x in (e.subject, e.object)}
+    assert set(seed.entities) == linked  # programmes, reporters, claims' objects: not floating nodes
+    assert RES + "Entity_List" not in seed.entities and seed.name(RES + "Entity_List") == "Entity List"
+    whole = property_graph(seed_ds, cast=True)
+    assert RES + "Entity_List" in whole.entities and set(whole.entities) > set(seed.entities)
 
 
 # --- registration and determinism ------------------------------------------------------------------
@@ -206,3 +311,11 @@ def test_registered_and_written_to_directories(seed_ds, tmp_path):
 def test_same_input_same_bytes(seed, seed_ds):
     again = property_graph(seed_ds)
     assert to_graphml(seed) == to_graphml(again) and to_gexf(seed) == to_gexf(again)
+
+
+def test_the_whole_cast_when_asked_for(seed_ds, seed, tmp_path):
+    write(seed_ds, tmp_path / "all.gexf", cast=True)
+    ids = {n.get("id") for n in etree.parse(str(tmp_path / "all.gexf")).iter(GEXF + "node")}
+    assert RES + "Entity_List" in ids and len(ids) > len(seed.entities)
+    write(seed_ds, tmp_path / "net.gexf")
+    assert {n.get("id") for n in etree.parse(str(tmp_path / "net.gexf")).iter(GEXF + "node")} == set(seed.entities)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from wikikg.errors import OutputError
 from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
 from wikikg.formats.quickstatements import (
     ITEM_PROPERTIES,
@@ -27,7 +28,7 @@ WIKI = "https://en.wikipedia.org/wiki/"
 ITEM = r"(?:Q\d+|\{enwiki:[^{}\t]+\})"
 STRING = r'"[^"\t]*"'
 TIME = r"\+\d{4}-\d{2}-\d{2}T00:00:00Z/(?:9|10|11)"
-MONO = r'en:"[^"\t]*"'
+MONO = r'[a-z]{2,3}:"[^"\t]*"'
 VALUE = rf"(?:{ITEM}|{STRING}|{TIME}|{MONO})"
 LINE = re.compile(rf"^{ITEM}\tP\d+\t{VALUE}(?:\tP\d+\t{VALUE})*(?:\tS\d+\t{VALUE})+$")
 
@@ -124,3 +125,39 @@ def test_resolve_placeholders_to_qids():
 def test_registered_as_qs(seed_pg):
     assert ".qs" in FORMATS
     assert to_quickstatements(seed_pg).decode("utf-8").splitlines() == to_statements(seed_pg)
+
+
+LANG_ARTICLE = (
+    "'''Foo Media''' is a company. It was founded by [[Jane Roe]] in 2010.<ref>{{cite web "
+    "|url=https://example.cn/a |title=富媒体成立 |language=zh-hans |date=3 May 2010}}</ref> "
+    "Foo Media is a subsidiary of [[Bar Holdings]].<ref>{{cite news |url=https://example.de/b "
+    "|title=Foo Media gehört zu Bar |language=German}}</ref><ref>{{cite web |url=https://example.org/c "
+    "|title=Foo and Bar}}</ref><ref>{{cite web |url=https://example.fr/d |title=Foo et Bar "
+    "|trans-title=Foo and Bar, translated}}</ref><ref>{{cite web |url=https://example.es/e "
+    "|trans-title=Only a translated title |language=es}}</ref>\n")
+
+
+def test_reference_title_in_the_citation_language(tmp_path):
+    (tmp_path / "Foo_Media.wikitext").write_text(LANG_ARTICLE, "utf-8")
+    lines = to_statements(property_graph(build([str(tmp_path)]).dataset))
+    titles = {f[f.index("S1476") + 1] for f in (line.split("\t") for line in lines) if "S1476" in f}
+    for line in lines:
+        check(line)
+    assert {'zh:"富媒体成立"', 'de:"Foo Media gehört zu Bar"', 'en:"Foo and Bar"', 'en:"Foo et Bar"',
+            'en:"Only a translated title"'} <= titles  # no language= is English, a trans-title too
+
+
+def test_a_build_with_no_statements_says_why_and_writes_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    plain = ROOT / "seeds" / "sensetime.txt"
+    out = tmp_path / "x.qs"
+    wikikg = Path(sys.executable).parent / "wikikg"
+    done = subprocess.run([str(wikikg), "build", str(plain), "-o", str(out)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode != 0 and not out.exists()
+    (line,) = [x for x in done.stderr.splitlines() if "QuickStatements" in x]
+    assert "no fact cites a source" in line and "plain text" in line
+    with pytest.raises(OutputError, match="no QuickStatements to write"):
+        to_quickstatements(PropertyGraph())

@@ -71,10 +71,10 @@ def _examples():
 
 @pytest.mark.parametrize("rule,text,pairs", list(_examples()))
 def test_rule_examples(rule, text, pairs):
-    """Every example sentence of a rule, as plain text in an article titled "Example article", gives
-    the rule's pairs (or dates) as asserted facts made by that rule."""
+    """Every example sentence of a rule, as plain text in an article about an organisation
+    titled "Example Company", gives the rule's pairs (or dates) as asserted facts made by that rule."""
     assert pairs, f"{rule.id}: an example without pairs: {text!r}"
-    result = extract_article(Article("Example article", text, "example", "text"))
+    result = extract_article(Article("Example Company", text, "example", "text"))
     mine = [st for st in result.statements if st.rule == rule.id]
     got = {(_name(st.subject), _name(st.obj)) for st in mine if st.attributed_to is None}
     reported = {(_name(st.subject), _name(st.obj)) for st in mine if st.attributed_to is not None}

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from wikikg.cli.view import view
-from wikikg.formats.propertygraph import Entity, PropertyGraph
+from wikikg.formats.propertygraph import Entity, PropertyGraph, edges
 from wikikg.formats.view import to_html, view_data
 from wikikg.formats.writers import FORMATS, property_graph
 from wikikg.pipeline.stages import build
@@ -197,3 +197,147 @@ def test_time_slider_replays_the_history(page, pg):
         assert visible(year) == expected(year)
     assert expected(2014) < expected(2017) < expected(2021)
     assert visible(2022) == len(data["edges"])  # the slider's last stop shows everything
+
+
+# --- legible pictures: arrows, relation labels, labels that never overlap, at seed and dump size ------
+
+DUMP = ROOT.parent / "shared" / "corpus" / "enwiki-2016-sample-206-pages.xml.bz2"
+needs_dump = pytest.mark.skipif(not DUMP.exists(), reason="the shared corpus is not beside the repository")
+
+
+@pytest.fixture(scope="module")
+def dump_pg():
+    return property_graph(build([str(DUMP)]).dataset)
+
+
+def _overlapping(boxes) -> list:
+    """Pairs of (x0, y0, x1, y1) boxes that overlap by more than half a pixel."""
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] + 0.5 < b[2] and b[0] + 0.5 < a[2] and a[1] + 0.5 < b[3] and b[1] + 0.5 < a[3]]
+
+
+def _check_png(pg, name: str):
+    from wikikg.formats.view import draw
+
+    pic = draw(pg, name)
+    renderer = pic.canvas.get_renderer()
+    texts = pic.node_labels + pic.edge_labels
+    boxes = [tuple(t.get_window_extent(renderer).extents) for t in texts]
+    assert not _overlapping(boxes)
+    assert all(t.get_fontsize() >= 9 for t in pic.node_labels) and all(t.get_fontsize() >= 7 for t in pic.edge_labels)
+    directed = [e for e in edges(pg) if not e.symmetric]
+    heads = [a for a in pic.arrows if type(a.get_arrowstyle()).__name__ == "CurveFilledB"]
+    assert len(pic.arrows) == len(edges(pg)) and len(heads) == len(directed)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"{name}.png").write_bytes(pic.png())
+    return pic
+
+
+def test_png_has_arrows_relation_labels_and_every_seed_label_without_overlap(pg):
+    pic = _check_png(pg, "view-seed")
+    assert len(pic.node_labels) == len(pg.entities)
+    assert len(pic.edge_labels) >= len(edges(pg)) // 3
+    assert {t.get_text() for t in pic.edge_labels} >= {"member of", "has office in"}
+
+
+@needs_dump
+def test_png_of_the_sample_dump_is_legible(dump_pg):
+    pic = _check_png(dump_pg, "view-dump")
+    assert len(pic.node_labels) >= 0.8 * len(dump_pg.entities)
+    assert pic.edge_labels
+
+
+VISIBLE_LABELS = """
+return [...document.querySelectorAll('text.nlabel:not(.hidden), text.elabel:not(.hidden)')].map((t) => {
+  const r = t.getBoundingClientRect(); return [t.classList[0], t.textContent, r.left, r.top, r.right, r.bottom]; });
+"""
+
+
+def _labels_legible_and_apart(page) -> list:
+    rows = page.execute_script(VISIBLE_LABELS)
+    boxes = [tuple(r[2:]) for r in rows]
+    assert not _overlapping(boxes), _overlapping(boxes)[:3]
+    assert all(r[5] - r[3] >= 10 for r in rows)  # text about 12px high on screen, whatever the zoom
+    return rows
+
+
+def test_page_draws_arrows_and_relation_labels_and_labels_apart(page, pg):
+    from selenium.webdriver.common.by import By
+
+    page.execute_script("const s = document.getElementById('time'); s.value = s.max; s.dispatchEvent(new Event('input'));")
+    directed = [e for e in edges(pg) if not e.symmetric]
+    arrows = page.find_elements(By.CSS_SELECTOR, 'line.edge[marker-end="url(#arrow)"]')
+    assert len(arrows) == len(directed) and len(directed) < len(edges(pg))
+    rows = _labels_legible_and_apart(page)
+    assert sum(r[0] == "nlabel" for r in rows) >= 0.8 * len(pg.entities)
+    assert any(r[0] == "elabel" for r in rows)
+
+
+@pytest.fixture(scope="module")
+def dump_page(browser, dump_pg, tmp_path_factory):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    path = tmp_path_factory.mktemp("dump-view") / "dump.html"
+    path.write_bytes(to_html(dump_pg, "sample dump"))
+    browser.get(path.as_uri())
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script("return document.body.dataset.ready"))
+    return browser
+
+
+@needs_dump
+def test_dump_page_shows_legible_labels_apart(dump_page, dump_pg):
+    rows = _labels_legible_and_apart(dump_page)
+    assert len([r for r in rows if r[0] == "nlabel"]) >= 40
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert dump_page.save_screenshot(str(SCREENSHOTS / "view-dump-page.png"))
+
+
+OFF_SCREEN = """
+const box = document.getElementById('graph').getBoundingClientRect();
+const out = [...document.querySelectorAll('circle.node')].filter((c) => {
+  const r = c.getBoundingClientRect(); return r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom; });
+return out.map((c) => c.getAttribute('data-id'));
+"""
+IN_VIEW = """
+const box = document.getElementById('graph').getBoundingClientRect();
+const c = document.querySelector(`circle.node[data-id="${arguments[0]}"]`), r = c.getBoundingClientRect();
+const t = document.querySelector(`text.nlabel[data-index="${c.getAttribute('data-index')}"]`);
+return [r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom,
+        !t.classList.contains('hidden'), t.getBoundingClientRect().height];
+"""
+
+
+@needs_dump
+def test_selecting_a_node_brings_it_into_view(dump_page, dump_pg):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    dump_page.execute_script("document.querySelector('svg').dispatchEvent(new WheelEvent('wheel', "
+                             "{deltaY: -500, clientX: 60, clientY: 80, bubbles: true}))")  # zoom into a corner
+    for _ in range(6):
+        dump_page.execute_script("document.querySelector('svg').dispatchEvent(new WheelEvent('wheel', "
+                                 "{deltaY: -500, clientX: 60, clientY: 80, bubbles: true}))")
+    away = dump_page.execute_script(OFF_SCREEN)
+    assert away
+    iri = sorted(away)[len(away) // 2]
+    label = dump_pg.entities[iri].label
+    box = dump_page.find_element(By.ID, "search")
+    box.clear()
+    box.send_keys(label)
+    box.send_keys(Keys.ENTER)
+    assert dump_page.find_element(By.ID, "details-title").text.strip() == label
+    inside, labelled, height = dump_page.execute_script(IN_VIEW, iri)
+    assert inside and labelled and height >= 10
+    _labels_legible_and_apart(dump_page)
+    dump_page.save_screenshot(str(SCREENSHOTS / "view-dump-selected.png"))
+
+
+def test_cli_draws_the_whole_cast_when_asked_for(graph_file, pg, tmp_path):
+    runner = CliRunner()
+    for args, name in (([], "net.html"), (["--cast"], "all.html")):
+        result = runner.invoke(view, [str(graph_file), "-o", str(tmp_path / name), *args])
+        assert result.exit_code == 0, result.output
+    net = json.loads(DATA.search((tmp_path / "net.html").read_text("utf-8")).group(1))
+    whole = json.loads(DATA.search((tmp_path / "all.html").read_text("utf-8")).group(1))
+    assert len(net["nodes"]) == len(pg.entities) < len(whole["nodes"])
+    assert RES + "Entity_List" in {n["iri"] for n in whole["nodes"]} - {n["iri"] for n in net["nodes"]}

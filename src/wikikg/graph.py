@@ -25,6 +25,7 @@ from wikikg.kb.ontology import (
 )
 from wikikg.kb.vocabulary import is_symmetric
 from wikikg.model import Citation, DateValue, Entity, Mention, Statement
+from wikikg.parse.reader import reader_plain, reader_text
 from wikikg.resolve.merge import resolved
 
 __all__ = ["NT", "RDFLIB", "LineSink", "Terms", "add_entity", "add_statement", "article_graph",
@@ -39,7 +40,8 @@ _INTEGER = str(XSD.integer)
 _VOCAB = {"type": RDF.type, "statement": RDF.Statement, "subject": RDF.subject, "predicate": RDF.predicate,
           "object": RDF.object, "label": RDFS.label, "alt": SKOS.altLabel, "same": OWL.sameAs,
           "topic": FOAF.isPrimaryTopicOf, "derived": PROV.wasDerivedFrom, "source": DCTERMS.source,
-          "title": DCTERMS.title, "publisher": DCTERMS.publisher, "date": DCTERMS.date, "url": SCHEMA.url}
+          "title": DCTERMS.title, "publisher": DCTERMS.publisher, "date": DCTERMS.date, "url": SCHEMA.url,
+          "language": DCTERMS.language}
 
 
 def bind(g: Graph) -> Graph:
@@ -217,6 +219,8 @@ def _citation(g: Graph, c: Citation, T: Terms):
         g.add((node, v["title"], T.lit(c.title)))
     if c.publisher:
         g.add((node, v["publisher"], T.lit(c.publisher)))
+    if c.language:
+        g.add((node, v["language"], T.lit(c.language)))
     if c.date:
         d = parse_date(c.date)
         g.add((node, v["date"], T.date(d) if d else T.lit(c.date)))
@@ -290,8 +294,9 @@ def _add_evidence(g: Graph, ev, ev_, subject_iri, T: Terms) -> None:
     add, wkg = g.add, T.wkg
     add((ev, T.v["type"], wkg("Evidence")))
     add((ev, wkg("text"), T.lit(ev_.text)))
-    if ev_.plain:
-        add((ev, wkg("plainText"), T.lit(ev_.plain)))
+    plain = reader_plain(ev_.plain) if ev_.plain else reader_text(ev_.text)
+    if plain and plain != ev_.text:  # as a reader of the article sees it, where that differs
+        add((ev, wkg("plainText"), T.lit(plain)))
     add((ev, wkg("section"), T.lit(ev_.section)))
     add((ev, wkg("charStart"), T.lit(ev_.start)))
     add((ev, wkg("charEnd"), T.lit(ev_.end)))

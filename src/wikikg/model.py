@@ -42,6 +42,7 @@ class Citation:
     title: str | None = None
     publisher: str | None = None  # publisher / work / website / newspaper
     date: str | None = None  # as written in the template ("7 October 2019", "2019-10-07")
+    language: str | None = None  # the title's language, an ISO 639 code ("en", "zh"), when the ref gives it
 
 
 @dataclass(frozen=True)

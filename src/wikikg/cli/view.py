@@ -13,7 +13,9 @@ from wikikg.cli.common import fail, load_graph
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
               help="graph.html (interactive, works offline) or graph.png (static picture).")
 @click.option("--title", default=None, help="Heading of the picture (default: the file name).")
-def view(graph_path: str, out: Path, title: str | None) -> None:
+@click.option("--cast", is_flag=True,
+              help="Draw every entity, also those no edge reaches (the whole cast, sanctions programmes, reporters).")
+def view(graph_path: str, out: Path, title: str | None, cast: bool) -> None:
     """Draw GRAPH (any RDF format we write) as an HTML page or a PNG picture."""
     from wikikg.formats.view import WRITERS, edges
     from wikikg.formats.writers import property_graph, write_atomic
@@ -21,7 +23,7 @@ def view(graph_path: str, out: Path, title: str | None) -> None:
     writer = WRITERS.get(out.suffix.lower())
     if writer is None:
         fail(f"{out}: unknown picture format {out.suffix!r} (known: {', '.join(WRITERS)})")
-    pg = property_graph(load_graph(graph_path))
+    pg = property_graph(load_graph(graph_path), cast=cast)
     try:
         data = writer(pg, title or Path(graph_path).name)
     except ImportError as e:  # matplotlib is an extra

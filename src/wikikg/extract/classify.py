@@ -52,12 +52,24 @@ def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def disambiguation(suffix: str | None) -> frozenset[str]:
-    """Class from a title's disambiguation suffix ("computer scientist" -> Person)."""
+def is_event(name: str) -> bool:
+    """Whether a name is an event's: it holds a word of names.toml [events] ("Battle of Kabul")."""
+    return bool(_event_pattern().search(name))
+
+
+@cache
+def _event_pattern() -> re.Pattern:
+    words = name_tables().events
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
+
+
+def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
+    """Class from a title's disambiguation suffix ("computer scientist" -> Person); a year range is a
+    person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
     if not suffix:
         return frozenset()
     if re.match(r"born\b|\d{4}\s*[–-]", suffix):
-        return frozenset({"Person"})
+        return frozenset() if is_event(base) else frozenset({"Person"})
     for cls, pat in _disambig_table():
         if pat.search(suffix):
             return frozenset({cls})
@@ -102,6 +114,8 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
 
 @cache
 def _lead_pattern() -> re.Pattern:
+    """"is a/an/the/one of the" + the lead's noun phrase (up to a word of names.toml [lead_phrase] ends)
+    whose head is a class word: followed by punctuation, the end, or a word that ends the phrase."""
     alts = []
     for cls, words in name_tables().lead.items():
         for w in words:
@@ -110,8 +124,12 @@ def _lead_pattern() -> re.Pattern:
     group = "|".join(f"(?P<c{i}>{re.escape(w)})" for i, (w, _) in enumerate(alts))
     _LEAD_CLASSES.clear()
     _LEAD_CLASSES.extend(cls for _, cls in alts)
-    return re.compile(rf"\b(?:is|was|are|were)\s+(?:an?|the|one\s+of\s+the)\s+[^.;]{{0,100}}?\b(?:{group})s?\b",
-                      re.I)
+    tables = name_tables()
+    ends = "|".join(map(re.escape, tables.lead_ends)) or "(?!)"
+    after = "|".join(map(re.escape, tables.lead_ends + tables.lead_joins)) or "(?!)"
+    phrase = rf"(?:(?!(?<=\s)(?:{ends})\b)[^.;:,()\[\]])"  # "Kong-headquartered" ends nothing
+    return re.compile(rf"\b(?:is|was|are|were)\s+(?:an?|the|one\s+of\s+the)\s+{phrase}{{0,100}}?\b(?:{group})s?\b"
+                      rf"(?=\s*(?:$|[.;:,()\[\]\"'—–]|(?:{after})\b))", re.I)
 
 
 _LEAD_CLASSES: list[str] = []

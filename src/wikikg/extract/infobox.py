@@ -7,7 +7,7 @@ import re
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import parse_date
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
-from wikikg.kb.names import legal_suffixes
+from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
@@ -133,7 +133,7 @@ def _minority(text: str) -> bool:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", _FOOTNOTE.sub("", text))
-    return text.strip(" \t,;:·•*-–—\"'")
+    return re.sub(r"^(?:and|&)\s+", "", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
 
 
 def _skip(text: str) -> bool:
@@ -155,7 +155,9 @@ def _mask(text: str) -> str:
 def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     """(name, its link or None, the rest: role notes) for each value named in one item."""
     text, masked = item.text, _mask(item.text)
-    top = [k for k in item.links if k.start < len(masked) and masked[k.start] != "#"]
+    roles = _tables()[1].role_words
+    top = [k for k in item.links if k.start < len(masked) and masked[k.start] != "#"
+           and not (value == "person" and set(k.text.casefold().split()) <= roles)]  # "[[Chairman]]": a role
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
@@ -163,7 +165,6 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
     cuts = [0, *(x for span in hits for x in span), len(text)]
     out: list[tuple[str, Link | None, str]] = []
-    roles = _tables()[1].role_words
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         link = next((k for k in top if a <= k.start < b), None)
         if value == "literal":  # the whole text: "[[501(c)(3)]] [[nonprofit organization]]"
@@ -200,6 +201,8 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
             name = _clean(link.text)  # [[Springfield|Springfield City Council]]: the council
             return Mention(text=name, key=name, linked=False, types=frozenset({"GovernmentAgency"}),
                            strength=3)
+    if link is None and value == "person":
+        name = _untitled(name)
     key = link.target if link is not None else name
     if value == "person" and set(_words(f"{name} {key}".casefold())) & _organization_words():
         types = ("Organization",)
@@ -207,6 +210,16 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
                    aliases=alias or frozenset(), strength=3 if types else 0)
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the titles before it ("Dr. K. Geetha" -> "K. Geetha"), when a name
+    of two words or more remains."""
+    words = name.split()
+    titles = {t.casefold() for t in name_tables().stop.titles}
+    while len(words) > 2 and words[0].casefold() in titles:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _listings(item: FieldItem):

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.dates import parse_date
 from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(-]|$)")
+_ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -21,11 +23,26 @@ def _introduced(sentence_text: str) -> SectionSpec | None:
     return next((s for s in sections() if s.intro is not None and s.intro.search(text)), None)
 
 
-def _is_item(article: ParsedArticle, start: int) -> bool:
-    """Whether a sentence starts a list item ("* [[Name]] (1899–1948)")."""
+def _item_depth(article: ParsedArticle, start: int) -> int:
+    """How deep the list item a sentence starts is ("* A" 1, "** B" 2), 0 when it starts none."""
     line_start = article.text.rfind("\n", 0, start) + 1
     prefix = article.text[line_start:start]
-    return bool(re.fullmatch(r"\s*[*#]+\s*(?:'{2,3})?\s*", prefix))
+    m = _ITEM_PREFIX.fullmatch(prefix)
+    return len(m.group(1)) if m else 0
+
+
+def _is_item(article: ParsedArticle, start: int) -> bool:
+    """Whether a sentence starts a list item ("* [[Name]] (1899–1948)")."""
+    return _item_depth(article, start) > 0
+
+
+def _default_type(spec: SectionSpec, subject: Mention) -> str:
+    """The class of an item nothing types: the spec's first, except that the parts of a body that is
+    no company (a research institute's branches, a university's schools) are organisations, not companies."""
+    first = spec.types[0]
+    if first == "Company" and subject.strength and subject.types and "Company" not in subject.types:
+        return "Organization"
+    return first
 
 
 def _item_mentions(mentions: list[Mention], text: str) -> list[Mention]:
@@ -45,14 +62,20 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     citations = {c.key: c for c in article.citations}
     intro: SectionSpec | None = None  # the spec a colon sentence just before the list gives its items
+    taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
     for sentence in article.sentences:
         heading = sentence.section.rsplit(" / ", 1)[-1]
-        if not (sentence.item or _is_item(article, sentence.start)):
-            intro = _introduced(sentence.text)
+        depth = _item_depth(article, sentence.start)
+        if not (sentence.item or depth):
+            intro, taken = _introduced(sentence.text), 0
             continue
+        if taken and depth > taken:  # "** Soil Science" under "* Forest Management Branch": a part of it
+            continue
+        taken = 0
         spec = intro or next((s for s in sections() if heading and s.only != "tables" and s.heading.search(heading)),
                              None)
-        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
+        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
+                or spec.subjects and not ctx.subject.types & spec.subjects:
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lead = _LEAD_NAME.match(sentence.text)
@@ -69,12 +92,22 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
             if m.types and not m.types & types or (spec.shaped_items and m.strength < SHAPE):
                 continue
             if not m.types:
-                m = replace(m, types=frozenset({spec.types[0]}), strength=0)
+                m = replace(m, types=frozenset({_default_type(spec, ctx.subject)}), strength=0)
+            taken = depth
             date, end = _dates(sentence.text[m.end:])
+            date = date or _heading_date(heading)
             s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
     return out
+
+
+def _heading_date(heading: str) -> DateValue | None:
+    """The date a list's own heading gives its items: "Composition as of September 2012", "2012"."""
+    m = re.search(r"\bas\s+(?:of|at)\s+(.+)$", heading, re.I)
+    if m:
+        return parse_date(m.group(1))
+    return DateValue(heading.strip(), "gYear") if re.fullmatch(r"\s*\d{4}\s*", heading) else None
 
 
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:

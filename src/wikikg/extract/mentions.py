@@ -7,9 +7,9 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
-from wikikg.extract.classify import context_types, disambiguation, name_types, split_title
+from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, short_form
+from wikikg.extract.names import abbreviates_a_part, abbreviations, short_form
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.subjectnames import short_names, subject_surname
@@ -108,7 +108,7 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
 def _link_at_nowhere(target: str, shown: str) -> Mention:
     """The mention of a link to `target` showing `shown`, before it is placed in a sentence."""
     label, dis = split_title(target)
-    types, strength = disambiguation(dis), STRONG
+    types, strength = disambiguation(dis, label), STRONG
     table = _tables()[0].get(target)
     if table:
         return replace(table, text=shown, start=-1, end=-1)
@@ -122,7 +122,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
-    if not types and is_personal_name(label):
+    if not types and is_personal_name(label) and not is_event(label):
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
@@ -278,6 +278,8 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
     if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
         return m
     acr = a.group(1)
+    if abbreviates_a_part(acr, m.text):
+        return m
     ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
 

@@ -136,6 +136,9 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     if name_types(whole) and not known(left) and not known(right) and (
             not name_types(left) or (" of " in left and " " not in right)):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security"
+    if len(cut) == 1 and " " not in left and right.split()[-1:] and right.split()[-1].rstrip(".") in name_tables().and_heads \
+            and not known(left) and not name_types(left) and not known(right):
+        return [(toks[i][0], toks[j][1])]  # "Plumbers and Steamfitters Union"
     out, s = [], i
     for k in cut + [j + 1]:
         if k - 1 >= s:
@@ -152,3 +155,25 @@ def word(token: str) -> str:
 
 
 _MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."}
+
+
+def abbreviates_a_part(acr: str, name: str) -> bool:
+    """Whether an acronym spells the initials of a later part of the name but not of its head: in "the
+    Special Forces Brigade of the Angolan Armed Forces (FAA)", FAA is not the brigade's. Acronyms in
+    another language's word order ("National Union for the Total Independence of Angola (UNITA)")
+    spell no part and are kept."""
+    letters = [c for c in acr if c.isupper()]
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()]
+
+    def spells(start: int) -> bool:
+        i = start
+        for c in letters:
+            while i < len(initials) and initials[i] != c:
+                i += 1
+            if i == len(initials):
+                return False
+            i += 1
+        return True
+    if not letters or not initials or initials[0] == letters[0]:
+        return False
+    return any(initials[k] == letters[0] and spells(k) for k in range(1, len(initials)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from wikikg.extract.arguments import fits, owns_noun, strict_place
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.mentions import Context, find_mentions, programme_authority, programmes_in
 from wikikg.kb import rules
@@ -45,14 +46,6 @@ _WORDS = re.compile(r"[\w'’-]+|[(),]")
 _POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
 _MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
-def _fits(m: Mention, types: frozenset[str], strict: bool) -> bool:
-    if not types or (m.authority and types & rules.type_group("gov")):
-        return True
-    if not m.types:
-        return not strict
-    return bool(m.types & types)
-
-
 def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     """Whether mention i stands inside an apposition (", a professor at ⟦X⟧,") that does not hold the trigger."""
     s, e = sl.spans[i]
@@ -83,21 +76,19 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
         return False
     if _POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e):
         return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧")
-    if not _fits(m, types, strict):
+    if not fits(m, types, strict):
         return False
     return "SanctionsProgramme" not in m.types
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
-
-
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
             strict: bool, need_prep: bool = False) -> list[int]:
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
-    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo]
-    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi]
+    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not owns_noun(sl.text, e, span)]
+    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi and not owns_noun(sl.text, e, span)]
     ok = [i for i in left if _eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
     rok = [i for i in right if _eligible(sl, i, preps, types, te, strict)]
     if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
@@ -118,13 +109,13 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         stop = hi if stop < 0 else min(stop, hi)
         return [i for i in rok if sl.spans[i][1] <= stop][-1:]
     if kind == "left_any":
-        return [i for i in left if _fits(sl.mentions[i], types, strict)][-1:]
+        return [i for i in left if fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_adjacent":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
-        return [i for i in adj if _fits(sl.mentions[i], types, strict)][-1:]
+        return [i for i in adj if fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_prev":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]
-        before = [i for i in left if (not adj or i < adj[-1]) and _fits(sl.mentions[i], types, strict)]
+        before = [i for i in left if (not adj or i < adj[-1]) and fits(sl.mentions[i], types, strict)]
         if before and before[-1] not in ok and adj:  # "by ⟦B⟧, a ⟦P⟧-based firm": B, if just before
             return before[-1:] if _APPOSED.match(sl.text[sl.spans[before[-1]][1]:sl.spans[adj[-1]][0]]) else []
         return [i for i in before if i in ok][-1:]
@@ -270,9 +261,9 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 continue
             reported, source = _attribution(sl, span)
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
-                         "subject" in rule.strict)
+                         "subject" in rule.strict or strict_place(rule.subject_types, ctx))
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
-                        "object" in rule.strict, "object" in rule.need_prep)
+                        "object" in rule.strict or strict_place(rule.object_types, ctx), "object" in rule.need_prep)
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
@@ -321,7 +312,7 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
     if kind == "date":
         return []
     if kind == "its_owner":  # "the board of ⟦X⟧ dismissed its chief executive": X, else the subject
-        near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and _fits(sl.mentions[i], types, False)
+        near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and fits(sl.mentions[i], types, False)
                 and sl.mentions[i].types <= org_classes()]
         return [sl.mentions[near[-1]]] if near else [ctx.subject]
     return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict, need_prep)]

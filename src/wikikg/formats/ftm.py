@@ -1,12 +1,16 @@
 """FollowTheMoney entities (JSON lines) for OpenSanctions-style tools: parties, sanctions, links."""
 from __future__ import annotations
 
-import hashlib
 import json
+import re
+from functools import cache
 
-import pycountry
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
 
-from wikikg.formats.propertygraph import Edge, Entity, PropertyGraph, edges
+from wikikg.formats.propertygraph import Edge, Entity, PropertyGraph, edges, evidence, programmes
+from wikikg.kb.mappings import authorities
+from wikikg.kb.places import countries
 
 __all__ = ["SCHEMA_OF_TYPE", "entity_id", "to_ftm", "to_ftm_entities"]
 
@@ -29,34 +33,35 @@ _ALLOWED = {"Person": {"birthDate", "position", "website"}, "Company": _ORG_PROP
 _ROLES = {"partneredWith": "partner", "foundedBy": "founder", "hasAdvisor": "advisor",
           "affiliatedWith": "affiliated with", "educatedAt": "educated at"}
 _ORGS = {"Company", "Organization", "PublicBody"}
+KEY_PREFIX = "wkg"
+# What introduces a sanction's reason in English prose, after the authority or the list is named:
+# "placed on the Entity List for using ...", "... because of its alleged abuses", "due to allegations that".
+_REASON = re.compile(r"\b(?:because of|due to|on (?:the )?grounds? (?:of|that)|in response to|over|for|citing)\s+"
+                     r"(?!(?:the first time|years?|months?|\d)\b)([^,;:()]+?)\s*(?:[,;:(]|\.\s*$|$)")
 
 
 def entity_id(iri: str) -> str:
-    """A stable FtM id for an IRI (FtM ids are letters, digits, '.' and '-')."""
-    return "wkg-" + hashlib.sha1(iri.encode("utf-8")).hexdigest()[:20]
-
-
-def _country(label: str) -> str | None:
-    try:
-        found = pycountry.countries.lookup(label)
-    except LookupError:
-        return None
-    return found.alpha_2.lower()
+    """A stable FtM id for an IRI: followthemoney's make_id with the 'wkg' key prefix (a SHA-1)."""
+    return model.make_entity("Thing", key_prefix=KEY_PREFIX).make_id(iri)
 
 
 class _Out:
-    """FtM entities being collected: id -> (schema, {property: set of values})."""
+    """FtM entities being collected, built by followthemoney (its proxies clean every value: dates,
+    countries, URLs), by id."""
 
     def __init__(self) -> None:
-        self.items: dict[str, tuple[str, dict[str, set[str]]]] = {}
+        self.items: dict[str, EntityProxy] = {}
 
-    def add(self, id_: str, schema: str, **props) -> None:
-        """Add an entity or more values to one already there."""
-        _s, values = self.items.setdefault(id_, (schema, {}))
+    def add(self, schema: str, parts: tuple[str, ...], **props) -> str:
+        """Add an entity, id made from `parts`, or more values to the one already there; its id."""
+        proxy = model.make_entity(schema, key_prefix=KEY_PREFIX)
+        proxy.make_id(*parts)
+        proxy = self.items.setdefault(proxy.id, proxy)
         for name, value in props.items():
             for v in value if isinstance(value, (list, tuple, set)) else [value]:
                 if v:
-                    values.setdefault(name, set()).add(str(v))
+                    proxy.add(name, v)
+        return proxy.id
 
 
 def _party(out: _Out, e: Entity) -> str | None:
@@ -69,7 +74,7 @@ def _party(out: _Out, e: Entity) -> str | None:
         prop = _ATTRIBUTES.get(attr)
         if prop in _ALLOWED.get(schema, _ORG_PROPS):
             props.setdefault(prop, []).append(value)
-    out.add(entity_id(e.iri), schema, **props)
+    out.add(schema, (e.iri,), **props)
     return schema
 
 
@@ -78,34 +83,80 @@ def _link_props(e: Edge) -> dict:
     return {"startDate": e.date, "endDate": e.end_date,
             "sourceUrl": sorted({c.url for f in facts for c in f.citations if c.url}),
             "publisher": sorted({c.publisher for f in facts for c in f.citations if c.publisher}),
-            "summary": sorted({f.plain or f.text for f in facts if f.plain or f.text})}
+            "summary": evidence(e)}
+
+
+@cache
+def _authority_country(title: str) -> str | None:
+    """The country of a sanctioning authority the authorities table knows (by its Wikipedia title)."""
+    found = next((a for a in authorities().authorities if a.key == title), None)
+    return found.country if found else None
+
+
+def _names(pg: PropertyGraph, iri: str) -> list[str]:
+    ent = pg.entities.get(iri)
+    return [pg.name(iri), *(ent.aliases if ent else ())]
+
+
+def sanction_country(pg: PropertyGraph, e: Edge) -> str | None:
+    """The country whose authority imposed the sanction: the authorities table's, else a country the
+    authority's name gives ('United States Department of the Treasury'), else one the sentence puts
+    just before it ('the United States Bureau of Industry and Security')."""
+    known = _authority_country(pg.name(e.object))
+    if known:
+        return known
+    names = sorted(countries(), key=len, reverse=True)
+    for label in _names(pg, e.object):
+        found = next((c for c in names if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", label)), None)
+        if found:
+            return found
+    for sentence in evidence(e):
+        for label in _names(pg, e.object):
+            at = sentence.find(label)
+            if at > 0:
+                found = next((c for c in names if sentence[:at].rstrip().endswith(c)), None)
+                if found:
+                    return found
+    return None
+
+
+def sanction_reasons(pg: PropertyGraph, e: Edge) -> list[str]:
+    """The reasons the sentences give for the sanction: the clause after 'for', 'because of', 'due
+    to', ... that follows the authority's or the programme's name (or the sentence's start)."""
+    marks = _names(pg, e.object) + [p for f in e.facts if f.programme for p in _names(pg, f.programme)]
+    reasons = set()
+    for sentence in evidence(e):
+        after = max((sentence.find(m) + len(m) for m in marks if m and m in sentence), default=0)
+        m = _REASON.search(sentence, after)
+        if m and len(m.group(1).split()) >= 2:
+            reasons.add(m.group(1).strip())
+    return sorted(reasons)
 
 
 def _link(out: _Out, pg: PropertyGraph, e: Edge, schemas: dict[str, str]) -> None:
     s, o = schemas.get(e.subject), schemas.get(e.object)
     sid, oid = entity_id(e.subject), entity_id(e.object)
-    link = "wkg-" + hashlib.sha1(f"{e.subject} {e.relation} {e.object}".encode()).hexdigest()[:20]
+    link = (e.subject, e.relation, e.object)
     target = pg.entities[e.object]
     props = _link_props(e)
     if e.relation == "sanctionedBy" and s:
-        programmes = sorted({pg.entities[f.programme].label if f.programme in pg.entities
-                             else f.programme for f in e.facts if f.programme})
-        out.add(link, "Sanction", entity=sid, authority=target.label, program=programmes, **props)
+        out.add("Sanction", link, entity=sid, authority=target.label, program=programmes(pg, e),
+                country=sanction_country(pg, e), reason=sanction_reasons(pg, e), **props)
     elif e.relation == "subsidiaryOf" and s == "Company" and o and o != "Person":
-        out.add(link, "Ownership", owner=oid, asset=sid, role="parent company", **props)
+        out.add("Ownership", link, owner=oid, asset=sid, role="parent company", **props)
     elif e.relation in ("acquired", "investedIn") and o == "Company" and s:
         role = "acquirer" if e.relation == "acquired" else "investor"
-        out.add(link, "Ownership", owner=sid, asset=oid, role=role, **props)
+        out.add("Ownership", link, owner=sid, asset=oid, role=role, **props)
     elif e.relation == "memberOf" and s and o in _ORGS:
-        out.add(link, "Membership", member=sid, organization=oid, **props)
+        out.add("Membership", link, member=sid, organization=oid, **props)
     elif e.relation == "keyPerson" and s in _ORGS and o:
-        out.add(link, "Directorship", director=oid, organization=sid, role="key person", **props)
+        out.add("Directorship", link, director=oid, organization=sid, role="key person", **props)
     elif e.relation == "headquarteredIn" and s and target.type == "Place":
-        out.add(sid, s, address=target.label, country=_country(target.label))
+        out.add(s, (e.subject,), address=target.label, country=target.label)
     elif e.relation == "subsidiaryOf" and s and o:
-        out.add(link, "UnknownLink", subject=sid, object=oid, role="subsidiary of", **props)
+        out.add("UnknownLink", link, subject=sid, object=oid, role="subsidiary of", **props)
     elif e.relation in _ROLES and s and o:
-        out.add(link, "UnknownLink", subject=oid if e.relation in ("foundedBy", "hasAdvisor") else sid,
+        out.add("UnknownLink", link, subject=oid if e.relation in ("foundedBy", "hasAdvisor") else sid,
                 object=sid if e.relation in ("foundedBy", "hasAdvisor") else oid,
                 role=_ROLES[e.relation], **props)
 
@@ -116,10 +167,12 @@ def to_ftm_entities(pg: PropertyGraph) -> list[dict]:
     schemas = {iri: s for iri, e in sorted(pg.entities.items()) if (s := _party(out, e))}
     for e in edges(pg):
         _link(out, pg, e, schemas)
-    return [{"id": i, "schema": schema, "properties": {k: sorted(v) for k, v in sorted(props.items())}}
-            for i, (schema, props) in sorted(out.items.items())]
-
-
+    docs = []
+    for i, proxy in sorted(out.items.items()):
+        d = proxy.to_dict()
+        docs.append({"id": i, "schema": d["schema"],
+                     "properties": {k: sorted(v) for k, v in sorted(d["properties"].items())}})
+    return docs
 def to_ftm(pg: PropertyGraph) -> bytes:
     """FtM entities as JSON lines (the format of `ftm` tools' *.ftm.json files)."""
     lines = [json.dumps(d, sort_keys=True, ensure_ascii=False) for d in to_ftm_entities(pg)]

@@ -14,7 +14,7 @@ from networkx.readwrite.gexf import GEXFWriter
 from wikikg.kb.vocabulary import classes, classes_by_priority, shown_as, superclasses
 
 __all__ = ["PALETTE", "Citation", "Edge", "Entity", "Fact", "PropertyGraph", "edges", "period_end",
-           "period_start", "primary_type", "to_gexf", "to_graphml", "to_networkx"]
+           "period_start", "primary_type", "programmes", "evidence", "to_gexf", "to_graphml", "to_networkx"]
 
 # One colour per class: the Okabe-Ito colour-blind-safe palette (Okabe & Ito 2008). A class with no
 # colour is drawn as the class wikikg.ttl shows it as (wkg:shownAs: a research institute as a
@@ -52,6 +52,7 @@ class Citation:
     title: str | None = None
     publisher: str | None = None
     date: str | None = None
+    language: str | None = None  # the title's language (ISO 639 code), when the citation gives it
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,13 @@ class PropertyGraph:
     facts: list[Fact] = field(default_factory=list)
     relation_labels: dict[str, str] = field(default_factory=dict)
     symmetric: frozenset[str] = frozenset()
+    names: dict[str, str] = field(default_factory=dict)  # the label of every entity, node or not
+
+    def name(self, iri: str) -> str:
+        """The label of an entity, also one that is not a node (a programme, a reporter)."""
+        if iri in self.entities:
+            return self.entities[iri].label
+        return self.names.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -190,6 +198,16 @@ def _sources(e: Edge) -> str:
     return " ".join(sorted({c.url for f in e.facts for c in f.citations if c.url}))
 
 
+def programmes(pg: PropertyGraph, e: Edge) -> list[str]:
+    """The names of the sanctions programmes the edge's facts give (a sanction's list), sorted."""
+    return sorted({pg.name(f.programme) for f in e.facts if f.programme})
+
+
+def evidence(e: Edge) -> list[str]:
+    """The sentences the edge's facts were read from (as a reader sees them), sorted, once each."""
+    return sorted({f.plain or f.text for f in e.facts if f.plain or f.text})
+
+
 def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
     """A MultiDiGraph keyed by edge id: node and edge attributes as GraphML writes them."""
     es = edges(pg)
@@ -211,7 +229,8 @@ def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
         g.add_node(iri, **{k: v for k, v in attrs.items() if v != ""})
     for e in es:
         attrs = {"label": e.label, "relation": e.relation, "weight": float(max(1, len(e.facts))),
-                 "date": e.date or "", "endDate": e.end_date or "",
+                 "symmetric": e.symmetric, "date": e.date or "", "endDate": e.end_date or "",
+                 "programme": " | ".join(programmes(pg, e)), "evidence": " | ".join(evidence(e)),
                  "rule": " ".join(sorted({f.rule for f in e.facts})), "source": _sources(e)}
         g.add_edge(e.subject, e.object, key=e.id, **{k: v for k, v in attrs.items() if v != ""})
     return g
@@ -225,8 +244,11 @@ def to_graphml(pg: PropertyGraph) -> bytes:
 
 
 def _tidy_gexf(root) -> None:
-    """Undo what networkx adds that is not reproducible or not ours; fix its xsi namespace."""
-    root.set("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    """Undo what networkx adds that is not reproducible, not ours or not in the GEXF 1.3 schema
+    (xsi:schemaLocation, which gexf.rng does not allow)."""
+    for name in list(root.attrib):
+        if name.startswith("xmlns:xsi") or name.startswith("xsi:"):
+            del root.attrib[name]
     meta = root.find("meta")
     if meta is not None:  # networkx stamps today's date and its own version
         meta.attrib.pop("lastmodifieddate", None)
@@ -245,32 +267,52 @@ def _tidy_gexf(root) -> None:
                 values.remove(v)
 
 
+def _timeline_values(root) -> None:
+    """Each edge's start / end also as attribute values: Gephi's timeline reads the edge's own start
+    and end, readers without GEXF dynamics (graphology-gexf) read only attribute values."""
+    from xml.etree.ElementTree import SubElement
+
+    graph = root.find("graph")
+    block = next(a for a in graph.findall("attributes") if a.get("class") == "edge")
+    used = [int(a.get("id")) for attrs in graph.findall("attributes") for a in attrs.findall("attribute")]
+    ids = {}
+    for i, name in enumerate(("start", "end"), start=max(used, default=-1) + 1):
+        ids[name] = str(i)
+        SubElement(block, "attribute", {"id": str(i), "title": name, "type": "string"})
+    for el in root.iter("edge"):
+        values = el.find("attvalues")
+        for name in ("start", "end"):
+            if el.get(name):
+                if values is None:
+                    values = SubElement(el, "attvalues")
+                SubElement(values, "attvalue", {"for": ids[name], "value": el.get(name)})
+
+
 def to_gexf(pg: PropertyGraph) -> bytes:
-    """GEXF 1.3: viz:color and viz:size, edge kind = relation, dated edges with start / end."""
+    """GEXF 1.3 (valid against gexf.rng): viz:color and viz:size, edge kind = relation, dated edges
+    with start / end. Every edge is directed (networkx reads no mixed graph): a symmetric relation's
+    edge says so in its `symmetric` attribute."""
     src = to_networkx(pg)
     g = nx.MultiDiGraph()
     for n, d in src.nodes(data=True):
         rest = {k: v for k, v in d.items() if k not in {"r", "g", "b", "color", "size"}}
         g.add_node(n, **rest, viz={"color": {"r": d["r"], "g": d["g"], "b": d["b"], "a": 1.0},
                                    "size": d["size"]})
-    kinds: dict[str, tuple[str, bool]] = {}
+    kinds: dict[str, str] = {}
     for e in edges(pg):
         d = dict(src.edges[e.subject, e.object, e.id])
-        d.pop("endDate", None)
         if e.date:
             d["start"] = period_start(e.date)
         if e.end_date:
             d["end"] = period_end(e.end_date)
-        kinds[e.id] = (e.relation, e.symmetric)
+        kinds[e.id] = e.relation
         g.add_edge(e.subject, e.object, key=e.id, id=e.id, **d)
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.3")
     writer.add_graph(g)
     _tidy_gexf(writer.xml)
+    _timeline_values(writer.xml)
     for el in writer.xml.iter("edge"):
-        relation, symmetric = kinds[el.get("id")]
-        el.set("kind", relation)
-        if symmetric:
-            el.set("type", "undirected")
+        el.set("kind", kinds[el.get("id")])
     writer.indent(writer.xml)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(writer.xml, encoding="utf-8",
                                                                    xml_declaration=False)

@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import unquote
 
+from wikikg.errors import OutputError
 from wikikg.formats.propertygraph import Citation, Fact, PropertyGraph
 
 __all__ = ["ITEM_PROPERTIES", "LITERAL_PROPERTIES", "placeholder", "placeholders", "resolve",
@@ -58,8 +59,8 @@ def _reference(c: Citation) -> list[str] | None:
         return None
     ref = ["S854", url]
     title = _string(c.title) if c.title else None
-    if title:
-        ref += ["S1476", f"en:{title}"]
+    if title:  # a monolingual text in the citation's language; a cite template without one is in English
+        ref += ["S1476", f"{c.language or 'en'}:{title}"]
     published = time_value(c.date) if c.date else None
     if published:
         ref += ["S577", published]
@@ -109,9 +110,20 @@ def to_statements(pg: PropertyGraph) -> list[str]:
 
 
 def to_quickstatements(pg: PropertyGraph) -> bytes:
-    """The QuickStatements v1 text (tab-separated, one command a line, enwiki placeholders)."""
+    """The QuickStatements v1 text (tab-separated, one command a line, enwiki placeholders); OutputError
+    saying why when there is no statement to write (rather than an empty file)."""
     lines = to_statements(pg)
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    if not lines:
+        raise OutputError(f"no QuickStatements to write: {_why_none(pg)}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _why_none(pg: PropertyGraph) -> str:
+    if not any(c.url for f in pg.facts for c in f.citations):
+        return ("no fact cites a source with a URL (every statement needs a reference; plain text has no "
+                "<ref> citations: build from the article's wikitext)")
+    return ("no cited fact maps to a Wikidata property between items with English Wikipedia articles "
+            f"({', '.join(sorted(ITEM_PROPERTIES) + sorted(LITERAL_PROPERTIES))})")
 
 
 def placeholders(text: str) -> list[str]:

@@ -41,7 +41,8 @@ def _fact(g: Graph, st) -> Fact:
     o = g.value(st, RDF.object)
     ev = g.value(st, PROV.wasDerivedFrom)
     cites = tuple(sorted((Citation(_one(g, c, SCHEMA.url), _one(g, c, DCTERMS.title),
-                                   _one(g, c, DCTERMS.publisher), _one(g, c, DCTERMS.date))
+                                   _one(g, c, DCTERMS.publisher), _one(g, c, DCTERMS.date),
+                                   _one(g, c, DCTERMS.language))
                           for c in g.objects(st, DCTERMS.source)), key=repr))
     quals = tuple(sorted((_local(p), str(v)) for p, v in g.predicate_objects(st)
                          if _local(p) in _QUALIFIERS))
@@ -62,9 +63,11 @@ _QUALIFIERS = {"ticker", "role"}
 _NOT_ENTITIES = {RDF.Statement, WKG.Evidence, WKG.Citation}
 
 
-def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
-    """The union graph as plain records for the non-RDF exports: entities, edges, facts; with `cast`,
-    also the entities an article only names (wkg:mentionedIn), which no fact reaches."""
+def property_graph(ds: Dataset, cast: bool = False, subjects: bool = False) -> PropertyGraph:
+    """The union graph as plain records for the non-RDF exports: entities, edges, facts. Only entities
+    on an edge are nodes; with `subjects`, each article's subject too (FtM, QuickStatements: its own
+    facts need it); with `cast`, every entity: also those an article only names (wkg:mentionedIn), the
+    sanctions programmes and the reporters of claims."""
     g = union(ds)
     entities: dict[str, Entity] = {}
     for s in sorted(set(g.subjects(RDFS.label)), key=str):
@@ -81,38 +84,43 @@ def property_graph(ds: Dataset, cast: bool = False) -> PropertyGraph:
     triples = sorted((str(s), _local(p), str(o)) for s, p, o in g
                      if _local(p) and isinstance(o, URIRef) and str(s) in entities
                      and str(o) in entities)
-    if not cast:  # the whole cast's entities that no fact reaches are left out of the network
-        linked = {x for s, _p, o in triples for x in (s, o)} | {str(a) for a in g.objects(None, WKG.article)}
-        for s in set(g.subjects(WKG.mentionedIn)):
-            if str(s) not in linked:
-                entities.pop(str(s), None)
+    if not cast:  # a network of edges: a node no edge reaches (the cast, a programme, a reporter, an article
+        # with no relation) is left out; a programme is on its sanctionedBy edge
+        linked = {x for s, _p, o in triples for x in (s, o)}
+        if subjects:
+            linked |= {str(a) for a in g.objects(None, WKG.article)}
+        entities = {iri: e for iri, e in entities.items() if iri in linked}
+    names: dict[str, str] = {}
+    for s, label in sorted((str(s), str(x)) for s, x in g.subject_objects(RDFS.label) if isinstance(s, URIRef)):
+        names.setdefault(s, label)  # the first label in sorted order, as _one reads it
     facts = sorted((_fact(g, st) for st in set(g.subjects(RDF.type, RDF.Statement))),
                    key=lambda f: f.iri)
-    return PropertyGraph(entities, triples, facts, dict(labels()), symmetric_properties())
+    return PropertyGraph(entities, triples, facts, dict(labels()), symmetric_properties(),
+                         names)
 
 
-def to_graphml(ds: Dataset) -> bytes:
-    """GraphML for Gephi (see netexport): one edge per (subject, relation, object)."""
-    return netexport.to_graphml(property_graph(ds))
+def to_graphml(ds: Dataset, cast: bool = False) -> bytes:
+    """GraphML for Gephi (see netexport): one edge per (subject, relation, object); `cast`: every entity."""
+    return netexport.to_graphml(property_graph(ds, cast=cast))
 
 
-def to_gexf(ds: Dataset) -> bytes:
-    """GEXF 1.3 for Gephi's timeline (see netexport)."""
-    return netexport.to_gexf(property_graph(ds))
+def to_gexf(ds: Dataset, cast: bool = False) -> bytes:
+    """GEXF 1.3 for Gephi's timeline (see netexport); `cast`: every entity, also those on no edge."""
+    return netexport.to_gexf(property_graph(ds, cast=cast))
 
 
 def to_ftm(ds: Dataset) -> bytes:
     """FollowTheMoney entities as JSON lines (see ftm)."""
     from wikikg.formats import ftm
 
-    return ftm.to_ftm(property_graph(ds))
+    return ftm.to_ftm(property_graph(ds, subjects=True))
 
 
 def to_quickstatements(ds: Dataset) -> bytes:
     """Wikidata QuickStatements (v1) keyed by English Wikipedia titles (see quickstatements)."""
     from wikikg.formats import quickstatements
 
-    return quickstatements.to_quickstatements(property_graph(ds))
+    return quickstatements.to_quickstatements(property_graph(ds, subjects=True))
 
 
 def to_turtle(ds: Dataset) -> bytes:
@@ -196,11 +204,26 @@ def format_of(path: Path) -> str | None:
                  and len(name) > len(ext)), None)
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux says it (/proc), else by setting it back."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    """Write to a temporary file beside `path`, then rename: readers never see half a file. The file
+    gets the mode open() would give it (0666 less the umask), not mkstemp's private 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -212,16 +235,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write(ds: Dataset, out: Path) -> list[Path]:
-    """Write `ds` to a file (format by extension) or a directory (the DIRECTORY_OUTPUTS)."""
+NETWORK_FORMATS = (".graphml", ".gexf")  # the ones that take `cast` (every entity, not only those on an edge)
+
+
+def _bytes(ds: Dataset, ext: str, cast: bool) -> bytes:
+    return FORMATS[ext](ds, cast=True) if cast and ext in NETWORK_FORMATS else FORMATS[ext](ds)
+
+
+def write(ds: Dataset, out: Path, cast: bool = False) -> list[Path]:
+    """Write `ds` to a file (format by extension) or a directory (the DIRECTORY_OUTPUTS); with `cast`,
+    the network formats have every entity as a node, also those no edge reaches."""
     ext = format_of(out)
     if ext is not None:
-        write_atomic(out, FORMATS[ext](ds))
+        write_atomic(out, _bytes(ds, ext, cast))
         return [out]
     if out.suffix and not out.is_dir():
         raise OutputError(f"{out}: unknown output format {out.suffix!r} (known: {', '.join(FORMATS)})")
     targets = [out / name for name in DIRECTORY_OUTPUTS]
-    data = [FORMATS[format_of(t)](ds) for t in targets]  # every format made before any file is touched
+    data = [_bytes(ds, format_of(t), cast) for t in targets]  # every format made before any file is touched
     for target, blob in zip(targets, data, strict=False):
         write_atomic(target, blob)
     return targets

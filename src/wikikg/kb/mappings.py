@@ -282,12 +282,13 @@ class SectionSpec:
     attributes: tuple[SectionAttribute, ...] = ()
     typed_subject: bool = False  # only when the article says what its subject is (not a default class)
     shaped_items: bool = False  # only items whose own name (or link) says what they are
+    subjects: frozenset[str] = frozenset()  # only when the subject has one of these classes (any, when empty)
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
-     "shaped_items": bool,
+     "shaped_items": bool, "subjects": list,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id"))}, frozenset({"section"}))
@@ -297,7 +298,7 @@ def _section(s: dict) -> SectionSpec:
     f, where = "sections.toml", f"section {s['id']!r}"
     _declared(f, where, "relation", s["relation"])
     _classes(f, where, "event", s.get("event"))
-    for key in ("types", "unless_subject"):
+    for key in ("types", "unless_subject", "subjects"):
         _classes(f, where, key, s.get(key))
     if s["direction"] not in ("forward", "inverse") or s.get("only", "tables") != "tables":
         raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse', only (if given) 'tables'")
@@ -311,7 +312,7 @@ def _section(s: dict) -> SectionSpec:
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
         s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
-        tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False))
+        tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())))
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:

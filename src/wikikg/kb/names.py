@@ -55,6 +55,10 @@ class Names:
     membership: tuple[str, ...]
     legal: Legal
     short_form: tuple[str, ...]
+    lead_ends: tuple[str, ...] = ()
+    lead_joins: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    and_heads: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -65,6 +69,9 @@ SCHEMA = Table({
     "membership": Table({"suffix": list}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
+    "lead_phrase": Table({"ends": list, "joins": list}),
+    "events": Table({"words": list}),
+    "and_names": Table({"heads": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -84,7 +91,9 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
             k: tuple(v) for k, v in d["stop"].items()}),
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
         Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
-        tuple(d.get("short_form", {}).get("drop", ())))
+        tuple(d.get("short_form", {}).get("drop", ())), tuple(d.get("lead_phrase", {}).get("ends", ())),
+        tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())),
+        tuple(d.get("and_names", {}).get("heads", ())))
 
 
 @cache

@@ -4,24 +4,19 @@ from __future__ import annotations
 import bisect
 
 from wikikg.model import Article, Link, ParsedArticle, Sentence
-from wikikg.parse.cite import collect_refs as _collect_refs
 from wikikg.parse.definitions import canonical_title, is_disambiguation
-from wikikg.parse.nesting import nesting_warnings
+from wikikg.parse.engine import render
 from wikikg.parse.plaintext import parse_text
-from wikikg.parse.render import Renderer as _Renderer
 from wikikg.parse.segment import paragraphs, split_sentences
 from wikikg.parse.softbreaks import join_soft_breaks
-from wikikg.parse.tokenize import parse_code
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
 
-def parse_wikitext(article: Article) -> ParsedArticle:
-    """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories."""
-    code = parse_code(article.text)
-    seen: dict = {}
-    r = _Renderer(_collect_refs(code, seen), seen)
-    r.nodes(code.nodes, 0)
+def parse_wikitext(article: Article, tree: bool = False) -> ParsedArticle:
+    """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories (`tree`: rendered
+    from mwparserfromhell's node tree instead of its token stream, the same result more slowly)."""
+    r, warnings = render(article.text, tree)
     b = r.b
     plain = join_soft_breaks(b.text(), article.text, b)
     sec_pos = [p for p, _ in b.sections]
@@ -50,7 +45,7 @@ def parse_wikitext(article: Article) -> ParsedArticle:
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          tuple(r.infoboxes), tuple(r.citations.values()),
                          tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
-                         warnings=nesting_warnings(code),
+                         warnings=warnings,
                          disambiguation=is_disambiguation(article.title, article.text))
 
 

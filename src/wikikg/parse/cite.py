@@ -6,10 +6,33 @@ import re
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Tag, Text
+from mwparserfromhell.parser import tokens
 
 from wikikg.model import Citation
 from wikikg.parse.definitions import CITE_PUBLISHER
 from wikikg.parse.definitions import template_name as _tname
+
+_CODE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*", re.I)
+
+
+def language_code(value: str | None) -> str | None:
+    """A cite template's language= as an ISO 639 code: 'en-US' -> 'en', 'Chinese' -> 'zh', the first of
+    a list ('zh, en'); None when it names no language."""
+    import pycountry
+
+    first = re.split(r"[,;/]| and ", value or "")[0].strip()
+    m = _CODE.fullmatch(first)
+    if m:
+        code = m.group(1).lower()
+        found = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    elif first:
+        try:
+            found = pycountry.languages.lookup(first)
+        except LookupError:
+            found = None
+    else:
+        found = None
+    return (getattr(found, "alpha_2", None) or found.alpha_3) if found else None
 
 
 def citation(tag: Tag) -> Citation:
@@ -29,14 +52,56 @@ def citation(tag: Tag) -> Citation:
                         return re.sub(r"\s+", " ", v)
                 return None
             url = val("url", "chapter-url")
-            return Citation(key, url, val("title", "chapter", "trans-title"),
-                            val(*CITE_PUBLISHER), val("date", "publication-date", "year"))
+            title = val("title", "chapter")
+            language = language_code(val("language", "lang")) if title else "en" if val("trans-title") else None
+            return Citation(key, url, title or val("trans-title"), val(*CITE_PUBLISHER),
+                            val("date", "publication-date", "year"), language)
     links = code.filter_external_links() if code else []
     if links:
         link = links[0]
         return Citation(key, str(link.url).strip(),
                         link.title.strip_code().strip() if link.title else None)
     text = code.strip_code().strip() if code else ""
+    return Citation(key, None, text or None)
+
+
+_CITE_NAMES = {"citation", "cite news", "harvnb", "sfn"}
+
+
+def stream_citation(st, cs: int, ce: int) -> Citation:
+    """citation() of the ref tag whose contents are tokens [cs, ce) of Stream `st`, read from the tokens."""
+    key = "c" + hashlib.sha1(st.src(cs, ce).strip().encode()).hexdigest()[:16]
+    toks, end = st.toks, st.end
+    j = cs
+    while j < ce:  # the top-level templates of the contents, in order
+        e = end[j]
+        if e < 0:
+            j += 1
+            continue
+        if type(toks[j]) is tokens.TemplateOpen:
+            name_end, plist = st.template_params(j)
+            name = re.sub(r"[\s_]+", " ", st.strip(j + 1, name_end).strip()).lower()
+            if name.startswith("cite") or name in _CITE_NAMES:
+                params = {n: (vs, ve) for n, vs, ve in plist}  # the last of a name wins, as in t.get
+
+                def val(*names: str) -> str | None:
+                    for n in names:
+                        v = st.strip(*params[n]).strip() if n in params else ""
+                        if v:
+                            return re.sub(r"\s+", " ", v)
+                    return None
+                url = val("url", "chapter-url")
+                return Citation(key, url, val("title", "chapter", "trans-title"),
+                                val(*CITE_PUBLISHER), val("date", "publication-date", "year"))
+        j = e + 1
+    for j in range(cs, ce):  # the first external link anywhere inside
+        if type(toks[j]) is tokens.ExternalLinkOpen:
+            e = end[j]
+            seps = st.parts(j)
+            url_end = seps[0] if seps else e
+            title = st.strip(seps[0] + 1, e).strip() if seps and st.pos[e] > st.pos[seps[0] + 1] else None
+            return Citation(key, st.src(j + 1, url_end).strip(), title)
+    text = st.strip(cs, ce).strip()
     return Citation(key, None, text or None)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import mwparserfromhell
+from mwparserfromhell.parser._tokenizer import CTokenizer
 from mwparserfromhell.parser.builder import Builder
 from mwparserfromhell.parser.tokenizer import Tokenizer
 
-__all__ = ["BUDGET", "parse_code", "retry_cost"]
+__all__ = ["BUDGET", "parse_code", "retry_cost", "tokenize"]
 
 # Each unclosed opener makes the tokenizer try it up to the end of the text and back off, so the
 # work grows with (unclosed openers) x (text after them): measured on this machine, 3M such steps
@@ -39,3 +40,11 @@ def parse_code(text: str):
     if retry_cost(text) <= BUDGET:
         return mwparserfromhell.parse(text)
     return Builder().build(Tokenizer().tokenize(text, 0, False))
+
+
+def tokenize(text: str) -> list:
+    """The token stream of `text`: the C tokenizer's, or the interruptible Python one's when
+    retry_cost is over BUDGET (the same tokens)."""
+    if retry_cost(text) <= BUDGET:
+        return CTokenizer().tokenize(text, 0, False)
+    return Tokenizer().tokenize(text, 0, False)

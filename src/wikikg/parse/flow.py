@@ -1,0 +1,237 @@
+"""Renders plain text with offsets back to the input from the token stream, without a node tree."""
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell.parser import tokens as T
+
+from wikikg.model import Citation, Infobox
+from wikikg.parse.cite import stream_citation as _citation
+from wikikg.parse.definitions import (
+    BREAK_TAGS,
+    LINK_TEMPLATES,
+    MEDIA_NAMESPACES,
+    RECORD_TEMPLATES,
+    SKIP_NAMESPACES,
+    SKIP_SECTIONS,
+    SKIP_TAGS,
+    TEXT_TEMPLATES,
+    canonical_title,
+)
+from wikikg.parse.infobox import infobox as _infobox
+from wikikg.parse.segment import Builder
+from wikikg.parse.stream import Stream
+from wikikg.parse.tables import stream_table as _table
+
+__all__ = ["Flow", "collect_refs"]
+
+_Text = T.Text
+_LANG = re.compile(r"[a-z]{2,3}(-[a-z]+)?")
+
+
+def _get(params: list, key: str):
+    """The last parameter named `key` (as Template.get finds it), or None."""
+    for p in reversed(params):
+        if p[0] == key:
+            return p
+    return None
+
+
+def _attr_value(st: Stream, i: int, attrs: list, name: str) -> str | None:
+    """Tag.get(name).value.strip_code().strip() of the tag at token i, or None without that attribute."""
+    for a_name, vs, ve in reversed(attrs):
+        if a_name == name:
+            if vs is None:  # no value: fail as the node tree does
+                return st.node(i).get(name).value.strip_code()
+            return st.strip(vs, ve).strip()
+    return None
+
+
+def collect_refs(st: Stream, seen: dict[int, Citation]) -> dict[str, Citation]:
+    """Named ref definitions anywhere in the article: name -> Citation; `seen` gets token index -> Citation."""
+    named: dict[str, Citation] = {}
+    toks = st.toks
+    for i, tok in enumerate(toks):
+        if type(tok) is not T.TagOpenOpen or type(toks[i + 1]) is not _Text or toks[i + 1]["text"].lower() != "ref":
+            continue
+        name, attrs, cs, ce = st.tag(i)
+        if name.lower() != "ref" or cs is None or not st.src(cs, ce).strip():
+            continue
+        key = _attr_value(st, i, attrs, "name")
+        if key is not None and key not in named:
+            named[key] = seen[i] = _citation(st, cs, ce)
+    return named
+
+
+class Flow:
+    """Walks the token stream, rendering plain text into a Builder with input offsets (as
+    render.Renderer does over the node tree, offset for offset)."""
+
+    def __init__(self, st: Stream, named: dict[str, Citation], seen: dict[int, Citation] | None = None):
+        self.st = st
+        self.b = Builder()
+        self.named = named
+        self.seen = seen or {}  # token index of a ref tag -> its Citation, where collect_refs made it
+        self.citations: dict[str, Citation] = {}
+        self.infoboxes: list[Infobox] = []
+        self.tables: list = []
+        self.categories: list[str] = []
+        self.heads: list[str] = []
+        self.skip = False
+        self.hidden = False  # after an unclosed <!--: MediaWiki hides the rest of the page
+        self.short = None
+
+    def run(self) -> None:
+        """Render the whole article."""
+        self.nodes(0, len(self.st.toks), 0)
+
+    def nodes(self, i: int, j: int, shift: int) -> None:
+        """Render the sibling nodes of tokens [i, j); `shift` moves the offsets the way the tree
+        renderer places a tag's contents (at the first match of their text in the tag)."""
+        st = self.st
+        toks, pos, end, text = st.toks, st.pos, st.end, st.text
+        b = self.b
+        while i < j:
+            if self.hidden:
+                return
+            tok = toks[i]
+            if type(tok) is _Text:
+                s = tok["text"]
+                start = pos[i] + shift
+                if "<!--" in s:  # the tokenizer leaves an unclosed comment as text
+                    cut = s.index("<!--")
+                    s, self.hidden = s[:cut], True
+                    if not self.skip:
+                        b.add(s, start, start + cut, True)
+                elif not self.skip:
+                    b.add(s, start, start + len(s), True)
+                i += 1
+                continue
+            e = end[i]
+            if e < 0:
+                i += 1
+                continue
+            self.node(i, e, pos[i] + shift, pos[e + 1] + shift, text[pos[i]:pos[e + 1]])
+            i = e + 1
+
+    def node(self, i: int, e: int, start: int, end: int, s: str) -> None:
+        """Render the structure of tokens [i, e] spanning input[start:end] (its source is `s`)."""
+        kind = type(self.st.toks[i])
+        b = self.b
+        if kind is T.HeadingStart:
+            title = self.st.strip(i + 1, e).strip()
+            level = max(self.st.toks[i].level - 2, 0)
+            self.heads = self.heads[:level] + [title]
+            self.skip = self.heads[0].lower() in SKIP_SECTIONS
+            b.add("\n", start, end, False)
+            b.sections.append((b.length, " / ".join(self.heads)))
+            return
+        if kind is T.TemplateOpen:
+            self.template(i, e, start, end, s)
+            return
+        if kind is T.WikilinkOpen:
+            self.wikilink(i, e, start, end, s)
+            return
+        if self.skip:
+            return
+        if kind is T.TagOpenOpen:
+            self.tag(i, e, start, end, s)
+        elif kind is T.ExternalLinkOpen:
+            seps = self.st.parts(i)
+            if seps:
+                b.add(self.st.strip(seps[0] + 1, e), start, end, False)
+        elif kind is T.HTMLEntityStart:
+            b.add(self.st.entity(i).normalize(), start, end, False)
+
+    def wikilink(self, i: int, e: int, start: int, end: int, s: str) -> None:
+        """A link: its shown text, and the link's target and span."""
+        st = self.st
+        seps = st.parts(i)
+        title_end = seps[0] if seps else e
+        raw = st.src(i + 1, title_end)
+        prefix = raw.split(":", 1)[0].strip().lower() if ":" in raw else ""
+        if prefix in ("category",) and not raw.lstrip().startswith(":"):
+            self.categories.append(raw.split(":", 1)[1].strip())
+            return
+        if self.skip or prefix in MEDIA_NAMESPACES or (
+                _LANG.fullmatch(prefix) and not raw.startswith(":")):
+            return
+        target = canonical_title(raw) if prefix not in SKIP_NAMESPACES else ""
+        if seps:
+            shown = st.strip(seps[0] + 1, e).strip()
+            at = s.find(shown, 2 + len(raw)) if shown else -1
+        else:
+            shown = raw.split("#", 1)[0].strip()
+            at = s.find(shown, 2) if shown else -1
+        if not shown:
+            return
+        b = self.b
+        p0 = b.length
+        if at >= 0:
+            b.add(shown, start + at, start + at + len(shown), True)
+        else:
+            b.add(shown, start, end, False)
+        b.wrap(len(b.pieces) - 1, start, end)
+        if target:
+            b.links.append((p0, b.length, target))
+
+    def tag(self, i: int, e: int, start: int, end: int, s: str) -> None:
+        """A tag: refs become citations, formatting renders its contents, tables are skipped."""
+        st, b = self.st, self.b
+        name, attrs, cs, ce = st.tag(i)
+        name = name.lower().strip()
+        if name == "ref":
+            cit = None
+            if cs is not None and st.src(cs, ce).strip():
+                cit = self.seen.get(i) or _citation(st, cs, ce)
+            else:
+                key = _attr_value(st, i, attrs, "name")
+                if key is not None:
+                    cit = self.named.get(key)
+            if cit:
+                self.citations.setdefault(cit.key, cit)
+                b.refs.append((b.length, cit.key))
+            return
+        if name == "table" and not self.skip:
+            self.tables.append(_table(st, i, start, s, " / ".join(self.heads)))
+            return
+        if name in SKIP_TAGS or cs is None:
+            if name in BREAK_TAGS:
+                b.add("\n", start, end, False)
+            return
+        if name in BREAK_TAGS:
+            b.add("\n", start, end, False)
+        inner = st.src(cs, ce)
+        at = s.find(inner) if inner else -1
+        first, p0 = len(b.pieces), b.length
+        self.nodes(cs, ce, start + max(at, 0) - st.pos[cs])
+        b.wrap(first, start, end)
+        if name == "b" and b.length > p0:
+            b.bold.append((p0, b.length))
+        if name in BREAK_TAGS:
+            b.add("\n", start, end, False)
+
+    def template(self, i: int, e: int, start: int, end: int, s: str) -> None:
+        """A template: infoboxes are collected, inline text templates render their text."""
+        st = self.st
+        name_end, params = st.template_params(i)
+        name = re.sub(r"[\s_]+", " ", st.strip(i + 1, name_end).strip()).lower()
+        if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES:
+            self.infoboxes.append(_infobox(st.node(i), name, start, s))
+            return
+        if name == "short description":
+            p = _get(params, "1")
+            if p is not None:
+                self.short = st.strip(p[1], p[2]).strip()
+                return
+        if self.skip or name not in TEXT_TEMPLATES or TEXT_TEMPLATES[name] is None:
+            return
+        p = _get(params, TEXT_TEMPLATES[name])
+        if p is None:
+            return
+        shown = st.strip(p[1], p[2]).strip()
+        b = self.b
+        p0 = b.length
+        b.add(shown, start, end, False)
+        if name in LINK_TEMPLATES and shown:
+            b.links.append((p0, b.length, canonical_title(shown)))
