@@ -7,14 +7,17 @@ provenance (direct core edges with a statement whose evidence text occurs verbat
 its offsets).
 
 Run: python benchmarks/blind.py [--split dev|test|all] [--kinds K1,K2] [--markdown] [--article TITLE] [--sources]
+                                [--write]   (the per-split figures to benchmarks/results/blind.json)
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from rdflib import RDF, Namespace
@@ -143,6 +146,7 @@ def main() -> None:
     ap.add_argument("--article", help="one article's full report (by title)")
     ap.add_argument("--kinds", help="only these kinds (comma-separated, as in manifest.tsv)")
     ap.add_argument("--sources", action="store_true", help="print tests/blind/SOURCES.md from the manifest")
+    ap.add_argument("--write", action="store_true", help="record the per-split figures in benchmarks/results/blind.json")
     args = ap.parse_args()
     if args.sources:
         print(sources())
@@ -176,6 +180,11 @@ def main() -> None:
         emit(split, kind, "(kind, micro)", t)
     for split, t in sorted(by_split.items()):
         emit(split, "all", "(split, micro)", t)
+    if args.write:
+        splits = {split: {"articles": sum(1 for r in rows if r["split"] == split), **t.figures()}
+                  for split, t in sorted(by_split.items())}
+        out = ROOT / "benchmarks" / "results" / "blind.json"
+        out.write_text(json.dumps({"measured": date.today().isoformat(), "splits": splits}, indent=1) + "\n", "utf-8")
     if not rows:
         print("no annotated articles", file=sys.stderr)
 

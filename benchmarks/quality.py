@@ -1,10 +1,15 @@
 """Extraction quality: core-relation precision / recall / F1 per annotated article, and micro totals.
 
-Run: python benchmarks/quality.py   (from the repository root; ../shared/corpus must be beside it)
+Run: python benchmarks/quality.py [--write]   (from the repository root; ../shared/corpus beside it)
+
+--write also records the micro totals in benchmarks/results/quality.json, which
+benchmarks/make_docs.py turns into the README's figures.
 """
 from __future__ import annotations
 
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from wikikg.formats.writers import union
@@ -32,6 +37,7 @@ def _fmt(x):
 
 
 def main() -> None:
+    totals = {}
     print(f"{'article':48} {'tp':>4} {'fp':>4} {'fn':>4}  {'P':>5}  {'R':>5}  {'F1':>5}")
     for name, items in SETS.items():
         tp = fp = fn = 0
@@ -49,6 +55,10 @@ def main() -> None:
         r = tp / (tp + fn) if tp + fn else None
         f = 2 * p * r / (p + r) if p and r else None
         print(f"{name + ' (micro)':48} {tp:>4} {fp:>4} {fn:>4}  {_fmt(p)}  {_fmt(r)}  {_fmt(f)}")
+        totals[name] = {"articles": len(items), "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f}
+    if "--write" in sys.argv[1:]:
+        out = ROOT / "benchmarks" / "results" / "quality.json"
+        out.write_text(json.dumps({"measured": date.today().isoformat(), "sets": totals}, indent=1) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

@@ -162,6 +162,55 @@ def test_stdin_with_title(tmp_path):
     assert (URIRef(RES + "Beta_Corp"), URIRef(WKG + "foundedBy"), URIRef(RES + "Jane_Roe")) in g
 
 
+def test_link_targets_give_the_iris_mediawiki_and_dbpedia_give(tmp_path):
+    text = ("'''Acme Widgets''' is a company headquartered in [[Zürich]]. It was founded by "
+            "[[Jane&nbsp;Roe]] in 2010.\n\n[[de:Acme Widgets GmbH]]\n")
+    (tmp_path / "Acme_Widgets.wikitext").write_text(text, "utf-8")
+    out = tmp_path / "out.nt"
+    result = invoke("build", tmp_path / "Acme_Widgets.wikitext", "-o", out)
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(out, format="nt")
+    same = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+    assert (URIRef(RES + "Jane_Roe"), same, URIRef("http://dbpedia.org/resource/Jane_Roe")) in g
+    assert (URIRef(RES + "Z%C3%BCrich"), same, URIRef("http://dbpedia.org/resource/Zürich")) in g
+    assert not [s for s in g.subjects() if "nbsp" in s or "GmbH" in s]
+
+
+def test_a_plain_text_file_is_titled_as_its_lead_spells_the_name(tmp_path):
+    out = tmp_path / "text.nt"
+    result = invoke("build", ROOT / "seeds" / "sensetime.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    subjects = {str(s) for s in Graph().parse(out, format="nt").subjects()}
+    assert RES + "SenseTime" in subjects
+    assert not [s for s in subjects if "Sensetime" in s]
+
+
+def test_stdin_without_a_title_is_refused_rather_than_titled_untitled(tmp_path):
+    out = tmp_path / "s.nt"
+    result = invoke("build", "-", "-o", out, input=BETA.encode("utf-8"))
+    assert result.exit_code == 1
+    assert "--title" in error_line(result)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("inputs,options,words", [
+    (["dump"], ["--title", "Acme"], "dump"),
+    (["dir"], ["--title", "Acme"], "directory"),
+    (["file", "file"], ["--title", "Acme"], "2 inputs"),
+    (["dump"], ["--kind", "text"], "dump"),
+], ids=["title on a dump", "title on a directory", "title on two files", "kind on a dump"])
+def test_options_that_would_do_nothing_are_refused(tmp_path, articles, inputs, options, words):
+    from wikikg.read.dumps import Page, write_dump
+
+    dump = write_dump([Page("Beta Corp", 0, 1, BETA)], tmp_path / "d.xml.bz2")
+    paths = {"dump": dump, "dir": articles, "file": articles / "Beta_Corp.wikitext"}
+    result = invoke("build", *[paths[i] for i in inputs], *options, "-o", tmp_path / "out.nt")
+    assert result.exit_code == 1
+    line = error_line(result)
+    assert options[0] in line and words in line
+    assert not (tmp_path / "out.nt").exists()
+
+
 # --- export --------------------------------------------------------------------------------------
 
 def test_export_round_trips_to_an_isomorphic_graph(seed_dir, tmp_path):

@@ -45,6 +45,22 @@ def test_cli_reference_covers_every_command():
         assert f"\n## wikikg {name}\n" in text, name
 
 
+def test_readme_figures_and_lists_are_generated_and_current():
+    current = (ROOT / "README.md").read_text("utf-8")
+    assert current == make_docs.readme_markdown(current), f"README.md's generated blocks are stale: run `{REGENERATE}`"
+    for block, text in make_docs.readme_blocks().items():
+        assert f"<!-- BEGIN generated: {block} -->\n{text}<!-- END generated: {block} -->" in current
+
+
+def test_readme_figures_come_from_the_recorded_benchmarks_and_judgements():
+    quality = make_docs._result("quality")["sets"]["held-out companies"]
+    yes, judged, _ = make_docs.judged_dump_sample()
+    limits = make_docs.readme_blocks()["limits"]
+    assert f"{quality['precision']:.3f}" in limits and f"({yes} of {judged})" in limits
+    queries = make_docs.readme_blocks()["queries"]
+    assert all(f"`{p.stem}`" in queries for p in (ROOT / "src" / "wikikg" / "sparql" / "queries").glob("*.rq"))
+
+
 def test_architecture_tables_are_current():
     current = (ROOT / "docs" / "architecture.md").read_text("utf-8")
     assert current == make_docs.architecture_markdown(current), \

@@ -134,3 +134,23 @@ def test_legal_suffixes_are_one_list():
     assert {"Ltd.", "Inc", "GmbH", "LLC"} <= set(plain) and "AB" in every and "AB" not in plain
     assert set(plain) < set(every)
     assert [len(f) for f in every] == sorted((len(f) for f in every), reverse=True)  # longest first
+
+
+# --- IRIs -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,iri", [
+    ("Zürich", "Zürich"),  # non-ASCII as it is: DBpedia publishes IRIs, not percent-encoded URIs
+    ("São Paulo", "São_Paulo"),
+    ("AT&T", "AT&T"),  # sub-delims stay (DBpedia's release checks refuse %26, %28 ...)
+    ("Acme (company)", "Acme_(company)"),
+    ("C++", "C++"),
+    ('"Weird Al" Yankovic', "%22Weird_Al%22_Yankovic"),  # what an IRI cannot hold is encoded
+    ("What?", "What%3F"),
+    ("100%", "100%25"),
+    ("Tag\U000e0001", "Tag%F3%A0%80%81"),  # outside RFC 3987's ucschar: encoded
+    ("\U00020000", "\U00020000"),
+])
+def test_dbpedia_iri_is_spelled_as_dbpedia_spells_it(title, iri):
+    from wikikg.kb.ontology import dbpedia_iri
+
+    assert dbpedia_iri(title) == "http://dbpedia.org/resource/" + iri

@@ -27,6 +27,9 @@ EXTERNAL = (
     "http://xmlns.com/foaf/0.1/",
     "http://www.w3.org/ns/prov#",
     "http://purl.org/dc/terms/",
+    "http://dbpedia.org/ontology/",
+    "http://www.wikidata.org/prop/direct/",
+    "https://schema.followthemoney.tech/#",
 )
 
 ORGANIZATION_CLASSES = {
@@ -53,9 +56,8 @@ DATATYPE_PROPERTIES = {
 # Properties with no exact super-property in the EXTERNAL vocabularies (related terms are given
 # with rdfs:seeAlso). Listed so that a new property must either be aligned or be added here.
 UNALIGNED_PROPERTIES = {
-    "sanctionedBy", "listedOn", "hasAdvisor", "keyPerson", "investedIn", "acquired", "programme",
-    "article", "industry", "organizationType", "website", "occupation", "rule", "modality", "plainText",
-    "section", "charStart", "charEnd", "sourceFile", "mentionedIn",
+    "sanctionedBy", "hasAdvisor", "acquired", "programme", "article", "organizationType", "rule",
+    "modality", "plainText", "section", "charStart", "charEnd", "sourceFile", "mentionedIn",
 }
 # Non-wkg classes a domain or range may name.
 ALLOWED_EXTERNAL_TYPES = {RDF.Statement, RDFS.Literal, OWL.Thing, XSD.string, XSD.integer, XSD.anyURI}
@@ -92,6 +94,7 @@ def _is_external(node) -> bool:
 def _aligned(term: URIRef, links: tuple[URIRef, ...], seen: frozenset = frozenset()) -> bool:
     """True when `term` reaches an EXTERNAL term through `links`, possibly via other wkg terms."""
     for sup in (o for p in links for o in ontology().objects(term, p)):
+        sup = ontology().value(sup, OWL.inverseOf) if isinstance(sup, BNode) else sup  # [ owl:inverseOf p ]
         if _is_external(sup):
             return True
         if isinstance(sup, URIRef) and sup.startswith(WKG) and sup not in seen:
@@ -194,6 +197,41 @@ def test_core_alignments():
     }
     for name, sup in expected.items():
         assert (WKG[name], RDFS.subPropertyOf, sup) in g, name
+
+
+DBO = Namespace("http://dbpedia.org/ontology/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+WD = Namespace("http://www.wikidata.org/entity/")
+FTM = Namespace("https://schema.followthemoney.tech/#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+
+def test_alignments_to_dbpedia_org_ftm_and_wikidata():
+    g = ontology()
+    properties = {
+        "foundedBy": {SCHEMA.founder, DBO.foundedBy, WDT.P112},
+        "subsidiaryOf": {DBO.parentOrganisation, WDT.P749, FTM["LegalEntity:parent"]},
+        "headquarteredIn": {DBO.headquarter, WDT.P159},
+        "memberOf": {SCHEMA.memberOf, ORG.memberOf, WDT.P463},
+        "listedOn": {WDT.P414},
+        "educatedAt": {DBO.almaMater, WDT.P69},
+        "keyPerson": {DBO.keyPerson, ORG.hasMember},
+        "foundingDate": {SCHEMA.foundingDate, WDT.P571},
+    }
+    for name, sups in properties.items():
+        assert sups <= set(g.objects(WKG[name], RDFS.subPropertyOf)), name
+    (inverse,) = g.objects(WKG.investedIn, RDFS.subPropertyOf)
+    assert g.value(inverse, OWL.inverseOf) == SCHEMA.funder
+    classes = {"Company": (DBO.Company, FTM.Company, WD.Q4830453), "Person": (DBO.Person, FTM.Person, WD.Q5),
+               "Organization": (DBO.Organisation, FTM.Organization, WD.Q43229)}
+    for name, (dbo, ftm, item) in classes.items():
+        sups = set(g.objects(WKG[name], RDFS.subClassOf))
+        assert {dbo, ftm} <= sups, name
+        restrictions = {(g.value(b, OWL.onProperty), g.value(b, OWL.hasValue)) for b in sups if isinstance(b, BNode)}
+        assert restrictions == {(WDT.P31, item)}, name
+    # narrower, never the same: no wkg term is declared equivalent to an external one
+    assert not list(g.triples((None, OWL.equivalentClass, None)))
+    assert not list(g.triples((None, OWL.equivalentProperty, None)))
 
 
 def test_every_wkg_term_used_is_declared():

@@ -1,6 +1,7 @@
 """Tests for wikikg.pipeline.parallel and wikikg.pipeline.shards: process pool, Dask, streaming shards, redirects, CLI."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -114,15 +115,47 @@ def test_merge_sorted_dedupes_over_several_levels(tmp_path, monkeypatch):
     assert (tmp_path / "out").read_text("utf-8") == "a\nb\nc\nd\né\n"
 
 
-def test_progress_counts_bytes_and_articles(capsys):
-    bar = Progress(100, enabled=True)
-    bar.read("a", 40)
-    bar.read("a", 30)  # never backwards
-    bar.read("b", 60)
+def test_progress_shows_articles_done_of_articles_known_and_bytes_read():
+    bar = Progress(1000, enabled=True)
+    articles = bar.counted(iter("abcd"))
+    next(articles)
+    bar.read("d", 250)
+    next(articles)
+    bar.read("d", 500)
+    bar.read("d", 400)  # never backwards
+    bar.done(1)
+    line = str(bar.bar)  # half the bytes read, two articles seen: about four in all
+    assert "1/~4 articles" in line and "500B/1.00kB read" in line and " 25%" in line
+    assert list(articles) == ["c", "d"]
+    bar.read("d", 1000)
     bar.done(3)
-    assert bar.bar.n == 100 and bar.articles == 3
+    line = str(bar.bar)  # the inputs are read: the count is exact
+    assert "4/4 articles" in line and "100%" in line and "1.00kB/1.00kB read" in line
     bar.close()
-    assert "3 articles" in capsys.readouterr().err
+
+
+def test_progress_of_one_article_from_stdin_says_article():
+    bar = Progress(None, enabled=True)
+    list(bar.counted(["x"]))
+    bar.done(1)
+    line = str(bar.bar)
+    assert "1/1 article " in line and "read" not in line and "1 articles" not in line
+    bar.close()
+
+
+def test_progress_of_a_dump_build_is_honest(dump, tmp_path):
+    r = CliRunner().invoke(main, ["build", str(dump), "-o", str(tmp_path / "all.nq"), "--jobs", "1",
+                                  "--progress"])
+    assert r.exit_code == 0, r.output
+    frames = [f for f in re.split(r"[\r\n]", r.stderr) if f.startswith("extract")]
+    counts = [re.search(r"(\d+)(?:/(~?)(\d+))? articles? \[", f).groups() for f in frames]
+    assert counts, r.stderr
+    for (done, approx, known), frame in zip(counts, frames, strict=True):
+        if "100%" in frame:  # a full bar only when every article known is done, and known exactly
+            assert approx == "" and done == known, frame
+        assert "] ," not in frame and not re.search(r"\b1 articles", frame), frame
+    done, approx, known = counts[-1]
+    assert done == known == str(len(ARTICLES)) and approx == ""
 
 
 def test_cli_build_with_jobs_and_filters(dump, single, tmp_path):

@@ -5,6 +5,7 @@ import pytest
 
 from wikikg.model import Article, FieldItem, Link, ParsedArticle, TemplateCall
 from wikikg.parse import canonical_title, parse_article
+from wikikg.parse.definitions import link_target
 from wikikg.pipeline.stages import extract_article
 
 ARTICLE = """{{Short description|Widget company}}
@@ -204,6 +205,37 @@ def test_categories_after_external_links_are_collected():
 def test_interwiki_link_text_stays_in_the_sentence():
     p = parse_article(Article("T", "Acme is a [[wikt:ubiquitous|ubiquitous]] term."))
     assert [s.text for s in p.sentences] == ["Acme is a ubiquitous term."]
+
+
+@pytest.mark.parametrize("raw,target", [
+    ("OS&nbsp;X", "OS X"),  # a character reference, decoded as MediaWiki does
+    ("AT&amp;T", "AT&T"),
+    ("Hong_Kong&#160;Island", "Hong Kong Island"),
+    ("iOS\u200e", "IOS"),  # a direction mark, dropped
+    ("w:Qualcomm", "Qualcomm"),  # English Wikipedia itself
+    (":en:Qualcomm", "Qualcomm"),
+    ("CSI: Miami", "CSI: Miami"),  # not a known prefix: part of the title
+    ("Star Trek: Voyager", "Star Trek: Voyager"),
+    ("de:Acme", ""),  # another language's Wikipedia
+    (":fr:Acme", ""),
+    ("zh-yue:Acme", ""),
+    ("wikt:acme", ""),  # another wiki
+    ("commons:Acme", ""),
+    ("Help:Contents", ""),  # another namespace
+    (":Category:Acme", ""),
+    ("Wikipedia talk:Acme", ""),
+])
+def test_link_targets_are_normalised_as_mediawiki_does(raw, target):
+    assert link_target(raw) == target
+
+
+def test_a_link_with_an_entity_or_a_colon_in_its_title_is_an_english_article():
+    p = parse_article(Article("T", "Acme made [[OS&nbsp;X|the system]] for [[CSI: Miami]], "
+                                   "and [[:de:Acme GmbH|its German twin]] for [[w:Globex|Globex]]."))
+    (s,) = p.sentences
+    assert s.text == "Acme made the system for CSI: Miami, and its German twin for Globex."
+    assert [(ln.target, ln.text) for ln in s.links] == [("OS X", "the system"), ("CSI: Miami", "CSI: Miami"),
+                                                      ("Globex", "Globex")]
 
 
 def test_interlanguage_links_are_not_text():

@@ -473,3 +473,23 @@ def test_syntax_errors_are_one_readable_line(files, text, expected):
     assert len(lines[0]) < 260 and "\\u{" not in lines[0] and "..=" not in lines[0], lines[0]
     for part in expected:
         assert part in lines[0], (part, lines[0])
+
+
+# --- what a query costs besides the engine's own time ---------------------------------------------
+
+def test_every_named_query_passes_the_read_only_check():
+    """answer() trusts the queries shipped with the package instead of parsing each again per call."""
+    for q in named_queries().values():
+        checked = check(q.text)
+        assert checked.default_graphs == checked.named_graphs == ()
+
+
+def test_the_graph_list_is_made_only_for_a_query_that_names_graphs(files):
+    engine = Engine.open(graph=str(files / "graph.nq"))
+    answer(engine, "founders", ["org=SenseTime"])
+    answer(engine, "SELECT ?s WHERE { ?s a <https://w3id.org/wikikg/ontology#University> }")
+    assert engine._graphs is None
+    graph = "https://en.wikipedia.org/wiki/SenseTime"
+    out = answer(engine, f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}", fmt="csv")
+    assert engine._graphs == frozenset({graph}) and int(out.split()[1]) > 100
+    assert check("ASK { ?s ?p ?o }", lambda: pytest.fail("listed the graphs")).form == "ASK"

@@ -19,6 +19,7 @@ from wikikg.kb.ontology import (
     SCHEMA,
     WIKI,
     WKG,
+    dbpedia_iri,
     entity_iri,
     hashed_iri,
     title_path,
@@ -173,9 +174,8 @@ def add_entity(g: Graph, e: Entity, terms: Terms = RDFLIB):
     for a in sorted(e.aliases):
         g.add((s, v["alt"], T.lang_lit(a, "en")))
     if e.linked:
-        path = title_path(e.key)
-        g.add((s, v["same"], T.iri(str(DBR) + path)))
-        g.add((s, v["topic"], T.iri(WIKI + path)))
+        g.add((s, v["same"], T.iri(dbpedia_iri(e.key))))
+        g.add((s, v["topic"], T.iri(WIKI + title_path(e.key))))
     for p, value in e.attributes:
         g.add((s, T.wkg(p), T.lit(value)))
     return s

@@ -12,6 +12,7 @@ class Article:
     text: str
     source: str = "-"
     kind: str = "wikitext"  # "wikitext" | "text"
+    revision: int | None = None  # the revision id a dump gives the text, if any
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ ARTICLE_TIMEOUT = 120.0  # the slowest real article measured takes about 2 s
                    ".nq and .nt are written in streaming mode (flat memory, any size).")
 @click.option("--kind", type=click.Choice(["wikitext", "text"]), default=None,
               help="Input kind; by default from the extension (.txt is plain text).")
-@click.option("--title", default=None, help="Article title for stdin or a single file.")
+@click.option("--title", default=None,
+              help="The Wikipedia title of the one article read from stdin (required) or a single file.")
 @click.option("--store", "store_dir", default=None, type=click.Path(path_type=Path),
               help="Also bulk-load the Oxigraph store DIR: one named graph per article, replaced on rebuild.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -44,10 +45,13 @@ ARTICLE_TIMEOUT = 120.0  # the slowest real article measured takes about 2 s
 @click.option("--gazetteer", "gazetteer_path", default=None, metavar="GRAPH",
               help="Also recognise the entities and aliases this graph file or store DIR knows "
                    "(e.g. a previous build): most useful for plain text, which has no links.")
+@click.option("--align", is_flag=True,
+              help="Also write the triples the ontology's alignments entail: schema.org, DBpedia, W3C ORG, "
+                   "FollowTheMoney and Wikidata (wdt:) properties and types beside the wkg: ones.")
 def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: str | None,
           store_dir: Path | None, jobs: int | None, only_infobox: str | None, titles_file: str | None,
           scheduler: str | None, dask_local: int | None, progress: bool | None, max_article_bytes: int,
-          article_timeout: float, gazetteer_path: str | None) -> None:
+          article_timeout: float, gazetteer_path: str | None, align: bool) -> None:
     """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -63,6 +67,7 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         fail("give one of --scheduler and --dask-local")
     if out is not None and format_of(out) is None and out.suffix and not out.is_dir():
         fail(f"{out}: unknown output format {out.suffix!r}")
+    _refuse_idle_options(inputs, kind, title)
     options = {"only_infobox": tuple((only_infobox or "").split(",")), "progress": progress,
                "titles": read_titles(titles_file) if titles_file else None,
                "limits": ArticleLimits(max_article_bytes, article_timeout)}
@@ -89,6 +94,14 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
             result = run(list(inputs), kind, title, runner=runner, **options)
         if result.articles == 0 and result.errors:
             fail(result.errors[0].reason)
+        if align and not streaming:
+            from wikikg.formats.aligned import align_dataset
+
+            align_dataset(result.dataset)
+        elif align:
+            from wikikg.formats.aligned import align_file
+
+            align_file(out)
         written = [out] if streaming else write(result.dataset, out) if out is not None else []
     except (InputError, OutputError) as e:
         fail(str(e))
@@ -103,7 +116,46 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
         else:
             _load_store_file(store_dir, out)
     report_dir = store_dir.parent if out is None else out if not out.suffix else out.parent
-    _report(result, written + ([store_dir] if store_dir else []), report_dir / "errors.jsonl")
+    described = _describe(result, list(inputs), out, store_dir, written, streaming, align)
+    _report(result, written + ([store_dir] if store_dir else []) + [described], report_dir / "errors.jsonl")
+
+
+def _describe(result, inputs: list[str], out: Path | None, store_dir: Path | None, written: list[Path],
+              streaming: bool, align: bool) -> Path:
+    """Write the build's VoID / DCAT description (counts from the N-Quads of what was built)."""
+    from wikikg.formats.void import describe, stats_of, void_path
+    from wikikg.formats.writers import to_nquads, write_atomic
+
+    if streaming:
+        with open(out, encoding="utf-8") as f:
+            stats = stats_of(f)
+    else:
+        stats = stats_of(to_nquads(result.dataset).decode("utf-8").splitlines(keepends=True))
+    path = void_path(out if out is not None else store_dir.with_name(store_dir.name + ".ttl"))
+    text = describe(stats, result.articles, inputs, written, result.revisions, align)
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as e:
+        fail(f"{path}: cannot write the build's description ({e.strerror or e})")
+    return path
+
+
+def _refuse_idle_options(inputs: tuple[str, ...], kind: str | None, title: str | None) -> None:
+    """Refuse --title and --kind where they would do nothing: a dump's pages and a directory's files
+    have their own titles, and a dump's pages are wikitext."""
+    from wikikg.read.files import is_dump
+
+    if title is not None:
+        if len(inputs) > 1:
+            fail(f"--title names the article of one file or of stdin, not of {len(inputs)} inputs")
+        (raw,) = inputs
+        if raw != "-" and is_dump(Path(raw)):
+            fail(f"--title does nothing for a dump ({raw}): each page has its own title "
+                 "(--titles FILE picks pages by title)")
+        if raw != "-" and Path(raw).is_dir():
+            fail(f"--title does nothing for a directory ({raw}): each file is titled by its name")
+    if kind is not None and all(raw != "-" and is_dump(Path(raw)) for raw in inputs):
+        fail("--kind does nothing for a dump: its pages are wikitext")
 
 
 def _report(result, written: list[Path], errors_file: Path) -> None:

@@ -12,11 +12,17 @@ from wikikg.errors import OutputError
 @click.command()
 @click.option("--graph", "graph_path", required=True, help="A graph file in any format we write.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path))
-def export(graph_path: str, out: Path) -> None:
+@click.option("--align", is_flag=True, help="Also write the triples the ontology's alignments entail (as build --align).")
+def export(graph_path: str, out: Path, align: bool) -> None:
     """Convert a graph between formats (by the output's extension)."""
     from wikikg.formats.writers import write
 
+    ds = load_graph(graph_path)
+    if align:
+        from wikikg.formats.aligned import align_dataset
+
+        align_dataset(ds)
     try:
-        write(load_graph(graph_path), out)
+        write(ds, out)
     except OutputError as e:
         fail(str(e))

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 from wikikg.errors import OutputError
 from wikikg.formats import propertygraph as netexport
 from wikikg.formats.propertygraph import Citation, Entity, Fact, PropertyGraph
+from wikikg.formats.turtle import TURTLE
 from wikikg.graph import bind, quad_lines
 from wikikg.kb.ontology import PROV, SCHEMA, WKG, ontology_dir
 from wikikg.kb.vocabulary import labels, symmetric_properties
@@ -125,7 +126,7 @@ def to_quickstatements(ds: Dataset) -> bytes:
 
 def to_turtle(ds: Dataset) -> bytes:
     """Turtle of the union graph (rdflib sorts subjects and predicates: stable output)."""
-    return union(ds).serialize(format="turtle", encoding="utf-8")
+    return union(ds).serialize(format=TURTLE, encoding="utf-8")
 
 
 def _lines(lines: set[str]) -> bytes:
@@ -154,7 +155,7 @@ def to_trig(ds: Dataset) -> bytes:
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if not len(g):
             continue
-        body = bind(Graph()).__iadd__(g).serialize(format="turtle").splitlines()
+        body = bind(Graph()).__iadd__(g).serialize(format=TURTLE).splitlines()
         prefixes.extend(line for line in body if line.startswith("@prefix"))
         inner = "\n".join("    " + line if line else "" for line in body if not line.startswith("@prefix"))
         blocks.append(f"<{g.identifier}> {{\n{inner.strip(chr(10))}\n}}\n")

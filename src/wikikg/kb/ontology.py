@@ -60,6 +60,31 @@ def title_path(title: str) -> str:
     return quote(title.replace(" ", "_"), safe=_SAFE)
 
 
+# DBpedia spells a resource as an IRI (its extraction framework's WikiUtil.wikiEncode and the IRI checks
+# of its releases): spaces as underscores, non-ASCII letters as they are, only these ASCII characters
+# percent-encoded (and any character an IRI cannot hold).
+_DBPEDIA_ESCAPED = frozenset('"#%<>?[\\]^`{|}')
+
+
+def _iri_char(c: str) -> bool:
+    """Whether an IRI path may hold `c` as it is (RFC 3987 ipchar: unreserved ASCII, sub-delims, ':',
+    '@', '/', or a ucschar)."""
+    o = ord(c)
+    if o < 0x80:
+        return 0x20 < o < 0x7F and c not in _DBPEDIA_ESCAPED
+    return (0xA0 <= o <= 0xD7FF or 0xF900 <= o <= 0xFDCF or 0xFDF0 <= o <= 0xFFEF
+            or (0x10000 <= o <= 0xDFFFD and (o & 0xFFFF) < 0xFFFE) or 0xE1000 <= o <= 0xEFFFD)
+
+
+def dbpedia_iri(title: str) -> str:
+    """The DBpedia resource IRI of a canonical English Wikipedia title, spelled as DBpedia spells it:
+    'Zürich' -> http://dbpedia.org/resource/Zürich, 'C++' -> …/C++, 'What?' -> …/What%3F."""
+    path = title.replace(" ", "_")
+    if not all(map(_iri_char, path)):
+        path = "".join(c if _iri_char(c) else quote(c, safe="") for c in path)
+    return str(DBR) + path
+
+
 def entity_iri(key: str, linked: bool) -> str:
     """The IRI of an entity: its Wikipedia title, or a name IRI for unlinked names."""
     if linked:

@@ -91,8 +91,10 @@ def stream_citation(st, cs: int, ce: int) -> Citation:
                             return re.sub(r"\s+", " ", v)
                     return None
                 url = val("url", "chapter-url")
-                return Citation(key, url, val("title", "chapter", "trans-title"),
-                                val(*CITE_PUBLISHER), val("date", "publication-date", "year"))
+                title = val("title", "chapter")
+                language = language_code(val("language", "lang")) if title else "en" if val("trans-title") else None
+                return Citation(key, url, title or val("trans-title"),
+                                val(*CITE_PUBLISHER), val("date", "publication-date", "year"), language)
         j = e + 1
     for j in range(cs, ce):  # the first external link anywhere inside
         if type(toks[j]) is tokens.ExternalLinkOpen:

@@ -1,6 +1,7 @@
 """Plain tables of wiki markup: sections, namespaces, tags and templates, and title rules."""
 from __future__ import annotations
 
+import html
 import re
 
 SKIP_SECTIONS = {"references", "external links", "see also", "further reading", "notes",
@@ -38,11 +39,82 @@ CITE_PUBLISHER = ("publisher", "work", "website", "newspaper", "magazine", "jour
                   "periodical", "via")
 
 
+# English Wikipedia's namespaces and their aliases (MediaWiki's canonical names and enwiki's extra ones):
+# a link to any of them names a page that is not an article.
+NAMESPACES = {"media", "special", "talk", "user", "user talk", "wikipedia", "wikipedia talk", "wp", "wt",
+              "project", "project talk", "file", "file talk", "image", "image talk", "mediawiki",
+              "mediawiki talk", "template", "template talk", "help", "help talk", "category",
+              "category talk", "portal", "portal talk", "draft", "draft talk", "timedtext",
+              "timedtext talk", "module", "module talk", "gadget", "gadget talk", "gadget definition",
+              "gadget definition talk", "topic", "mos", "event", "event talk", "tm", "h", "t", "ut", "cat"}
+# Interwiki prefixes of the Wikimedia projects (Wikimedia's interwiki map): links to another wiki.
+INTERWIKI = {"wiktionary", "wikt", "wikinews", "n", "wikibooks", "b", "wikiquote", "q", "wikisource", "s",
+             "oldwikisource", "wikispecies", "species", "wikiversity", "v", "wikivoyage", "voy",
+             "wikimedia", "foundation", "wmf", "commons", "c", "metawikimedia", "meta", "m", "mediawikiwiki",
+             "mw", "incubator", "outreach", "wikidata", "d", "phabricator", "phab", "betawiki",
+             "translatewiki", "wikitech", "testwiki", "wikifunctions", "f", "mediazilla", "bugzilla",
+             "gerrit", "toollabs", "wikimania", "strategy", "usability", "quality", "otrs", "ticket"}
+# Prefixes that name English Wikipedia itself: [[w:Foo]] and [[:en:Foo]] are links to Foo.
+LOCAL_PREFIXES = {"w", "en"}
+# The language editions of Wikipedia (Wikimedia's langlist, operations/mediawiki-config): [[de:Foo]]
+# is an interlanguage link, [[:de:Foo]] a link to another language's article; neither is an entity
+# of English Wikipedia. A prefix that is not one of these ("CSI: Miami") is part of the title.
+LANGUAGES = set("""aa ab ace ady af ak als alt am ami an ang anp ar arc ary arz as ast atj av avk awa ay az
+azb ba ban bar bat-smg bcl be be-tarask be-x-old bg bh bi bjn blk bm bn bo bpy br bs btm bug bxr ca
+cbk-zam cdo ce ceb ch cho chr chy ckb co cr crh cs csb cu cv cy da dag de din diq dsb dty dv dz ee el
+eml en eo es et eu ext fa fat ff fi fiu-vro fj fo fr frp frr fur fy ga gag gan gcr gd gl glk gn gom
+gor got gpe gsw gu guc gur guw gv ha hak haw he hi hif ho hr hsb ht hu hy hyw hz ia id ie ig ii ik
+ilo inh io is it iu ja jam jbo jv ka kaa kab kbd kbp kcg kg ki kj kk kl km kn ko koi kr krc ks ksh ku
+kv kw ky la lad lb lbe lez lfn lg li lij lld lmo ln lo lrc lt ltg lv lzh mad mai map-bms mdf mg mh
+mhr mi min mk ml mn mni mnw mo mr mrj ms mt mus mwl my myv mzn na nah nan nap nds nds-nl ne new ng
+nia nl nn no nov nqo nrm nso nv ny oc olo om or os pa pag pam pap pcd pcm pdc pfl pi pih pl pms pnb
+pnt ps pt pwn qu rm rmy rn ro roa-rup roa-tara ru rue rup rw sa sah sat sc scn sco sd se sg sgs sh
+shi shn shy si simple sk skr sl sm smn sn so sq sr srn ss st stq su sv sw szl szy ta tay tcy te tet
+tg th ti tk tl tly tn to tpi tr trv ts tt tum tw ty tyv udm ug uk ur uz ve vec vep vi vls vo vro wa
+war wo wuu xal xh xmf yi yo yue za zea zh zh-classical zh-min-nan zh-yue zu""".split())
+
+# What MediaWiki's title normalisation (MediaWikiTitleCodec::splitTitleString) treats as a space, and
+# the direction marks it drops; character references (&nbsp; &#160; &#xA0;) are decoded first.
+_TITLE_SPACE = re.compile(r"[\s_\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_TITLE_MARKS = re.compile(r"[\u200e\u200f\u202a-\u202e]")
+_CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
 def canonical_title(title: str) -> str:
-    """A link target as its canonical Wikipedia title: no fragment, single spaces, first upper."""
-    t = title.replace("_", " ").split("#", 1)[0]
-    t = re.sub(r"\s+", " ", t).strip().lstrip(":").strip()
-    return t[:1].upper() + t[1:] if t else t
+    """A title as MediaWiki normalises it: character references decoded, underscores and runs of
+    spaces as one space, direction marks dropped, no fragment, no leading colon, first letter upper."""
+    t = _CHAR_REF.sub(lambda m: html.unescape(m.group(0)), title) if "&" in title else title
+    t = _TITLE_SPACE.sub(" ", _TITLE_MARKS.sub("", t.split("#", 1)[0])).strip().lstrip(":").strip()
+    if not t:
+        return t
+    first = t[0].upper()  # MediaWiki keeps a letter whose capital is two letters ('ß')
+    return (first if len(first) == 1 else t[0]) + t[1:]
+
+
+def link_target(raw: str) -> str:
+    """The English Wikipedia article a link names, as its canonical title; "" when it names a page of
+    another namespace (File:, Category:, Help: ...), another wiki (wikt:, commons:) or another
+    language's Wikipedia (de:, :fr:), none of which is an entity of English Wikipedia."""
+    t = canonical_title(raw)
+    while ":" in t:
+        prefix, rest = t.split(":", 1)
+        prefix = _TITLE_SPACE.sub(" ", prefix).strip().lower()
+        if prefix in LOCAL_PREFIXES:
+            t = canonical_title(rest)
+        elif prefix in NAMESPACES or prefix in INTERWIKI or prefix in LANGUAGES:
+            return ""
+        else:
+            break
+    return t
+
+
+def is_language_prefix(raw: str) -> bool:
+    """Whether a link's target starts with a language edition's prefix ([[de:Foo]], not [[:de:Foo]]):
+    an interlanguage link, which MediaWiki shows in the sidebar and not in the text."""
+    if raw.lstrip().startswith(":") or ":" not in raw:
+        return False
+    prefix = _TITLE_SPACE.sub(" ", raw.split(":", 1)[0]).strip().lower()
+    return prefix in LANGUAGES and prefix not in LOCAL_PREFIXES
 
 
 def template_name(t) -> str:

@@ -12,7 +12,7 @@ from wikikg.parse.definitions import (
     SKIP_NAMESPACES,
     SKIP_TAGS,
     TEXT_TEMPLATES,
-    canonical_title,
+    link_target,
 )
 from wikikg.parse.definitions import template_name as _tname
 
@@ -67,7 +67,8 @@ def _items(code) -> list[FieldItem]:
                     continue
                 shown = node.text.strip_code().strip() if node.text is not None else raw.strip()
                 pos = sum(len(x) for x in cur[0])
-                cur[1].append((canonical_title(raw), shown, pos, pos + len(shown)))
+                if target := link_target(raw):
+                    cur[1].append((target, shown, pos, pos + len(shown)))
                 cur[0].append(shown)
             elif isinstance(node, Tag):
                 tag = str(node.tag).lower()

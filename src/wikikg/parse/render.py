@@ -1,8 +1,6 @@
 """Walks the node tree of an article, rendering plain text with offsets back to the input."""
 from __future__ import annotations
 
-import re
-
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
 from wikikg.model import Citation, Infobox
@@ -12,11 +10,12 @@ from wikikg.parse.definitions import (
     LINK_TEMPLATES,
     MEDIA_NAMESPACES,
     RECORD_TEMPLATES,
-    SKIP_NAMESPACES,
     SKIP_SECTIONS,
     SKIP_TAGS,
     TEXT_TEMPLATES,
     canonical_title,
+    is_language_prefix,
+    link_target,
 )
 from wikikg.parse.definitions import template_name as _tname
 from wikikg.parse.infobox import infobox as _infobox
@@ -92,10 +91,9 @@ class Renderer:
         if prefix in ("category",) and not raw.lstrip().startswith(":"):
             self.categories.append(raw.split(":", 1)[1].strip())
             return
-        if self.skip or prefix in MEDIA_NAMESPACES or (
-                re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", prefix) and not raw.startswith(":")):
+        if self.skip or prefix in MEDIA_NAMESPACES or is_language_prefix(raw):
             return
-        target = canonical_title(raw) if prefix not in SKIP_NAMESPACES else ""
+        target = link_target(raw)
         if node.text is not None:
             shown = node.text.strip_code().strip()
             at = s.find(shown, 2 + len(raw)) if shown else -1

@@ -5,7 +5,7 @@ from mwparserfromhell.nodes import Tag, Wikilink
 from mwparserfromhell.parser import tokens
 
 from wikikg.model import Link, Table, TableCell
-from wikikg.parse.definitions import MEDIA_NAMESPACES, canonical_title
+from wikikg.parse.definitions import MEDIA_NAMESPACES, link_target
 
 
 def _cell(node: Tag, start: int) -> TableCell:
@@ -17,7 +17,8 @@ def _cell(node: Tag, start: int) -> TableCell:
             if ":" in raw and raw.split(":", 1)[0].strip().lower() in MEDIA_NAMESPACES | {"category"}:
                 continue
             shown = n.text.strip_code().strip() if n.text is not None else raw.split("#")[0].strip()
-            links.append(Link(canonical_title(raw), shown, pos, pos + len(shown)))
+            if target := link_target(raw):
+                links.append(Link(target, shown, pos, pos + len(shown)))
             text.append(shown)
             pos += len(shown)
         else:

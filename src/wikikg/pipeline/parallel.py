@@ -140,30 +140,69 @@ def input_bytes(inputs: Iterable[str]) -> int | None:
 
 
 class Progress:
-    """A progress bar on stderr: input bytes read (for the ETA) and articles done per second."""
+    """A progress bar on stderr: articles extracted of articles known, and input bytes read.
+
+    Articles known are those read so far plus, while reading goes on, an estimate of the rest from the
+    share of the input bytes read (shown as ~N); once the inputs are read the count is exact. Bytes
+    read follow the reader (compressed bytes for a dump), which runs ahead of extraction."""
 
     def __init__(self, total_bytes: int | None, enabled: bool | None = None, desc: str = "extract") -> None:
         from tqdm import tqdm
 
-        self.articles, self.start, self._pos = 0, time.monotonic(), {}
-        self.bar = tqdm(total=total_bytes, unit="B", unit_scale=True, desc=desc, file=sys.stderr,
-                        disable=not enabled if enabled is not None else None, mininterval=0.5,
-                        bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}B/{total_fmt}B "
-                                   "[{elapsed}<{remaining}] {postfix}" if total_bytes else None)
+        self.total_bytes, self.bytes, self.seen, self.articles = total_bytes, 0, 0, 0
+        self.reading, self._pos, self.start = True, {}, time.monotonic()
+        self.bar = tqdm(total=None, desc=desc, file=sys.stderr, mininterval=0.5,
+                        disable=not enabled if enabled is not None else None, bar_format=self._format(None))
+
+    def _format(self, total: int | None) -> str:
+        """The bar's template: a bar and ETA once a total is known, else counts and a rate."""
+        if total is None:
+            return "{desc}: {n_fmt} " + ("article" if self.articles == 1 else "articles") + " [{elapsed}]{postfix}"
+        known = "{total_fmt}" if not self.reading else "~{total_fmt}"
+        word = "article" if total == 1 else "articles"
+        return "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/" + known + f" {word} [{{elapsed}}<{{remaining}}]{{postfix}}"
+
+    def _known(self) -> int | None:
+        """Articles known: exact when the inputs are read, else extrapolated from the bytes read."""
+        if not self.reading:
+            return self.seen
+        if not self.total_bytes or not self.bytes or not self.seen:
+            return None
+        return max(self.seen, round(self.seen * self.total_bytes / min(self.bytes, self.total_bytes)))
+
+    def _show(self) -> None:
+        size = self.bar.format_sizeof
+        total = self._known()
+        self.bar.total = total
+        self.bar.bar_format = self._format(total)
+        parts = [f"{self.articles / max(time.monotonic() - self.start, 1e-9):.1f} articles/s"]
+        if self.total_bytes or self.bytes:
+            of = f"/{size(self.total_bytes, 'B', 1000)}" if self.total_bytes else ""
+            parts.append(f"{size(self.bytes, 'B', 1000)}{of} read")
+        self.bar.set_postfix_str(", ".join(parts), refresh=False)
 
     def read(self, source: str, position: int) -> None:
         """Input `source` has been read up to byte `position`."""
         delta = position - self._pos.get(source, 0)
         if delta > 0:
             self._pos[source] = position
-            self.bar.update(delta)
+            self.bytes += delta
+
+    def counted(self, articles: Iterable) -> Iterator:
+        """The articles as they are read, counted; when they run out the count is exact."""
+        for a in articles:
+            self.seen += 1
+            yield a
+        self.reading = False
+        self._show()
 
     def done(self, articles: int) -> None:
         """`articles` more articles are extracted."""
         self.articles += articles
-        rate = self.articles / max(time.monotonic() - self.start, 1e-9)
-        self.bar.set_postfix_str(f"{self.articles} articles, {rate:.1f} articles/s", refresh=False)
+        self._show()
+        self.bar.update(articles)
 
     def close(self) -> None:
-        """Finish the bar."""
+        """Finish the bar with the final counts."""
+        self._show()
         self.bar.close()

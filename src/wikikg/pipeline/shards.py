@@ -101,8 +101,8 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
     own = runner is None
     runner = runner or LocalRunner(jobs)
     try:
-        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read,
-                                 limits.max_bytes if limits else 0)
+        articles = bar.counted(read_articles(inputs, kind, title, errors, redirects, only_infobox, titles,
+                                             bar.read, limits.max_bytes if limits else 0, result.revisions))
         items = enumerate(partitions(enumerate(articles), partition))
         shared = Shared(limits or ArticleLimits(), gazetteer)
         for k, part_summary, blob, part_failed, part_warned in runner.imap(extract_spill, items, shared):

@@ -47,6 +47,7 @@ class BuildResult:
     errors: list[Problem] = field(default_factory=list)  # articles and inputs skipped, with the reason
     relations: Counter = field(default_factory=Counter)
     warnings: list[Problem] = field(default_factory=list)  # built, but something was not read
+    revisions: dict[str, int] = field(default_factory=dict)  # article title -> the dump's revision id
 
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
@@ -66,6 +67,12 @@ def _title(parsed: ParsedArticle) -> str:
     for n in names:
         if canonical_title(n).casefold() == key.casefold() and n != key:
             return canonical_title(n)
+    if parsed.kind == "text":  # plain text has no bold: the lead names its subject all the same
+        words = r"[\s_]+".join(map(re.escape, key.split()))
+        for s in parsed.sentences[:2]:
+            m = re.search(rf"(?<!\w){words}(?!\w)", s.text, re.I)
+            if m:
+                return canonical_title(m.group(0))
     return key
 
 
@@ -146,10 +153,12 @@ def _inputs(inputs: list[str], kind: str | None, title: str | None, errors: list
 
 def read_articles(inputs: list[str], kind: str | None, title: str | None, errors: list[Problem],
                   redirects: list[tuple[str, str]] | None = None, only_infobox: tuple[str, ...] = (),
-                  titles: frozenset[str] | None = None, on_bytes=None, max_bytes: int = 0):
+                  titles: frozenset[str] | None = None, on_bytes=None, max_bytes: int = 0,
+                  revisions: dict[str, int] | None = None):
     """The input articles that pass the filters, in input order; redirects (in dumps and files) go to
     `redirects`, unreadable inputs, files over `max_bytes`, empty articles and redirect files to
-    `errors`; on_bytes(source, position) follows the reading."""
+    `errors`, the revision id a dump gives each article read to `revisions`; on_bytes(source, position)
+    follows the reading."""
     kinds = {k.strip().lower() for k in only_infobox if k.strip()}
     for article in _inputs(inputs, kind, title, errors, redirects, kinds, titles, on_bytes, max_bytes):
         where = f"{article.source}: {article.title!r}" if is_dump(Path(article.source)) else article.source
@@ -162,6 +171,8 @@ def read_articles(inputs: list[str], kind: str | None, title: str | None, errors
             errors.append(_skipped(article, f"{where}: a redirect page, not an article"
                                    + (f" (its title is an alias of {target!r})" if target else "")))
         elif wanted(article.title, article.text, kinds, titles):
+            if revisions is not None and article.revision is not None:
+                revisions[article.title] = article.revision
             yield article
 
 
@@ -216,13 +227,13 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     Extraction runs on `runner` (parallel.py) or `jobs` processes; the output is the same either way."""
     errors: list[Problem] = []
     redirects: list[tuple[str, str]] = []
-    results, failed = [], []
+    results, failed, revisions = [], [], {}
     bar = Progress(input_bytes(inputs), progress)
     own = runner is None
     runner = runner or LocalRunner(jobs)
     try:
-        articles = read_articles(inputs, kind, title, errors, redirects, only_infobox, titles, bar.read,
-                                 limits.max_bytes if limits else 0)
+        articles = bar.counted(read_articles(inputs, kind, title, errors, redirects, only_infobox, titles,
+                                             bar.read, limits.max_bytes if limits else 0, revisions))
         shared = Shared(limits or ArticleLimits(), gazetteer)
         for part in runner.imap(extract_partition, partitions(enumerate(articles), PARTITION), shared):
             for seq, r in part:
@@ -236,6 +247,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     out = assemble([r for _, r in results], redirects)
     out.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]
     out.warnings = warning_records(r for _, r in results)
+    out.revisions = revisions
     return out
 
 

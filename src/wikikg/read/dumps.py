@@ -35,6 +35,7 @@ class Page:
     id: int
     text: str
     redirect: str | None = None
+    revision: int | None = None  # the revision id of the text (the last one in a full-history dump)
 
 
 def normalise_title(title: str) -> str:
@@ -67,14 +68,18 @@ def _page(elem) -> Page:
             for part in child:
                 if _local(part.tag) == "text":
                     text = part.text or ""
+                elif _local(part.tag) == "id":
+                    fields["revision"] = (part.text or "").strip()
         elif name == "redirect":
             fields["redirect"] = child.get("title")
         else:
             fields[name] = child.text or ""
     ns = str(fields.get("ns", "0")).strip()
     pid = str(fields.get("id", "0")).strip()
+    rev = str(fields.get("revision", "")).strip()
     return Page(str(fields.get("title", "")), int(ns) if ns.lstrip("-").isdigit() else -1,
-                int(pid) if pid.isdigit() else 0, text, fields.get("redirect"))  # type: ignore[arg-type]
+                int(pid) if pid.isdigit() else 0, text, fields.get("redirect"),  # type: ignore[arg-type]
+                int(rev) if rev.isdigit() else None)
 
 
 def _stream_pages(f, raw, on_bytes: Callable[[int], None] | None) -> Iterator[Page]:
@@ -186,7 +191,7 @@ def read_dump(path: str | Path, errors: list[Problem], redirects: list[tuple[str
             if not page.title.strip():
                 errors.append(Problem(source, None, f"{source}: page {page.id}: no title"))
             elif wanted(page.title, page.text, kinds, titles):
-                yield Article(page.title, page.text, source, "wikitext")
+                yield Article(page.title, page.text, source, "wikitext", page.revision)
     except (OSError, EOFError, SyntaxError, ValueError, DefusedXmlException) as e:  # ParseError: a SyntaxError
         errors.append(Problem(source, None, f"{source}: not a readable MediaWiki XML dump: {_why(e)}"))
         return
@@ -216,8 +221,9 @@ def _why(e: BaseException) -> str:
 
 def _page_xml(p: Page) -> str:
     redirect = f"    <redirect title={quoteattr(p.redirect)} />\n" if p.redirect else ""
+    rev = f"      <id>{p.revision}</id>\n" if p.revision else ""
     return (f"  <page>\n    <title>{escape(p.title)}</title>\n    <ns>{p.ns}</ns>\n    <id>{p.id}</id>\n"
-            f"{redirect}    <revision>\n      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
+            f"{redirect}    <revision>\n{rev}      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
             f"      <text xml:space=\"preserve\">{escape(p.text)}</text>\n    </revision>\n  </page>\n")
 
 

@@ -88,8 +88,11 @@ def iter_inputs(inputs: list[str], kind: str | None = None, title: str | None = 
     """Expand inputs: '-' is stdin, directories give their article files (sorted), dumps pass as paths."""
     for raw in inputs:
         if raw == "-":
+            if not title:  # no file name to take it from: a made-up title would claim a Wikipedia article
+                raise InputError("<stdin>: no file name to take the article's title from; "
+                                 "give its Wikipedia title with --title")
             data = sys.stdin.buffer.read()
-            yield Article(title or "Untitled", _decode(data, "<stdin>"), "-", kind or "wikitext")
+            yield Article(title, _decode(data, "<stdin>"), "-", kind or "wikitext")
             continue
         path = Path(raw)
         if path.is_dir():

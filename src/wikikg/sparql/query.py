@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -224,8 +225,9 @@ def _iri(term, prefixes: dict[str, str]) -> str:
     return str(term)
 
 
-def check(text: str, graphs: set[str] | frozenset[str] = frozenset()) -> Checked:
+def check(text: str, graphs: Collection[str] | Callable[[], Collection[str]] = frozenset()) -> Checked:
     """Refuse updates, SERVICE, and FROM / FROM NAMED of any graph not in `graphs`, before running.
+    `graphs` may be a function that lists them: it is called only when the query names a graph.
 
     Codepoint escapes (\\uXXXX) are decoded first, as SPARQL says, and the decoded text is what runs,
     so the checker and the engine read the same characters.
@@ -252,7 +254,10 @@ def check(text: str, graphs: set[str] | frozenset[str] = frozenset()) -> Checked
                                "graph only and make no outgoing requests")
     prefixes = {**PREFIXES, **{d.prefix or "": str(d.iri) for d in prologue if getattr(d, "name", "") == "PrefixDecl"}}
     default, named = [], []
-    for clause in query["datasetClause"] if "datasetClause" in query else []:
+    clauses = query["datasetClause"] if "datasetClause" in query else []
+    if clauses and callable(graphs):
+        graphs = graphs()
+    for clause in clauses:
         key = "default" if "default" in clause else "named"
         iri = _iri(clause[key], prefixes)
         if iri not in graphs:
@@ -278,7 +283,10 @@ def parse_pairs(items) -> dict[str, str]:
 def answer(engine: Engine, spec: str, params=(), fmt: str = "table") -> bytes:
     """Run a named query, .rq file or inline SPARQL with `--param` values, formatted as `fmt`."""
     text, named = resolve(spec)
-    checked = check(text, engine.graphs())
+    if named is not None and named_queries().get(named.name) is named:
+        checked = Checked(text, "")  # shipped with the package: the suite checks each (test_query.py)
+    else:
+        checked = check(text, engine.graphs)
     result = engine.run(checked.text, bind_params(engine, parse_pairs(params), named), None,
                         checked.default_graphs, checked.named_graphs)
     try:

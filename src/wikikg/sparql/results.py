@@ -7,7 +7,6 @@ import json
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -122,6 +121,19 @@ def _json(r: Result):
     rows = (json.dumps({v: _json_term(t) for v, t in zip(r.variables, row, strict=False) if t is not None},
                        ensure_ascii=False) for row in r.rows)
     return head, rows, ",\n", "\n]}}\n"
+
+
+def escape(data: str) -> str:
+    """XML character data, as xml.sax.saxutils.escape writes it (whose import pulls in urllib and email)."""
+    return data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(data: str) -> str:
+    """An XML attribute value with its quotes, as xml.sax.saxutils.quoteattr writes it."""
+    data = escape(data).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in data:
+        return f'"{data}"'
+    return f"'{data}'" if "'" not in data else '"' + data.replace('"', "&quot;") + '"'
 
 
 def _xml_term(t) -> str:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDFS, BNode, Literal, URIRef
 
 from wikikg.errors import QueryError, StoreError
 from wikikg.sparql.messages import oxigraph_syntax_error
@@ -46,8 +46,17 @@ def open_store(path: str | Path, *, create: bool = False) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {str(e).splitlines()[0][:200]}") from None
 
 
+@cache
+def _rdflib():
+    """rdflib's term classes, imported when first needed: a query over a store needs no rdflib."""
+    from rdflib import RDFS, BNode, Literal, URIRef
+
+    return RDFS, BNode, Literal, URIRef
+
+
 def to_oxigraph(term):
     """An rdflib term as a pyoxigraph term."""
+    _, BNode, Literal, URIRef = _rdflib()
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -63,6 +72,7 @@ def to_oxigraph(term):
 
 def from_oxigraph(term):
     """A pyoxigraph term as an rdflib term."""
+    _, BNode, Literal, URIRef = _rdflib()
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -180,15 +190,19 @@ class Engine:
 
     store: ox.Store
     _labels: dict = field(default_factory=dict)
+    _graphs: frozenset[str] | None = None
 
     @classmethod
     def open(cls, *, graph: str | None = None, store: str | None = None) -> "Engine":
         """An engine over a store directory (read-only) or a graph file (loaded in memory)."""
         return cls(open_store(store) if store else load_file(graph))
 
-    def graphs(self) -> set[str]:
-        """The names of the named graphs (one per article): the only ones FROM may name."""
-        return {g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)}
+    def graphs(self) -> frozenset[str]:
+        """The names of the named graphs (one per article): the only ones FROM may name. Listed once
+        per engine (the store is read-only while it serves queries)."""
+        if self._graphs is None:
+            self._graphs = frozenset(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+        return self._graphs
 
     def run(self, text: str, bindings: dict | None = None, max_rows: int | None = None,
             default_graphs=(), named_graphs=()) -> Result:
@@ -223,9 +237,9 @@ class RdflibEngine(Engine):
         super().__init__(ox.Store())
         self.ds = ds
 
-    def graphs(self) -> set[str]:
+    def graphs(self) -> frozenset[str]:
         """None: rdflib would fetch a FROM graph from the web."""
-        return set()
+        return frozenset()
 
     def run(self, text: str, bindings: dict | None = None, max_rows: int | None = None,
             default_graphs=(), named_graphs=()) -> Result:
@@ -243,5 +257,6 @@ class RdflibEngine(Engine):
         """The rdfs:label of an IRI, if it has one."""
         if not isinstance(term, ox.NamedNode):
             return None
+        RDFS, _, _, URIRef = _rdflib()
         found = sorted(str(o) for o in self.ds.objects(URIRef(term.value), RDFS.label))
         return found[0] if found else None
