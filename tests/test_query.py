@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from wikikg.cli import main
 from wikikg.formats.writers import write
@@ -102,17 +102,64 @@ def test_partners_with_dates_end_dates_and_sources(engine):
     assert SUBJECT in {r["partner"] for r in rows(engine, "partners", org="Qualcomm")}
 
 
-def test_sanctions_timeline(engine):
-    found = rows(engine, "sanctions", org="SenseTime")  # one row per citation of each sanction
-    bis = [r for r in found if r["authority"] == RES + "Bureau_of_Industry_and_Security"]
-    treasury = [r for r in found if r["authority"] == RES + "United_States_Department_of_the_Treasury"]
-    assert bis and {(r["date"], r["programme"]) for r in bis} == {("2019-10", RES + "Entity_List")}
-    assert {r["date"] for r in treasury} == {"2021-12-10"}
-    assert all("Military-Industrial" in r["programme"] for r in treasury)
-    assert all(r["source"].startswith("https://") for r in bis + treasury)
-    dates = [r.get("date", "") for r in found]
-    assert dates == sorted(dates) and found.index(bis[-1]) < found.index(treasury[0])
-    assert rows(engine, "sanctions", authority="Bureau of Industry and Security") == bis
+NYT = "https://www.nytimes.com/2019/10/07/us/politics/us-to-blacklist-28-chinese-entities-over-abuses-in-xinjiang.html"
+
+
+def test_sanctions_one_row_per_sanction_with_evidence_and_every_source(engine):
+    found = rows(engine, "sanctions", org="SenseTime")
+    # the lead's "Since 2019, SenseTime has been repeatedly sanctioned by the U.S. government" restates
+    # the Entity List listing (it cites the same article): not a sanction of its own
+    assert [(r["authority"], r["programme"], r["date"]) for r in found] == [
+        (RES + "Bureau_of_Industry_and_Security", RES + "Entity_List", "2019-10"),
+        (RES + "United_States_Department_of_the_Treasury",
+         RES + "name/Non-SDN_Chinese_Military-Industrial_Complex_Companies_List", "2021-12-10")]
+    bis, treasury = found
+    assert bis["evidence"].startswith("In October 2019, SenseTime was placed on the United States Bureau")
+    assert "Department of the Treasury placed the company on an investment blacklist" in treasury["evidence"]
+    assert NYT in bis["sources"].split("\n")
+    assert len(bis["sources"].split("\n")) == 2 and len(treasury["sources"].split("\n")) == 2
+    assert rows(engine, "sanctions", authority="Bureau of Industry and Security") == [bis]
+    table = answer(engine, "sanctions", ["org=SenseTime"], "table").decode()
+    assert NYT in table and "Entity List" in table and "(2 rows)" in table  # URLs whole, not cut at 60
+
+
+def test_listings_one_row_per_listing(engine):
+    found = rows(engine, "listings", company="SenseTime")
+    assert len(found) == 1, found
+    (row,) = found
+    assert (row["company"], row["exchange"], row["ticker"], row["date"]) == (
+        SUBJECT, RES + "Hong_Kong_Stock_Exchange", "0020", "2021-12-30")
+    assert "Hong Kong Stock Exchange" in row["evidence"] and row["sources"].startswith("https://")
+
+
+def test_sanctioned_ties_with_dates_institutes_and_people_between(engine, files):
+    found = rows(engine, "sanctioned-ties", org="SenseTime")
+    ties = {(r["institution"], r.get("via")): r for r in found}
+    assert len(ties) == len(found)  # one row per tie
+    mit = ties[(RES + "Massachusetts_Institute_of_Technology", None)]
+    assert (mit["relation"], mit["date"], mit["endDate"]) == (WKG + "partneredWith", "2018-02", "2020")
+    assert mit["evidence"].startswith("In February 2018, SenseTime and MIT announced")
+    nscc = ties[(RES + "name/National_Supercomputing_Centre_of_Singapore", None)]  # a research institute
+    assert nscc["type"] == WKG + "ResearchInstitute" and nscc["date"] == "2018-05" and "endDate" not in nscc
+    assert nscc["sources"].startswith("http://markets.businessinsider.com/")
+    cuhk = ties[(RES + "Chinese_University_of_Hong_Kong", RES + "Tang_Xiao'ou")]  # founder -> university
+    assert (cuhk["viaRelation"], cuhk["relation"]) == (WKG + "foundedBy", WKG + "affiliatedWith")
+    assert "professor" in cuhk["evidence"]
+    g = Graph().parse(files / "graph.ttl")
+    for r in found:  # checked independently, with rdflib on the Turtle
+        assert (URIRef(r["institution"]), RDF.type, URIRef(r["type"])) in g
+        assert r["type"] in (WKG + "University", WKG + "ResearchInstitute")
+        assert next(g.objects(URIRef(r["org"]), URIRef(WKG + "sanctionedBy")), None) is not None
+
+
+def test_the_table_wraps_long_text_and_lists_aggregates_one_per_line():
+    long = "word " * 30
+    r = Result("SELECT", ("n", "text", "urls"), [(ox.Literal("1"), ox.Literal(long.strip()),
+                                                 ox.Literal("https://example.org/" + "a" * 70 + "\nhttps://x.org/b"))])
+    lines = render(r, "table")[0].decode().splitlines()
+    assert "https://example.org/" + "a" * 70 in lines[2] and "https://x.org/b" in lines[3]
+    assert "\n".join(lines).count("word") == 30 and len(lines) == 2 + 3 + 1  # 150 characters: 3 lines
+    assert max(len(line) for line in lines) < 60 + 100 and lines[-1] == "(1 row)"
 
 
 def test_memberships(engine):
@@ -123,25 +170,10 @@ def test_memberships(engine):
     assert (SUBJECT, "2019") in pairs(rows(engine, "memberships", member="SenseTime"), "member", "date")
 
 
-def test_listings_with_ticker(engine):
-    found = rows(engine, "listings", company="SenseTime")  # one row per statement of the listing
-    assert pairs(found, "company", "exchange") == {(SUBJECT, RES + "Hong_Kong_Stock_Exchange")}
-    assert "0020" in {r.get("ticker") for r in found} and "2021-12-30" in {r.get("date") for r in found}
-
-
 def test_subsidiaries_reported_with_who_reported(engine):
     found = rows(engine, "subsidiaries", parent="SenseTime")
     assert {"parent": SUBJECT, "subsidiary": RES + "name/Shanghai_SenseTime", "date": "2021-09",
             "modality": "reported", "reportedBy": RES + "Axios_(website)"} in found
-
-
-def test_universities_tied_to_sanctioned_organisations(engine, files):
-    found = rows(engine, "sanctioned-ties")
-    assert (RES + "Massachusetts_Institute_of_Technology", SUBJECT) in pairs(found, "university", "org")
-    g = Graph().parse(files / "graph.ttl")
-    for r in found:  # checked independently, with rdflib on the Turtle
-        assert (URIRef(r["university"]), RDF.type, URIRef(WKG + "University")) in g
-        assert next(g.objects(URIRef(r["org"]), URIRef(WKG + "sanctionedBy")), None) is not None
 
 
 def test_evidence_sentence_section_rule_and_source(engine):
@@ -392,6 +424,9 @@ def test_ask_and_construct(engine):
         g = Graph().parse(data=answer(engine, text, (), fmt).decode(), format="turtle")
         assert set(g) == {(URIRef(SUBJECT), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
                            next(iter(g)).__getitem__(2))} and str(next(iter(g))[2]) == "SenseTime"
+    for fmt, syntax in (("rdfxml", "xml"), ("jsonld", "json-ld"), ("n3", "n3"), ("nq", "nquads"), ("trig", "trig")):
+        g = Dataset().parse(data=answer(engine, text, (), fmt).decode(), format=syntax)
+        assert {str(o) for o in g.objects()} == {"SenseTime"}, fmt
     nt = answer(engine, text, (), "nt").decode()
     assert nt.startswith(f"<{SUBJECT}> <http://www.w3.org/2000/01/rdf-schema#label> \"SenseTime\"@en")
     with pytest.raises(QueryError, match="CONSTRUCT"):
@@ -451,6 +486,36 @@ def test_cli_queries_lists_every_named_query():
     assert r.exit_code == 0 and r.output == catalogue()
     for name, q in named_queries().items():
         assert f"{name}  " in r.output and q.description in r.output
+
+
+# --- default prefixes and readable syntax errors (issue 13 item 10) -----------------------------
+
+def test_inline_queries_know_the_default_prefixes(files):
+    text = "SELECT ?f WHERE { res:SenseTime wkg:foundedBy ?f . ?f a wkg:Person }"
+    for engine in ("oxigraph", "rdflib"):
+        r = invoke("query", text, "--graph", files / "graph.ttl", "--format", "csv", "--engine", engine)
+        assert r.exit_code == 0, r.output
+        assert sorted(r.output.split()[1:]) == [RES + "Tang_Xiao'ou", RES + "Xu_Li_(computer_scientist)"], engine
+    own = "PREFIX wkg: <http://example.org/other#> SELECT ?f WHERE { res:SenseTime wkg:foundedBy ?f }"
+    r = invoke("query", own, "--graph", files / "graph.ttl", "--format", "csv")
+    assert r.exit_code == 0 and r.output.split() == ["f"]  # a query's own PREFIX wins
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT ?s WHERE { ?s a foo:Person }", ["line 1, column 24", "undeclared prefix foo:", "PREFIX foo: <", "wkg"]),
+    ("SELECT ?s WHERE {\n  ?s ?p \"é\" . ?s bar:b ?o }", ["line 2, column 18", "undeclared prefix bar:"]),
+    ("SELECT WHERE {", ["SPARQL syntax error at line 1, column 8", "near 'WHERE {'"]),
+    ("SELECT ?s WHERE { ?s ?p ?o } GROUP BY", ["SPARQL syntax error at line 1", "GROUP BY"]),
+    ("SELECT (COUNT(?x) AS ?n) ?s WHERE { ?s ?p ?x }", ["SPARQL syntax error at line 1", "unbound"]),
+])
+def test_syntax_errors_are_one_readable_line(files, text, expected):
+    r = invoke("query", text, "--graph", files / "graph.ttl")
+    assert r.exit_code == 1
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("wikikg: error: SPARQL syntax error at line"), r.stderr
+    assert len(lines[0]) < 260 and "\\u{" not in lines[0] and "..=" not in lines[0], lines[0]
+    for part in expected:
+        assert part in lines[0], (part, lines[0])
 
 
 # --- what a query costs besides the engine's own time ---------------------------------------------

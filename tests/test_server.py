@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 from rdflib import Graph
-from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TURTLE, XML, SPARQLWrapper
 
 from wikikg.cli import main
 from wikikg.pipeline.stages import build
@@ -99,6 +99,14 @@ def remote():
     ("text/*", "SELECT", "csv"), ("text/html, */*;q=0.8", "SELECT", "json"), ("", "CONSTRUCT", "turtle"),
     ("application/n-triples", "CONSTRUCT", "nt"), ("text/turtle;q=0.2, application/n-triples", "DESCRIBE", "nt"),
     ("text/csv", "CONSTRUCT", None), ("text/turtle", "SELECT", None), ("text/csv;q=x", "SELECT", None),
+    ("application/rdf+xml", "CONSTRUCT", "rdfxml"), ("application/ld+json", "DESCRIBE", "jsonld"),
+    ("application/json", "CONSTRUCT", "jsonld"), ("application/xml", "CONSTRUCT", "rdfxml"),
+    ("application/n-quads", "CONSTRUCT", "nq"), ("application/trig", "CONSTRUCT", "trig"), ("text/n3", "CONSTRUCT", "n3"),
+    ("application/x-json+ld", "CONSTRUCT", "jsonld"), ("application/turtle", "CONSTRUCT", "turtle"),
+    ("application/sparql-results+xml, application/rdf+xml, */*", "CONSTRUCT", "rdfxml"),
+    ("application/ld+json;profile=http://www.w3.org/ns/json-ld#compacted", "CONSTRUCT", "jsonld"),
+    ("text/*;q=0.5, application/n-triples;q=0.5", "CONSTRUCT", "turtle"), ("*/*;q=0.1, text/n3", "CONSTRUCT", "n3"),
+    ("application/rdf+xml", "SELECT", None),
 ])
 def test_negotiate(accept, form, fmt):
     assert negotiate(accept, form) == fmt
@@ -152,6 +160,52 @@ def test_a_python_sparql_client(url):
     client.setQuery(f"CONSTRUCT WHERE {{ <{RES}SenseTime> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}")
     client.setReturnFormat(TURTLE)
     assert b"SenseTime" in client.query().convert()
+
+
+GRAPH_QUERY = f"CONSTRUCT WHERE {{ <{RES}SenseTime> <https://w3id.org/wikikg/ontology#foundedBy> ?f }}"
+FOUNDED_BY = {RES + "Tang_Xiao'ou", RES + "Xu_Li_(computer_scientist)"}
+
+
+def _objects(g: Graph) -> set[str]:
+    return {str(o) for o in g.objects()}
+
+
+def test_sparqlwrapper_gets_every_rdf_syntax_of_a_construct(url):
+    """SPARQLWrapper's default for CONSTRUCT/DESCRIBE is RDF/XML; JSON-LD, N3 and Turtle as it asks for them."""
+    client = SPARQLWrapper(url + "/sparql")
+    client.setQuery(GRAPH_QUERY)
+    assert _objects(client.query().convert()) == FOUNDED_BY  # the default: XML, i.e. application/rdf+xml
+    for fmt, parse_as in ((RDFXML, None), (JSONLD, None), (N3, "n3"), (TURTLE, "turtle")):
+        client.setReturnFormat(fmt)
+        result = client.query()
+        got = result.convert()
+        assert _objects(Graph().parse(data=got, format=parse_as) if parse_as else got) == FOUNDED_BY, fmt
+    client.setQuery(f"DESCRIBE <{RES}Tang_Xiao'ou>")
+    client.setReturnFormat(JSONLD)
+    assert "Tang Xiao'ou" in {str(o) for o in client.query().convert().objects()}
+
+
+@pytest.mark.parametrize("accept, media, rdflib_format", [
+    ("application/rdf+xml", "application/rdf+xml", "xml"), ("application/ld+json", "application/ld+json", "json-ld"),
+    ("application/json", "application/ld+json", "json-ld"), ("text/n3", "text/n3", "n3"),
+    ("application/n-quads", "application/n-quads", "nquads"), ("application/trig", "application/trig", "trig"),
+    ("text/turtle", "text/turtle", "turtle"), ("application/n-triples", "application/n-triples", "nt"),
+])
+def test_construct_in_each_rdf_syntax(url, accept, media, rdflib_format):
+    r = post(url, GRAPH_QUERY, accept)
+    assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media, r.text
+    if rdflib_format in ("nquads", "trig"):
+        from rdflib import Dataset
+        assert _objects(Dataset().parse(data=r.text, format=rdflib_format)) == FOUNDED_BY
+    else:
+        assert _objects(Graph().parse(data=r.text, format=rdflib_format)) == FOUNDED_BY
+
+
+def test_the_endpoint_knows_the_default_prefixes(url):
+    r = post(url, "SELECT ?founder WHERE { res:SenseTime wkg:foundedBy ?founder }")
+    assert r.status_code == 200 and founders(r.json()) == FOUNDED_BY
+    r = post(url, "SELECT ?s WHERE { ?s a nope:Thing }")
+    assert r.status_code == 400 and r.text.count("\n") == 1 and "undeclared prefix nope:" in r.text
 
 
 def test_named_graphs_from_the_store_and_the_protocol(url):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 __all__ = ["ArticleSkipped", "GazetteerError", "InputError", "OutputError", "QueryError", "QueryRefused",
-           "RuleError", "StoreError", "WikikgError"]
+           "RuleError", "ServerError", "StoreError", "WikikgError"]
 
 
 class WikikgError(ValueError):
@@ -34,6 +34,10 @@ class GazetteerError(WikikgError):
 
 class StoreError(WikikgError):
     """A store directory or graph file that cannot be opened or read."""
+
+
+class ServerError(WikikgError):
+    """A server that cannot start: its port is out of range, in use or not ours to bind."""
 
 
 class QueryError(WikikgError):

@@ -11,8 +11,10 @@ from wikikg.cli.common import fail, load_graph
 @click.option("--graph", "graph_path", default=None, help="A graph file in any format we write.")
 @click.option("--store", "store_dir", default=None, help="A store made by `wikikg build --store DIR`.")
 @click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt"]),
-              help="SELECT/ASK: table (labels for IRIs), csv, tsv, json, xml; CONSTRUCT: turtle, nt.")
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "rdfxml", "jsonld", "n3", "nq",
+                                 "trig"]),
+              help="SELECT/ASK: table (labels for IRIs), csv, tsv, json, xml; CONSTRUCT/DESCRIBE: turtle, nt, "
+                   "rdfxml, jsonld, n3, nq, trig.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable: an entity by label or IRI, prefix:name, \"literal\".")
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,

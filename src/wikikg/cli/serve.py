@@ -10,7 +10,7 @@ from wikikg.cli.common import fail
 @click.option("--graph", "graph_path", default=None, help="A graph file (loaded into a temporary store).")
 @click.option("--store", "store_dir", default=None, help="A store made by `wikikg build --store DIR`.")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
 @click.option("--max-rows", default=10_000, show_default=True, help="Rows (or triples) per answer.")
 @click.option("--max-bytes", default=20_000_000, show_default=True, help="Bytes per answer.")
@@ -24,6 +24,7 @@ def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, t
           max_rows: int, max_bytes: int, max_request: int, workers: int, max_memory: str | None,
           cors: tuple[str, ...]) -> None:
     """Serve a read-only SPARQL 1.1 Protocol endpoint (/sparql) and a query page (/)."""
+    from wikikg.errors import ServerError
     from wikikg.sparql.server import Limits
     from wikikg.sparql.server import serve as run
     from wikikg.sparql.store import StoreError
@@ -45,7 +46,7 @@ def serve(graph_path: str | None, store_dir: str | None, host: str, port: int, t
     try:
         run(graph=graph_path, store=store_dir, host=host, port=port, cors_origins=cors, on_ready=ready,
             limits=Limits(timeout, max_rows, max_bytes, max_request, workers, memory))
-    except StoreError as e:
+    except (StoreError, ServerError) as e:
         fail(str(e))
 
 

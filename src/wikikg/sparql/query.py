@@ -254,6 +254,7 @@ def check(text: str, graphs: Collection[str] | Callable[[], Collection[str]] = f
     canon, tokens = canonical(text)  # also refuses unbalanced, too deep or too long bracketing
     _service(tokens)
     i, prefixes, base = _prologue(tokens)
+    prefixes = {**PREFIXES, **prefixes}  # predeclared, as in the named queries; a query's own PREFIX wins
     first = tokens[i].text.upper() if i < len(tokens) and tokens[i].kind == "word" else ""
     update = next((u for u in _UPDATES if first.startswith(u)), None)
     if update:

@@ -1,15 +1,16 @@
-"""Query results and their formats: aligned table, SPARQL JSON / XML / CSV / TSV, Turtle, N-Triples."""
+"""Query results and their formats: aligned table, SPARQL JSON / XML / CSV / TSV, every RDF syntax."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "PREFIXES", "Result", "compact", "negotiate", "render"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "PREFIXES", "Result", "accepted", "choose", "compact", "negotiate", "render"]
 
 PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -21,11 +22,21 @@ PREFIXES = {
 }
 MEDIA_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-               "nt": "application/n-triples", "table": "text/plain"}
+               "nt": "application/n-triples", "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json",
+               "n3": "text/n3", "nq": "application/n-quads", "trig": "application/trig", "table": "text/plain"}
 FORMATS = tuple(MEDIA_TYPES)
-RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
-SELECT_OFFERS, GRAPH_OFFERS = ("json", "xml", "csv", "tsv"), ("turtle", "nt")
-_ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml"}
+# Every RDF syntax pyoxigraph writes; N-Quads and TriG hold a CONSTRUCT's triples in the default graph.
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
+               "jsonld": ox.RdfFormat.JSON_LD, "n3": ox.RdfFormat.N3, "nq": ox.RdfFormat.N_QUADS,
+               "trig": ox.RdfFormat.TRIG}
+SELECT_OFFERS = ("json", "xml", "csv", "tsv")
+GRAPH_OFFERS = ("turtle", "nt", "rdfxml", "jsonld", "n3", "nq", "trig")
+# Media types clients send for the same syntax; plain JSON or XML mean the form's own JSON or XML.
+_ALIASES = {"application/json": {"json", "jsonld"}, "application/xml": {"xml", "rdfxml"},
+            "text/xml": {"xml", "rdfxml"}, "application/x-json+ld": {"jsonld"}, "application/turtle": {"turtle"},
+            "application/x-turtle": {"turtle"}, "text/rdf+n3": {"n3"}, "application/n3": {"n3"},
+            "application/x-trig": {"trig"}}
+_PREFIXED = {"turtle", "trig", "n3", "rdfxml"}
 _XSD_STRING = PREFIXES["xsd"] + "string"
 _CELL_WIDTH = 60
 
@@ -178,22 +189,28 @@ def _tsv(r: Result):
     return head, rows, "", ""
 
 
-def _cell(t, label: Callable) -> str:
+def _cell(t, label: Callable) -> list[str]:
+    """A table cell's lines: an IRI's label or prefixed name, whole; text wrapped at _CELL_WIDTH, one line
+    per line of the value (aggregates list one value a line); a URL or other unbroken word never cut."""
     if isinstance(t, ox.NamedNode):
-        text = label(t) or compact(t.value)
-    else:
-        text = _plain(t)
-    text = " ".join(text.split())
-    return text if len(text) <= _CELL_WIDTH else text[:_CELL_WIDTH - 1] + "…"
+        return [label(t) or compact(t.value)]
+    lines = []
+    for part in _plain(t).split("\n"):
+        part = " ".join(part.split())
+        if part:
+            lines += textwrap.wrap(part, _CELL_WIDTH, break_long_words=False, break_on_hyphens=False)
+    return lines or [""]
 
 
 def _table(r: Result, label: Callable) -> str:
     if r.form == "ASK":
         return ("true" if r.boolean else "false") + "\n"
     cells = [[_cell(t, label) for t in row] for row in r.rows]
-    widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(r.variables)]
+    widths = [max([len(v)] + [len(line) for row in cells for line in row[i]]) for i, v in enumerate(r.variables)]
     line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=False)).rstrip()  # noqa: E731
-    out = [line(r.variables), line("-" * w for w in widths)] + [line(row) for row in cells]
+    out = [line(r.variables), line("-" * w for w in widths)]
+    for row in cells:
+        out += [line(c[i] if i < len(c) else "" for c in row) for i in range(max((len(c) for c in row), default=1))]
     n = len(r.rows)
     out.append(f"({n} row{'s' if n != 1 else ''}{', truncated' if r.truncated else ''})")
     return "\n".join(out) + "\n"
@@ -215,7 +232,7 @@ def _assemble(parts, max_bytes: int | None) -> tuple[bytes, bool]:
 def _rdf(r: Result, fmt: str, max_bytes: int | None) -> tuple[bytes, bool]:
     triples, truncated = list(r.triples), False
     while True:
-        data = ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
+        data = ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=PREFIXES if fmt in _PREFIXED else None)
         if max_bytes is None or len(data) <= max_bytes or not triples:
             return data, truncated
         triples, truncated = triples[:int(len(triples) * max_bytes / len(data) * 0.9)], True
@@ -237,27 +254,41 @@ def render(r: Result, fmt: str, label: Callable | None = None,
     return data, cut or r.truncated
 
 
-def negotiate(accept: str, form: str) -> str | None:
-    """The result format the Accept header prefers for a query form; None when it accepts none."""
-    offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_OFFERS
-    if not accept.strip():
-        return offers[0]
-    best, best_q = None, 0.0
+def accepted(accept: str) -> list[tuple[str, float]]:
+    """The media ranges of an Accept header with their q values (malformed q: 0), in the header's order."""
+    out = []
     for part in accept.split(","):
         media, *params = [x.strip().lower() for x in part.split(";")]
         q = 1.0
         for p in params:
             if p.startswith("q="):
                 try:
-                    q = float(p[2:])
+                    q = min(max(float(p[2:]), 0.0), 1.0)
                 except ValueError:
                     q = 0.0
+        if media:
+            out.append((media, q))
+    return out
+
+
+def choose(accept: str, offers: tuple[str, ...], media_types: dict[str, str] = MEDIA_TYPES) -> str | None:
+    """The offer the Accept header prefers (highest q; ties: the header's order); the first offer when
+    the header is empty; None when it accepts none of `offers`."""
+    if not accept.strip():
+        return offers[0]
+    best, best_q = None, 0.0
+    for media, q in accepted(accept):
         if media == "*/*":
-            found = [offers[0]]
+            found = offers[:1]
         elif media.endswith("/*"):
-            found = [f for f in offers if MEDIA_TYPES[f].startswith(media[:-1])][:1]
+            found = [f for f in offers if media_types[f].startswith(media[:-1])][:1]
         else:
-            found = [f for f in offers if MEDIA_TYPES[f] == media or _ALIASES.get(media) == f]
+            found = [f for f in offers if media_types[f] == media or f in _ALIASES.get(media, ())][:1]
         if found and q > best_q:
             best, best_q = found[0], q
     return best
+
+
+def negotiate(accept: str, form: str) -> str | None:
+    """The result format the Accept header prefers for a query form; None when it accepts none."""
+    return choose(accept, GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_OFFERS)

@@ -17,7 +17,9 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from wikikg.sparql.guard import LOOPBACK_NAMES, SecurityHeaders, allowed_hosts, header_deadline
+from wikikg.sparql.lifecycle import listen, stop_on_signals
 from wikikg.sparql.query import named_queries
+from wikikg.sparql.resource import routes as resource_routes
 from wikikg.sparql.results import MEDIA_TYPES
 from wikikg.sparql.store import file_to_store, open_store
 from wikikg.sparql.workers import Limits, QueryPool
@@ -114,7 +116,7 @@ def create_app(store_dir: str, limits: Limits | None = None, cors_origins=(), on
                              allow_headers=["Content-Type", "Accept"],
                              expose_headers=["Wikikg-Truncated"])] if cors_origins else []
     middleware.insert(0, Middleware(SecurityHeaders, hosts=hosts))  # outermost: before anything answers
-    app = Starlette(routes=[Route("/", _index), Route("/sparql", _sparql, methods=["GET", "POST"])],
+    app = Starlette(routes=[Route("/", _index), Route("/sparql", _sparql, methods=["GET", "POST"]), *resource_routes()],
                     middleware=middleware, lifespan=lifespan)
     app.state.pool, app.state.limits = pool, limits
     return app
@@ -132,13 +134,15 @@ def serve(*, graph: str | None = None, store: str | None = None, host: str = "12
     """Serve a store directory, or a graph file loaded into a temporary store, until interrupted."""
     import uvicorn
 
-    with tempfile.TemporaryDirectory(prefix="wikikg-serve-") as tmp:
-        if graph:
-            store = str(file_to_store(graph, tmp))
-        else:
-            open_store(store)  # fails early, with a clear message, on a missing store
-        app = create_app(store, limits, cors_origins, on_ready, hosts=allowed_hosts(host))
-        uvicorn.Server(_config(app, host, port)).run()
+    with stop_on_signals():  # SIGTERM/SIGINT, even while loading: the temporary store is removed
+        sock = listen(host, port)  # a bad or busy port fails now, before loading or "serving"
+        with sock, tempfile.TemporaryDirectory(prefix="wikikg-serve-") as tmp:
+            if graph:
+                store = str(file_to_store(graph, tmp))
+            else:
+                open_store(store)  # fails early, with a clear message, on a missing store
+            app = create_app(store, limits, cors_origins, on_ready, hosts=allowed_hosts(host))
+            uvicorn.Server(_config(app, host, port)).run(sockets=[sock])
 
 
 @contextlib.contextmanager

@@ -8,7 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from wikikg.errors import QueryError, StoreError
-from wikikg.sparql.results import Result
+from wikikg.sparql.messages import oxigraph_syntax_error
+from wikikg.sparql.results import PREFIXES, Result
 
 __all__ = ["FILE_FORMATS", "Engine", "LoadReport", "QueryError", "RdflibEngine", "StoreError", "file_to_store",
            "from_oxigraph", "load_dataset", "load_file", "open_store", "to_oxigraph"]
@@ -228,10 +229,10 @@ class Engine:
             dataset = {"default_graph": [ox.NamedNode(g) for g in default_graphs],
                        "named_graphs": [ox.NamedNode(g) for g in named_graphs]}
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()} or None
-        try:
-            return Result.collect(self.store.query(text, substitutions=subs, **dataset), max_rows)
+        try:  # PREFIXES: predeclared, as in the named queries; a query's own PREFIX wins
+            return Result.collect(self.store.query(text, prefixes=PREFIXES, substitutions=subs, **dataset), max_rows)
         except SyntaxError as e:
-            raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0][:300]}") from None
+            raise QueryError(oxigraph_syntax_error(str(e), text)) from None
         except (RuntimeError, OSError, ValueError) as e:
             raise QueryError(str(e).splitlines()[0][:300]) from None
 
@@ -261,7 +262,8 @@ class RdflibEngine(Engine):
             default_graphs=(), named_graphs=()) -> Result:
         """Run a query (already checked) with rdflib's SPARQL engine."""
         try:
-            res = self.ds.query(text, initBindings={k: from_oxigraph(v) for k, v in (bindings or {}).items()})
+            res = self.ds.query(text, initNs=PREFIXES,
+                                initBindings={k: from_oxigraph(v) for k, v in (bindings or {}).items()})
             return Result.from_rdflib(res, to_oxigraph, max_rows)
         except TimeoutError:  # a caller's alarm, not a query error
             raise

@@ -98,6 +98,7 @@ def cap_memory(cap: int) -> None:
 
 def _worker_main(conn, store_dir: str, limits: Limits) -> None:
     """A query worker: no network, memory capped, the store opened read-only, one job at a time."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server stops us
     guarded = deny_network()
     try:
         cap_memory(limits.memory_cap())
