@@ -504,15 +504,16 @@ def test_inline_queries_know_the_default_prefixes(files):
 @pytest.mark.parametrize("text, expected", [
     ("SELECT ?s WHERE { ?s a foo:Person }", ["line 1, column 24", "undeclared prefix foo:", "PREFIX foo: <", "wkg"]),
     ("SELECT ?s WHERE {\n  ?s ?p \"é\" . ?s bar:b ?o }", ["line 2, column 18", "undeclared prefix bar:"]),
-    ("SELECT WHERE {", ["SPARQL syntax error at line 1, column 8", "near 'WHERE {'"]),
-    ("SELECT ?s WHERE { ?s ?p ?o } GROUP BY", ["SPARQL syntax error at line 1", "GROUP BY"]),
+    ("SELECT WHERE { ?s ?p ?o }", ["SPARQL syntax error at line 1, column", "expected"]),
+    ("SELECT ?s WHERE {", ["SPARQL syntax error: 1 bracket left open at the end"]),  # the check's own reading
+    ("SELECT ?s WHERE { ?s ?p ?o } GROUP BY", ["SPARQL syntax error at line 1, column 38", "at the end"]),
     ("SELECT (COUNT(?x) AS ?n) ?s WHERE { ?s ?p ?x }", ["SPARQL syntax error at line 1", "unbound"]),
 ])
 def test_syntax_errors_are_one_readable_line(files, text, expected):
     r = invoke("query", text, "--graph", files / "graph.ttl")
     assert r.exit_code == 1
     lines = [line for line in r.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("wikikg: error: SPARQL syntax error at line"), r.stderr
+    assert len(lines) == 1 and lines[0].startswith("wikikg: error: SPARQL syntax error"), r.stderr
     assert len(lines[0]) < 260 and "\\u{" not in lines[0] and "..=" not in lines[0], lines[0]
     for part in expected:
         assert part in lines[0], (part, lines[0])

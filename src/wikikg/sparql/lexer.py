@@ -100,10 +100,13 @@ def tokenize(text: str) -> list[tuple[Token, bool]]:
 
 def canonical(text: str) -> tuple[str, list[Token]]:
     """The query as Oxigraph reads it, rewritten so any SPARQL parser reads it the same way: comments
-    dropped, each gap one space, \\u escapes (in strings and IRIs, where Oxigraph reads them) decoded.
+    blanked (line breaks kept, everything else in a gap a space), \\u escapes (in strings and IRIs, where Oxigraph reads them) decoded.
     Too deep or too long a structure is refused here, before a parser's stack can overflow."""
-    parts, tokens, depth, deepest, structure = [], [], 0, 0, 0
+    parts, tokens, depth, deepest, structure, end = [], [], 0, 0, 0, 0
     for tok, gap in tokenize(text):
+        if gap and parts:  # the gap keeps its line breaks and width (comments and other white space as
+            parts.append("".join("\n" if c == "\n" else " " for c in text[end:tok.start]))  # spaces): errors
+        end = tok.start + len(tok.text)  # point at the user's line and column
         if tok.kind == "iri" and "\\" in tok.text:
             tok = Token("iri", _decode_iri(tok.text), tok.start)
         elif tok.kind == "string" and "\\" in tok.text:
@@ -116,8 +119,6 @@ def canonical(text: str) -> tuple[str, list[Token]]:
             structure += tok.text in _STRUCTURE
         elif tok.kind == "word":
             structure += tok.text.upper() in ("UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "GRAPH")
-        if gap and parts:
-            parts.append(" ")
         parts.append(tok.text)
         tokens.append(tok)
     if depth:
