@@ -319,3 +319,18 @@ def test_the_whole_cast_when_asked_for(seed_ds, seed, tmp_path):
     assert RES + "Entity_List" in ids and len(ids) > len(seed.entities)
     write(seed_ds, tmp_path / "net.gexf")
     assert {n.get("id") for n in etree.parse(str(tmp_path / "net.gexf")).iter(GEXF + "node")} == set(seed.entities)
+
+
+def test_export_draws_the_whole_cast_when_asked_for(seed_ds, seed, tmp_path):
+    from click.testing import CliRunner
+
+    from wikikg.cli import main
+    from wikikg.formats.writers import write as write_graph
+
+    write_graph(seed_ds, tmp_path / "seed.nq")
+    for args, name in (([], "net.gexf"), (["--cast"], "all.gexf")):
+        r = CliRunner().invoke(main, ["export", "--graph", str(tmp_path / "seed.nq"), "-o", str(tmp_path / name), *args])
+        assert r.exit_code == 0, r.output
+    ids = lambda name: {n.get("id") for n in etree.parse(str(tmp_path / name)).iter(GEXF + "node")}  # noqa: E731
+    assert ids("net.gexf") == set(seed.entities)
+    assert RES + "Entity_List" in ids("all.gexf") and len(ids("all.gexf")) > len(seed.entities)

@@ -13,7 +13,9 @@ from wikikg.errors import OutputError
 @click.option("--graph", "graph_path", required=True, help="A graph file in any format we write.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path))
 @click.option("--align", is_flag=True, help="Also write the triples the ontology's alignments entail (as build --align).")
-def export(graph_path: str, out: Path, align: bool) -> None:
+@click.option("--cast", is_flag=True,
+              help="GraphML / GEXF / property graphs: every entity as a node, also those no edge reaches.")
+def export(graph_path: str, out: Path, align: bool, cast: bool) -> None:
     """Convert a graph between formats (by the output's extension)."""
     from wikikg.formats.writers import write
 
@@ -23,6 +25,6 @@ def export(graph_path: str, out: Path, align: bool) -> None:
 
         align_dataset(ds)
     try:
-        write(ds, out)
+        write(ds, out, cast=cast)
     except OutputError as e:
         fail(str(e))
