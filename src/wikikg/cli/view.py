@@ -26,7 +26,9 @@ def view(graph_path: str, out: Path, title: str | None, cast: bool) -> None:
     pg = property_graph(load_graph(graph_path), cast=cast)
     try:
         data = writer(pg, title or Path(graph_path).name)
-    except ImportError as e:  # matplotlib is an extra
-        fail(f"PNG output needs matplotlib ({e.name}): pip install 'wikikg[png]'")
+    except ImportError as e:  # matplotlib is an extra; numpy a dependency of the layout
+        if (e.name or "").startswith("matplotlib"):
+            fail(f"PNG output needs matplotlib ({e.name}): pip install 'wikikg[png]'")
+        fail(f"the picture's layout needs {e.name}, which wikikg depends on: reinstall it (pip install wikikg)")
     write_atomic(out, data)
     click.echo(f"wikikg: {len(pg.entities)} entities, {len(edges(pg))} edges -> {out}", err=True)
