@@ -35,6 +35,23 @@ def language_code(value: str | None) -> str | None:
     return (getattr(found, "alpha_2", None) or found.alpha_3) if found else None
 
 
+_CITE_NAMES = {"citation", "cite news", "harvnb", "sfn"}
+
+
+def _cite_template(key: str, text_of) -> Citation:
+    """The Citation a cite template's fields give; `text_of(name)` is a parameter's plain text ("" if absent)."""
+    def val(*names: str) -> str | None:
+        for n in names:
+            v = text_of(n)
+            if v:
+                return re.sub(r"\s+", " ", v)
+        return None
+    title = val("title", "chapter")
+    language = language_code(val("language", "lang")) if title else "en" if val("trans-title") else None
+    return Citation(key, val("url", "chapter-url"), title or val("trans-title"), val(*CITE_PUBLISHER),
+                    val("date", "publication-date", "year"), language)
+
+
 def citation(tag: Tag) -> Citation:
     """The Citation a <ref> tag gives (cite template fields, else its first URL or text)."""
     body = str(tag.contents) if tag.contents is not None else ""
@@ -42,20 +59,9 @@ def citation(tag: Tag) -> Citation:
     code = tag.contents if tag.contents is not None else mwparserfromhell.parse("")
     for t in code.filter_templates(recursive=False):
         name = _tname(t)
-        if name.startswith("cite") or name in {"citation", "cite news", "harvnb", "sfn"}:
+        if name.startswith("cite") or name in _CITE_NAMES:
             params = {str(p.name).strip(): p for p in t.params}  # the last of a name wins, as in t.get
-
-            def val(*names: str) -> str | None:
-                for n in names:
-                    v = params[n].value.strip_code().strip() if n in params else ""
-                    if v:
-                        return re.sub(r"\s+", " ", v)
-                return None
-            url = val("url", "chapter-url")
-            title = val("title", "chapter")
-            language = language_code(val("language", "lang")) if title else "en" if val("trans-title") else None
-            return Citation(key, url, title or val("trans-title"), val(*CITE_PUBLISHER),
-                            val("date", "publication-date", "year"), language)
+            return _cite_template(key, lambda n: params[n].value.strip_code().strip() if n in params else "")
     links = code.filter_external_links() if code else []
     if links:
         link = links[0]
@@ -63,9 +69,6 @@ def citation(tag: Tag) -> Citation:
                         link.title.strip_code().strip() if link.title else None)
     text = code.strip_code().strip() if code else ""
     return Citation(key, None, text or None)
-
-
-_CITE_NAMES = {"citation", "cite news", "harvnb", "sfn"}
 
 
 def stream_citation(st, cs: int, ce: int) -> Citation:
@@ -83,18 +86,7 @@ def stream_citation(st, cs: int, ce: int) -> Citation:
             name = re.sub(r"[\s_]+", " ", st.strip(j + 1, name_end).strip()).lower()
             if name.startswith("cite") or name in _CITE_NAMES:
                 params = {n: (vs, ve) for n, vs, ve in plist}  # the last of a name wins, as in t.get
-
-                def val(*names: str) -> str | None:
-                    for n in names:
-                        v = st.strip(*params[n]).strip() if n in params else ""
-                        if v:
-                            return re.sub(r"\s+", " ", v)
-                    return None
-                url = val("url", "chapter-url")
-                title = val("title", "chapter")
-                language = language_code(val("language", "lang")) if title else "en" if val("trans-title") else None
-                return Citation(key, url, title or val("trans-title"),
-                                val(*CITE_PUBLISHER), val("date", "publication-date", "year"), language)
+                return _cite_template(key, lambda n: st.strip(*params[n]).strip() if n in params else "")
         j = e + 1
     for j in range(cs, ce):  # the first external link anywhere inside
         if type(toks[j]) is tokens.ExternalLinkOpen:
