@@ -212,12 +212,17 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
                    aliases=alias or frozenset(), strength=3 if types else 0)
 
 
+@functools.cache
+def _titles() -> frozenset[str]:
+    """Titles before a person's name (names.toml [stop] titles), lower-cased."""
+    return frozenset(t.casefold() for t in name_tables().stop.titles)
+
+
 def _untitled(name: str) -> str:
     """A person's name without the titles before it ("Dr. K. Geetha" -> "K. Geetha"), when a name
     of two words or more remains."""
     words = name.split()
-    titles = {t.casefold() for t in name_tables().stop.titles}
-    while len(words) > 2 and words[0].casefold() in titles:
+    while len(words) > 2 and words[0].casefold() in _titles():
         words = words[1:]
     return " ".join(words)
 

@@ -31,11 +31,6 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _is_item(article: ParsedArticle, start: int) -> bool:
-    """Whether a sentence starts a list item ("* [[Name]] (1899–1948)")."""
-    return _item_depth(article, start) > 0
-
-
 def _default_type(spec: SectionSpec, subject: Mention) -> str:
     """The class of an item nothing types: the spec's first, except that the parts of a body that is
     no company (a research institute's branches, a university's schools) are organisations, not companies."""

@@ -136,7 +136,8 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     if name_types(whole) and not known(left) and not known(right) and (
             not name_types(left) or (" of " in left and " " not in right)):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security"
-    if len(cut) == 1 and " " not in left and right.split()[-1:] and right.split()[-1].rstrip(".") in name_tables().and_heads \
+    head = right.split()[-1].rstrip(".") if right.split() else ""
+    if len(cut) == 1 and " " not in left and head in name_tables().and_heads \
             and not known(left) and not name_types(left) and not known(right):
         return [(toks[i][0], toks[j][1])]  # "Plumbers and Steamfitters Union"
     out, s = [], i
