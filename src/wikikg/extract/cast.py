@@ -9,11 +9,13 @@ MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:
 RULE = "cast.mention"
 
 
-def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statement]) -> list[Statement]:
+def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statement],
+                 dropped: list[Statement] = ()) -> list[Statement]:
     """One record per entity the article's sentences name with a known class (a link or a recognised
     name that the link's context, the name's shape, a gazetteer or the infobox types) and that no
     statement already holds: its first mention, with that sentence as evidence. Concepts and common
-    nouns have no class, so they stay out."""
+    nouns have no class, so they stay out. An entity that only a `dropped` (redundant) statement named
+    (a headquarters' country beside its city, in the infobox) is recorded with that statement's evidence."""
     held = {(m.key, m.linked) for st in statements for m in (st.subject, st.obj) if isinstance(m, Mention)}
     held.add((ctx.subject.key, ctx.subject.linked))
     cast = admitted_subjects(MENTIONS)  # organisations, people and places, as the ontology says
@@ -27,6 +29,11 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             evidence = evidence or Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                                             sentence.text if sentence.text != sentence.source else None)
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
+    for st in dropped:
+        m = st.obj
+        if isinstance(m, Mention) and m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
+            held.add((m.key, m.linked))
+            out.append(Statement(ctx.subject, MENTIONS, m, RULE, st.evidence))
     for table in article.tables:  # linked cells of every table (squads, filmographies, members)
         for row in table.rows:
             for cell in row:

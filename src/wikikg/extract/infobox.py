@@ -1,6 +1,7 @@
 """Infobox facts: applies the mappings of ontology/infobox.toml and exchanges.toml to infoboxes."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -71,8 +72,12 @@ def extract_infobox(article: ParsedArticle, subject: Mention) -> list[Statement]
     kinds, out = _tables()[0], []
     for box in article.infoboxes:
         maps = kinds.get(_norm(box.kind), (None, ()))[1]
+        hq = any(m is not None and m.property == "headquarteredIn" and not m.if_headquarters_given and f.items
+                 for f in box.fields for m in (_match(maps, f.name)[0],))
         for f in box.fields:
             m, n = _match(maps, f.name)
+            if m is not None and hq and m.if_headquarters_given:  # the seat is named: this is another site
+                m = dataclasses.replace(m, property=m.if_headquarters_given, event=None)
             if m is not None and f.items:
                 ev = Evidence(text=f.source, section="Infobox", start=f.start, end=f.end)
                 out.extend(_apply(m, n, f, box, maps, subject, ev))

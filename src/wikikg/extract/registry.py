@@ -104,7 +104,10 @@ def _entailed(work: Extraction) -> list[Statement]:
 
 
 def _cast(work: Extraction) -> list[Statement]:
-    return extract_cast(work.article, work.context, work.statements())
+    kept = work.statements()
+    ids = {id(st) for st in kept}
+    dropped = [st for sts in work.found.values() for st in sts if id(st) not in ids]
+    return extract_cast(work.article, work.context, kept, dropped)
 
 
 # The order they run in, which is the order of their statements in the output. The infobox comes first:

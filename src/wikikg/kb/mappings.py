@@ -162,6 +162,7 @@ class InfoboxMapping:
     roles: dict[str, str] = field(default_factory=dict, hash=False)
     role_param: str | None = None
     linked_only: bool = False
+    if_headquarters_given: str | None = None  # the property instead when the box names its headquarters
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class Infoboxes:
 
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
-                 "linked_only": bool}, frozenset({"id", "params", "property", "value"}), "id")
+                 "linked_only": bool, "if_headquarters_given": str}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
                                        "role_words")} | {"street_address": str},
@@ -221,6 +222,7 @@ def _mapping(m: dict, where: str) -> InfoboxMapping:
     f = "infobox.toml"
     _declared(f, where, "property", m["property"])
     _declared(f, where, "date_from", m.get("date_from"))
+    _declared(f, where, "if_headquarters_given", m.get("if_headquarters_given"))
     _classes(f, where, "event", m.get("event"))
     _classes(f, where, "types", m.get("types"))
     if m["value"] not in VALUE_KINDS:
