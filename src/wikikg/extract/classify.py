@@ -36,8 +36,18 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=16384)
+@cache
+def _bare_shape_words() -> frozenset[str]:
+    """The shape words of names.toml themselves: "Technology", "Court", "Bank" alone name nothing."""
+    tables = name_tables()
+    return frozenset(w.casefold() for spec in tables.shape.values() for w in spec.anywhere + spec.suffix)
+
+
 def name_types(name: str) -> frozenset[str]:
-    """The class a name's own words give it ("… University" -> University), the first that fits."""
+    """The class a name's own words give it ("… University" -> University), the first that fits; a
+    shape word on its own ("Technology", "Court") gives none."""
+    if name.strip().casefold() in _bare_shape_words():
+        return frozenset()
     for cls, pat in _shape_patterns():
         if pat.search(name):
             return frozenset({cls})

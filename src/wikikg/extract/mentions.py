@@ -133,7 +133,15 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
     n = _THE.sub("", n)
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
         return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
-    return ctx.index.get(n) or _tables()[0].get(n)
+    known = ctx.index.get(n) or _tables()[0].get(n)
+    if known is None and (titled := _title_re().match(n)):  # "Ms. James": the person named James
+        rest = n[titled.end():]
+        if rest in ctx.subject_names and "Person" in ctx.subject.types:
+            return ctx.subject
+        other = ctx.index.get(rest)
+        if other is not None and "Person" in other.types:
+            return other
+    return known
 
 
 _HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}

@@ -55,6 +55,12 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
             j -= 1
+        k = _past_role(toks, i, j)
+        if k is not None and k > j:
+            nxt = j + 1  # "Distinguished Fellow": a role, no name
+            continue
+        if k is not None:
+            i, s = k, toks[k][0]  # "Chairman of the Indo-US Strategic Dialogue": the dialogue
         words = [t[2] for t in toks[i:j + 1]]
         if all(x in stop or x in joiners for x in words):
             nxt = j + 1
@@ -105,6 +111,32 @@ def short_form() -> re.Pattern:
     """A legal-form suffix or another word the subject is also named without, at the end of a name."""
     words = sorted(legal_suffixes() + name_tables().short_form, key=len, reverse=True)
     return re.compile(rf"\s*,?\s+(?:{'|'.join(map(re.escape, words))})$")
+
+
+@cache
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    tables = name_tables()
+    return frozenset(tables.roles), frozenset(tables.roles) | frozenset(tables.role_modifiers)
+
+
+def _past_role(toks, i: int, j: int) -> int | None:
+    """Where the name after a leading role title starts ("Chairman of the X": X's first token), j + 1 when
+    tokens i..j are only a role ("Distinguished Fellow"), None when no role title leads."""
+    roles, words = _roles()
+    k = i
+    while k <= j and (toks[k][2] in words or toks[k][2] in ("and", "&") and k > i and k < j
+                      and toks[k + 1][2] in words):  # "Vice-President and Country Head for India"
+        k += 1
+    if k == i or not any(toks[x][2] in roles for x in range(i, k)):
+        return None
+    if k > j:
+        return k
+    if toks[k][2] not in ("of", "for", "at"):
+        return None
+    k += 1
+    if k <= j and toks[k][2].lower() in ("the", "a"):
+        k += 1
+    return k if k <= j and toks[k][2][0].isupper() else None
 
 
 def _adjacent(text: str, a, b) -> bool:

@@ -9,17 +9,26 @@ from wikikg.model import Mention, ParsedArticle
 
 def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
     """"James" for "Renée James": a biography names its subject by surname, when the article uses the
-    surname on its own at least twice."""
+    surname on its own at least twice; and "Vivek" for "Vivek Lall" when it uses the given name on its
+    own (not before the surname) at least twice, as some biographies do."""
     words = label.split()
     if "Person" not in subject.types or len(words) < 2:
         return set()
-    surname = words[-1]
-    if not surname[:1].isupper() or len(surname) < 3 or not surname.isalpha():
-        return set()
-    alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
-    uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
-               if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
-    return {surname} if uses >= 2 else set()
+    out = set()
+    surname, given = words[-1], words[0]
+    if surname[:1].isupper() and len(surname) >= 3 and surname.isalpha():
+        alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
+        uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
+                   if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
+        if uses >= 2:
+            out.add(surname)
+    if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:
+        alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
+        uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
+                   if not re.search(r"\b[A-Z][\w.]*\s+$", s.text[:m.start()]))  # not "Mr Vivek", "Anna Vivek"
+        if uses >= 2:
+            out.add(given)
+    return out
 
 
 def short_names(names: set[str], article: ParsedArticle) -> set[str]:

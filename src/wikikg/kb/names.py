@@ -59,6 +59,8 @@ class Names:
     lead_joins: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
     and_heads: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    role_modifiers: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -72,6 +74,7 @@ SCHEMA = Table({
     "lead_phrase": Table({"ends": list, "joins": list}),
     "events": Table({"words": list}),
     "and_names": Table({"heads": list}),
+    "roles": Table({"words": list, "modifiers": list}, frozenset({"words"})),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -93,7 +96,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
         tuple(d.get("short_form", {}).get("drop", ())), tuple(d.get("lead_phrase", {}).get("ends", ())),
         tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())),
-        tuple(d.get("and_names", {}).get("heads", ())))
+        tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
+        tuple(d.get("roles", {}).get("modifiers", ())))
 
 
 @cache
