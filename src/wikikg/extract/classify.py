@@ -99,6 +99,18 @@ def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
 
 
 @cache
+def _apposed_before() -> tuple[tuple[str, re.Pattern], ...]:
+    """"another defence company, ⟦Raytheon⟧.": the noun phrase before a name that ends its clause."""
+    out = []
+    for cls, words in name_tables().context.items():
+        if cls == "Person":
+            continue
+        alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        out.append((cls, re.compile(rf"\b(?i:an?|another|the|other)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?i:{alt}),\s+$")))
+    return tuple(out)
+
+
+@cache
 def _context_any() -> tuple[re.Pattern, re.Pattern]:
     """Whether any class's pattern matches before / after a name, in one search each."""
     pats = _context_patterns()
@@ -118,6 +130,10 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     if before[-1:].isspace() and any_before.search(before):  # every pattern before a name ends in a space
         for cls, pat_before, _ in _context_patterns():
             if pat_before.search(before):
+                return frozenset({cls})
+    if before.endswith(", ") and (not after.strip() or after[:1] in ".;:"):
+        for cls, pat in _apposed_before():
+            if pat.search(before):
                 return frozenset({cls})
     return frozenset()
 

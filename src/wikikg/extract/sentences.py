@@ -260,10 +260,12 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if _blocked(sl, span, clause[0]):
                 continue
             reported, source = _attribution(sl, span)
+            said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
-                         "subject" in rule.strict or strict_place(rule.subject_types, ctx))
+                         "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx))
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
-                        "object" in rule.strict or strict_place(rule.object_types, ctx), "object" in rule.need_prep)
+                        "object" in rule.strict or not said and strict_place(rule.object_types, ctx),
+                        "object" in rule.need_prep)
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:

@@ -49,6 +49,7 @@ class Rule:
     need_prep: frozenset[str] = frozenset()  # sides whose mention must follow one of their preps
     examples: tuple = ()
     keys: frozenset[str] | None = None  # folded words one of which any trigger match holds (literals.py)
+    evident: re.Pattern | None = None  # a trigger match holding this states its arguments' classes
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -109,7 +110,7 @@ RELATIONS = Table({
         "subject_types": (str, list), "object_types": (str, list), "subject_default": str, "object_default": str,
         "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
-        "yields_to": list, "need_prep": list, "examples": Items(_EXAMPLE)},
+        "yields_to": list, "need_prep": list, "evident": str, "examples": Items(_EXAMPLE)},
         frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
         {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
 }, frozenset({"rule"}))
@@ -181,6 +182,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
                   for e in raw.get("examples", ())),
             _frozen(required(trigger)),
+            _compile(raw["evident"], where) if raw.get("evident") else None,
         ))
     return tuple(rules)
 
