@@ -23,6 +23,7 @@ from pathlib import Path
 from rdflib import RDF, Namespace
 
 from wikikg.formats.writers import union
+from wikikg.kb.vocabulary import is_symmetric
 from wikikg.pipeline.stages import build
 from wikikg.quality.evaluate import CORE_PREDICATES, Gold, GoldRelation, format_report, load_gold, score
 
@@ -86,14 +87,16 @@ def sources() -> str:
 
 
 def provenance(ds, text: str) -> tuple[int, int]:
-    """(direct core edges, of them those with a statement whose evidence is verbatim at its offsets)."""
+    """(direct core edges, of them those with a statement whose evidence is verbatim at its offsets; a
+    symmetric edge's statement may state it in the other direction)."""
     g = union(ds)
     edges = sourced = 0
     for p in CORE_PREDICATES:
         for s, o in g.subject_objects(WKG[p]):
             edges += 1
-            for st in g.subjects(RDF.subject, s):
-                if (st, RDF.predicate, WKG[p]) not in g or (st, RDF.object, o) not in g:
+            ends = ((s, o), (o, s)) if is_symmetric(p) else ((s, o),)  # one statement states both directions
+            for st in (st for a, b in ends for st in g.subjects(RDF.subject, a) if (st, RDF.object, b) in g):
+                if (st, RDF.predicate, WKG[p]) not in g:
                     continue
                 ok = False
                 for ev in g.objects(st, PROV.wasDerivedFrom):

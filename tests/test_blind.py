@@ -43,3 +43,16 @@ def test_sources_md_is_generated_from_the_manifest():
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "blind.py"), "--sources"], check=True,
                          capture_output=True, text=True).stdout
     assert (BLIND / "SOURCES.md").read_text("utf-8") == out, "run: python benchmarks/blind.py --sources > tests/blind/SOURCES.md"
+
+
+def test_provenance_counts_a_symmetric_edge_by_its_one_statement(tmp_path):
+    """A partnership is written in both directions with one statement node: both edges are sourced."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from blind import provenance
+
+    from wikikg.pipeline.stages import build
+    text = "'''Foo Labs''' is a company. In 2016 Foo Labs partnered with [[Bar Motors]] on an app.\n"
+    path = tmp_path / "Foo_Labs.wikitext"
+    path.write_text(text, "utf-8")
+    edges, sourced = provenance(build([str(path)]).dataset, text)
+    assert edges == 2 and sourced == 2
