@@ -49,7 +49,6 @@ def test_provenance_counts_a_symmetric_edge_by_its_one_statement(tmp_path):
     """A partnership is written in both directions with one statement node: both edges are sourced."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from blind import provenance
-
     from wikikg.pipeline.stages import build
     text = "'''Foo Labs''' is a company. In 2016 Foo Labs partnered with [[Bar Motors]] on an app.\n"
     path = tmp_path / "Foo_Labs.wikitext"
