@@ -17,6 +17,7 @@ _URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
 _TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
 _words = re.compile(r"[\w.&-]+").findall
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "&"})
 
 
 def _norm(name: str) -> str:
@@ -48,7 +49,7 @@ def _separators() -> tuple[re.Pattern, re.Pattern]:
     """Where an item's text splits into values: at ";" and at commas not before a legal-form suffix
     ("Foo, Inc."), and (all) also at "and" and "&"."""
     forms = "|".join(map(re.escape, dict.fromkeys(f.rstrip(".") for f in legal_suffixes(ambiguous=False))))
-    comma = rf",(?!\s*(?:{forms})\b)"
+    comma = rf",(?!\s*(?:{forms})(?![\w-]))"  # "Foo, Inc." is one name; ", Co-Founder" is no "Co."
     return re.compile(rf"{comma}|;"), re.compile(rf"{comma}|;|\band\b|&")
 
 
@@ -184,7 +185,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             if value in ("organization", "entity") and re.fullmatch(r"[A-Z][^\d]*", note):
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
             words = name.casefold().split()
-            if value == "person" and out and words and len(words) <= 6 and set(words) <= roles:
+            if value == "person" and out and words and len(words) <= 6 and (
+                    set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS):  # ", Chief Revenue Officer"
                 out[-1] = (*out[-1][:2], _clean(f"{out[-1][2]} {name}"))
                 continue
         if not _skip(name := _clean(name)) and not (link and _skip(link.target)):
