@@ -122,12 +122,21 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             r = role or (note if value == "person" and note else None)
             out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
                 (("role", r),) if r and m.property == "keyPerson" else ())))
+            if m.property == "keyPerson" and r and values.founder_role and re.search(values.founder_role, r):
+                out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
+                                     _founding_date(box, maps)))  # "Sagi Solomon, Founder, CEO"
             chain.append(mention)
         if value == "place":  # "[[Menlo Park]], [[California]]": each lies in the next
             pc = infoboxes().place_chain
             out += [Statement(subject=a, predicate=pc.property, obj=b, rule=pc.id,
                               evidence=ev) for a, b in zip(chain, chain[1:], strict=False) if a.key != b.key]
     return out
+
+
+def _founding_date(box: Infobox, maps) -> DateValue | None:
+    """The box's founding date (a field its mappings read as foundingDate), which dates its founders."""
+    dated = [g for g in box.fields if (hit := _match(maps, g.name)[0]) is not None and hit.property == "foundingDate"]
+    return next(filter(None, map(_field_date, dated)), None)
 
 
 def _minority(text: str) -> bool:

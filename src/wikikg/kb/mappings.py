@@ -185,6 +185,7 @@ class InfoboxValues:
     street_address: str
     organization_words: frozenset[str]
     role_words: frozenset[str]
+    founder_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                  "linked_only": bool, "if_headquarters_given": str}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
-                                       "role_words")} | {"street_address": str},
+                                       "role_words")} | {"street_address": str, "founder_role": str},
                     frozenset({"placeholders", "skip_prefixes", "government_words", "organization_words",
                                "role_words", "street_address"})),
     "place_chain": Table({"id": str, "property": str}, frozenset({"id", "property"})),
@@ -243,7 +244,8 @@ def load_infoboxes(directory: Directory = None) -> Infoboxes:
             _mapping(m, f"{where} mapping {m['id']!r}") for m in box.get("mapping", ()))))
     v = d["values"]
     values = InfoboxValues(frozenset(v["placeholders"]), tuple(v["skip_prefixes"]), frozenset(v["government_words"]),
-                           v["street_address"], frozenset(v["organization_words"]), frozenset(v["role_words"]))
+                           v["street_address"], frozenset(v["organization_words"]), frozenset(v["role_words"]),
+                           v.get("founder_role"))
     _declared("infobox.toml", "[place_chain]", "property", d["place_chain"]["property"])
     return Infoboxes(tuple(kinds), values, PlaceChain(**d["place_chain"]))
 
