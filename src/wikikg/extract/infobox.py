@@ -114,6 +114,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         for name, link, note in _pieces(item, value):
             if link is None and (m.linked_only or value == "place" and re.match(values.street_address, name)):
                 continue
+            if value == "person" and link is None and _office(name):
+                continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
             if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
                 continue  # an organisation named where a place is expected ("HQ: Ministry of X")
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and _minority(item.text):
@@ -232,6 +234,13 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
 def _titles() -> frozenset[str]:
     """Titles before a person's name (names.toml [stop] titles), lower-cased."""
     return frozenset(t.casefold() for t in name_tables().stop.titles)
+
+
+def _office(name: str) -> bool:
+    """Whether a value names an office, not its holder: a title or role and "of" ("Governor of Kerala")."""
+    words = name.split()
+    return len(words) >= 3 and words[1] in ("of", "for") and (
+        words[0].casefold() in _titles() or words[0] in name_tables().roles)
 
 
 def _untitled(name: str) -> str:

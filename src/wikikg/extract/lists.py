@@ -10,8 +10,19 @@ from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
-_LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(-]|$)")
+_LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")  # "Name - text", not "Co-Operation"
 _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
+_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
+
+
+def _person_shaped(name: str) -> bool:
+    """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven"."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and words[0][0].isupper() and all(
+        w[0].isupper() and w.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
+        and not (len(w) > 2 and w.isupper()) or w in _PARTICLES for w in words)  # "KAU Campus": no person
+
+
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -86,6 +97,8 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
         for m in _item_mentions(mentions, sentence.text):
             if m.types and not m.types & types or (spec.shaped_items and m.strength < SHAPE):
                 continue
+            if not m.types and types == {"Person"} and not _person_shaped(m.text):
+                continue  # "* College of Co-Operation, Banking & Management" under "Management": no people
             if not m.types:
                 m = replace(m, types=frozenset({_default_type(spec, ctx.subject)}), strength=0)
             taken = depth
