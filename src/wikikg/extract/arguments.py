@@ -5,17 +5,21 @@ import re
 
 from wikikg.extract.mentions import Context
 from wikikg.kb import rules
-from wikikg.kb.vocabulary import org_classes
+from wikikg.kb.vocabulary import domain, org_classes
 from wikikg.model import Mention
 
 
-def fits(m: Mention, types: frozenset[str], strict: bool) -> bool:
+LINKED = "linked"  # a strictness: evidence of a class, or a link to an article nothing types
+
+
+def fits(m: Mention, types: frozenset[str], strict: bool | str) -> bool:
     """Whether `m` can stand where `types` are allowed; a strict place wants a class from evidence (a
-    name's shape, a link's context, an infobox, a lead), not the weakest default an untyped subject has."""
+    name's shape, a link's context, an infobox, a lead), not the weakest default an untyped subject has;
+    a LINKED place also takes a linked name nothing types."""
     if not types or (m.authority and types & rules.type_group("gov")):
         return True
     if not m.types or strict and m.strength == 0:
-        return not strict
+        return not strict or strict == LINKED and m.linked and not m.types
     return bool(m.types & types)
 
 
@@ -28,6 +32,14 @@ def strict_place(types: frozenset[str], ctx: Context) -> bool:
     if not types & org_classes():
         return False
     return not (ctx.subject.strength > 0 and ctx.subject.types & org_classes())
+
+
+def biography_own(relation: str, subjects: list, ctx: Context) -> bool:
+    """Whether a rule relates a biography's own subject by a relation a person has (rdfs:domain holds
+    Person: affiliatedWith, memberOf): then a linked name it worked at, joined or served fills the
+    organisation's place even untyped ("he worked at [[Porsche]] in Stuttgart")."""
+    return (ctx.subject.strength > 0 and "Person" in ctx.subject.types and "Person" in domain(relation)
+            and all(isinstance(m, Mention) and m.key == ctx.subject.key for m in subjects))
 
 
 _OWNS = re.compile(r"(?:'s|’s)(?:\s+[a-z][\w-]*){1,2}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from wikikg.extract.arguments import fits, owns_noun, strict_place
+from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.mentions import Context, find_mentions, programme_authority, programmes_in
 from wikikg.kb import rules
@@ -263,9 +263,11 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
                          "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx))
+            loose = not said and strict_place(rule.object_types, ctx)
+            if loose and subj and biography_own(rule.relation, subj, ctx):
+                loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
-                        "object" in rule.strict or not said and strict_place(rule.object_types, ctx),
-                        "object" in rule.need_prep)
+                        "object" in rule.strict or loose, "object" in rule.need_prep)
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
