@@ -8,7 +8,6 @@ from wikikg.kb import rules
 from wikikg.kb.vocabulary import domain, org_classes
 from wikikg.model import Mention
 
-
 LINKED = "linked"  # a strictness: evidence of a class, or a link to an article nothing types
 
 
