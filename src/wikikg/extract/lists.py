@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract.dates import parse_date
 from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
-from wikikg.kb.mappings import SectionSpec, sections
+from wikikg.kb.mappings import SectionSpec, heading_classes, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
@@ -43,9 +43,13 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _default_type(spec: SectionSpec, subject: Mention) -> str:
-    """The class of an item nothing types: the spec's first, except that the parts of a body that is
-    no company (a research institute's branches, a university's schools) are organisations, not companies."""
+def default_type(spec: SectionSpec, subject: Mention, heading: str = "") -> str:
+    """The class of an item nothing types: the one its heading names ("member companies"), else the
+    spec's first, except that the parts of a body that is no company (a research institute's
+    branches, a university's schools) are organisations, not companies."""
+    for cls, rx in heading_classes():
+        if cls in spec.types and rx.search(heading):
+            return cls
     first = spec.types[0]
     if first == "Company" and subject.strength and subject.types and "Company" not in subject.types:
         return "Organization"
@@ -101,7 +105,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
             if not m.types and types == {"Person"} and not _person_shaped(m.text):
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people
             if not m.types:
-                m = replace(m, types=frozenset({_default_type(spec, ctx.subject)}), strength=0)
+                m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
             taken = depth
             date, end = _dates(sentence.text[m.end:])
             date = date or _heading_date(heading)

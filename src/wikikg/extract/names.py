@@ -165,9 +165,11 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     left = text[toks[i][0]:toks[cut[0] - 1][1]]
     right = text[toks[cut[-1] + 1][0]:toks[j][1]] if cut[-1] < j else ""
     known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
+    if known(whole):
+        return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links
     if name_types(whole) and not known(left) and not known(right) and (
-            not name_types(left) or (" of " in left and " " not in right)):
-        return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security"
+            not name_types(left) or (re.search(r" (?:of|for) ", left) and " " not in right)):
+        return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture"
     head = right.split()[-1].rstrip(".") if right.split() else ""
     if len(cut) == 1 and " " not in left and head in name_tables().and_heads \
             and not known(left) and not name_types(left) and not known(right):

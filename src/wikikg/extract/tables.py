@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.lists import default_type
 from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
@@ -82,7 +83,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
                 continue
             if not m.types:
-                m = replace(m, types=frozenset({spec.types[0]}), strength=0)
+                m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
             date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
             if spec.needs_dates and date is None:
                 continue

@@ -295,7 +295,8 @@ SECTIONS = Table({"section": Items(Table(
      "shaped_items": bool, "subjects": list,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
-    frozenset({"id", "relation", "direction", "types"}), "id"))}, frozenset({"section"}))
+    frozenset({"id", "relation", "direction", "types"}), "id")),
+    "heading_classes": Free(str, what="class")}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:
@@ -322,6 +323,16 @@ def _section(s: dict) -> SectionSpec:
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
     """sections.toml (of `directory`, for tests), checked against its closed schema."""
     return tuple(_section(s) for s in check(read("sections.toml", directory), SECTIONS, "sections.toml")["section"])
+
+
+@cache
+def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, heading regex) of sections.toml [heading_classes]: a list headed "member companies" lists
+    companies, so an item nothing else types has that class."""
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("heading_classes", {})
+    for cls in d:
+        _classes("sections.toml", "[heading_classes]", "class", cls)
+    return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
 
 
 @cache
