@@ -9,6 +9,7 @@ from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import parse_date
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
@@ -224,6 +225,9 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     key = link.target if link is not None else name
     if value == "person" and set(_words(f"{name} {key}".casefold())) & _organization_words():
         types = ("Organization",)
+    if types == ("Organization",) and (shaped := name_types(split_title(key)[0]) or name_types(name)) \
+            and shaped <= org_classes():
+        types = tuple(shaped)  # "parent = MGM Holdings": a company, by its name
     bare = re.sub(r"\s*\([^)]*\)$", "", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
