@@ -114,10 +114,17 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
     Only expressions starting before `before` (a trigger offset) are preferred, when given.
     """
     dates = _find_dates(text)
+    ctx_year = int(previous.value[:4]) if previous else section_year
+    if before is not None and (rel := _FOLLOWING.search(text, before)):
+        # "established in 1989 and joined the league the following year": the event after the trigger
+        # is dated from the date before it
+        ref = next((_value(y if y is not None else ctx_year, mo, d) for s0, _e, y, mo, d in reversed(dates)
+                    if s0 < rel.start()), None) or previous
+        if ref is not None:
+            return _relative(rel, ref)
     if before is not None:
         head = [d for d in dates if d[0] < before]
         dates = head or dates
-    ctx_year = int(previous.value[:4]) if previous else section_year
     for _s, _e, year, month, day in dates:
         if year is None:
             year = ctx_year
