@@ -286,8 +286,9 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
     if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
         return m
     acr = a.group(1)
-    if abbreviates_a_part(acr, m.text):
-        return m
+    initials = {w[0].upper() for w in re.findall(r"[^\W\d_][\w'’.-]*", f"{m.text} {m.key}")}
+    if abbreviates_a_part(acr, m.text) or acr[0] not in initials:
+        return m  # "Manny Pacquiao (RES)": a note, no acronym of the name
     ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
 
