@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from wikikg.extract.dates import parse_date
 from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections
+from wikikg.kb.names import name_tables
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
@@ -14,6 +16,17 @@ _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|presen
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
 _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
+
+
+@cache
+def _titles() -> frozenset[str]:
+    tables = name_tables()
+    return frozenset(t.casefold().rstrip(".") for t in tables.stop.titles + tables.roles)
+
+
+def _is_title(m: Mention) -> bool:
+    """A title or rank standing before a name: "[[Colonel|COL]]", "Dr."."""
+    return m.key.casefold().rstrip(".") in _titles() or m.text.casefold().rstrip(".") in _titles()
 
 
 def _person_shaped(name: str) -> bool:
@@ -56,11 +69,11 @@ def default_type(spec: SectionSpec, subject: Mention, heading: str = "") -> str:
     return first
 
 
-def _item_mentions(mentions: list[Mention], text: str) -> list[Mention]:
-    """The names an item lists: the first mention at the item's start, and any joined to it."""
+def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Mention]:
+    """The names an item lists: the first mention at the item's start (`lo`, past a title), and any joined to it."""
     out: list[Mention] = []
     for m in mentions:
-        before = text[out[-1].end:m.start] if out else text[:m.start]
+        before = text[out[-1].end:m.start] if out else text[lo:m.start]
         if (not out and before.strip(" '\"")) or (out and not _JOIN.match(before)):
             break
         out.append(m)
@@ -89,6 +102,9 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
                 or spec.subjects and not ctx.subject.types & spec.subjects:
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
+        lo = 0
+        while mentions and _is_title(mentions[0]):  # "* [[Colonel|COL]] Sara Roe": the rank is no item
+            lo, mentions = mentions[0].end, mentions[1:]
         lead = _LEAD_NAME.match(sentence.text)
         inside = [m for m in mentions if m.end <= (lead.end(1) if lead else 0)]
         if lead and (not inside or (inside[0].start == 0 and len(inside) > 1 and not any(m.linked for m in inside))):
@@ -99,7 +115,7 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                             sentence.text if sentence.text != sentence.source else None)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
-        for m in _item_mentions(mentions, sentence.text):
+        for m in _item_mentions(mentions, sentence.text, lo):
             if m.types and not m.types & types or (spec.shaped_items and m.strength < SHAPE):
                 continue
             if not m.types and types == {"Person"} and not _person_shaped(m.text):

@@ -144,6 +144,14 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
     return known
 
 
+@cache
+def _titles_folded() -> frozenset[str]:
+    """Titles, ranks and roles before a person's name (names.toml [stop] titles, [roles]), case-folded."""
+    tables = name_tables()
+    return frozenset(t.casefold().rstrip(".") for t in tables.stop.titles + tables.roles)
+
+
+_POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")
 _HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
 
 
@@ -176,6 +184,8 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
         types = frozenset({"Person"})
     if not types and clean in places():
         types, strength = frozenset({"Place"}), PLACE
+    if not types and (post := _POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
+        clean = clean[:post.start()]  # "Sara Roe GSC", "John Doe OBE": the letters after a name are no part of it
     if not types and is_personal_name(clean):
         types, strength = frozenset({"Person"}), PLACE
     if not types:
@@ -227,6 +237,14 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
                 and not re.search(r"\b[A-Z]\.$", text[s:e]):
             e -= 1
+        if e > s and taken[s] and not free(s, e) and any(
+                m.start <= s < m.end and m.key.casefold() in _titles_folded() for m in found):
+            k = s  # "[[Colonel|COL]] Sara Roe": the name after the rank's link
+            while k < e and taken[k]:
+                k += 1
+            k = len(text) - len(text[k:].lstrip(" "))
+            if k < e and free(k, e) and text[k].isupper() and " " in text[k:e].strip():
+                s = k
         if e <= s or not free(s, e):
             continue
         name = text[s:e]
@@ -287,7 +305,7 @@ def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
         return m
     acr = a.group(1)
     initials = {w[0].upper() for w in re.findall(r"[^\W\d_][\w'’.-]*", f"{m.text} {m.key}")}
-    if abbreviates_a_part(acr, m.text) or acr[0] not in initials:
+    if "Person" in m.types or abbreviates_a_part(acr, m.text) or acr[0] not in initials:
         return m  # "Manny Pacquiao (RES)": a note, no acronym of the name
     ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
