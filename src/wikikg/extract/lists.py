@@ -116,7 +116,8 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
                             sentence.text if sentence.text != sentence.source else None)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
         for m in _item_mentions(mentions, sentence.text, lo):
-            if m.types and not m.types & types or (spec.shaped_items and m.strength < SHAPE):
+            shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
+            if m.types and not m.types & types or (shaped and m.strength < SHAPE):
                 continue
             if not m.types and types == {"Person"} and not _person_shaped(m.text):
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people

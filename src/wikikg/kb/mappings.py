@@ -287,12 +287,13 @@ class SectionSpec:
     typed_subject: bool = False  # only when the article says what its subject is (not a default class)
     shaped_items: bool = False  # only items whose own name (or link) says what they are
     subjects: frozenset[str] = frozenset()  # only when the subject has one of these classes (any, when empty)
+    shaped_for: frozenset[str] = frozenset()  # shaped items only, in an article whose subject has one of these classes
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
-     "shaped_items": bool, "subjects": list,
+     "shaped_items": bool, "shaped_items_for": list, "subjects": list,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
@@ -317,7 +318,8 @@ def _section(s: dict) -> SectionSpec:
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
         s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
-        tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())))
+        tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())),
+        frozenset(s.get("shaped_items_for", ())))
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
