@@ -431,3 +431,15 @@ def test_plain_text_lists_after_headings_are_items_not_headings():
         assert text[s.start:s.end] == s.source == s.text
     facts = {(st.subject.text, st.predicate) for st in extract_article(Article("Acme Post", text, "x", "text")).statements}
     assert ("Pierre Berton", "affiliatedWith") in facts and ("Acme Post", "keyPerson") in facts
+
+
+@pytest.mark.parametrize("tree", [False, True], ids=["stream", "tree"])
+def test_interlanguage_link_written_code_first_shows_its_name(tree):
+    """{{ill|de|Name|...}} (the language code first) shows the name, in prose and in an infobox item."""
+    from wikikg.parse import parse_wikitext
+    text = ("{{Infobox person\n| name = Jan Roe\n| education = {{ill|de|Gymnasium Gotha|Gymnasium illustre}}\n}}\n"
+            "'''Jan Roe''' was a philosopher. He studied at the {{ill|de|Gymnasium Gotha|Gymnasium illustre}}.\n")
+    parsed = parse_wikitext(Article(title="Jan Roe", text=text, source="t", kind="wikitext"), tree=tree)
+    assert "studied at the Gymnasium Gotha." in parsed.sentences[-1].text
+    item = parsed.infoboxes[0].field("education").items[0]
+    assert item.text == "Gymnasium Gotha"

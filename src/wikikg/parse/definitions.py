@@ -27,6 +27,8 @@ TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "lang": "2", "transl
                   "smallcaps": "1", "lang-en": "1", "not a typo": "1", "proper name": "1",
                   "ship": "2", "mvar": "1", "visible anchor": "1", "anchor": None}
 LINK_TEMPLATES = {"ill", "interlanguage link", "interlanguage link multi"}
+# A language code ("de", "zh-yue"): an {{ill}} written code first names the article second.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,4})?")
 # Templates that state one record about the article's subject, like a one-field infobox (a squad
 # list's player rows); their mappings live in ontology/infobox.toml under the same kind.
 RECORD_TEMPLATES = {"fs player", "fs2 player", "football squad player", "football squad player2",

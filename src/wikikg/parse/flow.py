@@ -9,6 +9,7 @@ from wikikg.model import Citation, Infobox
 from wikikg.parse.cite import stream_citation as _citation
 from wikikg.parse.definitions import (
     BREAK_TAGS,
+    LANGUAGE_CODE,
     LINK_TEMPLATES,
     MEDIA_NAMESPACES,
     RECORD_TEMPLATES,
@@ -229,6 +230,8 @@ class Flow:
         if p is None:
             return
         shown = st.strip(p[1], p[2]).strip()
+        if name in LINK_TEMPLATES and LANGUAGE_CODE.fullmatch(shown) and (q := _get(params, "2")) is not None:
+            shown = st.strip(q[1], q[2]).strip()  # {{ill|de|Gymnasium Gotha}}: the code first, the name second
         b = self.b
         p0 = b.length
         b.add(shown, start, end, False)

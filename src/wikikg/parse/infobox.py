@@ -8,6 +8,8 @@ from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Tag, Template, Text
 from wikikg.model import FieldItem, Infobox, InfoboxField, Link, TemplateCall
 from wikikg.parse.definitions import (
     BREAK_TAGS,
+    LANGUAGE_CODE,
+    LINK_TEMPLATES,
     LIST_TEMPLATES,
     SKIP_NAMESPACES,
     SKIP_TAGS,
@@ -87,7 +89,11 @@ def _items(code) -> list[FieldItem]:
                             walk(p.value.nodes)
                             flush()
                 elif name in TEXT_TEMPLATES and TEXT_TEMPLATES[name] and node.has(TEXT_TEMPLATES[name]):
-                    walk(node.get(TEXT_TEMPLATES[name]).value.nodes)
+                    key = TEXT_TEMPLATES[name]
+                    if name in LINK_TEMPLATES and node.has("2") \
+                            and LANGUAGE_CODE.fullmatch(node.get(key).value.strip_code().strip()):
+                        key = "2"  # {{ill|de|Gymnasium Gotha}}: the language code first, the name second
+                    walk(node.get(key).value.nodes)
                 else:
                     cur[2].append(TemplateCall(name, _params(node)))
             elif isinstance(node, ExternalLink):

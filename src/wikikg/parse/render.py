@@ -7,6 +7,7 @@ from wikikg.model import Citation, Infobox
 from wikikg.parse.cite import citation as _citation
 from wikikg.parse.definitions import (
     BREAK_TAGS,
+    LANGUAGE_CODE,
     LINK_TEMPLATES,
     MEDIA_NAMESPACES,
     RECORD_TEMPLATES,
@@ -159,6 +160,8 @@ class Renderer:
         if not node.has(key):
             return
         shown = node.get(key).value.strip_code().strip()
+        if name in LINK_TEMPLATES and LANGUAGE_CODE.fullmatch(shown) and node.has("2"):
+            shown = node.get("2").value.strip_code().strip()  # {{ill|de|Gymnasium Gotha}}: the code first
         p0 = self.b.length
         self.b.add(shown, start, end, False)
         if name in LINK_TEMPLATES and shown:
