@@ -31,6 +31,8 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
             parts.append(rf"(?<![\w])(?:{'|'.join(anywhere)})(?![\w])")
         if suffix:
             parts.append(rf"(?<![\w])(?:{'|'.join(suffix)})(?:'s|’s)?\s*$")
+        if spec.numbered:
+            parts.append(rf"^\d+(?:st|nd|rd|th)\s.*?(?<![\w])(?:{'|'.join(map(re.escape, spec.numbered))})(?:'s|’s)?\s*$")
         out.append((cls, re.compile("|".join(parts))))
     return tuple(out)
 

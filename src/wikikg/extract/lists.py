@@ -5,12 +5,13 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from wikikg.extract.dates import parse_date
+from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections
 from wikikg.kb.names import name_tables
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
+_LINEAGE = re.compile(r"^\s*,\s*(?:c\.\s*)?")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
@@ -115,7 +116,9 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                             sentence.text if sentence.text != sentence.source else None)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
-        for m in _item_mentions(mentions, sentence.text, lo):
+        listed = _item_mentions(mentions, sentence.text, lo)
+        last = _dates(sentence.text[listed[-1].end:]) if listed else (None, None)  # "A, Florida, 1 May 1944 –"
+        for m in listed:
             shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
                 continue
@@ -125,11 +128,28 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
             taken = depth
             date, end = _dates(sentence.text[m.end:])
+            if date is None:
+                date, end = last
             date = date or _heading_date(heading)
             s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
     return out
+
+
+def _lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
+    """", 1 May 1944 – 1 January 1946" after an item's name (a unit's assignments and stations)."""
+    comma = _LINEAGE.match(rest)
+    if not comma:
+        return None, None
+    found = find_dates(rest[:comma.end() + 60])
+    if not found or found[0][0] != comma.end() or found[0][2] is None:
+        return None, None
+    start = parse_date(rest[found[0][0]:found[0][1]])
+    end = None
+    if len(found) > 1 and re.fullmatch(r"\s*[–—-]\s*", rest[found[0][1]:found[1][0]]) and found[1][2] is not None:
+        end = parse_date(rest[found[1][0]:found[1][1]])
+    return start, end
 
 
 def _heading_date(heading: str) -> DateValue | None:
@@ -143,7 +163,7 @@ def _heading_date(heading: str) -> DateValue | None:
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     m = _SPAN.match(rest)
     if not m:
-        return None, None
+        return _lineage_dates(rest)
     start = DateValue(m.group(1), "gYear")
     end = m.group(2)
     return start, DateValue(end, "gYear") if end and end.isdigit() else None

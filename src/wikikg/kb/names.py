@@ -19,6 +19,7 @@ class Shape:
 
     anywhere: tuple[str, ...] = ()
     suffix: tuple[str, ...] = ()
+    numbered: tuple[str, ...] = ()  # after an ordinal first word ("919th ... Group")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Names:
 
 
 SCHEMA = Table({
-    "shape": by_class(Table({"anywhere": list, "suffix": list})),
+    "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
@@ -89,7 +90,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
     if legal["class"] not in classes():
         raise RuleError(f"names.toml [legal]: class {legal['class']!r} is not declared in wikikg.ttl")
     return Names(
-        {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ()))) for k, v in d["shape"].items()},
+        {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())))
+         for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
             k: tuple(v) for k, v in d["stop"].items()}),
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
