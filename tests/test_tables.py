@@ -82,3 +82,32 @@ def test_hostile_spans_are_bounded():
            + "|-\n| [[B]] || [[C]]\n" * 3 + "|}"
     [table] = parse_article(Article("X", text, "x", "wikitext")).tables
     assert len(table.rows) == 4 and all(len(row) <= 60 for row in table.rows)
+
+
+LEGISLATURE = """{{Infobox legislature
+| name = 99th Example Legislature
+}}
+The '''99th Example Legislature''' was a legislature of Freedonia.
+
+==Members==
+{| class="wikitable"
+! Name
+! Party
+! Electoral district
+|-
+| [[Jane Roeburn]]
+| [[Progressive Party of Freedonia|Progressive]]
+| [[North Example]]
+|-
+| [[John Doering]]
+| [[Liberal Party of Freedonia|Liberal]]
+| [[South Example]]
+|}
+"""
+
+
+def test_members_table_gives_each_members_party():
+    facts = _facts(LEGISLATURE, "99th Example Legislature")
+    assert ("Jane Roeburn", "memberOf", "99th Example Legislature") in facts
+    assert ("Jane Roeburn", "memberOf", "Progressive") in facts  # the link text, as the league test reads it
+    assert ("John Doering", "memberOf", "Liberal") in facts
