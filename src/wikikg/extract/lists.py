@@ -11,6 +11,7 @@ from wikikg.kb.mappings import SectionSpec, heading_classes, sections
 from wikikg.kb.names import name_tables
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
+_FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
 _LINEAGE = re.compile(r"^\s*,\s*(?:c\.\s*)?")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
@@ -81,7 +82,7 @@ def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Ment
     return out
 
 
-def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
+def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | None = None) -> list[Statement]:
     """Statements from list items under headings that ontology/sections.toml knows, or after a
     sentence that introduces them ("These companies were its founding members:")."""
     out: list[Statement] = []
@@ -134,6 +135,10 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
             s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
+            if spec.relation == "memberOf" and _FOUNDER_NOTE.match(sentence.text, m.end):
+                out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
+                                     founded, None, cites))  # "* Canon (founder)": a founding member, dated
+                # by the subject's founding date (`founded`: the prose's, else the infobox's)
     return out
 
 

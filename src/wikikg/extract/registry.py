@@ -14,7 +14,7 @@ from wikikg.extract.mentions import Context, article_context
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
-from wikikg.model import Mention, ParsedArticle, Statement
+from wikikg.model import DateValue, Mention, ParsedArticle, Statement
 
 __all__ = ["EXTRACTORS", "Extraction", "Extractor", "Step", "run_extractors"]
 
@@ -92,7 +92,9 @@ def _others(work: Extraction) -> list[Statement]:
 
 
 def _lists(work: Extraction) -> list[Statement]:
-    return extract_lists(work.article, work.context)
+    dates = [st.obj for name in ("sentences", "infobox") for st in work.found.get(name, ())
+             if st.predicate == "foundingDate" and st.subject.key == work.subject.key and isinstance(st.obj, DateValue)]
+    return extract_lists(work.article, work.context, dates[0] if dates else None)
 
 
 def _tables(work: Extraction) -> list[Statement]:
