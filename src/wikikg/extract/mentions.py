@@ -226,6 +226,9 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         found.append(m)
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
+    for s, e in _subject_around_links(text, sentence.links, ctx):  # "The [[Rudolf Virchow]] Center"
+        if free(s, e):
+            take(_at(ctx.subject, text[s:e], s, e))
     for link in sentence.links:
         if _is_entity_link(link.target, link.text) and free(link.start, link.end):
             m = _link_mention(link.target, link.text, link.start, link.end)
@@ -268,6 +271,22 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     found.sort(key=lambda m: m.start)
     found = _paren_links(found, text)
     return [_with_context(m, text) for m in found]
+
+
+def _subject_around_links(text: str, links, ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the subject's own multi-word names that hold a shorter link ("The [[Rudolf Virchow]]
+    Center" names the center, not the pathologist)."""
+    if not links:
+        return []
+    out = []
+    for name in ctx.subject_names:
+        if " " not in name or len(name) < 6 or name not in text:
+            continue
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            s, e = hit.span()
+            if any(s <= k.start and k.end <= e and k.end - k.start < e - s for k in links):
+                out.append((s, e))
+    return sorted(out, key=lambda span: span[0] - span[1])  # the longest first
 
 
 def _at(m: Mention, text: str, start: int, end: int) -> Mention:
