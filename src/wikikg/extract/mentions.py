@@ -9,10 +9,10 @@ from itertools import islice
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviates_a_part, abbreviations, short_form
+from wikikg.extract.names import abbreviations, acronym_after, short_form, titles_folded
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
-from wikikg.extract.subjectnames import short_names, subject_surname
+from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
 from wikikg.kb import rules
 from wikikg.kb.mappings import authorities, exchanges
 from wikikg.kb.names import name_tables
@@ -24,7 +24,6 @@ STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
 _THE = re.compile(r"^(?:the|The)\s+")
 _NUMERIC = re.compile(r"[\d\s–-]+")
 _THE_BEFORE = re.compile(r"\b([Tt]he)\s+$")
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 
 
 @dataclass
@@ -144,13 +143,6 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
     return known
 
 
-@cache
-def _titles_folded() -> frozenset[str]:
-    """Titles, ranks and roles before a person's name (names.toml [stop] titles, [roles]), case-folded."""
-    tables = name_tables()
-    return frozenset(t.casefold().rstrip(".") for t in tables.stop.titles + tables.roles)
-
-
 _POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")
 _HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
 
@@ -222,11 +214,11 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         if text[m.start:m.end].endswith(("'s", "’s")) and m.end - m.start > 2:
             m = replace(m, end=m.end - 2, text=_POSSESSIVE.sub("", m.text))  # the "'s" stays outside
         if free(m.end, m.end + 1):
-            m = _acronym(m, text, ctx)
+            m = acronym_after(m, text, ctx)
         found.append(m)
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
-    for s, e in _subject_around_links(text, sentence.links, ctx):  # "The [[Rudolf Virchow]] Center"
+    for s, e in subject_around_links(text, sentence.links, ctx.subject_names):  # "The [[Rudolf Virchow]] Center"
         if free(s, e):
             take(_at(ctx.subject, text[s:e], s, e))
     for link in sentence.links:
@@ -241,7 +233,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
                 and not re.search(r"\b[A-Z]\.$", text[s:e]):
             e -= 1
         if e > s and taken[s] and not free(s, e) and any(
-                m.start <= s < m.end and m.key.casefold() in _titles_folded() for m in found):
+                m.start <= s < m.end and m.key.casefold() in titles_folded() for m in found):
             k = s  # "[[Colonel|COL]] Sara Roe": the name after the rank's link
             while k < e and taken[k]:
                 k += 1
@@ -273,22 +265,6 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     return [_with_context(m, text) for m in found]
 
 
-def _subject_around_links(text: str, links, ctx: Context) -> list[tuple[int, int]]:
-    """Spans of the subject's own multi-word names that hold a shorter link ("The [[Rudolf Virchow]]
-    Center" names the center, not the pathologist)."""
-    if not links:
-        return []
-    out = []
-    for name in ctx.subject_names:
-        if " " not in name or len(name) < 6 or name not in text:
-            continue
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            s, e = hit.span()
-            if any(s <= k.start and k.end <= e and k.end - k.start < e - s for k in links):
-                out.append((s, e))
-    return sorted(out, key=lambda span: span[0] - span[1])  # the longest first
-
-
 def _at(m: Mention, text: str, start: int, end: int) -> Mention:
     """`m` as shown by `text` at [start, end) (dataclasses.replace, without its cost in this loop)."""
     return Mention(text, m.key, m.linked, m.types, m.aliases, start, end, m.authority, m.strength)
@@ -316,18 +292,6 @@ def _with_context(m: Mention, text: str) -> Mention:
     if ctx_types and (not m.types or m.strength < CONTEXT):
         return replace(m, types=ctx_types, strength=CONTEXT)
     return m
-
-
-def _acronym(m: Mention, text: str, ctx: Context) -> Mention:
-    a = _ACRONYM.match(text, m.end)
-    if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
-        return m
-    acr = a.group(1)
-    initials = {w[0].upper() for w in re.findall(r"[^\W\d_][\w'’.-]*", f"{m.text} {m.key}")}
-    if "Person" in m.types or abbreviates_a_part(acr, m.text) or acr[0] not in initials:
-        return m  # "Manny Pacquiao (RES)": a note, no acronym of the name
-    ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
-    return replace(m, end=a.end(), aliases=m.aliases | {acr})
 
 
 def _alias_matcher(ctx: Context) -> NameMatcher:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import name_types
@@ -212,3 +213,27 @@ def abbreviates_a_part(acr: str, name: str) -> bool:
     if not letters or not initials or initials[0] == letters[0]:
         return False
     return any(initials[k] == letters[0] and spells(k) for k in range(1, len(initials)))
+
+
+@cache
+def titles_folded() -> frozenset[str]:
+    """Titles, ranks and roles before a person's name (names.toml [stop] titles, [roles]), case-folded."""
+    tables = name_tables()
+    return frozenset(t.casefold().rstrip(".") for t in tables.stop.titles + tables.roles)
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+
+
+def acronym_after(m, text: str, ctx):
+    """`m` with the acronym in parentheses after it ("Punjab Technical University (PTU)"), indexed in
+    `ctx` as a name of it; unchanged when what follows is no acronym of the name (a note, "(RES)")."""
+    a = _ACRONYM.match(text, m.end)
+    if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
+        return m
+    acr = a.group(1)
+    initials = {w[0].upper() for w in re.findall(r"[^\W\d_][\w'’.-]*", f"{m.text} {m.key}")}
+    if "Person" in m.types or abbreviates_a_part(acr, m.text) or acr[0] not in initials:
+        return m
+    ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
+    return replace(m, end=a.end(), aliases=m.aliases | {acr})

@@ -49,3 +49,19 @@ def short_names(names: set[str], article: ParsedArticle) -> set[str]:
             if uses >= 2:
                 out.add(short)
     return out
+
+
+def subject_around_links(text: str, links, subject_names) -> list[tuple[int, int]]:
+    """Spans of the subject's own multi-word names that hold a shorter link ("The [[Rudolf Virchow]]
+    Center" names the center, not the pathologist)."""
+    if not links:
+        return []
+    out = []
+    for name in subject_names:
+        if " " not in name or len(name) < 6 or name not in text:
+            continue
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            s, e = hit.span()
+            if any(s <= k.start and k.end <= e and k.end - k.start < e - s for k in links):
+                out.append((s, e))
+    return sorted(out, key=lambda span: span[0] - span[1])  # the longest first
