@@ -31,6 +31,7 @@ from pathlib import Path
 
 import mwparserfromhell
 
+from wikikg.extract.preload import preload
 from wikikg.model import Article
 from wikikg.pipeline.stages import extract_article
 from wikikg.read.dumps import read_dump
@@ -81,7 +82,8 @@ def once_fresh(a: Article) -> tuple[float, float]:
 
 def fresh(arts: list[Article], repeat: int) -> None:
     """The --fresh report: per-article parse and extraction in fresh processes, fastest of `repeat`."""
-    extract_article(WARM_UP)  # rules, lexicons and place names load once, before the forks
+    extract_article(WARM_UP)
+    preload()  # every table (rules, lexicons, place names, patterns) loads once, before the forks
     p = [float("inf")] * len(arts)
     f = [float("inf")] * len(arts)
     for _ in range(repeat):

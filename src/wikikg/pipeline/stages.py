@@ -11,6 +11,7 @@ from wikikg import graph as G
 from wikikg.extract.classify import lead_types, name_types, split_title
 from wikikg.extract.infobox import subject_types
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.preload import preload
 from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.kb import places
 from wikikg.kb.names import name_tables
@@ -231,6 +232,8 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     bar = Progress(input_bytes(inputs), progress)
     own = runner is None
     runner = runner or LocalRunner(jobs)
+    if isinstance(runner, LocalRunner) and runner.workers > 1:
+        preload()  # once, before the pool forks: each worker inherits the tables instead of reading them
     try:
         articles = bar.counted(read_articles(inputs, kind, title, errors, redirects, only_infobox, titles,
                                              bar.read, limits.max_bytes if limits else 0, revisions))
