@@ -6,6 +6,8 @@ from functools import cache, lru_cache
 
 from wikikg.kb.names import legal_suffixes, name_tables
 
+_LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
+
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 
@@ -68,7 +70,7 @@ def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
     person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
     if not suffix:
         return frozenset()
-    if re.match(r"born\b|\d{4}\s*[–-]", suffix):
+    if _LIFE_SUFFIX.match(suffix):
         return frozenset() if is_event(base) else frozenset({"Person"})
     for cls, pat in _disambig_table():
         if pat.search(suffix):

@@ -10,6 +10,19 @@ from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
+_BRACKETS = re.compile(r"[()\[\]]")
+_CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+_LETTER = re.compile(r"[^\W\d_]")
+_PARENS = re.compile(r"[()]")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+_SPACES = re.compile(r"\s+")
+_SPACES_UNDERSCORES = re.compile(r"[\s_]+")
+_STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
+
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
@@ -19,7 +32,7 @@ _words = re.compile(r"[\w.&-]+").findall
 
 
 def _norm(name: str) -> str:
-    name = re.sub(r"[\s_]+", " ", name).strip().lower()
+    name = _SPACES_UNDERSCORES.sub(" ", name).strip().lower()
     return name[8:].strip() if name.startswith("infobox ") else name
 
 
@@ -102,11 +115,11 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role
     types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
-    values, out = _tables()[1], []
+    out = []
     for item in f.items:
         chain = []
         for name, link, note in _pieces(item, value):
-            if link is None and (m.linked_only or value == "place" and re.match(values.street_address, name)):
+            if link is None and (m.linked_only or value == "place" and _street_address().match(name)):
                 continue
             if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
                 continue  # an organisation named where a place is expected ("HQ: Ministry of X")
@@ -126,19 +139,18 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
 
 def _minority(text: str) -> bool:
     """An owner's note that says it holds a stake, not the company: "(31%)", "(largest shareholder)"."""
-    pct = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
-    return bool(pct and float(pct.group(1)) <= 50) or bool(
-        re.search(r"shareholder|stake|minority|partial", text, re.I))
+    pct = _PERCENT.search(text)
+    return bool(pct and float(pct.group(1)) <= 50) or bool(_STAKE_WORDS.search(text))
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", _FOOTNOTE.sub("", text))
-    return re.sub(r"^(?:and|&)\s+", "", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
+    text = _SPACES.sub(" ", _FOOTNOTE.sub("", text))
+    return _LEADING_AND.sub("", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
 
 
 def _skip(text: str) -> bool:
     low, values = text.casefold(), _tables()[1]
-    return (not re.search(r"[^\W\d_]", text) or low in values.placeholders
+    return (not _LETTER.search(text) or low in values.placeholders
             or low.startswith(values.skip_prefixes))
 
 
@@ -168,15 +180,15 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         link = next((k for k in top if a <= k.start < b), None)
         if value == "literal":  # the whole text: "[[501(c)(3)]] [[nonprofit organization]]"
-            name, link, note = re.sub(r"\s*\([^()]*\)$", "", text[a:b].strip()), None, ""
+            name, link, note = _TRAILING_PARENS.sub("", text[a:b].strip()), None, ""
         elif link is not None:
             name = link.text
-            note = _clean(re.sub(r"[()]", " ", text[a:link.start] + " " + text[link.end:b]))
+            note = _clean(_PARENS.sub(" ", text[a:link.start] + " " + text[link.end:b]))
         else:
             name = _clean("".join(c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc != "#"))
-            note = _clean(re.sub(r"[()\[\]]", " ", "".join(
+            note = _clean(_BRACKETS.sub(" ", "".join(
                 c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc == "#")))
-            if value in ("organization", "entity") and re.fullmatch(r"[A-Z][^\d]*", note):
+            if value in ("organization", "entity") and _CAPITALISED_NOTE.fullmatch(note):
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
             words = name.casefold().split()
             if value == "person" and out and words and len(words) <= 6 and set(words) <= roles:
@@ -185,6 +197,12 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
         if not _skip(name := _clean(name)) and not (link and _skip(link.target)):
             out.append((name, link, note))
     return out
+
+
+@functools.cache
+def _street_address() -> re.Pattern:
+    """infobox.toml's street-address pattern, compiled once."""
+    return re.compile(_tables()[1].street_address)
 
 
 @functools.cache
@@ -206,7 +224,7 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     key = link.target if link is not None else name
     if value == "person" and set(_words(f"{name} {key}".casefold())) & _organization_words():
         types = ("Organization",)
-    bare = re.sub(r"\s*\([^)]*\)$", "", key)
+    bare = _TRAILING_PAREN.sub("", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
                    aliases=alias or frozenset(), strength=3 if types else 0)
@@ -257,7 +275,7 @@ def _url(item: FieldItem) -> str | None:
     url = (url or _clean(item.text)).strip()
     if not url or " " in url or "." not in url:
         return None
-    return url if re.match(r"[a-z][a-z0-9+.-]*://", url, re.I) else f"http://{url.lstrip('/')}"
+    return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"
 
 
 def _field_date(f: InfoboxField) -> DateValue | None:

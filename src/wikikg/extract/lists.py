@@ -9,6 +9,9 @@ from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
+_YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
+
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(-]|$)")
 _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
@@ -99,10 +102,10 @@ def extract_lists(article: ParsedArticle, ctx: Context) -> list[Statement]:
 
 def _heading_date(heading: str) -> DateValue | None:
     """The date a list's own heading gives its items: "Composition as of September 2012", "2012"."""
-    m = re.search(r"\bas\s+(?:of|at)\s+(.+)$", heading, re.I)
+    m = _AS_OF.search(heading)
     if m:
         return parse_date(m.group(1))
-    return DateValue(heading.strip(), "gYear") if re.fullmatch(r"\s*\d{4}\s*", heading) else None
+    return DateValue(heading.strip(), "gYear") if _YEAR_HEADING.fullmatch(heading) else None
 
 
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:

@@ -19,6 +19,12 @@ from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle, Sentence
 
+_ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
+_INITIALLED_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+")
+_LEADING_THE = re.compile(r"^The\s+")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
+_OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
+
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
 _THE = re.compile(r"^(?:the|The)\s+")
@@ -164,7 +170,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
             clean = clean[titled.end():]
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     types, strength = name_types(clean), SHAPE
-    if not types and re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+", clean):
+    if not types and _INITIALLED_NAME.fullmatch(clean):
         types = frozenset({"Person"})
     if not types and clean in places():
         types, strength = frozenset({"Place"}), PLACE
@@ -217,7 +223,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(m)
     for s, e in _spans(text, True, ctx):
         while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
-                and not re.search(r"\b[A-Z]\.$", text[s:e]):
+                and not _ENDS_IN_INITIAL.search(text[s:e]):
             e -= 1
         if e <= s or not free(s, e):
             continue
@@ -338,21 +344,21 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     for n in list(names):
         short = short_form().sub("", n)
         names.add(short)
-        names.add(re.sub(r"^The\s+", "", short))
+        names.add(_LEADING_THE.sub("", short))
     names = {n for n in names if n and len(n) > 1}
     names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
               if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
     names |= short_names(names, article)
     names |= subject_surname(label, subject, article)
     for full in {label, min(names, key=len) if names else label}:
-        head = re.split(r"\s+(?:of|for|in|at|on)\s+", full)[0].split()
+        head = _OF_FOR_IN.split(full)[0].split()
         if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
             names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
     for s in article.sentences:
-        for w in re.findall(r"(?<=[a-z,;] )([A-Z][\w'’-]+)", s.text):
+        for w in _MID_SENTENCE_CAPITAL.findall(s.text):
             ctx.capitalised.add(_POSSESSIVE.sub("", w))
         for link in s.links:
             if _is_entity_link(link.target, link.text):

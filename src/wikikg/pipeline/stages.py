@@ -5,6 +5,7 @@ import re
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from wikikg import graph as G
@@ -53,11 +54,18 @@ class BuildResult:
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
     """The first class of names.toml [categories] whose words one of the article's categories holds."""
-    for cls, words in name_tables().categories.items():
+    for cls, pattern in _category_patterns():
         for cat in parsed.categories:
-            if any(re.search(rf"\b{re.escape(w)}\b", cat, re.I) for w in words):
+            if pattern.search(cat):
                 return frozenset({cls})
     return frozenset()
+
+
+@cache
+def _category_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Per class of names.toml [categories], one pattern of its words (whole words, any case)."""
+    return tuple((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)", re.I))
+                 for cls, words in name_tables().categories.items())
 
 
 def _title(parsed: ParsedArticle) -> str:
