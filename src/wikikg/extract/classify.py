@@ -155,3 +155,10 @@ def _head_word() -> re.Pattern:
     """A class word right after another one (a space or hyphen between): the compound's head noun."""
     words = _lead_pattern().pattern.rsplit(r"\b(?:", 1)[1].rsplit(r")s?\b", 1)[0]
     return re.compile(rf"[\s-]+(?:{words})s?\b", re.I)
+
+
+@cache
+def category_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Per class of names.toml [categories], one pattern of its words (whole words, any case)."""
+    return tuple((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)", re.I))
+                 for cls, words in name_tables().categories.items())

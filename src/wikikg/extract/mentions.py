@@ -313,11 +313,11 @@ def _base_matcher() -> NameMatcher:
 
 
 def _anaphora(ctx: Context) -> re.Pattern:
-    return _anaphora_re(ctx.subject.types)
+    return subject_anaphora(ctx.subject.types)
 
 
 @cache
-def _anaphora_re(types: frozenset[str]) -> re.Pattern:
+def subject_anaphora(types: frozenset[str]) -> re.Pattern:
     """"it" and "the company": the subject's anaphora, for a subject of these classes."""
     c = rules.cues()
     nouns = set()

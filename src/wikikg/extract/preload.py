@@ -36,6 +36,11 @@ def preload() -> None:
     (each worker inherits them) and before a benchmark's timed runs."""
     import pycountry
 
+    from wikikg.extract.mentions import subject_anaphora
+    from wikikg.kb.vocabulary import classes
+
     for fn in table_loaders():
         fn()
+    for cls in sorted(classes()):  # the anaphora of a subject of one class ("the company", "the club")
+        subject_anaphora(frozenset({cls}))
     pycountry.languages.get(alpha_2="en")  # cite templates' language= (parse/cite.py) read it lazily

@@ -5,17 +5,15 @@ import re
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from wikikg import graph as G
-from wikikg.extract.classify import lead_types, name_types, split_title
+from wikikg.extract.classify import category_patterns, lead_types, name_types, split_title
 from wikikg.extract.infobox import subject_types
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.preload import preload
 from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.kb import places
-from wikikg.kb.names import name_tables
 from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
@@ -54,18 +52,11 @@ class BuildResult:
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
     """The first class of names.toml [categories] whose words one of the article's categories holds."""
-    for cls, pattern in _category_patterns():
+    for cls, pattern in category_patterns():
         for cat in parsed.categories:
             if pattern.search(cat):
                 return frozenset({cls})
     return frozenset()
-
-
-@cache
-def _category_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """Per class of names.toml [categories], one pattern of its words (whole words, any case)."""
-    return tuple((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)", re.I))
-                 for cls, words in name_tables().categories.items())
 
 
 def _title(parsed: ParsedArticle) -> str:
