@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import os
 import pickle
@@ -83,7 +84,8 @@ def once_fresh(a: Article) -> tuple[float, float]:
 def fresh(arts: list[Article], repeat: int) -> None:
     """The --fresh report: per-article parse and extraction in fresh processes, fastest of `repeat`."""
     extract_article(WARM_UP)
-    preload()  # every table (rules, lexicons, place names, patterns) loads once, before the forks
+    preload()  # every table (rules, lexicons, place names, patterns) loads once, before the forks,
+    gc.freeze()  # and the collector skips them in each fork: what build() does before its pool forks
     p = [float("inf")] * len(arts)
     f = [float("inf")] * len(arts)
     for _ in range(repeat):

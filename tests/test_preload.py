@@ -39,3 +39,16 @@ def test_the_loaders_are_the_tables_of_extraction():
                      "wikikg.extract.classify._disambig_table", "wikikg.extract.people._given_names"):
         assert expected in names
     assert not any(n.startswith("wikikg.kb.alignment.") for n in names)  # the exports' table, not extraction's
+
+
+def test_a_build_leaves_nothing_frozen(tmp_path):
+    import gc
+
+    from wikikg.pipeline.shards import build_stream
+    from wikikg.pipeline.stages import build
+
+    before = gc.get_freeze_count()
+    build([str(ROOT / "seeds/sensetime.wikitext")])
+    assert gc.get_freeze_count() == before
+    build_stream([str(ROOT / "seeds/sensetime.wikitext")], tmp_path / "out.nq")
+    assert gc.get_freeze_count() == before

@@ -1,6 +1,7 @@
 """Stage order read -> parse -> extract -> resolve -> graph, per-article isolation, run statistics."""
 from __future__ import annotations
 
+import gc
 import re
 import traceback
 from collections import Counter
@@ -219,6 +220,14 @@ def warning_records(results) -> list[Problem]:
     return [Problem(None, r.title, w, "warning") for r in results for w in r.warnings]
 
 
+def freeze_tables() -> None:
+    """Load every table extraction reads, then keep them (and all else alive now) out of the garbage
+    collector's passes until gc.unfreeze(): a build's extraction then pays for neither, nor do the
+    workers a process pool forks (a forked worker's full collections would walk every inherited table)."""
+    preload()
+    gc.freeze()
+
+
 def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
           runner=None, only_infobox: tuple[str, ...] = (), titles: frozenset[str] | None = None,
           progress: bool | None = False, limits: ArticleLimits | None = None,
@@ -231,8 +240,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     bar = Progress(input_bytes(inputs), progress)
     own = runner is None
     runner = runner or LocalRunner(jobs)
-    if isinstance(runner, LocalRunner) and runner.workers > 1:
-        preload()  # once, before the pool forks: each worker inherits the tables instead of reading them
+    freeze_tables()
     try:
         articles = bar.counted(read_articles(inputs, kind, title, errors, redirects, only_infobox, titles,
                                              bar.read, limits.max_bytes if limits else 0, revisions))
@@ -245,6 +253,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
         bar.close()
         if own:
             runner.close()
+        gc.unfreeze()
     results.sort(key=lambda x: x[0])
     out = assemble([r for _, r in results], redirects)
     out.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]
