@@ -13,7 +13,7 @@ sample dump (../shared/corpus/enwiki-2016-sample-206-pages.xml.bz2) instead of t
 and the rate in MB of wikitext per CPU second projects a full English Wikipedia run.
 
     python benchmarks/bench_floor.py [--runs 3] [--profile]
-    python benchmarks/bench_floor.py --fresh [--repeat 3] [--set company|dump]
+    python benchmarks/bench_floor.py --fresh [--repeat 3] [--set company|dump] [--write]
 
 Not run by pytest. About a minute on 2 cores (--fresh --set dump: about two).
 """
@@ -23,11 +23,13 @@ import argparse
 import cProfile
 import gc
 import io
+import json
 import os
 import pickle
 import platform
 import pstats
 import time
+from datetime import date
 from pathlib import Path
 
 import mwparserfromhell
@@ -81,7 +83,7 @@ def once_fresh(a: Article) -> tuple[float, float]:
     return out
 
 
-def fresh(arts: list[Article], repeat: int) -> None:
+def fresh(arts: list[Article], repeat: int, write: str | None = None) -> None:
     """The --fresh report: per-article parse and extraction in fresh processes, fastest of `repeat`."""
     extract_article(WARM_UP)
     preload()  # every table (rules, lexicons, place names, patterns) loads once, before the forks,
@@ -102,6 +104,12 @@ def fresh(arts: list[Article], repeat: int) -> None:
     print(f"{n / tf:.1f} articles and {mb / tf:.3f} MB of wikitext per CPU second of extraction; "
           f"English Wikipedia ({ENWIKI_GB:.0f} GB) at this rate: {ENWIKI_GB * 1000 / (mb / tf) / 3600:.0f} "
           "core-hours of extraction")
+    if write:  # benchmarks/results/floor_SET.json
+        out = {"measured": date.today().isoformat(), "set": write, "articles": n, "mb": round(mb, 3),
+               "repeat": repeat, "parse_ms": round(tp * 1000 / n, 1), "extract_ms": round(tf * 1000 / n, 1),
+               "ratio": round(tf / tp, 2), "articles_per_cpu_s": round(n / tf, 1), "mb_per_cpu_s": round(mb / tf, 3)}
+        path = ROOT / "benchmarks" / "results" / f"floor_{write}.json"
+        path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 
 
 def best(fn, runs: int) -> float:
@@ -122,10 +130,11 @@ def main() -> None:
     ap.add_argument("--fresh", action="store_true", help="each article once, in a fresh process")
     ap.add_argument("--repeat", type=int, default=3, help="with --fresh: rounds, fastest kept")
     ap.add_argument("--set", choices=("company", "dump"), default="company")
+    ap.add_argument("--write", action="store_true", help="with --fresh: record the figures in benchmarks/results/")
     args = ap.parse_args()
     arts = articles() if args.set == "company" else dump_articles()
     if args.fresh:
-        fresh(arts, args.repeat)
+        fresh(arts, args.repeat, args.set if args.write else None)
         return
     extract_article(arts[0])  # load the rules once
     print(f"# floor: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
