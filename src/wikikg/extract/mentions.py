@@ -195,7 +195,13 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
 def _unchanged(ctx: Context, size: int, text: str) -> bool:
     """Whether no name indexed since the index had `size` names occurs in the text: the index only
     grows and a sentence only looks up its own substrings, so an earlier answer for it still holds."""
-    return len(ctx.index) == size or not any(n in text for n in islice(ctx.index, size, None))
+    return len(ctx.index) == size or not any(n in text for n in _added_since(ctx, size))
+
+
+def _added_since(ctx: Context, size: int):
+    """The names indexed after the first `size`, newest first (from the end of the index: not a walk
+    over the `size` names before them)."""
+    return islice(reversed(ctx.index), len(ctx.index) - size)
 
 
 def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
@@ -296,7 +302,7 @@ def _alias_matcher(ctx: Context) -> NameMatcher:
     size, subjects = len(ctx.index), len(ctx.subject_names)
     if cached is not None and cached[1] == subjects:
         if cached[0] != size:
-            cached[2].add(islice(ctx.index, cached[0], None))
+            cached[2].add(reversed(list(_added_since(ctx, cached[0]))))
             ctx._alias_cache = (size, subjects, cached[2])
         return cached[2]
     matcher = _base_matcher().copy()
