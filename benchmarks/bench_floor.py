@@ -13,7 +13,7 @@ sample dump (../shared/corpus/enwiki-2016-sample-206-pages.xml.bz2) instead of t
 and the rate in MB of wikitext per CPU second projects a full English Wikipedia run.
 
     python benchmarks/bench_floor.py [--runs 3] [--profile]
-    python benchmarks/bench_floor.py --fresh [--repeat 3] [--set company|dump]
+    python benchmarks/bench_floor.py --fresh [--repeat 3] [--set company|dump] [--write]
 
 Not run by pytest. About a minute on 2 cores (--fresh --set dump: about two).
 """
@@ -21,16 +21,20 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
+import json
 import os
 import pickle
 import platform
 import pstats
 import time
+from datetime import date
 from pathlib import Path
 
 import mwparserfromhell
 
+from wikikg.extract.preload import preload
 from wikikg.model import Article
 from wikikg.pipeline.stages import extract_article
 from wikikg.read.dumps import read_dump
@@ -79,9 +83,11 @@ def once_fresh(a: Article) -> tuple[float, float]:
     return out
 
 
-def fresh(arts: list[Article], repeat: int) -> None:
+def fresh(arts: list[Article], repeat: int, write: str | None = None) -> None:
     """The --fresh report: per-article parse and extraction in fresh processes, fastest of `repeat`."""
-    extract_article(WARM_UP)  # rules, lexicons and place names load once, before the forks
+    extract_article(WARM_UP)
+    preload()  # every table (rules, lexicons, place names, patterns) loads once, before the forks,
+    gc.freeze()  # and the collector skips them in each fork: what build() does before its pool forks
     p = [float("inf")] * len(arts)
     f = [float("inf")] * len(arts)
     for _ in range(repeat):
@@ -98,6 +104,12 @@ def fresh(arts: list[Article], repeat: int) -> None:
     print(f"{n / tf:.1f} articles and {mb / tf:.3f} MB of wikitext per CPU second of extraction; "
           f"English Wikipedia ({ENWIKI_GB:.0f} GB) at this rate: {ENWIKI_GB * 1000 / (mb / tf) / 3600:.0f} "
           "core-hours of extraction")
+    if write:  # benchmarks/results/floor_SET.json
+        out = {"measured": date.today().isoformat(), "set": write, "articles": n, "mb": round(mb, 3),
+               "repeat": repeat, "parse_ms": round(tp * 1000 / n, 1), "extract_ms": round(tf * 1000 / n, 1),
+               "ratio": round(tf / tp, 2), "articles_per_cpu_s": round(n / tf, 1), "mb_per_cpu_s": round(mb / tf, 3)}
+        path = ROOT / "benchmarks" / "results" / f"floor_{write}.json"
+        path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 
 
 def best(fn, runs: int) -> float:
@@ -118,10 +130,11 @@ def main() -> None:
     ap.add_argument("--fresh", action="store_true", help="each article once, in a fresh process")
     ap.add_argument("--repeat", type=int, default=3, help="with --fresh: rounds, fastest kept")
     ap.add_argument("--set", choices=("company", "dump"), default="company")
+    ap.add_argument("--write", action="store_true", help="with --fresh: record the figures in benchmarks/results/")
     args = ap.parse_args()
     arts = articles() if args.set == "company" else dump_articles()
     if args.fresh:
-        fresh(arts, args.repeat)
+        fresh(arts, args.repeat, args.set if args.write else None)
         return
     extract_article(arts[0])  # load the rules once
     print(f"# floor: {platform.processor() or platform.machine()}, Python {platform.python_version()}")

@@ -9,7 +9,7 @@ resolution, shard writing and the merge. Peak RSS is sampled every 0.1 s over th
 (the main process plus its workers), and for the main process alone. CPU time (user + system, of the
 build and its workers) gives articles per CPU second, the per-core figure on a shared machine.
 
-    python benchmarks/bench_throughput.py [--articles 5000] [--jobs 1,2] [--source all|company|small]
+    python benchmarks/bench_throughput.py [--articles 5000] [--jobs 1,2] [--source all|company|small] [--write]
 
 Not run by pytest. At ~15 company articles per CPU second (see the README), 5,000 articles take
 about 6 minutes on one core: pass a smaller --articles for a quick figure.
@@ -17,6 +17,7 @@ about 6 minutes on one core: pass a smaller --articles for a quick figure.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import psutil
@@ -101,8 +103,10 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--jobs", default=f"1,{os.cpu_count()}")
     ap.add_argument("--source", choices=["all", "company", "small"], default="all")
+    ap.add_argument("--write", action="store_true", help="record the figures in benchmarks/results/throughput.json")
     args = ap.parse_args()
     print(f"# throughput: {args.articles} re-titled articles ({args.source}); {machine()}")
+    runs = {}
     with tempfile.TemporaryDirectory() as tmp:
         dump = make_dump(Path(tmp) / "bench.xml.bz2", args.articles, args.source)
         print(f"dump: {dump.stat().st_size / 2**20:.1f} MB compressed")
@@ -112,6 +116,12 @@ def main() -> None:
                   f"CPU {r['cpu']:.1f} s in all processes, {args.articles / r['cpu']:.2f} articles per CPU second; "
                   f"peak RSS {r['tree_mb']:.0f} MB (main process {r['main_mb']:.0f} MB)")
             print("   " + r["log"].splitlines()[0])
+            runs[jobs] = {"articles_per_cpu_s": round(args.articles / r["cpu"], 1),
+                          "articles_per_s": round(args.articles / r["wall"], 1), "peak_rss_mb": round(r["tree_mb"])}
+    if args.write:
+        out = {"measured": date.today().isoformat(), "articles": args.articles, "source": args.source,
+               "jobs": {str(k): v for k, v in runs.items()}}
+        (ROOT / "benchmarks" / "results" / "throughput.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

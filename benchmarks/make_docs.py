@@ -204,6 +204,7 @@ def _wrap(text: str, first: str = "", rest: str = "") -> str:
 def readme_blocks() -> dict[str, str]:
     """The text of each generated README block, by name."""
     q, b, dump, start = _result("quality"), _result("blind"), _result("sample_dump"), _result("startup")
+    rate = _result("throughput")["jobs"]["1"]["articles_per_cpu_s"]
     companies, corpus = q["sets"]["held-out companies"], q["sets"]["corpus articles"]
     test = b["splits"]["test"]
     yes, judged, _ = judged_dump_sample()
@@ -233,8 +234,8 @@ def readme_blocks() -> dict[str, str]:
         + _wrap(f"**Speed.** The 2016 sample dump ({dump['articles']} articles) builds with exit status "
                 f"{dump['exit']} ({skipped} skipped, {dump['statements']} statements) in {dump['wall_s']:g} s of "
                 f"wall time and {dump['cpu_s']:g} s of CPU with `--jobs {dump['jobs']}`, on a shared 2-core "
-                f"machine ({dump['measured']}). A whole build reads about 15-20 company articles per CPU "
-                "second, in flat memory for streamed `.nq`/`.nt` builds; a cold `wikikg --help` takes "
+                f"machine ({dump['measured']}). A whole build reads about {rate:.0f} company articles per CPU "
+                "second (`benchmarks/bench_throughput.py`), in flat memory for streamed `.nq`/`.nt` builds; a cold `wikikg --help` takes "
                 f"{cpu['help']} ms of CPU and a named query over a store {cpu['named_query']} ms "
                 "([docs/performance.md](docs/performance.md)).", "- ", "  "),
     }

@@ -6,6 +6,8 @@ from functools import cache, lru_cache
 
 from wikikg.kb.names import legal_suffixes, name_tables
 
+_LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
+
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 
@@ -80,7 +82,7 @@ def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
     person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
     if not suffix:
         return frozenset()
-    if re.match(r"born\b|\d{4}\s*[–-]", suffix):
+    if _LIFE_SUFFIX.match(suffix):
         return frozenset() if is_event(base) else frozenset({"Person"})
     for cls, pat in _disambig_table():
         if pat.search(suffix):
@@ -181,3 +183,10 @@ def _head_word() -> re.Pattern:
     """A class word right after another one (a space or hyphen between): the compound's head noun."""
     words = _lead_pattern().pattern.rsplit(r"\b(?:", 1)[1].rsplit(r")s?\b", 1)[0]
     return re.compile(rf"[\s-]+(?:{words})s?\b", re.I)
+
+
+@cache
+def category_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Per class of names.toml [categories], one pattern of its words (whole words, any case)."""
+    return tuple((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)", re.I))
+                 for cls, words in name_tables().categories.items())

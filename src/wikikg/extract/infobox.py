@@ -12,6 +12,19 @@ from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
+_BRACKETS = re.compile(r"[()\[\]]")
+_CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+_LETTER = re.compile(r"[^\W\d_]")
+_PARENS = re.compile(r"[()]")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+_SPACES = re.compile(r"\s+")
+_SPACES_UNDERSCORES = re.compile(r"[\s_]+")
+_STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
+
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
@@ -22,7 +35,7 @@ _FUNCTION_WORDS = frozenset({"and", "of", "the", "&"})
 
 
 def _norm(name: str) -> str:
-    name = re.sub(r"[\s_]+", " ", name).strip().lower()
+    name = _SPACES_UNDERSCORES.sub(" ", name).strip().lower()
     return name[8:].strip() if name.startswith("infobox ") else name
 
 
@@ -109,11 +122,11 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role
     types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
-    values, out = _tables()[1], []
+    out = []
     for item in f.items:
         chain = []
         for name, link, note in _pieces(item, value):
-            if link is None and (m.linked_only or value == "place" and re.match(values.street_address, name)):
+            if link is None and (m.linked_only or value == "place" and _street_address().match(name)):
                 continue
             if value == "person" and link is None and _office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
@@ -125,7 +138,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             r = role or (note if value == "person" and note else None)
             out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
                 (("role", r),) if r and m.property == "keyPerson" else ())))
-            if m.property == "keyPerson" and r and values.founder_role and re.search(values.founder_role, r):
+            if m.property == "keyPerson" and r and (founder := _tables()[1].founder_role) and re.search(founder, r):
                 out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
                                      _founding_date(box, maps)))  # "Sagi Solomon, Founder, CEO"
             chain.append(mention)
@@ -144,19 +157,18 @@ def _founding_date(box: Infobox, maps) -> DateValue | None:
 
 def _minority(text: str) -> bool:
     """An owner's note that says it holds a stake, not the company: "(31%)", "(largest shareholder)"."""
-    pct = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
-    return bool(pct and float(pct.group(1)) <= 50) or bool(
-        re.search(r"shareholder|stake|minority|partial", text, re.I))
+    pct = _PERCENT.search(text)
+    return bool(pct and float(pct.group(1)) <= 50) or bool(_STAKE_WORDS.search(text))
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", _FOOTNOTE.sub("", text))
-    return re.sub(r"^(?:and|&)\s+", "", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
+    text = _SPACES.sub(" ", _FOOTNOTE.sub("", text))
+    return _LEADING_AND.sub("", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
 
 
 def _skip(text: str) -> bool:
     low, values = text.casefold(), _tables()[1]
-    return (not re.search(r"[^\W\d_]", text) or low in values.placeholders
+    return (not _LETTER.search(text) or low in values.placeholders
             or low.startswith(values.skip_prefixes))
 
 
@@ -186,15 +198,15 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         link = next((k for k in top if a <= k.start < b), None)
         if value == "literal":  # the whole text: "[[501(c)(3)]] [[nonprofit organization]]"
-            name, link, note = re.sub(r"\s*\([^()]*\)$", "", text[a:b].strip()), None, ""
+            name, link, note = _TRAILING_PARENS.sub("", text[a:b].strip()), None, ""
         elif link is not None:
             name = link.text
-            note = _clean(re.sub(r"[()]", " ", text[a:link.start] + " " + text[link.end:b]))
+            note = _clean(_PARENS.sub(" ", text[a:link.start] + " " + text[link.end:b]))
         else:
             name = _clean("".join(c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc != "#"))
-            note = _clean(re.sub(r"[()\[\]]", " ", "".join(
+            note = _clean(_BRACKETS.sub(" ", "".join(
                 c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc == "#")))
-            if value in ("organization", "entity") and re.fullmatch(r"[A-Z][^\d]*", note):
+            if value in ("organization", "entity") and _CAPITALISED_NOTE.fullmatch(note):
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
             words = name.casefold().split()
             if value == "person" and out and words and len(words) <= 6 and (
@@ -204,6 +216,12 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
         if not _skip(name := _clean(name)) and not (link and _skip(link.target)):
             out.append((name, link, note))
     return out
+
+
+@functools.cache
+def _street_address() -> re.Pattern:
+    """infobox.toml's street-address pattern, compiled once."""
+    return re.compile(_tables()[1].street_address)
 
 
 @functools.cache
@@ -228,7 +246,7 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     if types == ("Organization",) and (shaped := name_types(split_title(key)[0]) or name_types(name)) \
             and shaped <= org_classes():
         types = tuple(shaped)  # "parent = MGM Holdings": a company, by its name
-    bare = re.sub(r"\s*\([^)]*\)$", "", key)
+    bare = _TRAILING_PAREN.sub("", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
                    aliases=alias or frozenset(), strength=3 if types else 0)
@@ -286,7 +304,7 @@ def _url(item: FieldItem) -> str | None:
     url = (url or _clean(item.text)).strip()
     if not url or " " in url or "." not in url:
         return None
-    return url if re.match(r"[a-z][a-z0-9+.-]*://", url, re.I) else f"http://{url.lstrip('/')}"
+    return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"
 
 
 def _field_date(f: InfoboxField) -> DateValue | None:

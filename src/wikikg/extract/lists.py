@@ -13,6 +13,8 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
 _LINEAGE = re.compile(r"^\s*,\s*(?:c\.\s*)?")
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
+_YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
@@ -159,10 +161,10 @@ def _lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
 
 def _heading_date(heading: str) -> DateValue | None:
     """The date a list's own heading gives its items: "Composition as of September 2012", "2012"."""
-    m = re.search(r"\bas\s+(?:of|at)\s+(.+)$", heading, re.I)
+    m = _AS_OF.search(heading)
     if m:
         return parse_date(m.group(1))
-    return DateValue(heading.strip(), "gYear") if re.fullmatch(r"\s*\d{4}\s*", heading) else None
+    return DateValue(heading.strip(), "gYear") if _YEAR_HEADING.fullmatch(heading) else None
 
 
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:

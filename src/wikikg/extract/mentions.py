@@ -19,6 +19,12 @@ from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle, Sentence
 
+_ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
+_INITIALLED_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+")
+_LEADING_THE = re.compile(r"^The\s+")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
+_OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
+
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
 _THE = re.compile(r"^(?:the|The)\s+")
@@ -172,7 +178,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
             clean = clean[titled.end():]
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     types, strength = name_types(clean), SHAPE
-    if not types and re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+", clean):
+    if not types and _INITIALLED_NAME.fullmatch(clean):
         types = frozenset({"Person"})
     if not types and clean in places():
         types, strength = frozenset({"Place"}), PLACE
@@ -199,7 +205,13 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
 def _unchanged(ctx: Context, size: int, text: str) -> bool:
     """Whether no name indexed since the index had `size` names occurs in the text: the index only
     grows and a sentence only looks up its own substrings, so an earlier answer for it still holds."""
-    return len(ctx.index) == size or not any(n in text for n in islice(ctx.index, size, None))
+    return len(ctx.index) == size or not any(n in text for n in _added_since(ctx, size))
+
+
+def _added_since(ctx: Context, size: int):
+    """The names indexed after the first `size`, newest first (from the end of the index: not a walk
+    over the `size` names before them)."""
+    return islice(reversed(ctx.index), len(ctx.index) - size)
 
 
 def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
@@ -230,7 +242,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(m)
     for s, e in _spans(text, True, ctx):
         while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
-                and not re.search(r"\b[A-Z]\.$", text[s:e]):
+                and not _ENDS_IN_INITIAL.search(text[s:e]):
             e -= 1
         if e > s and taken[s] and not free(s, e) and any(
                 m.start <= s < m.end and m.key.casefold() in titles_folded() for m in found):
@@ -300,7 +312,7 @@ def _alias_matcher(ctx: Context) -> NameMatcher:
     size, subjects = len(ctx.index), len(ctx.subject_names)
     if cached is not None and cached[1] == subjects:
         if cached[0] != size:
-            cached[2].add(islice(ctx.index, cached[0], None))
+            cached[2].add(reversed(list(_added_since(ctx, cached[0]))))
             ctx._alias_cache = (size, subjects, cached[2])
         return cached[2]
     matcher = _base_matcher().copy()
@@ -317,11 +329,11 @@ def _base_matcher() -> NameMatcher:
 
 
 def _anaphora(ctx: Context) -> re.Pattern:
-    return _anaphora_re(ctx.subject.types)
+    return subject_anaphora(ctx.subject.types)
 
 
 @cache
-def _anaphora_re(types: frozenset[str]) -> re.Pattern:
+def subject_anaphora(types: frozenset[str]) -> re.Pattern:
     """"it" and "the company": the subject's anaphora, for a subject of these classes."""
     c = rules.cues()
     nouns = set()
@@ -348,21 +360,21 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     for n in list(names):
         short = short_form().sub("", n)
         names.add(short)
-        names.add(re.sub(r"^The\s+", "", short))
+        names.add(_LEADING_THE.sub("", short))
     names = {n for n in names if n and len(n) > 1}
     names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
               if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
     names |= short_names(names, article)
     names |= subject_surname(label, subject, article)
     for full in {label, min(names, key=len) if names else label}:
-        head = re.split(r"\s+(?:of|for|in|at|on)\s+", full)[0].split()
+        head = _OF_FOR_IN.split(full)[0].split()
         if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
             names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
     for s in article.sentences:
-        for w in re.findall(r"(?<=[a-z,;] )([A-Z][\w'’-]+)", s.text):
+        for w in _MID_SENTENCE_CAPITAL.findall(s.text):
             ctx.capitalised.add(_POSSESSIVE.sub("", w))
         for link in s.links:
             if _is_entity_link(link.target, link.text):

@@ -8,6 +8,8 @@ from functools import cache
 from wikikg.extract.classify import name_types
 from wikikg.kb.names import legal_suffixes, name_tables
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
 _TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -199,7 +201,7 @@ def abbreviates_a_part(acr: str, name: str) -> bool:
     another language's word order ("National Union for the Total Independence of Angola (UNITA)")
     spell no part and are kept."""
     letters = [c for c in acr if c.isupper()]
-    initials = [w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()]
+    initials = [w[0].upper() for w in _WORD.findall(name) if w[0].isupper()]
 
     def spells(start: int) -> bool:
         i = start

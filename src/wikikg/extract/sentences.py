@@ -11,6 +11,11 @@ from wikikg.kb import rules
 from wikikg.kb.vocabulary import is_symmetric, org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
+_AS_A_ROLE = re.compile(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,")
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?⟦\d+⟧")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
 
 @dataclass
 class Slotted:
@@ -138,9 +143,9 @@ def _gap(sl: Slotted, a: int, b: int) -> str:
     for m in list(_APPOSITION.finditer(sl.text)):
         if a <= m.start() and m.end() <= b:
             text = text.replace(sl.text[m.start():m.end()], ",", 1)
-    text = re.sub(r"\s+in\s+(?:the\s+)?⟦\d+⟧", "", text)  # "⟦Trondheim⟧ in ⟦Norway⟧ and ⟦Bangalore⟧"
-    text = re.sub(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,", ",", text)  # ", as a founding member,"
-    return re.sub(r"\([^()]*\)", "", text)
+    text = _IN_PLACE.sub("", text)  # "⟦Trondheim⟧ in ⟦Norway⟧ and ⟦Bangalore⟧"
+    text = _AS_A_ROLE.sub(",", text)  # ", as a founding member,"
+    return _PARENTHESES.sub("", text)
 
 
 def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free: bool = False) -> list[int]:
@@ -158,7 +163,7 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
         else:
             ps, pe = sl.spans[out[-1]]
             raw = sl.text[e:ps] if backwards else sl.text[pe:s]
-            if not backwards and re.fullmatch(r"\s+in\s+(?:the\s+)?", raw):
+            if not backwards and _IN_GAP.fullmatch(raw):
                 continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
             if not _LIST_GAP.match(gap):

@@ -9,6 +9,9 @@ from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
+_DIGIT = re.compile(r"\d")
+_TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]$")
+
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
                           r"member|members|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
                           r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
@@ -31,10 +34,10 @@ def _entity(cell: TableCell, address: bool = False) -> Mention | None:
     for link in cell.links:
         if link.start <= 0:
             return link_mention(link.target, link.text)
-    text = re.sub(r"\s*\[[^\]]*\]$", "", cell.text).strip()
+    text = _TRAILING_NOTE.sub("", cell.text).strip()
     if address and _ADDRESS.match(text):
         return name_mention(text)
-    if not text or not _NAME_LIKE.match(text) or re.search(r"\d", text):
+    if not text or not _NAME_LIKE.match(text) or _DIGIT.search(text):
         return None
     return name_mention(text)
 

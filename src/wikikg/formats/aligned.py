@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import heapq
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -54,6 +55,9 @@ def align_dataset(ds: Dataset) -> int:
     return added
 
 
+_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)  # a quoted literal, its escapes (\" \\) inside
+
+
 def split_line(line: str) -> tuple[str, str, str, str] | None:
     """An N-Triples / N-Quads line -> (subject, predicate, object, the rest: ' <graph> .\\n' or ' .\\n')."""
     s_end = line.find(" ")
@@ -64,10 +68,8 @@ def split_line(line: str) -> tuple[str, str, str, str] | None:
     if line.startswith("<", i):
         o_end = line.find(">", i) + 1
     elif line.startswith('"', i):  # a literal: its closing quote, then @lang or ^^<datatype>
-        j = i + 1
-        while j < len(line) and line[j] != '"':
-            j += 2 if line[j] == "\\" else 1
-        o_end = line.find(" ", j)
+        m = _LITERAL.match(line, i)
+        o_end = line.find(" ", m.end() - 1) if m else -1
     else:  # a blank node
         o_end = line.find(" ", i)
     if o_end <= i:

@@ -1,6 +1,7 @@
 """Streaming builds to N-Quads / N-Triples: partitions extracted and spilled, shards written, merged sorted."""
 from __future__ import annotations
 
+import gc
 import heapq
 import os
 import pickle
@@ -15,7 +16,7 @@ from wikikg.model import Problem
 from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits
 from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
-from wikikg.pipeline.stages import ArticleResult, BuildResult, Shared, extract_partition, read_articles, warning_records
+from wikikg.pipeline.stages import ArticleResult, BuildResult, Shared, extract_partition, freeze_tables, read_articles, warning_records
 from wikikg.resolve import merge
 
 __all__ = ["build_stream", "extract_spill", "merge_sorted", "write_shard"]
@@ -100,6 +101,7 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
     bar = Progress(input_bytes(inputs), progress)
     own = runner is None
     runner = runner or LocalRunner(jobs)
+    freeze_tables()
     try:
         articles = bar.counted(read_articles(inputs, kind, title, errors, redirects, only_infobox, titles,
                                              bar.read, limits.max_bytes if limits else 0, result.revisions))
@@ -130,6 +132,7 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
         bar.close()
         if own:
             runner.close()
+        gc.unfreeze()
         shutil.rmtree(tmp, ignore_errors=True)
     result.articles = summary.articles
     result.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]

@@ -1,6 +1,7 @@
 """Stage order read -> parse -> extract -> resolve -> graph, per-article isolation, run statistics."""
 from __future__ import annotations
 
+import gc
 import re
 import traceback
 from collections import Counter
@@ -8,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wikikg import graph as G
-from wikikg.extract.classify import lead_types, name_types, split_title
+from wikikg.extract.classify import category_patterns, lead_types, name_types, split_title
 from wikikg.extract.infobox import subject_types
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.preload import preload
 from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.kb import places
-from wikikg.kb.names import name_tables
 from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
@@ -52,9 +53,9 @@ class BuildResult:
 
 def _category_types(parsed: ParsedArticle) -> frozenset[str]:
     """The first class of names.toml [categories] whose words one of the article's categories holds."""
-    for cls, words in name_tables().categories.items():
+    for cls, pattern in category_patterns():
         for cat in parsed.categories:
-            if any(re.search(rf"\b{re.escape(w)}\b", cat, re.I) for w in words):
+            if pattern.search(cat):
                 return frozenset({cls})
     return frozenset()
 
@@ -219,6 +220,14 @@ def warning_records(results) -> list[Problem]:
     return [Problem(None, r.title, w, "warning") for r in results for w in r.warnings]
 
 
+def freeze_tables() -> None:
+    """Load every table extraction reads, then keep them (and all else alive now) out of the garbage
+    collector's passes until gc.unfreeze(): a build's extraction then pays for neither, nor do the
+    workers a process pool forks (a forked worker's full collections would walk every inherited table)."""
+    preload()
+    gc.freeze()
+
+
 def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
           runner=None, only_infobox: tuple[str, ...] = (), titles: frozenset[str] | None = None,
           progress: bool | None = False, limits: ArticleLimits | None = None,
@@ -231,6 +240,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
     bar = Progress(input_bytes(inputs), progress)
     own = runner is None
     runner = runner or LocalRunner(jobs)
+    freeze_tables()
     try:
         articles = bar.counted(read_articles(inputs, kind, title, errors, redirects, only_infobox, titles,
                                              bar.read, limits.max_bytes if limits else 0, revisions))
@@ -243,6 +253,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
         bar.close()
         if own:
             runner.close()
+        gc.unfreeze()
     results.sort(key=lambda x: x[0])
     out = assemble([r for _, r in results], redirects)
     out.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]

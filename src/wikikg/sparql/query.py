@@ -142,12 +142,16 @@ def _value(engine: Engine, param: Param, raw: str):
 
 
 def find_entity(engine: Engine, name: str) -> ox.NamedNode:
-    """The one entity labelled `name`: by rdfs:label, else skos:altLabel, else ignoring case."""
+    """The one entity labelled `name`: by rdfs:label, else skos:altLabel, else ignoring case (remembered
+    per engine: its store is read-only while it serves queries)."""
+    if name in engine.entities:
+        return engine.entities[name]
     for text in _LABEL_QUERIES:
         for value in (ox.Literal(name, language="en"), ox.Literal(name)):
             found = sorted({row[0].value for row in engine.run(text, {"name": value}).rows})
             if len(found) == 1:
-                return ox.NamedNode(found[0])
+                engine.entities[name] = ox.NamedNode(found[0])
+                return engine.entities[name]
             if found:
                 raise QueryError(f"{name!r} names {len(found)} entities ({', '.join(found[:5])}); give the IRI")
     raise QueryError(f"no entity labelled {name!r}")

@@ -197,7 +197,9 @@ def _cell(t, label: Callable) -> list[str]:
     lines = []
     for part in _plain(t).split("\n"):
         part = " ".join(part.split())
-        if part:
+        if len(part) <= _CELL_WIDTH:  # what textwrap gives a short line of single spaces, without its cost
+            lines += [part] if part else []
+        else:
             lines += textwrap.wrap(part, _CELL_WIDTH, break_long_words=False, break_on_hyphens=False)
     return lines or [""]
 

@@ -207,6 +207,7 @@ class Engine:
 
     store: ox.Store
     _labels: dict = field(default_factory=dict)
+    entities: dict = field(default_factory=dict)  # name -> the one entity it labels (query.find_entity)
     _graphs: frozenset[str] | None = None
 
     @classmethod

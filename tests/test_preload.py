@@ -1,0 +1,54 @@
+"""extract/preload.py: every table extraction reads is loaded up front, so no article pays for one."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from wikikg.extract.preload import table_loaders
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# After preload(), extracting real articles of each kind calls no table loader that has not run yet.
+AFTER_PRELOAD = """
+import sys
+from pathlib import Path
+from wikikg.extract.preload import preload, table_loaders
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+preload()
+before = {f: f.cache_info().misses for f in table_loaders()}
+for path, kind in [(p, "text" if p.endswith(".txt") else "wikitext") for p in sys.argv[1:]]:
+    extract_article(Article("SenseTime", Path(path).read_text("utf-8"), path, kind))
+late = sorted(f"{f.__module__}.{f.__name__}" for f in table_loaders() if f.cache_info().misses != before[f])
+print(" ".join(late) or "none")
+"""
+
+ARTICLES = ["seeds/sensetime.wikitext", "seeds/sensetime.txt", "tests/heldout/Huawei.wikitext"]
+
+
+def test_no_table_is_loaded_after_preload():
+    out = subprocess.run([sys.executable, "-c", AFTER_PRELOAD, *(str(ROOT / a) for a in ARTICLES)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "none"
+
+
+def test_the_loaders_are_the_tables_of_extraction():
+    names = {f"{f.__module__}.{f.__name__}" for f in table_loaders()}
+    for expected in ("wikikg.kb.rules.relation_rules", "wikikg.kb.mappings.sections", "wikikg.kb.places.places",
+                     "wikikg.extract.classify._disambig_table", "wikikg.extract.people._given_names"):
+        assert expected in names
+    assert not any(n.startswith("wikikg.kb.alignment.") for n in names)  # the exports' table, not extraction's
+
+
+def test_a_build_leaves_nothing_frozen(tmp_path):
+    import gc
+
+    from wikikg.pipeline.shards import build_stream
+    from wikikg.pipeline.stages import build
+
+    before = gc.get_freeze_count()
+    build([str(ROOT / "seeds/sensetime.wikitext")])
+    assert gc.get_freeze_count() == before
+    build_stream([str(ROOT / "seeds/sensetime.wikitext")], tmp_path / "out.nq")
+    assert gc.get_freeze_count() == before
