@@ -6,7 +6,8 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.dates import find_dates, parse_date
-from wikikg.extract.mentions import SHAPE, Context, find_mentions, name_mention
+from wikikg.extract.known import SHAPE
+from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections
 from wikikg.kb.names import name_tables
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement

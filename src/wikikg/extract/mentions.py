@@ -8,13 +8,13 @@ from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
+from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, acronym_after, short_form, titles_folded
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
 from wikikg.kb import rules
-from wikikg.kb.mappings import authorities, exchanges
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle, Sentence
@@ -26,7 +26,6 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
-STRONG, SHAPE, PLACE, CONTEXT = 4, 3, 2, 1
 _THE = re.compile(r"^(?:the|The)\s+")
 _NUMERIC = re.compile(r"[\d\s–-]+")
 _THE_BEFORE = re.compile(r"\b([Tt]he)\s+$")
@@ -48,45 +47,6 @@ class Context:
         name = name.strip()
         if len(name) > 1 and name not in self.index and any(c.isupper() for c in name):
             self.index[name] = m
-
-
-@cache
-def _tables() -> tuple[dict[str, Mention], dict[str, str]]:
-    """Authorities, programmes and exchanges as name -> mention; programme name -> key."""
-    out, programmes = {}, {}
-    for a in authorities().authorities:
-        m = Mention(a.key, a.key, True, frozenset({a.type}), authority=True, strength=STRONG)
-        for n in [a.key, *a.aliases]:
-            out.setdefault(n, m)
-    for p in authorities().programmes:
-        m = Mention(p.key, p.key, p.linked, frozenset({"SanctionsProgramme"}), strength=STRONG)
-        for n in [p.key, *p.aliases]:
-            out.setdefault(n, m)
-            programmes[n.lower()] = p.key
-    for e in exchanges():
-        m = Mention(e.title, e.title, True, frozenset({"StockExchange"}), strength=STRONG)
-        for n in [e.title, *e.names]:
-            out.setdefault(n, m)
-    return out, programmes
-
-
-def programme_authority(key: str) -> str | None:
-    """The authority that runs a sanctions programme."""
-    p = authorities().programme(key)
-    return p.authority if p is not None else None
-
-
-def programme_key_linked(key: str) -> Mention:
-    """The entity mention of a sanctions programme, by its key."""
-    p = authorities().programme(key)
-    return Mention(key, key, p.linked if p is not None else True, frozenset({"SanctionsProgramme"}), strength=STRONG)
-
-
-def programmes_in(text: str) -> list[str]:
-    """Keys of the sanctions programmes a text names (case-insensitive)."""
-    _, progs = _tables()
-    low = text.lower()
-    return sorted({k for n, k in progs.items() if n in low and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)})
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$")
@@ -114,7 +74,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     """The mention of a link to `target` showing `shown`, before it is placed in a sentence."""
     label, dis = split_title(target)
     types, strength = disambiguation(dis, label), STRONG
-    table = _tables()[0].get(target)
+    table = known_tables()[0].get(target)
     if table:
         return replace(table, text=shown, start=-1, end=-1)
     shape = name_types(shown) if shown != label else frozenset()
@@ -138,7 +98,7 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
     n = _THE.sub("", n)
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
         return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
-    known = ctx.index.get(n) or _tables()[0].get(n)
+    known = ctx.index.get(n) or known_tables()[0].get(n)
     if known is None and (titled := _title_re().match(n)):  # "Ms. James": the person named James
         rest = n[titled.end():]
         if rest in ctx.subject_names and "Person" in ctx.subject.types:
@@ -325,7 +285,7 @@ def _alias_matcher(ctx: Context) -> NameMatcher:
 @cache
 def _base_matcher() -> NameMatcher:
     """A matcher of the authorities, programmes and exchanges (copied per article)."""
-    return NameMatcher(_tables()[0])
+    return NameMatcher(known_tables()[0])
 
 
 def _anaphora(ctx: Context) -> re.Pattern:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
-from wikikg.extract.mentions import Context, find_mentions, programme_authority, programmes_in
+from wikikg.extract.known import programme_authority, programmes_in
+from wikikg.extract.mentions import Context, find_mentions
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import is_symmetric, org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement

@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from wikikg.extract.mentions import programme_key_linked
+from wikikg.extract.known import programme_key_linked
 from wikikg.model import Entity, Evidence, Mention, Statement
 from wikikg.parse import canonical_title
 from wikikg.resolve.entities import label_of, resolve, statement_mentions, unify_keys
