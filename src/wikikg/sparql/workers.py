@@ -133,7 +133,7 @@ class _Worker:
             raise RuntimeError("a query worker did not start")
         try:
             self.hello = self.conn.recv()
-        except EOFError:  # e.g. a script without `if __name__ == "__main__":` (workers are spawned)
+        except EOFError:  # e.g. a script without `if __name__ == "__main__":` (workers run it again)
             self.kill()
             raise RuntimeError("a query worker exited while starting") from None
         if self.hello[0] != "ready":
@@ -152,21 +152,47 @@ class _Worker:
         self.conn.close()
 
 
-SLOW_AFTER = 0.2  # seconds: a query still running then is expensive and leaves its lane to a spare worker
+CHECK_EVERY = 0.05  # seconds of wall time between looks at a running query
+SLOW_CPU = 0.03  # seconds of CPU: a query that has used this much is expensive and leaves its lane
+SLOW_AFTER = 1.0  # seconds of wall time: a query holding a lane this long is expensive whatever its CPU
+WALL_SLOW = 0.2  # seconds of wall time: where CPU time cannot be read, a query running this long is expensive
 SPARES = 2  # spare workers per lane, started and waiting to take over a lane
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) process `pid` has used, from /proc (None where there is none)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def start_context():
+    """How workers start: forked from a fork server that has imported the worker's modules (a new
+    worker then only opens the store: ~10x less CPU than a fresh interpreter, which matters when an
+    expensive query is cancelled and replaced while cheap ones run); spawned where there is none."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["wikikg.sparql.workers", "wikikg.cli"])  # the CLI: what `wikikg serve` runs
+    return ctx
 
 
 class QueryPool:
     """Worker processes answering queries; one that overruns the time limit is killed and replaced.
 
-    Fair service: `workers` lanes take queries in order. A query still running after SLOW_AFTER gives
-    its lane to a ready spare worker and goes on at the lowest CPU priority (nice 19), so cheap queries
-    keep flowing; at most `workers` such expensive queries run at once, and one more is cancelled
-    with a 503 at once rather than queued (benchmarks/bench_starvation.py measures it)."""
+    Fair service: `workers` lanes take queries in order. A query whose worker has spent SLOW_CPU of CPU
+    on it (or that has held its lane SLOW_AFTER) is expensive: it gives its lane to a ready spare worker
+    and goes on at the lowest CPU priority (nice 19), so cheap queries keep flowing; at most `workers`
+    such expensive queries run at once, and one more is cancelled with a 503 at once rather than
+    queued (benchmarks/bench_starvation.py measures it)."""
 
     def __init__(self, store_dir: str, limits: Limits):
         self.store_dir, self.limits = store_dir, limits
-        self._ctx = multiprocessing.get_context("spawn")
+        self._ctx = start_context()
         self._idle: asyncio.Queue | None = None
         self._spares: asyncio.Queue | None = None
         self._all: set[_Worker] = set()
@@ -236,6 +262,22 @@ class QueryPool:
         if len(self._expensive) > 1000:
             del self._expensive[next(iter(self._expensive))]
 
+    async def _cheap(self, w: _Worker, task: asyncio.Future) -> bool:
+        """Wait for the job while it stays cheap: True when it is done, False once it has used SLOW_CPU
+        of the worker's CPU or held the lane SLOW_AFTER. CPU, not wall time, so that a cheap query kept
+        waiting by a busy machine is not taken for an expensive one (where /proc is missing: wall time)."""
+        start = cpu_seconds(w.proc.pid)
+        waited, limit = 0.0, SLOW_AFTER if start is not None else WALL_SLOW
+        while waited < limit - 1e-9:
+            await asyncio.wait({task}, timeout=CHECK_EVERY)
+            if task.done():
+                return True
+            waited += CHECK_EVERY
+            used = cpu_seconds(w.proc.pid)
+            if start is not None and used is not None and used - start >= SLOW_CPU:
+                return False
+        return task.done()
+
     async def ask(self, job: dict) -> tuple:
         """Answer one job -> (status, media type, body, headers), within the time and memory limits."""
         if job.get("query") in self._expensive and self._slow >= self.limits.workers:
@@ -250,8 +292,7 @@ class QueryPool:
         task = asyncio.ensure_future(asyncio.to_thread(w.ask, job, self.limits.timeout))
         lane = True
         try:
-            await asyncio.wait({task}, timeout=SLOW_AFTER)
-            if not task.done():
+            if not await self._cheap(w, task):
                 self._remember(job.get("query", ""))
                 if self._slow >= self.limits.workers:  # enough expensive queries already
                     await self._replace(w)
