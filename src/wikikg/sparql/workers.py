@@ -10,6 +10,7 @@ import platform
 import signal
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from wikikg.sparql.query import QueryError, QueryRefused, check
@@ -146,10 +147,13 @@ class _Worker:
             raise TimeoutError
         return self.conn.recv()
 
-    def kill(self) -> None:
+    def kill(self, close: bool = True) -> None:
+        """Stop the process; close the connection unless a thread may still be reading it (closing it
+        then would free its number for the next worker's pipe, which that thread would read)."""
         self.proc.kill()
         self.proc.join(10)
-        self.conn.close()
+        if close:
+            self.conn.close()
 
 
 CHECK_EVERY = 0.05  # seconds of wall time between looks at a running query
@@ -199,6 +203,10 @@ class QueryPool:
         self._tasks: set[asyncio.Task] = set()
         self._slow = 0
         self._expensive: dict[str, None] = {}
+        # Threads that wait for answers, apart from those that start and stop workers (the default
+        # executor has cpus + 4: on 2 cores the expensive queries and a few starts filled it, and cheap
+        # queries waited behind them). One per query running at once: lanes, expensive, cancelled.
+        self._waiters = ThreadPoolExecutor(4 * limits.workers + 4, thread_name_prefix="wikikg-query")
         self.guarded = self.quads = None
 
     def _spawn(self) -> _Worker:
@@ -230,12 +238,17 @@ class QueryPool:
             self._idle.put_nowait(self._spares.get_nowait())
             self._later(self._fill(self._spares))
 
-    async def _retire(self, w: _Worker) -> None:
+    async def _retire(self, w: _Worker, task: asyncio.Future | None = None) -> None:
+        """Stop a worker; with the `task` still reading its answer, its connection is closed after it."""
         self._all.discard(w)
-        await asyncio.to_thread(w.kill)
+        if task is not None and not task.done():
+            task.add_done_callback(lambda _: w.conn.close())
+            await asyncio.to_thread(w.kill, False)
+        else:
+            await asyncio.to_thread(w.kill)
 
-    async def _replace(self, w: _Worker) -> None:
-        await self._retire(w)
+    async def _replace(self, w: _Worker, task: asyncio.Future | None = None) -> None:
+        await self._retire(w, task)
         self._hand_over()
 
     def _reply(self, w: _Worker, task: asyncio.Future) -> tuple:
@@ -289,13 +302,14 @@ class QueryPool:
         if job.get("query") in self._expensive and self._slow >= self.limits.workers:  # found out meanwhile
             self._idle.put_nowait(w)
             return self._busy()
-        task = asyncio.ensure_future(asyncio.to_thread(w.ask, job, self.limits.timeout))
+        task = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(
+            self._waiters, w.ask, job, self.limits.timeout))
         lane = True
         try:
             if not await self._cheap(w, task):
                 self._remember(job.get("query", ""))
                 if self._slow >= self.limits.workers:  # enough expensive queries already
-                    await self._replace(w)
+                    await self._replace(w, task)
                     await asyncio.wait({task})
                     return self._busy()
                 self._slow, lane = self._slow + 1, False
@@ -308,7 +322,7 @@ class QueryPool:
                     self._slow -= 1
             reply = self._reply(w, task)
         except asyncio.CancelledError:  # the request went away mid-query: the worker may be busy still
-            self._later(self._replace(w) if lane else self._retire(w))
+            self._later(self._replace(w, task) if lane else self._retire(w, task))
             raise
         if lane and task.exception() is None and w.proc.is_alive() and reply != _memory_reply(self.limits):
             self._idle.put_nowait(w)
@@ -325,6 +339,7 @@ class QueryPool:
         for w in list(self._all):
             w.kill()
         self._all.clear()
+        self._waiters.shutdown(wait=False, cancel_futures=True)
 
 
 # --- the network guard ---------------------------------------------------------------------------
