@@ -134,15 +134,17 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--expensive", type=int, default=10)
     ap.add_argument("--timeout", type=float, default=10.0)
+    ap.add_argument("--max-memory", type=int, default=None, metavar="MB", help="the workers' memory cap (serve's default)")
     ap.add_argument("--trace", metavar="FILE", help="write each cheap query's start, latency and Server-Timing")
     args = ap.parse_args()
     before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         load_dataset(open_store(tmp, create=True), build([str(p) for p in ARTICLES]).dataset)
-        cap = Limits(workers=args.workers).memory_cap()
+        cap = Limits(workers=args.workers, max_memory=None if args.max_memory is None else args.max_memory << 20).memory_cap()
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "wikikg", "serve", "--store", tmp, "--port", str(port),
-                                   "--workers", str(args.workers), "--timeout", str(args.timeout)],
+                                   "--workers", str(args.workers), "--timeout", str(args.timeout),
+                                   *(["--max-memory", f"{args.max_memory}M"] if args.max_memory is not None else [])],
                                   stderr=subprocess.PIPE, text=True)
         try:
             server.stderr.readline()  # "wikikg: serving ..." once every worker is ready

@@ -157,7 +157,7 @@ class _Worker:
 
 
 CHECK_EVERY = 0.05  # seconds of wall time between looks at a running query
-SLOW_CPU = 0.03  # seconds of CPU: a query that has used this much is expensive and leaves its lane
+SLOW_CPU = 0.1  # seconds of CPU: a query that has used this much is expensive and leaves its lane
 SLOW_AFTER = 1.0  # seconds of wall time: a query holding a lane this long is expensive whatever its CPU
 WALL_SLOW = 0.2  # seconds of wall time: where CPU time cannot be read, a query running this long is expensive
 SPARES = 2  # spare workers per lane, started and waiting to take over a lane
