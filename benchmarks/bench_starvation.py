@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import re
 import socket
 import statistics
@@ -63,15 +65,17 @@ def _free_port() -> int:
 
 
 def _workers(server: int) -> list[int]:
-    """The server's child processes (its query workers)."""
-    out = []
+    """The server's descendant processes (its query workers, and a fork server and its children)."""
+    parents = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
             continue
-        if int(fields[1]) == server:
-            out.append(int(stat.parent.name))
+    out, frontier = [], {server}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier}
+        out.extend(frontier)
     return out
 
 
@@ -80,11 +84,17 @@ async def _load(url: str, server: int, args) -> tuple[Counter, list[float], int,
     latencies: list[float] = []
     peak = 0
     running = True
+    trace: list[dict] = []
+    origin = time.perf_counter()
 
-    async def watch():
+    async def watch():  # the process list every 0.5 s (a scan of /proc), their memory every 50 ms
         nonlocal peak
+        pids, tick = [], 0
         while running:
-            peak = max([peak, *(rss(p) for p in _workers(server))])
+            if tick % 10 == 0:
+                pids = _workers(server)
+            peak = max([peak, *(rss(p) for p in pids)])
+            tick += 1
             await asyncio.sleep(0.05)
 
     async def expensive(client, i):
@@ -97,6 +107,9 @@ async def _load(url: str, server: int, args) -> tuple[Counter, list[float], int,
             r = await client.post(url + "/sparql", data={"query": CHEAP[(k + j) % len(CHEAP)]})
             latencies.append(time.perf_counter() - start)
             statuses[f"cheap {r.status_code}"] += 1
+            if args.trace:
+                trace.append({"at": round(start - origin, 4), "ms": round(latencies[-1] * 1000, 1), "client": k,
+                              "server": r.headers.get("server-timing", "")})
 
     limits = httpx.Limits(max_connections=args.clients + args.expensive + 4)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
@@ -109,6 +122,8 @@ async def _load(url: str, server: int, args) -> tuple[Counter, list[float], int,
         await asyncio.gather(*slow)
         running = False
         await watcher
+    if args.trace:
+        Path(args.trace).write_text("".join(json.dumps(t) + "\n" for t in trace))
     return statuses, latencies, peak, wall
 
 
@@ -119,13 +134,17 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--expensive", type=int, default=10)
     ap.add_argument("--timeout", type=float, default=10.0)
+    ap.add_argument("--max-memory", type=int, default=None, metavar="MB", help="the workers' memory cap (serve's default)")
+    ap.add_argument("--trace", metavar="FILE", help="write each cheap query's start, latency and Server-Timing")
     args = ap.parse_args()
+    before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         load_dataset(open_store(tmp, create=True), build([str(p) for p in ARTICLES]).dataset)
-        cap = Limits(workers=args.workers).memory_cap()
+        cap = Limits(workers=args.workers, max_memory=None if args.max_memory is None else args.max_memory << 20).memory_cap()
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "wikikg", "serve", "--store", tmp, "--port", str(port),
-                                   "--workers", str(args.workers), "--timeout", str(args.timeout)],
+                                   "--workers", str(args.workers), "--timeout", str(args.timeout),
+                                   *(["--max-memory", f"{args.max_memory}M"] if args.max_memory is not None else [])],
                                   stderr=subprocess.PIPE, text=True)
         try:
             server.stderr.readline()  # "wikikg: serving ..." once every worker is ready
@@ -140,6 +159,7 @@ def main() -> None:
           f"max {max(latencies) * 1000:.0f} ms")
     print("statuses:", ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
     print(f"largest worker RSS: {peak >> 20} MB (cap {cap >> 20} MB)")
+    print("load average (1 min) before {:.1f}, after {:.1f}".format(before[0], os.getloadavg()[0]))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import signal
 import threading
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from wikikg.cli import main
@@ -43,12 +44,40 @@ def test_time_cap_interrupts_python_code_and_restores_the_handler():
         assert not armed
 
 
-def test_time_cap_is_off_outside_the_main_thread():
-    seen = []
-    thread = threading.Thread(target=lambda: seen.append(time_cap(1).__enter__()))
+def _capped_spin(seen: list) -> None:
+    try:
+        with time_cap(0.2) as armed:
+            seen.append(armed)
+            _spin(30)
+        seen.append("not interrupted")
+    except ArticleTimeout:
+        seen.append("stopped")
+    _spin(0.6)  # past the cap and its repeats: nothing else may be raised here
+    seen.append("went on")
+
+
+def test_time_cap_interrupts_a_thread_too():
+    """Dask runs tasks in worker threads, where no signal arrives: the cap stops them all the same."""
+    seen: list = []
+    thread = threading.Thread(target=_capped_spin, args=(seen,))
     thread.start()
-    thread.join()
-    assert seen == [False]
+    thread.join(60)
+    assert seen == [True, "stopped", "went on"]
+
+
+def test_a_thread_that_finishes_in_time_is_left_alone():
+    seen: list = []
+
+    def body():
+        with time_cap(0.2) as armed:
+            seen.append(armed)
+            _spin(0.05)
+        _spin(0.5)  # after the body: the cap is gone
+        seen.append("done")
+    thread = threading.Thread(target=body)
+    thread.start()
+    thread.join(60)
+    assert seen == [True, "done"]
 
 
 def test_runaway_markup_goes_to_the_interruptible_tokenizer():
@@ -86,6 +115,32 @@ def test_the_time_cap_works_in_process_pool_workers(tmp_path):
     assert result.articles == 7 and result.relations["foundedBy"] == 7
     (err,) = result.errors
     assert err.title == "Corp 04" and "ran past the 1 s limit" in err.reason
+
+
+# 1,500 unclosed openers: tokenized by the interruptible (pure-Python) tokenizer, ~15 s of work
+SLOW = "'''Slow Corp''' is a company. " + "{{a|x " * 1500
+
+
+def test_the_time_cap_holds_under_dask(tmp_path):
+    """Dask runs each task in a worker thread: a runaway article is stopped there too, recorded in
+    errors.jsonl, and the rest of the batch is built; the rerun gives the same bytes."""
+    pytest.importorskip("dask.distributed")
+    (tmp_path / "in").mkdir()
+    src = _corpus(tmp_path / "in", runaway_at=-1, n=4)
+    (src / "Slow_Corp.wikitext").write_text(SLOW, "utf-8")
+    out = tmp_path / "out"
+    outputs = []
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["build", str(src), "-o", str(out / "graph.nq"), "--dask-local", "1",
+                                           "--article-timeout", "1"])
+        assert result.exit_code == 3, result.output
+        records = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+        assert [(r["title"], r["level"]) for r in records] == [("Slow Corp", "error")]
+        assert "ran past the 1 s limit" in records[0]["reason"]
+        outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert outputs[0] == outputs[1]
+    assert all(f"Corp_0{i}" in outputs[0]["graph.nq"].decode() for i in range(4))
+    assert sorted(outputs[0]) == ["errors.jsonl", "graph.nq", "graph.void.ttl"]  # no temporary files left
 
 
 def test_cli_limits_are_reported_in_errors_jsonl(tmp_path):

@@ -1,6 +1,8 @@
 """Per-article limits: input size and a wall-clock cap that interrupts a runaway extraction."""
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -31,16 +33,43 @@ def _expired(signum, frame) -> None:
     raise ArticleTimeout
 
 
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Have `exc` raised in that thread at its next bytecode (None: withdraw one not raised yet)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exc) if exc else ctypes.c_void_p(None))
+
+
+class _Watchdog(threading.Thread):
+    """Raises ArticleTimeout in one thread after `seconds`, then again every REPEAT, until stopped."""
+
+    def __init__(self, target: int, seconds: float) -> None:
+        super().__init__(name="wikikg-time-cap", daemon=True)
+        self.target, self.seconds = target, seconds
+        self.lock, self.stopped, self.done = threading.Lock(), False, threading.Event()
+
+    def run(self) -> None:
+        wait = self.seconds
+        while not self.done.wait(wait):
+            with self.lock:
+                if self.stopped:
+                    return
+                _raise_in(self.target, ArticleTimeout)
+            wait = REPEAT
+
+    def stop(self) -> None:
+        """Called in the target thread: no exception after this returns, and none left pending."""
+        while not self.stopped:
+            try:
+                with self.lock:
+                    self.stopped = True
+                    _raise_in(self.target, None)
+            except ArticleTimeout:  # raised on the way in: the body has ended, either way
+                continue
+        self.done.set()
+
+
 @contextmanager
-def time_cap(seconds: float) -> Iterator[bool]:
-    """Interrupt the body with ArticleTimeout after `seconds` of wall-clock time (SIGALRM through
-    setitimer). Works in the main thread of any process (the CLI, process-pool workers); elsewhere
-    (threads, e.g. Dask's) or for seconds <= 0 it does nothing. Yields whether the cap is armed."""
-    armed = seconds > 0 and hasattr(signal, "setitimer") and \
-        threading.current_thread() is threading.main_thread()
-    if not armed:
-        yield False
-        return
+def _signal_cap(seconds: float) -> Iterator[bool]:
     previous = signal.signal(signal.SIGALRM, _expired)
     # Then again every REPEAT seconds: a handler that happens to run inside a finalizer (__del__, a
     # weakref callback) has its exception printed and dropped, and the next one must still stop the body.
@@ -50,3 +79,26 @@ def time_cap(seconds: float) -> Iterator[bool]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _thread_cap(seconds: float) -> Iterator[bool]:
+    watchdog = _Watchdog(threading.get_ident(), seconds)
+    watchdog.start()
+    try:
+        yield True
+    finally:
+        watchdog.stop()
+
+
+def time_cap(seconds: float):
+    """Interrupt the body with ArticleTimeout after `seconds` of wall-clock time; a context manager
+    yielding whether the cap is armed (not for seconds <= 0). In the main thread (the CLI, process-pool
+    workers) SIGALRM through setitimer raises it; in any other thread (Dask runs tasks in worker
+    threads, where no signal arrives) a watchdog thread has CPython raise it in that thread. Either
+    way it lands between two bytecodes: C code is not stopped mid-call (see parse/tokenize.py)."""
+    if seconds <= 0:
+        return contextlib.nullcontext(False)
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        return _signal_cap(seconds)
+    return _thread_cap(seconds)

@@ -10,6 +10,7 @@ import platform
 import signal
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from wikikg.sparql.query import QueryError, QueryRefused, check
@@ -133,7 +134,7 @@ class _Worker:
             raise RuntimeError("a query worker did not start")
         try:
             self.hello = self.conn.recv()
-        except EOFError:  # e.g. a script without `if __name__ == "__main__":` (workers are spawned)
+        except EOFError:  # e.g. a script without `if __name__ == "__main__":` (workers run it again)
             self.kill()
             raise RuntimeError("a query worker exited while starting") from None
         if self.hello[0] != "ready":
@@ -146,33 +147,66 @@ class _Worker:
             raise TimeoutError
         return self.conn.recv()
 
-    def kill(self) -> None:
+    def kill(self, close: bool = True) -> None:
+        """Stop the process; close the connection unless a thread may still be reading it (closing it
+        then would free its number for the next worker's pipe, which that thread would read)."""
         self.proc.kill()
         self.proc.join(10)
-        self.conn.close()
+        if close:
+            self.conn.close()
 
 
-SLOW_AFTER = 0.2  # seconds: a query still running then is expensive and leaves its lane to a spare worker
+CHECK_EVERY = 0.05  # seconds of wall time between looks at a running query
+SLOW_CPU = 0.1  # seconds of CPU: a query that has used this much is expensive and leaves its lane
+SLOW_AFTER = 1.0  # seconds of wall time: a query holding a lane this long is expensive whatever its CPU
+WALL_SLOW = 0.2  # seconds of wall time: where CPU time cannot be read, a query running this long is expensive
 SPARES = 2  # spare workers per lane, started and waiting to take over a lane
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) process `pid` has used, from /proc (None where there is none)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def start_context():
+    """How workers start: forked from a fork server that has imported the worker's modules (a new
+    worker then only opens the store: ~10x less CPU than a fresh interpreter, which matters when an
+    expensive query is cancelled and replaced while cheap ones run); spawned where there is none."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["wikikg.sparql.workers", "wikikg.cli"])  # the CLI: what `wikikg serve` runs
+    return ctx
 
 
 class QueryPool:
     """Worker processes answering queries; one that overruns the time limit is killed and replaced.
 
-    Fair service: `workers` lanes take queries in order. A query still running after SLOW_AFTER gives
-    its lane to a ready spare worker and goes on at the lowest CPU priority (nice 19), so cheap queries
-    keep flowing; at most `workers` such expensive queries run at once, and one more is cancelled
-    with a 503 at once rather than queued (benchmarks/bench_starvation.py measures it)."""
+    Fair service: `workers` lanes take queries in order. A query whose worker has spent SLOW_CPU of CPU
+    on it (or that has held its lane SLOW_AFTER) is expensive: it gives its lane to a ready spare worker
+    and goes on at the lowest CPU priority (nice 19), so cheap queries keep flowing; at most `workers`
+    such expensive queries run at once, and one more is cancelled with a 503 at once rather than
+    queued (benchmarks/bench_starvation.py measures it)."""
 
     def __init__(self, store_dir: str, limits: Limits):
         self.store_dir, self.limits = store_dir, limits
-        self._ctx = multiprocessing.get_context("spawn")
+        self._ctx = start_context()
         self._idle: asyncio.Queue | None = None
         self._spares: asyncio.Queue | None = None
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task] = set()
         self._slow = 0
         self._expensive: dict[str, None] = {}
+        # Threads that wait for answers, apart from those that start and stop workers (the default
+        # executor has cpus + 4: on 2 cores the expensive queries and a few starts filled it, and cheap
+        # queries waited behind them). One per query running at once: lanes, expensive, cancelled.
+        self._waiters = ThreadPoolExecutor(4 * limits.workers + 4, thread_name_prefix="wikikg-query")
         self.guarded = self.quads = None
 
     def _spawn(self) -> _Worker:
@@ -204,12 +238,17 @@ class QueryPool:
             self._idle.put_nowait(self._spares.get_nowait())
             self._later(self._fill(self._spares))
 
-    async def _retire(self, w: _Worker) -> None:
+    async def _retire(self, w: _Worker, task: asyncio.Future | None = None) -> None:
+        """Stop a worker; with the `task` still reading its answer, its connection is closed after it."""
         self._all.discard(w)
-        await asyncio.to_thread(w.kill)
+        if task is not None and not task.done():
+            task.add_done_callback(lambda _: w.conn.close())
+            await asyncio.to_thread(w.kill, False)
+        else:
+            await asyncio.to_thread(w.kill)
 
-    async def _replace(self, w: _Worker) -> None:
-        await self._retire(w)
+    async def _replace(self, w: _Worker, task: asyncio.Future | None = None) -> None:
+        await self._retire(w, task)
         self._hand_over()
 
     def _reply(self, w: _Worker, task: asyncio.Future) -> tuple:
@@ -236,6 +275,22 @@ class QueryPool:
         if len(self._expensive) > 1000:
             del self._expensive[next(iter(self._expensive))]
 
+    async def _cheap(self, w: _Worker, task: asyncio.Future) -> bool:
+        """Wait for the job while it stays cheap: True when it is done, False once it has used SLOW_CPU
+        of the worker's CPU or held the lane SLOW_AFTER. CPU, not wall time, so that a cheap query kept
+        waiting by a busy machine is not taken for an expensive one (where /proc is missing: wall time)."""
+        start = cpu_seconds(w.proc.pid)
+        waited, limit = 0.0, SLOW_AFTER if start is not None else WALL_SLOW
+        while waited < limit - 1e-9:
+            await asyncio.wait({task}, timeout=CHECK_EVERY)
+            if task.done():
+                return True
+            waited += CHECK_EVERY
+            used = cpu_seconds(w.proc.pid)
+            if start is not None and used is not None and used - start >= SLOW_CPU:
+                return False
+        return task.done()
+
     async def ask(self, job: dict) -> tuple:
         """Answer one job -> (status, media type, body, headers), within the time and memory limits."""
         if job.get("query") in self._expensive and self._slow >= self.limits.workers:
@@ -247,14 +302,14 @@ class QueryPool:
         if job.get("query") in self._expensive and self._slow >= self.limits.workers:  # found out meanwhile
             self._idle.put_nowait(w)
             return self._busy()
-        task = asyncio.ensure_future(asyncio.to_thread(w.ask, job, self.limits.timeout))
+        task = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(
+            self._waiters, w.ask, job, self.limits.timeout))
         lane = True
         try:
-            await asyncio.wait({task}, timeout=SLOW_AFTER)
-            if not task.done():
+            if not await self._cheap(w, task):
                 self._remember(job.get("query", ""))
                 if self._slow >= self.limits.workers:  # enough expensive queries already
-                    await self._replace(w)
+                    await self._replace(w, task)
                     await asyncio.wait({task})
                     return self._busy()
                 self._slow, lane = self._slow + 1, False
@@ -267,7 +322,7 @@ class QueryPool:
                     self._slow -= 1
             reply = self._reply(w, task)
         except asyncio.CancelledError:  # the request went away mid-query: the worker may be busy still
-            self._later(self._replace(w) if lane else self._retire(w))
+            self._later(self._replace(w, task) if lane else self._retire(w, task))
             raise
         if lane and task.exception() is None and w.proc.is_alive() and reply != _memory_reply(self.limits):
             self._idle.put_nowait(w)
@@ -284,6 +339,7 @@ class QueryPool:
         for w in list(self._all):
             w.kill()
         self._all.clear()
+        self._waiters.shutdown(wait=False, cancel_futures=True)
 
 
 # --- the network guard ---------------------------------------------------------------------------
