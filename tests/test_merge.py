@@ -7,7 +7,7 @@ import pytest
 
 from wikikg import graph as G
 from wikikg.extract.cast import MENTIONS
-from wikikg.extract.mentions import programme_key_linked
+from wikikg.extract.known import programme_key_linked
 from wikikg.formats.writers import to_nquads
 from wikikg.model import Article, Mention
 from wikikg.pipeline.stages import assemble, extract_article
