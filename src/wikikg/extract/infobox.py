@@ -155,6 +155,14 @@ def _founding_date(box: Infobox, maps) -> DateValue | None:
     return next(filter(None, map(_field_date, dated)), None)
 
 
+def _two_people(parts: list[str]) -> bool:
+    """Whether every part of an unlinked item split at "and" / "&" / "," reads as a person's full name."""
+    names = [p.strip() for p in parts if p.strip()]
+    return len(names) >= 2 and all(
+        2 <= len(w := n.split()) <= 4 and all(x[:1].isupper() and x.replace(".", "").replace("-", "").isalpha()
+                                               for x in w) for n in names)
+
+
 def _minority(text: str) -> bool:
     """An owner's note that says it holds a stake, not the company: "(31%)", "(largest shareholder)"."""
     pct = _PERCENT.search(text)
@@ -191,6 +199,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
+    if value == "person" and not top and _two_people(all_sep.split(masked)):
+        sep = all_sep  # "Deepak Gupta & Rakesh Soni": two people, not one name
     hits = [h.span() for h in (sep.finditer(masked) if sep else ())
             if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
     cuts = [0, *(x for span in hits for x in span), len(text)]
