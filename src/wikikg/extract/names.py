@@ -54,7 +54,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's
             j = k
-        while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")) \
+        while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")
+                         or toks[j][2].lower() in _trailing_prepositions()) \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
             j -= 1
@@ -140,6 +141,13 @@ def _past_role(toks, i: int, j: int) -> int | None:
     if k <= j and toks[k][2].lower() in ("the", "a"):
         k += 1
     return k if k <= j and toks[k][2][0].isupper() else None
+
+
+@cache
+def _trailing_prepositions() -> frozenset[str]:
+    """Prepositions (cues.toml) that end no name when capitalised at its end ("... Educational Trust Under")."""
+    from wikikg.kb.rules import cues
+    return frozenset(p for p in cues().prepositions if p not in ("of", "for", "de", "du", "des", "la", "le"))
 
 
 def _adjacent(text: str, a, b) -> bool:
