@@ -104,6 +104,10 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
         if not ok:
             return []
+        if sl.text[ts:te][:3].lower() == "as ":  # "appointed ⟦Y⟧ as a member of": Y, the verb's object
+            adj = [i for i in ok if not sl.text[sl.spans[i][1]:ts].strip()]
+            if adj and adj[-1] != ok[0]:
+                return adj[-1:]
         chain = _chain(sl, ok, sl.spans[ok[0]][0], backwards=False, first_free=True)
         return chain[:1] if kind == "left" else chain
     if kind == "right":
