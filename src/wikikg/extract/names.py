@@ -51,6 +51,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                     k += 1
             if k >= len(toks) or not toks[k][2][0].isupper() or not _adjacent(text, toks[k - 1], toks[k]) \
                     or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
+                    or (k > j + 1 and toks[k][2] == "The") \
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's
             j = k
