@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
+from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections
-from wikikg.kb.names import name_tables
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
@@ -23,15 +22,9 @@ _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
 
 
-@cache
-def _titles() -> frozenset[str]:
-    tables = name_tables()
-    return frozenset(t.casefold().rstrip(".") for t in tables.stop.titles + tables.roles)
-
-
 def _is_title(m: Mention) -> bool:
     """A title or rank standing before a name: "[[Colonel|COL]]", "Dr."."""
-    return m.key.casefold().rstrip(".") in _titles() or m.text.casefold().rstrip(".") in _titles()
+    return m.key.casefold().rstrip(".") in titles_folded() or m.text.casefold().rstrip(".") in titles_folded()
 
 
 def _person_shaped(name: str) -> bool:
@@ -122,8 +115,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
         listed = _item_mentions(mentions, sentence.text, lo)
         last = _dates(sentence.text[listed[-1].end:]) if listed else (None, None)  # "A, Florida, 1 May 1944 –"
+        shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
-            shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
                 continue
             if not m.types and types == {"Person"} and not _person_shaped(m.text):

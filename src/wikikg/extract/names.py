@@ -7,6 +7,7 @@ from functools import cache
 
 from wikikg.extract.classify import name_types
 from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.rules import cues
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -147,7 +148,6 @@ def _past_role(toks, i: int, j: int) -> int | None:
 @cache
 def _trailing_prepositions() -> frozenset[str]:
     """Prepositions (cues.toml) that end no name when capitalised at its end ("... Educational Trust Under")."""
-    from wikikg.kb.rules import cues
     return frozenset(p for p in cues().prepositions if p not in ("of", "for", "de", "du", "des", "la", "le"))
 
 
@@ -234,6 +234,7 @@ def titles_folded() -> frozenset[str]:
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+_INITIALLED = re.compile(r"[^\W\d_][\w'’.-]*")  # a word and its initial ("D.Pacquiao" is one)
 
 
 def acronym_after(m, text: str, ctx):
@@ -243,7 +244,7 @@ def acronym_after(m, text: str, ctx):
     if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
         return m
     acr = a.group(1)
-    initials = {w[0].upper() for w in re.findall(r"[^\W\d_][\w'’.-]*", f"{m.text} {m.key}")}
+    initials = {w[0].upper() for w in _INITIALLED.findall(f"{m.text} {m.key}")}
     if "Person" in m.types or abbreviates_a_part(acr, m.text) or acr[0] not in initials:
         return m
     ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
