@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import name_types
+from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.rules import cues
 
@@ -53,6 +54,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             if k >= len(toks) or not toks[k][2][0].isupper() or not _adjacent(text, toks[k - 1], toks[k]) \
                     or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
                     or (k > j + 1 and toks[k][2] == "The") \
+                    or (k > j + 1 and _exchange().match(text, toks[k][0])) \
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's
             j = k
@@ -94,6 +96,13 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+@cache
+def _exchange() -> re.Pattern:
+    """A stock exchange's name: "the Main Board of the ⟦Stock Exchange of Hong Kong⟧" names a segment of it."""
+    names = sorted({n for e in exchanges() for n in (e.title, *e.names) if " " in n}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?!\w)")
 
 
 @cache
