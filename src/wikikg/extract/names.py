@@ -30,9 +30,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     openers, stop, joiners = _stop_words()
     legal, region_suffix = _legal_patterns()
     toks = [(*m.span(), g if "." not in g else word(g)) for m in _TOKEN.finditer(text) for g in (m.group(),)]
-    out, nxt = [], 0
+    out, nxt, board = [], 0, set()
     for i in [k for k, t in enumerate(toks) if t[2][0].isupper() or t[2][0].isdigit()]:  # others start no name
-        if i < nxt:
+        if i < nxt or i in board:
             continue
         s, e, w = toks[i]
         if not w[0].isupper() and not (_ORDINAL.fullmatch(w) and _continues(toks, i, stop)) \
@@ -63,6 +63,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
             j -= 1
+        if j - i >= 3 and [t[2] for t in toks[j - 2:j + 1]][:2] == ["Board", "of"] and toks[j][2] in _BOARDS:
+            board.update(range(j - 2, j + 1))
+            j -= 3  # "the Vodafone Group Plc Board of Directors": the company (its board is no entity of its own)
         k = _past_role(toks, i, j)
         if k is not None and k > j:
             nxt = j + 1  # "Distinguished Fellow": a role, no name
@@ -93,6 +96,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     return out
 
 
+_BOARDS = frozenset({"Directors", "Trustees", "Governors"})
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

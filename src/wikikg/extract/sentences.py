@@ -118,6 +118,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         return chain[:1] if kind == "left" else chain
     if kind == "right":
         return rok[:1]
+    if kind == "right_adjacent":
+        return [i for i in rok[:1] if not sl.text[te:sl.spans[i][0]].strip()]
     if kind == "right_all":
         return _chain(sl, rok, te, backwards=False)
     if kind == "right_last":
