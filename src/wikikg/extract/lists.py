@@ -27,7 +27,7 @@ def _is_title(m: Mention) -> bool:
     return m.key.casefold().rstrip(".") in titles_folded() or m.text.casefold().rstrip(".") in titles_folded()
 
 
-def _person_shaped(name: str) -> bool:
+def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
     "Paul S. Dwyer, Jr."."""
     words = _GENERATION.sub("", name).split()
@@ -121,7 +121,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         for m in listed:
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
                 continue
-            if not m.types and types == {"Person"} and not _person_shaped(m.text):
+            if not m.types and types == {"Person"} and not person_shaped(m.text):
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)

@@ -298,7 +298,7 @@ SECTIONS = Table({"section": Items(Table(
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
-    "heading_classes": Free(str, what="class")}, frozenset({"section"}))
+    "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class")}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:
@@ -335,6 +335,16 @@ def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
     d = check(read("sections.toml"), SECTIONS, "sections.toml").get("heading_classes", {})
     for cls in d:
         _classes("sections.toml", "[heading_classes]", "class", cls)
+    return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
+
+
+@cache
+def column_classes() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, header regex) of sections.toml [column_classes]: a table column headed "Director" names
+    people, so a cell's entity nothing else types has that class."""
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("column_classes", {})
+    for cls in d:
+        _classes("sections.toml", "[column_classes]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
 
 
