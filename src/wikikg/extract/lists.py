@@ -8,6 +8,7 @@ from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
+from wikikg.extract.people import PARTICLES
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
@@ -19,7 +20,7 @@ _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|presen
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
 _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
-_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
+_PARTICLES = PARTICLES
 
 
 def _is_title(m: Mention) -> bool:
