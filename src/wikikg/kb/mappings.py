@@ -208,7 +208,8 @@ class Infoboxes:
 
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
-                 "linked_only": bool, "if_headquarters_given": str, "if_value_class": Free(str, what="class")}, frozenset({"id", "params", "property", "value"}), "id")
+                 "linked_only": bool, "if_headquarters_given": str,
+                 "if_value_class": Free(str, what="class")}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
                                        "role_words")} | {"street_address": str, "founder_role": str},
