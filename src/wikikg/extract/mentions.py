@@ -121,6 +121,7 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
 
 _POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")
 _HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
+_SPOUSAL = {"Mrs.", "Mrs", "Lady"}  # "Mrs. Robert McGann" names Robert McGann's wife, not him
 
 
 def name_mention(name: str) -> Mention:
@@ -144,8 +145,9 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _THE.sub("", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
-        if titled.group().strip() not in _HONORIFICS:  # "President Dos Santos" -> "Dos Santos"
-            clean = clean[titled.end():]
+        title = titled.group().strip()
+        if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
+            clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
