@@ -61,6 +61,7 @@ def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     return False
 
 
+_OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
 _EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
 
 
@@ -70,7 +71,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
     c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]):
+    if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
         return False
     words = _WORDS.findall(sl.text[lo:s])
     while words and words[-1].lower() in c.determiners:
