@@ -135,6 +135,11 @@ def link_mention(target: str, shown: str) -> Mention:
 
 
 @cache
+def _generic() -> re.Pattern:
+    return re.compile(name_tables().stop.generic)
+
+
+@cache
 def _title_re() -> re.Pattern:
     titles = sorted(name_tables().stop.titles, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
@@ -234,7 +239,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             name = text[s:e]
         if known is not None:
             take(_at(known, name, s, e))
-        else:
+        elif not _generic().fullmatch(_THE.sub("", name)):  # "the Audit Committee": a board's, no entity
             take(_unlinked(name, text, s, e))
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
