@@ -64,6 +64,9 @@ def _is_entity_link(target: str, shown: str) -> bool:
     return last[0].isupper() or last[0].isdigit() or len(words) == 1
 
 
+_LIFE = re.compile(r"\d")
+
+
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
     m = _link_at_nowhere(target, shown)
     return m if start == end == -1 else _at(m, m.text, start, end)
@@ -81,9 +84,12 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place
         return Mention(shown, shown, False, shape, strength=SHAPE)
+    # "Alabama (state song)", "Bama (soil)": a lower-case qualifier no class word matches says the title
+    # is no place its bare name would be
+    other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and (label in places() or _settled(label)):
+    if not types and not other and (label in places() or _settled(label)):
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
