@@ -82,10 +82,12 @@ def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Ment
     return out
 
 
-def _sited(listed: list[Mention], text: str) -> list[Mention]:
+def _sited(listed: list[Mention], text: str, places: bool = False) -> list[Mention]:
     """ "* Regional Research Station, Pilicode, Kasaragod": an organisation's name that its place follows
     is named with it (one of several stations of the same name), not a second item; the place after that
     is where it lies."""
+    if places and len(listed) > 1 and listed[1].types == {"Place"} and text[listed[0].end:listed[1].start] == ", ":
+        return listed[:1]  # a list of places: "* [[Hurlburt Field]], Florida, 1 May 1944 –": the field, in Florida
     if len(listed) < 2 or listed[0].linked or listed[0].strength < SHAPE or not listed[0].types & org_classes():
         return listed
     a, b = listed[0], listed[1]
@@ -130,8 +132,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                             sentence.text if sentence.text != sentence.source else None)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
-        listed = _sited(_item_mentions(mentions, sentence.text, lo), sentence.text)
-        last = _dates(sentence.text[listed[-1].end:]) if listed else (None, None)  # "A, Florida, 1 May 1944 –"
+        items = _item_mentions(mentions, sentence.text, lo)
+        listed = _sited(items, sentence.text, set(spec.types) == {"Place"})
+        last = _dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
