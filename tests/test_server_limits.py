@@ -3,6 +3,8 @@ queries run, the Host check, security headers, slow headers; a real server on a 
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import re
 import time
 from pathlib import Path
@@ -168,3 +170,68 @@ def test_a_client_that_never_finishes_its_headers_is_disconnected(url):
         start = time.monotonic()
         assert s.recv(100) == b""  # closed by the server
         assert time.monotonic() - start < 8
+
+
+def test_a_worker_dropped_mid_query_leaves_its_pipe_to_no_one(store_dir):
+    """The pipe-reuse race, with real worker processes: a request goes away mid-query and its worker
+    is killed and replaced while the thread that waits for its answer has taken the pipe's descriptor
+    number but not yet read from it (held there until the replacement is under way, as a busy machine
+    can deschedule a thread). On the pre-fix pool the pipe was closed at once, the replacement's pipe
+    got the same number, and the stale thread read the replacement's first message: a spare that never
+    came up and a lane short. Now the pipe is closed only once that thread is done with it."""
+    import asyncio
+    import threading
+    from multiprocessing import connection
+
+    from wikikg.sparql.workers import SPARES, QueryPool
+
+    hold, held = threading.Event(), []
+    pool = QueryPool(store_dir, Limits(timeout=8.0, workers=1))
+    full = 1 + SPARES
+
+    def profile(frame, event, arg):  # runs in threads started from here on: the pool's answer threads
+        if (event == "c_call" and arg is os.read and hold.is_set() and frame.f_code is connection.Connection._recv.__code__
+                and threading.current_thread().name.startswith("wikikg-query")):
+            hold.clear()
+            fd = frame.f_locals["handle"]
+            ino = os.fstat(fd).st_ino
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:  # until the number names another pipe, or the pool is whole
+                with contextlib.suppress(OSError):
+                    if os.fstat(fd).st_ino != ino:
+                        held.append("reused")
+                        break
+                if len(pool.pids()) == full:
+                    time.sleep(0.2)
+                    held.append("whole")
+                    break
+                time.sleep(0.002)
+
+    async def scenario():
+        await pool.start()
+        task = asyncio.create_task(pool.ask({"query": CARTESIAN}))
+        await asyncio.sleep(0.05)  # the query runs: its answer thread waits on the pipe
+        hold.set()
+        task.cancel()  # the client went away: the worker is killed and a spare takes the lane
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        deadline = time.monotonic() + 15
+        while (len(pool.pids()) < full or not held) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        whole = len(pool.pids())
+        answers = [await pool.ask({"query": "ASK { ?s ?p ?o }", "accept": "application/sparql-results+json"})
+                   for _ in range(2 * full)]
+        return whole, answers
+
+    threading.setprofile(profile)
+    loop = asyncio.new_event_loop()
+    try:
+        whole, answers = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    finally:
+        threading.setprofile(None)
+        pool.close()
+        loop.close()  # does not wait for a worker start stuck on a stolen message (the pre-fix pool)
+    assert held == ["whole"], held  # the dropped worker's descriptor was not handed to another pipe
+    assert whole == full, "a replacement worker never came up: its first message went to a stale thread"
+    assert [a[0] for a in answers] == [200] * len(answers)
+    assert all(json.loads(a[2])["boolean"] is True for a in answers), answers
