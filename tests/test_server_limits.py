@@ -235,3 +235,47 @@ def test_a_worker_dropped_mid_query_leaves_its_pipe_to_no_one(store_dir):
     assert whole == full, "a replacement worker never came up: its first message went to a stale thread"
     assert [a[0] for a in answers] == [200] * len(answers)
     assert all(json.loads(a[2])["boolean"] is True for a in answers), answers
+
+
+def test_what_may_be_expensive_by_its_shape_is_suspect():
+    from wikikg.sparql.cost import suspect
+
+    assert suspect(CARTESIAN) and suspect(BOMB)
+    assert suspect("SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } ORDER BY ?o LIMIT 1")
+    assert suspect("PREFIX w: <urn:w:> SELECT * { ?x w:partOf+ ?y }")
+    for cheap in ("ASK { ?s ?p ?o }", "SELECT ?a ?b ?c WHERE { ?a ?b ?c } LIMIT 5",
+                  "SELECT (?a * 2 AS ?b) { <urn:x> <urn:p> ?a }", "SELECT * WHERE { <urn:x> ?p ?o . ?o ?q ?r }",
+                  "not sparql at all {"):
+        assert not suspect(cheap), cheap
+
+
+def test_a_cheap_query_does_not_wait_behind_one_shaped_like_an_expensive_one(store_dir):
+    """One expensive slot (workers=1), taken. A second cartesian query arrives, then a cheap one. On the
+    pre-estimate pool the second took the lane in arrival order until its CPU showed it expensive
+    (then a 503), and the cheap query waited behind it; now a query the static estimate calls suspect
+    waits for an expensive slot (or behind cheap queries) and the cheap one is answered first."""
+    import threading
+
+    app = create_app(store_dir, Limits(timeout=8.0, workers=1))
+    done: dict[str, tuple[float, httpx.Response]] = {}
+
+    def send(name, query):
+        r = post(url, query)
+        done[name] = (time.monotonic(), r)
+
+    with run_in_thread(app) as url:
+        first = threading.Thread(target=send, args=("first", CARTESIAN))
+        first.start()
+        for _ in range(100):  # until the first runs as an expensive query (nice 19)
+            time.sleep(0.1)
+            if any(os.getpriority(os.PRIO_PROCESS, p) == 19 for p in app.state.pool.pids()):
+                break
+        second = threading.Thread(target=send, args=("second", CARTESIAN.replace("?n", "?m")))
+        second.start()
+        time.sleep(0.3)  # the second is in the server, ahead of the cheap query
+        send("cheap", "ASK { ?s ?p ?o }")
+        second.join()
+        first.join()
+    assert done["cheap"][1].status_code == 200 and done["cheap"][1].json()["boolean"] is True
+    assert done["second"][1].status_code == 503, done["second"][1].text
+    assert done["cheap"][0] < done["second"][0]
