@@ -279,3 +279,24 @@ def test_a_cheap_query_does_not_wait_behind_one_shaped_like_an_expensive_one(sto
     assert done["cheap"][1].status_code == 200 and done["cheap"][1].json()["boolean"] is True
     assert done["second"][1].status_code == 503, done["second"][1].text
     assert done["cheap"][0] < done["second"][0]
+
+
+def test_a_suspect_query_that_turns_out_cheap_keeps_its_worker(store_dir):
+    """A query shaped like an expensive one runs aside on a spare at nice 19; answered at once, that
+    spare is given nice 0 again and kept (no worker killed and started again for it), where the server
+    may lower a nice value (root, or CAP_SYS_NICE); otherwise it is replaced, and nothing else changes."""
+    app = create_app(store_dir, Limits(timeout=8.0, workers=1))
+    with run_in_thread(app) as url:
+        before = sorted(app.state.pool.pids())
+        for _ in range(3):
+            r = post(url, "SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } LIMIT 1",
+                      headers={"Accept": "application/sparql-results+json"})
+            assert r.status_code == 200 and len(r.json()["results"]["bindings"]) == 1, r.text
+        deadline = time.monotonic() + 15
+        while len(app.state.pool.pids()) < len(before) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        after = sorted(app.state.pool.pids())
+        assert len(after) == len(before)
+        if os.geteuid() == 0:
+            assert after == before
+            assert all(os.getpriority(os.PRIO_PROCESS, p) == 0 for p in after)

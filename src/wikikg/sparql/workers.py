@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import multiprocessing
 import os
 import signal
@@ -296,15 +295,20 @@ class QueryPool:
                 return False
         return task.done()
 
-    def _nice(self, w: _Worker) -> None:
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, w.proc.pid, 19)
+    @staticmethod
+    def _nice(w: _Worker, value: int = 19) -> bool:
+        """Set the worker's nice value; False where this process may not (lowering it needs privilege)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, w.proc.pid, value)
+        except OSError:
+            return False
+        return True
 
     async def _aside(self, job: dict) -> tuple:
         """A suspect query on a spare worker at nice 19, in an expensive slot from the start: it takes
-        no lane. The worker is dropped after it (it cannot be made nice 0 again) and a new spare started."""
+        no lane. Answered in time, the worker goes back to the spares where it can be given nice 0 again
+        (that needs privilege); otherwise it is dropped and a new spare started."""
         w = self._spares.get_nowait()
-        self._later(self._fill(False))
         self._slow += 1
         self._nice(w)
         task = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(
@@ -312,15 +316,23 @@ class QueryPool:
         try:
             await asyncio.wait({task})
         except asyncio.CancelledError:
-            self._later(self._retire(w, task))
+            self._later(self._replace_spare(w, task))
             raise
         finally:
             self._slow -= 1
         reply = self._reply(w, task)
         if reply[0] == 503:
             self._remember(job.get("query", ""))
-        self._later(self._retire(w))
+        if task.exception() is None and w.proc.is_alive() and reply != _memory_reply(self.limits) \
+                and self._nice(w, 0):
+            self._spares.put_nowait(w)
+        else:
+            self._later(self._replace_spare(w))
         return reply
+
+    async def _replace_spare(self, w: _Worker, task: asyncio.Future | None = None) -> None:
+        await self._retire(w, task)
+        await self._fill(False)
 
     async def ask(self, job: dict) -> tuple:
         """Answer one job -> (status, media type, body, headers), within the time and memory limits."""
