@@ -8,6 +8,10 @@ It reports the cheap queries' latency (p50, p90, p99, max), every status code se
 resident memory of any query worker (sampled every 50 ms) against the memory cap.
 
     python benchmarks/bench_starvation.py [--workers 2] [--cheap 400] [--clients 16] [--expensive 10]
+        [--client raw|httpx] [--rounds N [--write]]
+
+`--rounds N --write` runs N rounds in turn of the loaded run and the floor (no expensive query) and
+records them in benchmarks/results/starvation.json (the README's figures: make_docs.py).
 
 Not run by pytest; takes about a minute. Issue 14's bar: cheap p99 under 250 ms, no error other than
 the expensive queries' 503s, worker memory never above the cap.
@@ -178,6 +182,40 @@ async def _load(url: str, server: int, args) -> tuple[Counter, list[float], int,
     return statuses, latencies, peak, wall
 
 
+def _serve_and_load(store: str, args, expensive: int) -> dict:
+    """One run against a fresh `wikikg serve` over `store`: the cheap queries' figures and the load."""
+    args = argparse.Namespace(**{**vars(args), "expensive": expensive})
+    before = os.getloadavg()[0]
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "wikikg", "serve", "--store", store, "--port", str(port),
+                               "--workers", str(args.workers), "--timeout", str(args.timeout),
+                               *(["--max-memory", f"{args.max_memory}M"] if args.max_memory is not None else [])],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        server.stderr.readline()  # "wikikg: serving ..." once every worker is ready
+        statuses, latencies, peak, wall = asyncio.run(_load(f"http://127.0.0.1:{port}", server.pid, args))
+    finally:
+        server.terminate()
+        server.wait(30)
+    q = statistics.quantiles(latencies, n=100)
+    return {"at": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), "client": args.client,
+            "expensive": expensive, "cheap": len(latencies), "clients": args.clients, "wall_s": round(wall, 2),
+            "p50_ms": round(q[49] * 1000), "p90_ms": round(q[89] * 1000), "p99_ms": round(q[98] * 1000),
+            "max_ms": round(max(latencies) * 1000), "statuses": dict(sorted(statuses.items())),
+            "max_worker_rss_mb": peak >> 20, "load_before": round(before, 1),
+            "load_after": round(os.getloadavg()[0], 1)}
+
+
+def _show(run: dict, cap: int, workers: int) -> None:
+    print(f"client {run['client']}, workers {workers}, memory cap {cap >> 20} MB, {run['expensive']} expensive, "
+          f"{run['cheap']} cheap from {run['clients']} clients in {run['wall_s']:.1f} s")
+    print(f"cheap latency: p50 {run['p50_ms']} ms, p90 {run['p90_ms']} ms, p99 {run['p99_ms']} ms, "
+          f"max {run['max_ms']} ms")
+    print("statuses:", ", ".join(f"{k}: {v}" for k, v in run["statuses"].items()))
+    print(f"largest worker RSS: {run['max_worker_rss_mb']} MB (cap {cap >> 20} MB)")
+    print(f"load average (1 min) before {run['load_before']:.1f}, after {run['load_after']:.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--workers", type=int, default=2)
@@ -189,30 +227,22 @@ def main() -> None:
     ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
                     help="the load generator's HTTP client (raw: lean keep-alive sockets; httpx: ~3.5 ms CPU a request)")
     ap.add_argument("--trace", metavar="FILE", help="write each cheap query's start, latency and Server-Timing")
+    ap.add_argument("--rounds", type=int, default=0, metavar="N",
+                    help="N rounds in turn of a loaded run (--expensive) and the floor (no expensive query)")
+    ap.add_argument("--write", action="store_true", help="with --rounds: record them in benchmarks/results/starvation.json")
     args = ap.parse_args()
-    before = os.getloadavg()
+    cap = Limits(workers=args.workers, max_memory=None if args.max_memory is None else args.max_memory << 20).memory_cap()
+    runs = []
     with tempfile.TemporaryDirectory() as tmp:
         load_dataset(open_store(tmp, create=True), build([str(p) for p in ARTICLES]).dataset)
-        cap = Limits(workers=args.workers, max_memory=None if args.max_memory is None else args.max_memory << 20).memory_cap()
-        port = _free_port()
-        server = subprocess.Popen([sys.executable, "-m", "wikikg", "serve", "--store", tmp, "--port", str(port),
-                                   "--workers", str(args.workers), "--timeout", str(args.timeout),
-                                   *(["--max-memory", f"{args.max_memory}M"] if args.max_memory is not None else [])],
-                                  stderr=subprocess.PIPE, text=True)
-        try:
-            server.stderr.readline()  # "wikikg: serving ..." once every worker is ready
-            statuses, latencies, peak, wall = asyncio.run(_load(f"http://127.0.0.1:{port}", server.pid, args))
-        finally:
-            server.terminate()
-            server.wait(30)
-    q = statistics.quantiles(latencies, n=100)
-    print(f"client {args.client}, workers {args.workers}, memory cap {cap >> 20} MB, {args.expensive} expensive, "
-          f"{len(latencies)} cheap from {args.clients} clients in {wall:.1f} s")
-    print(f"cheap latency: p50 {q[49] * 1000:.0f} ms, p90 {q[89] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms, "
-          f"max {max(latencies) * 1000:.0f} ms")
-    print("statuses:", ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
-    print(f"largest worker RSS: {peak >> 20} MB (cap {cap >> 20} MB)")
-    print("load average (1 min) before {:.1f}, after {:.1f}".format(before[0], os.getloadavg()[0]))
+        for _ in range(max(args.rounds, 1)):
+            for expensive in ([args.expensive, 0] if args.rounds else [args.expensive]):
+                runs.append(_serve_and_load(tmp, args, expensive))
+                _show(runs[-1], cap, args.workers)
+    if args.write and args.rounds:
+        out = {"measured": runs[0]["at"][:10], "workers": args.workers, "memory_cap_mb": cap >> 20,
+               "bar_p99_ms": 250, "runs": runs}
+        (ROOT / "benchmarks" / "results" / "starvation.json").write_text(json.dumps(out, indent=1) + "\n")
 
 
 if __name__ == "__main__":
