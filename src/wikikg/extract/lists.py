@@ -8,6 +8,7 @@ from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
+from wikikg.extract.people import PARTICLES
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
@@ -19,7 +20,7 @@ _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|presen
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
 _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
-_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
+_PARTICLES = PARTICLES
 
 
 def _is_title(m: Mention) -> bool:
@@ -27,14 +28,16 @@ def _is_title(m: Mention) -> bool:
     return m.key.casefold().rstrip(".") in titles_folded() or m.text.casefold().rstrip(".") in titles_folded()
 
 
-def _person_shaped(name: str) -> bool:
-    """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven"."""
-    words = name.split()
+def person_shaped(name: str) -> bool:
+    """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
+    "Paul S. Dwyer, Jr."."""
+    words = _GENERATION.sub("", name).split()
     return 2 <= len(words) <= 5 and words[0][0].isupper() and all(
         w[0].isupper() and w.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
         and not (len(w) > 2 and w.isupper()) or w in _PARTICLES for w in words)  # "KAU Campus": no person
 
 
+_GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -119,7 +122,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         for m in listed:
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
                 continue
-            if not m.types and types == {"Person"} and not _person_shaped(m.text):
+            if not m.types and types == {"Person"} and not person_shaped(m.text):
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)

@@ -61,6 +61,9 @@ def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     return False
 
 
+_EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
+
+
 def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int,
               strict: bool = False, need_prep: bool = False) -> bool:
     """A mention can fill an argument: not inside a prepositional phrase, nor a possessor or a
@@ -80,21 +83,26 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
         return False
     if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
         return False
-    if _POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e):
-        return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧")
+    if (_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e)) and not _EXCHANGE <= types & m.types:
+        return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧"; not "⟦LSE⟧'s ⟦AIM⟧")
     if not fits(m, types, strict):
         return False
     return "SanctionsProgramme" not in m.types
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+_PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
+_ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
+
+
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
             strict: bool, need_prep: bool = False) -> list[int]:
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
     left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not owns_noun(sl.text, e, span)]
-    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi and not owns_noun(sl.text, e, span)]
+    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi
+             and (not owns_noun(sl.text, e, span) or _EXCHANGE <= types & sl.mentions[i].types)]  # "X's Main Market"
     ok = [i for i in left if _eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
     rok = [i for i in right if _eligible(sl, i, preps, types, te, strict)]
     if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
@@ -112,6 +120,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         return chain[:1] if kind == "left" else chain
     if kind == "right":
         return rok[:1]
+    if kind == "right_adjacent":
+        return [i for i in rok[:1] if not sl.text[te:sl.spans[i][0]].strip()]
     if kind == "right_all":
         return _chain(sl, rok, te, backwards=False)
     if kind == "right_last":
@@ -311,6 +321,9 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     if not rule.dated or rules.cues().present.search(sl.text[clause[0]:span[1]]):
         return None
     comma = sl.text.find(",", span[1])
+    while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
+            and "Place" in sl.mentions[int(m.group(1))].types:
+        comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962": the place ends nothing
     limit = clause[1] if comma < 0 else min(comma, clause[1])
     for start, end, *_ in find_dates(sl.text[:clause[1]]):  # "on December 30, 1995": the comma is the date's
         if start < limit < end:
@@ -377,13 +390,18 @@ def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
-    seen, out = set(), []
+    """One statement per fact and sentence: the first found, with the date of the first that has one
+    ("studied at A and graduated from B, in 1962": B's own trigger dates it)."""
+    seen: dict = {}
+    out: list[Statement] = []
     for st in statements:
         o = st.obj.key if isinstance(st.obj, Mention) else str(st.obj)
         key = (st.subject.key, st.predicate, o, st.evidence.start)
         if is_symmetric(st.predicate):
             key = (frozenset({st.subject.key, o}), st.predicate, st.evidence.start)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(st)
+        elif st.date is not None and out[seen[key]].date is None:
+            out[seen[key]] = replace(out[seen[key]], date=st.date, end_date=st.end_date)
     return out

@@ -288,16 +288,17 @@ class SectionSpec:
     shaped_items: bool = False  # only items whose own name (or link) says what they are
     subjects: frozenset[str] = frozenset()  # only when the subject has one of these classes (any, when empty)
     shaped_for: frozenset[str] = frozenset()  # shaped items only, in an article whose subject has one of these classes
+    unless_row: re.Pattern | None = None  # a table row whose other cells say this states something else
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
-     "shaped_items": bool, "shaped_items_for": list, "subjects": list,
+     "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
-    "heading_classes": Free(str, what="class")}, frozenset({"section"}))
+    "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class")}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:
@@ -319,7 +320,7 @@ def _section(s: dict) -> SectionSpec:
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
         s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
         tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())),
-        frozenset(s.get("shaped_items_for", ())))
+        frozenset(s.get("shaped_items_for", ())), _regex(s["unless_row"], f, where) if "unless_row" in s else None)
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
@@ -334,6 +335,16 @@ def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
     d = check(read("sections.toml"), SECTIONS, "sections.toml").get("heading_classes", {})
     for cls in d:
         _classes("sections.toml", "[heading_classes]", "class", cls)
+    return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
+
+
+@cache
+def column_classes() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, header regex) of sections.toml [column_classes]: a table column headed "Director" names
+    people, so a cell's entity nothing else types has that class."""
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("column_classes", {})
+    for cls in d:
+        _classes("sections.toml", "[column_classes]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
 
 
