@@ -172,6 +172,71 @@ def test_a_client_that_never_finishes_its_headers_is_disconnected(url):
         assert time.monotonic() - start < 8
 
 
+# Run in a fresh interpreter (no state left by other tests: threads, the fork server, a profile hook),
+# printing {"held": [...], "whole": n, "full": n, "answers": [[status, body], ...]} as JSON.
+DROPPED = """
+import asyncio, contextlib, json, os, sys, threading, time
+from multiprocessing import connection
+from wikikg.sparql.workers import SPARES, Limits, QueryPool
+
+CARTESIAN = sys.argv[2]
+hold, held = threading.Event(), []
+pool = QueryPool(sys.argv[1], Limits(timeout=8.0, workers=1))
+full = 1 + SPARES
+
+def profile(frame, event, arg):  # runs in threads started from here on: the pool's answer threads
+    if (event == "c_call" and arg is os.read and hold.is_set() and frame.f_code is connection.Connection._recv.__code__
+            and threading.current_thread().name.startswith("wikikg-query")):
+        hold.clear()
+        if frame.f_locals["self"]._handle is None:  # closed already, after the thread took its number
+            held.append("closed")
+            return
+        fd = frame.f_locals["handle"]
+        ino = os.fstat(fd).st_ino
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # until the number is closed or names another pipe, or the pool is whole
+            try:
+                if os.fstat(fd).st_ino != ino:
+                    held.append("reused")
+                    break
+            except OSError:  # closed under the thread: the next pipe made may get its number
+                held.append("closed")
+                break
+            if len(pool.pids()) == full:
+                time.sleep(0.2)
+                held.append("whole")
+                break
+            time.sleep(0.002)
+
+async def scenario():
+    await pool.start()
+    task = asyncio.create_task(pool.ask({"query": CARTESIAN}))
+    await asyncio.sleep(0.05)  # the query runs: its answer thread waits on the pipe
+    hold.set()
+    task.cancel()  # the client went away: the worker is killed and a spare takes the lane
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    deadline = time.monotonic() + 15
+    while (len(pool.pids()) < full or not held) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    whole = len(pool.pids())
+    answers = [await pool.ask({"query": "ASK { ?s ?p ?o }", "accept": "application/sparql-results+json"})
+               for _ in range(2 * full)]
+    return whole, answers
+
+threading.setprofile(profile)
+loop = asyncio.new_event_loop()
+try:
+    whole, answers = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+finally:
+    threading.setprofile(None)
+    pool.close()
+print(json.dumps({"held": held, "whole": whole, "full": full,
+                  "answers": [[a[0], a[2].decode()] for a in answers]}), flush=True)
+os._exit(0)  # a worker start stuck on a stolen message (the pre-fix pool) is not waited for
+"""
+
+
 def test_a_worker_dropped_mid_query_leaves_its_pipe_to_no_one(store_dir):
     """The pipe-reuse race, with real worker processes: a request goes away mid-query and its worker
     is killed and replaced while the thread that waits for its answer has taken the pipe's descriptor
@@ -179,62 +244,17 @@ def test_a_worker_dropped_mid_query_leaves_its_pipe_to_no_one(store_dir):
     can deschedule a thread). On the pre-fix pool the pipe was closed at once, the replacement's pipe
     got the same number, and the stale thread read the replacement's first message: a spare that never
     came up and a lane short. Now the pipe is closed only once that thread is done with it."""
-    import asyncio
-    import threading
-    from multiprocessing import connection
+    import subprocess
+    import sys
 
-    from wikikg.sparql.workers import SPARES, QueryPool
-
-    hold, held = threading.Event(), []
-    pool = QueryPool(store_dir, Limits(timeout=8.0, workers=1))
-    full = 1 + SPARES
-
-    def profile(frame, event, arg):  # runs in threads started from here on: the pool's answer threads
-        if (event == "c_call" and arg is os.read and hold.is_set() and frame.f_code is connection.Connection._recv.__code__
-                and threading.current_thread().name.startswith("wikikg-query")):
-            hold.clear()
-            fd = frame.f_locals["handle"]
-            ino = os.fstat(fd).st_ino
-            deadline = time.monotonic() + 10
-            while time.monotonic() < deadline:  # until the number names another pipe, or the pool is whole
-                with contextlib.suppress(OSError):
-                    if os.fstat(fd).st_ino != ino:
-                        held.append("reused")
-                        break
-                if len(pool.pids()) == full:
-                    time.sleep(0.2)
-                    held.append("whole")
-                    break
-                time.sleep(0.002)
-
-    async def scenario():
-        await pool.start()
-        task = asyncio.create_task(pool.ask({"query": CARTESIAN}))
-        await asyncio.sleep(0.05)  # the query runs: its answer thread waits on the pipe
-        hold.set()
-        task.cancel()  # the client went away: the worker is killed and a spare takes the lane
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        deadline = time.monotonic() + 15
-        while (len(pool.pids()) < full or not held) and time.monotonic() < deadline:
-            await asyncio.sleep(0.1)
-        whole = len(pool.pids())
-        answers = [await pool.ask({"query": "ASK { ?s ?p ?o }", "accept": "application/sparql-results+json"})
-                   for _ in range(2 * full)]
-        return whole, answers
-
-    threading.setprofile(profile)
-    loop = asyncio.new_event_loop()
-    try:
-        whole, answers = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
-    finally:
-        threading.setprofile(None)
-        pool.close()
-        loop.close()  # does not wait for a worker start stuck on a stolen message (the pre-fix pool)
-    assert held == ["whole"], held  # the dropped worker's descriptor was not handed to another pipe
-    assert whole == full, "a replacement worker never came up: its first message went to a stale thread"
-    assert [a[0] for a in answers] == [200] * len(answers)
-    assert all(json.loads(a[2])["boolean"] is True for a in answers), answers
+    run = subprocess.run([sys.executable, "-c", DROPPED, store_dir, CARTESIAN], capture_output=True, text=True,
+                         timeout=180, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert run.returncode == 0, run.stderr[-3000:]
+    out = json.loads(run.stdout.strip().splitlines()[-1])
+    assert out["held"] == ["whole"], out["held"]  # the descriptor stayed open for the thread holding it
+    assert out["whole"] == out["full"], "a replacement never came up: its first message went to a stale thread"
+    assert [status for status, _ in out["answers"]] == [200] * len(out["answers"])
+    assert all(json.loads(body)["boolean"] is True for _, body in out["answers"]), out["answers"]
 
 
 def test_what_may_be_expensive_by_its_shape_is_suspect():

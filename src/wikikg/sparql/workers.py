@@ -190,12 +190,12 @@ class QueryPool:
 
     Fair service: `workers` lanes take queries in order, those a static estimate calls suspect
     (cost.suspect: a cartesian product, a repetition path, many BINDs) after the others. A suspect
-    query starts on a ready spare worker at the lowest CPU priority (nice 19) once an expensive slot is
-    free (waiting PATIENCE at most), and then takes no lane at all. A query whose worker has spent SLOW_CPU of CPU on it (or that has
-    held its lane SLOW_AFTER) is expensive: it gives its lane to a ready spare worker and goes on at
-    nice 19, so cheap queries keep flowing; at most `workers` such expensive queries run at once, and
-    one more is cancelled with a 503 at once rather than queued (benchmarks/bench_starvation.py
-    measures it)."""
+    query runs on a ready spare worker at the lowest CPU priority (nice 19), taking no lane, once an
+    expensive slot is free (it waits PATIENCE for one at most, then queues for a lane). A query whose
+    worker has spent SLOW_CPU of CPU on it (or that has held its lane SLOW_AFTER) is expensive: it
+    gives its lane to a ready spare worker and goes on at nice 19, so cheap queries keep flowing; at
+    most `workers` such expensive queries run at once, and one more is cancelled with a 503 at once
+    rather than queued (benchmarks/bench_starvation.py measures it)."""
 
     def __init__(self, store_dir: str, limits: Limits):
         self.store_dir, self.limits = store_dir, limits
