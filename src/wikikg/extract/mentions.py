@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
+from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
@@ -14,9 +15,8 @@ from wikikg.extract.names import abbreviations, acronym_after, short_form, title
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
-from wikikg.kb import rules
 from wikikg.kb.names import name_tables
-from wikikg.kb.places import places
+from wikikg.kb.places import places, settlement_title
 from wikikg.model import Mention, ParsedArticle, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -64,6 +64,9 @@ def _is_entity_link(target: str, shown: str) -> bool:
     return last[0].isupper() or last[0].isdigit() or len(words) == 1
 
 
+_LIFE = re.compile(r"\d")
+
+
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
     m = _link_at_nowhere(target, shown)
     return m if start == end == -1 else _at(m, m.text, start, end)
@@ -81,9 +84,12 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place
         return Mention(shown, shown, False, shape, strength=SHAPE)
+    # "Alabama (state song)", "Bama (soil)": a lower-case qualifier no class word matches says the title
+    # is no place its bare name would be
+    other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and label in places():
+    if not types and not other and (label in places() or settlement_title(label)):
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
@@ -111,6 +117,7 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
 
 _POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")
 _HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
+_SPOUSAL = {"Mrs.", "Mrs", "Lady"}  # "Mrs. Robert McGann" names Robert McGann's wife, not him
 
 
 def name_mention(name: str) -> Mention:
@@ -124,6 +131,11 @@ def link_mention(target: str, shown: str) -> Mention:
 
 
 @cache
+def _generic() -> re.Pattern:
+    return re.compile(name_tables().stop.generic)
+
+
+@cache
 def _title_re() -> re.Pattern:
     titles = sorted(name_tables().stop.titles, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
@@ -134,8 +146,9 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _THE.sub("", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
-        if titled.group().strip() not in _HONORIFICS:  # "President Dos Santos" -> "Dos Santos"
-            clean = clean[titled.end():]
+        title = titled.group().strip()
+        if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
+            clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
@@ -222,15 +235,15 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             name = text[s:e]
         if known is not None:
             take(_at(known, name, s, e))
-        else:
+        elif not _generic().fullmatch(_THE.sub("", name)):  # "the Audit Committee": a board's, no entity
             take(_unlinked(name, text, s, e))
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
             known = _resolve_name(text[s:e], ctx)
             if known is not None:
                 take(_at(known, text[s:e], s, e))
-    for m in _anaphora(ctx).finditer(text):
-        if free(m.start(), m.end()):
+    for m in subject_anaphora(ctx.subject.types).finditer(text):
+        if free(m.start(), m.end()) and not reported_by_another(text, m.start(), ctx.subject_names):
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = _paren_links(found, text)
@@ -286,24 +299,6 @@ def _alias_matcher(ctx: Context) -> NameMatcher:
 def _base_matcher() -> NameMatcher:
     """A matcher of the authorities, programmes and exchanges (copied per article)."""
     return NameMatcher(known_tables()[0])
-
-
-def _anaphora(ctx: Context) -> re.Pattern:
-    return subject_anaphora(ctx.subject.types)
-
-
-@cache
-def subject_anaphora(types: frozenset[str]) -> re.Pattern:
-    """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
-    nouns when it has some: "the league" in a club's article is its league, not the club)."""
-    c = rules.cues()
-    nouns = set()
-    for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
-        nouns.update(c.nouns.get(t, ()))
-    noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-    if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
-        return c.person_pronoun
-    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
 
 
 def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:
