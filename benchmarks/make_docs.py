@@ -201,6 +201,25 @@ def _wrap(text: str, first: str = "", rest: str = "") -> str:
     return "\n".join([*lines, line.rstrip()]) + "\n"
 
 
+def _serving() -> str:
+    """The load test's figures (benchmarks/results/starvation.json): cheap p99 with and without expensive queries."""
+    st = _result("starvation")
+    loaded = [r for r in st["runs"] if r["expensive"]]
+    floor = [r for r in st["runs"] if not r["expensive"]]
+
+    def span(runs, key):
+        lo, hi = min(r[key] for r in runs), max(r[key] for r in runs)
+        return f"{lo}" if lo == hi else f"{lo}-{hi}"
+
+    loads = [x for r in st["runs"] for x in (r["load_before"], r["load_after"])]
+    return (f"`wikikg serve` with {st['workers']} workers answered 400 cheap queries from 16 clients (a lean "
+            "keep-alive client on the same 2 cores) with a p99 "
+            f"of {span(loaded, 'p99_ms')} ms while {loaded[0]['expensive']} expensive ones ran (only those got "
+            f"`503`s), and {span(floor, 'p99_ms')} ms with none ({len(loaded)} rounds, load average "
+            f"{min(loads):g}-{max(loads):g}, {st['measured']}; `benchmarks/bench_starvation.py`, "
+            "[docs/security.md](docs/security.md)).")
+
+
 def readme_blocks() -> dict[str, str]:
     """The text of each generated README block, by name."""
     q, b, dump, start = _result("quality"), _result("blind"), _result("sample_dump"), _result("startup")
@@ -237,7 +256,7 @@ def readme_blocks() -> dict[str, str]:
                 f"machine ({dump['measured']}). A whole build reads about {rate:.0f} company articles per CPU "
                 "second (`benchmarks/bench_throughput.py`), in flat memory for streamed `.nq`/`.nt` builds; a cold `wikikg --help` takes "
                 f"{cpu['help']} ms of CPU and a named query over a store {cpu['named_query']} ms "
-                "([docs/performance.md](docs/performance.md)).", "- ", "  "),
+                "([docs/performance.md](docs/performance.md)). " + _serving(), "- ", "  "),
     }
 
 

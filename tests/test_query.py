@@ -299,6 +299,21 @@ def test_refused_before_running(text, message):
         check(text, {"https://en.wikipedia.org/wiki/SenseTime"})
 
 
+@pytest.mark.parametrize("text, named", [
+    ("PREFIX l: <http://x/> SELECT * WHERE { SERVICE l:s { ?s ?p ?o } }", "SERVICE l:s is refused"),
+    ("PREFIX l: <http://x/> SELECT * WHERE { SERVICE SILENT l:s { ?s ?p ?o } }", "SERVICE l:s is refused"),
+    ("SELECT * WHERE { SERVICE ?where { ?s ?p ?o } }", "SERVICE ?where is refused"),
+])
+def test_a_refusal_names_the_service_as_the_query_wrote_it(text, named):
+    """Issue 14 item 6: the rdflib-based check said `SERVICE <pname_pname_{'prefix': 'l', ...}>`, an
+    internal repr; the message names the endpoint as written, one line."""
+    with pytest.raises(QueryRefused) as refused:
+        check(text)
+    message = str(refused.value)
+    assert named in message and "\n" not in message
+    assert not any(s in message for s in ("pname", "{'", "prefix':"))
+
+
 def test_syntax_errors_are_query_errors_not_refusals():
     with pytest.raises(QueryError, match="syntax") as e:
         check("SELECT WHERE {")

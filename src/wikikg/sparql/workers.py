@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import platform
 import signal
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from wikikg.sparql.cost import suspect
+from wikikg.sparql.lanes import Lanes
 from wikikg.sparql.query import QueryError, QueryRefused, check
 from wikikg.sparql.results import GRAPH_OFFERS, MEDIA_TYPES, SELECT_OFFERS, negotiate, render
+from wikikg.sparql.sandbox import deny_network
 from wikikg.sparql.store import Engine
 
 __all__ = ["Limits", "QueryPool", "default_max_memory", "deny_network"]
@@ -161,6 +160,7 @@ SLOW_CPU = 0.1  # seconds of CPU: a query that has used this much is expensive a
 SLOW_AFTER = 1.0  # seconds of wall time: a query holding a lane this long is expensive whatever its CPU
 WALL_SLOW = 0.2  # seconds of wall time: where CPU time cannot be read, a query running this long is expensive
 SPARES = 2  # spare workers per lane, started and waiting to take over a lane
+PATIENCE = 2.0  # seconds a suspect query (cost.suspect) waits for an expensive slot, then behind cheap ones
 _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
@@ -188,16 +188,19 @@ def start_context():
 class QueryPool:
     """Worker processes answering queries; one that overruns the time limit is killed and replaced.
 
-    Fair service: `workers` lanes take queries in order. A query whose worker has spent SLOW_CPU of CPU
-    on it (or that has held its lane SLOW_AFTER) is expensive: it gives its lane to a ready spare worker
-    and goes on at the lowest CPU priority (nice 19), so cheap queries keep flowing; at most `workers`
-    such expensive queries run at once, and one more is cancelled with a 503 at once rather than
-    queued (benchmarks/bench_starvation.py measures it)."""
+    Fair service: `workers` lanes take queries in order, those a static estimate calls suspect
+    (cost.suspect: a cartesian product, a repetition path, many BINDs) after the others. A suspect
+    query runs on a ready spare worker at the lowest CPU priority (nice 19), taking no lane, once an
+    expensive slot is free (it waits PATIENCE for one at most, then queues for a lane). A query whose
+    worker has spent SLOW_CPU of CPU on it (or that has held its lane SLOW_AFTER) is expensive: it
+    gives its lane to a ready spare worker and goes on at nice 19, so cheap queries keep flowing; at
+    most `workers` such expensive queries run at once, and one more is cancelled with a 503 at once
+    rather than queued (benchmarks/bench_starvation.py measures it)."""
 
     def __init__(self, store_dir: str, limits: Limits):
         self.store_dir, self.limits = store_dir, limits
         self._ctx = start_context()
-        self._idle: asyncio.Queue | None = None
+        self._lanes = Lanes(PATIENCE)
         self._spares: asyncio.Queue | None = None
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task] = set()
@@ -216,27 +219,28 @@ class QueryPool:
 
     async def start(self) -> None:
         """Start the workers (lanes and spares) and wait until each has opened the store."""
-        self._idle, self._spares = asyncio.Queue(), asyncio.Queue()
+        self._spares = asyncio.Queue()
         workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(SPARES * self.limits.workers + self.limits.workers)])
         _, self.guarded, self.quads = workers[0].hello
         for i, w in enumerate(workers):
-            (self._idle if i < self.limits.workers else self._spares).put_nowait(w)
+            self._lanes.release(w) if i < self.limits.workers else self._spares.put_nowait(w)
 
     def _later(self, coro) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _fill(self, queue: asyncio.Queue) -> None:
-        queue.put_nowait(await asyncio.to_thread(self._spawn))
+    async def _fill(self, lane: bool) -> None:
+        w = await asyncio.to_thread(self._spawn)
+        self._lanes.release(w) if lane else self._spares.put_nowait(w)
 
     def _hand_over(self) -> None:
         """A lane lost its worker: a spare takes it now (a new spare is started), or a new worker later."""
         if self._spares.empty():
-            self._later(self._fill(self._idle))
+            self._later(self._fill(True))
         else:
-            self._idle.put_nowait(self._spares.get_nowait())
-            self._later(self._fill(self._spares))
+            self._lanes.release(self._spares.get_nowait())
+            self._later(self._fill(False))
 
     async def _retire(self, w: _Worker, task: asyncio.Future | None = None) -> None:
         """Stop a worker; with the `task` still reading its answer, its connection is closed after it."""
@@ -291,16 +295,64 @@ class QueryPool:
                 return False
         return task.done()
 
+    @staticmethod
+    def _nice(w: _Worker, value: int = 19) -> bool:
+        """Set the worker's nice value; False where this process may not (lowering it needs privilege)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, w.proc.pid, value)
+        except OSError:
+            return False
+        return True
+
+    async def _aside(self, job: dict) -> tuple:
+        """A suspect query on a spare worker at nice 19, in an expensive slot from the start: it takes
+        no lane. Answered in time, the worker goes back to the spares where it can be given nice 0 again
+        (that needs privilege); otherwise it is dropped and a new spare started."""
+        w = self._spares.get_nowait()
+        self._slow += 1
+        self._nice(w)
+        task = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(
+            self._waiters, w.ask, job, self.limits.timeout))
+        try:
+            await asyncio.wait({task})
+        except asyncio.CancelledError:
+            self._later(self._replace_spare(w, task))
+            raise
+        finally:
+            self._slow -= 1
+        reply = self._reply(w, task)
+        if reply[0] == 503:
+            self._remember(job.get("query", ""))
+        if task.exception() is None and w.proc.is_alive() and reply != _memory_reply(self.limits) \
+                and self._nice(w, 0):
+            self._spares.put_nowait(w)
+        else:
+            self._later(self._replace_spare(w))
+        return reply
+
+    async def _replace_spare(self, w: _Worker, task: asyncio.Future | None = None) -> None:
+        await self._retire(w, task)
+        await self._fill(False)
+
     async def ask(self, job: dict) -> tuple:
         """Answer one job -> (status, media type, body, headers), within the time and memory limits."""
         if job.get("query") in self._expensive and self._slow >= self.limits.workers:
             return self._busy()
+        doubtful = suspect(job.get("query", ""))
+        if doubtful:  # waits up to PATIENCE for an expensive slot, then for a lane behind cheap queries
+            deadline = time.monotonic() + PATIENCE
+            while self._slow >= self.limits.workers or self._spares.empty():
+                if time.monotonic() >= deadline:
+                    break
+                await asyncio.sleep(CHECK_EVERY)
+            else:
+                return await self._aside(job)
         try:
-            w = await asyncio.wait_for(self._idle.get(), timeout=self.limits.timeout + 120)
+            w = await self._lanes.acquire(doubtful, self.limits.timeout + 120)
         except asyncio.TimeoutError:
             return 503, "text/plain", b"no query worker is free; try again\n", {}
         if job.get("query") in self._expensive and self._slow >= self.limits.workers:  # found out meanwhile
-            self._idle.put_nowait(w)
+            self._lanes.release(w)
             return self._busy()
         task = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(
             self._waiters, w.ask, job, self.limits.timeout))
@@ -313,8 +365,7 @@ class QueryPool:
                     await asyncio.wait({task})
                     return self._busy()
                 self._slow, lane = self._slow + 1, False
-                with contextlib.suppress(OSError):
-                    os.setpriority(os.PRIO_PROCESS, w.proc.pid, 19)
+                self._nice(w)
                 self._hand_over()
                 try:
                     await asyncio.wait({task})
@@ -325,7 +376,7 @@ class QueryPool:
             self._later(self._replace(w, task) if lane else self._retire(w, task))
             raise
         if lane and task.exception() is None and w.proc.is_alive() and reply != _memory_reply(self.limits):
-            self._idle.put_nowait(w)
+            self._lanes.release(w)
         else:
             self._later(self._replace(w) if lane else self._retire(w))
         return reply
@@ -340,57 +391,3 @@ class QueryPool:
             w.kill()
         self._all.clear()
         self._waiters.shutdown(wait=False, cancel_futures=True)
-
-
-# --- the network guard ---------------------------------------------------------------------------
-
-_AUDIT_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto",
-                 "socket.sendmsg", "urllib.Request", "http.client.connect"}
-# (AUDIT_ARCH, socket syscall, seccomp syscall) for the architectures the filter knows.
-_ARCH = {"x86_64": (0xC000003E, 41, 317), "aarch64": (0xC00000B7, 198, 277)}
-_IO_URING_SETUP, _X32 = 425, 0x40000000
-_AF_INET, _AF_INET6, _EACCES = 2, 10, 13
-_ALLOW, _ERRNO = 0x7FFF0000, 0x00050000
-
-
-def _audit(event: str, args) -> None:
-    if event in _AUDIT_EVENTS:
-        raise PermissionError(f"{event}: query workers make no network requests")
-
-
-class _Filter(ctypes.Structure):
-    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint32)]
-
-
-class _Program(ctypes.Structure):
-    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_Filter))]
-
-
-def _seccomp() -> bool:
-    """Make socket(AF_INET|AF_INET6) and io_uring fail with EACCES in this process and its threads."""
-    arch = _ARCH.get(platform.machine())
-    if not sys.platform.startswith("linux") or arch is None:
-        return False
-    audit_arch, nr_socket, nr_seccomp = arch
-    ld, jeq, ret = 0x20, 0x15, 0x06  # BPF_LD|W|ABS, BPF_JMP|JEQ|K, BPF_RET|K
-    code = [(ld, 0, 0, 4), (jeq, 1, 0, audit_arch), (ret, 0, 0, _ALLOW),  # other ABI: not ours
-            (ld, 0, 0, 0), (jeq, 6, 0, _IO_URING_SETUP), (jeq, 5, 0, nr_socket | _X32),
-            (jeq, 0, 3, nr_socket), (ld, 0, 0, 16), (jeq, 2, 0, _AF_INET), (jeq, 1, 0, _AF_INET6),
-            (ret, 0, 0, _ALLOW), (ret, 0, 0, _ERRNO | _EACCES)]
-    filters = (_Filter * len(code))(*[_Filter(*c) for c in code])
-    prog = _Program(len(code), filters)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
-        return False
-    # seccomp(SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, &prog): every thread, now and later
-    return libc.syscall(nr_seccomp, 1, 1, ctypes.byref(prog)) == 0
-
-
-def deny_network() -> bool:
-    """Forbid this process any network access: an audit hook (Python code) and, on Linux, a seccomp
-    filter (native code such as Oxigraph's SERVICE client). True when the seccomp filter is on."""
-    sys.addaudithook(_audit)
-    try:
-        return _seccomp()
-    except (OSError, AttributeError):
-        return False
