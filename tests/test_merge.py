@@ -95,3 +95,12 @@ def test_redirect_titles_become_aliases_of_entities_in_the_graph(results):
     t = tables(summarise(enumerate(results)), [("Acme Corp.", "Acme Corporation"), ("Nobody", "Zzz")])
     assert "Acme Corp." in t.entities[("Acme Corporation", True)].aliases
     assert ("Zzz", True) not in t.entities
+
+
+def test_a_hyphen_between_words_is_a_space_to_resolution():
+    """ "Tel-Aviv Stock Exchange" written in prose is the "Tel Aviv Stock Exchange" a ticker names."""
+    text = ("{{Infobox company\n| name = Foo Media\n| traded_as = {{TASE|FOO}}\n}}\n"
+            "'''Foo Media''' is a company. Foo Media dual-listed on the Tel-Aviv Stock Exchange in February 2016.")
+    nq = to_nquads(assemble([extract_article(Article("Foo Media", text))]).dataset).decode()
+    assert "Tel-Aviv" in nq  # kept as the prose's alias
+    assert "Tel_Aviv_Stock_Exchange" in nq and "Tel-Aviv_Stock_Exchange" not in nq

@@ -111,3 +111,28 @@ def test_members_table_gives_each_members_party():
     assert ("Jane Roeburn", "memberOf", "99th Example Legislature") in facts
     assert ("Jane Roeburn", "memberOf", "Progressive") in facts  # the link text, as the league test reads it
     assert ("John Doering", "memberOf", "Liberal") in facts
+
+
+ACQUISITIONS = """'''Example Media''' is an advertising company.
+
+==Acquisitions and divestments==
+{| class="wikitable"
+! Company !! Year !! Action !! Notes
+|-
+| Alpha Networks || 2008 || Outright acquisition || A display network.
+|-
+| Beta Ads || 2011 || 17.7% stake acquisition || A marketing company.
+|-
+| Gamma Video || 2018 || Closure || The platform stopped trading.
+|-
+| Delta Mail || 2018 || Sold to Epsilon Holdings || The email platform was sold.
+|}
+"""
+
+
+def test_an_acquisitions_table_gives_acquired_and_skips_sales_closures_and_minority_stakes():
+    facts = {(st.subject.key, st.predicate, st.obj.key, st.date.value if st.date else "")
+             for st in extract_article(Article("Example Media", ACQUISITIONS)).statements if st.predicate != "mentionedIn"}
+    assert ("Example Media", "acquired", "Alpha Networks", "2008") in facts
+    assert not {f for f in facts if f[2] in ("Beta Ads", "Gamma Video", "Delta Mail")}
+    assert not {f for f in facts if f[1] == "subsidiaryOf"}

@@ -294,10 +294,11 @@ def _anaphora(ctx: Context) -> re.Pattern:
 
 @cache
 def subject_anaphora(types: frozenset[str]) -> re.Pattern:
-    """"it" and "the company": the subject's anaphora, for a subject of these classes."""
+    """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
+    nouns when it has some: "the league" in a club's article is its league, not the club)."""
     c = rules.cues()
     nouns = set()
-    for t in types | {"Organization"}:
+    for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
         nouns.update(c.nouns.get(t, ()))
     noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"

@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import name_types
+from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.rules import cues
 
@@ -29,9 +30,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     openers, stop, joiners = _stop_words()
     legal, region_suffix = _legal_patterns()
     toks = [(*m.span(), g if "." not in g else word(g)) for m in _TOKEN.finditer(text) for g in (m.group(),)]
-    out, nxt = [], 0
+    out, nxt, board = [], 0, set()
     for i in [k for k, t in enumerate(toks) if t[2][0].isupper() or t[2][0].isdigit()]:  # others start no name
-        if i < nxt:
+        if i < nxt or i in board:
             continue
         s, e, w = toks[i]
         if not w[0].isupper() and not (_ORDINAL.fullmatch(w) and _continues(toks, i, stop)) \
@@ -53,6 +54,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             if k >= len(toks) or not toks[k][2][0].isupper() or not _adjacent(text, toks[k - 1], toks[k]) \
                     or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
                     or (k > j + 1 and toks[k][2] == "The") \
+                    or (k > j + 1 and _exchange().match(text, toks[k][0])) \
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's
             j = k
@@ -61,6 +63,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
             j -= 1
+        if j - i >= 3 and [t[2] for t in toks[j - 2:j + 1]][:2] == ["Board", "of"] and toks[j][2] in _BOARDS:
+            board.update(range(j - 2, j + 1))
+            j -= 3  # "the Vodafone Group Plc Board of Directors": the company (its board is no entity of its own)
         k = _past_role(toks, i, j)
         if k is not None and k > j:
             nxt = j + 1  # "Distinguished Fellow": a role, no name
@@ -91,9 +96,17 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     return out
 
 
+_BOARDS = frozenset({"Directors", "Trustees", "Governors"})
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+@cache
+def _exchange() -> re.Pattern:
+    """A stock exchange's name: "the Main Board of the ⟦Stock Exchange of Hong Kong⟧" names a segment of it."""
+    names = sorted({n for e in exchanges() for n in (e.title, *e.names) if " " in n}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?!\w)")
 
 
 @cache

@@ -61,6 +61,9 @@ def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     return False
 
 
+_EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
+
+
 def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int,
               strict: bool = False, need_prep: bool = False) -> bool:
     """A mention can fill an argument: not inside a prepositional phrase, nor a possessor or a
@@ -80,21 +83,24 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
         return False
     if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
         return False
-    if _POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e):
-        return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧")
+    if (_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e)) and not _EXCHANGE <= types & m.types:
+        return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧"; not "⟦LSE⟧'s ⟦AIM⟧")
     if not fits(m, types, strict):
         return False
     return "SanctionsProgramme" not in m.types
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+
+
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
             strict: bool, need_prep: bool = False) -> list[int]:
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
     left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not owns_noun(sl.text, e, span)]
-    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi and not owns_noun(sl.text, e, span)]
+    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi
+             and (not owns_noun(sl.text, e, span) or _EXCHANGE <= types & sl.mentions[i].types)]  # "X's Main Market"
     ok = [i for i in left if _eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
     rok = [i for i in right if _eligible(sl, i, preps, types, te, strict)]
     if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
@@ -112,6 +118,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         return chain[:1] if kind == "left" else chain
     if kind == "right":
         return rok[:1]
+    if kind == "right_adjacent":
+        return [i for i in rok[:1] if not sl.text[te:sl.spans[i][0]].strip()]
     if kind == "right_all":
         return _chain(sl, rok, te, backwards=False)
     if kind == "right_last":

@@ -84,7 +84,7 @@ def _whole_word_hits(text: str, name: str) -> list[tuple[int, int]]:
 
 
 def _uses_alone(text: str, short: str, word: str) -> int:
-    """How often `short` stands alone mid-sentence: after a lower-case letter, comma or semicolon and
+    r"""How often `short` stands alone mid-sentence: after a lower-case letter, comma or semicolon and
     a space, and followed by neither a word character, a hyphen nor " " + `word` (what the expression
     (?<=[a-z,;] )SHORT(?![\w-]| WORD) finds, without compiling one per name)."""
     n, i, size = 0, text.find(short), len(short)

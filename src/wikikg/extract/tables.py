@@ -85,6 +85,8 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             m = _row_entity(spec, table, row, name_col)
             if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
                 continue
+            if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
+                continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
             date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)

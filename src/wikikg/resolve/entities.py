@@ -36,9 +36,13 @@ def _legal() -> re.Pattern:
     return re.compile(rf",?\s+(?:{forms})(?:,?\s+(?:{forms}))?$")
 
 
+_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
+
+
 def _base(name: str) -> str:
-    """A name without its legal-form suffix, folded: "Foo Ltd." and "Foo" are one entity."""
-    return _legal().sub("", name).strip().casefold()
+    """A name without its legal-form suffix, folded, a hyphen between letters read as a space:
+    "Foo Ltd." and "Foo", "Tel-Aviv X" and "Tel Aviv X" are one entity."""
+    return _HYPHEN.sub(" ", _legal().sub("", name).strip()).casefold()
 
 
 def unify_keys(statements: list[Statement]) -> list[Statement]:
