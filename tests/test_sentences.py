@@ -27,14 +27,18 @@ def _name(m) -> str:
 
 
 def _facts(title: str, text: str, kind: str = "wikitext"):
-    """(subject, predicate, object) -> statement, for the asserted statements of one article."""
+    """(subject, predicate, object) -> statement, for the asserted statements of one article: the first
+    that states the fact, or the first dated one when one is (the graph's edge carries every date)."""
     result = extract_article(Article(title, text, "case", kind))
     out = {}
     for st in result.statements:
         if st.attributed_to is None and isinstance(st.obj, Mention):
-            out.setdefault((_name(st.subject), st.predicate, _name(st.obj)), st)
+            keys = [(_name(st.subject), st.predicate, _name(st.obj))]
             if st.predicate == "partneredWith":
-                out.setdefault((_name(st.obj), st.predicate, _name(st.subject)), st)
+                keys.append((_name(st.obj), st.predicate, _name(st.subject)))
+            for key in keys:
+                if key not in out or (out[key].date is None and st.date is not None):
+                    out[key] = st
     return out
 
 

@@ -34,11 +34,42 @@ def _membership_bodies() -> re.Pattern:
     return re.compile(rf"\b(?:{words})(?:\s+(?:of|for|on|in)\b.*)?$")
 
 
+# (dated prose predicate, the undated predicate it dates, read in the other direction): "Y was acquired
+# by X in January 2018" dates the infobox's "Y subsidiaryOf X" (parent = X); "Z joined Y as its chief
+# revenue officer in December 2013" dates the infobox's "Y keyPerson Z".
+_DATES = (("acquired", "subsidiaryOf"), ("affiliatedWith", "keyPerson"))
+
+
+def _dated_by_prose(statements: list[Statement]) -> list[Statement]:
+    """An undated stated fact the prose dates: the same fact once more, on the dating sentence (a fact
+    given by the infobox and by prose carries the prose date)."""
+    out = []
+    for prose, undated in _DATES:
+        dated = {}
+        for st in statements:
+            if st.predicate == prose and st.date is not None and isinstance(st.obj, Mention) \
+                    and st.evidence.section != "Infobox" and "+" not in st.rule:
+                dated.setdefault((st.obj.key, st.subject.key), st)
+        have = {(st.subject.key, st.obj.key) for st in statements if st.predicate == undated and st.date is not None
+                and isinstance(st.obj, Mention)}
+        for st in statements:
+            if st.predicate != undated or st.date is not None or not isinstance(st.obj, Mention):
+                continue
+            pair = (st.subject.key, st.obj.key)
+            src = dated.get(pair)
+            if src is not None and pair not in have:
+                have.add(pair)
+                out.append(replace(st, evidence=src.evidence, date=src.date, end_date=src.end_date,
+                                   rule=f"{src.rule}+{undated}", citations=src.citations))
+    return out
+
+
 def entailed(statements: list[Statement]) -> list[Statement]:
     """Facts the ontology entails from stated ones: a key person is affiliated with the organisation;
-    an organisation that founds a membership body (an alliance, association...) is a member of it."""
+    an organisation that founds a membership body (an alliance, association...) is a member of it;
+    an undated fact the prose dates, on the dating sentence."""
     bodies = _membership_bodies()
-    out = []
+    out = _dated_by_prose(statements)
     for st in statements:
         if st.predicate == "keyPerson" and isinstance(st.obj, Mention) and "Person" in st.obj.types:
             out.append(replace(st, subject=st.obj, predicate="affiliatedWith", obj=st.subject,

@@ -135,6 +135,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and _minority(item.text):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
+            if m.property == "subsidiaryOf" and f.name.startswith("owner") and len(f.items) > 2:
+                out.append(Statement(mention, "investedIn", subject, m.id + "+stake", ev, "Investment"))
+                continue  # one of several owners (a consortium) holds a stake; none is the parent
             r = role or (note if value == "person" and note else None)
             out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
                 (("role", r),) if r and m.property == "keyPerson" else ())))

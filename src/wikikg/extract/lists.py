@@ -28,13 +28,15 @@ def _is_title(m: Mention) -> bool:
 
 
 def _person_shaped(name: str) -> bool:
-    """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven"."""
-    words = name.split()
+    """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
+    "Paul S. Dwyer, Jr."."""
+    words = _GENERATION.sub("", name).split()
     return 2 <= len(words) <= 5 and words[0][0].isupper() and all(
         w[0].isupper() and w.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
         and not (len(w) > 2 and w.isupper()) or w in _PARTICLES for w in words)  # "KAU Campus": no person
 
 
+_GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 

@@ -43,8 +43,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < len(toks):
-            if text[toks[j][1]:toks[j + 1][0]] == ", " and legal.fullmatch(toks[j + 1][2]):
-                j += 1  # "Foo Co., Ltd."
+            if text[toks[j][1]:toks[j + 1][0]] == ", " and (legal.fullmatch(toks[j + 1][2])
+                                                           or _GENERATION.fullmatch(text, toks[j + 1][0], toks[j + 1][1])):
+                j += 1  # "Foo Co., Ltd.", "Paul S. Dwyer, Jr."
                 continue
             if POSSESSIVE.search(toks[j][2]) or not _adjacent(text, toks[j], toks[j + 1]):
                 break
@@ -99,6 +100,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     return out
 
 
+_GENERATION = re.compile(r"(?:Jr|Sr)\.?")
 _BOARDS = frozenset({"Directors", "Trustees", "Governors"})
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")

@@ -91,6 +91,8 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+_PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
+_ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 
 
 def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
@@ -319,6 +321,9 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     if not rule.dated or rules.cues().present.search(sl.text[clause[0]:span[1]]):
         return None
     comma = sl.text.find(",", span[1])
+    while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
+            and "Place" in sl.mentions[int(m.group(1))].types:
+        comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962": the place ends nothing
     limit = clause[1] if comma < 0 else min(comma, clause[1])
     for start, end, *_ in find_dates(sl.text[:clause[1]]):  # "on December 30, 1995": the comma is the date's
         if start < limit < end:
@@ -385,13 +390,18 @@ def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
-    seen, out = set(), []
+    """One statement per fact and sentence: the first found, with the date of the first that has one
+    ("studied at A and graduated from B, in 1962": B's own trigger dates it)."""
+    seen: dict = {}
+    out: list[Statement] = []
     for st in statements:
         o = st.obj.key if isinstance(st.obj, Mention) else str(st.obj)
         key = (st.subject.key, st.predicate, o, st.evidence.start)
         if is_symmetric(st.predicate):
             key = (frozenset({st.subject.key, o}), st.predicate, st.evidence.start)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(st)
+        elif st.date is not None and out[seen[key]].date is None:
+            out[seen[key]] = replace(out[seen[key]], date=st.date, end_date=st.end_date)
     return out
