@@ -45,3 +45,18 @@ def test_the_network_exports_leave_the_cast_out_unless_asked(tmp_path):
     assert cast not in property_graph(ds).entities
     assert cast in property_graph(ds, cast=True).entities
     assert str(RES + "Jane_Roe") in property_graph(ds).entities
+
+
+def test_a_column_header_types_the_cells_nothing_else_types(tmp_path):
+    """ "Director" cells name people (linked or a person-shaped plain name), "City" cells places; a
+    "Title" column names neither."""
+    text = ("'''Acme Pictures''' is a film company.\n\n== Filmography ==\n{| class=\"wikitable\"\n"
+            "! Year !! Title !! Director !! City\n|-\n| 2004 || [[Arahan Nights]] || [[Oh Tae-sung]] || [[Portside]]\n"
+            "|-\n| 2011 || Countdown Run || Huh Sang-min || [[Portside]]\n|}\n")
+    path = tmp_path / "Acme_Pictures.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    assert (URIRef(entity_iri("Oh Tae-sung", True)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("Huh Sang-min", False)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("Portside", True)), RDF.type, WKG.Place) in g
+    assert not list(g.triples((URIRef(entity_iri("Arahan Nights", True)), RDF.type, None)))

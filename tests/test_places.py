@@ -13,3 +13,14 @@ def test_places_cached_as_built(tmp_path, monkeypatch):
         assert {"China", "Hong Kong", "Beijing", "California"} <= built
     finally:
         rules.places.cache_clear()
+
+
+def test_a_settlement_title_names_a_place():
+    """Wikipedia titles a settlement "Name, State" or "Name, Country": the part after the comma a known
+    place makes the link a place's; a person's "Jr." or a firm's legal form does not."""
+    from wikikg.extract.mentions import link_mention
+
+    for title in ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.", "Calhoun County, Alabama"):
+        assert link_mention(title, title).types == {"Place"}, title
+    for title in ("Paul S. Dwyer, Jr.", "Phillips, Craig & Dean", "Bank of America, N.A."):
+        assert "Place" not in link_mention(title, title).types, title

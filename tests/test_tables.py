@@ -136,3 +136,12 @@ def test_an_acquisitions_table_gives_acquired_and_skips_sales_closures_and_minor
     assert ("Example Media", "acquired", "Alpha Networks", "2008") in facts
     assert not {f for f in facts if f[2] in ("Beta Ads", "Gamma Video", "Delta Mail")}
     assert not {f for f in facts if f[1] == "subsidiaryOf"}
+
+
+def test_a_table_without_a_header_takes_its_years_column_as_the_dates():
+    text = ("'''Example Club''' is a football club.\n\n==Manager history==\n{| border=\"0\"\n|-\n"
+            "|align=left|{{flagicon|ANG}} José Hilário || (2013)\n|-\n"
+            "|align=left|{{flagicon|ANG}} Joaquim da Costa || (2014)\n|}\n")
+    facts = {(st.obj.key, st.date.value if st.date else "")
+             for st in extract_article(Article("Example Club", text)).statements if st.predicate == "keyPerson"}
+    assert facts == {("José Hilário", "2013"), ("Joaquim da Costa", "2014")}

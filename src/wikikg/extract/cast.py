@@ -1,9 +1,15 @@
 """The whole cast: every entity of a known class the article links to or names, outside any fact."""
 from __future__ import annotations
 
-from wikikg.extract.mentions import Context, find_mentions, link_mention
+import re
+from dataclasses import replace
+
+from wikikg.extract.known import CONTEXT
+from wikikg.extract.lists import person_shaped
+from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
+from wikikg.kb.mappings import column_classes
 from wikikg.kb.vocabulary import admitted_subjects
-from wikikg.model import Evidence, Mention, ParsedArticle, Statement
+from wikikg.model import Evidence, Mention, ParsedArticle, Statement, TableCell
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
 RULE = "cast.mention"
@@ -35,14 +41,36 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             held.add((m.key, m.linked))
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, st.evidence))
     for table in article.tables:  # linked cells of every table (squads, filmographies, members)
+        classes = [_column_class(h) for h in table.header]
         for row in table.rows:
-            for cell in row:
-                for link in cell.links:
-                    m = link_mention(link.target, link.text)
+            for i, cell in enumerate(row):
+                cls = classes[i] if i < len(classes) else None
+                for m in _cell_mentions(cell, cls):
                     if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                         continue
                     held.add((m.key, m.linked))
                     evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end,
                                         cell.text)
                     out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
+    return out
+
+
+def _column_class(header: str) -> str | None:
+    """The class a column's header says its cells name ("Director": Person), or None."""
+    return next((cls for cls, rx in column_classes() if rx.match(header.strip())), None)
+
+
+_NOTE = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))$")
+
+
+def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
+    """A cell's linked entities, those nothing types given the column's class; in a people's column
+    also an unlinked person-shaped name ("| 2011 || Countdown || Huh Jong-Ho")."""
+    out = []
+    for link in cell.links:
+        m = link_mention(link.target, link.text)
+        out.append(replace(m, types=frozenset({cls}), strength=CONTEXT) if cls and not m.types else m)
+    if not cell.links and cls == "Person" and person_shaped(text := _NOTE.sub("", cell.text).strip()):
+        m = name_mention(text)
+        out.append(m if m.types else replace(m, types=frozenset({cls}), strength=CONTEXT))
     return out

@@ -47,6 +47,11 @@ def _bare_shape_words() -> frozenset[str]:
     return frozenset(w.casefold() for spec in tables.shape.values() for w in spec.anywhere + spec.suffix)
 
 
+def is_shape_word(word: str) -> bool:
+    """Whether a word is itself one of names.toml's shape words ("Government", "Bank", "College")."""
+    return word.strip().casefold() in _bare_shape_words()
+
+
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""

@@ -139,8 +139,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 out.append(Statement(mention, "investedIn", subject, m.id + "+stake", ev, "Investment"))
                 continue  # one of several owners (a consortium) holds a stake; none is the parent
             r = role or (note if value == "person" and note else None)
-            out.append(_stmt(m, subject, mention, ev, date=date, qualifiers=(
-                (("role", r),) if r and m.property == "keyPerson" else ())))
+            by_class = next((p for cls, p in m.if_value_class if cls in mention.types), None)
+            out.append(_stmt(dataclasses.replace(m, property=by_class) if by_class else m, subject, mention, ev,
+                             date=date, qualifiers=(("role", r),) if r and m.property == "keyPerson" else ()))
             if m.property == "keyPerson" and r and (founder := _tables()[1].founder_role) and re.search(founder, r):
                 out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
                                      _founding_date(box, maps)))  # "Sagi Solomon, Founder, CEO"

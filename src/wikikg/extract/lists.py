@@ -8,7 +8,9 @@ from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
+from wikikg.extract.people import PARTICLES
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
@@ -19,7 +21,7 @@ _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|presen
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
 _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
-_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
+_PARTICLES = PARTICLES
 
 
 def _is_title(m: Mention) -> bool:
@@ -27,7 +29,7 @@ def _is_title(m: Mention) -> bool:
     return m.key.casefold().rstrip(".") in titles_folded() or m.text.casefold().rstrip(".") in titles_folded()
 
 
-def _person_shaped(name: str) -> bool:
+def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
     "Paul S. Dwyer, Jr."."""
     words = _GENERATION.sub("", name).split()
@@ -80,6 +82,19 @@ def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Ment
     return out
 
 
+def _sited(listed: list[Mention], text: str) -> list[Mention]:
+    """ "* Regional Research Station, Pilicode, Kasaragod": an organisation's name that its place follows
+    is named with it (one of several stations of the same name), not a second item; the place after that
+    is where it lies."""
+    if len(listed) < 2 or listed[0].linked or listed[0].strength < SHAPE or not listed[0].types & org_classes():
+        return listed
+    a, b = listed[0], listed[1]
+    if text[a.end:b.start] != ", " or b.types - {"Place"} or " and " in b.text:
+        return listed
+    whole = text[a.start:b.end]
+    return [Mention(whole, whole, False, a.types, start=a.start, end=b.end, strength=a.strength)] + listed[2:]
+
+
 def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | None = None) -> list[Statement]:
     """Statements from list items under headings that ontology/sections.toml knows, or after a
     sentence that introduces them ("These companies were its founding members:")."""
@@ -115,13 +130,13 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
                             sentence.text if sentence.text != sentence.source else None)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
-        listed = _item_mentions(mentions, sentence.text, lo)
+        listed = _sited(_item_mentions(mentions, sentence.text, lo), sentence.text)
         last = _dates(sentence.text[listed[-1].end:]) if listed else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
                 continue
-            if not m.types and types == {"Person"} and not _person_shaped(m.text):
+            if not m.types and types == {"Person"} and not person_shaped(m.text):
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)

@@ -83,7 +83,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         return Mention(shown, shown, False, shape, strength=SHAPE)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and label in places():
+    if not types and (label in places() or _settled(label)):
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
@@ -91,6 +91,16 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
+
+
+_SETTLEMENT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}, (?P<within>[A-Z][\w.' -]+)")
+
+
+def _settled(title: str) -> bool:
+    """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
+    known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
+    m = _SETTLEMENT.fullmatch(title)
+    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC"))
 
 
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
@@ -111,6 +121,7 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
 
 _POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")
 _HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
+_SPOUSAL = {"Mrs.", "Mrs", "Lady"}  # "Mrs. Robert McGann" names Robert McGann's wife, not him
 
 
 def name_mention(name: str) -> Mention:
@@ -134,8 +145,9 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _THE.sub("", clean)
     titled = _title_re().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
-        if titled.group().strip() not in _HONORIFICS:  # "President Dos Santos" -> "Dos Santos"
-            clean = clean[titled.end():]
+        title = titled.group().strip()
+        if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
+            clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):

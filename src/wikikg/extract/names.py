@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from wikikg.extract.classify import name_types
+from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.rules import cues
@@ -181,9 +181,13 @@ def _continues(toks, i, stop) -> bool:
 
 
 def _name_like(word: str, ctx) -> bool:
+    """Whether a capitalised word opening a sentence is a name: one the article names or links, or one it
+    capitalises mid-sentence too (not a class word such as "Government" or "Bank", which it capitalises
+    inside longer names)."""
     w = POSSESSIVE.sub("", word)
-    return w in ctx.index or w in ctx.subject_names or w in ctx.capitalised or \
-        any(c.isupper() for c in w[1:]) or w.isupper()
+    if w in ctx.index or w in ctx.subject_names:
+        return True
+    return (w in ctx.capitalised and not is_shape_word(w)) or any(c.isupper() for c in w[1:]) or w.isupper()
 
 
 def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.places import places
 
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
+PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
 
 
 @cache
@@ -35,8 +36,9 @@ def is_personal_name(name: str) -> bool:
     capitalised words, the first (or the first part of a hyphenated one) a known given name, and the
     name parser tags the whole a person; a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) for w in words):
-        return False
+    if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) or 0 < i < len(words) - 1 and w in PARTICLES
+                                           for i, w in enumerate(words)):
+        return False  # "Claus von Stauffenberg": a particle inside the name
     first = words[0].split("-")[0].rstrip(".")
     if len(first) < 2 or first.lower() not in _given_names() or words[0] in places():
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station

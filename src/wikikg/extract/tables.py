@@ -21,13 +21,20 @@ _DATE_COLUMN = re.compile(r"^(?:years?|dates?|joined|since|acquired|founded|tenu
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
-_NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|von|van|\"[^\"]+\")){0,6}$")  # noqa: E501
+_NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")){0,6}$")  # noqa: E501
 
 
 def _columns(table: Table) -> tuple[int, int | None]:
     name = next((i for i, h in enumerate(table.header) if _NAME_COLUMN.match(h.strip())), 0)
     date = next((i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())), None)
+    if date is None and not any(h.strip() for h in table.header):  # no header: a column of years is the dates'
+        width = max((len(r) for r in table.rows), default=0)
+        date = next((i for i in range(width) if i != name and table.rows
+                     and all(i < len(r) and _YEARS.fullmatch(r[i].text.strip()) for r in table.rows)), None)
     return name, date
+
+
+_YEARS = re.compile(r"\(?\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?")
 
 
 def _entity(cell: TableCell, address: bool = False) -> Mention | None:

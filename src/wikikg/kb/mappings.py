@@ -163,6 +163,7 @@ class InfoboxMapping:
     role_param: str | None = None
     linked_only: bool = False
     if_headquarters_given: str | None = None  # the property instead when the box names its headquarters
+    if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,8 @@ class Infoboxes:
 
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
-                 "linked_only": bool, "if_headquarters_given": str}, frozenset({"id", "params", "property", "value"}), "id")
+                 "linked_only": bool, "if_headquarters_given": str,
+                 "if_value_class": Free(str, what="class")}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
                                        "role_words")} | {"street_address": str, "founder_role": str},
@@ -224,6 +226,11 @@ def _mapping(m: dict, where: str) -> InfoboxMapping:
     _declared(f, where, "property", m["property"])
     _declared(f, where, "date_from", m.get("date_from"))
     _declared(f, where, "if_headquarters_given", m.get("if_headquarters_given"))
+    for cls, prop in m.get("if_value_class", {}).items():
+        _classes(f, where, "if_value_class", [cls])
+        _declared(f, where, "if_value_class", prop)
+    if "if_value_class" in m:
+        m = {**m, "if_value_class": tuple(sorted(m["if_value_class"].items()))}
     _classes(f, where, "event", m.get("event"))
     _classes(f, where, "types", m.get("types"))
     if m["value"] not in VALUE_KINDS:
@@ -298,7 +305,7 @@ SECTIONS = Table({"section": Items(Table(
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
-    "heading_classes": Free(str, what="class")}, frozenset({"section"}))
+    "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class")}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:
@@ -335,6 +342,16 @@ def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
     d = check(read("sections.toml"), SECTIONS, "sections.toml").get("heading_classes", {})
     for cls in d:
         _classes("sections.toml", "[heading_classes]", "class", cls)
+    return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
+
+
+@cache
+def column_classes() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, header regex) of sections.toml [column_classes]: a table column headed "Director" names
+    people, so a cell's entity nothing else types has that class."""
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("column_classes", {})
+    for cls in d:
+        _classes("sections.toml", "[column_classes]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
 
 
