@@ -7,7 +7,7 @@ from functools import cache
 
 from wikikg.kb import places
 from wikikg.kb.names import name_tables
-from wikikg.kb.vocabulary import org_classes
+from wikikg.kb.vocabulary import is_symmetric, org_classes
 from wikikg.model import Mention, Statement
 
 
@@ -64,6 +64,23 @@ def _dated_by_prose(statements: list[Statement]) -> list[Statement]:
     return out
 
 
+_APPOSED_BODY = r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:society|association|union|party|federation|league|fraternity|sorority|academy)\b"
+
+
+def joined_bodies(statements: list[Statement]) -> list[Statement]:
+    """A person who joined a membership body (its name says so, "... Association", "... Party", or an
+    apposition does, "[[Psi Chi]], the national honor society") became a member of it, not its staff."""
+    bodies = _membership_bodies()
+    out = []
+    for st in statements:
+        if st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
+                bodies.search(st.obj.text) or bodies.search(st.obj.key)
+                or re.search(re.escape(st.obj.text) + _APPOSED_BODY, st.evidence.plain or st.evidence.text)):
+            st = replace(st, predicate="memberOf", rule="membership.person-joined", event="Membership")
+        out.append(st)
+    return out
+
+
 def entailed(statements: list[Statement]) -> list[Statement]:
     """Facts the ontology entails from stated ones: a key person is affiliated with the organisation;
     an organisation that founds a membership body (an alliance, association...) is a member of it;
@@ -78,4 +95,22 @@ def entailed(statements: list[Statement]) -> list[Statement]:
                 and st.obj.types <= org_classes() and bodies.search(st.subject.text):
             out.append(replace(st, subject=st.obj, predicate="memberOf", obj=st.subject,
                                rule=st.rule + "+membership", event="Membership"))
+    return out
+
+
+def one_per_sentence(statements: list[Statement]) -> list[Statement]:
+    """One statement per fact and sentence: the first found, with the date of the first that has one
+    ("studied at A and graduated from B, in 1962": B's own trigger dates it)."""
+    seen: dict = {}
+    out: list[Statement] = []
+    for st in statements:
+        o = st.obj.key if isinstance(st.obj, Mention) else str(st.obj)
+        key = (st.subject.key, st.predicate, o, st.evidence.start)
+        if is_symmetric(st.predicate):
+            key = (frozenset({st.subject.key, o}), st.predicate, st.evidence.start)
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(st)
+        elif st.date is not None and out[seen[key]].date is None:
+            out[seen[key]] = replace(out[seen[key]], date=st.date, end_date=st.end_date)
     return out

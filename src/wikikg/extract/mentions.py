@@ -135,6 +135,11 @@ def link_mention(target: str, shown: str) -> Mention:
 
 
 @cache
+def _generic() -> re.Pattern:
+    return re.compile(name_tables().stop.generic)
+
+
+@cache
 def _title_re() -> re.Pattern:
     titles = sorted(name_tables().stop.titles, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
@@ -234,7 +239,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             name = text[s:e]
         if known is not None:
             take(_at(known, name, s, e))
-        else:
+        elif not _generic().fullmatch(_THE.sub("", name)):  # "the Audit Committee": a board's, no entity
             take(_unlinked(name, text, s, e))
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
@@ -242,11 +247,23 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if known is not None:
                 take(_at(known, text[s:e], s, e))
     for m in _anaphora(ctx).finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and not _reported_by_another(text, m.start(), ctx):
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = _paren_links(found, text)
     return [_with_context(m, text) for m in found]
+
+
+# "after Toshiba stated that it was to wind up ...": the pronoun of a reported clause is its reporter's
+# (a capitalised name right before the reporting verb), not the article's subject
+_REPORTED_BY = re.compile(r"\b(?P<who>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+(?:said|stated|announced|reported|"
+                          r"confirmed|claimed|added|noted|declared|disclosed|revealed)\s+(?:that\s+)?$")
+
+
+def _reported_by_another(text: str, at: int, ctx: Context) -> bool:
+    """Whether the pronoun at `at` opens a clause another named party reports."""
+    m = _REPORTED_BY.search(text, max(0, at - 80), at)
+    return m is not None and _THE.sub("", m["who"]) not in ctx.subject_names
 
 
 def _at(m: Mention, text: str, start: int, end: int) -> Mention:

@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
+from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.kb import rules
-from wikikg.kb.vocabulary import is_symmetric, org_classes
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
 _AS_A_ROLE = re.compile(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,")
@@ -61,6 +62,7 @@ def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     return False
 
 
+_OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
 _EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
 
 
@@ -70,7 +72,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
     c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]):
+    if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
         return False
     words = _WORDS.findall(sl.text[lo:s])
     while words and words[-1].lower() in c.determiners:
@@ -258,7 +260,7 @@ def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
         _terminate(sl, sentence, out, prev, year)
         out.extend(found)
         prev.add(sl.text, year)
-    return _dedupe(out)
+    return one_per_sentence(joined_bodies(out))
 
 
 def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, year: int | None,
@@ -387,21 +389,3 @@ def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year
                     if out[j].evidence.start == st.evidence.start and out[j].rule == st.rule:
                         out[j] = replace(out[j], end_date=date)
                 return
-
-
-def _dedupe(statements: list[Statement]) -> list[Statement]:
-    """One statement per fact and sentence: the first found, with the date of the first that has one
-    ("studied at A and graduated from B, in 1962": B's own trigger dates it)."""
-    seen: dict = {}
-    out: list[Statement] = []
-    for st in statements:
-        o = st.obj.key if isinstance(st.obj, Mention) else str(st.obj)
-        key = (st.subject.key, st.predicate, o, st.evidence.start)
-        if is_symmetric(st.predicate):
-            key = (frozenset({st.subject.key, o}), st.predicate, st.evidence.start)
-        if key not in seen:
-            seen[key] = len(out)
-            out.append(st)
-        elif st.date is not None and out[seen[key]].date is None:
-            out[seen[key]] = replace(out[seen[key]], date=st.date, end_date=st.end_date)
-    return out

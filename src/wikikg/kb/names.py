@@ -31,6 +31,7 @@ class StopWords:
     words: tuple[str, ...]
     titles: tuple[str, ...]
     joiners: tuple[str, ...]
+    generic: str = "(?!)"  # a regex: unlinked names that name no entity of their own ("Audit Committee")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Names:
 SCHEMA = Table({
     "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
-    "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list},
+    "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
@@ -93,7 +94,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())))
          for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
-            k: tuple(v) for k, v in d["stop"].items()}),
+            k: v if isinstance(v, str) else tuple(v) for k, v in d["stop"].items()}),
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
         Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
         tuple(d.get("short_form", {}).get("drop", ())), tuple(d.get("lead_phrase", {}).get("ends", ())),
