@@ -60,3 +60,18 @@ def test_a_column_header_types_the_cells_nothing_else_types(tmp_path):
     assert (URIRef(entity_iri("Huh Sang-min", False)), RDF.type, WKG.Person) in g
     assert (URIRef(entity_iri("Portside", True)), RDF.type, WKG.Place) in g
     assert not list(g.triples((URIRef(entity_iri("Arahan Nights", True)), RDF.type, None)))
+
+
+def test_an_infobox_value_is_in_the_cast_and_a_qualifier_names_the_class(tmp_path):
+    """ "allegiance = [[Turkish Armed Forces]]" and "country = {{flag|Turkey}}" name entities of the article;
+    a title's qualifier names what it is by its head noun: "(state song)" is no place, "(financier)" a person."""
+    text = ("{{Infobox military unit\n|unit_name= Example Brigade\n|country= {{flag|Turkey}}\n"
+            "|allegiance= [[Turkish Armed Forces]]\n|anthem= [[Alabama (state song)]]\n}}\n"
+            "'''Example Brigade''' is a brigade. Its sponsor was [[Fred Wilson (financier)|Fred Wilson]].\n")
+    path = tmp_path / "Example_Brigade.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    assert (URIRef(entity_iri("Turkish Armed Forces", True)), RDF.type, WKG.MilitaryOrganization) in g
+    assert (URIRef(entity_iri("Turkey", True)), RDF.type, WKG.Place) in g
+    assert (URIRef(entity_iri("Fred Wilson (financier)", True)), RDF.type, WKG.Person) in g
+    assert not list(g.triples((URIRef(entity_iri("Alabama (state song)", True)), RDF.type, None)))

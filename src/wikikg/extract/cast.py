@@ -9,7 +9,7 @@ from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.kb.mappings import column_classes
 from wikikg.kb.vocabulary import admitted_subjects
-from wikikg.model import Evidence, Mention, ParsedArticle, Statement, TableCell
+from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Statement, TableCell
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
 RULE = "cast.mention"
@@ -40,6 +40,12 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
         if isinstance(m, Mention) and m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
             held.add((m.key, m.linked))
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, st.evidence))
+    for box in article.infoboxes:  # what an infobox's values link to ("allegiance = [[Turkish Armed Forces]]")
+        for f in box.fields:
+            for m in (m for item in f.items for m in _item_mentions(item)):
+                if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
+                    held.add((m.key, m.linked))
+                    out.append(Statement(ctx.subject, MENTIONS, m, RULE, Evidence(f.source, "Infobox", f.start, f.end)))
     for table in article.tables:  # linked cells of every table (squads, filmographies, members)
         classes = [_column_class(h) for h in table.header]
         for row in table.rows:
@@ -73,4 +79,14 @@ def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
     if not cell.links and cls == "Person" and person_shaped(text := _NOTE.sub("", cell.text).strip()):
         m = name_mention(text)
         out.append(m if m.types else replace(m, types=frozenset({cls}), strength=CONTEXT))
+    return out
+
+
+_FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "flagdeco"})
+
+
+def _item_mentions(item: FieldItem) -> list[Mention]:
+    """An infobox item's linked entities, and the country of a flag template ("{{flag|Turkey}}")."""
+    out = [link_mention(link.target, link.text) for link in item.links]
+    out += [link_mention(name, name) for t in item.templates if t.name in _FLAGS and (name := t.get("1"))]
     return out

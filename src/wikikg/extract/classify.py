@@ -67,7 +67,7 @@ def name_types(name: str) -> frozenset[str]:
 def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
     out = []
     for cls, words in name_tables().disambiguation.items():
-        out.append((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)))
+        out.append((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})s?$")))  # common nouns, lower case
     return tuple(out)
 
 
@@ -82,6 +82,9 @@ def _event_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
 
 
+_QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")
+
+
 def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
     """Class from a title's disambiguation suffix ("computer scientist" -> Person); a year range is a
     person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
@@ -89,8 +92,10 @@ def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
         return frozenset()
     if _LIFE_SUFFIX.match(suffix):
         return frozenset() if is_event(base) else frozenset({"Person"})
+    # the qualifier's head noun names the class: "(state song)" is a song, "(region of Alabama)" a region
+    head = _QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()
     for cls, pat in _disambig_table():
-        if pat.search(suffix):
+        if pat.search(head):
             return frozenset({cls})
     return frozenset()
 

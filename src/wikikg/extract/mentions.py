@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
+from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
@@ -14,9 +15,8 @@ from wikikg.extract.names import abbreviations, acronym_after, short_form, title
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
-from wikikg.kb import rules
 from wikikg.kb.names import name_tables
-from wikikg.kb.places import places
+from wikikg.kb.places import places, settlement_title
 from wikikg.model import Mention, ParsedArticle, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -64,6 +64,9 @@ def _is_entity_link(target: str, shown: str) -> bool:
     return last[0].isupper() or last[0].isdigit() or len(words) == 1
 
 
+_LIFE = re.compile(r"\d")
+
+
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
     m = _link_at_nowhere(target, shown)
     return m if start == end == -1 else _at(m, m.text, start, end)
@@ -81,9 +84,12 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place
         return Mention(shown, shown, False, shape, strength=SHAPE)
+    # "Alabama (state song)", "Bama (soil)": a lower-case qualifier no class word matches says the title
+    # is no place its bare name would be
+    other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and (label in places() or _settled(label)):
+    if not types and not other and (label in places() or settlement_title(label)):
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
@@ -91,16 +97,6 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
-
-
-_SETTLEMENT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}, (?P<within>[A-Z][\w.' -]+)")
-
-
-def _settled(title: str) -> bool:
-    """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
-    known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
-    m = _SETTLEMENT.fullmatch(title)
-    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC"))
 
 
 def _resolve_name(name: str, ctx: Context) -> Mention | None:
@@ -246,24 +242,12 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             known = _resolve_name(text[s:e], ctx)
             if known is not None:
                 take(_at(known, text[s:e], s, e))
-    for m in _anaphora(ctx).finditer(text):
-        if free(m.start(), m.end()) and not _reported_by_another(text, m.start(), ctx):
+    for m in subject_anaphora(ctx.subject.types).finditer(text):
+        if free(m.start(), m.end()) and not reported_by_another(text, m.start(), ctx.subject_names):
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = _paren_links(found, text)
     return [_with_context(m, text) for m in found]
-
-
-# "after Toshiba stated that it was to wind up ...": the pronoun of a reported clause is its reporter's
-# (a capitalised name right before the reporting verb), not the article's subject
-_REPORTED_BY = re.compile(r"\b(?P<who>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+(?:said|stated|announced|reported|"
-                          r"confirmed|claimed|added|noted|declared|disclosed|revealed)\s+(?:that\s+)?$")
-
-
-def _reported_by_another(text: str, at: int, ctx: Context) -> bool:
-    """Whether the pronoun at `at` opens a clause another named party reports."""
-    m = _REPORTED_BY.search(text, max(0, at - 80), at)
-    return m is not None and _THE.sub("", m["who"]) not in ctx.subject_names
 
 
 def _at(m: Mention, text: str, start: int, end: int) -> Mention:
@@ -315,24 +299,6 @@ def _alias_matcher(ctx: Context) -> NameMatcher:
 def _base_matcher() -> NameMatcher:
     """A matcher of the authorities, programmes and exchanges (copied per article)."""
     return NameMatcher(known_tables()[0])
-
-
-def _anaphora(ctx: Context) -> re.Pattern:
-    return subject_anaphora(ctx.subject.types)
-
-
-@cache
-def subject_anaphora(types: frozenset[str]) -> re.Pattern:
-    """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
-    nouns when it has some: "the league" in a club's article is its league, not the club)."""
-    c = rules.cues()
-    nouns = set()
-    for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
-        nouns.update(c.nouns.get(t, ()))
-    noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-    if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
-        return c.person_pronoun
-    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
 
 
 def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:

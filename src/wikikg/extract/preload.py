@@ -36,7 +36,7 @@ def preload() -> None:
     (each worker inherits them) and before a benchmark's timed runs."""
     import pycountry
 
-    from wikikg.extract.mentions import subject_anaphora
+    from wikikg.extract.anaphora import subject_anaphora
     from wikikg.kb.vocabulary import classes
 
     for fn in table_loaders():

@@ -6,7 +6,7 @@ from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
 
-__all__ = ["countries", "places"]
+__all__ = ["countries", "places", "settlement_title"]
 
 
 @cache
@@ -50,3 +50,13 @@ def _places() -> frozenset[str]:
         if name.isascii():
             out.add(generic.sub("", name).strip())
     return frozenset(n for n in out if len(n) > 2)
+
+
+_SETTLEMENT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}, (?P<within>[A-Z][\w.' -]+)")
+
+
+def settlement_title(title: str) -> bool:
+    """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
+    known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
+    m = _SETTLEMENT.fullmatch(title)
+    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC"))

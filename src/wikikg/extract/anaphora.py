@@ -1,0 +1,35 @@
+"""What refers back to the article's subject ("it", "she", "the company"), and what does not."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wikikg.kb import rules
+
+__all__ = ["reported_by_another", "subject_anaphora"]
+
+# "after Toshiba stated that it was to wind up ...": the pronoun of a reported clause is its reporter's
+# (a capitalised name right before the reporting verb), not the article's subject
+_REPORTED_BY = re.compile(r"\b(?P<who>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+(?:said|stated|announced|reported|"
+                          r"confirmed|claimed|added|noted|declared|disclosed|revealed)\s+(?:that\s+)?$")
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
+def reported_by_another(text: str, at: int, subject_names) -> bool:
+    """Whether the pronoun at `at` opens a clause another named party reports."""
+    m = _REPORTED_BY.search(text, max(0, at - 80), at)
+    return m is not None and _THE.sub("", m["who"]) not in subject_names
+
+
+@cache
+def subject_anaphora(types: frozenset[str]) -> re.Pattern:
+    """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
+    nouns when it has some: "the league" in a club's article is its league, not the club)."""
+    c = rules.cues()
+    nouns = set()
+    for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
+        nouns.update(c.nouns.get(t, ()))
+    noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
+        return c.person_pronoun
+    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
