@@ -64,3 +64,12 @@ def test_a_bound_named_query_over_a_store_imports_no_rdflib_nor_sparql_parser(tm
     del store
     heavy, out = _imported_by(["query", "founders", "--store", str(tmp_path / "store"), "--param", "org=Beta Corp"])
     assert heavy == set() and "Jane Roe" in out
+
+
+def test_a_streaming_build_imports_no_networkx(tmp_path):
+    """`build -o X.nq` writes N-Quads lines: the property-graph exports' networkx (~0.1 s of start-up) stays
+    unloaded."""
+    (tmp_path / "Beta_Corp.wikitext").write_text("'''Beta Corp''' is a company founded by [[Jane Roe]].\n", "utf-8")
+    heavy, _ = _imported_by(["build", str(tmp_path / "Beta_Corp.wikitext"), "-o", str(tmp_path / "out.nq"),
+                             "-j", "1", "--no-progress"])
+    assert "wikikg.extract" in heavy and not {m for m in heavy if m.split(".")[0] == "networkx"}

@@ -16,3 +16,25 @@ CASES = tomllib.loads((Path(__file__).parent / "cases" / "people.toml").read_tex
     for c in CASES], ids=[c["name"] for c in CASES])
 def test_personal_name(case):
     assert is_personal_name(case["name"]) is case["person"]
+
+
+def test_the_given_names_are_the_detectors_and_are_kept_on_disk(tmp_path, monkeypatch):
+    """gender-guesser's dictionary takes ~0.3 s to parse per process: its names (all a given-name check reads:
+    the detector says "unknown" exactly for a name it does not hold) are kept as JSON in the cache directory."""
+    import gender_guesser.detector as gd
+
+    from wikikg.extract import people
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    detector = gd.Detector(case_sensitive=False)
+    people._given_names.cache_clear()
+    try:
+        made = people._given_names()
+        assert made == frozenset(detector.names)
+        assert list(tmp_path.glob("wikikg/given-names-*.json"))
+        people._given_names.cache_clear()
+        assert people._given_names() == made  # read back from the file
+        for name in ("Agnès", "Khurshid", "Denver", "Acme", "JEAN", "forest"):
+            assert (detector.get_gender(name) == "unknown") is (name.lower() not in made)
+    finally:
+        people._given_names.cache_clear()

@@ -26,3 +26,29 @@ CASES = [
 def test_counts_what_the_expression_found(text, short, word):
     expected = len(re.findall(rf"(?<=[a-z,;] ){re.escape(short)}(?![\w-]| {re.escape(word)})", text))
     assert _uses_alone(text, short, word) == expected
+
+
+WHOLE = [
+    ("The Rudolf Virchow Center and the Rudolf Virchow Centers; Rudolf Virchow Center.", "Rudolf Virchow Center"),
+    ("_Acme Corp Acme Corp_ Acme Corp² Acme Corp٣ (Acme Corp) Acme CorpAcme Corp", "Acme Corp"),
+    ("aa aa aaa", "aa aa"),
+    ("Ünited Ñames Ünited Ñamesé Ünited Ñames", "Ünited Ñames"),
+    ("", "Acme Corp"),
+]
+
+
+@pytest.mark.parametrize("text,name", WHOLE)
+def test_whole_word_hits_are_the_expressions(text, name):
+    from wikikg.extract.subjectnames import _whole_word_hits
+
+    expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    assert _whole_word_hits(text, name) == expected
+
+
+def test_word_char_is_what_w_matches():
+    import sys
+
+    from wikikg.extract.subjectnames import _word_char
+
+    w = re.compile(r"\w")
+    assert all(bool(w.match(c)) == _word_char(c) for c in map(chr, range(sys.maxunicode + 1)))

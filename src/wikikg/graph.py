@@ -238,9 +238,9 @@ def _citation(g: Graph, c: Citation, T: Terms):
 
 
 def add_statement(g: Graph, st: Statement, article: str, subject_iri, linked: dict[str, bool] | None = None,
-                  terms: Terms = RDFLIB):
+                  terms: Terms = RDFLIB, done: set | None = None):
     """The direct edge (unless the fact is only reported) and its statement node with provenance
-    (`subject_iri`: the article subject's term)."""
+    (`subject_iri`: the article subject's term; `done`: the evidence already written into `g`)."""
     T, v, wkg, ev_ = terms, terms.v, terms.wkg, st.evidence
     s_raw = entity_iri(st.subject.key, st.subject.linked)
     o_raw, o = _object(st, T)
@@ -274,7 +274,7 @@ def add_statement(g: Graph, st: Statement, article: str, subject_iri, linked: di
             if q == "ticker" and st.attributed_to is None:
                 add((s, wkg("ticker"), T.lit(value)))
     add((fact, v["derived"], ev))
-    _add_evidence(g, ev, ev_, subject_iri, T)
+    _add_evidence(g, ev, ev_, subject_iri, T, done)
     for c in st.citations:
         add((fact, v["source"], _citation(g, c, T)))
     return fact
@@ -299,8 +299,14 @@ def quad_lines(triples, graph: URIRef | None = None) -> list[str]:
     return out
 
 
-def _add_evidence(g: Graph, ev, ev_, subject_iri, T: Terms) -> None:
-    """An evidence node: the verbatim text, its plain text, section, offsets and the article's subject."""
+def _add_evidence(g: Graph, ev, ev_, subject_iri, T: Terms, done: set | None = None) -> None:
+    """An evidence node: the verbatim text, its plain text, section, offsets and the article's subject
+    (nothing when `done` holds the same evidence: its triples are in `g` already)."""
+    if done is not None:
+        key = (ev, ev_, subject_iri)
+        if key in done:  # several facts of one sentence share its evidence (and its reader_text render)
+            return
+        done.add(key)
     add, wkg = g.add, T.wkg
     add((ev, T.v["type"], wkg("Evidence")))
     add((ev, wkg("text"), T.lit(ev_.text)))
@@ -313,12 +319,13 @@ def _add_evidence(g: Graph, ev, ev_, subject_iri, T: Terms) -> None:
     add((ev, wkg("article"), subject_iri))
 
 
-def add_mention(g: Graph, st: Statement, article: str, subject_iri, terms: Terms = RDFLIB) -> None:
+def add_mention(g: Graph, st: Statement, article: str, subject_iri, terms: Terms = RDFLIB,
+                done: set | None = None) -> None:
     """An entity the article names outside any fact (extract/cast.py): `entity wkg:mentionedIn evidence`."""
     ev_ = st.evidence
     ev = terms.iri(hashed_iri(EVIDENCE_PREFIX, article, str(ev_.start), str(ev_.end)))
     g.add((terms.iri(entity_iri(st.obj.key, st.obj.linked)), terms.wkg(MENTIONS), ev))
-    _add_evidence(g, ev, ev_, subject_iri, terms)
+    _add_evidence(g, ev, ev_, subject_iri, terms, done)
 
 
 def article_triples(g, r, t) -> list[Statement]:
@@ -328,12 +335,12 @@ def article_triples(g, r, t) -> list[Statement]:
     sts, entities = resolved(r, t)
     terms = getattr(g, "terms", RDFLIB)
     subject_iri = terms.iri(entity_iri(r.subject.key, True))
-    facts = []
+    facts, done = [], set()
     for st in sts:
         if st.predicate == MENTIONS:
-            add_mention(g, st, r.title, subject_iri, terms)
+            add_mention(g, st, r.title, subject_iri, terms, done)
         else:
-            add_statement(g, st, r.title, subject_iri, t.linked, terms)
+            add_statement(g, st, r.title, subject_iri, t.linked, terms, done)
             facts.append(st)
     for entity in entities:
         add_entity(g, entity, terms)

@@ -16,6 +16,7 @@ _TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
+_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # the capitals and digits a _TOKEN can start with
 
 
 @cache
@@ -29,9 +30,11 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners = _stop_words()
     legal, region_suffix = _legal_patterns()
-    toks = [(*m.span(), g if "." not in g else word(g)) for m in _TOKEN.finditer(text) for g in (m.group(),)]
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    if "." in text:  # a token's full stop off, unless an initial's or an abbreviation's
+        toks = [t if "." not in t[2] else (t[0], t[1], word(t[2])) for t in toks]
     out, nxt, board = [], 0, set()
-    for i in [k for k, t in enumerate(toks) if t[2][0].isupper() or t[2][0].isdigit()]:  # others start no name
+    for i in [k for k, t in enumerate(toks) if t[2][0] in _STARTS]:  # others start no name
         if i < nxt or i in board:
             continue
         s, e, w = toks[i]

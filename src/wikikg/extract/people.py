@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.places import places
 
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
@@ -15,11 +16,18 @@ PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin"
 
 
 @cache
-def _given_names():
-    """The given-name detector, loaded once per process (about 0.3 s)."""
+def _given_names() -> frozenset[str]:
+    """The given names gender-guesser knows (lower case): its detector says "unknown" exactly for the others.
+    Parsing its dictionary takes ~0.3 s, so the names are kept on disk per installed version (kb/diskcache.py)."""
+    from importlib.metadata import version
+
+    return cached_strings(f"given-names-{version('gender-guesser')}", _detector_names)
+
+
+def _detector_names() -> frozenset[str]:
     import gender_guesser.detector as gd
 
-    return gd.Detector(case_sensitive=False)
+    return frozenset(gd.Detector(case_sensitive=False).names)
 
 
 @lru_cache(maxsize=65536)
@@ -32,7 +40,7 @@ def is_personal_name(name: str) -> bool:
                                            for i, w in enumerate(words)):
         return False  # "Claus von Stauffenberg": a particle inside the name
     first = words[0].split("-")[0].rstrip(".")
-    if len(first) < 2 or _given_names().get_gender(first) == "unknown" or words[0] in places():
+    if len(first) < 2 or first.lower() not in _given_names() or words[0] in places():
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station
     import probablepeople
 

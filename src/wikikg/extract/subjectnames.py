@@ -59,11 +59,28 @@ def subject_around_links(text: str, links, subject_names) -> list[tuple[int, int
     for name in subject_names:
         if " " not in name or len(name) < 6 or name not in text:
             continue
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            s, e = hit.span()
+        for s, e in _whole_word_hits(text, name):
             if any(s <= k.start and k.end <= e and k.end - k.start < e - s for k in links):
                 out.append((s, e))
     return sorted(out, key=lambda span: span[0] - span[1])  # the longest first
+
+
+def _word_char(c: str) -> bool:
+    """What \\w matches in a str pattern: a letter, digit or other Unicode number, or "_"."""
+    return c.isalnum() or c == "_"
+
+
+def _whole_word_hits(text: str, name: str) -> list[tuple[int, int]]:
+    """The spans re.finditer(r"(?<!\\w)NAME(?!\\w)", text) finds, without compiling an expression per name."""
+    out, size, i = [], len(name), text.find(name)
+    while i != -1:
+        end = i + size
+        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
+            out.append((i, end))
+            i = text.find(name, end)
+        else:
+            i = text.find(name, i + 1)
+    return out
 
 
 def _uses_alone(text: str, short: str, word: str) -> int:

@@ -55,26 +55,16 @@ def align_dataset(ds: Dataset) -> int:
     return added
 
 
-_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)  # a quoted literal, its escapes (\" \\) inside
+# A line's subject and predicate (up to the first and second space), its object (an IRI up to its ">", a
+# quoted literal (its escapes \" \\ inside) with its @lang or ^^<datatype> up to the next space, or a
+# blank node up to the next space), and the rest: one match instead of a scan per term.
+_LINE = re.compile(r'([^ ]*) ([^ ]*) (<[^>]*>|"[^"\\]*(?:\\.[^"\\]*)*"[^ ]*(?= )|[^ <"][^ ]*(?= ))(.*)', re.S)
 
 
 def split_line(line: str) -> tuple[str, str, str, str] | None:
     """An N-Triples / N-Quads line -> (subject, predicate, object, the rest: ' <graph> .\\n' or ' .\\n')."""
-    s_end = line.find(" ")
-    p_end = line.find(" ", s_end + 1)
-    if s_end < 0 or p_end < 0:
-        return None
-    i = p_end + 1
-    if line.startswith("<", i):
-        o_end = line.find(">", i) + 1
-    elif line.startswith('"', i):  # a literal: its closing quote, then @lang or ^^<datatype>
-        m = _LITERAL.match(line, i)
-        o_end = line.find(" ", m.end() - 1) if m else -1
-    else:  # a blank node
-        o_end = line.find(" ", i)
-    if o_end <= i:
-        return None
-    return line[:s_end], line[s_end + 1:p_end], line[i:o_end], line[o_end:]
+    m = _LINE.match(line)
+    return m.groups() if m else None
 
 
 def aligned_lines(lines: Iterable[str]) -> Iterator[str]:

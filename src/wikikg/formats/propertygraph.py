@@ -6,12 +6,13 @@ import io
 import math
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import tostring
 
-import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
-
 from wikikg.kb.vocabulary import classes, classes_by_priority, shown_as, superclasses
+
+if TYPE_CHECKING:  # networkx loads when an export runs, not with every build that imports the writers
+    import networkx as nx
 
 __all__ = ["PALETTE", "Citation", "Edge", "Entity", "Fact", "PropertyGraph", "edges", "period_end",
            "period_start", "primary_type", "programmes", "evidence", "to_gexf", "to_graphml", "to_networkx"]
@@ -210,6 +211,8 @@ def evidence(e: Edge) -> list[str]:
 
 def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
     """A MultiDiGraph keyed by edge id: node and edge attributes as GraphML writes them."""
+    import networkx as nx
+
     es = edges(pg)
     degree: dict[str, int] = {}
     for e in es:
@@ -238,6 +241,8 @@ def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
 
 def to_graphml(pg: PropertyGraph) -> bytes:
     """GraphML for Gephi: node keys label/type/r/g/b/color/size/iri, edge keys label/relation/..."""
+    import networkx as nx
+
     buf = io.BytesIO()
     nx.write_graphml_xml(to_networkx(pg), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
@@ -292,6 +297,9 @@ def to_gexf(pg: PropertyGraph) -> bytes:
     """GEXF 1.3 (valid against gexf.rng): viz:color and viz:size, edge kind = relation, dated edges
     with start / end. Every edge is directed (networkx reads no mixed graph): a symmetric relation's
     edge says so in its `symmetric` attribute."""
+    import networkx as nx
+    from networkx.readwrite.gexf import GEXFWriter
+
     src = to_networkx(pg)
     g = nx.MultiDiGraph()
     for n, d in src.nodes(data=True):

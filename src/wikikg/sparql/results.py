@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -88,13 +87,16 @@ def _take(items: Iterable, limit: int | None) -> tuple[list, bool]:
     return out, False
 
 
+# (namespace, prefix), longest namespace first: the first that holds an IRI is the longest that does
+_BY_LENGTH = sorted({ns: p for p, ns in reversed(PREFIXES.items())}.items(), key=lambda x: -len(x[0]))
+
+
 def compact(iri: str) -> str:
-    """An IRI as prefix:name when a known namespace holds it, else as it is."""
-    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+    """An IRI as prefix:name when a known namespace holds it (the longest that does), else as it is."""
+    for ns, prefix in _BY_LENGTH:
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
 
 
 # --- writers: each gives a head, one string per row, a row separator and a tail --------------------
@@ -200,8 +202,25 @@ def _cell(t, label: Callable) -> list[str]:
         if len(part) <= _CELL_WIDTH:  # what textwrap gives a short line of single spaces, without its cost
             lines += [part] if part else []
         else:
-            lines += textwrap.wrap(part, _CELL_WIDTH, break_long_words=False, break_on_hyphens=False)
+            lines += _wrap(part)
     return lines or [""]
+
+
+def _wrap(part: str) -> list[str]:
+    """What textwrap.wrap(part, _CELL_WIDTH, break_long_words=False, break_on_hyphens=False) gives for a
+    text of words joined by single spaces: words packed greedily, a longer word alone on its line."""
+    lines, cur = [], ""
+    for word in part.split(" "):
+        if not cur:
+            cur = word
+        elif len(cur) + 1 + len(word) <= _CELL_WIDTH:
+            cur += " " + word
+        else:
+            lines.append(cur)
+            cur = word
+    if cur:
+        lines.append(cur)
+    return lines
 
 
 def _table(r: Result, label: Callable) -> str:
