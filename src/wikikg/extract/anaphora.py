@@ -29,7 +29,8 @@ def subject_anaphora(types: frozenset[str]) -> re.Pattern:
     nouns = set()
     for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
         nouns.update(c.nouns.get(t, ()))
-    noun_re = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    # "the Group", "the Company": corporate prose capitalises the noun that stands for the subject
+    noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=len, reverse=True))
     if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
         return c.person_pronoun
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")

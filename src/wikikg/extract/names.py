@@ -49,6 +49,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 continue
             if POSSESSIVE.search(toks[j][2]) or not _adjacent(text, toks[j], toks[j + 1]):
                 break
+            if j > i and toks[j][2].endswith(".") and legal.fullmatch(toks[j][2]) and not legal.fullmatch(toks[j + 1][2]):
+                break  # "... Technologies Pte. Ltd. Established in Kolkata": a legal form with its full stop ends a name
             k = j + 1  # next capitalised word, past a joiner ("of", "and") or "of the" / "for a"
             if k < len(toks) and toks[k][2] in joiners and _adjacent(text, toks[k - 1], toks[k]):
                 k += 1
