@@ -24,7 +24,8 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """(class, pattern of its name shape), in the order classes win (names.toml [shape]); a name
     ending in a legal-form suffix has the class names.toml [legal] gives."""
     tables = name_tables()
-    out = []
+    out = [(cls, re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, spec.first))})\s*$"))
+           for cls, spec in tables.shape.items() if spec.first]  # "Blytheville Air Force Base": a place first
     for cls, spec in tables.shape.items():
         anywhere = [re.escape(w) for w in spec.anywhere]
         suffix = [re.escape(w) for w in spec.suffix + (legal_suffixes() if cls == tables.legal.cls else ())]

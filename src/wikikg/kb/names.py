@@ -20,6 +20,7 @@ class Shape:
     anywhere: tuple[str, ...] = ()
     suffix: tuple[str, ...] = ()
     numbered: tuple[str, ...] = ()  # after an ordinal first word ("919th ... Group")
+    first: tuple[str, ...] = ()  # last words that give this class before any other class's words
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Names:
 
 
 SCHEMA = Table({
-    "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list})),
+    "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list, "first": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str},
                   frozenset({"openers", "words", "titles", "joiners"})),
@@ -91,8 +92,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
     if legal["class"] not in classes():
         raise RuleError(f"names.toml [legal]: class {legal['class']!r} is not declared in wikikg.ttl")
     return Names(
-        {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())))
-         for k, v in d["shape"].items()},
+        {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())),
+                  tuple(v.get("first", ()))) for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
             k: v if isinstance(v, str) else tuple(v) for k, v in d["stop"].items()}),
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
