@@ -93,6 +93,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+_AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 
@@ -131,6 +132,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         stop = hi if stop < 0 else min(stop, hi)
         return [i for i in rok if sl.spans[i][1] <= stop][-1:]
     if kind == "left_any":
+        if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
+            return ok[:1]
         return [i for i in left if fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_adjacent":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
