@@ -126,7 +126,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     for item in f.items:
         chain = []
         for name, link, note in _pieces(item, value):
-            if link is None and (m.linked_only or value == "place" and _street_address().match(name)):
+            if link is None and (m.linked_only or value == "place" and _street_address().search(name)):
                 continue
             if value == "person" and link is None and _office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
