@@ -75,6 +75,7 @@ def test_case(path: Path) -> None:
         assert _found(statements, exp, title), f"{case['name']}: missing {exp}\n{shown}"
     for exp in case.get("absent", []):
         assert not any(s.predicate == exp["predicate"]
+                       and ("subject" not in exp or _key(s.subject) == exp["subject"])
                        and ("object" not in exp or _key(s.obj) == exp["object"])
                        for s in statements), f"{case['name']}: unexpected {exp}\n{shown}"
     # nothing comes from an empty field; every statement points at its verbatim source
@@ -106,9 +107,17 @@ def test_mappings_are_well_formed() -> None:
             assert m["params"] and all(p == p.lower() and " " not in p for p in m["params"])
             assert set(m) <= {"id", "params", "property", "value", "direction", "types", "event",
                               "date_from", "role", "roles", "role_param", "linked_only", "if_headquarters_given",
-                              "if_value_class"}, m["id"]
+                              "if_value_class", "join"}, m["id"]
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
     assert len(kinds) == len(set(kinds)), [k for k in kinds if kinds.count(k) > 1]
+
+
+def test_record_templates_are_the_classless_kinds() -> None:
+    """parse/ collects exactly the record templates (no subject class) that infobox.toml maps."""
+    from wikikg.parse.definitions import RECORD_TEMPLATES
+    data = load(ROOT / "ontology" / "infobox.toml")
+    classless = {n for box in data["infobox"] if "class" not in box for n in (box["kind"], *box.get("aliases", ()))}
+    assert classless == RECORD_TEMPLATES
 
 
 def test_mapping_terms_are_declared_in_the_ontology() -> None:

@@ -145,3 +145,14 @@ def test_a_table_without_a_header_takes_its_years_column_as_the_dates():
     facts = {(st.obj.key, st.date.value if st.date else "")
              for st in extract_article(Article("Example Club", text)).statements if st.predicate == "keyPerson"}
     assert facts == {("José Hilário", "2013"), ("Joaquim da Costa", "2014")}
+
+
+def test_a_squad_row_without_a_name_is_named_by_its_nickname_and_footer_rows_name_nobody():
+    text = ("'''Example Club''' is a football club.\n\n==Players==\n{| class=\"wikitable\"\n"
+            "! Nat !! Nick !! Name !! 2014\n|-\n"
+            "| {{Flagicon|ANG}} || Ady || || {{small|2014}}\n|-\n"
+            "| {{Flagicon|ANG}} || Anita || Paulo Rodrigues Rosa || {{small|2014}}\n|-\n"
+            "! colspan=3 | Years\n! 2014\n|}\n")
+    facts = {st.subject.key for st in extract_article(Article("Example Club", text)).statements
+             if st.predicate == "affiliatedWith"}
+    assert facts == {"Ady", "Paulo Rodrigues Rosa"}

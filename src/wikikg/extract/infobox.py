@@ -93,10 +93,22 @@ def extract_infobox(article: ParsedArticle, subject: Mention) -> list[Statement]
             m, n = _match(maps, f.name)
             if m is not None and hq and m.if_headquarters_given:  # the seat is named: this is another site
                 m = dataclasses.replace(m, property=m.if_headquarters_given, event=None)
+            if m is not None and m.join:
+                f = _joined(article.text, box, f, m.join)
             if m is not None and f.items:
                 ev = Evidence(text=f.source, section="Infobox", start=f.start, end=f.end)
                 out.extend(_apply(m, n, f, box, maps, subject, ev))
     return out
+
+
+def _joined(text: str, box: Infobox, f: InfoboxField, join: tuple[str, ...]) -> InfoboxField:
+    """A name given in several parameters ("| first = Lee | last = Benson") as one field spanning them."""
+    parts = [f, *filter(None, map(box.field, join))]
+    if len(parts) < 2 or any(len(p.items) != 1 for p in parts):
+        return f
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    item = FieldItem(" ".join(p.items[0].text for p in parts))
+    return dataclasses.replace(f, items=(item,), source=text[start:end], start=start, end=end)
 
 
 def _stmt(m, subject, obj, ev, **kw) -> Statement:

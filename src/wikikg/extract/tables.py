@@ -16,6 +16,8 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
                           r"member|members|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
                           r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
                           r"managers|owner|owners|partner|partners|institution|university|editor|publisher)$", re.I)
+# a column that names a row's entity when its name column is empty ("Nick" in a squad table)
+_FALLBACK_COLUMN = re.compile(r"^(?:nick|nicknames?|known\s+as|short\s+name)$", re.I)
 _DATE_COLUMN = re.compile(r"^(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
                           r"start|began|established|season|seasons)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
@@ -52,7 +54,12 @@ def _entity(cell: TableCell, address: bool = False) -> Mention | None:
 def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], name_col: int) -> Mention | None:
     """The entity a row names: the name column's, or by the spec's preferred columns."""
     if not spec.columns:
-        return _entity(row[name_col]) if name_col < len(row) else None
+        if name_col < len(row) and (m := _entity(row[name_col])) is not None:
+            return m
+        if name_col >= len(row) or row[name_col].text.strip() or row[name_col].links:
+            return None  # the name cell says something that names nothing
+        fallback = (i for i, h in enumerate(table.header) if _FALLBACK_COLUMN.match(h.strip()) and i < len(row))
+        return next(filter(None, (_entity(row[i]) for i in fallback)), None)
     for pattern in spec.columns:
         for i, head in enumerate(table.header):
             if i < len(row) and pattern.search(head.strip()):
@@ -89,6 +96,8 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
         name_col, date_col = _columns(table)
         types = frozenset(spec.types)
         for row in table.rows:
+            if all(c.header for c in row):
+                continue  # a header row repeated in the body or a footer ("! Years || 2009 || 2013")
             m = _row_entity(spec, table, row, name_col)
             if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
                 continue

@@ -164,6 +164,7 @@ class InfoboxMapping:
     linked_only: bool = False
     if_headquarters_given: str | None = None  # the property instead when the box names its headquarters
     if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
+    join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ class Infoboxes:
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
                  "linked_only": bool, "if_headquarters_given": str,
-                 "if_value_class": Free(str, what="class")}, frozenset({"id", "params", "property", "value"}), "id")
+                 "if_value_class": Free(str, what="class"), "join": list}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
                                        "role_words")} | {"street_address": str, "founder_role": str},
