@@ -26,6 +26,8 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     tables = name_tables()
     out = [(cls, re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, spec.first))})\s*$"))
            for cls, spec in tables.shape.items() if spec.first]  # "Blytheville Air Force Base": a place first
+    out += [(cls, re.compile(rf"^(?:The\s+)?(?:{'|'.join(map(re.escape, spec.head))})\s"))
+            for cls, spec in tables.shape.items() if spec.head]  # "Faculty of ... Technology": a faculty
     for cls, spec in tables.shape.items():
         anywhere = [re.escape(w) for w in spec.anywhere]
         suffix = [re.escape(w) for w in spec.suffix + (legal_suffixes() if cls == tables.legal.cls else ())]

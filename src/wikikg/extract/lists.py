@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from wikikg.extract.dates import find_dates, parse_date
@@ -9,7 +10,7 @@ from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import PARTICLES
-from wikikg.kb.mappings import SectionSpec, heading_classes, sections
+from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
@@ -56,6 +57,20 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     prefix = article.text[line_start:start]
     m = _ITEM_PREFIX.fullmatch(prefix)
     return len(m.group(1)) if m else 0
+
+
+def section_spec(section: str, accept: Callable[[SectionSpec], bool]) -> tuple[SectionSpec | None, str]:
+    """The spec a list or table under `section` ("Institutions / Agriculture and Forestry") follows,
+    and the heading that names it: the innermost heading's, else, for a subheading that names no list
+    of its own, the nearest enclosing heading's (unless the subheading says its items are no longer
+    what that section lists: "Former subsidiaries")."""
+    for heading in reversed(section.split(" / ")):
+        spec = next((s for s in sections() if heading and accept(s) and s.heading.search(heading)), None)
+        if spec is not None:
+            return spec, heading
+        if subheadings_unless().search(heading):
+            break
+    return None, ""
 
 
 def default_type(spec: SectionSpec, subject: Mention, heading: str = "") -> str:
@@ -113,8 +128,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        spec = intro or next((s for s in sections() if heading and s.only != "tables" and s.heading.search(heading)),
-                             None)
+        spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists)
         if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
                 or spec.subjects and not ctx.subject.types & spec.subjects:
             continue
@@ -142,7 +156,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if not m.types and types == {"Person"} and not person_shaped(m.text):
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people
             if not m.types:
-                m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
+                m = replace(m, types=frozenset({default_type(spec, ctx.subject, named)}), strength=0)
             taken = depth
             date, end = _dates(sentence.text[m.end:])
             if date is None:
@@ -156,6 +170,11 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
     return out
+
+
+def for_lists(spec: SectionSpec) -> bool:
+    """Whether a spec reads lists (not a tables-only spec)."""
+    return spec.only != "tables"
 
 
 def _lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:

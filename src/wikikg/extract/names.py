@@ -6,8 +6,10 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import is_shape_word, name_types
+from wikikg.extract.people import is_personal_name
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.places import places
 from wikikg.kb.rules import cues
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -204,8 +206,9 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     if known(whole):
         return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links
     if name_types(whole) and not known(left) and not known(right) and (
-            not name_types(left) or (re.search(r" (?:of|for) ", left) and " " not in right)):
-        return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture"
+            not name_types(left) or (re.search(r" (?:of|for) ", left) and _complement(right))):
+        return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",
+        # "College of Climate Change and Environmental Science"
     head = right.split()[-1].rstrip(".") if right.split() else ""
     if len(cut) == 1 and " " not in left and head in name_tables().and_heads \
             and not known(left) and not name_types(left) and not known(right):
@@ -216,6 +219,14 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
             out.append((toks[s][0], toks[k - 1][1]))
         s = k + 1
     return out
+
+
+def _complement(right: str) -> bool:
+    """Whether the words after "and" in "<Body> of A and B" continue what the body is of (a field: "Human
+    Services", "Environmental Science"), rather than name a second entity (a body, a person, a place)."""
+    words = right.split()
+    return (len(words) <= 3 and " of " not in f" {right} " and not name_types(right)
+            and not is_personal_name(right) and right not in places())
 
 
 def word(token: str) -> str:

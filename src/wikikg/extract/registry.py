@@ -8,6 +8,7 @@ from typing import Protocol
 
 from wikikg.extract.cast import extract_cast
 from wikikg.extract.entailment import entailed, most_specific
+from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context, article_context
@@ -101,6 +102,10 @@ def _tables(work: Extraction) -> list[Statement]:
     return extract_tables(work.article, work.context)
 
 
+def _headings(work: Extraction) -> list[Statement]:
+    return extract_headings(work.article, work.context)
+
+
 def _entailed(work: Extraction) -> list[Statement]:
     return entailed(work.statements())
 
@@ -121,6 +126,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
+    Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
     Step("entailed", _entailed),  # extract/entailment.py: key person -> affiliatedWith, founder -> memberOf
     Step("cast", _cast),  # extract/cast.py: every other typed entity the article names (mentionedIn)
 )

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.lists import default_type
+from wikikg.extract.lists import default_type, section_spec
 from wikikg.extract.mentions import Context, link_mention, name_mention
-from wikikg.kb.mappings import SectionSpec, sections
+from wikikg.kb.mappings import SectionSpec
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 _DIGIT = re.compile(r"\d")
@@ -88,9 +88,8 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     """Statements from the rows of tables under headings that ontology/sections.toml knows."""
     out: list[Statement] = []
     for table in article.tables:
-        heading = table.section.rsplit(" / ", 1)[-1]
-        spec = next((s for s in sections() if heading and s.heading.search(heading)
-                     and (s.only != "tables" or not s.columns or _has_columns(s, table))), None)
+        spec, heading = section_spec(table.section, lambda s: s.only != "tables" or not s.columns
+                                     or _has_columns(s, table))  # noqa: B023 (used at once)
         if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
             continue
         name_col, date_col = _columns(table)

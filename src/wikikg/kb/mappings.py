@@ -306,7 +306,8 @@ SECTIONS = Table({"section": Items(Table(
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
-    "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class")}, frozenset({"section"}))
+    "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
+    "subheadings": Table({"unless": str}, frozenset({"unless"}))}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:
@@ -354,6 +355,14 @@ def column_classes() -> tuple[tuple[str, re.Pattern], ...]:
     for cls in d:
         _classes("sections.toml", "[column_classes]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
+
+
+@cache
+def subheadings_unless() -> re.Pattern:
+    """sections.toml [subheadings] unless: a subheading that says its items are no longer what the
+    section above lists ("Former subsidiaries"), so it does not inherit that section's spec."""
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("subheadings", {"unless": "(?!)"})
+    return _regex(d["unless"], "sections.toml", "[subheadings]")
 
 
 @cache

@@ -1,0 +1,52 @@
+"""Subheadings that name entities: "== Faculties == / === Faculty of Agriculture ===" names a part."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wikikg.extract.known import SHAPE
+from wikikg.extract.lists import for_lists, section_spec
+from wikikg.extract.mentions import Context, name_mention
+from wikikg.kb.mappings import SectionSpec
+from wikikg.model import Evidence, ParsedArticle, Statement
+
+_HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
+_MARKUP = re.compile(r"[\[\]{}<>'|]")
+
+
+def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
+    """A subheading under a section that lists entities (sections.toml), whose own name's shape says it
+    is one of the entities that section lists, names one of them: each faculty under "Faculties", each
+    member under "Members". Only plain headings (no markup), so the evidence is the heading verbatim."""
+    if article.kind != "wikitext":
+        return []
+    out: list[Statement] = []
+    path: list[tuple[int, str]] = []  # (level, heading) of the enclosing headings
+    for m in _HEADING.finditer(article.text):
+        level, heading = len(m.group(1)), m.group(2).strip()
+        while path and path[-1][0] >= level:
+            path.pop()
+        parent = " / ".join(h for _, h in path)
+        path.append((level, heading))
+        if not parent or _MARKUP.search(heading):
+            continue
+        spec, _ = section_spec(parent, for_lists)
+        if spec is None or not _applies(spec, ctx):
+            continue
+        item = name_mention(heading)
+        if item.key == ctx.subject.key or not item.types & frozenset(spec.types) or item.strength < SHAPE:
+            continue
+        if item.types == {"Company"} and item.key not in ctx.index:
+            continue  # "=== Agricultural Engineering & Technology ===": a field by a company's last word
+        item = replace(item, start=0, end=len(heading))
+        evidence = Evidence(m.group(0), " / ".join(h for _, h in path), m.start(), m.end())
+        s, o = (ctx.subject, item) if spec.direction == "forward" else (item, ctx.subject)
+        out.append(Statement(s, spec.relation, o, spec.id.replace("list.", "heading."), evidence, spec.event))
+    return out
+
+
+def _applies(spec: SectionSpec, ctx: Context) -> bool:
+    """Whether the spec holds in an article about this subject (its unless_subject, typed_subject, subjects)."""
+    subject = ctx.subject
+    return not (subject.types & spec.unless_subject or (spec.typed_subject and not subject.strength)
+                or spec.subjects and not subject.types & spec.subjects)
