@@ -5,6 +5,7 @@ import calendar
 import re
 from functools import lru_cache
 
+from wikikg.extract.classify import name_types
 from wikikg.kb.prefilter import any_of, fold, required
 from wikikg.model import DateValue
 
@@ -114,6 +115,9 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
     Only expressions starting before `before` (a trigger offset) are preferred, when given.
     """
     dates = _find_dates(text)
+    if "(" in text and dates:
+        lives = _life_spans(text)
+        dates = tuple(d for d in dates if not any(a <= d[0] < b for a, b in lives))
     ctx_year = int(previous.value[:4]) if previous else section_year
     if before is not None and (rel := _FOLLOWING.search(text, before)):
         # "established in 1989 and joined the league the following year": the event after the trigger
@@ -137,6 +141,18 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
     if section_year is not None:
         return DateValue(f"{section_year:04d}", "gYear")
     return None
+
+
+# A person's name and the parenthesis of their life that follows it: "Keller Breland (1915–1965)",
+# "Anton Klaveness (born 1839)"; the years are the person's, not the sentence's event's.
+_LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*)\s+(\((?:(?:born|b\.|died|d\.)\s[^()]*|"
+                   r"[^()]*?\b\d{4}\s*[–—-]\s*(?:[^()]*?\b)?\d{4})\))")
+
+
+def _life_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of life parentheses after a name in `text` whose words give no organisation's or
+    place's class (so a person's: "Keller Breland (1915–1965)", not "Acme Corp (1995–2001)")."""
+    return tuple(m.span(2) for m in _LIFE.finditer(text) if name_types(m.group(1)) <= {"Person"})
 
 
 class PreviousDates:

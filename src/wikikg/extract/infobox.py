@@ -68,10 +68,25 @@ def _separators() -> tuple[re.Pattern, re.Pattern]:
 
 
 def subject_types(article: ParsedArticle) -> frozenset[str]:
-    """The classes of the article's subject, read from the kinds of its infoboxes."""
+    """The classes of the article's subject, read from the kinds of its infoboxes (not of a later
+    infobox that names someone else)."""
     kinds = _tables()[0]
-    return frozenset(kinds[_norm(b.kind)][0] for b in article.infoboxes
-                     if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0])
+    return frozenset(kinds[_norm(b.kind)][0] for i, b in enumerate(article.infoboxes)
+                     if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0] and _other(b, i, article.title) is None)
+
+
+def _other(box: Infobox, index: int, title: str, subject: Mention | None = None) -> str | None:
+    """The name a later infobox gives, when it is not the article's subject's: "== Work with Keller
+    Breland == {{Infobox person |name=Keller Breland …}}" in another person's article is his."""
+    f = box.field("name")
+    if index == 0 or f is None or len(f.items) != 1:
+        return None
+    name = _clean(f.items[0].text)
+    own = {title, *(() if subject is None else (subject.key, subject.text, *subject.aliases))}
+    folded = name.casefold()
+    if not name or any(folded in n.casefold() or n.casefold() in folded for n in own if n):
+        return None
+    return name
 
 
 def _match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
@@ -85,8 +100,12 @@ def _match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
 def extract_infobox(article: ParsedArticle, subject: Mention) -> list[Statement]:
     """Statements about `subject` (and its subsidiaries, places ...) stated by its infoboxes."""
     kinds, out = _tables()[0], []
-    for box in article.infoboxes:
-        maps = kinds.get(_norm(box.kind), (None, ()))[1]
+    own = subject
+    for index, box in enumerate(article.infoboxes):
+        cls, maps = kinds.get(_norm(box.kind), (None, ()))
+        subject = own
+        if cls and (name := _other(box, index, article.title, own)) is not None:
+            subject = Mention(text=name, key=name, linked=False, types=frozenset({cls}), strength=4)
         hq = any(m is not None and m.property == "headquarteredIn" and not m.if_headquarters_given and f.items
                  for f in box.fields for m in (_match(maps, f.name)[0],))
         for f in box.fields:
