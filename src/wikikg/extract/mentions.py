@@ -15,7 +15,7 @@ from wikikg.extract.names import abbreviations, acronym_after, short_form, title
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import places, settlement_title
 from wikikg.model import Mention, ParsedArticle, Sentence
 
@@ -61,7 +61,13 @@ def _is_entity_link(target: str, shown: str) -> bool:
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
     last = words[-1]
-    return last[0].isupper() or last[0].isdigit() or len(words) == 1
+    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
+
+
+@cache
+def _lower_legal_forms() -> frozenset[str]:
+    """Legal-form suffixes written in lower case ("plc"): "[[CGU plc]]" names a company."""
+    return frozenset(f for f in legal_suffixes() if f[0].islower())
 
 
 _LIFE = re.compile(r"\d")

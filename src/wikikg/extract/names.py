@@ -14,7 +14,10 @@ from wikikg.kb.rules import cues
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
-_TOKEN = re.compile(r"[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
+_PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Counter|Over|Under|Mid|Vice|Cross|"
+             r"Well|Joint|Half|Part|Full)-[a-z]")  # an English prefix joined to a word: "Co-founded"
+_TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
+_LOWER_COMPOUND = re.compile(_PREFIXED)  # "Co-founded", "Anti-corruption": a word, not a name
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
@@ -40,6 +43,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         if i < nxt or i in board:
             continue
         s, e, w = toks[i]
+        if _LOWER_COMPOUND.match(w):
+            continue
         if not w[0].isupper() and not (_ORDINAL.fullmatch(w) and _continues(toks, i, stop)) \
                 or w in openers or (w in stop and not _continues(toks, i, stop)):  # "52nd Research Institute"
             continue
