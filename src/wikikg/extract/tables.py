@@ -11,6 +11,8 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement,
 
 _DIGIT = re.compile(r"\d")
 _TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]$")
+# a degree after a person's name in a cell ("Jose B. Cruz, Ph.D."): not part of the name
+_DEGREE = re.compile(r",?\s+(?:Ph\.\s?D\.?|PhD|M\.\s?D\.?|D\.\s?Sc\.?|DSc|M\.\s?Sc\.?|MSc|M\.\s?A\.|MBA|LL\.\s?[BDM]\.?|Esq\.?)$")
 
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
                           r"member|members|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
@@ -43,7 +45,7 @@ def _entity(cell: TableCell, address: bool = False) -> Mention | None:
     for link in cell.links:
         if link.start <= 0:
             return link_mention(link.target, link.text)
-    text = _TRAILING_NOTE.sub("", cell.text).strip()
+    text = _DEGREE.sub("", _TRAILING_NOTE.sub("", cell.text).strip())
     if address and _ADDRESS.match(text):
         return name_mention(text)
     if not text or not _NAME_LIKE.match(text) or _DIGIT.search(text):
