@@ -198,12 +198,15 @@ FOUND = [
     "|publisher= |date=5 May 2010}}</ref>.",
     # a citation URL with no scheme at all
     "'''Acme Corporation''' was founded by [[Jane Roe]].<ref>{{cite web |url=www.example.org |title=A}}</ref>",
+    # an infobox item whose leading category link is stripped gave its next link a negative offset (IndexError)
+    "{{Infobox company|key_people={{l}}[[Category:]][[e|]] }}",
 ]
 
 
 @given(ARTICLE, TITLE)
 @example(FOUND[0], "Fuzz Article")
 @example(FOUND[1], "Fuzz Article")
+@example(FOUND[2], "Fuzz Article")
 def test_generated_articles(text, title):
     check(text, title)
 

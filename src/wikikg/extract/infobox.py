@@ -229,7 +229,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     """(name, its link or None, the rest: role notes) for each value named in one item."""
     text, masked = item.text, _mask(item.text)
     roles = _tables()[1].role_words
-    top = [k for k in item.links if k.start < len(masked) and masked[k.start] != "#"
+    top = [k for k in item.links if 0 <= k.start < len(masked) and masked[k.start] != "#"
            and not (value == "person" and set(k.text.casefold().split()) <= roles)]  # "[[Chairman]]": a role
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep = _separators()
