@@ -156,3 +156,12 @@ def test_a_squad_row_without_a_name_is_named_by_its_nickname_and_footer_rows_nam
     facts = {st.subject.key for st in extract_article(Article("Example Club", text)).statements
              if st.predicate == "affiliatedWith"}
     assert facts == {"Ady", "Paulo Rodrigues Rosa"}
+
+
+def test_a_roster_whose_header_row_the_parser_read_as_cells_names_its_players():
+    text = ("'''Example B.C.''' is a basketball club.\n\n==Roster==\n{| width=750\n"
+            "|- bgcolor=\"#dddddd\"\n!width=5%|#\n!width=5%|\n|align=left!!width=35%|'''Player'''\n!width=5%|'''Pos.'''\n"
+            "|- bgcolor=\"#eeeeee\"\n|align=center|'''5'''\n|align=center|{{flagicon|LAT}}\n|[[Karlis Lasmanis]]\n|SF\n|}\n")
+    facts = {(st.subject.key, st.predicate) for st in extract_article(Article("Example B.C.", text)).statements
+             if st.obj is not None and getattr(st.obj, "key", "") == "Example B.C."}
+    assert ("Karlis Lasmanis", "affiliatedWith") in facts

@@ -15,7 +15,7 @@ _TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]$")
 _DEGREE = re.compile(r",?\s+(?:Ph\.\s?D\.?|PhD|M\.\s?D\.?|D\.\s?Sc\.?|DSc|M\.\s?Sc\.?|MSc|M\.\s?A\.|MBA|LL\.\s?[BDM]\.?|Esq\.?)$")
 
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
-                          r"member|members|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
+                          r"member|members|player|players|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
                           r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
                           r"managers|owner|owners|partner|partners|institution|university|editor|publisher)$", re.I)
 # a column that names a row's entity when its name column is empty ("Nick" in a squad table)
@@ -26,6 +26,14 @@ _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")){0,6}$")  # noqa: E501
+
+
+def _with_header(table: Table) -> Table:
+    """A table whose header the parser did not see (a header row opened by a stray "|align=left!!"):
+    its first row, when most of its cells are header cells."""
+    if table.header or not table.rows or sum(c.header for c in table.rows[0]) * 2 <= len(table.rows[0]):
+        return table
+    return replace(table, header=tuple(c.text for c in table.rows[0]), rows=table.rows[1:])
 
 
 def _columns(table: Table) -> tuple[int, int | None]:
@@ -94,6 +102,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
                                      or _has_columns(s, table))  # noqa: B023 (used at once)
         if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
             continue
+        table = _with_header(table)
         name_col, date_col = _columns(table)
         types = frozenset(spec.types)
         for row in table.rows:
