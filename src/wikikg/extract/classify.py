@@ -37,7 +37,7 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         if suffix:
             parts.append(rf"(?<![\w])(?:{'|'.join(suffix)})(?:'s|’s)?\s*$")
         if spec.numbered:
-            parts.append(rf"^\d+(?:st|nd|rd|th)\s.*?(?<![\w])(?:{'|'.join(map(re.escape, spec.numbered))})(?:'s|’s)?\s*$")
+            parts.append(rf"^\d+(?:st|nd|rd|th|d)\s.*?(?<![\w])(?:{'|'.join(map(re.escape, spec.numbered))})(?:'s|’s)?\s*$")
         out.append((cls, re.compile("|".join(parts))))
     return tuple(out)
 

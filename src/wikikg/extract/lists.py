@@ -15,7 +15,7 @@ from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
-_LINEAGE = re.compile(r"^\s*,\s*(?:c\.\s*)?")
+_LINEAGE = re.compile(r"^\s*[,:]\s*(?:c\.\s*)?")  # ", 1 May 1944" or ": 1 May 1944" after the name
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
 _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
@@ -101,7 +101,7 @@ def _sited(listed: list[Mention], text: str, places: bool = False) -> list[Menti
     """ "* Regional Research Station, Pilicode, Kasaragod": an organisation's name that its place follows
     is named with it (one of several stations of the same name), not a second item; the place after that
     is where it lies."""
-    if places and len(listed) > 1 and listed[1].types == {"Place"} and text[listed[0].end:listed[1].start] == ", ":
+    if places and len(listed) > 1 and listed[1].types <= {"Place"} and text[listed[0].end:listed[1].start] == ", ":
         return listed[:1]  # a list of places: "* [[Hurlburt Field]], Florida, 1 May 1944 –": the field, in Florida
     if len(listed) < 2 or listed[0].linked or listed[0].strength < SHAPE or not listed[0].types & org_classes():
         return listed

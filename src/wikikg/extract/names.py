@@ -19,7 +19,7 @@ _PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Count
 _TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
 _LOWER_COMPOUND = re.compile(_PREFIXED)  # "Co-founded", "Anti-corruption": a word, not a name
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
 _STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # the capitals and digits a _TOKEN can start with
 
