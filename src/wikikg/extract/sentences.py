@@ -94,6 +94,10 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
+# a verb coordinated with an earlier one ("…, and founded", "… and then founded")
+_COORDINATED = re.compile(r"(?<=[a-z⟧,)])\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$")
+# a lower-case word (a verb: "they left the") before a name in its part of the clause: the name is an object
+_OBJECT_BEFORE = re.compile(r"\b[a-z][a-z'’-]*\s+(?:(?:the|a|an|its|their|his|her)\s+)?$")
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 
@@ -115,6 +119,9 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
         if not ok:
             return []
+        head = sl.text[lo:sl.spans[ok[0]][0]]
+        if _COORDINATED.search(sl.text, lo, ts) and _OBJECT_BEFORE.search(head[head.rfind(",") + 1:]):
+            return []  # "they left ⟦the University⟧ and founded ⟦ABE⟧": the university is the first verb's object
         if sl.text[ts:te][:3].lower() == "as ":  # "appointed ⟦Y⟧ as a member of": Y, the verb's object
             adj = [i for i in ok if not sl.text[sl.spans[i][1]:ts].strip()]
             if adj and adj[-1] != ok[0]:
