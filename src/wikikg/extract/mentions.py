@@ -219,6 +219,11 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if t is not None and t.strength > m.strength:  # the infobox says what it is
                 m = replace(m, types=t.types, strength=t.strength)
             take(m)
+    for m in subject_anaphora(ctx.subject.types).finditer(text):  # "The Group owns ...": before names take "Group"
+        if _CAPITAL_NOUN.match(m.group()) and not _CAPITAL_NEXT.match(text, m.end()) and free(m.start(), m.end()) \
+                and not _NAME_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                and not reported_by_another(text, m.start(), ctx.subject_names):
+            take(_at(ctx.subject, m.group(), m.start(), m.end()))
     for s, e in _spans(text, True, ctx):
         while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
                 and not _ENDS_IN_INITIAL.search(text[s:e]):
@@ -254,6 +259,11 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     found.sort(key=lambda m: m.start)
     found = _paren_links(found, text)
     return [_with_context(m, text) for m in found]
+
+
+_CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # "the Group Chief Executive": the noun heads another name
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:of|for|to)\s+$")  # "Secretariat of the Commission": one name
 
 
 def _at(m: Mention, text: str, start: int, end: int) -> Mention:

@@ -12,7 +12,8 @@ _ABBREV = {
     "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "approx", "est", "fig", "vol", "pp",
     "op", "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "dept", "univ", "assn", "bros", "ave", "blvd", "rd", "ft", "mass", "calif", "ont", "wash",
-    "pte", "pty", "s.a", "n.v", "b.v", "k.k", "s.p.a", "a.g", "l.p", "s.a.b", "c.v",
+    "pte", "pty", "s.a", "n.v", "b.v", "k.k", "s.p.a", "a.g", "l.p", "s.a.b", "c.v", "pvt", "bhd", "sdn", "tbk",
+    "s.r.l", "s.l", "s.a.s",
 }
 _MAY_END = {"u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc", "etc", "jr", "sr"}
 _OPENERS = {
