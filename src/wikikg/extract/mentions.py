@@ -56,7 +56,7 @@ _CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$")
 def _is_entity_link(target: str, shown: str) -> bool:
     label, _ = split_title(target)
     words = label.split()
-    if not words or not shown or _NUMERIC.fullmatch(label):
+    if not words or not shown or _NUMERIC.fullmatch(label) or _pages().match(label):
         return False
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
@@ -139,6 +139,17 @@ def link_mention(target: str, shown: str) -> Mention:
 @cache
 def _generic() -> re.Pattern:
     return re.compile(name_tables().stop.generic)
+
+
+@cache
+def _pages() -> re.Pattern:
+    """Titles of pages about many entities or a topic ("List of Escadres of the French Air Force")."""
+    return re.compile(name_tables().stop.pages)
+
+
+def is_page_of_many(title: str) -> bool:
+    """Whether a link's target is a list, an index or an outline, which names no one entity."""
+    return bool(_pages().match(title))
 
 
 @cache

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.lists import default_type, section_spec
-from wikikg.extract.mentions import Context, link_mention, name_mention
+from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.kb.mappings import SectionSpec
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
@@ -52,7 +52,7 @@ _YEARS = re.compile(r"\(?\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?")
 def _entity(cell: TableCell, address: bool = False) -> Mention | None:
     for link in cell.links:
         if link.start <= 0:
-            return link_mention(link.target, link.text)
+            return None if is_page_of_many(link.target) else link_mention(link.target, link.text)
     text = _DEGREE.sub("", _TRAILING_NOTE.sub("", cell.text).strip())
     if address and _ADDRESS.match(text):
         return name_mention(text)
