@@ -13,6 +13,7 @@ from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _BRACKETS = re.compile(r"[()\[\]]")
+_BY_PREFIX = re.compile(r"^[A-Z][a-z]+(?:ed|en)\s+by\s+(?:the\s+)?")  # "Coordinated by", "Owned by the"
 _CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -157,6 +158,10 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     for item in f.items:
         chain = []
         for name, link, note in _pieces(item, value):
+            if link is None:
+                name = _BY_PREFIX.sub("", name)  # "Coordinated by Bioversity International": the coordinator
+            if not name:
+                continue
             if link is None and (m.linked_only or value == "place" and _street_address().search(name)):
                 continue
             if value == "person" and link is None and _office(name):
