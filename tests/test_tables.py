@@ -165,3 +165,12 @@ def test_a_roster_whose_header_row_the_parser_read_as_cells_names_its_players():
     facts = {(st.subject.key, st.predicate) for st in extract_article(Article("Example B.C.", text)).statements
              if st.obj is not None and getattr(st.obj, "key", "") == "Example B.C."}
     assert ("Karlis Lasmanis", "affiliatedWith") in facts
+
+
+def test_a_leagues_past_winners_played_in_it_undated_and_a_caption_is_no_cell():
+    text = ("'''Example S-League''' is the top football league of Freedonia.\n\n==Previous Winners==\n"
+            "{| class=\"wikitable\"\n|+National Club Championship\n! scope=\"col\"|Season\n! scope=\"col\"|Winner\n"
+            "|-\n!2000\n|[[Laugu United]]\n|-\n!2001\n|[[Koloale F.C.|Koloale]]\n|}\n")
+    got = {(st.subject.key, st.date) for st in extract_article(Article("Example S-League", text)).statements
+           if st.predicate == "memberOf"}
+    assert got == {("Laugu United", None), ("Koloale F.C.", None)}

@@ -162,6 +162,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if date is None:
                 date, end = last
             date = date or _heading_date(heading)
+            if not spec.dated:
+                date, end = None, None
             s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))

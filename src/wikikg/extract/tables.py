@@ -31,9 +31,14 @@ _NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|
 def _with_header(table: Table) -> Table:
     """A table whose header the parser did not see (a header row opened by a stray "|align=left!!"):
     its first row, when most of its cells are header cells."""
-    if table.header or not table.rows or sum(c.header for c in table.rows[0]) * 2 <= len(table.rows[0]):
+    if table.header or not table.rows:
         return table
-    return replace(table, header=tuple(c.text for c in table.rows[0]), rows=table.rows[1:])
+    first = table.rows[0]
+    if first and not first[0].header and first[0].text.startswith("+"):
+        first = first[1:]  # "|+ Caption": the table's caption, read as a cell before the header cells
+    if not first or sum(c.header for c in first) * 2 <= len(first):
+        return table
+    return replace(table, header=tuple(c.text for c in first), rows=table.rows[1:])
 
 
 def _columns(table: Table) -> tuple[int, int | None]:
@@ -115,7 +120,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
                 continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
-            date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
+            date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) and spec.dated else None)
             if spec.needs_dates and date is None:
                 continue
             placed = [c for c in row if c.end > c.start]
