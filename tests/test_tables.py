@@ -174,3 +174,13 @@ def test_a_leagues_past_winners_played_in_it_undated_and_a_caption_is_no_cell():
     got = {(st.subject.key, st.date) for st in extract_article(Article("Example S-League", text)).statements
            if st.predicate == "memberOf"}
     assert got == {("Laugu United", None), ("Koloale F.C.", None)}
+
+
+def test_a_roster_laid_out_as_lists_in_cells_names_each_numbered_or_linked_player():
+    text = ("'''Example Skykings''' is an American football team.\n\n==Current Roster==\n"
+            "{| class=\"toccolours\"\n|-\n! colspan=2 | Example Skykings roster\n|-\n"
+            "| '''Quarterbacks'''\n* 15 [[Ronit Banda]]\n\n'''Running backs'''\n* 44 Sandeep Reddy Pothireddy\n"
+            "* Coach of the year\n|}\n")
+    got = {st.subject.key for st in extract_article(Article("Example Skykings", text)).statements
+           if st.predicate == "affiliatedWith"}
+    assert got == {"Ronit Banda", "Sandeep Reddy Pothireddy"}

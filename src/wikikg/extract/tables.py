@@ -84,6 +84,41 @@ def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], nam
     return None
 
 
+# a line of a roster cell: a shirt number and a name ("15 Ronit Banda"), or a name alone
+_ROSTER_LINE = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s+)?(?P<name>\S.*?)\s*$")
+
+
+def _roster_cells(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], ctx: Context,
+                  text: str) -> list[Statement]:
+    """A roster laid out as lists inside table cells (a position, then "15 Ronit Banda" lines): each line
+    with a shirt number, or a link alone on its line, names a person of the list."""
+    out = []
+    for cell in row:
+        if cell.end <= cell.start or "\n" not in cell.text:
+            continue
+        evidence = Evidence(text[cell.start:cell.end], table.section, cell.start, cell.end, cell.text)
+        at = 0
+        for line in cell.text.split("\n"):
+            lo, at = at, at + len(line) + 1
+            hit = _ROSTER_LINE.match(line)
+            if not hit:
+                continue
+            s0, e0 = lo + hit.start("name"), lo + hit.end("name")
+            link = next((k for k in cell.links if k.start == s0 and k.end == e0), None)
+            if link is not None:
+                m = None if is_page_of_many(link.target) else link_mention(link.target, link.text)
+            elif hit["no"] and len(hit["name"].split()) >= 2 and _NAME_LIKE.match(hit["name"]):
+                m = name_mention(hit["name"])
+            else:
+                continue
+            if m is None or m.key == ctx.subject.key or m.types - {"Person"}:
+                continue
+            m = replace(m, types=frozenset({"Person"})) if not m.types else m
+            s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
+            out.append(Statement(s, spec.relation, o, spec.id.replace("list.", "table."), evidence, spec.event))
+    return out
+
+
 def _has_columns(spec: SectionSpec, table: Table) -> bool:
     """Whether the table has one of the spec's preferred columns."""
     return any(p.search(h.strip()) for p in spec.columns for h in table.header)
@@ -114,6 +149,9 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             if all(c.header for c in row):
                 continue  # a header row repeated in the body or a footer ("! Years || 2009 || 2013")
             m = _row_entity(spec, table, row, name_col)
+            if m is None and types == {"Person"}:
+                out += _roster_cells(spec, table, row, ctx, article.text)
+                continue
             if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
                 continue
             if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
