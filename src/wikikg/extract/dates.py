@@ -145,14 +145,19 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
 
 # A person's name and the parenthesis of their life that follows it: "Keller Breland (1915–1965)",
 # "Anton Klaveness (born 1839)"; the years are the person's, not the sentence's event's.
-_LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*)\s+(\((?:(?:born|b\.|died|d\.)\s[^()]*|"
+_LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*),?\s+(\((?:(?:born|b\.|died|d\.)\s[^()]*|"
                    r"[^()]*?\b\d{4}\s*[–—-]\s*(?:[^()]*?\b)?\d{4})\))")
+
+
+# "⟦0⟧, (born January 16, 1957)", "X (died 2001)": a birth or a death in parentheses, after any name
+_BORN = re.compile(r"(?<=[\w⟧.])'*,?\s+(\((?:born|b\.|died|d\.)\s[^()]*\))")
 
 
 def _life_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of life parentheses after a name in `text` whose words give no organisation's or
     place's class (so a person's: "Keller Breland (1915–1965)", not "Acme Corp (1995–2001)")."""
-    return tuple(m.span(2) for m in _LIFE.finditer(text) if name_types(m.group(1)) <= {"Person"})
+    spans = [m.span(2) for m in _LIFE.finditer(text) if name_types(m.group(1)) <= {"Person"}]
+    return tuple(spans + [m.span(1) for m in _BORN.finditer(text)])
 
 
 class PreviousDates:
