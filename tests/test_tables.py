@@ -184,3 +184,12 @@ def test_a_roster_laid_out_as_lists_in_cells_names_each_numbered_or_linked_playe
     got = {st.subject.key for st in extract_article(Article("Example Skykings", text)).statements
            if st.predicate == "affiliatedWith"}
     assert got == {"Ronit Banda", "Sandeep Reddy Pothireddy"}
+
+
+def test_a_title_row_and_a_row_of_column_names_written_as_cells_are_no_entities():
+    text = ("{{Infobox military unit\n| unit_name = No. 9 Example Wing\n}}\nThe '''No. 9 Example Wing''' was a wing.\n\n"
+            "==Organisation and Squadrons==\n{| class=\"wikitable\"\n|-\n| colspan=2 | No. 9 Example Wing organisation\n"
+            "|-\n|'''Date'''||'''Commander'''\n|-\n|1941||[[Jan Roe]]\n|}\n")
+    got = {st.subject.key for st in extract_article(Article("No. 9 Example Wing", text)).statements
+           if st.predicate == "subsidiaryOf"}
+    assert "Date" not in got and "No. 9 Example Wing organisation" not in got

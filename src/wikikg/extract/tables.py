@@ -33,10 +33,17 @@ def _with_header(table: Table) -> Table:
     its first row, when most of its cells are header cells."""
     if table.header or not table.rows:
         return table
+    rows = table.rows
+    while len(rows) > 1 and len(rows[0]) > 1 and len({c.text for c in rows[0]}) == 1:
+        rows = rows[1:]  # a title row spanning the table ("No. 3 Wing organisation" over every column)
+    table = replace(table, rows=rows)
     first = table.rows[0]
     if first and not first[0].header and first[0].text.startswith("+"):
         first = first[1:]  # "|+ Caption": the table's caption, read as a cell before the header cells
-    if not first or sum(c.header for c in first) * 2 <= len(first):
+    # a first row of column names written as plain cells ("|| Date || Commander"): a header too
+    named = len(first) >= 2 and not any(c.links for c in first) and any(
+        _NAME_COLUMN.match(c.text.strip()) or _DATE_COLUMN.match(c.text.strip()) for c in first)
+    if not first or sum(c.header for c in first) * 2 <= len(first) and not named:
         return table
     return replace(table, header=tuple(c.text for c in first), rows=table.rows[1:])
 
