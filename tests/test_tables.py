@@ -193,3 +193,11 @@ def test_a_title_row_and_a_row_of_column_names_written_as_cells_are_no_entities(
     got = {st.subject.key for st in extract_article(Article("No. 9 Example Wing", text)).statements
            if st.predicate == "subsidiaryOf"}
     assert "Date" not in got and "No. 9 Example Wing organisation" not in got
+
+
+def test_a_headerless_table_whose_first_column_names_its_rows_keeps_its_columns():
+    text = ("'''Example Legislature''' is a legislature.\n\n==Members==\n{| class=\"wikitable\"\n|-\n"
+            "! Member !! Party\n| note\n|-\n| [[Jan Roe]] || [[Party A]]\n|-\n| [[Ann Poe]] || [[Party B]]\n|}\n")
+    got = {st.subject.key for st in extract_article(Article("Example Legislature", text)).statements
+           if st.predicate == "memberOf" and st.obj.key == "Example Legislature"}
+    assert got == {"Jan Roe", "Ann Poe"}

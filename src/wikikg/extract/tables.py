@@ -28,11 +28,16 @@ _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")){0,6}$")  # noqa: E501
 
 
-def _with_header(table: Table) -> Table:
+def _with_header(table: Table, spec: SectionSpec) -> Table:
     """A table whose header the parser did not see (a header row opened by a stray "|align=left!!"):
-    its first row, when most of its cells are header cells."""
+    its first row, when most of its cells are header cells, and only when the table read without a
+    header (its first column naming the rows) names no entity in most rows."""
     if table.header or not table.rows:
         return table
+    named_rows = sum(_row_entity(spec, table, row, 0) is not None for row in table.rows)
+    if named_rows * 2 > len(table.rows):
+        first = table.rows[0]  # its first row of mostly header cells still names no one
+        return replace(table, rows=table.rows[1:]) if sum(c.header for c in first) * 2 > len(first) else table
     rows = table.rows
     while len(rows) > 1 and len(rows[0]) > 1 and len({c.text for c in rows[0]}) == 1:
         rows = rows[1:]  # a title row spanning the table ("No. 3 Wing organisation" over every column)
@@ -149,7 +154,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
                                      or _has_columns(s, table))  # noqa: B023 (used at once)
         if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
             continue
-        table = _with_header(table)
+        table = _with_header(table, spec)
         name_col, date_col = _columns(table)
         types = frozenset(spec.types)
         for row in table.rows:
