@@ -84,10 +84,10 @@ def _other(box: Infobox, index: int, title: str, subject: Mention | None = None)
         return None
     name = _clean(f.items[0].text)
     own = {title, *(() if subject is None else (subject.key, subject.text, *subject.aliases))}
-    folded = name.casefold()
-    if not name or any(folded in n.casefold() or n.casefold() in folded for n in own if n):
-        return None
-    return name
+    folded = _LEGAL_TAIL().sub("", name).casefold()
+    if not name or any(folded in n.casefold() for n in own if n):
+        return None  # the subject's name or a part of it ("Acme" in "Acme Corporation"'s article)
+    return name  # another name, or the subject's with more words: "X Basketball Club" in X's article
 
 
 def _match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
@@ -129,6 +129,13 @@ def _joined(text: str, box: Infobox, f: InfoboxField, join: tuple[str, ...]) -> 
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     item = FieldItem(" ".join(p.items[0].text for p in parts))
     return dataclasses.replace(f, items=(item,), source=text[start:end], start=start, end=end)
+
+
+@functools.cache
+def _LEGAL_TAIL() -> re.Pattern:  # noqa: N802 (a cached constant)
+    """A legal-form suffix at the end of a name (", Inc.", " Ltd")."""
+    forms = "|".join(map(re.escape, sorted(legal_suffixes(), key=len, reverse=True)))
+    return re.compile(rf",?\s+(?:{forms})$")
 
 
 def _stmt(m, subject, obj, ev, **kw) -> Statement:
