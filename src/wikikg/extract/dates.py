@@ -194,6 +194,9 @@ def _relative(m: re.Match, previous: DateValue) -> DateValue:
 
 
 def section_year(section: str) -> int | None:
-    """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None)."""
+    """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None; a period, "2014–2012"
+    -> None: its facts may fall in any of its years)."""
     years = re.findall(rf"(?<!\d)({_YEAR})(?![\ds])", section)
+    if len(re.findall(rf"(?<!\d){_YEAR}(?![\ds])", section.rsplit(" / ", 1)[-1])) > 1:
+        return None
     return int(years[-1]) if years else None

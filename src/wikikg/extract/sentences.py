@@ -93,6 +93,9 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+# a sentence that opens with its verb (after a date at most): a timeline item whose subject is the article's
+_SUBJECTLESS = re.compile(r"\W*(?:(?:[Ii]n\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*[,:–—-]?\s*)?")
+_PAST_VERB = re.compile(r"[A-Z][a-z]+ed\b")  # "Signed", "Partnered", "Acquired"
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
 # a verb coordinated with an earlier one ("…, and founded", "… and then founded")
 _COORDINATED = re.compile(r"(?<=[a-z⟧,)])\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$")
@@ -295,6 +298,13 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
                          "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx))
+            if not subj and rule.subject in ("left", "left_all") and _SUBJECTLESS.fullmatch(sl.text, 0, span[0]) \
+                    and _PAST_VERB.match(t.group()) and " by" not in t.group() and ctx.subject.strength \
+                    and fits(ctx.subject, rule.subject_types, True):
+                subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
+                itemised = True
+            else:
+                itemised = False
             loose = not said and strict_place(rule.object_types, ctx)
             if loose and subj and biography_own(rule.relation, subj, ctx):
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
@@ -305,6 +315,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if rule.max_objects:
                 obj = obj[:rule.max_objects]
             date = _date(rule, sl, span, clause, prev, year)
+            if itemised and rule.dated and (d := sentence_date(sl.text, prev(), None, before=span[1])) is not None:
+                date = d  # a timeline item states one event: its date stands anywhere in it
             if rule.object == "date":
                 explicit = find_dates(sl.text[clause[0]:clause[1]])
                 obj = [date] if date is not None and explicit and any(d[2] for d in explicit) else []
