@@ -201,3 +201,35 @@ def test_a_headerless_table_whose_first_column_names_its_rows_keeps_its_columns(
     got = {st.subject.key for st in extract_article(Article("Example Legislature", text)).statements
            if st.predicate == "memberOf" and st.obj.key == "Example Legislature"}
     assert got == {"Jan Roe", "Ann Poe"}
+
+
+MINISTRY = """{{Infobox government cabinet
+| cabinet_name = Example ministry
+}}
+The '''Example ministry''' was the 71st ministry of the Government of Freedonia.
+
+==Composition of ministry==
+{| class="wikitable"
+|-
+!colspan=1|Portfolio
+!colspan=1|Minister
+!colspan="2" width=10%|Party
+!colspan=1|Term commence
+|-
+|Premier
+|Hon. [[Neville Roe]], {{post-nominals|AUS|QC|MP}}
+|{{Australian party style|Labor}}|&nbsp;
+|[[Freedonian Labor Party|Labor]]
+|14 May 1976
+|}
+"""
+
+
+def test_a_header_cell_spanning_two_columns_names_both_and_a_ministry_table_gives_members_parties_dates():
+    [table] = parse_article(Article("Example ministry", MINISTRY)).tables
+    assert table.header == ("Portfolio", "Minister", "Party", "Party", "Term commence")
+    got = {(st.subject.key, st.predicate, st.obj.key, st.date.value if st.date else "")
+           for st in extract_article(Article("Example ministry", MINISTRY)).statements if st.predicate == "memberOf"}
+    assert ("Neville Roe", "memberOf", "Example ministry", "1976-05-14") in got
+    assert ("Neville Roe", "memberOf", "Freedonian Labor Party", "") in got
+    assert not any(s == "Premier" for s, *_ in got)

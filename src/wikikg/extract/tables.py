@@ -4,18 +4,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.lists import default_type, section_spec
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.kb.mappings import SectionSpec
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 _DIGIT = re.compile(r"\d")
+_TITLES_LEAD = re.compile(r"(?:(?:The\s+)?(?:Hon|Honourable|Honorable|Rt\.?\s+Hon|Right\s+Honourable|Dr|Sir|Dame|Mr|Mrs|Ms|"
+                          r"Prof|Professor|Rev|Lord|Lady)\.?\s+)+")  # titles before a person's name in a cell
 _TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]$")
 # a degree after a person's name in a cell ("Jose B. Cruz, Ph.D."): not part of the name
 _DEGREE = re.compile(r",?\s+(?:Ph\.\s?D\.?|PhD|M\.\s?D\.?|D\.\s?Sc\.?|DSc|M\.\s?Sc\.?|MSc|M\.\s?A\.|MBA|LL\.\s?[BDM]\.?|Esq\.?)$")
 
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
-                          r"member|members|player|players|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
+                          r"member|members|player|players|minister|ministers|councillor|councillors|councilor|councilors|incumbent|"
+                          r"officeholder|representative|senator|mla|mp|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
                           r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
                           r"managers|owner|owners|partner|partners|institution|university|editor|publisher)$", re.I)
 # a column that names a row's entity when its name column is empty ("Nick" in a squad table)
@@ -67,8 +71,9 @@ _YEARS = re.compile(r"\(?\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?")
 
 
 def _entity(cell: TableCell, address: bool = False) -> Mention | None:
+    lead = _TITLES_LEAD.match(cell.text)  # "Hon. [[Neville Wran]], QC MP": the title stands before the name
     for link in cell.links:
-        if link.start <= 0:
+        if link.start <= (lead.end() if lead else 0):
             return None if is_page_of_many(link.target) else link_mention(link.target, link.text)
     text = _DEGREE.sub("", _TRAILING_NOTE.sub("", cell.text).strip())
     if address and _ADDRESS.match(text):
@@ -140,6 +145,9 @@ def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
     m = _SPAN.search(cell.text) if cell is not None else None
     if not m:
         return None, None
+    full = find_dates(cell.text)
+    if full and full[0][3] is not None and str(full[0][2]) == m.group(1):  # "14 May 1976": the day, not the year
+        return parse_date(cell.text[full[0][0]:full[0][1]]), None
     start, end = m.group(1), m.group(2)
     if end and end.isdigit() and len(end) == 2:
         end = start[:2] + end
@@ -189,10 +197,9 @@ def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: 
     """The row's entity related to what its other columns name (its division, its city...)."""
     out = []
     for attr in spec.attributes:
-        col = next((i for i, h in enumerate(table.header) if attr.column.search(h.strip())), None)
-        if col is None or col >= len(row):
-            continue
-        value = _entity(row[col])
+        cols = [i for i, h in enumerate(table.header) if attr.column.search(h.strip()) and i < len(row)]
+        # a heading spread over two columns ("Party": a colour swatch, then the name): the first that names
+        value = next(filter(None, (_entity(row[i]) for i in cols)), None)
         if value is None or value.key == m.key or (value.types and not value.types & set(attr.types)):
             continue
         if not value.types:

@@ -106,7 +106,7 @@ def table(node: Tag, start: int, s: str, section: str) -> Table:
     carried: dict[int, tuple[TableCell, int]] = {}
     for cells in _rows(node, start, s):
         if cells and all(c.header for c, _, _ in cells) and not header and not carried:
-            header = tuple(c.text for c, _, _ in cells)
+            header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
         elif cells:
             rows.append(_grid(cells, carried))
     return Table(section, header, tuple(rows), start, start + len(s))
@@ -207,7 +207,7 @@ def stream_table(st, i: int, start: int, s: str, section: str) -> Table:
     carried: dict[int, tuple[TableCell, int]] = {}
     for cells in _stream_rows(st, i, start, s):
         if cells and all(c.header for c, _, _ in cells) and not header and not carried:
-            header = tuple(c.text for c, _, _ in cells)
+            header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
         elif cells:
             rows.append(_grid(cells, carried))
     return Table(section, header, tuple(rows), start, start + len(s))
