@@ -233,3 +233,18 @@ def test_a_header_cell_spanning_two_columns_names_both_and_a_ministry_table_give
     assert ("Neville Roe", "memberOf", "Example ministry", "1976-05-14") in got
     assert ("Neville Roe", "memberOf", "Freedonian Labor Party", "") in got
     assert not any(s == "Premier" for s, *_ in got)
+
+
+def test_sort_templates_in_cells_show_their_names_and_a_universitys_spec_gives_way_in_a_clubs_article():
+    text = ("{{Infobox football club\n| clubname = Example Academy\n}}\n'''Example Academy''' is a football academy.\n\n"
+            "==Notable academy graduates==\n{| class=\"wikitable sortable\"\n|-\n! Nat. !! Name !! Date of birth (age) "
+            "!! Years at academy\n|-\n| {{flagicon|KEN}} || {{sortname|Sven|Yida}}\n| {{Birth date and age|1996|09|14}}\n"
+            "| {{sort|2006-04|February 2006–November 2015}}\n|-\n| {{flagicon|SWE}} || {{sort|Gui|[[John Guidetti]]}}\n"
+            "| {{Birth date and age|1992|04|15}}\n| {{sort|2003-09|September 2003–December 2005}}\n|}\n")
+    article = Article("Example Academy", text)
+    [table] = parse_article(article).tables
+    assert [c.text for c in table.rows[0]][:2] == ["", "Sven Yida"]
+    assert [(k.target, k.text) for k in table.rows[1][1].links] == [("John Guidetti", "John Guidetti")]
+    got = {(st.subject.key, st.predicate, st.date.value if st.date else "")
+           for st in extract_article(article).statements if st.obj is not None and getattr(st.obj, "key", "") == "Example Academy"}
+    assert got >= {("Sven Yida", "affiliatedWith", "2006-02"), ("John Guidetti", "affiliatedWith", "2003-09")}

@@ -30,7 +30,7 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
         path.append((level, heading))
         if not parent or _MARKUP.search(heading):
             continue
-        spec, _ = section_spec(parent, for_lists)
+        spec, _ = section_spec(parent, for_lists, ctx.subject)
         if spec is None or not _applies(spec, ctx):
             continue
         item = name_mention(heading)

@@ -59,13 +59,16 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     return len(m.group(1)) if m else 0
 
 
-def section_spec(section: str, accept: Callable[[SectionSpec], bool]) -> tuple[SectionSpec | None, str]:
+def section_spec(section: str, accept: Callable[[SectionSpec], bool],
+                 subject: Mention | None = None) -> tuple[SectionSpec | None, str]:
     """The spec a list or table under `section` ("Institutions / Agriculture and Forestry") follows,
     and the heading that names it: the innermost heading's, else, for a subheading that names no list
     of its own, the nearest enclosing heading's (unless the subheading says its items are no longer
-    what that section lists: "Former subsidiaries")."""
+    what that section lists: "Former subsidiaries"). A spec for other subjects than `subject` (a
+    university's "graduates" in a club's article) gives way to the next that fits."""
     for heading in reversed(section.split(" / ")):
-        spec = next((s for s in sections() if heading and accept(s) and s.heading.search(heading)), None)
+        spec = next((s for s in sections() if heading and accept(s) and s.heading.search(heading)
+                     and not (subject is not None and s.subjects and not subject.types & s.subjects)), None)
         if spec is not None:
             return spec, heading
         if subheadings_unless().search(heading):
@@ -128,7 +131,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists)
+        spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
         if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
                 or spec.subjects and not ctx.subject.types & spec.subjects:
             continue

@@ -24,7 +24,8 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
                           r"managers|owner|owners|partner|partners|institution|university|editor|publisher)$", re.I)
 # a column that names a row's entity when its name column is empty ("Nick" in a squad table)
 _FALLBACK_COLUMN = re.compile(r"^(?:nick|nicknames?|known\s+as|short\s+name)$", re.I)
-_DATE_COLUMN = re.compile(r"^(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
+_DATE_COLUMN = re.compile(r"^(?!dates?\s+of\s+(?:birth|death)\b)"  # a birth date column dates no relation
+                          r"(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
                           r"start|began|established|season|seasons)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
@@ -159,8 +160,9 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only != "tables" or not s.columns
-                                     or _has_columns(s, table))  # noqa: B023 (used at once)
-        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength):
+                                     or _has_columns(s, table), ctx.subject)  # noqa: B023 (used at once)
+        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
+                or spec.subjects and not ctx.subject.types & spec.subjects:
             continue
         table = _with_header(table, spec)
         name_col, date_col = _columns(table)

@@ -1,17 +1,35 @@
 """Wikitables -> Table records: header names and rows of cells with links and input spans."""
 from __future__ import annotations
 
-from mwparserfromhell.nodes import Tag, Wikilink
+import re
+
+from mwparserfromhell.nodes import Tag, Template, Wikilink
 from mwparserfromhell.parser import tokens
 
 from wikikg.model import Link, Table, TableCell
-from wikikg.parse.definitions import MEDIA_NAMESPACES, link_target
+from wikikg.parse.definitions import MEDIA_NAMESPACES, link_target, template_name
+
+# Templates that show their text in a table cell: {{sort|key|shown}}, {{sortname|First|Last|target}} (a
+# sortable table's names), {{nowrap|…}}, {{small|…}}: name -> the parameters shown, joined by a space.
+CELL_TEMPLATES = {"sort": ("2",), "sortname": ("1", "2"), "nowrap": ("1",), "small": ("1",), "nobold": ("1",)}
 
 
 def _cell(node: Tag, start: int) -> TableCell:
     code = node.contents
-    text, links, pos = [], [], 0
-    for n in code.nodes if code is not None else ():
+    text: list[str] = []
+    links: list[Link] = []
+    _node_runs(code.nodes if code is not None else (), text, links)
+    full = "".join(text)
+    lead = len(full) - len(full.lstrip())
+    body = full.strip()
+    links = [Link(ln.target, ln.text, ln.start - lead, ln.end - lead) for ln in links]
+    return TableCell(body, tuple(links), start, start + len(str(node)), str(node.tag) == "th")
+
+
+def _node_runs(nodes, text: list[str], links: list[Link]) -> None:
+    """The shown text and links of a cell's nodes, appended (a cell template's shown parameters too)."""
+    for n in nodes:
+        pos = sum(map(len, text))
         if isinstance(n, Wikilink):
             raw = str(n.title)
             if ":" in raw and raw.split(":", 1)[0].strip().lower() in MEDIA_NAMESPACES | {"category"}:
@@ -20,17 +38,23 @@ def _cell(node: Tag, start: int) -> TableCell:
             if target := link_target(raw):
                 links.append(Link(target, shown, pos, pos + len(shown)))
             text.append(shown)
-            pos += len(shown)
+        elif isinstance(n, Template) and (name := template_name(n)) in CELL_TEMPLATES:
+            shown_params = [n.get(k).value for k in CELL_TEMPLATES[name] if n.has(k)]
+            if name == "sort" and not shown_params and n.has("1"):
+                shown_params = [n.get("1").value]
+            for k, value in enumerate(shown_params):
+                if k:
+                    text.append(" ")
+                _node_runs(value.nodes, text, links)
+            if name == "sortname" and len(shown_params) == 2 and not n.has("nolink"):
+                whole = "".join(str(v.strip_code()).strip() + " " for v in shown_params).strip()
+                target = link_target(str(n.get("3").value).strip()) if n.has("3") else link_target(whole)
+                if target:
+                    links.append(Link(target, whole, pos, pos + len(whole)))
         else:
             plain = n.__strip__(normalize=True, collapse=True, keep_template_params=False) or ""
             plain = str(plain) if not isinstance(plain, str) else plain
             text.append(plain)
-            pos += len(plain)
-    full = "".join(text)
-    lead = len(full) - len(full.lstrip())
-    body = full.strip()
-    links = [Link(ln.target, ln.text, ln.start - lead, ln.end - lead) for ln in links]
-    return TableCell(body, tuple(links), start, start + len(str(node)), str(node.tag) == "th")
 
 
 def _children(node: Tag, start: int, s: str):
@@ -116,12 +140,25 @@ def table(node: Tag, start: int, s: str, section: str) -> Table:
 
 def _stream_cell(st, i: int, start: int) -> TableCell:
     """_cell() of the cell tag at token i of Stream `st`, placed at input offset `start`."""
-    toks, end = st.toks, st.end
+    end = st.end
     name, _attrs, cs, ce = st.tag(i)
-    text, links, pos = [], [], 0
-    j = cs if cs is not None else 0
-    while cs is not None and j < ce:
+    text: list[str] = []
+    links: list[Link] = []
+    if cs is not None:
+        _stream_runs(st, cs, ce, text, links)
+    full = "".join(text)
+    lead = len(full) - len(full.lstrip())
+    body = full.strip()
+    links = [Link(ln.target, ln.text, ln.start - lead, ln.end - lead) for ln in links]
+    return TableCell(body, tuple(links), start, start + st.pos[end[i] + 1] - st.pos[i], name == "th")
+
+
+def _stream_runs(st, j: int, stop: int, text: list[str], links: list[Link]) -> None:
+    """_node_runs() of the tokens [j, stop) of Stream `st`."""
+    toks, end = st.toks, st.end
+    while j < stop:
         e = end[j]
+        pos = sum(map(len, text))
         if e < 0 and type(toks[j]) is not _Text:
             j += 1
             continue
@@ -133,17 +170,31 @@ def _stream_cell(st, i: int, start: int) -> TableCell:
                 if target := link_target(raw):
                     links.append(Link(target, shown, pos, pos + len(shown)))
                 text.append(shown)
-                pos += len(shown)
+        elif type(toks[j]) is _TemplateOpen and (tname := _stream_template_name(st, j)) in CELL_TEMPLATES:
+            params = st.template_params(j)[1]
+            got = {k: (vs, ve) for k, vs, ve in params}
+            shown = [got[k] for k in CELL_TEMPLATES[tname] if k in got]
+            if tname == "sort" and not shown and "1" in got:
+                shown = [got["1"]]
+            for k, (vs, ve) in enumerate(shown):
+                if k:
+                    text.append(" ")
+                _stream_runs(st, vs, ve, text, links)
+            if tname == "sortname" and len(shown) == 2 and "nolink" not in got:
+                whole = " ".join(st.strip(vs, ve).strip() + "" for vs, ve in shown).strip()
+                target = link_target(st.src(*got["3"]).strip()) if "3" in got else link_target(whole)
+                if target:
+                    links.append(Link(target, whole, pos, pos + len(whole)))
         else:
             plain = toks[j]["text"] if e < 0 else (st.strip_node(j) or "")
             text.append(plain)
-            pos += len(plain)
         j = j + 1 if e < 0 else e + 1
-    full = "".join(text)
-    lead = len(full) - len(full.lstrip())
-    body = full.strip()
-    links = [Link(ln.target, ln.text, ln.start - lead, ln.end - lead) for ln in links]
-    return TableCell(body, tuple(links), start, start + st.pos[end[i] + 1] - st.pos[i], name == "th")
+
+
+def _stream_template_name(st, j: int) -> str:
+    """A template's name as template_name() spells it (lower case, single spaces, no namespace)."""
+    name_end, _params = st.template_params(j)
+    return re.sub(r"[\s_]+", " ", st.strip(j + 1, name_end).strip()).lower()
 
 
 def _stream_children(st, i: int, start: int, s: str):
@@ -213,5 +264,5 @@ def stream_table(st, i: int, start: int, s: str, section: str) -> Table:
     return Table(section, header, tuple(rows), start, start + len(s))
 
 
-_Text, _WikilinkOpen = tokens.Text, tokens.WikilinkOpen
+_Text, _WikilinkOpen, _TemplateOpen = tokens.Text, tokens.WikilinkOpen, tokens.TemplateOpen
 _TagOpenOpen, _TagAttrQuote = tokens.TagOpenOpen, tokens.TagAttrQuote
