@@ -248,3 +248,14 @@ def test_sort_templates_in_cells_show_their_names_and_a_universitys_spec_gives_w
     got = {(st.subject.key, st.predicate, st.date.value if st.date else "")
            for st in extract_article(article).statements if st.obj is not None and getattr(st.obj, "key", "") == "Example Academy"}
     assert got >= {("Sven Yida", "affiliatedWith", "2006-02"), ("John Guidetti", "affiliatedWith", "2003-09")}
+
+
+def test_a_list_of_a_bodys_members_relates_its_lead_table_to_the_body():
+    text = ("This is a list of '''[[members of the Freedonian Legislative Assembly]]''' as elected at the 1917 "
+            "election.\n\n{| class=\"wikitable sortable\"\n|-\n! Name !! Party !! Electorate !! Term in Office\n|-\n"
+            "|| {{sort|All|[[John Allan (politician)|John Allan]]}} || [[Farmers Union|VFU]] || [[Rodney]] || 1917–1936\n|}\n")
+    got = {(st.subject.key, st.obj.key, st.date.value if st.date else "")
+           for st in extract_article(Article("Members of the Freedonian Legislative Assembly, 1917–1920", text)).statements
+           if st.predicate == "memberOf"}
+    assert got == {("John Allan (politician)", "Freedonian Legislative Assembly", "1917"),
+                   ("John Allan (politician)", "Farmers Union", "")}

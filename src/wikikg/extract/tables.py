@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.lists import default_type, section_spec
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 _DIGIT = re.compile(r"\d")
@@ -158,40 +159,70 @@ def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
 def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     """Statements from the rows of tables under headings that ontology/sections.toml knows."""
     out: list[Statement] = []
+    body = _members_of(article.title)
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only != "tables" or not s.columns
                                      or _has_columns(s, table), ctx.subject)  # noqa: B023 (used at once)
+        if spec is None and body is not None and not table.section:
+            spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
+            out += _rows(article, table, spec, heading, replace(ctx, subject=body))
+            continue
         if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
                 or spec.subjects and not ctx.subject.types & spec.subjects:
             continue
-        table = _with_header(table, spec)
-        name_col, date_col = _columns(table)
-        types = frozenset(spec.types)
-        for row in table.rows:
-            if all(c.header for c in row):
-                continue  # a header row repeated in the body or a footer ("! Years || 2009 || 2013")
-            m = _row_entity(spec, table, row, name_col)
-            if m is None and types == {"Person"}:
-                out += _roster_cells(spec, table, row, ctx, article.text)
-                continue
-            if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
-                continue
-            if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
-                continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
-            if not m.types:
-                m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
-            date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) and spec.dated else None)
-            if spec.needs_dates and date is None:
-                continue
-            placed = [c for c in row if c.end > c.start]
-            lo, hi = min(c.start for c in placed), max(c.end for c in placed)
-            evidence = Evidence(article.text[lo:hi], table.section, lo, hi,
-                                " | ".join(c.text for c in row))
-            s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
-            rule = spec.id.replace("list.", "table.")
-            out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))
-            out += _attributes(spec, table, row, m, rule, evidence)
+        out += _rows(article, table, spec, heading, ctx)
     return out
+
+
+def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str, ctx: Context) -> list[Statement]:
+    """The statements one table's rows make under `spec` (its heading `heading`)."""
+    out: list[Statement] = []
+    table = _with_header(table, spec)
+    name_col, date_col = _columns(table)
+    types = frozenset(spec.types)
+    for row in table.rows:
+        if all(c.header for c in row):
+            continue  # a header row repeated in the body or a footer ("! Years || 2009 || 2013")
+        m = _row_entity(spec, table, row, name_col)
+        if m is None and types == {"Person"}:
+            out += _roster_cells(spec, table, row, ctx, article.text)
+            continue
+        if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
+            continue
+        if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
+            continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
+        if not m.types:
+            m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
+        date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) and spec.dated else None)
+        if spec.needs_dates and date is None:
+            continue
+        placed = [c for c in row if c.end > c.start]
+        lo, hi = min(c.start for c in placed), max(c.end for c in placed)
+        evidence = Evidence(article.text[lo:hi], table.section, lo, hi,
+                            " | ".join(c.text for c in row))
+        s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
+        rule = spec.id.replace("list.", "table.")
+        out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))
+        out += _attributes(spec, table, row, m, rule, evidence)
+    return out
+
+
+_MEMBERS_OF = re.compile(r"^(?:List\s+of\s+)?[Mm]embers\s+of\s+(?:the\s+)?(?P<body>.+?)(?:,\s*\d{4}.*|\s+\(\d{4}.*)?$")
+
+
+def _members_of(title: str) -> Mention | None:
+    """The body a list article of its members is about ("Members of the Victorian Legislative Assembly,
+    1917–1920": the assembly), whose lead table lists them."""
+    m = _MEMBERS_OF.match(title)
+    if not m:
+        return None
+    name = m["body"].strip()
+    types = name_types(name) or frozenset({"Organization"})
+    return Mention(text=name, key=name, linked=False, types=types, strength=3)
+
+
+def _members_spec() -> SectionSpec:
+    return next(s for s in sections() if s.id == "list.members")
 
 
 def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: Mention, rule: str,
