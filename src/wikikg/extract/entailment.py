@@ -27,6 +27,11 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if id(st) not in drop]
 
 
+def is_membership_body(name: str) -> bool:
+    """Whether a name is a membership body's ("... Alliance", "Association of ...": names.toml [membership])."""
+    return bool(_membership_bodies().search(name))
+
+
 @cache
 def _membership_bodies() -> re.Pattern:
     """Names of membership bodies: "… Alliance", "… Association of …" (ontology/names.toml)."""

@@ -7,6 +7,8 @@ import re
 
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import parse_date
+from wikikg.extract.entailment import is_membership_body
+from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.vocabulary import org_classes
@@ -178,11 +180,16 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and _minority(item.text):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
+            if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
+                continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and len(f.items) > 2:
                 out.append(Statement(mention, "investedIn", subject, m.id + "+stake", ev, "Investment"))
                 continue  # one of several owners (a consortium) holds a stake; none is the parent
             r = role or (note if value == "person" and note else None)
             by_class = next((p for cls, p in m.if_value_class if cls in mention.types), None)
+            if by_class is None and m.if_membership_body and (is_membership_body(mention.text)
+                                                              or is_membership_body(split_title(mention.key)[0])):
+                by_class = m.if_membership_body  # "affiliations = [[Association of Indian Universities]]": a member
             out.append(_stmt(dataclasses.replace(m, property=by_class) if by_class else m, subject, mention, ev,
                              date=date, qualifiers=(("role", r),) if r and m.property == "keyPerson" else ()))
             if m.property == "keyPerson" and r and (founder := _tables()[1].founder_role) and re.search(founder, r):
@@ -242,7 +249,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     text, masked = item.text, _mask(item.text)
     roles = _tables()[1].role_words
     top = [k for k in item.links if 0 <= k.start < len(masked) and masked[k.start] != "#"
-           and not (value == "person" and set(k.text.casefold().split()) <= roles)]  # "[[Chairman]]": a role
+           and not (value == "person" and (set(k.text.casefold().split()) <= roles
+                                           or set(k.text.casefold().split()) <= _rank_words()))]  # a role, a rank
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
@@ -300,6 +308,8 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     key = link.target if link is not None else name
     if value == "person" and set(_words(f"{name} {key}".casefold())) & _organization_words():
         types = ("Organization",)
+    elif value == "person" and (shaped := name_types(split_title(key)[0])) & org_classes():
+        types = tuple(sorted(shaped))  # "[[Ghana Armed Forces|GAF]]" among key people: an organisation
     if types == ("Organization",) and (shaped := name_types(split_title(key)[0]) or name_types(name)) \
             and shaped <= org_classes():
         types = tuple(shaped)  # "parent = MGM Holdings": a company, by its name
@@ -307,6 +317,12 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
                    aliases=alias or frozenset(), strength=3 if types else 0)
+
+
+@functools.cache
+def _rank_words() -> frozenset[str]:
+    """Words of titles, ranks and roles ("Chief Warrant Officer", "Sergeant Major"), case-folded."""
+    return titles_folded() | frozenset(w.casefold() for w in name_tables().role_modifiers)
 
 
 @functools.cache

@@ -165,6 +165,7 @@ class InfoboxMapping:
     if_headquarters_given: str | None = None  # the property instead when the box names its headquarters
     if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
     join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
+    if_membership_body: str | None = None  # the property instead for a membership body ("... Association")
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,8 @@ class Infoboxes:
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
                  "linked_only": bool, "if_headquarters_given": str,
-                 "if_value_class": Free(str, what="class"), "join": list}, frozenset({"id", "params", "property", "value"}), "id")
+                 "if_value_class": Free(str, what="class"), "join": list,
+                 "if_membership_body": str}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
                                        "role_words")} | {"street_address": str, "founder_role": str},
@@ -227,6 +229,7 @@ def _mapping(m: dict, where: str) -> InfoboxMapping:
     _declared(f, where, "property", m["property"])
     _declared(f, where, "date_from", m.get("date_from"))
     _declared(f, where, "if_headquarters_given", m.get("if_headquarters_given"))
+    _declared(f, where, "if_membership_body", m.get("if_membership_body"))
     for cls, prop in m.get("if_value_class", {}).items():
         _classes(f, where, "if_value_class", [cls])
         _declared(f, where, "if_value_class", prop)
