@@ -42,7 +42,6 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=16384)
 @cache
 def _bare_shape_words() -> frozenset[str]:
     """The shape words of names.toml themselves: "Technology", "Court", "Bank" alone name nothing."""
@@ -55,10 +54,19 @@ def is_shape_word(word: str) -> bool:
     return word.strip().casefold() in _bare_shape_words()
 
 
+@cache
+def _shape_any() -> re.Pattern:
+    """Whether any class's shape pattern matches a name, in one search (most names match none)."""
+    return re.compile("|".join(f"(?:{pat.pattern})" for _, pat in _shape_patterns()) or "(?!)")
+
+
+@lru_cache(maxsize=16384)  # a name is typed again by each sentence and link that shows it
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""
     if name.strip().casefold() in _bare_shape_words():
+        return frozenset()
+    if not _shape_any().search(name):
         return frozenset()
     for cls, pat in _shape_patterns():
         if pat.search(name):
