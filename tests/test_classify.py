@@ -35,3 +35,24 @@ def test_disambiguation_suffix(title, want):
 ])
 def test_acronym_of_a_part(acronym, name, part):
     assert abbreviates_a_part(acronym, name) is part
+
+
+def test_name_types_is_the_first_class_whose_shape_fits():
+    """name_types (cached, one search over every class first) gives what trying each class's shape
+    pattern in order gives, on names built from names.toml's own shape words."""
+    import random
+
+    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, name_types
+    from wikikg.kb.names import name_tables
+
+    def by_class(name):
+        if name.strip().casefold() in _bare_shape_words():
+            return frozenset()
+        return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
+
+    words = sorted({w for spec in name_tables().shape.values() for w in spec.anywhere + spec.suffix + spec.first})
+    rng = random.Random(3)
+    extra = ["Acme", "Jane", "Doe", "of", "the", "21st", "'s", "Ltd.", "Co", "'", "-", "x"]
+    for _ in range(4000):
+        name = " ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 4)))
+        assert name_types(name) == by_class(name), name
