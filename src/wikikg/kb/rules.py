@@ -8,6 +8,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from wikikg.errors import RuleError
+from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
 from wikikg.kb.prefilter import fold, required
 from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
@@ -73,18 +74,18 @@ class Cues:
 
     prepositions: frozenset[str]
     determiners: frozenset[str]
-    clause_breaks: re.Pattern
+    clause_breaks: Alternation
     window: int
-    hedges: re.Pattern
-    negations: re.Pattern
-    reports: re.Pattern
-    termination_anaphor: re.Pattern
-    termination_verb: re.Pattern
+    hedges: Alternation
+    negations: Alternation
+    reports: Alternation
+    termination_anaphor: Alternation
+    termination_verb: Alternation
     termination_events: frozenset[str]
     pronoun: re.Pattern
     nouns: dict[str, tuple[str, ...]]
     modifier: re.Pattern
-    present: re.Pattern
+    present: Alternation
     others: Others
     person_pronoun: re.Pattern | None = None  # "She" / "He" for a Person subject
 
@@ -96,8 +97,12 @@ def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
         raise RuleError(f"{where}: bad regex: {e}") from None
 
 
-def _alternation(patterns: list[str], where: str) -> re.Pattern:
-    return _compile("|".join(f"(?:{p})" for p in patterns), where)
+def _alternation(patterns: list[str], where: str, flags: int = re.I) -> Alternation:
+    """The cues as one alternation that searches, per text, only the cues whose words it holds."""
+    try:
+        return Alternation([p.replace("{E}", SLOT) for p in patterns], flags)
+    except re.error as e:
+        raise RuleError(f"{where}: bad regex: {e}") from None
 
 
 _SIDES = ("subject", "object")
@@ -281,12 +286,12 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _alternation(d["clause_breaks"], "cues.toml clause_breaks"), d["window"],
         _alternation(d["hedges"], "cues.toml hedges"), _alternation(d["negations"], "cues.toml negations"),
         _alternation(d["reports"], "cues.toml reports"),
-        _compile(t["anaphors"], "cues.toml termination"), _compile(t["verbs"], "cues.toml termination"),
+        _alternation([t["anaphors"]], "cues.toml termination"), _alternation([t["verbs"]], "cues.toml termination"),
         frozenset(t["events"]), _compile(d["anaphora"]["pronoun"], "cues.toml anaphora", 0),
         {k: tuple(v) for k, v in d["anaphora"]["nouns"].items()},
         re.compile(r"^(?:'s|’s)?\s+(?!(?:" + "|".join(d["modifier_verbs"]) + r")\b)(?:"
                    + "|".join(d["modifier_nouns"]) + r"|[a-z]+(?:ers|ors|ists|ians|ees))\b"),
-        _compile(d["present"], "cues.toml present"),
+        _alternation([d["present"]], "cues.toml present"),
         Others(_compile(o["cue"], "cues.toml others", 0), frozenset(o["subject_nouns"]), frozenset(o["object_nouns"])),
         _compile(d["anaphora"]["person_pronoun"], "cues.toml anaphora", 0) if "person_pronoun" in d["anaphora"] else None,
     )
