@@ -29,7 +29,7 @@ def _same(alt: Alternation, text: str, pos: int, endpos: int) -> None:
 @pytest.mark.parametrize("name", ["clause_breaks", "hedges", "negations", "reports"])
 def test_shipped_cues_find_what_their_alternation_finds(name):
     alt = getattr(rules.cues(), name)
-    assert alt._parts is not None  # the cue lists are searched part by part
+    assert alt._exact  # the cue lists are searched part by part
     assert alt.pattern == "|".join(f"(?:{p.replace('{E}', rules.SLOT)})" for p in read("cues.toml")[name])
     rng = random.Random(5)
     for text in TEXTS:
@@ -56,7 +56,7 @@ def test_parts_without_words_are_always_searched():
 @pytest.mark.parametrize("parts", [[r"a*", r"b"], [r"(x)\1", r"y"], [r"(?=z)", r"z"]])
 def test_empty_matches_and_back_references_use_the_plain_alternation(parts):
     alt = Alternation(parts, re.I)
-    assert alt._parts is None
+    assert not alt._exact
     for text in ["", "xx y z", "baab", "zz"]:
         _same(alt, text, 0, len(text))
 
@@ -64,3 +64,14 @@ def test_empty_matches_and_back_references_use_the_plain_alternation(parts):
 def test_equal_by_pattern_and_flags():
     assert Alternation(["a", "b"], re.I) == Alternation(["a", "b"], re.I) != Alternation(["a", "b"], 0)
     assert len({Alternation(["a"], re.I), Alternation(["a"], re.I)}) == 1
+
+
+def test_first_is_the_first_part_that_matches_anywhere():
+    parts = [r"\bzeta\b", r"(?<![\w])(?:Bank|Trust)\s*$", r"\bbank\b", r"[0-9]+th", r"q+"]
+    alt = Alternation(parts)
+    rng = random.Random(2)
+    words = ["zeta", "Bank", "bank", "Trust", "15th", "q", " ", "Zeta", "x"]
+    for _ in range(2000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+        want = next((i for i, p in enumerate(parts) if re.search(p, text)), None)
+        assert alt.first(text) == want, text

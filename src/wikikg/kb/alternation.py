@@ -1,4 +1,4 @@
-"""A cue list's alternation that, per text, searches only the cues whose literal words the text holds."""
+"""A list of patterns searched, per text, only where the text holds one of a pattern's literal words."""
 from __future__ import annotations
 
 import re
@@ -18,27 +18,27 @@ class Alternation:
     the case-folded text holds none of them; the others are searched on their own and the leftmost match
     wins, the earlier part on a tie, which is the alternation's own choice. Each text's folded words are
     found in one pass of an Aho-Corasick automaton (pyahocorasick). A part that can match the empty string
-    or refers back to a group makes the whole fall back to the plain alternation."""
+    or refers back to a group makes `search` and `finditer` fall back to the plain alternation. `first`
+    answers a class table's question: the first part, in order, that matches anywhere."""
 
-    __slots__ = ("union", "pattern", "flags", "_parts", "_always", "_by_key", "_automaton", "_live")
+    __slots__ = ("union", "pattern", "flags", "_exact", "_parts", "_always", "_by_key", "_automaton", "_live")
 
     def __init__(self, parts: list[str] | tuple[str, ...], flags: int = 0) -> None:
         self.union = re.compile("|".join(f"(?:{p})" for p in parts), flags)
         self.pattern, self.flags = self.union.pattern, self.union.flags
-        compiled = [re.compile(f"(?:{p})", flags) for p in parts]
-        self._parts = None
-        self._automaton = None
-        if not compiled or any(_BACKREF.search(p) or c.match("") is not None or _may_be_empty(c)
-                               for p, c in zip(parts, compiled, strict=True)):
-            return  # the plain alternation
+        compiled = tuple(re.compile(f"(?:{p})", flags) for p in parts)
+        # a part that can match the empty string or refers back to a group: the plain alternation searches
+        self._exact = bool(compiled) and not any(_BACKREF.search(p) or _may_be_empty(c)
+                                                 for p, c in zip(parts, compiled, strict=True))
         keys = [required(c) for c in compiled]
-        self._parts = tuple(compiled)
+        self._parts = compiled
         self._always = tuple(i for i, k in enumerate(keys) if k is None)
         by_key: dict[str, set[int]] = {}
         for i, k in enumerate(keys):
             for w in k or ():
                 by_key.setdefault(w, set()).add(i)
         self._by_key = {w: frozenset(v) for w, v in by_key.items()}
+        self._automaton = None
         if by_key:
             import ahocorasick
 
@@ -58,29 +58,38 @@ class Alternation:
     def __repr__(self) -> str:
         return f"Alternation({self.pattern!r})"
 
-    def _live_parts(self, text: str) -> tuple[re.Pattern, ...]:
-        """The parts that may match `text`, in their order."""
+    def _live_parts(self, text: str) -> tuple[int, ...]:
+        """The indices of the parts that may match `text`, in their order."""
         live = set(self._always)
         if self._automaton is not None:
             by_key = self._by_key
             for _, w in self._automaton.iter(fold(text)):
                 live |= by_key[w]
-        return tuple(self._parts[i] for i in sorted(live))
+        return tuple(sorted(live))
+
+    def first(self, text: str) -> int | None:
+        """The index of the first part, in their order, that matches somewhere in `text` (each part
+        compiled on its own); None when none does."""
+        for i in self._live(text):
+            if self._parts[i].search(text) is not None:
+                return i
+        return None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         """The first match in text[pos:endpos], as the alternation's `search` finds it."""
-        if self._parts is None:
+        if not self._exact:
             return self.union.search(text, pos, endpos)
         best = None
-        for part in self._live(text):
-            m = part.search(text, pos, endpos)
+        parts = self._parts
+        for i in self._live(text):
+            m = parts[i].search(text, pos, endpos)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         """Every match in text[pos:endpos], left to right, as the alternation's `finditer` finds them."""
-        if self._parts is None:
+        if not self._exact:
             yield from self.union.finditer(text, pos, endpos)
             return
         while (m := self.search(text, pos, endpos)) is not None:

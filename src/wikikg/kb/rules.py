@@ -79,7 +79,7 @@ class Cues:
     hedges: Alternation
     negations: Alternation
     reports: Alternation
-    termination_anaphor: Alternation
+    termination_anaphor: re.Pattern
     termination_verb: Alternation
     termination_events: frozenset[str]
     pronoun: re.Pattern
@@ -286,7 +286,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _alternation(d["clause_breaks"], "cues.toml clause_breaks"), d["window"],
         _alternation(d["hedges"], "cues.toml hedges"), _alternation(d["negations"], "cues.toml negations"),
         _alternation(d["reports"], "cues.toml reports"),
-        _alternation([t["anaphors"]], "cues.toml termination"), _alternation([t["verbs"]], "cues.toml termination"),
+        _compile(t["anaphors"], "cues.toml termination"), _alternation([t["verbs"]], "cues.toml termination"),
         frozenset(t["events"]), _compile(d["anaphora"]["pronoun"], "cues.toml anaphora", 0),
         {k: tuple(v) for k, v in d["anaphora"]["nouns"].items()},
         re.compile(r"^(?:'s|’s)?\s+(?!(?:" + "|".join(d["modifier_verbs"]) + r")\b)(?:"
