@@ -10,7 +10,7 @@ from pathlib import Path
 from wikikg.errors import RuleError
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
-from wikikg.kb.prefilter import fold, required
+from wikikg.kb.prefilter import fold, required, required_all
 from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
 from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
@@ -51,11 +51,15 @@ class Rule:
     examples: tuple = ()
     keys: frozenset[str] | None = None  # folded words one of which any trigger match holds (literals.py)
     evident: re.Pattern | None = None  # a trigger match holding this states its arguments' classes
+    clauses: tuple[frozenset[str], ...] = ()  # folded words of which any trigger match holds one of each
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
         if self.keys is not None and self.keys.isdisjoint(present):
             return iter(())
+        for words in self.clauses:
+            if words.isdisjoint(present):
+                return iter(())
         return self.trigger.finditer(text)
 
 
@@ -188,6 +192,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
                   for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
+            tuple(frozenset(c) for c in required_all(trigger)),
         ))
     return tuple(rules)
 
@@ -214,7 +219,7 @@ def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
 
 @cache
 def _trigger_words() -> tuple[str, ...]:
-    return tuple(sorted({k for r in relation_rules() if r.keys for k in r.keys}))
+    return tuple(sorted({k for r in relation_rules() for k in (*(r.keys or ()), *(w for c in r.clauses for w in c))}))
 
 
 @cache
@@ -230,7 +235,7 @@ def _rules_by_word() -> tuple[dict[str, frozenset[int]], frozenset[int]]:
 def candidates(present: frozenset[str]) -> list[Rule]:
     """The relation rules, in file order, whose trigger may match a text holding the words `present`."""
     by_word, always = _rules_by_word()
-    found = set(always).union(*(by_word[w] for w in present))
+    found = set(always).union(*(by_word[w] for w in present if w in by_word))
     rules = relation_rules()
     return [rules[i] for i in sorted(found)]
 
