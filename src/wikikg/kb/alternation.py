@@ -60,12 +60,13 @@ class Alternation:
 
     def _live_parts(self, text: str) -> tuple[int, ...]:
         """The indices of the parts that may match `text`, in their order."""
-        live = set(self._always)
-        if self._automaton is not None:
-            by_key = self._by_key
-            for _, w in self._automaton.iter(fold(text)):
-                live |= by_key[w]
-        return tuple(sorted(live))
+        if self._automaton is None:
+            return self._always
+        hits = {w for _, w in self._automaton.iter(fold(text))}
+        if not hits:
+            return self._always
+        by_key = self._by_key
+        return tuple(sorted(set(self._always).union(*(by_key[w] for w in hits))))
 
     def first(self, text: str) -> int | None:
         """The index of the first part, in their order, that matches somewhere in `text` (each part
