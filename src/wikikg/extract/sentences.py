@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
@@ -45,6 +47,7 @@ class Slotted:
 
 _NUMBER = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                      r"hundreds?|thousands?|several|many|some|other|both|all)|(?<![\d,])\d{1,3}(?!\d))\s+$", re.I)
+_NUMBER_REACH = 9  # the longest word or number before _NUMBER's closing spaces ("thousands")
 _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|now|former|who|which|whose|"
                          r"also|later|currently|since|both|each|founded|based|owned|led|known)\b"
                          r"(?=[^,;()]*?\b(?!(?:the|and|of|an|a|its|their|or)\b)[a-z][a-z-]+\b)[^,;()]*?,")
@@ -62,8 +65,24 @@ def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     return False
 
 
+def _number_before(window: str) -> bool:
+    """_NUMBER.search(window): its match ends in the window's closing spaces, so it starts at most
+    _NUMBER_REACH characters before them (the search looks behind that start as before)."""
+    return _NUMBER.search(window, max(0, len(window.rstrip()) - _NUMBER_REACH)) is not None
+
+
 _OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
 _EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
+
+
+@lru_cache(maxsize=256)  # a clause's mentions are each checked against the words before them
+def _words_from(text: str, lo: int) -> tuple[list[int], list[str]]:
+    """The end and the lower-cased form of each word (or parenthesis, comma) of text[lo:]."""
+    ends, words = [], []
+    for m in _WORDS.finditer(text, lo):
+        ends.append(m.end())
+        words.append(m.group().lower())
+    return ends, words
 
 
 def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int,
@@ -72,16 +91,18 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
     c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
+    if c.modifier.match(sl.text[e:e + 40]) or _number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
         return False
-    words = _WORDS.findall(sl.text[lo:s])
-    while words and words[-1].lower() in c.determiners:
-        words.pop()
-    if words and words[-1].lower() in c.prepositions and words[-1].lower() not in preps:
+    ends, words = _words_from(sl.text, lo)
+    k = bisect_right(ends, s)  # the words of text[lo:s]: no word runs into a slot token
+    while k and words[k - 1] in c.determiners:
+        k -= 1
+    last = words[k - 1] if k else None
+    if last is not None and last in c.prepositions and last not in preps:
         return False
-    if need_prep and not (words and words[-1].lower() in preps):
+    if need_prep and not (last is not None and last in preps):
         return False
-    if words and words[-1].lower() in ("as", "than") and "as" not in preps:
+    if last is not None and last in ("as", "than") and "as" not in preps:
         return False
     if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
         return False
