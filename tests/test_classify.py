@@ -50,9 +50,10 @@ def test_name_types_is_the_first_class_whose_shape_fits():
             return frozenset()
         return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
 
-    words = sorted({w for spec in name_tables().shape.values() for w in spec.anywhere + spec.suffix + spec.first})
+    words = sorted({w for spec in name_tables().shape.values()
+                    for w in spec.anywhere + spec.suffix + spec.first + getattr(spec, "head", ())})
     rng = random.Random(3)
-    extra = ["Acme", "Jane", "Doe", "of", "the", "21st", "'s", "Ltd.", "Co", "'", "-", "x"]
+    extra = ["Acme", "Jane", "Doe", "of", "the", "The", "21st", "3d", "'s", "Ltd.", "Co", "'", "-", "x"]
     for _ in range(4000):
         name = " ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 4)))
         assert name_types(name) == by_class(name), name

@@ -124,7 +124,9 @@ def test_number_before_a_name_is_the_whole_window_search():
     import random
     from re import _parser
 
-    from wikikg.extract.sentences import _NUMBER, _NUMBER_REACH, _number_before
+    from wikikg.extract.clausewords import NUMBER as _NUMBER
+    from wikikg.extract.clausewords import NUMBER_REACH as _NUMBER_REACH
+    from wikikg.extract.clausewords import number_before as _number_before
 
     tree = _parser.parse(_NUMBER.pattern, _NUMBER.flags)
     head = _parser.SubPattern(tree.state, [tree[0]])  # the word or number before the spaces
@@ -141,14 +143,20 @@ def test_words_before_a_slot_are_the_words_of_the_slice():
     import random
     from bisect import bisect_right
 
-    from wikikg.extract.sentences import _WORDS, _words_from
+    from wikikg.extract.clausewords import WORDS as _WORDS
+    from wikikg.extract.clausewords import last_word
+    from wikikg.extract.clausewords import words_from as _words_from
 
     rng = random.Random(9)
-    parts = ["⟦0⟧", "⟦12⟧", "the", "of", "co-founded", "A's", "’", "(", ")", ",", " ", "  ", "x", "é", "_", "-", "."]
+    parts = ["⟦0⟧", "⟦12⟧", "the", "The", "a", "of", "co-founded", "A's", "’", "(", ")", ",", " ", "  ", "x", "é", "_", "-", "."]
     for _ in range(2000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         slots = [i for i, ch in enumerate(text) if ch == "⟦"]
         for s in slots:
             for lo in range(0, len(text) + 1):
                 ends, words = _words_from(text, lo)
-                assert words[:bisect_right(ends, s)] == [w.lower() for w in _WORDS.findall(text[lo:s])], (text, lo, s)
+                want = [w.lower() for w in _WORDS.findall(text[lo:s])]
+                assert words[:bisect_right(ends, s)] == want, (text, lo, s)
+                while want and want[-1] in ("the", "a"):
+                    want.pop()
+                assert last_word(text, lo, s, frozenset({"the", "a"})) == (want[-1] if want else None)

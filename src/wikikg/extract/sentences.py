@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
+from wikikg.extract.clausewords import last_word, number_before
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
@@ -45,14 +44,10 @@ class Slotted:
         return cls("".join(parts), spans, mentions)
 
 
-_NUMBER = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-                     r"hundreds?|thousands?|several|many|some|other|both|all)|(?<![\d,])\d{1,3}(?!\d))\s+$", re.I)
-_NUMBER_REACH = 9  # the longest word or number before _NUMBER's closing spaces ("thousands")
 _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|now|former|who|which|whose|"
                          r"also|later|currently|since|both|each|founded|based|owned|led|known)\b"
                          r"(?=[^,;()]*?\b(?!(?:the|and|of|an|a|its|their|or)\b)[a-z][a-z-]+\b)[^,;()]*?,")
 
-_WORDS = re.compile(r"[\w'’-]+|[(),]")
 _POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
 _MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
@@ -65,24 +60,8 @@ def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     return False
 
 
-def _number_before(window: str) -> bool:
-    """_NUMBER.search(window): its match ends in the window's closing spaces, so it starts at most
-    _NUMBER_REACH characters before them (the search looks behind that start as before)."""
-    return _NUMBER.search(window, max(0, len(window.rstrip()) - _NUMBER_REACH)) is not None
-
-
 _OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
 _EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
-
-
-@lru_cache(maxsize=256)  # a clause's mentions are each checked against the words before them
-def _words_from(text: str, lo: int) -> tuple[list[int], list[str]]:
-    """The end and the lower-cased form of each word (or parenthesis, comma) of text[lo:]."""
-    ends, words = [], []
-    for m in _WORDS.finditer(text, lo):
-        ends.append(m.end())
-        words.append(m.group().lower())
-    return ends, words
 
 
 def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int,
@@ -91,13 +70,9 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
     c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or _number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
+    if c.modifier.match(sl.text[e:e + 40]) or number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
         return False
-    ends, words = _words_from(sl.text, lo)
-    k = bisect_right(ends, s)  # the words of text[lo:s]: no word runs into a slot token
-    while k and words[k - 1] in c.determiners:
-        k -= 1
-    last = words[k - 1] if k else None
+    last = last_word(sl.text, lo, s, c.determiners)
     if last is not None and last in c.prepositions and last not in preps:
         return False
     if need_prep and not (last is not None and last in preps):
