@@ -192,9 +192,15 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
                   for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
-            tuple(frozenset(c) for c in required_all(trigger)),
+            tuple(frozenset(c) for c in required_all(trigger) if _selective(c)),
         ))
     return tuple(rules)
+
+
+def _selective(words: tuple[str, ...]) -> bool:
+    """Whether a list of words a trigger needs is worth testing: no word under three characters but a
+    punctuation mark other than a slot's brackets ("a", "in", "⟦" are in nearly every sentence)."""
+    return all(len(w) >= 3 or len(w) == 1 and not w.isalnum() and w not in "⟦⟧" for w in words)
 
 
 @cache
