@@ -31,3 +31,18 @@ def test_same_as_the_regex_on_random_texts():
 
 def test_no_names():
     assert NameMatcher([]).spans("Anything at all") == []
+
+
+def test_grown_after_use_same_as_the_regex():
+    """Names added after the matcher has been used (first characters outside the capitals and digits
+    included) are found as the regular expression of all names finds them."""
+    rng = random.Random(7)
+    first, more = ["Acme", "AC"], ["éclair Co", "(Z) Ltd", "zeta", "Éa", "1st Bank"]
+    m = NameMatcher(first)
+    assert m.spans("Acme") == [(0, 4)]
+    m.add(more)
+    names = first + more
+    parts = names + [" ", ", ", "-", "'s", "x", "(", ")", "é", "z"]
+    for _ in range(2000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        assert m.spans(text) == regex_spans(names, text), text

@@ -35,3 +35,55 @@ def test_disambiguation_suffix(title, want):
 ])
 def test_acronym_of_a_part(acronym, name, part):
     assert abbreviates_a_part(acronym, name) is part
+
+
+def test_name_types_is_the_first_class_whose_shape_fits():
+    """name_types (cached, one search over every class first) gives what trying each class's shape
+    pattern in order gives, on names built from names.toml's own shape words."""
+    import random
+
+    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, name_types
+    from wikikg.kb.names import name_tables
+
+    def by_class(name):
+        if name.strip().casefold() in _bare_shape_words():
+            return frozenset()
+        return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
+
+    words = sorted({w for spec in name_tables().shape.values()
+                    for w in spec.anywhere + spec.suffix + spec.first + getattr(spec, "head", ())})
+    rng = random.Random(3)
+    extra = ["Acme", "Jane", "Doe", "of", "the", "The", "21st", "3d", "'s", "Ltd.", "Co", "'", "-", "x"]
+    for _ in range(4000):
+        name = " ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 4)))
+        assert name_types(name) == by_class(name), name
+
+
+def test_context_types_is_the_first_class_whose_context_fits():
+    """context_types (each table searched only for the classes whose words the text holds) gives what
+    trying each class's pattern in order gives, at every capitalised word of the seed."""
+    import re
+    from pathlib import Path
+
+    from wikikg.extract.classify import _apposed_before, _context_patterns, context_types
+
+    def by_class(text, start, end):
+        before, after = text[max(0, start - 40):start], text[end:end + 80]
+        for k, sub, ok in ((2, after, after[:1] == ","), (1, before, before[-1:].isspace())):
+            if ok:
+                for p in _context_patterns():
+                    if p[k].search(sub):
+                        return frozenset({p[0]})
+        if before.endswith(", ") and (not after.strip() or after[:1] in ".;:"):
+            for cls, pat in _apposed_before():
+                if pat.search(before):
+                    return frozenset({cls})
+        return frozenset()
+
+    text = Path(__file__).resolve().parents[1].joinpath("seeds/sensetime.txt").read_text("utf-8")
+    text += " the company, Acme. a rival firm, Acme, the chief executive Jane Roe, the city of Foo. "
+    names = [m.span() for m in re.finditer(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", text)]
+    assert len(names) > 100
+    assert any(by_class(text, s, e) for s, e in names)
+    for s, e in names:
+        assert context_types(text, s, e) == by_class(text, s, e), text[s:e]

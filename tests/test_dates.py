@@ -124,3 +124,33 @@ def test_find_dates_do_not_overlap():
 ])
 def test_section_year(section, year):
     assert section_year(section) == year
+
+
+def test_skipping_patterns_finds_what_every_pattern_finds():
+    """_find_dates skips the patterns whose words (a month's name before no word character, a year's
+    digits) a text lacks; running every pattern gives the same dates."""
+    import random
+
+    from wikikg.extract import dates
+
+    def every_pattern(text):
+        taken, out = [], []
+        for pat in dates._PATTERNS:
+            for m in pat.finditer(text):
+                s, e = m.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                y, mo, d = dates._groups(m)
+                if y is None and mo is None:
+                    continue
+                taken.append((s, e))
+                out.append((s, e, y, mo, d))
+        return tuple(sorted(out))
+
+    rng = random.Random(4)
+    words = ["May", "may", "mayor", "March", "market", "Jan.", "Jan", "Sept.", "JUNE", "junior", "mid-", "mid",
+             "in", "the", "early", "of", "5", "21st", "2014", "1999", "2014-05", "2014-05-06", ",", ".", " ", "_",
+             "Dec", "decided", "Octopus", "Oct2"]
+    for _ in range(4000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))).replace(" ,", ",")
+        assert dates._find_dates.__wrapped__(text) == every_pattern(text), text

@@ -5,7 +5,7 @@ import re
 import string
 
 from wikikg.kb import rules
-from wikikg.kb.prefilter import fold, required
+from wikikg.kb.prefilter import fold, required, required_all
 
 
 def test_fold_covers_every_character_an_ascii_letter_matches():
@@ -22,6 +22,14 @@ def test_required_words():
     assert required(re.compile(r"\bx?\b", re.I)) is None
     assert required(re.compile(r"(?:a|bc)?d", re.I)) == ("d",)
     assert required(re.compile(r"(?<!was )ÆON", re.I)) == ("on",)  # not Æ, nor the lookbehind
+
+
+def test_every_list_a_match_needs():
+    assert required_all(re.compile(r"\bfounded\s+(?:by|in)\b", re.I)) == (("founded",), ("by", "in"))
+    assert required_all(re.compile(r"(?<=⟧)(?:'s|’s|'|’)\s+(?=⟦)")) == (("⟧",), ("'", "’"), ("⟦",))
+    assert required_all(re.compile(r"(?:a|bc)?d+(?!x)", re.I)) == (("d",),)
+    assert required_all(re.compile(r"\bx?\b", re.I)) == ()
+    assert required(re.compile(r"Ⓐ’", re.I)) == ("’",)  # a symbol with a case is no literal of the folded text
 
 
 def test_no_rule_is_skipped_where_its_trigger_matches():

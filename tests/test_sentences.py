@@ -116,3 +116,47 @@ def test_unknown_property_is_rejected(tmp_path):
                                              encoding="utf-8")
     with pytest.raises(rules.RuleError, match="foundedByX"):
         rules.load_relations(tmp_path)
+
+
+def test_number_before_a_name_is_the_whole_window_search():
+    """_number_before searches only the last _NUMBER_REACH characters before the window's closing spaces,
+    and finds what searching the whole window finds."""
+    import random
+    from re import _parser
+
+    from wikikg.extract.clausewords import NUMBER as _NUMBER
+    from wikikg.extract.clausewords import NUMBER_REACH as _NUMBER_REACH
+    from wikikg.extract.clausewords import number_before as _number_before
+
+    tree = _parser.parse(_NUMBER.pattern, _NUMBER.flags)
+    head = _parser.SubPattern(tree.state, [tree[0]])  # the word or number before the spaces
+    assert head.getwidth()[1] <= _NUMBER_REACH
+    rng = random.Random(8)
+    parts = ["one", "Thousands", "dozen", "all", "ball", "12", "1234", ",", "5,", " ", "  ", "\n", "\t", "x", "⟦0⟧"]
+    for _ in range(5000):
+        w = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert _number_before(w) == bool(_NUMBER.search(w)), repr(w)
+
+
+def test_words_before_a_slot_are_the_words_of_the_slice():
+    """_eligible reads the words of text[lo:s] (s a slot token's start) from one tokenisation of text[lo:]."""
+    import random
+    from bisect import bisect_right
+
+    from wikikg.extract.clausewords import WORDS as _WORDS
+    from wikikg.extract.clausewords import last_word
+    from wikikg.extract.clausewords import words_from as _words_from
+
+    rng = random.Random(9)
+    parts = ["⟦0⟧", "⟦12⟧", "the", "The", "a", "of", "co-founded", "A's", "’", "(", ")", ",", " ", "  ", "x", "é", "_", "-", "."]
+    for _ in range(2000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        slots = [i for i, ch in enumerate(text) if ch == "⟦"]
+        for s in slots:
+            for lo in range(0, len(text) + 1):
+                ends, words = _words_from(text, lo)
+                want = [w.lower() for w in _WORDS.findall(text[lo:s])]
+                assert words[:bisect_right(ends, s)] == want, (text, lo, s)
+                while want and want[-1] in ("the", "a"):
+                    want.pop()
+                assert last_word(text, lo, s, frozenset({"the", "a"})) == (want[-1] if want else None)

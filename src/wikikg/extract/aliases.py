@@ -2,9 +2,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORDISH = re.compile(r"[\w-]")
 _POSSESSIVES = ("'s", "’s")
+# Every capital and digit is a candidate start whether or not a name starts with it (a position no
+# name starts at has no bucket), so the start pattern of most articles' matchers is one already compiled.
+_COMMON_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@lru_cache(maxsize=256)
+def _starts(firsts: frozenset[str]) -> re.Pattern:
+    """A position not after a word character or "-", holding one of `firsts`."""
+    chars = "".join(sorted(firsts))
+    return re.compile(rf"(?<![\w-])[{re.escape(chars)}]" if chars else r"(?!)", re.S)
 
 
 class NameMatcher:
@@ -46,8 +57,7 @@ class NameMatcher:
         """The (start, end) of every name found, left to right, without overlaps."""
         by_prefix, out, size, after = self._by_prefix, [], len(text), 0
         if self._start is None:  # a position not after a word character or "-", where some name starts
-            firsts = "".join(sorted({k[0] for k in by_prefix}))
-            self._start = re.compile(rf"(?<![\w-])[{re.escape(firsts)}]" if firsts else r"(?!)", re.S)
+            self._start = _starts(frozenset(k[0] for k in by_prefix) | _COMMON_FIRSTS if by_prefix else frozenset())
         word = _WORDISH.match
         for m in self._start.finditer(text):
             p = m.start()

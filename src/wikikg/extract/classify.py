@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
 
 _LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
@@ -42,7 +43,6 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=16384)
 @cache
 def _bare_shape_words() -> frozenset[str]:
     """The shape words of names.toml themselves: "Technology", "Court", "Bank" alone name nothing."""
@@ -55,15 +55,20 @@ def is_shape_word(word: str) -> bool:
     return word.strip().casefold() in _bare_shape_words()
 
 
+@cache
+def _shape_table() -> Alternation:
+    """The classes' shape patterns, searched only where a name holds one of their words (most hold none)."""
+    return Alternation([pat.pattern for _, pat in _shape_patterns()])
+
+
+@lru_cache(maxsize=16384)  # a name is typed again by each sentence and link that shows it
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""
     if name.strip().casefold() in _bare_shape_words():
         return frozenset()
-    for cls, pat in _shape_patterns():
-        if pat.search(name):
-            return frozenset({cls})
-    return frozenset()
+    first = _shape_table().first(name)
+    return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
 
 
 @cache
@@ -128,10 +133,12 @@ def _apposed_before() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @cache
-def _context_any() -> tuple[re.Pattern, re.Pattern]:
-    """Whether any class's pattern matches before / after a name, in one search each."""
+def _context_tables() -> tuple[Alternation, Alternation, Alternation]:
+    """The classes' patterns before a name, after it, and of an apposed noun phrase before it, each
+    searched only where the text holds one of their words."""
     pats = _context_patterns()
-    return tuple(re.compile("|".join(f"(?:{p[k].pattern})" for p in pats)) for k in (1, 2))
+    return (Alternation([p[1].pattern for p in pats]), Alternation([p[2].pattern for p in pats]),
+            Alternation([p.pattern for _, p in _apposed_before()]))
 
 
 @lru_cache(maxsize=4096)  # a name's span is often asked about twice
@@ -139,19 +146,19 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     """Class from the words right before a name or from an apposition right after it."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 80]
-    any_before, any_after = _context_any()
-    if after[:1] == "," and any_after.search(after):  # every apposition pattern starts with a comma
-        for cls, _before, pat_after in _context_patterns():
-            if pat_after.search(after):
-                return frozenset({cls})
-    if before[-1:].isspace() and any_before.search(before):  # every pattern before a name ends in a space
-        for cls, pat_before, _ in _context_patterns():
-            if pat_before.search(before):
-                return frozenset({cls})
+    before_table, after_table, apposed_table = _context_tables()
+    if after[:1] == ",":  # every apposition pattern starts with a comma
+        i = after_table.first(after)
+        if i is not None:
+            return frozenset({_context_patterns()[i][0]})
+    if before[-1:].isspace():  # every pattern before a name ends in a space
+        i = before_table.first(before)
+        if i is not None:
+            return frozenset({_context_patterns()[i][0]})
     if before.endswith(", ") and (not after.strip() or after[:1] in ".;:"):
-        for cls, pat in _apposed_before():
-            if pat.search(before):
-                return frozenset({cls})
+        i = apposed_table.first(before)
+        if i is not None:
+            return frozenset({_apposed_before()[i][0]})
     return frozenset()
 
 

@@ -19,7 +19,8 @@ MONTHS = {
     )
     for m in names
 }
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"  # noqa: E501
+_MON = _MONTH + r"\.?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -36,7 +37,10 @@ _PATTERNS = [
     re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
 ]
 
-_KEYED = [(p, any_of(required(p))) for p in _PATTERNS]
+_KEYED = [(p, any_of(required(p)), "m" in p.groupindex) for p in _PATTERNS]
+# In every pattern with a month, what follows the month's name is no word character (a full stop, a
+# comma, a space, the end): one search for such a name answers for all of them ("market" holds none).
+_MONTH_WORD = re.compile(rf"{_MONTH}(?!\w)", re.I)
 
 
 def _value(year: int | None, month: int | None, day: int | None) -> DateValue | None:
@@ -84,13 +88,18 @@ def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | 
 def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
     taken: list[tuple[int, int]] = []
     out = []
-    folded, held = fold(text), {}
-    for pat, keys in _KEYED:
+    folded, held, month = fold(text), {}, None
+    for pat, keys, monthly in _KEYED:
         if keys is not None:
             if keys not in held:
                 held[keys] = keys.search(folded) is not None
             if not held[keys]:
                 continue  # none of the words the pattern needs (a month, a year's digits)
+        if monthly:
+            if month is None:
+                month = _MONTH_WORD.search(text) is not None
+            if not month:
+                continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -324,8 +324,11 @@ def _alias_matcher(ctx: Context) -> NameMatcher:
 
 @cache
 def _base_matcher() -> NameMatcher:
-    """A matcher of the authorities, programmes and exchanges (copied per article)."""
-    return NameMatcher(known_tables()[0])
+    """A matcher of the authorities, programmes and exchanges (copied per article), its start pattern
+    compiled (the one most articles' matchers share)."""
+    matcher = NameMatcher(known_tables()[0])
+    matcher.spans("")
+    return matcher
 
 
 def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:

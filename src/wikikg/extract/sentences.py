@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
+from wikikg.extract.clausewords import last_word, number_before
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
@@ -43,13 +44,10 @@ class Slotted:
         return cls("".join(parts), spans, mentions)
 
 
-_NUMBER = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-                     r"hundreds?|thousands?|several|many|some|other|both|all)|(?<![\d,])\d{1,3}(?!\d))\s+$", re.I)
 _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|now|former|who|which|whose|"
                          r"also|later|currently|since|both|each|founded|based|owned|led|known)\b"
                          r"(?=[^,;()]*?\b(?!(?:the|and|of|an|a|its|their|or)\b)[a-z][a-z-]+\b)[^,;()]*?,")
 
-_WORDS = re.compile(r"[\w'’-]+|[(),]")
 _POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
 _MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
@@ -72,16 +70,14 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
     c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or _NUMBER.search(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
+    if c.modifier.match(sl.text[e:e + 40]) or number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
         return False
-    words = _WORDS.findall(sl.text[lo:s])
-    while words and words[-1].lower() in c.determiners:
-        words.pop()
-    if words and words[-1].lower() in c.prepositions and words[-1].lower() not in preps:
+    last = last_word(sl.text, lo, s, c.determiners)
+    if last is not None and last in c.prepositions and last not in preps:
         return False
-    if need_prep and not (words and words[-1].lower() in preps):
+    if need_prep and not (last is not None and last in preps):
         return False
-    if words and words[-1].lower() in ("as", "than") and "as" not in preps:
+    if last is not None and last in ("as", "than") and "as" not in preps:
         return False
     if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
         return False

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 try:  # the standard library's own regex parser (private, but part of every CPython >= 3.11)
@@ -24,14 +25,60 @@ def fold(text: str) -> str:
 
 
 def required(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings at least one of which the folded text holds wherever the pattern
-    matches; None when the pattern has no such list."""
+    """Lower-case strings (ASCII, or caseless marks such as "’") at least one of which the folded text
+    holds wherever the pattern matches; None when the pattern has no such list."""
     if _parser is None:
         return None
     try:
         return _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
     except Exception:  # an unfamiliar parse tree: no test
         return None
+
+
+def required_all(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """Lists of such strings such that wherever the pattern matches, the folded text holds
+    one string of every list (a literal run, the words of a branch, each part of a sequence on its
+    own): a finer test than `required`'s one list; () when there is none."""
+    if _parser is None:
+        return ()
+    try:
+        clauses = _clauses(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an unfamiliar parse tree: no test
+        return ()
+    return tuple(dict.fromkeys(clauses))
+
+
+def _clauses(items: list) -> list[tuple[str, ...]]:
+    out, run = [], []
+    for op, av in items:
+        if op is _C.LITERAL and _caseless(av):
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(("".join(run).lower(),))
+            run = []
+        if op is _C.SUBPATTERN:
+            out += _clauses(list(av[-1]))
+        elif op is _C.ASSERT:
+            out += _clauses(list(av[1]))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out += _clauses(list(av[2]))
+        elif op is _C.BRANCH:
+            alts = [_sequence(list(alt)) for alt in av[1]]
+            if all(a is not None for a in alts):
+                out.append(_minimal({s for a in alts for s in a}))
+    if run:
+        out.append(("".join(run).lower(),))
+    return out
+
+
+def _caseless(code: int) -> bool:
+    """Whether a literal stands for itself in the folded text: an ASCII character (fold lowers it as
+    re.IGNORECASE compares it), or a punctuation mark or symbol with no case ("’", "⟦")."""
+    if code < 128:
+        return True
+    c = chr(code)
+    return unicodedata.category(c)[0] in "PS" and c.lower() == c == c.upper() and c.casefold() == c
 
 
 def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
@@ -44,7 +91,7 @@ def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, 
 def _sequence(items: list) -> tuple[str, ...] | None:
     best, run = None, []
     for op, av in items:
-        if op is _C.LITERAL and av < 128:
+        if op is _C.LITERAL and _caseless(av):
             run.append(chr(av))
             continue
         if run:

@@ -8,8 +8,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from wikikg.errors import RuleError
+from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
-from wikikg.kb.prefilter import fold, required
+from wikikg.kb.prefilter import fold, required, required_all
 from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
 from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
@@ -50,11 +51,15 @@ class Rule:
     examples: tuple = ()
     keys: frozenset[str] | None = None  # folded words one of which any trigger match holds (literals.py)
     evident: re.Pattern | None = None  # a trigger match holding this states its arguments' classes
+    clauses: tuple[frozenset[str], ...] = ()  # folded words of which any trigger match holds one of each
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
         if self.keys is not None and self.keys.isdisjoint(present):
             return iter(())
+        for words in self.clauses:
+            if words.isdisjoint(present):
+                return iter(())
         return self.trigger.finditer(text)
 
 
@@ -73,18 +78,18 @@ class Cues:
 
     prepositions: frozenset[str]
     determiners: frozenset[str]
-    clause_breaks: re.Pattern
+    clause_breaks: Alternation
     window: int
-    hedges: re.Pattern
-    negations: re.Pattern
-    reports: re.Pattern
+    hedges: Alternation
+    negations: Alternation
+    reports: Alternation
     termination_anaphor: re.Pattern
-    termination_verb: re.Pattern
+    termination_verb: Alternation
     termination_events: frozenset[str]
     pronoun: re.Pattern
     nouns: dict[str, tuple[str, ...]]
     modifier: re.Pattern
-    present: re.Pattern
+    present: Alternation
     others: Others
     person_pronoun: re.Pattern | None = None  # "She" / "He" for a Person subject
 
@@ -96,8 +101,12 @@ def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
         raise RuleError(f"{where}: bad regex: {e}") from None
 
 
-def _alternation(patterns: list[str], where: str) -> re.Pattern:
-    return _compile("|".join(f"(?:{p})" for p in patterns), where)
+def _alternation(patterns: list[str], where: str, flags: int = re.I) -> Alternation:
+    """The cues as one alternation that searches, per text, only the cues whose words it holds."""
+    try:
+        return Alternation([p.replace("{E}", SLOT) for p in patterns], flags)
+    except re.error as e:
+        raise RuleError(f"{where}: bad regex: {e}") from None
 
 
 _SIDES = ("subject", "object")
@@ -183,8 +192,15 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
                   for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
+            tuple(frozenset(c) for c in required_all(trigger) if _selective(c)),
         ))
     return tuple(rules)
+
+
+def _selective(words: tuple[str, ...]) -> bool:
+    """Whether a list of words a trigger needs is worth testing: no word under three characters but a
+    punctuation mark other than a slot's brackets ("a", "in", "⟦" are in nearly every sentence)."""
+    return all(len(w) >= 3 or len(w) == 1 and not w.isalnum() and w not in "⟦⟧" for w in words)
 
 
 @cache
@@ -209,7 +225,7 @@ def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
 
 @cache
 def _trigger_words() -> tuple[str, ...]:
-    return tuple(sorted({k for r in relation_rules() if r.keys for k in r.keys}))
+    return tuple(sorted({k for r in relation_rules() for k in (*(r.keys or ()), *(w for c in r.clauses for w in c))}))
 
 
 @cache
@@ -225,7 +241,7 @@ def _rules_by_word() -> tuple[dict[str, frozenset[int]], frozenset[int]]:
 def candidates(present: frozenset[str]) -> list[Rule]:
     """The relation rules, in file order, whose trigger may match a text holding the words `present`."""
     by_word, always = _rules_by_word()
-    found = set(always).union(*(by_word[w] for w in present))
+    found = set(always).union(*(by_word[w] for w in present if w in by_word))
     rules = relation_rules()
     return [rules[i] for i in sorted(found)]
 
@@ -281,12 +297,12 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _alternation(d["clause_breaks"], "cues.toml clause_breaks"), d["window"],
         _alternation(d["hedges"], "cues.toml hedges"), _alternation(d["negations"], "cues.toml negations"),
         _alternation(d["reports"], "cues.toml reports"),
-        _compile(t["anaphors"], "cues.toml termination"), _compile(t["verbs"], "cues.toml termination"),
+        _compile(t["anaphors"], "cues.toml termination"), _alternation([t["verbs"]], "cues.toml termination"),
         frozenset(t["events"]), _compile(d["anaphora"]["pronoun"], "cues.toml anaphora", 0),
         {k: tuple(v) for k, v in d["anaphora"]["nouns"].items()},
         re.compile(r"^(?:'s|’s)?\s+(?!(?:" + "|".join(d["modifier_verbs"]) + r")\b)(?:"
                    + "|".join(d["modifier_nouns"]) + r"|[a-z]+(?:ers|ors|ists|ians|ees))\b"),
-        _compile(d["present"], "cues.toml present"),
+        _alternation([d["present"]], "cues.toml present"),
         Others(_compile(o["cue"], "cues.toml others", 0), frozenset(o["subject_nouns"]), frozenset(o["object_nouns"])),
         _compile(d["anaphora"]["person_pronoun"], "cues.toml anaphora", 0) if "person_pronoun" in d["anaphora"] else None,
     )

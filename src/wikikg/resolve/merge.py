@@ -127,11 +127,18 @@ def _fix(m, fixes: dict[Mention, Mention]):
                                         to.strength)
 
 
+def _fixed(st: Statement, fixes: dict[Mention, Mention]) -> Statement:
+    """The statement with its mentions fixed; the statement itself when no fix applies (most)."""
+    subject, obj, by = _fix(st.subject, fixes), _fix(st.obj, fixes), _fix(st.attributed_to, fixes)
+    if subject is st.subject and obj is st.obj and by is st.attributed_to:
+        return st
+    return replace(st, subject=subject, obj=obj, attributed_to=by)
+
+
 def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:
     """One article's statements with their mentions resolved by the global tables, and the entities
     they use (the article's subject first-sorted with the rest by key)."""
-    sts = [replace(st, subject=_fix(st.subject, t.fixes), obj=_fix(st.obj, t.fixes),
-                   attributed_to=_fix(st.attributed_to, t.fixes)) for st in r.statements]
+    sts = [_fixed(st, t.fixes) for st in r.statements]
     sts = [st for st in sts if admissible(st, t.entities)]
     used = {(r.subject.key, True)}
     for st in sts:

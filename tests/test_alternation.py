@@ -1,0 +1,77 @@
+"""kb/alternation.py: searching only the cues a text's words allow finds what the whole alternation finds."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from wikikg.kb import rules
+from wikikg.kb.alternation import Alternation
+from wikikg.kb.schema import read
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = ROOT.joinpath("seeds/sensetime.txt").read_text("utf-8").splitlines() + [
+    "", "which, who; whom: but not the ⟦0⟧ — which", "It was not planned to be reported that X, and the firm",
+    "KELVIN \u212a and \u0130stanbul: ſo we said that it may WILL would", "the following year, after which",
+]
+
+
+def _same(alt: Alternation, text: str, pos: int, endpos: int) -> None:
+    union = alt.union
+    assert [(m.span(), m.group()) for m in alt.finditer(text, pos, endpos)] == \
+        [(m.span(), m.group()) for m in union.finditer(text, pos, endpos)], (alt.pattern, text, pos, endpos)
+    a, u = alt.search(text, pos, endpos), union.search(text, pos, endpos)
+    assert (a and (a.span(), a.group())) == (u and (u.span(), u.group()))
+
+
+@pytest.mark.parametrize("name", ["clause_breaks", "hedges", "negations", "reports"])
+def test_shipped_cues_find_what_their_alternation_finds(name):
+    alt = getattr(rules.cues(), name)
+    assert alt._exact  # the cue lists are searched part by part
+    assert alt.pattern == "|".join(f"(?:{p.replace('{E}', rules.SLOT)})" for p in read("cues.toml")[name])
+    rng = random.Random(5)
+    for text in TEXTS:
+        for _ in range(20):
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text))
+            _same(alt, text, a, b)
+            _same(alt, text, 0, b)
+            _same(alt, text[a:b], 0, len(text))
+
+
+def test_ties_go_to_the_earlier_part_and_lookbehind_sees_before_pos():
+    alt = Alternation([r"ab", r"abc", r"(?<=x)c", r"\bc\w+"], re.I)
+    for text in ["abc", "xabc", "ABCD", "xc cd", "ab cat", "xcat"]:
+        for pos in range(len(text) + 1):
+            _same(alt, text, pos, len(text))
+
+
+def test_parts_without_words_are_always_searched():
+    alt = Alternation([r"[;:]", r"\bfoo\b", r"\s[–—]\s"], re.I)
+    assert [m.group() for m in alt.finditer("a; FOO — b: foo")] == [";", "FOO", " — ", ":", "foo"]
+
+
+@pytest.mark.parametrize("parts", [[r"a*", r"b"], [r"(x)\1", r"y"], [r"(?=z)", r"z"]])
+def test_empty_matches_and_back_references_use_the_plain_alternation(parts):
+    alt = Alternation(parts, re.I)
+    assert not alt._exact
+    for text in ["", "xx y z", "baab", "zz"]:
+        _same(alt, text, 0, len(text))
+
+
+def test_equal_by_pattern_and_flags():
+    assert Alternation(["a", "b"], re.I) == Alternation(["a", "b"], re.I) != Alternation(["a", "b"], 0)
+    assert len({Alternation(["a"], re.I), Alternation(["a"], re.I)}) == 1
+
+
+def test_first_is_the_first_part_that_matches_anywhere():
+    parts = [r"\bzeta\b", r"(?<![\w])(?:Bank|Trust)\s*$", r"\bbank\b", r"[0-9]+th", r"q+"]
+    alt = Alternation(parts)
+    rng = random.Random(2)
+    words = ["zeta", "Bank", "bank", "Trust", "15th", "q", " ", "Zeta", "x"]
+    for _ in range(2000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+        want = next((i for i, p in enumerate(parts) if re.search(p, text)), None)
+        assert alt.first(text) == want, text
