@@ -1,4 +1,4 @@
-"""The words right before a mention of a slotted sentence: a count ("three ⟦X⟧"), the clause's last word."""
+"""Words around a mention of a slotted sentence: a count, the clause's last word, a verb it is the object of."""
 from __future__ import annotations
 
 import re
@@ -36,3 +36,25 @@ def last_word(text: str, lo: int, s: int, skip: frozenset[str]) -> str | None:
     while k and words[k - 1] in skip:
         k -= 1
     return words[k - 1] if k else None
+
+
+# a verb coordinated with an earlier one ("…, and founded", "… and then founded")
+_COORDINATED = re.compile(r"(?<=[a-z⟧,)])\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$")
+# a lower-case word (a verb: "they left the") before a name in its part of the clause: the name is an object
+_OBJECT_BEFORE = re.compile(r"\b[a-z][a-z'’-]*\s+(?:(?:the|a|an|its|their|his|her)\s+)?$")
+# what may open a timeline item before its verb: a date ("1981, ", "In March 2014, ")
+_DATE_OPENING = re.compile(r"\W*(?:(?:[Ii]n\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*[,:–—-]?\s*)?")
+_PAST_VERB = re.compile(r"[A-Z][a-z]+ed\b")  # "Signed", "Partnered", "Acquired"
+
+
+def object_of_first_verb(text: str, lo: int, trigger_start: int, name_start: int) -> bool:
+    """Whether the clause's first name (at `name_start`) is the object of a verb that the trigger's verb is
+    coordinated with ("they left ⟦the University⟧ and founded ⟦ABE⟧"), not their subject."""
+    head = text[lo:name_start]
+    return bool(_COORDINATED.search(text, lo, trigger_start)) and bool(_OBJECT_BEFORE.search(head[head.rfind(",") + 1:]))
+
+
+def opens_with_verb(text: str, span: tuple[int, int], trigger: str) -> bool:
+    """Whether a sentence opens with the trigger's past-tense active verb, a date at most before it: a
+    timeline item ("Signed a term sheet with ⟦X⟧"), whose subject is the article's."""
+    return bool(_DATE_OPENING.fullmatch(text, 0, span[0])) and bool(_PAST_VERB.match(trigger)) and " by" not in trigger

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
-from wikikg.extract.clausewords import last_word, number_before
+from wikikg.extract.clausewords import last_word, number_before, object_of_first_verb, opens_with_verb
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
@@ -89,14 +89,7 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
-# a sentence that opens with its verb (after a date at most): a timeline item whose subject is the article's
-_SUBJECTLESS = re.compile(r"\W*(?:(?:[Ii]n\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*[,:–—-]?\s*)?")
-_PAST_VERB = re.compile(r"[A-Z][a-z]+ed\b")  # "Signed", "Partnered", "Acquired"
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
-# a verb coordinated with an earlier one ("…, and founded", "… and then founded")
-_COORDINATED = re.compile(r"(?<=[a-z⟧,)])\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$")
-# a lower-case word (a verb: "they left the") before a name in its part of the clause: the name is an object
-_OBJECT_BEFORE = re.compile(r"\b[a-z][a-z'’-]*\s+(?:(?:the|a|an|its|their|his|her)\s+)?$")
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 
@@ -118,8 +111,7 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
         if not ok:
             return []
-        head = sl.text[lo:sl.spans[ok[0]][0]]
-        if _COORDINATED.search(sl.text, lo, ts) and _OBJECT_BEFORE.search(head[head.rfind(",") + 1:]):
+        if object_of_first_verb(sl.text, lo, ts, sl.spans[ok[0]][0]):
             return []  # "they left ⟦the University⟧ and founded ⟦ABE⟧": the university is the first verb's object
         if sl.text[ts:te][:3].lower() == "as ":  # "appointed ⟦Y⟧ as a member of": Y, the verb's object
             adj = [i for i in ok if not sl.text[sl.spans[i][1]:ts].strip()]
@@ -294,13 +286,10 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
                          "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx))
-            if not subj and rule.subject in ("left", "left_all") and _SUBJECTLESS.fullmatch(sl.text, 0, span[0]) \
-                    and _PAST_VERB.match(t.group()) and " by" not in t.group() and ctx.subject.strength \
-                    and fits(ctx.subject, rule.subject_types, True):
+            itemised = not subj and rule.subject in ("left", "left_all") and opens_with_verb(sl.text, span, t.group()) \
+                and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
+            if itemised:
                 subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
-                itemised = True
-            else:
-                itemised = False
             loose = not said and strict_place(rule.object_types, ctx)
             if loose and subj and biography_own(rule.relation, subj, ctx):
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career

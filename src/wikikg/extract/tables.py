@@ -177,6 +177,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
 def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str, ctx: Context) -> list[Statement]:
     """The statements one table's rows make under `spec` (its heading `heading`)."""
     out: list[Statement] = []
+    seen: set[tuple[str, int]] = set()  # (entity, evidence start) of the rows already read
     table = _with_header(table, spec)
     name_col, date_col = _columns(table)
     types = frozenset(spec.types)
@@ -202,6 +203,9 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
                             " | ".join(c.text for c in row))
         s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
         rule = spec.id.replace("list.", "table.")
+        if (m.key, lo) in seen:
+            continue  # a name cell spanning rows ("rowspan=4 | Team Internet AG"): one entity, its first row
+        seen.add((m.key, lo))
         out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))
         out += _attributes(spec, table, row, m, rule, evidence)
     return out
