@@ -167,13 +167,13 @@ def test_a_roster_whose_header_row_the_parser_read_as_cells_names_its_players():
     assert ("Karlis Lasmanis", "affiliatedWith") in facts
 
 
-def test_a_leagues_past_winners_played_in_it_undated_and_a_caption_is_no_cell():
-    text = ("'''Example S-League''' is the top football league of Freedonia.\n\n==Previous Winners==\n"
-            "{| class=\"wikitable\"\n|+National Club Championship\n! scope=\"col\"|Season\n! scope=\"col\"|Winner\n"
+def test_a_table_caption_read_as_a_cell_does_not_shift_the_header():
+    text = ("'''Example S-League''' is the top football league of Freedonia.\n\n==Current teams==\n"
+            "{| class=\"wikitable\"\n|+National Club Championship\n! scope=\"col\"|Season\n! scope=\"col\"|Team\n"
             "|-\n!2000\n|[[Laugu United]]\n|-\n!2001\n|[[Koloale F.C.|Koloale]]\n|}\n")
-    got = {(st.subject.key, st.date) for st in extract_article(Article("Example S-League", text)).statements
-           if st.predicate == "memberOf"}
-    assert got == {("Laugu United", None), ("Koloale F.C.", None)}
+    got = {(st.subject.key, st.date.value if st.date else "")
+           for st in extract_article(Article("Example S-League", text)).statements if st.predicate == "memberOf"}
+    assert got == {("Laugu United", "2000"), ("Koloale F.C.", "2001")}
 
 
 def test_a_roster_laid_out_as_lists_in_cells_names_each_numbered_or_linked_player():
@@ -259,3 +259,13 @@ def test_a_list_of_a_bodys_members_relates_its_lead_table_to_the_body():
            if st.predicate == "memberOf"}
     assert got == {("John Allan (politician)", "Freedonian Legislative Assembly", "1917"),
                    ("John Allan (politician)", "Farmers Union", "")}
+
+
+def test_a_link_inside_bold_text_in_a_cell_names_the_row():
+    text = ("'''Example Eredivisie''' is a handball league.\n\n==2018/19 season participants==\n"
+            "{| class=\"wikitable sortable\"\n! Team\n! City\n|-\n| '''[[HV Aalsmeer|FIQAS/Aalsmeer]]'''\n| [[Aalsmeer]]\n|}\n")
+    article = Article("Example Eredivisie", text)
+    [table] = parse_article(article).tables
+    assert [k.target for k in table.rows[0][0].links] == ["HV Aalsmeer"]
+    assert any(st.subject.key == "HV Aalsmeer" and st.predicate == "memberOf"
+               for st in extract_article(article).statements)

@@ -194,7 +194,7 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
             continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
         if not m.types:
             m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
-        date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) and spec.dated else None)
+        date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
         if spec.needs_dates and date is None:
             continue
         placed = [c for c in row if c.end > c.start]

@@ -11,6 +11,7 @@ from wikikg.parse.definitions import MEDIA_NAMESPACES, link_target, template_nam
 
 # Templates that show their text in a table cell: {{sort|key|shown}}, {{sortname|First|Last|target}} (a
 # sortable table's names), {{nowrap|…}}, {{small|…}}: name -> the parameters shown, joined by a space.
+FORMAT_TAGS = {"b", "i", "small", "big", "span", "font", "center", "u", "s", "sup", "sub", "em", "strong"}
 CELL_TEMPLATES = {"sort": ("2",), "sortname": ("1", "2"), "nowrap": ("1",), "small": ("1",), "nobold": ("1",)}
 
 
@@ -51,6 +52,9 @@ def _node_runs(nodes, text: list[str], links: list[Link]) -> None:
                 target = link_target(str(n.get("3").value).strip()) if n.has("3") else link_target(whole)
                 if target:
                     links.append(Link(target, whole, pos, pos + len(whole)))
+        elif isinstance(n, Tag) and str(n.tag).lower() in FORMAT_TAGS and n.contents is not None \
+                and any(isinstance(k, Wikilink) for k in n.contents.nodes):
+            _node_runs(n.contents.nodes, text, links)  # a link inside bold text: [[HV Aalsmeer|FIQAS/Aalsmeer]]
         else:
             plain = n.__strip__(normalize=True, collapse=True, keep_template_params=False) or ""
             plain = str(plain) if not isinstance(plain, str) else plain
@@ -185,10 +189,25 @@ def _stream_runs(st, j: int, stop: int, text: list[str], links: list[Link]) -> N
                 target = link_target(st.src(*got["3"]).strip()) if "3" in got else link_target(whole)
                 if target:
                     links.append(Link(target, whole, pos, pos + len(whole)))
+        elif type(toks[j]) is _TagOpenOpen and (inner := _linked_format(st, j)) is not None:
+            _stream_runs(st, inner[0], inner[1], text, links)  # a link inside bold or small text
         else:
             plain = toks[j]["text"] if e < 0 else (st.strip_node(j) or "")
             text.append(plain)
         j = j + 1 if e < 0 else e + 1
+
+
+def _linked_format(st, j: int) -> tuple[int, int] | None:
+    """The contents' token range of a formatting tag (bold, small ...) that holds a link directly."""
+    name, _attrs, cs, ce = st.tag(j)
+    if cs is None or name.strip().lower() not in FORMAT_TAGS:
+        return None
+    k = cs
+    while k < ce:
+        if type(st.toks[k]) is _WikilinkOpen:
+            return cs, ce
+        k = st.end[k] + 1 if st.end[k] >= 0 else k + 1
+    return None
 
 
 def _stream_template_name(st, j: int) -> str:
