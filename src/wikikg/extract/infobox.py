@@ -159,6 +159,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         dated = [g for g in box.fields
                  if (hit := _match(maps, g.name)[0]) is not None and hit.property == m.date_from]
         date = next(filter(None, map(_field_date, dated)), None)
+    if m.date_param and (df := box.field(m.date_param.replace("{n}", n))) is not None:
+        date = _field_date(df) or date  # "| clubs2 = [[Arbroath F.C.]] | years2 = 2010–2011"
     role = m.role or m.roles.get(f.name)
     if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role

@@ -166,6 +166,7 @@ class InfoboxMapping:
     if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
     join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
     if_membership_body: str | None = None  # the property instead for a membership body ("... Association")
+    date_param: str | None = None  # a sibling parameter dating the value ("years{n}" for "clubs{n}")
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
                  "linked_only": bool, "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
-                 "if_membership_body": str}, frozenset({"id", "params", "property", "value"}), "id")
+                 "if_membership_body": str, "date_param": str}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
                                        "role_words")} | {"street_address": str, "founder_role": str},
