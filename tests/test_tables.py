@@ -269,3 +269,11 @@ def test_a_link_inside_bold_text_in_a_cell_names_the_row():
     assert [k.target for k in table.rows[0][0].links] == ["HV Aalsmeer"]
     assert any(st.subject.key == "HV Aalsmeer" and st.predicate == "memberOf"
                for st in extract_article(article).statements)
+
+
+def test_a_row_named_in_a_team_column_is_a_club():
+    text = ("'''Example Eredivisie''' is a handball league.\n\n==2018/19 season participants==\n"
+            "{| class=\"wikitable sortable\"\n! Team\n! City\n|-\n| [[Bevo HC|Herpertz/Bevo HC]]\n| [[Panningen]]\n|}\n")
+    got = {st.subject.key: st.subject.types for st in extract_article(Article("Example Eredivisie", text)).statements
+           if st.predicate == "memberOf"}
+    assert got == {"Bevo HC": frozenset({"SportsClub"})}

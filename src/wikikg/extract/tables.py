@@ -193,7 +193,8 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
         if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
             continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
         if not m.types:
-            m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
+            named_by = f"{heading} {table.header[name_col]}" if name_col < len(table.header) else heading
+            m = replace(m, types=frozenset({default_type(spec, ctx.subject, named_by)}), strength=0)  # "Team"
         date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
         if spec.needs_dates and date is None:
             continue
