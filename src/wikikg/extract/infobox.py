@@ -5,8 +5,8 @@ import dataclasses
 import functools
 import re
 
+from wikikg.extract.boxdates import field_date as _field_date
 from wikikg.extract.classify import name_types, split_title
-from wikikg.extract.dates import parse_date
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
@@ -29,7 +29,6 @@ _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
-_DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
 _TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
@@ -380,23 +379,3 @@ def _url(item: FieldItem) -> str | None:
     if not url or " " in url or "." not in url:
         return None
     return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"
-
-
-def _field_date(f: InfoboxField) -> DateValue | None:
-    """The first date a field gives: from a date template, else from its text."""
-    for item in f.items:
-        dated = (_template_date(t.params) for t in item.templates
-                 if _DATE_TEMPLATE.match(_norm(t.name)))
-        if d := next(filter(None, dated), None) or parse_date(item.text):
-            return d
-    return None
-
-
-def _template_date(params) -> DateValue | None:
-    pos = [v.strip() for k, v in params if k.isdigit() and v.strip()][:3]
-    if pos and all(p.isdigit() for p in pos) and len(pos[0]) == 4:
-        parts = [int(p) for p in pos]
-        if all(1 <= p <= lim for p, lim in zip(parts[1:], (12, 31), strict=False)):
-            return DateValue("-".join([pos[0], *(f"{p:02d}" for p in parts[1:])]),
-                             ("gYear", "gYearMonth", "date")[len(parts) - 1])
-    return parse_date(" ".join(pos))

@@ -1,0 +1,30 @@
+"""Dates an infobox field gives: from a date template ({{start date|2010|5|3}}), else from its text."""
+from __future__ import annotations
+
+import re
+
+from wikikg.extract.dates import parse_date
+from wikikg.model import DateValue, InfoboxField
+
+_DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
+_NAME_SPACES = re.compile(r"[\s_]+")
+
+
+def field_date(f: InfoboxField) -> DateValue | None:
+    """The first date a field gives: from a date template, else from its text."""
+    for item in f.items:
+        dated = (_template_date(t.params) for t in item.templates
+                 if _DATE_TEMPLATE.match(_NAME_SPACES.sub(" ", t.name).strip().lower()))
+        if d := next(filter(None, dated), None) or parse_date(item.text):
+            return d
+    return None
+
+
+def _template_date(params) -> DateValue | None:
+    pos = [v.strip() for k, v in params if k.isdigit() and v.strip()][:3]
+    if pos and all(p.isdigit() for p in pos) and len(pos[0]) == 4:
+        parts = [int(p) for p in pos]
+        if all(1 <= p <= lim for p, lim in zip(parts[1:], (12, 31), strict=False)):
+            return DateValue("-".join([pos[0], *(f"{p:02d}" for p in parts[1:])]),
+                             ("gYear", "gYearMonth", "date")[len(parts) - 1])
+    return parse_date(" ".join(pos))
