@@ -277,3 +277,15 @@ def test_a_row_named_in_a_team_column_is_a_club():
     got = {st.subject.key: st.subject.types for st in extract_article(Article("Example Eredivisie", text)).statements
            if st.predicate == "memberOf"}
     assert got == {"Bevo HC": frozenset({"SportsClub"})}
+
+
+def test_a_seasons_teams_are_the_leagues_members():
+    text = ("The '''2014–15 Example Football League''' was the second season of the Example Football League.\n\n"
+            "==Teams==\n===To Example League===\n* [[Broomhill F.C.|BSC Glasgow]]\n\n===Stadia and Locations===\n"
+            "{| class=\"wikitable sortable\"\n|-\n! Team\n! Location\n|-\n| [[Dalbeattie Star F.C.|Dalbeattie Star]]\n"
+            "| [[Dalbeattie]]\n|}\n")
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in
+           extract_article(Article("2014–15 Example Football League", text)).statements if st.predicate != "mentionedIn"}
+    assert ("Dalbeattie Star F.C.", "memberOf", "Example Football League") in got
+    assert ("Broomhill F.C.", "memberOf", "Example Football League") in got
+    assert not any(s == "To Example League" for s, _, _ in got)

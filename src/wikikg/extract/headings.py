@@ -12,6 +12,7 @@ from wikikg.model import Evidence, ParsedArticle, Statement
 
 _HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
 _MARKUP = re.compile(r"[\[\]{}<>'|]")
+_PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|Former|New|Other)\b")
 
 
 def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
@@ -28,8 +29,8 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
             path.pop()
         parent = " / ".join(h for _, h in path)
         path.append((level, heading))
-        if not parent or _MARKUP.search(heading):
-            continue
+        if not parent or _MARKUP.search(heading) or _PREPOSITION_LED.match(heading):
+            continue  # "=== To Lowland League ===": a move, not a name
         spec, _ = section_spec(parent, for_lists, ctx.subject)
         if spec is None or not _applies(spec, ctx):
             continue

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
@@ -124,6 +125,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     citations = {c.key: c for c in article.citations}
     intro: SectionSpec | None = None  # the spec a colon sentence just before the list gives its items
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
+    season = season_of(article.title)
     for sentence in article.sentences:
         heading = sentence.section.rsplit(" / ", 1)[-1]
         depth = _item_depth(article, sentence.start)
@@ -170,7 +172,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if date is None:
                 date, end = last
             date = date or _heading_date(heading)
-            s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
+            owner = season if season is not None and spec.id == "list.members" else ctx.subject
+            s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
             if spec.relation == "memberOf" and _FOUNDER_NOTE.match(sentence.text, m.end):
@@ -178,6 +181,18 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
     return out
+
+
+_SEASON = re.compile(r"^\d{4}(?:[–—-]\d{2,4})?\s+(?P<body>.+?(?:League|Liga|Championship|Division|Conference|Cup))$")
+
+
+def season_of(title: str) -> Mention | None:
+    """The league a season's article is about ("2014–15 Lowland Football League": the league), whose
+    teams tables list that league's members."""
+    m = _SEASON.match(title)
+    if not m or not (types := name_types(m["body"])) & {"Organization", "SportsClub"}:
+        return None
+    return Mention(text=m["body"], key=m["body"], linked=False, types=types, strength=3)
 
 
 def for_lists(spec: SectionSpec) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
-from wikikg.extract.lists import default_type, section_spec
+from wikikg.extract.lists import default_type, season_of, section_spec
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
@@ -160,6 +160,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     """Statements from the rows of tables under headings that ontology/sections.toml knows."""
     out: list[Statement] = []
     body = _members_of(article.title)
+    season = season_of(article.title)
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only != "tables" or not s.columns
                                      or _has_columns(s, table), ctx.subject)  # noqa: B023 (used at once)
@@ -170,6 +171,8 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
         if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
                 or spec.subjects and not ctx.subject.types & spec.subjects:
             continue
+        if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
+            ctx = replace(ctx, subject=season)  # are the league's members
         out += _rows(article, table, spec, heading, ctx)
     return out
 
