@@ -190,7 +190,7 @@ def season_of(title: str) -> Mention | None:
     """The league a season's article is about ("2014–15 Lowland Football League": the league), whose
     teams tables list that league's members."""
     m = _SEASON.match(title)
-    if not m or not (types := name_types(m["body"])) & {"Organization", "SportsClub"}:
+    if not m or not (types := name_types(m["body"])) & org_classes():
         return None
     return Mention(text=m["body"], key=m["body"], linked=False, types=types, strength=3)
 
