@@ -5,9 +5,8 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.known import SHAPE
-from wikikg.extract.lists import for_lists, section_spec
+from wikikg.extract.lists import applies, for_lists, section_spec
 from wikikg.extract.mentions import Context, name_mention
-from wikikg.kb.mappings import SectionSpec
 from wikikg.model import Evidence, ParsedArticle, Statement
 
 _HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
@@ -32,7 +31,7 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
         if not parent or _MARKUP.search(heading) or _PREPOSITION_LED.match(heading):
             continue  # "=== To Lowland League ===": a move, not a name
         spec, _ = section_spec(parent, for_lists, ctx.subject)
-        if spec is None or not _applies(spec, ctx):
+        if spec is None or not applies(spec, ctx.subject):
             continue
         item = name_mention(heading)
         if item.key == ctx.subject.key or not item.types & frozenset(spec.types) or item.strength < SHAPE:
@@ -45,9 +44,3 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
         out.append(Statement(s, spec.relation, o, spec.id.replace("list.", "heading."), evidence, spec.event))
     return out
 
-
-def _applies(spec: SectionSpec, ctx: Context) -> bool:
-    """Whether the spec holds in an article about this subject (its unless_subject, typed_subject, subjects)."""
-    subject = ctx.subject
-    return not (subject.types & spec.unless_subject or (spec.typed_subject and not subject.strength)
-                or spec.subjects and not subject.types & spec.subjects)

@@ -136,8 +136,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             continue
         taken = 0
         spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
-        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
-                or spec.subjects and not ctx.subject.types & spec.subjects:
+        if spec is None or not applies(spec, ctx.subject):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lo = 0
@@ -193,6 +192,12 @@ def season_of(title: str) -> Mention | None:
     if not m or not (types := name_types(m["body"])) & org_classes():
         return None
     return Mention(text=m["body"], key=m["body"], linked=False, types=types, strength=3)
+
+
+def applies(spec: SectionSpec, subject: Mention) -> bool:
+    """Whether a spec holds in an article about `subject` (its unless_subject, typed_subject, subjects)."""
+    return not (subject.types & spec.unless_subject or (spec.typed_subject and not subject.strength)
+                or spec.subjects and not subject.types & spec.subjects)
 
 
 def for_lists(spec: SectionSpec) -> bool:

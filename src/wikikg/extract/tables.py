@@ -6,14 +6,13 @@ from dataclasses import replace
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
-from wikikg.extract.lists import default_type, season_of, section_spec
+from wikikg.extract.lists import applies, default_type, season_of, section_spec
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
+from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import SectionSpec, sections
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 _DIGIT = re.compile(r"\d")
-_TITLES_LEAD = re.compile(r"(?:(?:The\s+)?(?:Hon|Honourable|Honorable|Rt\.?\s+Hon|Right\s+Honourable|Dr|Sir|Dame|Mr|Mrs|Ms|"
-                          r"Prof|Professor|Rev|Lord|Lady)\.?\s+)+")  # titles before a person's name in a cell
 _TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]$")
 # a degree after a person's name in a cell ("Jose B. Cruz, Ph.D."): not part of the name
 _DEGREE = re.compile(r",?\s+(?:Ph\.\s?D\.?|PhD|M\.\s?D\.?|D\.\s?Sc\.?|DSc|M\.\s?Sc\.?|MSc|M\.\s?A\.|MBA|LL\.\s?[BDM]\.?|Esq\.?)$")
@@ -73,9 +72,9 @@ _YEARS = re.compile(r"\(?\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?")
 
 
 def _entity(cell: TableCell, address: bool = False) -> Mention | None:
-    lead = _TITLES_LEAD.match(cell.text)  # "Hon. [[Neville Wran]], QC MP": the title stands before the name
+    lead = _titles_lead(cell.text)  # "Hon. [[Neville Wran]], QC MP": the title stands before the name
     for link in cell.links:
-        if link.start <= (lead.end() if lead else 0):
+        if link.start <= lead:
             return None if is_page_of_many(link.target) else link_mention(link.target, link.text)
     text = _DEGREE.sub("", _TRAILING_NOTE.sub("", cell.text).strip())
     if address and _ADDRESS.match(text):
@@ -83,6 +82,19 @@ def _entity(cell: TableCell, address: bool = False) -> Mention | None:
     if not text or not _NAME_LIKE.match(text) or _DIGIT.search(text):
         return None
     return name_mention(text)
+
+
+def _titles_lead(text: str) -> int:
+    """Where a cell's name starts past the titles before it (names.toml [stop] titles: "Hon.", "Dr")."""
+    at, words = 0, list(re.finditer(r"\S+", text))
+    for k, word in enumerate(words):
+        w = word.group().casefold().rstrip(".")
+        titled = w in titles_folded() or (w == "the" and k + 1 < len(words)  # "The Hon."
+                                          and words[k + 1].group().casefold().rstrip(".") in titles_folded())
+        if word.start() != at or not titled:
+            break
+        at = len(text) - len(text[word.end():].lstrip())
+    return at
 
 
 def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], name_col: int) -> Mention | None:
@@ -168,8 +180,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
-        if spec is None or ctx.subject.types & spec.unless_subject or (spec.typed_subject and not ctx.subject.strength) \
-                or spec.subjects and not ctx.subject.types & spec.subjects:
+        if spec is None or not applies(spec, ctx.subject):
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
             ctx = replace(ctx, subject=season)  # are the league's members
