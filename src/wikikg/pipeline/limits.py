@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +32,37 @@ class ArticleTimeout(BaseException):
 
 def _expired(signum, frame) -> None:
     raise ArticleTimeout
+
+
+_hook_lock = threading.Lock()
+_hook_users = 0
+_hook_previous = None
+
+
+def _drop_timeouts(unraisable) -> None:
+    """sys.unraisablehook while a cap is armed: an ArticleTimeout that landed in a finalizer (__del__,
+    a weakref callback) cannot stop the body and is dropped quietly (the next alarm will stop it);
+    anything else goes to the hook that was installed before."""
+    if isinstance(unraisable.exc_value, ArticleTimeout):
+        return
+    (_hook_previous or sys.__unraisablehook__)(unraisable)
+
+
+@contextmanager
+def _quiet_finalizers() -> Iterator[None]:
+    """Install _drop_timeouts for the body (counted: caps in several threads install it once)."""
+    global _hook_users, _hook_previous
+    with _hook_lock:
+        if _hook_users == 0:
+            _hook_previous, sys.unraisablehook = sys.unraisablehook, _drop_timeouts
+        _hook_users += 1
+    try:
+        yield
+    finally:
+        with _hook_lock:
+            _hook_users -= 1
+            if _hook_users == 0:
+                sys.unraisablehook, _hook_previous = _hook_previous, None
 
 
 def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
@@ -73,22 +105,24 @@ def _signal_cap(seconds: float) -> Iterator[bool]:
     previous = signal.signal(signal.SIGALRM, _expired)
     # Then again every REPEAT seconds: a handler that happens to run inside a finalizer (__del__, a
     # weakref callback) has its exception printed and dropped, and the next one must still stop the body.
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
-    try:
-        yield True
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    with _quiet_finalizers():
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
+        try:
+            yield True
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager
 def _thread_cap(seconds: float) -> Iterator[bool]:
-    watchdog = _Watchdog(threading.get_ident(), seconds)
-    watchdog.start()
-    try:
-        yield True
-    finally:
-        watchdog.stop()
+    with _quiet_finalizers():
+        watchdog = _Watchdog(threading.get_ident(), seconds)
+        watchdog.start()
+        try:
+            yield True
+        finally:
+            watchdog.stop()
 
 
 def time_cap(seconds: float):
