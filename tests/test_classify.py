@@ -51,12 +51,24 @@ def test_name_types_is_the_first_class_whose_shape_fits():
         return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
 
     words = sorted({w for spec in name_tables().shape.values()
-                    for w in spec.anywhere + spec.suffix + spec.first + getattr(spec, "head", ())})
+                    for w in spec.anywhere + spec.suffix + spec.first + spec.head
+                    + tuple("Micro" + w for w in spec.compound)})
     rng = random.Random(3)
     extra = ["Acme", "Jane", "Doe", "of", "the", "The", "21st", "3d", "'s", "Ltd.", "Co", "'", "-", "x"]
     for _ in range(4000):
         name = " ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 4)))
         assert name_types(name) == by_class(name), name
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Sun Microsystems", {"Company"}), ("Gilead Biosciences", {"Company"}), ("Avid Technologies", {"Company"}),
+    ("John Fairbank", set()), ("Brian Dynamics", set()), ("Systems", set())])
+def test_a_shape_word_grown_into_the_last_word(name, want):
+    """names.toml `compound`: "Microsystems" ends in a firm's shape word after a lower-case letter; a
+    surname that merely ends in a short shape word ("Fairbank") or the bare word is not one."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want
 
 
 def test_context_types_is_the_first_class_whose_context_fits():

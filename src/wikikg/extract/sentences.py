@@ -290,11 +290,11 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
             if itemised:
                 subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
-            loose = not said and strict_place(rule.object_types, ctx)
+            loose = "object" in rule.strict or not said and strict_place(rule.object_types, ctx)
             if loose and subj and biography_own(rule.relation, subj, ctx):
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
-                        "object" in rule.strict or loose, "object" in rule.need_prep)
+                        loose, "object" in rule.need_prep)
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:

@@ -22,6 +22,7 @@ class Shape:
     numbered: tuple[str, ...] = ()  # after an ordinal first word ("919th ... Group")
     first: tuple[str, ...] = ()  # last words that give this class before any other class's words
     head: tuple[str, ...] = ()  # first words ("Faculty of") that give this class before any other words
+    compound: tuple[str, ...] = ()  # endings of a last word ("Micro|systems", "Bio|sciences")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Names:
 
 SCHEMA = Table({
     "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list, "first": list,
-                                     "head": list})),
+                                     "head": list, "compound": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str},
                   frozenset({"openers", "words", "titles", "joiners"})),
@@ -96,7 +97,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         raise RuleError(f"names.toml [legal]: class {legal['class']!r} is not declared in wikikg.ttl")
     return Names(
         {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())),
-                  tuple(v.get("first", ())), tuple(v.get("head", ()))) for k, v in d["shape"].items()},
+                  tuple(v.get("first", ())), tuple(v.get("head", ())), tuple(v.get("compound", ())))
+         for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
             k: v if isinstance(v, str) else tuple(v) for k, v in d["stop"].items()}),
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
