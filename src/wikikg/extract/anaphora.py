@@ -21,16 +21,24 @@ def reported_by_another(text: str, at: int, subject_names) -> bool:
     return m is not None and _THE.sub("", m["who"]) not in subject_names
 
 
-@cache
-def subject_anaphora(types: frozenset[str]) -> re.Pattern:
+def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
     """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
-    nouns when it has some: "the league" in a club's article is its league, not the club)."""
+    nouns when it has some: "the league" in a club's article is its league, not the club) and this
+    name (cues.toml `own_name` nouns only when the name holds them)."""
+    folded = name.casefold()
+    return _anaphora(types, frozenset(n for n in rules.cues().own_name_nouns if n in folded))
+
+
+@cache
+def _anaphora(types: frozenset[str], held: frozenset[str]) -> re.Pattern:
     c = rules.cues()
     nouns = set()
     for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
-        nouns.update(c.nouns.get(t, ()))
+        nouns.update(n for n in c.nouns.get(t, ()) if n not in c.own_name_nouns or n in held)
     # "the Group", "the Company": corporate prose capitalises the noun that stands for the subject
     noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=len, reverse=True))
     if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
         return c.person_pronoun
+    if not nouns:  # a squadron: none of its class's nouns stands for it
+        return c.pronoun
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")

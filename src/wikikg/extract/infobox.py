@@ -245,6 +245,9 @@ def _mask(text: str) -> str:
     return "".join(out)
 
 
+_ACRONYM = re.compile(r"\s*[A-Z]{2,5}\s*")
+
+
 def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     """(name, its link or None, the rest: role notes) for each value named in one item."""
     text, masked = item.text, _mask(item.text)
@@ -257,6 +260,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
     if value == "person" and not top and _two_people(all_sep.split(masked)):
         sep = all_sep  # "Deepak Gupta & Rakesh Soni": two people, not one name
+    if value == "person" and sep is not None:
+        sep = re.compile(rf"{sep.pattern}|\s[-–—]\s")  # "Rob Mitchell - CEO": a name, then its role
     hits = [h.span() for h in (sep.finditer(masked) if sep else ())
             if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
     cuts = [0, *(x for span in hits for x in span), len(text)]
@@ -275,8 +280,9 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             if value in ("organization", "entity") and _CAPITALISED_NOTE.fullmatch(note):
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
             words = name.casefold().split()
-            if value == "person" and out and words and len(words) <= 6 and (
-                    set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS):  # ", Chief Revenue Officer"
+            if value == "person" and out and words and (len(words) <= 6 and (
+                    set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS)  # ", Chief Revenue Officer"
+                    or _ACRONYM.fullmatch(name)):  # "- CRO": no person's name is a bare acronym
                 out[-1] = (*out[-1][:2], _clean(f"{out[-1][2]} {name}"))
                 continue
         if not _skip(name := _clean(name)) and not (link and _skip(link.target)):

@@ -230,7 +230,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if t is not None and t.strength > m.strength:  # the infobox says what it is
                 m = replace(m, types=t.types, strength=t.strength)
             take(m)
-    for m in subject_anaphora(ctx.subject.types).finditer(text):  # "The Group owns ...": before names take "Group"
+    for m in subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text):  # "The Group owns ...": before names take "Group"
         if _CAPITAL_NOUN.match(m.group()) and not _CAPITAL_NEXT.match(text, m.end()) and free(m.start(), m.end()) \
                 and not _NAME_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
                 and not reported_by_another(text, m.start(), ctx.subject_names):
@@ -264,7 +264,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             known = _resolve_name(text[s:e], ctx)
             if known is not None:
                 take(_at(known, text[s:e], s, e))
-    for m in subject_anaphora(ctx.subject.types).finditer(text):
+    for m in subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text):
         if free(m.start(), m.end()) and not reported_by_another(text, m.start(), ctx.subject_names):
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)

@@ -16,7 +16,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Counter|Over|Under|Mid|Vice|Cross|"
              r"Well|Joint|Half|Part|Full)-[a-z]")  # an English prefix joined to a word: "Co-founded"
-_TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
+_TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z]/[A-Z](?!\w)|[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
+# ("A/S", "I/S": Nordic legal forms are one token)
 _LOWER_COMPOUND = re.compile(_PREFIXED)  # "Co-founded", "Anti-corruption": a word, not a name
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
@@ -67,9 +68,11 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             if k >= len(toks) or not toks[k][2][0].isupper() or not _adjacent(text, toks[k - 1], toks[k]) \
                     or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
                     or (k > j + 1 and toks[k][2] == "The") \
+                    or (k > j + 1 and j > i and legal.fullmatch(toks[j][2])) \
                     or (k > j + 1 and _exchange().match(text, toks[k][0])) \
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
-                break  # "Allen of the Center …": a person's name does not run into an organisation's
+                break  # "Allen of the Center …": a person's name does not run into an organisation's, nor
+                # a legal form into a joiner ("Nordic Sugar A/S for EUR 730 million")
             j = k
         while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")
                          or toks[j][2].lower() in _trailing_prepositions()) \

@@ -83,11 +83,10 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
         return False
     if (_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e)) and not _EXCHANGE <= types & m.types:
         return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧"; not "⟦LSE⟧'s ⟦AIM⟧")
-    if not fits(m, types, strict):
-        return False
-    return "SanctionsProgramme" not in m.types
+    return fits(m, types, strict) and "SanctionsProgramme" not in m.types
 
 
+_NOUN_AND = re.compile(r"\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s+and\s+(?:the\s+|a\s+|an\s+)?$")
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
@@ -108,6 +107,8 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         rok = rok if _eligible(sl, rok[0], preps, types, ts, strict, True) else []
     if kind != "right_last":
         rok = [i for i in rok if not _in_apposition(sl, i, span)]
+    if kind.startswith("right") and rok and _NOUN_AND.match(sl.text, te, sl.spans[rok[0]][0]):
+        return []  # "became a branch of the armed forces and the ⟦999th⟧ received": a common noun ended the phrase
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
         if not ok:
             return []

@@ -92,6 +92,7 @@ class Cues:
     present: Alternation
     others: Others
     person_pronoun: re.Pattern | None = None  # "She" / "He" for a Person subject
+    own_name_nouns: frozenset[str] = frozenset()  # nouns for the subject only when its name holds them
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -278,7 +279,8 @@ CUES = Table({
     "prepositions": list, "determiners": list, "clause_breaks": list, "modifier_nouns": list, "modifier_verbs": list,
     "present": str, "window": int, "hedges": list, "negations": list, "reports": list,
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
-    "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class()}, frozenset({"pronoun", "nouns"})),
+    "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list},
+                      frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
 }, frozenset({"prepositions", "determiners", "clause_breaks", "modifier_nouns", "modifier_verbs", "present",
@@ -305,6 +307,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _alternation([d["present"]], "cues.toml present"),
         Others(_compile(o["cue"], "cues.toml others", 0), frozenset(o["subject_nouns"]), frozenset(o["object_nouns"])),
         _compile(d["anaphora"]["person_pronoun"], "cues.toml anaphora", 0) if "person_pronoun" in d["anaphora"] else None,
+        frozenset(d["anaphora"].get("own_name", ())),
     )
 
 
