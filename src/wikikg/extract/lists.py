@@ -71,7 +71,7 @@ def section_spec(section: str, accept: Callable[[SectionSpec], bool],
     university's "graduates" in a club's article) gives way to the next that fits."""
     for heading in reversed(section.split(" / ")):
         spec = next((s for s in sections() if heading and accept(s) and s.heading.search(heading)
-                     and not (subject is not None and s.subjects and not subject.types & s.subjects)), None)
+                     and (subject is None or _for_subject(s, subject))), None)
         if spec is not None:
             return spec, heading
         if subheadings_unless().search(heading):
@@ -195,9 +195,16 @@ def season_of(title: str) -> Mention | None:
 
 
 def applies(spec: SectionSpec, subject: Mention) -> bool:
-    """Whether a spec holds in an article about `subject` (its unless_subject, typed_subject, subjects)."""
+    """Whether a spec holds in an article about `subject` (its unless_subject, typed_subject, subjects
+    or subject_name)."""
     return not (subject.types & spec.unless_subject or (spec.typed_subject and not subject.strength)
-                or spec.subjects and not subject.types & spec.subjects)
+                or not _for_subject(spec, subject))
+
+
+def _for_subject(spec: SectionSpec, subject: Mention) -> bool:
+    """Whether the subject is one a spec is for: of one of its `subjects` classes or with a `subject_name`."""
+    return not spec.subjects or bool(subject.types & spec.subjects) \
+        or spec.subject_name is not None and spec.subject_name.search(subject.key) is not None
 
 
 def for_lists(spec: SectionSpec) -> bool:

@@ -301,12 +301,13 @@ class SectionSpec:
     subjects: frozenset[str] = frozenset()  # only when the subject has one of these classes (any, when empty)
     shaped_for: frozenset[str] = frozenset()  # shaped items only, in an article whose subject has one of these classes
     unless_row: re.Pattern | None = None  # a table row whose other cells say this states something else
+    subject_name: re.Pattern | None = None  # or when the subject's own name matches this ("… High School")
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
-     "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str,
+     "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
@@ -333,7 +334,8 @@ def _section(s: dict) -> SectionSpec:
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
         s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
         tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())),
-        frozenset(s.get("shaped_items_for", ())), _regex(s["unless_row"], f, where) if "unless_row" in s else None)
+        frozenset(s.get("shaped_items_for", ())), _regex(s["unless_row"], f, where) if "unless_row" in s else None,
+        _regex(s["subject_name"], f, where) if "subject_name" in s else None)
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
