@@ -282,7 +282,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             words = name.casefold().split()
             if value == "person" and out and words and (len(words) <= 6 and (
                     set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS)  # ", Chief Revenue Officer"
-                    or _ACRONYM.fullmatch(name)):  # "- CRO": no person's name is a bare acronym
+                    or _ACRONYM.fullmatch(name) or name[:1].islower()):  # "- CRO", ", co-owner": no one's name
                 out[-1] = (*out[-1][:2], _clean(f"{out[-1][2]} {name}"))
                 continue
         if not _skip(name := _clean(name)) and not (link and _skip(link.target)):
