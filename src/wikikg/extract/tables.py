@@ -39,6 +39,9 @@ def _with_header(table: Table, spec: SectionSpec) -> Table:
     header (its first column naming the rows) names no entity in most rows."""
     if table.header or not table.rows:
         return table
+    if not any(c.header for c in table.rows[0]) and _column_names(table.rows[0]):
+        # plain (bold) "Job" and "Name" cells: column names, whatever the rows below name
+        return replace(table, header=tuple(c.text for c in table.rows[0]), rows=table.rows[1:])
     named_rows = sum(_row_entity(spec, table, row, 0) is not None for row in table.rows)
     if named_rows * 2 > len(table.rows):
         first = table.rows[0]  # its first row of mostly header cells still names no one
@@ -50,12 +53,15 @@ def _with_header(table: Table, spec: SectionSpec) -> Table:
     first = table.rows[0]
     if first and not first[0].header and first[0].text.startswith("+"):
         first = first[1:]  # "|+ Caption": the table's caption, read as a cell before the header cells
-    # a first row of column names written as plain cells ("|| Date || Commander"): a header too
-    named = len(first) >= 2 and not any(c.links for c in first) and any(
-        _NAME_COLUMN.match(c.text.strip()) or _DATE_COLUMN.match(c.text.strip()) for c in first)
-    if not first or sum(c.header for c in first) * 2 <= len(first) and not named:
+    if not first or sum(c.header for c in first) * 2 <= len(first) and not _column_names(first):
         return table
     return replace(table, header=tuple(c.text for c in first), rows=table.rows[1:])
+
+
+def _column_names(first: tuple[TableCell, ...]) -> bool:
+    """Whether a first row is column names written as plain cells ("|| Date || Commander")."""
+    return len(first) >= 2 and not any(c.links for c in first) and any(
+        _NAME_COLUMN.match(c.text.strip()) or _DATE_COLUMN.match(c.text.strip()) for c in first)
 
 
 def _columns(table: Table) -> tuple[int, int | None]:
