@@ -118,6 +118,20 @@ def _sited(listed: list[Mention], text: str, places: bool = False) -> list[Menti
     return [Mention(whole, whole, False, a.types, start=a.start, end=b.end, strength=a.strength)] + listed[2:]
 
 
+# between a listed person and the organisation the item gives them: a comma ("A, [[Philippine Army]]"),
+# perhaps a role ("A, former president of [[X]]"), or a parenthesis ("A ([[NHL]])")
+_EMPLOYER_GAP = re.compile(r"\s*(?:,\s*(?:(?:the|a|an|former|later|then)\s+)?(?:[\w.-]+\s+){0,4}?(?:(?:of|at|with|for)\s+(?:the\s+)?)?|\(\s*)")
+
+
+def _item_employer(person: Mention, mentions: list[Mention], text: str) -> Mention | None:
+    """The organisation a people list's item names right after the person (typed by evidence), if any."""
+    nxt = next((x for x in mentions if x.start >= person.end), None)
+    if nxt is None or not nxt.types & org_classes() or nxt.strength < SHAPE and not nxt.linked:
+        return None
+    gap = _EMPLOYER_GAP.fullmatch(text, person.end, nxt.start)
+    return nxt if gap is not None and gap.group().lstrip()[:1] in (",", "(") else None
+
+
 def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | None = None) -> list[Statement]:
     """Statements from list items under headings that ontology/sections.toml knows, or after a
     sentence that introduces them ("These companies were its founding members:")."""
@@ -175,6 +189,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
+            if "Person" in m.types and (org := _item_employer(m, mentions, sentence.text)) is not None:
+                out.append(Statement(m, "affiliatedWith", org, spec.id + "+employer", evidence, "Affiliation",
+                                     None, None, cites))  # "* Colonel A B Casis, [[Philippine Army]] (PA)"
             if spec.relation == "memberOf" and _FOUNDER_NOTE.match(sentence.text, m.end):
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
