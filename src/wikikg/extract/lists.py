@@ -120,7 +120,8 @@ def _sited(listed: list[Mention], text: str, places: bool = False) -> list[Menti
 
 # between a listed person and the organisation the item gives them: a comma ("A, [[Philippine Army]]"),
 # perhaps a role ("A, former president of [[X]]"), or a parenthesis ("A ([[NHL]])")
-_EMPLOYER_GAP = re.compile(r"\s*(?:,\s*(?:(?:the|a|an|former|later|then)\s+)?(?:[\w.-]+\s+){0,4}?(?:(?:of|at|with|for)\s+(?:the\s+)?)?|\(\s*)")
+_EMPLOYER_GAP = re.compile(r"\s*(?:,\s*(?:(?:the|a|an|former|later|then)\s+)?(?:[\w.-]+\s+){0,4}?"
+                           r"(?:(?:of|at|with|for)\s+(?:the\s+)?)?|\(\s*)")
 
 
 def _item_employer(person: Mention, mentions: list[Mention], text: str) -> Mention | None:
