@@ -15,11 +15,17 @@ BLIND = ROOT / "tests" / "blind"
 ROWS = list(csv.DictReader(open(BLIND / "manifest.tsv", encoding="utf-8", newline=""), delimiter="\t"))
 
 
+# the kinds issue 12 names (and the general articles that fill a dump): each has test articles
+KINDS = ("tech_company", "defence_telecom", "conglomerate", "media_games", "joint_venture", "university",
+         "research_institute", "government_agency", "regional_government", "military", "ngo_alliance",
+         "sports", "person", "general")
+
+
 def test_the_set_is_split_and_covers_the_kinds():
     tests = [r for r in ROWS if r["split"] == "test"]
     kinds = {r["kind"] for r in ROWS}
-    assert len(ROWS) >= 59 and len(tests) >= 24 and len(kinds) >= 10
-    for kind in kinds:  # at least two test articles of every kind
+    assert len(ROWS) >= 59 and len(tests) >= 24 and set(KINDS) <= kinds
+    for kind in KINDS:  # at least two test articles of every kind the issue names
         assert sum(r["kind"] == kind for r in tests) >= 2, kind
 
 
@@ -36,7 +42,9 @@ def test_article_has_a_source_and_a_gold_that_loads(row):
     assert article.is_file() and row["file"].startswith(row["split"] + "/")
     assert row["repo"] and len(row["commit"]) == 40 and row["path"]
     gold = load_gold(article.with_suffix(".tsv"))
-    assert gold.entities, "a gold file names at least one entity"
+    # a general article may name no organisation, person or place at all (a chemical compound): then
+    # anything the graph states there is false
+    assert gold.entities or row["kind"] == "general", "a gold file names at least one entity"
 
 
 def test_sources_md_is_generated_from_the_manifest():

@@ -58,3 +58,10 @@ def opens_with_verb(text: str, span: tuple[int, int], trigger: str) -> bool:
     """Whether a sentence opens with the trigger's past-tense active verb, a date at most before it: a
     timeline item ("Signed a term sheet with ⟦X⟧"), whose subject is the article's."""
     return bool(_DATE_OPENING.fullmatch(text, 0, span[0])) and bool(_PAST_VERB.match(trigger)) and " by" not in trigger
+
+
+def closed_before(text: str, at: int, end: int) -> bool:
+    """Whether position `at` lies inside parentheses that close before `end` (a clause break there,
+    "(; ; born 1952)" left by pronunciation templates, breaks no clause outside them)."""
+    depth = text.count("(", 0, at) - text.count(")", 0, at)
+    return depth > 0 and text.count(")", at, end) - text.count("(", at, end) >= depth

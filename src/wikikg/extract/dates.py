@@ -158,8 +158,9 @@ _LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*),?\s+(\((?:(?:
                    r"[^()]*?\b\d{4}\s*[–—-]\s*(?:[^()]*?\b)?\d{4})\))")
 
 
-# "⟦0⟧, (born January 16, 1957)", "X (died 2001)": a birth or a death in parentheses, after any name
-_BORN = re.compile(r"(?<=[\w⟧.])'*,?\s+(\((?:born|b\.|died|d\.)\s[^()]*\))")
+# "⟦0⟧, (born January 16, 1957)", "X (died 2001)": a birth or a death in parentheses, after any name,
+# also after what pronunciation and native-name templates leave ("(; Greek: …; born 1952)")
+_BORN = re.compile(r"(?<=[\w⟧.])'*,?\s+(\((?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.)\s[^()]*\))")
 
 
 def _life_spans(text: str) -> tuple[tuple[int, int], ...]:

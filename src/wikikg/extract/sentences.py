@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
-from wikikg.extract.clausewords import last_word, number_before, object_of_first_verb, opens_with_verb
+from wikikg.extract.clausewords import closed_before, last_word, number_before, object_of_first_verb, opens_with_verb
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
@@ -196,7 +196,7 @@ def _clause(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
     brk = rules.cues().clause_breaks
     lo = 0
     for m in brk.finditer(sl.text, 0, span[0]):
-        lo = m.end()
+        lo = lo if closed_before(sl.text, m.start(), span[0]) else m.end()  # "X (; born 1952) is a …"
     m = brk.search(sl.text, span[1])
     return lo, (m.start() if m else len(sl.text))
 
