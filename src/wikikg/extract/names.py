@@ -152,7 +152,8 @@ def short_form() -> re.Pattern:
 @cache
 def _roles() -> tuple[frozenset[str], frozenset[str]]:
     tables = name_tables()
-    return frozenset(tables.roles), frozenset(tables.roles) | frozenset(tables.role_modifiers)
+    roles = frozenset(tables.roles) | {r + "s" for r in tables.roles}  # "Founder Members", "Trustees"
+    return roles, roles | frozenset(tables.role_modifiers)
 
 
 def _past_role(toks, i: int, j: int) -> int | None:
