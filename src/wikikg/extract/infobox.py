@@ -279,6 +279,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
                 c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc == "#")))
             if value in ("organization", "entity") and _CAPITALISED_NOTE.fullmatch(note):
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
+            if out and name.strip().startswith("(") and name.strip().endswith(")"):
+                continue  # "SBS Discovery Media; (Discovery Communications)": a note on the one before
             words = name.casefold().split()
             if value == "person" and out and words and (len(words) <= 6 and (
                     set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS)  # ", Chief Revenue Officer"
