@@ -65,3 +65,21 @@ def closed_before(text: str, at: int, end: int) -> bool:
     "(; ; born 1952)" left by pronunciation templates, breaks no clause outside them)."""
     depth = text.count("(", 0, at) - text.count(")", 0, at)
     return depth > 0 and text.count(")", at, end) - text.count("(", at, end) >= depth
+
+
+_RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:[a-z][\w-]*\s+){0,3}")
+
+
+def relative_after(text: str, end: int, at: int) -> bool:
+    """Whether the words from a name's `end` to a trigger at `at` open a relative clause ("⟦the Prize⟧
+    that was"): the clause's subject is that name, whatever names come before it."""
+    return _RELATIVE.fullmatch(text, end, at) is not None
+
+
+_NOUN_AND = re.compile(r"\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s+and\s+(?:the\s+|a\s+|an\s+)?")
+
+
+def noun_and(text: str, end: int, at: int) -> bool:
+    """Whether a common noun and "and" stand between a trigger's `end` and the next name at `at` ("a branch
+    of the armed forces and the ⟦X⟧ received"): the phrase ended with the noun, X is no argument."""
+    return _NOUN_AND.fullmatch(text, end, at) is not None

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
-from wikikg.extract.clausewords import closed_before, last_word, number_before, object_of_first_verb, opens_with_verb
 from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
@@ -70,9 +70,9 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     modifier of a noun, and of a fitting type."""
     m, (s, e) = sl.mentions[i], sl.spans[i]
     c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
+    if c.modifier.match(sl.text[e:e + 40]) or cw.number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
         return False
-    last = last_word(sl.text, lo, s, c.determiners)
+    last = cw.last_word(sl.text, lo, s, c.determiners)
     if last is not None and last in c.prepositions and last not in preps:
         return False
     if need_prep and not (last is not None and last in preps):
@@ -86,7 +86,6 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     return fits(m, types, strict) and "SanctionsProgramme" not in m.types
 
 
-_NOUN_AND = re.compile(r"\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)*\s+and\s+(?:the\s+|a\s+|an\s+)?$")
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
@@ -107,13 +106,15 @@ def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, in
         rok = rok if _eligible(sl, rok[0], preps, types, ts, strict, True) else []
     if kind != "right_last":
         rok = [i for i in rok if not _in_apposition(sl, i, span)]
-    if kind.startswith("right") and rok and _NOUN_AND.match(sl.text, te, sl.spans[rok[0]][0]):
+    if kind.startswith("right") and rok and cw.noun_and(sl.text, te, sl.spans[rok[0]][0]):
         return []  # "became a branch of the armed forces and the ⟦999th⟧ received": a common noun ended the phrase
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
         if not ok:
             return []
-        if object_of_first_verb(sl.text, lo, ts, sl.spans[ok[0]][0]):
+        if cw.object_of_first_verb(sl.text, lo, ts, sl.spans[ok[0]][0]):
             return []  # "they left ⟦the University⟧ and founded ⟦ABE⟧": the university is the first verb's object
+        if left and cw.relative_after(sl.text, sl.spans[left[-1]][1], ts):  # "⟦the Prize⟧ that was established by"
+            return [left[-1]] if left[-1] in ok else []
         if sl.text[ts:te][:3].lower() == "as ":  # "appointed ⟦Y⟧ as a member of": Y, the verb's object
             adj = [i for i in ok if not sl.text[sl.spans[i][1]:ts].strip()]
             if adj and adj[-1] != ok[0]:
@@ -196,7 +197,7 @@ def _clause(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
     brk = rules.cues().clause_breaks
     lo = 0
     for m in brk.finditer(sl.text, 0, span[0]):
-        lo = lo if closed_before(sl.text, m.start(), span[0]) else m.end()  # "X (; born 1952) is a …"
+        lo = lo if cw.closed_before(sl.text, m.start(), span[0]) else m.end()  # "X (; born 1952) is a …"
     m = brk.search(sl.text, span[1])
     return lo, (m.start() if m else len(sl.text))
 
@@ -287,7 +288,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
                          "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx))
-            itemised = not subj and rule.subject in ("left", "left_all") and opens_with_verb(sl.text, span, t.group()) \
+            itemised = not subj and rule.subject in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group()) \
                 and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
             if itemised:
                 subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
