@@ -13,7 +13,7 @@ from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, acronym_after, short_form, titles_folded
 from wikikg.extract.names import spans as _spans
-from wikikg.extract.people import is_personal_name
+from wikikg.extract.people import is_personal_name, shared_surnames
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import places, settlement_title
@@ -268,7 +268,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         if free(m.start(), m.end()) and not reported_by_another(text, m.start(), ctx.subject_names):
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
-    found = _paren_links(found, text)
+    found = shared_surnames(_paren_links(found, text), text)
     return [_with_context(m, text) for m in found]
 
 

@@ -189,8 +189,11 @@ def _adjacent(text: str, a, b) -> bool:
 
 
 def _continues(toks, i, stop) -> bool:
-    """A stop word that starts a longer name ("National Supercomputing Centre")."""
-    return i + 1 < len(toks) and toks[i + 1][2][0].isupper() and toks[i + 1][2] not in stop
+    """A stop word that starts a longer name ("National Supercomputing Centre"), or a place's name of stop
+    words and more ("New South Wales": the gazetteer's)."""
+    if i + 1 < len(toks) and toks[i + 1][2][0].isupper() and toks[i + 1][2] not in stop:
+        return True
+    return i + 2 < len(toks) and toks[i + 1][2] in stop and " ".join(t[2] for t in toks[i:i + 3]) in places()
 
 
 def _name_like(word: str, ctx) -> bool:

@@ -5,6 +5,7 @@
 # ("Forest Botany" and "General Motors" are corporations to it).
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache, lru_cache
 
@@ -48,3 +49,20 @@ def is_personal_name(name: str) -> bool:
         return probablepeople.tag(name)[1] == "Person"
     except probablepeople.RepeatedLabelError:
         return False
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def shared_surnames(found: list, text: str) -> list:
+    """"Andrew and Emily Bolton": a lone known given name right before "and" and a person's full name
+    shares that person's surname (Andrew Bolton), instead of standing for a one-word person "Andrew"."""
+    out = list(found)
+    for i, (a, b) in enumerate(zip(found, found[1:], strict=False)):
+        words, full = a.key.split(), b.key.split()
+        if (len(words) == 1 and not a.linked and len(full) >= 2 and "Person" in b.types
+                and a.key.casefold() in _given_names() and full[0].casefold() in _given_names()
+                and _AND.fullmatch(text, a.end, b.start)):
+            name = f"{a.key} {' '.join(full[1:])}"
+            out[i] = dataclasses.replace(a, text=name, key=name, types=frozenset({"Person"}), strength=b.strength)
+    return out
