@@ -165,6 +165,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         role = _clean(rf.items[0].text) or role
     types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
     out = []
+    owners = sum(len(_pieces(item, value)) for item in f.items) if f.name.startswith("owner") else 0
     for item in f.items:
         chain = []
         for name, link, note in _pieces(item, value):
@@ -183,7 +184,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             mention = _mention(name, link, types, value)
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
-            if m.property == "subsidiaryOf" and f.name.startswith("owner") and len(f.items) > 2:
+            if m.property == "subsidiaryOf" and f.name.startswith("owner") and owners > 1:
                 out.append(Statement(mention, "investedIn", subject, m.id + "+stake", ev, "Investment"))
                 continue  # one of several owners (a consortium) holds a stake; none is the parent
             r = role or (note if value == "person" and note else None)
