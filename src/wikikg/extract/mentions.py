@@ -375,7 +375,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 ctx.add(link.text, m)
                 words = label.split()
                 if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-                        and not name_types(label) and label not in places():
+                        and not name_types(label) and not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4)):
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
