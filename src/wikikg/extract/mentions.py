@@ -99,7 +99,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
-    if not types and is_personal_name(label) and not is_event(label):
+    if not types and not is_event(label) and (is_personal_name(label) or (
+            (t := _title_re().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Pinckney]]"
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
