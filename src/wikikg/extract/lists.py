@@ -141,7 +141,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     intro: SectionSpec | None = None  # the spec a colon sentence just before the list gives its items
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
     season = season_of(article.title)
-    for sentence in article.sentences:
+    for index, sentence in enumerate(article.sentences):
         heading = sentence.section.rsplit(" / ", 1)[-1]
         depth = _item_depth(article, sentence.start)
         if not (sentence.item or depth):
@@ -185,6 +185,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             date, end = _dates(sentence.text[m.end:])
             if date is None:
                 date, end = last
+            if date is None:
+                date, end = _dates_below(article, index)
             date = date or _heading_date(heading)
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
@@ -251,6 +253,21 @@ def _heading_date(heading: str) -> DateValue | None:
     if m:
         return parse_date(m.group(1))
     return DateValue(heading.strip(), "gYear") if _YEAR_HEADING.fullmatch(heading) else None
+
+
+_PARENTHESIS_ONLY = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def _dates_below(article: ParsedArticle, index: int) -> tuple[DateValue | None, DateValue | None]:
+    """The dates of a line that only holds them in parentheses, right below an item ("* Colonel A Roe, PA"
+    then "(1 March 2011 – 22 February 2015)": the item's term)."""
+    if index + 1 >= len(article.sentences):
+        return None, None
+    nxt = article.sentences[index + 1]
+    only = _PARENTHESIS_ONLY.fullmatch(nxt.text)
+    if nxt.item or nxt.section != article.sentences[index].section or only is None:
+        return None, None
+    return _lineage_dates(", " + only.group(1))
 
 
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
