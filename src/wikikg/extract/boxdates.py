@@ -28,3 +28,16 @@ def _template_date(params) -> DateValue | None:
             return DateValue("-".join([pos[0], *(f"{p:02d}" for p in parts[1:])]),
                              ("gYear", "gYearMonth", "date")[len(parts) - 1])
     return parse_date(" ".join(pos))
+
+
+# "[[KT Corporation]] (2005-2014)", "Locus Corporation (since 2014)": the years a value held
+_YEARS_NOTE = re.compile(r"\((?:since\s+|from\s+)?(\d{4})(?:\s*(?:[–—-]|to)\s*(\d{4}|present)?)?\)")
+
+
+def held_years(text: str, pieces: int) -> list[tuple[DateValue | None, DateValue | None]]:
+    """The (start, end) years an item's text gives each of its `pieces` values in parentheses, when it
+    gives one such note per value; else none."""
+    spans = _YEARS_NOTE.findall(text)
+    if len(spans) != pieces:
+        return [(None, None)] * pieces
+    return [(DateValue(a, "gYear"), DateValue(b, "gYear") if b.isdigit() else None) for a, b in spans]

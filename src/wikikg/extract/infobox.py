@@ -6,6 +6,7 @@ import functools
 import re
 
 from wikikg.extract.boxdates import field_date as _field_date
+from wikikg.extract.boxdates import held_years
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
@@ -168,7 +169,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     owners = sum(len(_pieces(item, value)) for item in f.items) if f.name.startswith("owner") else 0
     for item in f.items:
         chain = []
-        for name, link, note in _pieces(item, value):
+        pieces = _pieces(item, value)
+        spans = held_years(item.text, len(pieces)) if date is None and value != "place" else [(None, None)] * len(pieces)
+        for (name, link, note), (start, end) in zip(pieces, spans, strict=True):
             if link is None:
                 name = _BY_PREFIX.sub("", name)  # "Coordinated by Bioversity International": the coordinator
             if not name:
@@ -193,7 +196,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                                                               or is_membership_body(split_title(mention.key)[0])):
                 by_class = m.if_membership_body  # "affiliations = [[Association of Indian Universities]]": a member
             out.append(_stmt(dataclasses.replace(m, property=by_class) if by_class else m, subject, mention, ev,
-                             date=date, qualifiers=(("role", r),) if r and m.property == "keyPerson" else ()))
+                             date=date or start, end_date=end,
+                             qualifiers=(("role", r),) if r and m.property == "keyPerson" else ()))
             if m.property == "keyPerson" and r and (founder := _tables()[1].founder_role) and re.search(founder, r):
                 out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
                                      _founding_date(box, maps)))  # "Sagi Solomon, Founder, CEO"
