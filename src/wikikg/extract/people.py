@@ -51,18 +51,22 @@ def is_personal_name(name: str) -> bool:
         return False
 
 
-_AND = re.compile(r"\s+(?:and|&)\s+")
+_AND = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
 def shared_surnames(found: list, text: str) -> list:
-    """"Andrew and Emily Bolton": a lone known given name right before "and" and a person's full name
-    shares that person's surname (Andrew Bolton), instead of standing for a one-word person "Andrew"."""
+    """"Andrew and Emily Bolton", "Donald, Dick, and Marc Baltzan": lone known given names listed right
+    before a person's full name share that person's surname, instead of standing for one-word people."""
     out = list(found)
-    for i, (a, b) in enumerate(zip(found, found[1:], strict=False)):
-        words, full = a.key.split(), b.key.split()
-        if (len(words) == 1 and not a.linked and len(full) >= 2 and "Person" in b.types
-                and a.key.casefold() in _given_names() and full[0].casefold() in _given_names()
-                and _AND.fullmatch(text, a.end, b.start)):
-            name = f"{a.key} {' '.join(full[1:])}"
-            out[i] = dataclasses.replace(a, text=name, key=name, types=frozenset({"Person"}), strength=b.strength)
+    for i in range(len(out) - 1, 0, -1):
+        full = out[i].key.split()
+        if len(full) < 2 or "Person" not in out[i].types or full[0].casefold() not in _given_names():
+            continue
+        j = i - 1
+        while j >= 0 and len(words := out[j].key.split()) == 1 and not out[j].linked \
+                and words[0].casefold() in _given_names() and _AND.fullmatch(text, out[j].end, out[j + 1].start):
+            name = f"{words[0]} {' '.join(full[1:])}"
+            out[j] = dataclasses.replace(out[j], text=name, key=name, types=frozenset({"Person"}),
+                                         strength=out[i].strength)
+            j -= 1
     return out
