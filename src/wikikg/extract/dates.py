@@ -210,3 +210,18 @@ def section_year(section: str) -> int | None:
     if len(re.findall(rf"(?<!\d){_YEAR}(?![\ds])", section.rsplit(" / ", 1)[-1])) > 1:
         return None
     return int(years[-1]) if years else None
+
+
+# ", from 1993 to 1995" after what a clause states (past an apposition): the term of a post it names
+_TERM_AFTER = re.compile(r",\s*(?:from|between)\s+(?:[A-Z][a-z]+\s+)?(\d{4})\s+(?:to|until|till|and)\s+"
+                         r"(?:[A-Z][a-z]+\s+)?(?:\d{4}|present|the\s+present)\b")
+
+
+def clause_date(text: str, limit: int, previous: DateValue | None, section_year: int | None,
+                before: int | None = None) -> DateValue | None:
+    """sentence_date of text[:limit]; when that part gives no date of its own, a term stated later in the
+    sentence ("He was also Chairman of the X, the association of Y, from 1993 to 1995") dates it."""
+    if not _find_dates(text[:limit]) and (term := _TERM_AFTER.search(text, limit)) \
+            and ";" not in text[limit:term.start()]:
+        return DateValue(term.group(1), "gYear")
+    return sentence_date(text[:limit], previous, section_year, before=before)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
-from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
+from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
@@ -341,7 +341,7 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
             limit = end
     if rule.dated == "sentence":
         limit = len(sl.text)
-    return sentence_date(sl.text[:limit], prev(), year, before=span[1])
+    return clause_date(sl.text, limit, prev(), year, before=span[1])
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:
