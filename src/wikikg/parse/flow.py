@@ -6,6 +6,7 @@ import re
 from mwparserfromhell.parser import tokens as T
 
 from wikikg.model import Citation, Infobox
+from wikikg.parse.boxtokens import stream_infobox
 from wikikg.parse.cite import stream_citation as _citation
 from wikikg.parse.definitions import (
     BREAK_TAGS,
@@ -20,7 +21,6 @@ from wikikg.parse.definitions import (
     is_language_prefix,
     link_target,
 )
-from wikikg.parse.boxtokens import stream_infobox
 from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
 from wikikg.parse.stream import Mismatch, Stream
