@@ -100,3 +100,16 @@ def test_a_shape_the_reader_does_not_know_falls_back_to_nodes():
     st.end = [e + 1 if e >= 3 else e for e in st.end[:3]] + [-1] + [e + 1 if e >= 3 else e for e in st.end[3:]]
     with pytest.raises(Mismatch):
         stream_infobox(st, 0, "infobox company", 0, text)
+
+
+@pytest.mark.parametrize("path", FILES[:12], ids=lambda p: p.stem)
+def test_stream_template_params_are_builders(path):
+    text = path.read_text("utf-8", errors="replace")
+    try:
+        Stream(text, tokenize(text))
+    except Mismatch:
+        pytest.skip("the tokens do not spell this input")
+    for st, i, _s, _start in _templates(text):
+        _, params = st.template_params(i)
+        node = st.node(i)
+        assert [(p[0], st.src(p[1], p[2])) for p in params] == [(str(p.name).strip(), str(p.value)) for p in node.params]

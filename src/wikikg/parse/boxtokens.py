@@ -33,20 +33,22 @@ def template_params(st: Stream, i: int) -> tuple[int, list[tuple[str, int, int, 
     toks, parts, out, default = st.toks, st.parts(i), [], 1
     e = st.end[i]
     name_end = parts[0] if parts else e
-    for k, at in enumerate(parts):
-        if type(toks[at]) is not T.TemplateParamSeparator:
-            continue
-        stop = next((s for s in parts[k + 1:] if type(toks[s]) is T.TemplateParamSeparator), e)
-        eqs = [s for s in parts[k + 1:] if s < stop]
-        if any(type(toks[s]) is not T.TemplateParamEquals for s in eqs) or len(eqs) > 1:
-            raise Mismatch(f"unexpected parameter tokens in the template at token {i}")
-        if eqs:
-            out.append((st.src(at + 1, eqs[0]), at + 1, eqs[0] + 1, stop))
+    found: list[list] = []  # [separator, equals or None]
+    for at in parts:
+        kind = type(toks[at])
+        if kind is T.TemplateParamSeparator:
+            found.append([at, None])
+        elif kind is T.TemplateParamEquals and found and found[-1][1] is None:
+            found[-1][1] = at
+        else:
+            raise Mismatch(f"unexpected {kind.__name__} in the template at token {i}")
+    for k, (at, eq) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else e
+        if eq is not None:
+            out.append((st.src(at + 1, eq), at + 1, eq + 1, stop))
         else:
             out.append((str(default), at + 1, at + 1, stop))
             default += 1
-    if parts and type(toks[parts[0]]) is not T.TemplateParamSeparator:
-        raise Mismatch(f"the template at token {i} has no name")
     return name_end, out
 
 
