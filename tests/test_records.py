@@ -37,7 +37,7 @@ def test_same_fields_in_the_same_order(cls):
         ours, theirs = cls(*args[:k]), _made_by_dataclasses(cls, *args[:k])
         assert list(vars(ours).items()) == list(vars(theirs).items())
     names = [f.name for f in dataclasses.fields(cls)]
-    kwargs = dict(zip(reversed(names), reversed(args)))
+    kwargs = dict(zip(reversed(names), reversed(args), strict=True))
     assert list(vars(cls(**kwargs)).items()) == list(vars(_made_by_dataclasses(cls, **kwargs)).items())
     assert inspect.signature(cls).parameters.keys() == inspect.signature(GENERATED_INITS[cls]).parameters.keys() - {"self"}
 
