@@ -91,7 +91,22 @@ def _other(box: Infobox, index: int, title: str, subject: Mention | None = None)
     return name  # another name, or the subject's with more words: "X Basketball Club" in X's article
 
 
+_SEEN: dict[int, tuple[object, dict]] = {}  # id(maps) -> (maps, {parameter name: its mapping})
+
+
 def _match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
+    """The mapping a parameter fits and the number in its name, remembered per kind's mappings (each
+    field is asked about up to four times, and the same names recur from article to article)."""
+    entry = _SEEN.get(id(maps))
+    if entry is None or entry[0] is not maps:
+        entry = _SEEN[id(maps)] = (maps, {})
+    hit = entry[1].get(name)
+    if hit is None:
+        hit = entry[1][name] = _first_match(maps, name)
+    return hit
+
+
+def _first_match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
     for m, patterns in maps:
         for rx in patterns:
             if hit := rx.fullmatch(name):
