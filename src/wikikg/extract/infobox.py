@@ -91,18 +91,13 @@ def _other(box: Infobox, index: int, title: str, subject: Mention | None = None)
     return name  # another name, or the subject's with more words: "X Basketball Club" in X's article
 
 
-_SEEN: dict[int, tuple[object, dict]] = {}  # id(maps) -> (maps, {parameter name: its mapping})
+_SEEN: dict[int, tuple] = {}  # id(maps) -> (maps, kept so the id stays theirs; {parameter name: answer})
 
 
 def _match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
-    """The mapping a parameter fits and the number in its name, remembered per kind's mappings (each
-    field is asked about up to four times, and the same names recur from article to article)."""
-    entry = _SEEN.get(id(maps))
-    if entry is None or entry[0] is not maps:
-        entry = _SEEN[id(maps)] = (maps, {})
-    hit = entry[1].get(name)
-    if hit is None:
-        hit = entry[1][name] = _first_match(maps, name)
+    seen = _SEEN.setdefault(id(maps), (maps, {}))[1]  # a field is asked about up to four times
+    if (hit := seen.get(name)) is None:
+        hit = seen[name] = _first_match(maps, name)
     return hit
 
 
