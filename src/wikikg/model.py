@@ -1,10 +1,44 @@
 """Typed records passed between pipeline stages (read -> parse -> extract -> resolve -> graph)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
+
+# The __init__ dataclasses writes for a frozen class sets each field with its own object.__setattr__
+# call; records are made by the thousand per article (Mention, Sentence, Link, Statement), so `record`
+# gives each class an __init__ of the same signature that fills the instance's __dict__ at once.
+GENERATED_INITS: dict[type, object] = {}  # class -> the __init__ dataclasses wrote (kept for the tests)
+_FACTORY = object()  # an omitted argument whose default is a factory's
 
 
-@dataclass(frozen=True)
+def record(cls):
+    """A frozen dataclass whose __init__ sets its fields in one step (same signature, defaults,
+    factories and field order as the one dataclasses writes)."""
+    cls = dataclass(frozen=True)(cls)
+    fs = fields(cls)
+    if any(not f.init or f.kw_only for f in fs) or hasattr(cls, "__post_init__"):
+        return cls  # shapes the generator below does not write: keep dataclasses' own
+    env: dict[str, object] = {"_FACTORY": _FACTORY}
+    params, body = [], []
+    for f in fs:
+        if f.default is not MISSING:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:
+            env[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            body.append(f"    if {f.name} is _FACTORY:\n        {f.name} = _factory_{f.name}()")
+        else:
+            params.append(f.name)
+    body.append("    self.__dict__.update(" + ", ".join(f"{f.name}={f.name}" for f in fs) + ")")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body), env)  # as dataclasses writes its own
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    GENERATED_INITS[cls] = cls.__init__
+    cls.__init__ = init
+    return cls
+
+
+@record
 class Article:
     """One input article: its title, raw text, where it came from, and its kind."""
 
@@ -15,7 +49,7 @@ class Article:
     revision: int | None = None  # the revision id a dump gives the text, if any
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """An input or article that was skipped ("error"), or built with something it could not read
     ("warning"): one line of errors.jsonl."""
@@ -34,7 +68,7 @@ class Problem:
         return out
 
 
-@dataclass(frozen=True)
+@record
 class Citation:
     """A reference the article gives (<ref> with a cite template, or a bare URL)."""
 
@@ -46,7 +80,7 @@ class Citation:
     language: str | None = None  # the title's language, an ISO 639 code ("en", "zh"), when the ref gives it
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A wikilink inside a plain text: canonical target title and its span in that text."""
 
@@ -56,7 +90,7 @@ class Link:
     end: int
 
 
-@dataclass(frozen=True)
+@record
 class TemplateCall:
     """A template used in an infobox value, with its parameters rendered as plain text."""
 
@@ -71,7 +105,7 @@ class TemplateCall:
         return default
 
 
-@dataclass(frozen=True)
+@record
 class FieldItem:
     """One item of an infobox value (values are split at <br>, list bullets, {{ubl}} ...)."""
 
@@ -80,7 +114,7 @@ class FieldItem:
     templates: tuple[TemplateCall, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class InfoboxField:
     """One `| name = value` line of an infobox, with its verbatim source and offsets."""
 
@@ -91,7 +125,7 @@ class InfoboxField:
     end: int
 
 
-@dataclass(frozen=True)
+@record
 class Infobox:
     """An infobox template: its kind ("company", "university", ...) and its fields."""
 
@@ -108,7 +142,7 @@ class Infobox:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class TableCell:
     """One cell of a wikitable: plain text, links, and its verbatim span in the input."""
 
@@ -119,7 +153,7 @@ class TableCell:
     header: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     """A wikitable under a section: its header names and rows of cells."""
 
@@ -130,7 +164,7 @@ class Table:
     end: int
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     """A sentence of the article body: plain text, verbatim source span, section, links, refs."""
 
@@ -147,7 +181,7 @@ class Sentence:
     item: bool = False  # a list item found by layout (plain text); wikitext items are found by their "*"
 
 
-@dataclass(frozen=True)
+@record
 class ParsedArticle:
     """An article after parsing: the same shape for wikitext and for plain text."""
 
@@ -171,7 +205,7 @@ class ParsedArticle:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class DateValue:
     """A date as precise as the text gives it: value in XSD lexical form and its datatype."""
 
@@ -179,7 +213,7 @@ class DateValue:
     datatype: str  # "gYear" | "gYearMonth" | "date"
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     """A reference to an entity: a link, a recognised name, or the article's subject."""
 
@@ -195,7 +229,7 @@ class Mention:
     # 2 place gazetteer, 1 context words, 0 a relation's default
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """Where a fact was read: verbatim text, its section and offsets into the input."""
 
@@ -206,7 +240,7 @@ class Evidence:
     plain: str | None = None  # the same text with markup rendered away, when different
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """One extracted fact with its provenance; `obj` is a Mention or a literal value."""
 
@@ -223,7 +257,7 @@ class Statement:
     attributed_to: Mention | None = None  # "X reported that ...": not asserted as a direct edge
 
 
-@dataclass(frozen=True)
+@record
 class Entity:
     """A resolved entity: one per key after merging all mentions of an article or a batch."""
 

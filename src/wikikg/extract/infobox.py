@@ -92,7 +92,17 @@ def _other(box: Infobox, index: int, title: str, subject: Mention | None = None)
     return name  # another name, or the subject's with more words: "X Basketball Club" in X's article
 
 
+_SEEN: dict[int, tuple] = {}  # id(maps) -> (maps, kept so the id stays theirs; {parameter name: answer})
+
+
 def _match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
+    seen = _SEEN.setdefault(id(maps), (maps, {}))[1]  # a field is asked about up to four times
+    if (hit := seen.get(name)) is None:
+        hit = seen[name] = _first_match(maps, name)
+    return hit
+
+
+def _first_match(maps, name: str) -> tuple[InfoboxMapping | None, str]:
     for m, patterns in maps:
         for rx in patterns:
             if hit := rx.fullmatch(name):

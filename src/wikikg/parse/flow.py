@@ -6,6 +6,7 @@ import re
 from mwparserfromhell.parser import tokens as T
 
 from wikikg.model import Citation, Infobox
+from wikikg.parse.boxtokens import stream_infobox
 from wikikg.parse.cite import stream_citation as _citation
 from wikikg.parse.definitions import (
     BREAK_TAGS,
@@ -22,7 +23,7 @@ from wikikg.parse.definitions import (
 )
 from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
-from wikikg.parse.stream import Stream
+from wikikg.parse.stream import Mismatch, Stream
 from wikikg.parse.tables import stream_table as _table
 
 __all__ = ["Flow", "collect_refs"]
@@ -217,7 +218,11 @@ class Flow:
         name_end, params = st.template_params(i)
         name = re.sub(r"[\s_]+", " ", st.strip(i + 1, name_end).strip()).lower()
         if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES:
-            self.infoboxes.append(_infobox(st.node(i), name, start, s))
+            try:
+                box = stream_infobox(st, i, name, start, s)
+            except Mismatch:  # a shape the token reader does not know: build the template's nodes
+                box = _infobox(st.node(i), name, start, s)
+            self.infoboxes.append(box)
             return
         if name == "short description":
             p = _get(params, "1")

@@ -25,14 +25,19 @@ def _params(t: Template) -> tuple[tuple[str, str], ...]:
 
 def infobox(t: Template, name: str, start: int, s: str) -> Infobox:
     """An infobox template at offset `start` (source `s`) as an Infobox record."""
+    return record(name, start, s, ((str(p), str(p.name), _items(p.value)) for p in t.params))
+
+
+def record(name: str, start: int, s: str, params) -> Infobox:
+    """The Infobox record of a template named `name` at offset `start` (source `s`) from its parameters
+    as (source, name as written, items), in order."""
     kind = re.sub(r"^infobox\s*|\s*infobox$", "", name).strip()
     fields, cursor = [], 0
-    for p in t.params:
-        ps = str(p)
+    for ps, raw_name, found in params:
         at = s.find(ps, cursor)
         cursor = max(cursor, at + len(ps)) if at >= 0 else cursor
-        pname = re.sub(r"[\s]+", "_", str(p.name).strip().lower())
-        items = tuple(i for i in _items(p.value) if i.text or i.links or i.templates)
+        pname = re.sub(r"[\s]+", "_", raw_name.strip().lower())
+        items = tuple(i for i in found if i.text or i.links or i.templates)
         if not items:
             continue
         fs = start + at - 1 if at > 0 and s[at - 1] == "|" else start + max(at, 0)
@@ -41,53 +46,71 @@ def infobox(t: Template, name: str, start: int, s: str) -> Infobox:
     return Infobox(kind, tuple(fields), start, start + len(s))
 
 
-def _items(code) -> list[FieldItem]:
-    """Split an infobox value into items at <br>, bullets, newlines and list templates."""
-    items: list[FieldItem] = []
-    cur: list = [[], [], []]  # text parts, links, templates
+class Items:
+    """The items of an infobox value being read: split at <br>, bullets, newlines and list templates."""
 
-    def flush():
-        text = "".join(cur[0])
+    __slots__ = ("items", "text", "links", "templates")
+
+    def __init__(self) -> None:
+        self.items: list[FieldItem] = []
+        self.text: list[str] = []
+        self.links: list[tuple[str, str, int, int]] = []
+        self.templates: list[TemplateCall] = []
+
+    def flush(self) -> None:
+        """End the current item (kept if it has text, links or templates)."""
+        text = "".join(self.text)
         lead = len(text) - len(text.lstrip(" *#:;,\t"))
         clean = text.strip(" *#:;,\t")
-        links = tuple(Link(t, x, s - lead, e - lead) for t, x, s, e in cur[1])
-        if clean or links or cur[2]:
-            items.append(FieldItem(clean, links, tuple(cur[2])))
-        cur[0], cur[1], cur[2] = [], [], []
+        links = tuple(Link(t, x, s - lead, e - lead) for t, x, s, e in self.links)
+        if clean or links or self.templates:
+            self.items.append(FieldItem(clean, links, tuple(self.templates)))
+        self.text, self.links, self.templates = [], [], []
+
+    def add_text(self, text: str) -> None:
+        """Plain text: each newline ends an item."""
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                self.flush()
+            self.text.append(part)
+
+    def add_link(self, raw: str, shown: str) -> None:
+        """A wikilink to `raw` showing `shown` (no link when `raw` names no page)."""
+        pos = sum(len(x) for x in self.text)
+        if target := link_target(raw):
+            self.links.append((target, shown, pos, pos + len(shown)))
+        self.text.append(shown)
+
+
+def _items(code) -> list[FieldItem]:
+    """Split an infobox value into items at <br>, bullets, newlines and list templates."""
+    cur = Items()
 
     def walk(nodes):
         for node in nodes:
             if isinstance(node, Text):
-                parts = str(node).split("\n")
-                for i, part in enumerate(parts):
-                    if i:
-                        flush()
-                    cur[0].append(part)
+                cur.add_text(str(node))
             elif isinstance(node, Wikilink):
                 raw = str(node.title)
                 if ":" in raw and raw.split(":", 1)[0].strip().lower() in SKIP_NAMESPACES:
                     continue
-                shown = node.text.strip_code().strip() if node.text is not None else raw.strip()
-                pos = sum(len(x) for x in cur[0])
-                if target := link_target(raw):
-                    cur[1].append((target, shown, pos, pos + len(shown)))
-                cur[0].append(shown)
+                cur.add_link(raw, node.text.strip_code().strip() if node.text is not None else raw.strip())
             elif isinstance(node, Tag):
                 tag = str(node.tag).lower()
                 if tag == "ref" or tag in SKIP_TAGS:
                     continue
                 if tag in BREAK_TAGS:
-                    flush()
+                    cur.flush()
                 if node.contents is not None:
                     walk(node.contents.nodes)
             elif isinstance(node, Template):
                 name = _tname(node)
                 if name in LIST_TEMPLATES:
-                    flush()
+                    cur.flush()
                     for p in node.params:
                         if str(p.name).strip().isdigit():
                             walk(p.value.nodes)
-                            flush()
+                            cur.flush()
                 elif name in TEXT_TEMPLATES and TEXT_TEMPLATES[name] and node.has(TEXT_TEMPLATES[name]):
                     key = TEXT_TEMPLATES[name]
                     if name in LINK_TEMPLATES and node.has("2") \
@@ -95,12 +118,12 @@ def _items(code) -> list[FieldItem]:
                         key = "2"  # {{ill|de|Gymnasium Gotha}}: the language code first, the name second
                     walk(node.get(key).value.nodes)
                 else:
-                    cur[2].append(TemplateCall(name, _params(node)))
+                    cur.templates.append(TemplateCall(name, _params(node)))
             elif isinstance(node, ExternalLink):
-                cur[0].append(node.title.strip_code() if node.title else str(node.url))
+                cur.text.append(node.title.strip_code() if node.title else str(node.url))
             elif isinstance(node, HTMLEntity):
-                cur[0].append(node.normalize())
-        flush()
+                cur.text.append(node.normalize())
+        cur.flush()
 
     walk(code.nodes)
-    return items
+    return cur.items

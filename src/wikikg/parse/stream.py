@@ -63,11 +63,15 @@ class Stream:
         toks, out, default = self.toks, [], 1
         seps = self.parts(i)
         name_end = seps[0] if seps else self.end[i]
-        for k, at in enumerate(seps):
-            if type(toks[at]) is not T.TemplateParamSeparator:
-                continue
-            stop = next((s for s in seps[k + 1:] if type(toks[s]) is T.TemplateParamSeparator), self.end[i])
-            eq = next((s for s in seps[k + 1:] if s < stop and type(toks[s]) is T.TemplateParamEquals), None)
+        groups: list[list] = []  # [separator, its first "=" or None], one pass (infoboxes have ~50)
+        for at in seps:
+            kind = type(toks[at])
+            if kind is T.TemplateParamSeparator:
+                groups.append([at, None])
+            elif kind is T.TemplateParamEquals and groups and groups[-1][1] is None:
+                groups[-1][1] = at
+        for k, (at, eq) in enumerate(groups):
+            stop = groups[k + 1][0] if k + 1 < len(groups) else self.end[i]
             if eq is None:
                 out.append((str(default), at + 1, stop))
                 default += 1
