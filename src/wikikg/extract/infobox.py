@@ -7,6 +7,7 @@ import re
 
 from wikikg.extract.boxdates import field_date as _field_date
 from wikikg.extract.boxdates import held_years
+from wikikg.extract.boxtext import ACRONYM, mask, minority, two_people
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
@@ -21,11 +22,9 @@ _CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARENS = re.compile(r"[()]")
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 _SPACES = re.compile(r"\s+")
 _SPACES_UNDERSCORES = re.compile(r"[\s_]+")
-_STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
 
@@ -192,7 +191,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
             if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
                 continue  # an organisation named where a place is expected ("HQ: Ministry of X")
-            if m.property == "subsidiaryOf" and f.name.startswith("owner") and _minority(item.text):
+            if m.property == "subsidiaryOf" and f.name.startswith("owner") and minority(item.text):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
@@ -225,20 +224,6 @@ def _founding_date(box: Infobox, maps) -> DateValue | None:
     return next(filter(None, map(_field_date, dated)), None)
 
 
-def _two_people(parts: list[str]) -> bool:
-    """Whether every part of an unlinked item split at "and" / "&" / "," reads as a person's full name."""
-    names = [p.strip() for p in parts if p.strip()]
-    return len(names) >= 2 and all(
-        2 <= len(w := n.split()) <= 4 and all(x[:1].isupper() and x.replace(".", "").replace("-", "").isalpha()
-                                               for x in w) for n in names)
-
-
-def _minority(text: str) -> bool:
-    """An owner's note that says it holds a stake, not the company: "(31%)", "(largest shareholder)"."""
-    pct = _PERCENT.search(text)
-    return bool(pct and float(pct.group(1)) <= 50) or bool(_STAKE_WORDS.search(text))
-
-
 def _clean(text: str) -> str:
     text = _SPACES.sub(" ", _FOOTNOTE.sub("", text))
     return _LEADING_AND.sub("", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
@@ -250,22 +235,10 @@ def _skip(text: str) -> bool:
             or low.startswith(values.skip_prefixes))
 
 
-def _mask(text: str) -> str:
-    """`text` with everything inside parentheses or brackets replaced by '#'."""
-    out, depth = [], 0
-    for ch in text:
-        depth += ch in "(["
-        out.append("#" if depth else ch)
-        depth -= bool(depth) and ch in ")]"
-    return "".join(out)
-
-
-_ACRONYM = re.compile(r"\s*[A-Z]{2,5}\s*")
-
 
 def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     """(name, its link or None, the rest: role notes) for each value named in one item."""
-    text, masked = item.text, _mask(item.text)
+    text, masked = item.text, mask(item.text)
     roles = _tables()[1].role_words
     top = [k for k in item.links if 0 <= k.start < len(masked) and masked[k.start] != "#"
            and not (value == "person" and (set(k.text.casefold().split()) <= roles
@@ -273,7 +246,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
-    if value == "person" and not top and _two_people(all_sep.split(masked)):
+    if value == "person" and not top and two_people(all_sep.split(masked)):
         sep = all_sep  # "Deepak Gupta & Rakesh Soni": two people, not one name
     if value == "person" and sep is not None:
         sep = re.compile(rf"{sep.pattern}|\s[-–—]\s")  # "Rob Mitchell - CEO": a name, then its role
@@ -299,7 +272,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             words = name.casefold().split()
             if value == "person" and out and words and (len(words) <= 6 and (
                     set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS)  # ", Chief Revenue Officer"
-                    or _ACRONYM.fullmatch(name) or name[:1].islower()):  # "- CRO", ", co-owner": no one's name
+                    or ACRONYM.fullmatch(name) or name[:1].islower()):  # "- CRO", ", co-owner": no one's name
                 out[-1] = (*out[-1][:2], _clean(f"{out[-1][2]} {name}"))
                 continue
         if not _skip(name := _clean(name)) and not (link and _skip(link.target)):

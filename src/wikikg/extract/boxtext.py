@@ -1,0 +1,32 @@
+"""Tests on the text of infobox values: parentheses masked, two people named, a minority stake."""
+from __future__ import annotations
+
+import re
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
+ACRONYM = re.compile(r"\s*[A-Z]{2,5}\s*")  # "- CRO": a role after a name, no one's name
+
+
+def two_people(parts: list[str]) -> bool:
+    """Whether every part of an unlinked item split at "and" / "&" / "," reads as a person's full name."""
+    names = [p.strip() for p in parts if p.strip()]
+    return len(names) >= 2 and all(
+        2 <= len(w := n.split()) <= 4 and all(x[:1].isupper() and x.replace(".", "").replace("-", "").isalpha()
+                                               for x in w) for n in names)
+
+
+def minority(text: str) -> bool:
+    """An owner's note that says it holds a stake, not the company: "(31%)", "(largest shareholder)"."""
+    pct = _PERCENT.search(text)
+    return bool(pct and float(pct.group(1)) <= 50) or bool(_STAKE_WORDS.search(text))
+
+
+def mask(text: str) -> str:
+    """`text` with everything inside parentheses or brackets replaced by '#'."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "(["
+        out.append("#" if depth else ch)
+        depth -= bool(depth) and ch in ")]"
+    return "".join(out)
