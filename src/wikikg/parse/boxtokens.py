@@ -28,28 +28,8 @@ _SPACES = re.compile(r"[\s_]+")
 
 
 def template_params(st: Stream, i: int) -> tuple[int, list[tuple[str, int, int, int]]]:
-    """The end of the name of the template at token i and its parameters, in order, as (name as
-    written, first token, value's first token, end token): what Builder's Template.params hold."""
-    toks, parts, out, default = st.toks, st.parts(i), [], 1
-    e = st.end[i]
-    name_end = parts[0] if parts else e
-    found: list[list] = []  # [separator, equals or None]
-    for at in parts:
-        kind = type(toks[at])
-        if kind is T.TemplateParamSeparator:
-            found.append([at, None])
-        elif kind is T.TemplateParamEquals and found and found[-1][1] is None:
-            found[-1][1] = at
-        else:
-            raise Mismatch(f"unexpected {kind.__name__} in the template at token {i}")
-    for k, (at, eq) in enumerate(found):
-        stop = found[k + 1][0] if k + 1 < len(found) else e
-        if eq is not None:
-            out.append((st.src(at + 1, eq), at + 1, eq + 1, stop))
-        else:
-            out.append((str(default), at + 1, at + 1, stop))
-            default += 1
-    return name_end, out
+    """Stream.param_spans, strict: a token this reader does not expect makes the caller build nodes."""
+    return st.param_spans(i, strict=True)
 
 
 def _name(st: Stream, i: int, name_end: int) -> str:

@@ -60,6 +60,13 @@ class Stream:
     def template_params(self, i: int) -> tuple[int, list[tuple[str, int, int]]]:
         """A template's name end and its parameters as (name as mwparserfromhell spells it, stripped;
         value token range)."""
+        name_end, spans = self.param_spans(i)
+        return name_end, [(name.strip(), value, stop) for name, _first, value, stop in spans]
+
+    def param_spans(self, i: int, strict: bool = False) -> tuple[int, list[tuple[str, int, int, int]]]:
+        """The end of the name of the template at token i and its parameters, in order, as (name as
+        written, first token, value's first token, end token): what Builder's Template.params hold. With
+        `strict`, a token of another kind among the separators raises Mismatch."""
         toks, out, default = self.toks, [], 1
         seps = self.parts(i)
         name_end = seps[0] if seps else self.end[i]
@@ -70,13 +77,15 @@ class Stream:
                 groups.append([at, None])
             elif kind is T.TemplateParamEquals and groups and groups[-1][1] is None:
                 groups[-1][1] = at
+            elif strict:
+                raise Mismatch(f"unexpected {kind.__name__} in the template at token {i}")
         for k, (at, eq) in enumerate(groups):
             stop = groups[k + 1][0] if k + 1 < len(groups) else self.end[i]
             if eq is None:
-                out.append((str(default), at + 1, stop))
+                out.append((str(default), at + 1, at + 1, stop))
                 default += 1
             else:
-                out.append((self.src(at + 1, eq).strip(), eq + 1, stop))
+                out.append((self.src(at + 1, eq), at + 1, eq + 1, stop))
         return name_end, out
 
     def tag(self, i: int) -> tuple[str, list[tuple[str, int | None, int]], int | None, int | None]:
