@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from wikikg.kb import rules
 
@@ -21,6 +21,7 @@ def reported_by_another(text: str, at: int, subject_names) -> bool:
     return m is not None and _THE.sub("", m["who"]) not in subject_names
 
 
+@lru_cache(maxsize=64)  # asked twice per sentence, for one subject per article
 def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
     """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
     nouns when it has some: "the league" in a club's article is its league, not the club) and this

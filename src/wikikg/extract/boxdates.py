@@ -30,7 +30,7 @@ def _template_date(params) -> DateValue | None:
     return parse_date(" ".join(pos))
 
 
-# "[[KT Corporation]] (2005-2014)", "Locus Corporation (since 2014)": the years a value held
+# "[[Foo Corporation]] (2005-2014)", "Bar Corporation (since 2014)": the years a value held
 _YEARS_NOTE = re.compile(r"\((?:since\s+|from\s+)?(\d{4})(?:\s*(?:[–—-]|to)\s*(\d{4}|present)?)?\)")
 
 

@@ -37,7 +37,7 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
             parts.append(rf"(?<![\w])(?:{'|'.join(anywhere)})(?![\w])")
         if suffix:
             parts.append(rf"(?<![\w])(?:{'|'.join(suffix)})(?:'s|’s)?\s*$")
-        if spec.compound:  # "Sun Microsystems": a shape word grown into the last word, after a lower-case letter
+        if spec.compound:  # "Foo Microsystems": a shape word grown into the last word, after a lower-case letter
             parts.append(rf"(?<=[a-z])(?:{'|'.join(map(re.escape, spec.compound))})(?:'s|’s)?\s*$")
         if spec.numbered:
             parts.append(rf"^\d+(?:st|nd|rd|th|d)\s.*?(?<![\w])(?:{'|'.join(map(re.escape, spec.numbered))})(?:'s|’s)?\s*$")

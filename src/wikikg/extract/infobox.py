@@ -175,10 +175,10 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         role = _clean(rf.items[0].text) or role
     types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
     out = []
-    owners = sum(len(_pieces(item, value)) for item in f.items) if f.name.startswith("owner") else 0
-    for item in f.items:
+    split = [(item, _pieces(item, value)) for item in f.items]
+    owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
+    for item, pieces in split:
         chain = []
-        pieces = _pieces(item, value)
         spans = held_years(item.text, len(pieces)) if date is None and value != "place" else [(None, None)] * len(pieces)
         for (name, link, note), (start, end) in zip(pieces, spans, strict=True):
             if link is None:
@@ -249,7 +249,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     if value == "person" and not top and two_people(all_sep.split(masked)):
         sep = all_sep  # "Deepak Gupta & Rakesh Soni": two people, not one name
     if value == "person" and sep is not None:
-        sep = re.compile(rf"{sep.pattern}|\s[-–—]\s")  # "Rob Mitchell - CEO": a name, then its role
+        sep = re.compile(rf"{sep.pattern}|\s[-–—]\s")  # "Rob Roe - CEO": a name, then its role
     hits = [h.span() for h in (sep.finditer(masked) if sep else ())
             if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
     cuts = [0, *(x for span in hits for x in span), len(text)]
@@ -267,8 +267,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
                 c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc == "#")))
             if value in ("organization", "entity") and _CAPITALISED_NOTE.fullmatch(note):
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
-            if out and name.strip().startswith("(") and name.strip().endswith(")"):
-                continue  # "SBS Discovery Media; (Discovery Communications)": a note on the one before
+            if out and (bare := name.strip())[:1] == "(" and bare.endswith(")"):
+                continue  # "Foo Media; (Foo Communications)": a note on the one before
             words = name.casefold().split()
             if value == "person" and out and words and (len(words) <= 6 and (
                     set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS)  # ", Chief Revenue Officer"

@@ -118,7 +118,7 @@ def _sited(listed: list[Mention], text: str, places: bool = False) -> list[Menti
     return [Mention(whole, whole, False, a.types, start=a.start, end=b.end, strength=a.strength)] + listed[2:]
 
 
-# between a listed person and the organisation the item gives them: a comma ("A, [[Philippine Army]]"),
+# between a listed person and the organisation the item gives them: a comma ("A, [[Freedonian Army]]"),
 # perhaps a role ("A, former president of [[X]]"), or a parenthesis ("A ([[NHL]])")
 _EMPLOYER_GAP = re.compile(r"\s*(?:,\s*(?:(?:the|a|an|former|later|then)\s+)?(?:[\w.-]+\s+){0,4}?"
                            r"(?:(?:of|at|with|for)\s+(?:the\s+)?)?|\(\s*)")
@@ -194,7 +194,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                  date, end, cites))
             if "Person" in m.types and (org := _item_employer(m, mentions, sentence.text)) is not None:
                 out.append(Statement(m, "affiliatedWith", org, spec.id + "+employer", evidence, "Affiliation",
-                                     None, None, cites))  # "* Colonel A B Casis, [[Philippine Army]] (PA)"
+                                     None, None, cites))  # "* Colonel A B Roe, [[Freedonian Army]] (PA)"
             if spec.relation == "memberOf" and _FOUNDER_NOTE.match(sentence.text, m.end):
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated

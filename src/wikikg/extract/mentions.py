@@ -100,7 +100,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
     if not types and not is_event(label) and (is_personal_name(label) or (
-            (t := _title_re().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Pinckney]]"
+            (t := _title_re().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Roe]]"
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)

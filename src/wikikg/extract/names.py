@@ -72,7 +72,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                     or (k > j + 1 and _exchange().match(text, toks[k][0])) \
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's, nor
-                # a legal form into a joiner ("Nordic Sugar A/S for EUR 730 million")
+                # a legal form into a joiner ("Nordic Sweets A/S for EUR 730 million")
             j = k
         while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")
                          or toks[j][2].lower() in _trailing_prepositions()) \

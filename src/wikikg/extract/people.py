@@ -55,7 +55,7 @@ _AND = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
 def shared_surnames(found: list, text: str) -> list:
-    """"Andrew and Emily Bolton", "Donald, Dick, and Marc Baltzan": lone known given names listed right
+    """"Andrew and Emily Roe", "Donald, Dick, and Marc Doe": lone known given names listed right
     before a person's full name share that person's surname, instead of standing for one-word people."""
     out = list(found)
     for i in range(len(out) - 1, 0, -1):
