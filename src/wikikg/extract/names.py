@@ -32,6 +32,21 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(stop.openers), frozenset(stop.words), frozenset(stop.joiners) - {"the"}
 
 
+@cache
+def _possessives() -> tuple[frozenset[str], frozenset[str]]:
+    t = name_tables()
+    return frozenset(t.possessive_irregular), frozenset(t.possessive_heads)
+
+
+def _name_possessive(tok: str, after: str) -> bool:
+    """Whether a possessive goes on into the next word of one name (names.toml [possessive]):
+    "Shipowners' Association", "People's Liberation", "Freedmen's Bureau"; not "Google's Android"."""
+    irregular, heads = _possessives()
+    if tok in irregular or re.search(r"men['’]s$", tok):
+        return after[:1].isupper()
+    return tok[-2:] in ("s'", "s’") and after in heads
+
+
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners = _stop_words()
@@ -55,7 +70,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                                                            or _GENERATION.fullmatch(text, toks[j + 1][0], toks[j + 1][1])):
                 j += 1  # "Foo Co., Ltd.", "Paul S. Dwyer, Jr."
                 continue
-            if POSSESSIVE.search(toks[j][2]) or not _adjacent(text, toks[j], toks[j + 1]):
+            if POSSESSIVE.search(toks[j][2]) and not _name_possessive(toks[j][2], toks[j + 1][2]) \
+                    or not _adjacent(text, toks[j], toks[j + 1]):
                 break
             if j > i and toks[j][2].endswith(".") and legal.fullmatch(toks[j][2]) and not legal.fullmatch(toks[j + 1][2]):
                 break  # "... Technologies Pte. Ltd. Established in Kolkata": a legal form with its full stop ends a name

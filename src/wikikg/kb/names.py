@@ -67,6 +67,8 @@ class Names:
     and_heads: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     role_modifiers: tuple[str, ...] = ()
+    possessive_irregular: tuple[str, ...] = ()
+    possessive_heads: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -82,6 +84,7 @@ SCHEMA = Table({
     "events": Table({"words": list}),
     "and_names": Table({"heads": list}),
     "roles": Table({"words": list, "modifiers": list}, frozenset({"words"})),
+    "possessive": Table({"irregular": list, "heads": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -106,7 +109,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("short_form", {}).get("drop", ())), tuple(d.get("lead_phrase", {}).get("ends", ())),
         tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())),
         tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
-        tuple(d.get("roles", {}).get("modifiers", ())))
+        tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
+        tuple(d.get("possessive", {}).get("heads", ())))
 
 
 @cache
