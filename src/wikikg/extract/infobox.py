@@ -176,6 +176,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
     out = []
     split = [(item, _pieces(item, value)) for item in f.items]
+    if value == "person":
+        split = _roles_onto_previous(split)
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
     for item, pieces in split:
         chain = []
@@ -215,6 +217,19 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             pc = infoboxes().place_chain
             out += [Statement(subject=a, predicate=pc.property, obj=b, rule=pc.id,
                               evidence=ev) for a, b in zip(chain, chain[1:], strict=False) if a.key != b.key]
+    return out
+
+
+def _roles_onto_previous(split: list) -> list:
+    """An item that is only a role ("<br /><small>[[Chief Executive Officer|CEO]]</small>" on a line of
+    its own) is the role of the person the item before it names, not a person."""
+    roles, out = _tables()[1].role_words, []
+    for item, pieces in split:
+        if out and out[-1][1] and len(pieces) == 1 and set(pieces[0][0].casefold().split()) <= roles:
+            name, link, note = out[-1][1][-1]
+            out[-1] = (out[-1][0], [*out[-1][1][:-1], (name, link, _clean(f"{note} {pieces[0][0]}"))])
+            continue
+        out.append((item, pieces))
     return out
 
 
