@@ -107,6 +107,8 @@ def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int 
             y, mo, d = _groups(m)
             if y is None and mo is None:
                 continue
+            if d is None and mo is not None and "mn" in m.groupdict() and mo == (y + 1) % 100:
+                e, mo = s + 4, None  # "2010-11": a season or a fiscal year (2010–11), not November 2010
             taken.append((s, e))
             out.append((s, e, y, mo, d))
     return tuple(sorted(out))

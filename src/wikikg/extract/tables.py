@@ -103,6 +103,21 @@ def _titles_lead(text: str) -> int:
     return at
 
 
+def _named(spec: SectionSpec, table: Table, name_col: int):
+    """(row, the entity it names or None) for each body row; with `every_column`, one pair per column of
+    the spec that names one ("Season | Champion | Runner-up": both clubs)."""
+    for row in table.rows:
+        if all(c.header for c in row):
+            continue  # a header row repeated in the body or a footer ("! Years || 2009 || 2013")
+        if not spec.every_column:
+            yield row, _row_entity(spec, table, row, name_col)
+            continue
+        for i, head in enumerate(table.header):
+            if i < len(row) and any(p.search(head.strip()) for p in spec.columns) \
+                    and (m := _entity(row[i], address=True)) is not None:
+                yield row, m
+
+
 def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], name_col: int) -> Mention | None:
     """The entity a row names: the name column's, or by the spec's preferred columns."""
     if not spec.columns:
@@ -201,10 +216,7 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
     table = _with_header(table, spec)
     name_col, date_col = _columns(table)
     types = frozenset(spec.types)
-    for row in table.rows:
-        if all(c.header for c in row):
-            continue  # a header row repeated in the body or a footer ("! Years || 2009 || 2013")
-        m = _row_entity(spec, table, row, name_col)
+    for row, m in _named(spec, table, name_col):
         if m is None and types == {"Person"}:
             out += _roster_cells(spec, table, row, ctx, article.text)
             continue

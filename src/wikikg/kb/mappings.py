@@ -302,12 +302,14 @@ class SectionSpec:
     shaped_for: frozenset[str] = frozenset()  # shaped items only, in an article whose subject has one of these classes
     unless_row: re.Pattern | None = None  # a table row whose other cells say this states something else
     subject_name: re.Pattern | None = None  # or when the subject's own name matches this ("… High School")
+    every_column: bool = False  # each of `columns` names an entity of the row, not the first that names one
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
+     "every_column": bool,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
@@ -335,7 +337,7 @@ def _section(s: dict) -> SectionSpec:
         s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
         tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())),
         frozenset(s.get("shaped_items_for", ())), _regex(s["unless_row"], f, where) if "unless_row" in s else None,
-        _regex(s["subject_name"], f, where) if "subject_name" in s else None)
+        _regex(s["subject_name"], f, where) if "subject_name" in s else None, s.get("every_column", False))
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
