@@ -140,17 +140,21 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     citations = {c.key: c for c in article.citations}
     intro: SectionSpec | None = None  # the spec a colon sentence just before the list gives its items
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
+    parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season = season_of(article.title)
     for index, sentence in enumerate(article.sentences):
         heading = sentence.section.rsplit(" / ", 1)[-1]
         depth = _item_depth(article, sentence.start)
         if not (sentence.item or depth):
-            intro, taken = _introduced(sentence.text), 0
+            intro, taken, parents = _introduced(sentence.text), 0, []
             continue
-        if taken and depth > taken:  # "** Soil Science" under "* Forest Management Branch": a part of it
+        spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
+        parts = spec is not None and spec.relation == "subsidiaryOf" and spec.direction == "inverse"
+        while parents and parents[-1][0] >= depth:
+            parents.pop()
+        if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
         if spec is None or not applies(spec, ctx.subject):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
@@ -189,6 +193,10 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 date, end = _dates_below(article, index)
             date = date or _heading_date(heading)
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
+            if parts and parents:
+                owner = parents[-1][1]  # "** 24th Brigade" under "* Operational Command West": a part of that
+            if parts and (not parents or parents[-1][0] < depth):
+                parents.append((depth, m))
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
