@@ -13,6 +13,7 @@ from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.places import countries
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
@@ -196,6 +197,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and minority(item.text):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
+            if value == "organization" and "Place" in mention.types:
+                continue  # "owner = [[Ukraine]] (100%)": a country, no owner or parent body
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and owners > 1:
@@ -247,7 +250,10 @@ def _clean(text: str) -> str:
 def _skip(text: str) -> bool:
     low, values = text.casefold(), _tables()[1]
     return (not _LETTER.search(text) or low in values.placeholders
-            or low.startswith(values.skip_prefixes))
+            or low.startswith(values.skip_prefixes) or _COUNTED.match(text) is not None)
+
+
+_COUNTED = re.compile(r"\d[\d,.]*\s+[a-z]")  # "6 branches (Kiev, Lviv …)": a count of things, no name
 
 
 
@@ -325,6 +331,8 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     if types == ("Organization",) and (shaped := name_types(split_title(key)[0]) or name_types(name)) \
             and shaped <= org_classes():
         types = tuple(shaped)  # "parent = MGM Holdings": a company, by its name
+    if value == "organization" and split_title(key)[0] in countries():
+        types = ("Place",)  # "owner = [[Ukraine]] (100%)": a state-owned body's country is no parent company
     bare = _TRAILING_PAREN.sub("", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
