@@ -93,11 +93,15 @@ _APPOSED_BODY = r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:society|association|u
 
 def joined_bodies(statements: list[Statement]) -> list[Statement]:
     """A person who joined a membership body (its name says so, "... Association", "... Party", or an
-    apposition does, "[[Psi Chi]], the national honor society") became a member of it, not its staff."""
+    apposition does, "[[Psi Chi]], the national honor society") became a member of it, not its staff;
+    a party or a club that was "part of" one ("part of the [[X Electoral Bloc]]") was its member."""
     bodies = _membership_bodies()
     out = []
     for st in statements:
-        if st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
+        if st.rule == "subsidiary.part-of" and isinstance(st.obj, Mention) and (
+                bodies.search(st.obj.text) or bodies.search(st.obj.key)):
+            st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")
+        elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)
                 or re.search(re.escape(st.obj.text) + _APPOSED_BODY, st.evidence.plain or st.evidence.text)):
             st = replace(st, predicate="memberOf", rule="membership.person-joined", event="Membership")
