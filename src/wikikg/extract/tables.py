@@ -269,7 +269,8 @@ def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: 
     for attr in spec.attributes:
         cols = [i for i, h in enumerate(table.header) if attr.column.search(h.strip()) and i < len(row)]
         # a heading spread over two columns ("Party": a colour swatch, then the name): the first that names
-        value = next(filter(None, (_entity(row[i]) for i in cols)), None)
+        value = next(filter(None, (_entity(row[i]) for i in cols
+                                   if not (attr.unless_value and attr.unless_value.search(row[i].text.strip())))), None)
         if value is None or value.key == m.key or (value.types and not value.types & set(attr.types)):
             continue
         if not value.types:

@@ -278,6 +278,7 @@ class SectionAttribute:
     relation: str
     types: tuple[str, ...]
     event: str | None = None
+    unless_value: re.Pattern | None = None  # a cell text that names none ("Independent" under "Party")
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,7 @@ SECTIONS = Table({"section": Items(Table(
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "every_column": bool,
-     "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list},
+     "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
@@ -330,7 +331,8 @@ def _section(s: dict) -> SectionSpec:
         _declared(f, where, "relation", a["relation"])
         _classes(f, where, "types", a["types"])
         _classes(f, where, "event", a.get("event"))
-        attributes.append(SectionAttribute(_regex(a["column"], f, where), a["relation"], tuple(a["types"]), a.get("event")))
+        attributes.append(SectionAttribute(_regex(a["column"], f, where), a["relation"], tuple(a["types"]), a.get("event"),
+                                           _regex(a["unless_value"], f, where) if "unless_value" in a else None))
     return SectionSpec(
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
