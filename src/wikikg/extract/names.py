@@ -38,6 +38,11 @@ def _possessives() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(t.possessive_irregular), frozenset(t.possessive_heads)
 
 
+@cache
+def _on_heads() -> frozenset[str]:
+    return frozenset(name_tables().on_heads)
+
+
 def _name_possessive(tok: str, after: str) -> bool:
     """Whether a possessive goes on into the next word of one name (names.toml [possessive]):
     "Shipowners' Association", "People's Liberation", "Freedmen's Bureau"; not "Google's Android"."""
@@ -76,7 +81,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             if j > i and toks[j][2].endswith(".") and legal.fullmatch(toks[j][2]) and not legal.fullmatch(toks[j + 1][2]):
                 break  # "... Technologies Pte. Ltd. Established in Kolkata": a legal form with its full stop ends a name
             k = j + 1  # next capitalised word, past a joiner ("of", "and") or "of the" / "for a"
-            if k < len(toks) and toks[k][2] in joiners and _adjacent(text, toks[k - 1], toks[k]):
+            if k < len(toks) and (toks[k][2] in joiners or toks[k][2] == "on" and toks[k - 1][2] in _on_heads()) \
+                    and _adjacent(text, toks[k - 1], toks[k]):
                 k += 1
                 if k < len(toks) and toks[k - 1][2] in ("of", "for") and toks[k][2] in ("the", "a") \
                         and _adjacent(text, toks[k - 1], toks[k]):

@@ -69,6 +69,7 @@ class Names:
     role_modifiers: tuple[str, ...] = ()
     possessive_irregular: tuple[str, ...] = ()
     possessive_heads: tuple[str, ...] = ()
+    on_heads: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -85,6 +86,7 @@ SCHEMA = Table({
     "and_names": Table({"heads": list}),
     "roles": Table({"words": list, "modifiers": list}, frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
+    "on_names": Table({"heads": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -110,7 +112,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())),
         tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
         tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
-        tuple(d.get("possessive", {}).get("heads", ())))
+        tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())))
 
 
 @cache
