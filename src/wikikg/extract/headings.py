@@ -4,14 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.known import SHAPE
-from wikikg.extract.lists import applies, for_lists, section_spec
-from wikikg.extract.mentions import Context, name_mention
+from wikikg.extract.lists import applies, for_lists, heading_part, section_spec
+from wikikg.extract.mentions import Context
 from wikikg.model import Evidence, ParsedArticle, Statement
 
 _HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
-_MARKUP = re.compile(r"[\[\]{}<>'|]")
-_PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|Former|New|Other)\b")
 
 
 def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
@@ -28,16 +25,11 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
             path.pop()
         parent = " / ".join(h for _, h in path)
         path.append((level, heading))
-        if not parent or _MARKUP.search(heading) or _PREPOSITION_LED.match(heading):
-            continue  # "=== To Lowland League ===": a move, not a name
+        if not parent:
+            continue
         spec, _ = section_spec(parent, for_lists, ctx.subject)
-        if spec is None or not applies(spec, ctx.subject):
+        if spec is None or not applies(spec, ctx.subject) or (item := heading_part(heading, spec, ctx)) is None:
             continue
-        item = name_mention(heading)
-        if item.key == ctx.subject.key or not item.types & frozenset(spec.types) or item.strength < SHAPE:
-            continue
-        if item.types == {"Company"} and item.key not in ctx.index:
-            continue  # "=== Agricultural Engineering & Technology ===": a field by a company's last word
         item = replace(item, start=0, end=len(heading))
         evidence = Evidence(m.group(0), " / ".join(h for _, h in path), m.start(), m.end())
         s, o = (ctx.subject, item) if spec.direction == "forward" else (item, ctx.subject)

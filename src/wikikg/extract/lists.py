@@ -193,6 +193,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 date, end = _dates_below(article, index)
             date = date or _heading_date(heading)
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
+            if parts and named != heading and (part := heading_part(heading, spec, ctx)) is not None:
+                owner = part  # "=== Operational Command West ===" under "Structure": the brigades listed are its
             if parts and parents:
                 owner = parents[-1][1]  # "** 24th Brigade" under "* Operational Command West": a part of that
             if parts and (not parents or parents[-1][0] < depth):
@@ -208,6 +210,23 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
     return out
+
+
+_MARKUP = re.compile(r"[\[\]{}<>'|]")
+_PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|Former|New|Other)\b")
+
+
+def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | None:
+    """The entity a subheading names when its own name's shape says it is one of what its section lists
+    ("=== Faculty of Agriculture ===" under "Faculties"); plain headings only ("=== To Lowland League ===" is a move)."""
+    if _MARKUP.search(heading) or _PREPOSITION_LED.match(heading):
+        return None
+    item = name_mention(heading)
+    if item.key == ctx.subject.key or not item.types & frozenset(spec.types) or item.strength < SHAPE:
+        return None
+    if item.types == {"Company"} and item.key not in ctx.index:
+        return None  # "=== Agricultural Engineering & Technology ===": a field by a company's last word
+    return item
 
 
 _SEASON = re.compile(r"^\d{4}(?:[–—-]\d{2,4})?\s+(?P<body>.+?(?:League|Liga|Championship|Division|Conference|Cup))$")
