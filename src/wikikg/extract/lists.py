@@ -297,8 +297,12 @@ def _dates_below(article: ParsedArticle, index: int) -> tuple[DateValue | None, 
     return _lineage_dates(", " + only.group(1))
 
 
+# "— vocals, guitar (1994–present)": a member's role, then the years at the end of the item
+_ROLE_SPAN = re.compile(r"^\s*[—–-]\s*[^()\[\]⟦⟧]{1,60}?\s*\(\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)\s*$")
+
+
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
-    m = _SPAN.match(rest)
+    m = _SPAN.match(rest) or _ROLE_SPAN.match(rest)
     if not m:
         return _lineage_dates(rest)
     start = DateValue(m.group(1), "gYear")
