@@ -301,9 +301,15 @@ def _dates_below(article: ParsedArticle, index: int) -> tuple[DateValue | None, 
 _ROLE_SPAN = re.compile(r"^\s*[—–-]\s*[^()\[\]⟦⟧]{1,60}?\s*\(\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)\s*$")
 
 
+# "(Chief Financial Officer (CFO)), since 2018": the post in parentheses, then when it began
+_SINCE = re.compile(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?[,;]?\s*(?:[^()\d;]{0,40}?[\s,])?since\s+(\d{4})\b")
+
+
 def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     m = _SPAN.match(rest) or _ROLE_SPAN.match(rest)
     if not m:
+        if since := _SINCE.match(rest):
+            return DateValue(since.group(1), "gYear"), None
         return _lineage_dates(rest)
     start = DateValue(m.group(1), "gYear")
     end = m.group(2)
