@@ -24,12 +24,24 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
         if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention):
             where = "infobox" if st.evidence.section == "Infobox" else st.evidence.start
             groups.setdefault((st.subject.key, where), []).append(st)
-    drop, lies_in = set(), []
+    drop, lies_in, cities = set(), [], places.cities()
     for group in groups.values():
         finest = min(map(rank, group))
         drop |= {id(st) for st in group if rank(st) > finest}
+        # "city = [[Hyderabad]], [[Telangana]]": a region after a place and a comma lies around it, even
+        # when the place is also a region's name (a city named like its district)
+        drop |= {id(st) for st in group if rank(st) and st.obj.key not in cities and any(
+            x is not st and f"{x.obj.text}, {st.obj.text}" in _unlinked(st.evidence.plain or st.evidence.text) for x in group)}
         lies_in += _containment(group, rank)
     return [st for st in statements if id(st) not in drop] + lies_in
+
+
+_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]|]*)\]\]")
+
+
+def _unlinked(text: str) -> str:
+    """Wikitext with each link as its text ("[[Hyderabad]], [[Telangana]]" -> "Hyderabad, Telangana")."""
+    return _LINK.sub(r"\1", text) if "[[" in text else text
 
 
 def _containment(group: list[Statement], rank) -> list[Statement]:

