@@ -8,6 +8,7 @@ from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.kb.mappings import column_classes
+from wikikg.kb.places import places
 from wikikg.kb.vocabulary import admitted_subjects
 from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Statement, TableCell
 
@@ -86,7 +87,10 @@ _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "fl
 
 
 def _item_mentions(item: FieldItem) -> list[Mention]:
-    """An infobox item's linked entities, and the country of a flag template ("{{flag|Turkey}}")."""
+    """An infobox item's linked entities, the country of a flag template ("{{flag|Turkey}}"), and an
+    unlinked item that is a known place's name ("country = United States")."""
     out = [link_mention(link.target, link.text) for link in item.links]
+    if not item.links and (text := item.text.strip(" ,.;")) in places():
+        out.append(name_mention(text))
     out += [link_mention(name, name) for t in item.templates if t.name in _FLAGS and (name := t.get("1"))]
     return out
