@@ -16,7 +16,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Counter|Over|Under|Mid|Vice|Cross|"
              r"Well|Joint|Half|Part|Full)-[a-z]")  # an English prefix joined to a word: "Co-founded"
-_TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z]/[A-Z](?!\w)|[A-Z0-9][\w'’&.]*(?:-[A-Z0-9][\w'’&.]*)*|[a-z][\w'’.-]*|&")
+# a hyphenated given name goes on in lower case ("Lee Dong-gyu", "Chiang Kai-shek"), but a compound
+# adjective does not ("Hong Kong-based", "US-led", "Soviet-era")
+_SYLLABLE = (r"(?!(?:led|run|era|wide|made|like|born|based|owned|style|type|class|level|scale|size|term|time|year|"
+             r"day|old|up|in|on|off|out|free|rich|poor|only|long|wise|ward|fold|ish|esque|bound|less|proof|ready)\b)"
+             r"[a-z]{1,5}\b")
+_TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z]/[A-Z](?!\w)|[A-Z0-9][\w'’&.]*(?:-(?:[A-Z0-9][\w'’&.]*|{_SYLLABLE}))*|[a-z][\w'’.-]*|&")
 # ("A/S", "I/S": Nordic legal forms are one token)
 _LOWER_COMPOUND = re.compile(_PREFIXED)  # "Co-founded", "Anti-corruption": a word, not a name
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
