@@ -1,6 +1,7 @@
 """Tests for wikikg.parse.boxtokens: infobox records read off the tokens equal those read off Builder's nodes."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -38,9 +39,15 @@ SHAPES = [
 ]
 
 
+@functools.lru_cache(maxsize=2)
+def _tokens(text: str) -> tuple:
+    """The C tokenizer's tokens of `text`, once per text (a nasty input takes it a minute)."""
+    return tuple(tokenize(text))
+
+
 def _templates(text: str):
     """Every template in `text` (token index, its source, its offset) with its stream."""
-    st = Stream(text, tokenize(text))
+    st = Stream(text, list(_tokens(text)))
     for i, tok in enumerate(st.toks):
         if type(tok) is T.TemplateOpen:
             yield st, i, st.src(i, st.end[i] + 1), st.pos[i]
@@ -58,7 +65,7 @@ def _spelled(path) -> str:
     """An input file's text, or a skip when the tokens do not spell it (the tree renderer reads it)."""
     text = path.read_text("utf-8", errors="replace")
     try:
-        Stream(text, tokenize(text))
+        Stream(text, list(_tokens(text)))
     except Mismatch:
         pytest.skip("the tokens do not spell this input (the tree renderer reads it)")
     return text
