@@ -28,7 +28,7 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
     for group in groups.values():
         finest = min(map(rank, group))
         drop |= {id(st) for st in group if rank(st) > finest}
-        # "city = [[Hyderabad]], [[Telangana]]": a region after a place and a comma lies around it, even
+        # "city = [[Pune]], [[Maharashtra]]": a region after a place and a comma lies around it, even
         # when the place is also a region's name (a city named like its district)
         drop |= {id(st) for st in group if rank(st) and st.obj.key not in cities and any(
             x is not st and f"{x.obj.text}, {st.obj.text}" in _unlinked(st.evidence.plain or st.evidence.text) for x in group)}
@@ -40,7 +40,7 @@ _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]|]*)\]\]")
 
 
 def _unlinked(text: str) -> str:
-    """Wikitext with each link as its text ("[[Hyderabad]], [[Telangana]]" -> "Hyderabad, Telangana")."""
+    """Wikitext with each link as its text ("[[Pune]], [[Maharashtra]]" -> "Pune, Maharashtra")."""
     return _LINK.sub(r"\1", text) if "[[" in text else text
 
 

@@ -198,7 +198,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
             if value == "organization" and "Place" in mention.types:
-                continue  # "owner = [[Ukraine]] (100%)": a country, no owner or parent body
+                continue  # "owner = [[Poland]] (100%)": a country, no owner or parent body
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and owners > 1:
@@ -332,7 +332,7 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
             and shaped <= org_classes():
         types = tuple(shaped)  # "parent = MGM Holdings": a company, by its name
     if value == "organization" and split_title(key)[0] in countries():
-        types = ("Place",)  # "owner = [[Ukraine]] (100%)": a state-owned body's country is no parent company
+        types = ("Place",)  # "owner = [[Poland]] (100%)": a state-owned body's country is no parent company
     bare = _TRAILING_PAREN.sub("", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),

@@ -16,7 +16,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Counter|Over|Under|Mid|Vice|Cross|"
              r"Well|Joint|Half|Part|Full)-[a-z]")  # an English prefix joined to a word: "Co-founded"
-# a hyphenated given name goes on in lower case ("Lee Dong-gyu", "Chiang Kai-shek"), but a compound
+# a hyphenated given name goes on in lower case ("Park Min-jun", "Chiang Kai-shek"), but a compound
 # adjective does not ("Hong Kong-based", "US-led", "Soviet-era")
 _SYLLABLE = (r"(?!(?:led|run|era|wide|made|like|born|based|owned|style|type|class|level|scale|size|term|time|year|"
              r"day|old|up|in|on|off|out|free|rich|poor|only|long|wise|ward|fold|ish|esque|bound|less|proof|ready)\b)"
@@ -50,7 +50,7 @@ def _on_heads() -> frozenset[str]:
 
 def _name_possessive(tok: str, after: str) -> bool:
     """Whether a possessive goes on into the next word of one name (names.toml [possessive]):
-    "Shipowners' Association", "People's Liberation", "Freedmen's Bureau"; not "Google's Android"."""
+    "Shipowners' Association", "People's Liberation", "Workmen's Circle"; not "Google's Android"."""
     irregular, heads = _possessives()
     if tok in irregular or re.search(r"men['’]s$", tok):
         return after[:1].isupper()
