@@ -27,35 +27,27 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
     drop, lies_in, cities = set(), [], places.cities()
     for group in groups.values():
         finest = min(map(rank, group))
-        drop |= {id(st) for st in group if rank(st) > finest}
-        # "city = [[Pune]], [[Maharashtra]]": a region after a place and a comma lies around it, even
-        # when the place is also a region's name (a city named like its district)
-        drop |= {id(st) for st in group if rank(st) and st.obj.key not in cities and any(
-            x is not st and f"{x.obj.text}, {st.obj.text}" in _unlinked(st.evidence.plain or st.evidence.text) for x in group)}
-        lies_in += _containment(group, rank)
+        for coarse in group:
+            inside = _named_after(coarse, group)  # "in Sudbury, Ontario": Sudbury, named before Ontario
+            # a coarser rank goes; so does a region after a place and a comma, even when the place is also
+            # a region's name ("city = [[Pune]], [[Maharashtra]]": a city named like its district)
+            if rank(coarse) > finest or rank(coarse) and coarse.obj.key not in cities and inside:
+                drop.add(id(coarse))
+            if coarse.evidence.section != "Infobox":  # the infobox makes its own place chain
+                lies_in += [replace(coarse, subject=fine.obj, predicate="locatedIn", rule=coarse.rule + "+containment",
+                                    event=None, date=None, end_date=None) for fine in inside if rank(fine) < rank(coarse)]
     return [st for st in statements if id(st) not in drop] + lies_in
 
 
 _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]|]*)\]\]")
 
 
-def _unlinked(text: str) -> str:
-    """Wikitext with each link as its text ("[[Pune]], [[Maharashtra]]" -> "Pune, Maharashtra")."""
-    return _LINK.sub(r"\1", text) if "[[" in text else text
-
-
-def _containment(group: list[Statement], rank) -> list[Statement]:
-    """What a dropped headquarters still says in prose: "in Sudbury, Ontario, Canada" puts Sudbury in
-    Ontario and Ontario in Canada (the infobox makes its own place chain)."""
-    out = []
-    for coarse in group:
-        text = coarse.evidence.plain or coarse.evidence.text
-        for fine in group:
-            if coarse.evidence.section != "Infobox" and rank(fine) < rank(coarse) \
-                    and f"{fine.obj.text}, {coarse.obj.text}" in text:
-                out.append(replace(coarse, subject=fine.obj, predicate="locatedIn", rule=coarse.rule + "+containment",
-                                   event=None, date=None, end_date=None))
-    return out
+def _named_after(coarse: Statement, group: list[Statement]) -> list[Statement]:
+    """The statements of `group` whose place the evidence names just before `coarse`'s, with a comma
+    ("Sudbury, Ontario"; links read as their text: "[[Pune]], [[Maharashtra]]")."""
+    text = coarse.evidence.plain or coarse.evidence.text
+    text = _LINK.sub(r"\1", text) if "[[" in text else text
+    return [x for x in group if x is not coarse and f"{x.obj.text}, {coarse.obj.text}" in text]
 
 
 def is_membership_body(name: str) -> bool:

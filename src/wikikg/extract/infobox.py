@@ -197,7 +197,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and minority(item.text):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
-            if value == "organization" and "Place" in mention.types:
+            if value == "organization" and split_title(mention.key)[0] in countries():
                 continue  # "owner = [[Poland]] (100%)": a country, no owner or parent body
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
@@ -331,8 +331,6 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     if types == ("Organization",) and (shaped := name_types(split_title(key)[0]) or name_types(name)) \
             and shaped <= org_classes():
         types = tuple(shaped)  # "parent = MGM Holdings": a company, by its name
-    if value == "organization" and split_title(key)[0] in countries():
-        types = ("Place",)  # "owner = [[Poland]] (100%)": a state-owned body's country is no parent company
     bare = _TRAILING_PAREN.sub("", key)
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),

