@@ -16,7 +16,9 @@ from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
-_LINEAGE = re.compile(r"^\s*[,:]\s*(?:c\.\s*)?")  # ", 1 May 1944" or ": 1 May 1944" after the name
+# ", 1 May 1944" or ": 1 May 1944" after the name; "(Res) (GSC) PA - June 2005": after its post-nominals
+_LINEAGE = re.compile(r"^(?:\s*\([A-Za-z]{1,6}\)|\s+[A-Z]{2,5}\b)*\s*(?:[,:]|\s[–—-])\s*(?:c\.\s*)?")
+_UNTIL = re.compile(r"\s*(?:[–—-]|to|until)\s*")
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
 _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
@@ -269,7 +271,7 @@ def _lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
         return None, None
     start = parse_date(rest[found[0][0]:found[0][1]])
     end = None
-    if len(found) > 1 and re.fullmatch(r"\s*[–—-]\s*", rest[found[0][1]:found[1][0]]) and found[1][2] is not None:
+    if len(found) > 1 and _UNTIL.fullmatch(rest[found[0][1]:found[1][0]]) and found[1][2] is not None:
         end = parse_date(rest[found[1][0]:found[1][1]])
     return start, end
 

@@ -159,6 +159,11 @@ def _title_re() -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
 
 
+@cache
+def _rank_re() -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(map(re.escape, name_tables().stop.ranks)) + r")\s+(?=[A-Z])")
+
+
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = _THE.sub("", clean)
@@ -168,6 +173,9 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
         if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
             clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
+    ranked = _rank_re().match(clean)
+    if ranked and is_personal_name(rest := _POSTNOMINAL.sub("", clean[ranked.end():])):
+        return Mention(rest, rest, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)  # "COL Sara G Roe"
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
         types = frozenset({"Person"})

@@ -36,6 +36,7 @@ class StopWords:
     joiners: tuple[str, ...]
     generic: str = "(?!)"  # a regex: unlinked names that name no entity of their own ("Audit Committee")
     pages: str = "(?!)"  # a regex: titles of pages about many entities or a topic ("List of …"), no entity
+    ranks: tuple[str, ...] = ()  # military ranks in capitals before a name ("COL", "BGEN")
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ SCHEMA = Table({
     "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list, "first": list,
                                      "head": list, "compound": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
-    "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str},
+    "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
+                   "ranks": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
