@@ -2,204 +2,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from wikikg.extract import clausewords as cw
-from wikikg.extract.arguments import LINKED, biography_own, fits, owns_noun, strict_place
+from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
+from wikikg.extract.select import Slotted, clause_of, eligible, select
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
-_AS_A_ROLE = re.compile(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,")
-_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
-_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?⟦\d+⟧")
-_PARENTHESES = re.compile(r"\([^()]*\)")
-
-
-@dataclass
-class Slotted:
-    """A sentence with each mention replaced by a slot token ⟦i⟧, and the slots' positions."""
-
-    text: str
-    spans: list[tuple[int, int]]  # slot i's span in `text`
-    mentions: list[Mention]
-
-    @classmethod
-    def build(cls, sentence: str, mentions: list[Mention]) -> "Slotted":
-        """Replace each mention of `sentence` by its slot token."""
-        parts, spans, pos, last = [], [], 0, 0
-        for i, m in enumerate(mentions):
-            parts.append(sentence[last:m.start])
-            pos += m.start - last
-            tok = f"⟦{i}⟧"
-            spans.append((pos, pos + len(tok)))
-            parts.append(tok)
-            pos += len(tok)
-            last = m.end
-        parts.append(sentence[last:])
-        return cls("".join(parts), spans, mentions)
-
-
-_APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|now|former|who|which|whose|"
-                         r"also|later|currently|since|both|each|founded|based|owned|led|known)\b"
-                         r"(?=[^,;()]*?\b(?!(?:the|and|of|an|a|its|their|or)\b)[a-z][a-z-]+\b)[^,;()]*?,")
-
-_POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
-_MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
-
-def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
-    """Whether mention i stands inside an apposition (", a professor at ⟦X⟧,") that does not hold the trigger."""
-    s, e = sl.spans[i]
-    for m in _APPOSITION.finditer(sl.text):
-        if m.start() < s and e <= m.end() and not (m.start() <= span[0] < m.end()):
-            return True
-    return False
-
-
-_OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
-_EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
-
-
-def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int,
-              strict: bool = False, need_prep: bool = False) -> bool:
-    """A mention can fill an argument: not inside a prepositional phrase, nor a possessor or a
-    modifier of a noun, and of a fitting type."""
-    m, (s, e) = sl.mentions[i], sl.spans[i]
-    c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or cw.number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
-        return False
-    last = cw.last_word(sl.text, lo, s, c.determiners)
-    if last is not None and last in c.prepositions and last not in preps:
-        return False
-    if need_prep and not (last is not None and last in preps):
-        return False
-    if last is not None and last in ("as", "than") and "as" not in preps:
-        return False
-    if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
-        return False
-    if (_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e)) and not _EXCHANGE <= types & m.types:
-        return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧"; not "⟦LSE⟧'s ⟦AIM⟧")
-    return fits(m, types, strict) and "SanctionsProgramme" not in m.types
-
-
-_APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
-_AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
-
-
-def _select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
-            strict: bool, need_prep: bool = False) -> list[int]:
-    """Indices of the mentions a selector picks (see ontology/relations.toml)."""
-    ts, te = span
-    lo, hi = clause
-    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not owns_noun(sl.text, e, span)]
-    right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi
-             and (not owns_noun(sl.text, e, span) or _EXCHANGE <= types & sl.mentions[i].types)]  # "X's Main Market"
-    ok = [i for i in left if _eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
-    rok = [i for i in right if _eligible(sl, i, preps, types, te, strict)]
-    if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
-        rok = rok if _eligible(sl, rok[0], preps, types, ts, strict, True) else []
-    if kind != "right_last":
-        rok = [i for i in rok if not _in_apposition(sl, i, span)]
-    if kind.startswith("right") and rok and cw.noun_and(sl.text, te, sl.spans[rok[0]][0]):
-        return []  # "became a branch of the armed forces and the ⟦999th⟧ received": a common noun ended the phrase
-    if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
-        if not ok:
-            return []
-        if cw.object_of_first_verb(sl.text, lo, ts, sl.spans[ok[0]][0]):
-            return []  # "they left ⟦the University⟧ and founded ⟦ABE⟧": the university is the first verb's object
-        if left and cw.relative_after(sl.text, sl.spans[left[-1]][1], ts):  # "⟦the Prize⟧ that was established by"
-            return [left[-1]] if left[-1] in ok else []
-        if sl.text[ts:te][:3].lower() == "as ":  # "appointed ⟦Y⟧ as a member of": Y, the verb's object
-            adj = [i for i in ok if not sl.text[sl.spans[i][1]:ts].strip()]
-            if adj and adj[-1] != ok[0]:
-                return adj[-1:]
-        chain = _chain(sl, ok, sl.spans[ok[0]][0], backwards=False, first_free=True)
-        return chain[:1] if kind == "left" else chain
-    if kind == "right":
-        return rok[:1]
-    if kind == "right_adjacent":
-        return [i for i in rok[:1] if not sl.text[te:sl.spans[i][0]].strip()]
-    if kind == "right_all":
-        return _chain(sl, rok, te, backwards=False)
-    if kind == "right_last":
-        stop = sl.text.find(",", te)
-        stop = hi if stop < 0 else min(stop, hi)
-        return [i for i in rok if sl.spans[i][1] <= stop][-1:]
-    if kind == "left_any":
-        if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
-            return ok[:1]
-        return [i for i in left if fits(sl.mentions[i], types, strict)][-1:]
-    if kind == "left_adjacent":
-        adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
-        return [i for i in adj if fits(sl.mentions[i], types, strict)][-1:]
-    if kind == "left_prev":
-        adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]
-        before = [i for i in left if (not adj or i < adj[-1]) and fits(sl.mentions[i], types, strict)]
-        if before and before[-1] not in ok and adj:  # "by ⟦B⟧, a ⟦P⟧-based firm": B, if just before
-            return before[-1:] if _APPOSED.match(sl.text[sl.spans[before[-1]][1]:sl.spans[adj[-1]][0]]) else []
-        return [i for i in before if i in ok][-1:]
-    if kind == "gov":
-        gov = rules.type_group("gov")
-        cands = [i for i in right + left if sl.mentions[i].types & gov or sl.mentions[i].authority]
-        return cands[:1]
-    return []
-
-
-_SEP = r"(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus|including|such\s+as|among\s+them)"
-_LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
-                       r"(?:(?!(?:its|their|his|her)\b)(?:the|a|an|[a-z][\w-]*|[A-Z][a-z]+|\d+),?\s+(?:(?:including|such\s+as)\s+)?){0,5}$|^\s*$")
-_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}[\w'’-]*\s*$")
-
-
-def _gap(sl: Slotted, a: int, b: int) -> str:
-    """The text between two positions, without appositions and parentheses inside it."""
-    text = sl.text[a:b]
-    for m in list(_APPOSITION.finditer(sl.text)):
-        if a <= m.start() and m.end() <= b:
-            text = text.replace(sl.text[m.start():m.end()], ",", 1)
-    text = _IN_PLACE.sub("", text)  # "⟦Trondheim⟧ in ⟦Norway⟧ and ⟦Bangalore⟧"
-    text = _AS_A_ROLE.sub(",", text)  # ", as a founding member,"
-    return _PARENTHESES.sub("", text)
-
-
-def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free: bool = False) -> list[int]:
-    """The coordinated list nearest the trigger: items joined by commas/"and", few words apart."""
-    out: list[int] = []
-    for i in cands:
-        s, e = sl.spans[i]
-        if not out and first_free:
-            out.append(i)
-            continue
-        if not out:
-            gap = _gap(sl, e, edge) if backwards else _gap(sl, edge, s)
-            if not _EDGE_GAP.match(gap.replace(",", " ")):
-                break
-        else:
-            ps, pe = sl.spans[out[-1]]
-            raw = sl.text[e:ps] if backwards else sl.text[pe:s]
-            if not backwards and _IN_GAP.fullmatch(raw):
-                continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
-            gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
-            if not _LIST_GAP.match(gap):
-                break
-        out.append(i)
-    return sorted(out)
-
-
-def _clause(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
-    """The clause around a trigger: from the last break before it to the first break after it."""
-    brk = rules.cues().clause_breaks
-    lo = 0
-    for m in brk.finditer(sl.text, 0, span[0]):
-        lo = lo if cw.closed_before(sl.text, m.start(), span[0]) else m.end()  # "X (; born 1952) is a …"
-    m = brk.search(sl.text, span[1])
-    return lo, (m.start() if m else len(sl.text))
 
 
 def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
@@ -281,7 +98,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             span = t.span()
             if any(a < span[1] and span[0] < b for a, b in stronger):
                 continue
-            clause = _clause(sl, span)
+            clause = clause_of(sl, span)
             if _blocked(sl, span, clause[0]):
                 continue
             reported, source = _attribution(sl, span)
@@ -353,7 +170,7 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
         near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and fits(sl.mentions[i], types, False)
                 and sl.mentions[i].types <= org_classes()]
         return [sl.mentions[near[-1]]] if near else [ctx.subject]
-    return [sl.mentions[i] for i in _select(kind, sl, span, clause, preps, types, strict, need_prep)]
+    return [sl.mentions[i] for i in select(kind, sl, span, clause, preps, types, strict, need_prep)]
 
 
 def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
@@ -361,7 +178,7 @@ def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
     if not m:
         return []
     return [sl.mentions[i] for i, (s, e) in enumerate(sl.spans)
-            if s >= m.end() and _eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, m.end())]
+            if s >= m.end() and eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, m.end())]
 
 
 def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
