@@ -82,6 +82,7 @@ def eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], 
 
 
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
+_APPOSED_MODIFIED = re.compile(r"^\s*,\s+(?:now\s+|itself\s+)?(?:a|an)\s+(?:(?:defunct|former|wholly[- ]owned|majority[- ]owned|fully[- ]owned)\s+){0,2}$")
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
 
 
@@ -137,6 +138,12 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if before and before[-1] not in ok and adj:  # "by ⟦B⟧, a ⟦P⟧-based firm": B, if just before
             return before[-1:] if _APPOSED.match(sl.text[sl.spans[before[-1]][1]:sl.spans[adj[-1]][0]]) else []
         return [i for i in before if i in ok][-1:]
+    if kind == "left_apposed":  # "⟦A⟧, a defunct ⟦B⟧ subsidiary": A, in apposition before the trigger's neighbour
+        adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]
+        before = [i for i in left if adj and i < adj[-1]]
+        if before and _APPOSED_MODIFIED.match(sl.text[sl.spans[before[-1]][1]:sl.spans[adj[-1]][0]]):
+            return [i for i in before[-1:] if fits(sl.mentions[i], types, strict)]
+        return []
     if kind == "gov":
         gov = rules.type_group("gov")
         cands = [i for i in right + left if sl.mentions[i].types & gov or sl.mentions[i].authority]
