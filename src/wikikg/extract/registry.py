@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol
 
@@ -85,7 +85,19 @@ def _infobox(work: Extraction) -> list[Statement]:
 
 
 def _sentences(work: Extraction) -> list[Statement]:
-    return extract_sentences(work.article, work.context)
+    out = extract_sentences(work.article, work.context)
+    date = _founding_date(work, out)
+    if date is None:
+        return out
+    return [replace(st, date=date) if st.predicate == "foundedBy" and st.date is None and st.subject.key == work.subject.key
+            else st for st in out]  # "X was founded by A and B." after "X was founded in 2007.": one founding, dated
+
+
+def _founding_date(work: Extraction, sentences: list[Statement]) -> DateValue | None:
+    """The subject's founding date: the prose's, else the infobox's."""
+    dates = [st.obj for sts in (sentences, work.found.get("infobox", ())) for st in sts
+             if st.predicate == "foundingDate" and st.subject.key == work.subject.key and isinstance(st.obj, DateValue)]
+    return dates[0] if dates else None
 
 
 def _others(work: Extraction) -> list[Statement]:
@@ -93,9 +105,7 @@ def _others(work: Extraction) -> list[Statement]:
 
 
 def _lists(work: Extraction) -> list[Statement]:
-    dates = [st.obj for name in ("sentences", "infobox") for st in work.found.get(name, ())
-             if st.predicate == "foundingDate" and st.subject.key == work.subject.key and isinstance(st.obj, DateValue)]
-    return extract_lists(work.article, work.context, dates[0] if dates else None)
+    return extract_lists(work.article, work.context, _founding_date(work, work.found.get("sentences", [])))
 
 
 def _tables(work: Extraction) -> list[Statement]:
