@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,14 @@ from wikikg.parse.stream import Mismatch, Stream
 from wikikg.parse.tokenize import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
+# Nasty inputs the build never reads with the C tokenizer: the time cap stops them (tests/nasty/manifest.toml,
+# outcome "skipped"); comparing their tokens with Builder's nodes took the suite's longest minute.
+_CAPPED = {case["file"] for case in tomllib.loads((ROOT / "tests" / "nasty" / "manifest.toml").read_text("utf-8"))["case"]
+           if case.get("outcome") == "skipped" and "time cap" in case.get("shape", "")}
 FILES = [ROOT / "seeds" / "sensetime.wikitext", *sorted((ROOT.parent / "shared" / "corpus").glob("*.wikitext")),
          *sorted((ROOT / "tests" / "heldout").glob("*.wikitext")),
          *sorted((ROOT / "tests" / "blind" / "dev").glob("*.wikitext")),
-         *sorted((ROOT / "tests" / "nasty").glob("*.wikitext"))]
+         *[p for p in sorted((ROOT / "tests" / "nasty").glob("*.wikitext")) if p.name not in _CAPPED]]
 # Shapes an infobox value takes: list templates, text and link templates (the language code first),
 # repeated and padded parameter names, tags (wiki markup, self-closing, skipped, breaks, tables),
 # comments, entities, external links with and without titles, namespaced and piped links, arguments.
