@@ -11,7 +11,7 @@ from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, acronym_after, short_form, titles_folded
+from wikikg.extract.names import abbreviations, acronym_after, rank_prefix, short_form, title_prefix, titles_folded
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name, shared_surnames
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
@@ -100,7 +100,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
     if not types and not is_event(label) and (is_personal_name(label) or (
-            (t := _title_re().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Roe]]"
+            (t := title_prefix().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Roe]]"
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
@@ -112,7 +112,7 @@ def _resolve_name(name: str, ctx: Context) -> Mention | None:
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
         return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
     known = ctx.index.get(n) or known_tables()[0].get(n)
-    if known is None and (titled := _title_re().match(n)):  # "Ms. James": the person named James
+    if known is None and (titled := title_prefix().match(n)):  # "Ms. James": the person named James
         rest = n[titled.end():]
         if rest in ctx.subject_names and "Person" in ctx.subject.types:
             return ctx.subject
@@ -153,27 +153,16 @@ def is_page_of_many(title: str) -> bool:
     return bool(_pages().match(title))
 
 
-@cache
-def _title_re() -> re.Pattern:
-    titles = sorted(name_tables().stop.titles, key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
-
-
-@cache
-def _rank_re() -> re.Pattern:
-    return re.compile(r"^(?:" + "|".join(map(re.escape, name_tables().stop.ranks)) + r")\s+(?=[A-Z])")
-
-
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = _THE.sub("", clean)
-    titled = _title_re().match(clean)
+    titled = title_prefix().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
         title = titled.group().strip()
         if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
             clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
-    ranked = _rank_re().match(clean)
+    ranked = rank_prefix().match(clean)
     if ranked and is_personal_name(rest := _POSTNOMINAL.sub("", clean[ranked.end():])):
         return Mention(rest, rest, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)  # "COL Sara G Roe"
     types, strength = name_types(clean), SHAPE

@@ -304,6 +304,19 @@ def abbreviates_a_part(acr: str, name: str) -> bool:
 
 
 @cache
+def title_prefix() -> re.Pattern:
+    """A title before a capitalised name ("Dr. ", "Colonel "): names.toml [stop] titles."""
+    titles = sorted(name_tables().stop.titles, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
+
+
+@cache
+def rank_prefix() -> re.Pattern:
+    """A military rank in capitals before a capitalised name ("COL ", "BGEN "): names.toml [stop] ranks."""
+    return re.compile(r"^(?:" + "|".join(map(re.escape, name_tables().stop.ranks)) + r")\s+(?=[A-Z])")
+
+
+@cache
 def titles_folded() -> frozenset[str]:
     """Titles, ranks and roles before a person's name (names.toml [stop] titles, [roles]), case-folded."""
     tables = name_tables()
