@@ -155,6 +155,10 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
 _SEP = r"(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus|including|such\s+as|among\s+them)"
 _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
                        r"(?:(?!(?:its|their|his|her)\b)(?:the|a|an|[a-z][\w-]*|[A-Z][a-z]+|\d+),?\s+(?:(?:including|such\s+as)\s+)?){0,5}$|^\s*$")
+# "in ⟦Paris⟧ and has offices in ⟦London⟧": a noun or verb and its own preposition start a new phrase
+# (not an adverb's: "at ⟦Kuxun⟧ and briefly at ⟦Microsoft⟧")
+_NEW_PHRASE = re.compile(r"(?:^|\s)(?!(?:and|or|the|a|an|as|well|also|then|later|now|both|either)\b|[a-z]+ly\b)[a-z][\w-]*\s+"
+                         r"(?:in|at|to|from|into|with|by|on)\s*$")
 _EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}[\w'’-]*\s*$")
 
 
@@ -187,7 +191,7 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
             if not backwards and _IN_GAP.fullmatch(raw):
                 continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
-            if not _LIST_GAP.match(gap):
+            if not _LIST_GAP.match(gap) or not backwards and _NEW_PHRASE.search(gap):
                 break
         out.append(i)
     return sorted(out)
