@@ -81,6 +81,9 @@ def eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], 
     return fits(m, types, strict) and "SanctionsProgramme" not in m.types
 
 
+# a second predicate of the clause's subject after a list: ", and has a special agreement with"
+_COORDINATED_PREDICATE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s+and\s+(?:also\s+)?"
+                                    r"(?:has|have|had|is|are|was|were|signed|holds|maintains)\b[^⟦,]*$")
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
 _APPOSED_MODIFIED = re.compile(r"^\s*,\s+(?:now\s+|itself\s+)?(?:a|an)\s+"
                                r"(?:(?:defunct|former|wholly[- ]owned|majority[- ]owned|fully[- ]owned)\s+){0,2}$")
@@ -114,6 +117,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
             adj = [i for i in ok if not sl.text[sl.spans[i][1]:ts].strip()]
             if adj and adj[-1] != ok[0]:
                 return adj[-1:]
+        if left[0] < ok[0] and _COORDINATED_PREDICATE.match(sl.text, sl.spans[ok[-1]][1], ts):
+            return []  # "⟦Andorra⟧ is a member of ⟦UN⟧, the ⟦OSCE⟧, and has an agreement with": Andorra's verb
         chain = _chain(sl, ok, sl.spans[ok[0]][0], backwards=False, first_free=True)
         return chain[:1] if kind == "left" else chain
     if kind == "right":
