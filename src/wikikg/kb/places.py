@@ -18,10 +18,11 @@ def countries() -> frozenset[str]:
     names |= {n[4:] for n in names if n.startswith("The ")}
     return frozenset(names | {"US", "U.S.", "USA", "UK", "U.K.", "United States of America", "PRC",
                               "People's Republic of China", "Britain", "Great Britain", "Holland",
-                              "England", "Scotland", "Wales", "Northern Ireland", "Mainland China"})
+                              "England", "Scotland", "Wales", "Northern Ireland", "Mainland China", "UAE", "U.A.E.",
+                              "USSR", "Soviet Union", "DPRK", "DRC"})
 
 
-_PLACES_FORMAT = 4  # bump when _places() changes what it returns
+_PLACES_FORMAT = 5  # bump when _places() changes what it returns
 
 
 @cache
