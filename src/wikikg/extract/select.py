@@ -134,7 +134,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind == "left_any":
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
-        return [i for i in left if fits(sl.mentions[i], types, strict)][-1:]
+        return [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
+                and not _in_apposition(sl, i, span)][-1:]
     if kind == "left_adjacent":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
         return [i for i in adj if fits(sl.mentions[i], types, strict)][-1:]
