@@ -165,7 +165,7 @@ _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
 # (not an adverb's: "at ⟦Kuxun⟧ and briefly at ⟦Microsoft⟧")
 _NEW_PHRASE = re.compile(r"(?:^|\s)(?!(?:and|or|the|a|an|as|well|also|then|later|now|both|either)\b|[a-z]+ly\b)[a-z][\w-]*\s+"
                          r"(?:in|at|to|from|into|with|by|on)\s*$")
-_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,5}[\w'’-]*\s*$")
+_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+){0,5}[\w'’-]*\s*$")  # "by Dr. ⟦X⟧"
 
 
 def _gap(sl: Slotted, a: int, b: int) -> str:
