@@ -25,6 +25,7 @@ _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|presen
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER = re.compile(r"[\d\s.,–—/-]+")
+_TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
 _PARTICLES = PARTICLES
@@ -164,8 +165,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         while mentions and _is_title(mentions[0]):  # "* [[Colonel|COL]] Sara Roe": the rank is no item
             lo, mentions = mentions[0].end, mentions[1:]
         lead = _LEAD_NAME.match(sentence.text)
-        if lead and _NUMBER.fullmatch(lead.group(1)):
-            lo = max(lo, _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]": a year leads
+        term = _TERM_LEAD.match(sentence.text)  # "* 1993-1997 [[Leonid Roe]]": the years of a post lead
+        if lead and _NUMBER.fullmatch(lead.group(1)) or term:
+            lo = max(lo, term.end() if term else _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]"
             lead = None
         inside = [m for m in mentions if m.end <= (lead.end(1) if lead else 0)]
         if lead and (not inside or (inside[0].start == 0 and len(inside) > 1 and not any(m.linked for m in inside))):
@@ -191,6 +193,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             date, end = _dates(sentence.text[m.end:])
             if date is None:
                 date, end = last
+            if date is None and term:
+                date, end = _dates(term.group(1))
             if date is None:
                 date, end = _dates_below(article, index)
             date = date or _heading_date(heading)
