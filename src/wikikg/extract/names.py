@@ -241,9 +241,9 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     cut = [k for k in range(i, j + 1) if toks[k][2] in ("and", "&")]
     if not cut:
         return [(toks[i][0], toks[j][1])]
-    whole = text[toks[i][0]:toks[j][1]]
+    whole = text[toks[i][0]:toks[j][1]].rstrip(".")  # a sentence's full stop is no part of the name
     left = text[toks[i][0]:toks[cut[0] - 1][1]]
-    right = text[toks[cut[-1] + 1][0]:toks[j][1]] if cut[-1] < j else ""
+    right = text[toks[cut[-1] + 1][0]:toks[j][1]].rstrip(".") if cut[-1] < j else ""
     known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
     if known(whole):
         return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links
