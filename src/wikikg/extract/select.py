@@ -164,7 +164,7 @@ _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
 # "in ⟦Paris⟧ and has offices in ⟦London⟧": a noun or verb and its own preposition start a new phrase
 # (not an adverb's: "at ⟦Kuxun⟧ and briefly at ⟦Microsoft⟧")
 _NEW_PHRASE = re.compile(r"(?:^|\s)(?!(?:and|or|the|a|an|as|well|also|then|later|now|both|either)\b|[a-z]+ly\b)[a-z][\w-]*\s+"
-                         r"(?:in|at|to|from|into|with|by|on)\s*$")
+                         r"(?:in|at|to|from|into|with|by|on|of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$")
 _EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+){0,5}[\w'’-]*\s*$")  # "by Dr. ⟦X⟧"
 
 
