@@ -13,7 +13,9 @@ from wikikg.model import Mention, Statement
 
 def most_specific(statements: list[Statement]) -> list[Statement]:
     """Where one field or sentence names a headquarters down to the city, its region and its country are
-    dropped ("in San Ramon, California"; "Braunschweig, Lower Saxony, Germany"): the finest rank stays."""
+    dropped ("in San Ramon, California"; "Braunschweig, Lower Saxony, Germany"): the finest rank stays.
+    A birthplace is the first place of "Town, State, Country" (historic states too: "[[Ulm]], [[Kingdom
+    of Württemberg]], [[German Empire]]"): the places named after it with a comma lie around it."""
     countries, regions = places.countries(), places.regions()
 
     def rank(st: Statement) -> int:
@@ -21,7 +23,7 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
 
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
-        if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention):
+        if st.predicate in ("headquarteredIn", "birthPlace") and isinstance(st.obj, Mention):
             where = "infobox" if st.evidence.section == "Infobox" else st.evidence.start
             groups.setdefault((st.subject.key, where), []).append(st)
     drop, lies_in, cities = set(), [], places.cities()
@@ -31,7 +33,8 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
             inside = _named_after(coarse, group)  # "in Sudbury, Ontario": Sudbury, named before Ontario
             # a coarser rank goes; so does a region after a place and a comma, even when the place is also
             # a region's name ("city = [[Pune]], [[Maharashtra]]": a city named like its district)
-            if rank(coarse) > finest or rank(coarse) and coarse.obj.key not in cities and inside:
+            if rank(coarse) > finest or rank(coarse) and coarse.obj.key not in cities and inside \
+                    or coarse.predicate == "birthPlace" and inside:
                 drop.add(id(coarse))
             if coarse.evidence.section != "Infobox":  # the infobox makes its own place chain
                 lies_in += [replace(coarse, subject=fine.obj, predicate="locatedIn", rule=coarse.rule + "+containment",
