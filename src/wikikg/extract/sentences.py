@@ -162,8 +162,8 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:
-    if kind == "article":
-        return [ctx.subject]
+    if kind == "article":  # "its founder" in an article about a martial art founds no organisation
+        return [ctx.subject] if not types or fits(ctx.subject, types, strict) else []
     if kind == "date":
         return []
     if kind == "its_owner":  # "the board of ⟦X⟧ dismissed its chief executive": X, else the subject
