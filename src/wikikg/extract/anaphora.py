@@ -26,7 +26,7 @@ def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
     """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
     nouns when it has some: "the league" in a club's article is its league, not the club) and this
     name (cues.toml `own_name` nouns only when the name holds them)."""
-    if _page_of_many().match(name):  # "Companies in Atlas Shrugged": "the company" is one of them, not the page
+    if _page_of_many().match(name):  # "Companies in Example Novel": "the company" is one of them, not the page
         return _NOTHING
     folded = name.casefold()
     return _anaphora(types, frozenset(n for n in rules.cues().own_name_nouns if n in folded))

@@ -14,8 +14,8 @@ from wikikg.model import Mention, Statement
 def most_specific(statements: list[Statement]) -> list[Statement]:
     """Where one field or sentence names a headquarters down to the city, its region and its country are
     dropped ("in San Ramon, California"; "Braunschweig, Lower Saxony, Germany"): the finest rank stays.
-    A birthplace is the first place of "Town, State, Country" (historic states too: "[[Ulm]], [[Kingdom
-    of Württemberg]], [[German Empire]]"): the places named after it with a comma lie around it."""
+    A birthplace is the first place of "Town, State, Country" (historic states too: "[[Foo]], [[Kingdom
+    of Bar]], [[Baz Empire]]"): the places named after it with a comma lie around it."""
     countries, regions = places.countries(), places.regions()
 
     def rank(st: Statement) -> int:

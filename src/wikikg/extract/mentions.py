@@ -370,7 +370,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 if t is not None and t.strength > m.strength:
                     m = replace(m, types=t.types, strength=t.strength)
                 ctx.add(label, m)
-                if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Kabul Province|Kabul]]":
+                if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
                     ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
                 words = label.split()
                 if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \

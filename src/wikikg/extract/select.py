@@ -118,7 +118,7 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
             if adj and adj[-1] != ok[0]:
                 return adj[-1:]
         if left[0] < ok[0] and _COORDINATED_PREDICATE.match(sl.text, sl.spans[ok[-1]][1], ts):
-            return []  # "⟦Andorra⟧ is a member of ⟦UN⟧, the ⟦OSCE⟧, and has an agreement with": Andorra's verb
+            return []  # "⟦A⟧ is a member of ⟦B⟧, the ⟦C⟧, and has an agreement with": A's verb
         chain = _chain(sl, ok, sl.spans[ok[0]][0], backwards=False, first_free=True)
         return chain[:1] if kind == "left" else chain
     if kind == "right":
