@@ -443,3 +443,10 @@ def test_interlanguage_link_written_code_first_shows_its_name(tree):
     assert "studied at the Gymnasium Gotha." in parsed.sentences[-1].text
     item = parsed.infoboxes[0].field("education").items[0]
     assert item.text == "Gymnasium Gotha"
+
+
+def test_a_link_to_a_section_names_the_page_only_when_its_text_does():
+    p = parse_article(Article("T", "He wrote of [[On the Life of the Caesars#Life of Augustus|Augustus]] and of "
+                                   "[[Qualcomm_Inc#History|Qualcomm]] and [[Grand Slam (tennis)#Career|Grand Slam]]."))
+    (s,) = p.sentences
+    assert [(ln.target, ln.text) for ln in s.links] == [("Qualcomm Inc", "Qualcomm"), ("Grand Slam (tennis)", "Grand Slam")]

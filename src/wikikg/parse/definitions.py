@@ -93,10 +93,15 @@ def canonical_title(title: str) -> str:
     return (first if len(first) == 1 else t[0]) + t[1:]
 
 
-def link_target(raw: str) -> str:
+def link_target(raw: str, shown: str | None = None) -> str:
     """The English Wikipedia article a link names, as its canonical title; "" when it names a page of
     another namespace (File:, Category:, Help: ...), another wiki (wikt:, commons:) or another
-    language's Wikipedia (de:, :fr:), none of which is an entity of English Wikipedia."""
+    language's Wikipedia (de:, :fr:), none of which is an entity of English Wikipedia; and "" for a link
+    to a section whose shown text does not name the page ("[[On the Life of the Caesars#Life of
+    Augustus|Augustus]]": the section's topic; "[[Qualcomm Inc#History|Qualcomm]]" names Qualcomm)."""
+    page, _, fragment = raw.partition("#")
+    if shown is not None and page.strip() and fragment.strip() and not _names_page(shown, canonical_title(page)):
+        return ""
     t = canonical_title(raw)
     while ":" in t:
         prefix, rest = t.split(":", 1)
@@ -108,6 +113,12 @@ def link_target(raw: str) -> str:
         else:
             break
     return t
+
+
+def _names_page(shown: str, title: str) -> bool:
+    """Whether a link's shown text names its page: the title, or a shorter or longer form of it."""
+    a, b = shown.strip().casefold(), re.sub(r"\s*\([^()]*\)$", "", title).casefold()
+    return bool(a) and (a.startswith(b) or b.startswith(a))
 
 
 def is_language_prefix(raw: str) -> bool:

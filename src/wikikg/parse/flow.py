@@ -157,13 +157,13 @@ class Flow:
             return
         if self.skip or prefix in MEDIA_NAMESPACES or is_language_prefix(raw):
             return
-        target = link_target(raw)
         if seps:
             shown = st.strip(seps[0] + 1, e).strip()
             at = s.find(shown, 2 + len(raw)) if shown else -1
         else:
             shown = raw.split("#", 1)[0].strip()
             at = s.find(shown, 2) if shown else -1
+        target = link_target(raw, shown)
         if not shown:
             return
         b = self.b

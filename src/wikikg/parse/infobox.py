@@ -77,7 +77,7 @@ class Items:
     def add_link(self, raw: str, shown: str) -> None:
         """A wikilink to `raw` showing `shown` (no link when `raw` names no page)."""
         pos = sum(len(x) for x in self.text)
-        if target := link_target(raw):
+        if target := link_target(raw, shown):
             self.links.append((target, shown, pos, pos + len(shown)))
         self.text.append(shown)
 

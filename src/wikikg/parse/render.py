@@ -94,13 +94,13 @@ class Renderer:
             return
         if self.skip or prefix in MEDIA_NAMESPACES or is_language_prefix(raw):
             return
-        target = link_target(raw)
         if node.text is not None:
             shown = node.text.strip_code().strip()
             at = s.find(shown, 2 + len(raw)) if shown else -1
         else:
             shown = raw.split("#", 1)[0].strip()
             at = s.find(shown, 2) if shown else -1
+        target = link_target(raw, shown)
         if not shown:
             return
         p0 = self.b.length

@@ -36,7 +36,7 @@ def _node_runs(nodes, text: list[str], links: list[Link]) -> None:
             if ":" in raw and raw.split(":", 1)[0].strip().lower() in MEDIA_NAMESPACES | {"category"}:
                 continue
             shown = n.text.strip_code().strip() if n.text is not None else raw.split("#")[0].strip()
-            if target := link_target(raw):
+            if target := link_target(raw, shown):
                 links.append(Link(target, shown, pos, pos + len(shown)))
             text.append(shown)
         elif isinstance(n, Template) and (name := template_name(n)) in CELL_TEMPLATES:
@@ -171,7 +171,7 @@ def _stream_runs(st, j: int, stop: int, text: list[str], links: list[Link]) -> N
             raw = st.src(j + 1, seps[0] if seps else e)
             if not (":" in raw and raw.split(":", 1)[0].strip().lower() in MEDIA_NAMESPACES | {"category"}):
                 shown = st.strip(seps[0] + 1, e).strip() if seps else raw.split("#")[0].strip()
-                if target := link_target(raw):
+                if target := link_target(raw, shown):
                     links.append(Link(target, shown, pos, pos + len(shown)))
                 text.append(shown)
         elif type(toks[j]) is _TemplateOpen and (tname := _stream_template_name(st, j)) in CELL_TEMPLATES:
