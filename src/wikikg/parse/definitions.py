@@ -97,8 +97,8 @@ def link_target(raw: str, shown: str | None = None) -> str:
     """The English Wikipedia article a link names, as its canonical title; "" when it names a page of
     another namespace (File:, Category:, Help: ...), another wiki (wikt:, commons:) or another
     language's Wikipedia (de:, :fr:), none of which is an entity of English Wikipedia; and "" for a link
-    to a section whose shown text does not name the page ("[[On the Life of the Caesars#Life of
-    Augustus|Augustus]]": the section's topic; "[[Qualcomm Inc#History|Qualcomm]]" names Qualcomm)."""
+    to a section whose shown text does not name the page ("[[Lives of Example Kings#Life of Foo|Foo]]":
+    the section's topic; "[[Globex Inc#History|Globex]]" names Globex)."""
     page, _, fragment = raw.partition("#")
     if shown is not None and page.strip() and fragment.strip() and not _names_page(shown, canonical_title(page)):
         return ""
