@@ -5,6 +5,7 @@ import re
 from functools import cache, lru_cache
 
 from wikikg.kb import rules
+from wikikg.kb.names import pages_of_many
 
 __all__ = ["reported_by_another", "subject_anaphora"]
 
@@ -26,21 +27,13 @@ def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
     """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
     nouns when it has some: "the league" in a club's article is its league, not the club) and this
     name (cues.toml `own_name` nouns only when the name holds them)."""
-    if _page_of_many().match(name):  # "Companies in Example Novel": "the company" is one of them, not the page
+    if pages_of_many().match(name):  # "Companies in Example Novel": "the company" is one of them, not the page
         return _NOTHING
     folded = name.casefold()
     return _anaphora(types, frozenset(n for n in rules.cues().own_name_nouns if n in folded))
 
 
 _NOTHING = re.compile(r"(?!)")
-
-
-@cache
-def _page_of_many() -> re.Pattern:
-    """Titles of pages about many entities or a topic (names.toml [stop] pages)."""
-    from wikikg.kb.names import name_tables
-
-    return re.compile(name_tables().stop.pages)
 
 
 @cache

@@ -15,7 +15,7 @@ from wikikg.extract.names import abbreviations, acronym_after, rank_prefix, shor
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name, shared_surnames
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
-from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import places, settlement_title
 from wikikg.model import Mention, ParsedArticle, Sentence
 
@@ -56,7 +56,7 @@ _CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$")
 def _is_entity_link(target: str, shown: str) -> bool:
     label, _ = split_title(target)
     words = label.split()
-    if not words or not shown or _NUMERIC.fullmatch(label) or _pages().match(label):
+    if not words or not shown or _NUMERIC.fullmatch(label) or pages_of_many().match(label):
         return False
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
@@ -142,15 +142,9 @@ def _generic() -> re.Pattern:
     return re.compile(name_tables().stop.generic)
 
 
-@cache
-def _pages() -> re.Pattern:
-    """Titles of pages about many entities or a topic ("List of Escadres of the French Air Force")."""
-    return re.compile(name_tables().stop.pages)
-
-
 def is_page_of_many(title: str) -> bool:
     """Whether a link's target is a list, an index or an outline, which names no one entity."""
-    return bool(_pages().match(title))
+    return bool(pages_of_many().match(title))
 
 
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:

@@ -1,6 +1,7 @@
 """ontology/names.toml as typed tables: name shapes, class cues, stop words and legal-form suffixes."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources.abc import Traversable
@@ -121,6 +122,13 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
 def name_tables() -> Names:
     """The name tables of ontology/names.toml."""
     return load_names()
+
+
+@cache
+def pages_of_many() -> re.Pattern:
+    """Titles of pages about many entities or a topic ("List of Escadres of the French Air Force",
+    "Characters in X"): names.toml [stop] pages."""
+    return re.compile(name_tables().stop.pages)
 
 
 @cache
