@@ -71,7 +71,12 @@ def name_types(name: str) -> frozenset[str]:
     if name.strip().casefold() in _bare_shape_words():
         return frozenset()
     first = _shape_table().first(name)
+    if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
+        return name_types(m["name"])  # "Balliol College, Oxford": Wikipedia's title names its town after a comma
     return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
+
+
+_COMMA_QUALIFIED = re.compile(r"(?P<name>.+\S), [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
 
 @cache

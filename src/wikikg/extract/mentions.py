@@ -11,7 +11,7 @@ from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, acronym_after, rank_prefix, short_form, title_prefix, titles_folded
+from wikikg.extract.names import abbreviations, acronym_after, is_role_title, rank_prefix, short_form, title_prefix, titles_folded
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name, shared_surnames
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
@@ -60,8 +60,16 @@ def _is_entity_link(target: str, shown: str) -> bool:
         return False
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
+    if is_office(target, shown):
+        return False
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
+
+
+def is_office(target: str, shown: str) -> bool:
+    """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
+    "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"."""
+    return is_role_title(shown) or is_role_title(_OFFICE.split(split_title(target)[0], 1)[0])
 
 
 @cache
@@ -71,6 +79,7 @@ def _lower_legal_forms() -> frozenset[str]:
 
 
 _LIFE = re.compile(r"\d")
+_OFFICE = re.compile(r" (?:of|for|at) ")
 
 
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
@@ -222,6 +231,8 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if t is not None and t.strength > m.strength:  # the infobox says what it is
                 m = replace(m, types=t.types, strength=t.strength)
             take(m)
+        elif link.text[:1].isupper() and is_office(link.target, link.text):
+            taken[link.start:link.end] = b"\x01" * (link.end - link.start)  # no name inside a post's title
     for m in subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text):  # "The Group owns ...": before names take "Group"
         if _CAPITAL_NOUN.match(m.group()) and not _CAPITAL_NEXT.match(text, m.end()) and free(m.start(), m.end()) \
                 and not _NAME_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) \

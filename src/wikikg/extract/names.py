@@ -186,15 +186,27 @@ def _roles() -> tuple[frozenset[str], frozenset[str]]:
     return roles, roles | frozenset(tables.role_modifiers)
 
 
+_LEADING_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\s+")
+
+
+def is_role_title(text: str) -> bool:
+    """Whether a text is only a role title ("Professor", "7th Master", "Vice-Chancellor", "Chief Executive
+    Officer"): names.toml [roles] words, their modifiers and an ordinal, at least one role word."""
+    roles, words = _roles()
+    toks = _LEADING_ORDINAL.sub("", text.strip(), count=1).split()
+    return bool(toks) and all(t in words for t in toks) and any(t in roles for t in toks)
+
+
 def _past_role(toks, i: int, j: int) -> int | None:
     """Where the name after a leading role title starts ("Chairman of the X": X's first token), j + 1 when
     tokens i..j are only a role ("Distinguished Fellow"), None when no role title leads."""
     roles, words = _roles()
-    k = i
-    while k <= j and (toks[k][2] in words or toks[k][2] in ("and", "&") and k > i and k < j
+    k = i + 1 if i < j and _ORDINAL.fullmatch(toks[i][2]) and toks[i + 1][2] in words else i  # "7th Master of X"
+    first = k
+    while k <= j and (toks[k][2] in words or toks[k][2] in ("and", "&") and k > first and k < j
                       and toks[k + 1][2] in words):  # "Vice-President and Country Head for India"
         k += 1
-    if k == i or not any(toks[x][2] in roles for x in range(i, k)):
+    if k == first or not any(toks[x][2] in roles for x in range(first, k)):
         return None
     if k > j:
         return k
