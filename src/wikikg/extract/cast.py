@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
-from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
+from wikikg.extract.mentions import Context, find_mentions, is_office, link_mention, name_mention
 from wikikg.kb.mappings import column_classes
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import admitted_subjects
@@ -88,9 +88,10 @@ _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "fl
 
 def _item_mentions(item: FieldItem) -> list[Mention]:
     """An infobox item's linked entities, the country of a flag template ("{{flag|Turkey}}"), and an
-    unlinked item that is a known place's name ("country = United States")."""
-    out = [link_mention(link.target, link.text) for link in item.links]
-    if not item.links and (text := item.text.strip(" ,.;")) in places():
-        out.append(name_mention(text))
+    unlinked item made of known places' names ("country = United States"); a post's link names no entity."""
+    out = [link_mention(link.target, link.text) for link in item.links if not is_office(link.target, link.text)]
+    names = [] if item.links else [n.strip(" .;") for n in item.text.split(",")]
+    if names and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
+        out += [name_mention(n) for n in names]
     out += [link_mention(name, name) for t in item.templates if t.name in _FLAGS and (name := t.get("1"))]
     return out

@@ -11,6 +11,7 @@ from wikikg.extract.boxtext import ACRONYM, mask, minority, two_people
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
+from wikikg.extract.offices import names_office, office_mention, office_organisation, untitled
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import countries
@@ -164,6 +165,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         return [_stmt(m, subject, ex, ev, qualifiers=q) for i in f.items for ex, q in _listings(i)]
     if value == "literal":
         return [_stmt(m, subject, p[0], ev) for i in f.items for p in _pieces(i, value)]
+    if value == "office":
+        return _office_holders(m, n, f, box, subject, ev)
     date = None
     if m.date_from:
         dated = [g for g in box.fields
@@ -190,7 +193,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue
             if link is None and (m.linked_only or value == "place" and _street_address().search(name)):
                 continue
-            if value == "person" and link is None and _office(name):
+            if value == "person" and link is None and names_office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
             if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
                 continue  # an organisation named where a place is expected ("HQ: Ministry of X")
@@ -220,6 +223,24 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             pc = infoboxes().place_chain
             out += [Statement(subject=a, predicate=pc.property, obj=b, rule=pc.id,
                               evidence=ev) for a, b in zip(chain, chain[1:], strict=False) if a.key != b.key]
+    return out
+
+
+def _office_holders(m: InfoboxMapping, n: str, f: InfoboxField, box: Infobox, subject, ev) -> list[Statement]:
+    """The organisation a post heads ("office2 = Director of the [[Foo Institute]]"): its head is the
+    subject from the term's start, and the post's predecessor and successor held it too."""
+    found = [office_organisation(item) for item in f.items[:1]]
+    if not found or found[0] is None:
+        return []
+    org = office_mention(*found[0])
+    dated = box.field(m.date_param.replace("{n}", n)) if m.date_param else None
+    out = [_stmt(m, subject, org, ev, date=_field_date(dated) if dated else None)]
+    for g in filter(None, (box.field(h.replace("{n}", n)) for h in m.holders)):
+        for item in g.items:
+            for name, link, _ in _pieces(item, "person")[:1]:
+                if name and not names_office(name) and (p := _mention(name, link, ("Person",), "person")).types == {"Person"}:
+                    out.append(Statement(org, m.property, p, m.id + "+holder",
+                                         Evidence(g.source, "Infobox", g.start, g.end), m.event))
     return out
 
 
@@ -322,7 +343,7 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
             return Mention(text=name, key=name, linked=False, types=frozenset({"GovernmentAgency"}),
                            strength=3)
     if link is None and value == "person":
-        name = _untitled(name)
+        name = untitled(name)
     key = link.target if link is not None else name
     if value == "person" and set(_words(f"{name} {key}".casefold())) & _organization_words():
         types = ("Organization",)
@@ -341,28 +362,6 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
 def _rank_words() -> frozenset[str]:
     """Words of titles, ranks and roles ("Chief Warrant Officer", "Sergeant Major"), case-folded."""
     return titles_folded() | frozenset(w.casefold() for w in name_tables().role_modifiers)
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    """Titles before a person's name (names.toml [stop] titles), lower-cased."""
-    return frozenset(t.casefold() for t in name_tables().stop.titles)
-
-
-def _office(name: str) -> bool:
-    """Whether a value names an office, not its holder: a title or role and "of" ("Governor of Kerala")."""
-    words = name.split()
-    return len(words) >= 3 and words[1] in ("of", "for") and (
-        words[0].casefold() in _titles() or words[0] in name_tables().roles)
-
-
-def _untitled(name: str) -> str:
-    """A person's name without the titles before it ("Dr. K. Geetha" -> "K. Geetha"), when a name
-    of two words or more remains."""
-    words = name.split()
-    while len(words) > 2 and words[0].casefold() in _titles():
-        words = words[1:]
-    return " ".join(words)
 
 
 def _listings(item: FieldItem):

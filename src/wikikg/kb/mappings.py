@@ -143,7 +143,7 @@ def exchanges() -> tuple[Exchange, ...]:
 
 # --- infobox.toml ----------------------------------------------------------------------------------
 
-VALUE_KINDS = ("entity", "person", "place", "organization", "date", "literal", "url", "exchange")
+VALUE_KINDS = ("entity", "person", "place", "organization", "date", "literal", "url", "exchange", "office")
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,7 @@ class InfoboxMapping:
     join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
     if_membership_body: str | None = None  # the property instead for a membership body ("... Association")
     date_param: str | None = None  # a sibling parameter dating the value ("years{n}" for "clubs{n}")
+    holders: tuple[str, ...] = ()  # sibling parameters naming a post's other holders ("predecessor{n}")
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
                  "linked_only": bool, "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
-                 "if_membership_body": str, "date_param": str}, frozenset({"id", "params", "property", "value"}), "id")
+                 "if_membership_body": str, "date_param": str, "holders": list}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
                                        "role_words")} | {"street_address": str, "founder_role": str},
