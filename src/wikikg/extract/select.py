@@ -151,11 +151,33 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if before and _APPOSED_MODIFIED.match(sl.text[sl.spans[before[-1]][1]:sl.spans[adj[-1]][0]]):
             return [i for i in before[-1:] if fits(sl.mentions[i], types, strict)]
         return []
+    if kind == "after_opening":  # "Founded in 1902 by ⟦X⟧, ⟦Y⟧ grew": the main clause's subject
+        comma = _opening_end(sl.text, te)
+        after = [i for i, (s, _) in enumerate(sl.spans) if comma >= 0 and s > comma]
+        return [i for i in after[:1] if _OPENING_GAP.fullmatch(sl.text, comma + 1, sl.spans[i][0])
+                and fits(sl.mentions[i], types, strict)]
     if kind == "gov":
         gov = rules.type_group("gov")
         cands = [i for i in right + left if sl.mentions[i].types & gov or sl.mentions[i].authority]
         return cands[:1]
     return []
+
+
+_OPENING_GAP = re.compile(r"\s*(?:the\s+|The\s+)?")
+
+
+def _opening_end(text: str, start: int) -> int:
+    """Where an opening phrase ends: the first comma after `start` outside parentheses (-1: none)."""
+    depth = 0
+    for k in range(start, len(text)):
+        c = text[k]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == "," and not depth:
+            return k
+    return -1
 
 
 _SEP = r"(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus|including|such\s+as|among\s+them)"
