@@ -14,6 +14,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, acronym_after, is_role_title, rank_prefix, short_form, title_prefix, titles_folded
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name, shared_surnames
+from wikikg.extract.settlements import settled
 from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import places, settlement_title
@@ -272,7 +273,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = shared_surnames(_paren_links(found, text), text)
-    return [_with_context(m, text) for m in found]
+    return settled([_with_context(m, text) for m in found], text)
 
 
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun

@@ -1,0 +1,19 @@
+"""Places by the company they keep: "[[Kumarakom]], [[Kottayam]]" names a town in a district."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from wikikg.extract.known import PLACE
+from wikikg.model import Mention
+
+
+def settled(found: list[Mention], text: str) -> list[Mention]:
+    """An untyped linked name right before a comma and a place is a place ("[[Crewe]], [[England]]"),
+    down a chain of them ("[[A]], [[B]], [[Kerala]]"); `found` in text order."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        m, n = out[i], out[i + 1]
+        if m.linked and not m.types and "Place" in n.types and text[m.end:n.start] == ", " \
+                and not text.startswith(("'s", "’s", "-"), n.end):  # not "[[Foo]], [[China]]'s largest bank"
+            out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)
+    return out

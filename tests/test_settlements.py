@@ -1,0 +1,32 @@
+"""Tests for wikikg.extract.settlements and the place shapes: places by the company they keep and by their words."""
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Namespace, URIRef
+
+from wikikg.formats.writers import union
+from wikikg.graph import entity_iri
+from wikikg.pipeline.stages import build
+
+WKG = Namespace("https://w3id.org/wikikg/ontology#")
+TEXT = ("'''Acme Station''' is a research station at [[Kumarakom]], [[Pathanamthitta]], [[Kerala]]. It bought the "
+        "[[Crewe]], England, works. It partnered with [[Zorblat]], [[China]]'s largest bank. Its founder is buried "
+        "in the [[San Fernando Mission Cemetery]] near the [[South Saskatchewan River]], in the "
+        "[[Electoral district of Ballarat West]].\n")
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("settle") / "Acme_Station.wikitext"
+    path.write_text(TEXT, encoding="utf-8")
+    return union(build([str(path)]).dataset)
+
+
+@pytest.mark.parametrize("name", ["Kumarakom", "Pathanamthitta", "Crewe", "San Fernando Mission Cemetery",
+                                  "South Saskatchewan River", "Electoral district of Ballarat West"])
+def test_a_place_by_its_neighbour_or_its_words(graph, name):
+    assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Place) in graph
+
+
+def test_a_name_before_a_possessive_place_is_no_place(graph):
+    assert (URIRef(entity_iri("Zorblat", True)), RDF.type, WKG.Place) not in graph
