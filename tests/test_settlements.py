@@ -10,7 +10,8 @@ from wikikg.pipeline.stages import build
 
 WKG = Namespace("https://w3id.org/wikikg/ontology#")
 TEXT = ("'''Acme Station''' is a research station at [[Kumarakom]], [[Pathanamthitta]], [[Kerala]]. It bought the "
-        "[[Crewe]], England, works. It partnered with [[Zorblat]], [[China]]'s largest bank. Its founder is buried "
+        "[[Hove]], [[East Sussex]], works. Its founder graduated from [[Zorgon Tech]], [[Switzerland]], "
+        "in 1962. It partnered with [[Zorblat]], [[China]]'s largest bank. Its founder is buried "
         "in the [[San Fernando Mission Cemetery]] near the [[South Saskatchewan River]], in the "
         "[[Electoral district of Ballarat West]].\n")
 
@@ -22,11 +23,12 @@ def graph(tmp_path_factory):
     return union(build([str(path)]).dataset)
 
 
-@pytest.mark.parametrize("name", ["Kumarakom", "Pathanamthitta", "Crewe", "San Fernando Mission Cemetery",
+@pytest.mark.parametrize("name", ["Kumarakom", "Pathanamthitta", "Hove", "San Fernando Mission Cemetery",
                                   "South Saskatchewan River", "Electoral district of Ballarat West"])
 def test_a_place_by_its_neighbour_or_its_words(graph, name):
     assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Place) in graph
 
 
-def test_a_name_before_a_possessive_place_is_no_place(graph):
-    assert (URIRef(entity_iri("Zorblat", True)), RDF.type, WKG.Place) not in graph
+@pytest.mark.parametrize("name", ["Zorblat", "Zorgon Tech"])
+def test_a_name_before_a_country_or_a_possessive_is_no_place(graph, name):
+    assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Place) not in graph
