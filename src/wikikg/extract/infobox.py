@@ -8,7 +8,7 @@ import re
 from wikikg.extract.boxdates import field_date as _field_date
 from wikikg.extract.boxdates import held_years
 from wikikg.extract.boxtext import ACRONYM, mask, minority, two_people
-from wikikg.extract.classify import name_types, split_title
+from wikikg.extract.classify import is_event, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
 from wikikg.extract.offices import names_office, office_mention, office_organisation, untitled
@@ -200,8 +200,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and minority(item.text):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
             mention = _mention(name, link, types, value)
-            if value == "organization" and split_title(mention.key)[0] in countries():
-                continue  # "owner = [[Poland]] (100%)": a country, no owner or parent body
+            if value == "organization" and ((label := split_title(mention.key)[0]) in countries()
+                                            or is_event(label) and not name_types(label)):
+                continue  # "owner = [[Poland]] (100%)": a country, no owner; "league = [[Foo Cup]]": an event
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and owners > 1:
