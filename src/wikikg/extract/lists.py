@@ -5,8 +5,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from wikikg.extract.classify import name_types
+from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -209,7 +210,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
             if "Person" in m.types and (org := _item_employer(m, mentions, sentence.text)) is not None:
-                out.append(Statement(m, "affiliatedWith", org, spec.id + "+employer", evidence, "Affiliation",
+                party = is_membership_body(split_title(org.key)[0])  # "* 1994 - 1998: [[Jane Roe]] ([[Foo Party|FP]])"
+                out.append(Statement(m, "memberOf" if party else "affiliatedWith", org, spec.id + "+employer",
+                                     evidence, "Membership" if party else "Affiliation",
                                      None, None, cites))  # "* Colonel A B Roe, [[Freedonian Army]] (PA)"
             if spec.relation == "memberOf" and _FOUNDER_NOTE.match(sentence.text, m.end):
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
@@ -255,9 +258,10 @@ def applies(spec: SectionSpec, subject: Mention) -> bool:
 
 
 def _for_subject(spec: SectionSpec, subject: Mention) -> bool:
-    """Whether the subject is one a spec is for: of one of its `subjects` classes or with a `subject_name`."""
-    return not spec.subjects or bool(subject.types & spec.subjects) \
-        or spec.subject_name is not None and spec.subject_name.search(subject.key) is not None
+    """Whether the subject is one a spec is for: of one of its `subjects` classes or with a `subject_name`
+    (a spec with a `subject_name` and no `subjects`: only a subject of that name)."""
+    named = spec.subject_name is not None and spec.subject_name.search(subject.key) is not None
+    return named or bool(subject.types & spec.subjects) or not spec.subjects and spec.subject_name is None
 
 
 def for_lists(spec: SectionSpec) -> bool:
