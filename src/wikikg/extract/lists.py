@@ -28,7 +28,7 @@ _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]
 _NUMBER = re.compile(r"[\d\s.,–—/-]+")
 _TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
-_ITEM_PREFIX = re.compile(r"\s*([*#]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
+_ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
 _PARTICLES = PARTICLES
 
 

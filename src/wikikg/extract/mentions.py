@@ -363,6 +363,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     ctx = Context(subject, names)
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
+    stop = set(name_tables().stop.openers) | set(name_tables().stop.words)
     for s in article.sentences:
         for w in _MID_SENTENCE_CAPITAL.findall(s.text):
             ctx.capitalised.add(_POSSESSIVE.sub("", w))
@@ -375,6 +376,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 t = ctx.typed.get(m.key)
                 if t is not None and t.strength > m.strength:
                     m = replace(m, types=t.types, strength=t.strength)
+                if not m.types and label in stop:
+                    continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)
                 if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
                     ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
@@ -384,7 +387,6 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
-    stop = set(name_tables().stop.openers) | set(name_tables().stop.words)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
         if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
             key = next(iter(keys))
