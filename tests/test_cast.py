@@ -75,3 +75,13 @@ def test_an_infobox_value_is_in_the_cast_and_a_qualifier_names_the_class(tmp_pat
     assert (URIRef(entity_iri("Turkey", True)), RDF.type, WKG.Place) in g
     assert (URIRef(entity_iri("Fred Wilson (financier)", True)), RDF.type, WKG.Person) in g
     assert not list(g.triples((URIRef(entity_iri("Alabama (state song)", True)), RDF.type, None)))
+
+
+def test_a_name_written_with_two_spaces_is_one_entity_with_one_label(tmp_path):
+    text = ("'''Acme Archive''' is an archive. It works with the Freedonian Institute of Sylvanian  Studies. "
+            "The Freedonian Institute of Sylvanian Studies holds its papers.\n")
+    path = tmp_path / "Acme_Archive.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    node = URIRef(entity_iri("Freedonian Institute of Sylvanian Studies", False))
+    assert [str(x) for x in g.objects(node, RDFS.label)] == ["Freedonian Institute of Sylvanian Studies"]

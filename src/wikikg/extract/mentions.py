@@ -159,7 +159,7 @@ def is_page_of_many(title: str) -> bool:
 
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
-    clean = _THE.sub("", clean)
+    clean = " ".join(_THE.sub("", clean).split())  # "Foo of Bar  Studies": one name whatever its spaces
     titled = title_prefix().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean):
         title = titled.group().strip()
