@@ -11,7 +11,7 @@ from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
-from wikikg.extract.people import PARTICLES
+from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
@@ -186,8 +186,10 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         for m in listed:
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
                 continue
-            if not m.types and types == {"Person"} and not person_shaped(m.text):
-                continue  # "* College of Co-Operation, Banking & Management" under "Management": no people
+            if not m.types and types == {"Person"} and (not person_shaped(m.text) or m is not listed[0]
+                                                        and not m.linked and not is_personal_name(m.text)):
+                continue  # "* College of Co-Operation, Banking & Management" under "Management": no people;
+                # "* [[A]], Nobel Memorial Prize in Economics": a second name must be a person's by its own words
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, named)}), strength=0)
             taken = depth
