@@ -13,6 +13,7 @@ _AS_A_ROLE = re.compile(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,")
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?⟦\d+⟧")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_EMPTY_PARENS = re.compile(r"\s*\(\s*[,;:]?\s*\)")
 
 
 @dataclass
@@ -25,17 +26,19 @@ class Slotted:
 
     @classmethod
     def build(cls, sentence: str, mentions: list[Mention]) -> "Slotted":
-        """Replace each mention of `sentence` by its slot token."""
+        """Replace each mention of `sentence` by its slot token, and drop the empty parentheses that
+        templates rendered to nothing leave ("The ⟦X⟧ (), located in": "The ⟦X⟧, located in")."""
         parts, spans, pos, last = [], [], 0, 0
         for i, m in enumerate(mentions):
-            parts.append(sentence[last:m.start])
-            pos += m.start - last
+            piece = _EMPTY_PARENS.sub("", sentence[last:m.start])
+            parts.append(piece)
+            pos += len(piece)
             tok = f"⟦{i}⟧"
             spans.append((pos, pos + len(tok)))
             parts.append(tok)
             pos += len(tok)
             last = m.end
-        parts.append(sentence[last:])
+        parts.append(_EMPTY_PARENS.sub("", sentence[last:]))
         return cls("".join(parts), spans, mentions)
 
 
