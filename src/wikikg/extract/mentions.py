@@ -69,8 +69,9 @@ def _is_entity_link(target: str, shown: str) -> bool:
 
 def is_office(target: str, shown: str) -> bool:
     """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
-    "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"."""
-    return is_role_title(shown) or is_role_title(_OFFICE.split(split_title(target)[0], 1)[0])
+    "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""
+    label, dis = split_title(target)
+    return not (dis and disambiguation(dis, label)) and (is_role_title(shown) or is_role_title(_OFFICE.split(label, 1)[0]))
 
 
 @cache
