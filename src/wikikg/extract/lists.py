@@ -171,7 +171,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             lo = max(lo, term.end() if term else _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]"
             lead = None
         inside = [m for m in mentions if m.end <= (lead.end(1) if lead else 0)]
-        whole = lead and inside and name_types(lead.group(1)) and not any(m.types for m in inside)  # "Faculty of [[Law]]"
+        whole = lead and inside and spec.relation == "subsidiaryOf" and name_types(lead.group(1)) \
+            and not any(m.types for m in inside)  # a part: "* Faculty of [[Law]]"
         if lead and (not inside or whole or (inside[0].start == 0 and len(inside) > 1 and not any(m.linked for m in inside))):
             # the item's leading name, whole: "American Society for Testing and Materials"
             mentions = [m for m in mentions if m not in inside]
