@@ -1,7 +1,6 @@
 """Streaming builds to N-Quads / N-Triples: partitions extracted and spilled, shards written, merged sorted."""
 from __future__ import annotations
 
-import gc
 import heapq
 import os
 import pickle
@@ -16,7 +15,16 @@ from wikikg.model import Problem
 from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits
 from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
-from wikikg.pipeline.stages import ArticleResult, BuildResult, Shared, extract_partition, freeze_tables, read_articles, warning_records
+from wikikg.pipeline.stages import (
+    ArticleResult,
+    BuildResult,
+    Shared,
+    extract_partition,
+    freeze_tables,
+    read_articles,
+    thaw_tables,
+    warning_records,
+)
 from wikikg.resolve import merge
 
 __all__ = ["build_stream", "extract_spill", "merge_sorted", "sorted_lines", "write_shard"]
@@ -143,7 +151,7 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
         bar.close()
         if own:
             runner.close()
-        gc.unfreeze()
+        thaw_tables()
         shutil.rmtree(tmp, ignore_errors=True)
     result.articles = summary.articles
     result.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]
