@@ -4,8 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from wikikg.formats.aligned import split_line
 
@@ -62,18 +60,3 @@ def test_a_built_seed_splits_as_before(tmp_path):
     build_stream([str(ROOT / "seeds/sensetime.wikitext")], out)
     lines = out.read_text("utf-8").splitlines(keepends=True)
     assert lines and all(split_line(x) == _scan(x) for x in lines)
-
-
-def _regex(line: str):
-    """split_line by its one expression alone (the fast path for IRI objects left out)."""
-    from wikikg.formats.aligned import _LINE
-
-    m = _LINE.match(line)
-    return m.groups() if m else None
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["<", ">", " ", '"', "\\", "\n", "@", "^", "_:b", "a", "é", ".", "<s>", "<o x>"]),
-                max_size=14).map("".join))
-def test_the_iri_fast_path_splits_as_the_expression(line):
-    assert split_line(line) == _regex(line)

@@ -63,12 +63,6 @@ _LINE = re.compile(r'([^ ]*) ([^ ]*) (<[^>]*>|"[^"\\]*(?:\\.[^"\\]*)*"[^ ]*(?= )
 
 def split_line(line: str) -> tuple[str, str, str, str] | None:
     """An N-Triples / N-Quads line -> (subject, predicate, object, the rest: ' <graph> .\\n' or ' .\\n')."""
-    parts = line.split(" ", 2)
-    if len(parts) == 3:  # an IRI object (most lines) ends at its first ">", as _LINE's first branch says
-        s, p, rest = parts
-        end = rest.find(">") + 1 if rest.startswith("<") else 0
-        if end:
-            return s, p, rest[:end], rest[end:]
     m = _LINE.match(line)
     return m.groups() if m else None
 
