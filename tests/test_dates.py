@@ -174,5 +174,5 @@ def test_month_patterns_tried_only_where_a_month_may_start():
         starts = dates._month_starts(fold(text))
         assert any(dates._MONTH_WORD.match(text, p) for p in starts) == (dates._MONTH_WORD.search(text) is not None)
         for pat in opening:
-            assert [m.span() for m in dates._matches_at(pat, text, starts)] == \
+            assert [m.span() for m in dates.matches_at(pat, text, starts)] == \
                 [m.span() for m in pat.finditer(text)], (pat.pattern, text)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from wikikg.extract.classify import name_types
-from wikikg.kb.prefilter import any_of, fold, required
+from wikikg.kb.prefilter import any_of, fold, matches_at, required
 from wikikg.model import DateValue
 
 MONTHS = {
@@ -54,16 +54,6 @@ def _month_starts(folded: str) -> list[int]:
         out.append(m.start())
         pos = m.start() + 1
     return out
-
-
-def _matches_at(pat: re.Pattern, text: str, starts: list[int]):
-    """pat.finditer(text) for a pattern whose every match starts at one of `starts` (in order): the
-    leftmost match is the first of them at which it matches, the next one is sought after its end."""
-    end = 0
-    for p in starts:
-        if p >= end and (m := pat.match(text, p)) is not None:
-            yield m
-            end = m.end()
 
 
 def _value(year: int | None, month: int | None, day: int | None) -> DateValue | None:
@@ -124,7 +114,7 @@ def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int 
                 month = any(_MONTH_WORD.match(text, p) for p in starts)
             if not month:
                 continue
-        for m in _matches_at(pat, text, starts) if opens else pat.finditer(text):
+        for m in matches_at(pat, text, starts) if opens else pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
