@@ -75,10 +75,3 @@ def test_a_build_collects_less_often_and_restores_the_thresholds(tmp_path):
         stages.extract_one = real
     assert seen == [stages.GC_THRESHOLDS] * 2 and stages.GC_THRESHOLDS[0] > before[0]
     assert gc.get_threshold() == before
-
-
-def test_preload_imports_the_personal_name_tagger():
-    """Imported once before a pool forks (about 0.1 s), not by every worker on its first name."""
-    code = "import sys; from wikikg.extract.preload import preload; preload(); print('probablepeople' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert out.stdout.strip() == "True"

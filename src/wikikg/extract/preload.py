@@ -44,4 +44,3 @@ def preload() -> None:
     for cls in sorted(classes()):  # the anaphora of a subject of one class ("the company", "the club")
         subject_anaphora(frozenset({cls}))
     pycountry.languages.get(alpha_2="en")  # cite templates' language= (parse/cite.py) read it lazily
-    import probablepeople  # noqa: F401  personal-name typing (people.py) imports it on first use: ~0.1 s per process
