@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gc
 import io
 import json
 import os
@@ -34,9 +33,8 @@ from pathlib import Path
 
 import mwparserfromhell
 
-from wikikg.extract.preload import preload
 from wikikg.model import Article
-from wikikg.pipeline.stages import extract_article
+from wikikg.pipeline.stages import extract_article, freeze_tables
 from wikikg.read.dumps import read_dump
 from wikikg.read.files import title_from_path
 
@@ -86,8 +84,9 @@ def once_fresh(a: Article) -> tuple[float, float]:
 def fresh(arts: list[Article], repeat: int, write: str | None = None) -> None:
     """The --fresh report: per-article parse and extraction in fresh processes, fastest of `repeat`."""
     extract_article(WARM_UP)
-    preload()  # every table (rules, lexicons, place names, patterns) loads once, before the forks,
-    gc.freeze()  # and the collector skips them in each fork: what build() does before its pool forks
+    # every table (rules, lexicons, place names, patterns) loads once, before the forks, the collector
+    # skips them in each fork and runs less often: what build() does before its pool forks
+    freeze_tables()
     p = [float("inf")] * len(arts)
     f = [float("inf")] * len(arts)
     for _ in range(repeat):

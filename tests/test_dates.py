@@ -154,3 +154,25 @@ def test_skipping_patterns_finds_what_every_pattern_finds():
     for _ in range(4000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))).replace(" ,", ",")
         assert dates._find_dates.__wrapped__(text) == every_pattern(text), text
+
+
+def test_month_patterns_tried_only_where_a_month_may_start():
+    """The patterns that open with a month's name are tried only where the folded text holds a month's
+    first three letters, and the month test only there: the same matches as finditer and search."""
+    import random
+
+    from wikikg.extract import dates
+    from wikikg.kb.prefilter import fold
+
+    rng = random.Random(7)
+    words = ["May", "mAY", "Janov", "junov", "ſept", "ſeptember", "SEPT.", "İan", "Dec", "dec.", "decnov", "March",
+             "marchapr", "5", "21st", "2014", "of", ",", ".", " ", "  ", "x", "é", "\n", "Oct", "october", "1999"]
+    opening = [p for p, _k, _m, opens in dates._KEYED if opens]
+    assert len(opening) == 3
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", ", "]) for _ in range(rng.randint(0, 8)))
+        starts = dates._month_starts(fold(text))
+        assert any(dates._MONTH_WORD.match(text, p) for p in starts) == (dates._MONTH_WORD.search(text) is not None)
+        for pat in opening:
+            assert [m.span() for m in dates.matches_at(pat, text, starts)] == \
+                [m.span() for m in pat.finditer(text)], (pat.pattern, text)

@@ -35,3 +35,27 @@ def test_a_statement_is_fixed_only_where_a_fix_applies():
     fixed = _fixed(st, {_bare(other): to})
     assert fixed == replace(st, obj=replace(to, start=10, end=14), attributed_to=replace(to, start=10, end=14))
     assert fixed.subject is m
+
+
+def test_the_names_test_skips_only_mentions_no_fix_applies_to():
+    import pickle
+
+    from wikikg.model import Evidence, Statement
+    from wikikg.resolve.merge import Tables, _fixed, resolved
+
+    m, other = _full(), Mention("Beta", "Beta", False, frozenset(), start=10, end=14)
+    to = replace(other, key="Beta Inc", text="Beta Inc", start=-1, end=-1)
+    t = Tables({_bare(other): to}, {}, {})
+    assert t.fixed_names == {("Beta", False, "Beta")}
+    st = Statement(m, "partneredWith", other, "r", Evidence("s", "", 0, 20), attributed_to=other)
+    assert _fixed(st, t.fixes, t.fixed_names) == _fixed(st, t.fixes)
+    assert _fixed(st, t.fixes, frozenset()) is st  # no name of a fix: not looked up
+    same_name = replace(other, types=frozenset({"Company"}))  # same key and text, another mention: no fix
+    st2 = replace(st, obj=same_name, attributed_to=None)
+    assert _fixed(st2, t.fixes, t.fixed_names) is st2 and _fixed(st2, t.fixes) is st2
+    assert pickle.loads(pickle.dumps(t)).fixed_names == t.fixed_names  # sent to a pool's workers
+
+    class R:
+        subject, statements = m, (st, st2)
+
+    assert resolved(R, t) == resolved(R, Tables(dict(t.fixes), {}, {}))

@@ -1,11 +1,15 @@
 """Tests for wikikg.pipeline.parallel and wikikg.pipeline.shards: process pool, Dask, streaming shards, redirects, CLI."""
 from __future__ import annotations
 
+import pickle
 import re
+import zlib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
@@ -13,6 +17,7 @@ from rdflib.namespace import SKOS
 from wikikg.cli import main
 from wikikg.formats.writers import to_nquads, to_ntriples, union
 from wikikg.kb.ontology import WKG
+from wikikg.model import Article
 from wikikg.pipeline import shards
 from wikikg.pipeline import stages as pipeline
 from wikikg.pipeline.parallel import LocalRunner, Progress, partitions
@@ -103,6 +108,36 @@ def test_local_runner_in_process_and_in_a_pool():
 
 def test_partitions():
     assert list(partitions(range(5), 2)) == [[0, 1], [2, 3], [4]] and list(partitions([], 3)) == []
+
+
+def _old_sorted_lines(lines: set[str]) -> bytes:
+    """write_shard's lines as they were: sorted as text, then encoded."""
+    return "".join(sorted(lines)).encode("utf-8", "replace")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text(st.characters(blacklist_categories=("Cs",)), max_size=12).map(lambda x: x + "\n")))
+def test_sorted_lines_sorts_as_text_sorted_them(lines):
+    assert shards.sorted_lines(lines) == _old_sorted_lines(lines)
+
+
+def test_sorted_lines_with_a_lone_surrogate_as_before():
+    lines = {"<a> <p> \"x\ud800y\" .\n", "<a> <p> \"x\uffffy\" .\n", "<a> <p> \"x\U0001f600\" .\n",
+             "<a> <p> \"x\u00e9\" .\n", "<a> <p> \"x?\" .\n"}
+    assert shards.sorted_lines(lines) == _old_sorted_lines(lines)
+    lines.discard("<a> <p> \"x\ud800y\" .\n")
+    assert shards.sorted_lines(lines) == _old_sorted_lines(lines)
+
+
+def test_write_shard_gives_its_lines_sorted_and_uncompressed(single):
+    from wikikg.resolve import merge
+
+    results = pipeline.extract_partition(list(enumerate(Article(t, x, t) for t, x in ARTICLES.items())))
+    blob = zlib.compress(pickle.dumps(results), 1)
+    tables = merge.tables(merge.summarise(results))
+    k, data, statements, _ = shards.write_shard((7, blob, True), tables)
+    lines = data.decode("utf-8").splitlines(keepends=True)
+    assert k == 7 and statements > 0 and lines == sorted(set(lines)) and lines[0].endswith("> .\n")
 
 
 def test_merge_sorted_dedupes_over_several_levels(tmp_path, monkeypatch):

@@ -52,3 +52,26 @@ def test_a_build_leaves_nothing_frozen(tmp_path):
     assert gc.get_freeze_count() == before
     build_stream([str(ROOT / "seeds/sensetime.wikitext")], tmp_path / "out.nq")
     assert gc.get_freeze_count() == before
+
+
+def test_a_build_collects_less_often_and_restores_the_thresholds(tmp_path):
+    import gc
+
+    from wikikg.pipeline import stages
+    from wikikg.pipeline.shards import build_stream
+
+    before, seen = gc.get_threshold(), []
+    real = stages.extract_one
+
+    def spy(article, shared=None):
+        seen.append(gc.get_threshold())
+        return real(article, shared)
+
+    stages.extract_one = spy
+    try:
+        build_stream([str(ROOT / "seeds/sensetime.wikitext")], tmp_path / "out.nq")
+        stages.build([str(ROOT / "seeds/sensetime.wikitext")])
+    finally:
+        stages.extract_one = real
+    assert seen == [stages.GC_THRESHOLDS] * 2 and stages.GC_THRESHOLDS[0] > before[0]
+    assert gc.get_threshold() == before

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wikikg.formats.ftm import to_ftm_entities
 from wikikg.formats.view import view_data
@@ -79,3 +81,16 @@ def _texts(data):
     elif isinstance(data, list):
         for v in data:
             yield from _texts(v)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", " ", "\t", ",", ";", ":", "<ref>x</ref>", "<br>", "<!-- c -->", "a",
+                                 "·", "\n", "é", "  "]), max_size=16).map("".join))
+def test_tidy_runs_an_expression_only_where_it_can_match(text):
+    from wikikg.parse import reader
+
+    old = text
+    for pattern, by in ((reader._LEFTOVER, ""), (reader._OPEN_PUNCT, "("), (reader._CLOSE_PUNCT, ")"),
+                        (reader._HOLE, ""), (reader._SPACE_PUNCT, ""), (reader._SPACES, " ")):
+        old = pattern.sub(by, old)
+    assert reader._tidy(text) == old.strip()

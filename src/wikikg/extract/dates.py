@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from wikikg.extract.classify import name_types
-from wikikg.kb.prefilter import any_of, fold, required
+from wikikg.kb.prefilter import any_of, fold, matches_at, required
 from wikikg.model import DateValue
 
 MONTHS = {
@@ -37,10 +37,23 @@ _PATTERNS = [
     re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
 ]
 
-_KEYED = [(p, any_of(required(p)), "m" in p.groupindex) for p in _PATTERNS]
+# (pattern, its words, whether it needs a month, whether each match opens with the month's name)
+_KEYED = [(p, any_of(required(p)), "m" in p.groupindex, p.pattern.startswith(r"\b(?P<m>")) for p in _PATTERNS]
 # In every pattern with a month, what follows the month's name is no word character (a full stop, a
 # comma, a space, the end): one search for such a name answers for all of them ("market" holds none).
 _MONTH_WORD = re.compile(rf"{_MONTH}(?!\w)", re.I)
+# The first three letters of every month's name and abbreviation, folded: a month's name can start only
+# where the folded text holds one (fold() keeps the text's length, so positions are the text's).
+_MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
+def _month_starts(folded: str) -> list[int]:
+    """Every position (overlapping ones too: "janov") where the folded text holds a month's first letters."""
+    out, pos = [], 0
+    while (m := _MONTH_START.search(folded, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
 
 
 def _value(year: int | None, month: int | None, day: int | None) -> DateValue | None:
@@ -88,19 +101,20 @@ def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | 
 def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
     taken: list[tuple[int, int]] = []
     out = []
-    folded, held, month = fold(text), {}, None
-    for pat, keys, monthly in _KEYED:
+    folded, held, month, starts = fold(text), {}, None, []
+    for pat, keys, monthly, opens in _KEYED:
         if keys is not None:
             if keys not in held:
                 held[keys] = keys.search(folded) is not None
             if not held[keys]:
                 continue  # none of the words the pattern needs (a month, a year's digits)
         if monthly:
-            if month is None:
-                month = _MONTH_WORD.search(text) is not None
+            if month is None:  # _MONTH_WORD.search(text), tried only where a month's name may start
+                starts = _month_starts(folded)
+                month = any(_MONTH_WORD.match(text, p) for p in starts)
             if not month:
                 continue
-        for m in pat.finditer(text):
+        for m in matches_at(pat, text, starts) if opens else pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

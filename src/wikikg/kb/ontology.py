@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from urllib.parse import quote
@@ -55,6 +55,7 @@ def declared_terms() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1 << 16)  # an article's subject and linked names recur in each fact and entity written
 def title_path(title: str) -> str:
     """A canonical title in DBpedia style: spaces as underscores, IRI-safe escaping."""
     return quote(title.replace(" ", "_"), safe=_SAFE)
@@ -76,6 +77,7 @@ def _iri_char(c: str) -> bool:
             or (0x10000 <= o <= 0xDFFFD and (o & 0xFFFF) < 0xFFFE) or 0xE1000 <= o <= 0xEFFFD)
 
 
+@lru_cache(maxsize=1 << 16)
 def dbpedia_iri(title: str) -> str:
     """The DBpedia resource IRI of a canonical English Wikipedia title, spelled as DBpedia spells it:
     'Zürich' -> http://dbpedia.org/resource/Zürich, 'C++' -> …/C++, 'What?' -> …/What%3F."""

@@ -120,3 +120,15 @@ def _minimal(words: set[str]) -> tuple[str, ...]:
 def any_of(words: tuple[str, ...] | None) -> re.Pattern | None:
     """One compiled search for any of the words (to run on a folded text); None for no words."""
     return None if words is None else re.compile("|".join(map(re.escape, words)))
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """pattern.finditer(text) for a pattern whose every match starts at one of `starts` (in order) and is
+    never empty: the leftmost match is the first of them at which it matches, the next one is sought
+    from its end."""
+    end = 0
+    for p in starts:
+        if p >= end and (m := pattern.match(text, p)) is not None:
+            yield m
+            end = m.end()
+

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources.abc import Traversable
+from operator import itemgetter
 from pathlib import Path
 
 from wikikg.errors import RuleError
@@ -247,11 +248,14 @@ def candidates(present: frozenset[str]) -> list[Rule]:
     return [rules[i] for i in sorted(found)]
 
 
+_second = itemgetter(1)  # a hit's word: (end, word)
+
+
 def words_in(text: str) -> frozenset[str]:
     """The rules' trigger words (Rule.keys) that the text holds, case folded: all of them in one pass
     over the text (an Aho-Corasick automaton), not one substring search per word."""
     automaton = _trigger_automaton()
-    return frozenset([k for _, k in automaton.iter(fold(text))]) if automaton is not None else frozenset()
+    return frozenset(map(_second, automaton.iter(fold(text)))) if automaton is not None else frozenset()
 
 
 @cache

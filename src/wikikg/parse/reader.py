@@ -41,12 +41,20 @@ def _template_words(text: str) -> str:
 
 def _tidy(text: str) -> str:
     """Close what removed markup left: leftover tags and refs, empty brackets, doubled spaces."""
-    text = _LEFTOVER.sub("", text)
-    text = _OPEN_PUNCT.sub("(", text)
-    text = _CLOSE_PUNCT.sub(")", text)
-    text = _HOLE.sub("", text)
-    text = _SPACE_PUNCT.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    # each expression runs only on a text holding a character it cannot match without (most hold none)
+    if "<" in text:
+        text = _LEFTOVER.sub("", text)
+    if "(" in text:
+        text = _OPEN_PUNCT.sub("(", text)
+    if ")" in text:
+        text = _CLOSE_PUNCT.sub(")", text)
+        if "(" in text:
+            text = _HOLE.sub("", text)
+    if "," in text or ";" in text:
+        text = _SPACE_PUNCT.sub("", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def reader_plain(plain: str) -> str:

@@ -1,7 +1,6 @@
 """Streaming builds to N-Quads / N-Triples: partitions extracted and spilled, shards written, merged sorted."""
 from __future__ import annotations
 
-import gc
 import heapq
 import os
 import pickle
@@ -16,10 +15,19 @@ from wikikg.model import Problem
 from wikikg.pipeline.gazetteer import Gazetteer
 from wikikg.pipeline.limits import ArticleLimits
 from wikikg.pipeline.parallel import LocalRunner, Progress, input_bytes, partitions
-from wikikg.pipeline.stages import ArticleResult, BuildResult, Shared, extract_partition, freeze_tables, read_articles, warning_records
+from wikikg.pipeline.stages import (
+    ArticleResult,
+    BuildResult,
+    Shared,
+    extract_partition,
+    freeze_tables,
+    read_articles,
+    thaw_tables,
+    warning_records,
+)
 from wikikg.resolve import merge
 
-__all__ = ["build_stream", "extract_spill", "merge_sorted", "write_shard"]
+__all__ = ["build_stream", "extract_spill", "merge_sorted", "sorted_lines", "write_shard"]
 
 PARTITION = 16  # articles per partition (one spill file and one shard each)
 FAN_IN = 128  # shard files merged at once
@@ -37,9 +45,21 @@ def extract_spill(item: tuple[int, list], shared: Shared | None = None) -> tuple
     return k, merge.summarise(results), blob, failed, warned
 
 
+def sorted_lines(lines: set[str]) -> bytes:
+    """The lines in code point order, as UTF-8: each encoded, then sorted as bytes (UTF-8's byte order
+    is code point order, and bytes compare faster); lines holding a lone surrogate, which UTF-8 cannot
+    encode, are sorted as text and encoded with "?" for it."""
+    try:
+        return b"".join(sorted([line.encode("utf-8") for line in lines]))
+    except UnicodeEncodeError:
+        return "".join(sorted(lines)).encode("utf-8", "replace")
+
+
 def write_shard(item: tuple[int, bytes, bool], tables: merge.Tables) -> tuple:
-    """Round 2 (on a worker): a spilled partition -> (index, compressed sorted N-Quads or N-Triples
-    lines, statements, statements per relation), with the global tables of resolution."""
+    """Round 2 (on a worker): a spilled partition -> (index, sorted N-Quads or N-Triples lines as UTF-8,
+    statements, statements per relation), with the global tables of resolution. The lines are not
+    compressed: they go once to the process that writes the shard file, and compressing them cost more
+    than sending them."""
     k, blob, quads = item
     lines: set[str] = set()
     statements, relations = 0, Counter()
@@ -48,8 +68,7 @@ def write_shard(item: tuple[int, bytes, bool], tables: merge.Tables) -> tuple:
         sts = G.article_triples(sink, r, tables)
         statements += len(sts)
         relations.update(st.predicate for st in sts)
-    data = "".join(sorted(lines)).encode("utf-8", "replace")
-    return k, zlib.compress(data, 1), statements, relations
+    return k, sorted_lines(lines), statements, relations
 
 
 def _merge(files: list[Path], out: Path) -> int:
@@ -120,7 +139,7 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
         work = ((k, path.read_bytes(), quads) for k, path in sorted(spills.items()))
         for k, data, statements, relations in runner.imap(write_shard, work, tables):
             shards.append(tmp / f"shard-{k:06d}")
-            shards[-1].write_bytes(zlib.decompress(data))
+            shards[-1].write_bytes(data)
             spills.pop(k).unlink()
             result.statements += statements
             result.relations.update(relations)
@@ -132,7 +151,7 @@ def build_stream(inputs: list[str], out: Path, kind: str | None = None, title: s
         bar.close()
         if own:
             runner.close()
-        gc.unfreeze()
+        thaw_tables()
         shutil.rmtree(tmp, ignore_errors=True)
     result.articles = summary.articles
     result.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]

@@ -239,12 +239,30 @@ def warning_records(results) -> list[Problem]:
     return [Problem(None, r.title, w, "warning") for r in results for w in r.warnings]
 
 
+# The collector's thresholds while a build extracts: the youngest generation is collected after 20,000
+# new objects instead of 700. An article makes and frees a few hundred thousand short-lived objects
+# (tokens, records, matches); with the default thresholds a 300-article build ran ~1,400 collections
+# (0.37 s, 3% of its CPU) that found little, with these ~6 (0.03 s). Cyclic garbage waits a little longer.
+GC_THRESHOLDS = (20_000, 10, 10)
+_thresholds: list[tuple[int, int, int]] = []
+
+
 def freeze_tables() -> None:
     """Load every table extraction reads, then keep them (and all else alive now) out of the garbage
-    collector's passes until gc.unfreeze(): a build's extraction then pays for neither, nor do the
-    workers a process pool forks (a forked worker's full collections would walk every inherited table)."""
+    collector's passes until thaw_tables(): a build's extraction then pays for neither, nor do the
+    workers a process pool forks (a forked worker's full collections would walk every inherited table);
+    until then the collector runs less often (GC_THRESHOLDS; the workers inherit them)."""
     preload()
     gc.freeze()
+    _thresholds.append(gc.get_threshold())
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+def thaw_tables() -> None:
+    """Undo freeze_tables: the tables back in the collector's passes, its thresholds as they were."""
+    gc.unfreeze()
+    if _thresholds:
+        gc.set_threshold(*_thresholds.pop())
 
 
 def build(inputs: list[str], kind: str | None = None, title: str | None = None, *, jobs: int = 1,
@@ -272,7 +290,7 @@ def build(inputs: list[str], kind: str | None = None, title: str | None = None, 
         bar.close()
         if own:
             runner.close()
-        gc.unfreeze()
+        thaw_tables()
     results.sort(key=lambda x: x[0])
     out = assemble([r for _, r in results], redirects)
     out.errors = errors + [e for _, e in sorted(failed, key=lambda x: x[0])]

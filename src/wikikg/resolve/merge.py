@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from wikikg.extract.known import programme_key_linked
 from wikikg.model import Entity, Evidence, Mention, Statement
@@ -90,6 +91,12 @@ class Tables:
     entities: dict[tuple[str, bool], Entity]
     linked: dict[str, bool]  # sanctions programme key -> whether it is a Wikipedia title
 
+    @cached_property
+    def fixed_names(self) -> frozenset[tuple[str, bool, str]]:
+        """(key, linked, text) of each mention a fix applies to: a cheap test before looking a mention up
+        (most mentions have no fix, and a Mention's own hash covers all its fields)."""
+        return frozenset((m.key, m.linked, m.text) for m in self.fixes)
+
 
 def _proxy(m: Mention) -> Statement:
     return Statement(m, "_", "", "", _NOWHERE)
@@ -119,17 +126,18 @@ def tables(summary: Summary, redirects: Iterable[tuple[str, str]] = ()) -> Table
     return Tables(fixes, entities, {k: m.linked for k, m in programmes.items()})
 
 
-def _fix(m, fixes: dict[Mention, Mention]):
-    if not isinstance(m, Mention):
+def _fix(m, fixes: dict[Mention, Mention], names: frozenset | None = None):
+    if not isinstance(m, Mention) or names is not None and (m.key, m.linked, m.text) not in names:
         return m
     to = fixes.get(_bare(m))
     return m if to is None else Mention(to.text, to.key, to.linked, to.types, to.aliases, m.start, m.end, to.authority,
                                         to.strength)
 
 
-def _fixed(st: Statement, fixes: dict[Mention, Mention]) -> Statement:
-    """The statement with its mentions fixed; the statement itself when no fix applies (most)."""
-    subject, obj, by = _fix(st.subject, fixes), _fix(st.obj, fixes), _fix(st.attributed_to, fixes)
+def _fixed(st: Statement, fixes: dict[Mention, Mention], names: frozenset | None = None) -> Statement:
+    """The statement with its mentions fixed; the statement itself when no fix applies (most). `names`:
+    Tables.fixed_names, when known."""
+    subject, obj, by = _fix(st.subject, fixes, names), _fix(st.obj, fixes, names), _fix(st.attributed_to, fixes, names)
     if subject is st.subject and obj is st.obj and by is st.attributed_to:
         return st
     return replace(st, subject=subject, obj=obj, attributed_to=by)
@@ -138,7 +146,8 @@ def _fixed(st: Statement, fixes: dict[Mention, Mention]) -> Statement:
 def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:
     """One article's statements with their mentions resolved by the global tables, and the entities
     they use (the article's subject first-sorted with the rest by key)."""
-    sts = [_fixed(st, t.fixes) for st in r.statements]
+    names = t.fixed_names
+    sts = [_fixed(st, t.fixes, names) for st in r.statements]
     sts = [st for st in sts if admissible(st, t.entities)]
     used = {(r.subject.key, True)}
     for st in sts:
