@@ -11,7 +11,8 @@ from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, acronym_after, is_role_title, rank_prefix, short_form, title_prefix, titles_folded
+from wikikg.extract.names import abbreviations, acronym_after, is_office, rank_prefix, short_form, title_prefix, titles_folded
+from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name, shared_surnames
 from wikikg.extract.settlements import settled
@@ -67,13 +68,6 @@ def _is_entity_link(target: str, shown: str) -> bool:
     return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
 
 
-def is_office(target: str, shown: str) -> bool:
-    """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
-    "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""
-    label, dis = split_title(target)
-    return not (dis and disambiguation(dis, label)) and (is_role_title(shown) or is_role_title(_OFFICE.split(label, 1)[0]))
-
-
 @cache
 def _lower_legal_forms() -> frozenset[str]:
     """Legal-form suffixes written in lower case ("plc"): "[[CGU plc]]" names a company."""
@@ -81,7 +75,6 @@ def _lower_legal_forms() -> frozenset[str]:
 
 
 _LIFE = re.compile(r"\d")
-_OFFICE = re.compile(r" (?:of|for|at) ")
 
 
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
@@ -252,7 +245,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             k = len(text) - len(text[k:].lstrip(" "))
             if k < e and free(k, e) and text[k].isupper() and " " in text[k:e].strip():
                 s = k
-        if e <= s or not free(s, e):
+        if e <= s or not free(s, e) and (e := _before_taken(text, s, e, taken)) <= s:  # "[[X]]" inside the span
             continue
         name = text[s:e]
         known = _resolve_name(name, ctx)

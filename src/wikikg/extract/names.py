@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from wikikg.extract.classify import is_shape_word, name_types
+from wikikg.extract.classify import disambiguation, is_shape_word, name_types, split_title
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -351,3 +351,22 @@ def acronym_after(m, text: str, ctx):
         return m
     ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
+
+
+def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
+    """Where a name span that runs into a link should end: before the link when what stands there is a name
+    by its own words ("the U.S. Army [[Department of the Pacific]]": "U.S. Army"), else `start` (no name)."""
+    k = taken.find(1, start, end)
+    words = text[start:k].split() if k > start else []  # not "... List of the [[X]]": the link ends that name
+    return start + len(text[start:k].rstrip()) if len(words) >= 2 and words[-1][0].isupper() \
+        and name_types(" ".join(words)) else start
+
+
+_OFFICE_OF = re.compile(r" (?:of|for|at) ")
+
+
+def is_office(target: str, shown: str) -> bool:
+    """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
+    "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""
+    label, dis = split_title(target)
+    return not (dis and disambiguation(dis, label)) and (is_role_title(shown) or is_role_title(_OFFICE_OF.split(label, 1)[0]))

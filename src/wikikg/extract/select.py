@@ -13,6 +13,7 @@ _AS_A_ROLE = re.compile(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,")
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?⟦\d+⟧")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_SLOT = re.compile(r"⟦\d+⟧")
 _EMPTY_PARENS = re.compile(r"\s*\(\s*[,;:]?\s*\)")
 
 
@@ -126,8 +127,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         return chain[:1] if kind == "left" else chain
     if kind == "right":
         return rok[:1]
-    if kind == "right_adjacent":
-        return [i for i in rok[:1] if not sl.text[te:sl.spans[i][0]].strip()]
+    if kind == "right_adjacent":  # "of the ⟦U.S. Army⟧ ⟦Department of the Pacific⟧": the last name heads the phrase
+        return [i for i in rok[:1] if not _SLOT.sub("", sl.text[te:sl.spans[i][0]]).strip()]
     if kind == "right_all":
         return _chain(sl, rok, te, backwards=False)
     if kind == "right_last":
