@@ -140,6 +140,9 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
             return ok[:1]
         return [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
                 and not _in_apposition(sl, i, span)][-1:]
+    if kind == "left_chain":  # "by ⟦A⟧ and ⟦B⟧, both editors at": the list that ends where the trigger starts
+        near = [i for i in reversed(left) if fits(sl.mentions[i], types, strict)]
+        return _chain(sl, near, ts, backwards=True) if near and not sl.text[sl.spans[near[0]][1]:ts].strip(" ,") else []
     if kind == "left_adjacent":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
         return [i for i in adj if fits(sl.mentions[i], types, strict)][-1:]

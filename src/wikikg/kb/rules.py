@@ -19,7 +19,7 @@ __all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "candidates", "cu
            "relation_rules", "rules_by_id", "type_group", "words_in"]
 
 SLOT = r"⟦\d+⟧"
-SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev", "left_apposed", "after_opening",
+SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev", "left_apposed", "after_opening", "left_chain",
              "left_adjacent", "right_adjacent", "gov", "article", "date", "its_owner"}
 
 
