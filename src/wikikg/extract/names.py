@@ -118,6 +118,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             continue
         if k is not None:
             i, s = k, toks[k][0]  # "Chairman of the Indo-US Strategic Dialogue": the dialogue
+        elif (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe": two names
+            out.append((s, toks[mid[0] - 1][1]))
+            i, s = mid[1], toks[mid[1]][0]
         words = [t[2] for t in toks[i:j + 1]]
         if all(x in stop or x in joiners for x in words):
             nxt = j + 1
@@ -195,6 +198,19 @@ def is_role_title(text: str) -> bool:
     roles, words = _roles()
     toks = _LEADING_ORDINAL.sub("", text.strip(), count=1).split()
     return bool(toks) and all(t in words for t in toks) and any(t in roles for t in toks)
+
+
+def _mid_role(text: str, toks, i: int, j: int) -> tuple[int, int] | None:
+    """The role title inside a span that joins an organisation's name and a person's ("Avery Normal Institute
+    Principal Benjamin Cox", "Foo Group Chief Executive Jane Roe"): its first and last token, or None."""
+    words = _roles()[1]
+    for r in range(i + 1, j):
+        q = r
+        while q < j and toks[q][2] in words:
+            q += 1
+        if q > r and name_types(text[toks[i][0]:toks[r - 1][1]]) and is_personal_name(text[toks[q][0]:toks[j][1]]):
+            return r, q
+    return None
 
 
 def _past_role(toks, i: int, j: int) -> int | None:
