@@ -72,7 +72,7 @@ def name_types(name: str) -> frozenset[str]:
         return frozenset()
     first = _shape_table().first(name)
     if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
-        return name_types(m["name"])  # "Balliol College, Oxford": Wikipedia's title names its town after a comma
+        return name_types(m["name"])  # "Foo College, Oxbridge": Wikipedia's title names its town after a comma
     return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
 
 

@@ -201,8 +201,8 @@ def is_role_title(text: str) -> bool:
 
 
 def _mid_role(text: str, toks, i: int, j: int) -> tuple[int, int] | None:
-    """The role title inside a span that joins an organisation's name and a person's ("Avery Normal Institute
-    Principal Benjamin Cox", "Foo Group Chief Executive Jane Roe"): its first and last token, or None."""
+    """The role title inside a span that joins an organisation's name and a person's ("Foo Normal Institute
+    Principal Jane Roe", "Foo Group Chief Executive John Doe"): its first and last token, or None."""
     words = _roles()[1]
     for r in range(i + 1, j):
         q = r
@@ -371,7 +371,7 @@ def acronym_after(m, text: str, ctx):
 
 def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
     """Where a name span that runs into a link should end: before the link when what stands there is a name
-    by its own words ("the U.S. Army [[Department of the Pacific]]": "U.S. Army"), else `start` (no name)."""
+    by its own words ("the Freedonian Army [[Department of the West]]": "Freedonian Army"), else `start` (no name)."""
     k = taken.find(1, start, end)
     words = text[start:k].split() if k > start else []  # not "... List of the [[X]]": the link ends that name
     return start + len(text[start:k].rstrip()) if len(words) >= 2 and words[-1][0].isupper() \

@@ -10,7 +10,7 @@ from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import FieldItem, Link, Mention
 
-# "Master of St Peter's College, Oxford", "Director of the [[Foo Institute]]", "7th President of X":
+# "Master of Foo College, Oxbridge", "Director of the [[Foo Institute]]", "7th President of X":
 # a role title, "of" or "at", and the organisation; "Secretary of State for X" or "Member of Parliament
 # for X" name a post of a state or a seat, not an organisation that the post heads
 _POST = re.compile(r"(?P<role>[^\W\d][\w.'’ -]*?)\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z0-9].*?)\s*$")

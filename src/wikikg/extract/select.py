@@ -127,7 +127,7 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         return chain[:1] if kind == "left" else chain
     if kind == "right":
         return rok[:1]
-    if kind == "right_adjacent":  # "of the ⟦U.S. Army⟧ ⟦Department of the Pacific⟧": the last name heads the phrase
+    if kind == "right_adjacent":  # "of the ⟦Foo Army⟧ ⟦Department of the West⟧": the last name heads the phrase
         return [i for i in rok[:1] if not _SLOT.sub("", sl.text[te:sl.spans[i][0]]).strip()]
     if kind == "right_all":
         return _chain(sl, rok, te, backwards=False)

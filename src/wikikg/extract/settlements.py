@@ -1,4 +1,4 @@
-"""Places by the company they keep: "[[Kumarakom]], [[Kottayam]]" names a town in a district."""
+"""Places by the company they keep: "[[Fooville]], [[Barshire]]" names a town in a district."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,9 +9,9 @@ from wikikg.model import Mention
 
 
 def settled(found: list[Mention], text: str) -> list[Mention]:
-    """An untyped linked name right before a comma and a region is a place ("[[Kumarakom]], [[Kerala]]",
-    "[[Hove]], [[East Sussex]]"), down a chain of them ("[[A]], [[B]], [[Kerala]]"); before a country or a
-    city it may be an organisation ("graduated from [[ETH Zurich]], [[Switzerland]]"). `found` in text order."""
+    """An untyped linked name right before a comma and a region is a place ("[[Fooville]], [[Barshire]]",
+    "[[Bazton]], [[East Quux]]"), down a chain of them ("[[A]], [[B]], [[Barshire]]"); before a country or a
+    city it may be an organisation ("graduated from [[Foo Tech]], [[Freedonia]]"). `found` in text order."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         m, n = out[i], out[i + 1]
