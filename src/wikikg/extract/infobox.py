@@ -11,7 +11,7 @@ from wikikg.extract.boxtext import ACRONYM, mask, minority, two_people
 from wikikg.extract.classify import is_event, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
-from wikikg.extract.offices import names_office, office_mention, office_organisation, untitled
+from wikikg.extract.offices import names_office, office_organisation, untitled
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import countries
@@ -230,10 +230,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
 def _office_holders(m: InfoboxMapping, n: str, f: InfoboxField, box: Infobox, subject, ev) -> list[Statement]:
     """The organisation a post heads ("office2 = Director of the [[Foo Institute]]"): its head is the
     subject from the term's start, and the post's predecessor and successor held it too."""
-    found = [office_organisation(item) for item in f.items[:1]]
-    if not found or found[0] is None:
+    if (org := office_organisation(f.items[0]) if f.items else None) is None:
         return []
-    org = office_mention(*found[0])
     dated = box.field(m.date_param.replace("{n}", n)) if m.date_param else None
     out = [_stmt(m, subject, org, ev, date=_field_date(dated) if dated else None)]
     for g in filter(None, (box.field(h.replace("{n}", n)) for h in m.holders)):

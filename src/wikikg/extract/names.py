@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from wikikg.extract.classify import disambiguation, is_shape_word, name_types, split_title
 from wikikg.extract.people import is_personal_name
@@ -381,6 +381,7 @@ def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
 _OFFICE_OF = re.compile(r" (?:of|for|at) ")
 
 
+@lru_cache(maxsize=16384)  # asked of every link of every sentence, and again when the article's names are indexed
 def is_office(target: str, shown: str) -> bool:
     """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
     "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""

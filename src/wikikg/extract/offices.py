@@ -8,37 +8,30 @@ from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.names import is_role_title
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
-from wikikg.model import FieldItem, Link, Mention
+from wikikg.model import FieldItem, Mention
 
 # "Master of Foo College, Oxbridge", "Director of the [[Foo Institute]]", "7th President of X":
 # a role title, "of" or "at", and the organisation; "Secretary of State for X" or "Member of Parliament
 # for X" name a post of a state or a seat, not an organisation that the post heads
 _POST = re.compile(r"(?P<role>[^\W\d][\w.'’ -]*?)\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z0-9].*?)\s*$")
-_ORDINAL = re.compile(r"^\s*(?:the\s+)?\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+)?", re.IGNORECASE)  # "7th President of X"
 
 
-def office_organisation(item: FieldItem) -> tuple[str, Link | None] | None:
-    """The organisation a post names ("Master of Foo College" -> "Foo College"), with the link that shows
-    it, or None when the text is not a role title followed by an organisation's name."""
-    text = _ORDINAL.sub("", item.text).strip()
-    m = _POST.fullmatch(text)
+def office_organisation(item: FieldItem) -> Mention | None:
+    """The organisation a post names ("Master of Foo College" -> Foo College), typed by its name's words, or
+    None when the text is not a role title followed by an organisation's name."""
+    m = _POST.fullmatch(item.text, _LEAD.match(item.text).end())
     if m is None or not is_role_title(m["role"]):
         return None
-    offset = len(item.text) - len(item.text.lstrip()) + (len(item.text.strip()) - len(text)) + m.start("org")
-    links = [k for k in item.links if k.start < offset + len(m["org"]) and offset < k.end]
-    if len(links) > 1 or links and (links[0].start != offset or links[0].text != m["org"]):
+    name, start = m["org"], m.start("org")
+    links = [k for k in item.links if k.start < start + len(name) and start < k.end]
+    if len(links) > 1 or links and (links[0].start != start or links[0].text != name):
         return None  # the organisation is not one name, or not all of it is the link
-    key = links[0].target if links else m["org"]
-    shape = name_types(split_title(key)[0]) or name_types(m["org"])
-    if not shape or not shape <= org_classes():
-        return None  # a state, a place or a field ("President of [[X]]", "Professor of Greek"): no organisation
-    return m["org"], (links[0] if links else None)
-
-
-def office_mention(name: str, link: Link | None) -> Mention:
-    """The mention of the organisation a post names, typed by its name's words."""
+    link = links[0] if links else None
     key = link.target if link is not None else name
     types = name_types(split_title(key)[0]) or name_types(name)
+    if not types or not types <= org_classes():
+        return None  # a state, a place or a field ("President of [[X]]", "Professor of Greek"): no organisation
     aliases = frozenset({name}) if link is not None and name != split_title(key)[0] else frozenset()
     return Mention(text=name, key=key, linked=link is not None, types=types, aliases=aliases, strength=3)
 
