@@ -229,7 +229,17 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
             if not _LIST_GAP.match(gap) or not backwards and _NEW_PHRASE.search(gap):
                 break
         out.append(i)
+    if not backwards and len(out) > 1 and _town_after(sl, out[-2], out[-1]):
+        out.pop()  # "affiliated to ⟦Foo Technical University⟧, ⟦Jallandhar⟧ and courses are": the town it is in
     return sorted(out)
+
+
+def _town_after(sl: Slotted, a: int, b: int) -> bool:
+    """Whether the list's last item b is only the town of the organisation a before it: a single untyped,
+    unlinked word right after a's comma, ending the list."""
+    m, n = sl.mentions[a], sl.mentions[b]
+    return (not n.types and not n.linked and " " not in n.text.strip() and m.strength >= 3
+            and bool(m.types - {"Person", "Place"}) and sl.text[sl.spans[a][1]:sl.spans[b][0]] == ", ")
 
 
 def clause_of(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
