@@ -386,4 +386,8 @@ def is_office(target: str, shown: str) -> bool:
     """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
     "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""
     label, dis = split_title(target)
-    return not (dis and disambiguation(dis, label)) and (is_role_title(shown) or is_role_title(_OFFICE_OF.split(label, 1)[0]))
+    return not (dis and disambiguation(dis, label) - _POST_DOMAINS) \
+        and (is_role_title(shown) or is_role_title(_OFFICE_OF.split(label, 1)[0]))
+
+
+_POST_DOMAINS = frozenset({"University"})  # "[[Master (college)|Master]]": the post at a college, not a college
