@@ -146,12 +146,17 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season = season_of(article.title)
+    termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
     for index, sentence in enumerate(article.sentences):
         heading = sentence.section.rsplit(" / ", 1)[-1]
         depth = _item_depth(article, sentence.start)
         if not (sentence.item or depth):
             intro, taken, parents = _introduced(sentence.text), 0, []
+            unit = term_owner(article, sentence, ctx)
+            termed = (sentence.section, unit) if unit is not None else None
             continue
+        if termed is not None and termed[0] != sentence.section:
+            termed = None
         spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
         parts = spec is not None and spec.relation == "subsidiaryOf" and spec.direction == "inverse"
         while parents and parents[-1][0] >= depth:
@@ -204,6 +209,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 date, end = _dates_below(article, index)
             date = date or _heading_date(heading)
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
+            if termed is not None:
+                owner = termed[1]  # "; 1st Troop Carrier Squadron" then "* [[Pope Field]], 4 October 1942": its station
             if parts and named != heading and (part := heading_part(heading, spec, ctx)) is not None:
                 owner = part  # "=== Operational Command West ===" under "Structure": the brigades listed are its
             if parts and parents:
@@ -227,6 +234,24 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
 
 _MARKUP = re.compile(r"[\[\]{}<>'|]")
 _PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|Former|New|Other)\b")
+
+
+def term_owner(article: ParsedArticle, sentence, ctx: Context) -> Mention | None:
+    """The organisation a definition term ("; 1st Troop Carrier Squadron") or a bold line standing alone
+    names, whose items follow it: a predecessor's stations or assignments in a unit's lineage, a member
+    society's own list. None for the subject itself, a period ("; 1990s") or a common heading ("; Current")."""
+    line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.end].strip()
+    if not (line.startswith(";") or line.startswith("\'\'\'") and line.endswith("\'\'\'")):
+        return None
+    name = sentence.text.strip().rstrip(":").strip()
+    if not name or name in ctx.subject_names or len(name) > 80:
+        return None
+    found = [m for m in find_mentions(sentence, ctx) if m.start == 0 and m.end >= len(name)]
+    if found:
+        m = found[0]
+        return None if m.key == ctx.subject.key or not m.types & org_classes() else m
+    types = name_types(name)
+    return replace(name_mention(name), types=types, strength=SHAPE) if types & org_classes() else None
 
 
 def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | None:

@@ -16,7 +16,7 @@ from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_personal_name, shared_surnames
 from wikikg.extract.settlements import settled
-from wikikg.extract.subjectnames import short_names, subject_around_links, subject_surname
+from wikikg.extract.subjectnames import own_bold, short_names, subject_around_links, subject_surname
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import places, settlement_title
 from wikikg.model import Mention, ParsedArticle, Sentence
@@ -335,7 +335,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     label, _ = split_title(article.title)
     names = {label, article.title}
     for s in article.sentences[:3]:
-        for bs, be in s.bold:
+        for bs, be in own_bold(s):
             names.add(s.text[bs:be].strip())
     for box in article.infoboxes:
         f = box.field("name")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from wikikg.kb import rules
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.model import Mention, ParsedArticle
 
@@ -98,3 +99,11 @@ def _uses_alone(text: str, short: str, word: str) -> int:
         else:
             i = text.find(short, i + 1)
     return n
+
+
+def own_bold(sentence) -> list[tuple[int, int]]:
+    """The bold spans of a lead sentence that name its subject: not those after a cue of what it was made of
+    ("by the consolidation of the 1st Foo Squadron and the 2nd Bar Squadron", both bold: its predecessors)."""
+    cue = rules.cues().predecessors
+    m = cue.search(sentence.text) if cue is not None and sentence.bold else None
+    return [(b, e) for b, e in sentence.bold if m is None or b < m.start()]

@@ -94,6 +94,7 @@ class Cues:
     others: Others
     person_pronoun: re.Pattern | None = None  # "She" / "He" for a Person subject
     own_name_nouns: frozenset[str] = frozenset()  # nouns for the subject only when its name holds them
+    predecessors: re.Pattern | None = None  # a lead's bold names after it are predecessors, not the subject's names
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -283,7 +284,8 @@ CUES = Table({
     "prepositions": list, "determiners": list, "clause_breaks": list, "modifier_nouns": list, "modifier_verbs": list,
     "present": str, "window": int, "hedges": list, "negations": list, "reports": list,
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
-    "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list},
+    "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list,
+                       "predecessors": str},
                       frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
@@ -312,6 +314,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         Others(_compile(o["cue"], "cues.toml others", 0), frozenset(o["subject_nouns"]), frozenset(o["object_nouns"])),
         _compile(d["anaphora"]["person_pronoun"], "cues.toml anaphora", 0) if "person_pronoun" in d["anaphora"] else None,
         frozenset(d["anaphora"].get("own_name", ())),
+        _compile(d["anaphora"]["predecessors"], "cues.toml anaphora") if "predecessors" in d["anaphora"] else None,
     )
 
 

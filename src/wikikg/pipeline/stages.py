@@ -13,6 +13,7 @@ from wikikg import graph as G
 from wikikg.extract.classify import category_patterns, lead_types, name_types, split_title
 from wikikg.extract.infobox import subject_types
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.subjectnames import own_bold
 from wikikg.extract.preload import preload
 from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.kb import places
@@ -87,7 +88,7 @@ def subject_of(parsed: ParsedArticle) -> Mention:
     first = parsed.sentences[0] if parsed.sentences else None
     lead = lead_types(first.text) if first else frozenset()
     types = subject_types(parsed) or lead or _category_types(parsed) or _named_types(key)
-    bold = {first.text[b:e].strip(" '\"") for b, e in first.bold} if first else set()
+    bold = {first.text[b:e].strip(" '\"") for b, e in own_bold(first)} if first else set()
     aliases = frozenset(n for n in bold if n and n != key)
     if not types:  # nothing says what it is: an organisation by default, as weakly as a rule's default
         return Mention(key, key, True, frozenset({"Organization"}), aliases, strength=0)
