@@ -38,3 +38,20 @@ def test_the_given_names_are_the_detectors_and_are_kept_on_disk(tmp_path, monkey
             assert (detector.get_gender(name) == "unknown") is (name.lower() not in made)
     finally:
         people._given_names.cache_clear()
+
+
+SURNAME_CASES = [  # (article text, linked name, a person's by its surname used alone)
+    ("[[Karlheinz Roeberg]] founded it. Roeberg realised two works there; later Roeberg left.", "Karlheinz Roeberg", True),
+    ("[[Karlheinz Roeberg]] founded it. Roeberg left.", "Karlheinz Roeberg", False),  # once is not enough
+    ("[[General Fooatomics]] made parts. The General Fooatomics plant and Fooatomics grew.", "General Fooatomics", False),
+    ("[[Martin Church]] is a church. The Church grew; the Church moved.", "Martin Church", False),  # a common noun too
+    ("[[Sullivan & Roeberg]] advised. Roeberg said so; Roeberg did.", "Sullivan & Roeberg", False),  # a firm of partners
+    ("[[Frank House]] ... the House of Lords and the House of Commons.", "Frank House", False),  # another name's word
+]
+
+
+@pytest.mark.parametrize("text,name,person", SURNAME_CASES)
+def test_a_linked_name_is_a_persons_by_its_surname_used_alone(text, name, person):
+    from wikikg.extract.people import SurnameUse
+
+    assert SurnameUse(text).person(name) is person

@@ -14,7 +14,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, acronym_after, is_office, rank_prefix, short_form, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
-from wikikg.extract.people import is_personal_name, shared_surnames
+from wikikg.extract.people import SurnameUse, is_personal_name, shared_surnames
 from wikikg.extract.settlements import settled
 from wikikg.extract.subjectnames import own_bold, short_names, subject_around_links, subject_surname
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
@@ -358,6 +358,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
     stop = set(name_tables().stop.openers) | set(name_tables().stop.words)
+    use: SurnameUse | None = None  # made when an untyped link first asks
     for s in article.sentences:
         for w in _MID_SENTENCE_CAPITAL.findall(s.text):
             ctx.capitalised.add(_POSSESSIVE.sub("", w))
@@ -370,6 +371,9 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 t = ctx.typed.get(m.key)
                 if t is not None and t.strength > m.strength:
                     m = replace(m, types=t.types, strength=t.strength)
+                if not m.types and label == m.key and label.split()[0] not in stop \
+                        and (use := use or SurnameUse(article.text)).person(label):
+                    m = ctx.typed[m.key] = replace(m, types=frozenset({"Person"}), strength=PLACE)  # "Roe" again and again
                 if not m.types and label in stop:
                     continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)

@@ -70,3 +70,35 @@ def shared_surnames(found: list, text: str) -> list:
                                          strength=out[i].strength)
             j -= 1
     return out
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+class SurnameUse:
+    """How often an article uses each capitalised word on its own, to tell people by their surname: a
+    biography's prose calls "[[Karlheinz Roe]]" "Roe" again and again, while a firm or a body is not called
+    by its last word alone ("General Atomics" is not "Atomics"), and a common noun is also written in lower
+    case ("Church", "Line", "Power")."""
+
+    def __init__(self, text: str) -> None:
+        tokens = _WORD.findall(text)
+        self.alone: dict[str, int] = {}  # capitalised words between two words that are not
+        self.lower: set[str] = set()
+        for prev, tok, nxt in zip([""] + tokens, tokens, tokens[1:] + [""]):
+            if not tok[:1].isupper():
+                self.lower.add(tok)
+            elif not prev[:1].isupper() and not nxt[:1].isupper() and nxt != "of":
+                self.alone[tok] = self.alone.get(tok, 0) + 1
+
+    def person(self, label: str) -> bool:
+        """Whether `label` (2-4 capitalised words, a known given name first, no "&" or "and") is a person's
+        name by its surname used alone at least twice in the article and never in lower case."""
+        words = label.split()
+        if not 2 <= len(words) <= 4 or "&" in words or "and" in words \
+                or words[0].split("-")[0].rstrip(".").lower() not in _given_names():
+            return False
+        last = words[-1]
+        if len(last) < 3 or not last[:1].isupper() or not last.replace("-", "").isalpha() or last in places():
+            return False
+        return self.alone.get(last, 0) >= 2 and last.lower() not in self.lower

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import fits, owns_noun
 from wikikg.kb import rules
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
 
 _AS_A_ROLE = re.compile(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,")
@@ -239,7 +240,7 @@ def _town_after(sl: Slotted, a: int, b: int) -> bool:
     unlinked word right after a's comma, ending the list."""
     m, n = sl.mentions[a], sl.mentions[b]
     return (not n.types and not n.linked and " " not in n.text.strip() and m.strength >= 3
-            and bool(m.types - {"Person", "Place"}) and sl.text[sl.spans[a][1]:sl.spans[b][0]] == ", ")
+            and bool(m.types & org_classes()) and sl.text[sl.spans[a][1]:sl.spans[b][0]] == ", ")
 
 
 def clause_of(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
