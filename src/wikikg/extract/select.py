@@ -32,7 +32,8 @@ class Slotted:
         templates rendered to nothing leave ("The ⟦X⟧ (), located in": "The ⟦X⟧, located in")."""
         parts, spans, pos, last = [], [], 0, 0
         for i, m in enumerate(mentions):
-            piece = _EMPTY_PARENS.sub("", sentence[last:m.start])
+            piece = sentence[last:m.start]
+            piece = _EMPTY_PARENS.sub("", piece) if "(" in piece else piece  # (the expression needs one)
             parts.append(piece)
             pos += len(piece)
             tok = f"⟦{i}⟧"
@@ -40,7 +41,8 @@ class Slotted:
             parts.append(tok)
             pos += len(tok)
             last = m.end
-        parts.append(_EMPTY_PARENS.sub("", sentence[last:]))
+        piece = sentence[last:]
+        parts.append(_EMPTY_PARENS.sub("", piece) if "(" in piece else piece)
         return cls("".join(parts), spans, mentions)
 
 
