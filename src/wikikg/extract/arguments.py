@@ -48,5 +48,11 @@ def owns_noun(text: str, e: int, span: tuple[int, int]) -> bool:
     """Whether the mention ending at `e` only owns the noun that fills the place ("⟦Einstein⟧'s father founded",
     "⟦Rand⟧'s ideas are studied at"): the noun is the argument, not its possessor; unless the noun
     holds the trigger ("⟦Google⟧'s acquisition of", "⟦Acme⟧'s founder", "⟦ANSI⟧'s operations office is")."""
+    end = owned_end(text, e)
+    return end is not None and not e <= span[0] <= end
+
+
+def owned_end(text: str, e: int) -> int | None:
+    """Where the noun owned by the mention ending at `e` ends ("⟦Rand⟧'s ideas"), or None: owns_noun's match."""
     m = _OWNS.match(text, e)
-    return m is not None and not e <= span[0] <= m.end()
+    return None if m is None else m.end()

@@ -14,7 +14,7 @@ _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 def split_title(title: str) -> tuple[str, str | None]:
     """'Ada Lovelace (mathematician)' -> ('Ada Lovelace', 'mathematician')."""
-    m = _DISAMBIG.match(title)
+    m = _DISAMBIG.match(title) if ")" in title else None  # (the expression needs one)
     if m and m.group(1):
         return m.group(1).strip(), m.group(2).strip()
     return title.strip(), None

@@ -228,7 +228,8 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(m)
         elif link.text[:1].isupper() and is_office(link.target, link.text):
             taken[link.start:link.end] = b"\x01" * (link.end - link.start)  # no name inside a post's title
-    for m in subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text):  # "The Group owns ...": before names take "Group"
+    anaphora = list(subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text))  # searched once, used twice
+    for m in anaphora:  # "The Group owns ...": before names take "Group"
         if _CAPITAL_NOUN.match(m.group()) and not _CAPITAL_NEXT.match(text, m.end()) and free(m.start(), m.end()) \
                 and not _NAME_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
                 and not reported_by_another(text, m.start(), ctx.subject_names):
@@ -262,7 +263,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             known = _resolve_name(text[s:e], ctx)
             if known is not None:
                 take(_at(known, text[s:e], s, e))
-    for m in subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text):
+    for m in anaphora:
         if free(m.start(), m.end()) and not reported_by_another(text, m.start(), ctx.subject_names):
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)

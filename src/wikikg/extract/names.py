@@ -25,6 +25,7 @@ _TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z]/[A-Z](?!\w)|[A-Z0-9][\w'’&
 # ("A/S", "I/S": Nordic legal forms are one token)
 _LOWER_COMPOUND = re.compile(_PREFIXED)  # "Co-founded", "Anti-corruption": a word, not a name
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_APOSTROPHE_ENDS = ("'", "’", "'s", "’s")  # POSSESSIVE.search of a token (which holds no line break)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
 _STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # the capitals and digits a _TOKEN can start with
@@ -83,7 +84,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                                                            or _GENERATION.fullmatch(text, toks[j + 1][0], toks[j + 1][1])):
                 j += 1  # "Foo Co., Ltd.", "Paul S. Dwyer, Jr."
                 continue
-            if POSSESSIVE.search(toks[j][2]) and not _name_possessive(toks[j][2], toks[j + 1][2]) \
+            if toks[j][2].endswith(_APOSTROPHE_ENDS) and not _name_possessive(toks[j][2], toks[j + 1][2]) \
                     or not _adjacent(text, toks[j], toks[j + 1]):
                 break
             if j > i and toks[j][2].endswith(".") and legal.fullmatch(toks[j][2]) and not legal.fullmatch(toks[j + 1][2]):

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wikikg.extract import clausewords as cw
-from wikikg.extract.arguments import fits, owns_noun
+from wikikg.extract.arguments import fits, owned_end
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
@@ -25,6 +25,7 @@ class Slotted:
     text: str
     spans: list[tuple[int, int]]  # slot i's span in `text`
     mentions: list[Mention]
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # checks asked again by each rule
 
     @classmethod
     def build(cls, sentence: str, mentions: list[Mention]) -> "Slotted":
@@ -32,7 +33,8 @@ class Slotted:
         templates rendered to nothing leave ("The ⟦X⟧ (), located in": "The ⟦X⟧, located in")."""
         parts, spans, pos, last = [], [], 0, 0
         for i, m in enumerate(mentions):
-            piece = _EMPTY_PARENS.sub("", sentence[last:m.start])
+            piece = sentence[last:m.start]
+            piece = _EMPTY_PARENS.sub("", piece) if "(" in piece else piece  # (the expression needs one)
             parts.append(piece)
             pos += len(piece)
             tok = f"⟦{i}⟧"
@@ -40,7 +42,8 @@ class Slotted:
             parts.append(tok)
             pos += len(tok)
             last = m.end
-        parts.append(_EMPTY_PARENS.sub("", sentence[last:]))
+        piece = sentence[last:]
+        parts.append(_EMPTY_PARENS.sub("", piece) if "(" in piece else piece)
         return cls("".join(parts), spans, mentions)
 
 
@@ -51,13 +54,30 @@ _APPOSITION = re.compile(r"(?<=⟧),\s+(?:a|an|the|one|its|their|his|her|then|no
 _POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
 _MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
+def _appositions(sl: Slotted) -> list[tuple[int, int]]:
+    """The spans of _APPOSITION's matches in the slotted sentence (found once per sentence)."""
+    found = sl.memo.get("appositions")
+    if found is None:
+        found = sl.memo["appositions"] = [m.span() for m in _APPOSITION.finditer(sl.text)]
+    return found
+
+
 def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     """Whether mention i stands inside an apposition (", a professor at ⟦X⟧,") that does not hold the trigger."""
     s, e = sl.spans[i]
-    for m in _APPOSITION.finditer(sl.text):
-        if m.start() < s and e <= m.end() and not (m.start() <= span[0] < m.end()):
+    for a, b in _appositions(sl):
+        if a < s and e <= b and not (a <= span[0] < b):
             return True
     return False
+
+
+def _owns_noun(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
+    """arguments.owns_noun for mention i, its match found once per sentence."""
+    key = ("owns", i)
+    end = sl.memo.get(key, -1)
+    if end == -1:
+        end = sl.memo[key] = owned_end(sl.text, sl.spans[i][1])
+    return end is not None and not sl.spans[i][1] <= span[0] <= end
 
 
 _OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
@@ -68,22 +88,56 @@ def eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], 
               strict: bool = False, need_prep: bool = False) -> bool:
     """A mention can fill an argument: not inside a prepositional phrase, nor a possessor or a
     modifier of a noun, and of a fitting type."""
-    m, (s, e) = sl.mentions[i], sl.spans[i]
-    c = rules.cues()
-    if c.modifier.match(sl.text[e:e + 40]) or cw.number_before(sl.text[max(0, s - 20):s]) or _OWNER_OF.match(sl.text, e):
+    key = (i, preps, types, lo, strict, need_prep)
+    got = sl.memo.get(key)
+    if got is None:
+        got = sl.memo[key] = _eligible(sl, i, preps, types, lo, strict, need_prep)
+    return got
+
+
+def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str], lo: int, strict: bool,
+              need_prep: bool) -> bool:
+    m = sl.mentions[i]
+    blocked, possessor = _around(sl, i)
+    if blocked:
         return False
-    last = cw.last_word(sl.text, lo, s, c.determiners)
-    if last is not None and last in c.prepositions and last not in preps:
+    last, unclosed = _before(sl, i, lo)
+    if last is not None and last in rules.cues().prepositions and last not in preps:
         return False
     if need_prep and not (last is not None and last in preps):
         return False
     if last is not None and last in ("as", "than") and "as" not in preps:
         return False
-    if sl.text[lo:s].count("(") > sl.text[lo:s].count(")"):
+    if unclosed:
         return False
-    if (_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e)) and not _EXCHANGE <= types & m.types:
+    if possessor and not _EXCHANGE <= types & m.types:
         return False  # a possessor or modifier of the next name ("⟦MIT⟧'s ⟦Quest⟧"; not "⟦LSE⟧'s ⟦AIM⟧")
     return fits(m, types, strict) and "SanctionsProgramme" not in m.types
+
+
+def _around(sl: Slotted, i: int) -> tuple[bool, bool]:
+    """What eligible asks of mention i whatever the rule: whether it modifies a noun, follows a number or owns
+    the next name ("⟦Toshiba⟧-owned ⟦W⟧"), and whether it is a possessor or modifier of the next name."""
+    key = ("around", i)
+    got = sl.memo.get(key)
+    if got is None:
+        s, e = sl.spans[i]
+        blocked = bool(rules.cues().modifier.match(sl.text[e:e + 40]) or cw.number_before(sl.text[max(0, s - 20):s])
+                       or _OWNER_OF.match(sl.text, e))
+        got = sl.memo[key] = blocked, bool(_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e))
+    return got
+
+
+def _before(sl: Slotted, i: int, lo: int) -> tuple[str | None, bool]:
+    """The clause's last word before mention i (past determiners) from `lo`, and whether a parenthesis
+    opened after `lo` is still open at it."""
+    key = ("before", i, lo)
+    got = sl.memo.get(key)
+    if got is None:
+        s, text = sl.spans[i][0], sl.text
+        got = sl.memo[key] = (cw.last_word(text, lo, s, rules.cues().determiners),
+                              text.count("(", lo, s) > text.count(")", lo, s))
+    return got
 
 
 # a second predicate of the clause's subject after a list: ", and has a special agreement with"
@@ -100,9 +154,9 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
-    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not owns_noun(sl.text, e, span)]
+    left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not _owns_noun(sl, i, span)]
     right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi
-             and (not owns_noun(sl.text, e, span) or _EXCHANGE <= types & sl.mentions[i].types)]  # "X's Main Market"
+             and (not _owns_noun(sl, i, span) or _EXCHANGE <= types & sl.mentions[i].types)]  # "X's Main Market"
     ok = [i for i in left if eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
     rok = [i for i in right if eligible(sl, i, preps, types, te, strict)]
     if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
@@ -201,9 +255,9 @@ _EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+){0,5}[\w'’-
 def _gap(sl: Slotted, a: int, b: int) -> str:
     """The text between two positions, without appositions and parentheses inside it."""
     text = sl.text[a:b]
-    for m in list(_APPOSITION.finditer(sl.text)):
-        if a <= m.start() and m.end() <= b:
-            text = text.replace(sl.text[m.start():m.end()], ",", 1)
+    for ms, me in _appositions(sl):
+        if a <= ms and me <= b:
+            text = text.replace(sl.text[ms:me], ",", 1)
     text = _IN_PLACE.sub("", text)  # "⟦Trondheim⟧ in ⟦Norway⟧ and ⟦Bangalore⟧"
     text = _AS_A_ROLE.sub(",", text)  # ", as a founding member,"
     return _PARENTHESES.sub("", text)
