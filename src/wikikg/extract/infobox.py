@@ -63,12 +63,13 @@ def _tables() -> tuple[dict, object, dict, dict]:
 
 
 @functools.cache
-def _separators() -> tuple[re.Pattern, re.Pattern]:
+def _separators() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """Where an item's text splits into values: at ";" and at commas not before a legal-form suffix
-    ("Foo, Inc."), and (all) also at "and" and "&"."""
+    ("Foo, Inc."), and (all) also at "and" and "&"; then each of the two also at a dash between spaces."""
     forms = "|".join(map(re.escape, dict.fromkeys(f.rstrip(".") for f in legal_suffixes(ambiguous=False))))
     comma = rf",(?!\s*(?:{forms})(?![\w-]))"  # "Foo, Inc." is one name; ", Co-Founder" is no "Co."
-    return re.compile(rf"{comma}|;"), re.compile(rf"{comma}|;|\band\b|&")
+    strong, every = re.compile(rf"{comma}|;"), re.compile(rf"{comma}|;|\band\b|&")
+    return strong, every, *(re.compile(rf"{p.pattern}|\s[-–—]\s") for p in (strong, every))  # "Rob Roe - CEO"
 
 
 def subject_types(article: ParsedArticle) -> frozenset[str]:
@@ -191,7 +192,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 name = _BY_PREFIX.sub("", name)  # "Coordinated by Bioversity International": the coordinator
             if not name:
                 continue
-            if link is None and (m.linked_only or value == "place" and _street_address().search(name)):
+            if link is None and (m.linked_only or value == "place" and _patterns()[0].search(name)):
                 continue
             if value == "person" and link is None and names_office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
@@ -216,7 +217,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             out.append(_stmt(dataclasses.replace(m, property=by_class) if by_class else m, subject, mention, ev,
                              date=date or start, end_date=end,
                              qualifiers=(("role", r),) if r and m.property == "keyPerson" else ()))
-            if m.property == "keyPerson" and r and (founder := _tables()[1].founder_role) and re.search(founder, r):
+            if m.property == "keyPerson" and r and (founder := _patterns()[1]) and founder.search(r):
                 out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
                                      _founding_date(box, maps)))  # "Sagi Solomon, Founder, CEO"
             chain.append(mention)
@@ -285,12 +286,12 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
            and not (value == "person" and (set(k.text.casefold().split()) <= roles
                                            or set(k.text.casefold().split()) <= _rank_words()))]  # a role, a rank
     strong = value in ("place", "literal") or not top
-    strong_sep, all_sep = _separators()
+    strong_sep, all_sep, strong_dash, all_dash = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
     if value == "person" and not top and two_people(all_sep.split(masked)):
         sep = all_sep  # "Deepak Gupta & Rakesh Soni": two people, not one name
     if value == "person" and sep is not None:
-        sep = re.compile(rf"{sep.pattern}|\s[-–—]\s")  # "Rob Roe - CEO": a name, then its role
+        sep = all_dash if sep is all_sep else strong_dash  # "Rob Roe - CEO": a name, then its role
     hits = [h.span() for h in (sep.finditer(masked) if sep else ())
             if not any(k.start <= h.start() < k.end for k in item.links)]  # "[[P & G]]" is one
     cuts = [0, *(x for span in hits for x in span), len(text)]
@@ -322,9 +323,10 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
 
 
 @functools.cache
-def _street_address() -> re.Pattern:
-    """infobox.toml's street-address pattern, compiled once."""
-    return re.compile(_tables()[1].street_address)
+def _patterns() -> tuple[re.Pattern, re.Pattern | None]:
+    """infobox.toml's street-address and founder-role patterns, compiled once."""
+    values = _tables()[1]
+    return re.compile(values.street_address), re.compile(values.founder_role) if values.founder_role else None
 
 
 @functools.cache

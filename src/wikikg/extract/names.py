@@ -277,7 +277,7 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     if known(whole):
         return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links
     if name_types(whole) and not known(left) and not known(right) and (
-            not name_types(left) or (re.search(r" (?:of|for) ", left) and _complement(right))):
+            not name_types(left) or ((" of " in left or " for " in left) and _complement(right))):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",
         # "College of Climate Change and Environmental Science"
     head = right.split()[-1].rstrip(".") if right.split() else ""

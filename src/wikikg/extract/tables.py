@@ -14,6 +14,7 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement,
 
 _DIGIT = re.compile(r"\d")
 _TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]$")
+_WORD = re.compile(r"\S+")
 # a degree after a person's name in a cell ("Jose B. Cruz, Ph.D."): not part of the name
 _DEGREE = re.compile(r",?\s+(?:Ph\.\s?D\.?|PhD|M\.\s?D\.?|D\.\s?Sc\.?|DSc|M\.\s?Sc\.?|MSc|M\.\s?A\.|MBA|LL\.\s?[BDM]\.?|Esq\.?)$")
 
@@ -92,7 +93,7 @@ def _entity(cell: TableCell, address: bool = False) -> Mention | None:
 
 def _titles_lead(text: str) -> int:
     """Where a cell's name starts past the titles before it (names.toml [stop] titles: "Hon.", "Dr")."""
-    at, words = 0, list(re.finditer(r"\S+", text))
+    at, words = 0, list(_WORD.finditer(text))
     for k, word in enumerate(words):
         w = word.group().casefold().rstrip(".")
         titled = w in titles_folded() or (w == "the" and k + 1 < len(words)  # "The Hon."

@@ -9,10 +9,12 @@ from mwparserfromhell.nodes import Tag, Text
 from mwparserfromhell.parser import tokens
 
 from wikikg.model import Citation
-from wikikg.parse.definitions import CITE_PUBLISHER
+from wikikg.parse.definitions import CITE_PUBLISHER, NAME_SPACE
 from wikikg.parse.definitions import template_name as _tname
 
 _CODE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*", re.I)
+_LIST = re.compile(r"[,;/]| and ")
+_SPACE = re.compile(r"\s+")
 
 
 def language_code(value: str | None) -> str | None:
@@ -20,7 +22,7 @@ def language_code(value: str | None) -> str | None:
     a list ('zh, en'); None when it names no language."""
     import pycountry
 
-    first = re.split(r"[,;/]| and ", value or "")[0].strip()
+    first = _LIST.split(value or "")[0].strip()
     m = _CODE.fullmatch(first)
     if m:
         code = m.group(1).lower()
@@ -44,7 +46,7 @@ def _cite_template(key: str, text_of) -> Citation:
         for n in names:
             v = text_of(n)
             if v:
-                return re.sub(r"\s+", " ", v)
+                return _SPACE.sub(" ", v)
         return None
     title = val("title", "chapter")
     language = language_code(val("language", "lang")) if title else "en" if val("trans-title") else None
@@ -83,7 +85,7 @@ def stream_citation(st, cs: int, ce: int) -> Citation:
             continue
         if type(toks[j]) is tokens.TemplateOpen:
             name_end, plist = st.template_params(j)
-            name = re.sub(r"[\s_]+", " ", st.strip(j + 1, name_end).strip()).lower()
+            name = NAME_SPACE.sub(" ", st.strip(j + 1, name_end).strip()).lower()
             if name.startswith("cite") or name in _CITE_NAMES:
                 params = {n: (vs, ve) for n, vs, ve in plist}  # the last of a name wins, as in t.get
                 return _cite_template(key, lambda n: st.strip(*params[n]).strip() if n in params else "")

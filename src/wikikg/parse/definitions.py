@@ -77,6 +77,10 @@ war wo wuu xal xh xmf yi yo yue za zea zh zh-classical zh-min-nan zh-yue zu""".s
 
 # What MediaWiki's title normalisation (MediaWikiTitleCodec::splitTitleString) treats as a space, and
 # the direction marks it drops; character references (&nbsp; &#160; &#xA0;) are decoded first.
+# A template name's spaces and underscores (template_name); compiled once, not per call: a fresh process
+# (a build's worker) would otherwise compile it again, its re.compile cache entry evicted by later tables.
+NAME_SPACE = re.compile(r"[\s_]+")
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")
 _TITLE_SPACE = re.compile(r"[\s_\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _TITLE_MARKS = re.compile(r"[\u200e\u200f\u202a-\u202e]")
 _CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -117,7 +121,7 @@ def link_target(raw: str, shown: str | None = None) -> str:
 
 def _names_page(shown: str, title: str) -> bool:
     """Whether a link's shown text names its page: the title, or a shorter or longer form of it."""
-    a, b = shown.strip().casefold(), re.sub(r"\s*\([^()]*\)$", "", title).casefold()
+    a, b = shown.strip().casefold(), _PAREN_TAIL.sub("", title).casefold()
     return bool(a) and (a.startswith(b) or b.startswith(a))
 
 
@@ -132,7 +136,7 @@ def is_language_prefix(raw: str) -> bool:
 
 def template_name(t) -> str:
     """A template's name, normalised: lower case, single spaces."""
-    return re.sub(r"[\s_]+", " ", t.name.strip_code().strip()).lower()
+    return NAME_SPACE.sub(" ", t.name.strip_code().strip()).lower()
 
 
 def is_disambiguation(title: str, text: str) -> bool:

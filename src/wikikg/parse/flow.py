@@ -1,8 +1,6 @@
 """Renders plain text with offsets back to the input from the token stream, without a node tree."""
 from __future__ import annotations
 
-import re
-
 from mwparserfromhell.parser import tokens as T
 
 from wikikg.model import Citation, Infobox
@@ -13,6 +11,7 @@ from wikikg.parse.definitions import (
     LANGUAGE_CODE,
     LINK_TEMPLATES,
     MEDIA_NAMESPACES,
+    NAME_SPACE,
     RECORD_TEMPLATES,
     SKIP_SECTIONS,
     SKIP_TAGS,
@@ -216,7 +215,7 @@ class Flow:
         """A template: infoboxes are collected, inline text templates render their text."""
         st = self.st
         name_end, params = st.template_params(i)
-        name = re.sub(r"[\s_]+", " ", st.strip(i + 1, name_end).strip()).lower()
+        name = NAME_SPACE.sub(" ", st.strip(i + 1, name_end).strip()).lower()
         if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES:
             try:
                 box = stream_infobox(st, i, name, start, s)

@@ -18,6 +18,9 @@ from wikikg.parse.definitions import (
 )
 from wikikg.parse.definitions import template_name as _tname
 
+_KIND = re.compile(r"^infobox\s*|\s*infobox$")
+_SPACES = re.compile(r"[\s]+")
+
 
 def _params(t: Template) -> tuple[tuple[str, str], ...]:
     return tuple((str(p.name).strip(), p.value.strip_code().strip()) for p in t.params)
@@ -31,12 +34,12 @@ def infobox(t: Template, name: str, start: int, s: str) -> Infobox:
 def record(name: str, start: int, s: str, params) -> Infobox:
     """The Infobox record of a template named `name` at offset `start` (source `s`) from its parameters
     as (source, name as written, items), in order."""
-    kind = re.sub(r"^infobox\s*|\s*infobox$", "", name).strip()
+    kind = _KIND.sub("", name).strip()
     fields, cursor = [], 0
     for ps, raw_name, found in params:
         at = s.find(ps, cursor)
         cursor = max(cursor, at + len(ps)) if at >= 0 else cursor
-        pname = re.sub(r"[\s]+", "_", raw_name.strip().lower())
+        pname = _SPACES.sub("_", raw_name.strip().lower())
         items = tuple(i for i in found if i.text or i.links or i.templates)
         if not items:
             continue

@@ -1,13 +1,11 @@
 """Wikitables -> Table records: header names and rows of cells with links and input spans."""
 from __future__ import annotations
 
-import re
-
 from mwparserfromhell.nodes import Tag, Template, Wikilink
 from mwparserfromhell.parser import tokens
 
 from wikikg.model import Link, Table, TableCell
-from wikikg.parse.definitions import MEDIA_NAMESPACES, link_target, template_name
+from wikikg.parse.definitions import MEDIA_NAMESPACES, NAME_SPACE, link_target, template_name
 
 # Templates that show their text in a table cell: {{sort|key|shown}}, {{sortname|First|Last|target}} (a
 # sortable table's names), {{nowrap|…}}, {{small|…}}: name -> the parameters shown, joined by a space.
@@ -213,7 +211,7 @@ def _linked_format(st, j: int) -> tuple[int, int] | None:
 def _stream_template_name(st, j: int) -> str:
     """A template's name as template_name() spells it (lower case, single spaces, no namespace)."""
     name_end, _params = st.template_params(j)
-    return re.sub(r"[\s_]+", " ", st.strip(j + 1, name_end).strip()).lower()
+    return NAME_SPACE.sub(" ", st.strip(j + 1, name_end).strip()).lower()
 
 
 def _stream_children(st, i: int, start: int, s: str):
