@@ -95,7 +95,19 @@ def _dated_by_prose(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-_APPOSED_BODY = r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:society|association|union|party|federation|league|fraternity|sorority|academy)\b"
+_APPOSED_BODY = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:society|association|union|party|federation|league|fraternity|sorority|academy)\b")
+
+
+def _apposed_body(name: str, text: str) -> bool:
+    """Whether re.search(re.escape(name) + _APPOSED_BODY.pattern, text) finds a match, without compiling
+    an expression per name: the name at some place of the text, and the body right after it."""
+    p = text.find(name)
+    while p >= 0:
+        if _APPOSED_BODY.match(text, p + len(name)):
+            return True
+        p = text.find(name, p + 1)
+    return False
 
 
 def joined_bodies(statements: list[Statement]) -> list[Statement]:
@@ -110,7 +122,7 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")
         elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)
-                or re.search(re.escape(st.obj.text) + _APPOSED_BODY, st.evidence.plain or st.evidence.text)):
+                or _apposed_body(st.obj.text, st.evidence.plain or st.evidence.text)):
             st = replace(st, predicate="memberOf", rule="membership.person-joined", event="Membership")
         out.append(st)
     return out
