@@ -1,11 +1,11 @@
-"""The literal words a pattern needs: sound for every rule, and folding agrees with re.IGNORECASE."""
+"""The literal words and phrases a pattern needs: sound for every rule, and folding agrees with re.IGNORECASE."""
 from __future__ import annotations
 
 import re
 import string
 
 from wikikg.kb import rules
-from wikikg.kb.prefilter import fold, required, required_all
+from wikikg.kb.prefilter import fold, phrases, required, required_all, squeeze
 
 
 def test_fold_covers_every_character_an_ascii_letter_matches():
@@ -32,9 +32,20 @@ def test_every_list_a_match_needs():
     assert required(re.compile(r"Ⓐ’", re.I)) == ("’",)  # a symbol with a case is no literal of the folded text
 
 
+def test_phrases_join_words_across_white_space():
+    at = re.compile(r"(?:at|with)\b(?=\s+(?:the\s+)?⟦)", re.I)
+    assert phrases(at) == (("at the ⟦", "at ⟦", "with the ⟦", "with ⟦"),)
+    # " with": no word before its space
+    assert phrases(re.compile(r"\bjoint\s+venture\s+[A-Z]\w+\s+with\b", re.I)) == (("joint venture ",),)
+    assert phrases(re.compile(r"member\s*of\n(?!x)the", re.I)) == (("member of the", "memberof the"),)
+    assert phrases(re.compile(r"\bx?\b")) == () and phrases(re.compile(r"a b")) == ()  # too short to test
+    assert squeeze("a \n\t b\u2003c") == "a b c"
+
+
 def test_no_rule_is_skipped_where_its_trigger_matches():
     texts = [e[0] for r in rules.relation_rules() for e in r.examples]
     texts += [t.upper() for t in texts] + ["ſIGNED", "Iİıi JOİNED"]
+    texts += [t.replace(" ", "\n  ") for t in texts]  # the phrases' white space is any run of it
     for r in rules.relation_rules():
         for t in texts:
             if r.trigger.search(t):

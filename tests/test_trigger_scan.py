@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from wikikg.kb import rules
-from wikikg.kb.prefilter import fold
+from wikikg.kb.prefilter import fold, squeeze
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -16,11 +16,12 @@ CASES = [
     "ACQUIRED, Acquires; acquisition — the ﬁrm (a ligature) and the KELVIN sign K",
     "it was sanctioned by the U.S. Department of Commerce and added to the Entity List",
     "foundedfoundedfounded subsidiarysubsidiary",
+    "He is a professor\n  at  ⟦0⟧ and\ta fellow of\u2003the ⟦1⟧",
 ]
 
 
 def _naive(text: str) -> frozenset[str]:
-    folded = fold(text)
+    folded = squeeze(fold(text))
     return frozenset(k for k in rules._trigger_words() if k in folded)
 
 

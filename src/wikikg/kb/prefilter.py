@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 try:  # the standard library's own regex parser (private, but part of every CPython >= 3.11)
     from re import _constants as _C
@@ -24,13 +24,18 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=1)  # required, required_all and phrases of one rule's trigger parse it once
+def _tree(pattern: str, flags: int) -> list:
+    return list(_parser.parse(pattern, flags))
+
+
 def required(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case strings (ASCII, or caseless marks such as "’") at least one of which the folded text
     holds wherever the pattern matches; None when the pattern has no such list."""
     if _parser is None:
         return None
     try:
-        return _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
+        return _sequence(_tree(pattern.pattern, pattern.flags))
     except Exception:  # an unfamiliar parse tree: no test
         return None
 
@@ -42,7 +47,7 @@ def required_all(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     if _parser is None:
         return ()
     try:
-        clauses = _clauses(list(_parser.parse(pattern.pattern, pattern.flags)))
+        clauses = _clauses(_tree(pattern.pattern, pattern.flags))
     except Exception:  # an unfamiliar parse tree: no test
         return ()
     return tuple(dict.fromkeys(clauses))
@@ -132,3 +137,126 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]):
             yield m
             end = m.end()
 
+
+
+_SPACES = re.compile(r"\s+")
+_MAX_STRINGS = 64  # a window of literals is cut where it could spell more strings than this
+
+
+def squeeze(text: str) -> str:
+    """The text with each run of white space as one space (what `phrases`' strings are looked for in)."""
+    return _SPACES.sub(" ", text)
+
+
+def phrases(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """Lists of strings with a space inside ("at ⟦", "at the ⟦") such that wherever the pattern matches, the
+    folded and squeezed text holds one string of every list: a run of the pattern's items that can only
+    spell a few strings, white space spelt as one space (the words around a `\\s+`, which `required_all`
+    cannot join); () when there is none."""
+    if _parser is None:
+        return ()
+    try:
+        out = _phrases(_tree(pattern.pattern, pattern.flags), {})
+    except Exception:  # an unfamiliar parse tree: no test
+        return ()
+    return tuple(dict.fromkeys(c for c in out if all(" " in w.strip(" ") and len(w.replace(" ", "")) >= 3 for w in c)))
+
+
+def _phrases(items: list, memo: dict) -> list[tuple[str, ...]]:
+    out, window = [], {""}
+
+    def flush() -> None:
+        nonlocal window
+        if window != {""}:
+            out.append(_minimal({squeeze(w) for w in window}))
+        window = {""}
+
+    for item in items:
+        op, av = item
+        if op is _C.ASSERT and av[0] == 1 and (ahead := _language(av[1], memo)) is not None:
+            joined = _join(window, ahead)  # a lookahead: the text goes on with one of its strings
+            if joined is None:
+                flush()
+                joined = ahead
+            window = joined
+            flush()  # ... but what follows starts where it starts: the window ends here
+            continue
+        lang = _language((item,), memo)
+        if lang is not None:
+            joined = _join(window, lang)
+            if joined is None:
+                flush()
+                joined = lang
+            window = joined
+            continue
+        flush()
+        if op is _C.SUBPATTERN:
+            out += _phrases(av[-1], memo)
+        elif op is _C.ASSERT:
+            out += _phrases(av[1], memo)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out += _phrases(av[2], memo)
+        elif op is _C.BRANCH:
+            best = [max(_phrases(alt, memo), key=lambda c: (min(map(len, c)), -len(c)), default=None) for alt in av[1]]
+            if all(b is not None for b in best):
+                out.append(_minimal({w for b in best for w in b}))
+    flush()
+    return out
+
+
+def _join(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """Every string of `a` followed by one of `b`; None when that is too many."""
+    if a is None or b is None or len(a) * len(b) > _MAX_STRINGS:
+        return None
+    return {x + y for x in a for y in b}
+
+
+def _language(items, memo: dict) -> set[str] | None:
+    """Every string the items can match (folded; white space as one space, zero-width tests as nothing), when
+    they can match only a few; None otherwise. `memo` keeps each item's answer (by identity, for one tree)."""
+    out, run = {""}, ""
+    for item in items:
+        if item[0] is _C.LITERAL and _caseless(item[1]):  # a run of literals joins the strings once
+            c = chr(item[1])
+            run += " " if c.isspace() else c.lower()
+            continue
+        if id(item) in memo:
+            part = memo[id(item)]
+        else:
+            part = memo[id(item)] = _item_language(*item, memo)
+        if part is None:
+            return None
+        out = _join(out, {run + w for w in part} if run else part)
+        run = ""
+        if out is None:
+            return None
+    return _join(out, {run}) if run else out
+
+
+def _item_language(op, av, memo: dict) -> set[str] | None:
+    if op is _C.LITERAL:
+        return {" " if chr(av).isspace() else chr(av).lower()} if _caseless(av) else None
+    if op is _C.IN:
+        part = set()
+        for iop, iav in av:
+            if iop is _C.LITERAL and _caseless(iav):
+                part.add(" " if chr(iav).isspace() else chr(iav).lower())
+            elif iop is _C.CATEGORY and iav in (_C.CATEGORY_SPACE, _C.CATEGORY_UNI_SPACE):
+                part.add(" ")
+            else:
+                return None
+        return part
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return {""}  # zero width: the text holds the strings around it next to each other
+    if op is _C.SUBPATTERN:
+        return _language(av[-1], memo)
+    if op is _C.BRANCH:
+        alts = [_language(alt, memo) for alt in av[1]]
+        return None if any(a is None for a in alts) else {w for a in alts for w in a}
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        body = _language(av[2], memo)
+        if body == {" "}:  # a run of white space: one space in the squeezed text
+            return {" "} if av[0] >= 1 else {"", " "}
+        if body is not None and (av[0], av[1]) in ((0, 1), (1, 1)):
+            return body | {""} if av[0] == 0 else body
+    return None

@@ -11,7 +11,7 @@ from pathlib import Path
 from wikikg.errors import RuleError
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
-from wikikg.kb.prefilter import fold, required, required_all
+from wikikg.kb.prefilter import fold, phrases, required, required_all, squeeze
 from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
 from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
@@ -50,9 +50,9 @@ class Rule:
     yields_to: frozenset[str] = frozenset()  # rule ids whose overlapping match takes precedence
     need_prep: frozenset[str] = frozenset()  # sides whose mention must follow one of their preps
     examples: tuple = ()
-    keys: frozenset[str] | None = None  # folded words one of which any trigger match holds (literals.py)
+    keys: frozenset[str] | None = None  # folded words one of which any trigger match holds (prefilter.py)
     evident: re.Pattern | None = None  # a trigger match holding this states its arguments' classes
-    clauses: tuple[frozenset[str], ...] = ()  # folded words of which any trigger match holds one of each
+    clauses: tuple[frozenset[str], ...] = ()  # folded words or phrases of which any trigger match holds one of each
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -195,7 +195,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
                   for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
-            tuple(frozenset(c) for c in required_all(trigger) if _selective(c)),
+            tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) + tuple(map(frozenset, phrases(trigger))),
         ))
     return tuple(rules)
 
@@ -223,7 +223,7 @@ def type_group(name: str) -> frozenset[str]:
 
 
 def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
-    return None if words is None else frozenset(words)
+    return None if words is None else frozenset(map(squeeze, words))
 
 
 @cache
@@ -253,10 +253,11 @@ _second = itemgetter(1)  # a hit's word: (end, word)
 
 
 def words_in(text: str) -> frozenset[str]:
-    """The rules' trigger words (Rule.keys) that the text holds, case folded: all of them in one pass
-    over the text (an Aho-Corasick automaton), not one substring search per word."""
+    """The rules' trigger words and phrases (Rule.keys, Rule.clauses) that the text holds, case folded and
+    its white space squeezed: all of them in one pass over the text (an Aho-Corasick automaton), not one
+    substring search per word."""
     automaton = _trigger_automaton()
-    return frozenset(map(_second, automaton.iter(fold(text)))) if automaton is not None else frozenset()
+    return frozenset(map(_second, automaton.iter(squeeze(fold(text))))) if automaton is not None else frozenset()
 
 
 @cache
