@@ -40,6 +40,9 @@ def test_phrases_join_words_across_white_space():
     assert phrases(re.compile(r"member\s*of\n(?!x)the", re.I)) == (("member of the", "memberof the"),)
     assert phrases(re.compile(r"\bx?\b")) == () and phrases(re.compile(r"a b")) == ()  # too short to test
     assert squeeze("a \n\t b\u2003c") == "a b c"
+    # a lookbehind's last items and a lookahead's first ones spell the text on either side
+    report = re.compile(r"(?<=[a-z]⟧)\s+(?:of|from)\s+(?:the\s+)?(?=⟦\d+⟧)", re.I)
+    assert phrases(report) == (("⟧ from the ⟦", "⟧ from ⟦", "⟧ of the ⟦", "⟧ of ⟦"),)
 
 
 def test_no_rule_is_skipped_where_its_trigger_matches():

@@ -173,13 +173,19 @@ def _phrases(items: list, memo: dict) -> list[tuple[str, ...]]:
 
     for item in items:
         op, av = item
-        if op is _C.ASSERT and av[0] == 1 and (ahead := _language(av[1], memo)) is not None:
-            joined = _join(window, ahead)  # a lookahead: the text goes on with one of its strings
-            if joined is None:
-                flush()
-                joined = ahead
-            window = joined
+        if op is _C.ASSERT:
+            edge = _edge(av[1], memo, av[0] == 1)
+            if av[0] == 1:  # a lookahead: the text goes on with one of the strings its first items spell
+                joined = _join(window, edge)
+                if joined is None:
+                    flush()
+                    joined = edge
+                window = joined
             flush()  # ... but what follows starts where it starts: the window ends here
+            if av[0] != 1:  # a lookbehind: the text before ends with what its last items spell
+                window = edge
+            if _language(av[1], memo) is None:
+                out += _phrases(av[1], memo)
             continue
         lang = _language((item,), memo)
         if lang is not None:
@@ -192,8 +198,6 @@ def _phrases(items: list, memo: dict) -> list[tuple[str, ...]]:
         flush()
         if op is _C.SUBPATTERN:
             out += _phrases(av[-1], memo)
-        elif op is _C.ASSERT:
-            out += _phrases(av[1], memo)
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
             out += _phrases(av[2], memo)
         elif op is _C.BRANCH:
@@ -201,6 +205,18 @@ def _phrases(items: list, memo: dict) -> list[tuple[str, ...]]:
             if all(b is not None for b in best):
                 out.append(_minimal({w for b in best for w in b}))
     flush()
+    return out
+
+
+def _edge(items, memo: dict, front: bool) -> set[str]:
+    """What the first (`front`) or the last items of `items` spell, as far as they spell few strings."""
+    out = {""}
+    for item in (items if front else list(items)[::-1]):
+        lang = _language((item,), memo)
+        joined = None if lang is None else _join(out, lang) if front else _join(lang, out)
+        if joined is None:
+            break
+        out = joined
     return out
 
 
