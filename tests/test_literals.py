@@ -39,7 +39,9 @@ def test_phrases_join_words_across_white_space():
     assert phrases(re.compile(r"\bjoint\s+venture\s+[A-Z]\w+\s+with\b", re.I)) == (("joint venture ",),)
     assert phrases(re.compile(r"member\s*of\n(?!x)the", re.I)) == (("member of the", "memberof the"),)
     assert phrases(re.compile(r"\bx?\b")) == () and phrases(re.compile(r"a b")) == ()  # too short to test
-    assert squeeze("a \n\t b\u2003c") == "a b c"
+    assert squeeze("a \n\t b\u2003c") == "a b c" and squeeze("a b") == "a b"
+    # squeeze leaves a printable text with no double space as it is: no white space but " " is printable
+    assert not any(chr(c).isspace() and chr(c).isprintable() for c in range(0x110000) if c != 0x20)
     # a lookbehind's last items and a lookahead's first ones spell the text on either side
     report = re.compile(r"(?<=[a-z]⟧)\s+(?:of|from)\s+(?:the\s+)?(?=⟦\d+⟧)", re.I)
     assert phrases(report) == (("⟧ from the ⟦", "⟧ from ⟦", "⟧ of the ⟦", "⟧ of ⟦"),)

@@ -139,12 +139,14 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]):
 
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"\s{2,}|[^\S ]")  # what squeeze changes: a lone space stays as it is
 _MAX_STRINGS = 64  # a window of literals is cut where it could spell more strings than this
 
 
 def squeeze(text: str) -> str:
     """The text with each run of white space as one space (what `phrases`' strings are looked for in)."""
+    if "  " not in text and text.isprintable():  # its only white space is lone spaces (the others are not printable)
+        return text
     return _SPACES.sub(" ", text)
 
 
