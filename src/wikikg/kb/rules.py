@@ -234,11 +234,18 @@ def _trigger_words() -> tuple[str, ...]:
 @cache
 def _rules_by_word() -> tuple[dict[str, frozenset[int]], frozenset[int]]:
     by_word: dict[str, set[int]] = {}
-    for i, r in enumerate(relation_rules()):
-        for k in r.keys or ():
+    for i, r in enumerate(relation_rules()):  # each rule under the words of the list it needs that is likeliest absent
+        for k in _index_words(r) or ():
             by_word.setdefault(k, set()).add(i)
-    always = frozenset(i for i, r in enumerate(relation_rules()) if r.keys is None)
+    always = frozenset(i for i, r in enumerate(relation_rules()) if _index_words(r) is None)
     return {k: frozenset(v) for k, v in by_word.items()}, always
+
+
+def _index_words(r: Rule) -> frozenset[str] | None:
+    """Of the lists of words a rule's trigger needs one of (Rule.keys, Rule.clauses), the one with the longest
+    shortest word, then the fewest words (a match holds one word of every list: any one list will do)."""
+    lists = [c for c in (r.keys, *r.clauses) if c]
+    return max(lists, key=lambda c: (min(map(len, c)), -len(c))) if lists else r.keys
 
 
 def candidates(present: frozenset[str]) -> list[Rule]:
