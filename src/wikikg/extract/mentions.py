@@ -11,7 +11,7 @@ from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, acronym_after, is_office, rank_prefix, short_form, title_prefix, titles_folded
+from wikikg.extract.names import abbreviations, acronym_after, is_office, is_role_title, rank_prefix, short_form, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import SurnameUse, is_personal_name, shared_surnames
@@ -159,6 +159,8 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
         title = titled.group().strip()
         if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
             clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
+            if is_role_title(title) and (k := text.find(clean, start, end)) > start:
+                start = k  # "The CEO Jane Roe said": the post stays in the sentence, for the rules to read
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     ranked = rank_prefix().match(clean)
     if ranked and is_personal_name(rest := _POSTNOMINAL.sub("", clean[ranked.end():])):
