@@ -146,7 +146,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
 
 def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None) -> DateValue | None:
     """The fact's date: from the clause up to the trigger, or just after it (before any comma)."""
-    if not rule.dated or rules.cues().present.search(sl.text[clause[0]:span[1]]):
+    if not rule.dated or rule.dated == "founding" or rules.cues().present.search(sl.text[clause[0]:span[1]]):
         return None
     comma = sl.text.find(",", span[1])
     while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
