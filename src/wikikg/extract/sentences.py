@@ -16,6 +16,7 @@ from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
+_AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 
 
@@ -158,6 +159,8 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
             limit = end
     if rule.dated == "sentence":
         limit = len(sl.text)
+    elif _AND_LED.match(sl.text, span[0]) and (own := sentence_date(sl.text[span[0]:limit], None, None)) is not None:
+        return own  # "a [[B.Com.]] at [[X]] in 1995 and a [[LL.B.]] at [[Y]] in 1996": the second's date follows it
     return clause_date(sl.text, limit, prev(), year, before=span[1])
 
 
