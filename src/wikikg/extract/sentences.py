@@ -104,8 +104,11 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 continue
             reported, source = _attribution(sl, span)
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
-            subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
-                         "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx))
+            subj_strict = "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx)
+            subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx, subj_strict)
+            if not subj and rule.subject in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
+                subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,
+                             subj_strict)  # "⟦A⟧ attended ⟦B⟧ before reading History at ⟦C⟧": A reads
             itemised = not subj and rule.subject in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group()) \
                 and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
             if itemised:
@@ -143,6 +146,19 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                     rule.id, evidence, rule.event, date, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
+
+
+_GERUND_BREAK = re.compile(r"\b(?:before|after|while|when|since)\s*$", re.I)
+_GERUND = re.compile(r"\s+[a-z]+ing\b")
+
+
+def _gerund_host(sl: Slotted, clause: tuple[int, int]) -> int | None:
+    """Where the clause starts whose subject an adjunct gerund clause shares ("⟦A⟧ attended ⟦B⟧ before
+    reading ... at ⟦C⟧": A's clause); None when the clause is no "before/after/while + -ing" one."""
+    lo = clause[0]
+    if not lo or not _GERUND.match(sl.text, lo) or not _GERUND_BREAK.search(sl.text, 0, lo):
+        return None
+    return clause_of(sl, (lo - 1, lo - 1))[0]
 
 
 def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None) -> DateValue | None:
