@@ -10,7 +10,7 @@ from wikikg.pipeline.stages import build
 WKG = Namespace("https://w3id.org/wikikg/ontology#")
 RES = Namespace("https://w3id.org/wikikg/resource/")
 TEXT = ("'''Acme Widgets''' is a [[company]] in [[Springfield, Illinois|Springfield]]. It was founded in 1990 by "
-        "[[Jane Roe]].\n\nIn 2001 the chairman [[Agnès Maltais]] met officials of the [[Ministry of Trade (Ruritania)|"
+        "[[Jane Roe]].\n\nIn 2001 the economist [[Agnès Maltais]] met officials of the [[Ministry of Trade (Ruritania)|"
         "Ministry of Trade]] to discuss [[artificial intelligence]].\n\n== Films ==\n{| class=\"wikitable\"\n"
         "! Year !! Director\n|-\n| 2008 || [[Bernard Drainville]]\n|}\n")
 

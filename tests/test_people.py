@@ -47,6 +47,7 @@ SURNAME_CASES = [  # (article text, linked name, a person's by its surname used 
     ("[[Martin Church]] is a church. The Church grew; the Church moved.", "Martin Church", False),  # a common noun too
     ("[[Sullivan & Roeberg]] advised. Roeberg said so; Roeberg did.", "Sullivan & Roeberg", False),  # a firm of partners
     ("[[Frank House]] ... the House of Lords and the House of Commons.", "Frank House", False),  # another name's word
+    ("", "Karlheinz Roeberg", False),  # an empty text
 ]
 
 

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.places import countries
 
 _LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
 
@@ -71,11 +72,14 @@ def name_types(name: str) -> frozenset[str]:
     if name.strip().casefold() in _bare_shape_words():
         return frozenset()
     first = _shape_table().first(name)
+    if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
+        return _PLACE
     if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
         return name_types(m["name"])  # "Foo College, Oxbridge": Wikipedia's title names its town after a comma
     return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
 
 
+_PLACE = frozenset({"Place"})
 _COMMA_QUALIFIED = re.compile(r"(?P<name>.+\S), [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
 

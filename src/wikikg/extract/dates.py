@@ -229,8 +229,9 @@ def section_year(section: str) -> int | None:
 
 
 # ", from 1993 to 1995" after what a clause states (past an apposition): the term of a post it names
-_TERM_AFTER = re.compile(r",\s*(?:from|between)\s+(?:[A-Z][a-z]+\s+)?(\d{4})\s+(?:to|until|till|and)\s+"
-                         r"(?:[A-Z][a-z]+\s+)?(?:\d{4}|present|the\s+present)\b")
+_DAY_MONTH = r"(?:[A-Z][a-z]+\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?"  # "November 13, ", "13 November "
+_TERM_AFTER = re.compile(rf",\s*(?:from|between)\s+({_DAY_MONTH}\d{{4}}),?\s+(?:to|until|till|and)\s+"
+                         r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{4}|present|the\s+present)\b")
 
 
 def clause_date(text: str, limit: int, previous: DateValue | None, section_year: int | None,
@@ -239,5 +240,5 @@ def clause_date(text: str, limit: int, previous: DateValue | None, section_year:
     sentence ("He was also Chairman of the X, the association of Y, from 1993 to 1995") dates it."""
     if not _find_dates(text[:limit]) and (term := _TERM_AFTER.search(text, limit)) \
             and ";" not in text[limit:term.start()]:
-        return DateValue(term.group(1), "gYear")
+        return sentence_date(term.group(1), None, None)  # "from November 13, 2006, to July 2010": 2006-11-13
     return sentence_date(text[:limit], previous, section_year, before=before)

@@ -9,13 +9,14 @@ from itertools import islice
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
+from wikikg.extract.coordination import by_company
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, acronym_after, is_office, rank_prefix, short_form, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
+from wikikg.extract.names import is_role_title as _is_role_title
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import SurnameUse, is_personal_name, shared_surnames
-from wikikg.extract.settlements import settled
 from wikikg.extract.subjectnames import own_bold, short_names, subject_around_links, subject_surname
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import places, settlement_title
@@ -159,6 +160,8 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
         title = titled.group().strip()
         if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
             clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
+            if _is_role_title(title) and (k := text.find(clean, start, end)) > start:
+                start = k  # "The CEO Jane Roe said": the post stays in the sentence, for the rules to read
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     ranked = rank_prefix().match(clean)
     if ranked and is_personal_name(rest := _POSTNOMINAL.sub("", clean[ranked.end():])):
@@ -189,14 +192,12 @@ def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = T
 
 
 def _unchanged(ctx: Context, size: int, text: str) -> bool:
-    """Whether no name indexed since the index had `size` names occurs in the text: the index only
-    grows and a sentence only looks up its own substrings, so an earlier answer for it still holds."""
+    """Whether no name indexed since the index had `size` names occurs in the text (the index only grows)."""
     return len(ctx.index) == size or not any(n in text for n in _added_since(ctx, size))
 
 
 def _added_since(ctx: Context, size: int):
-    """The names indexed after the first `size`, newest first (from the end of the index: not a walk
-    over the `size` names before them)."""
+    """The names indexed after the first `size`, newest first (read from the end of the index)."""
     return islice(reversed(ctx.index), len(ctx.index) - size)
 
 
@@ -268,7 +269,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = shared_surnames(_paren_links(found, text), text)
-    return settled([_with_context(m, text) for m in found], text)
+    return by_company([_with_context(m, text) for m in found], text)
 
 
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun

@@ -85,7 +85,7 @@ class SurnameUse:
         tokens = _WORD.findall(text)
         self.alone: dict[str, int] = {}  # capitalised words between two words that are not
         self.lower: set[str] = set()
-        for prev, tok, nxt in zip([""] + tokens, tokens, tokens[1:] + [""]):
+        for prev, tok, nxt in zip(([""] + tokens)[:len(tokens)], tokens, (tokens[1:] + [""])[:len(tokens)], strict=True):
             if not tok[:1].isupper():
                 self.lower.add(tok)
             elif not prev[:1].isupper() and not nxt[:1].isupper() and nxt != "of":

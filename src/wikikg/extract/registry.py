@@ -15,6 +15,7 @@ from wikikg.extract.mentions import Context, article_context
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
+from wikikg.kb import rules
 from wikikg.model import DateValue, Mention, ParsedArticle, Statement
 
 __all__ = ["EXTRACTORS", "Extraction", "Extractor", "Step", "run_extractors"]
@@ -89,7 +90,10 @@ def _sentences(work: Extraction) -> list[Statement]:
     date = _founding_date(work, out)
     if date is None:
         return out
-    return [replace(st, date=date) if st.predicate == "foundedBy" and st.date is None and st.subject.key == work.subject.key
+    by_id = rules.rules_by_id()
+    return [replace(st, date=date) if st.date is None and (
+        st.predicate == "foundedBy" and st.subject.key == work.subject.key
+        or st.rule in by_id and by_id[st.rule].dated == "founding")  # "Founding members included A": members since
             else st for st in out]  # "X was founded by A and B." after "X was founded in 2007.": one founding, dated
 
 

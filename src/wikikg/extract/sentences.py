@@ -16,6 +16,7 @@ from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
+_AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 
 
@@ -103,8 +104,11 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 continue
             reported, source = _attribution(sl, span)
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
-            subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx,
-                         "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx))
+            subj_strict = "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx)
+            subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx, subj_strict)
+            if not subj and rule.subject in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
+                subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,
+                             subj_strict)  # "⟦A⟧ attended ⟦B⟧ before reading History at ⟦C⟧": A reads
             itemised = not subj and rule.subject in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group()) \
                 and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
             if itemised:
@@ -144,9 +148,22 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
     return out
 
 
+_GERUND_BREAK = re.compile(r"\b(?:before|after|while|when|since)\s*$", re.I)
+_GERUND = re.compile(r"\s+[a-z]+ing\b")
+
+
+def _gerund_host(sl: Slotted, clause: tuple[int, int]) -> int | None:
+    """Where the clause starts whose subject an adjunct gerund clause shares ("⟦A⟧ attended ⟦B⟧ before
+    reading ... at ⟦C⟧": A's clause); None when the clause is no "before/after/while + -ing" one."""
+    lo = clause[0]
+    if not lo or not _GERUND.match(sl.text, lo) or not _GERUND_BREAK.search(sl.text, 0, lo):
+        return None
+    return clause_of(sl, (lo - 1, lo - 1))[0]
+
+
 def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None) -> DateValue | None:
     """The fact's date: from the clause up to the trigger, or just after it (before any comma)."""
-    if not rule.dated or rules.cues().present.search(sl.text[clause[0]:span[1]]):
+    if not rule.dated or rule.dated == "founding" or rules.cues().present.search(sl.text[clause[0]:span[1]]):
         return None
     comma = sl.text.find(",", span[1])
     while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
@@ -158,6 +175,8 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
             limit = end
     if rule.dated == "sentence":
         limit = len(sl.text)
+    elif _AND_LED.match(sl.text, span[0]) and (own := sentence_date(sl.text[span[0]:limit], None, None)) is not None:
+        return own  # "a [[B.Com.]] at [[X]] in 1995 and a [[LL.B.]] at [[Y]] in 1996": the second's date follows it
     return clause_date(sl.text, limit, prev(), year, before=span[1])
 
 

@@ -46,7 +46,8 @@ class Rule:
     unless: bool = False
     max_objects: int = 0
     strict: frozenset[str] = frozenset()  # sides whose mention must have a known, fitting type
-    dated: bool | str = True  # False: no date (appositions); "sentence": any date in the sentence
+    dated: bool | str = True  # False: no date (appositions); "sentence": any date in the sentence; "founding":
+    # the subject's founding date (founding members)
     yields_to: frozenset[str] = frozenset()  # rule ids whose overlapping match takes precedence
     need_prep: frozenset[str] = frozenset()  # sides whose mention must follow one of their preps
     examples: tuple = ()
@@ -167,6 +168,9 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             default = raw.get(f"{side}_default")
             if default is not None and default not in classes():
                 raise RuleError(f"{where}: {side}_default {default!r} is not a class of wikikg.ttl")
+
+        if isinstance(raw.get("dated"), str) and raw["dated"] not in ("sentence", "founding"):
+            raise RuleError(f"{where}: dated is true, false, \"sentence\" or \"founding\", not {raw['dated']!r}")
 
         def types(side: str) -> frozenset[str]:
             value = raw.get(f"{side}_types")

@@ -13,9 +13,9 @@ from wikikg import graph as G
 from wikikg.extract.classify import category_patterns, lead_types, name_types, split_title
 from wikikg.extract.infobox import subject_types
 from wikikg.extract.people import is_personal_name
-from wikikg.extract.subjectnames import own_bold
 from wikikg.extract.preload import preload
 from wikikg.extract.registry import Extraction, run_extractors
+from wikikg.extract.subjectnames import own_bold
 from wikikg.kb import places
 from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article

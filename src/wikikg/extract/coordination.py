@@ -1,0 +1,69 @@
+"""Classes by the company a name keeps: a town before its region, a name listed among names of one class."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from wikikg.extract.classify import is_event
+from wikikg.extract.known import CONTEXT
+from wikikg.extract.settlements import settled
+from wikikg.kb.names import name_tables
+from wikikg.model import Mention
+
+_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
+
+
+def by_company(found: list[Mention], text: str) -> list[Mention]:
+    """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
+    return coordinated(settled(found, text), text)
+
+
+def coordinated(found: list[Mention], text: str) -> list[Mention]:
+    """"[[Foo Corp]], [[Bar Ltd]], [[Baz]] and [[Qux Inc]]": a linked name nothing types, in a list of at least
+    three names joined only by commas and "and"/"or", takes the class of the others when at least two of them,
+    and at least half of the list, are typed and all alike. `found` in text order."""
+    out = list(found)
+    run: list[int] = []
+    for i in range(len(out) + 1):
+        if i < len(out) and run and _JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            _type_run(out, run)
+        run = [i] if i < len(out) else []
+    return out
+
+
+def _type_run(out: list[Mention], run: list[int]) -> None:
+    typed = {out[i].types for i in run if out[i].types}
+    n_typed = sum(1 for i in run if out[i].types)
+    if len(typed) != 1 or n_typed < 2 or 2 * n_typed < len(run):
+        return
+    cls = next(iter(typed))
+    for i in run:
+        m = out[i]
+        if not m.types and m.linked and _name_like(m.key, "Person" in cls):
+            out[i] = replace(m, types=cls, strength=CONTEXT)
+
+
+_CONNECTORS = frozenset({"of", "the", "de", "del", "la", "le", "and", "y", "du", "des", "von", "van", "der", "da", "di",
+                         "al", "el", "bin"})
+
+
+def _name_like(title: str, person: bool) -> bool:
+    """Whether a link's title reads as a proper name: capitalised words (connectors aside), no qualifier, no
+    possessive, no event ("Battle of Foo"), no people or faith ("American Jews": a stop word first); a
+    person's two to four words, not "The ..." (a band)."""
+    words = title.split()
+    if not words or "(" in title or "'s" in title or "’s" in title or is_event(title) or words[0] in _stop():
+        return False
+    if any(not w[:1].isupper() and w not in _CONNECTORS for w in words):
+        return False  # "Foreign relations of Foo", "Anarchism in Bar": concepts
+    return not person or (2 <= len(words) <= 4 and words[0] != "The")
+
+
+@cache
+def _stop() -> frozenset[str]:
+    tables = name_tables()
+    return frozenset(tables.stop.openers) | frozenset(tables.stop.words)
