@@ -75,8 +75,11 @@ def subject_types(article: ParsedArticle) -> frozenset[str]:
     """The classes of the article's subject, read from the kinds of its infoboxes (not of a later
     infobox that names someone else)."""
     kinds = _tables()[0]
-    return frozenset(kinds[_norm(b.kind)][0] for i, b in enumerate(article.infoboxes)
-                     if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0] and _other(b, i, article.title) is None)
+    found = [kinds[_norm(b.kind)][0] for i, b in enumerate(article.infoboxes)
+             if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0] and _other(b, i, article.title) is None]
+    # a later box of the other side of person/organisation is someone else's ("{{Infobox U.S. Cabinet}}" in a
+    # president's article)
+    return frozenset(c for c in found if (c == "Person") == (found[0] == "Person"))
 
 
 def _other(box: Infobox, index: int, title: str, subject: Mention | None = None) -> str | None:
