@@ -1,5 +1,4 @@
-"""Subheadings that name entities: "== Faculties == / === Faculty of Agriculture ===" names a part,
-"=== Partnership with Foo ===" a partner."""
+"""Headings that name entities: a part under "== Faculties ==", a partner in "=== Partnership with Foo ==="."""
 from __future__ import annotations
 
 import re

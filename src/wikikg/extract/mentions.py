@@ -112,6 +112,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
 
 
 def resolve_name(name: str, ctx: Context) -> Mention | None:
+    """The entity an unlinked name stands for in the article: its subject, a known name, a titled person."""
     n = _POSSESSIVE.sub("", name).strip()
     n = _THE.sub("", n)
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
