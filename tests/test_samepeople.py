@@ -8,8 +8,8 @@ from wikikg.pipeline.stages import extract_article
 
 
 @pytest.mark.parametrize("key,name", [
-    ("Paul S. Roe", "Paul Roe"), ("Craig Roe (Foo Chairman)", "Craig Roe"), ("Gordon E. Q. Moore", "Gordon Moore"),
-    ("Jane Roe (born 1950)", None), ("Roe", None),
+    ("Paul S. Roe", "Paul Roe"), ("Gordon E. Q. Moore", "Gordon Moore"),
+    ("Craig Roe (Foo Chairman)", None), ("Jane Roe (born 1950)", None), ("Jane Roe (captain)", None), ("Roe", None),
 ])
 def test_a_persons_title_without_qualifier_and_middle_initials(key, name):
     from wikikg.extract.samepeople import person_name_key

@@ -152,4 +152,4 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
     (Extraction.statements: every statement found, in that order, less the redundant ones)."""
     for extractor in EXTRACTORS if extractors is None else extractors:
         work.found[extractor.name] = extractor(work)
-    return one_node_per_person(work.statements())  # "[[Paul S. Roe]]" and "[[Paul Roe]]": one person
+    return one_node_per_person(work.statements(), work.subject.key)  # "[[Paul S. Roe]]" and "[[Paul Roe]]": one person

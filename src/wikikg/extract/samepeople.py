@@ -1,4 +1,4 @@
-"""One node per person an article links under several titles: "[[Paul S. Roe]]" and "[[Paul Roe]]" are one."""
+"""One node per person an article links under two titles: "[[Paul S. Roe]]" and "[[Paul Roe]]" are one."""
 from __future__ import annotations
 
 import re
@@ -8,25 +8,24 @@ from dataclasses import replace
 from wikikg.model import Mention, Statement
 
 _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*$")
-_LIFE = re.compile(r"\d")  # "(born 1950)", "(1901-1980)": a qualifier that tells namesakes apart
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def person_name_key(key: str) -> str | None:
-    """A linked person's title without its qualifier and middle initials ("Craig Roe (Foo Chairman)" and
-    "Craig Q. Roe" are "Craig Roe"); None when the qualifier is a life's years (namesakes) or too few words."""
-    qualifier = _QUALIFIER.search(key)
-    if qualifier and _LIFE.search(qualifier.group(1)):
+    """A linked person's title without its middle initials ("Paul Q. Roe" is "Paul Roe"); None for a title
+    with a qualifier ("Jane Roe (captain)", "Jane Roe (born 1950)": namesakes the qualifier tells apart) or
+    of fewer than two words."""
+    if _QUALIFIER.search(key):
         return None
-    words = _QUALIFIER.sub("", key).split()
+    words = key.split()
     kept = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or not _INITIAL.match(w)]
     return " ".join(kept) if len(kept) >= 2 else None
 
 
-def one_node_per_person(statements: list[Statement]) -> list[Statement]:
+def one_node_per_person(statements: list[Statement], subject_key: str = "") -> list[Statement]:
     """The statements with every linked person's title that names the same person as another title of the
     article (person_name_key) replaced by the one the article uses most (the shorter on a tie), the other
-    kept as an alias."""
+    kept as an alias; the article's own subject's title is never merged."""
     uses: Counter[str] = Counter()
     for st in statements:
         for m in (st.subject, st.obj):
@@ -34,7 +33,7 @@ def one_node_per_person(statements: list[Statement]) -> list[Statement]:
                 uses[m.key] += 1
     groups: dict[str, list[str]] = {}
     for key in uses:
-        if (name := person_name_key(key)) is not None:
+        if key != subject_key and (name := person_name_key(key)) is not None:
             groups.setdefault(name, []).append(key)
     canon = {}
     for keys in groups.values():
