@@ -1,11 +1,13 @@
-"""Subheadings that name entities: "== Faculties == / === Faculty of Agriculture ===" names a part."""
+"""Headings that name entities: a part under "== Faculties ==", a partner in "=== Partnership with Foo ==="."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
 from wikikg.extract.lists import applies, for_lists, heading_part, section_spec
-from wikikg.extract.mentions import Context
+from wikikg.extract.mentions import Context, resolve_name
+from wikikg.kb import rules
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Evidence, ParsedArticle, Statement
 
 _HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
@@ -25,6 +27,10 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
             path.pop()
         parent = " / ".join(h for _, h in path)
         path.append((level, heading))
+        if (partner := _partner(heading, ctx)) is not None:  # "=== Partnership with Foo ==="
+            out.append(Statement(ctx.subject, "partneredWith", replace(partner, start=0, end=len(heading)),
+                                 "heading.partnership", Evidence(m.group(0), " / ".join(h for _, h in path),
+                                                                 m.start(), m.end()), "Partnership"))
         if not parent:
             continue
         spec, _ = section_spec(parent, for_lists, ctx.subject)
@@ -36,3 +42,10 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
         out.append(Statement(s, spec.relation, o, spec.id.replace("list.", "heading."), evidence, spec.event))
     return out
 
+
+def _partner(heading: str, ctx: Context):
+    """The organisation a heading names as the subject's partner, when the article knows it as one."""
+    cue = rules.cues().partner_heading
+    hit = cue.match(heading) if cue is not None and ctx.subject.types & org_classes() else None
+    known = resolve_name(hit.group(1), ctx) if hit else None
+    return known if known is not None and known.types & org_classes() and known.key != ctx.subject.key else None

@@ -68,16 +68,18 @@ def _separators() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     ("Foo, Inc."), and (all) also at "and" and "&"; then each of the two also at a dash between spaces."""
     forms = "|".join(map(re.escape, dict.fromkeys(f.rstrip(".") for f in legal_suffixes(ambiguous=False))))
     comma = rf",(?!\s*(?:{forms})(?![\w-]))"  # "Foo, Inc." is one name; ", Co-Founder" is no "Co."
-    strong, every = re.compile(rf"{comma}|;"), re.compile(rf"{comma}|;|\band\b|&")
-    return strong, every, *(re.compile(rf"{p.pattern}|\s[-–—]\s") for p in (strong, every))  # "Rob Roe - CEO"
+    return tuple(re.compile(rf"{comma}|;{p}") for p in ("", r"|\band\b|&", r"|\s[-–—]\s", r"|\band\b|&|\s[-–—]\s"))
 
 
 def subject_types(article: ParsedArticle) -> frozenset[str]:
     """The classes of the article's subject, read from the kinds of its infoboxes (not of a later
     infobox that names someone else)."""
     kinds = _tables()[0]
-    return frozenset(kinds[_norm(b.kind)][0] for i, b in enumerate(article.infoboxes)
-                     if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0] and _other(b, i, article.title) is None)
+    found = [kinds[_norm(b.kind)][0] for i, b in enumerate(article.infoboxes)
+             if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0] and _other(b, i, article.title) is None]
+    # a later box of the other side of person/organisation is someone else's ("{{Infobox U.S. Cabinet}}" in a
+    # president's article)
+    return frozenset(c for c in found if (c == "Person") == (found[0] == "Person"))
 
 
 def _other(box: Infobox, index: int, title: str, subject: Mention | None = None) -> str | None:
@@ -325,8 +327,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
 @functools.cache
 def _patterns() -> tuple[re.Pattern, re.Pattern | None]:
     """infobox.toml's street-address and founder-role patterns, compiled once."""
-    values = _tables()[1]
-    return re.compile(values.street_address), re.compile(values.founder_role) if values.founder_role else None
+    return re.compile(_tables()[1].street_address), re.compile(f) if (f := _tables()[1].founder_role) else None
 
 
 @functools.cache

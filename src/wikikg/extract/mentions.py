@@ -111,7 +111,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     return Mention(shown, target, True, types, aliases, strength=strength if types else 0)
 
 
-def _resolve_name(name: str, ctx: Context) -> Mention | None:
+def resolve_name(name: str, ctx: Context) -> Mention | None:
+    """The entity an unlinked name stands for in the article: its subject, a known name, a titled person."""
     n = _POSSESSIVE.sub("", name).strip()
     n = _THE.sub("", n)
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
@@ -250,7 +251,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         if e <= s or not free(s, e) and (e := _before_taken(text, s, e, taken)) <= s:  # "[[X]]" inside the span
             continue
         name = text[s:e]
-        known = _resolve_name(name, ctx)
+        known = resolve_name(name, ctx)
         det = _THE_BEFORE.search(text, max(0, len(text[:s].rstrip()) - 4), s)
         if known is None and det and f"{det.group(1)} {name}" in ctx.subject_names:
             known, s = ctx.subject, det.start(1)
@@ -261,7 +262,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_unlinked(name, text, s, e))
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
-            known = _resolve_name(text[s:e], ctx)
+            known = resolve_name(text[s:e], ctx)
             if known is not None:
                 take(_at(known, text[s:e], s, e))
     for m in anaphora:

@@ -13,6 +13,7 @@ from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context, article_context
 from wikikg.extract.restatements import extract_others
+from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.kb import rules
@@ -151,4 +152,4 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
     (Extraction.statements: every statement found, in that order, less the redundant ones)."""
     for extractor in EXTRACTORS if extractors is None else extractors:
         work.found[extractor.name] = extractor(work)
-    return work.statements()
+    return one_node_per_person(work.statements(), work.subject.key)  # "[[Paul S. Roe]]" and "[[Paul Roe]]": one person

@@ -96,6 +96,7 @@ class Cues:
     person_pronoun: re.Pattern | None = None  # "She" / "He" for a Person subject
     own_name_nouns: frozenset[str] = frozenset()  # nouns for the subject only when its name holds them
     predecessors: re.Pattern | None = None  # a lead's bold names after it are predecessors, not the subject's names
+    partner_heading: re.Pattern | None = None  # a section heading naming the subject's partner (group 1)
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -297,7 +298,7 @@ CUES = Table({
     "present": str, "window": int, "hedges": list, "negations": list, "reports": list,
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
     "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list,
-                       "predecessors": str},
+                       "predecessors": str, "partner_heading": str},
                       frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
@@ -327,6 +328,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _compile(d["anaphora"]["person_pronoun"], "cues.toml anaphora", 0) if "person_pronoun" in d["anaphora"] else None,
         frozenset(d["anaphora"].get("own_name", ())),
         _compile(d["anaphora"]["predecessors"], "cues.toml anaphora") if "predecessors" in d["anaphora"] else None,
+        _compile(d["anaphora"]["partner_heading"], "cues.toml anaphora", 0) if "partner_heading" in d["anaphora"] else None,
     )
 
 

@@ -1,0 +1,51 @@
+"""One node per person an article links under two titles: "[[Paul S. Roe]]" and "[[Paul Roe]]" are one."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from wikikg.model import Mention, Statement
+
+_QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def person_name_key(key: str) -> str | None:
+    """A linked person's title without its middle initials ("Paul Q. Roe" is "Paul Roe"); None for a title
+    with a qualifier ("Jane Roe (captain)", "Jane Roe (born 1950)": namesakes the qualifier tells apart) or
+    of fewer than two words."""
+    if _QUALIFIER.search(key):
+        return None
+    words = key.split()
+    kept = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or not _INITIAL.match(w)]
+    return " ".join(kept) if len(kept) >= 2 else None
+
+
+def one_node_per_person(statements: list[Statement], subject_key: str = "") -> list[Statement]:
+    """The statements with every linked person's title that names the same person as another title of the
+    article (person_name_key) replaced by the one the article uses most (the shorter on a tie), the other
+    kept as an alias; the article's own subject's title is never merged."""
+    uses: Counter[str] = Counter()
+    for st in statements:
+        for m in (st.subject, st.obj):
+            if isinstance(m, Mention) and m.linked and "Person" in m.types:
+                uses[m.key] += 1
+    groups: dict[str, list[str]] = {}
+    for key in uses:
+        if key != subject_key and (name := person_name_key(key)) is not None:
+            groups.setdefault(name, []).append(key)
+    canon = {}
+    for keys in groups.values():
+        if len(keys) > 1:
+            best = min(keys, key=lambda k: (-uses[k], len(k), k))
+            canon.update({k: best for k in keys if k != best})
+    if not canon:
+        return statements
+
+    def one(m):
+        if not isinstance(m, Mention) or m.key not in canon:
+            return m
+        return replace(m, key=canon[m.key], aliases=m.aliases | {_QUALIFIER.sub("", m.key)})
+
+    return [replace(st, subject=one(st.subject), obj=one(st.obj)) for st in statements]

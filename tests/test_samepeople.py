@@ -1,0 +1,33 @@
+"""Tests for wikikg.extract.samepeople: one node per person an article links under several titles."""
+from __future__ import annotations
+
+import pytest
+
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+
+
+@pytest.mark.parametrize("key,name", [
+    ("Paul S. Roe", "Paul Roe"), ("Gordon E. Q. Moore", "Gordon Moore"),
+    ("Craig Roe (Foo Chairman)", None), ("Jane Roe (born 1950)", None), ("Jane Roe (captain)", None), ("Roe", None),
+])
+def test_a_persons_title_without_qualifier_and_middle_initials(key, name):
+    from wikikg.extract.samepeople import person_name_key
+
+    assert person_name_key(key) == name
+
+
+def test_two_titles_of_one_person_make_one_node():
+    text = ("'''Acme Widgets''' is a [[company]]. It was founded in 1990 by [[Paul S. Roe]]. "
+            "In 2005, [[Paul Roe]] was appointed chairman of [[Globex Corporation]].")
+    keys = {m.key for st in extract_article(Article("Acme Widgets", text, "case", "wikitext")).statements
+            for m in (st.subject, st.obj) if getattr(m, "types", None) and "Person" in m.types}
+    assert len(keys) == 1 and keys <= {"Paul Roe", "Paul S. Roe"}  # one node, under the title used most
+
+
+def test_namesakes_told_apart_by_their_years_stay_two():
+    text = ("'''Acme Widgets''' is a [[company]]. It was founded in 1990 by [[Jane Roe (born 1930)]] and "
+            "[[Jane Roe (born 1960)|Jane Roe]].")
+    keys = {m.key for st in extract_article(Article("Acme Widgets", text, "case", "wikitext")).statements
+            for m in (st.subject, st.obj) if getattr(m, "types", None) and "Person" in m.types}
+    assert keys == {"Jane Roe (born 1930)", "Jane Roe (born 1960)"}
