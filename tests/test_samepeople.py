@@ -31,3 +31,11 @@ def test_namesakes_told_apart_by_their_years_stay_two():
     keys = {m.key for st in extract_article(Article("Acme Widgets", text, "case", "wikitext")).statements
             for m in (st.subject, st.obj) if getattr(m, "types", None) and "Person" in m.types}
     assert keys == {"Jane Roe (born 1930)", "Jane Roe (born 1960)"}
+
+
+def test_two_titles_with_different_initials_are_namesakes():
+    text = ("'''Acme Widgets''' is a [[company]]. It was founded in 1990 by [[Joseph E. Roe]]. In 2005, "
+            "[[Joseph S. Roe]] was appointed chairman of [[Globex Corporation]]. [[Joseph Roe]] retired.")
+    keys = {m.key for st in extract_article(Article("Acme Widgets", text, "case", "wikitext")).statements
+            for m in (st.subject, st.obj) if getattr(m, "types", None) and "Person" in m.types}
+    assert {"Joseph E. Roe", "Joseph S. Roe"} <= keys

@@ -23,9 +23,9 @@ def person_name_key(key: str) -> str | None:
 
 
 def one_node_per_person(statements: list[Statement], subject_key: str = "") -> list[Statement]:
-    """The statements with every linked person's title that names the same person as another title of the
-    article (person_name_key) replaced by the one the article uses most (the shorter on a tie), the other
-    kept as an alias; the article's own subject's title is never merged."""
+    """The statements with a linked person's title with middle initials replaced by the same title without them
+    when the article links both (person_name_key), or the other way round, whichever the article uses most,
+    the other kept as an alias; the article's own subject's title is never merged."""
     uses: Counter[str] = Counter()
     for st in statements:
         for m in (st.subject, st.obj):
@@ -36,8 +36,9 @@ def one_node_per_person(statements: list[Statement], subject_key: str = "") -> l
         if key != subject_key and (name := person_name_key(key)) is not None:
             groups.setdefault(name, []).append(key)
     canon = {}
-    for keys in groups.values():
-        if len(keys) > 1:
+    for name, keys in groups.items():
+        if len(keys) > 1 and len([k for k in keys if k != name]) == 1:  # two initials: namesakes ("Joe E. Roe",
+            # "Joe S. Roe", a father and his son); one title without initials and one with: one person
             best = min(keys, key=lambda k: (-uses[k], len(k), k))
             canon.update({k: best for k in keys if k != best})
     if not canon:
