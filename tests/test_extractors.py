@@ -5,10 +5,10 @@ from pathlib import Path
 
 from wikikg.extract import registry
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
-from wikikg.extract.mentions import article_context
 from wikikg.extract.registry import EXTRACTORS, Extraction, Extractor, Step, run_extractors
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.sentences import extract_sentences

@@ -12,21 +12,17 @@ from wikikg.extract.classify import context_types, disambiguation, is_event, nam
 from wikikg.extract.coordination import by_company
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, acronym_after, is_office, rank_prefix, short_form, title_prefix, titles_folded
+from wikikg.extract.names import abbreviations, acronym_after, is_office, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
-from wikikg.extract.names import is_role_title as _is_role_title
 from wikikg.extract.names import spans as _spans
-from wikikg.extract.people import SurnameUse, is_personal_name, shared_surnames
-from wikikg.extract.subjectnames import own_bold, short_names, subject_around_links, subject_surname
+from wikikg.extract.people import is_personal_name, shared_surnames
+from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import places, settlement_title
-from wikikg.model import Mention, ParsedArticle, Sentence
+from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
 _INITIALLED_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+")
-_LEADING_THE = re.compile(r"^The\s+")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
-_OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
 
 # Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 _THE = re.compile(r"^(?:the|The)\s+")
@@ -56,7 +52,8 @@ _CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$")
 
 
 @lru_cache(maxsize=16384)
-def _is_entity_link(target: str, shown: str) -> bool:
+def is_entity_link(target: str, shown: str) -> bool:
+    """Whether a link names an entity: not a list, a number, a common noun, a post or an office."""
     label, _ = split_title(target)
     words = label.split()
     if not words or not shown or _NUMERIC.fullmatch(label) or pages_of_many().match(label):
@@ -161,7 +158,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
         title = titled.group().strip()
         if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
             clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
-            if _is_role_title(title) and (k := text.find(clean, start, end)) > start:
+            if is_role_title(title) and (k := text.find(clean, start, end)) > start:
                 start = k  # "The CEO Jane Roe said": the post stays in the sentence, for the rules to read
         return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
     ranked = rank_prefix().match(clean)
@@ -222,7 +219,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         if free(s, e):
             take(_at(ctx.subject, text[s:e], s, e))
     for link in sentence.links:
-        if _is_entity_link(link.target, link.text) and free(link.start, link.end):
+        if is_entity_link(link.target, link.text) and free(link.start, link.end):
             m = _link_mention(link.target, link.text, link.start, link.end)
             t = ctx.typed.get(m.key)
             if t is not None and t.strength > m.strength:  # the infobox says what it is
@@ -330,71 +327,3 @@ def _base_matcher() -> NameMatcher:
     matcher = NameMatcher(known_tables()[0])
     matcher.spans("")
     return matcher
-
-
-def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:
-    """The subject's names and an index of every entity name the article links or introduces;
-    `known` are typed mentions from elsewhere in the article (its infobox)."""
-    label, _ = split_title(article.title)
-    names = {label, article.title}
-    for s in article.sentences[:3]:
-        for bs, be in own_bold(s):
-            names.add(s.text[bs:be].strip())
-    for box in article.infoboxes:
-        f = box.field("name")
-        if f and f.items and f.items[0].text:
-            names.add(f.items[0].text)
-    for n in list(names):
-        short = short_form().sub("", n)
-        names.add(short)
-        names.add(_LEADING_THE.sub("", short))
-    names = {n for n in names if n and len(n) > 1}
-    names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
-              if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
-    names |= short_names(names, article)
-    names |= subject_surname(label, subject, article)
-    for full in {label, min(names, key=len) if names else label}:
-        head = _OF_FOR_IN.split(full)[0].split()
-        if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
-            names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
-    ctx = Context(subject, names)
-    ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
-    surnames: dict[str, set[str]] = {}
-    stop = set(name_tables().stop.openers) | set(name_tables().stop.words)
-    use: SurnameUse | None = None  # made when an untyped link first asks
-    for s in article.sentences:
-        for w in _MID_SENTENCE_CAPITAL.findall(s.text):
-            ctx.capitalised.add(_POSSESSIVE.sub("", w))
-        for link in s.links:
-            if _is_entity_link(link.target, link.text):
-                m = _link_mention(link.target, link.text, -1, -1)
-                if m.key == subject.key:
-                    continue
-                label = split_title(m.key)[0] if m.linked else m.key
-                t = ctx.typed.get(m.key)
-                if t is not None and t.strength > m.strength:
-                    m = replace(m, types=t.types, strength=t.strength)
-                if not m.types and label == m.key and label.split()[0] not in stop \
-                        and (use := use or SurnameUse(article.text)).person(label):
-                    m = ctx.typed[m.key] = replace(m, types=frozenset({"Person"}), strength=PLACE)  # "Roe" again and again
-                if not m.types and label in stop:
-                    continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
-                ctx.add(label, m)
-                if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
-                    ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
-                words = label.split()
-                if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-                        and not name_types(label) and not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4)):
-                    for w in {words[0], words[-1]}:  # family names come first in some languages
-                        if len(w) > 2:
-                            surnames.setdefault(w, set()).add(m.key)
-    for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
-        if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
-            key = next(iter(keys))
-            owner = next((m for m in ctx.index.values() if m.key == key), None)
-            if owner is not None:
-                ctx.add(surname, owner)
-    for s in article.sentences:  # acronyms introduced in parentheses
-        for _ in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
-            pass
-    return ctx

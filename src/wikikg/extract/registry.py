@@ -7,11 +7,12 @@ from functools import cached_property
 from typing import Protocol
 
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
-from wikikg.extract.mentions import Context, article_context
+from wikikg.extract.mentions import Context
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.sentences import extract_sentences

@@ -1,0 +1,88 @@
+"""The article's context for its mentions: the subject's names and an index of every entity name it names."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wikikg.extract.classify import name_types, split_title
+from wikikg.extract.known import PLACE, SHAPE
+from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link_mention
+from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
+from wikikg.extract.names import short_form
+from wikikg.extract.people import SurnameUse
+from wikikg.extract.subjectnames import own_bold, short_names, subject_surname
+from wikikg.kb.names import name_tables
+from wikikg.kb.places import places
+from wikikg.model import Mention, ParsedArticle
+
+_LEADING_THE = re.compile(r"^The\s+")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
+_OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
+
+
+def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:
+    """The subject's names and an index of every entity name the article links or introduces;
+    `known` are typed mentions from elsewhere in the article (its infobox)."""
+    label, _ = split_title(article.title)
+    names = {label, article.title}
+    for s in article.sentences[:3]:
+        for bs, be in own_bold(s):
+            names.add(s.text[bs:be].strip())
+    for box in article.infoboxes:
+        f = box.field("name")
+        if f and f.items and f.items[0].text:
+            names.add(f.items[0].text)
+    for n in list(names):
+        short = short_form().sub("", n)
+        names.add(short)
+        names.add(_LEADING_THE.sub("", short))
+    names = {n for n in names if n and len(n) > 1}
+    names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
+              if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
+    names |= short_names(names, article)
+    names |= subject_surname(label, subject, article)
+    for full in {label, min(names, key=len) if names else label}:
+        head = _OF_FOR_IN.split(full)[0].split()
+        if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
+            names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
+    ctx = Context(subject, names)
+    ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
+    surnames: dict[str, set[str]] = {}
+    stop = set(name_tables().stop.openers) | set(name_tables().stop.words)
+    use: SurnameUse | None = None  # made when an untyped link first asks
+    for s in article.sentences:
+        for w in _MID_SENTENCE_CAPITAL.findall(s.text):
+            ctx.capitalised.add(_POSSESSIVE.sub("", w))
+        for link in s.links:
+            if is_entity_link(link.target, link.text):
+                m = link_mention(link.target, link.text)
+                if m.key == subject.key:
+                    continue
+                label = split_title(m.key)[0] if m.linked else m.key
+                t = ctx.typed.get(m.key)
+                if t is not None and t.strength > m.strength:
+                    m = replace(m, types=t.types, strength=t.strength)
+                if not m.types and label == m.key and label.split()[0] not in stop \
+                        and (use := use or SurnameUse(article.text)).person(label):
+                    m = ctx.typed[m.key] = replace(m, types=frozenset({"Person"}), strength=PLACE)  # "Roe" again and again
+                if not m.types and label in stop:
+                    continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
+                ctx.add(label, m)
+                if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
+                    ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
+                words = label.split()
+                if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+                        and not name_types(label) and not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4)):
+                    for w in {words[0], words[-1]}:  # family names come first in some languages
+                        if len(w) > 2:
+                            surnames.setdefault(w, set()).add(m.key)
+    for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
+        if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
+            key = next(iter(keys))
+            owner = next((m for m in ctx.index.values() if m.key == key), None)
+            if owner is not None:
+                ctx.add(surname, owner)
+    for s in article.sentences:  # acronyms introduced in parentheses
+        for _ in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
+            pass
+    return ctx
