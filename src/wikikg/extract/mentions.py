@@ -73,6 +73,9 @@ def _lower_legal_forms() -> frozenset[str]:
 
 
 _LIFE = re.compile(r"\d")
+# a topic article's title ("Fooland in the Bar War", "History of Foo"): a piped link to it that shows a name
+# names that name's entity, not the topic
+_TOPIC_TITLE = re.compile(r"\s(?:in|during)\s+the\s|^(?:History|Timeline|Culture|Economy|Politics|Geography|Demographics) of\s")
 
 
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
@@ -84,6 +87,8 @@ def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
 def _link_at_nowhere(target: str, shown: str) -> Mention:
     """The mention of a link to `target` showing `shown`, before it is placed in a sentence."""
     label, dis = split_title(target)
+    if shown != label and _TOPIC_TITLE.search(label) and shown[:1].isupper() and shown not in label:
+        return _unlinked(shown, shown, -1, -1)  # "[[Fooland in the Bar War|Foo Mounted Rifles]]": the unit
     types, strength = disambiguation(dis, label), STRONG
     table = known_tables()[0].get(target)
     if table:
