@@ -18,6 +18,7 @@ from wikikg.model import Mention, ParsedArticle
 _LEADING_THE = re.compile(r"^The\s+")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
+_DOMAIN = re.compile(r"([A-Z][\w-]+)\.(?:com|net|org|co\.uk)$")
 
 
 def article_context(article: ParsedArticle, subject: Mention, known: tuple[Mention, ...] = ()) -> Context:
@@ -68,6 +69,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 if not m.types and label in stop:
                     continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)
+                if (dot := _DOMAIN.match(label)) is not None:
+                    ctx.add(dot.group(1), m)  # "[[Foo.com]]" is "Foo" in its prose ("Foo spokesman Jane Roe")
                 if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
                     ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
                 words = label.split()
