@@ -8,7 +8,7 @@ import re
 from wikikg.extract.boxdates import field_date as _field_date
 from wikikg.extract.boxdates import held_years
 from wikikg.extract.boxtext import ACRONYM, mask, minority, two_people
-from wikikg.extract.classify import is_event, name_types, split_title
+from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
 from wikikg.extract.offices import names_office, office_organisation, untitled
@@ -284,7 +284,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     """(name, its link or None, the rest: role notes) for each value named in one item."""
     text, masked = item.text, mask(item.text)
     roles = _tables()[1].role_words
-    top = [k for k in item.links if 0 <= k.start < len(masked) and masked[k.start] != "#"
+    top = [k for k in item.links if 0 <= k.start < len(masked) and masked[k.start] != "#" and not is_shape_word(split_title(k.target)[0])
            and not (value == "person" and (set(k.text.casefold().split()) <= roles
                                            or set(k.text.casefold().split()) <= _rank_words()))]  # a role, a rank
     strong = value in ("place", "literal") or not top

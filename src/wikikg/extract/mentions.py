@@ -8,7 +8,7 @@ from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.anaphora import reported_by_another, subject_anaphora
-from wikikg.extract.classify import context_types, disambiguation, is_event, name_types, split_title
+from wikikg.extract.classify import context_types, disambiguation, is_event, is_shape_word, name_types, split_title
 from wikikg.extract.coordination import by_company
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
@@ -60,8 +60,8 @@ def is_entity_link(target: str, shown: str) -> bool:
         return False
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
-    if is_office(target, shown):
-        return False
+    if is_office(target, shown) or len(words) == 1 and is_shape_word(label):
+        return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
 
