@@ -32,7 +32,9 @@ def _part(g, nodes: list[str], widths: dict[str, float], iterations: int) -> dic
         return {nodes[0]: (0.0, 0.0)}
     if len(nodes) == 2:
         return {nodes[0]: (0.0, 0.0), nodes[1]: (max(MIN_EDGE, (widths[nodes[0]] + widths[nodes[1]]) / 2 + 20), 0.0)}
-    sub = g.subgraph(nodes)
+    sub = nx.Graph()  # not g.subgraph(nodes): a view iterates its nodes in the order of a set of strings,
+    sub.add_nodes_from(nodes)  # which changes with each process's hash seed (and so did the layout)
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(nodes).edges()))
     golden = math.pi * (3 - math.sqrt(5))  # a deterministic start: a sunflower, in node order
     start = {n: np.array([math.sqrt(i + 0.5) * math.cos(i * golden), math.sqrt(i + 0.5) * math.sin(i * golden)])
              for i, n in enumerate(nodes)}
