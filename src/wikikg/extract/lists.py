@@ -210,7 +210,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             date = date or _heading_date(heading)
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
             if termed is not None:
-                owner = termed[1]  # "; 1st Troop Carrier Squadron" then "* [[Pope Field]], 4 October 1942": its station
+                owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station
             if parts and named != heading and (part := heading_part(heading, spec, ctx)) is not None:
                 owner = part  # "=== Operational Command West ===" under "Structure": the brigades listed are its
             if parts and parents:
@@ -237,7 +237,7 @@ _PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|F
 
 
 def term_owner(article: ParsedArticle, sentence, ctx: Context) -> Mention | None:
-    """The organisation a definition term ("; 1st Troop Carrier Squadron") or a bold line standing alone
+    """The organisation a definition term ("; 1st Foo Squadron") or a bold line standing alone
     names, whose items follow it: a predecessor's stations or assignments in a unit's lineage, a member
     society's own list. None for the subject itself, a period ("; 1990s") or a common heading ("; Current")."""
     line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.end].strip()
