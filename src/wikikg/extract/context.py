@@ -11,7 +11,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
 from wikikg.extract.people import SurnameUse
 from wikikg.extract.subjectnames import own_bold, short_names, subject_surname
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import stop_names
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
 
@@ -49,7 +49,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     ctx = Context(subject, names)
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
-    stop = set(name_tables().stop.openers) | set(name_tables().stop.words)
+    stop = stop_names()
     use: SurnameUse | None = None  # made when an untyped link first asks
     for s in article.sentences:
         for w in _MID_SENTENCE_CAPITAL.findall(s.text):

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from wikikg.extract.classify import is_event
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.settlements import settled
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import stop_names
 from wikikg.model import Mention
 
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
@@ -56,14 +55,9 @@ def _name_like(title: str, person: bool) -> bool:
     possessive, no event ("Battle of Foo"), no people or faith ("American Jews": a stop word first); a
     person's two to four words, not "The ..." (a band)."""
     words = title.split()
-    if not words or "(" in title or "'s" in title or "’s" in title or is_event(title) or words[0] in _stop():
+    if not words or "(" in title or "'s" in title or "’s" in title or is_event(title) or words[0] in stop_names():
         return False
     if any(not w[:1].isupper() and w not in _CONNECTORS for w in words):
         return False  # "Foreign relations of Foo", "Anarchism in Bar": concepts
     return not person or (2 <= len(words) <= 4 and words[0] != "The")
 
-
-@cache
-def _stop() -> frozenset[str]:
-    tables = name_tables()
-    return frozenset(tables.stop.openers) | frozenset(tables.stop.words)

@@ -5,9 +5,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from wikikg.extract.classify import split_title
 from wikikg.model import Mention, Statement
 
-_QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
@@ -15,7 +15,7 @@ def person_name_key(key: str) -> str | None:
     """A linked person's title without its middle initials ("Paul Q. Roe" is "Paul Roe"); None for a title
     with a qualifier ("Jane Roe (captain)", "Jane Roe (born 1950)": namesakes the qualifier tells apart) or
     of fewer than two words."""
-    if _QUALIFIER.search(key):
+    if split_title(key)[1] is not None:
         return None
     words = key.split()
     kept = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or not _INITIAL.match(w)]
@@ -37,8 +37,8 @@ def one_node_per_person(statements: list[Statement], subject_key: str = "") -> l
             groups.setdefault(name, []).append(key)
     canon = {}
     for name, keys in groups.items():
-        if len(keys) > 1 and len([k for k in keys if k != name]) == 1:  # two initials: namesakes ("Joe E. Roe",
-            # "Joe S. Roe", a father and his son); one title without initials and one with: one person
+        if len(keys) == 2 and name in keys:  # one title without initials and one with: one person (two with
+            # initials are namesakes: "Joe E. Roe" and "Joe S. Roe", a father and his son)
             best = min(keys, key=lambda k: (-uses[k], len(k), k))
             canon.update({k: best for k in keys if k != best})
     if not canon:
@@ -47,6 +47,6 @@ def one_node_per_person(statements: list[Statement], subject_key: str = "") -> l
     def one(m):
         if not isinstance(m, Mention) or m.key not in canon:
             return m
-        return replace(m, key=canon[m.key], aliases=m.aliases | {_QUALIFIER.sub("", m.key)})
+        return replace(m, key=canon[m.key], aliases=m.aliases | {m.key})
 
     return [replace(st, subject=one(st.subject), obj=one(st.obj)) for st in statements]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from wikikg.kb import rules
-from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.names import legal_suffixes, name_tables, stop_names
 from wikikg.model import Mention, ParsedArticle
 
 
@@ -37,7 +37,7 @@ def short_names(names: set[str], article: ParsedArticle) -> set[str]:
     itself uses the short form on its own, mid-sentence, at least twice."""
     tables = name_tables()
     company = set(tables.shape[tables.legal.cls].suffix + legal_suffixes())
-    stop = set(tables.stop.openers) | set(tables.stop.words)
+    stop = stop_names()
     out = set()
     for n in names:
         words = n.split()

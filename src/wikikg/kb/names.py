@@ -139,3 +139,10 @@ def legal_suffixes(ambiguous: bool = True) -> tuple[str, ...]:
     legal = name_tables().legal
     forms = legal.suffixes + (legal.ambiguous if ambiguous else ())
     return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
+
+
+@cache
+def stop_names() -> frozenset[str]:
+    """Capitalised words that are no names on their own: names.toml [stop] openers and words."""
+    stop = name_tables().stop
+    return frozenset(stop.openers) | frozenset(stop.words)
