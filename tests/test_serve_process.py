@@ -113,3 +113,23 @@ def test_a_busy_port_is_a_clear_error_before_serving(tmp_path):
     assert lines[0].startswith("wikikg: error: ") and f"127.0.0.1:{port}" in lines[0] and "in use" in lines[0]
     assert time.monotonic() - start < 30  # before the graph is loaded and workers started
     assert _temp_stores(tmp_path) == []
+
+
+HELD = """
+import os, signal, sys, tempfile
+from contextlib import ExitStack
+from wikikg.sparql.lifecycle import signals_held, stop_on_signals
+with stop_on_signals(), ExitStack() as stack:
+    with signals_held():
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives only when the block ends: the directory is made and registered
+        made = stack.enter_context(tempfile.TemporaryDirectory(prefix="wikikg-serve-", dir=sys.argv[1]))
+        print(made, flush=True)
+    print("not reached", flush=True)
+"""
+
+
+def test_a_signal_while_the_temporary_store_is_made_waits_until_its_cleanup_is_registered(tmp_path):
+    proc = subprocess.run([sys.executable, "-c", HELD, str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -signal.SIGTERM and "Traceback" not in proc.stderr, proc.stderr
+    assert "wikikg-serve-" in proc.stdout and "not reached" not in proc.stdout
+    assert list(tmp_path.iterdir()) == []  # made, then removed by the cleanup the signal ran

@@ -73,3 +73,18 @@ def stop_on_signals():
     finally:
         for s, handler in old.items():
             signal.signal(s, handler)
+
+
+@contextlib.contextmanager
+def signals_held():
+    """SIGTERM and SIGINT wait until the block ends (then arrive): a resource made inside it is in place to be
+    cleaned up before a signal can interrupt its making (a temporary directory between its mkdir and its
+    cleanup being registered)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)

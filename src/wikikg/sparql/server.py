@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from wikikg.sparql.guard import LOOPBACK_NAMES, SecurityHeaders, allowed_hosts, header_deadline
-from wikikg.sparql.lifecycle import listen, stop_on_signals
+from wikikg.sparql.lifecycle import listen, signals_held, stop_on_signals
 from wikikg.sparql.query import named_queries
 from wikikg.sparql.resource import routes as resource_routes
 from wikikg.sparql.results import MEDIA_TYPES
@@ -137,7 +137,9 @@ def serve(*, graph: str | None = None, store: str | None = None, host: str = "12
 
     with stop_on_signals():  # SIGTERM/SIGINT, even while loading: the temporary store is removed
         sock = listen(host, port)  # a bad or busy port fails now, before loading or "serving"
-        with sock, tempfile.TemporaryDirectory(prefix="wikikg-serve-") as tmp:
+        with sock, contextlib.ExitStack() as stack:
+            with signals_held():  # a signal now could leave the directory made but not yet cleaned up
+                tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="wikikg-serve-"))
             if graph:
                 store = str(file_to_store(graph, tmp))
             else:
