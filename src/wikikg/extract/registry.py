@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Protocol
 
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.headings import extract_headings
@@ -122,6 +123,10 @@ def _headings(work: Extraction) -> list[Statement]:
     return extract_headings(work.article, work.context)
 
 
+def _containment(work: Extraction) -> list[Statement]:
+    return extract_containment(work.article, work.context)
+
+
 def _entailed(work: Extraction) -> list[Statement]:
     return entailed(work.statements())
 
@@ -143,6 +148,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
+    Step("containment", _containment),  # extract/containment.py: "[[Fooville]], [[Barshire]]": a place in a region
     Step("entailed", _entailed),  # extract/entailment.py: key person -> affiliatedWith, founder -> memberOf
     Step("cast", _cast),  # extract/cast.py: every other typed entity the article names (mentionedIn)
 )
