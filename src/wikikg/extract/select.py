@@ -189,7 +189,10 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind == "right_last":
         stop = sl.text.find(",", te)
         stop = hi if stop < 0 else min(stop, hi)
-        return [i for i in rok if sl.spans[i][1] <= stop][-1:]
+        out = [i for i in rok if sl.spans[i][1] <= stop][-1:]
+        while out and out[0] - 1 in rok and sl.text[sl.spans[out[0] - 1][1]:sl.spans[out[0]][0]] == " and ":
+            out.insert(0, out[0] - 1)  # "former President of ⟦A⟧ and ⟦B⟧": both
+        return out
     if kind == "left_any":
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
