@@ -94,17 +94,27 @@ def _sentences(work: Extraction) -> list[Statement]:
     if date is None:
         return out
     by_id = rules.rules_by_id()
-    return [replace(st, date=date) if st.date is None and (
+    return [replace(st, date=date) if _refined(st.date, date) and (
         st.predicate == "foundedBy" and st.subject.key == work.subject.key
         or st.rule in by_id and by_id[st.rule].dated == "founding")  # "Founding members included A": members since
             else st for st in out]  # "X was founded by A and B." after "X was founded in 2007.": one founding, dated
 
 
+def _refined(have: DateValue | None, founding: DateValue) -> bool:
+    """Whether the founding date says more than a founding statement's own date: it has none, or only the
+    founding's year or month ("was founded in 1924 when Foo ..." and "founded = April 16, 1924")."""
+    return have is None or len(founding.value) > len(have.value) and founding.value.startswith(have.value)
+
+
 def _founding_date(work: Extraction, sentences: list[Statement]) -> DateValue | None:
-    """The subject's founding date: the prose's, else the infobox's."""
+    """The subject's founding date: the prose's, else the infobox's; of the dates in the first one's year, the
+    most precise ("founded in 1924" in the lead, "on April 16, 1924" in the history: 1924-04-16)."""
     dates = [st.obj for sts in (sentences, work.found.get("infobox", ())) for st in sts
              if st.predicate == "foundingDate" and st.subject.key == work.subject.key and isinstance(st.obj, DateValue)]
-    return dates[0] if dates else None
+    if not dates:
+        return None
+    same = [d for d in dates if d.value[:4] == dates[0].value[:4]]
+    return max(same, key=lambda d: len(d.value))  # the first of the longest
 
 
 def _others(work: Extraction) -> list[Statement]:
