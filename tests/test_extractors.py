@@ -13,6 +13,7 @@ from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.registry import EXTRACTORS, Extraction, Extractor, Step, run_extractors
 from wikikg.extract.restatements import extract_others
+from wikikg.extract.runin import extract_runin
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.model import Article, Mention
@@ -28,7 +29,7 @@ def seed_work() -> Extraction:
 
 
 def test_the_extractors_in_the_order_they_run():
-    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "tables", "headings", "containment",
+    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "runin", "tables", "headings", "containment",
                                              "entailed", "cast"]
     assert all(isinstance(e, Step) and callable(e) for e in EXTRACTORS)
     assert len({e.name for e in EXTRACTORS}) == len(EXTRACTORS)
@@ -43,7 +44,7 @@ def test_running_the_registry_is_calling_the_extractors_one_after_another():
     known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
     ctx = article_context(parsed, subject, known)
     said = extract_sentences(parsed, ctx)
-    facts = most_specific(boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx)
+    facts = most_specific(boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx) + extract_runin(parsed, ctx)
                           + extract_tables(parsed, ctx) + extract_headings(parsed, ctx) + extract_containment(parsed, ctx))
     facts += entailed(facts)
     assert got == facts + extract_cast(parsed, ctx, facts)  # the cast holds what no kept statement holds

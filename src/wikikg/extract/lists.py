@@ -296,8 +296,8 @@ def _for_subject(spec: SectionSpec, subject: Mention) -> bool:
 
 
 def for_lists(spec: SectionSpec) -> bool:
-    """Whether a spec reads lists (not a tables-only spec)."""
-    return spec.only != "tables"
+    """Whether a spec reads lists (not a tables-only or a run-in spec)."""
+    return spec.only is None
 
 
 def _lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:

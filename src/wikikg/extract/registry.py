@@ -15,6 +15,7 @@ from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context
 from wikikg.extract.restatements import extract_others
+from wikikg.extract.runin import extract_runin
 from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
@@ -125,6 +126,10 @@ def _lists(work: Extraction) -> list[Statement]:
     return extract_lists(work.article, work.context, _founding_date(work, work.found.get("sentences", [])))
 
 
+def _runin(work: Extraction) -> list[Statement]:
+    return extract_runin(work.article, work.context)
+
+
 def _tables(work: Extraction) -> list[Statement]:
     return extract_tables(work.article, work.context)
 
@@ -156,6 +161,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("sentences", _sentences),  # extract/sentences.py: the rules of ontology/relations.toml
     Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
+    Step("runin", _runin),  # extract/runin.py: a paragraph of names under a known heading ("[[A]], [[B]], [[C]]")
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
     Step("containment", _containment),  # extract/containment.py: "[[Fooville]], [[Barshire]]": a place in a region

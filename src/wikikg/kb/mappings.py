@@ -305,13 +305,14 @@ class SectionSpec:
     unless_row: re.Pattern | None = None  # a table row whose other cells say this states something else
     subject_name: re.Pattern | None = None  # or when the subject's own name matches this ("… High School")
     every_column: bool = False  # each of `columns` names an entity of the row, not the first that names one
+    owner_title: re.Pattern | None = None  # the article's title names the items' owner ("Politics of (Foo)")
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
-     "every_column": bool,
+     "every_column": bool, "owner_title": str,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
@@ -325,8 +326,8 @@ def _section(s: dict) -> SectionSpec:
     _classes(f, where, "event", s.get("event"))
     for key in ("types", "unless_subject", "subjects"):
         _classes(f, where, key, s.get(key))
-    if s["direction"] not in ("forward", "inverse") or s.get("only", "tables") != "tables":
-        raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse', only (if given) 'tables'")
+    if s["direction"] not in ("forward", "inverse") or s.get("only", "tables") not in ("tables", "runin"):
+        raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse', only (if given) 'tables' or 'runin'")
     attributes = []
     for a in s.get("attributes", ()):
         _declared(f, where, "relation", a["relation"])
@@ -340,7 +341,8 @@ def _section(s: dict) -> SectionSpec:
         s.get("only"), tuple(_regex(c, f, where) for c in s.get("columns", ())), s.get("needs_dates", False),
         tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())),
         frozenset(s.get("shaped_items_for", ())), _regex(s["unless_row"], f, where) if "unless_row" in s else None,
-        _regex(s["subject_name"], f, where) if "subject_name" in s else None, s.get("every_column", False))
+        _regex(s["subject_name"], f, where) if "subject_name" in s else None, s.get("every_column", False),
+        _regex(s["owner_title"], f, where) if "owner_title" in s else None)
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
