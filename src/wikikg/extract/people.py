@@ -82,14 +82,29 @@ class SurnameUse:
     case ("Church", "Line", "Power")."""
 
     def __init__(self, text: str) -> None:
-        tokens = _WORD.findall(text)
-        self.alone: dict[str, int] = {}  # capitalised words between two words that are not
-        self.lower: set[str] = set()
-        for prev, tok, nxt in zip(([""] + tokens)[:len(tokens)], tokens, (tokens[1:] + [""])[:len(tokens)], strict=True):
-            if not tok[:1].isupper():
-                self.lower.add(tok)
-            elif not prev[:1].isupper() and not nxt[:1].isupper() and nxt != "of":
-                self.alone[tok] = self.alone.get(tok, 0) + 1
+        self._tokens = _WORD.findall(text)
+        self._alone: dict[str, int] = {}  # a capitalised word -> how often it stands between two words that are not
+
+    def alone(self, word: str) -> int:
+        """How often the capitalised `word` stands on its own: between two words that are not capitalised, the
+        next one no "of" (counted when first asked: a whole article's words are many, the names asked few)."""
+        count = self._alone.get(word)
+        if count is None and not word[:1].isupper():
+            return 0
+        if count is None:
+            tokens, count, i = self._tokens, 0, -1
+            last = len(tokens) - 1
+            for _ in range(tokens.count(word)):
+                i = tokens.index(word, i + 1)
+                nxt = tokens[i + 1] if i < last else ""
+                if not (i and tokens[i - 1][:1].isupper()) and not nxt[:1].isupper() and nxt != "of":
+                    count += 1
+            self._alone[word] = count
+        return count
+
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the article writes `word` (a lower-case word) as a word of its own, not capitalised."""
+        return not word[:1].isupper() and word in self._tokens
 
     def person(self, label: str) -> bool:
         """Whether `label` (2-4 capitalised words, a known given name first, no "&" or "and") is a person's
@@ -101,4 +116,4 @@ class SurnameUse:
         last = words[-1]
         if len(last) < 3 or not last[:1].isupper() or not last.replace("-", "").isalpha() or last in places():
             return False
-        return self.alone.get(last, 0) >= 2 and last.lower() not in self.lower
+        return self.alone(last) >= 2 and not self.in_lower_case(last.lower())
