@@ -73,6 +73,7 @@ def shared_surnames(found: list, text: str) -> list:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+_TOKEN_CHAR = re.compile(r"[\w'’-]")  # a character of a _WORD token
 
 
 class SurnameUse:
@@ -82,29 +83,47 @@ class SurnameUse:
     case ("Church", "Line", "Power")."""
 
     def __init__(self, text: str) -> None:
-        self._tokens = _WORD.findall(text)
+        self._text = text
         self._alone: dict[str, int] = {}  # a capitalised word -> how often it stands between two words that are not
+
+    def _at(self, word: str):
+        """The (start, end) of every token of the text (a _WORD match) that is `word`: found with str.find,
+        not by cutting the whole article into its words (most articles ask about a few names)."""
+        text, find, token_char = self._text, self._text.find, _TOKEN_CHAR.match
+        i = find(word)
+        while i >= 0:
+            e = i + len(word)
+            if not (i and token_char(text, i - 1)) and not token_char(text, e):
+                yield i, e
+            i = find(word, i + 1)
 
     def alone(self, word: str) -> int:
         """How often the capitalised `word` stands on its own: between two words that are not capitalised, the
-        next one no "of" (counted when first asked: a whole article's words are many, the names asked few)."""
+        next one no "of" (counted when first asked)."""
         count = self._alone.get(word)
         if count is None and not word[:1].isupper():
             return 0
         if count is None:
-            tokens, count, i = self._tokens, 0, -1
-            last = len(tokens) - 1
-            for _ in range(tokens.count(word)):
-                i = tokens.index(word, i + 1)
-                nxt = tokens[i + 1] if i < last else ""
-                if not (i and tokens[i - 1][:1].isupper()) and not nxt[:1].isupper() and nxt != "of":
+            count, text, token_char = 0, self._text, _TOKEN_CHAR.match
+            for s, e in self._at(word):
+                j = s - 1  # the previous token's first character: back past the gap, then past the token
+                while j >= 0 and not token_char(text, j):
+                    j -= 1
+                prev = ""
+                if j >= 0:
+                    while j >= 0 and token_char(text, j):
+                        j -= 1
+                    prev = text[j + 1]
+                nxt = _WORD.search(text, e)
+                nxt = nxt.group() if nxt is not None else ""
+                if not prev.isupper() and not nxt[:1].isupper() and nxt != "of":
                     count += 1
             self._alone[word] = count
         return count
 
     def in_lower_case(self, word: str) -> bool:
         """Whether the article writes `word` (a lower-case word) as a word of its own, not capitalised."""
-        return not word[:1].isupper() and word in self._tokens
+        return not word[:1].isupper() and next(self._at(word), None) is not None
 
     def person(self, label: str) -> bool:
         """Whether `label` (2-4 capitalised words, a known given name first, no "&" or "and") is a person's
