@@ -5,8 +5,10 @@ from pathlib import Path
 
 from wikikg.extract import registry
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
+from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.registry import EXTRACTORS, Extraction, Extractor, Step, run_extractors
@@ -26,8 +28,8 @@ def seed_work() -> Extraction:
 
 
 def test_the_extractors_in_the_order_they_run():
-    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "tables", "headings", "entailed",
-                                             "cast"]
+    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "tables", "headings", "containment",
+                                             "entailed", "cast"]
     assert all(isinstance(e, Step) and callable(e) for e in EXTRACTORS)
     assert len({e.name for e in EXTRACTORS}) == len(EXTRACTORS)
 
@@ -42,7 +44,7 @@ def test_running_the_registry_is_calling_the_extractors_one_after_another():
     ctx = article_context(parsed, subject, known)
     said = extract_sentences(parsed, ctx)
     facts = most_specific(boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx)
-                          + extract_tables(parsed, ctx))
+                          + extract_tables(parsed, ctx) + extract_headings(parsed, ctx) + extract_containment(parsed, ctx))
     facts += entailed(facts)
     assert got == facts + extract_cast(parsed, ctx, facts)  # the cast holds what no kept statement holds
     assert got and work.found["infobox"] and work.found["sentences"]

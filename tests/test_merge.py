@@ -104,3 +104,26 @@ def test_a_hyphen_between_words_is_a_space_to_resolution():
     nq = to_nquads(assemble([extract_article(Article("Foo Media", text))]).dataset).decode()
     assert "Tel-Aviv" in nq  # kept as the prose's alias
     assert "Tel_Aviv_Stock_Exchange" in nq and "Tel-Aviv_Stock_Exchange" not in nq
+
+
+def _st(subject: Mention, obj: Mention):
+    from wikikg.model import Evidence, Statement
+    return Statement(subject, "locatedIn", obj, "case", Evidence("x", "s", 0, 1))
+
+
+def test_an_unlinked_place_name_is_not_taken_for_a_page_of_that_name_about_something_else():
+    """A place's name left unlinked ("Barshire") points at a linked page of the same name, but not at one
+    whose qualifier says it is no place ("Barshire (1940 film)"); a title without a qualifier wins."""
+    place = Mention("Barshire", "Barshire", False, frozenset({"Place"}), strength=2)
+    town = Mention("Fooville, Barshire", "Fooville, Barshire", True, frozenset({"Place"}))
+    film = Mention("Barshire", "Barshire (1940 film)", True)
+    untyped = Mention("Barshire", "Barshire", False)
+    got = unify_keys([_st(town, place), _st(town, film), _st(town, untyped)])
+    assert (got[0].obj.key, got[0].obj.linked) == ("Barshire", False)
+    assert (got[2].obj.key, got[2].obj.linked) == ("Barshire (1940 film)", True)  # no class: the only page of that name
+    region = Mention("Barshire", "Barshire (state)", True, frozenset({"Place"}))
+    got = unify_keys([_st(town, film), _st(town, region), _st(town, place)])
+    assert (got[2].obj.key, got[2].obj.linked) == ("Barshire (state)", True)
+    plain = Mention("Barshire", "Barshire", True, frozenset({"Place"}))
+    got = unify_keys([_st(town, film), _st(town, plain), _st(town, untyped)])
+    assert got[2].obj.key == "Barshire"  # the page without a qualifier, though the film's came first

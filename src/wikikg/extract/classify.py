@@ -153,6 +153,17 @@ def _context_tables() -> tuple[Alternation, Alternation, Alternation]:
             Alternation([p.pattern for _, p in _apposed_before()]))
 
 
+_PERSON = frozenset({"Person"})
+_POSSESSIVE = re.compile(r"\w['’]s\s")
+
+
+@cache
+def _title_before() -> re.Pattern:
+    """A title of names.toml [stop] titles, capitalised, right before a name ("Governor ", "Dr. ")."""
+    words = sorted(name_tables().stop.titles, key=len, reverse=True)
+    return re.compile(rf"(?:^|(?<=[\s(\[]))(?:{'|'.join(map(re.escape, words))})\s+$")
+
+
 @lru_cache(maxsize=4096)  # a name's span is often asked about twice
 def context_types(text: str, start: int, end: int) -> frozenset[str]:
     """Class from the words right before a name or from an apposition right after it."""
@@ -171,6 +182,8 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
         i = apposed_table.first(before)
         if i is not None:
             return frozenset({_apposed_before()[i][0]})
+    if before[-1:] == " " and _title_before().search(before) and not _POSSESSIVE.search(text, start, end):
+        return _PERSON  # "under Governor [[Jane Roe]],": a person's title; not "Lord [[Foo's Proclamation]]"
     return frozenset()
 
 

@@ -96,13 +96,15 @@ def _section_spec(section: str, accept: Callable[[SectionSpec], bool],
     return None, ""
 
 
-def default_type(spec: SectionSpec, subject: Mention, heading: str = "") -> str:
-    """The class of an item nothing types: the one its heading names ("member companies"), else the
-    spec's first, except that the parts of a body that is no company (a research institute's
-    branches, a university's schools) are organisations, not companies."""
-    for cls, rx in heading_classes():
-        if cls in spec.types and rx.search(heading):
-            return cls
+def default_type(spec: SectionSpec, subject: Mention, heading: str = "", path: str = "") -> str:
+    """The class of an item nothing types: the one its heading names ("member companies"), else the one
+    a heading above it names ("Band members / Former members"), else the spec's first, except that the
+    parts of a body that is no company (a research institute's branches, a university's schools) are
+    organisations, not companies."""
+    for text in (heading, path):
+        for cls, rx in heading_classes():
+            if cls in spec.types and rx.search(text):
+                return cls
     first = spec.types[0]
     if first == "Company" and subject.strength and subject.types and "Company" not in subject.types:
         return "Organization"
@@ -211,7 +213,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people;
                 # "* [[A]], Nobel Memorial Prize in Economics": a second name must be a person's by its own words
             if not m.types:
-                m = replace(m, types=frozenset({default_type(spec, ctx.subject, named)}), strength=0)
+                m = replace(m, types=frozenset({default_type(spec, ctx.subject, named, sentence.section)}), strength=0)
             taken = depth
             date, end = _dates(sentence.text[m.end:])
             if date is None:

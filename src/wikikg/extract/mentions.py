@@ -223,6 +223,10 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     for s, e in subject_around_links(text, sentence.links, ctx.subject_names):  # "The [[Rudolf Virchow]] Center"
         if free(s, e):
             take(_at(ctx.subject, text[s:e], s, e))
+    for name in (n for n in ctx.subject_names if ", " in n and n in text):  # "Faculty of Foo, Bar and Baz": one
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # name, which the name pass would split
+            if free(hit.start(), hit.end()):
+                take(_at(ctx.subject, name, hit.start(), hit.end()))
     for link in sentence.links:
         if is_entity_link(link.target, link.text) and free(link.start, link.end):
             m = _link_mention(link.target, link.text, link.start, link.end)

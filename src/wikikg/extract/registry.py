@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Protocol
 
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.headings import extract_headings
@@ -93,17 +94,27 @@ def _sentences(work: Extraction) -> list[Statement]:
     if date is None:
         return out
     by_id = rules.rules_by_id()
-    return [replace(st, date=date) if st.date is None and (
+    return [replace(st, date=date) if _refined(st.date, date) and (
         st.predicate == "foundedBy" and st.subject.key == work.subject.key
         or st.rule in by_id and by_id[st.rule].dated == "founding")  # "Founding members included A": members since
             else st for st in out]  # "X was founded by A and B." after "X was founded in 2007.": one founding, dated
 
 
+def _refined(have: DateValue | None, founding: DateValue) -> bool:
+    """Whether the founding date says more than a founding statement's own date: it has none, or only the
+    founding's year or month ("was founded in 1924 when Foo ..." and "founded = April 16, 1924")."""
+    return have is None or len(founding.value) > len(have.value) and founding.value.startswith(have.value)
+
+
 def _founding_date(work: Extraction, sentences: list[Statement]) -> DateValue | None:
-    """The subject's founding date: the prose's, else the infobox's."""
+    """The subject's founding date: the prose's, else the infobox's; of the dates in the first one's year, the
+    most precise ("founded in 1924" in the lead, "on April 16, 1924" in the history: 1924-04-16)."""
     dates = [st.obj for sts in (sentences, work.found.get("infobox", ())) for st in sts
              if st.predicate == "foundingDate" and st.subject.key == work.subject.key and isinstance(st.obj, DateValue)]
-    return dates[0] if dates else None
+    if not dates:
+        return None
+    same = [d for d in dates if d.value[:4] == dates[0].value[:4]]
+    return max(same, key=lambda d: len(d.value))  # the first of the longest
 
 
 def _others(work: Extraction) -> list[Statement]:
@@ -120,6 +131,10 @@ def _tables(work: Extraction) -> list[Statement]:
 
 def _headings(work: Extraction) -> list[Statement]:
     return extract_headings(work.article, work.context)
+
+
+def _containment(work: Extraction) -> list[Statement]:
+    return extract_containment(work.article, work.context)
 
 
 def _entailed(work: Extraction) -> list[Statement]:
@@ -143,6 +158,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
+    Step("containment", _containment),  # extract/containment.py: "[[Fooville]], [[Barshire]]": a place in a region
     Step("entailed", _entailed),  # extract/entailment.py: key person -> affiliatedWith, founder -> memberOf
     Step("cast", _cast),  # extract/cast.py: every other typed entity the article names (mentionedIn)
 )

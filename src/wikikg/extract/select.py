@@ -189,7 +189,10 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind == "right_last":
         stop = sl.text.find(",", te)
         stop = hi if stop < 0 else min(stop, hi)
-        return [i for i in rok if sl.spans[i][1] <= stop][-1:]
+        out = [i for i in rok if sl.spans[i][1] <= stop][-1:]
+        while out and out[0] - 1 in rok and sl.text[sl.spans[out[0] - 1][1]:sl.spans[out[0]][0]] == " and ":
+            out.insert(0, out[0] - 1)  # "former President of ⟦A⟧ and ⟦B⟧": both
+        return out
     if kind == "left_any":
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
@@ -200,6 +203,9 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         return _chain(sl, near, ts, backwards=True) if near and not sl.text[sl.spans[near[0]][1]:ts].strip(" ,") else []
     if kind == "left_adjacent":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
+        if adj and "Place" in sl.mentions[adj[-1]].types and adj[-1] - 1 in left \
+                and sl.text[sl.spans[adj[-1] - 1][1]:sl.spans[adj[-1]][0]] == " in ":
+            adj = [adj[-1] - 1]  # "the ⟦Foo Institute⟧ in ⟦Moscow⟧, a branch of": the place says where the institute is
         return [i for i in adj if fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_prev":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]

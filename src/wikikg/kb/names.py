@@ -72,6 +72,7 @@ class Names:
     possessive_irregular: tuple[str, ...] = ()
     possessive_heads: tuple[str, ...] = ()
     on_heads: tuple[str, ...] = ()
+    containment_inside: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -90,6 +91,7 @@ SCHEMA = Table({
     "roles": Table({"words": list, "modifiers": list}, frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
+    "containment": Table({"inside": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -103,6 +105,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
     legal = d["legal"]
     if legal["class"] not in classes():
         raise RuleError(f"names.toml [legal]: class {legal['class']!r} is not declared in wikikg.ttl")
+    if bad := sorted(set(d.get("containment", {}).get("inside", ())) - classes()):
+        raise RuleError(f"names.toml [containment] inside: {bad} are not classes declared in wikikg.ttl")
     return Names(
         {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())),
                   tuple(v.get("first", ())), tuple(v.get("head", ())), tuple(v.get("compound", ())))
@@ -115,7 +119,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())),
         tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
         tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
-        tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())))
+        tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
+        tuple(d.get("containment", {}).get("inside", ())))
 
 
 @cache

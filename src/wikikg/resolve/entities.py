@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import cache
 
-from wikikg.extract.classify import split_title
+from wikikg.extract.classify import disambiguation, split_title
 from wikikg.kb.names import legal_suffixes
 from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Entity, Mention, Statement
@@ -48,19 +48,21 @@ def _base(name: str) -> str:
 def unify_keys(statements: list[Statement]) -> list[Statement]:
     """Point unlinked names at the entity of the same name, linked or with a legal suffix added
     or dropped, when the batch has one."""
-    linked, unlinked = {}, {}
+    linked: dict[str, list[str]] = {}
+    unlinked: dict[str, set[str]] = {}
     for st in statements:
         for m in statement_mentions(st):
             if m.linked:
-                linked.setdefault(label_of(m.key, True).casefold(), m.key)
-                linked.setdefault(_base(label_of(m.key, True)), m.key)
+                for name in (label_of(m.key, True).casefold(), _base(label_of(m.key, True))):
+                    if m.key not in linked.setdefault(name, []):
+                        linked[name].append(m.key)
             else:
                 unlinked.setdefault(_base(m.key), set()).add(m.key)
 
     def fix(m: Mention | None):
         if m is None or m.linked or not isinstance(m, Mention):
             return m
-        key = linked.get(m.key.casefold()) or linked.get(_base(m.key))
+        key = _page(linked.get(m.key.casefold()) or linked.get(_base(m.key)) or [], "Place" in m.types)
         if key:
             return replace(m, key=key, linked=True, aliases=m.aliases | {m.key})
         forms = sorted(unlinked.get(_base(m.key), ()), key=lambda k: (len(k), k))
@@ -73,6 +75,18 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
         obj = fix(st.obj) if isinstance(st.obj, Mention) else st.obj
         out.append(replace(st, subject=fix(st.subject), obj=obj, attributed_to=fix(st.attributed_to)))
     return out
+
+
+def _page(titles: list[str], place: bool) -> str | None:
+    """The page an unlinked name points at among the linked `titles` of that name: the first without a
+    qualifier, else the first; a place's name only at a page whose qualifier says it is a place
+    ("Foo (state)", not "Foo (1940 film)")."""
+    plain = [t for t in titles if split_title(t)[1] is None]
+    if plain:
+        return plain[0]
+    if place:
+        return next((t for t in titles if "Place" in disambiguation(split_title(t)[1])), None)
+    return titles[0] if titles else None
 
 
 def resolve(statements: list[Statement], extra: list[Mention] = ()) -> dict[tuple[str, bool], Entity]:

@@ -1,0 +1,99 @@
+"""Places inside places: "[[Fooville]], [[Barshire]], [[Freedonia]]" says Fooville lies in Barshire and Freedonia."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wikikg.extract.classify import split_title
+from wikikg.extract.known import PLACE, SHAPE
+from wikikg.extract.mentions import Context, find_mentions
+from wikikg.extract.select import Slotted
+from wikikg.kb.names import name_tables
+from wikikg.kb.places import cities, countries, regions, settlement_title
+from wikikg.kb.vocabulary import subclasses
+from wikikg.model import Evidence, Mention, ParsedArticle, Statement
+
+RULE = "containment.comma"
+RULE_TITLE = "containment.title"
+_RUN = re.compile(r"⟦\d+⟧(?:,[ \t]*⟦\d+⟧)+")
+_SLOT = re.compile(r"⟦(\d+)⟧")
+# a run that goes on into a coordination is a list of places, not a chain ("Tokyo, Osaka, and Kyoto")
+_LIST_AFTER = re.compile(r",?\s+(?:and|or|&|as\s+well\s+as)\s+(?:the\s+)?⟦")
+_POSSESSIVE = ("'s", "’s", "-")  # "[[Foo]], [[Freedonia]]'s largest bank": no chain
+
+
+def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]:
+    """`locatedIn` for every chain of places the prose writes with commas, each place inside every
+    larger one after it ("[[Dayton]], [[Ohio]]"; "[[Foo Airfield]], [[Barton]], [[Barshire]]"), and for a
+    settlement's title shown as written ("[[Fooville, Barshire]]"). A chain climbs: a city or a place
+    the gazetteer does not know, then a region, then a country; a run of places that does not climb or
+    that goes on with "and" is a list ("offices in Tokyo, Osaka and Kyoto") and says nothing. The first
+    place of a chain may also be of a class names.toml [containment] admits ("[[Foo University]],
+    [[Barton]]"). Infobox values make their own chains (extract/infobox.py)."""
+    inside = _inside_classes()
+    # names the article links to under another title ("[[Barshire (film)|Barshire]]"): a region of that
+    # name read from a settlement's title would be taken for that page when names are resolved
+    elsewhere = {split_title(link.target)[0] for s in article.sentences for link in s.links
+                 if split_title(link.target)[1] is not None}
+    out: list[Statement] = []
+    for sentence in article.sentences:
+        if ", " not in sentence.text:
+            continue
+        mentions = find_mentions(sentence, ctx)
+        if len(mentions) < 2 and not any(", " in m.key for m in mentions):
+            continue
+        sl = Slotted.build(sentence.text, mentions)
+        evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
+                            sentence.text if sentence.text != sentence.source else None)
+        for run in _RUN.finditer(sl.text):
+            if _LIST_AFTER.match(sl.text, run.end()) or sl.text.startswith(_POSSESSIVE, run.end()):
+                continue
+            chain = [sl.mentions[int(i)] for i in _SLOT.findall(run.group())]
+            ranks = [_rank(m) for m in chain]
+            if ranks[0] < 0 and not chain[0].types & inside or min(ranks[1:]) < 1 \
+                    or any(a >= b for a, b in zip(ranks, ranks[1:], strict=False)):
+                continue
+            out += [Statement(a, "locatedIn", b, RULE, evidence)
+                    for i, a in enumerate(chain) for b in chain[i + 1:] if a.key != b.key]
+        out += [st for m in mentions if (st := _titled(m, evidence, ctx, elsewhere)) is not None]
+    return out
+
+
+def _rank(m: Mention) -> int:
+    """How large a place is: 3 a country, 2 a region, 1 a city or a settlement's "Town, Region" title,
+    0 another place, -1 not a place."""
+    if "Place" not in m.types:
+        return -1
+    name = split_title(m.key)[0]
+    if name in countries():
+        return 3
+    if name in regions():
+        return 2
+    if name in cities() or settlement_title(name):
+        return 1
+    # a place by its name's shape ("Foo Air Force Base", "Bar County"), not by the comma after it: that a
+    # linked name stands before ", [[Barshire]]" makes it a place for typing (extract/settlements.py), not
+    # for a fact ("under Governor [[Jane Roe]], Barshire resisted")
+    return 0 if m.strength >= SHAPE else -1
+
+
+def _titled(m: Mention, evidence: Evidence, ctx: Context, elsewhere: set[str]) -> Statement | None:
+    """A settlement's title shown as written names the region it lies in: "[[Fooville, Barshire]]"; the
+    region is the article's own place of that name if it has one, and none if that name is something
+    else's in the article ("[[Barshire (film)|Barshire]]")."""
+    if "Place" not in m.types or m.text != m.key or ", " not in m.key or not settlement_title(m.key):
+        return None
+    within = m.key.rsplit(", ", 1)[1]
+    if within not in regions() and within not in countries() or within in elsewhere:
+        return None
+    known = ctx.index.get(within)
+    if known is not None and "Place" not in known.types:
+        return None
+    region = known or Mention(within, within, False, frozenset({"Place"}), strength=PLACE)
+    return Statement(m, "locatedIn", replace(region, text=within, start=m.end - len(within), end=m.end),
+                     RULE_TITLE, evidence)
+
+
+def _inside_classes() -> frozenset[str]:
+    """The classes besides Place whose names may open a chain (names.toml [containment] inside)."""
+    return frozenset(c for cls in name_tables().containment_inside for c in {cls} | subclasses(cls))
