@@ -48,6 +48,9 @@ SURNAME_CASES = [  # (article text, linked name, a person's by its surname used 
     ("[[Sullivan & Roeberg]] advised. Roeberg said so; Roeberg did.", "Sullivan & Roeberg", False),  # a firm of partners
     ("[[Frank House]] ... the House of Lords and the House of Commons.", "Frank House", False),  # another name's word
     ("", "Karlheinz Roeberg", False),  # an empty text
+    ("Roeberg wrote. Roeberg left. [[Karlheinz Roeberg]]", "Karlheinz Roeberg", True),  # the text's first word
+    ("[[Karlheinz Roeberg]]: Roeberg of Foo; Roeberg of Bar.", "Karlheinz Roeberg", False),  # "of" after: a name's part
+    ("[[Karlheinz Roeberg]] ... Roebergs, Roeberg's, Roeberg-Foo.", "Karlheinz Roeberg", False),  # other words
 ]
 
 

@@ -51,9 +51,10 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     surnames: dict[str, set[str]] = {}
     stop = stop_names()
     use: SurnameUse | None = None  # made when an untyped link first asks
+    # one search of all the sentences (a line break between two stops a match as a sentence's start does)
+    mid = set(_MID_SENTENCE_CAPITAL.findall("\n".join(s.text for s in article.sentences)))
+    ctx.capitalised.update(_POSSESSIVE.sub("", w) for w in mid)
     for s in article.sentences:
-        for w in _MID_SENTENCE_CAPITAL.findall(s.text):
-            ctx.capitalised.add(_POSSESSIVE.sub("", w))
         for link in s.links:
             if is_entity_link(link.target, link.text):
                 m = link_mention(link.target, link.text)

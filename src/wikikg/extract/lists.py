@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import find_dates, parse_date
@@ -73,6 +74,18 @@ def section_spec(section: str, accept: Callable[[SectionSpec], bool],
     of its own, the nearest enclosing heading's (unless the subheading says its items are no longer
     what that section lists: "Former subsidiaries"). A spec for other subjects than `subject` (a
     university's "graduates" in a club's article) gives way to the next that fits."""
+    if accept is for_lists:  # asked again for every item of a list
+        return _list_spec(section, subject)
+    return _section_spec(section, accept, subject)
+
+
+@lru_cache(maxsize=4096)
+def _list_spec(section: str, subject: Mention | None) -> tuple[SectionSpec | None, str]:
+    return _section_spec(section, for_lists, subject)
+
+
+def _section_spec(section: str, accept: Callable[[SectionSpec], bool],
+                  subject: Mention | None) -> tuple[SectionSpec | None, str]:
     for heading in reversed(section.split(" / ")):
         spec = next((s for s in sections() if heading and accept(s) and s.heading.search(heading)
                      and (subject is None or _for_subject(s, subject))), None)

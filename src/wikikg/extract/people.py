@@ -73,6 +73,7 @@ def shared_surnames(found: list, text: str) -> list:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+_TOKEN_CHAR = re.compile(r"[\w'’-]")  # a character of a _WORD token
 
 
 class SurnameUse:
@@ -82,14 +83,47 @@ class SurnameUse:
     case ("Church", "Line", "Power")."""
 
     def __init__(self, text: str) -> None:
-        tokens = _WORD.findall(text)
-        self.alone: dict[str, int] = {}  # capitalised words between two words that are not
-        self.lower: set[str] = set()
-        for prev, tok, nxt in zip(([""] + tokens)[:len(tokens)], tokens, (tokens[1:] + [""])[:len(tokens)], strict=True):
-            if not tok[:1].isupper():
-                self.lower.add(tok)
-            elif not prev[:1].isupper() and not nxt[:1].isupper() and nxt != "of":
-                self.alone[tok] = self.alone.get(tok, 0) + 1
+        self._text = text
+        self._alone: dict[str, int] = {}  # a capitalised word -> how often it stands between two words that are not
+
+    def _at(self, word: str):
+        """The (start, end) of every token of the text (a _WORD match) that is `word`: found with str.find,
+        not by cutting the whole article into its words (most articles ask about a few names)."""
+        text, find, token_char = self._text, self._text.find, _TOKEN_CHAR.match
+        i = find(word)
+        while i >= 0:
+            e = i + len(word)
+            if not (i and token_char(text, i - 1)) and not token_char(text, e):
+                yield i, e
+            i = find(word, i + 1)
+
+    def alone(self, word: str) -> int:
+        """How often the capitalised `word` stands on its own: between two words that are not capitalised, the
+        next one no "of" (counted when first asked)."""
+        count = self._alone.get(word)
+        if count is None and not word[:1].isupper():
+            return 0
+        if count is None:
+            count, text, token_char = 0, self._text, _TOKEN_CHAR.match
+            for s, e in self._at(word):
+                j = s - 1  # the previous token's first character: back past the gap, then past the token
+                while j >= 0 and not token_char(text, j):
+                    j -= 1
+                prev = ""
+                if j >= 0:
+                    while j >= 0 and token_char(text, j):
+                        j -= 1
+                    prev = text[j + 1]
+                nxt = _WORD.search(text, e)
+                nxt = nxt.group() if nxt is not None else ""
+                if not prev.isupper() and not nxt[:1].isupper() and nxt != "of":
+                    count += 1
+            self._alone[word] = count
+        return count
+
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the article writes `word` (a lower-case word) as a word of its own, not capitalised."""
+        return not word[:1].isupper() and next(self._at(word), None) is not None
 
     def person(self, label: str) -> bool:
         """Whether `label` (2-4 capitalised words, a known given name first, no "&" or "and") is a person's
@@ -101,4 +135,4 @@ class SurnameUse:
         last = words[-1]
         if len(last) < 3 or not last[:1].isupper() or not last.replace("-", "").isalpha() or last in places():
             return False
-        return self.alone.get(last, 0) >= 2 and last.lower() not in self.lower
+        return self.alone(last) >= 2 and not self.in_lower_case(last.lower())

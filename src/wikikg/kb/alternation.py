@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from operator import itemgetter
 
 from wikikg.kb.prefilter import fold, required
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+_second = itemgetter(1)  # an automaton hit's value: (end, value)
 
 
 class Alternation:
@@ -43,8 +45,8 @@ class Alternation:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for w in by_key:
-                automaton.add_word(w, w)
+            for w, indices in self._by_key.items():
+                automaton.add_word(w, indices)  # a word's hit gives the parts that need it
             automaton.make_automaton()
             self._automaton = automaton
         self._live = lru_cache(maxsize=512)(self._live_parts)
@@ -62,11 +64,10 @@ class Alternation:
         """The indices of the parts that may match `text`, in their order."""
         if self._automaton is None:
             return self._always
-        hits = {w for _, w in self._automaton.iter(fold(text))}
+        hits = list(map(_second, self._automaton.iter(fold(text))))  # each hit's parts (C loops, no Python one)
         if not hits:
             return self._always
-        by_key = self._by_key
-        return tuple(sorted(set(self._always).union(*(by_key[w] for w in hits))))
+        return tuple(sorted(set(self._always).union(*hits)))
 
     def first(self, text: str) -> int | None:
         """The index of the first part, in their order, that matches somewhere in `text` (each part

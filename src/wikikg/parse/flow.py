@@ -52,8 +52,8 @@ def collect_refs(st: Stream, seen: dict[int, Citation]) -> dict[str, Citation]:
     """Named ref definitions anywhere in the article: name -> Citation; `seen` gets token index -> Citation."""
     named: dict[str, Citation] = {}
     toks = st.toks
-    for i, tok in enumerate(toks):
-        if type(tok) is not T.TagOpenOpen or type(toks[i + 1]) is not _Text or toks[i + 1]["text"].lower() != "ref":
+    for i in st.tags:  # the tags' opening tokens, which the stream's index pass listed
+        if type(toks[i + 1]) is not _Text or toks[i + 1]["text"].lower() != "ref":
             continue
         name, attrs, cs, ce = st.tag(i)
         if name.lower() != "ref" or cs is None or not st.src(cs, ce).strip():

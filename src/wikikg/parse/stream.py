@@ -29,11 +29,13 @@ class Mismatch(Exception):
 
 class Stream:
     """Tokens of one article: `pos[i]` is token i's input offset, `end[i]` the index of the token that
-    closes the structure token i opens (-1 for other tokens), `depth` the deepest nesting seen."""
+    closes the structure token i opens (-1 for other tokens), `depth` the deepest nesting seen, `tags` the
+    indexes of the tags' opening tokens (TagOpenOpen), in order."""
 
     def __init__(self, text: str, toks: list):
         self.text, self.toks = text, toks
-        self.pos, self.end, self.depth = _index(text, toks)
+        self.tags: list[int] = []
+        self.pos, self.end, self.depth = _index(text, toks, self.tags)
 
     # -- structure -------------------------------------------------------------------------
     def parts(self, i: int) -> list[int]:
@@ -180,9 +182,10 @@ class Stream:
 _SPACE = re.compile(r"\s")
 
 
-def _index(text: str, toks: list) -> tuple[list[int], list[int], int]:
+def _index(text: str, toks: list, tags: list[int]) -> tuple[list[int], list[int], int]:
     """Input offsets of the tokens (each token spelled as the node tree's str() spells it, checked
-    against the input), the closing token of each opener, and the deepest nesting."""
+    against the input), the closing token of each opener, and the deepest nesting; `tags` gets the index
+    of each tag's opening token."""
     n = len(toks)
     pos, end = [0] * (n + 1), [-1] * n
     stack: list[list] = []  # [opener index, tag state...]
@@ -216,6 +219,7 @@ def _index(text: str, toks: list) -> tuple[list[int], list[int], int]:
                 s = _tag_token(tok, kind, stack)
                 if kind is T.TagOpenOpen:
                     hidden = bool(tok.get("wiki_markup"))
+                    tags.append(i)
                 else:
                     hidden = bool(stack[-1][1]) and stack[-1][2] in ("name", "closing")
         if kind in closes:

@@ -86,8 +86,8 @@ def subject_of(parsed: ParsedArticle) -> Mention:
     its lead sentence sets in bold (the Courier in "The Courier was a newspaper") are its aliases."""
     key = _title(parsed)
     first = parsed.sentences[0] if parsed.sentences else None
-    lead = lead_types(first.text) if first else frozenset()
-    types = subject_types(parsed) or lead or _category_types(parsed) or _named_types(key)
+    types = subject_types(parsed) or (lead_types(first.text) if first else frozenset()) \
+        or _category_types(parsed) or _named_types(key)  # the lead's search only when the infobox says nothing
     bold = {first.text[b:e].strip(" '\"") for b, e in own_bold(first)} if first else set()
     aliases = frozenset(n for n in bold if n and n != key)
     if not types:  # nothing says what it is: an organisation by default, as weakly as a rule's default
