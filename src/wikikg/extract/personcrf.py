@@ -48,22 +48,21 @@ def _library():
             probablepeople.gender_names, probablepeople.PREPOSITIONS, version("probablepeople") == _VERSION)
 
 
-def name_type(name: str) -> str | None:
-    """What probablepeople.tag(name) says `name` is ("Person", "Corporation", "Household"), or None where
-    it raises RepeatedLabelError."""
+def is_person(name: str) -> bool:
+    """Whether probablepeople.tag(name) calls `name` a person's ("Person"; not a corporation's, not a
+    household's, and not a name it cannot label: RepeatedLabelError)."""
     pp, tagger, *_, same = _library()
     if not same:
         try:
-            return pp.tag(name)[1]
+            return pp.tag(name)[1] == "Person"
         except pp.RepeatedLabelError:
-            return None
+            return False
     tokens = _TOKENS.findall(name)
-    labels = tagger.tag(features(tokens)) if tokens else []
-    return _read_labels(labels)
+    return _a_person(tagger.tag(features(tokens)) if tokens else [])
 
 
-def _read_labels(labels: list[str]) -> str | None:
-    """probablepeople.tag's reading of the labels, without joining the tokens it tags."""
+def _a_person(labels: list[str]) -> bool:
+    """probablepeople.tag's reading of the labels (without joining the tokens it tags): a person's name."""
     tagged: set[str] = set()
     prev = None
     and_label = aka_label = proxy_label = False
@@ -81,22 +80,20 @@ def _read_labels(labels: list[str]) -> str | None:
         elif proxy_label and label in tagged:
             label = "Proxied" + label
         if label in tagged and not (label == prev or prev in _INTERRUPTING or label in _INTERRUPTING):
-            return None
+            return False  # probablepeople raises RepeatedLabelError
         tagged.add(label)
         prev = label
-    if "CorporationName" in tagged or "ShortForm" in tagged:
-        return "Corporation"
-    return "Household" if and_label else "Person"
+    return not and_label and "CorporationName" not in tagged and "ShortForm" not in tagged
 
 
 def features(tokens: list[str]) -> list[dict]:
-    """probablepeople.tokens2features(tokens), with the features of each token computed by `token_features`."""
+    """probablepeople.tokens2features(tokens) without the features of value False or 0 (see `token_features`)."""
     feature_sequence = [token_features(tokens[0])]
     previous_features = feature_sequence[-1].copy()
     seen_comma = False
     for token in tokens[1:]:
         token_features_ = token_features(token)
-        if not seen_comma and previous_features["comma"]:
+        if not seen_comma and "comma" in previous_features:
             seen_comma = True
         if seen_comma:
             token_features_["seen.comma"] = True
@@ -116,7 +113,9 @@ def features(tokens: list[str]) -> list[dict]:
 
 
 def token_features(token: str) -> dict:
-    """probablepeople.tokenFeatures(token): the same keys, in the same order, with the same values."""
+    """probablepeople.tokenFeatures(token) without the features whose value is False or 0: the same other
+    keys, in the same order, with the same values. The CRF weighs a feature by its value, so a feature of
+    value 0 adds 0 to every score (the sums of the others are unchanged, term for term) and costs a lookup."""
     _pp, _tagger, doublemetaphone, ratios, gender_names, prepositions, _same = _library()
     if token in "&":  # as probablepeople tests it (a string, not a tuple)
         clean = abbrev = token
@@ -125,31 +124,49 @@ def token_features(token: str) -> dict:
         abbrev = _NON_WORD.sub("", clean)
     metaphone = doublemetaphone(abbrev)
     n, upper = len(abbrev), abbrev.upper()
+    out = {"nopunc": abbrev}
+    if clean.endswith("."):
+        out["abbrev"] = True
+    if token.endswith(","):
+        out["comma"] = True
+    if "-" in clean:
+        out["hyphenated"] = True
+    if "'" in clean:
+        out["contracted"] = True
     full = _FULL_BRACKETED.match(token)
-    out = {
-        "nopunc": abbrev,
-        "abbrev": clean.endswith("."),
-        "comma": token.endswith(","),
-        "hyphenated": "-" in clean,
-        "contracted": "'" in clean,
-        "bracketed": bool(_BRACKETED.match(token) and not full),
-        "fullbracketed": bool(full),
-        "length": n,
-        "initial": n == 1 and abbrev.isalpha(),
-        "has.vowels": not _VOWELS.isdisjoint(abbrev[1:]),
-        "just.letters": abbrev.isalpha(),
-        "roman": _ROMAN.issuperset(abbrev),
-        "endswith.vowel": abbrev.endswith(_VOWELS_Y),
-        "digits": "all_digits" if abbrev.isdigit() else "no_digits" if _DIGITS.isdisjoint(abbrev) else "some_digits",
-        "metaphone1": metaphone[0],
-        "metaphone2": metaphone[1],
-        "more.vowels": int(sum(map(abbrev.count, _VOWELS_Y)) // float(n)) if n > 1 else False,
-        "in.names": upper in ratios,
-        "prepositions": abbrev in prepositions,
-        "first.name": ratios.get(upper, 0),
-        "gender_ratio": gender_names.get(abbrev, False),
-        "possessive": clean.endswith("'s"),
-    }
+    if full is None and _BRACKETED.match(token):
+        out["bracketed"] = True
+    if full is not None:
+        out["fullbracketed"] = True
+    if n:
+        out["length"] = n
+    letters = abbrev.isalpha()
+    if n == 1 and letters:
+        out["initial"] = True
+    if not _VOWELS.isdisjoint(abbrev[1:]):
+        out["has.vowels"] = True
+    if letters:
+        out["just.letters"] = True
+    if _ROMAN.issuperset(abbrev):
+        out["roman"] = True
+    if abbrev.endswith(_VOWELS_Y):
+        out["endswith.vowel"] = True
+    out["digits"] = "all_digits" if abbrev.isdigit() else "no_digits" if _DIGITS.isdisjoint(abbrev) else "some_digits"
+    out["metaphone1"], out["metaphone2"] = metaphone[0], metaphone[1]
+    if n > 1 and sum(map(abbrev.count, _VOWELS_Y)) == n:  # probablepeople: int(vowels // float(n)), 1 or 0
+        out["more.vowels"] = 1
+    first = ratios.get(upper, 0)
+    if upper in ratios:
+        out["in.names"] = True
+    if abbrev in prepositions:
+        out["prepositions"] = True
+    if first:
+        out["first.name"] = first
+    gender = gender_names.get(abbrev, False)
+    if gender:
+        out["gender_ratio"] = gender
+    if clean.endswith("'s"):
+        out["possessive"] = True
     for i in range(1, min(n, 6)):
         out[_PREFIX[i]] = abbrev[:i]
         out[_SUFFIX[i]] = abbrev[-i:]
