@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache
 
 _VERSION = "0.5.6"
 _TOKENS = re.compile(
@@ -36,16 +35,23 @@ _INTERRUPTING = ("CorporationNameOrganization", "CorporationNameBranchType", "Co
                  "OtherCorporationNameBranchType", "OtherCorporationNameBranchIdentifier")
 
 
-@cache
-def _library():
-    """probablepeople's module, tagger and tables, and whether this module copies its version."""
-    from importlib.metadata import version
+_loaded: list[tuple] = []
 
-    import probablepeople
-    from doublemetaphone import doublemetaphone
 
-    return (probablepeople, probablepeople.TAGGERS["generic"], doublemetaphone, probablepeople.ratios,
-            probablepeople.gender_names, probablepeople.PREPOSITIONS, version("probablepeople") == _VERSION)
+def _library() -> tuple:
+    """probablepeople's module, tagger and tables, and whether this module copies its version; imported
+    when a name first needs it, as people.py did (not by preload: a build's main process, which extracts
+    nothing, does not hold the three CRF models)."""
+    if not _loaded:
+        from importlib.metadata import version
+
+        import probablepeople
+        from doublemetaphone import doublemetaphone
+
+        _loaded.append((probablepeople, probablepeople.TAGGERS["generic"], doublemetaphone, probablepeople.ratios,
+                        probablepeople.gender_names, probablepeople.PREPOSITIONS,
+                        version("probablepeople") == _VERSION))
+    return _loaded[0]
 
 
 def is_person(name: str) -> bool:
