@@ -1,9 +1,10 @@
-"""probablepeople's person-or-corporation answer, its token features computed as it computes them, in fewer steps."""
+"""Whether probablepeople reads a name as a person's: its features computed in fewer steps, the CRF given those that count."""
 # probablepeople.tag spends about as long on its Python feature extraction as on the CRF: `re` looked up by
-# pattern string five times a token, sets built per test, generators per n-gram. This module computes the
-# same features (same keys, values and order, so the CRF sees the same items) with compiled patterns and
-# constant sets, and reads the tagger's labels as `tag` does. It is used only with the version it copies
-# (tests/test_personcrf.py compares it with probablepeople on the check sets' names and tokens).
+# pattern string five times a token, sets built per test, generators per n-gram; and a third of its features
+# are False or 0, which the CRF looks up and weighs by 0. This module computes the other features (the same
+# keys, values and order) with compiled patterns and constant sets, and reads the tagger's labels as `tag`
+# does. It is used only with the version it copies (tests/test_personcrf.py compares the features, labels and
+# scores with probablepeople's).
 from __future__ import annotations
 
 import re
