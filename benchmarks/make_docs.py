@@ -177,7 +177,8 @@ def _result(name: str) -> dict:
 
 def judged_dump_sample() -> tuple[int, int, str]:
     """(facts judged correct, facts judged, file) of the latest fully judged round of the dump sample."""
-    for path in sorted((ROOT / "tests" / "blind").glob("dump-sample-round*.tsv"), reverse=True):
+    rounds = (ROOT / "tests" / "blind").glob("dump-sample-round*.tsv")  # by number: round 10 after round 9
+    for path in sorted(rounds, key=lambda p: int(re.sub(r"\D", "", p.stem) or 0), reverse=True):
         with open(path, encoding="utf-8", newline="") as f:
             verdicts = [row["verdict"].strip() for row in csv.DictReader(f, delimiter="\t")]
         if verdicts and all(v in ("yes", "no") for v in verdicts):

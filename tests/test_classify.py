@@ -125,3 +125,14 @@ def test_a_venue_is_a_place_whatever_names_it(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Ukrainian Helsinki Group", {"Organization"}), ("Foo Working Group", {"Organization"}),
+    ("Space Task Group", {"Organization"}), ("403 Battle Group", {"MilitaryOrganization"}),
+    ("Freedonian Amphibious Group", {"MilitaryOrganization"}), ("Foo Motors Group", {"Company"})])
+def test_a_group_is_a_company_unless_its_words_say_otherwise(name, want):
+    """names.toml `first`: "Working Group", "Helsinki Group", "Battle Group" ... win over the company's "Group"."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want

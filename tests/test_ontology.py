@@ -534,3 +534,16 @@ def test_required_coverage():
     aliases = {e["key"]: set(e["aliases"]) for _, e in _entries()}
     for key, required in REQUIRED_ALIASES.items():
         assert required <= aliases[key], f"{key}: missing {required - aliases[key]}"
+
+
+def test_a_member_is_a_person_an_organisation_or_a_country():
+    """memberOf's domain (wikikg.ttl) and shapes.ttl agree: a country may be a member, a programme may not."""
+    country = _data('INSERT DATA { res:Ruritania a wkg:Place ; rdfs:label "Ruritania"@en . '
+                    'res:Ruritania wkg:memberOf res:SenseTime }')
+    assert _validate(country)[0]
+    programme = _data('INSERT DATA { res:Prog a wkg:SanctionsProgramme ; rdfs:label "Prog"@en . '
+                      'res:Prog wkg:memberOf res:SenseTime }')
+    conforms, results, text = _validate(programme)
+    assert not conforms
+    assert any(str(results.value(r, SH.focusNode)).endswith("/Prog")
+               for r in results.subjects(RDF.type, SH.ValidationResult)), text

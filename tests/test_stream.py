@@ -72,3 +72,14 @@ def test_tokens_that_do_not_spell_the_input_fall_back_to_the_tree():
     with pytest.raises(Mismatch):  # the tokens do not spell the input: the tree renderer is used
         Stream(text, tokenize(text))
     assert parse_wikitext(Article("x", text)).sentences
+
+
+def test_a_heading_s_references_are_not_its_title():
+    """"===Standards panels<ref>[http://x Overview]. Retrieved ...</ref>===": the section is "Standards panels",
+    by the stream and by the tree."""
+    text = ("'''Foo''' is a body.\n\n== Work ==\n=== Panels<ref>[http://e.org Overview]. Retrieved 2013.</ref> ===\n"
+            "It formed a panel.\n")
+    article = Article("Foo", text, "-")
+    for tree in (False, True):
+        sections = {s.section for s in parse_wikitext(article, tree=tree).sentences}
+        assert "Work / Panels" in sections and not any("Overview" in s for s in sections), (tree, sections)

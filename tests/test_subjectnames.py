@@ -52,3 +52,20 @@ def test_word_char_is_what_w_matches():
 
     w = re.compile(r"\w")
     assert all(bool(w.match(c)) == _word_char(c) for c in map(chr, range(sys.maxunicode + 1)))
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The '''Foo Youth Football League''' or also known as ''Foo League'' (abbreviated to FYFL), are a league.",
+     ["Foo League"]),
+    ("'''Bar Holdings''', also known as Bar Group, is a company.", ["Bar Group"]),
+    ("'''Bar Holdings''' is a company founded by Jane Roe, also known as JR, in 1990.", []),  # Roe's name, not the subject's
+    ("'''Bar Holdings''' is a company.", []),
+])
+def test_the_lead_s_known_as_names_the_subject(text, names):
+    """known_as: a name the lead gives its subject right after its bold name."""
+    from wikikg.extract.subjectnames import known_as
+    from wikikg.model import Article
+    from wikikg.parse import parse_wikitext
+
+    first = parse_wikitext(Article("X", text, "-")).sentences[0]
+    assert known_as(first) == names

@@ -17,6 +17,7 @@ RULE = "containment.comma"
 RULE_TITLE = "containment.title"
 _RUN = re.compile(r"⟦\d+⟧(?:,[ \t]*⟦\d+⟧)+")
 _SLOT = re.compile(r"⟦(\d+)⟧")
+_COMMA = re.compile(r"[\s()]*,[ \t()]*")  # what may stand between two names of a run (empty parentheses drop out)
 # a run that goes on into a coordination is a list of places, not a chain ("Tokyo, Osaka, and Kyoto")
 _LIST_AFTER = re.compile(r",?\s+(?:and|or|&|as\s+well\s+as)\s+(?:the\s+)?⟦")
 _POSSESSIVE = ("'s", "’s", "-")  # "[[Foo]], [[Freedonia]]'s largest bank": no chain
@@ -40,11 +41,17 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
         if ", " not in sentence.text:
             continue
         mentions = find_mentions(sentence, ctx)
-        if len(mentions) < 2 and not any(", " in m.key for m in mentions):
+        text = sentence.text
+        paired = any(_COMMA.fullmatch(text, a.end, b.start) for a, b in zip(mentions, mentions[1:], strict=False))
+        if not paired and not any(", " in m.key for m in mentions):
             continue
-        sl = Slotted.build(sentence.text, mentions)
         evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
-                            sentence.text if sentence.text != sentence.source else None)
+                            text if text != sentence.source else None)
+        titled = [st for m in mentions if (st := _titled(m, evidence, ctx, elsewhere)) is not None]
+        if not paired:
+            out += titled
+            continue
+        sl = Slotted.build(text, mentions)
         for run in _RUN.finditer(sl.text):
             if _LIST_AFTER.match(sl.text, run.end()) or sl.text.startswith(_POSSESSIVE, run.end()):
                 continue
@@ -55,7 +62,7 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
                 continue
             out += [Statement(a, "locatedIn", b, RULE, evidence)
                     for i, a in enumerate(chain) for b in chain[i + 1:] if a.key != b.key]
-        out += [st for m in mentions if (st := _titled(m, evidence, ctx, elsewhere)) is not None]
+        out += titled
     return out
 
 

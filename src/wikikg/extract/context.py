@@ -10,7 +10,7 @@ from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
 from wikikg.extract.people import SurnameUse
-from wikikg.extract.subjectnames import own_bold, short_names, subject_surname
+from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_surname
 from wikikg.kb.names import stop_names
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
@@ -29,6 +29,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     for s in article.sentences[:3]:
         for bs, be in own_bold(s):
             names.add(s.text[bs:be].strip())
+        names.update(known_as(s))
     for box in article.infoboxes:
         f = box.field("name")
         if f and f.items and f.items[0].text:

@@ -15,7 +15,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, acronym_after, is_office, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
-from wikikg.extract.people import is_personal_name, shared_surnames
+from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import places, settlement_title
@@ -264,7 +264,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             name = text[s:e]
         if known is not None:
             take(_at(known, name, s, e))
-        elif not _generic().fullmatch(_THE.sub("", name)):  # "the Audit Committee": a board's, no entity
+        elif not _generic().fullmatch(_THE.sub("", name)) and not _titled_post(name):  # "the Audit Committee": no entity
             take(_unlinked(name, text, s, e))
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
@@ -282,6 +282,14 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # "the Group Chief Executive": the noun heads another name
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:of|for|to)\s+$")  # "Secretariat of the Commission": one name
+
+
+def _titled_post(name: str) -> bool:
+    """Whether an unlinked name is a post or an honour named for someone ("Thouron Fellow", "Foo Professor"):
+    two words or more, the last a role word of names.toml [roles], no class by its shape, and no given name
+    first ("Paul Fellows" is a person)."""
+    words = name.split()
+    return len(words) > 1 and is_role_title(words[-1]) and not name_types(name) and not is_given_name(words[0])
 
 
 def _at(m: Mention, text: str, start: int, end: int) -> Mention:

@@ -32,6 +32,11 @@ def _detector_names() -> frozenset[str]:
     return frozenset(gd.Detector(case_sensitive=False).names)
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name gender-guesser knows ("Paul", "Jane")."""
+    return word.lower() in _given_names()
+
+
 @lru_cache(maxsize=65536)
 def is_personal_name(name: str) -> bool:
     """Whether `name` ("Agnès Maltais", "Jean-François Lisée") reads as a person's full name: two to four

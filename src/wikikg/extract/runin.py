@@ -20,10 +20,13 @@ def extract_runin(article: ParsedArticle, ctx: Context) -> list[Statement]:
     or the entity the title names when the spec has an `owner_title` ("Politics of Foo": Foo). An item
     whose note matches the spec's `unless_row` ("(signatory)") says something else and gives nothing."""
     out: list[Statement] = []
+    specs: dict[str, tuple[SectionSpec | None, str]] = {}  # a section's spec, asked once per section
     for sentence in article.sentences:
         if sentence.item or ", " not in sentence.text:
             continue
-        spec, heading = section_spec(sentence.section, lambda s: s.only == "runin", ctx.subject)
+        if sentence.section not in specs:
+            specs[sentence.section] = section_spec(sentence.section, _runin, ctx.subject)
+        spec, heading = specs[sentence.section]
         if spec is None or not applies(spec, ctx.subject):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
@@ -42,6 +45,10 @@ def extract_runin(article: ParsedArticle, ctx: Context) -> list[Statement]:
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event))
     return out
+
+
+def _runin(spec: SectionSpec) -> bool:
+    return spec.only == "runin"
 
 
 def _items(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:

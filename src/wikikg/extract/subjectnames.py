@@ -107,3 +107,18 @@ def own_bold(sentence) -> list[tuple[int, int]]:
     cue = rules.cues().predecessors
     m = cue.search(sentence.text) if cue is not None and sentence.bold else None
     return [(b, e) for b, e in sentence.bold if m is None or b < m.start()]
+
+
+# "'''Foo League''' or also known as ''Foo League'' (abbreviated ...)", "'''X''', also known as Y,": a name the
+# lead gives its subject right after its bold name
+_KNOWN_AS = re.compile(r"\s*,?\s*\(?\s*(?:or\s+)?(?:also\s+|commonly\s+|formerly\s+|simply\s+|often\s+)?(?:known|called)\s+as\s+"
+                       r"(?:the\s+)?[\"“]?((?:[A-Z][\w.&'’-]*)(?:\s+(?:of|for|and|the|de|[A-Z][\w.&'’-]*)){0,7})[\"”]?(?=\s*[,;()]|\s*$)")
+
+
+def known_as(sentence) -> list[str]:
+    """Names the lead gives its subject right after its bold name ("... or also known as Foo League (...)")."""
+    spans = own_bold(sentence)
+    if not spans:
+        return []
+    m = _KNOWN_AS.match(sentence.text, spans[0][1])
+    return [m.group(1).strip()] if m else []

@@ -120,7 +120,7 @@ class Flow:
         kind = type(self.st.toks[i])
         b = self.b
         if kind is T.HeadingStart:
-            title = self.st.strip(i + 1, e).strip()
+            title = self.st.strip(i + 1, e, refs=False).strip()  # "===Panels<ref>...</ref>===": "Panels"
             level = max(self.st.toks[i].level - 2, 0)
             self.heads = self.heads[:level] + [title]
             self.skip = self.heads[0].lower() in SKIP_SECTIONS

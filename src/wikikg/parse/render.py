@@ -60,7 +60,7 @@ class Renderer:
                 b.add(s, start, end, True)
             return
         if isinstance(node, Heading):
-            title = node.title.strip_code().strip()
+            title = _title(node).strip()  # "===Panels<ref>...</ref>===": "Panels"
             level = max(node.level - 2, 0)
             self.heads = self.heads[:level] + [title]
             self.skip = self.heads[0].lower() in SKIP_SECTIONS
@@ -166,3 +166,14 @@ class Renderer:
         self.b.add(shown, start, end, False)
         if name in LINK_TEMPLATES and shown:
             self.b.links.append((p0, self.b.length, canonical_title(shown)))
+
+
+def _title(heading: Heading) -> str:
+    """A heading's title as Wikicode.strip_code() renders it, without its <ref> tags."""
+    parts = [str(x) for n in heading.title.nodes
+             if not (isinstance(n, Tag) and str(n.tag).strip().lower() == "ref")
+             and (x := n.__strip__(normalize=True, collapse=True, keep_template_params=False))]
+    out = "".join(parts).strip("\n")
+    while "\n\n\n" in out:
+        out = out.replace("\n\n\n", "\n\n")
+    return out

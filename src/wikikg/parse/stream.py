@@ -116,14 +116,18 @@ class Stream:
         return name, attrs, co + 1, oc
 
     # -- strip_code ------------------------------------------------------------------------
-    def strip(self, i: int, j: int) -> str:
-        """Wikicode.strip_code() (normalize, collapse, no template parameters) of the nodes in [i, j)."""
+    def strip(self, i: int, j: int, refs: bool = True) -> str:
+        """Wikicode.strip_code() (normalize, collapse, no template parameters) of the nodes in [i, j); without
+        <ref> tags when `refs` is False (a heading's title)."""
         toks, end, out = self.toks, self.end, []
         while i < j:
             tok = toks[i]
             if type(tok) is Text:
                 s = tok["text"]
                 i += 1
+            elif not refs and type(tok) is T.TagOpenOpen and end[i] >= 0 and self.tag_name(i).strip().lower() == "ref":
+                i = end[i] + 1
+                continue
             elif end[i] >= 0:
                 s = self.strip_node(i)
                 i = end[i] + 1
