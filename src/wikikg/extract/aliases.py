@@ -24,10 +24,11 @@ class NameMatcher:
     # Finds what `(?<![\w-])(?:NAME|…)(?:'s|’s)?(?![\w-])` finds, names tried longest first, without
     # compiling that expression per article (compiling it cost more than the rest of extraction).
 
-    __slots__ = ("_by_prefix", "_start")
+    __slots__ = ("_by_prefix", "_firsts", "_start")
 
     def __init__(self, names=()) -> None:
         self._by_prefix: dict[str, list[str]] = {}
+        self._firsts: frozenset[str] = frozenset()  # what _start finds: the names' first characters and _COMMON_FIRSTS
         self._start = None
         self.add(names)
 
@@ -44,20 +45,22 @@ class NameMatcher:
             while k < len(bucket) and len(bucket[k]) >= size:
                 k += 1
             bucket.insert(k, n)
-            self._start = None
+            if n[0] not in self._firsts:  # the start pattern changes only with a new first character
+                self._firsts = self._firsts | _COMMON_FIRSTS | {n[0]}
+                self._start = None
 
     def copy(self) -> NameMatcher:
         """An independent matcher of the same names."""
         other = NameMatcher()
         other._by_prefix = {k: list(v) for k, v in self._by_prefix.items()}
-        other._start = self._start
+        other._firsts, other._start = self._firsts, self._start
         return other
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of every name found, left to right, without overlaps."""
         by_prefix, out, size, after = self._by_prefix, [], len(text), 0
         if self._start is None:  # a position not after a word character or "-", where some name starts
-            self._start = _starts(frozenset(k[0] for k in by_prefix) | _COMMON_FIRSTS if by_prefix else frozenset())
+            self._start = _starts(self._firsts)
         word = _WORDISH.match
         for m in self._start.finditer(text):
             p = m.start()

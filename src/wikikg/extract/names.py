@@ -29,13 +29,15 @@ _APOSTROPHE_ENDS = ("'", "’", "'s", "’s")  # POSSESSIVE.search of a token (w
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
 _STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # the capitals and digits a _TOKEN can start with
+_GAPPED_TOKEN = re.compile(rf"([^A-Za-z0-9&]*)({_TOKEN.pattern})")  # _TOKEN matches at each [A-Za-z0-9&], nowhere else
 
 
 @cache
-def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Openers, stop words and joiners (without "the") from names.toml."""
+def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Openers, stop words and joiners (without "the") from names.toml, and the last two together."""
     stop = name_tables().stop
-    return frozenset(stop.openers), frozenset(stop.words), frozenset(stop.joiners) - {"the"}
+    joiners = frozenset(stop.joiners) - {"the"}
+    return frozenset(stop.openers), frozenset(stop.words), joiners, frozenset(stop.words) | joiners
 
 
 @cache
@@ -63,13 +65,17 @@ def _name_possessive(tok: str, after: str) -> bool:
 
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
-    openers, stop, joiners = _stop_words()
+    openers, stop, joiners, stop_or_joiner = _stop_words()
+    role_words = _roles()[1]
     legal, region_suffix = _legal_patterns()
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    if "." in text:  # a token's full stop off, unless an initial's or an abbreviation's
-        toks = [t if "." not in t[2] else (t[0], t[1], word(t[2])) for t in toks]
+    toks, starts, p = [], [], 0  # (start, end, word): a token's full stop off, unless an initial's or an abbreviation's
+    for gap, w in _GAPPED_TOKEN.findall(text):
+        if w[0] in _STARTS:  # others start no name
+            starts.append(len(toks))
+        p += len(gap) + len(w)
+        toks.append((p - len(w), p, w if "." not in w else word(w)))
     out, nxt, board = [], 0, set()
-    for i in [k for k, t in enumerate(toks) if t[2][0] in _STARTS]:  # others start no name
+    for i in starts:
         if i < nxt or i in board:
             continue
         s, e, w = toks[i]
@@ -113,17 +119,17 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         if j - i >= 3 and [t[2] for t in toks[j - 2:j + 1]][:2] == ["Board", "of"] and toks[j][2] in _BOARDS:
             board.update(range(j - 2, j + 1))
             j -= 3  # "the Vodafone Group Plc Board of Directors": the company (its board is no entity of its own)
-        k = _past_role(toks, i, j)
+        k = _past_role(toks, i, j) if toks[i][2] in role_words or i < j and toks[i + 1][2] in role_words else None
         if k is not None and k > j:
             nxt = j + 1  # "Distinguished Fellow": a role, no name
             continue
         if k is not None:
             i, s = k, toks[k][0]  # "Chairman of the Indo-US Strategic Dialogue": the dialogue
-        elif (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe": two names
+        elif j - i >= 2 and (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe":
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]
         words = [t[2] for t in toks[i:j + 1]]
-        if all(x in stop or x in joiners for x in words):
+        if stop_or_joiner.issuperset(words):
             nxt = j + 1
             continue
         first = len(words) == 1 and (s == 0 or (sentence_start and not text[:s].strip(" \"'“‘(")))
@@ -141,7 +147,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             while nxt < len(toks) and toks[nxt][0] < region.end():
                 nxt += 1
             continue
-        out.extend(_split_and(toks, i, j, text, ctx))
+        out.extend(_split_and(toks, i, j, text, ctx) if i < j else (toks[i][:2],))  # one token: no "and"
         nxt = j + 1
     return out
 

@@ -9,6 +9,7 @@ import dataclasses
 import re
 from functools import cache, lru_cache
 
+from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.places import places
 
@@ -48,12 +49,7 @@ def is_personal_name(name: str) -> bool:
     first = words[0].split("-")[0].rstrip(".")
     if len(first) < 2 or first.lower() not in _given_names() or words[0] in places():
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station
-    import probablepeople
-
-    try:
-        return probablepeople.tag(name)[1] == "Person"
-    except probablepeople.RepeatedLabelError:
-        return False
+    return is_person(name)  # probablepeople's answer (extract/personcrf.py)
 
 
 _AND = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
