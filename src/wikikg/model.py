@@ -239,6 +239,12 @@ class Evidence:
     end: int
     plain: str | None = None  # the same text with markup rendered away, when different
 
+    @classmethod
+    def of_sentence(cls, sentence: Sentence) -> Evidence:
+        """A sentence as evidence: its verbatim source, section and span, and its plain text when different."""
+        return cls(sentence.source, sentence.section, sentence.start, sentence.end,
+                   sentence.text if sentence.text != sentence.source else None)
+
 
 @record
 class Statement:

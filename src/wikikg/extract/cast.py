@@ -34,8 +34,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
-            evidence = evidence or Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
-                                            sentence.text if sentence.text != sentence.source else None)
+            evidence = evidence or Evidence.of_sentence(sentence)
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     for st in dropped:
         m = st.obj

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from wikikg.extract.classify import split_title
 from wikikg.extract.known import PLACE, SHAPE
@@ -34,8 +35,8 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
     inside = _inside_classes()
     # names the article links to under another title ("[[Barshire (film)|Barshire]]"): a region of that
     # name read from a settlement's title would be taken for that page when names are resolved
-    elsewhere = {split_title(link.target)[0] for s in article.sentences for link in s.links
-                 if split_title(link.target)[1] is not None}
+    elsewhere = {name for s in article.sentences for link in s.links
+                 for name, qualifier in (split_title(link.target),) if qualifier is not None}
     out: list[Statement] = []
     for sentence in article.sentences:
         if ", " not in sentence.text:
@@ -45,8 +46,7 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
         paired = any(_COMMA.fullmatch(text, a.end, b.start) for a, b in zip(mentions, mentions[1:], strict=False))
         if not paired and not any(", " in m.key for m in mentions):
             continue
-        evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
-                            text if text != sentence.source else None)
+        evidence = Evidence.of_sentence(sentence)
         titled = [st for m in mentions if (st := _titled(m, evidence, ctx, elsewhere)) is not None]
         if not paired:
             out += titled
@@ -101,6 +101,7 @@ def _titled(m: Mention, evidence: Evidence, ctx: Context, elsewhere: set[str]) -
                      RULE_TITLE, evidence)
 
 
+@cache
 def _inside_classes() -> frozenset[str]:
     """The classes besides Place whose names may open a chain (names.toml [containment] inside)."""
     return frozenset(c for cls in name_tables().containment_inside for c in {cls} | subclasses(cls))

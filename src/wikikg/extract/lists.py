@@ -198,8 +198,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             mentions = [m for m in mentions if m not in inside]
             mentions.insert(0, replace(name_mention(lead.group(1)), start=0, end=lead.end(1)))
         types = frozenset(spec.types)
-        evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
-                            sentence.text if sentence.text != sentence.source else None)
+        evidence = Evidence.of_sentence(sentence)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
         items = _item_mentions(mentions, sentence.text, lo)
         listed = _sited(items, sentence.text, set(spec.types) == {"Place"})

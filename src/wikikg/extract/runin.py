@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from wikikg.extract.known import PLACE
 from wikikg.extract.lists import applies, default_type, section_spec
@@ -33,15 +34,13 @@ def extract_runin(article: ParsedArticle, ctx: Context) -> list[Statement]:
         items = _items(sentence.text, mentions)
         if len(items) < 3:
             continue
-        owner = _owner(spec, article.title, ctx)
-        evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
-                            sentence.text if sentence.text != sentence.source else None)
+        owner, allowed = _owner(spec, article.title, ctx), frozenset(spec.types)
+        evidence = Evidence.of_sentence(sentence)
         for m, note in items:
-            if spec.unless_row is not None and spec.unless_row.search(note) or m.types and not m.types & set(spec.types):
+            if spec.unless_row is not None and spec.unless_row.search(note) or m.types and not m.types & allowed:
                 continue
             if not m.types:
-                m = Mention(m.text, m.key, m.linked, frozenset({default_type(spec, ctx.subject, heading)}), m.aliases,
-                            m.start, m.end, m.authority, 0)
+                m = replace(m, types=frozenset({default_type(spec, ctx.subject, heading)}), strength=0)
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event))
     return out

@@ -87,8 +87,7 @@ def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
 def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, year: int | None,
            cites: tuple[Citation, ...]) -> list[Statement]:
     out = []
-    evidence = Evidence(sentence.source, sentence.section, sentence.start, sentence.end,
-                        sentence.text if sentence.text != sentence.source else None)
+    evidence = Evidence.of_sentence(sentence)
     by_id, present = rules.rules_by_id(), rules.words_in(sl.text)
     for rule in rules.candidates(present):
         found = list(rule.triggers(sl.text, present))

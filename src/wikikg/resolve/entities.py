@@ -48,21 +48,21 @@ def _base(name: str) -> str:
 def unify_keys(statements: list[Statement]) -> list[Statement]:
     """Point unlinked names at the entity of the same name, linked or with a legal suffix added
     or dropped, when the batch has one."""
-    linked: dict[str, list[str]] = {}
+    linked: dict[str, dict[str, None]] = {}  # name -> the titles of that name, in the order first seen
     unlinked: dict[str, set[str]] = {}
     for st in statements:
         for m in statement_mentions(st):
             if m.linked:
-                for name in (label_of(m.key, True).casefold(), _base(label_of(m.key, True))):
-                    if m.key not in linked.setdefault(name, []):
-                        linked[name].append(m.key)
+                label = label_of(m.key, True)
+                for name in (label.casefold(), _base(label)):
+                    linked.setdefault(name, {})[m.key] = None
             else:
                 unlinked.setdefault(_base(m.key), set()).add(m.key)
 
     def fix(m: Mention | None):
         if m is None or m.linked or not isinstance(m, Mention):
             return m
-        key = _page(linked.get(m.key.casefold()) or linked.get(_base(m.key)) or [], "Place" in m.types)
+        key = _page(list(linked.get(m.key.casefold()) or linked.get(_base(m.key)) or ()), "Place" in m.types)
         if key:
             return replace(m, key=key, linked=True, aliases=m.aliases | {m.key})
         forms = sorted(unlinked.get(_base(m.key), ()), key=lambda k: (len(k), k))
