@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from wikikg.extract import people
 from wikikg.extract.people import is_personal_name
+from wikikg.model import Mention
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "people.toml").read_text("utf-8"))["case"]
 
@@ -59,3 +61,15 @@ def test_a_linked_name_is_a_persons_by_its_surname_used_alone(text, name, person
     from wikikg.extract.people import SurnameUse
 
     assert SurnameUse(text).person(name) is person
+
+
+def test_lone_given_names_share_a_surname_only_before_a_full_name_written():
+    roe = Mention("Emily Roe", "Emily Roe", False, frozenset({"Person"}), start=11, end=20, strength=2)
+    andrew = Mention("Andrew", "Andrew", False, frozenset(), start=0, end=6)
+    text = "Andrew and Emily Roe"
+    assert [m.key for m in people.shared_surnames([andrew, roe], text)] == ["Andrew Roe", "Emily Roe"]
+    # "Stanton and Lincoln": the person after is named by the surname alone, so nothing is shared
+    lincoln = Mention("Lincoln", "Abraham Lincoln", True, frozenset({"Person"}), start=12, end=19, strength=4)
+    stanton = Mention("Stanton", "Stanton", False, frozenset(), start=0, end=7)
+    assert [m.key for m in people.shared_surnames([stanton, lincoln], "Stanton and Lincoln")] == \
+        ["Stanton", "Abraham Lincoln"]

@@ -18,6 +18,15 @@ from wikikg.model import Mention, ParsedArticle
 _LEADING_THE = re.compile(r"^The\s+")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _name_words(words: list[str]) -> bool:
+    """Capitalised words, those inside the name also initials ("George B. Roe")."""
+    return all(w[:1].isupper() and (w.replace("-", "").isalpha() or 0 < i < len(words) - 1 and _INITIAL.fullmatch(w))
+               for i, w in enumerate(words))
+
+
 _DOMAIN = re.compile(r"([A-Z][\w-]+)\.(?:com|net|org|co\.uk)$")
 
 
@@ -76,12 +85,14 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
                     ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
                 words = label.split()
-                if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-                        and not name_types(label) and not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4)):
+                if 2 <= len(words) <= 4 and _name_words(words) and not name_types(label) \
+                        and ("Person" in m.types or not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4))):
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
+        if len(keys) > 1 and len({(k.split()[0], k.split()[-1]) for k in keys}) == 1:
+            keys = {max(sorted(keys), key=len)}  # "[[Joseph A. Roe]]" and "[[Joseph Albert Roe]]": one man
         if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
             key = next(iter(keys))
             owner = next((m for m in ctx.index.values() if m.key == key), None)

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
-from wikikg.kb.places import places
+from wikikg.kb.places import countries, english_regions, places
 
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
 PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
@@ -32,6 +32,30 @@ def _detector_names() -> frozenset[str]:
     return frozenset(gd.Detector(case_sensitive=False).names)
 
 
+_COMMON = 7  # gender-guesser's frequency scale: 1 rare .. 13; 7 and over is a name many people bear
+
+
+@cache
+def _common_given_names() -> frozenset[str]:
+    """Given names gender-guesser's dictionary rates common (frequency 7 or more in some country: "George",
+    "Paul", "Nancy"; not "Denver", "Dallas", "Houston"), lower case; cached on disk like `_given_names`."""
+    from importlib.metadata import version
+
+    return cached_strings(f"common-given-names-{_COMMON}-{version('gender-guesser')}", _dictionary_common)
+
+
+def _dictionary_common() -> frozenset[str]:
+    from importlib.resources import files
+
+    out = set()
+    for line in files("gender_guesser").joinpath("data/nam_dict.txt").read_text("iso-8859-1").splitlines():
+        if line.startswith("#") or len(line) < 31:
+            continue
+        if max((int(c, 16) for c in line[29:84] if c in "123456789ABCD"), default=0) >= _COMMON:
+            out.add(line[3:29].strip().replace("+", " ").lower())
+    return frozenset(out)
+
+
 def is_given_name(word: str) -> bool:
     """Whether a word is a given name gender-guesser knows ("Paul", "Jane")."""
     return word.lower() in _given_names()
@@ -47,9 +71,19 @@ def is_personal_name(name: str) -> bool:
                                            for i, w in enumerate(words)):
         return False  # "Claus von Stauffenberg": a particle inside the name
     first = words[0].split("-")[0].rstrip(".")
-    if len(first) < 2 or first.lower() not in _given_names() or words[0] in places():
+    if len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words):
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station
     return is_person(name)  # probablepeople's answer (extract/personcrf.py)
+
+
+def _place_given(words: list[str]) -> bool:
+    """A first word that names a town but is first of all a common given name ("George", "Paul"), in a name
+    that does not end as a team's plural nickname does ("Charlotte Hornets") or with a country ("Santiago de
+    Chile"); not a particle ("Van Allen"); a country's or a region's name first ("Georgia Tech", "Victoria Park": kb/places.py's
+    `english_regions`) stays a place."""
+    return words[0].lower() in _common_given_names() and words[0].lower() not in PARTICLES \
+        and words[0] not in english_regions() \
+        and words[0] not in countries() and not words[-1].endswith("s") and words[-1] not in countries()
 
 
 _AND = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
@@ -61,7 +95,8 @@ def shared_surnames(found: list, text: str) -> list:
     out = list(found)
     for i in range(len(out) - 1, 0, -1):
         full = out[i].key.split()
-        if len(full) < 2 or "Person" not in out[i].types or full[0].casefold() not in _given_names():
+        if len(full) < 2 or len(out[i].text.split()) < 2 or "Person" not in out[i].types \
+                or full[0].casefold() not in _given_names():  # "Stanton and Lincoln": no full name written
             continue
         j = i - 1
         while j >= 0 and len(words := out[j].key.split()) == 1 and not out[j].linked \

@@ -6,7 +6,7 @@ from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
 
-__all__ = ["cities", "countries", "places", "regions", "settlement_title"]
+__all__ = ["cities", "countries", "english_regions", "places", "regions", "settlement_title"]
 
 
 @cache
@@ -61,6 +61,19 @@ def _cities() -> frozenset[str]:
 
 _GENERIC = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Province|Prefecture|"
                       r"State|Region|Oblast|Krai|Governorate|District|County|Territory)\b.*$")
+
+
+_ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN")  # countries whose regions English writers name most
+
+
+@cache
+def english_regions() -> frozenset[str]:
+    """The regions of the countries English is written in most ("Victoria", "Georgia", "Kent"): a reader
+    takes such a name for the region before anything else."""
+    import pycountry
+
+    return frozenset(_GENERIC.sub("", sub.name.split(",")[0].split("[")[0].strip()).strip()
+                     for code in _ENGLISH for sub in pycountry.subdivisions.get(country_code=code) or ())
 
 
 def _subdivisions(unaccented: bool = False) -> set[str]:
