@@ -71,6 +71,18 @@ def test_a_shape_word_grown_into_the_last_word(name, want):
     assert name_types(name) == want
 
 
+@pytest.mark.parametrize("name,want", [
+    ("Minister of Culture and Communications", set()), ("Deputy Governor of Foo State", set()),
+    ("President of Foo University", set()), ("2nd Commander of the Foo Air Force", set()),
+    ("Ministry of Culture and Communications", {"GovernmentAgency"}), ("Foo University of Technology", {"University"}),
+    ("Board of Foo Communications", {"Company"})])
+def test_a_role_or_office_before_of_names_a_post(name, want):
+    """names.toml [roles] words and offices heading "X of Y" make the name a post's, whatever Y's words."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want
+
+
 @pytest.mark.parametrize("text,name,want", [
     ("During the 1960s, under Governor Jane Roe, Ohio resisted.", "Jane Roe", {"Person"}),
     ("The order was signed by Dr. Sam Sample in 1990.", "Sam Sample", {"Person"}),

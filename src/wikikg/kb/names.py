@@ -73,6 +73,7 @@ class Names:
     possessive_heads: tuple[str, ...] = ()
     on_heads: tuple[str, ...] = ()
     containment_inside: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -88,7 +89,7 @@ SCHEMA = Table({
     "lead_phrase": Table({"ends": list, "joins": list}),
     "events": Table({"words": list}),
     "and_names": Table({"heads": list}),
-    "roles": Table({"words": list, "modifiers": list}, frozenset({"words"})),
+    "roles": Table({"words": list, "modifiers": list, "offices": list}, frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
@@ -120,7 +121,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
         tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
         tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
-        tuple(d.get("containment", {}).get("inside", ())))
+        tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("roles", {}).get("offices", ())))
 
 
 @cache
