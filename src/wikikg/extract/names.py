@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache
 
-from wikikg.extract.classify import disambiguation, is_shape_word, name_types, split_title
+from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -383,18 +383,3 @@ def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
     words = text[start:k].split() if k > start else []  # not "... List of the [[X]]": the link ends that name
     return start + len(text[start:k].rstrip()) if len(words) >= 2 and words[-1][0].isupper() \
         and name_types(" ".join(words)) else start
-
-
-_OFFICE_OF = re.compile(r" (?:of|for|at) ")
-
-
-@lru_cache(maxsize=16384)  # asked of every link of every sentence, and again when the article's names are indexed
-def is_office(target: str, shown: str) -> bool:
-    """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
-    "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""
-    label, dis = split_title(target)
-    return not (dis and disambiguation(dis, label) - _POST_DOMAINS) \
-        and (is_role_title(shown) or is_role_title(_OFFICE_OF.split(label, 1)[0]))
-
-
-_POST_DOMAINS = frozenset({"University"})  # "[[Master (college)|Master]]": the post at a college, not a college

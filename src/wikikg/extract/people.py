@@ -70,6 +70,8 @@ def is_personal_name(name: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) or 0 < i < len(words) - 1 and w in PARTICLES
                                            for i, w in enumerate(words)):
         return False  # "Claus von Stauffenberg": a particle inside the name
+    if any(c.isdigit() for c in name):
+        return False  # "Douglas C-47", "Barrett M82A1": a maker's name and a model's number
     first = words[0].split("-")[0].rstrip(".")
     if len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words):
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station

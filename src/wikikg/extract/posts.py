@@ -1,0 +1,34 @@
+"""Posts and offices a link may name instead of an entity: "[[CEO]]", "[[Home Secretary]]", "[[President of Foo]]"."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wikikg.extract.classify import disambiguation, split_title
+from wikikg.extract.names import is_role_title
+from wikikg.extract.people import is_personal_name
+from wikikg.kb.names import name_tables
+
+__all__ = ["is_office"]
+
+_OFFICE_OF = re.compile(r" (?:of|for|at|to) ")
+
+
+@lru_cache(maxsize=16384)  # asked of every link of every sentence, and again when the article's names are indexed
+def is_office(target: str, shown: str) -> bool:
+    """Whether a link names a post, not an entity: "[[Professor (highest academic rank)|Professor]]",
+    "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""
+    label, dis = split_title(target)
+    head = _OFFICE_OF.split(label, 1)[0]
+    return not (dis and disambiguation(dis, label) - _POST_DOMAINS) \
+        and (is_role_title(shown) or is_role_title(head) or _ends_in_office(head) and not is_personal_name(label))
+
+
+def _ends_in_office(head: str) -> bool:
+    """"Home Secretary", "Lord Chancellor", "Exchequer Secretary" (to the Treasury): capitalised words
+    ending in a public office's word (names.toml [roles] offices)."""
+    words = head.split()
+    return 2 <= len(words) <= 4 and words[-1] in name_tables().offices and all(w[:1].isupper() for w in words)
+
+
+_POST_DOMAINS = frozenset({"University"})  # "[[Master (college)|Master]]": the post at a college, not a college
