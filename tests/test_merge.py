@@ -127,3 +127,23 @@ def test_an_unlinked_place_name_is_not_taken_for_a_page_of_that_name_about_somet
     plain = Mention("Barshire", "Barshire", True, frozenset({"Place"}))
     got = unify_keys([_st(town, film), _st(town, plain), _st(town, untyped)])
     assert got[2].obj.key == "Barshire"  # the page without a qualifier, though the film's came first
+
+
+def test_a_subject_nothing_types_gets_no_class_unless_a_fact_needs_one():
+    """An article's subject its text never types ("Foobeast": an animal, an idea) has the default class
+    only where a fact relates it (a fact's domain needs one), not when the cast merely mentions names."""
+    from wikikg.model import Evidence, Statement
+    from wikikg.pipeline.stages import ArticleResult
+    from wikikg.resolve.merge import resolved
+
+    ev = Evidence("x", "", 0, 1)
+    beast = Mention("Foobeast", "Foobeast", True, frozenset({"Organization"}), strength=0)
+    roe = Mention("Jane Roe", "Jane Roe", True, frozenset({"Person"}), strength=2)
+    club = Mention("Barclub", "Barclub", True, frozenset({"Organization"}), strength=0)
+    league = Mention("Foo League", "Foo League", True, frozenset({"Organization"}), strength=3)
+    results = [ArticleResult("Foobeast", beast, (Statement(roe, MENTIONS, ev, "cast.mention", ev),), 1, ()),
+               ArticleResult("Barclub", club, (Statement(club, "memberOf", league, "r", ev),), 1, ())]
+    t = tables(summarise(enumerate(results)))
+    types = {e.key: e.types for r in results for e in resolved(r, t)[1]}
+    assert types["Foobeast"] == frozenset() and types["Jane Roe"] == {"Person"}
+    assert types["Barclub"] == {"Organization"} and types["Foo League"] == {"Organization"}

@@ -117,3 +117,4 @@ def test_reported_claims_have_no_direct_edge(seed_graph):
     for st in reported:
         s, p, o = (seed_graph.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         assert (s, p, o) not in seed_graph
+

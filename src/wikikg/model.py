@@ -273,3 +273,4 @@ class Entity:
     types: frozenset[str] = frozenset()
     aliases: frozenset[str] = frozenset()
     attributes: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    assumed: bool = False  # `types` only the default: no mention says what it is (resolve/entities.py)

@@ -82,7 +82,8 @@ def _title(parsed: ParsedArticle) -> str:
 def subject_of(parsed: ParsedArticle) -> Mention:
     """The article's own subject, typed from its infobox, else its lead, its categories, its title (a
     place, a personal name); an Organization by default, with the weakest strength so that what needs
-    an article that says what its subject is (ontology/sections.toml `typed_subject`) can tell. The names
+    an article that says what its subject is (ontology/sections.toml `typed_subject`) can tell; the graph
+    gives that default class only to a subject a fact relates (resolve/merge.py `resolved`). The names
     its lead sentence sets in bold (the Courier in "The Courier was a newspaper") are its aliases."""
     key = _title(parsed)
     first = parsed.sentences[0] if parsed.sentences else None

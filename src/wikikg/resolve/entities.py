@@ -107,7 +107,8 @@ def resolve(statements: list[Statement], extra: list[Mention] = ()) -> dict[tupl
             if text and not _NOT_ALIAS.match(text):
                 aliases.add(re.sub(r"^The\s+", "", text) if not label.startswith("The ") else text)
         aliases = {a for a in aliases if a and a != label and a.casefold() != label.casefold()}
-        out[(key, linked)] = Entity(key, linked, label, best_types(ms), frozenset(aliases))
+        assumed = all(m.strength == 0 for m in ms if m.types)  # typed by nothing but a default
+        out[(key, linked)] = Entity(key, linked, label, best_types(ms), frozenset(aliases), assumed=assumed)
     return out
 
 

@@ -150,7 +150,14 @@ def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:
     sts = [_fixed(st, t.fixes, names) for st in r.statements]
     sts = [st for st in sts if admissible(st, t.entities)]
     used = {(r.subject.key, True)}
+    related = set()  # entities a fact relates (not only the cast's "mentioned in")
     for st in sts:
-        used.update((m.key, m.linked) for m in statement_mentions(st))
+        keys = [(m.key, m.linked) for m in statement_mentions(st)]
+        used.update(keys)
+        if st.predicate != "mentionedIn":
+            related.update(keys)
         used.update((v, t.linked.get(v, True)) for q, v in st.qualifiers if q == "programme")
-    return sts, [t.entities[key] for key in sorted(used) if key in t.entities]
+    # an entity nothing types (an article's subject its text never says is an organisation: "Aardvark")
+    # keeps the default class only where a fact needs it
+    return sts, [replace(e, types=frozenset()) if e.assumed and key not in related else e
+                 for key in sorted(used) if (e := t.entities.get(key)) is not None]
