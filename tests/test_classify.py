@@ -42,11 +42,11 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     pattern in order gives, on names built from names.toml's own shape words."""
     import random
 
-    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, name_types
+    from wikikg.extract.classify import _bare_shape_words, _event_name, _is_post, _shape_patterns, name_types
     from wikikg.kb.names import name_tables
 
     def by_class(name):
-        if name.strip().casefold() in _bare_shape_words():
+        if name.strip().casefold() in _bare_shape_words() or _is_post(name) or _event_name(name):
             return frozenset()
         return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
 
@@ -81,6 +81,19 @@ def test_a_role_or_office_before_of_names_a_post(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Overland Campaign", set()), ("Siege of Fooville", set()), ("2014–15 Foo League", set()),
+    ("1996 Foo Cup", set()), ("Foo League", {"Organization"}), ("Campaign for Foo Disarmament", {"Organization"}),
+    ("Open University of Freedonia", {"University"})])
+def test_an_events_name_has_no_class(name, want):
+    """An event's word last or first before "of", a year or a season first: the name is an event's (a
+    campaign, a siege, a season), whatever class words it holds."""
+    from wikikg.extract.classify import is_event, name_types
+
+    assert name_types(name) == want
+    assert is_event(name) or want
 
 
 @pytest.mark.parametrize("text,name,want", [

@@ -69,7 +69,7 @@ def _shape_table() -> Alternation:
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""
-    if name.strip().casefold() in _bare_shape_words() or _is_post(name):
+    if name.strip().casefold() in _bare_shape_words() or _is_post(name) or _event_name(name):
         return frozenset()
     first = _shape_table().first(name)
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
@@ -111,14 +111,31 @@ def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def is_event(name: str) -> bool:
-    """Whether a name is an event's: it holds a word of names.toml [events] ("Battle of Kabul")."""
-    return bool(_event_pattern().search(name))
+    """Whether a name is an event's: it holds a word of names.toml [events] ("Battle of Kabul") or starts
+    with a year or a season ("2014–15 Foo League")."""
+    return bool(_event_pattern().search(name)) or bool(_SEASON.match(name))
+
+
+_SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo Cup", "2014–15 Foo League"
+
+
+def _event_name(name: str) -> bool:
+    """Whether a name's own form makes it an event's, whatever class words it holds: a year or a season
+    first ("2014–15 Foo League"), an event's word last or first before "of" ("Overland Campaign",
+    "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University")."""
+    return bool(_SEASON.match(name) or _event_head().search(name))
 
 
 @cache
 def _event_pattern() -> re.Pattern:
     words = name_tables().events
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
+
+
+@cache
+def _event_head() -> re.Pattern:
+    alt = "|".join(map(re.escape, name_tables().events)) or "(?!)"
+    return re.compile(rf"(?:\s(?:{alt})$|^(?:{alt})\s+of\s)")
 
 
 _QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")
