@@ -85,3 +85,17 @@ def test_a_name_written_with_two_spaces_is_one_entity_with_one_label(tmp_path):
     g = union(build([str(path)]).dataset)
     node = URIRef(entity_iri("Freedonian Institute of Sylvanian Studies", False))
     assert [str(x) for x in g.objects(node, RDFS.label)] == ["Freedonian Institute of Sylvanian Studies"]
+
+
+def test_letters_numerals_and_posts_are_no_cast():
+    """The words before a letter or a numeral ("group D", "group VIII") or a post after a rank ("the General
+    Chief of the Armed Forces") do not make them entities; a person the same sentences name still is one."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("'''Politics of Freedonia''' takes place in a framework. The council consists of the General Chief "
+            "of the Armed Forces and his deputy. Copper is listed under group VIII and once under group IB; "
+            "compare group A with group D, as [[Jane Roe]] did.")
+    cast = {st.obj.key for st in extract_article(Article("Politics of Freedonia", text)).statements
+            if st.predicate == "mentionedIn"}
+    assert cast == {"Jane Roe"}

@@ -42,11 +42,11 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     pattern in order gives, on names built from names.toml's own shape words."""
     import random
 
-    from wikikg.extract.classify import _bare_shape_words, _event_name, _is_post, _shape_patterns, name_types
+    from wikikg.extract.classify import _bare_shape_words, _event_name, _shape_patterns, is_post, name_types
     from wikikg.kb.names import name_tables
 
     def by_class(name):
-        if name.strip().casefold() in _bare_shape_words() or _is_post(name) or _event_name(name):
+        if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name):
             return frozenset()
         return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
 
@@ -75,7 +75,8 @@ def test_a_shape_word_grown_into_the_last_word(name, want):
     ("Minister of Culture and Communications", set()), ("Deputy Governor of Foo State", set()),
     ("President of Foo University", set()), ("2nd Commander of the Foo Air Force", set()),
     ("Ministry of Culture and Communications", {"GovernmentAgency"}), ("Foo University of Technology", {"University"}),
-    ("Board of Foo Communications", {"Company"})])
+    ("Board of Foo Communications", {"Company"}), ("Treasury Secretary", set()), ("Freedonian Army General", set()),
+    ("Chief of Police", set()), ("General Motors", {"Company"})])
 def test_a_role_or_office_before_of_names_a_post(name, want):
     """names.toml [roles] words and offices heading "X of Y" make the name a post's, whatever Y's words."""
     from wikikg.extract.classify import name_types

@@ -69,7 +69,7 @@ def _shape_table() -> Alternation:
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""
-    if name.strip().casefold() in _bare_shape_words() or _is_post(name) or _event_name(name):
+    if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name):
         return frozenset()
     first = _shape_table().first(name)
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
@@ -83,22 +83,24 @@ _PLACE = frozenset({"Place"})
 _POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:of|for) ")
 
 
-def _is_post(name: str) -> bool:
+def is_post(name: str) -> bool:
     """Whether a name is a post's: a role or office title (names.toml [roles]) before "of" or "for"
-    ("Minister of Culture and Communications", "Deputy Governor of Foo State", "President of Foo University")."""
+    ("Minister of Culture and Communications", "Deputy Governor of Foo State", "President of Foo University"),
+    or a few capitalised words ending in an office's word ("Treasury Secretary")."""
     m = _POST_OF.match(name)
-    if m is None:
-        return False
-    roles, words = _post_words()
+    roles, words, offices = _post_words()
+    if m is None:  # "Treasury Secretary", "Army General": capitalised words ending in an office's word
+        toks = name.split()
+        return 2 <= len(toks) <= 4 and toks[-1] in offices and all(t[:1].isupper() for t in toks)
     toks = m["head"].split()
     return all(t in words for t in toks) and any(t in roles for t in toks)
 
 
 @cache
-def _post_words() -> tuple[frozenset[str], frozenset[str]]:
+def _post_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     t = name_tables()
     roles = frozenset(t.roles) | frozenset(t.offices)
-    return roles, roles | frozenset(t.role_modifiers)
+    return roles, roles | frozenset(t.role_modifiers), frozenset(t.offices)
 _COMMA_QUALIFIED = re.compile(r"(?P<name>.+\S), [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
 

@@ -8,7 +8,7 @@ from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.anaphora import reported_by_another, subject_anaphora
-from wikikg.extract.classify import context_types, disambiguation, is_event, is_shape_word, name_types, split_title
+from wikikg.extract.classify import context_types, disambiguation, is_event, is_post, is_shape_word, name_types, split_title
 from wikikg.extract.coordination import by_company
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
@@ -160,7 +160,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = " ".join(_THE.sub("", clean).split())  # "Foo of Bar  Studies": one name whatever its spaces
     titled = title_prefix().match(clean)
-    if titled and len(clean.split()) > 1 and not name_types(clean):
+    if titled and len(clean.split()) > 1 and not name_types(clean) and not is_post(clean[titled.end():]):
         title = titled.group().strip()
         if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
             clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
@@ -180,7 +180,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types and is_personal_name(clean):
         types, strength = frozenset({"Person"}), PLACE
     if not types:
-        types, strength = context_types(text, start, end), CONTEXT
+        types, strength = _by_context(clean, text, start, end), CONTEXT
     return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)
 
 
@@ -313,10 +313,21 @@ def _paren_links(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _by_context(name: str, text: str, start: int, end: int) -> frozenset[str]:
+    """The class the words around a name give it; none for a letter or a numeral ("group D", "group VIII")
+    or a post ("the General Chief of the Armed Forces"), which those words name but which are no entities."""
+    if len(name) < 3 or _ROMAN.fullmatch(name) or is_post(name):
+        return frozenset()
+    return context_types(text, start, end)
+
+
 def _with_context(m: Mention, text: str) -> Mention:
     if m.strength >= SHAPE or m is None:
         return m
-    ctx_types = context_types(text, m.start, m.end)
+    ctx_types = _by_context(m.text, text, m.start, m.end)
     if ctx_types and (not m.types or m.strength < CONTEXT):
         return replace(m, types=ctx_types, strength=CONTEXT)
     return m
