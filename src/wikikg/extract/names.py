@@ -282,10 +282,10 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
     if known(whole):
         return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links
-    if name_types(whole) and not known(left) and not known(right) and (
+    if name_types(whole) and not known(left) and not known(right) and not is_personal_name(left) and (
             not name_types(left) or ((" of " in left or " for " in left) and _complement(right))):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",
-        # "College of Climate Change and Environmental Science"
+        # "College of Climate Change and Environmental Science"; not "Jane Roe and Foo Capital"
     head = right.split()[-1].rstrip(".") if right.split() else ""
     if len(cut) == 1 and " " not in left and head in name_tables().and_heads \
             and not known(left) and not name_types(left) and not known(right):
