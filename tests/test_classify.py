@@ -162,3 +162,13 @@ def test_a_group_is_a_company_unless_its_words_say_otherwise(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Freedonian Air Force Commendation Medal", set()), ("Foo Outstanding Unit Award", set()),
+    ("Foo Prize Foundation", {"Organization"}), ("Freedonian Air Force", {"MilitaryOrganization"})])
+def test_an_honours_name_has_no_class(name, want):
+    """names.toml [events] awards: a name ending in an honour's word is an award's, whatever class words it holds."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want

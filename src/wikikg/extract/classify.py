@@ -124,7 +124,8 @@ _SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo
 def _event_name(name: str) -> bool:
     """Whether a name's own form makes it an event's, whatever class words it holds: a year or a season
     first ("2014–15 Foo League"), an event's word last or first before "of" ("Overland Campaign",
-    "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University")."""
+    "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
+    Air Force Commendation Medal")."""
     return bool(_SEASON.match(name) or _event_head().search(name))
 
 
@@ -136,8 +137,10 @@ def _event_pattern() -> re.Pattern:
 
 @cache
 def _event_head() -> re.Pattern:
-    alt = "|".join(map(re.escape, name_tables().events)) or "(?!)"
-    return re.compile(rf"(?:\s(?:{alt})$|^(?:{alt})\s+of\s)")
+    t = name_tables()
+    alt = "|".join(map(re.escape, t.events)) or "(?!)"
+    last = "|".join(map(re.escape, t.events + t.awards)) or "(?!)"
+    return re.compile(rf"(?:\s(?:{last})$|^(?:{alt})\s+of\s)")
 
 
 _QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")

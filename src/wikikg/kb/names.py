@@ -74,6 +74,7 @@ class Names:
     on_heads: tuple[str, ...] = ()
     containment_inside: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
+    awards: tuple[str, ...] = ()
 
 
 SCHEMA = Table({
@@ -87,7 +88,7 @@ SCHEMA = Table({
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
-    "events": Table({"words": list}),
+    "events": Table({"words": list, "awards": list}),
     "and_names": Table({"heads": list}),
     "roles": Table({"words": list, "modifiers": list, "offices": list}, frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
@@ -121,7 +122,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
         tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
         tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
-        tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("roles", {}).get("offices", ())))
+        tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("roles", {}).get("offices", ())),
+        tuple(d.get("events", {}).get("awards", ())))
 
 
 @cache
