@@ -282,7 +282,7 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
     if known(whole):
         return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links
-    if name_types(whole) and not known(left) and not known(right) and not is_personal_name(left) and (
+    if name_types(whole) and not known(left) and not known(right) and not _person_first(left) and (
             not name_types(left) or ((" of " in left or " for " in left) and _complement(right))):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",
         # "College of Climate Change and Environmental Science"; not "Jane Roe and Foo Capital"
@@ -296,6 +296,13 @@ def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
             out.append((toks[s][0], toks[k - 1][1]))
         s = k + 1
     return out
+
+
+def _person_first(left: str) -> bool:
+    """Whether the words before "and" are a person's name ("Jane Roe and Foo Capital"), not a place-led
+    name's start ("Hong Kong Science and Technology Parks")."""
+    words = left.split()
+    return is_personal_name(left) and not any(" ".join(words[:k]) in places() for k in range(2, len(words)))
 
 
 def _complement(right: str) -> bool:

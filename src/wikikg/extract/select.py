@@ -311,3 +311,15 @@ def clause_of(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
         lo = lo if cw.closed_before(sl.text, m.start(), span[0]) else m.end()  # "X (; born 1952) is a …"
     m = brk.search(sl.text, span[1])
     return lo, (m.start() if m else len(sl.text))
+
+
+# "⟦X⟧, who", "⟦X⟧ (1990), which", "⟦X⟧, a radio presenter who": the name a non-restrictive relative clause is of
+_ANTECEDENT = re.compile(r"⟦(\d+)⟧(?:\s*\([^()⟦]*\))?\s*,\s*(?:(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w-]*\s+){0,5})?"
+                         r"(?:who|which)\s*$")
+
+
+def relative_antecedent(sl: Slotted, lo: int) -> int | None:
+    """The mention a clause that opens with "who"/"which" after a comma is about: the name right before the
+    comma, or the name an apposition there describes ("⟦Jane Roe⟧, a radio presenter who was a member of")."""
+    m = _ANTECEDENT.search(sl.text, max(0, lo - 80), lo)
+    return int(m.group(1)) if m is not None and m.end() == lo else None

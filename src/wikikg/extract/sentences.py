@@ -10,7 +10,7 @@ from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
-from wikikg.extract.select import Slotted, clause_of, eligible, select
+from wikikg.extract.select import Slotted, clause_of, eligible, relative_antecedent, select
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
@@ -108,6 +108,10 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if not subj and rule.subject in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
                 subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,
                              subj_strict)  # "⟦A⟧ attended ⟦B⟧ before reading History at ⟦C⟧": A reads
+            if not subj and rule.subject in ("left", "left_all") and "⟦" not in sl.text[clause[0]:span[0]] \
+                    and (a := relative_antecedent(sl, clause[0])) is not None \
+                    and fits(sl.mentions[a], rule.subject_types, subj_strict):
+                subj = [sl.mentions[a]]  # "⟦Jane Roe⟧, a radio presenter who was a member of ⟦X⟧": she is
             if rule.subject_name is not None:  # "the ⟦Faculty of Law⟧ at ⟦X⟧": only a part's name
                 subj = [m for m in subj if rule.subject_name.search(m.text)]
             itemised = not subj and rule.subject in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group()) \
