@@ -99,3 +99,17 @@ def test_letters_numerals_and_posts_are_no_cast():
     cast = {st.obj.key for st in extract_article(Article("Politics of Freedonia", text)).statements
             if st.predicate == "mentionedIn"}
     assert cast == {"Jane Roe"}
+
+
+def test_unlinked_countries_and_regions_beside_links_in_an_infobox_item_are_places(tmp_path):
+    """ "death_place = [[Fooville]], Germany", "area_served = Ecuador, Egypt, [[Timor-Leste]], Togo": the
+    unlinked countries and regions of an item that also links are places; a linked name's own words
+    ("[[Washington, D.C.]]") are not read again."""
+    text = ("{{Infobox person\n|name= Jane Roe\n|death_place= [[Fooville]], Germany\n"
+            "|residence= [[Washington, D.C.]], Ecuador, [[Timor-Leste]]\n}}\n'''Jane Roe''' was an engineer.\n")
+    path = tmp_path / "Jane_Roe.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    for name in ("Germany", "Ecuador"):
+        assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) in g, name
+    assert not list(g.triples((URIRef(entity_iri("Washington", False)), None, None)))

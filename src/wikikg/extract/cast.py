@@ -9,7 +9,7 @@ from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.posts import is_office
 from wikikg.kb.mappings import column_classes
-from wikikg.kb.places import places
+from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
 from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Statement, TableCell
 
@@ -90,8 +90,11 @@ def _item_mentions(item: FieldItem) -> list[Mention]:
     """An infobox item's linked entities, the country of a flag template ("{{flag|Turkey}}"), and an
     unlinked item made of known places' names ("country = United States"); a post's link names no entity."""
     out = [link_mention(link.target, link.text) for link in item.links if not is_office(link.target, link.text)]
-    names = [] if item.links else [n.strip(" .;") for n in item.text.split(",")]
-    if names and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
+    names = [n.strip(" .;") for n in item.text.split(",")]
+    if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]
+    elif item.links:  # "[[Rosenheim]], Germany", "Ecuador, Egypt, [[Timor-Leste]], Togo": the unlinked countries
+        shown = [link.text for link in item.links]  # and regions among linked names ("[[Washington, D.C.]]": none)
+        out += [name_mention(n) for n in names if (n in countries() or n in regions()) and not any(n in t for t in shown)]
     out += [link_mention(name, name) for t in item.templates if t.name in _FLAGS and (name := t.get("1"))]
     return out
