@@ -24,3 +24,14 @@ def test_a_settlement_title_names_a_place():
         assert link_mention(title, title).types == {"Place"}, title
     for title in ("Paul S. Dwyer, Jr.", "Phillips, Craig & Dean", "Bank of America, N.A."):
         assert "Place" not in link_mention(title, title).types, title
+
+
+def test_a_link_to_a_city_written_without_its_accents_is_a_place():
+    """GeoNames writes "Montréal"; English Wikipedia links [[Montreal]]: the unaccented form types a link's
+    title, not an unlinked word, and never a given name's form ("Leon")."""
+    from wikikg.extract.mentions import link_mention
+    from wikikg.kb.places import linked_cities, places
+
+    assert "Montreal" in linked_cities() and "Montreal" not in places()
+    assert "Leon" not in linked_cities()
+    assert link_mention("Montreal", "Montreal").types == {"Place"}

@@ -19,7 +19,7 @@ from wikikg.extract.people import is_given_name, is_personal_name, shared_surnam
 from wikikg.extract.posts import is_office
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
-from wikikg.kb.places import places, settlement_title
+from wikikg.kb.places import linked_cities, places, settlement_title
 from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -103,7 +103,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and not other and (label in places() or settlement_title(label)):
+    if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()):
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE

