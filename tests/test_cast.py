@@ -113,3 +113,17 @@ def test_unlinked_countries_and_regions_beside_links_in_an_infobox_item_are_plac
     for name in ("Germany", "Ecuador"):
         assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) in g, name
     assert not list(g.triples((URIRef(entity_iri("Washington", False)), None, None)))
+
+
+def test_the_before_a_generic_subdivision_name_makes_a_common_noun():
+    """ "the West", "the Capital", "the Gulf": one-word names the gazetteers know only as some country's
+    subdivision are common nouns after "the"; a region of an English-speaking country stays a place."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("'''Foo Party''' is a political party. It grew in the West and in the Capital, and then in the Punjab "
+            "in the 1990s.")
+    cast = {st.obj.key: st.obj.types for st in extract_article(Article("Foo Party", text)).statements
+            if st.predicate == "mentionedIn"}
+    assert "West" not in cast and "Capital" not in cast
+    assert cast.get("Punjab") == {"Place"}

@@ -19,7 +19,7 @@ from wikikg.extract.people import is_given_name, is_personal_name, shared_surnam
 from wikikg.extract.posts import is_office
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
-from wikikg.kb.places import linked_cities, places, settlement_title
+from wikikg.kb.places import cities, countries, english_regions, linked_cities, places, settlement_title
 from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -173,8 +173,9 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
         types = frozenset({"Person"})
-    if not types and clean in places():
-        types, strength = frozenset({"Place"}), PLACE
+    if not types and clean in places() and not (_THE_BEFORE.search(text, max(0, start - 4), start)
+                                                and _generic_place_word(clean)):
+        types, strength = frozenset({"Place"}), PLACE  # not "the Gulf", "the Capital", "the Roma": common nouns
     if not types and (post := _POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
         clean = clean[:post.start()]  # "Sara Roe GSC", "John Doe OBE": the letters after a name are no part of it
     if not types and is_personal_name(clean):
@@ -182,6 +183,13 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types:
         types, strength = _by_context(clean, text, start, end), CONTEXT
     return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)
+
+
+def _generic_place_word(name: str) -> bool:
+    """A one-word name the gazetteers know only as a subdivision somewhere ("Capital", "Gulf", "West", "Rivers"):
+    after "the" it is a common noun, not that place (a country, a large city or a region of an English-speaking
+    country stays one: "the Punjab", "the Ohio")."""
+    return " " not in name and name not in countries() and name not in cities() and name not in english_regions()
 
 
 def find_mentions(sentence: Sentence, ctx: Context, first_in_paragraph: bool = True) -> list[Mention]:
