@@ -7,7 +7,7 @@ from dataclasses import replace
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
-from wikikg.extract.posts import is_office
+from wikikg.extract.officelinks import is_office
 from wikikg.kb.mappings import column_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects

@@ -1,9 +1,9 @@
-"""extract/posts.py: links that name a post or an office, not an entity."""
+"""extract/officelinks.py: links that name a post or an office, not an entity."""
 from __future__ import annotations
 
 import pytest
 
-from wikikg.extract.posts import is_office
+from wikikg.extract.officelinks import is_office
 
 
 @pytest.mark.parametrize("target,shown,office", [
