@@ -115,6 +115,13 @@ def _eligible(sl: Slotted, i: int, preps: frozenset[str], types: frozenset[str],
     return fits(m, types, strict) and "SanctionsProgramme" not in m.types
 
 
+# an amount ("EUR338 million", "US$5 billion") and an adjective of nationality before a noun ("from the ⟦Austrian⟧
+# 1980s sampling band") name nothing a rule may relate
+_AMOUNT = re.compile(r"(?:[A-Z]{1,3}\$?|[$€£¥₹])\s?\d[\d.,]*")
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|an|ic|i)")
+_WORD_AFTER = re.compile(r"\s+(?!(?:and|or)\b)[\w⟦]")
+
+
 def _around(sl: Slotted, i: int) -> tuple[bool, bool]:
     """What eligible asks of mention i whatever the rule: whether it modifies a noun, follows a number or owns
     the next name ("⟦Toshiba⟧-owned ⟦W⟧"), and whether it is a possessor or modifier of the next name."""
@@ -122,8 +129,11 @@ def _around(sl: Slotted, i: int) -> tuple[bool, bool]:
     got = sl.memo.get(key)
     if got is None:
         s, e = sl.spans[i]
+        m = sl.mentions[i]
         blocked = bool(rules.cues().modifier.match(sl.text[e:e + 40]) or cw.number_before(sl.text[max(0, s - 20):s])
-                       or _OWNER_OF.match(sl.text, e))
+                       or _OWNER_OF.match(sl.text, e)
+                       or not m.linked and not m.types and (_AMOUNT.fullmatch(m.text) or _ADJECTIVE.fullmatch(m.text)
+                                                            and _WORD_AFTER.match(sl.text, e)))
         got = sl.memo[key] = blocked, bool(_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e))
     return got
 

@@ -1,0 +1,28 @@
+"""extract/select.py: which mentions a rule's places may take."""
+from __future__ import annotations
+
+import pytest
+
+from wikikg.extract.select import Slotted, eligible
+from wikikg.model import Mention
+
+
+def _slotted(text: str, names: list[str], linked: frozenset = frozenset()) -> Slotted:
+    mentions, pos = [], 0
+    for n in names:
+        s = text.index(n, pos)
+        pos = s + len(n)
+        mentions.append(Mention(n, n, n in linked, frozenset(), start=s, end=pos))
+    return Slotted.build(text, mentions)
+
+
+@pytest.mark.parametrize("text,name,ok", [
+    ("rebuilt by Foo Construction costing EUR338 million, in a joint venture with Bar", "EUR338", False),
+    ("rebuilt by Foo Construction costing US$5 billion", "US$5", False),
+    ("written by Jane Roe from the Freedonian 1980s sampling band Qux", "Freedonian", False),
+    ("a joint venture of Freedonian and Acme", "Freedonian", True),  # a name at the end of its phrase
+    ("a joint venture with Acme", "Acme", True),
+])
+def test_an_amount_or_an_adjective_before_a_noun_fills_no_place(text, name, ok):
+    sl = _slotted(text, [name])
+    assert eligible(sl, 0, frozenset({"with", "of", "by", "from"}), frozenset(), 0) is ok
