@@ -114,7 +114,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")
                          or toks[j][2].lower() in _trailing_prepositions()) \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
-                and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index:
+                and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index \
+                and not (_ORDINAL.fullmatch(toks[i][2]) and toks[j][2] in _numbered()):  # "2nd Foo Infantry Division"
             j -= 1
         if j - i >= 3 and [t[2] for t in toks[j - 2:j + 1]][:2] == ["Board", "of"] and toks[j][2] in _BOARDS:
             board.update(range(j - 2, j + 1))
@@ -239,6 +240,12 @@ def _past_role(toks, i: int, j: int) -> int | None:
     if k <= j and toks[k][2].lower() in ("the", "a"):
         k += 1
     return k if k <= j and toks[k][2][0].isupper() else None
+
+
+@cache
+def _numbered() -> frozenset[str]:
+    """The words that end a unit's numbered name (names.toml shape `numbered`: "Division", "Wing")."""
+    return frozenset(w for spec in name_tables().shape.values() for w in spec.numbered)
 
 
 @cache
