@@ -216,6 +216,12 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if adj and "Place" in sl.mentions[adj[-1]].types and adj[-1] - 1 in left \
                 and sl.text[sl.spans[adj[-1] - 1][1]:sl.spans[adj[-1]][0]] == " in ":
             adj = [adj[-1] - 1]  # "the ⟦Foo Institute⟧ in ⟦Moscow⟧, a branch of": the place says where the institute is
+        i = adj[-1] if adj else -1
+        while i - 1 in left and not fits(sl.mentions[i], types, strict) \
+                and _POST_APPOSED.fullmatch(sl.text, sl.spans[i - 1][1], sl.spans[i][0]):
+            i -= 1  # "⟦Jane Roe⟧, President of ⟦Freedonia⟧, President of the ⟦Foo Party⟧": each post is hers
+        if adj and i != adj[-1]:
+            adj = [i]
         return [i for i in adj if fits(sl.mentions[i], types, strict)][-1:]
     if kind == "left_prev":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip()]
@@ -322,6 +328,10 @@ def clause_of(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
     m = brk.search(sl.text, span[1])
     return lo, (m.start() if m else len(sl.text))
 
+
+# ", President of ", ", Chief Executive Officer of the ": a post in apposition, before the name it is held at
+_POST_APPOSED = re.compile(r",\s+(?:(?:former|then|current|later)\s+)?[A-Z][\w-]*(?:\s+(?:&|and|[A-Z][\w-]*)){0,4}"
+                           r"\s+(?:of|at)\s+(?:the\s+)?")
 
 # "⟦X⟧, who", "⟦X⟧ (1990), which", "⟦X⟧, a radio presenter who": the name a non-restrictive relative clause is of
 _ANTECEDENT = re.compile(r"⟦(\d+)⟧(?:\s*\([^()⟦]*\))?\s*,\s*(?:(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w-]*\s+){0,5})?"
