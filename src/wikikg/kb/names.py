@@ -73,6 +73,7 @@ class Names:
     possessive_heads: tuple[str, ...] = ()
     on_heads: tuple[str, ...] = ()
     containment_inside: tuple[str, ...] = ()
+    service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
 
 
 SCHEMA = Table({
@@ -92,6 +93,7 @@ SCHEMA = Table({
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
+    "service": Table({"bodies": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -120,7 +122,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
         tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
         tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
-        tuple(d.get("containment", {}).get("inside", ())))
+        tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("service", {}).get("bodies", ())))
 
 
 @cache
