@@ -119,6 +119,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
                         loose, "object" in rule.need_prep)
+            if rule.object_name is not None:  # "⟦X⟧ of the ⟦Foo Party⟧": only a party's name
+                obj = [m for m in obj if isinstance(m, Mention) and rule.object_name.search(f"{m.key}\n{m.text}")]
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
