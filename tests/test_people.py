@@ -59,3 +59,13 @@ def test_a_linked_name_is_a_persons_by_its_surname_used_alone(text, name, person
     from wikikg.extract.people import SurnameUse
 
     assert SurnameUse(text).person(name) is person
+
+
+def test_link_titles_of_one_first_and_last_name_and_agreeing_middle_names_are_one_person():
+    """context._one_person: "Joseph A. Roe" and "Joseph Albert Roe" share the surname "Roe"; two middle
+    initials, two first names or two middle names do not."""
+    from wikikg.extract.context import _one_person
+    assert _one_person({"Joseph A. Roe", "Joseph Albert Roe"}) and _one_person({"Jane Roe"})
+    assert not _one_person({"Joseph A. Roe", "Joseph B. Roe"})
+    assert not _one_person({"Jane Roe", "John Roe"})
+    assert not _one_person({"Joseph Albert Roe", "Joseph Alfred Roe"})

@@ -18,6 +18,7 @@ from wikikg.model import Mention, ParsedArticle
 _LEADING_THE = re.compile(r"^The\s+")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
+_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial ("[[John Q. Roe]]": "Roe" is his surname all the same)
 _DOMAIN = re.compile(r"([A-Z][\w-]+)\.(?:com|net|org|co\.uk)$")
 
 
@@ -75,15 +76,16 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                     ctx.add(dot.group(1), m)  # "[[Foo.com]]" is "Foo" in its prose ("Foo spokesman Jane Roe")
                 if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
                     ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
-                words = label.split()
+                words = [w for i, w in enumerate(label.split()) if not (0 < i < len(label.split()) - 1 and _INITIAL.fullmatch(w))]
                 if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-                        and not name_types(label) and not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4)):
+                        and not name_types(label) and ("Person" in m.types
+                                                       or not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4))):
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
-        if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
-            key = next(iter(keys))
+        if _one_person(keys) and surname not in ctx.index and surname not in places() and surname not in stop:
+            key = max(keys, key=len)
             owner = next((m for m in ctx.index.values() if m.key == key), None)
             if owner is not None:
                 ctx.add(surname, owner)
@@ -91,3 +93,16 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
         for _ in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
             pass
     return ctx
+
+
+def _one_person(keys: set[str]) -> bool:
+    """Whether link titles name one person: one title, or titles of one first and last name whose middle names
+    agree up to initials ("Joseph A. Roe" and "Joseph Albert Roe")."""
+    if len(keys) == 1:
+        return True
+    parts = [k.split() for k in keys]
+    if any(len(p) < 2 or split_title(k)[1] is not None for p, k in zip(parts, keys, strict=True)) \
+            or len({(p[0], p[-1]) for p in parts}) > 1 or len({len(p) for p in parts}) > 1:
+        return False
+    return all(len({w.rstrip(".")[:1] if _INITIAL.fullmatch(w) or len(w) > 2 else w for w in column}) == 1 and
+               len({w for w in column if not _INITIAL.fullmatch(w)}) <= 1 for column in zip(*(p[1:-1] for p in parts), strict=True))
