@@ -10,8 +10,9 @@ from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
 from wikikg.extract.people import SurnameUse
+from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_surname
-from wikikg.kb.names import stop_names
+from wikikg.kb.names import partisan_nouns, stop_names
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
 
@@ -72,6 +73,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 if not m.types and label in stop:
                     continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)
+                for noun in partisan_nouns(label):  # "[[Foo Democratic Party]]" ... "a Democrat": its member
+                    ctx.add(noun, m)
                 if (dot := _DOMAIN.match(label)) is not None:
                     ctx.add(dot.group(1), m)  # "[[Foo.com]]" is "Foo" in its prose ("Foo spokesman Jane Roe")
                 if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
@@ -90,19 +93,23 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
             if owner is not None:
                 ctx.add(surname, owner)
     for s in article.sentences:  # acronyms introduced in parentheses
-        for _ in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
-            pass
+        for m in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
+            for noun in () if m.linked else partisan_nouns(m.key):  # an unlinked "Foo Democratic Party" too
+                ctx.add(noun, m)
     return ctx
 
 
 def _one_person(keys: set[str]) -> bool:
-    """Whether link titles name one person: one title, or titles of one first and last name whose middle names
-    agree up to initials ("Joseph A. Roe" and "Joseph Albert Roe")."""
-    if len(keys) == 1:
-        return True
+    """Whether link titles name one person: one title, titles that differ only by middle initials ("Edwin Q. Roe",
+    "Edwin Roe"), or titles of one first and last name whose middle names agree up to initials ("Joseph A. Roe",
+    "Joseph Albert Roe")."""
+    names = {person_name_key(k) for k in keys}
+    if len(keys) == 1 or len(keys) == 2 and len(names) == 1 and names <= keys:
+        return True  # "Edwin Q. Roe" and "Edwin Roe"
     parts = [k.split() for k in keys]
     if any(len(p) < 2 or split_title(k)[1] is not None for p, k in zip(parts, keys, strict=True)) \
             or len({(p[0], p[-1]) for p in parts}) > 1 or len({len(p) for p in parts}) > 1:
         return False
     return all(len({w.rstrip(".")[:1] if _INITIAL.fullmatch(w) or len(w) > 2 else w for w in column}) == 1 and
                len({w for w in column if not _INITIAL.fullmatch(w)}) <= 1 for column in zip(*(p[1:-1] for p in parts), strict=True))
+

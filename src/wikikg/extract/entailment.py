@@ -5,8 +5,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from wikikg.extract.classify import split_title
 from wikikg.kb import places
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import name_tables, partisan_nouns
 from wikikg.kb.vocabulary import is_symmetric, org_classes
 from wikikg.model import Mention, Statement
 
@@ -142,6 +143,9 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
     for st in statements:
         if _served_in(st):
             st = replace(st, predicate="memberOf", rule="membership.served-in", event="Membership")
+        elif st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and st.obj.text in partisan_nouns(
+                split_title(st.obj.key)[0]):  # "Republican editor [[Jane Roe]]": a Republican, the party's member
+            st = replace(st, predicate="memberOf", rule="membership.partisan", event="Membership")
         elif st.rule == "subsidiary.part-of" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)):
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")

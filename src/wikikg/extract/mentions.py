@@ -17,7 +17,7 @@ from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
 from wikikg.extract.subjectnames import subject_around_links
-from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
+from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many, partisan_nouns
 from wikikg.kb.places import places, settlement_title
 from wikikg.model import Mention, Sentence
 
@@ -258,6 +258,11 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             continue
         name = text[s:e]
         known = resolve_name(name, ctx)
+        if known is None and (party := _partisan(name, ctx)) is not None:  # "Democrat Jane Roe": her party, then her
+            take(_at(party[0], name[:party[1]], s, s + party[1]))
+            s = len(text) - len(text[s + party[1]:].lstrip())
+            name = text[s:e]
+            known = resolve_name(name, ctx)
         det = _THE_BEFORE.search(text, max(0, len(text[:s].rstrip()) - 4), s)
         if known is None and det and f"{det.group(1)} {name}" in ctx.subject_names:
             known, s = ctx.subject, det.start(1)
@@ -282,6 +287,20 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # "the Group Chief Executive": the noun heads another name
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:of|for|to)\s+$")  # "Secretariat of the Commission": one name
+
+
+def _partisan(name: str, ctx: Context) -> tuple[Mention, int] | None:
+    """The party and the length of a party member's noun that opens a name before a person's name ("Republican
+    Jane Roe", where the article links the party: names.toml [partisans]; not "Communist Party of Foo"); else None."""
+    words = name.split()
+    for k in (1, 2):
+        noun = " ".join(words[:k])
+        party = ctx.index.get(noun)
+        rest = " ".join(words[k:])
+        if party is not None and rest[:1].isupper() and noun in partisan_nouns(split_title(party.key)[0]) and (
+                is_personal_name(rest) or "Person" in getattr(resolve_name(rest, ctx), "types", ())):
+            return party, len(noun)
+    return None
 
 
 def _titled_post(name: str) -> bool:

@@ -74,6 +74,7 @@ class Names:
     on_heads: tuple[str, ...] = ()
     containment_inside: tuple[str, ...] = ()
     service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
+    partisans: tuple[tuple[str, str], ...] = ()  # (a party's name, the noun for its member): "Democrat"
 
 
 SCHEMA = Table({
@@ -94,6 +95,7 @@ SCHEMA = Table({
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
     "service": Table({"bodies": list}),
+    "partisans": Table({"members": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -122,7 +124,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
         tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
         tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
-        tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("service", {}).get("bodies", ())))
+        tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("service", {}).get("bodies", ())),
+        tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())))
 
 
 @cache
@@ -153,3 +156,12 @@ def stop_names() -> frozenset[str]:
     """Capitalised words that are no names on their own: names.toml [stop] openers and words."""
     stop = name_tables().stop
     return frozenset(stop.openers) | frozenset(stop.words)
+
+
+def partisan_nouns(label: str) -> tuple[str, ...]:
+    """The nouns for a member of the party a link's label names, singular and plural (names.toml [partisans]:
+    "Democratic Party", "Democratic Party of Foo" -> "Democrat", "Democrats"); none for another name."""
+    for party, noun in name_tables().partisans:
+        if label == party or label.startswith((f"{party} of ", f"{party} (")):
+            return noun, f"{noun}s"
+    return ()
