@@ -121,7 +121,7 @@ def _service_bodies() -> re.Pattern:
 def _served_in(st: Statement) -> bool:
     """Whether an affiliation says its person served in or joined a military or a chamber ("served in the
     [[Royal Foo Air Force]] as a radar specialist", "served two terms in the [[Foo House of Representatives]]",
-    "joined the [[Freedonian Army]]"): a member's service, not a post on its staff."""
+    "joined the [[Freedonian Army]]"): a member's service, not a post on its staff ("served as a captain in")."""
     if st.rule not in ("affiliation.worked-at", "affiliation.joined") or not isinstance(st.obj, Mention) or not (
             "MilitaryOrganization" in st.obj.types or _service_bodies().search(st.obj.key)
             or _service_bodies().search(st.obj.text)):
@@ -129,8 +129,8 @@ def _served_in(st: Statement) -> bool:
     if st.rule == "affiliation.joined":
         return True
     text = st.evidence.plain or st.evidence.text
-    return re.search(rf"\bserv(?:ed|es|ing)\s+(?:[\w-]+\s+){{0,3}}?in\s+(?:the\s+)?{re.escape(st.obj.text)}",
-                     text) is not None
+    return re.search(rf"\bserv(?:ed|es|ing)\s+(?:(?!as\b)[\w-]+\s+){{0,3}}?in\s+(?:the\s+)?{re.escape(st.obj.text)}",
+                     text) is not None  # not "served as a captain in the [[X]]": a post in it
 
 
 def joined_bodies(statements: list[Statement]) -> list[Statement]:
