@@ -60,10 +60,21 @@ def is_entity_link(target: str, shown: str) -> bool:
         return False
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
-    if is_office(target, shown) or len(words) == 1 and is_shape_word(label):
+    if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
+
+
+_RANK_QUALIFIER = re.compile(r"\b(?:rank|title|military|army|navy|naval|air\s+force|officer|O-\d+)\b", re.I)
+
+
+def is_rank(target: str) -> bool:
+    """Whether a link names a rank or a title before names ("[[Major General (Freedonia)|Major General]]",
+    "[[Colonel (Foo Army)|Colonel]]": names.toml [stop] titles), qualified by nothing, a place or a military
+    word; not "[[Queen (band)]]"."""
+    label, dis = split_title(target)
+    return label in name_tables().stop.titles and (dis is None or dis in places() or bool(_RANK_QUALIFIER.search(dis)))
 
 
 @cache
@@ -234,7 +245,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if t is not None and t.strength > m.strength:  # the infobox says what it is
                 m = replace(m, types=t.types, strength=t.strength)
             take(m)
-        elif link.text[:1].isupper() and is_office(link.target, link.text):
+        elif link.text[:1].isupper() and (is_office(link.target, link.text) or is_rank(link.target)):
             taken[link.start:link.end] = b"\x01" * (link.end - link.start)  # no name inside a post's title
     anaphora = list(subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text))  # searched once, used twice
     for m in anaphora:  # "The Group owns ...": before names take "Group"
