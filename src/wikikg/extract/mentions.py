@@ -16,8 +16,9 @@ from wikikg.extract.names import abbreviations, acronym_after, is_office, is_rol
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
+from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
-from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many, partisan_nouns
+from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import places, settlement_title
 from wikikg.model import Mention, Sentence
 
@@ -265,11 +266,16 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             k = len(text) - len(text[k:].lstrip(" "))
             if k < e and free(k, e) and text[k].isupper() and " " in text[k:e].strip():
                 s = k
+        if e > s and free(s, s + 1) and not free(s, e) and (head := post_holder(text[s:taken.find(1, s, e)])):
+            known = resolve_name(head, ctx)  # "former Foo CEO [[Jane Roe]]": the organisation, its post, the person
+            take(_at(known, head, s, s + len(head)) if known is not None else _unlinked(head, text, s, s + len(head)))
+            continue
         if e <= s or not free(s, e) and (e := _before_taken(text, s, e, taken)) <= s:  # "[[X]]" inside the span
             continue
         name = text[s:e]
         known = resolve_name(name, ctx)
-        if known is None and (party := _partisan(name, ctx)) is not None:  # "Democrat Jane Roe": her party, then her
+        party = None if known is not None else partisan_split(name, ctx.index, lambda n: resolve_name(n, ctx))
+        if party is not None:  # "Democrat Jane Roe": her party, then her
             take(_at(party[0], name[:party[1]], s, s + party[1]))
             s = len(text) - len(text[s + party[1]:].lstrip())
             name = text[s:e]
@@ -282,6 +288,10 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(known, name, s, e))
         elif not _generic().fullmatch(_THE.sub("", name)) and not _titled_post(name):  # "the Audit Committee": no entity
             take(_unlinked(name, text, s, e))
+        elif _NAME_NEXT.match(text, e) and (head := post_holder(name)):  # "former Foo Chairman, Jane Roe"
+            known = resolve_name(head, ctx)
+            take(_at(known, head, s, s + len(head)) if known is not None else _unlinked(head, text, s, s + len(head)))
+
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
             known = resolve_name(text[s:e], ctx)
@@ -295,23 +305,10 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     return by_company([_with_context(m, text) for m in found], text)
 
 
+_NAME_NEXT = re.compile(r",?\s*[A-Z]")  # a name after a post's title: "Foo Chairman, Jane Roe"
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # "the Group Chief Executive": the noun heads another name
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:of|for|to)\s+$")  # "Secretariat of the Commission": one name
-
-
-def _partisan(name: str, ctx: Context) -> tuple[Mention, int] | None:
-    """The party and the length of a party member's noun that opens a name before a person's name ("Republican
-    Jane Roe", where the article links the party: names.toml [partisans]; not "Communist Party of Foo"); else None."""
-    words = name.split()
-    for k in (1, 2):
-        noun = " ".join(words[:k])
-        party = ctx.index.get(noun)
-        rest = " ".join(words[k:])
-        if party is not None and rest[:1].isupper() and noun in partisan_nouns(split_title(party.key)[0]) and (
-                is_personal_name(rest) or "Person" in getattr(resolve_name(rest, ctx), "types", ())):
-            return party, len(noun)
-    return None
 
 
 def _titled_post(name: str) -> bool:
