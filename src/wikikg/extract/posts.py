@@ -39,7 +39,7 @@ def post_holder(before_link: str) -> str:
     """The organisation's name that opens the words before a link when they end in a post only an organisation
     has ("Foo CEO [[Jane Roe]]", "Foo Chief Executive [[John Doe]]": "Foo"); else ""."""
     words = before_link.split()
-    for i in range(1, min(len(words), 4)):
+    for i in range(min(len(words) - 1, 3), 0, -1):  # the longest name first: "Acme Group Chief Executive"
         head = " ".join(words[:i])
         if _ORG_POST.fullmatch(" ".join(words[i:])) and not is_role_title(head) and words[0] not in stop_names() \
                 and words[0] not in _NO_HOLDER and not title_prefix().match(f"{head} X") \
