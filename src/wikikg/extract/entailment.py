@@ -118,6 +118,11 @@ def _service_bodies() -> re.Pattern:
     return re.compile(rf"\b(?:{words})(?:\s+of\b.*)?$")
 
 
+def is_service_body(name: str) -> bool:
+    """Whether a name is a chamber's a person serves in as a member (names.toml [service]: "... Senate")."""
+    return bool(_service_bodies().search(name))
+
+
 def _served_in(st: Statement) -> bool:
     """Whether an affiliation says its person served in or joined a military or a chamber ("served in the
     [[Royal Foo Air Force]] as a radar specialist", "served two terms in the [[Foo House of Representatives]]",
