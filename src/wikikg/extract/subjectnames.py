@@ -22,7 +22,7 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
         uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
                    if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
         titled = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, name_tables().stop.titles))})\s+{re.escape(surname)}\b")
-        uses += sum(len(titled.findall(s.text)) for s in article.sentences)  # "Dr. Lall began": the surname too
+        uses += sum(len(titled.findall(s.text)) for s in article.sentences if surname in s.text)  # "Dr. Lall began"
         if uses >= 2:
             out.add(surname)
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:

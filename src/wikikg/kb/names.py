@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -158,6 +158,7 @@ def stop_names() -> frozenset[str]:
     return frozenset(stop.openers) | frozenset(stop.words)
 
 
+@lru_cache(maxsize=16384)
 def partisan_nouns(label: str) -> tuple[str, ...]:
     """The nouns for a member of the party a link's label names, singular and plural (names.toml [partisans]:
     "Democratic Party", "Democratic Party of Foo" -> "Democrat", "Democrats"); none for another name."""
