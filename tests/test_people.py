@@ -73,3 +73,13 @@ def test_lone_given_names_share_a_surname_only_before_a_full_name_written():
     stanton = Mention("Stanton", "Stanton", False, frozenset(), start=0, end=7)
     assert [m.key for m in people.shared_surnames([stanton, lincoln], "Stanton and Lincoln")] == \
         ["Stanton", "Abraham Lincoln"]
+
+
+def test_link_titles_of_one_first_and_last_name_and_agreeing_middle_names_are_one_person():
+    """context._one_person: "Joseph A. Roe" and "Joseph Albert Roe" share the surname "Roe"; two middle
+    initials, two first names or two middle names do not."""
+    from wikikg.extract.context import _one_person
+    assert _one_person({"Joseph A. Roe", "Joseph Albert Roe"}) and _one_person({"Jane Roe"})
+    assert not _one_person({"Joseph A. Roe", "Joseph B. Roe"})
+    assert not _one_person({"Jane Roe", "John Roe"})
+    assert not _one_person({"Joseph Albert Roe", "Joseph Alfred Roe"})

@@ -41,7 +41,8 @@ def biography_own(relation: str, subjects: list, ctx: Context) -> bool:
             and all(isinstance(m, Mention) and m.key == ctx.subject.key for m in subjects))
 
 
-_OWNS = re.compile(r"(?:'s|’s)(?:\s+[A-Z][a-z]+(?=\s+[a-z]))?(?:\s+[a-z][\w-]*){1,2}")  # "'s Indian subsidiary"
+_OWNS = re.compile(r"(?:'s|’s)(?:(?:\s+[A-Z][a-z]+(?=\s+[a-z]))?(?:\s+[a-z][\w-]*){1,2}|\s+⟦\d+⟧)")  # "'s Indian
+# subsidiary"; "Head of ⟦Foo College⟧'s ⟦Department of Classics⟧": the department heads the phrase
 
 
 def owns_noun(text: str, e: int, span: tuple[int, int]) -> bool:

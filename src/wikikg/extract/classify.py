@@ -195,6 +195,8 @@ def _context_tables() -> tuple[Alternation, Alternation, Alternation]:
 
 
 _PERSON = frozenset({"Person"})
+# "the private investment firm, ⟦X⟧, with its head office in": the apposition closed by a comma and a preposition
+_APPOSED_CLOSED = re.compile(r",\s+(?:with|based|headquartered|which|that|where|whose|in|of|founded|owned)\b")
 _POSSESSIVE = re.compile(r"\w['’]s\s")
 
 
@@ -219,7 +221,7 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
         i = before_table.first(before)
         if i is not None:
             return frozenset({_context_patterns()[i][0]})
-    if before.endswith(", ") and (not after.strip() or after[:1] in ".;:"):
+    if before.endswith(", ") and (not after.strip() or after[:1] in ".;:" or _APPOSED_CLOSED.match(after)):
         i = apposed_table.first(before)
         if i is not None:
             return frozenset({_apposed_before()[i][0]})

@@ -10,23 +10,16 @@ from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
 from wikikg.extract.people import SurnameUse
+from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_surname
-from wikikg.kb.names import stop_names
+from wikikg.kb.names import partisan_nouns, stop_names
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
 
 _LEADING_THE = re.compile(r"^The\s+")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
-_INITIAL = re.compile(r"[A-Z]\.")
-
-
-def _name_words(words: list[str]) -> bool:
-    """Capitalised words, those inside the name also initials ("George B. Roe")."""
-    return all(w[:1].isupper() and (w.replace("-", "").isalpha() or 0 < i < len(words) - 1 and _INITIAL.fullmatch(w))
-               for i, w in enumerate(words))
-
-
+_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial ("[[John Q. Roe]]": "Roe" is his surname all the same)
 _DOMAIN = re.compile(r"([A-Z][\w-]+)\.(?:com|net|org|co\.uk)$")
 
 
@@ -80,25 +73,43 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 if not m.types and label in stop:
                     continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)
+                for noun in partisan_nouns(label):  # "[[Foo Democratic Party]]" ... "a Democrat": its member
+                    ctx.add(noun, m)
                 if (dot := _DOMAIN.match(label)) is not None:
                     ctx.add(dot.group(1), m)  # "[[Foo.com]]" is "Foo" in its prose ("Foo spokesman Jane Roe")
                 if link.text not in places() or not label.startswith(f"{link.text} "):  # "[[Foo Province|Foo]]":
                     ctx.add(link.text, m)  # the city's name stays the city's ("[[Birmingham, Alabama|Birmingham]]" is it)
-                words = label.split()
-                if 2 <= len(words) <= 4 and _name_words(words) and not name_types(label) \
-                        and ("Person" in m.types or not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4))):
+                words = [w for i, w in enumerate(label.split()) if not (0 < i < len(label.split()) - 1 and _INITIAL.fullmatch(w))]
+                if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+                        and not name_types(label) and ("Person" in m.types
+                                                       or not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4))):
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
-        if len(keys) > 1 and len({(k.split()[0], k.split()[-1]) for k in keys}) == 1:
-            keys = {max(sorted(keys), key=len)}  # "[[Joseph A. Roe]]" and "[[Joseph Albert Roe]]": one man
-        if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
-            key = next(iter(keys))
+        if _one_person(keys) and surname not in ctx.index and surname not in places() and surname not in stop:
+            key = max(keys, key=len)
             owner = next((m for m in ctx.index.values() if m.key == key), None)
             if owner is not None:
                 ctx.add(surname, owner)
     for s in article.sentences:  # acronyms introduced in parentheses
-        for _ in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
-            pass
+        for m in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
+            for noun in () if m.linked else partisan_nouns(m.key):  # an unlinked "Foo Democratic Party" too
+                ctx.add(noun, m)
     return ctx
+
+
+def _one_person(keys: set[str]) -> bool:
+    """Whether link titles name one person: one title, titles that differ only by middle initials ("Edwin Q. Roe",
+    "Edwin Roe"), or titles of one first and last name whose middle names agree up to initials ("Joseph A. Roe",
+    "Joseph Albert Roe")."""
+    names = {person_name_key(k) for k in keys}
+    if len(keys) == 1 or len(keys) == 2 and len(names) == 1 and names <= keys:
+        return True  # "Edwin Q. Roe" and "Edwin Roe"
+    parts = [k.split() for k in keys]
+    if any(len(p) < 2 or split_title(k)[1] is not None for p, k in zip(parts, keys, strict=True)) \
+            or len({(p[0], p[-1]) for p in parts}) > 1 or len({len(p) for p in parts}) > 1:
+        return False
+    return all(len({w.rstrip(".")[:1] if _INITIAL.fullmatch(w) or len(w) > 2 else w for w in column}) == 1 and
+               len({w for w in column if not _INITIAL.fullmatch(w)}) <= 1 for column in zip(*(p[1:-1] for p in parts), strict=True))
+

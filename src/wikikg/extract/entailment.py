@@ -5,8 +5,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from wikikg.extract.classify import split_title
 from wikikg.kb import places
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import name_tables, partisan_nouns
 from wikikg.kb.vocabulary import is_symmetric, org_classes
 from wikikg.model import Mention, Statement
 
@@ -110,14 +111,47 @@ def _apposed_body(name: str, text: str) -> bool:
     return False
 
 
+@cache
+def _service_bodies() -> re.Pattern:
+    """Names of the chambers a person serves in as a member (ontology/names.toml [service])."""
+    words = "|".join(map(re.escape, name_tables().service_bodies))
+    return re.compile(rf"\b(?:{words})(?:\s+of\b.*)?$")
+
+
+def is_service_body(name: str) -> bool:
+    """Whether a name is a chamber's a person serves in as a member (names.toml [service]: "... Senate")."""
+    return bool(_service_bodies().search(name))
+
+
+def _served_in(st: Statement) -> bool:
+    """Whether an affiliation says its person served in or joined a military or a chamber ("served in the
+    [[Royal Foo Air Force]] as a radar specialist", "served two terms in the [[Foo House of Representatives]]",
+    "joined the [[Freedonian Army]]"): a member's service, not a post on its staff ("served as a captain in")."""
+    if st.rule not in ("affiliation.worked-at", "affiliation.joined") or not isinstance(st.obj, Mention) or not (
+            "MilitaryOrganization" in st.obj.types or _service_bodies().search(st.obj.key)
+            or _service_bodies().search(st.obj.text)):
+        return False
+    if st.rule == "affiliation.joined":
+        return True
+    text = st.evidence.plain or st.evidence.text
+    return re.search(rf"\bserv(?:ed|es|ing)\s+(?:(?!as\b)[\w-]+\s+){{0,3}}?in\s+(?:the\s+)?{re.escape(st.obj.text)}",
+                     text) is not None  # not "served as a captain in the [[X]]": a post in it
+
+
 def joined_bodies(statements: list[Statement]) -> list[Statement]:
     """A person who joined a membership body (its name says so, "... Association", "... Party", or an
     apposition does, "[[Psi Chi]], the national honor society") became a member of it, not its staff;
-    a party or a club that was "part of" one ("part of the [[X Electoral Bloc]]") was its member."""
+    so did one who served in or joined a military or a legislative chamber; a party or a club that was
+    "part of" one ("part of the [[X Electoral Bloc]]") was its member."""
     bodies = _membership_bodies()
     out = []
     for st in statements:
-        if st.rule == "subsidiary.part-of" and isinstance(st.obj, Mention) and (
+        if _served_in(st):
+            st = replace(st, predicate="memberOf", rule="membership.served-in", event="Membership")
+        elif st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and st.obj.text in partisan_nouns(
+                split_title(st.obj.key)[0]):  # "Republican editor [[Jane Roe]]": a Republican, the party's member
+            st = replace(st, predicate="memberOf", rule="membership.partisan", event="Membership")
+        elif st.rule == "subsidiary.part-of" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)):
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")
         elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (

@@ -5,13 +5,12 @@ import dataclasses
 import functools
 import re
 
-from wikikg.extract.boxdates import field_date as _field_date
-from wikikg.extract.boxdates import held_years
+from wikikg.extract.boxdates import field_date, held_years
 from wikikg.extract.boxtext import ACRONYM, mask, minority, two_people
 from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.names import titles_folded
-from wikikg.extract.offices import names_office, office_organisation, untitled
+from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import countries
@@ -161,7 +160,7 @@ def _stmt(m, subject, obj, ev, **kw) -> Statement:
 
 def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, ev) -> list[Statement]:
     if (value := m.value) == "date":
-        return [_stmt(m, subject, d, ev)] if (d := _field_date(f)) else []
+        return [_stmt(m, subject, d, ev)] if (d := field_date(f)) else []
     if value == "url":
         return [_stmt(m, subject, u, ev) for u in filter(None, map(_url, f.items))]
     if value == "exchange":
@@ -174,9 +173,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     if m.date_from:
         dated = [g for g in box.fields
                  if (hit := _match(maps, g.name)[0]) is not None and hit.property == m.date_from]
-        date = next(filter(None, map(_field_date, dated)), None)
+        date = next(filter(None, map(field_date, dated)), None)
     if m.date_param and (df := box.field(m.date_param.replace("{n}", n))) is not None:
-        date = _field_date(df) or date  # "| clubs2 = [[Arbroath F.C.]] | years2 = 2010–2011"
+        date = field_date(df) or date  # "| clubs2 = [[Arbroath F.C.]] | years2 = 2010–2011"
     role = m.role or m.roles.get(f.name)
     if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role
@@ -231,12 +230,14 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
 
 
 def _office_holders(m: InfoboxMapping, n: str, f: InfoboxField, box: Infobox, subject, ev) -> list[Statement]:
-    """The organisation a post heads ("office2 = Director of the [[Foo Institute]]"): its head is the
-    subject from the term's start, and the post's predecessor and successor held it too."""
+    """The organisation a post heads ("office2 = Director of the [[Foo Institute]]"): its head is the subject
+    from the term's start, the post's predecessor and successor held it too; a member's seat is a membership."""
+    date = field_date(dated) if (dated := m.date_param and box.field(m.date_param.replace("{n}", n))) else None
+    if f.items and (seat := member_seat(f.items[0])) is not None:  # "Member of the [[Foo Assembly]]": no head
+        return [Statement(subject, "memberOf", seat, m.id + "+member", ev, "Membership", date)]
     if (org := office_organisation(f.items[0]) if f.items else None) is None:
         return []
-    dated = box.field(m.date_param.replace("{n}", n)) if m.date_param else None
-    out = [_stmt(m, subject, org, ev, date=_field_date(dated) if dated else None)]
+    out = [_stmt(m, subject, org, ev, date=date)]
     for g in filter(None, (box.field(h.replace("{n}", n)) for h in m.holders)):
         for item in g.items:
             for name, link, _ in _pieces(item, "person")[:1]:
@@ -262,7 +263,7 @@ def _roles_onto_previous(split: list) -> list:
 def _founding_date(box: Infobox, maps) -> DateValue | None:
     """The box's founding date (a field its mappings read as foundingDate), which dates its founders."""
     dated = [g for g in box.fields if (hit := _match(maps, g.name)[0]) is not None and hit.property == "foundingDate"]
-    return next(filter(None, map(_field_date, dated)), None)
+    return next(filter(None, map(field_date, dated)), None)
 
 
 def _clean(text: str) -> str:

@@ -10,7 +10,7 @@ from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.known import SHAPE
-from wikikg.extract.mentions import Context, find_mentions, name_mention
+from wikikg.extract.mentions import Context, find_mentions, is_rank, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
@@ -182,7 +182,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if spec is None or not applies(spec, ctx.subject):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
-        lo = 0
+        lo = next((k.end for k in sentence.links[:1] if is_rank(k.target) and not sentence.text[:k.start].strip()), 0)
         while mentions and _is_title(mentions[0]):  # "* [[Colonel|COL]] Sara Roe": the rank is no item
             lo, mentions = mentions[0].end, mentions[1:]
         lead = _LEAD_NAME.match(sentence.text)

@@ -17,6 +17,7 @@ from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.officelinks import is_office
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
+from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import cities, countries, english_regions, linked_cities, places, settlement_title
@@ -61,10 +62,21 @@ def is_entity_link(target: str, shown: str) -> bool:
         return False
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay" or "iRobot"
         return False
-    if is_office(target, shown) or len(words) == 1 and is_shape_word(label):
+    if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
+
+
+_RANK_QUALIFIER = re.compile(r"\b(?:rank|title|military|army|navy|naval|air\s+force|officer|O-\d+)\b", re.I)
+
+
+def is_rank(target: str) -> bool:
+    """Whether a link names a rank or a title before names ("[[Major General (Freedonia)|Major General]]",
+    "[[Colonel (Foo Army)|Colonel]]": names.toml [stop] titles), qualified by nothing, a place or a military
+    word; not "[[Queen (band)]]"."""
+    label, dis = split_title(target)
+    return label in name_tables().stop.titles and (dis is None or dis in places() or bool(_RANK_QUALIFIER.search(dis)))
 
 
 @cache
@@ -243,7 +255,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if t is not None and t.strength > m.strength:  # the infobox says what it is
                 m = replace(m, types=t.types, strength=t.strength)
             take(m)
-        elif link.text[:1].isupper() and is_office(link.target, link.text):
+        elif link.text[:1].isupper() and (is_office(link.target, link.text) or is_rank(link.target)):
             taken[link.start:link.end] = b"\x01" * (link.end - link.start)  # no name inside a post's title
     anaphora = list(subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text))  # searched once, used twice
     for m in anaphora:  # "The Group owns ...": before names take "Group"
@@ -263,10 +275,20 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             k = len(text) - len(text[k:].lstrip(" "))
             if k < e and free(k, e) and text[k].isupper() and " " in text[k:e].strip():
                 s = k
+        if e > s and free(s, s + 1) and not free(s, e) and (head := post_holder(text[s:taken.find(1, s, e)])):
+            known = resolve_name(head, ctx)  # "former Foo CEO [[Jane Roe]]": the organisation, its post, the person
+            take(_at(known, head, s, s + len(head)) if known is not None else _unlinked(head, text, s, s + len(head)))
+            continue
         if e <= s or not free(s, e) and (e := _before_taken(text, s, e, taken)) <= s:  # "[[X]]" inside the span
             continue
         name = text[s:e]
         known = resolve_name(name, ctx)
+        party = None if known is not None else partisan_split(name, ctx.index, lambda n: resolve_name(n, ctx))
+        if party is not None:  # "Democrat Jane Roe": her party, then her
+            take(_at(party[0], name[:party[1]], s, s + party[1]))
+            s = len(text) - len(text[s + party[1]:].lstrip())
+            name = text[s:e]
+            known = resolve_name(name, ctx)
         det = _THE_BEFORE.search(text, max(0, len(text[:s].rstrip()) - 4), s)
         if known is None and det and f"{det.group(1)} {name}" in ctx.subject_names:
             known, s = ctx.subject, det.start(1)
@@ -275,6 +297,10 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(known, name, s, e))
         elif not _generic().fullmatch(_THE.sub("", name)) and not _titled_post(name):  # "the Audit Committee": no entity
             take(_unlinked(name, text, s, e))
+        elif _NAME_NEXT.match(text, e) and (head := post_holder(name)):  # "former Foo Chairman, Jane Roe"
+            known = resolve_name(head, ctx)
+            take(_at(known, head, s, s + len(head)) if known is not None else _unlinked(head, text, s, s + len(head)))
+
     for s, e in _alias_matcher(ctx).spans(text):
         if free(s, e):
             known = resolve_name(text[s:e], ctx)
@@ -288,6 +314,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     return by_company([_with_context(m, text) for m in found], text)
 
 
+_NAME_NEXT = re.compile(r",?\s*[A-Z]")  # a name after a post's title: "Foo Chairman, Jane Roe"
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # "the Group Chief Executive": the noun heads another name
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:of|for|to)\s+$")  # "Secretariat of the Commission": one name

@@ -5,6 +5,7 @@ import functools
 import re
 
 from wikikg.extract.classify import name_types, split_title
+from wikikg.extract.entailment import is_service_body
 from wikikg.extract.names import is_role_title
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
@@ -34,6 +35,27 @@ def office_organisation(item: FieldItem) -> Mention | None:
         return None  # a state, a place or a field ("President of [[X]]", "Professor of Greek"): no organisation
     aliases = frozenset({name}) if link is not None and name != split_title(key)[0] else frozenset()
     return Mention(text=name, key=key, linked=link is not None, types=types, aliases=aliases, strength=3)
+
+
+_MEMBER = re.compile(r"(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+)?Member\s+of\s+(?:the\s+)?(?P<org>[A-Z].*?)\s*$")
+
+
+def member_seat(item: FieldItem) -> Mention | None:
+    """The body a "Member of" post seats its holder in ("office3 = [[Foo House of Representatives|Member of the
+    Foo House of Representatives]]", "office = Member of the [[Bundestag]]"), when one link names it and its
+    name says it is an organisation or a chamber; None for a seat's post ("Member of Parliament for [[X]]")."""
+    m = _MEMBER.fullmatch(item.text)
+    if m is None or len(item.links) != 1:
+        return None
+    link = item.links[0]
+    whole = link.start == 0 and link.end >= len(item.text.rstrip())  # the whole post links its body
+    if not whole and (link.start != m.start("org") or link.text != m["org"]):
+        return None
+    label = split_title(link.target)[0]
+    types = name_types(label) or (frozenset({"GovernmentAgency"}) if is_service_body(label) else frozenset())
+    if not types or not types <= org_classes() or is_role_title(label.split(" of ")[0]):
+        return None
+    return Mention(text=link.text, key=link.target, linked=True, types=types, strength=3)
 
 
 @functools.cache

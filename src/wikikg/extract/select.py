@@ -80,6 +80,15 @@ def _owns_noun(sl: Slotted, i: int, span: tuple[int, int]) -> bool:
     return end is not None and not sl.spans[i][1] <= span[0] <= end
 
 
+_SLOT_OWNER = re.compile(r"⟦(\d+)⟧['’]s\b")
+
+
+def _org_owner(sl: Slotted, gap: str) -> str:
+    """The gap without an organisation that owns the next name ("Head of ⟦Foo College⟧'s ⟦Department⟧": the
+    department heads the phrase; not "with ⟦Fooland⟧'s ⟦X⟧", a place's)."""
+    return _SLOT_OWNER.sub(lambda m: "" if sl.mentions[int(m[1])].types & org_classes() else m[0], gap)
+
+
 _OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
 _EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
 
@@ -193,7 +202,7 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind == "right":
         return rok[:1]
     if kind == "right_adjacent":  # "of the ⟦Foo Army⟧ ⟦Department of the West⟧": the last name heads the phrase
-        return [i for i in rok[:1] if not _SLOT.sub("", sl.text[te:sl.spans[i][0]]).strip()]
+        return [i for i in rok[:1] if not _SLOT.sub("", _org_owner(sl, sl.text[te:sl.spans[i][0]])).strip()]
     if kind == "right_all":
         return _chain(sl, rok, te, backwards=False)
     if kind == "right_last":

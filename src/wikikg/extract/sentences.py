@@ -108,6 +108,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if not subj and rule.subject in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
                 subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,
                              subj_strict)  # "⟦A⟧ attended ⟦B⟧ before reading History at ⟦C⟧": A reads
+            if not subj and rule.subject in ("left", "left_all"):
+                subj = _relative_host(sl, clause, rule.subject_types, ctx, subj_strict)
             if not subj and rule.subject in ("left", "left_all") and "⟦" not in sl.text[clause[0]:span[0]] \
                     and (a := relative_antecedent(sl, clause[0])) is not None \
                     and fits(sl.mentions[a], rule.subject_types, subj_strict):
@@ -123,6 +125,10 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
                         loose, "object" in rule.need_prep)
+            if not obj and rule.object in ("left", "left_all"):
+                obj = _relative_host(sl, clause, rule.object_types, ctx, loose)
+            if rule.object_name is not None:  # "⟦X⟧ of the ⟦Foo Party⟧": only a party's name
+                obj = [m for m in obj if isinstance(m, Mention) and rule.object_name.search(f"{m.key}\n{m.text}")]
             if rule.coordinate is not None:
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
@@ -151,6 +157,19 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                     rule.id, evidence, rule.event, date, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
+
+
+_WHO = re.compile(r"⟦(\d+)⟧\s*,\s*who\s*$")
+
+
+def _relative_host(sl: Slotted, clause: tuple[int, int], types, ctx: Context, strict) -> list[Mention]:
+    """The person a "who" clause is about ("⟦Jane Roe⟧, who became the leader of ⟦X⟧": Jane Roe), when the
+    clause opens right after her name and a comma; else no one."""
+    m = _WHO.search(sl.text, 0, clause[0]) if clause[0] else None
+    if m is None:
+        return []
+    host = sl.mentions[int(m[1])]
+    return [host] if "Person" in host.types and fits(host, types, strict) else []
 
 
 _GERUND_BREAK = re.compile(r"\b(?:before|after|while|when|since)\s*$", re.I)

@@ -10,7 +10,7 @@ from wikikg.model import Mention, ParsedArticle
 
 def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
     """"James" for "Renée James": a biography names its subject by surname, when the article uses the
-    surname on its own at least twice; and "Vivek" for "Vivek Lall" when it uses the given name on its
+    surname on its own or after a title ("Dr. James") at least twice; and "Vivek" for "Vivek Lall" when it uses the given name on its
     own (not before the surname) at least twice, as some biographies do."""
     words = label.split()
     if "Person" not in subject.types or len(words) < 2:
@@ -21,6 +21,8 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
         alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
         uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
                    if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
+        titled = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, name_tables().stop.titles))})\s+{re.escape(surname)}\b")
+        uses += sum(len(titled.findall(s.text)) for s in article.sentences if surname in s.text)  # "Dr. Lall began"
         if uses >= 2:
             out.add(surname)
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:

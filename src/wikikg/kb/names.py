@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -75,6 +75,8 @@ class Names:
     containment_inside: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
     awards: tuple[str, ...] = ()
+    service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
+    partisans: tuple[tuple[str, str], ...] = ()  # (a party's name, the noun for its member): "Democrat"
 
 
 SCHEMA = Table({
@@ -94,6 +96,8 @@ SCHEMA = Table({
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
+    "service": Table({"bodies": list}),
+    "partisans": Table({"members": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -123,7 +127,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
         tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
         tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("roles", {}).get("offices", ())),
-        tuple(d.get("events", {}).get("awards", ())))
+        tuple(d.get("events", {}).get("awards", ())), tuple(d.get("service", {}).get("bodies", ())),
+        tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())))
 
 
 @cache
@@ -154,3 +159,13 @@ def stop_names() -> frozenset[str]:
     """Capitalised words that are no names on their own: names.toml [stop] openers and words."""
     stop = name_tables().stop
     return frozenset(stop.openers) | frozenset(stop.words)
+
+
+@lru_cache(maxsize=16384)
+def partisan_nouns(label: str) -> tuple[str, ...]:
+    """The nouns for a member of the party a link's label names, singular and plural (names.toml [partisans]:
+    "Democratic Party", "Democratic Party of Foo" -> "Democrat", "Democrats"); none for another name."""
+    for party, noun in name_tables().partisans:
+        if label == party or label.startswith((f"{party} of ", f"{party} (")):
+            return noun, f"{noun}s"
+    return ()

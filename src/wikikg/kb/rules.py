@@ -55,6 +55,7 @@ class Rule:
     evident: re.Pattern | None = None  # a trigger match holding this states its arguments' classes
     clauses: tuple[frozenset[str], ...] = ()  # folded words or phrases of which any trigger match holds one of each
     subject_name: re.Pattern | None = None  # the subject's name as shown must match ("Faculty of ...": a part's)
+    object_name: re.Pattern | None = None  # the object's key and shown name, on two lines, must match ("... Party")
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -125,7 +126,7 @@ RELATIONS = Table({
         "subject_types": (str, list), "object_types": (str, list), "subject_default": str, "object_default": str,
         "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
-        "yields_to": list, "need_prep": list, "evident": str, "subject_name": str,
+        "yields_to": list, "need_prep": list, "evident": str, "subject_name": str, "object_name": str,
         "examples": Items(_EXAMPLE)},
         frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
         {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
@@ -204,6 +205,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             _compile(raw["evident"], where) if raw.get("evident") else None,
             tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) + tuple(map(frozenset, phrases(trigger))),
             _compile(raw["subject_name"], where, 0) if raw.get("subject_name") else None,
+            _compile(raw["object_name"], where, 0) if raw.get("object_name") else None,
         ))
     return tuple(rules)
 
