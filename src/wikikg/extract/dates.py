@@ -219,11 +219,15 @@ def _relative(m: re.Match, previous: DateValue) -> DateValue:
     return previous
 
 
+_SECTION_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?![\ds])")
+
+
+@lru_cache(maxsize=1024)  # asked for each sentence of a section
 def section_year(section: str) -> int | None:
     """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None; a period, "2014–2012"
     -> None: its facts may fall in any of its years)."""
-    years = re.findall(rf"(?<!\d)({_YEAR})(?![\ds])", section)
-    if len(re.findall(rf"(?<!\d){_YEAR}(?![\ds])", section.rsplit(" / ", 1)[-1])) > 1:
+    years = _SECTION_YEAR.findall(section)
+    if len(_SECTION_YEAR.findall(section.rsplit(" / ", 1)[-1])) > 1:
         return None
     return int(years[-1]) if years else None
 
