@@ -81,10 +81,12 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
+    first: dict[str, Mention] = {}  # each key's first mention in the index (what is added below has a key there)
+    for m in ctx.index.values():
+        first.setdefault(m.key, m)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
         if len(keys) == 1 and surname not in ctx.index and surname not in places() and surname not in stop:
-            key = next(iter(keys))
-            owner = next((m for m in ctx.index.values() if m.key == key), None)
+            owner = first.get(next(iter(keys)))
             if owner is not None:
                 ctx.add(surname, owner)
     for s in article.sentences:  # acronyms introduced in parentheses
