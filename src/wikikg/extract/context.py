@@ -16,7 +16,7 @@ from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
 
 _LEADING_THE = re.compile(r"^The\s+")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
+_MID_SENTENCE_CAPITAL = re.compile(r"([A-Z](?<=[a-z,;] .)[\w'’-]+)")  # "(?<=[a-z,;] )([A-Z]...)", the capital first
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
 _DOMAIN = re.compile(r"([A-Z][\w-]+)\.(?:com|net|org|co\.uk)$")
 
