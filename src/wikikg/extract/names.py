@@ -198,7 +198,7 @@ def _roles() -> tuple[frozenset[str], frozenset[str]]:
 _LEADING_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\s+")
 
 
-@lru_cache(maxsize=16384)  # asked of every link's text and title, and of names' words
+@lru_cache(maxsize=2048)  # asked of every link's text and title, and of names' words (2,048: ~0.4 MB)
 def is_role_title(text: str) -> bool:
     """Whether a text is only a role title ("Professor", "7th Master", "Vice-Chancellor", "Chief Executive
     Officer"): names.toml [roles] words, their modifiers and an ordinal, at least one role word."""
