@@ -46,3 +46,29 @@ def test_grown_after_use_same_as_the_regex():
     for _ in range(2000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
         assert m.spans(text) == regex_spans(names, text), text
+
+
+def test_lookbehinds_written_after_the_first_character():
+    """Three expressions written with their first character before the lookbehind that guards it (so that the
+    regex engine skips to that character): each finds what its lookbehind-first form finds."""
+    import random
+    import re
+
+    from wikikg.extract import aliases
+    from wikikg.extract.context import _MID_SENTENCE_CAPITAL
+    from wikikg.extract.select import _APPOSITION
+
+    firsts = frozenset("ABCZ09ÉŁ-")
+    chars = re.escape("".join(sorted(firsts)))
+    pairs = [(aliases._starts(firsts), re.compile(rf"(?<![\w-])[{chars}]", re.S)),
+             (_MID_SENTENCE_CAPITAL, re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")),
+             (_APPOSITION, re.compile(_APPOSITION.pattern.replace(",(?<=⟧,)", "(?<=⟧),", 1)))]
+    assert pairs[2][1].pattern != _APPOSITION.pattern
+    rng = random.Random(5)
+    words = ["A", "Acme", "a", "an", "the", "É", "Łódź", "Z9", "0", "-", "x-A", "_B", "⟦1⟧", "⟧", ",", ", ", ";", " ",
+             "\n", "founded", "based", "company", "in", "C's", "B’s", "(", ")", "é", "é A"]
+    for _ in range(4000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", ", "]) for _ in range(rng.randint(0, 10)))
+        for new, old in pairs:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (new, text)
+            assert new.findall(text) == old.findall(text)

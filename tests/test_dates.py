@@ -167,7 +167,7 @@ def test_month_patterns_tried_only_where_a_month_may_start():
     rng = random.Random(7)
     words = ["May", "mAY", "Janov", "junov", "ſept", "ſeptember", "SEPT.", "İan", "Dec", "dec.", "decnov", "March",
              "marchapr", "5", "21st", "2014", "of", ",", ".", " ", "  ", "x", "é", "\n", "Oct", "october", "1999"]
-    opening = [p for p, _k, _m, opens in dates._KEYED if opens]
+    opening = [p for p, _k, _m, opens in dates._KEYED if opens == "month"]
     assert len(opening) == 3
     for _ in range(3000):
         text = "".join(rng.choice(words) + rng.choice(["", " ", " ", ", "]) for _ in range(rng.randint(0, 8)))
@@ -175,4 +175,24 @@ def test_month_patterns_tried_only_where_a_month_may_start():
         assert any(dates._MONTH_WORD.match(text, p) for p in starts) == (dates._MONTH_WORD.search(text) is not None)
         for pat in opening:
             assert [m.span() for m in dates.matches_at(pat, text, starts)] == \
+                [m.span() for m in pat.finditer(text)], (pat.pattern, text)
+
+
+def test_number_patterns_tried_only_where_digits_start():
+    """The patterns that open with a day or a year are tried only where a run of digits starts: the same
+    matches as finditer, whatever stands before the digits (a letter, "$", "1,", a digit of another script)."""
+    import random
+
+    from wikikg.extract import dates
+
+    rng = random.Random(11)
+    words = ["May", "5", "21st", "3rd", "2014", "1999", "12015", "2010-11", "2014-05-06", "2014-05-", "1850", "20",
+             "of", "in", "$", "£", "€", "1,", "1.", "x", "_", "-", " ", ", ", "%", "٣", "٢٠١٤", "million", "Dec.", "\n"]
+    numbered = [p for p, _k, _m, opens in dates._KEYED if opens == "number"]
+    assert len(numbered) == 5
+    for _ in range(6000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", ", "]) for _ in range(rng.randint(0, 9)))
+        numbers = [m.start() for m in dates._DIGITS.finditer(text)]
+        for pat in numbered:
+            assert [m.span() for m in dates.matches_at(pat, text, numbers)] == \
                 [m.span() for m in pat.finditer(text)], (pat.pattern, text)

@@ -13,9 +13,11 @@ _COMMON_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 @lru_cache(maxsize=256)
 def _starts(firsts: frozenset[str]) -> re.Pattern:
-    """A position not after a word character or "-", holding one of `firsts`."""
+    """A position not after a word character or "-", holding one of `firsts`: `(?<![\\w-])[firsts]`, written
+    with the class first so that the regex engine skips to its characters (a leading lookbehind makes it try
+    every position)."""
     chars = "".join(sorted(firsts))
-    return re.compile(rf"(?<![\w-])[{re.escape(chars)}]" if chars else r"(?!)", re.S)
+    return re.compile(rf"[{re.escape(chars)}](?<![\w-].)" if chars else r"(?!)", re.S)
 
 
 class NameMatcher:

@@ -20,11 +20,8 @@ def number_before(window: str) -> bool:
 @lru_cache(maxsize=256)  # a clause's mentions are each checked against the words before them
 def words_from(text: str, lo: int) -> tuple[list[int], list[str]]:
     """The end and the lower-cased form of each word (or parenthesis, comma) of text[lo:]."""
-    ends, words = [], []
-    for m in WORDS.finditer(text, lo):
-        ends.append(m.end())
-        words.append(m.group().lower())
-    return ends, words
+    found = list(WORDS.finditer(text, lo))  # C loops below, no Python one
+    return list(map(re.Match.end, found)), list(map(str.lower, map(re.Match.group, found)))
 
 
 def last_word(text: str, lo: int, s: int, skip: frozenset[str]) -> str | None:

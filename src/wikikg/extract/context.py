@@ -17,7 +17,7 @@ from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
 
 _LEADING_THE = re.compile(r"^The\s+")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]+)")
+_MID_SENTENCE_CAPITAL = re.compile(r"([A-Z](?<=[a-z,;] .)[\w'’-]+)")  # "(?<=[a-z,;] )([A-Z]...)", the capital first
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
 _INITIAL = re.compile(r"[A-Z]\.")  # a middle initial ("[[John Q. Roe]]": "Roe" is his surname all the same)
 _DOMAIN = re.compile(r"([A-Z][\w-]+)\.(?:com|net|org|co\.uk)$")
@@ -86,10 +86,12 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
+    first: dict[str, Mention] = {}  # each key's first mention in the index (what is added below has a key there)
+    for m in ctx.index.values():
+        first.setdefault(m.key, m)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
         if _one_person(keys) and surname not in ctx.index and surname not in places() and surname not in stop:
-            key = max(keys, key=len)
-            owner = next((m for m in ctx.index.values() if m.key == key), None)
+            owner = first.get(max(keys, key=len))
             if owner is not None:
                 ctx.add(surname, owner)
     for s in article.sentences:  # acronyms introduced in parentheses

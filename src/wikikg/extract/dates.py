@@ -37,8 +37,12 @@ _PATTERNS = [
     re.compile(rf"(?<![\d$£€¥])(?<![\d][,.])\b(?P<y>{_YEAR})\b(?![\d%])(?![.,]\d)(?!\s*(?:million|billion|people|employees|papers|units))"),
 ]
 
-# (pattern, its words, whether it needs a month, whether each match opens with the month's name)
-_KEYED = [(p, any_of(required(p)), "m" in p.groupindex, p.pattern.startswith(r"\b(?P<m>")) for p in _PATTERNS]
+# What each pattern's every match opens with: a month's name, or a number (a day or a year after a word
+# boundary, so where a run of digits starts); None: either
+_OPENS = ("number", "month", "number", "month", "number", "number", "month", None, "number")
+# (pattern, its words, whether it needs a month, what each match opens with)
+_KEYED = [(p, any_of(required(p)), "m" in p.groupindex, opens) for p, opens in zip(_PATTERNS, _OPENS, strict=True)]
+_DIGITS = re.compile(r"\d+")
 # In every pattern with a month, what follows the month's name is no word character (a full stop, a
 # comma, a space, the end): one search for such a name answers for all of them ("market" holds none).
 _MONTH_WORD = re.compile(rf"{_MONTH}(?!\w)", re.I)
@@ -101,7 +105,7 @@ def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | 
 def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
     taken: list[tuple[int, int]] = []
     out = []
-    folded, held, month, starts = fold(text), {}, None, []
+    folded, held, month, starts, numbers = fold(text), {}, None, [], None
     for pat, keys, monthly, opens in _KEYED:
         if keys is not None:
             if keys not in held:
@@ -114,7 +118,11 @@ def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int 
                 month = any(_MONTH_WORD.match(text, p) for p in starts)
             if not month:
                 continue
-        for m in matches_at(pat, text, starts) if opens else pat.finditer(text):
+        if opens == "number" and numbers is None:  # every match starts where a run of digits does
+            numbers = [d.start() for d in _DIGITS.finditer(text)]
+        found = matches_at(pat, text, starts) if opens == "month" else matches_at(pat, text, numbers) \
+            if opens == "number" else pat.finditer(text)
+        for m in found:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -219,11 +227,15 @@ def _relative(m: re.Match, previous: DateValue) -> DateValue:
     return previous
 
 
+_SECTION_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?![\ds])")
+
+
+@lru_cache(maxsize=1024)  # asked for each sentence of a section
 def section_year(section: str) -> int | None:
     """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None; a period, "2014–2012"
     -> None: its facts may fall in any of its years)."""
-    years = re.findall(rf"(?<!\d)({_YEAR})(?![\ds])", section)
-    if len(re.findall(rf"(?<!\d){_YEAR}(?![\ds])", section.rsplit(" / ", 1)[-1])) > 1:
+    years = _SECTION_YEAR.findall(section)
+    if len(_SECTION_YEAR.findall(section.rsplit(" / ", 1)[-1])) > 1:
         return None
     return int(years[-1]) if years else None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.people import is_personal_name
@@ -16,8 +16,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Counter|Over|Under|Mid|Vice|Cross|"
              r"Well|Joint|Half|Part|Full)-[a-z]")  # an English prefix joined to a word: "Co-founded"
-# a hyphenated given name goes on in lower case ("Park Min-jun", "Chiang Kai-shek"), but a compound
-# adjective does not ("Hong Kong-based", "US-led", "Soviet-era")
+# a hyphenated given name goes on in lower case ("Park Min-jun", "Chiang Kai-shek"), a compound adjective not ("US-led")
 _SYLLABLE = (r"(?!(?:led|run|era|wide|made|like|born|based|owned|style|type|class|level|scale|size|term|time|year|"
              r"day|old|up|in|on|off|out|free|rich|poor|only|long|wise|ward|fold|ish|esque|bound|less|proof|ready)\b)"
              r"[a-z]{1,5}\b")
@@ -200,6 +199,7 @@ def _roles() -> tuple[frozenset[str], frozenset[str]]:
 _LEADING_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\s+")
 
 
+@lru_cache(maxsize=2048)  # asked of every link's text and title, and of names' words (2,048: ~0.4 MB)
 def is_role_title(text: str) -> bool:
     """Whether a text is only a role title ("Professor", "7th Master", "Vice-Chancellor", "Chief Executive
     Officer"): names.toml [roles] words, their modifiers and an ordinal, at least one role word."""

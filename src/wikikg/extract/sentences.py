@@ -76,8 +76,7 @@ def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
         mentions = find_mentions(sentence, ctx)
         sl = Slotted.build(sentence.text, mentions)
         year = section_year(sentence.section)
-        cites = tuple(citations[k] for k in sentence.citations if k in citations)
-        found = _apply(sl, sentence, ctx, prev, year, cites)
+        found = _apply(sl, sentence, ctx, prev, year, citations)
         _terminate(sl, sentence, out, prev, year)
         out.extend(found)
         prev.add(sl.text, year)
@@ -85,9 +84,9 @@ def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
 
 
 def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, year: int | None,
-           cites: tuple[Citation, ...]) -> list[Statement]:
+           citations: dict[str, Citation]) -> list[Statement]:
     out = []
-    evidence = Evidence.of_sentence(sentence)
+    evidence = cites = None  # made when the sentence's first statement is (most sentences state none)
     by_id, present = rules.rules_by_id(), rules.words_in(sl.text)
     for rule in rules.candidates(present):
         found = list(rule.triggers(sl.text, present))
@@ -151,6 +150,9 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                         obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
             s_default, o_default = _list_default(subj, rule.subject_default), _list_default(obj, rule.object_default)
             for s, o in _pairs(rule, subj, obj, ctx):
+                if evidence is None:
+                    evidence = Evidence.of_sentence(sentence)
+                    cites = tuple(citations[k] for k in sentence.citations if k in citations)
                 out.append(Statement(
                     _typed(s, s_default), rule.relation,
                     _typed(o, o_default) if isinstance(o, Mention) else o,

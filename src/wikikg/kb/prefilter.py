@@ -18,6 +18,13 @@ _FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 def fold(text: str) -> str:
     """The text lower-cased the way re.IGNORECASE compares ASCII letters."""
+    if text.isascii():  # none of _FOLD's characters (a flag of the string: no scan)
+        return text.lower()
+    return _fold_wide(text)
+
+
+@lru_cache(maxsize=64)  # a slotted sentence (not ASCII: its slots' brackets) is folded by each list searched in it
+def _fold_wide(text: str) -> str:
     for c, ascii_letter in _FOLD:
         if c in text:
             text = text.replace(c, ascii_letter)
