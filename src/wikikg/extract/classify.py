@@ -83,6 +83,7 @@ _PLACE = frozenset({"Place"})
 _POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:of|for) ")
 
 
+@lru_cache(maxsize=8192)  # asked of every unlinked name the words around would type
 def is_post(name: str) -> bool:
     """Whether a name is a post's: a role or office title (names.toml [roles]) before "of" or "for"
     ("Minister of Culture and Communications", "Deputy Governor of Foo State", "President of Foo University"),

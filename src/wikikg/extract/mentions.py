@@ -71,6 +71,7 @@ def is_entity_link(target: str, shown: str) -> bool:
 _RANK_QUALIFIER = re.compile(r"\b(?:rank|title|military|army|navy|naval|air\s+force|officer|O-\d+)\b", re.I)
 
 
+@lru_cache(maxsize=8192)  # asked of every link
 def is_rank(target: str) -> bool:
     """Whether a link names a rank or a title before names ("[[Major General (Freedonia)|Major General]]",
     "[[Colonel (Foo Army)|Colonel]]": names.toml [stop] titles), qualified by nothing, a place or a military

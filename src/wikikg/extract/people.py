@@ -15,6 +15,7 @@ from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.places import countries, english_regions, places
 
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
+_DIGIT = re.compile(r"\d")
 PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "du", "bin", "al", "el", "la", "le"})
 
 
@@ -71,7 +72,7 @@ def is_personal_name(name: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) or 0 < i < len(words) - 1 and w in PARTICLES
                                            for i, w in enumerate(words)):
         return False  # "Claus von Stauffenberg": a particle inside the name
-    if any(c.isdigit() for c in name) or name_types(name):
+    if _DIGIT.search(name) or name_types(name):
         return False  # "Douglas C-47": a maker's name and a model's number; "Victor Symphony Orchestra"
     first = words[0].split("-")[0].rstrip(".")
     if len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words):

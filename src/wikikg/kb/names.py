@@ -165,7 +165,19 @@ def stop_names() -> frozenset[str]:
 def partisan_nouns(label: str) -> tuple[str, ...]:
     """The nouns for a member of the party a link's label names, singular and plural (names.toml [partisans]:
     "Democratic Party", "Democratic Party of Foo" -> "Democrat", "Democrats"); none for another name."""
+    nouns = _partisan_index()
+    noun = nouns.get(label)
+    for cut in (" of ", " ("):  # "Democratic Party of Foo", "Democratic Party (Foo)"
+        i = label.find(cut)
+        while noun is None and i > 0:
+            noun = nouns.get(label[:i])
+            i = label.find(cut, i + 1)
+    return (noun, f"{noun}s") if noun is not None else ()
+
+
+@cache
+def _partisan_index() -> dict[str, str]:
+    out: dict[str, str] = {}
     for party, noun in name_tables().partisans:
-        if label == party or label.startswith((f"{party} of ", f"{party} (")):
-            return noun, f"{noun}s"
-    return ()
+        out.setdefault(party, noun)
+    return out
