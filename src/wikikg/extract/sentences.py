@@ -89,8 +89,10 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
     evidence = cites = None  # made when the sentence's first statement is (most sentences state none)
     by_id, present = rules.rules_by_id(), rules.words_in(sl.text)
     for rule in rules.candidates(present):
+        if rule.requires is not None and not rule.unless and rule.requires.search(sentence.text) is None:
+            continue  # a word the rule needs is not in the sentence: its trigger need not be searched
         found = list(rule.triggers(sl.text, present))
-        if not found or rule.requires is not None and bool(rule.requires.search(sentence.text)) == rule.unless:
+        if not found or rule.requires is not None and rule.unless and rule.requires.search(sentence.text) is not None:
             continue
         stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].triggers(sl.text, present)]
         for t in found:
