@@ -102,6 +102,8 @@ def _post_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     t = name_tables()
     roles = frozenset(t.roles) | frozenset(t.offices)
     return roles, roles | frozenset(t.role_modifiers), frozenset(t.offices)
+
+
 _COMMA_QUALIFIED = re.compile(r"(?P<name>.+\S), [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
 
