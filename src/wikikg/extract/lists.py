@@ -10,8 +10,9 @@ from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.known import SHAPE
-from wikikg.extract.mentions import Context, find_mentions, is_rank, name_mention
+from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
+from wikikg.extract.officelinks import is_rank
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.vocabulary import org_classes

@@ -15,7 +15,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
-from wikikg.extract.officelinks import is_office
+from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
@@ -66,18 +66,6 @@ def is_entity_link(target: str, shown: str) -> bool:
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
-
-
-_RANK_QUALIFIER = re.compile(r"\b(?:rank|title|military|army|navy|naval|air\s+force|officer|O-\d+)\b", re.I)
-
-
-@lru_cache(maxsize=8192)  # asked of every link
-def is_rank(target: str) -> bool:
-    """Whether a link names a rank or a title before names ("[[Major General (Freedonia)|Major General]]",
-    "[[Colonel (Foo Army)|Colonel]]": names.toml [stop] titles), qualified by nothing, a place or a military
-    word; not "[[Queen (band)]]"."""
-    label, dis = split_title(target)
-    return label in name_tables().stop.titles and (dis is None or dis in places() or bool(_RANK_QUALIFIER.search(dis)))
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Posts and offices a link may name instead of an entity: "[[CEO]]", "[[Home Secretary]]", "[[President of Foo]]"."""
+"""Posts, offices and ranks a link may name instead of an entity: "[[CEO]]", "[[Home Secretary]]", "[[Colonel]]"."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,9 @@ from wikikg.extract.classify import disambiguation, split_title
 from wikikg.extract.names import is_role_title
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.names import name_tables
+from wikikg.kb.places import places
 
-__all__ = ["is_office"]
+__all__ = ["is_office", "is_rank"]
 
 _OFFICE_OF = re.compile(r" (?:of|for|at|to) ")
 
@@ -32,3 +33,15 @@ def _ends_in_office(head: str) -> bool:
 
 
 _POST_DOMAINS = frozenset({"University"})  # "[[Master (college)|Master]]": the post at a college, not a college
+
+
+_RANK_QUALIFIER = re.compile(r"\b(?:rank|title|military|army|navy|naval|air\s+force|officer|O-\d+)\b", re.I)
+
+
+@lru_cache(maxsize=8192)  # asked of every link
+def is_rank(target: str) -> bool:
+    """Whether a link names a rank or a title before names ("[[Major General (Freedonia)|Major General]]",
+    "[[Colonel (Foo Army)|Colonel]]": names.toml [stop] titles), qualified by nothing, a place or a military
+    word; not "[[Queen (band)]]"."""
+    label, dis = split_title(target)
+    return label in name_tables().stop.titles and (dis is None or dis in places() or bool(_RANK_QUALIFIER.search(dis)))

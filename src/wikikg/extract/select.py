@@ -344,12 +344,16 @@ _POST_APPOSED = re.compile(r",\s+(?:(?:former|then|current|later)\s+)?[A-Z][\w-]
                            r"\s+(?:of|at)\s+(?:the\s+)?")
 
 # "⟦X⟧, who", "⟦X⟧ (1990), which", "⟦X⟧, a radio presenter who": the name a non-restrictive relative clause is of
-_ANTECEDENT = re.compile(r"⟦(\d+)⟧(?:\s*\([^()⟦]*\))?\s*,\s*(?:(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w-]*\s+){0,5})?"
-                         r"(?:who|which)\s*$")
+_ANTECEDENT = re.compile(r"⟦(\d+)⟧(?P<gap>(?:\s*\([^()⟦]*\))?\s*,\s*(?:(?:a|an|the|its|his|her|their)\s+"
+                         r"(?:[a-z][\w-]*\s+){0,5})?)(?P<word>who|which)\s*$")
+_BARE = re.compile(r"\s*,\s*")
 
 
-def relative_antecedent(sl: Slotted, lo: int) -> int | None:
+def relative_antecedent(sl: Slotted, lo: int) -> tuple[int, bool] | None:
     """The mention a clause that opens with "who"/"which" after a comma is about: the name right before the
-    comma, or the name an apposition there describes ("⟦Jane Roe⟧, a radio presenter who was a member of")."""
+    comma, or the name an apposition there describes ("⟦Jane Roe⟧, a radio presenter who was a member of"); and
+    whether it is bare ("⟦Jane Roe⟧, who": nothing but the comma between); None when the clause opens otherwise."""
     m = _ANTECEDENT.search(sl.text, max(0, lo - 80), lo)
-    return int(m.group(1)) if m is not None and m.end() == lo else None
+    if m is None or m.end() != lo:
+        return None
+    return int(m.group(1)), m["word"] == "who" and _BARE.fullmatch(m["gap"]) is not None

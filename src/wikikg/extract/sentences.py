@@ -110,11 +110,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,
                              subj_strict)  # "⟦A⟧ attended ⟦B⟧ before reading History at ⟦C⟧": A reads
             if not subj and rule.subject in ("left", "left_all"):
-                subj = _relative_host(sl, clause, rule.subject_types, ctx, subj_strict)
-            if not subj and rule.subject in ("left", "left_all") and "⟦" not in sl.text[clause[0]:span[0]] \
-                    and (a := relative_antecedent(sl, clause[0])) is not None \
-                    and fits(sl.mentions[a], rule.subject_types, subj_strict):
-                subj = [sl.mentions[a]]  # "⟦Jane Roe⟧, a radio presenter who was a member of ⟦X⟧": she is
+                subj = _relative_host(sl, clause, rule.subject_types, subj_strict, span)
             if rule.subject_name is not None:  # "the ⟦Faculty of Law⟧ at ⟦X⟧": only a part's name
                 subj = [m for m in subj if rule.subject_name.search(m.text)]
             itemised = not subj and rule.subject in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group()) \
@@ -127,7 +123,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
                         loose, "object" in rule.need_prep)
             if not obj and rule.object in ("left", "left_all"):
-                obj = _relative_host(sl, clause, rule.object_types, ctx, loose)
+                obj = _relative_host(sl, clause, rule.object_types, loose)
             if rule.object_name is not None:  # "⟦X⟧ of the ⟦Foo Party⟧": only a party's name
                 obj = [m for m in obj if isinstance(m, Mention) and rule.object_name.search(f"{m.key}\n{m.text}")]
             if rule.coordinate is not None:
@@ -163,17 +159,18 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
     return out
 
 
-_WHO = re.compile(r"⟦(\d+)⟧\s*,\s*who\s*$")
-
-
-def _relative_host(sl: Slotted, clause: tuple[int, int], types, ctx: Context, strict) -> list[Mention]:
-    """The person a "who" clause is about ("⟦Jane Roe⟧, who became the leader of ⟦X⟧": Jane Roe), when the
-    clause opens right after her name and a comma; else no one."""
-    m = _WHO.search(sl.text, 0, clause[0]) if clause[0] else None
-    if m is None:
+def _relative_host(sl: Slotted, clause: tuple[int, int], types, strict, span: tuple[int, int] | None = None) -> list[Mention]:
+    """The one a "who"/"which" clause is about (select.relative_antecedent): a person right before ", who"
+    ("⟦Jane Roe⟧, who became the leader of ⟦X⟧"); for the clause's subject also the name before the comma or
+    the one an apposition there describes, when no other name stands between the clause's start and the
+    trigger at `span` ("⟦Jane Roe⟧, a radio presenter who was a member of ⟦X⟧"); else no one."""
+    got = relative_antecedent(sl, clause[0]) if clause[0] else None
+    if got is None:
         return []
-    host = sl.mentions[int(m[1])]
-    return [host] if "Person" in host.types and fits(host, types, strict) else []
+    host, bare = sl.mentions[got[0]], got[1]
+    if bare and "Person" in host.types or span is not None and "⟦" not in sl.text[clause[0]:span[0]]:
+        return [host] if fits(host, types, strict) else []
+    return []
 
 
 _GERUND_BREAK = re.compile(r"\b(?:before|after|while|when|since)\s*$", re.I)
