@@ -69,3 +69,45 @@ def test_the_lead_s_known_as_names_the_subject(text, names):
 
     first = parse_wikitext(Article("X", text, "-")).sentences[0]
     assert known_as(first) == names
+
+
+FREEDONIA = ("The '''Freedonian Armed Forces''' (Freedonian: ''Forças Armadas Freedonianas'') are the military of "
+             "[[Freedonia]]. The FAF is headed by General [[Jane Roe]] since 2010. ")
+INITIALISMS = [
+    (FREEDONIA + "The FAF has three branches.", {"FAF"}),  # the native name's initials, used twice
+    (FREEDONIA + "The Special Brigade of the Freedonian Armed Forces (FAF) guards it. The FAF grew.", {"FAF"}),
+    (FREEDONIA, set()),  # used once
+    (FREEDONIA + "The Foo Aviation Forum (FAF) met. The FAF grew.", set()),  # bracketed after another name
+    ("'''Fooville Youth Football League''' is a league in [[Barshire]]. The FYFL has ten clubs. The FYFL grew.",
+     {"FYFL"}),
+    ("'''Jane Quinn Roe''' is a banker. JQR founded a bank. JQR grew.", set()),  # a person
+]
+
+
+@pytest.mark.parametrize("text,expected", INITIALISMS)
+def test_an_organisation_s_initials_name_it(text, expected):
+    """subject_initialisms: initials of the subject's name, or of the one the lead brackets after its bold name."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.subjectnames import subject_initialisms
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    parsed = parse_article(Article("X", text, "-"))
+    subject = subject_of(parsed)
+    names = article_context(parsed, subject).subject_names
+    assert subject_initialisms(names - expected, parsed, subject) == expected
+    assert expected <= names
+
+
+def test_a_part_s_name_keeps_its_own_entity_before_the_whole_s_initials():
+    """_paren_links: "the Special Brigade of the Freedonian Armed Forces (FAF)" is the brigade, not the army."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    parsed = parse_article(Article("X", INITIALISMS[1][0], "-"))
+    ctx = article_context(parsed, subject_of(parsed))
+    found = [m for s in parsed.sentences if "Special" in s.text for m in find_mentions(s, ctx)]
+    assert [(m.text, m.key) for m in found if "Special" in m.text] == \
+        [("Special Brigade of the Freedonian Armed Forces", "Special Brigade of the Freedonian Armed Forces")]

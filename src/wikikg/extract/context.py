@@ -11,7 +11,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
 from wikikg.extract.people import SurnameUse
 from wikikg.extract.samepeople import person_name_key
-from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_surname
+from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_initialisms, subject_surname
 from wikikg.kb.names import partisan_nouns, stop_names
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
@@ -45,6 +45,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
               if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
     names |= short_names(names, article)
     names |= subject_surname(label, subject, article)
+    names |= subject_initialisms(names, article, subject)
     for full in {label, min(names, key=len) if names else label}:
         head = _OF_FOR_IN.split(full)[0].split()
         if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():

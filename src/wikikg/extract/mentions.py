@@ -12,7 +12,7 @@ from wikikg.extract.classify import context_types, disambiguation, is_event, is_
 from wikikg.extract.coordination import by_company
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
-from wikikg.extract.names import abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
+from wikikg.extract.names import abbreviates_a_part, abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.officelinks import is_office, is_rank
@@ -329,7 +329,8 @@ def _paren_links(found: list[Mention], text: str) -> list[Mention]:
     for m in found:
         prev = out[-1] if out else None
         if prev is not None and m.linked and not prev.linked and text[prev.end:m.start] == " (" \
-                and text[m.end:m.end + 1] == ")" and sum(c.isupper() for c in m.text) >= 2:
+                and text[m.end:m.end + 1] == ")" and sum(c.isupper() for c in m.text) >= 2 \
+                and not abbreviates_a_part(m.text, prev.text):  # "the Foo Brigade of the Bar Army (BA)": the army's
             out[-1] = replace(m, text=text[prev.start:m.end + 1], start=prev.start, end=m.end + 1,
                               aliases=m.aliases | {prev.text})
             continue

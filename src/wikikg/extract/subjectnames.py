@@ -124,3 +124,56 @@ def known_as(sentence) -> list[str]:
         return []
     m = _KNOWN_AS.match(sentence.text, spans[0][1])
     return [m.group(1).strip()] if m else []
+
+
+_ALL_CAPS = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w&-]|\.\w)")  # "FAA", not "U.S.A.", "AT&T", "ABC-TV"
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+_LEAD_ALT = re.compile(r"\s*\(([^()]{4,160})\)")  # "(Portuguese: Forças Armadas Angolanas; FAA)"
+
+
+def _initials(name: str) -> str:
+    """"CWYFL" for "Central Warwickshire Youth Football League", "BNI" for "Banco Nacional de Investimento": the
+    first letters of its capitalised words ("U.S." gives both letters)."""
+    out = []
+    for w in _NAME_WORD.findall(name.replace("U.S.", "U S")):
+        if w[0].isupper():
+            out.append(w[0])
+    return "".join(out)
+
+
+def subject_initialisms(names: set[str], article: ParsedArticle, subject: Mention) -> set[str]:
+    """"FAA" for "The Angolan Armed Forces (Portuguese: Forças Armadas Angolanas)", "ICSL" for the Inns of Court
+    School of Law: an organisation's initials, in its own name or the one its lead gives in brackets after its bold
+    name, name it when the article uses them at least twice and never brackets them after another name."""
+    if "Person" in subject.types or not article.sentences:
+        return set()
+    spelled = {_initials(n): n for n in names if " " in n}
+    first = article.sentences[0]
+    bold = own_bold(first)
+    if bold and (m := _LEAD_ALT.match(first.text, bold[0][1])) is not None:
+        for part in re.split(r"[;,]|\bor\b", m.group(1)):
+            part = part.split(":", 1)[-1].strip()
+            if " " in part:
+                spelled.setdefault(_initials(part), part)
+    spelled = {k: v for k, v in spelled.items() if 3 <= len(k) <= 6}
+    if not spelled:
+        return set()
+    counts: dict[str, int] = {}
+    for s in article.sentences:
+        if any(k in s.text for k in spelled):
+            for m in _ALL_CAPS.finditer(s.text):
+                if m.group() in spelled:
+                    counts[m.group()] = counts.get(m.group(), 0) + 1
+    out = set()
+    for acr, n in counts.items():
+        if n < 2 or acr in names:
+            continue
+        after = [s.text[:i].rstrip(" '\"") for s in article.sentences for i in _bracketed(s.text, acr)]
+        if all(a.endswith(tuple(names)) for a in after):  # "(FAA)" only ever after the subject's own name
+            out.add(acr)
+    return out
+
+
+def _bracketed(text: str, acr: str) -> list[int]:
+    """Where "(ACR" opens a bracket in the text."""
+    return [m.start() for m in re.finditer(rf"\(\s*{acr}\b", text)]
