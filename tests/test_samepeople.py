@@ -39,3 +39,13 @@ def test_two_titles_with_different_initials_are_namesakes():
     keys = {m.key for st in extract_article(Article("Acme Widgets", text, "case", "wikitext")).statements
             for m in (st.subject, st.obj) if getattr(m, "types", None) and "Person" in m.types}
     assert {"Joseph E. Roe", "Joseph S. Roe"} <= keys
+
+
+def test_prose_names_the_infobox_s_person_without_middle_initials():
+    """context._add_without_initials: "Jane Roe" in prose is the infobox's "Jane Q. Roe"; her date is the prose's."""
+    text = ("{{Infobox company\n| name = Acme Widgets\n| key_people = Jane Q. Roe, CEO\n}}\n"
+            "'''Acme Widgets''' is a [[company]]. Effective September 30, 2015, Jane Roe was named CEO of the company.")
+    facts = {(st.subject.key, st.predicate, st.obj.key, getattr(st.date, "value", None))
+             for st in extract_article(Article("Acme Widgets", text, "case", "wikitext")).statements}
+    assert ("Acme Widgets", "keyPerson", "Jane Q. Roe", "2015-09-30") in facts
+    assert not any("Jane Roe" in (s, o) for s, _, o, _ in facts)

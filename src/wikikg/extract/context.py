@@ -95,11 +95,25 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
             owner = first.get(max(keys, key=len))
             if owner is not None:
                 ctx.add(surname, owner)
+    _add_without_initials(ctx)
     for s in article.sentences:  # acronyms introduced in parentheses
         for m in find_mentions(s, ctx):  # finding them registers the acronyms in ctx
             for noun in () if m.linked else partisan_nouns(m.key):  # an unlinked "Foo Democratic Party" too
                 ctx.add(noun, m)
     return ctx
+
+
+def _add_without_initials(ctx: Context) -> None:
+    """"Kevin Keyes" for the infobox's or a link's "Kevin G. Keyes": a person's name without its middle initials
+    names the same person in prose, unless two people share it."""
+    owners: dict[str, set[str]] = {}
+    people = {m.key: m for m in (*ctx.typed.values(), *ctx.index.values()) if "Person" in m.types}
+    for key in people:
+        if (bare := person_name_key(key)) is not None and bare != key:
+            owners.setdefault(bare, set()).add(key)
+    for bare, keys in owners.items():
+        if len(keys) == 1 and bare not in ctx.subject_names:
+            ctx.add(bare, people[next(iter(keys))])
 
 
 def _one_person(keys: set[str]) -> bool:
