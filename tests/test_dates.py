@@ -196,3 +196,22 @@ def test_number_patterns_tried_only_where_digits_start():
         for pat in numbered:
             assert [m.span() for m in dates.matches_at(pat, text, numbers)] == \
                 [m.span() for m in pat.finditer(text)], (pat.pattern, text)
+
+
+@pytest.mark.parametrize("tail,date", [
+    (", who assumed office on October 28, 2009.", "2009-10-28"),  # the holder's clause dates the post
+    (", who took office in May 2011, of the Freedonian Party.", "2011-05"),
+    (" of the Freedonian Party.", None),  # "the current minister": present, no date
+    (", who was born in 1950.", None),  # not when the post began
+])
+def test_a_post_s_holder_clause_dates_the_fact(tail, date):
+    """sentences._date: "The current minister is X, who took office on DATE" is dated, "The current minister is X" not."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("'''Ministry of Culture of Freedonia''' is a ministry of [[Freedonia]]. "
+            f"The current minister of culture is [[Jane Roe]]{tail}")
+    got = {getattr(st.date, "value", None) for st in extract_article(Article("Ministry of Culture of Freedonia", text, "case",
+                                                                              "wikitext")).statements
+           if st.predicate == "keyPerson" and st.obj.key == "Jane Roe"}
+    assert got == {date}

@@ -18,6 +18,9 @@ from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, 
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
 _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
+# ", who assumed office on October 28, 2009": the start of the post the fact names, said of its holder
+_TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:office|post|position|role)|"
+                        r"was\s+(?:appointed|elected|named))\b[^,;]*")
 
 
 def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
@@ -188,9 +191,16 @@ def _gerund_host(sl: Slotted, clause: tuple[int, int]) -> int | None:
 
 def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None) -> DateValue | None:
     """The fact's date: from the clause up to the trigger, or just after it (before any comma)."""
-    if not rule.dated or rule.dated == "founding" or rules.cues().present.search(sl.text[clause[0]:span[1]]):
+    if not rule.dated or rule.dated == "founding":
         return None
     comma = sl.text.find(",", span[1])
+    took = _TOOK_POST.match(sl.text, comma) if comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) else None
+    if took is None and rules.cues().present.search(sl.text[clause[0]:span[1]]):
+        return None  # "The current president is X": no date, unless "X, who took office in 2009"
+    if took is not None:  # the holder's clause dates the post; a date across its last comma is whole
+        end = took.end()
+        end = next((e for b, e, *_ in find_dates(sl.text) if b < end < e), end)
+        return sentence_date(sl.text[:end], None, None, before=span[1])
     while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
             and "Place" in sl.mentions[int(m.group(1))].types:
         comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962": the place ends nothing
