@@ -20,6 +20,10 @@ def test_lead_class(case):
     ("Ada Lovelace (1815–1852)", {"Person"}),
     ("Battle of Kabul (1992–96)", set()),  # an event's years, not a life
     ("Siege of Leningrad (1941–1944)", set()),
+    ("Roe ministry (1976–78)", set()),  # a term's years (two digits), a common noun's word
+    ("Roe ministry (1976–1978)", set()),
+    ("Foo Holdings (1976–78)", set()),
+    ("Jan van der Roe (1815–1852)", {"Person"}),
     ("Xu Li (computer scientist)", {"Person"}),
 ])
 def test_disambiguation_suffix(title, want):

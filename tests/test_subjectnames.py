@@ -111,3 +111,20 @@ def test_a_part_s_name_keeps_its_own_entity_before_the_whole_s_initials():
     found = [m for s in parsed.sentences if "Special" in s.text for m in find_mentions(s, ctx)]
     assert [(m.text, m.key) for m in found if "Special" in m.text] == \
         [("Special Brigade of the Freedonian Armed Forces", "Special Brigade of the Freedonian Armed Forces")]
+
+
+def test_a_subject_name_with_a_common_noun_is_one_mention():
+    """mentions: "Roe ministry (1978–80)" is the subject, not its premier "Roe" before a lower-case word."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    text = ("The '''Roe ministry (1978–80)''' or '''Second Roe ministry''' was the 72nd ministry of the [[Freedonia "
+            "Government]], and was led by the Premier, [[Jane Roe]]. Roe resigned in 1980.")
+    parsed = parse_article(Article("Roe ministry (1978–80)", text, "-"))
+    subject = subject_of(parsed)
+    ctx = article_context(parsed, subject)
+    found = [(m.text, m.key) for m in find_mentions(parsed.sentences[0], ctx)]
+    assert found[:2] == [("Roe ministry (1978–80)", subject.key), ("Second Roe ministry", subject.key)]
+    assert ("Jane Roe", "Jane Roe") in found

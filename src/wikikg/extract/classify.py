@@ -10,6 +10,8 @@ from wikikg.kb.places import countries
 
 _LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
 
+_TERM = re.compile(r"\d{4}\s*[–-]\s*\d{2}(?!\d)")  # "1976–78": a term's years, a life's are written in full
+_COMMON_WORD = re.compile(r"\s(?!(?:de|da|do|dos|das|di|del|della|der|den|van|von|zu|la|le|du|des|bin|ibn|al|el|y|and)\s)[a-z]")
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 
@@ -154,8 +156,9 @@ def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
     person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
     if not suffix:
         return frozenset()
-    if _LIFE_SUFFIX.match(suffix):
-        return frozenset() if is_event(base) else frozenset({"Person"})
+    if _LIFE_SUFFIX.match(suffix):  # not a term ("Roe ministry (1976–78)": two digits, a common noun's word)
+        return frozenset() if is_event(base) or _TERM.match(suffix) or _COMMON_WORD.search(base) \
+            else frozenset({"Person"})
     # the qualifier's head noun names the class: "(state song)" is a song, "(region of Alabama)" a region
     head = _QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()
     for cls, pat in _disambig_table():

@@ -233,8 +233,9 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     for s, e in subject_around_links(text, sentence.links, ctx.subject_names):  # "The [[Rudolf Virchow]] Center"
         if free(s, e):
             take(_at(ctx.subject, text[s:e], s, e))
-    for name in (n for n in ctx.subject_names if ", " in n and n in text):  # "Faculty of Foo, Bar and Baz": one
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # name, which the name pass would split
+    for name in sorted((n for n in ctx.subject_names if (", " in n or _LOWER_WORD.search(n)) and n in text),
+                       key=lambda n: (-len(n), n)):  # one name, which the name pass would split: "Faculty of Foo, Bar
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # and Baz", "Roe ministry (1978–80)"
             if free(hit.start(), hit.end()):
                 take(_at(ctx.subject, name, hit.start(), hit.end()))
     for link in sentence.links:
@@ -303,6 +304,8 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     return by_company([_with_context(m, text) for m in found], text)
 
 
+# a lower-case word after a capitalised first one, other than a name's particles ("Roe ministry", "Foo government")
+_LOWER_WORD = re.compile(r"^[A-Z]\S*(?:\s+\S+)*?\s+(?!(?:of|the|and|for|on|in|at|to|de|du|des|la|le|y|et|und|von|van|der|di|da|do)\s)[a-z]")
 _NAME_NEXT = re.compile(r",?\s*[A-Z]")  # a name after a post's title: "Foo Chairman, Jane Roe"
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # "the Group Chief Executive": the noun heads another name
