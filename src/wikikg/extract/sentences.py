@@ -20,7 +20,7 @@ _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second f
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 # ", who assumed office on October 28, 2009": the start of the post the fact names, said of its holder
 _TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:office|post|position|role)|"
-                        r"was\s+(?:appointed|elected|named))\b[^,;]*")
+                        r"was\s+(?:appointed|elected|named|enthroned|installed|inaugurated|sworn\s+in))\b[^,;]*")
 
 
 def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
