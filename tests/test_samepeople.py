@@ -49,3 +49,17 @@ def test_prose_names_the_infobox_s_person_without_middle_initials():
              for st in extract_article(Article("Acme Widgets", text, "case", "wikitext")).statements}
     assert ("Acme Widgets", "keyPerson", "Jane Q. Roe", "2015-09-30") in facts
     assert not any("Jane Roe" in (s, o) for s, _, o, _ in facts)
+
+
+def test_an_infobox_s_two_word_name_is_the_linked_full_name():
+    """one_node_per_person: the infobox's "General Jane Roe" is the prose's [[Jane Quinn Roe]]; two linked
+    namesakes of the same first and last names leave it alone."""
+    box = "{{Infobox military unit\n| unit_name = Freedonian Armed Forces\n| commander = General Jane Roe\n}}\n"
+    lead = "'''Freedonian Armed Forces''' are the military of [[Freedonia]]. "
+
+    def people(text):
+        return {m.key for st in extract_article(Article("Freedonian Armed Forces", text, "case", "wikitext")).statements
+                for m in (st.subject, st.obj) if getattr(m, "types", None) and "Person" in m.types}
+
+    assert people(box + lead + "It is headed by [[Jane Quinn Roe]] since 2010.") == {"Jane Quinn Roe"}
+    assert "Jane Roe" in people(box + lead + "It was headed by [[Jane Quinn Roe]] and by [[Jane Ann Roe]].")

@@ -1,7 +1,12 @@
-"""Tests on the text of infobox values: parentheses masked, two people named, a minority stake."""
+"""Tests on the text of infobox values: parentheses masked, two people named, a minority stake, a rank."""
 from __future__ import annotations
 
+import functools
 import re
+
+from wikikg.extract.classify import split_title
+from wikikg.extract.names import titles_folded
+from wikikg.kb.names import name_tables
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
@@ -30,3 +35,20 @@ def mask(text: str) -> str:
         out.append("#" if depth else ch)
         depth -= bool(depth) and ch in ")]"
     return "".join(out)
+
+
+GENERATION = re.compile(r"(Jr\.|Sr\.|Jr|Sr|II|III|IV)(?:\s+[A-Z]{2,4})*")  # "Jr. AFP": a name's end, post-nominals
+
+
+@functools.cache
+def rank_words() -> frozenset[str]:
+    """Words of titles, ranks and roles ("Chief Warrant Officer", "Sergeant Major"), case-folded."""
+    return titles_folded() | frozenset(w.casefold() for w in name_tables().role_modifiers)
+
+
+def common_link(target: str) -> bool:
+    """Whether a link's title is a rank's or a common noun's ("[[Brigadier General|BGEN]]", "[[Brigaider general]]":
+    more than one word, all small after the first); no one's name."""
+    label = split_title(target)[0]
+    words = label.split()
+    return len(words) > 1 and all(w[:1].islower() for w in words[1:]) or label.casefold() in rank_words()

@@ -6,13 +6,12 @@ import functools
 import re
 
 from wikikg.extract.boxdates import field_date, held_years
-from wikikg.extract.boxtext import ACRONYM, mask, minority, two_people
+from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, mask, minority, rank_words, two_people
 from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
-from wikikg.extract.names import titles_folded
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
-from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.kb.names import legal_suffixes
 from wikikg.kb.places import countries
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
@@ -287,7 +286,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     roles = _tables()[1].role_words
     top = [k for k in item.links if 0 <= k.start < len(masked) and masked[k.start] != "#" and not is_shape_word(split_title(k.target)[0])
            and not (value == "person" and (set(k.text.casefold().split()) <= roles
-                                           or set(k.text.casefold().split()) <= _rank_words()))]  # a role, a rank
+                                           or set(k.text.casefold().split()) <= rank_words() or common_link(k.target)))]
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep, strong_dash, all_dash = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
@@ -315,6 +314,9 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             if out and (bare := name.strip())[:1] == "(" and bare.endswith(")"):
                 continue  # "Foo Media; (Foo Communications)": a note on the one before
             words = name.casefold().split()
+            if value == "person" and out and GENERATION.fullmatch(name) and not out[-1][1]:
+                out[-1] = (f"{out[-1][0]}, {GENERATION.fullmatch(name).group(1)}", None, out[-1][2])
+                continue  # "Jane Roe, Jr.": one name
             if value == "person" and out and words and (len(words) <= 6 and (
                     set(words) <= roles or {words[0], words[-1]} & roles - _FUNCTION_WORDS)  # ", Chief Revenue Officer"
                     or ACRONYM.fullmatch(name) or name[:1].islower()):  # "- CRO", ", co-owner": no one's name
@@ -359,12 +361,6 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
                    aliases=alias or frozenset(), strength=3 if types else 0)
-
-
-@functools.cache
-def _rank_words() -> frozenset[str]:
-    """Words of titles, ranks and roles ("Chief Warrant Officer", "Sergeant Major"), case-folded."""
-    return titles_folded() | frozenset(w.casefold() for w in name_tables().role_modifiers)
 
 
 def _listings(item: FieldItem):

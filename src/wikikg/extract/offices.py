@@ -71,10 +71,23 @@ def names_office(name: str) -> bool:
         words[0].casefold() in titles() or words[0] in name_tables().roles)
 
 
+_GENERATIONS = {"II", "III", "IV", "JR", "SR"}
+
+
 def untitled(name: str) -> str:
-    """A person's name without the titles before it ("Dr. K. Geetha" -> "K. Geetha"), when a name
-    of two words or more remains."""
+    """A person's name without the titles before it ("Dr. K. Geetha" -> "K. Geetha") or the letters after it
+    ("Sara Roe MC PA": post-nominals in capitals after a name written in small letters), when a name of two
+    words or more remains."""
     words = name.split()
-    while len(words) > 2 and words[0].casefold() in titles():
+    while len(words) > 2 and (words[0].casefold() in titles() or words[0] in name_tables().stop.ranks):
         words = words[1:]
+    while len(words) > 2 and words[-1] in (")", "]"):  # "(MNSA) AFP )": what a removed note left
+        words = words[:-1]
+    if name.isupper() and (initial := max((i for i, w in enumerate(words[1:-1], 1) if len(w.rstrip(".")) == 1),
+                                          default=0)):
+        end = initial + 2 + (initial + 2 < len(words) and words[initial + 2].rstrip(".") in _GENERATIONS)
+        return " ".join(words[:end])  # "ROBERTO T ANCAN INF PA": the surname after the initial ends the name
+    while len(words) > 2 and 2 <= len(words[-1]) <= 4 and words[-1].isupper() and words[-1].isalpha() \
+            and any(c.islower() for c in words[0]):
+        words = words[:-1]
     return " ".join(words)

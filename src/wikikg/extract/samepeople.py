@@ -25,22 +25,33 @@ def person_name_key(key: str) -> str | None:
 def one_node_per_person(statements: list[Statement], subject_key: str = "") -> list[Statement]:
     """The statements with a linked person's title with middle initials replaced by the same title without them
     when the article links both (person_name_key), or the other way round, whichever the article uses most,
-    the other kept as an alias; the article's own subject's title is never merged."""
+    the other kept as an alias; and a name of two words that an infobox or a list gives ("Jane Roe") replaced by
+    the one linked title of the same first and last names ("[[Jane Quinn Roe]]"); the article's own subject's
+    title is never merged."""
     uses: Counter[str] = Counter()
+    bare: Counter[str] = Counter()  # unlinked people's names: an infobox's, a list's
     for st in statements:
         for m in (st.subject, st.obj):
-            if isinstance(m, Mention) and m.linked and "Person" in m.types:
-                uses[m.key] += 1
+            if isinstance(m, Mention) and "Person" in m.types:
+                (uses if m.linked else bare)[m.key] += 1
     groups: dict[str, list[str]] = {}
+    ends: dict[tuple[str, str], list[str]] = {}
     for key in uses:
         if key != subject_key and (name := person_name_key(key)) is not None:
             groups.setdefault(name, []).append(key)
+            words = key.split()
+            ends.setdefault((words[0], words[-1]), []).append(key)
     canon = {}
     for name, keys in groups.items():
         if len(keys) == 2 and name in keys:  # one title without initials and one with: one person (two with
             # initials are namesakes: "Joe E. Roe" and "Joe S. Roe", a father and his son)
             best = min(keys, key=lambda k: (-uses[k], len(k), k))
             canon.update({k: best for k in keys if k != best})
+    for key in bare:
+        words = key.split()
+        linked = ends.get((words[0], words[-1]), []) if len(words) == 2 and key != subject_key else []
+        if len(linked) == 1 and key not in uses:  # "General Jane Roe" in the infobox, "[[Jane Quinn Roe]]" in prose
+            canon[key] = canon.get(linked[0], linked[0])
     if not canon:
         return statements
 
