@@ -176,3 +176,15 @@ def test_an_honours_name_has_no_class(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Crimean Khanate", {"Place"}), ("Kingdom of Foo", {"Place"}), ("Grand Duchy of Foo", {"Place"}),
+    ("Foo Caliphate", {"Place"}), ("Foo Orthodox Church", {"Organization"}), ("Foo Catholic Church", {"Organization"}),
+    ("Canadian Cardinal of the Catholic Church", set()),  # a post
+    ("Metropolitan of Fooville and all Freedonia", set()),
+])
+def test_states_of_history_are_places_and_churches_bodies(name, want):
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == frozenset(want)

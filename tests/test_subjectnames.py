@@ -128,3 +128,15 @@ def test_a_subject_name_with_a_common_noun_is_one_mention():
     found = [(m.text, m.key) for m in find_mentions(parsed.sentences[0], ctx)]
     assert found[:2] == [("Roe ministry (1978–80)", subject.key), ("Second Roe ministry", subject.key)]
     assert ("Jane Roe", "Jane Roe") in found
+
+
+def test_a_short_form_the_lead_brackets_names_the_subject():
+    """subject_initialisms: "(Freedonian: …, Foo Church of Bar, FCB-B)" gives the short form "FCB-B"."""
+    from wikikg.extract.context import article_context
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    text = ("'''Foo Church – Bar''' (Freedonian: ''Fuu Tserkva'', ''Foo Church of Bar, FCB-B'') is a church in "
+            "[[Freedonia]]. The FCB-B was founded in 1992.")
+    parsed = parse_article(Article("Foo Church of Bar", text, "-"))
+    assert "FCB-B" in article_context(parsed, subject_of(parsed)).subject_names

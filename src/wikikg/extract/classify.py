@@ -96,6 +96,8 @@ def is_post(name: str) -> bool:
         toks = name.split()
         return 2 <= len(toks) <= 4 and toks[-1] in offices and all(t[:1].isupper() for t in toks)
     toks = m["head"].split()
+    if len(toks) > 1 and _NATIONALITY.fullmatch(toks[0]):
+        toks = toks[1:]  # "Canadian Cardinal of the Catholic Church"
     return all(t in words for t in toks) and any(t in roles for t in toks)
 
 
@@ -106,6 +108,7 @@ def _post_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return roles, roles | frozenset(t.role_modifiers), frozenset(t.offices)
 
 
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|an|ic|i)")  # an adjective of nationality
 _COMMA_QUALIFIED = re.compile(r"(?P<name>.+\S), [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
 

@@ -128,6 +128,7 @@ def known_as(sentence) -> list[str]:
 
 _ALL_CAPS = re.compile(r"(?<![\w.&-])[A-Z]{3,6}(?![\w&-]|\.\w)")  # "FAA", not "U.S.A.", "AT&T", "ABC-TV"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+_SHORT_FORM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*")  # "UOC-KP", "FAA": capitals, a hyphen between
 _LEAD_ALT = re.compile(r"\s*\(([^()]{4,160})\)")  # "(Portuguese: Forças Armadas Angolanas; FAA)"
 
 
@@ -148,6 +149,7 @@ def subject_initialisms(names: set[str], article: ParsedArticle, subject: Mentio
     if "Person" in subject.types or not article.sentences:
         return set()
     spelled = {_initials(n): n for n in names if " " in n}
+    given = set()  # "(Ukrainian: …, Foo Church of Bar, FCB-B)": a short form the lead gives in brackets
     first = article.sentences[0]
     bold = own_bold(first)
     if bold and (m := _LEAD_ALT.match(first.text, bold[0][1])) is not None:
@@ -155,16 +157,18 @@ def subject_initialisms(names: set[str], article: ParsedArticle, subject: Mentio
             part = part.split(":", 1)[-1].strip()
             if " " in part:
                 spelled.setdefault(_initials(part), part)
+            elif _SHORT_FORM.fullmatch(part):
+                given.add(part)
     spelled = {k: v for k, v in spelled.items() if 3 <= len(k) <= 6}
     if not spelled:
-        return set()
+        return given
     counts: dict[str, int] = {}
     for s in article.sentences:
         if any(k in s.text for k in spelled):
             for m in _ALL_CAPS.finditer(s.text):
                 if m.group() in spelled:
                     counts[m.group()] = counts.get(m.group(), 0) + 1
-    out = set()
+    out = given
     for acr, n in counts.items():
         if n < 2 or acr in names:
             continue
