@@ -188,3 +188,15 @@ def test_states_of_history_are_places_and_churches_bodies(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == frozenset(want)
+
+
+def test_an_empire_after_a_nationality_adjective_is_a_name():
+    """names.toml [stop] words: "Russian Empire" (two stop words before) is one name, a place."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Church", "'''Foo Church''' is a church. It grew as the Russian Empire took Bar.", "-"))
+    found = [(m.text, m.types) for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))]
+    assert ("Russian Empire", frozenset({"Place"})) in found
