@@ -183,6 +183,7 @@ def test_an_honours_name_has_no_class(name, want):
     ("Foo Caliphate", {"Place"}), ("Foo Orthodox Church", {"Organization"}), ("Foo Catholic Church", {"Organization"}),
     ("Canadian Cardinal of the Catholic Church", set()),  # a post
     ("Metropolitan of Fooville and all Freedonia", set()),
+    ("Al-Foo Mosque", {"Organization"}), ("Church of Freedonia", {"Organization"}), ("St Foo's Cathedral", {"Place"}),
 ])
 def test_states_of_history_are_places_and_churches_bodies(name, want):
     from wikikg.extract.classify import name_types

@@ -6,10 +6,12 @@ import re
 
 from wikikg.extract.classify import split_title
 from wikikg.extract.names import titles_folded
+from wikikg.extract.people import is_given_name
 from wikikg.kb.names import name_tables
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
+_INITIAL = re.compile(r"[A-Z]\.")  # an initial before a given name ("A. Darrell")
 ACRONYM = re.compile(r"\s*[A-Z]{2,5}\s*")  # "- CRO": a role after a name, no one's name
 
 
@@ -52,3 +54,16 @@ def common_link(target: str) -> bool:
     label = split_title(target)[0]
     words = label.split()
     return len(words) > 1 and all(w[:1].islower() for w in words[1:]) or label.casefold() in rank_words()
+
+
+def share_surname(pieces: list) -> list:
+    """"A. Darrell and Stella Roe": a lone given name (after initials) before a full name of two words or more takes
+    its surname, "A. Darrell Roe"; two full names stay two."""
+    if len(pieces) != 2 or pieces[0][1] is not None or pieces[1][1] is not None:
+        return pieces
+    (first, _, note), (full, _, _) = pieces
+    head, rest = first.split(), full.split()
+    if len(rest) >= 2 and head and all(_INITIAL.fullmatch(w) for w in head[:-1]) and is_given_name(head[-1]) \
+            and is_given_name(rest[0]):
+        return [(f"{first} {' '.join(rest[1:])}", None, note), pieces[1]]
+    return pieces

@@ -6,10 +6,11 @@ import functools
 import re
 
 from wikikg.extract.boxdates import field_date, held_years
-from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, mask, minority, rank_words, two_people
+from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, mask, minority, rank_words, share_surname, two_people
 from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
+from wikikg.extract.people import is_personal_name
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
 from wikikg.kb.names import legal_suffixes
 from wikikg.kb.places import countries
@@ -182,7 +183,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     out = []
     split = [(item, _pieces(item, value)) for item in f.items]
     if value == "person":
-        split = _roles_onto_previous(split)
+        split = [(item, share_surname(pieces)) for item, pieces in _roles_onto_previous(split)]
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
     for item, pieces in split:
         chain = []
@@ -198,8 +199,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
             if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
                 continue  # an organisation named where a place is expected ("HQ: Ministry of X")
-            if m.property == "subsidiaryOf" and f.name.startswith("owner") and minority(item.text):
-                continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"
+            if m.property == "subsidiaryOf" and f.name.startswith("owner") and (
+                    minority(item.text) or is_personal_name(split_title(link.target if link else name)[0])):
+                continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"; nor is a person
             mention = _mention(name, link, types, value)
             if value == "organization" and ((label := split_title(mention.key)[0]) in countries()
                                             or is_event(label) and not name_types(label)):
