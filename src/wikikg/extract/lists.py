@@ -28,6 +28,11 @@ _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|presen
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER = re.compile(r"[\d\s.,–—/-]+")
+# "Department of Budget, Accounting and Statistics", "Institute for International Law, European Law and Foreign
+# Public Law (InVEA)": a unit's name whose field is a list, "and" before its last item
+_LISTED_NAME = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:of|for|on)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*"
+                          r"(?:,\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)+,?\s+and\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)"
+                          r"\s*(?:[–—:(]|(?<=\s)-|$)")
 _TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
@@ -191,9 +196,11 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if lead and _NUMBER.fullmatch(lead.group(1)) or term:
             lo = max(lo, term.end() if term else _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]"
             lead = None
+        if lead is None and (listed_name := _LISTED_NAME.match(sentence.text)) and not sentence.links:
+            lead = listed_name  # "* Department of Budget, Accounting and Statistics": one name, its fields listed
         inside = [m for m in mentions if m.end <= (lead.end(1) if lead else 0)]
         whole = lead and inside and spec.relation == "subsidiaryOf" and name_types(lead.group(1)) \
-            and not any(m.types for m in inside)  # a part: "* Faculty of [[Law]]"
+            and not any(m.types for m in inside[lead.re is _LISTED_NAME:])  # a part: "* Faculty of [[Law]]"
         if lead and (not inside or whole or (inside[0].start == 0 and len(inside) > 1 and not any(m.linked for m in inside))):
             # the item's leading name, whole: "American Society for Testing and Materials"
             mentions = [m for m in mentions if m not in inside]

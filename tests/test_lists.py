@@ -1,0 +1,24 @@
+"""extract/lists.py: a list item's name whose own field is a list stays one name."""
+from __future__ import annotations
+
+import pytest
+
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+
+BODY = "'''Fooville City Government''' is the city government of [[Fooville]].\n\n==Departments==\n"
+
+
+@pytest.mark.parametrize("item,parts", [
+    ("* Department of Budget, Accounting and Statistics", ["Department of Budget, Accounting and Statistics"]),
+    ("* Institute for International Law, European Law and Foreign Public Law (IIL)",
+     ["Institute for International Law, European Law and Foreign Public Law"]),
+    ("* Department of Land, Barshire", []),  # no "and": a unit and a town, not one name
+])
+def test_a_unit_s_listed_field_is_one_name(item, parts):
+    text = BODY + "* Department of Civil Affairs\n" + item + "\n"
+    facts = {st.subject.key for st in extract_article(Article("Fooville City Government", text, "case", "wikitext")).statements
+             if st.predicate == "subsidiaryOf"}
+    assert "Department of Civil Affairs" in facts
+    assert set(parts) <= facts
+    assert not any(k.endswith((", Accounting", ", European Law")) for k in facts)
