@@ -118,7 +118,7 @@ def _alternation(patterns: list[str], where: str, flags: int = re.I) -> Alternat
 
 _SIDES = ("subject", "object")
 _GROUP = Table({"classes": list, "below": str, "except": list})
-_EXAMPLE = Table({"text": str, "pairs": list, "dates": list}, frozenset({"text"}))
+_EXAMPLE = Table({"text": str, "pairs": list, "dates": list, "title": str}, frozenset({"text"}))
 RELATIONS = Table({
     "types": Free(_GROUP, what="group"),
     "rule": Items(Table({
@@ -199,7 +199,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
             raw.get("dated", True), frozenset(raw.get("yields_to", ())), frozenset(raw.get("need_prep", ())),
-            tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))))
+            tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))), e.get("title", "Example Company"))
                   for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
