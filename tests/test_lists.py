@@ -22,3 +22,12 @@ def test_a_unit_s_listed_field_is_one_name(item, parts):
     assert "Department of Civil Affairs" in facts
     assert set(parts) <= facts
     assert not any(k.endswith((", Accounting", ", European Law")) for k in facts)
+
+
+def test_a_lettered_unit_in_a_roster_is_no_person():
+    """person_shaped: "Company A" (a lettered unit, a class word first) is nobody; its label does not name the item."""
+    text = ("The '''Foo Regiment''' was an infantry regiment of the [[Freedonian Army]].\n\n==Roster==\n"
+            "* Company A: Captain Sam Smith\n* Company B: Lieutenant Jane Roe\n* Squadron Leader\n")
+    people = {st.subject.key for st in extract_article(Article("Foo Regiment", text, "case", "wikitext")).statements
+              if st.predicate == "affiliatedWith"}
+    assert not people & {"Company A", "Company B", "Squadron Leader"}

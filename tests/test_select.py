@@ -26,3 +26,19 @@ def _slotted(text: str, names: list[str], linked: frozenset = frozenset()) -> Sl
 def test_an_amount_or_an_adjective_before_a_noun_fills_no_place(text, name, ok):
     sl = _slotted(text, [name])
     assert eligible(sl, 0, frozenset({"with", "of", "by", "from"}), frozenset(), 0) is ok
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("'''Jane Roe''' (1947–2009) was an American general who served as Commander of the [[Foo National Guard]].",
+     ("Foo National Guard", "keyPerson", "Jane Roe")),
+    ("'''Jane Roe''' was a [[Freedonian Air Force]] Major General who served as Commander of the [[Foo National Guard]].",
+     ("Foo National Guard", "keyPerson", "Jane Roe")),
+])
+def test_who_after_a_predicate_noun_is_the_sentence_s_subject(text, fact):
+    """relative_antecedent: "X was an American general who served as ...": the clause is X's."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Jane Roe", text, "case",
+                                                                                        "wikitext")).statements}
+    assert fact in got

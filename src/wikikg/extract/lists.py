@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from wikikg.extract.classify import name_types, split_title
+from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.known import SHAPE
@@ -35,6 +35,7 @@ _LISTED_NAME = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:of|f
                           r"\s*(?:[–—:(]|(?<=\s)-|$)")
 _TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
+_LABEL = re.compile(r"[A-Z][\w.'’ -]{0,40}?:\s+(?=\S)")  # "Company A: ", "Chaplain: ": a label before a name
 _ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
 _PARTICLES = PARTICLES
 
@@ -48,6 +49,8 @@ def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
     "Paul S. Dwyer, Jr."."""
     words = _GENERATION.sub("", name).split()
+    if len(words) >= 2 and (len(words[-1].rstrip(".")) == 1 or is_shape_word(words[0])):
+        return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
     return 2 <= len(words) <= 5 and words[0][0].isupper() and all(
         w[0].isupper() and w.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
         and not (len(w) > 2 and w.isupper()) or w in _PARTICLES for w in words)  # "KAU Campus": no person
@@ -189,9 +192,13 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lo = next((k.end for k in sentence.links[:1] if is_rank(k.target) and not sentence.text[:k.start].strip()), 0)
+        types_of_people = set(spec.types) == {"Person"}
         while mentions and _is_title(mentions[0]):  # "* [[Colonel|COL]] Sara Roe": the rank is no item
             lo, mentions = mentions[0].end, mentions[1:]
         lead = _LEAD_NAME.match(sentence.text)
+        if types_of_people and (label := _LABEL.match(sentence.text)) and not any(
+                k.start < label.end() for k in sentence.links):
+            lo, lead = max(lo, label.end()), None  # "* Company A: Captain Sam Smith", "* Chaplain: Jane Roe": the label's
         term = _TERM_LEAD.match(sentence.text)  # "* 1993-1997 [[Leonid Roe]]": the years of a post lead
         if lead and _NUMBER.fullmatch(lead.group(1)) or term:
             lo = max(lo, term.end() if term else _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]"

@@ -65,7 +65,7 @@ def _name_possessive(tok: str, after: str) -> bool:
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners, stop_or_joiner = _stop_words()
-    role_words = _roles()[1]
+    role_words = _roles()[1] | _offices()
     legal, region_suffix = _legal_patterns()
     toks, starts, p = [], [], 0  # (start, end, word): a token's full stop off, unless an initial's or an abbreviation's
     for gap, w in _GAPPED_TOKEN.findall(text):
@@ -225,6 +225,7 @@ def _past_role(toks, i: int, j: int) -> int | None:
     """Where the name after a leading role title starts ("Chairman of the X": X's first token), j + 1 when
     tokens i..j are only a role ("Distinguished Fellow"), None when no role title leads."""
     roles, words = _roles()
+    roles, words = roles | _offices(), words | _offices()  # "Commander of the X": X
     k = i + 1 if i < j and _ORDINAL.fullmatch(toks[i][2]) and toks[i + 1][2] in words else i  # "7th Master of X"
     first = k
     while k <= j and (toks[k][2] in words or toks[k][2] in ("and", "&") and k > first and k < j
@@ -240,6 +241,12 @@ def _past_role(toks, i: int, j: int) -> int | None:
     if k <= j and toks[k][2].lower() in ("the", "a"):
         k += 1
     return k if k <= j and toks[k][2][0].isupper() else None
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Public offices (names.toml [roles] offices) that head a post's name like a role word."""
+    return frozenset(name_tables().offices)
 
 
 @cache
