@@ -65,7 +65,7 @@ def _name_possessive(tok: str, after: str) -> bool:
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners, stop_or_joiner = _stop_words()
-    role_words = _roles()[1] | _offices()
+    role_words = _roles()[3]  # role words, their modifiers and offices ("Commander of the X")
     legal, region_suffix = _legal_patterns()
     toks, starts, p = [], [], 0  # (start, end, word): a token's full stop off, unless an initial's or an abbreviation's
     for gap, w in _GAPPED_TOKEN.findall(text):
@@ -190,10 +190,10 @@ def short_form() -> re.Pattern:
 
 
 @cache
-def _roles() -> tuple[frozenset[str], frozenset[str]]:
+def _roles() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     tables = name_tables()
-    roles = frozenset(tables.roles) | {r + "s" for r in tables.roles}  # "Founder Members", "Trustees"
-    return roles, roles | frozenset(tables.role_modifiers)
+    roles, offices = frozenset(tables.roles) | {r + "s" for r in tables.roles}, frozenset(tables.offices)  # "Trustees"
+    return roles, roles | frozenset(tables.role_modifiers), offices, roles | frozenset(tables.role_modifiers) | offices
 
 
 _LEADING_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\s+")
@@ -203,7 +203,7 @@ _LEADING_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\s+")
 def is_role_title(text: str) -> bool:
     """Whether a text is only a role title ("Professor", "7th Master", "Vice-Chancellor", "Chief Executive
     Officer"): names.toml [roles] words, their modifiers and an ordinal, at least one role word."""
-    roles, words = _roles()
+    roles, words, _, _ = _roles()
     toks = _LEADING_ORDINAL.sub("", text.strip(), count=1).split()
     return bool(toks) and all(t in words for t in toks) and any(t in roles for t in toks)
 
@@ -224,8 +224,8 @@ def _mid_role(text: str, toks, i: int, j: int) -> tuple[int, int] | None:
 def _past_role(toks, i: int, j: int) -> int | None:
     """Where the name after a leading role title starts ("Chairman of the X": X's first token), j + 1 when
     tokens i..j are only a role ("Distinguished Fellow"), None when no role title leads."""
-    roles, words = _roles()
-    roles, words = roles | _offices(), words | _offices()  # "Commander of the X": X
+    roles, words, offices, _ = _roles()
+    roles, words = roles | offices, words | offices  # "Commander of the X": X
     k = i + 1 if i < j and _ORDINAL.fullmatch(toks[i][2]) and toks[i + 1][2] in words else i  # "7th Master of X"
     first = k
     while k <= j and (toks[k][2] in words or toks[k][2] in ("and", "&") and k > first and k < j
@@ -241,12 +241,6 @@ def _past_role(toks, i: int, j: int) -> int | None:
     if k <= j and toks[k][2].lower() in ("the", "a"):
         k += 1
     return k if k <= j and toks[k][2][0].isupper() else None
-
-
-@cache
-def _offices() -> frozenset[str]:
-    """Public offices (names.toml [roles] offices) that head a post's name like a role word."""
-    return frozenset(name_tables().offices)
 
 
 @cache
