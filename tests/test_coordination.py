@@ -38,3 +38,21 @@ def test_an_untyped_linked_name_takes_the_class_of_the_names_it_is_listed_with(t
     got = coordinated(_mentions(text, before), text)
     letters = "".join("P" if "Person" in m.types else "L" if "Place" in m.types else "-" for m in got)
     assert letters == after
+
+
+@pytest.mark.parametrize("sentence,names", [
+    ("It oversees the Ministry of Agriculture, Forestry and Water Management.",
+     ["Ministry of Agriculture, Forestry and Water Management"]),
+    ("The Department of Budget, Accounting and Statistics reports to the Ministry of Finance, Jane Roe and John Doe.",
+     ["Department of Budget, Accounting and Statistics", "Ministry of Finance", "Jane Roe", "John Doe"]),
+])
+def test_a_body_named_for_listed_fields_is_one_name(sentence, names):
+    """fields_listed: the fields after a body's "of" that nothing else names are its name's."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Fooland Government", "'''Fooland Government''' is a government. " + sentence, "-"))
+    found = [m.text for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))]
+    assert [n for n in found if n not in ("It",)] == names

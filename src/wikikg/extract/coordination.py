@@ -1,4 +1,4 @@
-"""Classes by the company a name keeps: a town before its region, a name listed among names of one class."""
+"""Classes by the company a name keeps: a town before its region, a name listed among names of one class, fields listed."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,34 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and 
 
 def by_company(found: list[Mention], text: str) -> list[Mention]:
     """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
-    return coordinated(settled(found, text), text)
+    return coordinated(settled(fields_listed(found, text), text), text)
+
+
+_FIELD_OF = re.compile(r"\b(?:of|for)\s+[A-Z]")  # "Ministry of Agriculture": a body named for its field
+_LAST = re.compile(r",?\s+and\s+")
+
+
+def fields_listed(found: list[Mention], text: str) -> list[Mention]:
+    """"the Ministry of Agriculture, Forestry and Water Management": a body named for a field, then other fields
+    that nothing names (untyped, unlinked, a few words each) after commas and a last "and", is one name. `found`
+    in text order."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        m, k = found[i], i + 1
+        if m.types and not m.linked and m.strength >= 3 and _FIELD_OF.search(m.text):
+            while k < len(found) and not found[k].types and not found[k].linked and len(found[k].text.split()) <= 3 \
+                    and text[found[k - 1].end:found[k].start] == ", ":
+                k += 1
+            if k < len(found) and k > i + 1 and not found[k].types and not found[k].linked \
+                    and len(found[k].text.split()) <= 3 and _LAST.fullmatch(text, found[k - 1].end, found[k].start):
+                whole = text[m.start:found[k].end]
+                out.append(replace(m, text=whole, key=whole, end=found[k].end))
+                i = k + 1
+                continue
+        out.append(m)
+        i += 1
+    return out
 
 
 def coordinated(found: list[Mention], text: str) -> list[Mention]:
