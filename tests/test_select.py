@@ -33,6 +33,8 @@ def test_an_amount_or_an_adjective_before_a_noun_fills_no_place(text, name, ok):
      ("Foo National Guard", "keyPerson", "Jane Roe")),
     ("'''Jane Roe''' was a [[Freedonian Air Force]] Major General who served as Commander of the [[Foo National Guard]].",
      ("Foo National Guard", "keyPerson", "Jane Roe")),
+    ("'''Jane Roe''' is a British engineering company which was acquired by [[Globex Corporation]] in 2015.",
+     ("Globex Corporation", "acquired", "Jane Roe")),
 ])
 def test_who_after_a_predicate_noun_is_the_sentence_s_subject(text, fact):
     """relative_antecedent: "X was an American general who served as ...": the clause is X's."""

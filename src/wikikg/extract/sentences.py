@@ -170,8 +170,8 @@ def _relative_host(sl: Slotted, clause: tuple[int, int], types, strict, span: tu
     got = relative_antecedent(sl, clause[0]) if clause[0] else None
     if got is None:
         return []
-    host, bare = sl.mentions[got[0]], got[1]
-    if bare and "Person" in host.types or span is not None and "⟦" not in sl.text[clause[0]:span[0]]:
+    host, bare, copula = sl.mentions[got[0]], got[1], got[2]
+    if bare and ("Person" in host.types or copula) or span is not None and "⟦" not in sl.text[clause[0]:span[0]]:
         return [host] if fits(host, types, strict) else []
     return []
 
