@@ -67,3 +67,9 @@ def share_surname(pieces: list) -> list:
             and is_given_name(rest[0]):
         return [(f"{first} {' '.join(rest[1:])}", None, note), pieces[1]]
     return pieces
+
+
+def is_label(text: str, source: str) -> bool:
+    """Whether an item is a label its parameter's source writes before a colon (a bold "Press officer:", "Chairman:"),
+    a heading over the names that follow it."""
+    return bool(text) and re.search(rf"(?:^|[=>\n*])\s*(?:'{{2,3}})?{re.escape(text)}(?:'{{2,3}})?\s*:", source) is not None

@@ -6,7 +6,7 @@ import functools
 import re
 
 from wikikg.extract.boxdates import field_date, held_years
-from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, mask, minority, rank_words, share_surname, two_people
+from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, is_label, mask, minority, rank_words, share_surname, two_people
 from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
@@ -186,6 +186,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         split = [(item, share_surname(pieces)) for item, pieces in _roles_onto_previous(split)]
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
     for item, pieces in split:
+        if value == "person" and is_label(item.text, f.source):
+            continue  # a bold "Press officer:" above its holders: a label, no one's name
         chain = []
         spans = held_years(item.text, len(pieces)) if date is None and value != "place" else [(None, None)] * len(pieces)
         for (name, link, note), (start, end) in zip(pieces, spans, strict=True):
