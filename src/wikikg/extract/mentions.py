@@ -20,7 +20,7 @@ from wikikg.extract.people import is_given_name, is_personal_name, shared_surnam
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
-from wikikg.kb.places import cities, countries, english_regions, linked_cities, places, settlement_title
+from wikikg.kb.places import cities, countries, english_regions, linked_cities, place_by_parts, places, settlement_title
 from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -104,7 +104,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()):
+    if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()
+                                    or place_by_parts(label) and not is_event(label)):  # "[[Western Europe]]", "[[Weimar Republic]]"
         types, strength = frozenset({"Place"}), PLACE
     if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
         types, strength = shape, SHAPE
@@ -174,8 +175,8 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
         types = frozenset({"Person"})
-    if not types and clean in places() and not (_THE_BEFORE.search(text, max(0, start - 4), start)
-                                                and _generic_place_word(clean)):
+    if not types and (clean in places() or place_by_parts(clean, False) and not is_event(clean)) and not (
+            _THE_BEFORE.search(text, max(0, start - 4), start) and _generic_place_word(clean)):
         types, strength = frozenset({"Place"}), PLACE  # not "the Gulf", "the Capital", "the Roma": common nouns
     if not types and (post := _POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
         clean = clean[:post.start()]  # "Sara Roe GSC", "John Doe OBE": the letters after a name are no part of it
