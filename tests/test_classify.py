@@ -184,6 +184,11 @@ def test_an_honours_name_has_no_class(name, want):
     ("Canadian Cardinal of the Catholic Church", set()),  # a post
     ("Metropolitan of Fooville and all Freedonia", set()),
     ("Al-Foo Mosque", {"Organization"}), ("Church of Freedonia", {"Organization"}), ("St Foo's Cathedral", {"Place"}),
+    # a church's sees and councils, a party named for its country, a tribunal
+    ("Diocese of Fooville", {"Organization"}), ("Foo Catholic Eparchy of Barton", {"Organization"}),
+    ("Fooville Patriarchate", {"Organization"}), ("Freedonian Alternative Synod", {"Organization"}),
+    ("Socialist Party of Freedonia", {"Organization"}), ("Guardianship Tribunal of Barshire", {"GovernmentAgency"}),
+    ("Foo Appeals Tribunal", {"GovernmentAgency"}),
 ])
 def test_states_of_history_are_places_and_churches_bodies(name, want):
     from wikikg.extract.classify import name_types

@@ -58,3 +58,11 @@ def test_a_link_or_name_of_a_part_of_a_place_is_a_place_but_an_event_is_not():
     assert link_mention("Southern Europe", "Southern Europe").types == {"Place"}
     assert name_mention("Western Alabama").types == {"Place"}
     assert "Place" not in link_mention("Republic of Freedonia Civil War", "Republic of Freedonia Civil War").types
+
+
+def test_a_shown_name_does_not_type_a_link_to_a_posts_title():
+    """ "[[Archbishop of Fooville|Western Diocese]]": the shown words name a body, but the link is to the post."""
+    from wikikg.extract.mentions import link_mention
+
+    assert not link_mention("Archbishop of Fooville and Barshire", "Western Diocese").types
+    assert link_mention("Foo Widgets", "Foo Widgets Limited").types == {"Company"}

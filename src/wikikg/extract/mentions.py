@@ -107,7 +107,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()
                                     or place_by_parts(label) and not is_event(label)):  # "[[Western Europe]]", "[[Weimar Republic]]"
         types, strength = frozenset({"Place"}), PLACE
-    if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
+    if not types and shape and not is_post(label):  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown
+        # name's form (not a post's title: "[[Archbishop of Fooville|Western Diocese]]" names the post)
         types, strength = shape, SHAPE
     if not types and not is_event(label) and (is_personal_name(label) or (
             (t := title_prefix().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Roe]]"
