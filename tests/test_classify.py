@@ -206,3 +206,20 @@ def test_an_empire_after_a_nationality_adjective_is_a_name():
     p = parse_article(Article("Foo Church", "'''Foo Church''' is a church. It grew as the Russian Empire took Bar.", "-"))
     found = [(m.text, m.types) for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))]
     assert ("Russian Empire", frozenset({"Place"})) in found
+
+
+@pytest.mark.parametrize("title,want", [
+    ("Roe ministry (1976–78)", {"GovernmentAgency"}), ("Doe–Poe ministry", {"GovernmentAgency"}),
+    ("Fooville government", {"GovernmentAgency"}), ("Freedonian government", {"GovernmentAgency"}),
+    ("Second Roe ministry", {"GovernmentAgency"}),
+    ("Local government", None), ("Provisional government", None), ("Roe ministry of culture", None),
+])
+def test_a_government_titled_with_a_lower_case_head_is_a_government_body(title, want):
+    """names.toml [governments]: Wikipedia titles a government by its leader or seat and a lower-case "ministry" or
+    "government"; a kind of government ("Local government") is a concept and no entity link."""
+    from wikikg.extract.mentions import is_entity_link, link_mention
+
+    if want is None:
+        assert not is_entity_link(title, title) or not link_mention(title, title).types
+    else:
+        assert is_entity_link(title, title) and link_mention(title, title).types == want

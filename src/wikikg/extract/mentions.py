@@ -8,7 +8,16 @@ from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.anaphora import reported_by_another, subject_anaphora
-from wikikg.extract.classify import context_types, disambiguation, is_event, is_post, is_shape_word, name_types, split_title
+from wikikg.extract.classify import (
+    context_types,
+    disambiguation,
+    is_event,
+    is_government_title,
+    is_post,
+    is_shape_word,
+    name_types,
+    split_title,
+)
 from wikikg.extract.coordination import by_company
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
@@ -65,7 +74,8 @@ def is_entity_link(target: str, shown: str) -> bool:
     if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1]
-    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
+    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms() \
+        or is_government_title(label)  # "[[Roe ministry (1976–78)]]"
 
 
 @cache
@@ -104,6 +114,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
+    if not types and is_government_title(label):  # "[[Roe ministry (1976–78)]]", "[[Fooville government]]"
+        types, strength = frozenset({"GovernmentAgency"}), SHAPE
     if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()
                                     or place_by_parts(label) and not is_event(label)):  # "[[Western Europe]]", "[[Weimar Republic]]"
         types, strength = frozenset({"Place"}), PLACE
