@@ -9,7 +9,7 @@ from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
-from wikikg.kb.mappings import column_classes
+from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
 from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Statement, TableCell
@@ -44,7 +44,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, st.evidence))
     for box in article.infoboxes:  # what an infobox's values link to ("allegiance = [[Turkish Armed Forces]]")
         for f in box.fields:
-            cls = _column_class(f.name, "field_classes")  # "| death_place = [[Fooville]]": a place
+            cls = _column_class(f.name, field_classes())  # "| death_place = [[Fooville]]": a place
             for m in (m for item in f.items for m in _item_mentions(item, cls)):
                 if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
                     held.add((m.key, m.linked))
@@ -64,10 +64,10 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     return out
 
 
-def _column_class(header: str, table: str = "column_classes") -> str | None:
-    """The class a column's header says its cells name ("Director": Person), or None; `table` "field_classes":
+def _column_class(header: str, table: tuple = ()) -> str | None:
+    """The class a column's header says its cells name ("Director": Person), or None; `table` field_classes():
     the class an infobox parameter's name says its values name ("death_place": Place)."""
-    return next((cls for cls, rx in column_classes(table) if rx.match(header.strip())), None)
+    return next((cls for cls, rx in table or column_classes() if rx.match(header.strip())), None)
 
 
 def _typed(m: Mention, cls: str | None) -> Mention:

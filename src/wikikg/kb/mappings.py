@@ -362,9 +362,19 @@ def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @cache
-def column_classes(table: str = "column_classes") -> tuple[tuple[str, re.Pattern], ...]:
-    """(class, regex) of sections.toml [column_classes]: a table column headed "Director" names people, so a
-    cell's entity nothing else types has that class; `table` "field_classes": an infobox parameter's name."""
+def column_classes() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, header regex) of sections.toml [column_classes]: a table column headed "Director" names
+    people, so a cell's entity nothing else types has that class."""
+    return _class_table("column_classes")
+
+
+@cache
+def field_classes() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, name regex) of sections.toml [field_classes]: an infobox parameter "death_place" names places."""
+    return _class_table("field_classes")
+
+
+def _class_table(table: str) -> tuple[tuple[str, re.Pattern], ...]:
     d = check(read("sections.toml"), SECTIONS, "sections.toml").get(table, {})
     for cls in d:
         _classes("sections.toml", f"[{table}]", "class", cls)
