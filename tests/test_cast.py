@@ -127,3 +127,18 @@ def test_the_before_a_generic_subdivision_name_makes_a_common_noun():
             if st.predicate == "mentionedIn"}
     assert "West" not in cast and "Capital" not in cast
     assert cast.get("Punjab") == {"Place"}
+
+
+def test_an_infobox_parameter_names_the_class_of_its_untyped_values(tmp_path):
+    """ "death_place = [[Fooville]]", "garrison = [[Camp Bar]]": the parameter's name says its values are places
+    (sections.toml [field_classes]); a value with a lower-case word is a concept ("region = [[Western philosophy]]"),
+    and a parameter of no class ("influences = [[Jane Roe]]") types nothing."""
+    text = ("{{Infobox person\n|name= Sam Poe\n|death_place= [[Fooville]], [[Barshire]]\n|residence= [[Bazton Heights]]\n"
+            "|region= [[Western philosophy]]\n|influences= [[Quux]]\n}}\n'''Sam Poe''' was a writer.\n")
+    path = tmp_path / "Sam_Poe.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    for name in ("Fooville", "Bazton Heights"):
+        assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Place) in g, name
+    for name in ("Western philosophy", "Quux"):
+        assert not list(g.triples((URIRef(entity_iri(name, True)), RDF.type, None))), name

@@ -184,6 +184,11 @@ def test_an_honours_name_has_no_class(name, want):
     ("Canadian Cardinal of the Catholic Church", set()),  # a post
     ("Metropolitan of Fooville and all Freedonia", set()),
     ("Al-Foo Mosque", {"Organization"}), ("Church of Freedonia", {"Organization"}), ("St Foo's Cathedral", {"Place"}),
+    # a church's sees and councils, a party named for its country, a tribunal
+    ("Diocese of Fooville", {"Organization"}), ("Foo Catholic Eparchy of Barton", {"Organization"}),
+    ("Fooville Patriarchate", {"Organization"}), ("Freedonian Alternative Synod", {"Organization"}),
+    ("Socialist Party of Freedonia", {"Organization"}), ("Guardianship Tribunal of Barshire", {"GovernmentAgency"}),
+    ("Foo Appeals Tribunal", {"GovernmentAgency"}),
 ])
 def test_states_of_history_are_places_and_churches_bodies(name, want):
     from wikikg.extract.classify import name_types
@@ -201,3 +206,20 @@ def test_an_empire_after_a_nationality_adjective_is_a_name():
     p = parse_article(Article("Foo Church", "'''Foo Church''' is a church. It grew as the Russian Empire took Bar.", "-"))
     found = [(m.text, m.types) for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))]
     assert ("Russian Empire", frozenset({"Place"})) in found
+
+
+@pytest.mark.parametrize("title,want", [
+    ("Roe ministry (1976–78)", {"GovernmentAgency"}), ("Doe–Poe ministry", {"GovernmentAgency"}),
+    ("Fooville government", {"GovernmentAgency"}), ("Freedonian government", {"GovernmentAgency"}),
+    ("Second Roe ministry", {"GovernmentAgency"}),
+    ("Local government", None), ("Provisional government", None), ("Roe ministry of culture", None),
+])
+def test_a_government_titled_with_a_lower_case_head_is_a_government_body(title, want):
+    """names.toml [governments]: Wikipedia titles a government by its leader or seat and a lower-case "ministry" or
+    "government"; a kind of government ("Local government") is a concept and no entity link."""
+    from wikikg.extract.mentions import is_entity_link, link_mention
+
+    if want is None:
+        assert not is_entity_link(title, title) or not link_mention(title, title).types
+    else:
+        assert is_entity_link(title, title) and link_mention(title, title).types == want

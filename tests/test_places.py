@@ -1,4 +1,6 @@
 """kb/places.py: country and place names, cached on disk."""
+import pytest
+
 from wikikg.kb import places as rules
 
 
@@ -35,3 +37,32 @@ def test_a_link_to_a_city_written_without_its_accents_is_a_place():
     assert "Montreal" in linked_cities() and "Montreal" not in places()
     assert "Leon" not in linked_cities()
     assert link_mention("Montreal", "Montreal").types == {"Place"}
+
+
+@pytest.mark.parametrize("name, linked, place", [
+    ("Western Europe", True, True), ("Southern Alabama", False, True), ("North East Europe", False, True),
+    ("Freedonian Republic", True, True), ("Republic of Freedonia", True, True), ("Second Freedonian Republic", True, True),
+    # a kind of state, a party, a magazine, a part of no known place, a short name that is also a word
+    ("People's Republic", True, False), ("Autonomous Republic", True, False), ("Rally for the Republic", True, False),
+    ("The New Republic", True, False), ("Western Fooland", True, False), ("Central Mon", False, False),
+])
+def test_a_place_named_by_its_parts(name, linked, place):
+    """names.toml [place_names]: a compass word before a known place's name, or a state's head noun after
+    capitalised words (not all of them words of a kind of state) or before "of" and a name."""
+    assert rules.place_by_parts(name, linked) is place
+
+
+def test_a_link_or_name_of_a_part_of_a_place_is_a_place_but_an_event_is_not():
+    from wikikg.extract.mentions import link_mention, name_mention
+
+    assert link_mention("Southern Europe", "Southern Europe").types == {"Place"}
+    assert name_mention("Western Alabama").types == {"Place"}
+    assert "Place" not in link_mention("Republic of Freedonia Civil War", "Republic of Freedonia Civil War").types
+
+
+def test_a_shown_name_does_not_type_a_link_to_a_posts_title():
+    """ "[[Archbishop of Fooville|Western Diocese]]": the shown words name a body, but the link is to the post."""
+    from wikikg.extract.mentions import link_mention
+
+    assert not link_mention("Archbishop of Fooville and Barshire", "Western Diocese").types
+    assert link_mention("Foo Widgets", "Foo Widgets Limited").types == {"Company"}

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.classify import split_title
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
-from wikikg.kb.mappings import column_classes
+from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
 from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Statement, TableCell
@@ -43,7 +44,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, st.evidence))
     for box in article.infoboxes:  # what an infobox's values link to ("allegiance = [[Turkish Armed Forces]]")
         for f in box.fields:
-            for m in (m for item in f.items for m in _item_mentions(item)):
+            cls = _column_class(f.name, field_classes())  # "| death_place = [[Fooville]]": a place
+            for m in (m for item in f.items for m in _item_mentions(item, cls)):
                 if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
                     held.add((m.key, m.linked))
                     out.append(Statement(ctx.subject, MENTIONS, m, RULE, Evidence(f.source, "Infobox", f.start, f.end)))
@@ -62,9 +64,25 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     return out
 
 
-def _column_class(header: str) -> str | None:
-    """The class a column's header says its cells name ("Director": Person), or None."""
-    return next((cls for cls, rx in column_classes() if rx.match(header.strip())), None)
+def _column_class(header: str, table: tuple = ()) -> str | None:
+    """The class a column's header says its cells name ("Director": Person), or None; `table` field_classes():
+    the class an infobox parameter's name says its values name ("death_place": Place)."""
+    return next((cls for cls, rx in table or column_classes() if rx.match(header.strip())), None)
+
+
+def _typed(m: Mention, cls: str | None) -> Mention:
+    """`m`, of class `cls` (as its context says) when nothing else types it."""
+    return replace(m, types=frozenset({cls}), strength=CONTEXT) if cls and not m.types else m
+
+
+_CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "del", "la", "le", "y", "da", "do", "di", "von", "van",
+                         "der", "upon", "on", "en", "sur", "am", "im", "an", "bei"})
+
+
+def _proper(title: str) -> bool:
+    """Whether a link's title (its qualifier aside) is a proper name: no lower-case word but a connector ("Fooville
+    upon Bar"); "[[Western philosophy]]" in a "region" is a field of thought, no place."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in split_title(title)[0].split())
 
 
 _NOTE = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))$")
@@ -76,7 +94,7 @@ def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
     out = []
     for link in cell.links:
         m = link_mention(link.target, link.text)
-        out.append(replace(m, types=frozenset({cls}), strength=CONTEXT) if cls and not m.types else m)
+        out.append(_typed(m, cls))
     if not cell.links and cls == "Person" and person_shaped(text := _NOTE.sub("", cell.text).strip()):
         m = name_mention(text)
         out.append(m if m.types else replace(m, types=frozenset({cls}), strength=CONTEXT))
@@ -86,10 +104,12 @@ def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
 _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "flagdeco"})
 
 
-def _item_mentions(item: FieldItem) -> list[Mention]:
-    """An infobox item's linked entities, the country of a flag template ("{{flag|Turkey}}"), and an
-    unlinked item made of known places' names ("country = United States"); a post's link names no entity."""
-    out = [link_mention(link.target, link.text) for link in item.links if not is_office(link.target, link.text)]
+def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
+    """An infobox item's linked entities (of the parameter's class `cls` when nothing else types them), the
+    country of a flag template ("{{flag|Turkey}}"), and an unlinked item made of known places' names
+    ("country = United States"); a post's link names no entity."""
+    out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) else None)
+           for link in item.links if not is_office(link.target, link.text)]
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]

@@ -126,6 +126,20 @@ def is_event(name: str) -> bool:
     return bool(_event_pattern().search(name)) or bool(_SEASON.match(name))
 
 
+@cache
+def _government_title() -> re.Pattern:
+    t = name_tables()
+    heads = "|".join(map(re.escape, t.government_heads)) or "(?!)"
+    return re.compile(rf"(?P<before>[A-ZÀ-ÖØ-Þ][\w'’.–-]*(?: [A-ZÀ-ÖØ-Þ][\w'’.–-]*){{0,3}}) (?:{heads})")
+
+
+def is_government_title(label: str) -> bool:
+    """Whether a link's title (its qualifier aside) names a government by its leader or seat with a lower-case
+    head (names.toml [governments]): "Roe ministry", "Fooville government"; not "Local government"."""
+    m = _government_title().fullmatch(label)
+    return m is not None and not set(m["before"].split()) <= set(name_tables().government_kinds)
+
+
 _SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo Cup", "2014–15 Foo League"
 
 

@@ -8,7 +8,16 @@ from itertools import islice
 
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.anaphora import reported_by_another, subject_anaphora
-from wikikg.extract.classify import context_types, disambiguation, is_event, is_post, is_shape_word, name_types, split_title
+from wikikg.extract.classify import (
+    context_types,
+    disambiguation,
+    is_event,
+    is_government_title,
+    is_post,
+    is_shape_word,
+    name_types,
+    split_title,
+)
 from wikikg.extract.coordination import by_company
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
@@ -20,7 +29,7 @@ from wikikg.extract.people import is_given_name, is_personal_name, shared_surnam
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
-from wikikg.kb.places import cities, countries, english_regions, linked_cities, places, settlement_title
+from wikikg.kb.places import cities, countries, english_regions, linked_cities, place_by_parts, places, settlement_title
 from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -65,7 +74,8 @@ def is_entity_link(target: str, shown: str) -> bool:
     if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1]
-    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms()
+    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms() \
+        or is_government_title(label)  # "[[Roe ministry (1976–78)]]"
 
 
 @cache
@@ -104,9 +114,13 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()):
+    if not types and is_government_title(label):  # "[[Roe ministry (1976–78)]]", "[[Fooville government]]"
+        types, strength = frozenset({"GovernmentAgency"}), SHAPE
+    if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()
+                                    or place_by_parts(label) and not is_event(label)):  # "[[Western Europe]]", "[[Weimar Republic]]"
         types, strength = frozenset({"Place"}), PLACE
-    if not types and shape:  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown name's form
+    if not types and shape and not is_post(label):  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown
+        # name's form (not a post's title: "[[Archbishop of Fooville|Western Diocese]]" names the post)
         types, strength = shape, SHAPE
     if not types and not is_event(label) and (is_personal_name(label) or (
             (t := title_prefix().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Roe]]"
@@ -174,8 +188,8 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
         types = frozenset({"Person"})
-    if not types and clean in places() and not (_THE_BEFORE.search(text, max(0, start - 4), start)
-                                                and _generic_place_word(clean)):
+    if not types and (clean in places() or place_by_parts(clean, False) and not is_event(clean)) and not (
+            _THE_BEFORE.search(text, max(0, start - 4), start) and _generic_place_word(clean)):
         types, strength = frozenset({"Place"}), PLACE  # not "the Gulf", "the Capital", "the Roma": common nouns
     if not types and (post := _POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
         clean = clean[:post.start()]  # "Sara Roe GSC", "John Doe OBE": the letters after a name are no part of it

