@@ -101,15 +101,20 @@ def test_letters_numerals_and_posts_are_no_cast():
     assert cast == {"Jane Roe"}
 
 
+def _graph_of(tmp_path, stem: str, text: str):
+    """The graph of one article written to a file of that stem."""
+    path = tmp_path / f"{stem}.wikitext"
+    path.write_text(text, encoding="utf-8")
+    return union(build([str(path)]).dataset)
+
+
 def test_unlinked_countries_and_regions_beside_links_in_an_infobox_item_are_places(tmp_path):
     """ "death_place = [[Fooville]], Germany", "area_served = Ecuador, Egypt, [[Timor-Leste]], Togo": the
     unlinked countries and regions of an item that also links are places; a linked name's own words
     ("[[Washington, D.C.]]") are not read again."""
     text = ("{{Infobox person\n|name= Jane Roe\n|death_place= [[Fooville]], Germany\n"
             "|residence= [[Washington, D.C.]], Ecuador, [[Timor-Leste]]\n}}\n'''Jane Roe''' was an engineer.\n")
-    path = tmp_path / "Jane_Roe.wikitext"
-    path.write_text(text, encoding="utf-8")
-    g = union(build([str(path)]).dataset)
+    g = _graph_of(tmp_path, "Jane_Roe", text)
     for name in ("Germany", "Ecuador"):
         assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) in g, name
     assert not list(g.triples((URIRef(entity_iri("Washington", False)), None, None)))
@@ -135,9 +140,7 @@ def test_an_infobox_parameter_names_the_class_of_its_untyped_values(tmp_path):
     and a parameter of no class ("influences = [[Jane Roe]]") types nothing."""
     text = ("{{Infobox person\n|name= Sam Poe\n|death_place= [[Fooville]], [[Barshire]]\n|residence= [[Bazton Heights]]\n"
             "|region= [[Western philosophy]]\n|influences= [[Quux]]\n}}\n'''Sam Poe''' was a writer.\n")
-    path = tmp_path / "Sam_Poe.wikitext"
-    path.write_text(text, encoding="utf-8")
-    g = union(build([str(path)]).dataset)
+    g = _graph_of(tmp_path, "Sam_Poe", text)
     for name in ("Fooville", "Bazton Heights"):
         assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Place) in g, name
     for name in ("Western philosophy", "Quux"):
