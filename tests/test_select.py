@@ -44,3 +44,19 @@ def test_who_after_a_predicate_noun_is_the_sentence_s_subject(text, fact):
     got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Jane Roe", text, "case",
                                                                                         "wikitext")).statements}
     assert fact in got
+
+
+@pytest.mark.parametrize("sentence,wrong", [
+    ("Roe joined [[Foo Corp]] in 1988 as product manager for the [[Foo 80386|386]] family of motherboards.",
+     ("Jane Roe", "affiliatedWith", "Foo 80386")),
+    ("The Foo program founded in 2015 by John Doe grew.", ("Foo", "foundedBy", "John Doe")),
+])
+def test_a_name_before_a_product_s_noun_is_no_argument(sentence, wrong):
+    """cues.toml modifier_nouns: "the ⟦386⟧ family of motherboards", "the ⟦Foo⟧ program": the name modifies the noun."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = "'''Jane Roe''' (born 1962) is an American business executive. " + sentence
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Jane Roe", text, "case",
+                                                                                        "wikitext")).statements}
+    assert wrong not in got
