@@ -60,3 +60,16 @@ def test_a_name_before_a_product_s_noun_is_no_argument(sentence, wrong):
     got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Jane Roe", text, "case",
                                                                                         "wikitext")).statements}
     assert wrong not in got
+
+
+def test_a_name_modifying_a_noun_is_not_what_is_based_somewhere():
+    """select left_any: "X is a cloud based SaaS ⟦Y⟧ platform based in ⟦Z⟧": Y modifies "platform"; X is based in Z."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("'''Foo Inc.''' is a cloud based SaaS [[Customer Identity Management|Customer Identity Management]] platform "
+            "based in [[Vancouver]], British Columbia, Canada.")
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Foo Inc.", text, "case",
+                                                                                        "wikitext")).statements}
+    assert not any(s == "Customer Identity Management" for s, _, _ in got)
+    assert ("Foo Inc.", "headquarteredIn", "Vancouver") in got

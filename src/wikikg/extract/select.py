@@ -217,7 +217,7 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
         return [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
-                and not _in_apposition(sl, i, span)][-1:]
+                and not _in_apposition(sl, i, span) and not _around(sl, i)[0]][-1:]  # nor "a ⟦X⟧ platform based in"
     if kind == "left_chain":  # "by ⟦A⟧ and ⟦B⟧, both editors at": the list that ends where the trigger starts
         near = [i for i in reversed(left) if fits(sl.mentions[i], types, strict)]
         return _chain(sl, near, ts, backwards=True) if near and not sl.text[sl.spans[near[0]][1]:ts].strip(" ,") else []
