@@ -26,6 +26,8 @@ def fields_listed(found: list[Mention], text: str) -> list[Mention]:
     """"the Ministry of Agriculture, Forestry and Water Management": a body named for a field, then other fields
     that nothing names (untyped, unlinked, a few words each) after commas and a last "and", is one name. `found`
     in text order."""
+    if " and " not in text or ", " not in text:
+        return found  # no list of fields (most sentences)
     out: list[Mention] = []
     i = 0
     while i < len(found):
