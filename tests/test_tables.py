@@ -289,3 +289,14 @@ def test_a_seasons_teams_are_the_leagues_members():
     assert ("Dalbeattie Star F.C.", "memberOf", "Example Football League") in got
     assert ("Broomhill F.C.", "memberOf", "Example Football League") in got
     assert not any(s == "To Example League" for s, _, _ in got)
+
+
+def test_a_captioned_champions_table_without_a_header_row_names_its_winners():
+    # "|+Caption" then "! Season ! Winner" with no "|-" between: the parser reads the caption and the column
+    # names as the first row; the champions spec's columns are found on the header that row gives
+    text = ("'''Example S-League''' is a football league.\n\n==Previous winners==\n{| class=\"wikitable\"\n"
+            "|+Example Club Championship\n! scope=\"col\"|Season\n! scope=\"col\"|Winner\n|-\n!2000\n"
+            "|[[Fooville United]]\n|-\n! scope=\"row\"|[[2003 Example Championship|2003]]\n|[[Barshire F.C.|Barshire]]\n|}\n")
+    got = {(st.subject.key, st.obj.key) for st in extract_article(Article("Example S-League", text)).statements
+           if st.predicate == "memberOf"}
+    assert got == {("Fooville United", "Example S-League"), ("Barshire F.C.", "Example S-League")}

@@ -197,7 +197,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     season = season_of(article.title)
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only is None or s.only == "tables" and (
-                                     not s.columns or _has_columns(s, table)), ctx.subject)  # noqa: B023 (used at once)
+                                     not s.columns or _has_columns(s, _with_header(table, s))), ctx.subject)  # noqa: B023 (used at once)
         if spec is None and body is not None and not table.section:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
