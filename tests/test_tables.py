@@ -300,3 +300,45 @@ def test_a_captioned_champions_table_without_a_header_row_names_its_winners():
     got = {(st.subject.key, st.obj.key) for st in extract_article(Article("Example S-League", text)).statements
            if st.predicate == "memberOf"}
     assert got == {("Fooville United", "Example S-League"), ("Barshire F.C.", "Example S-League")}
+
+
+CAREER = """'''Jane Roe''' (born 1992) is a Freedonian footballer who plays as a defender.
+
+==Career statistics==
+{| class="wikitable"
+|+ Appearances and goals by club, season and competition
+|-
+!rowspan="2"|Club
+!rowspan="2"|Season
+!colspan="3"|League
+!colspan="2"|Total
+|-
+!Division!!Apps!!Goals!!Apps!!Goals
+|-
+|rowspan="3"|[[Fooville F.C.|Fooville]]
+|[[2015–16 Fooville F.C. season|2015–16]]
+|[[Freedonian Premiership]]
+|28||2||33||2
+|-
+|[[2016–17 Fooville F.C. season|2016–17]]
+|[[Freedonian Championship]]
+|32||4||46||5
+|-
+!colspan="2"|Total
+!60!!6!!79!!7
+|-
+|[[Barshire Athletic F.C.|Barshire Athletic]] (loan)
+|2018–19
+|[[Freedonian Championship]]
+|13||0||20||0
+|}
+"""
+
+
+def test_a_players_career_table_gives_each_club_and_the_league_it_played_in_each_season():
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Jane Roe", CAREER)).statements
+           if st.predicate in ("memberOf", "affiliatedWith")}
+    assert got == {("Jane Roe", "affiliatedWith", "Fooville F.C."), ("Jane Roe", "affiliatedWith", "Barshire Athletic F.C."),
+                   ("Fooville F.C.", "memberOf", "Freedonian Premiership"),
+                   ("Fooville F.C.", "memberOf", "Freedonian Championship"),  # its second season, a row the name spans
+                   ("Barshire Athletic F.C.", "memberOf", "Freedonian Championship")}

@@ -237,10 +237,9 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
                             " | ".join(c.text for c in row))
         s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
         rule = spec.id.replace("list.", "table.")
-        if (m.key, lo) in seen:
-            continue  # a name cell spanning rows ("rowspan=4 | Team Internet AG"): one entity, its first row
-        seen.add((m.key, lo))
-        out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))
+        if (m.key, lo) not in seen:  # a name cell spanning rows ("rowspan=4 | Team Internet AG"): one entity,
+            out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))  # its first row;
+        seen.add((m.key, lo))  # each row's other columns still relate it (a club's league, season by season)
         out += _attributes(spec, table, row, m, rule, evidence)
     return out
 
