@@ -342,3 +342,13 @@ def test_a_players_career_table_gives_each_club_and_the_league_it_played_in_each
                    ("Fooville F.C.", "memberOf", "Freedonian Premiership"),
                    ("Fooville F.C.", "memberOf", "Freedonian Championship"),  # its second season, a row the name spans
                    ("Barshire Athletic F.C.", "memberOf", "Freedonian Championship")}
+
+
+def test_a_top_scorer_with_a_club_in_parentheses_is_affiliated_with_it():
+    text = ("'''Example Reserve League''' is a football league.\n\n==Winners==\n{| class=\"wikitable\"\n! Season\n"
+            "! Champion\n! Runner-up\n! Top goalscorer\n|-\n| 2008–09\n| [[Fooville F.C.|Fooville]]\n| [[Barshire F.C.|Barshire]]\n"
+            "| {{flagicon|UKR}} [[Jane Roe (footballer)|Jane Roe]] ([[Barshire F.C.|Barshire]], 19 goals)<br>"
+            "{{flagicon|UKR}} [[John Doe]] ([[Fooville F.C.|Fooville]], 19 goals)\n|}\n")
+    got = {(st.subject.key, st.obj.key) for st in extract_article(Article("Example Reserve League", text)).statements
+           if st.predicate == "affiliatedWith"}
+    assert got == {("Jane Roe (footballer)", "Barshire F.C."), ("John Doe", "Fooville F.C.")}

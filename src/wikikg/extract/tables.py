@@ -9,7 +9,8 @@ from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.lists import applies, default_type, season_of, section_spec
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
-from wikikg.kb.mappings import SectionSpec, sections
+from wikikg.kb.mappings import SectionSpec, column_classes, sections
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 _DIGIT = re.compile(r"\d")
@@ -241,6 +242,29 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
             out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))  # its first row;
         seen.add((m.key, lo))  # each row's other columns still relate it (a club's league, season by season)
         out += _attributes(spec, table, row, m, rule, evidence)
+    return out + _employers(article, table, spec.id.replace("list.", "table."))
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _employers(article: ParsedArticle, table: Table, rule: str) -> list[Statement]:
+    """A person named in a column of people ("Top goalscorer": sections.toml [column_classes]) with a linked
+    organisation in parentheses right after the name ("[[Jane Roe]] ([[Fooville F.C.]], 21 goals)"): affiliated with it."""
+    people = [_column_class(h) == "Person" for h in table.header]
+    out, seen = [], set()
+    for row in table.rows:
+        for cell in (c for i, c in enumerate(row) if i < len(people) and people[i] and not c.header):
+            for a, b in zip(cell.links, cell.links[1:]):
+                if not _OPEN.fullmatch(cell.text, a.end, b.start) or (a.target, b.target, cell.start) in seen:
+                    continue
+                seen.add((a.target, b.target, cell.start))
+                person, org = link_mention(a.target, a.text), link_mention(b.target, b.text)
+                if is_page_of_many(a.target) or person.types - {"Person"} or not org.types & org_classes():
+                    continue
+                person = replace(person, types=frozenset({"Person"}))
+                evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end, cell.text)
+                out.append(Statement(person, "affiliatedWith", org, rule + "+employer", evidence, "Affiliation"))
     return out
 
 
@@ -256,6 +280,11 @@ def _members_of(title: str) -> Mention | None:
     name = m["body"].strip()
     types = name_types(name) or frozenset({"Organization"})
     return Mention(text=name, key=name, linked=False, types=types, strength=3)
+
+
+def _column_class(header: str) -> str | None:
+    """The class a column's header says its cells name (sections.toml [column_classes]: "Director" Person)."""
+    return next((cls for cls, rx in column_classes() if rx.match(header.strip())), None)
 
 
 def _members_spec() -> SectionSpec:
