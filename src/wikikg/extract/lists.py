@@ -249,6 +249,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
+            if spec.head_roles and "Person" in m.types and spec.head_roles.match(sentence.text, m.end):
+                out.append(Statement(owner, "keyPerson", m, spec.id + "+head", evidence, "Appointment",
+                                     date, end, cites))  # "* [[Jane Roe]], President" under "Board members"
             if "Person" in m.types and (org := _item_employer(m, mentions, sentence.text)) is not None:
                 party = is_membership_body(split_title(org.key)[0])  # "* 1994 - 1998: [[Jane Roe]] ([[Foo Party|FP]])"
                 out.append(Statement(m, "memberOf" if party else "affiliatedWith", org, spec.id + "+employer",
