@@ -255,7 +255,7 @@ def _employers(article: ParsedArticle, table: Table, rule: str) -> list[Statemen
     out, seen = [], set()
     for row in table.rows:
         for cell in (c for i, c in enumerate(row) if i < len(people) and people[i] and not c.header):
-            for a, b in zip(cell.links, cell.links[1:]):
+            for a, b in zip(cell.links, cell.links[1:], strict=False):
                 if not _OPEN.fullmatch(cell.text, a.end, b.start) or (a.target, b.target, cell.start) in seen:
                     continue
                 seen.add((a.target, b.target, cell.start))
