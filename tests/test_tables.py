@@ -352,13 +352,3 @@ def test_a_top_scorer_with_a_club_in_parentheses_is_affiliated_with_it():
     got = {(st.subject.key, st.obj.key) for st in extract_article(Article("Example Reserve League", text)).statements
            if st.predicate == "affiliatedWith"}
     assert got == {("Jane Roe (footballer)", "Barshire F.C."), ("John Doe", "Fooville F.C.")}
-
-
-def test_a_linked_division_of_a_members_table_is_a_part_of_the_body_and_a_party_is_not():
-    got = {(st.subject.key, st.obj.key) for st in extract_article(Article("Example League", LEAGUE, "x", "wikitext")).statements
-           if st.predicate == "subsidiaryOf"}
-    assert got == {("Example League East", "Example League"), ("Example League West", "Example League")}
-    text = ("This is a list of '''[[members of the Freedonian Legislative Assembly]]'''.\n\n{| class=\"wikitable\"\n|-\n"
-            "! Name !! Party !! Electorate\n|-\n| [[Jane Roe]] || [[Farmers Union|VFU]] || [[Fooville]]\n|}\n")
-    assert not any(st.predicate == "subsidiaryOf" for st in
-                   extract_article(Article("Members of the Freedonian Legislative Assembly, 1917–1920", text)).statements)

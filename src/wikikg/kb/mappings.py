@@ -280,7 +280,6 @@ class SectionAttribute:
     types: tuple[str, ...]
     event: str | None = None
     unless_value: re.Pattern | None = None  # a cell text that names none ("Independent" under "Party")
-    part: bool = False  # a linked value is also a part of the table's owner (a league's division: subsidiaryOf it)
 
 
 @dataclass(frozen=True)
@@ -315,8 +314,7 @@ SECTIONS = Table({"section": Items(Table(
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "every_column": bool, "owner_title": str, "head_roles": str,
-     "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str,
-                                "part": bool},
+     "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
@@ -338,8 +336,7 @@ def _section(s: dict) -> SectionSpec:
         _classes(f, where, "types", a["types"])
         _classes(f, where, "event", a.get("event"))
         attributes.append(SectionAttribute(_regex(a["column"], f, where), a["relation"], tuple(a["types"]), a.get("event"),
-                                           _regex(a["unless_value"], f, where) if "unless_value" in a else None,
-                                           a.get("part", False)))
+                                           _regex(a["unless_value"], f, where) if "unless_value" in a else None))
     return SectionSpec(
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),
