@@ -31,3 +31,25 @@ def test_a_lettered_unit_in_a_roster_is_no_person():
     people = {st.subject.key for st in extract_article(Article("Foo Regiment", text, "case", "wikitext")).statements
               if st.predicate == "affiliatedWith"}
     assert not people & {"Company A", "Company B", "Squadron Leader"}
+
+
+SOCIETY = ("The '''Foo Society''' is a learned society of [[Freedonia]].\n\n== Board members ==\nBoard Officers:\n"
+           "*[[Jane Roe]], President\n*John Doe, Adjunct Secretary\n*[[Ann Major]], professor at the [[University of Fooville]]\n"
+           "*Bob Minor\n")
+
+
+@pytest.mark.parametrize("person,heads", [("Jane Roe", True), ("John Doe", True), ("Ann Major", False), ("Bob Minor", False)])
+def test_a_board_member_whose_item_gives_an_officers_post_heads_the_body(person, heads):
+    facts = {(st.subject.key, st.predicate, st.obj.key) for st in
+             extract_article(Article("Foo Society", SOCIETY, "case", "wikitext")).statements if st.predicate != "mentionedIn"}
+    assert (person, "affiliatedWith", "Foo Society") in facts
+    assert (("Foo Society", "keyPerson", person) in facts) is heads
+
+
+def test_an_unlinked_units_qualifier_that_its_linked_siblings_titles_share_is_part_of_its_name():
+    text = ("The '''Foo Brigade (Reserve)''' is a reserve unit of the [[Freedonian Army]].\n\n==Organization==\n"
+            "===Line units===\n* [[1st Foo Group (Reserve)]]\n* 3rd Foo Group (Reserve)\n* 4th Foo Group (Barshire)\n")
+    parts = {st.subject.key for st in extract_article(Article("Foo Brigade (Reserve)", text, "case", "wikitext")).statements
+             if st.predicate == "subsidiaryOf"}
+    assert {"1st Foo Group (Reserve)", "3rd Foo Group (Reserve)", "4th Foo Group"} <= parts
+    assert "3rd Foo Group" not in parts and "4th Foo Group (Barshire)" not in parts

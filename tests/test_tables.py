@@ -289,3 +289,66 @@ def test_a_seasons_teams_are_the_leagues_members():
     assert ("Dalbeattie Star F.C.", "memberOf", "Example Football League") in got
     assert ("Broomhill F.C.", "memberOf", "Example Football League") in got
     assert not any(s == "To Example League" for s, _, _ in got)
+
+
+def test_a_captioned_champions_table_without_a_header_row_names_its_winners():
+    # "|+Caption" then "! Season ! Winner" with no "|-" between: the parser reads the caption and the column
+    # names as the first row; the champions spec's columns are found on the header that row gives
+    text = ("'''Example S-League''' is a football league.\n\n==Previous winners==\n{| class=\"wikitable\"\n"
+            "|+Example Club Championship\n! scope=\"col\"|Season\n! scope=\"col\"|Winner\n|-\n!2000\n"
+            "|[[Fooville United]]\n|-\n! scope=\"row\"|[[2003 Example Championship|2003]]\n|[[Barshire F.C.|Barshire]]\n|}\n")
+    got = {(st.subject.key, st.obj.key) for st in extract_article(Article("Example S-League", text)).statements
+           if st.predicate == "memberOf"}
+    assert got == {("Fooville United", "Example S-League"), ("Barshire F.C.", "Example S-League")}
+
+
+CAREER = """'''Jane Roe''' (born 1992) is a Freedonian footballer who plays as a defender.
+
+==Career statistics==
+{| class="wikitable"
+|+ Appearances and goals by club, season and competition
+|-
+!rowspan="2"|Club
+!rowspan="2"|Season
+!colspan="3"|League
+!colspan="2"|Total
+|-
+!Division!!Apps!!Goals!!Apps!!Goals
+|-
+|rowspan="3"|[[Fooville F.C.|Fooville]]
+|[[2015–16 Fooville F.C. season|2015–16]]
+|[[Freedonian Premiership]]
+|28||2||33||2
+|-
+|[[2016–17 Fooville F.C. season|2016–17]]
+|[[Freedonian Championship]]
+|32||4||46||5
+|-
+!colspan="2"|Total
+!60!!6!!79!!7
+|-
+|[[Barshire Athletic F.C.|Barshire Athletic]] (loan)
+|2018–19
+|[[Freedonian Championship]]
+|13||0||20||0
+|}
+"""
+
+
+def test_a_players_career_table_gives_each_club_and_the_league_it_played_in_each_season():
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Jane Roe", CAREER)).statements
+           if st.predicate in ("memberOf", "affiliatedWith")}
+    assert got == {("Jane Roe", "affiliatedWith", "Fooville F.C."), ("Jane Roe", "affiliatedWith", "Barshire Athletic F.C."),
+                   ("Fooville F.C.", "memberOf", "Freedonian Premiership"),
+                   ("Fooville F.C.", "memberOf", "Freedonian Championship"),  # its second season, a row the name spans
+                   ("Barshire Athletic F.C.", "memberOf", "Freedonian Championship")}
+
+
+def test_a_top_scorer_with_a_club_in_parentheses_is_affiliated_with_it():
+    text = ("'''Example Reserve League''' is a football league.\n\n==Winners==\n{| class=\"wikitable\"\n! Season\n"
+            "! Champion\n! Runner-up\n! Top goalscorer\n|-\n| 2008–09\n| [[Fooville F.C.|Fooville]]\n| [[Barshire F.C.|Barshire]]\n"
+            "| {{flagicon|UKR}} [[Jane Roe (footballer)|Jane Roe]] ([[Barshire F.C.|Barshire]], 19 goals)<br>"
+            "{{flagicon|UKR}} [[John Doe]] ([[Fooville F.C.|Fooville]], 19 goals)\n|}\n")
+    got = {(st.subject.key, st.obj.key) for st in extract_article(Article("Example Reserve League", text)).statements
+           if st.predicate == "affiliatedWith"}
+    assert got == {("Jane Roe (footballer)", "Barshire F.C."), ("John Doe", "Fooville F.C.")}

@@ -37,7 +37,6 @@ _TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _LABEL = re.compile(r"[A-Z][\w.'’ -]{0,40}?:\s+(?=\S)")  # "Company A: ", "Chaplain: ": a label before a name
 _ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
-_PARTICLES = PARTICLES
 
 
 def _is_title(m: Mention) -> bool:
@@ -53,7 +52,7 @@ def person_shaped(name: str) -> bool:
         return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
     return 2 <= len(words) <= 5 and words[0][0].isupper() and all(
         w[0].isupper() and w.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
-        and not (len(w) > 2 and w.isupper()) or w in _PARTICLES for w in words)  # "KAU Campus": no person
+        and not (len(w) > 2 and w.isupper()) or w in PARTICLES for w in words)  # "KAU Campus": no person
 
 
 _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
@@ -208,14 +207,17 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         inside = [m for m in mentions if m.end <= (lead.end(1) if lead else 0)]
         whole = lead and inside and spec.relation == "subsidiaryOf" and name_types(lead.group(1)) \
             and not any(m.types for m in inside[lead.re is _LISTED_NAME:])  # a part: "* Faculty of [[Law]]"
-        if lead and (not inside or whole or (inside[0].start == 0 and len(inside) > 1 and not any(m.linked for m in inside))):
-            # the item's leading name, whole: "American Society for Testing and Materials"
+        cut = lead and any(m.linked and m.start < lead.end(1) < m.end for m in mentions)  # "[[1st Foo (Reserve)]]"
+        if lead and not cut and (not inside or whole or (inside[0].start == 0 and len(inside) > 1 and not any(
+                m.linked for m in inside))):  # the item's leading name, whole: "American Society for Testing and Materials"
             mentions = [m for m in mentions if m not in inside]
             mentions.insert(0, replace(name_mention(lead.group(1)), start=0, end=lead.end(1)))
         types = frozenset(spec.types)
         evidence = Evidence.of_sentence(sentence)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
         items = _item_mentions(mentions, sentence.text, lo)
+        if items and not items[0].linked and (stop := _qualified(article, sentence, items[0].end)) > items[0].end:
+            items[0] = replace(items[0], text=(n := sentence.text[items[0].start:stop]), key=n, end=stop)  # "(Reserve)"
         listed = _sited(items, sentence.text, set(spec.types) == {"Place"})
         last = _dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
@@ -249,6 +251,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
+            if spec.head_roles and "Person" in m.types and spec.head_roles.match(sentence.text, m.end):
+                out.append(Statement(owner, "keyPerson", m, spec.id + "+head", evidence, "Appointment",
+                                     date, end, cites))  # "* [[Jane Roe]], President" under "Board members"
             if "Person" in m.types and (org := _item_employer(m, mentions, sentence.text)) is not None:
                 party = is_membership_body(split_title(org.key)[0])  # "* 1994 - 1998: [[Jane Roe]] ([[Foo Party|FP]])"
                 out.append(Statement(m, "memberOf" if party else "affiliatedWith", org, spec.id + "+employer",
@@ -259,6 +264,17 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
     return out
+
+
+_QUALIFIER = re.compile(r"\s\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # " (Reserve)" after a name
+
+
+def _qualified(article: ParsedArticle, sentence, end: int) -> int:
+    """Where an item's name ends: past a " (Reserve)" that its list's linked siblings' titles end with, else `end`."""
+    q = _QUALIFIER.match(sentence.text, end)
+    siblings = (k for other in article.sentences if q and other.section == sentence.section and other is not sentence
+                for k in other.links if k.start == 0)
+    return q.end() if q and any(k.target.endswith(q.group()) for k in siblings) else end
 
 
 _MARKUP = re.compile(r"[\[\]{}<>'|]")

@@ -9,7 +9,8 @@ from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.lists import applies, default_type, season_of, section_spec
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
-from wikikg.kb.mappings import SectionSpec, sections
+from wikikg.kb.mappings import SectionSpec, column_classes, sections
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 _DIGIT = re.compile(r"\d")
@@ -197,7 +198,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     season = season_of(article.title)
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only is None or s.only == "tables" and (
-                                     not s.columns or _has_columns(s, table)), ctx.subject)  # noqa: B023 (used at once)
+                                     not s.columns or _has_columns(s, _with_header(table, s))), ctx.subject)  # noqa: B023 (used at once)
         if spec is None and body is not None and not table.section:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
@@ -237,11 +238,33 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
                             " | ".join(c.text for c in row))
         s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
         rule = spec.id.replace("list.", "table.")
-        if (m.key, lo) in seen:
-            continue  # a name cell spanning rows ("rowspan=4 | Team Internet AG"): one entity, its first row
-        seen.add((m.key, lo))
-        out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))
+        if (m.key, lo) not in seen:  # a name cell spanning rows ("rowspan=4 | Team Internet AG"): one entity,
+            out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))  # its first row;
+        seen.add((m.key, lo))  # each row's other columns still relate it (a club's league, season by season)
         out += _attributes(spec, table, row, m, rule, evidence)
+    return out + _employers(article, table, spec.id.replace("list.", "table."))
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _employers(article: ParsedArticle, table: Table, rule: str) -> list[Statement]:
+    """A person named in a column of people ("Top goalscorer": sections.toml [column_classes]) with a linked
+    organisation in parentheses right after the name ("[[Jane Roe]] ([[Fooville F.C.]], 21 goals)"): affiliated with it."""
+    people = [_column_class(h) == "Person" for h in table.header]
+    out, seen = [], set()
+    for row in table.rows:
+        for cell in (c for i, c in enumerate(row) if i < len(people) and people[i] and not c.header):
+            for a, b in zip(cell.links, cell.links[1:], strict=False):
+                if not _OPEN.fullmatch(cell.text, a.end, b.start) or (a.target, b.target, cell.start) in seen:
+                    continue
+                seen.add((a.target, b.target, cell.start))
+                person, org = link_mention(a.target, a.text), link_mention(b.target, b.text)
+                if is_page_of_many(a.target) or person.types - {"Person"} or not org.types & org_classes():
+                    continue
+                person = replace(person, types=frozenset({"Person"}))
+                evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end, cell.text)
+                out.append(Statement(person, "affiliatedWith", org, rule + "+employer", evidence, "Affiliation"))
     return out
 
 
@@ -257,6 +280,11 @@ def _members_of(title: str) -> Mention | None:
     name = m["body"].strip()
     types = name_types(name) or frozenset({"Organization"})
     return Mention(text=name, key=name, linked=False, types=types, strength=3)
+
+
+def _column_class(header: str) -> str | None:
+    """The class a column's header says its cells name (sections.toml [column_classes]: "Director" Person)."""
+    return next((cls for cls, rx in column_classes() if rx.match(header.strip())), None)
 
 
 def _members_spec() -> SectionSpec:

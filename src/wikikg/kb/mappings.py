@@ -306,13 +306,14 @@ class SectionSpec:
     subject_name: re.Pattern | None = None  # or when the subject's own name matches this ("… High School")
     every_column: bool = False  # each of `columns` names an entity of the row, not the first that names one
     owner_title: re.Pattern | None = None  # the article's title names the items' owner ("Politics of (Foo)")
+    head_roles: re.Pattern | None = None  # a person item whose role after it matches heads the owner ("A, President")
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
-     "every_column": bool, "owner_title": str,
+     "every_column": bool, "owner_title": str, "head_roles": str,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
@@ -343,7 +344,8 @@ def _section(s: dict) -> SectionSpec:
         tuple(attributes), s.get("typed_subject", False), s.get("shaped_items", False), frozenset(s.get("subjects", ())),
         frozenset(s.get("shaped_items_for", ())), _regex(s["unless_row"], f, where) if "unless_row" in s else None,
         _regex(s["subject_name"], f, where) if "subject_name" in s else None, s.get("every_column", False),
-        _regex(s["owner_title"], f, where) if "owner_title" in s else None)
+        _regex(s["owner_title"], f, where) if "owner_title" in s else None,
+        _regex(s["head_roles"], f, where) if "head_roles" in s else None)
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
