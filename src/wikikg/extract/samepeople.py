@@ -29,11 +29,14 @@ def one_node_per_person(statements: list[Statement], subject_key: str = "") -> l
     the one linked title of the same first and last names ("[[Jane Quinn Roe]]"); the article's own subject's
     title is never merged."""
     uses: Counter[str] = Counter()
-    bare: Counter[str] = Counter()  # unlinked people's names: an infobox's, a list's
+    bare: dict[str, None] = {}  # unlinked people's names, in order: an infobox's, a list's
     for st in statements:
         for m in (st.subject, st.obj):
             if isinstance(m, Mention) and "Person" in m.types:
-                (uses if m.linked else bare)[m.key] += 1
+                if m.linked:
+                    uses[m.key] += 1
+                else:
+                    bare[m.key] = None
     groups: dict[str, list[str]] = {}
     ends: dict[tuple[str, str], list[str]] = {}
     for key in uses:

@@ -14,7 +14,7 @@ _AS_A_ROLE = re.compile(r",\s+as\s+(?:a|an|the|its)\s+[\w\s-]{1,30}?,")
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?⟦\d+⟧")
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_SLOT = re.compile(r"⟦\d+⟧")
+_SLOT = re.compile(r"⟦(\d+)⟧")
 _EMPTY_PARENS = re.compile(r"\s*\(\s*[,;:]?\s*\)")
 
 
@@ -351,7 +351,6 @@ _BARE = re.compile(r"\s*,\s*")
 # who", "⟦X⟧ is a British engineering company which"
 _COPULA_WHO = re.compile(r"⟦(\d+)⟧(?:\s*\([^()]*\))?\s+(?:is|was|became|has\s+been)\s+(?:a|an|the)\s+"
                          r"(?P<pred>[^,;()⟦⟧]*(?:⟦\d+⟧[^,;()⟦⟧]*){0,2}?)\s*\b(?:who|which|that)\s*$")
-_SLOT_NO = re.compile(r"⟦(\d+)⟧")
 
 
 def relative_antecedent(sl: Slotted, lo: int) -> tuple[int, bool, bool] | None:
@@ -363,7 +362,7 @@ def relative_antecedent(sl: Slotted, lo: int) -> tuple[int, bool, bool] | None:
     m = _ANTECEDENT.search(sl.text, max(0, lo - 80), lo)
     if m is None or m.end() != lo:
         c = _COPULA_WHO.search(sl.text, 0, lo)  # "⟦Jane Roe⟧ (1947–2009) was an American general who served as"
-        if c is None or c.end() != lo or any("Person" in sl.mentions[int(k)].types for k in _SLOT_NO.findall(c["pred"])):
+        if c is None or c.end() != lo or any("Person" in sl.mentions[int(k)].types for k in _SLOT.findall(c["pred"])):
             return None
         return int(c.group(1)), True, True  # the one noun the clause can be about
     return int(m.group(1)), m["word"] == "who" and _BARE.fullmatch(m["gap"]) is not None, False
