@@ -6,8 +6,12 @@ import re
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.model import DateValue, ParsedArticle
 
-# ", 1 May 1944" or ": 1 May 1944" after the name; "(Res) (GSC) PA - June 2005": after its post-nominals
-_LINEAGE = re.compile(r"^(?:\s*\([A-Za-z]{1,6}\)|\s+[A-Z]{2,5}\b)*\s*(?:[,:]|\s[–—-])\s*(?:c\.\s*)?")
+# ", 1 May 1944" or ": 1 May 1944" after the name; "(Res) (GSC) PA - June 2005": after its post-nominals;
+# " (AAF-374), England, ca. 28 September 1944": after a code in parentheses (no year in it) and up to three
+# capitalised places or labels, each closed by a comma (a station's county and country)
+_LINEAGE = re.compile(r"^(?:\s*\((?![^()]*\d{4})[^()\[\]]{1,20}\)|\s+[A-Z]{2,5}\b)*"
+                      r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*,)){0,3}"
+                      r"\s*(?:[,:]|\s[–—-])\s*(?:c\.\s*|ca\.\s*|circa\s+)?")
 _UNTIL = re.compile(r"\s*(?:[–—-]|to|until)\s*")
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
 _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
