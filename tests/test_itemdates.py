@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from wikikg.extract.itemdates import item_dates
+from wikikg.extract.itemdates import TERM_LEAD, item_dates, lead_dates
 
 
 @pytest.mark.parametrize("rest,start,end", [
@@ -20,3 +20,18 @@ from wikikg.extract.itemdates import item_dates
 def test_an_items_dates(rest, start, end):
     got_start, got_end = item_dates(rest)
     assert (got_start.value if got_start else None, got_end.value if got_end else None) == (start, end)
+
+
+@pytest.mark.parametrize("item,start,end", [
+    ("1993-1997 [[Jane Roe]]", "1993", "1997"),
+    ("2010 -   : [[Jane Roe]], president", "2010", None),     # still in office
+    ("since 2009: [[Jane Roe]] (FP)", "2009", None),
+    ("July 2015: [[Jane Roe]] voted in as president", "2015-07", None),
+    ("14 June 1999: Jane Roe", "1999-06-14", None),
+    ("1954 : [[Foo F.C.]]", None, None),                        # a bare year and a colon: a title's winner
+    ("Fooville: [[Jane Roe]]", None, None),
+])
+def test_a_posts_years_before_the_items_name(item, start, end):
+    m = TERM_LEAD.match(item)
+    got = lead_dates(m[m.lastindex]) if m else (None, None)
+    assert tuple(d.value if d else None for d in got) == (start, end)

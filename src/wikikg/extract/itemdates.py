@@ -15,6 +15,12 @@ _LINEAGE = re.compile(r"^(?:\s*\((?![^()]*\d{4})[^()\[\]]{1,20}\)|\s+[A-Z]{2,5}\
 _UNTIL = re.compile(r"\s*(?:[–—-]|to|until)\s*")
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
 _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
+# the years of a post before the item's name: "1993-1997 [[Jane Roe]]", "2010 - : [[Jane Roe]]" (still in office),
+# "since 2009: [[Jane Roe]]", "July 2015: [[Jane Roe]]" (a colon after a month's or a start's date; a bare year
+# and a colon is no post's: "* 1954 : [[Foo]]" lists a title's winners)
+TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)"
+                       r"|(\d{4}\s*[–—-])\s*:\s+(?=\S)"
+                       r"|((?:since\s+|(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+)\d{4})\s*:\s+(?=\S)")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 
 
@@ -74,3 +80,13 @@ def item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     start = DateValue(m.group(1), "gYear")
     end = m.group(2)
     return start, DateValue(end, "gYear") if end and end.isdigit() else None
+
+
+def lead_dates(term: str) -> tuple[DateValue | None, DateValue | None]:
+    """The start and end of a post's years before an item's name (TERM_LEAD's text)."""
+    found = find_dates(term)
+    if not found or found[0][2] is None:
+        return item_dates(term)
+    start = parse_date(term[found[0][0]:found[0][1]])
+    end = parse_date(term[found[1][0]:found[1][1]]) if len(found) > 1 and found[1][2] is not None else None
+    return start, end

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
-from wikikg.extract.itemdates import dates_below, heading_date, item_dates
+from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -27,7 +27,6 @@ _NUMBER = re.compile(r"[\d\s.,–—/-]+")
 _LISTED_NAME = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:of|for|on)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*"
                           r"(?:,\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)+,?\s+and\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)"
                           r"\s*(?:[–—:(]|(?<=\s)-|$)")
-_TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _LABEL = re.compile(r"[A-Z][\w.'’ -]{0,40}?:\s+(?=\S)")  # "Company A: ", "Chaplain: ": a label before a name
 _ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
@@ -192,7 +191,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if types_of_people and (label := _LABEL.match(sentence.text)) and not any(
                 k.start < label.end() for k in sentence.links):
             lo, lead = max(lo, label.end()), None  # "* Company A: Captain Sam Smith", "* Chaplain: Jane Roe": the label's
-        term = _TERM_LEAD.match(sentence.text)  # "* 1993-1997 [[Leonid Roe]]": the years of a post lead
+        term = TERM_LEAD.match(sentence.text)  # "* 1993-1997 [[Leonid Roe]]": the years of a post lead
         if lead and _NUMBER.fullmatch(lead.group(1)) or term:
             lo = max(lo, term.end() if term else _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]"
             lead = None
@@ -229,7 +228,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if date is None:
                 date, end = last
             if date is None and term:
-                date, end = item_dates(term.group(1))
+                date, end = lead_dates(term[term.lastindex])
             if date is None:
                 date, end = dates_below(article, index)
             date = date or heading_date(heading)
