@@ -7,6 +7,7 @@ import re
 from wikikg.extract.classify import split_title
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_given_name
+from wikikg.kb.mappings import infoboxes
 from wikikg.kb.names import name_tables
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
@@ -73,3 +74,10 @@ def is_label(text: str, source: str) -> bool:
     """Whether an item is a label its parameter's source writes before a colon (a bold "Press officer:", "Chairman:"),
     a heading over the names that follow it."""
     return bool(text) and re.search(rf"(?:^|[=>\n*])\s*(?:'{{2,3}})?{re.escape(text)}(?:'{{2,3}})?\s*:", source) is not None
+
+
+def is_setting(name: str, link) -> bool:
+    """Whether a place value names a kind of setting, not a place (infobox.toml [values] place_settings):
+    "campus = [[Urban area|Urban]]", "campus = rural"."""
+    settings = infoboxes().values.place_settings
+    return name.strip().casefold() in settings or link is not None and split_title(link.target)[0].casefold() in settings

@@ -6,12 +6,25 @@ import functools
 import re
 
 from wikikg.extract.boxdates import field_date, held_years
-from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, is_label, mask, minority, rank_words, share_surname, two_people
+from wikikg.extract.boxtext import (
+    ACRONYM,
+    GENERATION,
+    common_link,
+    is_label,
+    is_setting,
+    mask,
+    minority,
+    rank_words,
+    share_surname,
+    two_people,
+)
 from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
+from wikikg.extract.listings import listings
+from wikikg.extract.listings import norm as _norm
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
-from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes
+from wikikg.kb.mappings import InfoboxMapping, infoboxes
 from wikikg.kb.names import legal_suffixes
 from wikikg.kb.places import countries
 from wikikg.kb.vocabulary import org_classes
@@ -25,27 +38,19 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PARENS = re.compile(r"[()]")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 _SPACES = re.compile(r"\s+")
-_SPACES_UNDERSCORES = re.compile(r"[\s_]+")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
-_TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
 _words = re.compile(r"[\w.&-]+").findall
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "&"})
 
 
-def _norm(name: str) -> str:
-    name = _SPACES_UNDERSCORES.sub(" ", name).strip().lower()
-    return name[8:].strip() if name.startswith("infobox ") else name
-
-
 @functools.cache
-def _tables() -> tuple[dict, object, dict, dict]:
-    """(kind name or alias -> (subject class, ((mapping, parameter patterns), ...)), the [values]
-    settings, exchanges by ticker template, exchanges by name)."""
+def _tables() -> tuple[dict, object]:
+    """(kind name or alias -> (subject class, ((mapping, parameter patterns), ...)), the [values] settings)."""
     data = infoboxes()
     kinds = {}
     for box in data.kinds:
@@ -53,12 +58,7 @@ def _tables() -> tuple[dict, object, dict, dict]:
                      for m in box.mappings)
         for name in (box.kind, *box.aliases):
             kinds[_norm(name)] = (box.cls, maps)
-    by_template, by_name = {}, {}
-    for ex in exchanges():
-        by_template.update((t, ex) for t in ex.templates)
-        for n in (ex.title, *ex.names, *ex.ambiguous_names):
-            by_name[n.casefold()] = ex
-    return kinds, data.values, by_template, by_name
+    return kinds, data.values
 
 
 @functools.cache
@@ -164,7 +164,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     if value == "url":
         return [_stmt(m, subject, u, ev) for u in filter(None, map(_url, f.items))]
     if value == "exchange":
-        return [_stmt(m, subject, ex, ev, qualifiers=q) for i in f.items for ex, q in _listings(i)]
+        return [_stmt(m, subject, ex, ev, qualifiers=q) for i in f.items for ex, q in listings(i)]
     if value == "literal":
         return [_stmt(m, subject, p[0], ev) for i in f.items for p in _pieces(i, value)]
     if value == "office":
@@ -195,7 +195,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 name = _BY_PREFIX.sub("", name)  # "Coordinated by Bioversity International": the coordinator
             if not name:
                 continue
-            if link is None and (m.linked_only or value == "place" and _patterns()[0].search(name)):
+            if link is None and (m.linked_only or value == "place" and _patterns()[0].search(name)) \
+                    or value == "place" and is_setting(name, link):  # "campus = [[Urban area|Urban]]": no place
                 continue
             if value == "person" and link is None and names_office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
@@ -225,7 +226,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
                                      _founding_date(box, maps)))  # "Sagi Solomon, Founder, CEO"
             chain.append(mention)
-        if value == "place":  # "[[Menlo Park]], [[California]]": each lies in the next
+        # "[[Menlo Park]], [[California]]": each lies in the next; not after a colon: "[[Freedonia]]: 5 Foo St, [[Fooville]]"
+        if value == "place" and ":" not in mask(item.text):
             pc = infoboxes().place_chain
             out += [Statement(subject=a, predicate=pc.property, obj=b, rule=pc.id,
                               evidence=ev) for a, b in zip(chain, chain[1:], strict=False) if a.key != b.key]
@@ -365,31 +367,6 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
     alias = frozenset({name}) if link is not None and name.casefold() != bare.casefold() else None
     return Mention(text=name, key=key, linked=link is not None, types=frozenset(types),
                    aliases=alias or frozenset(), strength=3 if types else 0)
-
-
-def _listings(item: FieldItem):
-    """(exchange mention, ticker qualifiers) for each listing named in one traded_as item."""
-    _, _, by_template, by_name = _tables()
-    found = []
-    for t in item.templates:
-        if (ex := by_template.get(_norm(t.name))) is not None:
-            codes = [v.strip() for k, v in t.params if k.isdigit() and v.strip()]
-            found.append((ex, codes if ex.tickers == "all" else codes[:1]))
-    if not found:  # plain text: "NYSE: ABC", "[[Nasdaq]]: XYZ"
-        for hit in _TICKER_TEXT.finditer(item.text):
-            link = next((k for k in item.links if k.start <= hit.start(1) < k.end), None)
-            ex = by_name.get(link.target.casefold()) if link else None
-            words = hit.group(1).split()  # "formerly NYSE: ABC": the name is the last words
-            names = (" ".join(words[i:]).casefold() for i in range(len(words)))
-            if (ex := ex or next(filter(None, map(by_name.get, names)), None)) is not None:
-                found.append((ex, [hit.group(2)]))
-    out = []
-    for ex, codes in found:
-        pad = ex.pad
-        codes = [c.zfill(pad) if pad and c.isdigit() else c for c in codes]
-        mention = Mention(ex.title, ex.title, True, frozenset({"StockExchange"}), strength=4)
-        out.append((mention, tuple(("ticker", c) for c in codes)))
-    return out
 
 
 def _url(item: FieldItem) -> str | None:

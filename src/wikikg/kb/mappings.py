@@ -191,6 +191,7 @@ class InfoboxValues:
     organization_words: frozenset[str]
     role_words: frozenset[str]
     founder_role: str | None = None
+    place_settings: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                  "if_membership_body": str, "date_param": str, "holders": list}, frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
-                                       "role_words")} | {"street_address": str, "founder_role": str},
+                                       "role_words", "place_settings")} | {"street_address": str, "founder_role": str},
                     frozenset({"placeholders", "skip_prefixes", "government_words", "organization_words",
                                "role_words", "street_address"})),
     "place_chain": Table({"id": str, "property": str}, frozenset({"id", "property"})),
@@ -258,7 +259,7 @@ def load_infoboxes(directory: Directory = None) -> Infoboxes:
     v = d["values"]
     values = InfoboxValues(frozenset(v["placeholders"]), tuple(v["skip_prefixes"]), frozenset(v["government_words"]),
                            v["street_address"], frozenset(v["organization_words"]), frozenset(v["role_words"]),
-                           v.get("founder_role"))
+                           v.get("founder_role"), frozenset(w.casefold() for w in v.get("place_settings", ())))
     _declared("infobox.toml", "[place_chain]", "property", d["place_chain"]["property"])
     return Infoboxes(tuple(kinds), values, PlaceChain(**d["place_chain"]))
 
