@@ -53,3 +53,24 @@ def test_an_unlinked_units_qualifier_that_its_linked_siblings_titles_share_is_pa
              if st.predicate == "subsidiaryOf"}
     assert {"1st Foo Group (Reserve)", "3rd Foo Group (Reserve)", "4th Foo Group"} <= parts
     assert "3rd Foo Group" not in parts and "4th Foo Group (Barshire)" not in parts
+
+
+CHURCH = ("The '''Foo Orthodox Church''' is an Orthodox church of [[Freedonia]].\n\n== List of Primates ==\n"
+          "* Metropolitan [[Foo (Barovsky)|Foo]] 1685–1690\n* Metropolitan Bar (Bazov) 1921–1929\n")
+
+
+def test_a_title_before_a_linked_holder_in_a_list_of_heads():
+    """"List of Primates": the church's heads; "Metropolitan [[Foo (Barovsky)|Foo]]" is the holder, dated by the
+    item's years; "Metropolitan Bar" alone (a title and a given name) names no one fully."""
+    heads = {(st.obj.key, st.date.value if st.date else None) for st in
+             extract_article(Article("Foo Orthodox Church", CHURCH, "case", "wikitext")).statements
+             if st.predicate == "keyPerson"}
+    assert ("Foo (Barovsky)", "1685") in heads
+    assert not any(k.startswith("Metropolitan") for k, _ in heads)
+
+
+def test_a_leagues_premiers_are_no_heads():
+    text = ("The '''Foo Rugby League''' is a rugby league competition in [[Freedonia]].\n\n== Premiers ==\n"
+            "* [[Fooville Broncos]] - 2013\n* [[Bartown Tigers]] - 2014\n")
+    facts = {st.predicate for st in extract_article(Article("Foo Rugby League", text, "case", "wikitext")).statements}
+    assert "keyPerson" not in facts

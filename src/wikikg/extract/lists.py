@@ -15,6 +15,7 @@ from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
+from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
@@ -43,9 +44,17 @@ def person_shaped(name: str) -> bool:
     words = _GENERATION.sub("", name).split()
     if len(words) >= 2 and (len(words[-1].rstrip(".")) == 1 or is_shape_word(words[0])):
         return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
+    if len(words) == 2 and words[0].casefold().rstrip(".") in _title_words():
+        return False  # "Metropolitan Mikhail": a title and a given name, no one's full name
     return 2 <= len(words) <= 5 and words[0][0].isupper() and all(
         w[0].isupper() and w.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
         and not (len(w) > 2 and w.isupper()) or w in PARTICLES for w in words)  # "KAU Campus": no person
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Titles before a person's name: names.toml [stop] titles, [roles] and the capitalised [context] Person cues."""
+    return titles_folded() | {w.casefold() for w in name_tables().context.get("Person", ()) if w[:1].isupper()}
 
 
 _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
@@ -187,6 +196,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         types_of_people = set(spec.types) == {"Person"}
         while mentions and _is_title(mentions[0]):  # "* [[Colonel|COL]] Sara Roe": the rank is no item
             lo, mentions = mentions[0].end, mentions[1:]
+        if types_of_people and mentions and mentions[0].linked and "Person" in mentions[0].types and \
+                sentence.text[lo:mentions[0].start].strip().casefold() in _title_words():
+            lo = mentions[0].start  # "* Metropolitan [[Foo (Barov)|Foo]] 1757–1770": a title before the holder
         lead = _LEAD_NAME.match(sentence.text)
         if types_of_people and (label := _LABEL.match(sentence.text)) and not any(
                 k.start < label.end() for k in sentence.links):
