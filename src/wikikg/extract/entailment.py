@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import split_title
-from wikikg.kb import places
+from wikikg.kb import places, rules
 from wikikg.kb.names import name_tables, partisan_nouns
 from wikikg.kb.vocabulary import is_symmetric, org_classes
 from wikikg.model import Mention, Statement
@@ -44,6 +44,7 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
 
 
 _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]|]*)\]\]")
+_THE_NOUN = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+")
 
 
 def _named_after(coarse: Statement, group: list[Statement]) -> list[Statement]:
@@ -156,7 +157,8 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")
         elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)
-                or _apposed_body(st.obj.text, st.evidence.plain or st.evidence.text)):
+                or _apposed_body(st.obj.text, st.evidence.plain or st.evidence.text)
+                or _THE_NOUN.sub("", st.obj.text).casefold() in rules.cues().joined_nouns):  # "joined the band"
             st = replace(st, predicate="memberOf", rule="membership.person-joined", event="Membership")
         out.append(st)
     return out

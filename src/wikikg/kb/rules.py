@@ -99,6 +99,7 @@ class Cues:
     own_name_nouns: frozenset[str] = frozenset()  # nouns for the subject only when its name holds them
     predecessors: re.Pattern | None = None  # a lead's bold names after it are predecessors, not the subject's names
     partner_heading: re.Pattern | None = None  # a section heading naming the subject's partner (group 1)
+    joined_nouns: frozenset[str] = frozenset()  # "joined the band": the subject's noun for a body of members
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -303,7 +304,7 @@ CUES = Table({
     "present": str, "window": int, "hedges": list, "negations": list, "reports": list,
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
     "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list,
-                       "predecessors": str, "partner_heading": str},
+                       "predecessors": str, "partner_heading": str, "joined_nouns": list},
                       frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
@@ -334,6 +335,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         frozenset(d["anaphora"].get("own_name", ())),
         _compile(d["anaphora"]["predecessors"], "cues.toml anaphora") if "predecessors" in d["anaphora"] else None,
         _compile(d["anaphora"]["partner_heading"], "cues.toml anaphora", 0) if "partner_heading" in d["anaphora"] else None,
+        frozenset(d["anaphora"].get("joined_nouns", ())),
     )
 
 
