@@ -1,10 +1,10 @@
-"""Tests on the text of infobox values: parentheses masked, two people named, a minority stake, a rank."""
+"""Tests on the text of infobox values: parentheses masked, two people named, a minority stake, a rank, a role line."""
 from __future__ import annotations
 
 import functools
 import re
 
-from wikikg.extract.classify import split_title
+from wikikg.extract.classify import is_post, split_title
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_given_name
 from wikikg.kb.mappings import infoboxes
@@ -81,3 +81,18 @@ def is_setting(name: str, link) -> bool:
     "campus = [[Urban area|Urban]]", "campus = rural"."""
     settings = infoboxes().values.place_settings
     return name.strip().casefold() in settings or link is not None and split_title(link.target)[0].casefold() in settings
+
+
+def roles_onto_previous(split: list, role_words: frozenset[str], clean) -> list:
+    """An item that is only a role ("<br /><small>[[Chief Executive Officer|CEO]]</small>" on a line of
+    its own) or a post's title ("<br>Chief National Librarian") is the role of the person the item
+    before it names, not a person."""
+    out: list = []
+    for item, pieces in split:
+        if out and out[-1][1] and len(pieces) == 1 and (
+                set(pieces[0][0].casefold().split()) <= role_words or pieces[0][1] is None and is_post(pieces[0][0])):
+            name, link, note = out[-1][1][-1]
+            out[-1] = (out[-1][0], [*out[-1][1][:-1], (name, link, clean(f"{note} {pieces[0][0]}"))])
+            continue
+        out.append((item, pieces))
+    return out

@@ -15,6 +15,7 @@ from wikikg.extract.boxtext import (
     mask,
     minority,
     rank_words,
+    roles_onto_previous,
     share_surname,
     two_people,
 )
@@ -183,7 +184,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     out = []
     split = [(item, _pieces(item, value)) for item in f.items]
     if value == "person":
-        split = [(item, share_surname(pieces)) for item, pieces in _roles_onto_previous(split)]
+        split = [(item, share_surname(pieces)) for item, pieces in roles_onto_previous(split, _tables()[1].role_words, _clean)]
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
     for item, pieces in split:
         if value == "person" and is_label(item.text, f.source):
@@ -249,19 +250,6 @@ def _office_holders(m: InfoboxMapping, n: str, f: InfoboxField, box: Infobox, su
                 if name and not names_office(name) and (p := _mention(name, link, ("Person",), "person")).types == {"Person"}:
                     out.append(Statement(org, m.property, p, m.id + "+holder",
                                          Evidence(g.source, "Infobox", g.start, g.end), m.event))
-    return out
-
-
-def _roles_onto_previous(split: list) -> list:
-    """An item that is only a role ("<br /><small>[[Chief Executive Officer|CEO]]</small>" on a line of
-    its own) is the role of the person the item before it names, not a person."""
-    roles, out = _tables()[1].role_words, []
-    for item, pieces in split:
-        if out and out[-1][1] and len(pieces) == 1 and set(pieces[0][0].casefold().split()) <= roles:
-            name, link, note = out[-1][1][-1]
-            out[-1] = (out[-1][0], [*out[-1][1][:-1], (name, link, _clean(f"{note} {pieces[0][0]}"))])
-            continue
-        out.append((item, pieces))
     return out
 
 

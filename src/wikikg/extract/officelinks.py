@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from wikikg.extract.classify import disambiguation, split_title
 from wikikg.extract.names import is_role_title
@@ -21,8 +21,25 @@ def is_office(target: str, shown: str) -> bool:
     "[[CEO]]", "[[President of Foo College]]", "[[Secretary of State for Foo]]"; not "[[Head (company)|Head]]"."""
     label, dis = split_title(target)
     head = _OFFICE_OF.split(label, 1)[0]
+    if dis is not None and _POST_QUALIFIER.fullmatch(dis) and _post_words(label):
+        return True  # "[[Principal (academia)|Principal]]", "[[Superintendent (education)|superintendent]]"
     return not (dis and disambiguation(dis, label) - _POST_DOMAINS) \
         and (is_role_title(shown) or is_role_title(head) or _ends_in_office(head) and not is_personal_name(label))
+
+
+# a title's qualifier that says it names a post in a school, a university or a company
+_POST_QUALIFIER = re.compile(r"(?i:academia|university|college|education|school|corporate\s+title|title)")
+
+
+def _post_words(label: str) -> bool:
+    """Whether a title's words are all names.toml [roles] words, their modifiers or offices, in any case."""
+    return all(w.casefold() in _folded_post_words() for w in label.split())
+
+
+@cache
+def _folded_post_words() -> frozenset[str]:
+    t = name_tables()
+    return frozenset(w.casefold() for w in (*t.roles, *t.role_modifiers, *t.offices))
 
 
 def _ends_in_office(head: str) -> bool:
