@@ -56,3 +56,30 @@ def test_a_body_named_for_listed_fields_is_one_name(sentence, names):
     p = parse_article(Article("Fooland Government", "'''Fooland Government''' is a government. " + sentence, "-"))
     found = [m.text for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))]
     assert [n for n in found if n not in ("It",)] == names
+
+
+# (sentence with [[links]], the class of each link before, the class expected after: "P" person, "C" company,
+#  "N" news organisation, "-" untyped; a link written "[[Long Name|Short]]" keeps its short text)
+KINDS = [
+    ("She worked for investment banks including [[Morgan Roe]], [[Merrill Doe]] and [[Quux]].", "PP-", "CCC"),
+    ("He wrote for newspapers such as [[Le Foo]] and [[The Bar Times]].", "PN", "NN"),  # its own shape stays
+    ("He worked for [[Morgan Roe]] and [[Quux]].", "P-", "P-"),  # no class noun and cue before
+    ("Most banks, including [[Foo Hospital|Foo]], closed.", "-", "-"),  # a short re-mention of a longer name
+]
+_KIND_TYPES = {"P": PERSON, "C": frozenset({"Company"}), "N": frozenset({"NewsOrganization"}), "-": frozenset()}
+
+
+@pytest.mark.parametrize("text,before,after", KINDS)
+def test_names_listed_after_a_plural_class_noun_and_such_as_take_its_class(text, before, after):
+    from wikikg.extract.coordination import kinds_listed
+    shown = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]+)\]\]", r"\1", text)
+    found, pos = [], 0
+    for m, c in zip(re.finditer(r"\[\[([^|\]]+)(?:\|([^\]]+))?\]\]", text), before, strict=True):
+        name = m.group(2) or m.group(1)
+        start = shown.index(name, pos)
+        pos = start + len(name)
+        found.append(Mention(name, m.group(1), True, _KIND_TYPES[c], start=start, end=pos,
+                             strength={"P": 2, "N": 3}.get(c, 0)))
+    got = kinds_listed(found, shown)
+    letters = "".join(next((k for k, v in _KIND_TYPES.items() if v == m.types), "?") for m in got)
+    assert letters == after

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from wikikg.extract.classify import is_event
-from wikikg.extract.known import CONTEXT
+from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.extract.settlements import settled
-from wikikg.kb.names import stop_names
+from wikikg.kb import rules
+from wikikg.kb.names import name_tables, stop_names
 from wikikg.model import Mention
 
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
@@ -15,7 +17,54 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and 
 
 def by_company(found: list[Mention], text: str) -> list[Mention]:
     """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
-    return coordinated(settled(fields_listed(found, text), text), text)
+    return coordinated(settled(kinds_listed(fields_listed(found, text), text), text), text)
+
+
+def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
+    """"investment banks including [[A]], [[B]] and [[C]]", "newspapers such as [[Foo]]": the names listed after a
+    plural class noun and its cue (cues.toml [kinds_listed]) are of the noun's class, unless their own words give
+    them a class (a shape, a table); linked names only ("universities including Harvard": a bare word may be
+    another entity's short name). `found` in text order."""
+    pattern, classes = _kinds_pattern()
+    out, i = list(found), 0
+    while i < len(out):
+        m = pattern.search(text, max(0, out[i].start - 90), out[i].start) if pattern is not None else None
+        if m is None:
+            i += 1
+            continue
+        cls = frozenset({classes[m["noun"].casefold()]})
+        k = i
+        while True:
+            x = out[k]  # not a short re-mention of a longer name ("Princeton" for "Princeton Hospital")
+            if x.linked and not x.key.startswith(x.text + " ") and x.strength < SHAPE and x.types != cls \
+                    and not is_event(x.key):
+                out[k] = replace(x, types=cls, strength=CONTEXT)
+            if k + 1 < len(out) and _JOIN.fullmatch(text, out[k].end, out[k + 1].start):
+                k += 1
+                continue
+            break
+        i = k + 1
+    return out
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("s"):
+        return noun  # "armed forces"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"  # "agency", "military"
+    return noun + ("es" if noun.endswith(("x", "ch", "sh")) else "s")
+
+
+@cache
+def _kinds_pattern() -> tuple[re.Pattern | None, dict[str, str]]:
+    """The plural class nouns of names.toml [lead] (but cues.toml's not_nouns) before the cue, and noun -> class."""
+    c = rules.cues()
+    if c.kinds_listed is None:
+        return None, {}
+    classes = {_plural(w).casefold(): cls for cls, words in name_tables().lead.items() for w in words
+               if w not in c.kinds_not_nouns and cls != "Place"}
+    alt = "|".join(map(re.escape, sorted(classes, key=len, reverse=True)))
+    return re.compile(rf"\b(?P<noun>(?i:{alt})){c.kinds_listed.pattern}"), classes
 
 
 _FIELD_OF = re.compile(r"\b(?:of|for)\s+[A-Z]")  # "Ministry of Agriculture": a body named for its field

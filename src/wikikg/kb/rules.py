@@ -100,6 +100,8 @@ class Cues:
     predecessors: re.Pattern | None = None  # a lead's bold names after it are predecessors, not the subject's names
     partner_heading: re.Pattern | None = None  # a section heading naming the subject's partner (group 1)
     joined_nouns: frozenset[str] = frozenset()  # "joined the band": the subject's noun for a body of members
+    kinds_listed: re.Pattern | None = None  # "banks including ": the cue after a plural class noun
+    kinds_not_nouns: frozenset[str] = frozenset()  # [lead] nouns that do not type the names listed after them
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -308,6 +310,7 @@ CUES = Table({
                       frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
+    "kinds_listed": Table({"cue": str, "not_nouns": list}, frozenset({"cue"})),
 }, frozenset({"prepositions", "determiners", "clause_breaks", "modifier_nouns", "modifier_verbs", "present",
               "window", "hedges", "negations", "reports", "termination", "anaphora", "others"}))
 
@@ -336,6 +339,8 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _compile(d["anaphora"]["predecessors"], "cues.toml anaphora") if "predecessors" in d["anaphora"] else None,
         _compile(d["anaphora"]["partner_heading"], "cues.toml anaphora", 0) if "partner_heading" in d["anaphora"] else None,
         frozenset(d["anaphora"].get("joined_nouns", ())),
+        _compile(d["kinds_listed"]["cue"], "cues.toml kinds_listed") if "kinds_listed" in d else None,
+        frozenset(d.get("kinds_listed", {}).get("not_nouns", ())),
     )
 
 
