@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.possessives import name_possessive, on_heads
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import places
@@ -28,7 +29,9 @@ _APOSTROPHE_ENDS = ("'", "’", "'s", "’s")  # POSSESSIVE.search of a token (w
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
 _STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # the capitals and digits a _TOKEN can start with
-_GAPPED_TOKEN = re.compile(rf"([^A-Za-z0-9&]*)({_TOKEN.pattern})")  # _TOKEN matches at each [A-Za-z0-9&], nowhere else
+# _TOKEN matches at each [A-Za-z0-9&], nowhere else; a text's tail without one is matched whole (an empty token), so
+# that findall does not scan it again from each of its characters ("}}}}…" after runaway markup: quadratic)
+_GAPPED_TOKEN = re.compile(rf"([^A-Za-z0-9&]*+)({_TOKEN.pattern})|[^A-Za-z0-9&]++\Z")
 
 
 @cache
@@ -39,36 +42,16 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     return frozenset(stop.openers), frozenset(stop.words), joiners, frozenset(stop.words) | joiners
 
 
-@cache
-def _possessives() -> tuple[frozenset[str], frozenset[str]]:
-    t = name_tables()
-    return frozenset(t.possessive_irregular), frozenset(t.possessive_heads)
-
-
-@cache
-def _on_heads() -> frozenset[str]:
-    return frozenset(name_tables().on_heads)
-
-
-_MENS = re.compile(r"men['’]s$")  # "Workmen's", "Women's": an irregular plural's possessive
-
-
-def _name_possessive(tok: str, after: str) -> bool:
-    """Whether a possessive goes on into the next word of one name (names.toml [possessive]):
-    "Shipowners' Association", "People's Liberation", "Workmen's Circle"; not "Google's Android"."""
-    irregular, heads = _possessives()
-    if tok in irregular or _MENS.search(tok):
-        return after[:1].isupper()
-    return tok[-2:] in ("s'", "s’") and after in heads
-
-
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners, stop_or_joiner = _stop_words()
     role_words = _roles()[3]  # role words, their modifiers and offices ("Commander of the X")
     legal, region_suffix = _legal_patterns()
     toks, starts, p = [], [], 0  # (start, end, word): a token's full stop off, unless an initial's or an abbreviation's
-    for gap, w in _GAPPED_TOKEN.findall(text):
+    found = _GAPPED_TOKEN.findall(text)
+    if found and not found[-1][1]:
+        found.pop()  # the tail's match
+    for gap, w in found:
         if w[0] in _STARTS:  # others start no name
             starts.append(len(toks))
         p += len(gap) + len(w)
@@ -89,13 +72,13 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                                                            or _GENERATION.fullmatch(text, toks[j + 1][0], toks[j + 1][1])):
                 j += 1  # "Foo Co., Ltd.", "Paul S. Dwyer, Jr."
                 continue
-            if toks[j][2].endswith(_APOSTROPHE_ENDS) and not _name_possessive(toks[j][2], toks[j + 1][2]) \
+            if toks[j][2].endswith(_APOSTROPHE_ENDS) and not name_possessive(toks[j][2], toks[j + 1][2]) \
                     or not _adjacent(text, toks[j], toks[j + 1]):
                 break
             if j > i and toks[j][2].endswith(".") and legal.fullmatch(toks[j][2]) and not legal.fullmatch(toks[j + 1][2]):
                 break  # "... Technologies Pte. Ltd. Established in Kolkata": a legal form with its full stop ends a name
             k = j + 1  # next capitalised word, past a joiner ("of", "and") or "of the" / "for a"
-            if k < len(toks) and (toks[k][2] in joiners or toks[k][2] == "on" and toks[k - 1][2] in _on_heads()) \
+            if k < len(toks) and (toks[k][2] in joiners or toks[k][2] == "on" and toks[k - 1][2] in on_heads()) \
                     and _adjacent(text, toks[k - 1], toks[k]):
                 k += 1
                 if k < len(toks) and toks[k - 1][2] in ("of", "for") and toks[k][2] in ("the", "a") \

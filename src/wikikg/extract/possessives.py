@@ -1,0 +1,32 @@
+"""Possessives and "on" inside one name: "Shipowners' Association", "People's Liberation", "Council on Foo"."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wikikg.kb.names import name_tables
+
+
+@cache
+def _possessives() -> tuple[frozenset[str], frozenset[str]]:
+    """Irregular possessives and the heads after a plural's possessive (names.toml [possessive])."""
+    t = name_tables()
+    return frozenset(t.possessive_irregular), frozenset(t.possessive_heads)
+
+
+@cache
+def on_heads() -> frozenset[str]:
+    """Heads a name goes on past "on" with ("Council on Foo Relations"): names.toml [on_names]."""
+    return frozenset(name_tables().on_heads)
+
+
+_MENS = re.compile(r"men['’]s$")  # "Workmen's", "Women's": an irregular plural's possessive
+
+
+def name_possessive(tok: str, after: str) -> bool:
+    """Whether a possessive goes on into the next word of one name (names.toml [possessive]):
+    "Shipowners' Association", "People's Liberation", "Workmen's Circle"; not "Google's Android"."""
+    irregular, heads = _possessives()
+    if tok in irregular or _MENS.search(tok):
+        return after[:1].isupper()
+    return tok[-2:] in ("s'", "s’") and after in heads
