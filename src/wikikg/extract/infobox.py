@@ -32,6 +32,7 @@ from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _BRACKETS = re.compile(r"[()\[\]]")
+_NOTE_LINE = re.compile(r"\([^()]*\)")  # a line wholly in parentheses
 _BY_PREFIX = re.compile(r"^[A-Z][a-z]+(?:ed|en)\s+by\s+(?:the\s+)?")  # "Coordinated by", "Owned by the"
 _CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
@@ -182,7 +183,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         role = _clean(rf.items[0].text) or role
     types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
     out = []
-    split = [(item, _pieces(item, value)) for item in f.items]
+    items = [it for k, it in enumerate(f.items)  # "[[A]]<br>([[B]])": B owns A, no second value of the field
+             if not (k and value == "organization" and _NOTE_LINE.fullmatch(it.text.strip()))]
+    split = [(item, _pieces(item, value)) for item in items]
     if value == "person":
         split = [(item, share_surname(pieces)) for item, pieces in roles_onto_previous(split, _tables()[1].role_words, _clean)]
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
