@@ -223,3 +223,25 @@ def test_a_government_titled_with_a_lower_case_head_is_a_government_body(title, 
         assert not is_entity_link(title, title) or not link_mention(title, title).types
     else:
         assert is_entity_link(title, title) and link_mention(title, title).types == want
+
+
+@pytest.mark.parametrize("name,want", [
+    # names.toml [fields]: fields of study and work name no entity, whatever their last word would give
+    ("Business Administration", set()), ("Media and Technology", set()), ("Home Entertainment", set()),
+    ("Communities and Local Government", set()), ("Electronics & Communications", set()),
+    ("Foo Technology", {"Company"}), ("Department of Media and Technology", {"GovernmentAgency"}),
+    ("Faculty of Business Administration", {"Organization"}), ("Home Office", {"GovernmentAgency"}),
+])
+def test_a_field_of_study_or_work_is_no_name(name, want):
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == frozenset(want)
+
+
+@pytest.mark.parametrize("name", ["Foo Award", "Silver Medal", "Freedonian Unit Citation", "Sir Jane Roe Awards",
+                                  "Business Administration", "Information Technology"])
+def test_honours_and_fields_are_nobody_and_nowhere(name):
+    """An honour that ends in a surname's look ("Foo Award"), a field: no person, place or context class, linked or not."""
+    from wikikg.extract.mentions import link_mention, name_mention
+
+    assert not name_mention(name).types and not link_mention(name, name).types

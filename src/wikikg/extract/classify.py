@@ -71,7 +71,7 @@ def _shape_table() -> Alternation:
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""
-    if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name):
+    if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name) or is_field(name):
         return frozenset()
     first = _shape_table().first(name)
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
@@ -79,6 +79,28 @@ def name_types(name: str) -> frozenset[str]:
     if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
         return name_types(m["name"])  # "Foo College, Oxbridge": Wikipedia's title names its town after a comma
     return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
+
+
+_FIELD_GLUE = re.compile(r"\s*(?:,|&|\band\b|\bof\b)\s*|\s+")
+
+
+@cache
+def _field_words() -> frozenset[str]:
+    return frozenset(name_tables().fields)
+
+
+@lru_cache(maxsize=8192)
+def is_field(name: str) -> bool:
+    """Whether a name is only words of fields of study or work (names.toml [fields]): "Business Administration",
+    "Media and Technology", "Communities and Local Government" name fields, no entity."""
+    words = [w for w in _FIELD_GLUE.split(name.strip()) if w]
+    return bool(words) and all(w in _field_words() for w in words)
+
+
+def names_no_entity(name: str) -> bool:
+    """Whether a name's own form says it names no entity, whatever the words around it or its look of a
+    personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment")."""
+    return _event_name(name) or is_field(name)
 
 
 _PLACE = frozenset({"Place"})
@@ -251,6 +273,17 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     if before[-1:] == " " and _title_before().search(before) and not _POSSESSIVE.search(text, start, end):
         return _PERSON  # "under Governor [[Jane Roe]],": a person's title; not "Lord [[Foo's Proclamation]]"
     return frozenset()
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def by_context(name: str, text: str, start: int, end: int) -> frozenset[str]:
+    """The class the words around a name give it; none for a letter or a numeral ("group D", "group VIII")
+    or a post ("the General Chief of the Armed Forces"), which those words name but which are no entities."""
+    if len(name) < 3 or _ROMAN.fullmatch(name) or is_post(name):
+        return frozenset()
+    return context_types(text, start, end)
 
 
 @cache

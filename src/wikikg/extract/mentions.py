@@ -9,13 +9,14 @@ from itertools import islice
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import (
-    context_types,
+    by_context,
     disambiguation,
     is_event,
     is_government_title,
     is_post,
     is_shape_word,
     name_types,
+    names_no_entity,
     split_title,
 )
 from wikikg.extract.coordination import by_company
@@ -114,6 +115,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
+    if not types and names_no_entity(label):  # "[[Hugo Award]]": an honour, no person
+        return Mention(shown, target, True, types, frozenset({shown} - {label}))
     if not types and is_government_title(label):  # "[[Roe ministry (1976–78)]]", "[[Fooville government]]"
         types, strength = frozenset({"GovernmentAgency"}), SHAPE
     if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()
@@ -174,6 +177,8 @@ def is_page_of_many(title: str) -> bool:
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = " ".join(_THE.sub("", clean).split())  # "Foo of Bar  Studies": one name whatever its spaces
+    if names_no_entity(clean):  # "Hugo Award", "Sir Foo Awards", "Business Administration": no one's, no body's name
+        return Mention(clean, clean, False, frozenset(), start=start, end=end)
     titled = title_prefix().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean) and not is_post(clean[titled.end():]):
         title = titled.group().strip()
@@ -196,7 +201,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types and is_personal_name(clean):
         types, strength = frozenset({"Person"}), PLACE
     if not types:
-        types, strength = _by_context(clean, text, start, end), CONTEXT
+        types, strength = by_context(clean, text, start, end), CONTEXT
     return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)
 
 
@@ -355,21 +360,10 @@ def _paren_links(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_ROMAN = re.compile(r"[IVXLC]+")
-
-
-def _by_context(name: str, text: str, start: int, end: int) -> frozenset[str]:
-    """The class the words around a name give it; none for a letter or a numeral ("group D", "group VIII")
-    or a post ("the General Chief of the Armed Forces"), which those words name but which are no entities."""
-    if len(name) < 3 or _ROMAN.fullmatch(name) or is_post(name):
-        return frozenset()
-    return context_types(text, start, end)
-
-
 def _with_context(m: Mention, text: str) -> Mention:
     if m.strength >= SHAPE or m is None:
         return m
-    ctx_types = _by_context(m.text, text, m.start, m.end)
+    ctx_types = by_context(m.text, text, m.start, m.end)
     if ctx_types and (not m.types or m.strength < CONTEXT):
         return replace(m, types=ctx_types, strength=CONTEXT)
     return m

@@ -82,6 +82,7 @@ class Names:
     state_kinds: tuple[str, ...] = ()  # words of a kind of state, no state's name ("People's Republic")
     government_heads: tuple[str, ...] = ()  # lower-case heads of a government's title ("Roe ministry")
     government_kinds: tuple[str, ...] = ()  # words of a kind of government, no one government ("Local")
+    fields: tuple[str, ...] = ()  # words of fields of study and work ("Business", "Administration")
 
 
 SCHEMA = Table({
@@ -105,6 +106,7 @@ SCHEMA = Table({
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list}),
     "governments": Table({"heads": list, "kinds": list}),
+    "fields": Table({"words": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -138,7 +140,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         tuple(d.get("place_names", {}).get("parts", ())), tuple(d.get("place_names", {}).get("states", ())),
         tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
-        tuple(d.get("governments", {}).get("kinds", ())))
+        tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())))
 
 
 @cache
