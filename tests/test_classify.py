@@ -245,3 +245,22 @@ def test_honours_and_fields_are_nobody_and_nowhere(name):
     from wikikg.extract.mentions import link_mention, name_mention
 
     assert not name_mention(name).types and not link_mention(name, name).types
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Jane Roe Show", set()), ("Jane Roe Memorial", set()), ("Paul Doe Lectures", set()), ("Julia Roe Books", set()),
+    ("Jane Roe", {"Person"}), ("Paul Doe Publisher", {"Company"})])
+def test_a_works_last_word_ends_no_persons_name(name, want):
+    """names.toml [works] heads: "the Jane Roe Show" is a programme, no person."""
+    from wikikg.extract.mentions import name_mention
+
+    assert name_mention(name).types == frozenset(want)
+
+
+@pytest.mark.parametrize("title,shown,want", [
+    ("Love Letters (1945 film)", "Love Letters", set()), ("Jane Roe (novel)", "Jane Roe", set()),
+    ("Fooville (Jane Roe song)", "Fooville", set()), ("Jane Roe (director)", "Jane Roe", {"Person"})])
+def test_a_works_qualifier_says_its_title_is_no_person_or_place(title, shown, want):
+    from wikikg.extract.mentions import link_mention
+
+    assert link_mention(title, shown).types == frozenset(want)

@@ -97,6 +97,23 @@ def is_field(name: str) -> bool:
     return bool(words) and all(w in _field_words() for w in words)
 
 
+@cache
+def _work_qualifier() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(name_tables().work_qualifiers, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"\b(?:{words})s?$")
+
+
+def is_work_qualifier(suffix: str | None) -> bool:
+    """Whether a title's qualifier says it names a work ("1945 film", "novel", "Jane Roe song"): names.toml [works]."""
+    return bool(suffix) and bool(_work_qualifier().search(_QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()))
+
+
+def ends_as_a_work(name: str) -> bool:
+    """Whether a name's last word ends works' and things' names, never a person's ("Foo Show", "Roe Memorial")."""
+    words = name.split()
+    return bool(words) and words[-1] in name_tables().work_heads
+
+
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
     personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment")."""

@@ -15,6 +15,7 @@ from wikikg.extract.classify import (
     is_government_title,
     is_post,
     is_shape_word,
+    is_work_qualifier,
     name_types,
     names_no_entity,
     split_title,
@@ -115,7 +116,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
-    if not types and names_no_entity(label):  # "[[Hugo Award]]": an honour, no person
+    if not types and (names_no_entity(label) or is_work_qualifier(dis)):  # "[[Hugo Award]]", "[[Foo (1945 film)]]"
         return Mention(shown, target, True, types, frozenset({shown} - {label}))
     if not types and is_government_title(label):  # "[[Roe ministry (1976–78)]]", "[[Fooville government]]"
         types, strength = frozenset({"GovernmentAgency"}), SHAPE

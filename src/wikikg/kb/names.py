@@ -83,6 +83,8 @@ class Names:
     government_heads: tuple[str, ...] = ()  # lower-case heads of a government's title ("Roe ministry")
     government_kinds: tuple[str, ...] = ()  # words of a kind of government, no one government ("Local")
     fields: tuple[str, ...] = ()  # words of fields of study and work ("Business", "Administration")
+    work_heads: tuple[str, ...] = ()  # last words of works' and things' names, no person's ("Show", "Memorial")
+    work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
 
 
 SCHEMA = Table({
@@ -107,6 +109,7 @@ SCHEMA = Table({
     "place_names": Table({"parts": list, "states": list, "kinds": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
+    "works": Table({"heads": list, "qualifiers": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -140,7 +143,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         tuple(d.get("place_names", {}).get("parts", ())), tuple(d.get("place_names", {}).get("states", ())),
         tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
-        tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())))
+        tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
+        tuple(d.get("works", {}).get("heads", ())), tuple(d.get("works", {}).get("qualifiers", ())))
 
 
 @cache
