@@ -264,3 +264,23 @@ def test_a_works_qualifier_says_its_title_is_no_person_or_place(title, shown, wa
     from wikikg.extract.mentions import link_mention
 
     assert link_mention(title, shown).types == frozenset(want)
+
+
+@pytest.mark.parametrize("name", ["Company A", "B Battery", "Troop C", "Headquarters Company", "HQ and Service Company"])
+def test_a_lettered_sub_unit_is_no_entity(name):
+    """names.toml [subunits]: a unit's lettered or headquarters sub-unit names no firm and no person."""
+    from wikikg.extract.mentions import name_mention
+
+    assert not name_mention(name).types
+
+
+@pytest.mark.parametrize("title,shown,want", [
+    ("Privately held company", "Private Company", set()), ("Government-owned corporation", "Government-owned corporation", set()),
+    ("Urban area", "Urban", set()), ("Military technology", "Military technology", set()),
+    ("Roe ministry (1976–78)", "Roe ministry", {"GovernmentAgency"}), ("Foo Bar plc", "Foo", {"Company"}),
+    ("Fooville upon Bar", "Fooville", set())])
+def test_a_common_nouns_article_names_no_entity(title, shown, want):
+    """A link's title that ends in a lower-case common noun is a concept's article, whatever its words or its text's."""
+    from wikikg.extract.mentions import link_mention
+
+    assert link_mention(title, shown).types == frozenset(want)

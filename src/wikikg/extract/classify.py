@@ -71,7 +71,7 @@ def _shape_table() -> Alternation:
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""
-    if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name) or is_field(name):
+    if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
         return frozenset()
     first = _shape_table().first(name)
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
@@ -114,10 +114,33 @@ def ends_as_a_work(name: str) -> bool:
     return bool(words) and words[-1] in name_tables().work_heads
 
 
+_LOWER_HEAD = re.compile(r"\S\s+(?P<head>[a-z]+)$")  # "Privately held company", "Urban area": a common noun last
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "del", "la", "le", "las", "los", "les", "y", "e",
+                              "i", "da", "do", "dos", "das", "di", "von", "van", "der", "den", "upon", "on", "en", "sur",
+                              "am", "im", "an", "bei", "aan", "op", "el", "al", "es", "in", "at", "for", "to"})
+
+
+def is_concept_title(title: str) -> bool:
+    """Whether a link's title (its qualifier aside) is a common noun's article, no entity's: its last word is lower
+    case and no connector ("[[Privately held company|Private Company]]", "[[Government-owned corporation]]",
+    "[[Urban area|Urban]]"); not a legal form ("Foo plc") nor a government's title ("Roe ministry")."""
+    m = _LOWER_HEAD.search(split_title(title)[0])
+    return m is not None and m["head"] not in _NAME_CONNECTORS and m["head"] not in legal_suffixes() \
+        and not is_government_title(split_title(title)[0])
+
+
+@cache
+def _subunit() -> re.Pattern:
+    words = "|".join(map(re.escape, name_tables().subunits)) or "(?!)"
+    hq = r"(?:Headquarters|HQ)(?:\s+and\s+(?:Headquarters|Service|Support))?"
+    return re.compile(rf"(?:{words})\s+[A-Z]|(?:[A-Z]|{hq})\s+(?:{words})")
+
+
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
-    personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment")."""
-    return _event_name(name) or is_field(name)
+    personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment"),
+    a lettered sub-unit ("Company A", "B Battery", "Headquarters Company")."""
+    return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name))
 
 
 _PLACE = frozenset({"Place"})

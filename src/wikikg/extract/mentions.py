@@ -11,6 +11,7 @@ from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import (
     by_context,
     disambiguation,
+    is_concept_title,
     is_event,
     is_government_title,
     is_post,
@@ -107,6 +108,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     table = known_tables()[0].get(target)
     if table:
         return replace(table, text=shown, start=-1, end=-1)
+    if is_concept_title(target) and not _TOPIC_TITLE.search(label):  # "[[Privately held company|Private Company]]"
+        return Mention(shown, target, True, frozenset(), frozenset({shown} - {label}))
     shape = name_types(shown) if shown != label else frozenset()
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place

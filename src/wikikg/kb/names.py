@@ -84,6 +84,7 @@ class Names:
     government_kinds: tuple[str, ...] = ()  # words of a kind of government, no one government ("Local")
     fields: tuple[str, ...] = ()  # words of fields of study and work ("Business", "Administration")
     work_heads: tuple[str, ...] = ()  # last words of works' and things' names, no person's ("Show", "Memorial")
+    subunits: tuple[str, ...] = ()  # a unit's sub-units' nouns, named by a letter ("Company A", "B Battery")
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
 
 
@@ -110,6 +111,7 @@ SCHEMA = Table({
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
     "works": Table({"heads": list, "qualifiers": list}),
+    "subunits": Table({"words": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -144,7 +146,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("place_names", {}).get("parts", ())), tuple(d.get("place_names", {}).get("states", ())),
         tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
         tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
-        tuple(d.get("works", {}).get("heads", ())), tuple(d.get("works", {}).get("qualifiers", ())))
+        tuple(d.get("works", {}).get("heads", ())), tuple(d.get("subunits", {}).get("words", ())),
+        tuple(d.get("works", {}).get("qualifiers", ())))
 
 
 @cache
