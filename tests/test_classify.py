@@ -284,3 +284,18 @@ def test_a_common_nouns_article_names_no_entity(title, shown, want):
     from wikikg.extract.mentions import link_mention
 
     assert link_mention(title, shown).types == frozenset(want)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("He joined the Foo Energy and Environment Council in 2001.", ["Foo Energy and Environment Council"]),
+    ("She chaired the Association of Chambers of Commerce and Industry of Freedonia.",
+     ["Association of Chambers of Commerce and Industry of Freedonia"]),
+    ("It bought Foo Electronics and Bar Electronics.", ["Foo Electronics", "Bar Electronics"]),
+])
+def test_and_between_two_fields_is_inside_one_name(text, names):
+    """extract/andnames.py: a field's word on both sides of "and" joins them inside one name."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names

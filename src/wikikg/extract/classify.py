@@ -81,20 +81,17 @@ def name_types(name: str) -> frozenset[str]:
     return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
 
 
-_FIELD_GLUE = re.compile(r"\s*(?:,|&|\band\b|\bof\b)\s*|\s+")
-
-
 @cache
-def _field_words() -> frozenset[str]:
-    return frozenset(name_tables().fields)
+def _fields() -> re.Pattern:
+    word = "|".join(map(re.escape, sorted(name_tables().fields, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"(?:{word})(?:(?:\s*,\s*|\s+(?:and|&|of)\s+|\s+)(?:{word}))*")
 
 
 @lru_cache(maxsize=8192)
 def is_field(name: str) -> bool:
     """Whether a name is only words of fields of study or work (names.toml [fields]): "Business Administration",
     "Media and Technology", "Communities and Local Government" name fields, no entity."""
-    words = [w for w in _FIELD_GLUE.split(name.strip()) if w]
-    return bool(words) and all(w in _field_words() for w in words)
+    return bool(_fields().fullmatch(name.strip()))
 
 
 @cache
