@@ -299,3 +299,17 @@ def test_and_between_two_fields_is_inside_one_name(text, names):
 
     ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
     assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The book was published by John Roe & Sons in 1990.", ["John Roe & Sons"]),
+    ("He worked for Jane Roe & Associates until 2003.", ["Jane Roe & Associates"]),
+])
+def test_a_firm_of_partners_is_one_name(text, names):
+    """names.toml company suffixes "& Sons", "& Co", "& Associates", "Bros.": the firm, no person and no "Sons"."""
+    from wikikg.extract.mentions import Context, Mention, name_mention
+    from wikikg.extract.names import spans
+
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
+    assert name_mention(names[0]).types == frozenset({"Company"})

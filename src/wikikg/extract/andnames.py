@@ -1,6 +1,8 @@
 """Where "and" or "&" joins two names, and where it joins words inside one name ("Bureau of Industry and Security")."""
 from __future__ import annotations
 
+from functools import cache
+
 from wikikg.extract.classify import is_field, name_types
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.names import name_tables
@@ -22,6 +24,8 @@ def split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
             not name_types(left) or ((" of " in left or " for " in left) and _complement(right))):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",
         # "College of Climate Change and Environmental Science"; not "Jane Roe and Foo Capital"
+    if right in _partners() and name_types(whole):
+        return [(toks[i][0], toks[j][1])]  # "Jane Roe & Sons", "Foo & Associates": a firm's name, no person and no "Sons"
     if len(cut) == 1 and name_types(whole) and _fields_joined(left, right) and not known(left) and not known(right):
         return [(toks[i][0], toks[j][1])]  # "Foo Energy and Environment Consultancy", "Chambers of Commerce and Industry"
     head = right.split()[-1].rstrip(".") if right.split() else ""
@@ -49,6 +53,13 @@ def _complement(right: str) -> bool:
     words = right.split()
     return (len(words) <= 3 and " of " not in f" {right} " and (not name_types(right) or is_field(right))
             and not is_personal_name(right) and right not in places())
+
+
+@cache
+def _partners() -> frozenset[str]:
+    """The words after "&" or "and" that end a firm's name in names.toml's company suffixes ("Sons", "Associates")."""
+    return frozenset(w.split()[-1] for spec in name_tables().shape.values() for w in spec.suffix
+                     if w.startswith(("& ", "and ")))
 
 
 def _fields_joined(left: str, right: str) -> bool:
