@@ -46,11 +46,11 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     pattern in order gives, on names built from names.toml's own shape words."""
     import random
 
-    from wikikg.extract.classify import _bare_shape_words, _event_name, _shape_patterns, is_post, name_types
+    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, is_post, name_types, names_no_entity
     from wikikg.kb.names import name_tables
 
     def by_class(name):
-        if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name):
+        if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
             return frozenset()
         return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
 
