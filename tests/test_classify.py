@@ -313,3 +313,14 @@ def test_a_firm_of_partners_is_one_name(text, names):
     ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
     assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
     assert name_mention(names[0]).types == frozenset({"Company"})
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Secretary and Treasurer of the Foo Society", True), ("Governor and Vice-Governors of the Foo Bank", True),
+    ("French Minister of Culture and Communications", True), ("Foo and Bar of Baz", False),
+    ("Directors of Foo", False), ("Friends of the Earth", False)])
+def test_coordinated_and_national_posts(name, want):
+    """Posts joined by "and" (a plural after it), and after a nationality's word of names.toml [stop] words."""
+    from wikikg.extract.classify import is_post
+
+    assert is_post(name) is want

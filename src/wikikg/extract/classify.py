@@ -141,7 +141,7 @@ def names_no_entity(name: str) -> bool:
 
 
 _PLACE = frozenset({"Place"})
-_POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:of|for) ")
+_POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,3}) (?:of|for) ")
 
 
 @lru_cache(maxsize=8192)  # asked of every unlinked name the words around would type
@@ -154,9 +154,13 @@ def is_post(name: str) -> bool:
     if m is None:  # "Treasury Secretary", "Army General": capitalised words ending in an office's word
         toks = name.split()
         return 2 <= len(toks) <= 4 and toks[-1] in offices and all(t[:1].isupper() for t in toks)
-    toks = m["head"].split()
-    if len(toks) > 1 and _NATIONALITY.fullmatch(toks[0]):
-        toks = toks[1:]  # "Canadian Cardinal of the Catholic Church"
+    toks = [t for t in m["head"].split() if t not in ("and", "&")]  # "Secretary and Treasurer of the Foo Society"
+    if len(toks) > 1 and (_NATIONALITY.fullmatch(toks[0]) or toks[0] in name_tables().stop.words):
+        toks = toks[1:]  # "Canadian Cardinal of the Catholic Church", "French Minister of Culture"
+    plural = " and " in m["head"] or " & " in m["head"] or "-" in m["head"]  # "Governor and Vice-Governors of"
+    toks = [p for t in toks for p in (t.split("-") if t not in words else (t,))]  # "Vice-Governors": "Vice", "Governors"
+    if plural:
+        toks = [t[:-1] if t not in words and t.endswith("s") and t[:-1] in words else t for t in toks]
     return all(t in words for t in toks) and any(t in roles for t in toks)
 
 
