@@ -249,6 +249,7 @@ def test_honours_and_fields_are_nobody_and_nowhere(name):
 
 @pytest.mark.parametrize("name,want", [
     ("Jane Roe Show", set()), ("Jane Roe Memorial", set()), ("Paul Doe Lectures", set()), ("Julia Roe Books", set()),
+    ("Jane Roe Hospital", set()), ("Walt Roe World", set()), ("Major General", set()), ("Secretary", set()),
     ("Jane Roe", {"Person"}), ("Paul Doe Publisher", {"Company"})])
 def test_a_works_last_word_ends_no_persons_name(name, want):
     """names.toml [works] heads: "the Jane Roe Show" is a programme, no person."""

@@ -136,8 +136,9 @@ def _subunit() -> re.Pattern:
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
     personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment"),
-    a lettered sub-unit ("Company A", "B Battery", "Headquarters Company")."""
-    return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name))
+    a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
+    return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name)) \
+        or name in name_tables().stop.titles  # "Major General", "Secretary" alone: a title, nobody's name
 
 
 _PLACE = frozenset({"Place"})
