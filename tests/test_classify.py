@@ -325,3 +325,22 @@ def test_coordinated_and_national_posts(name, want):
     from wikikg.extract.classify import is_post
 
     assert is_post(name) is want
+
+
+@pytest.mark.parametrize("name", ["Diploma of the Foo Ministry", "Decree of the Freedonian Senate", "Meeting of the Foo Board",
+                                  "Convocation of the Foo Society", "Annual Meeting"])
+def test_documents_and_meetings_are_no_entities(name):
+    """names.toml [works] first ("Diploma of"), [events] words "Meeting", "Convocation"."""
+    from wikikg.extract.mentions import name_mention
+
+    assert not name_mention(name).types
+
+
+def test_a_documents_issuer_is_named_after_it():
+    """"the Diploma of the Cabinet of Ministers of Freedonia": the cabinet, not the diploma."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    text = "It was awarded the Diploma of the Cabinet of Ministers of Freedonia in 2004."
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert "Cabinet of Ministers of Freedonia" in [text[s:e] for s, e in spans(text, True, ctx)]

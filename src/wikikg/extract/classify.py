@@ -126,6 +126,12 @@ def is_concept_title(title: str) -> bool:
         and not is_government_title(split_title(title)[0])
 
 
+def _document(name: str) -> bool:
+    """Whether a name is a document's, its noun first before "of" ("Diploma of the Foo Ministry"): names.toml [works]."""
+    first, _, rest = name.partition(" ")
+    return rest.startswith(("of ", "on ")) and first in name_tables().work_first
+
+
 @cache
 def _subunit() -> re.Pattern:
     words = "|".join(map(re.escape, name_tables().subunits)) or "(?!)"
@@ -137,7 +143,7 @@ def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
     personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment"),
     a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
-    return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name)) \
+    return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
         or name in name_tables().stop.titles  # "Major General", "Secretary" alone: a title, nobody's name
 
 

@@ -126,6 +126,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             continue
         if k is not None:
             i, s = k, toks[k][0]  # "Chairman of the Indo-US Strategic Dialogue": the dialogue
+        elif i + 3 <= j and toks[i][2] in name_tables().work_first and toks[i + 1][2] in ("of", "on") \
+                and toks[i + 2][2] == "the":  # "Diploma of the Foo Ministry": the ministry ("Declaration of Independence": none)
+            i, s = i + 3, toks[i + 3][0]
         elif j - i >= 2 and (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe":
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]

@@ -86,6 +86,7 @@ class Names:
     work_heads: tuple[str, ...] = ()  # last words of works' and things' names, no person's ("Show", "Memorial")
     subunits: tuple[str, ...] = ()  # a unit's sub-units' nouns, named by a letter ("Company A", "B Battery")
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
+    work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
 
 
 SCHEMA = Table({
@@ -110,7 +111,7 @@ SCHEMA = Table({
     "place_names": Table({"parts": list, "states": list, "kinds": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
-    "works": Table({"heads": list, "qualifiers": list}),
+    "works": Table({"heads": list, "qualifiers": list, "first": list}),
     "subunits": Table({"words": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
@@ -147,7 +148,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
         tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
         tuple(d.get("works", {}).get("heads", ())), tuple(d.get("subunits", {}).get("words", ())),
-        tuple(d.get("works", {}).get("qualifiers", ())))
+        tuple(d.get("works", {}).get("qualifiers", ())), tuple(d.get("works", {}).get("first", ())))
 
 
 @cache
