@@ -344,3 +344,11 @@ def test_a_documents_issuer_is_named_after_it():
     text = "It was awarded the Diploma of the Cabinet of Ministers of Freedonia in 2004."
     ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
     assert "Cabinet of Ministers of Freedonia" in [text[s:e] for s, e in spans(text, True, ctx)]
+
+
+@pytest.mark.parametrize("name,want", [("Foo Range", {"Place"}), ("Foo Gorge", {"Place"}), ("Bar Glacier", {"Place"}),
+                                       ("Art Direction", set()), ("Foo Nation", set())])
+def test_natural_features_are_places(name, want):
+    from wikikg.extract.mentions import name_mention
+
+    assert name_mention(name).types == frozenset(want)
