@@ -352,3 +352,14 @@ def test_natural_features_are_places(name, want):
     from wikikg.extract.mentions import name_mention
 
     assert name_mention(name).types == frozenset(want)
+
+
+@pytest.mark.parametrize("name,want", [
+    ("25th Congress", set()), ("Second International Congress of Foo", set()), ("First Council of Fooville", set()),
+    ("Second Continental Congress", {"GovernmentAgency"}), ("First National Bank", {"Company"}),
+    ("Public Inquiry", set()), ("Natural Resources", set())])
+def test_numbered_sittings_and_inquiries_are_events(name, want):
+    """names.toml [events] sessions: an ordinal before a body's noun names a sitting, no body."""
+    from wikikg.extract.mentions import name_mention
+
+    assert name_mention(name).types == frozenset(want)

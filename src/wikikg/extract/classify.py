@@ -218,13 +218,26 @@ def _event_name(name: str) -> bool:
     first ("2014–15 Foo League"), an event's word last or first before "of" ("Overland Campaign",
     "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
     Air Force Commendation Medal")."""
-    return bool(_SEASON.match(name) or _event_head().search(name))
+    return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name))
 
 
 @cache
 def _event_pattern() -> re.Pattern:
     words = name_tables().events
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
+
+
+_ORDINALS = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|"
+             "Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth")
+
+
+@cache
+def _sitting() -> re.Pattern:
+    """A numbered sitting of a body ("25th Congress", "Second International Congress of Foo", "First Council of
+    Fooville"): names.toml sessions."""
+    words = "|".join(map(re.escape, name_tables().sessions)) or "(?!)"
+    return re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,3}}?|(?:{_ORDINALS})\s+(?:(?:International|World|Annual"
+                      rf"|Ecumenical|General)\s+)?)(?:{words})\b")  # not "Second Continental Congress": a body
 
 
 @cache

@@ -87,6 +87,7 @@ class Names:
     subunits: tuple[str, ...] = ()  # a unit's sub-units' nouns, named by a letter ("Company A", "B Battery")
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
     work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
+    sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
 
 
 SCHEMA = Table({
@@ -100,7 +101,7 @@ SCHEMA = Table({
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
-    "events": Table({"words": list, "awards": list}),
+    "events": Table({"words": list, "awards": list, "sessions": list}),
     "and_names": Table({"heads": list}),
     "roles": Table({"words": list, "modifiers": list, "offices": list}, frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
@@ -148,7 +149,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
         tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
         tuple(d.get("works", {}).get("heads", ())), tuple(d.get("subunits", {}).get("words", ())),
-        tuple(d.get("works", {}).get("qualifiers", ())), tuple(d.get("works", {}).get("first", ())))
+        tuple(d.get("works", {}).get("qualifiers", ())), tuple(d.get("works", {}).get("first", ())),
+        tuple(d.get("events", {}).get("sessions", ())))
 
 
 @cache
