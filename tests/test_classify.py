@@ -363,3 +363,16 @@ def test_numbered_sittings_and_inquiries_are_events(name, want):
     from wikikg.extract.mentions import name_mention
 
     assert name_mention(name).types == frozenset(want)
+
+
+def test_a_name_before_an_honours_word_is_the_honours():
+    """"At the 85th Foo Awards": the name pass stops before "Awards" (a stop word), but the name is the award's."""
+    from wikikg.extract.mentions import Context, Mention, find_mentions
+    from wikikg.model import Article
+    from wikikg.parse.plaintext import parse_text
+
+    text = "At the 85th Foo Awards, Example won. Jane Roe was a Foreign Member of the Royal Society."
+    art = parse_text(Article("Example", text, kind="text"))
+    ctx = Context(Mention("Example", "Example", True, frozenset({"Company"})), {"Example"})
+    found = {m.text: m.types for s in art.sentences for m in find_mentions(s, ctx)}
+    assert not found.get("85th Foo") and "Foreign Member of the Royal Society" not in found

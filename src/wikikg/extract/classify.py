@@ -139,6 +139,18 @@ def _subunit() -> re.Pattern:
     return re.compile(rf"(?:{words})\s+[A-Z]|(?:[A-Z]|{hq})\s+(?:{words})")
 
 
+@cache
+def _honour_next() -> re.Pattern:
+    t = name_tables()
+    return re.compile(rf" (?:{'|'.join(map(re.escape, t.awards + t.events))})\b" if t.awards else "(?!)")
+
+
+def names_an_honour_before(text: str, end: int) -> bool:
+    """Whether the name ending at `end` goes on into an honour's or an event's word the name pass stops before
+    ("the 85th Academy Awards", "the Foo Prize", "the Foo Cup"): the whole names an honour or an event, no body."""
+    return bool(_honour_next().match(text, end))
+
+
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
     personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment"),

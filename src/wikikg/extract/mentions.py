@@ -18,6 +18,7 @@ from wikikg.extract.classify import (
     is_shape_word,
     is_work_qualifier,
     name_types,
+    names_an_honour_before,
     names_no_entity,
     split_title,
 )
@@ -181,8 +182,8 @@ def is_page_of_many(title: str) -> bool:
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = " ".join(_THE.sub("", clean).split())  # "Foo of Bar  Studies": one name whatever its spaces
-    if names_no_entity(clean):  # "Hugo Award", "Sir Foo Awards", "Business Administration": no one's, no body's name
-        return Mention(clean, clean, False, frozenset(), start=start, end=end)
+    if names_no_entity(clean) or start >= 0 and names_an_honour_before(text, end):  # "Hugo Award", "Business
+        return Mention(clean, clean, False, frozenset(), start=start, end=end)  # Administration", "the 85th Academy| Awards"
     titled = title_prefix().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean) and not is_post(clean[titled.end():]):
         title = titled.group().strip()
