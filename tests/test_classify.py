@@ -46,7 +46,8 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     pattern in order gives, on names built from names.toml's own shape words."""
     import random
 
-    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, is_post, name_types, names_no_entity
+    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, is_post, name_types
+    from wikikg.extract.nonentities import names_no_entity
     from wikikg.kb.names import name_tables
 
     def by_class(name):
@@ -95,7 +96,8 @@ def test_a_role_or_office_before_of_names_a_post(name, want):
 def test_an_events_name_has_no_class(name, want):
     """An event's word last or first before "of", a year or a season first: the name is an event's (a
     campaign, a siege, a season), whatever class words it holds."""
-    from wikikg.extract.classify import is_event, name_types
+    from wikikg.extract.classify import name_types
+    from wikikg.extract.nonentities import is_event
 
     assert name_types(name) == want
     assert is_event(name) or want

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from wikikg.extract.classify import is_field, name_types
+from wikikg.extract.classify import name_types
+from wikikg.extract.nonentities import is_field
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places

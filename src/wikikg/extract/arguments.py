@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from wikikg.extract.classify import is_work_qualifier, names_no_entity, split_title
+from wikikg.extract.classify import split_title
 from wikikg.extract.mentions import Context
+from wikikg.extract.nonentities import is_work_qualifier, names_no_entity
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import domain, org_classes
 from wikikg.model import Mention

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.classify import is_event
 from wikikg.extract.known import CONTEXT
+from wikikg.extract.nonentities import is_event
 from wikikg.extract.settlements import settled
 from wikikg.kb.names import stop_names
 from wikikg.model import Mention

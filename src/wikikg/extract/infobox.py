@@ -8,8 +8,9 @@ import re
 from wikikg.extract.boxdates import field_date, held_years
 from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, is_label, mask, minority, rank_words, share_surname, two_people
 from wikikg.extract.boxtext import clean as _clean
-from wikikg.extract.classify import is_concept_title, is_event, is_shape_word, name_types, split_title
+from wikikg.extract.classify import is_concept_title, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
+from wikikg.extract.nonentities import is_event
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.mappings import InfoboxMapping, exchanges, infoboxes

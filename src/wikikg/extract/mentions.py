@@ -12,14 +12,10 @@ from wikikg.extract.classify import (
     by_context,
     disambiguation,
     is_concept_title,
-    is_event,
     is_government_title,
     is_post,
     is_shape_word,
-    is_work_qualifier,
     name_types,
-    names_an_honour_before,
-    names_no_entity,
     split_title,
 )
 from wikikg.extract.coordination import by_company
@@ -28,6 +24,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviates_a_part, abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
+from wikikg.extract.nonentities import is_event, is_work_qualifier, names_an_honour_before, names_no_entity
 from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder

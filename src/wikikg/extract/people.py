@@ -9,7 +9,8 @@ import dataclasses
 import re
 from functools import cache, lru_cache
 
-from wikikg.extract.classify import ends_as_a_work, name_types
+from wikikg.extract.classify import name_types
+from wikikg.extract.nonentities import ends_as_a_work
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.places import countries, english_regions, places
