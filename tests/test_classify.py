@@ -46,11 +46,12 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     pattern in order gives, on names built from names.toml's own shape words."""
     import random
 
-    from wikikg.extract.classify import _bare_shape_words, _event_name, _shape_patterns, is_post, name_types
+    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, is_post, name_types
+    from wikikg.extract.nonentities import names_no_entity
     from wikikg.kb.names import name_tables
 
     def by_class(name):
-        if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name):
+        if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
             return frozenset()
         return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
 
@@ -95,7 +96,8 @@ def test_a_role_or_office_before_of_names_a_post(name, want):
 def test_an_events_name_has_no_class(name, want):
     """An event's word last or first before "of", a year or a season first: the name is an event's (a
     campaign, a siege, a season), whatever class words it holds."""
-    from wikikg.extract.classify import is_event, name_types
+    from wikikg.extract.classify import name_types
+    from wikikg.extract.nonentities import is_event
 
     assert name_types(name) == want
     assert is_event(name) or want
@@ -223,3 +225,156 @@ def test_a_government_titled_with_a_lower_case_head_is_a_government_body(title, 
         assert not is_entity_link(title, title) or not link_mention(title, title).types
     else:
         assert is_entity_link(title, title) and link_mention(title, title).types == want
+
+
+@pytest.mark.parametrize("name,want", [
+    # names.toml [fields]: fields of study and work name no entity, whatever their last word would give
+    ("Business Administration", set()), ("Media and Technology", set()), ("Home Entertainment", set()),
+    ("Communities and Local Government", set()), ("Electronics & Communications", set()),
+    ("Foo Technology", {"Company"}), ("Department of Media and Technology", {"GovernmentAgency"}),
+    ("Faculty of Business Administration", {"Organization"}), ("Home Office", {"GovernmentAgency"}),
+])
+def test_a_field_of_study_or_work_is_no_name(name, want):
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == frozenset(want)
+
+
+@pytest.mark.parametrize("name", ["Foo Award", "Silver Medal", "Freedonian Unit Citation", "Sir Jane Roe Awards",
+                                  "Business Administration", "Information Technology"])
+def test_honours_and_fields_are_nobody_and_nowhere(name):
+    """An honour that ends in a surname's look ("Foo Award"), a field: no person, place or context class, linked or not."""
+    from wikikg.extract.mentions import link_mention, name_mention
+
+    assert not name_mention(name).types and not link_mention(name, name).types
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Jane Roe Show", set()), ("Jane Roe Memorial", set()), ("Paul Doe Lectures", set()), ("Julia Roe Books", set()),
+    ("Jane Roe Hospital", set()), ("Walt Roe World", set()), ("Major General", set()), ("Secretary", set()),
+    ("Jane Roe", {"Person"}), ("Paul Doe Publisher", {"Company"})])
+def test_a_works_last_word_ends_no_persons_name(name, want):
+    """names.toml [works] heads: "the Jane Roe Show" is a programme, no person."""
+    from wikikg.extract.mentions import name_mention
+
+    assert name_mention(name).types == frozenset(want)
+
+
+@pytest.mark.parametrize("title,shown,want", [
+    ("Love Letters (1945 film)", "Love Letters", set()), ("Jane Roe (novel)", "Jane Roe", set()),
+    ("Fooville (Jane Roe song)", "Fooville", set()), ("Jane Roe (director)", "Jane Roe", {"Person"})])
+def test_a_works_qualifier_says_its_title_is_no_person_or_place(title, shown, want):
+    from wikikg.extract.mentions import link_mention
+
+    assert link_mention(title, shown).types == frozenset(want)
+
+
+@pytest.mark.parametrize("name", ["Company A", "B Battery", "Troop C", "Headquarters Company", "HQ and Service Company"])
+def test_a_lettered_sub_unit_is_no_entity(name):
+    """names.toml [subunits]: a unit's lettered or headquarters sub-unit names no firm and no person."""
+    from wikikg.extract.mentions import name_mention
+
+    assert not name_mention(name).types
+
+
+@pytest.mark.parametrize("title,shown,want", [
+    ("Privately held company", "Private Company", set()), ("Government-owned corporation", "Government-owned corporation", set()),
+    ("Urban area", "Urban", set()), ("Military technology", "Military technology", set()),
+    ("Roe ministry (1976–78)", "Roe ministry", {"GovernmentAgency"}), ("Foo Bar plc", "Foo", {"Company"}),
+    ("Fooville upon Bar", "Fooville", set())])
+def test_a_common_nouns_article_names_no_entity(title, shown, want):
+    """A link's title that ends in a lower-case common noun is a concept's article, whatever its words or its text's."""
+    from wikikg.extract.mentions import link_mention
+
+    assert link_mention(title, shown).types == frozenset(want)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("He joined the Foo Energy and Environment Council in 2001.", ["Foo Energy and Environment Council"]),
+    ("She chaired the Association of Chambers of Commerce and Industry of Freedonia.",
+     ["Association of Chambers of Commerce and Industry of Freedonia"]),
+    ("It bought Foo Electronics and Bar Electronics.", ["Foo Electronics", "Bar Electronics"]),
+])
+def test_and_between_two_fields_is_inside_one_name(text, names):
+    """extract/andnames.py: a field's word on both sides of "and" joins them inside one name."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The book was published by John Roe & Sons in 1990.", ["John Roe & Sons"]),
+    ("He worked for Jane Roe & Associates until 2003.", ["Jane Roe & Associates"]),
+])
+def test_a_firm_of_partners_is_one_name(text, names):
+    """names.toml company suffixes "& Sons", "& Co", "& Associates", "Bros.": the firm, no person and no "Sons"."""
+    from wikikg.extract.mentions import Context, Mention, name_mention
+    from wikikg.extract.names import spans
+
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
+    assert name_mention(names[0]).types == frozenset({"Company"})
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Secretary and Treasurer of the Foo Society", True), ("Governor and Vice-Governors of the Foo Bank", True),
+    ("French Minister of Culture and Communications", True), ("Foo and Bar of Baz", False),
+    ("Directors of Foo", False), ("Friends of the Earth", False)])
+def test_coordinated_and_national_posts(name, want):
+    """Posts joined by "and" (a plural after it), and after a nationality's word of names.toml [stop] words."""
+    from wikikg.extract.classify import is_post
+
+    assert is_post(name) is want
+
+
+@pytest.mark.parametrize("name", ["Diploma of the Foo Ministry", "Decree of the Freedonian Senate", "Meeting of the Foo Board",
+                                  "Convocation of the Foo Society", "Annual Meeting"])
+def test_documents_and_meetings_are_no_entities(name):
+    """names.toml [works] first ("Diploma of"), [events] words "Meeting", "Convocation"."""
+    from wikikg.extract.mentions import name_mention
+
+    assert not name_mention(name).types
+
+
+def test_a_documents_issuer_is_named_after_it():
+    """"the Diploma of the Cabinet of Ministers of Freedonia": the cabinet, not the diploma."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    text = "It was awarded the Diploma of the Cabinet of Ministers of Freedonia in 2004."
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert "Cabinet of Ministers of Freedonia" in [text[s:e] for s, e in spans(text, True, ctx)]
+
+
+@pytest.mark.parametrize("name,want", [("Foo Range", {"Place"}), ("Foo Gorge", {"Place"}), ("Bar Glacier", {"Place"}),
+                                       ("Art Direction", set()), ("Foo Nation", set())])
+def test_natural_features_are_places(name, want):
+    from wikikg.extract.mentions import name_mention
+
+    assert name_mention(name).types == frozenset(want)
+
+
+@pytest.mark.parametrize("name,want", [
+    ("25th Congress", set()), ("Second International Congress of Foo", set()), ("First Council of Fooville", set()),
+    ("Second Continental Congress", {"GovernmentAgency"}), ("First National Bank", {"Company"}),
+    ("Public Inquiry", set()), ("Natural Resources", set())])
+def test_numbered_sittings_and_inquiries_are_events(name, want):
+    """names.toml [events] sessions: an ordinal before a body's noun names a sitting, no body."""
+    from wikikg.extract.mentions import name_mention
+
+    assert name_mention(name).types == frozenset(want)
+
+
+def test_a_name_before_an_honours_word_is_the_honours():
+    """"At the 85th Foo Awards": the name pass stops before "Awards" (a stop word), but the name is the award's."""
+    from wikikg.extract.mentions import Context, Mention, find_mentions
+    from wikikg.model import Article
+    from wikikg.parse.plaintext import parse_text
+
+    text = "At the 85th Foo Awards, Example won. Jane Roe was a Foreign Member of the Royal Society."
+    art = parse_text(Article("Example", text, kind="text"))
+    ctx = Context(Mention("Example", "Example", True, frozenset({"Company"})), {"Example"})
+    found = {m.text: m.types for s in art.sentences for m in find_mentions(s, ctx)}
+    assert not found.get("85th Foo") and "Foreign Member of the Royal Society" not in found

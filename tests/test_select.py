@@ -73,3 +73,16 @@ def test_a_name_modifying_a_noun_is_not_what_is_based_somewhere():
                                                                                         "wikitext")).statements}
     assert not any(s == "Customer Identity Management" for s, _, _ in got)
     assert ("Foo Inc.", "headquarteredIn", "Vancouver") in got
+
+
+@pytest.mark.parametrize("key,text,ok", [
+    ("Olympic Games", "Olympic", False), ("Foo Prize", "Foo Prize", False), ("Love Letters (1945 film)", "Love Letters", False),
+    ("Foo Corporation", "Foo", True)])
+def test_a_link_that_names_no_entity_fills_no_typed_place(key, text, ok):
+    """extract/arguments.py fits: an untyped link to an event, an honour or a work fills no organisation's place
+    ("membership of the [[Olympic Games|Olympic]] movement")."""
+    from wikikg.extract.arguments import fits
+    from wikikg.model import Mention
+
+    m = Mention(text, key, True, frozenset())
+    assert fits(m, frozenset({"Organization"}), False) is ok

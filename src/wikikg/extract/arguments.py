@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
+from wikikg.extract.classify import split_title
 from wikikg.extract.mentions import Context
+from wikikg.extract.nonentities import is_work_qualifier, names_no_entity
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import domain, org_classes
 from wikikg.model import Mention
@@ -17,9 +19,18 @@ def fits(m: Mention, types: frozenset[str], strict: bool | str) -> bool:
     a LINKED place also takes a linked name nothing types."""
     if not types or (m.authority and types & rules.type_group("gov")):
         return True
+    if not m.types and names_nothing(m):
+        return False  # "membership of the [[Olympic Games|Olympic]] movement": an event, no body
     if not m.types or strict and m.strength == 0:
         return not strict or strict == LINKED and m.linked and not m.types
     return bool(m.types & types)
+
+
+def names_nothing(m: Mention) -> bool:
+    """Whether an untyped mention's name or link title says it names no entity: an event, an honour, a field, a
+    document ("[[Olympic Games]]", "[[Foo Prize]]"), a work ("[[Foo (1945 film)]]")."""
+    label, qualifier = split_title(m.key)
+    return names_no_entity(label) or names_no_entity(m.text) or is_work_qualifier(qualifier)
 
 
 def strict_place(types: frozenset[str], ctx: Context) -> bool:

@@ -14,6 +14,15 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
 _INITIAL = re.compile(r"[A-Z]\.")  # an initial before a given name ("A. Darrell")
 ACRONYM = re.compile(r"\s*[A-Z]{2,5}\s*")  # "- CRO": a role after a name, no one's name
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+_SPACES = re.compile(r"\s+")
+_FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
+
+
+def clean(text: str) -> str:
+    """An infobox value's text without footnote marks, doubled spaces, and the punctuation or "and" around it."""
+    text = _SPACES.sub(" ", _FOOTNOTE.sub("", text))
+    return _LEADING_AND.sub("", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
 
 
 def two_people(parts: list[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import countries
@@ -71,7 +72,7 @@ def _shape_table() -> Alternation:
 def name_types(name: str) -> frozenset[str]:
     """The class a name's own words give it ("… University" -> University), the first that fits; a
     shape word on its own ("Technology", "Court") gives none."""
-    if name.strip().casefold() in _bare_shape_words() or is_post(name) or _event_name(name):
+    if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
         return frozenset()
     first = _shape_table().first(name)
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
@@ -81,8 +82,23 @@ def name_types(name: str) -> frozenset[str]:
     return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
 
 
+_LOWER_HEAD = re.compile(r"\S\s+(?P<head>[a-z]+)$")  # "Privately held company", "Urban area": a common noun last
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "del", "la", "le", "las", "los", "les", "y", "e",
+                              "i", "da", "do", "dos", "das", "di", "von", "van", "der", "den", "upon", "on", "en", "sur",
+                              "am", "im", "an", "bei", "aan", "op", "el", "al", "es", "in", "at", "for", "to"})
+
+
+def is_concept_title(title: str) -> bool:
+    """Whether a link's title (its qualifier aside) is a common noun's article, no entity's: its last word is lower
+    case and no connector ("[[Privately held company|Private Company]]", "[[Government-owned corporation]]",
+    "[[Urban area|Urban]]"); not a legal form ("Foo plc") nor a government's title ("Roe ministry")."""
+    m = _LOWER_HEAD.search(split_title(title)[0])
+    return m is not None and m["head"] not in _NAME_CONNECTORS and m["head"] not in legal_suffixes() \
+        and not is_government_title(split_title(title)[0])
+
+
 _PLACE = frozenset({"Place"})
-_POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:of|for) ")
+_POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,3}) (?:of|for) ")
 
 
 @lru_cache(maxsize=8192)  # asked of every unlinked name the words around would type
@@ -95,9 +111,13 @@ def is_post(name: str) -> bool:
     if m is None:  # "Treasury Secretary", "Army General": capitalised words ending in an office's word
         toks = name.split()
         return 2 <= len(toks) <= 4 and toks[-1] in offices and all(t[:1].isupper() for t in toks)
-    toks = m["head"].split()
-    if len(toks) > 1 and _NATIONALITY.fullmatch(toks[0]):
-        toks = toks[1:]  # "Canadian Cardinal of the Catholic Church"
+    toks = [t for t in m["head"].split() if t not in ("and", "&")]  # "Secretary and Treasurer of the Foo Society"
+    if len(toks) > 1 and (_NATIONALITY.fullmatch(toks[0]) or toks[0] in name_tables().stop.words):
+        toks = toks[1:]  # "Canadian Cardinal of the Catholic Church", "French Minister of Culture"
+    plural = " and " in m["head"] or " & " in m["head"] or "-" in m["head"]  # "Governor and Vice-Governors of"
+    toks = [p for t in toks for p in (t.split("-") if t not in words else (t,))]  # "Vice-Governors": "Vice", "Governors"
+    if plural:
+        toks = [t[:-1] if t not in words and t.endswith("s") and t[:-1] in words else t for t in toks]
     return all(t in words for t in toks) and any(t in roles for t in toks)
 
 
@@ -120,12 +140,6 @@ def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def is_event(name: str) -> bool:
-    """Whether a name is an event's: it holds a word of names.toml [events] ("Battle of Kabul") or starts
-    with a year or a season ("2014–15 Foo League")."""
-    return bool(_event_pattern().search(name)) or bool(_SEASON.match(name))
-
-
 @cache
 def _government_title() -> re.Pattern:
     t = name_tables()
@@ -140,34 +154,6 @@ def is_government_title(label: str) -> bool:
     return m is not None and not set(m["before"].split()) <= set(name_tables().government_kinds)
 
 
-_SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo Cup", "2014–15 Foo League"
-
-
-def _event_name(name: str) -> bool:
-    """Whether a name's own form makes it an event's, whatever class words it holds: a year or a season
-    first ("2014–15 Foo League"), an event's word last or first before "of" ("Overland Campaign",
-    "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
-    Air Force Commendation Medal")."""
-    return bool(_SEASON.match(name) or _event_head().search(name))
-
-
-@cache
-def _event_pattern() -> re.Pattern:
-    words = name_tables().events
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
-
-
-@cache
-def _event_head() -> re.Pattern:
-    t = name_tables()
-    alt = "|".join(map(re.escape, t.events)) or "(?!)"
-    last = "|".join(map(re.escape, t.events + t.awards)) or "(?!)"
-    return re.compile(rf"(?:\s(?:{last})$|^(?:{alt})\s+of\s)")
-
-
-_QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")
-
-
 def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
     """Class from a title's disambiguation suffix ("computer scientist" -> Person); a year range is a
     person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
@@ -177,7 +163,7 @@ def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
         return frozenset() if is_event(base) or _TERM.match(suffix) or _COMMON_WORD.search(base) \
             else frozenset({"Person"})
     # the qualifier's head noun names the class: "(state song)" is a song, "(region of Alabama)" a region
-    head = _QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()
+    head = QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()
     for cls, pat in _disambig_table():
         if pat.search(head):
             return frozenset({cls})
@@ -251,6 +237,17 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     if before[-1:] == " " and _title_before().search(before) and not _POSSESSIVE.search(text, start, end):
         return _PERSON  # "under Governor [[Jane Roe]],": a person's title; not "Lord [[Foo's Proclamation]]"
     return frozenset()
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def by_context(name: str, text: str, start: int, end: int) -> frozenset[str]:
+    """The class the words around a name give it; none for a letter or a numeral ("group D", "group VIII")
+    or a post ("the General Chief of the Armed Forces"), which those words name but which are no entities."""
+    if len(name) < 3 or _ROMAN.fullmatch(name) or is_post(name):
+        return frozenset()
+    return context_types(text, start, end)
 
 
 @cache

@@ -5,8 +5,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from wikikg.extract.classify import is_event
 from wikikg.extract.known import CONTEXT, SHAPE
+from wikikg.extract.nonentities import is_event
 from wikikg.extract.settlements import settled
 from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names

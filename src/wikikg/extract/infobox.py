@@ -19,10 +19,12 @@ from wikikg.extract.boxtext import (
     share_surname,
     two_people,
 )
-from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
+from wikikg.extract.boxtext import clean as _clean
+from wikikg.extract.classify import is_concept_title, is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.listings import listings
 from wikikg.extract.listings import norm as _norm
+from wikikg.extract.nonentities import is_event
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.mappings import InfoboxMapping, infoboxes
@@ -35,17 +37,14 @@ _BRACKETS = re.compile(r"[()\[\]]")
 _NOTE_LINE = re.compile(r"\([^()]*\)")  # a line wholly in parentheses
 _BY_PREFIX = re.compile(r"^[A-Z][a-z]+(?:ed|en)\s+by\s+(?:the\s+)?")  # "Coordinated by", "Owned by the"
 _CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
-_LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARENS = re.compile(r"[()]")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
-_SPACES = re.compile(r"\s+")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
 _URL_TEMPLATES = {"url", "official url", "official website", "website"}
-_FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
 _words = re.compile(r"[\w.&-]+").findall
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "&"})
 
@@ -204,8 +203,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue
             if value == "person" and link is None and names_office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
-            if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
-                continue  # an organisation named where a place is expected ("HQ: Ministry of X")
+            if value == "place" and (name_types(split_title(link.target)[0] if link else name) - {"Place"}
+                                     or link and is_concept_title(link.target)):  # "HQ: Ministry of X", "[[Urban area]]"
+                continue  # an organisation or a common noun named where a place is expected
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and (
                     minority(item.text) or is_personal_name(split_title(link.target if link else name)[0])):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"; nor is a person
@@ -260,11 +260,6 @@ def _founding_date(box: Infobox, maps) -> DateValue | None:
     """The box's founding date (a field its mappings read as foundingDate), which dates its founders."""
     dated = [g for g in box.fields if (hit := _match(maps, g.name)[0]) is not None and hit.property == "foundingDate"]
     return next(filter(None, map(field_date, dated)), None)
-
-
-def _clean(text: str) -> str:
-    text = _SPACES.sub(" ", _FOOTNOTE.sub("", text))
-    return _LEADING_AND.sub("", text.strip(" \t,;:·•*-–—\"'&"))  # ", & Stephen F. Cooper"
 
 
 def _skip(text: str) -> bool:

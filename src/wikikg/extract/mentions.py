@@ -9,9 +9,9 @@ from itertools import islice
 from wikikg.extract.aliases import NameMatcher
 from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import (
-    context_types,
+    by_context,
     disambiguation,
-    is_event,
+    is_concept_title,
     is_government_title,
     is_post,
     is_shape_word,
@@ -24,6 +24,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviates_a_part, abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
+from wikikg.extract.nonentities import is_event, is_work_qualifier, names_an_honour_before, names_no_entity
 from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
@@ -105,6 +106,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     table = known_tables()[0].get(target)
     if table:
         return replace(table, text=shown, start=-1, end=-1)
+    if is_concept_title(target) and not _TOPIC_TITLE.search(label):  # "[[Privately held company|Private Company]]"
+        return Mention(shown, target, True, frozenset(), frozenset({shown} - {label}))
     shape = name_types(shown) if shown != label else frozenset()
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place
@@ -114,6 +117,8 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types:
         types, strength = name_types(label), SHAPE
+    if not types and (names_no_entity(label) or is_work_qualifier(dis)):  # "[[Hugo Award]]", "[[Foo (1945 film)]]"
+        return Mention(shown, target, True, types, frozenset({shown} - {label}))
     if not types and is_government_title(label):  # "[[Roe ministry (1976–78)]]", "[[Fooville government]]"
         types, strength = frozenset({"GovernmentAgency"}), SHAPE
     if not types and not other and (label in places() or settlement_title(label) or label in linked_cities()
@@ -174,6 +179,8 @@ def is_page_of_many(title: str) -> bool:
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = _POSSESSIVE.sub("", name).strip(" .,") if not name.endswith(".") else name
     clean = " ".join(_THE.sub("", clean).split())  # "Foo of Bar  Studies": one name whatever its spaces
+    if names_no_entity(clean) or start >= 0 and names_an_honour_before(text, end):  # "Hugo Award", "Business
+        return Mention(clean, clean, False, frozenset(), start=start, end=end)  # Administration", "the 85th Academy| Awards"
     titled = title_prefix().match(clean)
     if titled and len(clean.split()) > 1 and not name_types(clean) and not is_post(clean[titled.end():]):
         title = titled.group().strip()
@@ -196,7 +203,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types and is_personal_name(clean):
         types, strength = frozenset({"Person"}), PLACE
     if not types:
-        types, strength = _by_context(clean, text, start, end), CONTEXT
+        types, strength = by_context(clean, text, start, end), CONTEXT
     return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)
 
 
@@ -355,21 +362,10 @@ def _paren_links(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_ROMAN = re.compile(r"[IVXLC]+")
-
-
-def _by_context(name: str, text: str, start: int, end: int) -> frozenset[str]:
-    """The class the words around a name give it; none for a letter or a numeral ("group D", "group VIII")
-    or a post ("the General Chief of the Armed Forces"), which those words name but which are no entities."""
-    if len(name) < 3 or _ROMAN.fullmatch(name) or is_post(name):
-        return frozenset()
-    return context_types(text, start, end)
-
-
 def _with_context(m: Mention, text: str) -> Mention:
     if m.strength >= SHAPE or m is None:
         return m
-    ctx_types = _by_context(m.text, text, m.start, m.end)
+    ctx_types = by_context(m.text, text, m.start, m.end)
     if ctx_types and (not m.types or m.strength < CONTEXT):
         return replace(m, types=ctx_types, strength=CONTEXT)
     return m

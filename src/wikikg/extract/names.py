@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import name_possessive, on_heads
@@ -108,6 +109,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             continue
         if k is not None:
             i, s = k, toks[k][0]  # "Chairman of the Indo-US Strategic Dialogue": the dialogue
+        elif i + 3 <= j and toks[i][2] in name_tables().work_first and toks[i + 1][2] in ("of", "on") \
+                and toks[i + 2][2] == "the":  # "Diploma of the Foo Ministry": the ministry ("Declaration of Independence": none)
+            i, s = i + 3, toks[i + 3][0]
         elif j - i >= 2 and (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe":
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]
@@ -130,7 +134,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             while nxt < len(toks) and toks[nxt][0] < region.end():
                 nxt += 1
             continue
-        out.extend(_split_and(toks, i, j, text, ctx) if i < j else (toks[i][:2],))  # one token: no "and"
+        out.extend(split_and(toks, i, j, text, ctx) if i < j else (toks[i][:2],))  # one token: no "and"
         nxt = j + 1
     return out
 
@@ -260,48 +264,6 @@ def _name_like(word: str, ctx) -> bool:
     if w in ctx.index or w in ctx.subject_names:
         return True
     return (w in ctx.capitalised and not is_shape_word(w)) or any(c.isupper() for c in w[1:]) or w.isupper()
-
-
-def _split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
-    """Split "A and B" into two names unless the whole reads as one ("Bureau of X and Y")."""
-    cut = [k for k in range(i, j + 1) if toks[k][2] in ("and", "&")]
-    if not cut:
-        return [(toks[i][0], toks[j][1])]
-    whole = text[toks[i][0]:toks[j][1]].rstrip(".")  # a sentence's full stop is no part of the name
-    left = text[toks[i][0]:toks[cut[0] - 1][1]]
-    right = text[toks[cut[-1] + 1][0]:toks[j][1]].rstrip(".") if cut[-1] < j else ""
-    known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
-    if known(whole):
-        return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links
-    if name_types(whole) and not known(left) and not known(right) and not _person_first(left) and (
-            not name_types(left) or ((" of " in left or " for " in left) and _complement(right))):
-        return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",
-        # "College of Climate Change and Environmental Science"; not "Jane Roe and Foo Capital"
-    head = right.split()[-1].rstrip(".") if right.split() else ""
-    if len(cut) == 1 and " " not in left and head in name_tables().and_heads \
-            and not known(left) and not name_types(left) and not known(right):
-        return [(toks[i][0], toks[j][1])]  # "Plumbers and Steamfitters Union"
-    out, s = [], i
-    for k in cut + [j + 1]:
-        if k - 1 >= s:
-            out.append((toks[s][0], toks[k - 1][1]))
-        s = k + 1
-    return out
-
-
-def _person_first(left: str) -> bool:
-    """Whether the words before "and" are a person's name ("Jane Roe and Foo Capital"), not a place-led
-    name's start ("Hong Kong Science and Technology Parks")."""
-    words = left.split()
-    return is_personal_name(left) and not any(" ".join(words[:k]) in places() for k in range(2, len(words)))
-
-
-def _complement(right: str) -> bool:
-    """Whether the words after "and" in "<Body> of A and B" continue what the body is of (a field: "Human
-    Services", "Environmental Science"), rather than name a second entity (a body, a person, a place)."""
-    words = right.split()
-    return (len(words) <= 3 and " of " not in f" {right} " and not name_types(right)
-            and not is_personal_name(right) and right not in places())
 
 
 def word(token: str) -> str:

@@ -10,6 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from wikikg.extract.classify import name_types
+from wikikg.extract.nonentities import ends_as_a_work
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.places import countries, english_regions, places
@@ -72,8 +73,8 @@ def is_personal_name(name: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) or 0 < i < len(words) - 1 and w in PARTICLES
                                            for i, w in enumerate(words)):
         return False  # "Claus von Stauffenberg": a particle inside the name
-    if _DIGIT.search(name) or name_types(name):
-        return False  # "Douglas C-47": a maker's name and a model's number; "Victor Symphony Orchestra"
+    if _DIGIT.search(name) or name_types(name) or ends_as_a_work(name):
+        return False  # "Douglas C-47": a maker's name and a model's number; "Victor Symphony Orchestra", "Foo Show"
     first = words[0].split("-")[0].rstrip(".")
     if len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words):
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station

@@ -82,6 +82,12 @@ class Names:
     state_kinds: tuple[str, ...] = ()  # words of a kind of state, no state's name ("People's Republic")
     government_heads: tuple[str, ...] = ()  # lower-case heads of a government's title ("Roe ministry")
     government_kinds: tuple[str, ...] = ()  # words of a kind of government, no one government ("Local")
+    fields: tuple[str, ...] = ()  # words of fields of study and work ("Business", "Administration")
+    work_heads: tuple[str, ...] = ()  # last words of works' and things' names, no person's ("Show", "Memorial")
+    subunits: tuple[str, ...] = ()  # a unit's sub-units' nouns, named by a letter ("Company A", "B Battery")
+    work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
+    work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
+    sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
 
 
 SCHEMA = Table({
@@ -95,7 +101,7 @@ SCHEMA = Table({
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
-    "events": Table({"words": list, "awards": list}),
+    "events": Table({"words": list, "awards": list, "sessions": list}),
     "and_names": Table({"heads": list}),
     "roles": Table({"words": list, "modifiers": list, "offices": list}, frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
@@ -105,6 +111,9 @@ SCHEMA = Table({
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list}),
     "governments": Table({"heads": list, "kinds": list}),
+    "fields": Table({"words": list}),
+    "works": Table({"heads": list, "qualifiers": list, "first": list}),
+    "subunits": Table({"words": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -138,7 +147,10 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         tuple(d.get("place_names", {}).get("parts", ())), tuple(d.get("place_names", {}).get("states", ())),
         tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
-        tuple(d.get("governments", {}).get("kinds", ())))
+        tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
+        tuple(d.get("works", {}).get("heads", ())), tuple(d.get("subunits", {}).get("words", ())),
+        tuple(d.get("works", {}).get("qualifiers", ())), tuple(d.get("works", {}).get("first", ())),
+        tuple(d.get("events", {}).get("sessions", ())))
 
 
 @cache

@@ -1,0 +1,117 @@
+"""Names whose own form says they name no entity: events, honours, fields, works, documents, sub-units, titles."""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from wikikg.kb.names import name_tables
+
+
+@cache
+def _fields() -> re.Pattern:
+    word = "|".join(map(re.escape, sorted(name_tables().fields, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"(?:{word})(?:(?:\s*,\s*|\s+(?:and|&|of)\s+|\s+)(?:{word}))*")
+
+
+@lru_cache(maxsize=8192)
+def is_field(name: str) -> bool:
+    """Whether a name is only words of fields of study or work (names.toml [fields]): "Business Administration",
+    "Media and Technology", "Communities and Local Government" name fields, no entity."""
+    return bool(_fields().fullmatch(name.strip()))
+
+
+@cache
+def _work_qualifier() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(name_tables().work_qualifiers, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"\b(?:{words})s?$")
+
+
+def is_work_qualifier(suffix: str | None) -> bool:
+    """Whether a title's qualifier says it names a work ("1945 film", "novel", "Jane Roe song"): names.toml [works]."""
+    return bool(suffix) and bool(_work_qualifier().search(QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()))
+
+
+def ends_as_a_work(name: str) -> bool:
+    """Whether a name's last word ends works' and things' names, never a person's ("Foo Show", "Roe Memorial")."""
+    words = name.split()
+    return bool(words) and words[-1] in name_tables().work_heads
+
+
+def _document(name: str) -> bool:
+    """Whether a name is a document's, its noun first before "of" ("Diploma of the Foo Ministry"): names.toml [works]."""
+    first, _, rest = name.partition(" ")
+    return rest.startswith(("of ", "on ")) and first in name_tables().work_first
+
+
+@cache
+def _subunit() -> re.Pattern:
+    words = "|".join(map(re.escape, name_tables().subunits)) or "(?!)"
+    hq = r"(?:Headquarters|HQ)(?:\s+and\s+(?:Headquarters|Service|Support))?"
+    return re.compile(rf"(?:{words})\s+[A-Z]|(?:[A-Z]|{hq})\s+(?:{words})")
+
+
+@cache
+def _honour_next() -> re.Pattern:
+    t = name_tables()
+    return re.compile(rf" (?:{'|'.join(map(re.escape, t.awards + t.events))})\b" if t.awards else "(?!)")
+
+
+def names_an_honour_before(text: str, end: int) -> bool:
+    """Whether the name ending at `end` goes on into an honour's or an event's word the name pass stops before
+    ("the 85th Academy Awards", "the Foo Prize", "the Foo Cup"): the whole names an honour or an event, no body."""
+    return bool(_honour_next().match(text, end))
+
+
+def names_no_entity(name: str) -> bool:
+    """Whether a name's own form says it names no entity, whatever the words around it or its look of a
+    personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment"),
+    a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
+    return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
+        or name in name_tables().stop.titles  # "Major General", "Secretary" alone: a title, nobody's name
+
+
+def is_event(name: str) -> bool:
+    """Whether a name is an event's: it holds a word of names.toml [events] ("Battle of Kabul") or starts
+    with a year or a season ("2014–15 Foo League")."""
+    return bool(_event_pattern().search(name)) or bool(_SEASON.match(name))
+
+
+_SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo Cup", "2014–15 Foo League"
+
+
+def _event_name(name: str) -> bool:
+    """Whether a name's own form makes it an event's, whatever class words it holds: a year or a season
+    first ("2014–15 Foo League"), an event's word last or first before "of" ("Overland Campaign",
+    "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
+    Air Force Commendation Medal")."""
+    return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name))
+
+
+@cache
+def _event_pattern() -> re.Pattern:
+    words = name_tables().events
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
+
+
+_ORDINALS = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|"
+             "Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth")
+
+
+@cache
+def _sitting() -> re.Pattern:
+    """A numbered sitting of a body ("25th Congress", "Second International Congress of Foo", "First Council of
+    Fooville"): names.toml sessions."""
+    words = "|".join(map(re.escape, name_tables().sessions)) or "(?!)"
+    return re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,3}}?|(?:{_ORDINALS})\s+(?:(?:International|World|Annual"
+                      rf"|Ecumenical|General)\s+)?)(?:{words})\b")  # not "Second Continental Congress": a body
+
+
+@cache
+def _event_head() -> re.Pattern:
+    t = name_tables()
+    alt = "|".join(map(re.escape, t.events)) or "(?!)"
+    last = "|".join(map(re.escape, t.events + t.awards)) or "(?!)"
+    return re.compile(rf"(?:\s(?:{last})$|^(?:{alt})\s+of\s)")
+
+
+QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")
