@@ -7,9 +7,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from wikikg.extract.classify import is_shape_word, name_types, split_title
-from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.known import SHAPE
+from wikikg.extract.listdates import dates_below, heading_date, item_dates
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
@@ -19,12 +19,6 @@ from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
-# ", 1 May 1944" or ": 1 May 1944" after the name; "(Res) (GSC) PA - June 2005": after its post-nominals
-_LINEAGE = re.compile(r"^(?:\s*\([A-Za-z]{1,6}\)|\s+[A-Z]{2,5}\b)*\s*(?:[,:]|\s[–—-])\s*(?:c\.\s*)?")
-_UNTIL = re.compile(r"\s*(?:[–—-]|to|until)\s*")
-_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
-_YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
-_SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
 _LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER = re.compile(r"[\d\s.,–—/-]+")
@@ -219,7 +213,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if items and not items[0].linked and (stop := _qualified(article, sentence, items[0].end)) > items[0].end:
             items[0] = replace(items[0], text=(n := sentence.text[items[0].start:stop]), key=n, end=stop)  # "(Reserve)"
         listed = _sited(items, sentence.text, set(spec.types) == {"Place"})
-        last = _dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
+        last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
             if m.types and not m.types & types or (shaped and m.strength < SHAPE):
@@ -231,14 +225,14 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, named, sentence.section)}), strength=0)
             taken = depth
-            date, end = _dates(sentence.text[m.end:])
+            date, end = item_dates(sentence.text[m.end:])
             if date is None:
                 date, end = last
             if date is None and term:
-                date, end = _dates(term.group(1))
+                date, end = item_dates(term.group(1))
             if date is None:
-                date, end = _dates_below(article, index)
-            date = date or _heading_date(heading)
+                date, end = dates_below(article, index)
+            date = date or heading_date(heading)
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
             if termed is not None:
                 owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station
@@ -341,60 +335,3 @@ def _for_subject(spec: SectionSpec, subject: Mention) -> bool:
 def for_lists(spec: SectionSpec) -> bool:
     """Whether a spec reads lists (not a tables-only or a run-in spec)."""
     return spec.only is None
-
-
-def _lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
-    """", 1 May 1944 – 1 January 1946" after an item's name (a unit's assignments and stations)."""
-    comma = _LINEAGE.match(rest)
-    if not comma:
-        return None, None
-    found = find_dates(rest[:comma.end() + 60])
-    if not found or found[0][0] != comma.end() or found[0][2] is None:
-        return None, None
-    start = parse_date(rest[found[0][0]:found[0][1]])
-    end = None
-    if len(found) > 1 and _UNTIL.fullmatch(rest[found[0][1]:found[1][0]]) and found[1][2] is not None:
-        end = parse_date(rest[found[1][0]:found[1][1]])
-    return start, end
-
-
-def _heading_date(heading: str) -> DateValue | None:
-    """The date a list's own heading gives its items: "Composition as of September 2012", "2012"."""
-    m = _AS_OF.search(heading)
-    if m:
-        return parse_date(m.group(1))
-    return DateValue(heading.strip(), "gYear") if _YEAR_HEADING.fullmatch(heading) else None
-
-
-_PARENTHESIS_ONLY = re.compile(r"\s*\(([^()]*)\)\s*")
-
-
-def _dates_below(article: ParsedArticle, index: int) -> tuple[DateValue | None, DateValue | None]:
-    """The dates of a line that only holds them in parentheses, right below an item ("* Colonel A Roe, PA"
-    then "(1 March 2011 – 22 February 2015)": the item's term)."""
-    if index + 1 >= len(article.sentences):
-        return None, None
-    nxt = article.sentences[index + 1]
-    only = _PARENTHESIS_ONLY.fullmatch(nxt.text)
-    if nxt.item or nxt.section != article.sentences[index].section or only is None:
-        return None, None
-    return _lineage_dates(", " + only.group(1))
-
-
-# "— vocals, guitar (1994–present)": a member's role, then the years at the end of the item
-_ROLE_SPAN = re.compile(r"^\s*[—–-]\s*[^()\[\]⟦⟧]{1,60}?\s*\(\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)\s*$")
-
-
-# "(Chief Financial Officer (CFO)), since 2018": the post in parentheses, then when it began
-_SINCE = re.compile(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?[,;]?\s*(?:[^()\d;]{0,40}?[\s,])?since\s+(\d{4})\b")
-
-
-def _dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
-    m = _SPAN.match(rest) or _ROLE_SPAN.match(rest)
-    if not m:
-        if since := _SINCE.match(rest):
-            return DateValue(since.group(1), "gYear"), None
-        return _lineage_dates(rest)
-    start = DateValue(m.group(1), "gYear")
-    end = m.group(2)
-    return start, DateValue(end, "gYear") if end and end.isdigit() else None
