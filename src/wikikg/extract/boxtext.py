@@ -73,3 +73,17 @@ def is_label(text: str, source: str) -> bool:
     """Whether an item is a label its parameter's source writes before a colon (a bold "Press officer:", "Chairman:"),
     a heading over the names that follow it."""
     return bool(text) and re.search(rf"(?:^|[=>\n*])\s*(?:'{{2,3}})?{re.escape(text)}(?:'{{2,3}})?\s*:", source) is not None
+
+
+_URL_TEMPLATES = {"url", "official url", "official website", "website"}
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+
+
+def item_url(item, text: str) -> str | None:
+    """The web address an infobox item gives: its {{URL|…}} template's, else its (cleaned) `text`, with a scheme."""
+    url = next((t.get("1") for t in item.templates if " ".join(t.name.replace("_", " ").split()).lower()
+                in _URL_TEMPLATES), None)
+    url = (url or text).strip()
+    if not url or " " in url or "." not in url:
+        return None
+    return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"

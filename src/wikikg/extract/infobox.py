@@ -5,6 +5,7 @@ import dataclasses
 import functools
 import re
 
+from wikikg.extract import boxtext
 from wikikg.extract.boxdates import field_date, held_years
 from wikikg.extract.boxtext import ACRONYM, GENERATION, common_link, is_label, mask, minority, rank_words, share_surname, two_people
 from wikikg.extract.classify import is_event, is_shape_word, name_types, split_title
@@ -23,14 +24,12 @@ _CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARENS = re.compile(r"[()]")
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 _SPACES = re.compile(r"\s+")
 _SPACES_UNDERSCORES = re.compile(r"[\s_]+")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
-_URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
 _TICKER_TEXT = re.compile(r"([A-Za-z][\w.&\- ]{0,40}?)\s*:\s*([A-Za-z0-9][\w.\-]*)")
 _words = re.compile(r"[\w.&-]+").findall
@@ -162,7 +161,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     if (value := m.value) == "date":
         return [_stmt(m, subject, d, ev)] if (d := field_date(f)) else []
     if value == "url":
-        return [_stmt(m, subject, u, ev) for u in filter(None, map(_url, f.items))]
+        return [_stmt(m, subject, u, ev) for u in filter(None, (boxtext.item_url(i, _clean(i.text)) for i in f.items))]
     if value == "exchange":
         return [_stmt(m, subject, ex, ev, qualifiers=q) for i in f.items for ex, q in _listings(i)]
     if value == "literal":
@@ -390,11 +389,3 @@ def _listings(item: FieldItem):
         mention = Mention(ex.title, ex.title, True, frozenset({"StockExchange"}), strength=4)
         out.append((mention, tuple(("ticker", c) for c in codes)))
     return out
-
-
-def _url(item: FieldItem) -> str | None:
-    url = next((t.get("1") for t in item.templates if _norm(t.name) in _URL_TEMPLATES), None)
-    url = (url or _clean(item.text)).strip()
-    if not url or " " in url or "." not in url:
-        return None
-    return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"
