@@ -198,8 +198,10 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue
             if value == "person" and link is None and names_office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
-            if value == "place" and name_types(split_title(link.target)[0] if link else name) - {"Place"}:
-                continue  # an organisation named where a place is expected ("HQ: Ministry of X")
+            if value == "place" and (named := name_types(split_title(link.target)[0] if link else name) - {"Place"}):
+                if by := next((p for c, p in m.if_value_class if c in named), None):  # "jurisdiction = [[Foo Government]]"
+                    out.append(_stmt(dataclasses.replace(m, property=by), subject, _mention(name, link, tuple(named), value), ev))
+                continue  # an organisation named where a place is expected ("HQ: Ministry of X"), unless the mapping's class
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and (
                     minority(item.text) or is_personal_name(split_title(link.target if link else name)[0])):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"; nor is a person
