@@ -94,3 +94,14 @@ def test_a_body_s_name_whose_head_noun_a_second_one_joins_is_one_part():
             "* Ordnance Centre and School\n* Signals Training Center and School\n")
     parts = {s for s, p, o in _facts("Foo Army Training Command", text) if p == "subsidiaryOf"}
     assert {"Ordnance Centre and School", "Signals Training Center and School"} <= parts
+
+
+def test_a_bare_unshaped_item_among_shaped_siblings_is_a_part_too():
+    """list.units: "* Headquarters Support Unit" has no shape of its own, but its list's other items are parts by theirs;
+    a sub-list of fields under a part ("** Soil Science") has no shaped sibling, and stays nothing."""
+    text = ("The '''Foo Operations Center''' is a unit of the [[Freedonian Armed Forces]].\n\n==Units==\n"
+            "* 1st Foo Battalion\n* 2nd Foo Battalion\n* Headquarters Support Unit\n"
+            "* Research Branch\n** Soil Science\n** Forest Inventory\n")
+    parts = {s for s, p, o in _facts("Foo Operations Center", text) if p == "subsidiaryOf"}
+    assert {"1st Foo Battalion", "2nd Foo Battalion", "Headquarters Support Unit"} <= parts
+    assert not parts & {"Soil Science", "Forest Inventory"}

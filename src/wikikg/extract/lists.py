@@ -66,6 +66,12 @@ def _introduced(sentence, ctx: Context) -> SectionSpec | None:
     return None if any(m.types & org_classes() for m in others) else spec
 
 
+def _lone_name(m: Mention, text: str) -> bool:
+    """An item that is a name of two words or more alone, perhaps with its abbreviation, and no known person's."""
+    return (not m.linked and " " in m.text and m.start == 0 and _BARE.fullmatch(text, m.end) is not None
+            and not is_personal_name(m.text))
+
+
 _BARE = re.compile(r"\s*(?:\([^()]*\))?\s*[.;]?\s*")  # after an item's name: nothing, or its abbreviation
 
 
@@ -178,6 +184,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season = season_of(article.title)
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
+    kept: dict[tuple[str, int], int] = {}  # statements of shaped items, by section and depth
+    held: dict[tuple[str, int], list[Statement]] = {}  # a bare, unshaped item's ("* Headquarters Support Unit")
     for index, sentence in enumerate(article.sentences):
         heading = sentence.section.rsplit(" / ", 1)[-1]
         depth = _item_depth(article, sentence.start)
@@ -235,7 +243,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
-            if m.types and not m.types & types or (shaped and m.strength < SHAPE):
+            unshaped = shaped and m.strength < SHAPE  # held back: kept when most of its list's items are shaped
+            if m.types and not m.types & types or unshaped and (m.types or not _lone_name(m, sentence.text)):
                 continue
             if not m.types and types == {"Person"} and (not person_shaped(m.text) or m is not listed[0]
                                                         and not m.linked and not is_personal_name(m.text)):
@@ -264,6 +273,11 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if parts and (not parents or parents[-1][0] < depth):
                 parents.append((depth, m))
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
+            if unshaped:
+                held.setdefault((sentence.section, depth), []).append(Statement(s, spec.relation, o, spec.id + "+sibling",
+                                                                      evidence, spec.event, date, end, cites))
+                continue
+            kept[sentence.section, depth] = kept.get((sentence.section, depth), 0) + 1
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
             if spec.head_roles and "Person" in m.types and spec.head_roles.match(sentence.text, m.end):
@@ -278,6 +292,10 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
+    for where, statements in held.items():  # "* 1st Foo Battalion", "* 2nd Foo Battalion", "* Headquarters Support Unit"
+        if kept.get(where, 0) >= max(2, len(statements)):
+            out += statements
+
     return out
 
 
