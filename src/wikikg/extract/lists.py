@@ -15,6 +15,7 @@ from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
+from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
@@ -67,9 +68,11 @@ def _introduced(sentence, ctx: Context) -> SectionSpec | None:
 
 
 def _lone_name(m: Mention, text: str) -> bool:
-    """An item that is a name of two words or more alone, perhaps with its abbreviation, and no known person's."""
-    return (not m.linked and " " in m.text and m.start == 0 and _BARE.fullmatch(text, m.end) is not None
-            and not is_personal_name(m.text))
+    """An item that is a body's name alone, perhaps with its abbreviation: two words or more, a head noun of a
+    part last or before its "of" (names.toml [parts]), no known person's."""
+    words = m.text.split(" of ")[0].split()
+    return (not m.linked and len(m.text.split()) > 1 and m.start == 0 and _BARE.fullmatch(text, m.end) is not None
+            and bool({words[-1], m.text.split()[-1]} & set(name_tables().part_heads)) and not is_personal_name(m.text))
 
 
 _BARE = re.compile(r"\s*(?:\([^()]*\))?\s*[.;]?\s*")  # after an item's name: nothing, or its abbreviation

@@ -82,6 +82,7 @@ class Names:
     state_kinds: tuple[str, ...] = ()  # words of a kind of state, no state's name ("People's Republic")
     government_heads: tuple[str, ...] = ()  # lower-case heads of a government's title ("Roe ministry")
     government_kinds: tuple[str, ...] = ()  # words of a kind of government, no one government ("Local")
+    part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
 
 
 SCHEMA = Table({
@@ -105,6 +106,7 @@ SCHEMA = Table({
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list}),
     "governments": Table({"heads": list, "kinds": list}),
+    "parts": Table({"heads": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -138,7 +140,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         tuple(d.get("place_names", {}).get("parts", ())), tuple(d.get("place_names", {}).get("states", ())),
         tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
-        tuple(d.get("governments", {}).get("kinds", ())))
+        tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("parts", {}).get("heads", ())))
 
 
 @cache
