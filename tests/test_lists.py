@@ -74,3 +74,55 @@ def test_a_leagues_premiers_are_no_heads():
             "* [[Fooville Broncos]] - 2013\n* [[Bartown Tigers]] - 2014\n")
     facts = {st.predicate for st in extract_article(Article("Foo Rugby League", text, "case", "wikitext")).statements}
     assert "keyPerson" not in facts
+
+
+def _facts(title: str, text: str) -> set[tuple[str, str, str]]:
+    return {(st.subject.key, st.predicate, st.obj.key) for st in
+            extract_article(Article(title, text, "case", "wikitext")).statements if st.predicate != "mentionedIn"}
+
+
+@pytest.mark.parametrize("intro", ["The tribunal has four operational divisions:", "The Tribunal administers two panels:",
+                                   "Today, the tribunal comprises the following divisions:",
+                                   "The units under the tribunal's control are as follows:"])
+def test_a_sentence_that_says_the_list_holds_parts_makes_its_bare_items_parts(intro):
+    """intro.parts: after the colon sentence, an item that is a name alone is a part, typed or not; an item that
+    goes on past its name ('"ZG" department: climate') or names a person is none."""
+    text = ("The '''Foo Tribunal''' is a tribunal of [[Freedonia]].\n\n==Structure==\n" + intro + "\n"
+            "*Guardianship Division\n*Occupational Board (OB)\n*\"ZG\" department: climate and energy\n*Jane Roe\n")
+    parts = {s for s, p, o in _facts("Foo Tribunal", text) if p == "subsidiaryOf" and o == "Foo Tribunal"}
+    assert parts == {"Guardianship Division", "Occupational Board"}
+
+
+def test_an_intro_that_names_another_body_gives_its_list_to_no_one():
+    text = ("The '''Foo Tribunal''' is a tribunal of [[Freedonia]].\n\n==Structure==\n"
+            "The [[Barshire Council]] has four divisions:\n*Guardianship Division\n*Occupational Division\n")
+    assert not {f for f in _facts("Foo Tribunal", text) if f[1] == "subsidiaryOf" and f[2] == "Foo Tribunal"}
+
+
+def test_a_sentence_that_names_the_subject_s_partners_or_member_clubs_relates_them():
+    text = ("'''Foo Biotech''' is a company based in [[Fooville]].\n\n==History==\nToday, Foo Biotech has four strategic "
+            "partners:\n*[[Bar Pharmaceuticals]]\n*Baz Bioscience\n")
+    assert ("Foo Biotech", "partneredWith", "Baz Bioscience") in _facts("Foo Biotech", text)
+    league = ("The '''Fooville League''' is a football league in [[Barshire]].\n\n==History==\n"
+              "The league consists of six member clubs:\n*Fooville Rovers\n*Barton United\n")
+    assert {("Fooville Rovers", "memberOf", "Fooville League"), ("Barton United", "memberOf", "Fooville League")} <= _facts(
+        "Fooville League", league)
+
+
+def test_a_body_s_name_whose_head_noun_a_second_one_joins_is_one_part():
+    text = ("The '''Foo Army Training Command''' is a military formation of the [[Freedonian Army]].\n\n"
+            "== Training Institutions ==\n"
+            "* Ordnance Centre and School\n* Signals Training Center and School\n")
+    parts = {s for s, p, o in _facts("Foo Army Training Command", text) if p == "subsidiaryOf"}
+    assert {"Ordnance Centre and School", "Signals Training Center and School"} <= parts
+
+
+def test_a_bare_unshaped_item_among_shaped_siblings_is_a_part_too():
+    """list.units: "* Headquarters Support Unit" has no shape of its own, but its list's other items are parts by theirs;
+    a sub-list of fields under a part ("** Soil Science") has no shaped sibling, and stays nothing."""
+    text = ("The '''Foo Operations Center''' is a unit of the [[Freedonian Armed Forces]].\n\n==Units==\n"
+            "* 1st Foo Battalion\n* 2nd Foo Battalion\n* Headquarters Support Unit\n"
+            "* Research Branch\n** Soil Science\n** Forest Inventory\n")
+    parts = {s for s, p, o in _facts("Foo Operations Center", text) if p == "subsidiaryOf"}
+    assert {"1st Foo Battalion", "2nd Foo Battalion", "Headquarters Support Unit"} <= parts
+    assert not parts & {"Soil Science", "Forest Inventory"}

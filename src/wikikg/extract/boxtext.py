@@ -105,3 +105,17 @@ def roles_onto_previous(split: list, role_words: frozenset[str], clean) -> list:
             continue
         out.append((item, pieces))
     return out
+
+
+_URL_TEMPLATES = {"url", "official url", "official website", "website"}
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+
+
+def item_url(item, text: str) -> str | None:
+    """The web address an infobox item gives: its {{URL|…}} template's, else its (cleaned) `text`, with a scheme."""
+    url = next((t.get("1") for t in item.templates if " ".join(t.name.replace("_", " ").split()).lower()
+                in _URL_TEMPLATES), None)
+    url = (url or text).strip()
+    if not url or " " in url or "." not in url:
+        return None
+    return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"

@@ -5,6 +5,7 @@ import dataclasses
 import functools
 import re
 
+from wikikg.extract import boxtext
 from wikikg.extract.boxdates import field_date, held_years
 from wikikg.extract.boxtext import (
     ACRONYM,
@@ -39,12 +40,10 @@ _BY_PREFIX = re.compile(r"^[A-Z][a-z]+(?:ed|en)\s+by\s+(?:the\s+)?")  # "Coordin
 _CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARENS = re.compile(r"[()]")
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
 
 _DEFAULT_TYPES = {"person": ("Person",), "place": ("Place",), "organization": ("Organization",)}
-_URL_TEMPLATES = {"url", "official url", "official website", "website"}
 _words = re.compile(r"[\w.&-]+").findall
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "&"})
 
@@ -163,7 +162,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     if (value := m.value) == "date":
         return [_stmt(m, subject, d, ev)] if (d := field_date(f)) else []
     if value == "url":
-        return [_stmt(m, subject, u, ev) for u in filter(None, map(_url, f.items))]
+        return [_stmt(m, subject, u, ev) for u in filter(None, (boxtext.item_url(i, _clean(i.text)) for i in f.items))]
     if value == "exchange":
         return [_stmt(m, subject, ex, ev, qualifiers=q) for i in f.items for ex, q in listings(i)]
     if value == "literal":
@@ -203,9 +202,12 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue
             if value == "person" and link is None and names_office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
-            if value == "place" and (name_types(split_title(link.target)[0] if link else name) - {"Place"}
-                                     or link and is_concept_title(link.target)):  # "HQ: Ministry of X", "[[Urban area]]"
-                continue  # an organisation or a common noun named where a place is expected
+            if value == "place" and (named := name_types(split_title(link.target)[0] if link else name) - {"Place"}):
+                if by := next((p for c, p in m.if_value_class if c in named), None):  # "jurisdiction = [[Foo Government]]"
+                    out.append(_stmt(dataclasses.replace(m, property=by), subject, _mention(name, link, tuple(named), value), ev))
+                continue  # an organisation named where a place is expected ("HQ: Ministry of X"), unless the mapping's class
+            if value == "place" and link and is_concept_title(link.target):
+                continue  # a common noun named where a place is expected ("campus = [[Urban area]]")
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and (
                     minority(item.text) or is_personal_name(split_title(link.target if link else name)[0])):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"; nor is a person
@@ -355,9 +357,3 @@ def _mention(name: str, link: Link | None, types: tuple[str, ...], value: str) -
                    aliases=alias or frozenset(), strength=3 if types else 0)
 
 
-def _url(item: FieldItem) -> str | None:
-    url = next((t.get("1") for t in item.templates if _norm(t.name) in _URL_TEMPLATES), None)
-    url = (url or _clean(item.text)).strip()
-    if not url or " " in url or "." not in url:
-        return None
-    return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"

@@ -21,7 +21,7 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
-_LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for)){0,6})\s*(?:[–—:(]|(?<=\s)-|$)")
+_LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for|on)){0,8})\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER = re.compile(r"[\d\s.,–—/-]+")
 # "Department of Budget, Accounting and Statistics", "Institute for International Law, European Law and Foreign
 # Public Law (InVEA)": a unit's name whose field is a list, "and" before its last item
@@ -61,12 +61,34 @@ _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
-def _introduced(sentence_text: str) -> SectionSpec | None:
-    """The spec whose `intro` cue a sentence ending in a colon holds ("Its founding members were:")."""
-    text = sentence_text.rstrip()
+def _introduced(sentence, ctx: Context) -> SectionSpec | None:
+    """The spec whose `intro` cue a sentence ending in a colon holds ("Its founding members were:"), unless
+    it names an organisation besides the subject: its items may be that one's ("The Foo Board consists of:")."""
+    text = sentence.text.rstrip()
     if not text.endswith(":"):
         return None
-    return next((s for s in sections() if s.intro is not None and s.intro.search(text)), None)
+    spec = next((s for s in sections() if s.intro is not None and s.intro.search(text)), None)
+    if spec is None or not spec.bare_items:
+        return spec
+    others = (m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key and m.key not in ctx.subject_names)
+    return None if any(m.types & org_classes() for m in others) else spec
+
+
+def _lone_name(m: Mention, text: str) -> bool:
+    """An item that is a body's name alone, perhaps with its abbreviation: two words or more, a head noun of a
+    part last or before its "of" (names.toml [parts]), no known person's."""
+    words = m.text.split(" of ")[0].split()
+    return (not m.linked and len(m.text.split()) > 1 and m.start == 0 and _BARE.fullmatch(text, m.end) is not None
+            and bool({words[-1], m.text.split()[-1]} & set(name_tables().part_heads)) and not is_personal_name(m.text))
+
+
+_BARE = re.compile(r"\s*(?:\([^()]*\))?\s*[.;]?\s*")  # after an item's name: nothing, or its abbreviation
+
+
+def _joint_head(inside: list[Mention], text: str, end: int) -> bool:
+    """ "* Ordnance Centre and School": a body's name whose head noun a second one joins is of the first's class."""
+    return (len(inside) == 2 and bool(inside[0].types) and inside[0].start == 0 and not inside[1].types
+            and text[inside[0].end:inside[1].start] == " and " and inside[1].end == end and " " not in inside[1].text)
 
 
 def _item_depth(article: ParsedArticle, start: int) -> int:
@@ -172,11 +194,13 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season = season_of(article.title)
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
+    kept: dict[tuple[str, int], int] = {}  # statements of shaped items, by section and depth
+    held: dict[tuple[str, int], list[Statement]] = {}  # a bare, unshaped item's ("* Headquarters Support Unit")
     for index, sentence in enumerate(article.sentences):
         heading = sentence.section.rsplit(" / ", 1)[-1]
         depth = _item_depth(article, sentence.start)
         if not (sentence.item or depth):
-            intro, taken, parents = _introduced(sentence.text), 0, []
+            intro, taken, parents = _introduced(sentence, ctx), 0, []
             unit = term_owner(article, sentence, ctx)
             termed = (sentence.section, unit) if unit is not None else None
             continue
@@ -207,16 +231,21 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if lead and _NUMBER.fullmatch(lead.group(1)) or term:
             lo = max(lo, term.end() if term else _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]"
             lead = None
-        if lead is None and (listed_name := _LISTED_NAME.match(sentence.text)) and not sentence.links:
+        if lead is None and (listed_name := _LISTED_NAME.match(sentence.text)) and not any(
+                m.linked and m.types for m in mentions if m.start < listed_name.end(1)):  # links to fields only
             lead = listed_name  # "* Department of Budget, Accounting and Statistics": one name, its fields listed
-        inside = [m for m in mentions if m.end <= (lead.end(1) if lead else 0)]
+        stop = lead.end(1) if lead else 0  # a mention inside the name, or ending it with its abbreviation: "Foo Panel (FP)"
+        inside = [m for m in mentions if m.end <= stop or m.start < stop and _BARE.fullmatch(sentence.text, stop, m.end)]
         whole = lead and inside and spec.relation == "subsidiaryOf" and name_types(lead.group(1)) \
             and not any(m.types for m in inside[lead.re is _LISTED_NAME:])  # a part: "* Faculty of [[Law]]"
         cut = lead and any(m.linked and m.start < lead.end(1) < m.end for m in mentions)  # "[[1st Foo (Reserve)]]"
         if lead and not cut and (not inside or whole or (inside[0].start == 0 and len(inside) > 1 and not any(
                 m.linked for m in inside))):  # the item's leading name, whole: "American Society for Testing and Materials"
             mentions = [m for m in mentions if m not in inside]
-            mentions.insert(0, replace(name_mention(lead.group(1)), start=0, end=lead.end(1)))
+            named_lead = replace(name_mention(lead.group(1)), start=0, end=lead.end(1))
+            if not named_lead.types and _joint_head(inside, sentence.text, lead.end(1)):
+                named_lead = replace(named_lead, types=inside[0].types, strength=inside[0].strength)
+            mentions.insert(0, named_lead)
         types = frozenset(spec.types)
         evidence = Evidence.of_sentence(sentence)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
@@ -227,12 +256,15 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
-            if m.types and not m.types & types or (shaped and m.strength < SHAPE):
+            unshaped = shaped and m.strength < SHAPE  # held back: kept when most of its list's items are shaped
+            if m.types and not m.types & types or unshaped and (m.types or not _lone_name(m, sentence.text)):
                 continue
             if not m.types and types == {"Person"} and (not person_shaped(m.text) or m is not listed[0]
                                                         and not m.linked and not is_personal_name(m.text)):
                 continue  # "* College of Co-Operation, Banking & Management" under "Management": no people;
                 # "* [[A]], Nobel Memorial Prize in Economics": a second name must be a person's by its own words
+            if not m.types and spec.bare_items and (not _BARE.fullmatch(sentence.text, m.end) or is_personal_name(m.text)):
+                continue  # after "The NCAT has four divisions:", "* Guardianship Division", not "* "ZG" department: ..."
             if not m.types:
                 m = replace(m, types=frozenset({default_type(spec, ctx.subject, named, sentence.section)}), strength=0)
             taken = depth
@@ -254,6 +286,11 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if parts and (not parents or parents[-1][0] < depth):
                 parents.append((depth, m))
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
+            if unshaped:
+                held.setdefault((sentence.section, depth), []).append(Statement(s, spec.relation, o, spec.id + "+sibling",
+                                                                      evidence, spec.event, date, end, cites))
+                continue
+            kept[sentence.section, depth] = kept.get((sentence.section, depth), 0) + 1
             out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
                                  date, end, cites))
             if spec.head_roles and "Person" in m.types and spec.head_roles.match(sentence.text, m.end):
@@ -268,6 +305,10 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
+    for where, statements in held.items():  # "* 1st Foo Battalion", "* 2nd Foo Battalion", "* Headquarters Support Unit"
+        if kept.get(where, 0) >= max(2, len(statements)):
+            out += statements
+
     return out
 
 

@@ -107,7 +107,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 continue
             reported, source = _attribution(sl, span)
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
-            subj_strict = "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx)
+            subj_strict = LINKED if "subject" in rule.linked else "subject" in rule.strict or not said and strict_place(
+                rule.subject_types, ctx)  # a linked side: typed by evidence, or a link nothing types
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx, subj_strict)
             if not subj and rule.subject in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
                 subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,

@@ -88,6 +88,7 @@ class Names:
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
     work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
+    part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
 
 
 SCHEMA = Table({
@@ -114,6 +115,7 @@ SCHEMA = Table({
     "fields": Table({"words": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list}),
     "subunits": Table({"words": list}),
+    "parts": Table({"heads": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -150,7 +152,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
         tuple(d.get("works", {}).get("heads", ())), tuple(d.get("subunits", {}).get("words", ())),
         tuple(d.get("works", {}).get("qualifiers", ())), tuple(d.get("works", {}).get("first", ())),
-        tuple(d.get("events", {}).get("sessions", ())))
+        tuple(d.get("events", {}).get("sessions", ())), tuple(d.get("parts", {}).get("heads", ())))
 
 
 @cache

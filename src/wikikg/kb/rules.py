@@ -56,6 +56,7 @@ class Rule:
     clauses: tuple[frozenset[str], ...] = ()  # folded words or phrases of which any trigger match holds one of each
     subject_name: re.Pattern | None = None  # the subject's name as shown must match ("Faculty of ...": a part's)
     object_name: re.Pattern | None = None  # the object's key and shown name, on two lines, must match ("... Party")
+    linked: frozenset[str] = frozenset()  # strict sides that also take a linked name nothing types
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -130,7 +131,7 @@ RELATIONS = Table({
         "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
         "yields_to": list, "need_prep": list, "evident": str, "subject_name": str, "object_name": str,
-        "examples": Items(_EXAMPLE)},
+        "linked": list, "examples": Items(_EXAMPLE)},
         frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
         {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
 }, frozenset({"rule"}))
@@ -209,6 +210,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) + tuple(map(frozenset, phrases(trigger))),
             _compile(raw["subject_name"], where, 0) if raw.get("subject_name") else None,
             _compile(raw["object_name"], where, 0) if raw.get("object_name") else None,
+            frozenset(raw.get("linked", ())),
         ))
     return tuple(rules)
 
