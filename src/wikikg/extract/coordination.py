@@ -25,14 +25,21 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
     plural class noun and its cue (cues.toml [kinds_listed]) are of the noun's class, unless their own words give
     them a class (a shape, a table); linked names only ("universities including Harvard": a bare word may be
     another entity's short name). `found` in text order."""
-    pattern, classes = _kinds_pattern()
+    cue, classes = _kinds_pattern()
+    if cue is None or not found:
+        return found
+    kinds = {}  # where a cue ends -> the class of the plural noun before it ("investment banks including ")
+    for c in cue.finditer(text):
+        words = text[max(0, c.start() - 40):c.start()].casefold().split()
+        if (cls := next((classes[k] for n in (3, 2, 1) if (k := " ".join(words[-n:])) in classes), None)) is not None:
+            kinds[c.end()] = frozenset({cls})
+    if not kinds:
+        return found
     out, i = list(found), 0
     while i < len(out):
-        m = pattern.search(text, max(0, out[i].start - 90), out[i].start) if pattern is not None else None
-        if m is None:
+        if (cls := kinds.get(out[i].start)) is None:
             i += 1
             continue
-        cls = frozenset({classes[m["noun"].casefold()]})
         k = i
         while True:
             x = out[k]  # not a short re-mention of a longer name ("Princeton" for "Princeton Hospital")
@@ -57,14 +64,11 @@ def _plural(noun: str) -> str:
 
 @cache
 def _kinds_pattern() -> tuple[re.Pattern | None, dict[str, str]]:
-    """The plural class nouns of names.toml [lead] (but cues.toml's not_nouns) before the cue, and noun -> class."""
+    """The cue (cues.toml [kinds_listed]) and the plural class nouns of names.toml [lead] (but its not_nouns) -> class."""
     c = rules.cues()
-    if c.kinds_listed is None:
-        return None, {}
     classes = {_plural(w).casefold(): cls for cls, words in name_tables().lead.items() for w in words
                if w not in c.kinds_not_nouns and cls != "Place"}
-    alt = "|".join(map(re.escape, sorted(classes, key=len, reverse=True)))
-    return re.compile(rf"\b(?P<noun>(?i:{alt})){c.kinds_listed.pattern}"), classes
+    return c.kinds_listed, classes
 
 
 _FIELD_OF = re.compile(r"\b(?:of|for)\s+[A-Z]")  # "Ministry of Agriculture": a body named for its field
