@@ -30,7 +30,7 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
         return found
     kinds = {}  # where a cue ends -> the class of the plural noun before it ("investment banks including ")
     for c in cue.finditer(text):
-        words = text[max(0, c.start() - 40):c.start()].casefold().split()
+        words = text[max(0, c.start() - 40):c.start()].rstrip(" ,").casefold().split()
         if (cls := next((classes[k] for n in (3, 2, 1) if (k := " ".join(words[-n:])) in classes), None)) is not None:
             kinds[c.end()] = frozenset({cls})
     if not kinds:

@@ -31,16 +31,23 @@ def is_work_qualifier(suffix: str | None) -> bool:
     return bool(suffix) and bool(_work_qualifier().search(QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()))
 
 
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """names.toml's documents' first nouns, works' last words and [stop] titles, as sets."""
+    t = name_tables()
+    return frozenset(t.work_first), frozenset(t.work_heads), frozenset(t.stop.titles)
+
+
 def ends_as_a_work(name: str) -> bool:
     """Whether a name's last word ends works' and things' names, never a person's ("Foo Show", "Roe Memorial")."""
     words = name.split()
-    return bool(words) and words[-1] in name_tables().work_heads
+    return bool(words) and words[-1] in _word_sets()[1]
 
 
 def _document(name: str) -> bool:
     """Whether a name is a document's, its noun first before "of" ("Diploma of the Foo Ministry"): names.toml [works]."""
     first, _, rest = name.partition(" ")
-    return rest.startswith(("of ", "on ")) and first in name_tables().work_first
+    return rest.startswith(("of ", "on ")) and first in _word_sets()[0]
 
 
 @cache
@@ -62,12 +69,13 @@ def names_an_honour_before(text: str, end: int) -> bool:
     return bool(_honour_next().match(text, end))
 
 
+@lru_cache(maxsize=16384)  # asked of each link and name, again by each step that types it
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
     personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment"),
     a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
     return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
-        or name in name_tables().stop.titles  # "Major General", "Secretary" alone: a title, nobody's name
+        or name in _word_sets()[2]  # "Major General", "Secretary" alone: a title, nobody's name
 
 
 def is_event(name: str) -> bool:
