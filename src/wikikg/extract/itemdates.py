@@ -71,7 +71,8 @@ def dates_below(article: ParsedArticle, index: int) -> tuple[DateValue | None, D
 
 
 # "— vocals, guitar (1994–present)": a member's role, then the years at the end of the item
-_ROLE_SPAN = re.compile(r"^(?:\s*\([^()\d]{1,40}\))?\s*[—–-]\s*[^()\[\]⟦⟧]{1,60}?\s*\(\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)\s*$")
+_ROLE_SPAN = re.compile(r"^(?:\s*\([^()\d]{1,40}\))?\s*[—–-]"
+                        r"\s*[^()\[\]⟦⟧]{1,60}?\s*\(\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)\s*$")
 
 
 # "(Chief Financial Officer (CFO)), since 2018": the post in parentheses, then when it began
