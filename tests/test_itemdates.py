@@ -16,6 +16,14 @@ from wikikg.extract.itemdates import TERM_LEAD, item_dates, lead_dates
     (" (Chief Financial Officer), since 2018", "2018", None),
     (" (founded 1999), Fooville", None, None),                               # a year inside the note dates no item
     (", a town in Barshire since the 1990s", None, None),                    # a lower-case clause is no label
+    (", Barshire, 16–18 December 1945", "1945-12-16", "1945-12-18"),         # a stay of a few days
+    (", Barshire, on 14 Dec 1948–15 January 1959", "1948-12-14", "1959-01-15"),  # "on" before the date
+    (" (later 127th Foo-Bar Group), 1 November 1952", "1952-11-01", None),   # a later name, however long
+    (" (later Fooville Air Force Base, Bar Field), Barshire, on 22 September 1947", "1947-09-22", None),
+    (", philosopher, 1966-1970.", "1966", "1970"),                           # a professor's post, then its years
+    (", Freedonian politician, 1986-1988 and 1993-1999.", "1986", "1988"),   # the first of two terms
+    (" (Jane Doe) - vocals (2007–present)", "2007", None),                   # a member's other name first
+    (", philosopher, who wrote 1984.", None, None),                          # a year inside a clause: no term
 ])
 def test_an_items_dates(rest, start, end):
     got_start, got_end = item_dates(rest)
@@ -35,3 +43,16 @@ def test_a_posts_years_before_the_items_name(item, start, end):
     m = TERM_LEAD.match(item)
     got = lead_dates(m[m.lastindex]) if m else (None, None)
     assert tuple(d.value if d else None for d in got) == (start, end)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Col. [[Jane Roe|J. Roe]] (28 Aug 1941 - )", "1941-08-28", None),      # a commander's term, still open
+    ("Col. Jane Roe (1 May 1943 – 2 June 1944)", "1943-05-01", "1944-06-02"),
+    ("Col. Jane Roe ( - May 1943)", None, None),                            # only its end: no start
+    ("Jane Roe (born 3 May 1950)", None, None),                             # a birth date is no term
+    ("Jane Roe (3 May 1950, acting)", None, None),
+])
+def test_an_infobox_values_dated_note(text, start, end):
+    from wikikg.extract.boxdates import held_years
+    (got_start, got_end), = held_years(text, 1)
+    assert (got_start.value if got_start else None, got_end.value if got_end else None) == (start, end)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from wikikg.extract.dates import parse_date
+from wikikg.extract.dates import find_dates, parse_date
 from wikikg.model import DateValue, InfoboxField
 
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
@@ -39,5 +39,26 @@ def held_years(text: str, pieces: int) -> list[tuple[DateValue | None, DateValue
     gives one such note per value; else none."""
     spans = _YEARS_NOTE.findall(text)
     if len(spans) != pieces:
-        return [(None, None)] * pieces
+        dated = [d for d in map(_dated_note, _NOTE.findall(text)) if d is not None]
+        return dated if len(dated) == pieces else [(None, None)] * pieces
     return [(DateValue(a, "gYear"), DateValue(b, "gYear") if b.isdigit() else None) for a, b in spans]
+
+
+_NOTE = re.compile(r"\(([^()]*)\)")
+_TO = re.compile(r"\s*(?:[–—-]|to|until)\s*")
+
+
+def _dated_note(note: str) -> tuple[DateValue, DateValue | None] | None:
+    """A note that opens with a full date, and perhaps closes with one: "(28 Aug 1941 - )", "(1 May 1943 –
+    2 June 1944)": a commander's or an officer's term."""
+    found = [f for f in find_dates(note) if f[2] is not None]
+    lead = len(note) - len(note.lstrip())
+    if not found or found[0][0] != lead or found[0][3] is None:
+        return None
+    start = parse_date(note[found[0][0]:found[0][1]])
+    rest = note[found[0][1]:]
+    if start is None or not (_TO.fullmatch(rest) or not rest.strip() or len(found) == 2
+                             and _TO.fullmatch(note[found[0][1]:found[1][0]]) and not note[found[1][1]:].strip()):
+        return None
+    end = parse_date(note[found[1][0]:found[1][1]]) if len(found) == 2 else None
+    return start, end

@@ -9,9 +9,13 @@ from wikikg.model import DateValue, ParsedArticle
 # ", 1 May 1944" or ": 1 May 1944" after the name; "(Res) (GSC) PA - June 2005": after its post-nominals;
 # " (AAF-374), England, ca. 28 September 1944": after a code in parentheses (no year in it) and up to three
 # capitalised places or labels, each closed by a comma (a station's county and country)
-_LINEAGE = re.compile(r"^(?:\s*\((?![^()]*\d{4})[^()\[\]]{1,20}\)|\s+[A-Z]{2,5}\b)*"
+# (also " (later 127th Foo Group), 1 November 1952": a later name, however long; ", Barshire, on 22 September 1947")
+_LINEAGE = re.compile(r"^(?:\s*\((?![^()]*\d{4})[^()\[\]]{1,20}\)|\s*\((?:later|formerly)\s(?![^()]*\d{4})[^()\[\]]+\)"
+                      r"|\s+[A-Z]{2,5}\b)*"
                       r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*,)){0,3}"
-                      r"\s*(?:[,:]|\s[–—-])\s*(?:c\.\s*|ca\.\s*|circa\s+)?")
+                      r"\s*(?:[,:]|\s[–—-])\s*(?:c\.\s*|ca\.\s*|circa\s+|on\s+)?")
+# "16–18 December 1945": a stay of a few days, its first day and its last of the same month
+_DAY_RANGE = re.compile(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})\s+([A-Z][a-z]{2,8}\.?\s+\d{4})\b")
 _UNTIL = re.compile(r"\s*(?:[–—-]|to|until)\s*")
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
 _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
@@ -29,6 +33,10 @@ def lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     comma = _LINEAGE.match(rest)
     if not comma:
         return None, None
+    if days := _DAY_RANGE.match(rest, comma.end()):
+        start, end = parse_date(f"{days.group(1)} {days.group(3)}"), parse_date(f"{days.group(2)} {days.group(3)}")
+        if start is not None and end is not None and start.datatype == end.datatype == "date":
+            return start, end
     found = find_dates(rest[:comma.end() + 60])
     if not found or found[0][0] != comma.end() or found[0][2] is None:
         return None, None
@@ -63,16 +71,23 @@ def dates_below(article: ParsedArticle, index: int) -> tuple[DateValue | None, D
 
 
 # "— vocals, guitar (1994–present)": a member's role, then the years at the end of the item
-_ROLE_SPAN = re.compile(r"^\s*[—–-]\s*[^()\[\]⟦⟧]{1,60}?\s*\(\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)\s*$")
+_ROLE_SPAN = re.compile(r"^(?:\s*\([^()\d]{1,40}\))?\s*[—–-]"
+                        r"\s*[^()\[\]⟦⟧]{1,60}?\s*\(\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)\s*$")
 
 
 # "(Chief Financial Officer (CFO)), since 2018": the post in parentheses, then when it began
 _SINCE = re.compile(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?[,;]?\s*(?:[^()\d;]{0,40}?[\s,])?since\s+(\d{4})\b")
 
 
+# "[[Jane Roe]], philosopher, 1966-1970." / ", French politician, 1986-1988 and 1993-1999.": a person's post,
+# then the years of it, closing the item (a list of a school's professors)
+_ROLE_YEARS = re.compile(r"^\s*,\s*[a-zA-Z][^()\[\]⟦⟧\d,;:]{1,60}?\s*,\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present)\s*)?"
+                         r"(?:(?:and|,)\s*\d{4}\s*(?:[–—-]\s*(?:\d{4}|present)\s*)?)*\.?\s*$")
+
+
 def item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946"."""
-    m = _SPAN.match(rest) or _ROLE_SPAN.match(rest)
+    m = _SPAN.match(rest) or _ROLE_SPAN.match(rest) or _ROLE_YEARS.match(rest)
     if not m:
         if since := _SINCE.match(rest):
             return DateValue(since.group(1), "gYear"), None

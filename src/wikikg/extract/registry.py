@@ -19,6 +19,7 @@ from wikikg.extract.runin import extract_runin
 from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
+from wikikg.extract.termdates import dated_by_term
 from wikikg.kb import rules
 from wikikg.model import DateValue, Mention, ParsedArticle, Statement
 
@@ -143,7 +144,9 @@ def _containment(work: Extraction) -> list[Statement]:
 
 
 def _entailed(work: Extraction) -> list[Statement]:
-    return entailed(work.statements())
+    stated = work.statements()
+    termed = dated_by_term(stated, work.article, work.subject.key)  # "X, Dean of [[Foo]] from 1992 to 2005"
+    return termed + entailed(stated + termed)
 
 
 def _cast(work: Extraction) -> list[Statement]:

@@ -46,7 +46,11 @@ def _with_header(table: Table, spec: SectionSpec) -> Table:
         return replace(table, header=tuple(c.text for c in table.rows[0]), rows=table.rows[1:])
     named_rows = sum(_row_entity(spec, table, row, 0) is not None for row in table.rows)
     if named_rows * 2 > len(table.rows):
-        first = table.rows[0]  # its first row of mostly header cells still names no one
+        first = table.rows[0]  # its first row of mostly header cells still names no one; after a caption
+        if first and not first[0].header and first[0].text.startswith("+"):  # ("|+ Committee"), it names
+            first = first[1:]  # the columns ("Name", "Position", "From", "To")
+            if first and all(c.header for c in first):
+                return replace(table, header=tuple(c.text for c in first), rows=table.rows[1:])
         return replace(table, rows=table.rows[1:]) if sum(c.header for c in first) * 2 > len(first) else table
     rows = table.rows
     while len(rows) > 1 and len(rows[0]) > 1 and len({c.text for c in rows[0]}) == 1:

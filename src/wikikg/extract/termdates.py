@@ -1,0 +1,100 @@
+"""Dates a sentence gives an undated fact by a term right after its other party ("at [[X]] from 1984 until 2000")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wikikg.extract.dates import find_dates, parse_date
+from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
+
+# right after the party's name: "from 1984 until 2000", "from 1992 to 2005"; or, after an organisation's
+# name only, "(since 2005)", "(2011–2016)" (after a person's name such a note is as often a lifespan)
+_FROM_TO = re.compile(r"\s*,?\s*from\s+(\d{4})\s+(?:to|until|till|through)\s+(\d{4}|the\s+present|present)\b")
+_NOTE = re.compile(r"\s*\((?:since\s+(\d{4})|(\d{4})\s*[–—-]\s*(\d{4}|present)?)\)")
+# the facts a post or a membership makes, whose term the sentence gives
+_TERMED = frozenset({"affiliatedWith", "keyPerson", "memberOf", "educatedAt"})
+# a person taking a post, in an organisation's article: "X was replaced by [[Jane Roe]]", "replaced outgoing
+# President, X, with Jane Roe", "Jane Roe joined Foo at vice president", "Jane Roe voted in as president"
+_TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)\s+$")
+_TAKES_AFTER = re.compile(r"\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|named|elected|hired|"
+                          r"voted\s+in))\b", re.I)
+# ... of the article's subject, said so in the clause after the verb: its name, or "the company" ("joined
+# [[Barco]] in 2005" in the article of Foo dates a post at Barco, not at Foo)
+_ITSELF = re.compile(r"\b(?:the\s+(?:company|firm|group|corporation|association|society|organi[sz]ation|club|board|"
+                     r"party|league|union|federation|foundation|institute|university|college|school)|its)\b")
+
+Term = tuple[DateValue, DateValue | None]
+
+
+def _spans(s: Sentence, name: str, target: str) -> list[tuple[int, int]]:
+    """Where the sentence names the party: its links to it, and its name written out."""
+    out = [(ln.start, ln.end) for ln in s.links if ln.target == target]
+    p = s.text.find(name) if name else -1
+    while p >= 0:
+        out.append((p, p + len(name)))
+        p = s.text.find(name, p + 1)
+    return out
+
+
+def _year(y: str | None) -> DateValue | None:
+    return DateValue(y, "gYear") if y and y.isdigit() else None
+
+
+def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term | None:
+    """The term the sentence gives the party named at text[start:end] (`subject`: the article's subject)."""
+    if m := _FROM_TO.match(s.text, end):
+        return _year(m.group(1)), _year(m.group(2))
+    if not person:
+        if m := _NOTE.match(s.text, end):
+            return _year(m.group(1) or m.group(2)), _year(m.group(3))
+        return None
+    after = _TAKES_AFTER.match(s.text, end)
+    clause = re.split(r"[,;.]", s.text[after.end():])[0] if after else ""
+    if after and (_ITSELF.search(clause) or _named(clause, subject)) \
+            or _TAKES_BEFORE.search(s.text[max(0, start - 120):start]):
+        dates = {s.text[a:b] for a, b, year, *_ in find_dates(s.text) if year is not None}
+        if len(dates) == 1 and (d := parse_date(dates.pop())) is not None:
+            return d, None  # the one date of the sentence: when the post was taken
+    return None
+
+
+def _named(text: str, subject: str) -> bool:
+    """Whether a text names the article's subject: its name, or the first word of a name of several
+    ("Matomy" for "Matomy Media")."""
+    name = subject.split(" (")[0]
+    first = name.split()[0] if " " in name else ""
+    return name in text or len(first) > 3 and first[0].isupper() and re.search(rf"\b{re.escape(first)}\b", text) is not None
+
+
+def _terms(article: ParsedArticle, party: Mention, subject: str) -> dict[Term, int]:
+    """The terms the article's sentences give the party: (start, end) -> the first sentence's index."""
+    out: dict[Term, int] = {}
+    person = "Person" in party.types
+    for s in article.sentences:
+        for start, end in _spans(s, party.key, party.key):
+            if (t := _term(s, start, end, person, subject)) is not None:
+                out.setdefault(t, s.index)
+    return out
+
+
+def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: str) -> list[Statement]:
+    """An undated post, membership or schooling of the article's subject that a sentence dates by the
+    term it gives right after the other party's name, one term in all the article: the same fact once
+    more, on that sentence ("Vice-Chancellor of the [[University of Foo]] from 1992 to 2005")."""
+    out, have = [], set()
+    dated = {(st.subject.key, st.predicate, st.obj.key) for st in statements
+             if st.date is not None and isinstance(st.obj, Mention)}
+    for st in statements:
+        if st.predicate not in _TERMED or st.date is not None or not isinstance(st.obj, Mention) \
+                or st.attributed_to is not None:
+            continue
+        key = (st.subject.key, st.predicate, st.obj.key)
+        if key in dated or key in have or subject not in (st.subject.key, st.obj.key) or st.subject.key == st.obj.key:
+            continue
+        terms = _terms(article, st.obj if st.subject.key == subject else st.subject, subject)
+        if len(terms) != 1 or (term := next(iter(terms)))[0] is None:
+            continue
+        have.add(key)
+        out.append(replace(st, evidence=Evidence.of_sentence(article.sentences[terms[term]]), rule=f"{st.rule}+term",
+                           date=term[0], end_date=term[1], citations=()))
+    return out
