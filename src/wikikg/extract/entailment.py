@@ -62,9 +62,10 @@ def is_membership_body(name: str) -> bool:
 
 @cache
 def _membership_bodies() -> re.Pattern:
-    """Names of membership bodies: "… Alliance", "… Association of …" (ontology/names.toml)."""
+    """Names of membership bodies: "… Alliance", "… Association of …", a link title's "… Party (Freedonia)"
+    (ontology/names.toml)."""
     words = "|".join(map(re.escape, name_tables().membership))
-    return re.compile(rf"\b(?:{words})(?:\s+(?:of|for|on|in)\b.*)?$")
+    return re.compile(rf"\b(?:{words})(?:\s+(?:of|for|on|in)\b.*)?(?:\s+\([^()]*\))?$")
 
 
 # (dated prose predicate, the undated predicate it dates, read in the other direction): "Y was acquired
