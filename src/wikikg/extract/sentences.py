@@ -117,6 +117,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 subj = _relative_host(sl, clause, rule.subject_types, subj_strict, span)
             if rule.subject_name is not None:  # "the ⟦Faculty of Law⟧ at ⟦X⟧": only a part's name
                 subj = [m for m in subj if rule.subject_name.search(m.text)]
+            if rule.subject_key is not None:  # "[[Foo (Barland)|Foo]] ... Foo became a member of": another Foo's
+                subj = [m for m in subj if rule.subject_key.search(m.key)]
             itemised = not subj and rule.subject in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group()) \
                 and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
             if itemised:
