@@ -82,6 +82,15 @@ def test_a_link_to_a_small_town_is_a_place_in_a_place_s_company():
     assert not types["Truro"] and not types["Plato"]
 
 
+def test_a_linked_name_after_words_only_a_place_follows_is_a_place():
+    """names.toml [place_names] links_after: "born in [[Bazton]]" names a place whatever its name; not an event
+    ("near [[Battle of Quux]]") nor a title with a qualifier."""
+    s = "Roe was born in [[Bazton Quux]] near [[Battle of Quux]] and grew up near [[Quuz (band)|Quuz]]."
+    types = {m.key: m.types for m in _mentions(s)}
+    assert types["Bazton Quux"] == {"Place"}
+    assert not types["Battle of Quux"] and not types["Quuz (band)"]
+
+
 def _mentions(sentence: str) -> list:
     from wikikg.extract.context import article_context
     from wikikg.extract.mentions import find_mentions

@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.known import PLACE
+from wikikg.extract.nonentities import is_event
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import linked_towns, places, regions
 from wikikg.model import Mention
@@ -16,7 +17,8 @@ def settled(found: list[Mention], text: str) -> list[Mention]:
     "[[Bazton]], [[East Quux]]"), down a chain of them ("[[A]], [[B]], [[Barshire]]"); before a country or a
     city it may be an organisation ("graduated from [[Foo Tech]], [[Freedonia]]"). A town's bare title
     (kb.places.linked_towns) is a place after a preposition of place or before a comma or parenthesis and any
-    place (names.toml [place_names] towns_after). `found` in text order."""
+    place (names.toml [place_names] towns_after); any linked proper name is one after names.toml [place_names]
+    links_after ("born in [[Bazton]]"). `found` in text order."""
     out = list(found)
     for i in range(len(out) - 1, -1, -1):
         m, n = out[i], (out[i + 1] if i + 1 < len(out) else None)
@@ -30,10 +32,21 @@ def settled(found: list[Mention], text: str) -> list[Mention]:
                 n is not None and "Place" in n.types and text[m.end:n.start] in (", ", " (")
                 and not text.startswith(("'s", "’s", "-"), n.end))):  # "near [[Istres]]", "[[Uelzen]] ([[Freedonia]])"
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)
+        elif _after_preposition(True).search(text, max(0, m.start - 20), m.start) and _proper(m.key):
+            out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)  # "born in [[Bazton]]"
     return out
 
 
+_WORD = re.compile(r"[A-ZÀ-Þ0-9][\w'’.-]*|of|the|and|de|del|la|le|on|upon|am|an|im|sur")
+
+
+def _proper(title: str) -> bool:
+    """Whether a link's title is a proper name and no event: capitalised words and connectors, no qualifier."""
+    return "(" not in title and all(_WORD.fullmatch(w) for w in title.split()) and not is_event(title)
+
+
 @cache
-def _after_preposition() -> re.Pattern:
-    words = "|".join(map(re.escape, name_tables().towns_after)) or "(?!)"
+def _after_preposition(any_link: bool = False) -> re.Pattern:
+    t = name_tables()
+    words = "|".join(map(re.escape, t.links_after if any_link else t.towns_after)) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{words}) $")
