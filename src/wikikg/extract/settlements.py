@@ -32,7 +32,7 @@ def settled(found: list[Mention], text: str) -> list[Mention]:
                 n is not None and "Place" in n.types and text[m.end:n.start] in (", ", " (")
                 and not text.startswith(("'s", "’s", "-"), n.end))):  # "near [[Istres]]", "[[Uelzen]] ([[Freedonia]])"
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)
-        elif _after_preposition(True).search(text, max(0, m.start - 20), m.start) and _proper(m.key):
+        elif _after_place_words().search(text, max(0, m.start - 20), m.start) and _proper(m.key):
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)  # "born in [[Bazton]]"
     return out
 
@@ -46,7 +46,17 @@ def _proper(title: str) -> bool:
 
 
 @cache
-def _after_preposition(any_link: bool = False) -> re.Pattern:
-    t = name_tables()
-    words = "|".join(map(re.escape, t.links_after if any_link else t.towns_after)) or "(?!)"
+def _after_preposition() -> re.Pattern:
+    """names.toml [place_names] towns_after, right before a name."""
+    return _before(name_tables().towns_after)
+
+
+@cache
+def _after_place_words() -> re.Pattern:
+    """names.toml [place_names] links_after, right before a name."""
+    return _before(name_tables().links_after)
+
+
+def _before(words_list: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(map(re.escape, words_list)) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{words}) $")
