@@ -66,3 +66,36 @@ def test_a_shown_name_does_not_type_a_link_to_a_posts_title():
 
     assert not link_mention("Archbishop of Fooville and Barshire", "Western Diocese").types
     assert link_mention("Foo Widgets", "Foo Widgets Limited").types == {"Company"}
+
+
+def test_a_link_to_a_small_town_is_a_place_in_a_place_s_company():
+    """A town of 15,000+ people linked by its bare title is a place after a preposition of place or before a
+    comma or parenthesis and a place; alone, or before a possessive, it names nothing sure (a person, a brand or
+    a thing a town is named after)."""
+    from wikikg.kb.places import linked_towns, places
+
+    assert "Istres" in linked_towns() and "Istres" not in places()
+    assert "Marion" not in linked_towns()  # a given name's form
+    s = "Plants near [[Istres]] and [[Uelzen]] ([[Germany]]); [[Cambrai]], [[France]]; [[Truro]]'s mayor; [[Plato]]."
+    types = {m.key: m.types for m in _mentions(s)}
+    assert types["Istres"] == types["Uelzen"] == types["Cambrai"] == {"Place"}
+    assert not types["Truro"] and not types["Plato"]
+
+
+def test_a_linked_name_after_words_only_a_place_follows_is_a_place():
+    """names.toml [place_names] links_after: "born in [[Bazton]]" names a place whatever its name; not an event
+    ("near [[Battle of Quux]]") nor a title with a qualifier."""
+    s = "Roe was born in [[Bazton Quux]] near [[Battle of Quux]] and grew up near [[Quuz (band)|Quuz]]."
+    types = {m.key: m.types for m in _mentions(s)}
+    assert types["Bazton Quux"] == {"Place"}
+    assert not types["Battle of Quux"] and not types["Quuz (band)"]
+
+
+def _mentions(sentence: str) -> list:
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Works", f"'''Foo Works''' is a company. {sentence}", "-"))
+    return [m for s in p.sentences[1:] for m in find_mentions(s, article_context(p, subject_of(p)))]

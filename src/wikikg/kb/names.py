@@ -89,6 +89,8 @@ class Names:
     work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
+    towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
+    links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
 
 
 SCHEMA = Table({
@@ -110,7 +112,8 @@ SCHEMA = Table({
     "containment": Table({"inside": list}),
     "service": Table({"bodies": list}),
     "partisans": Table({"members": list}),
-    "place_names": Table({"parts": list, "states": list, "kinds": list}),
+    "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
+                                  "links_after": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list}),
@@ -152,7 +155,9 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
         tuple(d.get("works", {}).get("heads", ())), tuple(d.get("subunits", {}).get("words", ())),
         tuple(d.get("works", {}).get("qualifiers", ())), tuple(d.get("works", {}).get("first", ())),
-        tuple(d.get("events", {}).get("sessions", ())), tuple(d.get("parts", {}).get("heads", ())))
+        tuple(d.get("events", {}).get("sessions", ())), tuple(d.get("parts", {}).get("heads", ())),
+        tuple(d.get("place_names", {}).get("towns_after", ())),
+        tuple(d.get("place_names", {}).get("links_after", ())))
 
 
 @cache

