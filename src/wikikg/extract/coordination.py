@@ -23,7 +23,7 @@ def by_company(found: list[Mention], text: str) -> list[Mention]:
 def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
     """"investment banks including [[A]], [[B]] and [[C]]", "newspapers such as [[Foo]]": the names listed after a
     plural class noun and its cue (cues.toml [kinds_listed]) are of the noun's class, unless their own words give
-    them a class (a shape, a table); linked names only ("universities including Harvard": a bare word may be
+    them a class (a shape, a table); linked names only ("universities including Foo": a bare word may be
     another entity's short name). `found` in text order."""
     cue, classes = _kinds_pattern()
     if cue is None or not found:
@@ -42,7 +42,7 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
             continue
         k = i
         while True:
-            x = out[k]  # not a short re-mention of a longer name ("Princeton" for "Princeton Hospital")
+            x = out[k]  # not a short re-mention of a longer name ("Fooville" for "Fooville Hospital")
             if x.linked and not x.key.startswith(x.text + " ") and x.strength < SHAPE and x.types != cls \
                     and not is_event(x.key):
                 out[k] = replace(x, types=cls, strength=CONTEXT)

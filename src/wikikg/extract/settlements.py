@@ -30,7 +30,7 @@ def settled(found: list[Mention], text: str) -> list[Mention]:
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)
         elif m.key in linked_towns() and (_after_preposition().search(text, max(0, m.start - 12), m.start) or (
                 n is not None and "Place" in n.types and text[m.end:n.start] in (", ", " (")
-                and not text.startswith(("'s", "’s", "-"), n.end))):  # "near [[Istres]]", "[[Uelzen]] ([[Freedonia]])"
+                and not text.startswith(("'s", "’s", "-"), n.end))):  # "near [[Fooville]]", "[[Bazton]] ([[Freedonia]])"
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)
         elif _after_place_words().search(text, max(0, m.start - 20), m.start) and _proper(m.key):
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)  # "born in [[Bazton]]"

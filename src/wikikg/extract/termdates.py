@@ -19,7 +19,7 @@ _TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)
 _TAKES_AFTER = re.compile(r"\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|named|elected|hired|"
                           r"voted\s+in))\b", re.I)
 # ... of the article's subject, said so in the clause after the verb: its name, or "the company" ("joined
-# [[Barco]] in 2005" in the article of Foo dates a post at Barco, not at Foo)
+# [[Bar Corp]] in 2005" in the article of Foo dates a post at Bar Corp, not at Foo)
 _ITSELF = re.compile(r"\b(?:the\s+(?:company|firm|group|corporation|association|society|organi[sz]ation|club|board|"
                      r"party|league|union|federation|foundation|institute|university|college|school)|its)\b")
 
@@ -60,7 +60,7 @@ def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term
 
 def _named(text: str, subject: str) -> bool:
     """Whether a text names the article's subject: its name, or the first word of a name of several
-    ("Matomy" for "Matomy Media")."""
+    ("Foo" for "Foo Media")."""
     name = subject.split(" (")[0]
     first = name.split()[0] if " " in name else ""
     return name in text or len(first) > 3 and first[0].isupper() and re.search(rf"\b{re.escape(first)}\b", text) is not None

