@@ -122,6 +122,22 @@ SCHEMA = Table({
 }, frozenset({"shape", "stop", "legal"}))
 
 
+# Names' fields read from a list of names.toml: field -> (table, key)
+_LISTS = {
+    "lead_ends": ("lead_phrase", "ends"), "lead_joins": ("lead_phrase", "joins"), "events": ("events", "words"),
+    "and_heads": ("and_names", "heads"), "roles": ("roles", "words"), "role_modifiers": ("roles", "modifiers"),
+    "possessive_irregular": ("possessive", "irregular"), "possessive_heads": ("possessive", "heads"),
+    "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"), "offices": ("roles", "offices"),
+    "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "place_parts": ("place_names", "parts"),
+    "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
+    "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
+    "fields": ("fields", "words"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
+    "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "sessions": ("events", "sessions"),
+    "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
+    "links_after": ("place_names", "links_after"),
+}
+
+
 def _words(table: dict) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
@@ -142,22 +158,9 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
             k: v if isinstance(v, str) else tuple(v) for k, v in d["stop"].items()}),
         _words(d.get("categories", {})), _words(d.get("lead", {})), tuple(d.get("membership", {}).get("suffix", ())),
         Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
-        tuple(d.get("short_form", {}).get("drop", ())), tuple(d.get("lead_phrase", {}).get("ends", ())),
-        tuple(d.get("lead_phrase", {}).get("joins", ())), tuple(d.get("events", {}).get("words", ())),
-        tuple(d.get("and_names", {}).get("heads", ())), tuple(d.get("roles", {}).get("words", ())),
-        tuple(d.get("roles", {}).get("modifiers", ())), tuple(d.get("possessive", {}).get("irregular", ())),
-        tuple(d.get("possessive", {}).get("heads", ())), tuple(d.get("on_names", {}).get("heads", ())),
-        tuple(d.get("containment", {}).get("inside", ())), tuple(d.get("roles", {}).get("offices", ())),
-        tuple(d.get("events", {}).get("awards", ())), tuple(d.get("service", {}).get("bodies", ())),
-        tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
-        tuple(d.get("place_names", {}).get("parts", ())), tuple(d.get("place_names", {}).get("states", ())),
-        tuple(d.get("place_names", {}).get("kinds", ())), tuple(d.get("governments", {}).get("heads", ())),
-        tuple(d.get("governments", {}).get("kinds", ())), tuple(d.get("fields", {}).get("words", ())),
-        tuple(d.get("works", {}).get("heads", ())), tuple(d.get("subunits", {}).get("words", ())),
-        tuple(d.get("works", {}).get("qualifiers", ())), tuple(d.get("works", {}).get("first", ())),
-        tuple(d.get("events", {}).get("sessions", ())), tuple(d.get("parts", {}).get("heads", ())),
-        tuple(d.get("place_names", {}).get("towns_after", ())),
-        tuple(d.get("place_names", {}).get("links_after", ())))
+        tuple(d.get("short_form", {}).get("drop", ())),
+        partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
+        **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
 
 @cache
