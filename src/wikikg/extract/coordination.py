@@ -25,7 +25,7 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
     plural class noun and its cue (cues.toml [kinds_listed]) are of the noun's class, unless their own words give
     them a class (a shape, a table); linked names only ("universities including Foo": a bare word may be
     another entity's short name). `found` in text order."""
-    cue, classes = _kinds_pattern()
+    cue, classes = _kinds()
     if cue is None or not found:
         return found
     kinds = {}  # where a cue ends -> the class of the plural noun before it ("investment banks including ")
@@ -63,7 +63,7 @@ def _plural(noun: str) -> str:
 
 
 @cache
-def _kinds_pattern() -> tuple[re.Pattern | None, dict[str, str]]:
+def _kinds() -> tuple[re.Pattern | None, dict[str, str]]:
     """The cue (cues.toml [kinds_listed]) and the plural class nouns of names.toml [lead] (but its not_nouns) -> class."""
     c = rules.cues()
     classes = {_plural(w).casefold(): cls for cls, words in name_tables().lead.items() for w in words
