@@ -147,3 +147,15 @@ def test_a_subject_nothing_types_gets_no_class_unless_a_fact_needs_one():
     types = {e.key: e.types for r in results for e in resolved(r, t)[1]}
     assert types["Foobeast"] == frozenset() and types["Jane Roe"] == {"Person"}
     assert types["Barclub"] == {"Organization"} and types["Foo League"] == {"Organization"}
+
+
+def test_a_one_word_name_keeps_a_surname_in_parentheses_as_clergy_are_titled():
+    """"Varlaam (Roe)" is a bishop's name and surname; "(band)", "(FM)", "(Texas)" disambiguate."""
+    from wikikg.resolve.entities import label_of
+    assert label_of("Varlaam (Roe)", True) == "Varlaam (Roe)"
+    assert label_of("Onuphrius (Berezovsky-Roe)", True) == "Onuphrius (Berezovsky-Roe)"
+    assert label_of("Foo (band)", True) == "Foo"
+    assert label_of("KFOO (FM)", True) == "KFOO"
+    assert label_of("Fooville (Texas)", True) == "Fooville"
+    assert label_of("Jane Roe (Smith)", True) == "Jane Roe"
+    assert label_of("Varlaam (Roe)", False) == "Varlaam (Roe)"

@@ -8,6 +8,7 @@ from functools import cache
 
 from wikikg.extract.classify import disambiguation, split_title
 from wikikg.kb.names import legal_suffixes
+from wikikg.kb.places import places
 from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Entity, Mention, Statement
 
@@ -15,9 +16,24 @@ _NOT_ALIAS = re.compile(r"^(?:[Tt]he\s+[a-z]|[Ii]t$|[a-z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
 def label_of(key: str, linked: bool) -> str:
-    """The display name of an entity: a title without its disambiguation suffix, or the name."""
-    return split_title(key)[0] if linked else key
+    """The display name of an entity: a title without its disambiguation suffix, or the name; a
+    one-word name whose parentheses hold a surname ("Foo (Roe)", as clergy are titled) keeps them."""
+    if not linked:
+        return key
+    base, suffix = split_title(key)
+    if suffix and " " not in base and _surname_suffix(suffix):
+        return key.strip()
+    return base
+
+
+@cache
+def _surname_suffix(suffix: str) -> bool:
+    """A title's suffix that is one capitalised word naming no class and no place: a surname."""
+    return bool(_SURNAME.fullmatch(suffix)) and not disambiguation(suffix) and suffix not in places()
 
 
 def statement_mentions(st: Statement):
