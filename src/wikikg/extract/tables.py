@@ -254,7 +254,8 @@ _OPEN = re.compile(r"\s*\(\s*")
 
 def _employers(article: ParsedArticle, table: Table, rule: str) -> list[Statement]:
     """A person named in a column of people ("Top goalscorer": sections.toml [column_classes]) with a linked
-    organisation in parentheses right after the name ("[[Jane Roe]] ([[Fooville F.C.]], 21 goals)"): affiliated with it."""
+    organisation in parentheses right after the name ("[[Jane Roe]] ([[Fooville F.C.]], 21 goals)"): affiliated with it,
+    a member of it when it is a club (a club's scorer is its player)."""
     people = [_column_class(h) == "Person" for h in table.header]
     out, seen = [], set()
     for row in table.rows:
@@ -268,7 +269,10 @@ def _employers(article: ParsedArticle, table: Table, rule: str) -> list[Statemen
                     continue
                 person = replace(person, types=frozenset({"Person"}))
                 evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end, cell.text)
-                out.append(Statement(person, "affiliatedWith", org, rule + "+employer", evidence, "Affiliation"))
+                if "SportsClub" in org.types:  # a club's scorer is its player: a member of it
+                    out.append(Statement(person, "memberOf", org, rule + "+club", evidence, "Membership"))
+                else:
+                    out.append(Statement(person, "affiliatedWith", org, rule + "+employer", evidence, "Affiliation"))
     return out
 
 
