@@ -124,7 +124,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if itemised:
                 subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
             loose = "object" in rule.strict or not said and strict_place(rule.object_types, ctx)
-            if loose and subj and biography_own(rule.relation, subj, ctx):
+            if loose and "object" not in rule.typed and subj and biography_own(rule.relation, subj, ctx):
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
                         loose, "object" in rule.need_prep)
