@@ -247,7 +247,7 @@ def test_sort_templates_in_cells_show_their_names_and_a_universitys_spec_gives_w
     assert [(k.target, k.text) for k in table.rows[1][1].links] == [("John Guidetti", "John Guidetti")]
     got = {(st.subject.key, st.predicate, st.date.value if st.date else "")
            for st in extract_article(article).statements if st.obj is not None and getattr(st.obj, "key", "") == "Example Academy"}
-    assert got >= {("Sven Yida", "affiliatedWith", "2006-02"), ("John Guidetti", "affiliatedWith", "2003-09")}
+    assert got >= {("Sven Yida", "memberOf", "2006-02"), ("John Guidetti", "memberOf", "2003-09")}
 
 
 def test_a_list_of_a_bodys_members_relates_its_lead_table_to_the_body():
@@ -353,3 +353,12 @@ def test_a_top_scorer_with_a_club_in_parentheses_is_a_member_of_it():
            if st.predicate in ("memberOf", "affiliatedWith") and st.subject.key != "Fooville F.C."
            and st.subject.key != "Barshire F.C."}
     assert got == {("Jane Roe (footballer)", "memberOf", "Barshire F.C."), ("John Doe", "memberOf", "Fooville F.C.")}
+
+
+def test_a_clubs_academy_graduates_are_its_former_players_members_of_it():
+    text = ("{{Infobox football club\n| clubname = Example Academy F.C.\n}}\n'''Example Academy F.C.''' is a football "
+            "academy.\n\n==Notable academy graduates==\n{| class=\"wikitable\"\n! Name !! Club after academy\n|-\n"
+            "| [[Jane Roe]] || [[Fooville F.C.]]\n|}\n")
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Example Academy F.C.", text)).statements
+           if st.predicate in ("memberOf", "affiliatedWith")}
+    assert got == {("Jane Roe", "memberOf", "Example Academy F.C."), ("Jane Roe", "memberOf", "Fooville F.C.")}
