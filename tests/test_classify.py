@@ -378,3 +378,14 @@ def test_a_name_before_an_honours_word_is_the_honours():
     ctx = Context(Mention("Example", "Example", True, frozenset({"Company"})), {"Example"})
     found = {m.text: m.types for s in art.sentences for m in find_mentions(s, ctx)}
     assert not found.get("85th Foo") and "Foreign Member of the Royal Society" not in found
+
+
+@pytest.mark.parametrize("target,shown,want", [
+    ("Al-Nusra Front", "al-Nusra Front", True), ("Al-Qaeda", "al-Qaeda", True), ("EBay", "eBay", True),
+    ("Company", "company", False), ("Alpine skiing", "alpine skiing", False), ("Al", "al", False),
+])
+def test_a_link_shown_with_an_arabic_article_names_an_entity_a_lower_case_common_noun_does_not(target, shown, want):
+    """"the [[al-Nusra Front]]": a name that opens with the Arabic article joined by a hyphen, like "eBay", is a
+    name, though its first letter is lower case."""
+    from wikikg.extract.mentions import is_entity_link
+    assert is_entity_link(target, shown) is want

@@ -64,6 +64,9 @@ def is_given_name(word: str) -> bool:
     return word.lower() in _given_names()
 
 
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "at", "az", "ash"})  # Arabic's "the", joined by a hyphen
+
+
 @lru_cache(maxsize=65536)
 def is_personal_name(name: str) -> bool:
     """Whether `name` ("Agnès Maltais", "Jean-François Lisée") reads as a person's full name: two to four
@@ -76,6 +79,8 @@ def is_personal_name(name: str) -> bool:
     if _DIGIT.search(name) or name_types(name) or ends_as_a_work(name):
         return False  # "Douglas C-47": a maker's name and a model's number; "Victor Symphony Orchestra", "Foo Show"
     first = words[0].split("-")[0].rstrip(".")
+    if first.lower() in _ARTICLES and "-" in words[0]:
+        first = words[0]  # "Al-Nusra Front": the Arabic article, no given name "Al"
     if len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words):
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station
     return is_person(name)  # probablepeople's answer (extract/personcrf.py)
