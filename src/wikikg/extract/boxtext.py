@@ -26,11 +26,18 @@ def clean(text: str) -> str:
 
 
 def two_people(parts: list[str]) -> bool:
-    """Whether every part of an unlinked item split at "and" / "&" / "," reads as a person's full name."""
+    """Whether every part of an unlinked item split at "and" / "&" / "," reads as a person's full name, or the
+    item is a couple sharing a surname: "Jane and John Roe" (share_surname gives the first her surname)."""
     names = [p.strip() for p in parts if p.strip()]
-    return len(names) >= 2 and all(
-        2 <= len(w := n.split()) <= 4 and all(x[:1].isupper() and x.replace(".", "").replace("-", "").isalpha()
-                                               for x in w) for n in names)
+    if len(names) == 2 and _full_name(names[1]) and is_given_name(names[0]) and is_given_name(names[1].split()[0]):
+        return True
+    return len(names) >= 2 and all(map(_full_name, names))
+
+
+def _full_name(name: str) -> bool:
+    """Two to four capitalised words of letters (initials' dots and hyphens aside)."""
+    return 2 <= len(w := name.split()) <= 4 and all(x[:1].isupper() and x.replace(".", "").replace("-", "").isalpha()
+                                                     for x in w)
 
 
 def minority(text: str) -> bool:
