@@ -29,6 +29,7 @@ SHAPES = [
     "== H ==\n=== Sub ===\nText &#x41; &#66; &eacute; [https://x.org] [//y.org z] http://w.org",
     "<!-- c -->{{Infobox company|name=A|founder=[[B]]<br>[[C]]}}'''A''' {{lang|zh|文}} [[:Category:X]] [[de:Y]]",
     "Unclosed <b>bold and <!-- comment never closed",
+    "A sentence.<br /><ref>{{cite book|title=X}}</ref> Another.<br/>A third.<br>A fourth.",  # self-closing: one break
 ]
 
 

@@ -128,7 +128,7 @@ class Renderer:
         if name == "table" and not self.skip:
             self.tables.append(_table(node, start, s, " / ".join(self.heads)))
             return
-        if name in SKIP_TAGS or node.contents is None:
+        if name in SKIP_TAGS or node.contents is None or node.self_closing:  # "<br />": one break, as the stream
             if name in BREAK_TAGS:
                 self.b.add("\n", start, end, False)
             return
