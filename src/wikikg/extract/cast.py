@@ -113,7 +113,8 @@ def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
     """An infobox item's linked entities (of the parameter's class `cls` when nothing else types them), the
     country of a flag template ("{{flag|Turkey}}"), and an unlinked item made of known places' names
     ("country = United States"); a post's link names no entity."""
-    out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) else None)
+    out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) and (
+        cls != "Person" or person_shaped(split_title(link.target)[0])) else None)  # "| children = [[Jane Roe]]"
            for link in item.links if not is_office(link.target, link.text)]
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
