@@ -378,3 +378,22 @@ def test_a_name_before_an_honours_word_is_the_honours():
     ctx = Context(Mention("Example", "Example", True, frozenset({"Company"})), {"Example"})
     found = {m.text: m.types for s in art.sentences for m in find_mentions(s, ctx)}
     assert not found.get("85th Foo") and "Foreign Member of the Royal Society" not in found
+
+
+def test_schools_museums_labels_and_studios_by_their_shape():
+    from wikikg.extract.classify import name_types
+    for name in ("Fooville High School", "Bar Grammar School", "Baz Transport Museum", "Quux Records", "Foo Pictures",
+                 "Fooville Public Library"):
+        assert name_types(name) == {"Organization"}, name
+    for name in ("Junior High School", "Motion Pictures", "Foo Print Library"):  # a kind alone, a common noun, software
+        assert name_types(name) != {"Organization"}, name
+
+
+def test_a_full_name_does_not_run_into_the_place_it_is_of():
+    from wikikg.extract.mentions import Context
+    from wikikg.extract.names import spans
+    from wikikg.model import Mention
+    ctx = Context(Mention("Example Company", "Example Company", True), {"Example Company"})
+    text = "She met John Doe of Germany and Henry IV of England in 1403."
+    found = [text[s:e] for s, e in spans(text, True, ctx)]
+    assert "John Doe" in found and "Germany" in found and "Henry IV of England" in found
