@@ -383,9 +383,10 @@ def test_a_name_before_an_honours_word_is_the_honours():
 def test_schools_museums_labels_and_studios_by_their_shape():
     from wikikg.extract.classify import name_types
     for name in ("Fooville High School", "Bar Grammar School", "Baz Transport Museum", "Quux Records", "Foo Pictures",
-                 "Fooville Public Library"):
+                 "Fooville Public Library", "United Nations Mission in Freedonia", "United Nations Interim Force in Bar"):
         assert name_types(name) == {"Organization"}, name
-    for name in ("Junior High School", "Motion Pictures", "Foo Print Library"):  # a kind alone, a common noun, software
+    for name in ("Junior High School", "Motion Pictures", "Foo Print Library", "United Nations Charter",
+                 "United Nations Day"):  # a kind alone, a common noun, software, a document, a day
         assert name_types(name) != {"Organization"}, name
 
 
