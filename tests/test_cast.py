@@ -177,3 +177,15 @@ def test_infobox_parameters_that_name_people_type_their_links(tmp_path):
     assert (URIRef(RES + "Zorba_Quillfeather"), RDF.type, WKG.Person) in g
     assert (URIRef(RES + "Quux_Sounds"), RDF.type, WKG.Organization) in g
     assert not list(g.triples((URIRef(RES + "Existentialism"), RDF.type, None)))  # one word: no person's name
+
+
+def test_an_entity_only_a_refused_fact_named_stays_in_the_cast(tmp_path):
+    text = "'''Jane Roe''' is a tennis player.\n\nIn 1993 she won a doubles title, partnered with [[John Doe]].\n"
+    path = tmp_path / "Jane_Roe.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    node = URIRef(RES + "John_Doe")
+    assert (node, RDF.type, WKG.Person) in g
+    assert not list(g.triples((None, WKG.partneredWith, node)))  # the refused fact stays refused
+    evidence = g.value(node, WKG.mentionedIn)
+    assert "partnered with" in str(g.value(evidence, WKG.text))
