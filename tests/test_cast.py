@@ -189,3 +189,14 @@ def test_an_entity_only_a_refused_fact_named_stays_in_the_cast(tmp_path):
     assert not list(g.triples((None, WKG.partneredWith, node)))  # the refused fact stays refused
     evidence = g.value(node, WKG.mentionedIn)
     assert "partnered with" in str(g.value(evidence, WKG.text))
+
+
+def test_a_makers_link_after_by_is_a_person_by_the_given_name_lexicon():
+    from wikikg.extract.makers import by_makers
+    from wikikg.model import Mention
+    text = "The portrait was painted by Henry Quillfeather; the book was published by Henry Quillbooks; a novel " \
+           "influenced by Late Greek."
+    found = [Mention(n, n, True, start=text.index(n), end=text.index(n) + len(n))
+             for n in ("Henry Quillfeather", "Henry Quillbooks", "Late Greek")]
+    typed = [m.types for m in by_makers(found, text)]
+    assert typed == [frozenset({"Person"}), frozenset(), frozenset()]  # not after "published by"; no given name
