@@ -145,3 +145,58 @@ def test_an_infobox_parameter_names_the_class_of_its_untyped_values(tmp_path):
         assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Place) in g, name
     for name in ("Western philosophy", "Quux"):
         assert not list(g.triples((URIRef(entity_iri(name, True)), RDF.type, None))), name
+
+
+SEE_ALSO = ("'''Foo Alliance''' is an association.\n\n== See also ==\n* [[Bar Energy Alliance]]\n* [[Baz fuel cycle]]\n"
+            "* [[Military history of Freedonia]]\n* [[Court of Appeals (disambiguation)]]\n* [[Perpetual Union]]\n"
+            "* [[Jane Roe]], its first director\n\n== References ==\n{{reflist}}\n")
+
+
+def test_see_also_links_join_the_cast_typed_by_their_titles_alone(tmp_path):
+    path = tmp_path / "Foo_Alliance.wikitext"
+    path.write_text(SEE_ALSO, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    for title, cls in (("Bar_Energy_Alliance", "Organization"), ("Jane_Roe", "Person")):
+        node = URIRef(RES + title)
+        assert (node, RDF.type, WKG[cls]) in g, title
+        evidence = g.value(node, WKG.mentionedIn)
+        start, end = int(g.value(evidence, WKG.charStart)), int(g.value(evidence, WKG.charEnd))
+        assert SEE_ALSO[start:end] == str(g.value(evidence, WKG.text)) and title.split("_")[0] in SEE_ALSO[start:end]
+    # a concept, a topic, a disambiguation page and a two-word shape ("Perpetual Union") stay out
+    for title in ("Baz_fuel_cycle", "Military_history_of_Freedonia", "Court_of_Appeals_(disambiguation)",
+                  "Perpetual_Union"):
+        assert not list(g.triples((URIRef(RES + title), None, None))), title
+
+
+def test_infobox_parameters_that_name_people_type_their_links(tmp_path):
+    text = ("{{Infobox person\n| name = Jane Roe\n| children = [[Zorba Quillfeather]]<br />[[Existentialism]]\n"
+            "| label = [[Quux Sounds]]\n}}\n'''Jane Roe''' is a singer.\n")
+    path = tmp_path / "Jane_Roe.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    assert (URIRef(RES + "Zorba_Quillfeather"), RDF.type, WKG.Person) in g
+    assert (URIRef(RES + "Quux_Sounds"), RDF.type, WKG.Organization) in g
+    assert not list(g.triples((URIRef(RES + "Existentialism"), RDF.type, None)))  # one word: no person's name
+
+
+def test_an_entity_only_a_refused_fact_named_stays_in_the_cast(tmp_path):
+    text = "'''Jane Roe''' is a tennis player.\n\nIn 1993 she won a doubles title, partnered with [[John Doe]].\n"
+    path = tmp_path / "Jane_Roe.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    node = URIRef(RES + "John_Doe")
+    assert (node, RDF.type, WKG.Person) in g
+    assert not list(g.triples((None, WKG.partneredWith, node)))  # the refused fact stays refused
+    evidence = g.value(node, WKG.mentionedIn)
+    assert "partnered with" in str(g.value(evidence, WKG.text))
+
+
+def test_a_makers_link_after_by_is_a_person_by_the_given_name_lexicon():
+    from wikikg.extract.makers import by_makers
+    from wikikg.model import Mention
+    text = "The portrait was painted by Henry Quillfeather; the book was published by Henry Quillbooks; a novel " \
+           "influenced by Late Greek."
+    found = [Mention(n, n, True, start=text.index(n), end=text.index(n) + len(n))
+             for n in ("Henry Quillfeather", "Henry Quillbooks", "Late Greek")]
+    typed = [m.types for m in by_makers(found, text)]
+    assert typed == [frozenset({"Person"}), frozenset(), frozenset()]  # not after "published by"; no given name

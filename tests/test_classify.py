@@ -389,3 +389,23 @@ def test_a_link_shown_with_an_arabic_article_names_an_entity_a_lower_case_common
     name, though its first letter is lower case."""
     from wikikg.extract.mentions import is_entity_link
     assert is_entity_link(target, shown) is want
+
+
+def test_schools_museums_labels_and_studios_by_their_shape():
+    from wikikg.extract.classify import name_types
+    for name in ("Fooville High School", "Bar Grammar School", "Baz Transport Museum", "Quux Records", "Foo Pictures",
+                 "Fooville Public Library", "United Nations Mission in Freedonia", "United Nations Interim Force in Bar"):
+        assert name_types(name) == {"Organization"}, name
+    for name in ("Junior High School", "Motion Pictures", "Foo Print Library", "United Nations Charter",
+                 "United Nations Day"):  # a kind alone, a common noun, software, a document, a day
+        assert name_types(name) != {"Organization"}, name
+
+
+def test_a_full_name_does_not_run_into_the_place_it_is_of():
+    from wikikg.extract.mentions import Context
+    from wikikg.extract.names import spans
+    from wikikg.model import Mention
+    ctx = Context(Mention("Example Company", "Example Company", True), {"Example Company"})
+    text = "She met John Doe of Germany and Henry IV of England in 1403."
+    found = [text[s:e] for s, e in spans(text, True, ctx)]
+    assert "John Doe" in found and "Germany" in found and "Henry IV of England" in found

@@ -9,6 +9,7 @@ from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
+from wikikg.extract.seealso import see_also
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
@@ -61,6 +62,10 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
                     evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end,
                                         cell.text)
                     out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
+    for m, evidence in see_also(article.text):  # "== See also ==" "* [[Foo Alliance]]": typed by its title alone
+        if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
+            held.add((m.key, m.linked))
+            out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     return out
 
 
@@ -108,7 +113,8 @@ def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
     """An infobox item's linked entities (of the parameter's class `cls` when nothing else types them), the
     country of a flag template ("{{flag|Turkey}}"), and an unlinked item made of known places' names
     ("country = United States"); a post's link names no entity."""
-    out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) else None)
+    out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) and (
+        cls != "Person" or person_shaped(split_title(link.target)[0])) else None)  # "| children = [[Jane Roe]]"
            for link in item.links if not is_office(link.target, link.text)]
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"

@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.known import CONTEXT, SHAPE
+from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
 from wikikg.extract.settlements import settled
 from wikikg.kb import rules
@@ -17,7 +18,7 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and 
 
 def by_company(found: list[Mention], text: str) -> list[Mention]:
     """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
-    return coordinated(settled(kinds_listed(fields_listed(found, text), text), text), text)
+    return coordinated(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text)
 
 
 def kinds_listed(found: list[Mention], text: str) -> list[Mention]:

@@ -90,9 +90,12 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                     or (k > j + 1 and toks[k][2] == "The") \
                     or (k > j + 1 and j > i and legal.fullmatch(toks[j][2])) \
                     or (k > j + 1 and _exchange().match(text, toks[k][0])) \
-                    or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])):
+                    or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])) \
+                    or (k == j + 2 and toks[j + 1][2] == "of" and _from_place(toks, k)
+                        and not _REGNAL.fullmatch(toks[j][2]) and is_personal_name(text[s:toks[j][1]])):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's, nor
-                # a legal form into a joiner ("Nordic Sweets A/S for EUR 730 million")
+                # a legal form into a joiner ("Nordic Sweets A/S for EUR 730 million"), nor a full name into the
+                # place it is of ("Jane Roe of Freedonia": a person and a place; a king's "Foo IV of Freedonia" is one name)
             j = k
         while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")
                          or toks[j][2].lower() in _trailing_prepositions()) \
@@ -143,6 +146,14 @@ _GENERATION = re.compile(r"(?:Jr|Sr)\.?")
 _BOARDS = frozenset({"Directors", "Trustees", "Governors"})
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
+_REGNAL = re.compile(r"[IVX]+")
+
+
+def _from_place(toks: list, k: int) -> bool:
+    """Whether the tokens from `k` on start with a place's name of one or two words ("Chile", "New Zealand")."""
+    return toks[k][2] in places() or k + 1 < len(toks) and f"{toks[k][2]} {toks[k + 1][2]}" in places()
+
+
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 

@@ -97,6 +97,7 @@ def _place_given(words: list[str]) -> bool:
 
 
 _AND = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+_LAST_AND = re.compile(r"(?:^|\s)(?:and|&)\s")
 
 
 def shared_surnames(found: list, text: str) -> list:
@@ -109,6 +110,8 @@ def shared_surnames(found: list, text: str) -> list:
                 or full[0].casefold() not in _given_names():  # "Stanton and Lincoln": no full name written
             continue
         j = i - 1
+        if not _LAST_AND.search(text, out[j].end, out[i].start):
+            continue  # "with Johnson, Donald C. Roe": a comma alone before the full name lists no shared surname
         while j >= 0 and len(words := out[j].key.split()) == 1 and not out[j].linked \
                 and words[0].casefold() in _given_names() and _AND.fullmatch(text, out[j].end, out[j + 1].start):
             name = f"{words[0]} {' '.join(full[1:])}"

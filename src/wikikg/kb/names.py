@@ -91,6 +91,7 @@ class Names:
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
+    makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
 
 
 SCHEMA = Table({
@@ -119,6 +120,7 @@ SCHEMA = Table({
     "works": Table({"heads": list, "qualifiers": list, "first": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
+    "person_names": Table({"makers_by": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -134,7 +136,7 @@ _LISTS = {
     "fields": ("fields", "words"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
-    "links_after": ("place_names", "links_after"),
+    "links_after": ("place_names", "links_after"), "makers_by": ("person_names", "makers_by"),
 }
 
 

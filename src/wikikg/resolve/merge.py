@@ -10,7 +10,7 @@ from wikikg.extract.known import programme_key_linked
 from wikikg.model import Entity, Evidence, Mention, Statement
 from wikikg.parse import canonical_title
 from wikikg.resolve.entities import label_of, resolve, statement_mentions, unify_keys
-from wikikg.resolve.sanity import admissible
+from wikikg.resolve.sanity import admissible, recast
 
 __all__ = ["Summary", "Tables", "redirect_map", "resolved", "summarise", "tables"]
 
@@ -148,7 +148,8 @@ def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:
     they use (the article's subject first-sorted with the rest by key)."""
     names = t.fixed_names
     sts = [_fixed(st, t.fixes, names) for st in r.statements]
-    sts = [st for st in sts if admissible(st, t.entities)]
+    kept = [st for st in sts if admissible(st, t.entities)]
+    sts = kept + recast([st for st in sts if not admissible(st, t.entities)], kept, r.subject, t.entities)
     used = {(r.subject.key, True)}
     related = set()  # entities a fact relates (not only the cast's "mentioned in")
     for st in sts:

@@ -1,7 +1,7 @@
 """Sanity before emission: the ontology's domain and range, and no entity related to itself."""
 from __future__ import annotations
 
-from wikikg.extract.cast import MENTIONS
+from wikikg.extract.cast import MENTIONS, RULE
 from wikikg.kb.vocabulary import admitted_objects, admitted_subjects
 from wikikg.model import Entity, Mention, Statement
 
@@ -29,3 +29,24 @@ def admissible(st: Statement, entities: dict[tuple[str, bool], Entity]) -> bool:
     if isinstance(o, Mention) and not _fits(o, admitted_objects(st.predicate), entities):
         return False
     return True
+
+
+def recast(refused: list[Statement], kept: list[Statement], subject: Mention,
+           entities: dict[tuple[str, bool], Entity]) -> list[Statement]:
+    """The cast records of the entities only refused statements named: the extractors' cast left out what a
+    fact held ("partnered with [[Jane Roe]]": a person is no partner under the ontology's range), so an entity of
+    a known class would vanish with its refused fact; it is kept as mentioned, with that fact's sentence as
+    evidence, as the cast would have recorded it."""
+    if not refused:
+        return []
+    held = {(m.key, m.linked) for st in kept for m in (st.subject, st.obj, st.attributed_to) if isinstance(m, Mention)}
+    held.add((subject.key, subject.linked))
+    cast = admitted_subjects(MENTIONS)
+    out = []
+    for st in refused:
+        for m in (st.subject, st.obj):
+            entity = entities.get((m.key, m.linked)) if isinstance(m, Mention) else None
+            if entity is not None and entity.types & cast and (m.key, m.linked) not in held:
+                held.add((m.key, m.linked))
+                out.append(Statement(subject, MENTIONS, m, RULE, st.evidence))
+    return out
