@@ -26,6 +26,9 @@ _TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z]/[A-Z](?!\w)|[A-Z0-9][\w'’&
 # ("A/S", "I/S": Nordic legal forms are one token)
 _LOWER_COMPOUND = re.compile(_PREFIXED)  # "Co-founded", "Anti-corruption": a word, not a name
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# "in September Foo Corp started": a month after a preposition of time is a date's, never a name's first word
+_MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
+_TIME_PREPS = frozenset("in In on On since Since until Until during During early Early late Late".split())
 _APOSTROPHE_ENDS = ("'", "’", "'s", "’s")  # POSSESSIVE.search of a token (which holds no line break)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
@@ -62,7 +65,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         if i < nxt or i in board:
             continue
         s, e, w = toks[i]
-        if _LOWER_COMPOUND.match(w):
+        if _LOWER_COMPOUND.match(w) or w in _MONTH_NAMES and i and toks[i - 1][2] in _TIME_PREPS \
+                and _adjacent(text, toks[i - 1], toks[i]):
             continue
         if not w[0].isupper() and not (_ORDINAL.fullmatch(w) and _continues(toks, i, stop)) \
                 or w in openers or (w in stop and not _continues(toks, i, stop)):  # "52nd Research Institute"

@@ -123,7 +123,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
             if itemised:
                 subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
-            loose = "object" in rule.strict or not said and strict_place(rule.object_types, ctx)
+            loose = LINKED if "object" in rule.linked else "object" in rule.strict or not said and strict_place(
+                rule.object_types, ctx)
             if loose and "object" not in rule.typed and subj and biography_own(rule.relation, subj, ctx):
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
@@ -224,7 +225,7 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
     if kind == "date":
         return []
     if kind == "its_owner":  # "the board of ⟦X⟧ dismissed its chief executive": X, else the subject
-        near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and fits(sl.mentions[i], types, False)
+        near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and fits(sl.mentions[i], types, strict)
                 and sl.mentions[i].types <= org_classes()]
         return [sl.mentions[near[-1]]] if near else [ctx.subject]
     return [sl.mentions[i] for i in select(kind, sl, span, clause, preps, types, strict, need_prep)]
@@ -246,7 +247,7 @@ def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
         people = list({m.key: m for m in subj + obj}.values())
         if len(people) < rule.min_participants:
             return []
-        if both:
+        if both and not rule.together:
             pairs = [(a, b) for a in subj for b in obj if a.key != b.key]
         else:
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]]

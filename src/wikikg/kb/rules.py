@@ -59,6 +59,7 @@ class Rule:
     linked: frozenset[str] = frozenset()  # strict sides that also take a linked name nothing types
     subject_key: re.Pattern | None = None  # the subject's key (its link's title) must match ("Foo (Barland)": no)
     typed: frozenset[str] = frozenset()  # strict sides typed by evidence even in a biography's own career
+    together: bool = False  # a symmetric rule's participants act together: every pair of them, not only the subject's
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -133,7 +134,7 @@ RELATIONS = Table({
         "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
         "yields_to": list, "need_prep": list, "evident": str, "subject_name": str, "object_name": str,
-        "linked": list, "subject_key": str, "typed": list, "examples": Items(_EXAMPLE)},
+        "linked": list, "subject_key": str, "typed": list, "together": bool, "examples": Items(_EXAMPLE)},
         frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
         {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
 }, frozenset({"rule"}))
@@ -215,6 +216,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             frozenset(raw.get("linked", ())),
             _compile(raw["subject_key"], where, 0) if raw.get("subject_key") else None,
             frozenset(raw.get("typed", ())),
+            raw.get("together", False),
         ))
     return tuple(rules)
 
