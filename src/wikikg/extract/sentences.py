@@ -231,11 +231,17 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
 
 
 def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
-    m = rule.coordinate.search(sl.text, span[1])
+    """Mentions after the rule's `coordinate` cue, searched from the trigger's end; a cue that opens with \\A
+    stands right there and adds only the list it opens ("part (together with ⟦A⟧ & ⟦B⟧) of the ⟦X⟧": A and B)."""
+    m = rule.coordinate.search(sl.text[span[1]:])
     if not m:
         return []
+    end = span[1] + m.end()
+    if rule.coordinate.pattern.startswith("\\A"):
+        return [sl.mentions[i] for i in select("right_all", sl, (end, end), clause, frozenset({"with"}),
+                                               rule.subject_types, "subject" in rule.strict)]
     return [sl.mentions[i] for i, (s, e) in enumerate(sl.spans)
-            if s >= m.end() and eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, m.end())]
+            if s >= end and eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, end)]
 
 
 def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
