@@ -128,6 +128,9 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
                         loose, "object" in rule.need_prep)
+            if not obj and rule.object in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
+                obj = _pick(rule.object, sl, span, (outer, clause[1]), rule.object_preps, rule.object_types, ctx,
+                            loose)  # "⟦A⟧ had several jobs before setting up his own band, ⟦B⟧": A set it up
             if not obj and rule.object in ("left", "left_all"):
                 obj = _relative_host(sl, clause, rule.object_types, loose)
             if rule.object_name is not None:  # "⟦X⟧ of the ⟦Foo Party⟧": only a party's name
