@@ -28,6 +28,8 @@ def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
     comma after which a new subject starts: "…its intention of X, the B announced …")."""
     c = rules.cues()
     start = max(lo, span[0] - c.window)
+    if sl.text[span[0]:span[1]].lstrip().startswith("("):
+        start = span[0]  # "denied membership to X (later the leader of the ⟦Y⟧)": the parenthesis is a fact of its own
     comma = sl.text.rfind(",", start, span[0])
     if comma >= 0 and "⟦" in sl.text[comma:span[0]]:
         start = comma + 1
