@@ -140,11 +140,14 @@ def _served_in(st: Statement) -> bool:
                      text) is not None  # not "served as a captain in the [[X]]": a post in it
 
 
+_COALITION = re.compile(r"\b(?:Alliance|Coalition|Bloc|Front|Union)\b")  # not a society's "... Association"
+
+
 def joined_bodies(statements: list[Statement]) -> list[Statement]:
     """A person who joined a membership body (its name says so, "... Association", "... Party", or an
     apposition does, "[[Psi Chi]], the national honor society") became a member of it, not its staff;
     so did one who served in or joined a military or a legislative chamber; a party or a club that was
-    "part of" one ("part of the [[X Electoral Bloc]]") was its member."""
+    "part of" one ("part of the [[X Electoral Bloc]]") or affiliated to one ("affiliated to [[The Union]]") was its member."""
     bodies = _membership_bodies()
     out = []
     for st in statements:
@@ -153,6 +156,9 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
         elif st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and st.obj.text in partisan_nouns(
                 split_title(st.obj.key)[0]):  # "Republican editor [[Jane Roe]]": a Republican, the party's member
             st = replace(st, predicate="memberOf", rule="membership.partisan", event="Membership")
+        elif st.rule == "affiliation.affiliated-to" and isinstance(st.obj, Mention) and "Person" not in st.subject.types \
+                and _COALITION.search(st.obj.text):  # "the party was affiliated to [[The Union]]"
+            st = replace(st, predicate="memberOf", rule="membership.affiliated-to-body", event="Membership")
         elif st.rule == "subsidiary.part-of" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)):
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")

@@ -337,9 +337,18 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
 _INITIALLED = re.compile(r"[^\W\d_][\w'’.-]*")  # a word and its initial ("D.Pacquiao" is one)
 
 
+_INNER_ACRONYM = re.compile(r"\s\(([A-Z][A-Z0-9&.\-]{1,11})\)\s+(?:of|in)\s+[A-Z]")
+
+
 def acronym_after(m, text: str, ctx):
     """`m` with the acronym in parentheses after it ("Punjab Technical University (PTU)"), indexed in
-    `ctx` as a name of it; unchanged when what follows is no acronym of the name (a note, "(RES)")."""
+    `ctx` as a name of it; unchanged when what follows is no acronym of the name (a note, "(RES)"). A link's
+    own text may hold it before a place ("[[Foo Union (East Fooland)|Foo Democratic Union (FDU) of East
+    Fooland]]"): the acronym is that link's, not another body's that a later "(FDU)" names."""
+    inner = _INNER_ACRONYM.search(m.text) if m.linked else None
+    if inner and "Person" not in m.types and _initials_of(inner.group(1), m.text[:inner.start()]):
+        ctx.add(inner.group(1), replace(m, start=-1, end=-1, text=inner.group(1)))
+        m = replace(m, aliases=m.aliases | {inner.group(1)})
     a = _ACRONYM.match(text, m.end)
     if not a or not sum(c.isupper() for c in a.group(1)) >= 2:
         return m
@@ -358,3 +367,9 @@ def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
     words = text[start:k].split() if k > start else []  # not "... List of the [[X]]": the link ends that name
     return start + len(text[start:k].rstrip()) if len(words) >= 2 and words[-1][0].isupper() \
         and name_types(" ".join(words)) else start
+
+
+def _initials_of(acr: str, name: str) -> bool:
+    """Whether an acronym spells the initials of a name's capitalised words, in order ("CDU": "Christian
+    Democratic Union")."""
+    return "".join(w[0] for w in name.split() if w[0].isupper()) == acr

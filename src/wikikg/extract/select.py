@@ -56,11 +56,29 @@ _POSSESSOR = re.compile(r"(?:'s|’s)?\s*⟦")
 _MODIFIER = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}⟦")
 
 def _appositions(sl: Slotted) -> list[tuple[int, int]]:
-    """The spans of _APPOSITION's matches in the slotted sentence (found once per sentence)."""
+    """The spans of _APPOSITION's matches in the slotted sentence (found once per sentence), less a person's
+    title and name listed after another person ("include former culture minister ⟦A⟧, former foreign minister ⟦B⟧,
+    ...": B is the list's next item, not A's apposition)."""
     found = sl.memo.get("appositions")
     if found is None:
-        found = sl.memo["appositions"] = [m.span() for m in _APPOSITION.finditer(sl.text)]
+        found = sl.memo["appositions"] = [m.span() for m in _APPOSITION.finditer(sl.text)
+                                          if not _titled_item(sl, m)]
     return found
+
+
+_TITLED_END = re.compile(r"\b([a-z][\w-]*)\s+⟦(\d+)⟧\s*,$")
+_SLOT_END = re.compile(r"⟦(\d+)⟧$")
+
+
+def _titled_item(sl: Slotted, m: re.Match) -> bool:
+    """Whether an apposition is a list's next person with a title: a person's name right after a lowercase title word
+    ends it, and a person's name stands before its comma."""
+    end = _TITLED_END.search(m.group())
+    before = _SLOT_END.search(sl.text, 0, m.start())
+    if end is None or before is None or end.group(1) in rules.cues().prepositions \
+            or end.group(1) in rules.cues().determiners or end.group(1) in ("and", "or"):
+        return False
+    return "Person" in sl.mentions[int(end.group(2))].types and "Person" in sl.mentions[int(before.group(1))].types
 
 
 def _in_apposition(sl: Slotted, i: int, span: tuple[int, int]) -> bool:

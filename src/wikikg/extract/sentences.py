@@ -28,6 +28,8 @@ def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
     comma after which a new subject starts: "…its intention of X, the B announced …")."""
     c = rules.cues()
     start = max(lo, span[0] - c.window)
+    if sl.text[span[0]:span[1]].lstrip().startswith("("):
+        start = span[0]  # "denied membership to X (later the leader of the ⟦Y⟧)": the parenthesis is a fact of its own
     comma = sl.text.rfind(",", start, span[0])
     if comma >= 0 and "⟦" in sl.text[comma:span[0]]:
         start = comma + 1
@@ -129,6 +131,9 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
                         loose, "object" in rule.need_prep)
+            if not obj and rule.object in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
+                obj = _pick(rule.object, sl, span, (outer, clause[1]), rule.object_preps, rule.object_types, ctx,
+                            loose)  # "⟦A⟧ had several jobs before setting up his own band, ⟦B⟧": A set it up
             if not obj and rule.object in ("left", "left_all"):
                 obj = _relative_host(sl, clause, rule.object_types, loose)
             if rule.object_name is not None:  # "⟦X⟧ of the ⟦Foo Party⟧": only a party's name
@@ -232,11 +237,17 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
 
 
 def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
-    m = rule.coordinate.search(sl.text, span[1])
+    """Mentions after the rule's `coordinate` cue, searched from the trigger's end; a cue that opens with \\A
+    stands right there and adds only the list it opens ("part (together with ⟦A⟧ & ⟦B⟧) of the ⟦X⟧": A and B)."""
+    m = rule.coordinate.search(sl.text[span[1]:])
     if not m:
         return []
+    end = span[1] + m.end()
+    if rule.coordinate.pattern.startswith("\\A"):
+        return [sl.mentions[i] for i in select("right_all", sl, (end, end), clause, frozenset({"with"}),
+                                               rule.subject_types, "subject" in rule.strict)]
     return [sl.mentions[i] for i, (s, e) in enumerate(sl.spans)
-            if s >= m.end() and eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, m.end())]
+            if s >= end and eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, end)]
 
 
 def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
