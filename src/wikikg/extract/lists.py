@@ -30,7 +30,8 @@ _LISTED_NAME = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:of|f
                           r"\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _LABEL = re.compile(r"[A-Z][\w.'’ -]{0,40}?:\s+(?=\S)")  # "Company A: ", "Chaplain: ": a label before a name
-_ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
+_ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:(?:\[\[(?:File|Image):[^\[\]]*\]\]|\{\{\s*flag\s*(?:icon|deco)\s*\|[^{}]*\}\})\s*)*"
+                          r"(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name", "*{{Flag icon|Freedonia}}[[Jane Roe]]"
 
 
 def _is_title(m: Mention) -> bool:

@@ -1,0 +1,36 @@
+"""ontology/sections.toml headings and extract/lists.py item prefixes: what a list under a heading gives."""
+from __future__ import annotations
+
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+
+
+def _facts(title: str, text: str) -> set[tuple[str, str, str]]:
+    return {(st.subject.key, st.predicate, st.obj.key) for st in
+            extract_article(Article(title, text, "case", "wikitext")).statements if st.predicate != "mentionedIn"}
+
+
+CLUB = "'''Foo V.C.''' is a volleyball club based in [[Fooville]], founded in 1965.\n\n"
+
+
+def test_a_flag_icon_before_a_listed_player_is_no_part_of_the_item():
+    """"*{{Flag icon|Freedonia}}[[Jane Roe]]" under "Notable Players" (blank lines between the items): a player."""
+    text = CLUB + ("==Notable Players==\n\n*{{Flag icon|Freedonia}}[[Jane Roe]]\n\n"
+                   "*{{Flag icon|Barshire}} {{flagicon|Freedonia}}[[John Doe]]\n\n==History==\nThe club won a cup.\n")
+    facts = _facts("Foo V.C.", text)
+    assert {("Jane Roe", "affiliatedWith", "Foo V.C."), ("John Doe", "affiliatedWith", "Foo V.C.")} <= facts
+
+
+def test_collaboration_with_other_bodies_lists_partners_but_a_bare_collaboration_heading_does_not():
+    society = "The '''Foo Society''' is a learned society of neuroscientists.\n\n"
+    listed = "* [[Barshire Autonomic Society]]\n* [[Freedonian Federation of Autonomic Societies]]\n"
+    facts = _facts("Foo Society", society + "== Collaboration with regional societies ==\n" + listed)
+    assert ("Foo Society", "partneredWith", "Barshire Autonomic Society") in facts
+    assert not {f for f in _facts("Foo Society", society + "== Collaboration ==\n" + listed) if f[1] == "partneredWith"}
+
+
+def test_a_synod_s_praeses_list_names_its_heads():
+    text = ("The '''Foo Church in Freedonia''' is a federation of Protestant churches in [[Freedonia]].\n\n"
+            "== Präses of the Synod ==\n: 1949–1955: [[Jane Roe]]\n: 1955–1961: [[John Doe]]\n")
+    facts = _facts("Foo Church in Freedonia", text)
+    assert ("Foo Church in Freedonia", "keyPerson", "Jane Roe") in facts
