@@ -34,3 +34,36 @@ def test_a_synod_s_praeses_list_names_its_heads():
             "== Präses of the Synod ==\n: 1949–1955: [[Jane Roe]]\n: 1955–1961: [[John Doe]]\n")
     facts = _facts("Foo Church in Freedonia", text)
     assert ("Foo Church in Freedonia", "keyPerson", "Jane Roe") in facts
+
+
+def test_an_airline_s_codeshare_agreements_list_its_partners():
+    text = ("'''Foo Airways''' is the flag carrier airline of [[Freedonia]].\n\n==Codeshare agreements==\n"
+            "* [[Bar Air]]\n* [[Baz Airlines]]\n")
+    facts = _facts("Foo Airways", text)
+    assert {("Foo Airways", "partneredWith", "Bar Air"), ("Foo Airways", "partneredWith", "Baz Airlines")} <= facts
+
+
+def test_a_school_s_auxiliary_organizations_are_its_parts():
+    text = ("The '''Foo Graduate School''' is a public university in [[Fooville]].\n\n== Auxiliary Organizations ==\n"
+            "* Center for Interpretation and Translation\n* Translation Research Institute\n")
+    parts = {s for s, p, o in _facts("Foo Graduate School", text) if p == "subsidiaryOf" and o == "Foo Graduate School"}
+    assert parts == {"Center for Interpretation and Translation", "Translation Research Institute"}
+
+
+TIMELINE = ("'''Foo Corporation''' is an American manufacturer of air compressors based in [[Fooville]].\n\n==Timeline==\n"
+            "*1977: Establishes the Foo Mining Equipment Company to produce drills.\n*1984: Acquires [[Bar Industries]].\n"
+            "*1994: Enters a joint venture with [[Baz Heavy Industries]].\n")
+
+
+def test_a_timeline_item_s_present_tense_verb_has_the_article_s_subject():
+    """"1984: Acquires [[X]]": the subject acquired X; "1994: Enters a joint venture": "Enters" names no one."""
+    facts = _facts("Foo Corporation", TIMELINE)
+    assert ("Foo Corporation", "acquired", "Bar Industries") in facts
+    assert ("Foo Mining Equipment Company", "foundedBy", "Foo Corporation") in facts
+    assert not {f for f in facts if "Enters" in (f[0], f[2])}
+
+
+def test_a_participle_opening_a_sentence_founds_nothing_by_its_subject():
+    text = ("Founded in 1979 as the Foo Language Institute, the '''Foo Graduate School''' offers degrees in "
+            "interpretation.\n")
+    assert not {f for f in _facts("Foo Graduate School", text) if f[1] == "foundedBy"}
