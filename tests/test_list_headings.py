@@ -67,3 +67,21 @@ def test_a_participle_opening_a_sentence_founds_nothing_by_its_subject():
     text = ("Founded in 1979 as the Foo Language Institute, the '''Foo Graduate School''' offers degrees in "
             "interpretation.\n")
     assert not {f for f in _facts("Foo Graduate School", text) if f[1] == "foundedBy"}
+
+
+SOCIETY = "The '''Foo Society''' is a non-profit organization based in [[Fooville]], founded in 1950.\n\n"
+
+
+def test_a_board_of_trustees_item_with_a_post_in_parentheses_heads_the_body():
+    for head in ("Board of Trustees", "Trustees", "Officers", "Board"):
+        facts = _facts("Foo Society", SOCIETY + f"== {head} ==\n* [[Jane Roe]] (Chairman)\n* John Doe – Treasurer\n"
+                       "* Ann Major\n")
+        assert {("Jane Roe", "affiliatedWith", "Foo Society"), ("Ann Major", "affiliatedWith", "Foo Society"),
+                ("Foo Society", "keyPerson", "Jane Roe"), ("Foo Society", "keyPerson", "John Doe")} <= facts, head
+        assert ("Foo Society", "keyPerson", "Ann Major") not in facts
+
+
+def test_a_post_in_parentheses_in_a_list_of_notable_people_heads_nothing():
+    """"* [[Jane Roe]] (President)" under "Notable alumni": a post she is known for, perhaps another body's."""
+    facts = _facts("Foo Society", SOCIETY + "== Notable alumni ==\n* [[Jane Roe]] (President)\n* [[John Doe]] (CEO)\n")
+    assert not {f for f in facts if f[1] == "keyPerson"}
