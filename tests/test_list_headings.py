@@ -85,3 +85,9 @@ def test_a_post_in_parentheses_in_a_list_of_notable_people_heads_nothing():
     """"* [[Jane Roe]] (President)" under "Notable alumni": a post she is known for, perhaps another body's."""
     facts = _facts("Foo Society", SOCIETY + "== Notable alumni ==\n* [[Jane Roe]] (President)\n* [[John Doe]] (CEO)\n")
     assert not {f for f in facts if f[1] == "keyPerson"}
+
+
+def test_a_television_network_s_affiliates_are_no_subsidiaries():
+    text = ("The '''Foo Network''' is an American television network.\n\n== Affiliates ==\n"
+            "* [[KFOO-TV]] (Fooville)\n* [[WBAR-TV]] (Barshire)\n")
+    assert not {f for f in _facts("Foo Network", text) if f[1] == "subsidiaryOf"}
