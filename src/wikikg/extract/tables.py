@@ -7,6 +7,7 @@ from dataclasses import replace
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.lists import applies, default_type, season_of, section_spec
+from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
@@ -222,7 +223,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
-        if spec is None or not applies(spec, ctx.subject):
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
             ctx = replace(ctx, subject=season)  # are the league's members
