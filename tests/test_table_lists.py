@@ -23,3 +23,31 @@ def test_a_cell_with_words_between_its_links_lists_nothing():
     keys = {st.subject.key for st in extract_article(Article("No. 9 Foo Wing", text, "case", "wikitext")).statements
             if st.predicate == "subsidiaryOf"}
     assert "21 Squadron FAF" not in keys
+
+
+TEAM = """{{Infobox racing team
+| name = Foo Racing
+}}
+'''Foo Racing''' is a British motor racing team based in [[Fooville]].
+
+== Complete Formula One results ==
+{| class="wikitable"
+! Year !! Chassis !! Engine !! Drivers !! 1 !! 2 !! Points
+|-
+| rowspan=2 | 2001 || rowspan=2 | Foo F1 || rowspan=2 | [[Bar Motors|Bar]] V10 || {{flagicon|GBR}} [[Jane Roe]] || 1 || 2 || rowspan=2 | 40
+|-
+| {{flagicon|FRA}} [[John Doe (racing driver)|John Doe]] || Ret || 5
+|}
+"""
+
+
+def test_a_racing_team_s_drivers_by_season_raced_for_it():
+    facts = {(st.subject.key, st.predicate, st.obj.key, st.date.value if st.date else None)
+             for st in extract_article(Article("Foo Racing", TEAM, "case", "wikitext")).statements}
+    assert {("Jane Roe", "memberOf", "Foo Racing", "2001"), ("John Doe (racing driver)", "memberOf", "Foo Racing", "2001")} <= facts
+
+
+def test_a_carmaker_s_drivers_are_no_members_of_it():
+    text = TEAM.replace("{{Infobox racing team", "{{Infobox company").replace("motor racing team", "car manufacturer")
+    assert not {st for st in extract_article(Article("Foo Racing", text, "case", "wikitext")).statements
+                if st.predicate == "memberOf"}
