@@ -91,3 +91,18 @@ def test_a_television_network_s_affiliates_are_no_subsidiaries():
     text = ("The '''Foo Network''' is an American television network.\n\n== Affiliates ==\n"
             "* [[KFOO-TV]] (Fooville)\n* [[WBAR-TV]] (Barshire)\n")
     assert not {f for f in _facts("Foo Network", text) if f[1] == "subsidiaryOf"}
+
+
+def test_a_band_s_collaborations_and_a_person_s_partners_are_no_partner_organisations():
+    band = ("'''Foo''' is an English rock band formed in 1990.\n\n== Collaborations ==\n"
+            "* ''[[Bar (album)|Bar]]'' (1992, with [[Baz (band)|Baz]])\n* ''Qux'' (1994)\n")
+    person = ("'''John Doe''' (born 1950) is an American actor.\n\n== Partners ==\n* [[Jane Roe]] (1990–1995)\n"
+              "* [[Bar Studios]]\n")
+    assert not {f for f in _facts("Foo (band)", band) if f[1] == "partneredWith"}
+    assert not {f for f in _facts("John Doe", person) if f[1] == "partneredWith"}
+
+
+def test_an_institute_s_collaborations_with_typed_bodies_are_partners():
+    text = ("The '''Foo Institute''' is a research institute in [[Fooville]].\n\n== Collaborations ==\n"
+            "* [[Fooville University]]\n* [[Bar Research Centre]]\n")
+    assert ("Foo Institute", "partneredWith", "Fooville University") in _facts("Foo Institute", text)
