@@ -106,3 +106,11 @@ def test_an_institute_s_collaborations_with_typed_bodies_are_partners():
     text = ("The '''Foo Institute''' is a research institute in [[Fooville]].\n\n== Collaborations ==\n"
             "* [[Fooville University]]\n* [[Bar Research Centre]]\n")
     assert ("Foo Institute", "partneredWith", "Fooville University") in _facts("Foo Institute", text)
+
+
+def test_a_museum_s_acquisitions_are_works_not_companies():
+    museum = ("The '''Foo Museum''' is an art museum in [[Fooville]].\n\n== Acquisitions ==\n"
+              "* ''[[The Bar Lady]]'' by [[Jane Roe]] (1990)\n* [[Qux Collection]]\n")
+    company = "'''Foo Corp''' is an American technology company.\n\n== Acquisitions ==\n* [[Bar Inc.]] (2001)\n* Baz Software (2003)\n"
+    assert not {f for f in _facts("Foo Museum", museum) if f[1] == "acquired"}
+    assert {("Foo Corp", "acquired", "Bar Inc."), ("Foo Corp", "acquired", "Baz Software")} <= _facts("Foo Corp", company)
