@@ -114,3 +114,14 @@ def test_a_museum_s_acquisitions_are_works_not_companies():
     company = "'''Foo Corp''' is an American technology company.\n\n== Acquisitions ==\n* [[Bar Inc.]] (2001)\n* Baz Software (2003)\n"
     assert not {f for f in _facts("Foo Museum", museum) if f[1] == "acquired"}
     assert {("Foo Corp", "acquired", "Bar Inc."), ("Foo Corp", "acquired", "Baz Software")} <= _facts("Foo Corp", company)
+
+
+def test_a_university_s_or_a_club_s_own_teams_are_its_parts_not_members():
+    uni = ("'''Foo University''' is a public university in [[Fooville]].\n\n== Clubs ==\n* [[Foo University RFC]]\n"
+           "* [[Foo University Boat Club]]\n")
+    facts = _facts("Foo University", uni)
+    assert not {f for f in facts if f[1] == "memberOf"}
+    assert ("Foo University RFC", "subsidiaryOf", "Foo University") in facts
+    league = ("The '''Foo Football League''' is a football league in [[Freedonia]].\n\n== Clubs ==\n"
+              "* [[Fooville F.C.]]\n* [[Barshire United F.C.]]\n")
+    assert ("Fooville F.C.", "memberOf", "Foo Football League") in _facts("Foo Football League", league)
