@@ -41,7 +41,8 @@ _COORDINATED = re.compile(r"(?<=[a-z⟧,)])\s+and\s+(?:then\s+|later\s+|also\s+|
 _OBJECT_BEFORE = re.compile(r"\b[a-z][a-z'’-]*\s+(?:(?:the|a|an|its|their|his|her)\s+)?$")
 # what may open a timeline item before its verb: a date ("1981, ", "In March 2014, ")
 _DATE_OPENING = re.compile(r"\W*(?:(?:[Ii]n\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*[,:–—-]?\s*)?")
-_PAST_VERB = re.compile(r"[A-Z][a-z]+ed\b")  # "Signed", "Partnered", "Acquired"
+_PAST_VERB = re.compile(r"[A-Z][a-z]+(?:ed|[^s\W]s)\b")  # "Signed", "Partnered", "Acquired"; a timeline's "Acquires", "Opens"
+_PRESENT_VERB = re.compile(r"[A-Z][a-z]+[^s\W]s\b")  # "Establishes" (not "Founded in 1979, ...": a participle)
 
 
 def object_of_first_verb(text: str, lo: int, trigger_start: int, name_start: int) -> bool:
@@ -51,10 +52,11 @@ def object_of_first_verb(text: str, lo: int, trigger_start: int, name_start: int
     return bool(_COORDINATED.search(text, lo, trigger_start)) and bool(_OBJECT_BEFORE.search(head[head.rfind(",") + 1:]))
 
 
-def opens_with_verb(text: str, span: tuple[int, int], trigger: str) -> bool:
-    """Whether a sentence opens with the trigger's past-tense active verb, a date at most before it: a
-    timeline item ("Signed a term sheet with ⟦X⟧"), whose subject is the article's."""
-    return bool(_DATE_OPENING.fullmatch(text, 0, span[0])) and bool(_PAST_VERB.match(trigger)) and " by" not in trigger
+def opens_with_verb(text: str, span: tuple[int, int], trigger: str, present: bool = False) -> bool:
+    """Whether a sentence opens with the trigger's active verb (past tense, or a timeline's present: "Acquires"), a date
+    at most before it: a timeline item ("Signed a term sheet with ⟦X⟧", "1984: Acquires ⟦X⟧"), whose subject is the article's."""
+    verb = _PRESENT_VERB if present else _PAST_VERB  # `present`: only a present tense's "-s" verb
+    return bool(_DATE_OPENING.fullmatch(text, 0, span[0])) and bool(verb.match(trigger)) and " by" not in trigger
 
 
 def closed_before(text: str, at: int, end: int) -> bool:

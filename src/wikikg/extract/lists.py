@@ -10,6 +10,7 @@ from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.known import SHAPE
+from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
@@ -30,7 +31,8 @@ _LISTED_NAME = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:of|f
                           r"\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _LABEL = re.compile(r"[A-Z][\w.'’ -]{0,40}?:\s+(?=\S)")  # "Company A: ", "Chaplain: ": a label before a name
-_ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:\[\[(?:File|Image):[^\[\]]*\]\]\s*)*(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name"
+_ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:(?:\[\[(?:File|Image):[^\[\]]*\]\]|\{\{\s*flag\s*(?:icon|deco)\s*\|[^{}]*\}\})\s*)*"
+                          r"(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name", "*{{Flag icon|Freedonia}}[[Jane Roe]]"
 
 
 def _is_title(m: Mention) -> bool:
@@ -213,7 +215,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        if spec is None or not applies(spec, ctx.subject):
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lo = next((k.end for k in sentence.links[:1] if is_rank(k.target) and not sentence.text[:k.start].strip()), 0)

@@ -32,6 +32,8 @@ _TIME_PREPS = frozenset("in In on On since Since until Until during During early
 _APOSTROPHE_ENDS = ("'", "’", "'s", "’s")  # POSSESSIVE.search of a token (which holds no line break)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
+# a timeline item's date before its first word ("1994: Enters the market", "March 2012 – Opens"): that word opens the item
+_DATE_LEAD = re.compile(r"\W*(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?\d{4}(?:\s*[–—-]\s*\d{2,4})?\s*[:–—-]\s*")
 _STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # the capitals and digits a _TOKEN can start with
 # _TOKEN matches at each [A-Za-z0-9&], nowhere else; a text's tail without one is matched whole (an empty token), so
 # that findall does not scan it again from each of its characters ("}}}}…" after runaway markup: quadratic)
@@ -126,7 +128,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         if stop_or_joiner.issuperset(words):
             nxt = j + 1
             continue
-        first = len(words) == 1 and (s == 0 or (sentence_start and not text[:s].strip(" \"'“‘(")))
+        first = len(words) == 1 and (s == 0 or (sentence_start and (not text[:s].strip(" \"'“‘(")
+                                                                   or _DATE_LEAD.fullmatch(text, 0, s) is not None)))
         if first and not _name_like(w, ctx):
             nxt = j + 1
             continue

@@ -136,6 +136,9 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                             loose)  # "⟦A⟧ had several jobs before setting up his own band, ⟦B⟧": A set it up
             if not obj and rule.object in ("left", "left_all"):
                 obj = _relative_host(sl, clause, rule.object_types, loose)
+            if not obj and rule.object in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group(), True) \
+                    and bool(ctx.subject.strength) and fits(ctx.subject, rule.object_types, True):
+                obj, itemised = [ctx.subject], True  # "1980: Establishes the ⟦X⟧": the subject founded X
             if rule.object_name is not None:  # "⟦X⟧ of the ⟦Foo Party⟧": only a party's name
                 obj = [m for m in obj if isinstance(m, Mention) and rule.object_name.search(f"{m.key}\n{m.text}")]
             if rule.coordinate is not None:

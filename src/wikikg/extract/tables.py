@@ -7,6 +7,7 @@ from dataclasses import replace
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.lists import applies, default_type, season_of, section_spec
+from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
@@ -23,7 +24,8 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
                           r"member|members|player|players|minister|ministers|councillor|councillors|councilor|councilors|incumbent|"
                           r"officeholder|representative|senator|mla|mp|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
                           r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
-                          r"managers|owner|owners|partner|partners|institution|university|editor|publisher)$", re.I)
+                          r"managers|owner|owners|partner|partners|institution|university|editor|publisher|"
+                          r"(?:assigned\s+|subordinate\s+)?(?:squadrons|units|battalions|regiments|brigades))$", re.I)
 # a column that names a row's entity when its name column is empty ("Nick" in a squad table)
 _FALLBACK_COLUMN = re.compile(r"^(?:nick|nicknames?|known\s+as|short\s+name)$", re.I)
 _DATE_COLUMN = re.compile(r"^(?!dates?\s+of\s+(?:birth|death)\b)"  # a birth date column dates no relation
@@ -116,12 +118,26 @@ def _named(spec: SectionSpec, table: Table, name_col: int):
         if all(c.header for c in row):
             continue  # a header row repeated in the body or a footer ("! Years || 2009 || 2013")
         if not spec.every_column:
-            yield row, _row_entity(spec, table, row, name_col)
+            listed = _listed(row[name_col]) if not spec.columns and name_col < len(row) else []
+            for m in listed or [_row_entity(spec, table, row, name_col)]:
+                yield row, m  # "[[12 Squadron]], [[21 Squadron]] and [[No. 55 Squadron]]": each a row's entity
             continue
         for i, head in enumerate(table.header):
             if i < len(row) and any(p.search(head.strip()) for p in spec.columns) \
                     and (m := _entity(row[i], address=True)) is not None:
                 yield row, m
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|&|\band\b|,\s*and\b|<br\s*/?>|\n)\s*")
+
+
+def _listed(cell: TableCell) -> list[Mention]:
+    """The entities a cell lists when it holds only links, two or more, between commas or "and"."""
+    links = cell.links
+    if len(links) < 2 or cell.text[:links[0].start].strip() or cell.text[links[-1].end:].strip() \
+            or any(not _LIST_GAP.fullmatch(cell.text, a.end, b.start) for a, b in zip(links, links[1:], strict=False)):
+        return []
+    return [link_mention(k.target, k.text) for k in links if not is_page_of_many(k.target)]
 
 
 def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], name_col: int) -> Mention | None:
@@ -207,7 +223,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
-        if spec is None or not applies(spec, ctx.subject):
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
             ctx = replace(ctx, subject=season)  # are the league's members

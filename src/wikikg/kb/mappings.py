@@ -8,6 +8,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from wikikg.errors import RuleError
+from wikikg.kb.authorities import Authorities, Authority, Programme, authorities, load_authorities
 from wikikg.kb.ontology import declared_terms
 from wikikg.kb.schema import Free, Items, Table, check, read
 from wikikg.kb.vocabulary import classes
@@ -37,72 +38,6 @@ def _regex(pattern: str, file: str, where: str) -> re.Pattern:
         return re.compile(pattern, re.I)
     except re.error as e:
         raise RuleError(f"{file} {where}: bad regex: {e}") from None
-
-
-# --- authorities.toml ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Authority:
-    """A sanctioning authority: its Wikipedia title, class, other names, country and parent body."""
-
-    key: str
-    type: str
-    aliases: tuple[str, ...] = ()
-    country: str | None = None
-    parent: str | None = None
-
-
-@dataclass(frozen=True)
-class Programme:
-    """A sanctions or export-control programme and the authority that runs it."""
-
-    key: str
-    authority: str
-    aliases: tuple[str, ...] = ()
-    linked: bool = True
-    about: str = ""
-
-
-@dataclass(frozen=True)
-class Authorities:
-    """authorities.toml: the authorities and their programmes, in file order."""
-
-    authorities: tuple[Authority, ...]
-    programmes: tuple[Programme, ...]
-
-    def programme(self, key: str) -> Programme | None:
-        """The programme with this key, None when there is none."""
-        return next((p for p in self.programmes if p.key == key), None)
-
-
-AUTHORITIES = Table({
-    "authority": Items(Table({"key": str, "type": str, "aliases": list, "country": str, "parent": str},
-                             frozenset({"key", "type"}), "key")),
-    "programme": Items(Table({"key": str, "authority": str, "aliases": list, "linked": bool, "about": str},
-                             frozenset({"key", "authority"}), "key")),
-})
-
-
-def load_authorities(directory: Directory = None) -> Authorities:
-    """authorities.toml (of `directory`, for tests), checked against its closed schema."""
-    d = check(read("authorities.toml", directory), AUTHORITIES, "authorities.toml")
-    out = Authorities(tuple(Authority(**{**a, "aliases": tuple(a.get("aliases", ()))}) for a in d.get("authority", ())),
-                      tuple(Programme(**{**p, "aliases": tuple(p.get("aliases", ()))}) for p in d.get("programme", ())))
-    keys = {a.key for a in out.authorities}
-    for a in out.authorities:
-        _classes("authorities.toml", f"authority {a.key!r}", "type", a.type)
-        if a.parent is not None and a.parent not in keys:
-            raise RuleError(f"authorities.toml authority {a.key!r}: unknown parent {a.parent!r}")
-    for p in out.programmes:
-        if p.authority not in keys:
-            raise RuleError(f"authorities.toml programme {p.key!r}: unknown authority {p.authority!r}")
-    return out
-
-
-@cache
-def authorities() -> Authorities:
-    """Sanctioning authorities and programmes (ontology/authorities.toml)."""
-    return load_authorities()
 
 
 # --- exchanges.toml --------------------------------------------------------------------------------
@@ -281,6 +216,7 @@ class SectionAttribute:
     types: tuple[str, ...]
     event: str | None = None
     unless_value: re.Pattern | None = None  # a cell text that names none ("Independent" under "Party")
+    part: bool = False  # what the column names is also a part of the article's subject (a league's divisions)
 
 
 @dataclass(frozen=True)
@@ -316,7 +252,8 @@ SECTIONS = Table({"section": Items(Table(
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "every_column": bool, "owner_title": str, "head_roles": str, "bare_items": bool,
-     "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str},
+     "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str,
+                                "part": bool},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
@@ -338,7 +275,8 @@ def _section(s: dict) -> SectionSpec:
         _classes(f, where, "types", a["types"])
         _classes(f, where, "event", a.get("event"))
         attributes.append(SectionAttribute(_regex(a["column"], f, where), a["relation"], tuple(a["types"]), a.get("event"),
-                                           _regex(a["unless_value"], f, where) if "unless_value" in a else None))
+                                           _regex(a["unless_value"], f, where) if "unless_value" in a else None,
+                                           a.get("part", False)))
     return SectionSpec(
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),

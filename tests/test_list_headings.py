@@ -1,0 +1,127 @@
+"""ontology/sections.toml headings and extract/lists.py item prefixes: what a list under a heading gives."""
+from __future__ import annotations
+
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+
+
+def _facts(title: str, text: str) -> set[tuple[str, str, str]]:
+    return {(st.subject.key, st.predicate, st.obj.key) for st in
+            extract_article(Article(title, text, "case", "wikitext")).statements if st.predicate != "mentionedIn"}
+
+
+CLUB = "'''Foo V.C.''' is a volleyball club based in [[Fooville]], founded in 1965.\n\n"
+
+
+def test_a_flag_icon_before_a_listed_player_is_no_part_of_the_item():
+    """"*{{Flag icon|Freedonia}}[[Jane Roe]]" under "Notable Players" (blank lines between the items): a player."""
+    text = CLUB + ("==Notable Players==\n\n*{{Flag icon|Freedonia}}[[Jane Roe]]\n\n"
+                   "*{{Flag icon|Barshire}} {{flagicon|Freedonia}}[[John Doe]]\n\n==History==\nThe club won a cup.\n")
+    facts = _facts("Foo V.C.", text)
+    assert {("Jane Roe", "affiliatedWith", "Foo V.C."), ("John Doe", "affiliatedWith", "Foo V.C.")} <= facts
+
+
+def test_collaboration_with_other_bodies_lists_partners_but_a_bare_collaboration_heading_does_not():
+    society = "The '''Foo Society''' is a learned society of neuroscientists.\n\n"
+    listed = "* [[Barshire Autonomic Society]]\n* [[Freedonian Federation of Autonomic Societies]]\n"
+    facts = _facts("Foo Society", society + "== Collaboration with regional societies ==\n" + listed)
+    assert ("Foo Society", "partneredWith", "Barshire Autonomic Society") in facts
+    assert not {f for f in _facts("Foo Society", society + "== Collaboration ==\n" + listed) if f[1] == "partneredWith"}
+
+
+def test_a_synod_s_praeses_list_names_its_heads():
+    text = ("The '''Foo Church in Freedonia''' is a federation of Protestant churches in [[Freedonia]].\n\n"
+            "== Präses of the Synod ==\n: 1949–1955: [[Jane Roe]]\n: 1955–1961: [[John Doe]]\n")
+    facts = _facts("Foo Church in Freedonia", text)
+    assert ("Foo Church in Freedonia", "keyPerson", "Jane Roe") in facts
+
+
+def test_an_airline_s_codeshare_agreements_list_its_partners():
+    text = ("'''Foo Airways''' is the flag carrier airline of [[Freedonia]].\n\n==Codeshare agreements==\n"
+            "* [[Bar Air]]\n* [[Baz Airlines]]\n")
+    facts = _facts("Foo Airways", text)
+    assert {("Foo Airways", "partneredWith", "Bar Air"), ("Foo Airways", "partneredWith", "Baz Airlines")} <= facts
+
+
+def test_a_school_s_auxiliary_organizations_are_its_parts():
+    text = ("The '''Foo Graduate School''' is a public university in [[Fooville]].\n\n== Auxiliary Organizations ==\n"
+            "* Center for Interpretation and Translation\n* Translation Research Institute\n")
+    parts = {s for s, p, o in _facts("Foo Graduate School", text) if p == "subsidiaryOf" and o == "Foo Graduate School"}
+    assert parts == {"Center for Interpretation and Translation", "Translation Research Institute"}
+
+
+TIMELINE = ("'''Foo Corporation''' is an American manufacturer of air compressors based in [[Fooville]].\n\n==Timeline==\n"
+            "*1977: Establishes the Foo Mining Equipment Company to produce drills.\n*1984: Acquires [[Bar Industries]].\n"
+            "*1994: Enters a joint venture with [[Baz Heavy Industries]].\n")
+
+
+def test_a_timeline_item_s_present_tense_verb_has_the_article_s_subject():
+    """"1984: Acquires [[X]]": the subject acquired X; "1994: Enters a joint venture": "Enters" names no one."""
+    facts = _facts("Foo Corporation", TIMELINE)
+    assert ("Foo Corporation", "acquired", "Bar Industries") in facts
+    assert ("Foo Mining Equipment Company", "foundedBy", "Foo Corporation") in facts
+    assert not {f for f in facts if "Enters" in (f[0], f[2])}
+
+
+def test_a_participle_opening_a_sentence_founds_nothing_by_its_subject():
+    text = ("Founded in 1979 as the Foo Language Institute, the '''Foo Graduate School''' offers degrees in "
+            "interpretation.\n")
+    assert not {f for f in _facts("Foo Graduate School", text) if f[1] == "foundedBy"}
+
+
+SOCIETY = "The '''Foo Society''' is a non-profit organization based in [[Fooville]], founded in 1950.\n\n"
+
+
+def test_a_board_of_trustees_item_with_a_post_in_parentheses_heads_the_body():
+    for head in ("Board of Trustees", "Trustees", "Officers", "Board"):
+        facts = _facts("Foo Society", SOCIETY + f"== {head} ==\n* [[Jane Roe]] (Chairman)\n* John Doe – Treasurer\n"
+                       "* Ann Major\n")
+        assert {("Jane Roe", "affiliatedWith", "Foo Society"), ("Ann Major", "affiliatedWith", "Foo Society"),
+                ("Foo Society", "keyPerson", "Jane Roe"), ("Foo Society", "keyPerson", "John Doe")} <= facts, head
+        assert ("Foo Society", "keyPerson", "Ann Major") not in facts
+
+
+def test_a_post_in_parentheses_in_a_list_of_notable_people_heads_nothing():
+    """"* [[Jane Roe]] (President)" under "Notable alumni": a post she is known for, perhaps another body's."""
+    facts = _facts("Foo Society", SOCIETY + "== Notable alumni ==\n* [[Jane Roe]] (President)\n* [[John Doe]] (CEO)\n")
+    assert not {f for f in facts if f[1] == "keyPerson"}
+
+
+def test_a_television_network_s_affiliates_are_no_subsidiaries():
+    text = ("The '''Foo Network''' is an American television network.\n\n== Affiliates ==\n"
+            "* [[KFOO-TV]] (Fooville)\n* [[WBAR-TV]] (Barshire)\n")
+    assert not {f for f in _facts("Foo Network", text) if f[1] == "subsidiaryOf"}
+
+
+def test_a_band_s_collaborations_and_a_person_s_partners_are_no_partner_organisations():
+    band = ("'''Foo''' is an English rock band formed in 1990.\n\n== Collaborations ==\n"
+            "* ''[[Bar (album)|Bar]]'' (1992, with [[Baz (band)|Baz]])\n* ''Qux'' (1994)\n")
+    person = ("'''John Doe''' (born 1950) is an American actor.\n\n== Partners ==\n* [[Jane Roe]] (1990–1995)\n"
+              "* [[Bar Studios]]\n")
+    assert not {f for f in _facts("Foo (band)", band) if f[1] == "partneredWith"}
+    assert not {f for f in _facts("John Doe", person) if f[1] == "partneredWith"}
+
+
+def test_an_institute_s_collaborations_with_typed_bodies_are_partners():
+    text = ("The '''Foo Institute''' is a research institute in [[Fooville]].\n\n== Collaborations ==\n"
+            "* [[Fooville University]]\n* [[Bar Research Centre]]\n")
+    assert ("Foo Institute", "partneredWith", "Fooville University") in _facts("Foo Institute", text)
+
+
+def test_a_museum_s_acquisitions_are_works_not_companies():
+    museum = ("The '''Foo Museum''' is an art museum in [[Fooville]].\n\n== Acquisitions ==\n"
+              "* ''[[The Bar Lady]]'' by [[Jane Roe]] (1990)\n* [[Qux Collection]]\n")
+    company = "'''Foo Corp''' is an American technology company.\n\n== Acquisitions ==\n* [[Bar Inc.]] (2001)\n* Baz Software (2003)\n"
+    assert not {f for f in _facts("Foo Museum", museum) if f[1] == "acquired"}
+    assert {("Foo Corp", "acquired", "Bar Inc."), ("Foo Corp", "acquired", "Baz Software")} <= _facts("Foo Corp", company)
+
+
+def test_a_university_s_or_a_club_s_own_teams_are_its_parts_not_members():
+    uni = ("'''Foo University''' is a public university in [[Fooville]].\n\n== Clubs ==\n* [[Foo University RFC]]\n"
+           "* [[Foo University Boat Club]]\n")
+    facts = _facts("Foo University", uni)
+    assert not {f for f in facts if f[1] == "memberOf"}
+    assert ("Foo University RFC", "subsidiaryOf", "Foo University") in facts
+    league = ("The '''Foo Football League''' is a football league in [[Freedonia]].\n\n== Clubs ==\n"
+              "* [[Fooville F.C.]]\n* [[Barshire United F.C.]]\n")
+    assert ("Fooville F.C.", "memberOf", "Foo Football League") in _facts("Foo Football League", league)

@@ -1,0 +1,41 @@
+"""extract/memberless.py: an event's article (a tournament, a battle, a treaty) lists no members of it."""
+from __future__ import annotations
+
+import pytest
+
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+
+
+def _members(title: str, text: str) -> set[tuple[str, str]]:
+    return {(st.subject.key, st.obj.key) for st in extract_article(Article(title, text, "case", "wikitext")).statements
+            if st.predicate == "memberOf"}
+
+
+@pytest.mark.parametrize("title,lead,heading", [
+    ("2014 Foo Cup", "The '''2014 Foo Cup''' was the tenth edition of an international football tournament.", "Teams"),
+    ("Battle of Foo", "The '''Battle of Foo''' was fought in 1805 near [[Fooville]].", "Participants"),
+    ("Foo Games", "The '''Foo Games''' are a multi-sport event held every four years.", "Members"),
+])
+def test_an_event_s_teams_or_participants_are_no_members_of_it(title, lead, heading):
+    text = f"{lead}\n\n== {heading} ==\n* [[Fooville F.C.]]\n* [[Freedonian Army]]\n"
+    assert not _members(title, text)
+
+
+def test_a_league_season_s_teams_are_its_league_s_members():
+    text = ("The '''2014–15 Foo Football League''' was the second season of the [[Foo Football League]].\n\n"
+            "== Teams ==\n* [[Fooville F.C.]]\n* [[Barshire United F.C.]]\n")
+    assert ("Fooville F.C.", "Foo Football League") in _members("2014–15 Foo Football League", text)
+
+
+def test_a_league_whose_infobox_types_it_keeps_its_members_whatever_its_name():
+    text = ("{{Infobox football league\n| name = Foo Championship\n}}\nThe '''Foo Championship''' is the second tier "
+            "of football in [[Freedonia]].\n\n== Clubs ==\n* [[Fooville F.C.]]\n* [[Barshire United F.C.]]\n")
+    assert ("Fooville F.C.", "Foo Championship") in _members("Foo Championship", text)
+
+
+def test_a_tournament_s_table_of_qualified_teams_makes_no_members():
+    text = ("The '''2014 Foo Cup''' was the tenth edition of an international football tournament.\n\n"
+            "== Qualified teams ==\n{| class=\"wikitable\"\n! Team !! Qualified as\n|-\n| [[Fooville F.C.]] || Winner\n"
+            "|-\n| [[Barshire United F.C.]] || Runner-up\n|}\n")
+    assert not _members("2014 Foo Cup", text)
