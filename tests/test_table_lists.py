@@ -51,3 +51,30 @@ def test_a_carmaker_s_drivers_are_no_members_of_it():
     text = TEAM.replace("{{Infobox racing team", "{{Infobox company").replace("motor racing team", "car manufacturer")
     assert not {st for st in extract_article(Article("Foo Racing", text, "case", "wikitext")).statements
                 if st.predicate == "memberOf"}
+
+
+LEAGUE = """{{Infobox sports league
+| name = Foo Football Conference
+}}
+The '''Foo Football Conference''' is one of the two conferences of the [[Freedonian Football League]].
+
+==Current teams==
+{| class="wikitable"
+! Division !! Team !! City
+|-
+! rowspan=2 | [[Foo East|East]]
+| '''[[Fooville Bears]]''' || [[Fooville]]
+|-
+| '''[[Barshire Lions]]''' || [[Barshire]]
+|-
+! rowspan=1 | [[Foo West|West]]
+| '''[[Bazton Eagles]]''' || [[Bazton]]
+|}
+"""
+
+
+def test_a_league_s_divisions_in_its_teams_table_are_its_parts():
+    facts = {(st.subject.key, st.predicate, st.obj.key)
+             for st in extract_article(Article("Foo Football Conference", LEAGUE, "case", "wikitext")).statements}
+    assert {("Foo East", "subsidiaryOf", "Foo Football Conference"), ("Foo West", "subsidiaryOf", "Foo Football Conference"),
+            ("Fooville Bears", "memberOf", "Foo East"), ("Bazton Eagles", "memberOf", "Foo Football Conference")} <= facts

@@ -261,7 +261,7 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
         if (m.key, lo) not in seen:  # a name cell spanning rows ("rowspan=4 | Team Internet AG"): one entity,
             out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))  # its first row;
         seen.add((m.key, lo))  # each row's other columns still relate it (a club's league, season by season)
-        out += _attributes(spec, table, row, m, rule, evidence)
+        out += _attributes(spec, table, row, m, rule, evidence, ctx.subject, seen)
     return out + _employers(article, table, spec.id.replace("list.", "table."))
 
 
@@ -316,8 +316,9 @@ def _members_spec() -> SectionSpec:
 
 
 def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: Mention, rule: str,
-                evidence: Evidence) -> list[Statement]:
-    """The row's entity related to what its other columns name (its division, its city...)."""
+                evidence: Evidence, owner: Mention, seen: set) -> list[Statement]:
+    """The row's entity related to what its other columns name (its division, its city...); a column whose values
+    are parts of the article's subject (`part`: a league's divisions) makes each, once, a part of it."""
     out = []
     for attr in spec.attributes:
         cols = [i for i, h in enumerate(table.header) if attr.column.search(h.strip()) and i < len(row)]
@@ -329,4 +330,7 @@ def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: 
         if not value.types:
             value = replace(value, types=frozenset({attr.types[0]}), strength=0)
         out.append(Statement(m, attr.relation, value, f"{rule}.{attr.relation}", evidence, attr.event))
+        if attr.part and value.key != owner.key and (value.key, "part") not in seen:
+            seen.add((value.key, "part"))  # "! rowspan=4 | [[Foo East|East]]" over its teams: the league's division
+            out.append(Statement(value, "subsidiaryOf", owner, f"{rule}.part", evidence))
     return out
