@@ -26,7 +26,7 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
     them a class (a shape, a table); linked names only ("universities including Foo": a bare word may be
     another entity's short name). `found` in text order."""
     cue, classes = _kinds()
-    if cue is None or not found:
+    if cue is None or not any(x.linked for x in found):  # only a linked name takes the noun's class
         return found
     kinds = {}  # where a cue ends -> the class of the plural noun before it ("investment banks including ")
     for c in cue.finditer(text):
