@@ -72,7 +72,7 @@ def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[f
     out: dict[Term, int] = {}
     person = "Person" in party.types
     key = party.key
-    for s, linked in zip(article.sentences, targets):
+    for s, linked in zip(article.sentences, targets, strict=True):
         if key not in linked and not (key and key in s.text):
             continue  # _spans finds nothing there
         for start, end in _spans(s, key, key):
