@@ -11,6 +11,7 @@ from wikikg.extract.nonentities import is_event
 from wikikg.extract.settlements import settled
 from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names
+from wikikg.kb.prefilter import fold, required
 from wikikg.model import Mention
 
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
@@ -27,8 +28,10 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
     them a class (a shape, a table); linked names only ("universities including Foo": a bare word may be
     another entity's short name). `found` in text order."""
     cue, classes = _kinds()
-    if cue is None or not found:
+    if cue is None or not any(x.linked for x in found):  # only a linked name takes the noun's class
         return found
+    if (needed := _cue_words()) is not None and not any(map(fold(text).__contains__, needed)):
+        return found  # none of the words the cue cannot match without
     kinds = {}  # where a cue ends -> the class of the plural noun before it ("investment banks including ")
     for c in cue.finditer(text):
         words = text[max(0, c.start() - 40):c.start()].rstrip(" ,").casefold().split()
@@ -70,6 +73,13 @@ def _kinds() -> tuple[re.Pattern | None, dict[str, str]]:
     classes = {_plural(w).casefold(): cls for cls, words in name_tables().lead.items() for w in words
                if w not in c.kinds_not_nouns and cls != "Place"}
     return c.kinds_listed, classes
+
+
+@cache
+def _cue_words() -> tuple[str, ...] | None:
+    """The folded words one of which any match of the cue holds (kb/prefilter.py), or None."""
+    cue = _kinds()[0]
+    return required(cue) if cue is not None else None
 
 
 _FIELD_OF = re.compile(r"\b(?:of|for)\s+[A-Z]")  # "Ministry of Agriculture": a body named for its field

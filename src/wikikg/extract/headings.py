@@ -7,6 +7,7 @@ from dataclasses import replace
 from wikikg.extract.lists import applies, for_lists, heading_part, section_spec
 from wikikg.extract.mentions import Context, resolve_name
 from wikikg.kb import rules
+from wikikg.kb.prefilter import matches_at
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Evidence, ParsedArticle, Statement
 
@@ -21,7 +22,7 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
         return []
     out: list[Statement] = []
     path: list[tuple[int, str]] = []  # (level, heading) of the enclosing headings
-    for m in _HEADING.finditer(article.text):
+    for m in matches_at(_HEADING, article.text, _line_starts(article.text, "=")):
         level, heading = len(m.group(1)), m.group(2).strip()
         while path and path[-1][0] >= level:
             path.pop()
@@ -40,6 +41,16 @@ def extract_headings(article: ParsedArticle, ctx: Context) -> list[Statement]:
         evidence = Evidence(m.group(0), " / ".join(h for _, h in path), m.start(), m.end())
         s, o = (ctx.subject, item) if spec.direction == "forward" else (item, ctx.subject)
         out.append(Statement(s, spec.relation, o, spec.id.replace("list.", "heading."), evidence, spec.event))
+    return out
+
+
+def _line_starts(text: str, char: str) -> list[int]:
+    """Where a line that opens with `char` starts: where a match of _HEADING may start (it never is empty)."""
+    out = [0] if text.startswith(char) else []
+    p = text.find("\n" + char)
+    while p >= 0:
+        out.append(p + 1)
+        p = text.find("\n" + char, p + 1)
     return out
 
 

@@ -19,7 +19,7 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
     surname, given = words[-1], words[0]
     if surname[:1].isupper() and len(surname) >= 3 and surname.isalpha():
         alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
-        uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
+        uses = sum(1 for s in article.sentences if surname in s.text for m in alone.finditer(s.text)
                    if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
         titled = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, name_tables().stop.titles))})\s+{re.escape(surname)}\b")
         uses += sum(len(titled.findall(s.text)) for s in article.sentences if surname in s.text)  # "Dr. Lall began"
@@ -27,7 +27,7 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
             out.add(surname)
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:
         alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
-        uses = sum(1 for s in article.sentences for m in alone.finditer(s.text)
+        uses = sum(1 for s in article.sentences if given in s.text for m in alone.finditer(s.text)
                    if not re.search(r"\b[A-Z][\w.]*\s+$", s.text[:m.start()]))  # not "Mr Vivek", "Anna Vivek"
         if uses >= 2:
             out.add(given)

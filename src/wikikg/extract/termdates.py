@@ -66,12 +66,16 @@ def _named(text: str, subject: str) -> bool:
     return name in text or len(first) > 3 and first[0].isupper() and re.search(rf"\b{re.escape(first)}\b", text) is not None
 
 
-def _terms(article: ParsedArticle, party: Mention, subject: str) -> dict[Term, int]:
-    """The terms the article's sentences give the party: (start, end) -> the first sentence's index."""
+def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[frozenset[str]]) -> dict[Term, int]:
+    """The terms the article's sentences give the party: (start, end) -> the first sentence's index
+    (`targets`: each sentence's link targets, so that a sentence that does not name the party is passed over)."""
     out: dict[Term, int] = {}
     person = "Person" in party.types
-    for s in article.sentences:
-        for start, end in _spans(s, party.key, party.key):
+    key = party.key
+    for s, linked in zip(article.sentences, targets, strict=True):
+        if key not in linked and not (key and key in s.text):
+            continue  # _spans finds nothing there
+        for start, end in _spans(s, key, key):
             if (t := _term(s, start, end, person, subject)) is not None:
                 out.setdefault(t, s.index)
     return out
@@ -84,6 +88,8 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
     out, have = [], set()
     dated = {(st.subject.key, st.predicate, st.obj.key) for st in statements
              if st.date is not None and isinstance(st.obj, Mention)}
+    targets: list[frozenset[str]] = []  # each sentence's link targets, once a statement asks
+    known: dict[tuple[str, bool], dict[Term, int]] = {}  # a party's terms by its key and whether it is a person
     for st in statements:
         if st.predicate not in _TERMED or st.date is not None or not isinstance(st.obj, Mention) \
                 or st.attributed_to is not None:
@@ -91,7 +97,12 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
         key = (st.subject.key, st.predicate, st.obj.key)
         if key in dated or key in have or subject not in (st.subject.key, st.obj.key) or st.subject.key == st.obj.key:
             continue
-        terms = _terms(article, st.obj if st.subject.key == subject else st.subject, subject)
+        party = st.obj if st.subject.key == subject else st.subject
+        if not targets:
+            targets = [frozenset(ln.target for ln in s.links) for s in article.sentences]
+        if (memo := (party.key, "Person" in party.types)) not in known:
+            known[memo] = _terms(article, party, subject, targets)
+        terms = known[memo]
         if len(terms) != 1 or (term := next(iter(terms)))[0] is None:
             continue
         have.add(key)

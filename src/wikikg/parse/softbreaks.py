@@ -14,7 +14,7 @@ def join_soft_breaks(plain: str, source: str, b: Builder) -> str:
     if "\n" not in plain:
         return plain
     starts = [p.plain_start for p in b.pieces]
-    chars = list(plain)
+    spaces = []  # the newlines that become spaces, in order (the text is cut there, not copied char by char)
     at = plain.find("\n")
     while at >= 0:
         k = bisect.bisect_right(starts, at) - 1
@@ -25,6 +25,13 @@ def join_soft_breaks(plain: str, source: str, b: Builder) -> str:
             line = source.rfind("\n", 0, src) + 1
             after = source[src + 1:src + 2]
             if source[src] == "\n" and after and after not in _BLOCK and source[line:line + 1] not in _BLOCK:
-                chars[at] = " "
+                spaces.append(at)
         at = plain.find("\n", at + 1)
-    return "".join(chars)
+    if not spaces:
+        return plain
+    out, prev = [], 0
+    for at in spaces:
+        out += (plain[prev:at], " ")
+        prev = at + 1
+    out.append(plain[prev:])
+    return "".join(out)
