@@ -166,7 +166,7 @@ _COORDINATED_PREDICATE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s+and\s+(?:also\s+)
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
 _APPOSED_MODIFIED = re.compile(r"^\s*,\s+(?:now\s+|itself\s+)?(?:a|an)\s+"
                                r"(?:(?:defunct|former|wholly[- ]owned|majority[- ]owned|fully[- ]owned)\s+){0,2}$")
-_AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
+_AND_BEFORE = re.compile(r"(?<=[a-z⟧]),?\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")  # ", and is based in"
 
 
 def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
