@@ -153,7 +153,7 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
         elif st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and st.obj.text in partisan_nouns(
                 split_title(st.obj.key)[0]):  # "Republican editor [[Jane Roe]]": a Republican, the party's member
             st = replace(st, predicate="memberOf", rule="membership.partisan", event="Membership")
-        elif st.rule == "subsidiary.part-of" and isinstance(st.obj, Mention) and (
+        elif st.rule in ("subsidiary.part-of", "subsidiary.became-part-of") and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)):
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")
         elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
