@@ -159,7 +159,7 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
         elif st.rule == "affiliation.affiliated-to" and isinstance(st.obj, Mention) and "Person" not in st.subject.types \
                 and _COALITION.search(st.obj.text):  # "the party was affiliated to [[The Union]]"
             st = replace(st, predicate="memberOf", rule="membership.affiliated-to-body", event="Membership")
-        elif st.rule == "subsidiary.part-of" and isinstance(st.obj, Mention) and (
+        elif st.rule in ("subsidiary.part-of", "subsidiary.became-part-of") and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)):
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")
         elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (

@@ -184,7 +184,7 @@ _COORDINATED_PREDICATE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s+and\s+(?:also\s+)
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
 _APPOSED_MODIFIED = re.compile(r"^\s*,\s+(?:now\s+|itself\s+)?(?:a|an)\s+"
                                r"(?:(?:defunct|former|wholly[- ]owned|majority[- ]owned|fully[- ]owned)\s+){0,2}$")
-_AND_BEFORE = re.compile(r"(?<=[a-z⟧])\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")
+_AND_BEFORE = re.compile(r"(?<=[a-z⟧]),?\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")  # ", and is based in"
 
 
 def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
@@ -222,6 +222,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         return rok[:1]
     if kind == "right_adjacent":  # "of the ⟦Foo Army⟧ ⟦Department of the West⟧": the last name heads the phrase
         return [i for i in rok[:1] if not _SLOT.sub("", _org_owner(sl, sl.text[te:sl.spans[i][0]])).strip()]
+    if kind == "right_modifier":  # "is an inactive ⟦X⟧ unit": the name right after the trigger, modifying the noun after it
+        return [i for i in right[:1] if not sl.text[te:sl.spans[i][0]].strip() and fits(sl.mentions[i], types, strict)]
     if kind == "right_all":
         return _chain(sl, rok, te, backwards=False)
     if kind == "right_last":

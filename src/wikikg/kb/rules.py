@@ -20,7 +20,7 @@ __all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "candidates", "cu
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev", "left_apposed", "after_opening", "left_chain",
-             "left_adjacent", "right_adjacent", "gov", "article", "date", "its_owner"}
+             "left_adjacent", "right_adjacent", "right_modifier", "gov", "article", "date", "its_owner"}
 
 
 @dataclass(frozen=True)
