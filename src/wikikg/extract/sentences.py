@@ -196,8 +196,9 @@ def _gerund_host(sl: Slotted, clause: tuple[int, int]) -> int | None:
 def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None, parties=()) -> DateValue | None:
     """The fact's date: from the clause up to the trigger, or just after it (before any comma); not a date
     of another name or event of the sentence (factdates.fact_text)."""
-    if not rule.dated or rule.dated == "founding":
-        return None
+    if rule.dated == "founding" or not rule.dated and (rule.dated_when is None
+                                                       or not rule.dated_when.search(sl.text, span[0], span[1])):
+        return None  # "is part of ⟦X⟧": a state, undated; "became part of ⟦X⟧ in 1943" (dated_when): an event
     keys = {m.key for m in parties if isinstance(m, Mention)}
     slots = {i for i, m in enumerate(sl.mentions) if m.key in keys}
     dates = fact_text(sl.text, span, slots, {i for i in slots if "Person" in sl.mentions[i].types},

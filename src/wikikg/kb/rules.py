@@ -58,6 +58,8 @@ class Rule:
     object_name: re.Pattern | None = None  # the object's key and shown name, on two lines, must match ("... Party")
     linked: frozenset[str] = frozenset()  # strict sides that also take a linked name nothing types
     subject_key: re.Pattern | None = None  # the subject's key (its link's title) must match ("Foo (Barland)": no)
+    dated_when: re.Pattern | None = None  # with dated = false: the date counts when the trigger's match holds this
+    # ("became part of" is an event, dated; "is part of" a state)
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -132,7 +134,7 @@ RELATIONS = Table({
         "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
         "yields_to": list, "need_prep": list, "evident": str, "subject_name": str, "object_name": str,
-        "linked": list, "subject_key": str, "examples": Items(_EXAMPLE)},
+        "linked": list, "subject_key": str, "dated_when": str, "examples": Items(_EXAMPLE)},
         frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
         {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
 }, frozenset({"rule"}))
@@ -213,6 +215,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             _compile(raw["object_name"], where, 0) if raw.get("object_name") else None,
             frozenset(raw.get("linked", ())),
             _compile(raw["subject_key"], where, 0) if raw.get("subject_key") else None,
+            _compile(raw["dated_when"], where, 0) if raw.get("dated_when") else None,
         ))
     return tuple(rules)
 
