@@ -22,12 +22,13 @@ MONTHS = {
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"  # noqa: E501
 _MON = _MONTH + r"\.?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_DATED_YEAR = r"(?:1\d\d\d|20\d\d)"  # a year a day and a month come with: earlier ones too ("December 2, 1409")
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 # Ordered: the most precise shapes first; each yields (year, month, day) groups by name.
 _PATTERNS = [
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b", re.I),
-    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_DATED_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_DATED_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
     re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)\b(?!-)"),

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from wikikg.extract.dates import find_dates
+from wikikg.extract.dates import find_dates, sentence_date
+from wikikg.model import DateValue
 
 # a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
 _AFTER_SLOT = re.compile(r"⟦(\d+)⟧'*,?\s*(\([^()]*\))")
@@ -102,3 +103,15 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     if cut is not None:
         out.append((0, cut.start()))
     return _blank(text, out)
+
+
+# ", graduating in 2003", ", from which he graduated with a PhD in 1975", ", where she earned a degree in 1990":
+# a schooling's date, told after the school's name
+_GRADUATED = re.compile(r",\s*(?:graduating|(?:from\s+)?(?:which|where)\s+(?:he|she|they|⟦\d+⟧)\s+(?:graduated|received|earned|"
+                        r"obtained|completed))\b[^;.]{0,120}?\b(?:in|on)\s+(?=\d|[A-Z][a-z]+\s+\d)")
+
+
+def graduation_date(text: str, comma: int) -> DateValue | None:
+    """The date a clause after a school's name gives the schooling (`comma`: where that clause starts)."""
+    m = _GRADUATED.match(text, comma)
+    return sentence_date(text[m.end():m.end() + 20], None, None) if m else None

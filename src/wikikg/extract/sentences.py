@@ -8,7 +8,7 @@ from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
-from wikikg.extract.factdates import fact_text
+from wikikg.extract.factdates import fact_text, graduation_date
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted, clause_of, eligible, relative_antecedent, select
@@ -213,6 +213,9 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         end = took.end()
         end = next((e for b, e, *_ in find_dates(sl.text) if b < end < e), end)
         return sentence_date(dates[:end], None, None, before=span[1])
+    if rule.relation == "educatedAt" and comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) \
+            and not find_dates(dates[clause[0]:comma]) and (graduated := graduation_date(dates, comma)) is not None:
+        return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975"
     while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
             and "Place" in sl.mentions[int(m.group(1))].types:
         comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962": the place ends nothing
