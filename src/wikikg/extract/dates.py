@@ -160,6 +160,7 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
                     if s0 < rel.start()), None) or previous
         if ref is not None:
             return _relative(rel, ref)
+    every = dates
     if before is not None:
         head = [d for d in dates if d[0] < before]
         dates = head or dates
@@ -167,6 +168,8 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
         if year is None:
             year = ctx_year
         value = _value(year, month, day)
+        if value and month is None:  # "1984: Foo is purchased by Bar in October 1984": the month of that year
+            value = next((v for *_, y, mo, d in every if y == year and mo is not None and (v := _value(y, mo, d))), value)
         if value:
             return value
     rel = _FOLLOWING.search(text)
