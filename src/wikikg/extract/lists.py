@@ -59,6 +59,7 @@ def _title_words() -> frozenset[str]:
 
 _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+_HELD = re.compile(r"\s*/\s*|\s*\([^()]*\d{4}[^()]*\)\s*[,;]\s*")  # between two holders of a post
 
 
 def _introduced(sentence, ctx: Context) -> SectionSpec | None:
@@ -149,8 +150,9 @@ def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Ment
     for m in mentions:
         before = text[out[-1].end:m.start] if out else text[lo:m.start]
         if (not out and before.strip(" '\"")) or (out and not _JOIN.match(before) and not (
-                before.strip() == "/" and "Person" in m.types and "Person" in out[-1].types)):
-            break  # "* President: [[Jane Roe]] / [[John Roe]] (2013–2015)": two who shared a post
+                _HELD.fullmatch(before) and "Person" in m.types and "Person" in out[-1].types)):
+            break  # "* President: [[Jane Roe]] / [[John Roe]] (2013–2015)": two who shared a post; "* Leader:
+            # [[Jane Roe]] (2013–2017), [[John Roe]] (2017–present)": one after the other, each with their years
         out.append(m)
     return out
 
