@@ -28,6 +28,9 @@ _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|lat
                         r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d))|,\s*(?:who|which)\s"
                         r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)")
 
+# an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980"
+_EARLIER = re.compile(r"^(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*,")
+
 # the fact's end told before its trigger: "the company resigned its membership in ⟦X⟧", "withdrew from ⟦X⟧": the
 # date is the leaving's, not the fact's
 _LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+expelled)\s+from\b|(?:resigned|left|quit|"
@@ -67,7 +70,8 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     `span`, `parties` the slots of its subject and object (`people` those that are persons), `founding`
     whether the fact is a founding. Blanked: a dated parenthesis right after another name (that name's own
     years: "⟦Jane Roe⟧ (2016–2018), the founding president was ⟦X⟧"), a party's life ("founded by ⟦Jane Roe⟧
-    (1767–1854) in 1799"), a founding told aside ("Launched in 2005, ⟦X⟧ is a subsidiary of ⟦Y⟧"), and
+    (1767–1854) in 1799"), an earlier event's opening phrase when the sentence dates its own ("After completing
+    his PhD in 1979, ... a position at ⟦Y⟧ in 1980"), a founding told aside ("Launched in 2005, ⟦X⟧ is a subsidiary of ⟦Y⟧"), and
     the part of the sentence before a second event with a date of its own that the trigger stands in (or, when
     the fact's parties all stand before that event, the part after it). None when
     the sentence gives the fact no date at all: a leaving told before it, a present state after a past event."""
@@ -84,6 +88,9 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
             out.append(note)
     if not founding:
         out += [m.span() for m in _FOUNDING_ASIDE.finditer(text) if not _inside(span, *m.span())]
+    if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
+            and find_dates(_blank(text, out + [opening.span()])):
+        out.append(opening.span())  # the sentence dates its own event elsewhere
     cut = None
     for m in _NEW_EVENT.finditer(text):
         if m.end() > span[0]:
