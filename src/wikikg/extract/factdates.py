@@ -122,3 +122,17 @@ def graduation_date(text: str, comma: int) -> DateValue | None:
     """The date a clause after a school's name gives the schooling (`comma`: where that clause starts)."""
     m = _GRADUATED.match(text, comma)
     return sentence_date(text[m.end():m.end() + 20], None, None) if m else None
+
+
+_OWN_DATE = re.compile(r"\s*(?:in|on|during)\s+(?=\d|[A-Z][a-z]+\s+\d)")
+
+
+def own_date(text: str, end: int) -> DateValue | None:
+    """The date right after a listed party that ends at `end` ("an office in ⟦A⟧, followed by an office ⟦B⟧ in
+    2008": B's), if the text gives one there."""
+    m = _OWN_DATE.match(text, end)
+    if m is None:
+        return None
+    found = find_dates(text[m.end():m.end() + 30])
+    return sentence_date(text[m.end():m.end() + found[0][1]], None, None) if found and found[0][0] == 0 \
+        and found[0][2] is not None else None

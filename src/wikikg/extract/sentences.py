@@ -8,7 +8,7 @@ from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
-from wikikg.extract.factdates import fact_text, graduation_date
+from wikikg.extract.factdates import fact_text, graduation_date, own_date
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted, clause_of, eligible, relative_antecedent, select
@@ -154,14 +154,16 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                     if auth:
                         obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
             s_default, o_default = _list_default(subj, rule.subject_default), _list_default(obj, rule.object_default)
+            ends = {id(m): e for m, (_b, e) in zip(sl.mentions, sl.spans, strict=True)} if date and len(obj) > 1 else {}
             for s, o in _pairs(rule, subj, obj, ctx):
                 if evidence is None:
                     evidence = Evidence.of_sentence(sentence)
                     cites = tuple(citations[k] for k in sentence.citations if k in citations)
+                own = own_date(sl.text, ends[id(o)]) if id(o) in ends else None  # "⟦A⟧ in 2005, followed by ⟦B⟧ in 2008"
                 out.append(Statement(
                     _typed(s, s_default), rule.relation,
                     _typed(o, o_default) if isinstance(o, Mention) else o,
-                    rule.id, evidence, rule.event, date, None, cites, quals,
+                    rule.id, evidence, rule.event, own or date, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
 
