@@ -22,12 +22,13 @@ MONTHS = {
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"  # noqa: E501
 _MON = _MONTH + r"\.?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_DATED_YEAR = r"(?:1\d\d\d|20\d\d)"  # a year a day and a month come with: earlier ones too ("December 2, 1409")
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 # Ordered: the most precise shapes first; each yields (year, month, day) groups by name.
 _PATTERNS = [
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b", re.I),
-    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_DATED_YEAR})\b", re.I),
+    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_DATED_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
     re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)\b(?!-)"),
@@ -136,7 +137,7 @@ def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int 
     return tuple(sorted(out))
 
 
-_FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b", re.I)  # noqa: E501
+_FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b|\bat\s+the\s+same\s+time\b", re.I)  # noqa: E501
 
 
 def sentence_date(text: str, previous: DateValue | None, section_year: int | None,
@@ -159,6 +160,7 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
                     if s0 < rel.start()), None) or previous
         if ref is not None:
             return _relative(rel, ref)
+    every = dates
     if before is not None:
         head = [d for d in dates if d[0] < before]
         dates = head or dates
@@ -166,6 +168,8 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
         if year is None:
             year = ctx_year
         value = _value(year, month, day)
+        if value and month is None:  # "1984: Foo is purchased by Bar in October 1984": the month of that year
+            value = next((v for *_, y, mo, d in every if y == year and mo is not None and (v := _value(y, mo, d))), value)
         if value:
             return value
     rel = _FOLLOWING.search(text)
@@ -233,24 +237,34 @@ _SECTION_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?![\ds])")
 @lru_cache(maxsize=1024)  # asked for each sentence of a section
 def section_year(section: str) -> int | None:
     """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None; a period, "2014–2012"
-    -> None: its facts may fall in any of its years)."""
+    or "2005–present", -> None: its facts may fall in any of its years)."""
     years = _SECTION_YEAR.findall(section)
     if len(_SECTION_YEAR.findall(section.rsplit(" / ", 1)[-1])) > 1:
         return None
+    dated = next((part for part in reversed(section.split(" / ")) if _SECTION_YEAR.search(part)), "")
+    if _PERIOD.search(dated):
+        return None  # "Modern history (1974 - present day)", "Since 2005": a period, not a year
     return int(years[-1]) if years else None
+
+
+_PERIOD = re.compile(rf"\b(?:since|from|after)\s+{_YEAR}|{_YEAR}\s*(?:[–—-]\s*(?:present|today|now|date)|onwards?\b)", re.I)
 
 
 # ", from 1993 to 1995" after what a clause states (past an apposition): the term of a post it names
 _DAY_MONTH = r"(?:[A-Z][a-z]+\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?"  # "November 13, ", "13 November "
-_TERM_AFTER = re.compile(rf",\s*(?:from|between)\s+({_DAY_MONTH}\d{{4}}),?\s+(?:to|until|till|and)\s+"
+_TERM_AFTER = re.compile(rf",\s*(?:(?:serving|who\s+served|in\s+office)\s+)?(?:from|between)\s+({_DAY_MONTH}\d{{4}}),?\s+"
+                         r"(?:to|until|till|and)\s+"
                          r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{4}|present|the\s+present)\b")
 
 
 def clause_date(text: str, limit: int, previous: DateValue | None, section_year: int | None,
                 before: int | None = None) -> DateValue | None:
     """sentence_date of text[:limit]; when that part gives no date of its own, a term stated later in the
-    sentence ("He was also Chairman of the X, the association of Y, from 1993 to 1995") dates it."""
+    sentence ("He was also Chairman of the X, the association of Y, from 1993 to 1995") dates it, and the
+    section's year does not when the sentence gives a date of its own elsewhere."""
     if not _find_dates(text[:limit]) and (term := _TERM_AFTER.search(text, limit)) \
             and ";" not in text[limit:term.start()]:
         return sentence_date(term.group(1), None, None)  # "from November 13, 2006, to July 2010": 2006-11-13
+    if not _find_dates(text[:limit]) and _find_dates(text[limit:]):
+        section_year = None  # "⟦A⟧ founded ⟦B⟧ while at university in 2012" under "2014 election": not the heading's
     return sentence_date(text[:limit], previous, section_year, before=before)

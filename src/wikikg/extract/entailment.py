@@ -82,7 +82,7 @@ def _dated_by_prose(statements: list[Statement]) -> list[Statement]:
         dated = {}
         for st in statements:
             if st.predicate == prose and st.date is not None and isinstance(st.obj, Mention) \
-                    and st.evidence.section != "Infobox" and "+" not in st.rule:
+                    and st.evidence.section != "Infobox" and "+" not in st.rule and not _joined_only(st, undated):
                 dated.setdefault((st.obj.key, st.subject.key), st)
         have = {(st.subject.key, st.obj.key) for st in statements if st.predicate == undated and st.date is not None
                 and isinstance(st.obj, Mention)}
@@ -96,6 +96,13 @@ def _dated_by_prose(statements: list[Statement]) -> list[Statement]:
                 out.append(replace(st, evidence=src.evidence, date=src.date, end_date=src.end_date,
                                    rule=f"{src.rule}+{undated}", citations=src.citations))
     return out
+
+
+def _joined_only(st: Statement, undated: str) -> bool:
+    """Whether a joining dates no post: "[[Jane Roe]], who joined the firm in 1987, now serves as its president"
+    (a post is dated by a joining "as" it: "joined Foo as its chief revenue officer in December 2013")."""
+    text = st.evidence.plain or st.evidence.text
+    return undated == "keyPerson" and st.rule == "affiliation.joined" and not re.search(r"\bjoined\b[^,;]*?\bas\b", text)
 
 
 _APPOSED_BODY = re.compile(

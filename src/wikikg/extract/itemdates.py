@@ -85,8 +85,14 @@ _ROLE_YEARS = re.compile(r"^\s*,\s*[a-zA-Z][^()\[\]⟦⟧\d,;:]{1,60}?\s*,\s*(\d
                          r"(?:(?:and|,)\s*\d{4}\s*(?:[–—-]\s*(?:\d{4}|present)\s*)?)*\.?\s*$")
 
 
+# " / [[John Roe]] (2013–2015)": a name that shares the post, then the years of both
+_CO_HOLDER = re.compile(r"^\s*/\s*[^()/,;]{1,80}?(?=\s*\(\s*\d{4})")
+
+
 def item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946"."""
+    if shared := _CO_HOLDER.match(rest):
+        rest = rest[shared.end():]
     m = _SPAN.match(rest) or _ROLE_SPAN.match(rest) or _ROLE_YEARS.match(rest)
     if not m:
         if since := _SINCE.match(rest):

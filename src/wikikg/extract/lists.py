@@ -61,6 +61,7 @@ def _title_words() -> frozenset[str]:
 
 _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+_HELD = re.compile(r"\s*/\s*|\s*\([^()]*\d{4}[^()]*\)\s*[,;]\s*")  # between two holders of a post
 
 
 def _introduced(sentence, ctx: Context) -> SectionSpec | None:
@@ -150,8 +151,10 @@ def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Ment
     out: list[Mention] = []
     for m in mentions:
         before = text[out[-1].end:m.start] if out else text[lo:m.start]
-        if (not out and before.strip(" '\"")) or (out and not _JOIN.match(before)):
-            break
+        if (not out and before.strip(" '\"")) or (out and not _JOIN.match(before) and not (
+                _HELD.fullmatch(before) and "Person" in m.types and "Person" in out[-1].types)):
+            break  # "* President: [[Jane Roe]] / [[John Roe]] (2013–2015)": two who shared a post; "* Leader:
+            # [[Jane Roe]] (2013–2017), [[John Roe]] (2017–present)": one after the other, each with their years
         out.append(m)
     return out
 
@@ -287,6 +290,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 owner = parents[-1][1]  # "** 24th Brigade" under "* Operational Command West": a part of that
             if parts and (not parents or parents[-1][0] < depth):
                 parents.append((depth, m))
+            if date is None and spec.relation == "foundedBy" and owner is ctx.subject:
+                date = founded  # "Its founders were:" then "* [[Foo Society]]": they founded it when it was founded
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
             if unshaped:
                 held.setdefault((sentence.section, depth), []).append(Statement(s, spec.relation, o, spec.id + "+sibling",

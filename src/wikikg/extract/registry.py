@@ -55,8 +55,12 @@ class Extraction:
 
     def statements(self) -> list[Statement]:
         """Every statement found, extractor after extractor in the order they ran, less the ones a finer
-        statement makes redundant (a headquarters' country where the same field or sentence names its city)."""
-        return most_specific([st for sts in self.found.values() for st in sts])
+        statement makes redundant (a headquarters' country where the same field or sentence names its city);
+        the infobox's founders dated as precisely as the prose dates the founding ("founder = Jane Roe",
+        "opened = 1908" and "the hotel opened in December 1908": 1908-12)."""
+        return most_specific([st for sts in self.found.values() for st in sts] if "sentences" not in self.found
+                             else _infobox_founders(self) + [st for name, sts in self.found.items()
+                                                             if name != "infobox" for st in sts])
 
 
 class Extractor(Protocol):
@@ -117,6 +121,16 @@ def _founding_date(work: Extraction, sentences: list[Statement]) -> DateValue | 
         return None
     same = [d for d in dates if d.value[:4] == dates[0].value[:4]]
     return max(same, key=lambda d: len(d.value))  # the first of the longest
+
+
+def _infobox_founders(work: Extraction) -> list[Statement]:
+    """The infobox's statements, its founders of the subject dated by the founding date when that says more."""
+    box = work.found.get("infobox", [])
+    date = _founding_date(work, work.found["sentences"])
+    if date is None:
+        return box
+    return [replace(st, date=date) if st.predicate == "foundedBy" and st.subject.key == work.subject.key
+            and _refined(st.date, date) else st for st in box]
 
 
 def _others(work: Extraction) -> list[Statement]:

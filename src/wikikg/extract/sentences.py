@@ -8,6 +8,7 @@ from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
+from wikikg.extract.factdates import fact_text, graduation_date, own_date
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted, clause_of, eligible, relative_antecedent, select
@@ -145,7 +146,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
                 obj = obj[:rule.max_objects]
-            date = _date(rule, sl, span, clause, prev, year)
+            date = _date(rule, sl, span, clause, prev, year, subj + obj)
             if itemised and rule.dated and (d := sentence_date(sl.text, prev(), None, before=span[1])) is not None:
                 date = d  # a timeline item states one event: its date stands anywhere in it
             if rule.object == "date":
@@ -162,14 +163,16 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                     if auth:
                         obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
             s_default, o_default = _list_default(subj, rule.subject_default), _list_default(obj, rule.object_default)
+            ends = {id(m): e for m, (_b, e) in zip(sl.mentions, sl.spans, strict=True)} if date and len(obj) > 1 else {}
             for s, o in _pairs(rule, subj, obj, ctx):
                 if evidence is None:
                     evidence = Evidence.of_sentence(sentence)
                     cites = tuple(citations[k] for k in sentence.citations if k in citations)
+                own = own_date(sl.text, ends[id(o)]) if id(o) in ends else None  # "⟦A⟧ in 2005, followed by ⟦B⟧ in 2008"
                 out.append(Statement(
                     _typed(s, s_default), rule.relation,
                     _typed(o, o_default) if isinstance(o, Mention) else o,
-                    rule.id, evidence, rule.event, date, None, cites, quals,
+                    rule.id, evidence, rule.event, own or date, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
 
@@ -201,9 +204,17 @@ def _gerund_host(sl: Slotted, clause: tuple[int, int]) -> int | None:
     return clause_of(sl, (lo - 1, lo - 1))[0]
 
 
-def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None) -> DateValue | None:
-    """The fact's date: from the clause up to the trigger, or just after it (before any comma)."""
-    if not rule.dated or rule.dated == "founding":
+def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None, parties=()) -> DateValue | None:
+    """The fact's date: from the clause up to the trigger, or just after it (before any comma); not a date
+    of another name or event of the sentence (factdates.fact_text)."""
+    if rule.dated == "founding" or not rule.dated and (rule.dated_when is None
+                                                       or not rule.dated_when.search(sl.text, span[0], span[1])):
+        return None  # "is part of ⟦X⟧": a state, undated; "became part of ⟦X⟧ in 1943" (dated_when): an event
+    keys = {m.key for m in parties if isinstance(m, Mention)}
+    slots = {i for i, m in enumerate(sl.mentions) if m.key in keys}
+    dates = fact_text(sl.text, span, slots, {i for i in slots if "Person" in sl.mentions[i].types},
+                      rule.event == "Founding" or rule.relation in ("foundedBy", "foundingDate"))
+    if dates is None:
         return None
     comma = sl.text.find(",", span[1])
     took = _TOOK_POST.match(sl.text, comma) if comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) else None
@@ -212,19 +223,25 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     if took is not None:  # the holder's clause dates the post; a date across its last comma is whole
         end = took.end()
         end = next((e for b, e, *_ in find_dates(sl.text) if b < end < e), end)
-        return sentence_date(sl.text[:end], None, None, before=span[1])
+        return sentence_date(dates[:end], None, None, before=span[1])
+    if rule.relation == "educatedAt" and comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) \
+            and not find_dates(dates[clause[0]:comma]) and (graduated := graduation_date(dates, comma)) is not None:
+        return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975"
     while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
             and "Place" in sl.mentions[int(m.group(1))].types:
         comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962": the place ends nothing
     limit = clause[1] if comma < 0 else min(comma, clause[1])
-    for start, end, *_ in find_dates(sl.text[:clause[1]]):  # "on December 30, 1995": the comma is the date's
+    for start, end, *_ in find_dates(dates[:clause[1]]):  # "on December 30, 1995": the comma is the date's
         if start < limit < end:
             limit = end
     if rule.dated == "sentence":
         limit = len(sl.text)
-    elif _AND_LED.match(sl.text, span[0]) and (own := sentence_date(sl.text[span[0]:limit], None, None)) is not None:
-        return own  # "a [[B.Com.]] at [[X]] in 1995 and a [[LL.B.]] at [[Y]] in 1996": the second's date follows it
-    return clause_date(sl.text, limit, prev(), year, before=span[1])
+    elif _AND_LED.match(sl.text, span[0]):
+        if (own := sentence_date(dates[span[0]:limit], None, None)) is not None:
+            return own  # "a [[B.Com.]] at [[X]] in 1995 and a [[LL.B.]] at [[Y]] in 1996": the second's date follows it
+        if find_dates(dates[:span[0]]):  # "Chancellor of ⟦X⟧, serving from 1989 to 2004 and Chancellor of ⟦Y⟧,
+            dates = " " * span[0] + dates[span[0]:]  # from 1979 to 2002": the first fact's dates are not the second's
+    return clause_date(dates, limit, prev(), year, before=span[1])
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:

@@ -60,6 +60,8 @@ class Rule:
     subject_key: re.Pattern | None = None  # the subject's key (its link's title) must match ("Foo (Barland)": no)
     typed: frozenset[str] = frozenset()  # strict sides typed by evidence even in a biography's own career
     together: bool = False  # a symmetric rule's participants act together: every pair of them, not only the subject's
+    dated_when: re.Pattern | None = None  # with dated = false: the date counts when the trigger's match holds this
+    # ("became part of" is an event, dated; "is part of" a state)
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -134,7 +136,7 @@ RELATIONS = Table({
         "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
         "yields_to": list, "need_prep": list, "evident": str, "subject_name": str, "object_name": str,
-        "linked": list, "subject_key": str, "typed": list, "together": bool, "examples": Items(_EXAMPLE)},
+        "linked": list, "subject_key": str, "typed": list, "together": bool, "dated_when": str, "examples": Items(_EXAMPLE)},
         frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
         {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
 }, frozenset({"rule"}))
@@ -217,6 +219,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             _compile(raw["subject_key"], where, 0) if raw.get("subject_key") else None,
             frozenset(raw.get("typed", ())),
             raw.get("together", False),
+            _compile(raw["dated_when"], where, 0) if raw.get("dated_when") else None,
         ))
     return tuple(rules)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from mwparserfromhell.parser import tokens as T
 
 from wikikg.model import Citation, Infobox
+from wikikg.parse.asof import AS_OF_TEMPLATES, as_of_text
 from wikikg.parse.boxtokens import stream_infobox
 from wikikg.parse.cite import stream_citation as _citation
 from wikikg.parse.definitions import (
@@ -228,6 +229,10 @@ class Flow:
             if p is not None:
                 self.short = st.strip(p[1], p[2]).strip()
                 return
+        if name in AS_OF_TEMPLATES and not self.skip:
+            if shown := as_of_text(lambda k: st.strip(q[1], q[2]).strip() if (q := _get(params, k)) else None):
+                self.b.add(shown, start, end, False)  # {{As of|2012}}: "As of 2012"
+            return
         if self.skip or name not in TEXT_TEMPLATES or TEXT_TEMPLATES[name] is None:
             return
         p = _get(params, TEXT_TEMPLATES[name])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
 from wikikg.model import Citation, Infobox
+from wikikg.parse.asof import AS_OF_TEMPLATES, as_of_text
 from wikikg.parse.cite import citation as _citation
 from wikikg.parse.definitions import (
     BREAK_TAGS,
@@ -153,6 +154,10 @@ class Renderer:
             return
         if name == "short description" and node.has("1"):
             self.short = node.get("1").value.strip_code().strip()
+            return
+        if name in AS_OF_TEMPLATES and not self.skip:
+            if shown := as_of_text(lambda k: node.get(k).value.strip_code().strip() if node.has(k) else None):
+                self.b.add(shown, start, end, False)  # {{As of|2012}}: "As of 2012"
             return
         if self.skip or name not in TEXT_TEMPLATES or TEXT_TEMPLATES[name] is None:
             return

@@ -1,0 +1,138 @@
+"""Which of a sentence's dates are not its fact's: a name's own parenthesis, a founding aside, an earlier clause's."""
+from __future__ import annotations
+
+import re
+
+from wikikg.extract.dates import find_dates, sentence_date
+from wikikg.model import DateValue
+
+# a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
+_AFTER_SLOT = re.compile(r"⟦(\d+)⟧'*,?\s*(\([^()]*\))")
+# a founding stated aside, of a name and not of the fact: "(founded in 2001 ...)", "Launched in 2005, ⟦X⟧ is",
+# "⟦X⟧ is a unit of ⟦Y⟧ and was founded in 1997"
+_FOUNDING = (r"(?:founded|established|formed|launched|created|incorporated|opened|built|set\s+up|est\.)\s+"
+             r"(?:in|on|around|c\.)?\s*")
+_FOUNDED_IN = r"(?:founded|established|formed|launched|created|incorporated|opened|built|set\s+up)\s+(?:in|on)\s+"
+_FOUNDING_ASIDE = re.compile(rf"\(\s*(?:originally\s+|first\s+)?{_FOUNDING}[^()]*\)"
+                             rf"|^(?:(?:originally|first)\s+)?{_FOUNDED_IN}[^,⟦⟧]{{0,40}}?(?=,)"
+                             rf"|(?<=⟧),\s*(?:originally\s+|first\s+)?{_FOUNDED_IN}[^,()⟦⟧]{{0,20}}?,"
+                             rf"|\band\s+(?:was|were)\s+(?:originally\s+|first\s+)?{_FOUNDED_IN}[^,;⟦⟧]{{0,40}}", re.I)
+# a life: "(born 1952)", "(died 2001)"; or a range of years after a person's name too long to be a term
+_LIFE_WORDS = re.compile(r"\(\s*(?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.)\s", re.I)
+_LIFE_YEARS = 25
+# where a second event of a sentence starts, with a date of its own: "resigned in August 1976 and in December
+# 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B"; a relative clause
+# ("died in 2009 and ⟦Jane Roe⟧, who joined the firm in 1987, ..."); a present state after a past event ("was
+# founded in 1982, and is headquartered in ⟦Fooville⟧": no date of the state's)
+_NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|later\s+)?(?:in|on|by|during)\s+"
+                        r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d))|,\s*(?:who|which)\s"
+                        r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)")
+
+# an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980"
+_EARLIER = re.compile(r"^(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*,")
+
+# the fact's end told before its trigger: "the company resigned its membership in ⟦X⟧", "withdrew from ⟦X⟧": the
+# date is the leaving's, not the fact's
+_LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+expelled)\s+from\b|(?:resigned|left|quit|"
+                      r"lost|gave\s+up|renounced|ended|terminated|suspended|cancell?ed)\s+(?:its|his|her|their|the)\s+"
+                      r"(?:[\w-]+\s+)?(?:membership|seat|post|position|affiliation)\b)", re.I)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _slot_end(text: str, i: int) -> int:
+    """Where slot i ends in a slotted text (past the end when it is not there: the article's subject)."""
+    p = text.find(f"⟦{i}⟧")
+    return p + len(f"⟦{i}⟧") if p >= 0 else len(text) + 1
+
+
+def _inside(span: tuple[int, int], a: int, b: int) -> bool:
+    return a <= span[0] < b or a < span[1] <= b
+
+
+def _life(note: str) -> bool:
+    """Whether a parenthesis after a person's name gives their life: a birth or a death, or a long range."""
+    if _LIFE_WORDS.match(note):
+        return True
+    years = [y for _s, _e, y, *_ in find_dates(note) if y is not None]
+    return len(years) == 2 and years[1] - years[0] >= _LIFE_YEARS
+
+
+def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[int], founding: bool) -> str | None:
+    """`text` (a slotted sentence) with the dates that are not the fact's blanked out: the fact's trigger at
+    `span`, `parties` the slots of its subject and object (`people` those that are persons), `founding`
+    whether the fact is a founding. Blanked: a dated parenthesis right after another name (that name's own
+    years: "⟦Jane Roe⟧ (2016–2018), the founding president was ⟦X⟧"), a party's life ("founded by ⟦Jane Roe⟧
+    (1767–1854) in 1799"), an earlier event's opening phrase when the sentence dates its own ("After completing
+    his PhD in 1979, ... a position at ⟦Y⟧ in 1980"), a founding told aside ("Launched in 2005, ⟦X⟧ is a subsidiary of ⟦Y⟧"), and
+    the part of the sentence before a second event with a date of its own that the trigger stands in (or, when
+    the fact's parties all stand before that event, the part after it). None when
+    the sentence gives the fact no date at all: a leaving told before it, a present state after a past event."""
+    lo = max(text.rfind(",", 0, span[0]), text.rfind(";", 0, span[0])) + 1
+    if _LEAVING.search(text, lo, span[1]):
+        return None
+    out: list[tuple[int, int]] = []
+    for m in _AFTER_SLOT.finditer(text):
+        note = m.span(2)
+        if _inside(span, *note) or not find_dates(m.group(2)):
+            continue
+        slot = int(m.group(1))
+        if slot not in parties or slot in people and _life(m.group(2)):
+            out.append(note)
+    if not founding:
+        out += [m.span() for m in _FOUNDING_ASIDE.finditer(text) if not _inside(span, *m.span())]
+    if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
+            and find_dates(_blank(text, out + [opening.span()])):
+        out.append(opening.span())  # the sentence dates its own event elsewhere
+    cut = None
+    for m in _NEW_EVENT.finditer(text):
+        if m.end() > span[0]:
+            break
+        cut = m
+    relative = cut is not None and cut.group().lstrip(", ").startswith(("who", "which"))
+    if relative:
+        comma = text.find(",", span[1])
+        own = _blank(text, out)[cut.end():comma if comma >= 0 else len(text)]
+        cut = cut if find_dates(own) else None  # "⟦Jane Roe⟧, who joined the firm in 1987,": the clause's own date
+    if cut is not None and cut.group().rstrip().endswith("and") and not find_dates(text[cut.end():span[1]]) \
+            and re.match(r"(?:is|are|has|have|remains)\s", text[cut.end():]):
+        return None
+    if cut is not None and not relative and parties and all(_slot_end(text, i) <= cut.start() for i in parties):
+        return _blank(text, out + [(cut.start(), len(text))])  # "formed the ⟦A⟧ in September 1945 and in
+        # 1946 the ⟦B⟧ was founded": a fact of A's, whatever its trigger, is the first event's
+    if cut is not None:
+        out.append((0, cut.start()))
+    return _blank(text, out)
+
+
+# ", graduating in 2003", ", from which he graduated with a PhD in 1975", ", where she earned a degree in 1990":
+# a schooling's date, told after the school's name
+_GRADUATED = re.compile(r",\s*(?:graduating|(?:from\s+)?(?:which|where)\s+(?:he|she|they|⟦\d+⟧)\s+(?:graduated|received|earned|"
+                        r"obtained|completed))\b[^;.]{0,120}?\b(?:in|on)\s+(?=\d|[A-Z][a-z]+\s+\d)")
+
+
+def graduation_date(text: str, comma: int) -> DateValue | None:
+    """The date a clause after a school's name gives the schooling (`comma`: where that clause starts)."""
+    m = _GRADUATED.match(text, comma)
+    return sentence_date(text[m.end():m.end() + 20], None, None) if m else None
+
+
+_OWN_DATE = re.compile(r"\s*(?:in|on|during)\s+(?=\d|[A-Z][a-z]+\s+\d)")
+
+
+def own_date(text: str, end: int) -> DateValue | None:
+    """The date right after a listed party that ends at `end` ("an office in ⟦A⟧, followed by an office ⟦B⟧ in
+    2008": B's), if the text gives one there."""
+    m = _OWN_DATE.match(text, end)
+    if m is None:
+        return None
+    found = find_dates(text[m.end():m.end() + 30])
+    return sentence_date(text[m.end():m.end() + found[0][1]], None, None) if found and found[0][0] == 0 \
+        and found[0][2] is not None else None
