@@ -14,11 +14,11 @@ CLUB = "'''Foo V.C.''' is a volleyball club based in [[Fooville]], founded in 19
 
 
 def test_a_flag_icon_before_a_listed_player_is_no_part_of_the_item():
-    """"*{{Flag icon|Freedonia}}[[Jane Roe]]" under "Notable Players" (blank lines between the items): a player."""
+    """"*{{Flag icon|Freedonia}}[[Jane Roe]]" under "Notable Players" (blank lines between the items): a player, a member of the club."""
     text = CLUB + ("==Notable Players==\n\n*{{Flag icon|Freedonia}}[[Jane Roe]]\n\n"
                    "*{{Flag icon|Barshire}} {{flagicon|Freedonia}}[[John Doe]]\n\n==History==\nThe club won a cup.\n")
     facts = _facts("Foo V.C.", text)
-    assert {("Jane Roe", "affiliatedWith", "Foo V.C."), ("John Doe", "affiliatedWith", "Foo V.C.")} <= facts
+    assert {("Jane Roe", "memberOf", "Foo V.C."), ("John Doe", "memberOf", "Foo V.C.")} <= facts
 
 
 def test_collaboration_with_other_bodies_lists_partners_but_a_bare_collaboration_heading_does_not():
