@@ -15,13 +15,6 @@ TEXT = ("'''Acme Widgets''' is a [[company]] in [[Springfield, Illinois|Springfi
         "! Year !! Director\n|-\n| 2008 || [[Bernard Drainville]]\n|}\n")
 
 
-def _built(tmp_path, name: str, text: str):
-    """The union graph of a build of one article written to tmp_path/name."""
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return union(build([str(path)]).dataset)
-
-
 def _graph(tmp_path):
     path = tmp_path / "Acme_Widgets.wikitext"
     path.write_text(TEXT, encoding="utf-8")
@@ -60,7 +53,7 @@ def test_a_column_header_types_the_cells_nothing_else_types(tmp_path):
     text = ("'''Acme Pictures''' is a film company.\n\n== Filmography ==\n{| class=\"wikitable\"\n"
             "! Year !! Title !! Director !! City\n|-\n| 2004 || [[Arahan Nights]] || [[Oh Tae-sung]] || [[Portside]]\n"
             "|-\n| 2011 || Countdown Run || Huh Sang-min || [[Portside]]\n|}\n")
-    g = _built(tmp_path, "Acme_Pictures.wikitext", text)
+    g = _graph_of(tmp_path, "Acme_Pictures", text)
     assert (URIRef(entity_iri("Oh Tae-sung", True)), RDF.type, WKG.Person) in g
     assert (URIRef(entity_iri("Huh Sang-min", False)), RDF.type, WKG.Person) in g
     assert (URIRef(entity_iri("Portside", True)), RDF.type, WKG.Place) in g
@@ -73,7 +66,7 @@ def test_an_infobox_value_is_in_the_cast_and_a_qualifier_names_the_class(tmp_pat
     text = ("{{Infobox military unit\n|unit_name= Example Brigade\n|country= {{flag|Turkey}}\n"
             "|allegiance= [[Turkish Armed Forces]]\n|anthem= [[Alabama (state song)]]\n}}\n"
             "'''Example Brigade''' is a brigade. Its sponsor was [[Fred Wilson (financier)|Fred Wilson]].\n")
-    g = _built(tmp_path, "Example_Brigade.wikitext", text)
+    g = _graph_of(tmp_path, "Example_Brigade", text)
     assert (URIRef(entity_iri("Turkish Armed Forces", True)), RDF.type, WKG.MilitaryOrganization) in g
     assert (URIRef(entity_iri("Turkey", True)), RDF.type, WKG.Place) in g
     assert (URIRef(entity_iri("Fred Wilson (financier)", True)), RDF.type, WKG.Person) in g
@@ -83,7 +76,7 @@ def test_an_infobox_value_is_in_the_cast_and_a_qualifier_names_the_class(tmp_pat
 def test_a_name_written_with_two_spaces_is_one_entity_with_one_label(tmp_path):
     text = ("'''Acme Archive''' is an archive. It works with the Freedonian Institute of Sylvanian  Studies. "
             "The Freedonian Institute of Sylvanian Studies holds its papers.\n")
-    g = _built(tmp_path, "Acme_Archive.wikitext", text)
+    g = _graph_of(tmp_path, "Acme_Archive", text)
     node = URIRef(entity_iri("Freedonian Institute of Sylvanian Studies", False))
     assert [str(x) for x in g.objects(node, RDFS.label)] == ["Freedonian Institute of Sylvanian Studies"]
 
@@ -172,7 +165,7 @@ def test_see_also_links_join_the_cast_typed_by_their_titles_alone(tmp_path):
 def test_infobox_parameters_that_name_people_type_their_links(tmp_path):
     text = ("{{Infobox person\n| name = Jane Roe\n| children = [[Zorba Quillfeather]]<br />[[Existentialism]]\n"
             "| label = [[Quux Sounds]]\n}}\n'''Jane Roe''' is a singer.\n")
-    g = _built(tmp_path, "Jane_Roe.wikitext", text)
+    g = _graph_of(tmp_path, "Jane_Roe", text)
     assert (URIRef(RES + "Zorba_Quillfeather"), RDF.type, WKG.Person) in g
     assert (URIRef(RES + "Quux_Sounds"), RDF.type, WKG.Organization) in g
     assert not list(g.triples((URIRef(RES + "Existentialism"), RDF.type, None)))  # one word: no person's name
@@ -180,7 +173,7 @@ def test_infobox_parameters_that_name_people_type_their_links(tmp_path):
 
 def test_an_entity_only_a_refused_fact_named_stays_in_the_cast(tmp_path):
     text = "'''Jane Roe''' is a tennis player.\n\nIn 1993 she won a doubles title, partnered with [[John Doe]].\n"
-    g = _built(tmp_path, "Jane_Roe.wikitext", text)
+    g = _graph_of(tmp_path, "Jane_Roe", text)
     node = URIRef(RES + "John_Doe")
     assert (node, RDF.type, WKG.Person) in g
     assert not list(g.triples((None, WKG.partneredWith, node)))  # the refused fact stays refused
