@@ -60,7 +60,7 @@ class Context:
             self.index[name] = m
 
 
-_CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$|(?:a[dlnrstz]|ash|el)-[A-Z]")  # "eBay", "iRobot"; "al-Nusra Front"
+_CAMEL = re.compile(r"[a-z]{1,3}[A-Z][\w-]*$|(?:a[dlnrstz]|ash|el)-[A-Z]")  # "eBay", "iRobot"; "al-Foo Front"
 
 
 @lru_cache(maxsize=16384)
@@ -70,7 +70,7 @@ def is_entity_link(target: str, shown: str) -> bool:
     words = label.split()
     if not words or not shown or _NUMERIC.fullmatch(label) or pages_of_many().match(label):
         return False
-    if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay", "iRobot", "al-Qaeda"
+    if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay", "iRobot", "al-Foo"
         return False
     if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity

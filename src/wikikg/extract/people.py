@@ -80,7 +80,7 @@ def is_personal_name(name: str) -> bool:
         return False  # "Douglas C-47": a maker's name and a model's number; "Victor Symphony Orchestra", "Foo Show"
     first = words[0].split("-")[0].rstrip(".")
     if first.lower() in _ARTICLES and "-" in words[0]:
-        first = words[0]  # "Al-Nusra Front": the Arabic article, no given name "Al"
+        first = words[0]  # "Al-Foo Front": the Arabic article, no given name "Al"
     if len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words):
         return False  # "Denver Broncos": a place's name first is a team, a firm, a station
     return is_person(name)  # probablepeople's answer (extract/personcrf.py)
