@@ -1,0 +1,34 @@
+"""Tests for wikikg.extract.unlinkedplaces: unlinked places by a region after them, a place word, a list of places."""
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Namespace, URIRef
+
+from wikikg.formats.writers import union
+from wikikg.graph import entity_iri
+from wikikg.pipeline.stages import build
+
+WKG = Namespace("https://w3id.org/wikikg/ontology#")
+TEXT = ("'''Acme Station''' is a research station situated in Zorbaville, [[Kerala]]. Its second station is "
+        "located in Quorntown. It sells in France, Germany, Blorvia and Italy. It met Jane Zorbin, Istanbul, in "
+        "2001. It runs the Technical Education Department, Kerala. It runs the Hotel and Homes, Kerala. "
+        "According to Zorb Economic Council, Paris and Berlin are its markets. The France, Spain, Glorp and Italy "
+        "teams came. It opened near Frank's Peak.\n")
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("unlinked") / "Acme_Station.wikitext"
+    path.write_text(TEXT, encoding="utf-8")
+    return union(build([str(path)]).dataset)
+
+
+@pytest.mark.parametrize("name", ["Zorbaville", "Quorntown", "Blorvia"])
+def test_an_unlinked_place_by_its_company(graph, name):
+    assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) in graph
+
+
+@pytest.mark.parametrize("name", ["Jane Zorbin", "Department", "Technical Education Department", "Homes",
+                                  "Zorb Economic Council", "Glorp", "Frank"])
+def test_no_place_beside_a_city_in_a_name_first_in_a_list_or_before_a_noun(graph, name):
+    assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) not in graph
