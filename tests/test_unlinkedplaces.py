@@ -32,3 +32,18 @@ def test_an_unlinked_place_by_its_company(graph, name):
                                   "Zorb Economic Council", "Glorp", "Frank"])
 def test_no_place_beside_a_city_in_a_name_first_in_a_list_or_before_a_noun(graph, name):
     assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) not in graph
+
+
+TABLE = ("'''Acme Club''' is an athletics club.\n\n== Records ==\n{| class=\"wikitable\"\n"
+         "! Event !! Holder !! Location !! Film\n|-\n| 100 m || Jane Roe || Brussels || Paris\n|-\n"
+         "| 200 m || John Doe || Victoria, Canada || Lagos\n|}\n")
+
+
+def test_an_unlinked_cell_of_known_places_in_a_places_column(tmp_path):
+    path = tmp_path / "Acme_Club.wikitext"
+    path.write_text(TABLE, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    for name in ("Brussels", "Victoria", "Canada"):
+        assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) in g
+    for name in ("Paris", "Lagos"):  # another column's words: a film's title, a player's nickname
+        assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) not in g

@@ -95,7 +95,8 @@ _NOTE = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))$")
 
 def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
     """A cell's linked entities, those nothing types given the column's class; in a people's column
-    also an unlinked person-shaped name ("| 2011 || Countdown || Huh Jong-Ho")."""
+    also an unlinked person-shaped name ("| 2011 || Countdown || Huh Jong-Ho"), in a places' column an unlinked
+    cell of known places' names only (a film, a player's nickname may be a city's name)."""
     out = []
     for link in cell.links:
         m = link_mention(link.target, link.text)
@@ -103,7 +104,15 @@ def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
     if not cell.links and cls == "Person" and person_shaped(text := _NOTE.sub("", cell.text).strip()):
         m = name_mention(text)
         out.append(m if m.types else replace(m, types=frozenset({cls}), strength=CONTEXT))
+    elif not cell.links and cls == "Place" and (names := _places_only(_NOTE.sub("", cell.text).strip())):
+        out += [name_mention(n) for n in names]  # "! Venue" ... "| 100 m || 10.3 s || Jane Roe || Brussels || 1957"
     return out
+
+
+def _places_only(text: str) -> list[str]:
+    """The names of a cell made only of known places' names ("Fooville", "Fooville, Freedonia"), else none."""
+    names = [n.strip() for n in text.split(",")]
+    return names if text and len(names) <= 3 and all(n in places() for n in names) else []
 
 
 _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "flagdeco"})
