@@ -47,3 +47,14 @@ def test_an_unlinked_cell_of_known_places_in_a_places_column(tmp_path):
         assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) in g
     for name in ("Paris", "Lagos"):  # another column's words: a film's title, a player's nickname
         assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) not in g
+
+
+def test_headings_among_places_name_places():
+    from wikikg.extract.placeheadings import place_headings
+
+    text = ("Lead.\n== Works ==\n=== Cornwall ===\n* a church\n=== Essex ===\n* a house\n=== Other ===\n* x\n"
+            "== Breeds ==\n=== Turkey ===\n* a bird\n=== Chicken ===\n* a bird\n=== Duck ===\n* a bird\n"
+            "== Offices ==\n; Asia\n* [[Foo]]\n; Africa\n* [[Bar]]\n")
+    named = {m.key for m, _ in place_headings(text)}
+    assert {"Cornwall", "Essex", "Asia", "Africa"} <= named
+    assert "Turkey" not in named and "Other" not in named

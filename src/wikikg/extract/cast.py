@@ -9,6 +9,7 @@ from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
+from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
@@ -62,7 +63,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
                     evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end,
                                         cell.text)
                     out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
-    for m, evidence in see_also(article.text):  # "== See also ==" "* [[Foo Alliance]]": typed by its title alone
+    for m, evidence in see_also(article.text) + place_headings(article.text):  # "== See also ==" "* [[Foo Alliance]]",
+        # typed by its title alone; "=== Barshire ===" beside "=== Bazshire ===" (extract/placeheadings.py)
         if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
             held.add((m.key, m.linked))
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
