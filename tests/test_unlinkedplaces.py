@@ -58,3 +58,15 @@ def test_headings_among_places_name_places():
     named = {m.key for m, _ in place_headings(text)}
     assert {"Cornwall", "Essex", "Asia", "Africa"} <= named
     assert "Turkey" not in named and "Other" not in named
+
+
+def test_a_topic_link_in_a_place_shows_the_place():
+    from wikikg.extract.topicplaces import topic_places
+    from wikikg.model import Link, Sentence
+
+    text = "Same gauge: Russia, Moldova, Dominica, Orange."
+    links = tuple(Link(t, s, text.index(s), text.index(s) + len(s)) for t, s in (
+        ("Rail transport in Russia", "Russia"), ("Anarchism in Moldova", "Moldova"),
+        ("Invasion of Dominica", "Dominica"), ("Electoral district in Orange", "Orange")))
+    sentence = Sentence(0, text, text, 0, len(text), "", 0, links)
+    assert [m.key for m in topic_places(sentence)] == ["Russia", "Moldova"]

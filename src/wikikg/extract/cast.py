@@ -11,6 +11,7 @@ from wikikg.extract.mentions import Context, find_mentions, link_mention, name_m
 from wikikg.extract.officelinks import is_office
 from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
+from wikikg.extract.topicplaces import topic_places
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
@@ -33,7 +34,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     out: list[Statement] = []
     for sentence in article.sentences:
         evidence = None
-        for m in find_mentions(sentence, ctx):
+        for m in find_mentions(sentence, ctx) + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
