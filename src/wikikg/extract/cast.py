@@ -9,7 +9,9 @@ from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
+from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
+from wikikg.extract.topicplaces import topic_places
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
@@ -32,7 +34,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     out: list[Statement] = []
     for sentence in article.sentences:
         evidence = None
-        for m in find_mentions(sentence, ctx):
+        for m in find_mentions(sentence, ctx) + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
@@ -62,7 +64,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
                     evidence = Evidence(article.text[cell.start:cell.end], table.section, cell.start, cell.end,
                                         cell.text)
                     out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
-    for m, evidence in see_also(article.text):  # "== See also ==" "* [[Foo Alliance]]": typed by its title alone
+    for m, evidence in see_also(article.text) + place_headings(article.text):  # "== See also ==" "* [[Foo Alliance]]",
+        # typed by its title alone; "=== Barshire ===" beside "=== Bazshire ===" (extract/placeheadings.py)
         if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
             held.add((m.key, m.linked))
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
@@ -95,7 +98,8 @@ _NOTE = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))$")
 
 def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
     """A cell's linked entities, those nothing types given the column's class; in a people's column
-    also an unlinked person-shaped name ("| 2011 || Countdown || Huh Jong-Ho")."""
+    also an unlinked person-shaped name ("| 2011 || Countdown || Huh Jong-Ho"), in a places' column an unlinked
+    cell of known places' names only (a film, a player's nickname may be a city's name)."""
     out = []
     for link in cell.links:
         m = link_mention(link.target, link.text)
@@ -103,7 +107,15 @@ def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
     if not cell.links and cls == "Person" and person_shaped(text := _NOTE.sub("", cell.text).strip()):
         m = name_mention(text)
         out.append(m if m.types else replace(m, types=frozenset({cls}), strength=CONTEXT))
+    elif not cell.links and cls == "Place" and (names := _places_only(_NOTE.sub("", cell.text).strip())):
+        out += [name_mention(n) for n in names]  # "! Venue" ... "| 100 m || 10.3 s || Jane Roe || Brussels || 1957"
     return out
+
+
+def _places_only(text: str) -> list[str]:
+    """The names of a cell made only of known places' names ("Fooville", "Fooville, Freedonia"), else none."""
+    names = [n.strip() for n in text.split(",")]
+    return names if text and len(names) <= 3 and all(n in places() for n in names) else []
 
 
 _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "flagdeco"})

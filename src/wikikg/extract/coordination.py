@@ -9,6 +9,7 @@ from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
 from wikikg.extract.settlements import settled
+from wikikg.extract.unlinkedplaces import unlinked_places
 from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names
 from wikikg.kb.prefilter import fold, required
@@ -19,7 +20,7 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and 
 
 def by_company(found: list[Mention], text: str) -> list[Mention]:
     """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
-    return coordinated(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text)
+    return unlinked_places(coordinated(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text), text)
 
 
 def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
