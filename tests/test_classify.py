@@ -46,14 +46,17 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     pattern in order gives, on names built from names.toml's own shape words."""
     import random
 
-    from wikikg.extract.classify import _bare_shape_words, _shape_patterns, is_post, name_types
+    from wikikg.extract.classify import _bare_shape_words, _body_of, _legal_end, _shape_patterns, is_post, name_types
     from wikikg.extract.nonentities import names_no_entity
     from wikikg.kb.names import name_tables
 
     def by_class(name):
         if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
             return frozenset()
-        return next((frozenset({cls}) for cls, pat in _shape_patterns() if pat.search(name)), frozenset())
+        cls = next((cls for cls, pat in _shape_patterns() if pat.search(name)), None)
+        if cls == "Company" and _body_of().search(name) and not _legal_end().search(name):
+            cls = "Organization"  # a body's head before "of" outranks a company's word at the end
+        return frozenset({cls}) if cls else frozenset()
 
     words = sorted({w for spec in name_tables().shape.values()
                     for w in spec.anywhere + spec.suffix + spec.first + spec.head
@@ -63,6 +66,17 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     for _ in range(4000):
         name = " ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 4)))
         assert name_types(name) == by_class(name), name
+
+
+@pytest.mark.parametrize("name,want", [
+    ("National Foo Institute of Standards and Technology", {"Organization"}), ("Council for Science and Technology",
+     {"Organization"}), ("Association of Foo Systems", {"Organization"}), ("Royal Bank of Foo Group", {"Company"}),
+    ("Foo Institute of Bar Technology Ltd", {"Company"}), ("Fooville Institute of Technology", {"University"})])
+def test_a_bodys_head_before_of_outranks_a_companys_word_at_the_end(name, want):
+    """"Council for Science and Technology": the head is the body's noun before "for", not the company's word that
+    ends the name; a legal form at the end still makes a company, a university's shape still wins."""
+    from wikikg.extract.classify import name_types
+    assert name_types(name) == want
 
 
 @pytest.mark.parametrize("name,want", [

@@ -79,7 +79,26 @@ def name_types(name: str) -> frozenset[str]:
         return _PLACE
     if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
         return name_types(m["name"])  # "Foo College, Oxbridge": Wikipedia's title names its town after a comma
-    return frozenset() if first is None else frozenset({_shape_patterns()[first][0]})
+    if first is None:
+        return frozenset()
+    cls = _shape_patterns()[first][0]
+    if cls == "Company" and (m := _body_of().search(name)) and not _legal_end().search(name):
+        return frozenset({"Organization"})  # "Council for Science and Technology": its head is a body's
+    return frozenset({cls})
+
+
+@cache
+def _body_of() -> re.Pattern:
+    """A body's head noun before "of", "for" or "on" (names.toml [shape.Organization] anywhere: "Institute of",
+    "Council for"): the name's head, so a company's word at its end ("... and Technology") does not type it."""
+    heads = [w for w in name_tables().shape["Organization"].anywhere if w.rsplit(" ", 1)[-1] in ("of", "for", "on")]
+    return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, heads))})\s")
+
+
+@cache
+def _legal_end() -> re.Pattern:
+    """A legal-form suffix ending a name ("Foo Institute of Bar Ltd"): a company whatever its head."""
+    return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, legal_suffixes()))})\s*$")
 
 
 _LOWER_HEAD = re.compile(r"\S\s+(?P<head>[a-z]+)$")  # "Privately held company", "Urban area": a common noun last
