@@ -147,9 +147,7 @@ SEE_ALSO = ("'''Foo Alliance''' is an association.\n\n== See also ==\n* [[Bar En
 
 
 def test_see_also_links_join_the_cast_typed_by_their_titles_alone(tmp_path):
-    path = tmp_path / "Foo_Alliance.wikitext"
-    path.write_text(SEE_ALSO, encoding="utf-8")
-    g = union(build([str(path)]).dataset)
+    g = _graph_of(tmp_path, "Foo_Alliance", SEE_ALSO)
     for title, cls in (("Bar_Energy_Alliance", "Organization"), ("Jane_Roe", "Person")):
         node = URIRef(RES + title)
         assert (node, RDF.type, WKG[cls]) in g, title

@@ -4,9 +4,7 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, Namespace, URIRef
 
-from wikikg.formats.writers import union
 from wikikg.graph import entity_iri
-from wikikg.pipeline.stages import build
 
 WKG = Namespace("https://w3id.org/wikikg/ontology#")
 TEXT = ("'''Acme Station''' is a research station at [[Kumarakom]], [[Pathanamthitta]], [[Kerala]]. It bought the "
@@ -17,10 +15,8 @@ TEXT = ("'''Acme Station''' is a research station at [[Kumarakom]], [[Pathanamth
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("settle") / "Acme_Station.wikitext"
-    path.write_text(TEXT, encoding="utf-8")
-    return union(build([str(path)]).dataset)
+def graph(article_graph):
+    return article_graph("Acme_Station", TEXT)
 
 
 @pytest.mark.parametrize("name", ["Kumarakom", "Pathanamthitta", "Hove", "San Fernando Mission Cemetery",

@@ -4,9 +4,7 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, Namespace, URIRef
 
-from wikikg.formats.writers import union
 from wikikg.graph import entity_iri
-from wikikg.pipeline.stages import build
 
 WKG = Namespace("https://w3id.org/wikikg/ontology#")
 TEXT = ("'''Acme Station''' is a research station situated in Zorbaville, [[Kerala]]. Its second station is "
@@ -17,10 +15,8 @@ TEXT = ("'''Acme Station''' is a research station situated in Zorbaville, [[Kera
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("unlinked") / "Acme_Station.wikitext"
-    path.write_text(TEXT, encoding="utf-8")
-    return union(build([str(path)]).dataset)
+def graph(article_graph):
+    return article_graph("Acme_Station", TEXT)
 
 
 @pytest.mark.parametrize("name", ["Zorbaville", "Quorntown", "Blorvia"])
@@ -39,10 +35,8 @@ TABLE = ("'''Acme Club''' is an athletics club.\n\n== Records ==\n{| class=\"wik
          "| 200 m || John Doe || Victoria, Canada || Lagos\n|}\n")
 
 
-def test_an_unlinked_cell_of_known_places_in_a_places_column(tmp_path):
-    path = tmp_path / "Acme_Club.wikitext"
-    path.write_text(TABLE, encoding="utf-8")
-    g = union(build([str(path)]).dataset)
+def test_an_unlinked_cell_of_known_places_in_a_places_column(article_graph):
+    g = article_graph("Acme_Club", TABLE)
     for name in ("Brussels", "Victoria", "Canada"):
         assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Place) in g
     for name in ("Paris", "Lagos"):  # another column's words: a film's title, a player's nickname
