@@ -265,7 +265,7 @@ def test_honours_and_fields_are_nobody_and_nowhere(name):
 
 @pytest.mark.parametrize("name,want", [
     ("Jane Roe Show", set()), ("Jane Roe Memorial", set()), ("Paul Doe Lectures", set()), ("Julia Roe Books", set()),
-    ("Jane Roe Hospital", set()), ("Walt Roe World", set()), ("Major General", set()), ("Secretary", set()),
+    ("Jane Roe Hospital", {"Organization"}), ("Walt Roe World", set()), ("Major General", set()), ("Secretary", set()),
     ("Jane Roe", {"Person"}), ("Paul Doe Publisher", {"Company"})])
 def test_a_works_last_word_ends_no_persons_name(name, want):
     """names.toml [works] heads: "the Jane Roe Show" is a programme, no person."""
@@ -405,10 +405,11 @@ def test_a_link_shown_with_an_arabic_article_names_an_entity_a_lower_case_common
     assert is_entity_link(target, shown) is want
 
 
-def test_schools_museums_labels_and_studios_by_their_shape():
+def test_schools_museums_hospitals_labels_and_studios_by_their_shape():
     from wikikg.extract.classify import name_types
     for name in ("Fooville High School", "Bar Grammar School", "Baz Transport Museum", "Quux Records", "Foo Pictures",
-                 "Fooville Public Library", "United Nations Mission in Freedonia", "United Nations Interim Force in Bar"):
+                 "Fooville Public Library", "United Nations Mission in Freedonia", "United Nations Interim Force in Bar",
+                 "Fooville General Hospital", "Bar Children's Hospital", "Baz Clinic"):
         assert name_types(name) == {"Organization"}, name
     for name in ("Junior High School", "Motion Pictures", "Foo Print Library", "United Nations Charter",
                  "United Nations Day"):  # a kind alone, a common noun, software, a document, a day
@@ -423,3 +424,20 @@ def test_a_full_name_does_not_run_into_the_place_it_is_of():
     text = "She met John Doe of Germany and Henry IV of England in 1403."
     found = [text[s:e] for s, e in spans(text, True, ctx)]
     assert "John Doe" in found and "Germany" in found and "Henry IV of England" in found
+
+
+def test_a_town_named_alone_is_not_a_short_form_of_the_hospital_named_after_it(tmp_path):
+    """"[[Fooville Hospital]] ... taught at Fooville": the town's bare name is no short form of the hospital (an
+    institution's head noun is no family name, so the hospital's first word is not made one of its names)."""
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.pipeline.stages import parse_article, subject_of
+    from wikikg.extract.context import article_context
+    from wikikg.read.files import read_file
+    path = tmp_path / "Jane_Roe.wikitext"
+    path.write_text("'''Jane Roe''' (born 1950) is an American physician.\n\nRoe worked at [[Fooville Hospital]] "
+                    "from 1980. She later taught at Fooville.\n", encoding="utf-8")
+    parsed = parse_article(read_file(path))
+    ctx = article_context(parsed, subject_of(parsed))
+    last = parsed.sentences[-1]
+    keys = {last.text[m.start:m.end]: m.key for m in find_mentions(last, ctx)}
+    assert keys.get("Fooville") != "Fooville Hospital"
