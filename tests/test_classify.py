@@ -441,3 +441,15 @@ def test_a_town_named_alone_is_not_a_short_form_of_the_hospital_named_after_it(t
     last = parsed.sentences[-1]
     keys = {last.text[m.start:m.end]: m.key for m in find_mentions(last, ctx)}
     assert keys.get("Fooville") != "Fooville Hospital"
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Universidade de Fooville", "University"), ("Universiteit Barton", "University"),
+    ("Handelshochschule Fooville", "University"), ("Académie Foo", "Organization"),
+    ("No. 232 Wing RAF", "MilitaryOrganization"), ("No. 3 (S.A.) Wing", "MilitaryOrganization"),
+    ("Royal Flying Corps", "MilitaryOrganization"), ("Foo Army Medical Corps", "MilitaryOrganization")])
+def test_other_languages_words_and_commonwealth_unit_numbers_give_the_class(name, want):
+    """A university or an academy named in another language; an air force's "No. 3 ... Wing", its force's initials
+    after it; a corps by its arm."""
+    from wikikg.extract.classify import name_types
+    assert name_types(name) == {want}

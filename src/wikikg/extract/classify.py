@@ -44,8 +44,9 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         if spec.compound:  # "Foo Microsystems": a shape word grown into the last word, after a lower-case letter
             parts.append(rf"(?<=[a-z])(?:{'|'.join(map(re.escape, spec.compound))})(?:'s|’s)?\s*$")
         if spec.numbered:
-            parts.append(rf"^(?:\d+(?:st|nd|rd|th|d)|(?=[IVXL]+\s)[IVXL]{{1,6}})\s.*?(?<![\w])"  # "919th", "VIII"
-                         rf"(?:{'|'.join(map(re.escape, spec.numbered))})(?:'s|’s)?\s*$")
+            parts.append(rf"^(?:\d+(?:st|nd|rd|th|d)|(?=[IVXL]+\s)[IVXL]{{1,6}}|No\.\s?\d+)\s.*?(?<![\w])"  # "919th",
+                         rf"(?:{'|'.join(map(re.escape, spec.numbered))})"  # "VIII", "No. 3"; the air force after it:
+                         rf"(?:\s[A-Z]{{2,5}})?(?:'s|’s)?\s*$")  # "No. 232 Wing RAF"
         out.append((cls, re.compile("|".join(parts))))
     return tuple(out)
 
