@@ -453,3 +453,16 @@ def test_other_languages_words_and_commonwealth_unit_numbers_give_the_class(name
     after it; a corps by its arm."""
     from wikikg.extract.classify import name_types
     assert name_types(name) == {want}
+
+
+@pytest.mark.parametrize("title,want", [
+    ("Ole-Johan Barford", True), ("Wyndham Quill", True),  # the name parser reads them as firms', turned round as people's
+    ("The Barford", False), ("Fooland Christians", False), ("Jane Roe National Park", False),
+    ("Barford International Medal", False)])
+def test_a_title_read_as_a_persons_with_the_surname_first(title, want):
+    """A linked title the name parser reads as a firm's is a person's when it reads "Surname, Given" as one; no
+    opening word, plural of a given name or class word (a park, an honour) makes one."""
+    from wikikg.extract.mentions import link_mention
+    from wikikg.extract.people import is_titled_person
+    assert is_titled_person(title) is want
+    assert ("Person" in link_mention(title, title).types) is want

@@ -26,7 +26,7 @@ from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.nonentities import is_event, is_work_qualifier, names_an_honour_before, names_no_entity
 from wikikg.extract.officelinks import is_office, is_rank
-from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
+from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
@@ -127,7 +127,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if not types and shape and not is_post(label):  # "[[Armstrong Whitworth|... Whitworth & Co., Limited]]": the shown
         # name's form (not a post's title: "[[Archbishop of Fooville|Western Diocese]]" names the post)
         types, strength = shape, SHAPE
-    if not types and not is_event(label) and (is_personal_name(label) or (
+    if not types and not is_event(label) and (is_titled_person(label) or (
             (t := title_prefix().match(label)) and is_personal_name(label[t.end():]))):  # "[[Colonel Charles Roe]]"
         types, strength = frozenset({"Person"}), PLACE
     aliases = frozenset({shown} - {label})

@@ -13,6 +13,7 @@ from wikikg.extract.classify import name_types
 from wikikg.extract.nonentities import ends_as_a_work
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
+from wikikg.kb.names import stop_names
 from wikikg.kb.places import countries, english_regions, places
 
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
@@ -73,6 +74,12 @@ def is_personal_name(name: str) -> bool:
     capitalised words, the first (or the first part of a hyphenated one) a known given name, and the
     name parser tags the whole a person; a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
+    return _shaped_as_a_name(name, words) and is_person(name)  # probablepeople's answer (extract/personcrf.py)
+
+
+def _shaped_as_a_name(name: str, words: list[str]) -> bool:
+    """Two to four capitalised words (particles inside), no digit, no class's or work's word, a known given name
+    first that is not a place's name."""
     if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) or 0 < i < len(words) - 1 and w in PARTICLES
                                            for i, w in enumerate(words)):
         return False  # "Claus von Stauffenberg": a particle inside the name
@@ -81,9 +88,26 @@ def is_personal_name(name: str) -> bool:
     first = words[0].split("-")[0].rstrip(".")
     if first.lower() in _ARTICLES and "-" in words[0]:
         first = words[0]  # "Al-Foo Front": the Arabic article, no given name "Al"
-    if len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words):
-        return False  # "Denver Broncos": a place's name first is a team, a firm, a station
-    return is_person(name)  # probablepeople's answer (extract/personcrf.py)
+    return not (len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words))
+    # (a place's name first: "Denver Broncos" is a team, a firm, a station)
+
+
+@lru_cache(maxsize=16384)
+def is_titled_person(title: str) -> bool:
+    """Whether an article's title reads as a person's name: `is_personal_name`, or its shape with the name parser
+    asked of the surname first ("Ford, Henry"): trained on donors' lists, it reads some names in their natural order
+    as firms' ("Henry Ford"), never a firm's, a place's or an honour's words turned round ("City, Long Island"); no
+    opening word ("The Mountain") or given name's plural ("German Christians") first or last."""
+    if is_personal_name(title):
+        return True
+    words = title.split()
+    return len(words) > 1 and words[0] not in stop_names() and not _given_plural(words[-1]) \
+        and _shaped_as_a_name(title, words) and is_person(f"{words[-1]}, {' '.join(words[:-1])}")
+
+
+def _given_plural(word: str) -> bool:
+    """A given name's plural: people named by a creed or a nation ("German Christians"), no surname."""
+    return word.endswith("s") and word[:-1].lower() in _given_names()
 
 
 def _place_given(words: list[str]) -> bool:
