@@ -429,9 +429,9 @@ def test_a_full_name_does_not_run_into_the_place_it_is_of():
 def test_a_town_named_alone_is_not_a_short_form_of_the_hospital_named_after_it(tmp_path):
     """"[[Fooville Hospital]] ... taught at Fooville": the town's bare name is no short form of the hospital (an
     institution's head noun is no family name, so the hospital's first word is not made one of its names)."""
+    from wikikg.extract.context import article_context
     from wikikg.extract.mentions import find_mentions
     from wikikg.pipeline.stages import parse_article, subject_of
-    from wikikg.extract.context import article_context
     from wikikg.read.files import read_file
     path = tmp_path / "Jane_Roe.wikitext"
     path.write_text("'''Jane Roe''' (born 1950) is an American physician.\n\nRoe worked at [[Fooville Hospital]] "
