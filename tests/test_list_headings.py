@@ -125,3 +125,15 @@ def test_a_university_s_or_a_club_s_own_teams_are_its_parts_not_members():
     league = ("The '''Foo Football League''' is a football league in [[Freedonia]].\n\n== Clubs ==\n"
               "* [[Fooville F.C.]]\n* [[Barshire United F.C.]]\n")
     assert ("Fooville F.C.", "memberOf", "Foo Football League") in _facts("Foo Football League", league)
+
+
+def test_a_regiment_s_commandants_head_it_and_its_colonels_are_affiliated():
+    """"Commandants": the regiment's commanding officers (its heads); "Colonels of the Regiment": its honorary
+    colonels, affiliated with it, no heads."""
+    text = ("'''51st Foo Regiment''' is an armoured regiment of the [[Freedonian Army]].\n\n"
+            "==Colonels of the Regiment==\n* [[Jane Roe]]\n* [[John Doe]]\n\n==Commandants==\n* [[Richard Roe]]\n"
+            "* [[Mary Major]]\n")
+    facts = _facts("51st Foo Regiment", text)
+    assert {("51st Foo Regiment", "keyPerson", "Richard Roe"), ("51st Foo Regiment", "keyPerson", "Mary Major"),
+            ("Jane Roe", "affiliatedWith", "51st Foo Regiment")} <= facts
+    assert ("51st Foo Regiment", "keyPerson", "Jane Roe") not in facts

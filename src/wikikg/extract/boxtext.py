@@ -139,3 +139,18 @@ def item_url(item, text: str) -> str | None:
     if not url or " " in url or "." not in url:
         return None
     return url if _SCHEME.match(url) else f"http://{url.lstrip('/')}"
+
+
+_POSTCODE = re.compile(r"(?:\d{4,6}\s+)?(?P<place>[^\W\d_][^\d]*?)(?:\s*[-–]?\s*\d{3,6})?")
+
+
+def without_postcode(name: str) -> str:
+    """A place piece without the postal code written before or after it ("Fooville -1000", "75008 Barville"), when
+    what is left is a place the gazetteers know; otherwise the piece as it is."""
+    m = _POSTCODE.fullmatch(name)
+    if m is None or m["place"] == name:
+        return name
+    from wikikg.kb.places import linked_towns, places
+
+    return m["place"] if m["place"] in places() or m["place"] in linked_towns() else name
+

@@ -195,6 +195,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         for (name, link, note), (start, end) in zip(pieces, spans, strict=True):
             if link is None:
                 name = _BY_PREFIX.sub("", name)  # "Coordinated by Bioversity International": the coordinator
+                if value == "place":
+                    name = boxtext.without_postcode(name)  # "Fooville -1000": the town
             if not name:
                 continue
             if link is None and (m.linked_only or value == "place" and _patterns()[0].search(name)) \
