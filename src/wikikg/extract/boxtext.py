@@ -13,7 +13,7 @@ from wikikg.kb.names import name_tables
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
 _INITIAL = re.compile(r"[A-Z]\.")  # an initial before a given name ("A. Darrell")
-ACRONYM = re.compile(r"\s*[A-Z]{2,5}\s*")  # "- CRO": a role after a name, no one's name
+ACRONYM = re.compile(r"\s*(?:[A-Z]{2,5}|(?:[A-Z]\.){2,6})\s*")  # "- CRO", ", S.J.": a role or an order's letters, no name
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _SPACES = re.compile(r"\s+")
 _FOOTNOTE = re.compile(r"\[\s*(?:\d+|[a-z]|(?:note|nb) ?\d+|citation needed)\s*\]", re.I)
