@@ -26,6 +26,10 @@ def office_organisation(item: FieldItem) -> Mention | None:
         return None
     name, start = m["org"], m.start("org")
     links = [k for k in item.links if k.start < start + len(name) and start < k.end]
+    if len(links) == 1 and links[0].start == 0 and links[0].end >= start + len(name) \
+            and item.text[:start].rstrip().endswith((" the", " The")):
+        links = []  # "[[Director of the Foo Agency]]": the post's own article, the organisation named in its text
+        # (after "the": "[[Secretary of State for Foo]]" is a state's post)
     if len(links) > 1 or links and (links[0].start != start or links[0].text != name):
         return None  # the organisation is not one name, or not all of it is the link
     link = links[0] if links else None
