@@ -78,3 +78,19 @@ def test_a_league_s_divisions_in_its_teams_table_are_its_parts():
              for st in extract_article(Article("Foo Football Conference", LEAGUE, "case", "wikitext")).statements}
     assert {("Foo East", "subsidiaryOf", "Foo Football Conference"), ("Foo West", "subsidiaryOf", "Foo Football Conference"),
             ("Fooville Bears", "memberOf", "Foo East"), ("Bazton Eagles", "memberOf", "Foo Football Conference")} <= facts
+
+
+CLUB_SEASONS = ("'''Foo Volley Club''' is a volleyball club based in [[Fooville]].\n\n==History==\n===Recent seasons===\n"
+                "{| class=\"wikitable\"\n|-\n!Season\n!League\n!Position\n|-\n"
+                "|[[2012 Foo Championship League|2012]]\n|[[Foo Championship League|FCL]]\n|2nd\n|-\n"
+                "|2013\n|FCL\n|1st\n|-\n|2014\n|Bar Premier League\n|10th\n|}\n")
+
+
+def test_a_club_s_seasons_table_names_the_leagues_it_played_in():
+    """"Season | League | Position": the club is a member of each league its League column names; an unlinked
+    "FCL" below "[[Foo Championship League|FCL]]" is that league, not a second one."""
+    facts = {(st.subject.key, st.predicate, st.obj.key)
+             for st in extract_article(Article("Foo Volley Club", CLUB_SEASONS, "case", "wikitext")).statements
+             if st.predicate == "memberOf"}
+    assert facts == {("Foo Volley Club", "memberOf", "Foo Championship League"),
+                     ("Foo Volley Club", "memberOf", "Bar Premier League")}

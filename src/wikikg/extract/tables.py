@@ -238,10 +238,14 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
     table = _with_header(table, spec)
     name_col, date_col = _columns(table)
     types = frozenset(spec.types)
+    shown = {k.text: link_mention(k.target, k.text) for r in table.rows for c in r for k in c.links}
     for row, m in _named(spec, table, name_col):
         if m is None and types == {"Person"}:
             out += _roster_cells(spec, table, row, ctx, article.text)
             continue
+        if m is not None and not m.linked and (known := ctx.index.get(m.key) or shown.get(m.key)) is not None \
+                and known.linked:
+            m = replace(known, text=m.text)  # "| BCL |" below "| [[Foo Championship League|BCL]] |": the link's
         if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
             continue
         if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
