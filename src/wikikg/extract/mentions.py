@@ -29,6 +29,7 @@ from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
+from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import cities, countries, english_regions, linked_cities, place_by_parts, places, settlement_title
 from wikikg.model import Mention, Sentence
@@ -141,19 +142,14 @@ def resolve_name(name: str, ctx: Context) -> Mention | None:
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
         return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
     known = ctx.index.get(n) or known_tables()[0].get(n)
-    if known is None and (titled := title_prefix().match(n)):  # "Ms. James": the person named James
-        rest = n[titled.end():]
+    if known is None:  # "Ms. James": the person named James; "Maj Gen Roe": the Roe named before
+        rest, other = titled_known(n, ctx.index)
         if rest in ctx.subject_names and "Person" in ctx.subject.types:
             return ctx.subject
-        other = ctx.index.get(rest)
-        if other is not None and "Person" in other.types:
-            return other
+        return other
     return known
 
 
-_POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")
-_HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
-_SPOUSAL = {"Mrs.", "Mrs", "Lady"}  # "Mrs. Robert McGann" names Robert McGann's wife, not him
 
 
 def name_mention(name: str) -> Mention:
@@ -181,16 +177,10 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = " ".join(_THE.sub("", clean).split())  # "Foo of Bar  Studies": one name whatever its spaces
     if names_no_entity(clean) or start >= 0 and names_an_honour_before(text, end):  # "Hugo Award", "Business
         return Mention(clean, clean, False, frozenset(), start=start, end=end)  # Administration", "the 85th Academy| Awards"
-    titled = title_prefix().match(clean)
-    if titled and len(clean.split()) > 1 and not name_types(clean) and not is_post(clean[titled.end():]):
-        title = titled.group().strip()
-        if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
-            clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
-            if is_role_title(title) and (k := text.find(clean, start, end)) > start:
-                start = k  # "The CEO Jane Roe said": the post stays in the sentence, for the rules to read
-        return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
+    if (titled := titled_person(clean, text, start, end)) is not None:
+        return titled  # "Dr. Jane Roe" -> Jane Roe, "Maj Gen S. Roe" -> S. Roe
     ranked = rank_prefix().match(clean)
-    if ranked and is_personal_name(rest := _POSTNOMINAL.sub("", clean[ranked.end():])):
+    if ranked and is_personal_name(rest := POSTNOMINAL.sub("", clean[ranked.end():])):
         return Mention(rest, rest, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)  # "COL Sara G Roe"
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
@@ -198,7 +188,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types and (clean in places() or place_by_parts(clean, False) and not is_event(clean)) and not (
             _THE_BEFORE.search(text, max(0, start - 4), start) and _generic_place_word(clean)):
         types, strength = frozenset({"Place"}), PLACE  # not "the Gulf", "the Capital", "the Roma": common nouns
-    if not types and (post := _POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
+    if not types and (post := POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
         clean = clean[:post.start()]  # "Sara Roe GSC", "John Doe OBE": the letters after a name are no part of it
     if not types and is_personal_name(clean):
         types, strength = frozenset({"Person"}), PLACE
