@@ -18,7 +18,9 @@ def sited(listed: list[Mention], sentence: Sentence, article: ParsedArticle, pla
     if len(listed) < 2 or listed[0].linked or listed[0].strength < SHAPE or not listed[0].types & org_classes():
         return listed
     a, b = listed[0], listed[1]
-    if text[a.end:b.start] != ", " or b.types - {"Place"} or " and " in b.text or not (_recurs(a.text, article) or _titled_with_places(sentence, article)):
+    if text[a.end:b.start] != ", " or b.types - {"Place"} or " and " in b.text:
+        return listed
+    if not (_recurs(a.text, article) or _titled_with_places(sentence, article)):
         return listed
     whole = text[a.start:b.end]
     return [Mention(whole, whole, False, a.types, start=a.start, end=b.end, strength=a.strength)] + listed[2:]
