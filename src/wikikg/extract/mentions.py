@@ -24,7 +24,7 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviates_a_part, abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
-from wikikg.extract.nonentities import is_event, is_work_qualifier, names_an_honour_before, names_no_entity
+from wikikg.extract.nonentities import is_event, is_work_qualifier, italic_title, names_an_honour_before, names_no_entity
 from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
@@ -297,7 +297,10 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         if known is not None:
             take(_at(known, name, s, e))
         elif not _generic().fullmatch(_THE.sub("", name)) and not _titled_post(name):  # "the Audit Committee": no entity
-            take(_unlinked(name, text, s, e))
+            m = _unlinked(name, text, s, e)
+            if m.types & {"Person", "Place"} and italic_title(sentence.italic, text, s, e):
+                m = replace(m, types=frozenset(), strength=0)  # "''Foo Island''": a work named like a place or a person
+            take(m)
         elif _NAME_NEXT.match(text, e) and (head := post_holder(name)):  # "former Foo Chairman, Jane Roe"
             known = resolve_name(head, ctx)
             take(_at(known, head, s, s + len(head)) if known is not None else _unlinked(head, text, s, s + len(head)))
