@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from wikikg.extract.classify import is_shape_word, split_title
+from wikikg.extract.classify import split_title
 from wikikg.extract.mentions import Context
 from wikikg.extract.nonentities import is_work_qualifier, names_no_entity
 from wikikg.kb import rules
@@ -28,11 +28,9 @@ def fits(m: Mention, types: frozenset[str], strict: bool | str) -> bool:
 
 def names_nothing(m: Mention) -> bool:
     """Whether an untyped mention's name or link title says it names no entity: an event, an honour, a field, a
-    document ("[[Olympic Games]]", "[[Foo Prize]]"), a work ("[[Foo (1945 film)]]"); an unlinked kind of body on its
-    own ("The Board consists of ...": a common noun for an organ of the subject)."""
+    document ("[[Olympic Games]]", "[[Foo Prize]]"), a work ("[[Foo (1945 film)]]")."""
     label, qualifier = split_title(m.key)
-    return names_no_entity(label) or names_no_entity(m.text) or is_work_qualifier(qualifier) \
-        or not m.linked and " " not in m.key and is_shape_word(m.key)
+    return names_no_entity(label) or names_no_entity(m.text) or is_work_qualifier(qualifier)
 
 
 def strict_place(types: frozenset[str], ctx: Context) -> bool:
