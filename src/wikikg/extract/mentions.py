@@ -32,6 +32,7 @@ from wikikg.extract.subjectnames import subject_around_links
 from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import cities, countries, english_regions, linked_cities, place_by_parts, places, settlement_title
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -298,7 +299,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(known, name, s, e))
         elif not _generic().fullmatch(_THE.sub("", name)) and not _titled_post(name):  # "the Audit Committee": no entity
             m = _unlinked(name, text, s, e)
-            if m.types & {"Person", "Place"} and italic_title(sentence.italic, text, s, e):
+            if m.types and not m.types & org_classes() and italic_title(sentence.italic, text, s, e):
                 m = replace(m, types=frozenset(), strength=0)  # "''Foo Island''": a work named like a place or a person
             take(m)
         elif _NAME_NEXT.match(text, e) and (head := post_holder(name)):  # "former Foo Chairman, Jane Roe"
