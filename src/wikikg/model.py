@@ -179,6 +179,7 @@ class Sentence:
     citations: tuple[str, ...] = ()  # Citation.key of the refs that close the sentence
     bold: tuple[tuple[int, int], ...] = ()  # spans of '''bold''' text (names in the lead)
     item: bool = False  # a list item found by layout (plain text); wikitext items are found by their "*"
+    italic: tuple[tuple[int, int], ...] = ()  # spans of ''italic'' text (works' titles, periodicals, foreign words)
 
 
 @record

@@ -15,6 +15,7 @@ from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
 from wikikg.extract.people import PARTICLES, is_personal_name
+from wikikg.extract.sited import sited
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
@@ -159,21 +160,6 @@ def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Ment
     return out
 
 
-def _sited(listed: list[Mention], text: str, places: bool = False) -> list[Mention]:
-    """ "* Regional Research Station, Pilicode, Kasaragod": an organisation's name that its place follows
-    is named with it (one of several stations of the same name), not a second item; the place after that
-    is where it lies."""
-    if places and len(listed) > 1 and listed[1].types <= {"Place"} and text[listed[0].end:listed[1].start] == ", ":
-        return listed[:1]  # a list of places: "* [[Hurlburt Field]], Florida, 1 May 1944 –": the field, in Florida
-    if len(listed) < 2 or listed[0].linked or listed[0].strength < SHAPE or not listed[0].types & org_classes():
-        return listed
-    a, b = listed[0], listed[1]
-    if text[a.end:b.start] != ", " or b.types - {"Place"} or " and " in b.text:
-        return listed
-    whole = text[a.start:b.end]
-    return [Mention(whole, whole, False, a.types, start=a.start, end=b.end, strength=a.strength)] + listed[2:]
-
-
 # between a listed person and the organisation the item gives them: a comma ("A, [[Freedonian Army]]"),
 # perhaps a role ("A, former president of [[X]]"), or a parenthesis ("A ([[NHL]])")
 _EMPLOYER_GAP = re.compile(r"\s*(?:,\s*(?:(?:the|a|an|former|later|then)\s+)?(?:[\w.-]+\s+){0,4}?"
@@ -257,7 +243,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         items = _item_mentions(mentions, sentence.text, lo)
         if items and not items[0].linked and (stop := _qualified(article, sentence, items[0].end)) > items[0].end:
             items[0] = replace(items[0], text=(n := sentence.text[items[0].start:stop]), key=n, end=stop)  # "(Reserve)"
-        listed = _sited(items, sentence.text, set(spec.types) == {"Place"})
+        listed = sited(items, sentence, article, set(spec.types) == {"Place"})
         last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:

@@ -24,13 +24,15 @@ from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviates_a_part, abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
-from wikikg.extract.nonentities import is_event, is_work_qualifier, names_an_honour_before, names_no_entity
+from wikikg.extract.nonentities import is_event, is_work_qualifier, italic_title, names_an_honour_before, names_no_entity
 from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
+from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import cities, countries, english_regions, linked_cities, place_by_parts, places, settlement_title
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -141,19 +143,14 @@ def resolve_name(name: str, ctx: Context) -> Mention | None:
     if n in ctx.subject_names or (n.isupper() and n.casefold() in {s.casefold() for s in ctx.subject_names}):
         return ctx.subject  # "ARM" for "Arm": an all-capitals styling of the subject's name
     known = ctx.index.get(n) or known_tables()[0].get(n)
-    if known is None and (titled := title_prefix().match(n)):  # "Ms. James": the person named James
-        rest = n[titled.end():]
+    if known is None:  # "Ms. James": the person named James; "Maj Gen Roe": the Roe named before
+        rest, other = titled_known(n, ctx.index)
         if rest in ctx.subject_names and "Person" in ctx.subject.types:
             return ctx.subject
-        other = ctx.index.get(rest)
-        if other is not None and "Person" in other.types:
-            return other
+        return other
     return known
 
 
-_POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")
-_HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
-_SPOUSAL = {"Mrs.", "Mrs", "Lady"}  # "Mrs. Robert McGann" names Robert McGann's wife, not him
 
 
 def name_mention(name: str) -> Mention:
@@ -181,16 +178,10 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     clean = " ".join(_THE.sub("", clean).split())  # "Foo of Bar  Studies": one name whatever its spaces
     if names_no_entity(clean) or start >= 0 and names_an_honour_before(text, end):  # "Hugo Award", "Business
         return Mention(clean, clean, False, frozenset(), start=start, end=end)  # Administration", "the 85th Academy| Awards"
-    titled = title_prefix().match(clean)
-    if titled and len(clean.split()) > 1 and not name_types(clean) and not is_post(clean[titled.end():]):
-        title = titled.group().strip()
-        if title not in _HONORIFICS or len(clean[titled.end():].split()) > 1 and title not in _SPOUSAL:
-            clean = clean[titled.end():]  # "President Dos Santos" -> "Dos Santos", "Dr. Jane Roe" -> "Jane Roe"
-            if is_role_title(title) and (k := text.find(clean, start, end)) > start:
-                start = k  # "The CEO Jane Roe said": the post stays in the sentence, for the rules to read
-        return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
+    if (titled := titled_person(clean, text, start, end)) is not None:
+        return titled  # "Dr. Jane Roe" -> Jane Roe, "Maj Gen S. Roe" -> S. Roe
     ranked = rank_prefix().match(clean)
-    if ranked and is_personal_name(rest := _POSTNOMINAL.sub("", clean[ranked.end():])):
+    if ranked and is_personal_name(rest := POSTNOMINAL.sub("", clean[ranked.end():])):
         return Mention(rest, rest, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)  # "COL Sara G Roe"
     types, strength = name_types(clean), SHAPE
     if not types and _INITIALLED_NAME.fullmatch(clean):
@@ -198,7 +189,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types and (clean in places() or place_by_parts(clean, False) and not is_event(clean)) and not (
             _THE_BEFORE.search(text, max(0, start - 4), start) and _generic_place_word(clean)):
         types, strength = frozenset({"Place"}), PLACE  # not "the Gulf", "the Capital", "the Roma": common nouns
-    if not types and (post := _POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
+    if not types and (post := POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
         clean = clean[:post.start()]  # "Sara Roe GSC", "John Doe OBE": the letters after a name are no part of it
     if not types and is_personal_name(clean):
         types, strength = frozenset({"Person"}), PLACE
@@ -307,7 +298,10 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         if known is not None:
             take(_at(known, name, s, e))
         elif not _generic().fullmatch(_THE.sub("", name)) and not _titled_post(name):  # "the Audit Committee": no entity
-            take(_unlinked(name, text, s, e))
+            m = _unlinked(name, text, s, e)
+            if m.types and not m.types & org_classes() and italic_title(sentence.italic, text, s, e):
+                m = replace(m, types=frozenset(), strength=0)  # "''Foo Island''": a work named like a place or a person
+            take(m)
         elif _NAME_NEXT.match(text, e) and (head := post_holder(name)):  # "former Foo Chairman, Jane Roe"
             known = resolve_name(head, ctx)
             take(_at(known, head, s, s + len(head)) if known is not None else _unlinked(head, text, s, s + len(head)))

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
+from wikikg.extract.ofnames import person_before_of
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import name_possessive, on_heads
 from wikikg.kb.mappings import exchanges
@@ -97,11 +98,10 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                     or (k > j + 1 and j > i and legal.fullmatch(toks[j][2])) \
                     or (k > j + 1 and _exchange().match(text, toks[k][0])) \
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])) \
-                    or (k == j + 2 and toks[j + 1][2] == "of" and _from_place(toks, k)
-                        and not _REGNAL.fullmatch(toks[j][2]) and is_personal_name(text[s:toks[j][1]])):
+                    or (k > j + 1 and person_before_of(text, toks, i, j, k)):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's, nor
                 # a legal form into a joiner ("Nordic Sweets A/S for EUR 730 million"), nor a full name into the
-                # place it is of ("Jane Roe of Freedonia": a person and a place; a king's "Foo IV of Freedonia" is one name)
+                # place it is of or the body they work for ("Jane Roe of Freedonia", "Jane Roe of Foo Journal")
             j = k
         while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")
                          or toks[j][2].lower() in _trailing_prepositions()) \
@@ -154,11 +154,6 @@ _BOARDS = frozenset({"Directors", "Trustees", "Governors"})
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
 _REGNAL = re.compile(r"[IVX]+")
-
-
-def _from_place(toks: list, k: int) -> bool:
-    """Whether the tokens from `k` on start with a place's name of one or two words ("Chile", "New Zealand")."""
-    return toks[k][2] in places() or k + 1 < len(toks) and f"{toks[k][2]} {toks[k + 1][2]}" in places()
 
 
 _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

@@ -123,3 +123,11 @@ def _event_head() -> re.Pattern:
 
 
 QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")
+
+
+def italic_title(italic: tuple[tuple[int, int], ...], text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is the whole of an ''italic'' run (after a leading "The"): a work's title
+    (a book, a film, a ship, an artwork) or a periodical's, as Wikipedia sets them ("''Jane Roe''" for a film,
+    "''Foo Island''" for a game); not a name inside one (italics also stress a phrase that holds names)."""
+    return any(a <= start and end <= b and text[a:start].strip() in ("", "The", "the") and not text[end:b].strip(" .,")
+               for a, b in italic)

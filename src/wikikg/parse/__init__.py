@@ -25,6 +25,8 @@ def parse_wikitext(article: Article, tree: bool = False) -> ParsedArticle:
     ref_pos = [p for p, _ in b.refs]
     b.bold.sort()
     bold_starts = [p for p, _ in b.bold]
+    b.italic.sort()
+    italic_starts = [p for p, _ in b.italic]
     sentences: list[Sentence] = []
     for pi, (ps, pe) in enumerate(paragraphs(plain)):
         spans = [(ps + s, ps + e) for s, e in split_sentences(plain[ps:pe])]
@@ -39,9 +41,11 @@ def parse_wikitext(article: Article, tree: bool = False) -> ParsedArticle:
                 key for p, key in b.refs[bisect.bisect_right(ref_pos, s):bisect.bisect_right(ref_pos, nxt)]))
             bold = tuple((bs - s, be - s) for bs, be in b.bold[bisect.bisect_left(bold_starts, s):
                                                                 bisect.bisect_right(bold_starts, e)] if be <= e)
+            italic = tuple((bs - s, be - s) for bs, be in b.italic[bisect.bisect_left(italic_starts, s):
+                                                                    bisect.bisect_right(italic_starts, e)] if be <= e)
             src_s, src_e = b.src_span(s, e)
             sentences.append(Sentence(len(sentences), plain[s:e], article.text[src_s:src_e],
-                                      src_s, src_e, section, pi, slinks, refs, bold))
+                                      src_s, src_e, section, pi, slinks, refs, bold, italic=italic))
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          tuple(r.infoboxes), tuple(r.citations.values()),
                          tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),

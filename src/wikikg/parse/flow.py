@@ -207,8 +207,8 @@ class Flow:
         first, p0 = len(b.pieces), b.length
         self.nodes(cs, ce, start + max(at, 0) - st.pos[cs])
         b.wrap(first, start, end)
-        if name == "b" and b.length > p0:
-            b.bold.append((p0, b.length))
+        if name in ("b", "i") and b.length > p0:
+            (b.bold if name == "b" else b.italic).append((p0, b.length))
         if name in BREAK_TAGS:
             b.add("\n", start, end, False)
 

@@ -141,8 +141,8 @@ class Renderer:
         first, p0 = len(self.b.pieces), self.b.length
         self.nodes(node.contents.nodes, start + max(at, 0), sources)
         self.b.wrap(first, start, end)
-        if name == "b" and self.b.length > p0:
-            self.b.bold.append((p0, self.b.length))
+        if name in ("b", "i") and self.b.length > p0:
+            (self.b.bold if name == "b" else self.b.italic).append((p0, self.b.length))
         if name in BREAK_TAGS:
             self.b.add("\n", start, end, False)
 

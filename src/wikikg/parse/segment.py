@@ -42,7 +42,7 @@ class Piece:
 
 @dataclass
 class Builder:
-    """Accumulates plain text, its pieces, links, refs, bold spans and section markers."""
+    """Accumulates plain text, its pieces, links, refs, bold and italic spans and section markers."""
 
     parts: list[str] = field(default_factory=list)
     pieces: list[Piece] = field(default_factory=list)
@@ -50,6 +50,7 @@ class Builder:
     links: list[tuple[int, int, str]] = field(default_factory=list)  # plain span, target
     refs: list[tuple[int, str]] = field(default_factory=list)  # plain position, citation key
     bold: list[tuple[int, int]] = field(default_factory=list)
+    italic: list[tuple[int, int]] = field(default_factory=list)
     sections: list[tuple[int, str]] = field(default_factory=list)  # plain position, section path
 
     def add(self, text: str, src_start: int, src_end: int, exact: bool) -> None:

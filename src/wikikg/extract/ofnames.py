@@ -1,0 +1,40 @@
+"""Where "of" ends a person's name: "Jane Roe of Freedonia", "Jane Roe of the Foo Mines Branch" are two names."""
+from __future__ import annotations
+
+import re
+
+from wikikg.extract.classify import name_types
+from wikikg.extract.people import is_personal_name
+from wikikg.kb.places import places
+from wikikg.kb.vocabulary import org_classes
+
+_REGNAL = re.compile(r"[IVX]+")
+_JOINERS = frozenset({"of", "for", "and", "the", "&", "de"})
+
+
+def person_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:
+    """Whether the name tokens i..j, followed by "of" (token j + 1) and a capitalised word at `k`, are a person's
+    full name that "of" joins to where they are from or whom they work for, not one name: a place of one or two
+    words ("Jane Roe of Freedonia"), or a name of two words or more before an organisation's name ("Jane Roe of
+    the Foo Mines Branch", "Jane Roe of Foo Journal"); a king's "Foo IV of Freedonia" is one name."""
+    if toks[j + 1][2] != "of" or _REGNAL.fullmatch(toks[j][2]) or not is_personal_name(text[toks[i][0]:toks[j][1]]):
+        return False
+    if k == j + 2 and _from_place(toks, k):
+        return True
+    return j > i and bool(name_types(_run(text, toks, k)) & org_classes())
+
+
+def _from_place(toks: list, k: int) -> bool:
+    """Whether the tokens from `k` on start with a place's name of one or two words ("Chile", "New Zealand")."""
+    return toks[k][2] in places() or k + 1 < len(toks) and f"{toks[k][2]} {toks[k + 1][2]}" in places()
+
+
+def _run(text: str, toks: list, k: int) -> str:
+    """The capitalised words from token `k` on, with the joiners between them, up to a gap that is no space."""
+    end = k
+    while end + 1 < len(toks) and text[toks[end][1]:toks[end + 1][0]] == " " \
+            and (toks[end + 1][2][:1].isupper() or toks[end + 1][2] in _JOINERS):
+        end += 1
+    while end > k and toks[end][2] in _JOINERS:
+        end -= 1
+    return text[toks[k][0]:toks[end][1]]
