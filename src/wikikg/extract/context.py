@@ -12,6 +12,7 @@ from wikikg.extract.names import short_form
 from wikikg.extract.people import SurnameUse
 from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_initialisms, subject_surname
+from wikikg.extract.titled import titled_person
 from wikikg.kb.names import partisan_nouns, stop_names
 from wikikg.kb.places import places
 from wikikg.model import Mention, ParsedArticle
@@ -28,9 +29,12 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     `known` are typed mentions from elsewhere in the article (its infobox)."""
     label, _ = split_title(article.title)
     names = {label, article.title}
-    for s in article.sentences[:3]:
+    for i, s in enumerate(article.sentences[:3]):
         for bs, be in own_bold(s):
-            names.add(s.text[bs:be].strip())
+            bold = s.text[bs:be].strip()
+            if i and "Person" not in subject.types and (t := titled_person(bold, bold, 0, len(bold))) and t.types:
+                continue  # a unit raised by a titled person set in bold for emphasis: no name of the unit
+            names.add(bold)
         names.update(known_as(s))
     for box in article.infoboxes:
         f = box.field("name")

@@ -245,9 +245,9 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     for s, e in subject_around_links(text, sentence.links, ctx.subject_names):  # "The [[Rudolf Virchow]] Center"
         if free(s, e):
             take(_at(ctx.subject, text[s:e], s, e))
-    for name in sorted((n for n in ctx.subject_names if n in text and (", " in n or _LOWER_WORD.search(n))),
+    for name in sorted((n for n in ctx.subject_names if n in text and (", " in n or _LOWER_WORD.search(n) or n[:1].isdigit())),
                        key=lambda n: (-len(n), n)):  # one name, which the name pass would split: "Faculty of Foo, Bar
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # and Baz", "Roe ministry (1978–80)"
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # and Baz", "Roe ministry (1978–80)", "50 Foo Regiment"
             if free(hit.start(), hit.end()):
                 take(_at(ctx.subject, name, hit.start(), hit.end()))
     for link in sentence.links:

@@ -108,7 +108,12 @@ def own_bold(sentence) -> list[tuple[int, int]]:
     ("by the consolidation of the 1st Foo Squadron and the 2nd Bar Squadron", both bold: its predecessors)."""
     cue = rules.cues().predecessors
     m = cue.search(sentence.text) if cue is not None and sentence.bold else None
-    return [(b, e) for b, e in sentence.bold if m is None or b < m.start()]
+    return [(b, e) for b, e in sentence.bold if (m is None or b < m.start())  # (a bold link or date is emphasis)
+            and not any(k.start <= b and e <= k.end for k in sentence.links) and not _DATE.fullmatch(sentence.text[b:e].strip())]
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}|{_MONTH}\s+\d{{4}}|\d{{4}}")
 
 
 # "'''Foo League''' or also known as ''Foo League'' (abbreviated ...)", "'''X''', also known as Y,": a name the
