@@ -56,8 +56,10 @@ def _named_after(coarse: Statement, group: list[Statement]) -> list[Statement]:
 
 
 def is_membership_body(name: str) -> bool:
-    """Whether a name is a membership body's ("... Alliance", "Association of ...": names.toml [membership])."""
-    return bool(_membership_bodies().search(name))
+    """Whether a name is a membership body's ("... Alliance", "Association of ...": names.toml [membership]), not
+    a research council's, an accreditor's or a regulator's ([membership] unless)."""
+    return bool(_membership_bodies().search(name)) and not (
+        (unless := name_tables().membership_unless) and re.search(unless, name))
 
 
 @cache
