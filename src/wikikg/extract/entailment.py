@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import split_title
+from wikikg.extract.unitof import is_unit_of
 from wikikg.kb import places, rules
 from wikikg.kb.names import name_tables, partisan_nouns
 from wikikg.kb.vocabulary import is_symmetric, org_classes
@@ -56,8 +57,10 @@ def _named_after(coarse: Statement, group: list[Statement]) -> list[Statement]:
 
 
 def is_membership_body(name: str) -> bool:
-    """Whether a name is a membership body's ("... Alliance", "Association of ...": names.toml [membership])."""
-    return bool(_membership_bodies().search(name))
+    """Whether a name is a membership body's ("... Alliance", "Association of ...": names.toml [membership]), not
+    a research council's, an accreditor's or a regulator's ([membership] unless)."""
+    return bool(_membership_bodies().search(name)) and not (
+        (unless := name_tables().membership_unless) and re.search(unless, name))
 
 
 @cache
@@ -166,6 +169,11 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
         elif st.rule == "affiliation.affiliated-to" and isinstance(st.obj, Mention) and "Person" not in st.subject.types \
                 and _COALITION.search(st.obj.text):  # "the party was affiliated to [[The Union]]"
             st = replace(st, predicate="memberOf", rule="membership.affiliated-to-body", event="Membership")
+        elif st.rule.startswith("affiliation.affiliated") and isinstance(st.obj, Mention) and "Person" not in \
+                st.subject.types and is_unit_of((st.subject.text, split_title(st.subject.key)[0]),
+                                                (st.obj.text, split_title(st.obj.key)[0])):
+            st = replace(st, predicate="subsidiaryOf", rule="subsidiary.unit-affiliated", event=None)  # "Faculty of
+            # Law, Foo University is an institution affiliated with [[Foo University]]": its part
         elif st.rule in ("subsidiary.part-of", "subsidiary.became-part-of") and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)):
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")

@@ -28,6 +28,7 @@ from wikikg.extract.listings import norm as _norm
 from wikikg.extract.nonentities import is_event
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.unitof import is_unit_of
 from wikikg.kb.mappings import InfoboxMapping, infoboxes
 from wikikg.kb.names import legal_suffixes
 from wikikg.kb.places import countries
@@ -227,6 +228,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if by_class is None and m.if_membership_body and (is_membership_body(mention.text)
                                                               or is_membership_body(split_title(mention.key)[0])):
                 by_class = m.if_membership_body  # "affiliations = [[Association of Indian Universities]]": a member
+            if by_class is None and m.if_subject_unit and is_unit_of(
+                    (subject.text, split_title(subject.key)[0]), (mention.text, split_title(mention.key)[0])):
+                by_class = m.if_subject_unit  # "affiliation = [[Foo University]]" in a faculty's box: its part
             out.append(_stmt(dataclasses.replace(m, property=by_class) if by_class else m, subject, mention, ev,
                              date=date or start, end_date=end,
                              qualifiers=(("role", r),) if r and m.property == "keyPerson" else ()))

@@ -30,6 +30,7 @@ from wikikg.extract.people import is_given_name, is_personal_name, is_titled_per
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
+from wikikg.extract.unitnames import unit_spans
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import cities, countries, english_regions, linked_cities, place_by_parts, places, settlement_title
 from wikikg.kb.vocabulary import org_classes
@@ -265,7 +266,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
                 and not _NAME_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
                 and not reported_by_another(text, m.start(), ctx.subject_names):
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
-    for s, e in _spans(text, True, ctx):
+    for s, e in unit_spans(_spans(text, True, ctx), text, sentence.links, lambda k: is_entity_link(k.target, k.text)):
         while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
                 and not _ENDS_IN_INITIAL.search(text[s:e]):
             e -= 1

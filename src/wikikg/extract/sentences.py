@@ -136,7 +136,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 obj = _pick(rule.object, sl, span, (outer, clause[1]), rule.object_preps, rule.object_types, ctx,
                             loose)  # "⟦A⟧ had several jobs before setting up his own band, ⟦B⟧": A set it up
             if not obj and rule.object in ("left", "left_all"):
-                obj = _relative_host(sl, clause, rule.object_types, loose)
+                obj = _relative_host(sl, clause, rule.object_types, loose, span if _ADVERBS.fullmatch(
+                    sl.text, clause[0], span[0]) else None)  # "⟦X⟧, which currently has two faculties: ⟦A⟧"
             if not obj and rule.object in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group(), True) \
                     and bool(ctx.subject.strength) and fits(ctx.subject, rule.object_types, True):
                 obj, itemised = [ctx.subject], True  # "1980: Establishes the ⟦X⟧": the subject founded X
@@ -191,6 +192,7 @@ def _relative_host(sl: Slotted, clause: tuple[int, int], types, strict, span: tu
     return []
 
 
+_ADVERBS = re.compile(r"\s*(?:(?:[a-z]+ly|now|still|also|then|later|today)\s+)*")  # between "which" and its verb
 _GERUND_BREAK = re.compile(r"\b(?:before|after|while|when|since)\s*$", re.I)
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 

@@ -101,6 +101,7 @@ class InfoboxMapping:
     if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
     join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
     if_membership_body: str | None = None  # the property instead for a membership body ("... Association")
+    if_subject_unit: str | None = None  # the property instead when the subject's name says it is a unit of the value
     date_param: str | None = None  # a sibling parameter dating the value ("years{n}" for "clubs{n}")
     holders: tuple[str, ...] = ()  # sibling parameters naming a post's other holders ("predecessor{n}")
 
@@ -127,6 +128,8 @@ class InfoboxValues:
     role_words: frozenset[str]
     founder_role: str | None = None
     place_settings: frozenset[str] = frozenset()
+    unit_name: str | None = None  # a unit's name: "Faculty of Law", "Foo University College of Business"
+    unit_parent: str | None = None  # the name of what such a unit is a part of: "Foo University"
 
 
 @dataclass(frozen=True)
@@ -150,10 +153,12 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
                  "linked_only": bool, "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
-                 "if_membership_body": str, "date_param": str, "holders": list}, frozenset({"id", "params", "property", "value"}), "id")
+                 "if_membership_body": str, "if_subject_unit": str, "date_param": str, "holders": list},
+                frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
-                                       "role_words", "place_settings")} | {"street_address": str, "founder_role": str},
+                                       "role_words", "place_settings")} | {"street_address": str, "founder_role": str,
+                                                                         "unit_name": str, "unit_parent": str},
                     frozenset({"placeholders", "skip_prefixes", "government_words", "organization_words",
                                "role_words", "street_address"})),
     "place_chain": Table({"id": str, "property": str}, frozenset({"id", "property"})),
@@ -168,6 +173,7 @@ def _mapping(m: dict, where: str) -> InfoboxMapping:
     _declared(f, where, "date_from", m.get("date_from"))
     _declared(f, where, "if_headquarters_given", m.get("if_headquarters_given"))
     _declared(f, where, "if_membership_body", m.get("if_membership_body"))
+    _declared(f, where, "if_subject_unit", m.get("if_subject_unit"))
     for cls, prop in m.get("if_value_class", {}).items():
         _classes(f, where, "if_value_class", [cls])
         _declared(f, where, "if_value_class", prop)
@@ -194,7 +200,8 @@ def load_infoboxes(directory: Directory = None) -> Infoboxes:
     v = d["values"]
     values = InfoboxValues(frozenset(v["placeholders"]), tuple(v["skip_prefixes"]), frozenset(v["government_words"]),
                            v["street_address"], frozenset(v["organization_words"]), frozenset(v["role_words"]),
-                           v.get("founder_role"), frozenset(w.casefold() for w in v.get("place_settings", ())))
+                           v.get("founder_role"), frozenset(w.casefold() for w in v.get("place_settings", ())),
+                           v.get("unit_name"), v.get("unit_parent"))
     _declared("infobox.toml", "[place_chain]", "property", d["place_chain"]["property"])
     return Infoboxes(tuple(kinds), values, PlaceChain(**d["place_chain"]))
 

@@ -92,6 +92,7 @@ class Names:
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
+    membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
 
 
 SCHEMA = Table({
@@ -101,7 +102,7 @@ SCHEMA = Table({
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
                    "ranks": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
-    "membership": Table({"suffix": list}, frozenset({"suffix"})),
+    "membership": Table({"suffix": list, "unless": str}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
@@ -162,6 +163,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         Legal(tuple(legal["suffixes"]), tuple(legal.get("ambiguous", ())), legal["class"]),
         tuple(d.get("short_form", {}).get("drop", ())),
         partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
+        membership_unless=d.get("membership", {}).get("unless", ""),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
 
