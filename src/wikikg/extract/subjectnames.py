@@ -7,14 +7,19 @@ from wikikg.kb import rules
 from wikikg.kb.names import legal_suffixes, name_tables, stop_names
 from wikikg.model import Mention, ParsedArticle
 
+_GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")  # a generation after a surname
+
 
 def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
     """"James" for "Renée James": a biography names its subject by surname, when the article uses the
     surname on its own or after a title ("Dr. James") at least twice; and "Vivek" for "Vivek Lall" when it uses the given name on its
     own (not before the surname) at least twice, as some biographies do."""
     words = label.split()
+    while len(words) > 2 and _GENERATION.fullmatch(words[-1]):
+        words = words[:-1]  # "David F. Roe Jr.", "Martin Roe, Jr.": the surname stands before the generation
     if "Person" not in subject.types or len(words) < 2:
         return set()
+    words[-1] = words[-1].rstrip(",")
     out = set()
     surname, given = words[-1], words[0]
     if surname[:1].isupper() and len(surname) >= 3 and surname.isalpha():
