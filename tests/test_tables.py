@@ -362,3 +362,54 @@ def test_a_clubs_academy_graduates_are_its_former_players_members_of_it():
     got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Example Academy F.C.", text)).statements
            if st.predicate in ("memberOf", "affiliatedWith")}
     assert got == {("Jane Roe", "memberOf", "Example Academy F.C."), ("Jane Roe", "memberOf", "Fooville F.C.")}
+
+
+CABINET_TEMPLATES = """{{Infobox government cabinet
+| cabinet_name = Example cabinet
+}}
+The '''Example cabinet''' was a government of Freedonia.
+
+==Ministers==
+{| class="wikitable"
+!bgcolor="#000000" colspan="5"|
+|-
+! Portfolio
+! Minister
+! Took office
+! Left office
+! Party
+|-
+!bgcolor="#000000" colspan="5"|
+|-
+{{Cabinet table minister
+ | title                 = [[Ministry of Finance (Freedonia)|Minister of Finances]]
+ | minister1             = [[Jane Roeburn]]{{sfn|Doe|1891|p=28}}
+ | minister1_termstart   = 10 August 1792
+ | minister1_termend     = 13 June 1793
+ | minister1_party       = [[Foo Party]]
+ | minister2             = [[John Doering]]
+ | minister2_termstart   = 13 June 1793
+ | minister2_termend     = 1 April 1794
+ | minister2_party       = Independent politician
+}}
+|}
+"""
+
+
+def test_cabinet_table_minister_templates_are_rows_and_a_bar_of_empty_header_cells_is_no_header():
+    [table] = parse_article(Article("Example cabinet", CABINET_TEMPLATES)).tables
+    assert table.header == ("Portfolio", "Minister", "Took office", "Left office", "Party")
+    assert [r[1].text for r in table.rows] == ["Jane Roeburn", "John Doering"]
+    got = {(st.subject.key, st.predicate, st.obj.key, st.date.value if st.date else "")
+           for st in extract_article(Article("Example cabinet", CABINET_TEMPLATES)).statements
+           if st.predicate == "memberOf"}
+    assert ("Jane Roeburn", "memberOf", "Example cabinet", "1792-08-10") in got
+    assert ("John Doering", "memberOf", "Example cabinet", "1793-06-13") in got
+    assert ("Jane Roeburn", "memberOf", "Foo Party", "") in got
+    assert not any(o == "Independent politician" for _, _, o, _ in got)  # no party
+
+
+def test_a_party_cell_naming_two_parties_between_slashes_gives_both():
+    text = LEGISLATURE.replace("[[Liberal Party of Freedonia|Liberal]]", "Liberal / Economy")
+    facts = _facts(text, "99th Example Legislature")
+    assert ("John Doering", "memberOf", "Liberal") in facts and ("John Doering", "memberOf", "Economy") in facts

@@ -30,7 +30,7 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
 _FALLBACK_COLUMN = re.compile(r"^(?:nick|nicknames?|known\s+as|short\s+name)$", re.I)
 _DATE_COLUMN = re.compile(r"^(?!dates?\s+of\s+(?:birth|death)\b)"  # a birth date column dates no relation
                           r"(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
-                          r"start|began|established|season|seasons)\b", re.I)
+                          r"start|began|established|season|seasons|took\s+office|assumed\s+office)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
@@ -326,15 +326,36 @@ def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: 
     out = []
     for attr in spec.attributes:
         cols = [i for i, h in enumerate(table.header) if attr.column.search(h.strip()) and i < len(row)]
-        # a heading spread over two columns ("Party": a colour swatch, then the name): the first that names
-        value = next(filter(None, (_entity(row[i]) for i in cols
-                                   if not (attr.unless_value and attr.unless_value.search(row[i].text.strip())))), None)
-        if value is None or value.key == m.key or (value.types and not value.types & set(attr.types)):
-            continue
-        if not value.types:
-            value = replace(value, types=frozenset({attr.types[0]}), strength=0)
-        out.append(Statement(m, attr.relation, value, f"{rule}.{attr.relation}", evidence, attr.event))
-        if attr.part and value.key != owner.key and (value.key, "part") not in seen:
-            seen.add((value.key, "part"))  # "! rowspan=4 | [[Foo East|East]]" over its teams: the league's division
-            out.append(Statement(value, "subsidiaryOf", owner, f"{rule}.part", evidence))
+        # a heading spread over two columns ("Party": a colour swatch, then the name): the first that names (each
+        # part of a `several` cell: "Nationalist / Economy")
+        cells = [p for i in cols for p in (_parts(row[i]) if attr.several else [row[i]])]
+        named = (_entity(c) for c in cells if not (attr.unless_value and attr.unless_value.search(c.text.strip())))
+        for value in list(filter(None, named))[:None if attr.several else 1]:
+            out += _attribute(attr, m, value, rule, evidence, owner, seen)
+    return out
+
+
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _parts(cell: TableCell) -> list[TableCell]:
+    """A cell's parts between spaced slashes ("Nationalist / Economy"), each with its links."""
+    cuts = [0, *(x for k in _SLASH.finditer(cell.text) for x in k.span()), len(cell.text)]
+    return [TableCell(cell.text[a:b], tuple(replace(k, start=k.start - a, end=k.end - a) for k in cell.links
+                                            if a <= k.start and k.end <= b), cell.start, cell.end)
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+
+
+def _attribute(attr, m: Mention, value: Mention, rule: str, evidence: Evidence, owner: Mention,
+               seen: set) -> list[Statement]:
+    """The statements one attribute value of a row's entity makes."""
+    out: list[Statement] = []
+    if value.key == m.key or (value.types and not value.types & set(attr.types)):
+        return out
+    if not value.types:
+        value = replace(value, types=frozenset({attr.types[0]}), strength=0)
+    out.append(Statement(m, attr.relation, value, f"{rule}.{attr.relation}", evidence, attr.event))
+    if attr.part and value.key != owner.key and (value.key, "part") not in seen:
+        seen.add((value.key, "part"))  # "! rowspan=4 | [[Foo East|East]]" over its teams: the league's division
+        out.append(Statement(value, "subsidiaryOf", owner, f"{rule}.part", evidence))
     return out

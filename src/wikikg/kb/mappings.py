@@ -224,6 +224,7 @@ class SectionAttribute:
     event: str | None = None
     unless_value: re.Pattern | None = None  # a cell text that names none ("Independent" under "Party")
     part: bool = False  # what the column names is also a part of the article's subject (a league's divisions)
+    several: bool = False  # a cell may name several, between slashes ("Nationalist / Economy": a member of both)
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,7 @@ SECTIONS = Table({"section": Items(Table(
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "every_column": bool, "owner_title": str, "head_roles": str, "bare_items": bool,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str,
-                                "part": bool},
+                                "part": bool, "several": bool},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
@@ -283,7 +284,7 @@ def _section(s: dict) -> SectionSpec:
         _classes(f, where, "event", a.get("event"))
         attributes.append(SectionAttribute(_regex(a["column"], f, where), a["relation"], tuple(a["types"]), a.get("event"),
                                            _regex(a["unless_value"], f, where) if "unless_value" in a else None,
-                                           a.get("part", False)))
+                                           a.get("part", False), a.get("several", False)))
     return SectionSpec(
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),

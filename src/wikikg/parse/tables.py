@@ -6,6 +6,7 @@ from mwparserfromhell.parser import tokens
 
 from wikikg.model import Link, Table, TableCell
 from wikikg.parse.definitions import MEDIA_NAMESPACES, NAME_SPACE, link_target, template_name
+from wikikg.parse.rowtemplates import template_rows
 
 # Templates that show their text in a table cell: {{sort|key|shown}}, {{sortname|First|Last|target}} (a
 # sortable table's names), {{nowrap|…}}, {{small|…}}: name -> the parameters shown, joined by a space.
@@ -131,11 +132,14 @@ def table(node: Tag, start: int, s: str, section: str) -> Table:
     rows = []
     carried: dict[int, tuple[TableCell, int]] = {}
     for cells in _rows(node, start, s):
+        if cells and all(c.header and not c.text for c, _, _ in cells):
+            continue  # a bar of empty header cells ("!bgcolor=#000000 colspan=6|"): no header, no row
         if cells and all(c.header for c, _, _ in cells) and not header and not carried:
             header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
         elif cells:
             rows.append(_grid(cells, carried))
-    return Table(section, header, tuple(rows), start, start + len(s))
+    header, more = template_rows(s, start, header, _node_runs)  # {{Cabinet table minister}} rows
+    return Table(section, header, tuple(rows + more), start, start + len(s))
 
 
 # -- the same records read from the token stream (parse/stream.py) ----------------------------------
@@ -274,11 +278,14 @@ def stream_table(st, i: int, start: int, s: str, section: str) -> Table:
     rows = []
     carried: dict[int, tuple[TableCell, int]] = {}
     for cells in _stream_rows(st, i, start, s):
+        if cells and all(c.header and not c.text for c, _, _ in cells):
+            continue  # a bar of empty header cells ("!bgcolor=#000000 colspan=6|"): no header, no row
         if cells and all(c.header for c, _, _ in cells) and not header and not carried:
             header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
         elif cells:
             rows.append(_grid(cells, carried))
-    return Table(section, header, tuple(rows), start, start + len(s))
+    header, more = template_rows(s, start, header, _node_runs)  # {{Cabinet table minister}} rows
+    return Table(section, header, tuple(rows + more), start, start + len(s))
 
 
 _Text, _WikilinkOpen, _TemplateOpen = tokens.Text, tokens.WikilinkOpen, tokens.TemplateOpen
