@@ -413,3 +413,61 @@ def test_a_party_cell_naming_two_parties_between_slashes_gives_both():
     text = LEGISLATURE.replace("[[Liberal Party of Freedonia|Liberal]]", "Liberal / Economy")
     facts = _facts(text, "99th Example Legislature")
     assert ("John Doering", "memberOf", "Liberal") in facts and ("John Doering", "memberOf", "Economy") in facts
+
+
+COMMISSION = """{{Infobox government agency
+| agency_name = Freedonia Planning Commission
+}}
+The '''Freedonia Planning Commission''' is a government agency of Freedonia.
+
+==Commissioners==
+{| class="wikitable"
+! Name !! Position !! Party !! Since
+|-
+| [[Jane Roeburn]] || Chair || [[Foo Party]] || 2011
+|-
+| [[John Doering]] || Member || Independent || 2014
+|}
+"""
+
+
+def test_a_bodys_commissioners_in_its_own_article_are_its_members_with_their_parties():
+    facts = _facts(COMMISSION, "Freedonia Planning Commission")
+    assert ("Jane Roeburn", "memberOf", "Freedonia Planning Commission") in facts
+    assert ("John Doering", "memberOf", "Freedonia Planning Commission") in facts
+    assert ("Jane Roeburn", "memberOf", "Foo Party") in facts
+    assert not any(p == "keyPerson" for _, p, _ in facts)  # not the heads: its members
+
+
+def test_a_partys_councillors_are_its_members():
+    text = """{{Infobox political party
+| name = Foo Party
+}}
+The '''Foo Party''' is a political party in Freedonia.
+
+==Councillors==
+{| class="wikitable"
+! Name !! Council !! Elected
+|-
+| [[Jane Roeburn]] || [[Fooville City Council]] || 2011
+|}
+"""
+    assert ("Jane Roeburn", "memberOf", "Foo Party") in _facts(text, "Foo Party")
+
+
+def test_a_partys_general_secretaries_table_names_its_heads_in_the_office_column_dated_by_took_office():
+    text = """{{Infobox political party
+| name = Foo Party
+}}
+The '''Foo Party''' is a political party in Freedonia.
+
+==General Secretaries==
+{| class="wikitable"
+! No. !! Portrait !! General Secretary !! Took office !! Left office
+|-
+| 1 || [[File:Roe.jpg|50px]] || [[Jane Roeburn]] || 1921 || 1930
+|}
+"""
+    result = extract_article(Article("Foo Party", text, "x", "wikitext"))
+    got = {(st.subject.key, st.predicate, st.obj.key, st.date.value if st.date else "") for st in result.statements}
+    assert ("Foo Party", "keyPerson", "Jane Roeburn", "1921") in got

@@ -22,7 +22,9 @@ _DEGREE = re.compile(r",?\s+(?:Ph\.\s?D\.?|PhD|M\.\s?D\.?|D\.\s?Sc\.?|DSc|M\.\s?
 
 _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidiaries|team|teams|club|clubs|"
                           r"member|members|player|players|minister|ministers|councillor|councillors|councilor|councilors|incumbent|"
-                          r"officeholder|representative|senator|mla|mp|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
+                          r"officeholder|office[\s-]holder|representative|senator|mla|mp|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
+                          r"chairperson|chairwoman|(?:general\s+)?secretary(?:[\s-]general)?|speaker|governor|mayor|premier|"
+                          r"prime\s+minister|commissioner|commander|"
                           r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
                           r"managers|owner|owners|partner|partners|institution|university|editor|publisher|"
                           r"(?:assigned\s+|subordinate\s+)?(?:squadrons|units|battalions|regiments|brigades))$", re.I)
