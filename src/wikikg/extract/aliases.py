@@ -33,7 +33,7 @@ class NameMatcher:
 
     def __init__(self, names=()) -> None:
         self._by_prefix: dict[str, list[str]] = {}
-        self._other = False  # whether a name starts with a character outside _COMMON_FIRSTS
+        self._other: set[str] = set()  # the keys of the buckets whose names start outside _COMMON_FIRSTS
         self._others = None  # an automaton of those names' buckets' common prefixes (made when first needed)
         self.add(names)
 
@@ -51,13 +51,14 @@ class NameMatcher:
                 k += 1
             bucket.insert(k, n)
             if n[0] not in _COMMON_FIRSTS:  # the other names' prefixes change
-                self._other, self._others = True, None
+                self._other.add(n[:2])
+                self._others = None
 
     def copy(self) -> NameMatcher:
         """An independent matcher of the same names."""
         other = NameMatcher()
         other._by_prefix = {k: list(v) for k, v in self._by_prefix.items()}
-        other._other, other._others = self._other, self._others
+        other._other, other._others = set(self._other), self._others
         return other
 
     def spans(self, text: str) -> list[tuple[int, int]]:
@@ -67,7 +68,7 @@ class NameMatcher:
         starts = [m.start() for m in _COMMON_START.finditer(text)]  # a capital or digit not after [\w-]
         if self._other:  # and where another name's bucket's prefix stands, not after [\w-]
             if self._others is None:
-                self._others = _automaton(by_prefix)
+                self._others = _automaton([by_prefix[k] for k in sorted(self._other)])
             other = [p for end, n in self._others.iter(text) if (p := end - n + 1) == 0 or not word(text, p - 1)]
             if other:
                 starts = sorted(starts + other)
@@ -94,15 +95,14 @@ class NameMatcher:
 _COMMON_START = _starts(_COMMON_FIRSTS)
 
 
-def _automaton(by_prefix: dict[str, list[str]]):
-    """An Aho-Corasick automaton (pyahocorasick) of the common prefix of each bucket whose names start outside
-    _COMMON_FIRSTS, each prefix's value its length: every place such a name may start is one of its hits."""
+def _automaton(buckets: list[list[str]]):
+    """An Aho-Corasick automaton (pyahocorasick) of the common prefix of each bucket (of names that start outside
+    _COMMON_FIRSTS), each prefix's value its length: every place such a name may start is one of its hits."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for key, bucket in by_prefix.items():
-        if key[0] not in _COMMON_FIRSTS and bucket:
-            prefix = os.path.commonprefix(bucket)
-            automaton.add_word(prefix, len(prefix))
+    for bucket in buckets:
+        prefix = os.path.commonprefix(bucket)
+        automaton.add_word(prefix, len(prefix))
     automaton.make_automaton()
     return automaton
