@@ -75,3 +75,16 @@ def test_first_is_the_first_part_that_matches_anywhere():
         text = "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
         want = next((i for i, p in enumerate(parts) if re.search(p, text)), None)
         assert alt.first(text) == want, text
+
+
+def test_rules_requires_searched_only_with_their_words_find_what_search_finds():
+    """kb/rules.py `requires_found`: a rule's `requires` tested only where the sentence holds one of the words it
+    cannot match without says what `pattern.search` says, for every shipped rule."""
+    patterns = list(dict.fromkeys(r.requires for r in rules.relation_rules() if r.requires is not None))
+    rng = random.Random(9)
+    words = [w for p in patterns for w in re.findall(r"[A-Za-z]{2,}", p.pattern)][:400] + ["the", "of", "at", "⟦0⟧"]
+    texts = TEXTS + [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(1500)]
+    for text in texts:
+        present = rules.requires_words_in(text)
+        for p in patterns:
+            assert rules.requires_found(p, text, present) == (p.search(text) is not None), (p.pattern, text)

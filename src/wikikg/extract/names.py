@@ -23,8 +23,9 @@ _PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Count
 _SYLLABLE = (r"(?!(?:led|run|era|wide|made|like|born|based|owned|style|type|class|level|scale|size|term|time|year|"
              r"day|old|up|in|on|off|out|free|rich|poor|only|long|wise|ward|fold|ish|esque|bound|less|proof|ready)\b)"
              r"[a-z]{1,5}\b")
-_TOKEN = re.compile(rf"{_PREFIXED}[\w'’.-]*|[A-Z]/[A-Z](?!\w)|[A-Z0-9][\w'’&.]*(?:-(?:[A-Z0-9][\w'’&.]*|{_SYLLABLE}))*|[a-z][\w'’.-]*|&")
-# ("A/S", "I/S": Nordic legal forms are one token)
+_TOKEN = re.compile(rf"[a-z][\w'’.-]*|{_PREFIXED}[\w'’.-]*|[A-Z]/[A-Z](?!\w)|[A-Z0-9][\w'’&.]*(?:-(?:[A-Z0-9][\w'’&.]*|{_SYLLABLE}))*|&")
+# ("A/S", "I/S": Nordic legal forms are one token; a lower-case word, most tokens, first: no other alternative
+# starts with a lower-case letter, so the order changes no match, only how many alternatives the engine tries)
 _LOWER_COMPOUND = re.compile(_PREFIXED)  # "Co-founded", "Anti-corruption": a word, not a name
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # "in September Foo Corp started": a month after a preposition of time is a date's, never a name's first word

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
+from wikikg.extract.headings import _line_starts
 from wikikg.extract.mentions import name_mention
 from wikikg.kb.places import places
+from wikikg.kb.prefilter import matches_at
 from wikikg.model import Evidence, Mention
 
 _HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
@@ -21,15 +23,16 @@ def place_headings(text: str) -> list[tuple[Mention, Evidence]]:
         return []
     groups: dict[tuple, list[tuple[str, int, int, str]]] = {}
     path: list[tuple[int, int]] = []  # (level, offset) of the enclosing headings
-    for m in _HEADING.finditer(text):
+    starts = []  # the headings' offsets
+    for m in matches_at(_HEADING, text, _line_starts(text, "=")):  # tried only where a line opens with "="
         level = len(m.group(1))
         while path and path[-1][0] >= level:
             path.pop()
         groups.setdefault(("h", level, path[-1][1] if path else -1), []).append(
             (m.group(2).strip(), m.start(), m.end(), m.group(2).strip()))
         path.append((level, m.start()))
-    starts = [m.start() for m in _HEADING.finditer(text)]
-    for m in _TERM.finditer(text):
+        starts.append(m.start())
+    for m in matches_at(_TERM, text, _line_starts(text, ";")):
         section = max((s for s in starts if s < m.start()), default=-1)
         groups.setdefault(("t", section), []).append((m.group(1).strip(), m.start(), m.end(), _section(text, section)))
     out: list[tuple[Mention, Evidence]] = []

@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 
 from wikikg.extract.classify import _NAME_CONNECTORS, split_title
+from wikikg.extract.headings import _line_starts
 from wikikg.extract.known import SHAPE, STRONG
 from wikikg.extract.mentions import is_entity_link, link_mention
 from wikikg.extract.people import SurnameUse
+from wikikg.kb.prefilter import matches_at
 from wikikg.model import Evidence, Mention
 from wikikg.parse.definitions import link_target
 
@@ -28,7 +30,7 @@ def see_also(text: str) -> list[tuple[Mention, Evidence]]:
         return []
     out: list[tuple[Mention, Evidence]] = []
     use = SurnameUse(text)
-    for h in _HEADING.finditer(text):
+    for h in matches_at(_HEADING, text, _line_starts(text, "=")):  # tried only where a line opens with "="
         nxt = _NEXT_HEADING.search(text, h.end())
         end = nxt.start() if nxt else len(text)
         for item in _ITEM.finditer(text, h.end(), end):

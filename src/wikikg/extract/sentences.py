@@ -94,11 +94,14 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
     out = []
     evidence = cites = None  # made when the sentence's first statement is (most sentences state none)
     by_id, present = rules.rules_by_id(), rules.words_in(sl.text)
+    needed = None  # the words of the rules' `requires` that the sentence holds (found when a rule first asks)
     for rule in rules.candidates(present):
-        if rule.requires is not None and not rule.unless and rule.requires.search(sentence.text) is None:
+        if rule.requires is not None and needed is None:
+            needed = rules.requires_words_in(sentence.text)
+        if rule.requires is not None and not rule.unless and not rules.requires_found(rule.requires, sentence.text, needed):
             continue  # a word the rule needs is not in the sentence: its trigger need not be searched
         found = list(rule.triggers(sl.text, present))
-        if not found or rule.requires is not None and rule.unless and rule.requires.search(sentence.text) is not None:
+        if not found or rule.requires is not None and rule.unless and rules.requires_found(rule.requires, sentence.text, needed):
             continue
         stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].triggers(sl.text, present)]
         for t in found:

@@ -306,6 +306,36 @@ def _trigger_automaton():
     return automaton
 
 
+def requires_words_in(text: str) -> frozenset[str]:
+    """The words the rules' `requires` patterns cannot match without (prefilter.required) that the folded text
+    holds: one automaton pass for all of a sentence's rules."""
+    automaton = _requires_tables()[0]
+    return frozenset(map(_second, automaton.iter(fold(text)))) if automaton is not None else frozenset()
+
+
+def requires_found(pattern: re.Pattern, text: str, present: frozenset[str]) -> bool:
+    """Whether a rule's `requires` matches the text, searched only when `present` (requires_words_in) holds
+    one of the words it cannot match without."""
+    needed = _requires_tables()[1].get(pattern)
+    return (needed is None or not needed.isdisjoint(present)) and pattern.search(text) is not None
+
+
+@cache
+def _requires_tables() -> tuple:
+    """An Aho-Corasick automaton of the words the `requires` patterns need (None without any), and each pattern's."""
+    import ahocorasick
+
+    needed = {r.requires: required(r.requires) for r in relation_rules() if r.requires is not None}
+    needed = {p: frozenset(w) for p, w in needed.items() if w}
+    if not needed:
+        return None, needed
+    automaton = ahocorasick.Automaton()
+    for w in sorted(set().union(*needed.values())):
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton, needed
+
+
 @cache
 def rules_by_id() -> dict[str, Rule]:
     """The sentence relation rules by id."""

@@ -90,7 +90,10 @@ def canonical_title(title: str) -> str:
     """A title as MediaWiki normalises it: character references decoded, underscores and runs of
     spaces as one space, direction marks dropped, no fragment, no leading colon, first letter upper."""
     t = _CHAR_REF.sub(lambda m: html.unescape(m.group(0)), title) if "&" in title else title
-    t = _TITLE_SPACE.sub(" ", _TITLE_MARKS.sub("", t.split("#", 1)[0])).strip().lstrip(":").strip()
+    t = t.split("#", 1)[0]
+    if not (t.isascii() and t.isprintable() and "_" not in t and "  " not in t):  # else nothing to replace
+        t = _TITLE_SPACE.sub(" ", _TITLE_MARKS.sub("", t))
+    t = t.strip().lstrip(":").strip()
     if not t:
         return t
     first = t[0].upper()  # MediaWiki keeps a letter whose capital is two letters ('ß')

@@ -1,6 +1,7 @@
 """Plain text with a map back to the input, split into paragraphs and sentences."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class Builder:
     bold: list[tuple[int, int]] = field(default_factory=list)
     italic: list[tuple[int, int]] = field(default_factory=list)
     sections: list[tuple[int, str]] = field(default_factory=list)  # plain position, section path
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)  # the pieces' plain_start, for _src
 
     def add(self, text: str, src_start: int, src_end: int, exact: bool) -> None:
         """Append `text`, rendered from input[src_start:src_end]."""
@@ -79,14 +81,10 @@ class Builder:
         return self._src(start, True), self._src(end - 1, False)
 
     def _src(self, pos: int, is_start: bool) -> int:
-        lo, hi = 0, len(self.pieces) - 1
-        while lo < hi:  # binary search: the piece containing pos
-            mid = (lo + hi + 1) // 2
-            if self.pieces[mid].plain_start <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        p = self.pieces[lo]
+        starts = self._starts
+        if len(starts) != len(self.pieces):  # pieces are only appended, their plain_start never changes
+            starts.extend(p.plain_start for p in self.pieces[len(starts):])
+        p = self.pieces[max(bisect.bisect_right(starts, pos) - 1, 0)]  # the last piece starting at or before pos
         if is_start:
             if pos == p.plain_start:
                 return p.outer_start

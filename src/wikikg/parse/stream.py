@@ -36,6 +36,7 @@ class Stream:
         self.text, self.toks = text, toks
         self.tags: list[int] = []
         self.pos, self.end, self.depth = _index(text, toks, self.tags)
+        self._tag_of: dict[int, tuple] = {}  # tag(i), read again by refs, tables and rendering
 
     # -- structure -------------------------------------------------------------------------
     def parts(self, i: int) -> list[int]:
@@ -92,7 +93,14 @@ class Stream:
 
     def tag(self, i: int) -> tuple[str, list[tuple[str, int | None, int]], int | None, int | None]:
         """A tag's name, attributes as (name source, value start or None, value end), and the token
-        range of its contents (None, None for a tag without contents)."""
+        range of its contents (None, None for a tag without contents); the same tuple each time asked (do not
+        change its list)."""
+        got = self._tag_of.get(i)
+        if got is None:
+            got = self._tag_of[i] = self._tag(i)
+        return got
+
+    def _tag(self, i: int) -> tuple[str, list[tuple[str, int | None, int]], int | None, int | None]:
         toks = self.toks
         parts = self.parts(i)
         first = parts[0] if parts else self.end[i]

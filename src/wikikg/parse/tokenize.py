@@ -22,16 +22,20 @@ _TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\[(?=(?:https?:)?//)|\]|</(?=[a-z]+\s
 
 def retry_cost(text: str) -> int:
     """An estimate of the tokenizer's backtracking: the sum over unclosed openers of the text after them."""
+    found = _TOKENS.findall(text)  # the markup's strings; where the few unclosed ones stand is found after
     stacks: dict[str, list[int]] = {o: [] for o in _PAIRS}
-    closer_of = {c: o for o, c in _PAIRS.items()}
-    for m in _TOKENS.finditer(text):
-        tok = m.group(0)
-        if tok in stacks:
-            stacks[tok].append(m.start())
-        elif stacks[closer_of[tok]]:
-            stacks[closer_of[tok]].pop()
+    closing = {c: stacks[o] for o, c in _PAIRS.items()}
+    for k, tok in enumerate(found):
+        stack = stacks.get(tok)
+        if stack is not None:
+            stack.append(k)
+        elif stack := closing[tok]:
+            stack.pop()
+    unclosed = set().union(*stacks.values())
+    if not unclosed:
+        return 0
     n = len(text)
-    return sum(n - p for stack in stacks.values() for p in stack)
+    return sum(n - m.start() for k, m in enumerate(_TOKENS.finditer(text)) if k in unclosed)
 
 
 def parse_code(text: str):
