@@ -137,3 +137,14 @@ def test_a_regiment_s_commandants_head_it_and_its_colonels_are_affiliated():
     assert {("51st Foo Regiment", "keyPerson", "Richard Roe"), ("51st Foo Regiment", "keyPerson", "Mary Major"),
             ("Jane Roe", "affiliatedWith", "51st Foo Regiment")} <= facts
     assert ("51st Foo Regiment", "keyPerson", "Jane Roe") not in facts
+
+
+def test_a_member_directory_s_flag_then_a_dash_or_a_colon_leads_to_the_member():
+    """"* {{flag|Freedonia}} – [[Foo Union]]" under "Members": the flag renders nothing, the member follows the dash."""
+    text = ("The '''Foo Federation''' is an international federation of national foo associations, founded in 1950.\n\n"
+            "== Members ==\n* {{flag|Freedonia}} – [[Freedonian Foo Association]]\n* {{flagicon image|Foo.svg}} "
+            "[[Barshire Foo Union]]\n* {{flagcountry|Barshire}}: [[Barshire Foo League]]\n\n"
+            "== National members ==\n# {{flag|Freedonia}} — Fooville Foo Federation\n")
+    facts = _facts("Foo Federation", text)
+    assert {(m, "memberOf", "Foo Federation") for m in ("Freedonian Foo Association", "Barshire Foo Union",
+                                                        "Barshire Foo League", "Fooville Foo Federation")} <= facts

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
+from wikikg.extract.flagitems import ITEM_PREFIX, past_flag
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.known import SHAPE
 from wikikg.extract.memberless import memberless
@@ -32,8 +33,6 @@ _LISTED_NAME = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:of|f
                           r"\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _LABEL = re.compile(r"[A-Z][\w.'’ -]{0,40}?:\s+(?=\S)")  # "Company A: ", "Chaplain: ": a label before a name
-_ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:(?:\[\[(?:File|Image):[^\[\]]*\]\]|\{\{\s*flag\s*(?:icon|deco)\s*\|[^{}]*\}\})\s*)*"
-                          r"(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name", "*{{Flag icon|Freedonia}}[[Jane Roe]]"
 
 
 def _is_title(m: Mention) -> bool:
@@ -99,7 +98,7 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     """How deep the list item a sentence starts is ("* A" 1, "** B" 2), 0 when it starts none."""
     line_start = article.text.rfind("\n", 0, start) + 1
     prefix = article.text[line_start:start]
-    m = _ITEM_PREFIX.fullmatch(prefix)
+    m = ITEM_PREFIX.fullmatch(prefix)
     return len(m.group(1)) if m else 0
 
 
@@ -208,6 +207,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lo = next((k.end for k in sentence.links[:1] if is_rank(k.target) and not sentence.text[:k.start].strip()), 0)
+        lo = lo or past_flag(article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.start], sentence.text)
         types_of_people = set(spec.types) == {"Person"}
         while mentions and _is_title(mentions[0]):  # "* [[Colonel|COL]] Sara Roe": the rank is no item
             lo, mentions = mentions[0].end, mentions[1:]
