@@ -148,3 +148,15 @@ def test_a_member_directory_s_flag_then_a_dash_or_a_colon_leads_to_the_member():
     facts = _facts("Foo Federation", text)
     assert {(m, "memberOf", "Foo Federation") for m in ("Freedonian Foo Association", "Barshire Foo Union",
                                                         "Barshire Foo League", "Fooville Foo Federation")} <= facts
+
+
+def test_a_member_directory_s_country_label_is_no_member():
+    """"* [[Freedonia]]: [[Foo Union]]", "* Freedonia – Foo League" under "Member associations": the country says where
+    the member is from; the member is the body after the colon or the dash (and no country is made a member)."""
+    text = ("The '''Foo Federation''' is an international federation of national foo associations, founded in 1950.\n\n"
+            "== Member associations ==\n* [[France]]: [[French Foo Association]]\n* [[Germany]] – [[German Foo Union]] "
+            "(GFU)\n* Italy: Italian Foo Federation\n")
+    facts = _facts("Foo Federation", text)
+    assert {(m, "memberOf", "Foo Federation") for m in ("French Foo Association", "German Foo Union",
+                                                        "Italian Foo Federation")} <= facts
+    assert not {f for f in facts if f[0] in ("France", "Germany", "Italy")}

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
-from wikikg.extract.flagitems import ITEM_PREFIX, past_flag
+from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.known import SHAPE
 from wikikg.extract.memberless import memberless
@@ -207,7 +207,6 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lo = next((k.end for k in sentence.links[:1] if is_rank(k.target) and not sentence.text[:k.start].strip()), 0)
-        lo = lo or past_flag(article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.start], sentence.text)
         types_of_people = set(spec.types) == {"Person"}
         while mentions and _is_title(mentions[0]):  # "* [[Colonel|COL]] Sara Roe": the rank is no item
             lo, mentions = mentions[0].end, mentions[1:]
@@ -215,6 +214,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 sentence.text[lo:mentions[0].start].strip().casefold() in _title_words():
             lo = mentions[0].start  # "* Metropolitan [[Foo (Barov)|Foo]] 1757–1770": a title before the holder
         lead = _LEAD_NAME.match(sentence.text)
+        line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.start]
+        if "Place" not in spec.types and (label := past_label(line, sentence.text, mentions)) > lo:
+            lo, lead, mentions = label, None, [m for m in mentions if m.start >= label]  # "* Freedonia: [[Foo Union]]"
         if types_of_people and (label := _LABEL.match(sentence.text)) and not any(
                 k.start < label.end() for k in sentence.links):
             lo, lead = max(lo, label.end()), None  # "* Company A: Captain Sam Smith", "* Chaplain: Jane Roe": the label's
