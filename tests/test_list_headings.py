@@ -160,3 +160,15 @@ def test_a_member_directory_s_country_label_is_no_member():
     assert {(m, "memberOf", "Foo Federation") for m in ("French Foo Association", "German Foo Union",
                                                         "Italian Foo Federation")} <= facts
     assert not {f for f in facts if f[0] in ("France", "Germany", "Italy")}
+
+
+def test_a_unit_s_name_whose_last_word_is_in_lower_case_is_whole():
+    """"* Department of Land administration", "* Foo Police Centre and school" under "Departments": the whole item names
+    the unit (an editor's casing), not "Department of Land"; a verb after the name ends it ("* Barshire Office closed")."""
+    text = ("The '''Fooville City Government''' is the local government of [[Fooville]], [[Freedonia]].\n\n"
+            "== Departments ==\n* Department of Finance\n* Department of Land administration\n"
+            "* Foo Police Centre and school\n* Barshire Bureau closed\n")
+    facts = {f for f in _facts("Fooville City Government", text) if f[1] == "subsidiaryOf"}
+    assert {("Department of Land administration", "subsidiaryOf", "Fooville City Government"),
+            ("Foo Police Centre and school", "subsidiaryOf", "Fooville City Government")} <= facts
+    assert not {f for f in facts if f[0] in ("Department of Land", "Foo Police Centre", "Barshire Bureau closed")}

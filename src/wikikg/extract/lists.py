@@ -10,6 +10,7 @@ from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
+from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.known import SHAPE
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
@@ -245,6 +246,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         items = _item_mentions(mentions, sentence.text, lo)
         if items and not items[0].linked and (stop := _qualified(article, sentence, items[0].end)) > items[0].end:
             items[0] = replace(items[0], text=(n := sentence.text[items[0].start:stop]), key=n, end=stop)  # "(Reserve)"
+        if parts and items and (stop := lower_tail(sentence.text, items[0])) > items[0].end:
+            items[0] = replace(items[0], text=(n := sentence.text[:stop]), key=n, end=stop)  # "* Foo Centre and school"
         listed = sited(items, sentence, article, set(spec.types) == {"Place"})
         last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
