@@ -137,3 +137,38 @@ def test_a_regiment_s_commandants_head_it_and_its_colonels_are_affiliated():
     assert {("51st Foo Regiment", "keyPerson", "Richard Roe"), ("51st Foo Regiment", "keyPerson", "Mary Major"),
             ("Jane Roe", "affiliatedWith", "51st Foo Regiment")} <= facts
     assert ("51st Foo Regiment", "keyPerson", "Jane Roe") not in facts
+
+
+def test_a_member_directory_s_flag_then_a_dash_or_a_colon_leads_to_the_member():
+    """"* {{flag|Freedonia}} – [[Foo Union]]" under "Members": the flag renders nothing, the member follows the dash."""
+    text = ("The '''Foo Federation''' is an international federation of national foo associations, founded in 1950.\n\n"
+            "== Members ==\n* {{flag|Freedonia}} – [[Freedonian Foo Association]]\n* {{flagicon image|Foo.svg}} "
+            "[[Barshire Foo Union]]\n* {{flagcountry|Barshire}}: [[Barshire Foo League]]\n\n"
+            "== National members ==\n# {{flag|Freedonia}} — Fooville Foo Federation\n")
+    facts = _facts("Foo Federation", text)
+    assert {(m, "memberOf", "Foo Federation") for m in ("Freedonian Foo Association", "Barshire Foo Union",
+                                                        "Barshire Foo League", "Fooville Foo Federation")} <= facts
+
+
+def test_a_member_directory_s_country_label_is_no_member():
+    """"* [[Freedonia]]: [[Foo Union]]", "* Freedonia – Foo League" under "Member associations": the country says where
+    the member is from; the member is the body after the colon or the dash (and no country is made a member)."""
+    text = ("The '''Foo Federation''' is an international federation of national foo associations, founded in 1950.\n\n"
+            "== Member associations ==\n* [[France]]: [[French Foo Association]]\n* [[Germany]] – [[German Foo Union]] "
+            "(GFU)\n* Italy: Italian Foo Federation\n")
+    facts = _facts("Foo Federation", text)
+    assert {(m, "memberOf", "Foo Federation") for m in ("French Foo Association", "German Foo Union",
+                                                        "Italian Foo Federation")} <= facts
+    assert not {f for f in facts if f[0] in ("France", "Germany", "Italy")}
+
+
+def test_a_unit_s_name_whose_last_word_is_in_lower_case_is_whole():
+    """"* Department of Land administration", "* Foo Police Centre and school" under "Departments": the whole item names
+    the unit (an editor's casing), not "Department of Land"; a verb after the name ends it ("* Barshire Office closed")."""
+    text = ("The '''Fooville City Government''' is the local government of [[Fooville]], [[Freedonia]].\n\n"
+            "== Departments ==\n* Department of Finance\n* Department of Land administration\n"
+            "* Foo Police Centre and school\n* Barshire Bureau closed\n")
+    facts = {f for f in _facts("Fooville City Government", text) if f[1] == "subsidiaryOf"}
+    assert {("Department of Land administration", "subsidiaryOf", "Fooville City Government"),
+            ("Foo Police Centre and school", "subsidiaryOf", "Fooville City Government")} <= facts
+    assert not {f for f in facts if f[0] in ("Department of Land", "Foo Police Centre", "Barshire Bureau closed")}

@@ -8,7 +8,9 @@ from functools import lru_cache
 
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
+from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
+from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.known import SHAPE
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
@@ -32,8 +34,6 @@ _LISTED_NAME = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:of|f
                           r"\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER_LEAD = re.compile(r"[\d\s.,–—/-]*[:–—-]?\s*")  # a year and its separator before an item's name
 _LABEL = re.compile(r"[A-Z][\w.'’ -]{0,40}?:\s+(?=\S)")  # "Company A: ", "Chaplain: ": a label before a name
-_ITEM_PREFIX = re.compile(r"\s*([*#:]+)\s*(?:(?:\[\[(?:File|Image):[^\[\]]*\]\]|\{\{\s*flag\s*(?:icon|deco)\s*\|[^{}]*\}\})\s*)*"
-                          r"(?:'{2,3})?\s*", re.I)  # "* [[File:x.jpg|30px]] Name", "*{{Flag icon|Freedonia}}[[Jane Roe]]"
 
 
 def _is_title(m: Mention) -> bool:
@@ -99,7 +99,7 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     """How deep the list item a sentence starts is ("* A" 1, "** B" 2), 0 when it starts none."""
     line_start = article.text.rfind("\n", 0, start) + 1
     prefix = article.text[line_start:start]
-    m = _ITEM_PREFIX.fullmatch(prefix)
+    m = ITEM_PREFIX.fullmatch(prefix)
     return len(m.group(1)) if m else 0
 
 
@@ -215,6 +215,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 sentence.text[lo:mentions[0].start].strip().casefold() in _title_words():
             lo = mentions[0].start  # "* Metropolitan [[Foo (Barov)|Foo]] 1757–1770": a title before the holder
         lead = _LEAD_NAME.match(sentence.text)
+        line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.start]
+        if "Place" not in spec.types and (label := past_label(line, sentence.text, mentions)) > lo:
+            lo, lead, mentions = label, None, [m for m in mentions if m.start >= label]  # "* Freedonia: [[Foo Union]]"
         if types_of_people and (label := _LABEL.match(sentence.text)) and not any(
                 k.start < label.end() for k in sentence.links):
             lo, lead = max(lo, label.end()), None  # "* Company A: Captain Sam Smith", "* Chaplain: Jane Roe": the label's
@@ -243,6 +246,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         items = _item_mentions(mentions, sentence.text, lo)
         if items and not items[0].linked and (stop := _qualified(article, sentence, items[0].end)) > items[0].end:
             items[0] = replace(items[0], text=(n := sentence.text[items[0].start:stop]), key=n, end=stop)  # "(Reserve)"
+        if parts and items and (stop := lower_tail(sentence.text, items[0])) > items[0].end:
+            items[0] = replace(items[0], text=(n := sentence.text[:stop]), key=n, end=stop)  # "* Foo Centre and school"
         listed = sited(items, sentence, article, set(spec.types) == {"Place"})
         last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
