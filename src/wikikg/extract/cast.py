@@ -15,7 +15,7 @@ from wikikg.extract.topicplaces import topic_places
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
-from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Statement, TableCell
+from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Sentence, Statement, TableCell
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
 RULE = "cast.mention"
@@ -32,9 +32,13 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     held.add((ctx.subject.key, ctx.subject.linked))
     cast = admitted_subjects(MENTIONS)  # organisations, people and places, as the ontology says
     out: list[Statement] = []
-    for sentence in article.sentences:
+    captions = frozenset(map(id, article.captions))
+    for sentence in article.sentences + article.captions:  # captions name people and places too
         evidence = None
-        for m in find_mentions(sentence, ctx) + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
+        found = find_mentions(sentence, ctx)
+        if id(sentence) in captions:  # "''Jane Roe Crossing the Foo''", "entitled "The Foo at Work"": a work's title
+            found = [m for m in found if m.linked or not _quoted(sentence, m)]
+        for m in found + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
@@ -70,6 +74,15 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             held.add((m.key, m.linked))
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     return out
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _quoted(sentence: Sentence, m: Mention) -> bool:
+    """Whether an unlinked name of a caption stands inside italics or quotation marks: a work's title."""
+    spans = list(sentence.italic) + [q.span() for q in _QUOTED.finditer(sentence.text)]
+    return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def _column_class(header: str, table: tuple = ()) -> str | None:
