@@ -211,3 +211,15 @@ def test_captions_of_images_galleries_and_infoboxes_name_the_cast(tmp_path):
         start, end = int(g.value(evidence, WKG.charStart)), int(g.value(evidence, WKG.charEnd))
         assert name in text[start:end], name
     assert not any("Jane" in str(o) for o in g.objects(None, RDFS.label))
+
+
+def test_a_schools_heads_a_buildings_operator_and_a_partys_chambers_are_typed_by_their_parameter(tmp_path):
+    """"| dean = Jane Roe, John Doe" names people though nothing links them; "| operator = [[Foo]]" an
+    organisation, "| seats1_title = [[Barzon]]" a government body (a chamber) (sections.toml [field_classes])."""
+    text = ("{{Infobox school\n| name = Foo Academy\n| dean = Zorba Quillfeather, Mira Quillfeather\n"
+            "| operator = [[Quux]]\n| seats1_title = [[Barzon]]\n}}\n'''Foo Academy''' is a school.\n")
+    g = _graph_of(tmp_path, "Foo_Academy", text)
+    for name in ("Zorba Quillfeather", "Mira Quillfeather"):
+        assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Person) in g, name
+    assert (URIRef(RES + "Quux"), RDF.type, WKG.Organization) in g
+    assert (URIRef(RES + "Barzon"), RDF.type, WKG.GovernmentAgency) in g

@@ -136,14 +136,16 @@ _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "fl
 
 def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
     """An infobox item's linked entities (of the parameter's class `cls` when nothing else types them), the
-    country of a flag template ("{{flag|Turkey}}"), and an unlinked item made of known places' names
-    ("country = United States"); a post's link names no entity."""
+    country of a flag template ("{{flag|Turkey}}"), an unlinked item made of known places' names
+    ("country = United States") or, in a people's parameter, of person-shaped names; a post's link names no entity."""
     out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) and (
         cls != "Person" or person_shaped(split_title(link.target)[0])) else None)  # "| children = [[Jane Roe]]"
            for link in item.links if not is_office(link.target, link.text)]
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]
+    elif not item.links and cls == "Person" and all(map(person_shaped, names)):  # "| dean = Jane Roe, John Doe"
+        out += [_typed(name_mention(n), cls) for n in names]
     elif item.links:  # "[[Rosenheim]], Germany", "Ecuador, Egypt, [[Timor-Leste]], Togo": the unlinked countries
         shown = [link.text for link in item.links]  # and regions among linked names ("[[Washington, D.C.]]": none)
         out += [name_mention(n) for n in names if (n in countries() or n in regions()) and not any(n in t for t in shown)]
