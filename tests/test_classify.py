@@ -466,3 +466,18 @@ def test_a_title_read_as_a_persons_with_the_surname_first(title, want):
     from wikikg.extract.people import is_titled_person
     assert is_titled_person(title) is want
     assert ("Person" in link_mention(title, title).types) is want
+
+
+@pytest.mark.parametrize("text,name,want", [
+    ("It sold its stake to Quuxbank, an Italian bank, in 2001.", "Quuxbank", {"Company"}),
+    ("The shares went to Foovia, a Swiss manufacturer.", "Foovia", {"Company"}),
+    ("The award went to Jane Roe, a Pakistani economist, in 2001.", "Jane Roe", {"Person"}),
+    ("He met Quux, the company's founder, in 2001.", "Quux", set()),  # the company's: not its class
+])
+def test_an_apposition_with_a_demonym_gives_the_class_of_its_noun(text, name, want):
+    """", an Italian bank": a capitalised word that says where the thing is from may stand in the apposition
+    before its class noun; a class noun in the possessive ("the company's founder") is not the apposition's head."""
+    from wikikg.extract.classify import context_types
+
+    s = text.index(name)
+    assert context_types(text, s, s + len(name)) == want
