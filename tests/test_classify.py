@@ -344,9 +344,10 @@ def test_coordinated_and_national_posts(name, want):
 
 
 @pytest.mark.parametrize("name", ["Diploma of the Foo Ministry", "Decree of the Freedonian Senate", "Meeting of the Foo Board",
-                                  "Convocation of the Foo Society", "Annual Meeting"])
+                                  "Convocation of the Foo Society", "Annual Meeting", "Logo of Foo Society",
+                                  "Entrance of Foo University", "Coat of arms of Barshire"])
 def test_documents_and_meetings_are_no_entities(name):
-    """names.toml [works] first ("Diploma of"), [events] words "Meeting", "Convocation"."""
+    """names.toml [works] first ("Diploma of", a picture's "Logo of"), [events] words "Meeting", "Convocation"."""
     from wikikg.extract.mentions import name_mention
 
     assert not name_mention(name).types
@@ -360,6 +361,8 @@ def test_a_documents_issuer_is_named_after_it():
     text = "It was awarded the Diploma of the Cabinet of Ministers of Freedonia in 2004."
     ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
     assert "Cabinet of Ministers of Freedonia" in [text[s:e] for s, e in spans(text, True, ctx)]
+    text = "Logo of the Foo Society of Barshire"  # a caption: what the picture shows is the society's logo
+    assert "Foo Society of Barshire" in [text[s:e] for s, e in spans(text, True, ctx)]
 
 
 @pytest.mark.parametrize("name,want", [("Foo Range", {"Place"}), ("Foo Gorge", {"Place"}), ("Bar Glacier", {"Place"}),
