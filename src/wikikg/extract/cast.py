@@ -36,8 +36,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     for sentence in article.sentences + article.captions:  # captions name people and places too
         evidence = None
         found = find_mentions(sentence, ctx)
-        if id(sentence) in captions:  # "''Jane Roe Crossing the Foo''", "entitled "The Foo at Work"": a work's title;
-            found = [m for m in found if m.linked or not (_quoted(sentence, m) or _MODEL.search(m.text))]  # a craft
+        if id(sentence) in captions:  # "''Jane Roe Crossing the Foo''", "entitled "The Foo at Work"": a work's title
+            found = [m for m in found if m.linked or not _quoted(sentence, m)]
         for m in found + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
@@ -76,8 +76,6 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     return out
 
 
-# a maker's model number inside a caption's name ("Foo Squadron C-47", "Navy MH-60S Bar Hawk"): a craft, no body
-_MODEL = re.compile(r"\b[A-Z]{1,4}-?\d+[A-Z]?\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
