@@ -188,3 +188,38 @@ def test_a_makers_link_after_by_is_a_person_by_the_given_name_lexicon():
              for n in ("Henry Quillfeather", "Henry Quillbooks", "Late Greek")]
     typed = [m.types for m in by_makers(found, text)]
     assert typed == [frozenset({"Person"}), frozenset(), frozenset()]  # not after "published by"; no given name
+
+
+def test_captions_of_images_galleries_and_infoboxes_name_the_cast(tmp_path):
+    """An image's caption, a gallery line's and an infobox's "caption" field name people and places too (parse/
+    captions.py), with the caption as evidence; an unlinked name in italics or quotation marks there is a work's
+    title ("''Jane Roe Crossing the Foo''"), and an image's options ("thumb", "200px") are no caption."""
+    text = ("{{Infobox building\n| name = Foo Hall\n| caption = Foo Hall seen from [[Bazton Stadium]]\n}}\n"
+            "'''Foo Hall''' is a building.\n"
+            "[[File:Foo.jpg|thumb|200px|[[Agnès Maltais]] at the opening, in [[Fooville Stadium]]]]\n"
+            "== History ==\nIt opened in 1900.\n"
+            "[[File:Bar.jpg|thumb|''Jane Roe Crossing the Foo'', a painting]]\n"
+            "<gallery>\nFile:Baz.jpg|The hall seen from [[Quux Stadium]]\n</gallery>\n")
+    path = tmp_path / "Foo_Hall.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    for name, cls in (("Agnès Maltais", "Person"), ("Fooville Stadium", "Place"), ("Quux Stadium", "Place"),
+                      ("Bazton Stadium", "Place")):
+        node = URIRef(entity_iri(name, True))
+        assert (node, RDF.type, WKG[cls]) in g, name
+        evidence = g.value(node, WKG.mentionedIn)
+        start, end = int(g.value(evidence, WKG.charStart)), int(g.value(evidence, WKG.charEnd))
+        assert name in text[start:end], name
+    assert not any("Jane" in str(o) for o in g.objects(None, RDFS.label))
+
+
+def test_a_schools_heads_a_buildings_operator_and_a_partys_chambers_are_typed_by_their_parameter(tmp_path):
+    """"| dean = Jane Roe, John Doe" names people though nothing links them; "| operator = [[Foo]]" an
+    organisation, "| seats1_title = [[Barzon]]" a government body (a chamber) (sections.toml [field_classes])."""
+    text = ("{{Infobox school\n| name = Foo Academy\n| dean = Zorba Quillfeather, Mira Quillfeather\n"
+            "| operator = [[Quux]]\n| seats1_title = [[Barzon]]\n}}\n'''Foo Academy''' is a school.\n")
+    g = _graph_of(tmp_path, "Foo_Academy", text)
+    for name in ("Zorba Quillfeather", "Mira Quillfeather"):
+        assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Person) in g, name
+    assert (URIRef(RES + "Quux"), RDF.type, WKG.Organization) in g
+    assert (URIRef(RES + "Barzon"), RDF.type, WKG.GovernmentAgency) in g

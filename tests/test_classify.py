@@ -344,9 +344,10 @@ def test_coordinated_and_national_posts(name, want):
 
 
 @pytest.mark.parametrize("name", ["Diploma of the Foo Ministry", "Decree of the Freedonian Senate", "Meeting of the Foo Board",
-                                  "Convocation of the Foo Society", "Annual Meeting"])
+                                  "Convocation of the Foo Society", "Annual Meeting", "Logo of Foo Society",
+                                  "Entrance of Foo University", "Coat of arms of Barshire"])
 def test_documents_and_meetings_are_no_entities(name):
-    """names.toml [works] first ("Diploma of"), [events] words "Meeting", "Convocation"."""
+    """names.toml [works] first ("Diploma of", a picture's "Logo of"), [events] words "Meeting", "Convocation"."""
     from wikikg.extract.mentions import name_mention
 
     assert not name_mention(name).types
@@ -360,6 +361,8 @@ def test_a_documents_issuer_is_named_after_it():
     text = "It was awarded the Diploma of the Cabinet of Ministers of Freedonia in 2004."
     ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
     assert "Cabinet of Ministers of Freedonia" in [text[s:e] for s, e in spans(text, True, ctx)]
+    text = "Logo of the Foo Society of Barshire"  # a caption: what the picture shows is the society's logo
+    assert "Foo Society of Barshire" in [text[s:e] for s, e in spans(text, True, ctx)]
 
 
 @pytest.mark.parametrize("name,want", [("Foo Range", {"Place"}), ("Foo Gorge", {"Place"}), ("Bar Glacier", {"Place"}),
@@ -466,3 +469,18 @@ def test_a_title_read_as_a_persons_with_the_surname_first(title, want):
     from wikikg.extract.people import is_titled_person
     assert is_titled_person(title) is want
     assert ("Person" in link_mention(title, title).types) is want
+
+
+@pytest.mark.parametrize("text,name,want", [
+    ("It sold its stake to Quuxbank, an Italian bank, in 2001.", "Quuxbank", {"Company"}),
+    ("The shares went to Foovia, a Swiss manufacturer.", "Foovia", {"Company"}),
+    ("The award went to Jane Roe, a Pakistani economist, in 2001.", "Jane Roe", {"Person"}),
+    ("He met Quux, the company's founder, in 2001.", "Quux", set()),  # the company's: not its class
+])
+def test_an_apposition_with_a_demonym_gives_the_class_of_its_noun(text, name, want):
+    """", an Italian bank": a capitalised word that says where the thing is from may stand in the apposition
+    before its class noun; a class noun in the possessive ("the company's founder") is not the apposition's head."""
+    from wikikg.extract.classify import context_types
+
+    s = text.index(name)
+    assert context_types(text, s, s + len(name)) == want

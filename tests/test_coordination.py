@@ -28,9 +28,22 @@ _TYPES = {"P": PERSON, "L": PLACE, "-": frozenset()}
 
 def _mentions(text: str, classes: str) -> list[Mention]:
     out = []
-    for m, c in zip(re.finditer(r"\[\[([^\]]+)\]\]", text), classes, strict=True):
-        out.append(Mention(m.group(1), m.group(1), True, _TYPES[c], start=m.start(), end=m.end(), strength=2 if c != "-" else 0))
+    for m, c in zip(re.finditer(r"\[\[([^\]]+)\]\]|\{\{([^}]+)\}\}", text), classes, strict=True):
+        name = m.group(1) or m.group(2)  # {{Name}}: an unlinked name
+        out.append(Mention(name, name, m.group(1) is not None, _TYPES[c], start=m.start(), end=m.end(),
+                           strength=2 if c != "-" else 0))
     return out
+
+
+@pytest.mark.parametrize("text,before,after", [
+    ("[[Jane Roe]], [[John Doe]], {{Sam Sample}} and {{J. Fyodor Quux}}", "PP--", "PPPP"),
+    ("at the society's {{Silver Jubilee}}, [[Jane Roe]], [[John Doe]] and [[Abe Quuz]]", "-PPP", "-PPP"),  # possessed
+    ("[[Jane Roe]], [[John Doe]], {{Generals Quux}} and [[Abe Quuz]]", "PP-P", "PP-P"),  # no given name first
+    ("[[Fooland]], [[Barland]] and {{Quux Corp}}", "LL-", "LL-"),  # unlinked: among people only
+])
+def test_an_unlinked_persons_name_among_people_is_a_persons(text, before, after):
+    """An unlinked name listed among people is a person's when a known given name or an initial says so."""
+    test_an_untyped_linked_name_takes_the_class_of_the_names_it_is_listed_with(text, before, after)
 
 
 @pytest.mark.parametrize("text,before,after", CASES)

@@ -197,6 +197,7 @@ class ParsedArticle:
     tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = ()
     disambiguation: bool = False  # a disambiguation or set-index page: a list of namesakes, no subject
+    captions: tuple[Sentence, ...] = ()  # images' and galleries' captions, for the cast only (parse/captions.py)
 
     def citation(self, key: str) -> Citation | None:
         """The citation with this key."""

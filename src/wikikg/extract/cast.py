@@ -15,7 +15,7 @@ from wikikg.extract.topicplaces import topic_places
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects
-from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Statement, TableCell
+from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Sentence, Statement, TableCell
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
 RULE = "cast.mention"
@@ -32,9 +32,13 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     held.add((ctx.subject.key, ctx.subject.linked))
     cast = admitted_subjects(MENTIONS)  # organisations, people and places, as the ontology says
     out: list[Statement] = []
-    for sentence in article.sentences:
+    captions = frozenset(map(id, article.captions))
+    for sentence in article.sentences + article.captions:  # captions name people and places too
         evidence = None
-        for m in find_mentions(sentence, ctx) + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
+        found = find_mentions(sentence, ctx)
+        if id(sentence) in captions:  # "''Jane Roe Crossing the Foo''", "entitled "The Foo at Work"": a work's title
+            found = [m for m in found if m.linked or not _quoted(sentence, m)]
+        for m in found + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
@@ -70,6 +74,15 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             held.add((m.key, m.linked))
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     return out
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _quoted(sentence: Sentence, m: Mention) -> bool:
+    """Whether an unlinked name of a caption stands inside italics or quotation marks: a work's title."""
+    spans = list(sentence.italic) + [q.span() for q in _QUOTED.finditer(sentence.text)]
+    return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def _column_class(header: str, table: tuple = ()) -> str | None:
@@ -123,14 +136,16 @@ _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "fl
 
 def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
     """An infobox item's linked entities (of the parameter's class `cls` when nothing else types them), the
-    country of a flag template ("{{flag|Turkey}}"), and an unlinked item made of known places' names
-    ("country = United States"); a post's link names no entity."""
+    country of a flag template ("{{flag|Turkey}}"), an unlinked item made of known places' names
+    ("country = United States") or, in a people's parameter, of person-shaped names; a post's link names no entity."""
     out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) and (
         cls != "Person" or person_shaped(split_title(link.target)[0])) else None)  # "| children = [[Jane Roe]]"
            for link in item.links if not is_office(link.target, link.text)]
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]
+    elif not item.links and cls == "Person" and all(map(person_shaped, names)):  # "| dean = Jane Roe, John Doe"
+        out += [_typed(name_mention(n), cls) for n in names]
     elif item.links:  # "[[Rosenheim]], Germany", "Ecuador, Egypt, [[Timor-Leste]], Togo": the unlinked countries
         shown = [link.text for link in item.links]  # and regions among linked names ("[[Washington, D.C.]]": none)
         out += [name_mention(n) for n in names if (n in countries() or n in regions()) and not any(n in t for t in shown)]

@@ -197,9 +197,20 @@ def _context_patterns() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         words_re = f"(?i:{alt})" if cls != "Person" else f"(?:{alt})"  # the cue in any case, the name word capitalised
         before = re.compile(rf"\b{words_re}\s+(?:[A-Z][\w-]*\s+)?$")
-        after = re.compile(rf"^,\s+(?:[Aa]|[Aa]n|[Tt]he|then|its|former|now)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:{alt})\b")
+        after = re.compile(rf"^,\s+(?:[Aa]|[Aa]n|[Tt]he|then|its|former|now)\s+(?:(?:[a-z][\w-]*|{_demonym()})\s+){{0,4}}?"
+                           rf"(?:{alt})\b(?!['’]s)")  # ", an Italian bank", not ", the company's founder"
         out.append((cls, before, after))
     return tuple(out)
+
+
+@cache
+def _demonym() -> str:
+    """A capitalised word that says where a thing is from, in an apposition ("[[Foo]], a German bank", "an Italian
+    manufacturer", "a Pakistani firm"): a demonym's ending, or a capitalised word of names.toml [stop] words
+    ("Swiss", "Dutch", "Islamic")."""
+    words = sorted((w for w in name_tables().stop.words if w.isalpha() and w[:1].isupper() and not w.isupper()),
+                   key=len, reverse=True)
+    return rf"(?:[A-Z][a-z]+(?:an|ese|ish|i)|{'|'.join(map(re.escape, words))})"
 
 
 @cache

@@ -8,6 +8,7 @@ from functools import cache
 from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
+from wikikg.extract.people import is_given_name
 from wikikg.extract.settlements import settled
 from wikikg.extract.unlinkedplaces import unlinked_places
 from wikikg.kb import rules
@@ -113,9 +114,10 @@ def fields_listed(found: list[Mention], text: str) -> list[Mention]:
 
 
 def coordinated(found: list[Mention], text: str) -> list[Mention]:
-    """"[[Foo Corp]], [[Bar Ltd]], [[Baz]] and [[Qux Inc]]": a linked name nothing types, in a list of at least
-    three names joined only by commas and "and"/"or", takes the class of the others when at least two of them,
-    and at least half of the list, are typed and all alike. `found` in text order."""
+    """"[[Foo Corp]], [[Bar Ltd]], [[Baz]] and [[Qux Inc]]": a name nothing types (linked, or among people an
+    unlinked person's name, not a list's first name after an opening phrase: "Jane Roe"), in a list of at least three names joined only by
+    commas and "and"/"or", takes the class of the others when at least two of them, and at least half of the
+    list, are typed and all alike. `found` in text order."""
     out = list(found)
     run: list[int] = []
     for i in range(len(out) + 1):
@@ -123,12 +125,16 @@ def coordinated(found: list[Mention], text: str) -> list[Mention]:
             run.append(i)
             continue
         if len(run) >= 3:
-            _type_run(out, run)
+            _type_run(out, run, text)
         run = [i] if i < len(out) else []
     return out
 
 
-def _type_run(out: list[Mention], run: list[int]) -> None:
+# an opening phrase that a list's first name may close ("According to Foo Council, Fooville and Bazton ...")
+_OPENING = re.compile(r"\W*(?:\w+\s+){0,2}(?:to|in|at|for|by|with|from|after|under|on)\s+$", re.I)
+
+
+def _type_run(out: list[Mention], run: list[int], text: str) -> None:
     typed = {out[i].types for i in run if out[i].types}
     n_typed = sum(1 for i in run if out[i].types)
     if len(typed) != 1 or n_typed < 2 or 2 * n_typed < len(run):
@@ -136,8 +142,20 @@ def _type_run(out: list[Mention], run: list[int]) -> None:
     cls = next(iter(typed))
     for i in run:
         m = out[i]
-        if not m.types and m.linked and _name_like(m.key, "Person" in cls):
+        if not m.types and _name_like(m.key, "Person" in cls) and (m.linked or "Person" in cls and _unlinked_person(
+                m, text) and not (i == run[0] and _OPENING.match(text[:m.start]))):
             out[i] = replace(m, types=cls, strength=CONTEXT)
+
+
+_INITIAL = re.compile(r"\b[A-Z]\.(?:\s|$)")
+_POSSESSED = re.compile(r"['’]s\s+$")
+
+
+def _unlinked_person(m: Mention, text: str) -> bool:
+    """An unlinked name of a list of people that may be one too: a known given name first or an initial inside
+    ("Jane Roe", "J. Foo Roe"); not a thing someone has ("the society's Silver Jubilee")."""
+    return (is_given_name(m.key.split()[0]) or bool(_INITIAL.search(m.key))) \
+        and not _POSSESSED.search(text, max(0, m.start - 3), m.start)
 
 
 _CONNECTORS = frozenset({"of", "the", "de", "del", "la", "le", "and", "y", "du", "des", "von", "van", "der", "da", "di",

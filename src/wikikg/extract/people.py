@@ -13,7 +13,7 @@ from wikikg.extract.classify import name_types
 from wikikg.extract.nonentities import ends_as_a_work
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
-from wikikg.kb.names import stop_names
+from wikikg.kb.names import name_tables, stop_names
 from wikikg.kb.places import countries, english_regions, places
 
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
@@ -72,9 +72,22 @@ _ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "at", "az", "ash"})  
 def is_personal_name(name: str) -> bool:
     """Whether `name` ("Agnès Maltais", "Jean-François Lisée") reads as a person's full name: two to four
     capitalised words, the first (or the first part of a hyphenated one) a known given name, and the
-    name parser tags the whole a person; a first word that is a place's name ("Denver") is not a given name."""
+    name parser tags the whole a person or the last word ends as a surname of another language does ("Leonid
+    Barenko"); a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
-    return _shaped_as_a_name(name, words) and is_person(name)  # probablepeople's answer (extract/personcrf.py)
+    return _shaped_as_a_name(name, words) and (is_person(name) or _foreign_surname(words[-1]))
+    # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language
+
+
+def _foreign_surname(word: str) -> bool:
+    """Whether a word ends as surnames of other languages do (names.toml [person_names] surname_endings:
+    "Barenko", "Foorov"), three letters longer than the ending at least."""
+    return word[:1].isupper() and any(word.endswith(e) and len(word) >= len(e) + 3 for e in _surname_endings())
+
+
+@cache
+def _surname_endings() -> tuple[str, ...]:
+    return name_tables().surname_endings
 
 
 def _shaped_as_a_name(name: str, words: list[str]) -> bool:

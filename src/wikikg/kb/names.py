@@ -92,6 +92,7 @@ class Names:
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
+    surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
 
 
@@ -121,7 +122,7 @@ SCHEMA = Table({
     "works": Table({"heads": list, "qualifiers": list, "first": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
-    "person_names": Table({"makers_by": list}),
+    "person_names": Table({"makers_by": list, "surname_endings": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -138,6 +139,7 @@ _LISTS = {
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"), "makers_by": ("person_names", "makers_by"),
+    "surname_endings": ("person_names", "surname_endings"),
 }
 
 

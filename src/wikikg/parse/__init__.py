@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 
 from wikikg.model import Article, Link, ParsedArticle, Sentence
+from wikikg.parse.captions import caption_sentences
 from wikikg.parse.definitions import canonical_title, is_disambiguation
 from wikikg.parse.engine import render
 from wikikg.parse.plaintext import parse_text
@@ -13,9 +14,10 @@ from wikikg.parse.softbreaks import join_soft_breaks
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
 
-def parse_wikitext(article: Article, tree: bool = False) -> ParsedArticle:
+def parse_wikitext(article: Article, tree: bool = False, captions: bool = True) -> ParsedArticle:
     """Parse raw wikitext: sentences with offsets, links, refs, infoboxes, categories (`tree`: rendered
-    from mwparserfromhell's node tree instead of its token stream, the same result more slowly)."""
+    from mwparserfromhell's node tree instead of its token stream, the same result more slowly; `captions`: with the
+    captions' sentences)."""
     r, warnings = render(article.text, tree)
     b = r.b
     plain = join_soft_breaks(b.text(), article.text, b)
@@ -50,7 +52,12 @@ def parse_wikitext(article: Article, tree: bool = False) -> ParsedArticle:
                          tuple(r.infoboxes), tuple(r.citations.values()),
                          tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
                          warnings=warnings,
-                         disambiguation=is_disambiguation(article.title, article.text))
+                         disambiguation=is_disambiguation(article.title, article.text),
+                         captions=caption_sentences(article, tuple(r.infoboxes), _caption_parser(tree)) if captions else ())
+
+
+def _caption_parser(tree: bool):
+    return lambda a: parse_wikitext(a, tree, captions=False)
 
 
 def parse_article(article: Article) -> ParsedArticle:
