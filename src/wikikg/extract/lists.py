@@ -10,6 +10,7 @@ from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.known import SHAPE
+from wikikg.extract.listedparts import listed_part
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -270,7 +271,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
             if termed is not None:
                 owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station
-            if parts and named != heading and (part := heading_part(heading, spec, ctx)) is not None:
+            if parts and named != heading and (part := heading_part(heading, spec, ctx)
+                                               or listed_part(heading, (out, *held.values()), owner)) is not None:
                 owner = part  # "=== Operational Command West ===" under "Structure": the brigades listed are its
             if parts and parents:
                 owner = parents[-1][1]  # "** 24th Brigade" under "* Operational Command West": a part of that
