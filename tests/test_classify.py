@@ -400,10 +400,15 @@ def test_a_name_before_an_honours_word_is_the_honours():
 @pytest.mark.parametrize("target,shown,want", [
     ("Al-Nusra Front", "al-Nusra Front", True), ("Al-Qaeda", "al-Qaeda", True), ("EBay", "eBay", True),
     ("Company", "company", False), ("Alpine skiing", "alpine skiing", False), ("Al", "al", False),
+    # the particle in the last word: "[[Jabhat al-Foo]]", "[[Jane al-Roe]]", "[[Foo d'Bar]]" (not "[[Foo al dente]]")
+    ("Jabhat al-Foo", "Jabhat al-Foo", True), ("Jane Roe al-Doe", "Jane Roe al-Doe", True),
+    ("Universitat d'Foo", "Universitat d'Foo", True), ("Pasta al dente", "Pasta al dente", False),
+    ("Foo of al-bar", "Foo of al-bar", False),
 ])
 def test_a_link_shown_with_an_arabic_article_names_an_entity_a_lower_case_common_noun_does_not(target, shown, want):
     """"the [[al-Nusra Front]]": a name that opens with the Arabic article joined by a hyphen, like "eBay", is a
-    name, though its first letter is lower case."""
+    name, though its first letter is lower case; so is one whose last word does ("[[Jabhat al-Foo]]": not cut to
+    "Jabhat", an unlinked name, which made "X was founded by [[Ahmed al-Roe]]" a fact about "Ahmed")."""
     from wikikg.extract.mentions import is_entity_link
     assert is_entity_link(target, shown) is want
 

@@ -16,7 +16,7 @@ CASES = sorted((ROOT / "tests" / "cases" / "infobox").glob("*.toml"))
 PROPERTIES = {"foundedBy", "foundingDate", "dissolutionDate", "headquarteredIn", "locatedIn",
               "subsidiaryOf", "keyPerson", "industry", "organizationType", "listedOn", "website",
               "affiliatedWith", "educatedAt", "birthPlace", "birthDate", "occupation", "memberOf",
-              "jurisdiction"}
+              "jurisdiction", "partneredWith"}
 VALUES = {"entity", "person", "place", "organization", "date", "literal", "url", "exchange", "office"}
 
 

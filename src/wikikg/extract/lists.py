@@ -12,6 +12,7 @@ from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.known import SHAPE
+from wikikg.extract.listedparts import listed_part
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -275,7 +276,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
             if termed is not None:
                 owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station
-            if parts and named != heading and (part := heading_part(heading, spec, ctx)) is not None:
+            if parts and named != heading and (part := heading_part(heading, spec, ctx)
+                                               or listed_part(heading, (out, *held.values()), owner)) is not None:
                 owner = part  # "=== Operational Command West ===" under "Structure": the brigades listed are its
             if parts and parents:
                 owner = parents[-1][1]  # "** 24th Brigade" under "* Operational Command West": a part of that

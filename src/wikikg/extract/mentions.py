@@ -79,7 +79,10 @@ def is_entity_link(target: str, shown: str) -> bool:
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1]
     return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms() \
-        or is_government_title(label)  # "[[Roe ministry (1976–78)]]"
+        or is_government_title(label) or _PARTICLE_LAST.match(last) is not None  # "[[Roe ministry (1976–78)]]"
+
+
+_PARTICLE_LAST = re.compile(r"(?:a[dlnrstz]|ash|el)-[A-Z]|[dl]['’][A-Z]")  # "[[Jabhat al-Akrad]]", "[[Foo d'Estaing]]"
 
 
 @cache
