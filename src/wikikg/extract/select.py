@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import fits, owned_end
+from wikikg.extract.possessives import plural_possessive
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
@@ -37,11 +38,12 @@ class Slotted:
             piece = _EMPTY_PARENS.sub("", piece) if "(" in piece else piece  # (the expression needs one)
             parts.append(piece)
             pos += len(piece)
-            tok = f"⟦{i}⟧"
+            tok, last = f"⟦{i}⟧", m.end
             spans.append((pos, pos + len(tok)))
+            if (stop := plural_possessive(sentence, m.start, m.end)) is not None:  # "Foo Hotels' unit": "⟦i⟧'s unit"
+                tok, last = tok + "'s", stop + 1
             parts.append(tok)
             pos += len(tok)
-            last = m.end
         piece = sentence[last:]
         parts.append(_EMPTY_PARENS.sub("", piece) if "(" in piece else piece)
         return cls("".join(parts), spans, mentions)
