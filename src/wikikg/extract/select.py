@@ -303,6 +303,7 @@ _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
 # (not an adverb's: "at ⟦Kuxun⟧ and briefly at ⟦Microsoft⟧")
 _NEW_PHRASE = re.compile(r"(?:^|\s)(?!(?:and|or|the|a|an|as|well|also|then|later|now|both|either)\b|[a-z]+ly\b)[a-z][\w-]*\s+"
                          r"(?:in|at|to|from|into|with|by|on|of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$")
+_APPOSED_A = re.compile(r"\s*,\s+an?\s")
 _EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+){0,5}[\w'’-]*\s*$")  # "by Dr. ⟦X⟧"
 
 
@@ -335,8 +336,8 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
             if not backwards and _IN_GAP.fullmatch(raw):
                 continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
-            if not _LIST_GAP.match(gap) or not backwards and _NEW_PHRASE.search(gap):
-                break
+            if not _LIST_GAP.match(gap) or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap)):
+                break  # (", a former ⟦X⟧ engineer": an apposition of the item before, not an item)
         out.append(i)
     if not backwards and len(out) > 1 and _town_after(sl, out[-2], out[-1]):
         out.pop()  # "affiliated to ⟦Foo Technical University⟧, ⟦Jallandhar⟧ and courses are": the town it is in
