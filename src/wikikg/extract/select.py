@@ -304,7 +304,9 @@ _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
 _NEW_PHRASE = re.compile(r"(?:^|\s)(?!(?:and|or|the|a|an|as|well|also|then|later|now|both|either)\b|[a-z]+ly\b)[a-z][\w-]*\s+"
                          r"(?:in|at|to|from|into|with|by|on|of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$")
 _APPOSED_A = re.compile(r"\s*,\s+an?\s")
-_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+){0,5}[\w'’-]*\s*$")  # "by Dr. ⟦X⟧"
+# "by Dr. ⟦X⟧", "by former ⟦Y⟧ employees ⟦X⟧"
+_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+|⟦\d+⟧\s+(?:employees|engineers|executives|researchers|"
+                       r"scientists|students|alumni|veterans|colleagues|staff|officials)\s+){0,5}[\w'’-]*\s*$")
 
 
 def _gap(sl: Slotted, a: int, b: int) -> str:
