@@ -30,3 +30,17 @@ def name_possessive(tok: str, after: str) -> bool:
     if tok in irregular or _MENS.search(tok):
         return after[:1].isupper()
     return tok[-2:] in ("s'", "s’") and after in heads
+
+
+_PLURAL_TAIL = re.compile(r"s['’](?=\s+[^\s'’])")
+
+
+def plural_possessive(sentence: str, start: int, end: int) -> int | None:
+    """Where a name ends before the plural's possessive apostrophe that ends or follows its mention ("Globex
+    Hotels' subsidiary", "[[Foo Ventures]]' Jane Roe"), or None; not a name in single quotes ("'Foo Hotels' is")."""
+    if sentence[start - 1:start] in ("'", "’"):
+        return None
+    for stop in (end - 1, end):  # the apostrophe inside the mention's span, or right after it
+        if _PLURAL_TAIL.match(sentence, stop - 1) and stop > start + 1:
+            return stop
+    return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import fits, owned_end
+from wikikg.extract.possessives import plural_possessive
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
@@ -37,11 +38,12 @@ class Slotted:
             piece = _EMPTY_PARENS.sub("", piece) if "(" in piece else piece  # (the expression needs one)
             parts.append(piece)
             pos += len(piece)
-            tok = f"⟦{i}⟧"
+            tok, last = f"⟦{i}⟧", m.end
             spans.append((pos, pos + len(tok)))
+            if (stop := plural_possessive(sentence, m.start, m.end)) is not None:  # "Foo Hotels' unit": "⟦i⟧'s unit"
+                tok, last = tok + "'s", stop + 1
             parts.append(tok)
             pos += len(tok)
-            last = m.end
         piece = sentence[last:]
         parts.append(_EMPTY_PARENS.sub("", piece) if "(" in piece else piece)
         return cls("".join(parts), spans, mentions)
@@ -301,7 +303,10 @@ _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
 # (not an adverb's: "at ⟦Kuxun⟧ and briefly at ⟦Microsoft⟧")
 _NEW_PHRASE = re.compile(r"(?:^|\s)(?!(?:and|or|the|a|an|as|well|also|then|later|now|both|either)\b|[a-z]+ly\b)[a-z][\w-]*\s+"
                          r"(?:in|at|to|from|into|with|by|on|of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$")
-_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+){0,5}[\w'’-]*\s*$")  # "by Dr. ⟦X⟧"
+_APPOSED_A = re.compile(r"\s*,\s+an?\s")
+# "by Dr. ⟦X⟧", "by former ⟦Y⟧ employees ⟦X⟧"
+_EDGE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+|[A-Z][a-z]{0,3}\.\s+|⟦\d+⟧\s+(?:employees|engineers|executives|researchers|"
+                       r"scientists|students|alumni|veterans|colleagues|staff|officials)\s+){0,5}[\w'’-]*\s*$")
 
 
 def _gap(sl: Slotted, a: int, b: int) -> str:
@@ -333,8 +338,8 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
             if not backwards and _IN_GAP.fullmatch(raw):
                 continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
-            if not _LIST_GAP.match(gap) or not backwards and _NEW_PHRASE.search(gap):
-                break
+            if not _LIST_GAP.match(gap) or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap)):
+                break  # (", a former ⟦X⟧ engineer": an apposition of the item before, not an item)
         out.append(i)
     if not backwards and len(out) > 1 and _town_after(sl, out[-2], out[-1]):
         out.pop()  # "affiliated to ⟦Foo Technical University⟧, ⟦Jallandhar⟧ and courses are": the town it is in
