@@ -7,7 +7,7 @@ from wikikg.model import Mention, ParsedArticle, Sentence
 
 
 def sited(listed: list[Mention], sentence: Sentence, article: ParsedArticle, places: bool = False) -> list[Mention]:
-    """ "* Regional Research Station, Pilicode, Kasaragod" beside "* Regional Research Station, Bazton": a name
+    """ "* Regional Research Station, Fooville, Barshire" beside "* Regional Research Station, Bazton": a name
     that other items give to other places is one of several of that name, named with its place; so is one in a
     list whose linked items' titles name their places ("* [[Banana Research Station, Fooville]]"); the place
     after that is where it lies. Any other name is its own ("* Foo Information Centre, Fooville": the centre,
