@@ -126,3 +126,31 @@ def test_a_bare_unshaped_item_among_shaped_siblings_is_a_part_too():
     parts = {s for s, p, o in _facts("Foo Operations Center", text) if p == "subsidiaryOf"}
     assert {"1st Foo Battalion", "2nd Foo Battalion", "Headquarters Support Unit"} <= parts
     assert not parts & {"Soil Science", "Forest Inventory"}
+
+
+def test_a_bold_unlinked_heading_item_is_the_parent_of_the_units_nested_under_it():
+    """list.units: "* '''Foo Division'''" (no link, no class of its own name) heads the brigades below it: a unit of
+    the army and their parent, not the army; a bold label ("'''Reserve units'''") is no parent."""
+    text = ("The '''Fooland Army''' is the army of [[Freedonia]].\n\n== Structure ==\n"
+            "* '''Foo Division'''\n** [[1st Bar Brigade]]\n** [[2nd Bar Brigade]]\n"
+            "* '''Bar Division \"Fooville\"'''\n** [[3rd Bar Brigade]]\n"
+            "* '''Reserve units'''\n** [[4th Bar Brigade]]\n")
+    facts = {(s, o) for s, p, o in _facts("Fooland Army", text) if p == "subsidiaryOf"}
+    assert {("Foo Division", "Fooland Army"), ("1st Bar Brigade", "Foo Division"), ("2nd Bar Brigade", "Foo Division"),
+            ('Bar Division "Fooville"', "Fooland Army"), ("3rd Bar Brigade", 'Bar Division "Fooville"'),
+            ("4th Bar Brigade", "Fooland Army")} == facts
+    types = {st.subject.key: st.subject.types for st in extract_article(Article("Fooland Army", text, "case", "wikitext"))
+             .statements if st.predicate == "subsidiaryOf"}
+    assert types["Foo Division"] == types['Bar Division "Fooville"'] == {"MilitaryOrganization"}  # as the brigades
+
+
+def test_a_linked_heading_item_whose_name_ends_in_a_quoted_epithet_is_the_parent_of_its_units():
+    """list.units: '* [[Armoured Brigade "Bar"]]' links a unit (its title's last word is in quotes), the parent of the
+    regiments nested below it, piped or not."""
+    text = ("The '''Fooland Army''' is the army of [[Freedonia]].\n\n== Structure ==\n"
+            "* [[Armoured Brigade \"Bar\"]]\n** [[4th Tank Regiment]]\n** [[32nd Tank Regiment]]\n"
+            "* [[Paratroopers Brigade \"Baz\"|Baz Brigade]]\n** [[183rd Paratroopers Regiment \"Qux\"]]\n")
+    facts = {(s, o) for s, p, o in _facts("Fooland Army", text) if p == "subsidiaryOf"}
+    assert {('Armoured Brigade "Bar"', "Fooland Army"), ("4th Tank Regiment", 'Armoured Brigade "Bar"'),
+            ("32nd Tank Regiment", 'Armoured Brigade "Bar"'), ('Paratroopers Brigade "Baz"', "Fooland Army"),
+            ('183rd Paratroopers Regiment "Qux"', 'Paratroopers Brigade "Baz"')} == facts

@@ -30,7 +30,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     label, _ = split_title(article.title)
     names = {label, article.title}
     for i, s in enumerate(article.sentences[:3]):
-        for bs, be in own_bold(s):
+        item = i and (s.item or article.text[article.text.rfind("\n", 0, s.start) + 1:s.start].startswith(("*", "#")))
+        for bs, be in () if item else own_bold(s):  # "* '''Foo Division'''" in a short article: a list's item
             bold = s.text[bs:be].strip()
             if i and "Person" not in subject.types and (t := titled_person(bold, bold, 0, len(bold))) and t.types:
                 continue  # a unit raised by a titled person set in bold for emphasis: no name of the unit

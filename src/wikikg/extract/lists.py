@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from wikikg.extract.boldparent import bold_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
@@ -229,6 +230,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if lead is None and (listed_name := _LISTED_NAME.match(sentence.text)) and not any(
                 m.linked and m.types for m in mentions if m.start < listed_name.end(1)):  # links to fields only
             lead = listed_name  # "* Department of Budget, Accounting and Statistics": one name, its fields listed
+        if parts and (bold := bold_unit(article, index, depth, frozenset(spec.types), default_type(spec, ctx.subject))):
+            lead, mentions = None, [bold, *(m for m in mentions if m.start >= bold.end)]  # "* '''Foo Division'''"
         stop = lead.end(1) if lead else 0  # a mention inside the name, or ending it with its abbreviation: "Foo Panel (FP)"
         inside = [m for m in mentions if m.end <= stop or m.start < stop and _BARE.fullmatch(sentence.text, stop, m.end)]
         whole = lead and inside and spec.relation == "subsidiaryOf" and name_types(lead.group(1)) \
