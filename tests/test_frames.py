@@ -16,12 +16,19 @@ def _types(sentence: str, title: str | None = None) -> frozenset[str]:
 
 @pytest.mark.parametrize("sentence", [
     "In 1999 she joined [[Foo]] as a partner.", "He worked for [[Bar]] until 2004.",
-    "The station is a member of [[Baz]].", "It became a subsidiary of [[Qux]] in 2001.",
-    "The firm was acquired by [[Foo]] in 2004 for $1 billion.", "She serves on the board of [[Bar]] and is a trustee.",
+    "The station is a member of [[Baz]].", "She serves on the board of [[Bar]] and is a trustee.",
     "He signed for [[Foo]] in 2010.", "The bank was a founding member of the [[Baz]], Bar and Qux.",
 ])
 def test_an_organisations_frame_types_a_bare_link(sentence):
     assert _types(sentence) == {"Organization"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It became a subsidiary of [[Qux]] in 2001.", "The firm was acquired by [[Foo]] in 2004 for $1 billion.",
+    "The hotel was owned by the [[Foo Railway]], and later by Bar.", "In 2013 Foo took over Bar's stake in [[Baz]].",
+])
+def test_a_business_frame_types_a_bare_link_as_a_company(sentence):
+    assert _types(sentence) == {"Company"}
 
 
 @pytest.mark.parametrize("sentence, title", [

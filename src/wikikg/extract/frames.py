@@ -10,7 +10,7 @@ from wikikg.kb.names import name_tables
 
 __all__ = ["frame_types"]
 
-_ORG = frozenset({"Organization"})
+_ORG, _COMPANY = frozenset({"Organization"}), frozenset({"Company"})
 _INITIAL = re.compile(r"[A-Z]\.?")  # "J. S. Roe": a person's initials
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "del", "la", "le", "y", "da", "do", "di",
                          "von", "van", "der", "et", "und", "&"})
@@ -18,11 +18,13 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "del", "l
 
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The frame before a link, what may follow it, and the titles no frame types (names.toml [frames])."""
+    """The frame before a link (a business's frame in group "company"), what may follow it, and the titles no
+    frame types (names.toml [frames])."""
     t = name_tables()
     before = "|".join(sorted(map(re.escape, t.org_frames), key=len, reverse=True)) or "(?!)"
+    company = "|".join(sorted(map(re.escape, t.company_frames), key=len, reverse=True)) or "(?!)"
     after = "|".join(sorted(map(re.escape, t.frame_next), key=len, reverse=True)) or "(?!)"
-    return (re.compile(rf"(?<![\w-])(?i:(?:{before}))\s+(?:(?:the|its|their|his|her)\s+)?$"),
+    return (re.compile(rf"(?<![\w-])(?i:(?P<company>{company})|(?:{before}))\s+(?:(?:the|its|their|his|her)\s+)?$"),
             re.compile(rf"\s*(?:$|[,.;:)(\]]|\s(?:{after})\b|\s(?:and|or)\s+[a-z])"), re.compile(t.frame_unless))
 
 
@@ -41,12 +43,14 @@ def _typable(title: str) -> bool:
 
 def frame_types(title: str, text: str, start: int, end: int) -> frozenset[str]:
     """Organization for a link to `title` shown at text[start:end] as the object of a frame that only an
-    organisation fills ("joined [[Foo]] in 1998", "a member of [[Bar]]."), else none."""
+    organisation fills ("joined [[Foo]] in 1998", "a member of [[Bar]]."), Company for a business's frame ("a
+    subsidiary of [[Foo]]"), else none."""
     before, after, _ = _patterns()
-    if not before.search(text, max(0, start - 48), start) or not after.match(text, end) or not _typable(title):
+    frame = before.search(text, max(0, start - 48), start)
+    if not frame or not after.match(text, end) or not _typable(title):
         return frozenset()
     listed = _LISTED.search(text[end:min(_END.search(text, end).start(), end + 200)]) if text[end:end + 1] == "," else None
-    return frozenset() if listed and listed["noun"] not in _next_words() else _ORG
+    return frozenset() if listed and listed["noun"] not in _next_words() else _COMPANY if frame["company"] else _ORG
 
 
 _END = re.compile(r"[.;:(]|$")

@@ -95,6 +95,7 @@ class Names:
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     org_frames: tuple[str, ...] = ()  # words before a link whose object is an organisation ("joined", "member of")
+    company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
     frame_next: tuple[str, ...] = ()  # words that may follow such a link
     frame_unless: str = "(?!)"  # link titles no frame types (a taxon's Latin name)
 
@@ -126,7 +127,7 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list}),
-    "frames": Table({"before": list, "next": list, "unless": str}),
+    "frames": Table({"before": list, "company": list, "next": list, "unless": str}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -144,7 +145,7 @@ _LISTS = {
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"), "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "org_frames": ("frames", "before"),
-    "frame_next": ("frames", "next"),
+    "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
 }
 
 
