@@ -19,6 +19,7 @@ from wikikg.extract.classify import (
     split_title,
 )
 from wikikg.extract.coordination import by_company
+from wikikg.extract.frames import frame_types
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import abbreviates_a_part, abbreviations, acronym_after, is_role_title, rank_prefix, title_prefix, titles_folded
@@ -363,7 +364,7 @@ def _paren_links(found: list[Mention], text: str) -> list[Mention]:
 def _with_context(m: Mention, text: str) -> Mention:
     if m.strength >= SHAPE or m is None:
         return m
-    ctx_types = by_context(m.text, text, m.start, m.end)
+    ctx_types = by_context(m.text, text, m.start, m.end) or (not m.types and m.linked and frame_types(m.key, text, m.start, m.end))
     if ctx_types and (not m.types or m.strength < CONTEXT):
         return replace(m, types=ctx_types, strength=CONTEXT)
     return m

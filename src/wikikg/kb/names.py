@@ -94,6 +94,10 @@ class Names:
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
+    org_frames: tuple[str, ...] = ()  # words before a link whose object is an organisation ("joined", "member of")
+    company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
+    frame_next: tuple[str, ...] = ()  # words that may follow such a link
+    frame_unless: str = "(?!)"  # link titles no frame types (a taxon's Latin name)
 
 
 SCHEMA = Table({
@@ -123,6 +127,7 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list}),
+    "frames": Table({"before": list, "company": list, "next": list, "unless": str}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -139,7 +144,8 @@ _LISTS = {
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"), "makers_by": ("person_names", "makers_by"),
-    "surname_endings": ("person_names", "surname_endings"),
+    "surname_endings": ("person_names", "surname_endings"), "org_frames": ("frames", "before"),
+    "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
 }
 
 
@@ -166,6 +172,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("short_form", {}).get("drop", ())),
         partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         membership_unless=d.get("membership", {}).get("unless", ""),
+        frame_unless=d.get("frames", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
 

@@ -1,0 +1,63 @@
+"""A bare link typed by the frame it stands in: the object of "joined", "a member of", "a subsidiary of"."""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from wikikg.extract.classify import is_concept_title, split_title
+from wikikg.extract.nonentities import is_event, names_no_entity
+from wikikg.kb.names import name_tables
+
+__all__ = ["frame_types"]
+
+_ORG, _COMPANY = frozenset({"Organization"}), frozenset({"Company"})
+_INITIAL = re.compile(r"[A-Z]\.?")  # "J. S. Roe": a person's initials
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "del", "la", "le", "y", "da", "do", "di",
+                         "von", "van", "der", "et", "und", "&"})
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The frame before a link (a business's frame in group "company"), what may follow it, and the titles no
+    frame types (names.toml [frames])."""
+    t = name_tables()
+    before = "|".join(sorted(map(re.escape, t.org_frames), key=len, reverse=True)) or "(?!)"
+    company = "|".join(sorted(map(re.escape, t.company_frames), key=len, reverse=True)) or "(?!)"
+    after = "|".join(sorted(map(re.escape, t.frame_next), key=len, reverse=True)) or "(?!)"
+    return (re.compile(rf"(?<![\w-])(?i:(?P<company>{company})|(?:{before}))\s+(?:(?:the|its|their|his|her)\s+)?$"),
+            re.compile(rf"\s*(?:$|[,.;:)(\]]|\s(?:{after})\b|\s(?:and|or)\s+[a-z])"), re.compile(t.frame_unless))
+
+
+@lru_cache(maxsize=8192)
+def _typable(title: str) -> bool:
+    """Whether a link's title may be typed by its frame: a proper name with no qualifier, no event's, work's,
+    field's or idea's form, no initial (a person's: "J. S. Roe"), no polity's or taxon's name."""
+    label, qualifier = split_title(title)
+    words = label.split()
+    return qualifier is None and bool(words) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words) \
+        and not any(_INITIAL.fullmatch(w) for w in words) \
+        and not names_no_entity(label) and not is_event(label) and not is_concept_title(label) \
+        and not _patterns()[2].search(label)
+
+
+def frame_types(title: str, text: str, start: int, end: int) -> frozenset[str]:
+    """Organization for a link to `title` shown at text[start:end] as the object of a frame that only an
+    organisation fills ("joined [[Foo]] in 1998", "a member of [[Bar]]."), Company for a business's frame ("a
+    subsidiary of [[Foo]]"), else none."""
+    before, after, _ = _patterns()
+    frame = before.search(text, max(0, start - 48), start)
+    if not frame or not after.match(text, end) or not _typable(title):
+        return frozenset()
+    listed = _LISTED.search(text[end:min(_END.search(text, end).start(), end + 200)]) if text[end:end + 1] == "," else None
+    return frozenset() if listed and listed["noun"] not in _next_words() else _COMPANY if frame["company"] else _ORG
+
+
+_END = re.compile(r"[.;:(]|$")
+# "members of the [[Foo]], Bar and Baz communities": the link is one of the names before a common noun
+_LISTED = re.compile(r"\b(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)+(?P<noun>[a-z][\w-]*)")
+
+
+@cache
+def _next_words() -> frozenset[str]:
+    return frozenset(name_tables().frame_next)

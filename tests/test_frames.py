@@ -1,0 +1,47 @@
+"""Tests for wikikg.extract.frames: a bare link typed by a frame that only an organisation fills."""
+from __future__ import annotations
+
+import pytest
+
+from wikikg.extract.frames import frame_types
+
+
+def _types(sentence: str, title: str | None = None) -> frozenset[str]:
+    start = sentence.index("[[")
+    end = sentence.index("]]") - 2
+    text = sentence.replace("[[", "").replace("]]", "")
+    shown = text[start:end]
+    return frame_types(title or shown, text, start, end)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1999 she joined [[Foo]] as a partner.", "He worked for [[Bar]] until 2004.",
+    "The station is a member of [[Baz]].", "She serves on the board of [[Bar]] and is a trustee.",
+    "He signed for [[Foo]] in 2010.", "The bank was a founding member of the [[Baz]], Bar and Qux.",
+])
+def test_an_organisations_frame_types_a_bare_link(sentence):
+    assert _types(sentence) == {"Organization"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It became a subsidiary of [[Qux]] in 2001.", "The firm was acquired by [[Foo]] in 2004 for $1 billion.",
+    "The hotel was owned by the [[Foo Railway]], and later by Bar.", "In 2013 Foo took over Bar's stake in [[Baz]].",
+])
+def test_a_business_frame_types_a_bare_link_as_a_company(sentence):
+    assert _types(sentence) == {"Company"}
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("He was a member of the [[Foo]] family.", None),  # a modifier of a common noun
+    ("No member of the [[Foo]] or Bar families should be involved.", None),
+    ("It is home to members of the [[Foo]], Bar and Baz communities.", None),
+    ("It joined the [[Foo States of Bar]].", None),  # a polity
+    ("The moth is a member of [[Fooidae]].", None),  # a taxon
+    ("The company was acquired by [[J. S. Roe]] in 1928.", None),  # a person's initials
+    ("He joined the [[Foo]] in 1914.", "Foo (film)"),  # a qualified title: its qualifier decides
+    ("He joined the [[Battle of Foo]].", None),  # an event
+    ("The road (co-signed with [[Foo 20]]) runs east.", None),  # not the frame's word
+    ("She founded [[Fooville]] in 1850.", None),  # "founded" admits a place
+])
+def test_no_type_where_the_frame_admits_more_or_the_link_names_no_body(sentence, title):
+    assert _types(sentence, title) == frozenset()
