@@ -109,7 +109,7 @@ def _shaped_as_a_name(name: str, words: list[str]) -> bool:
 def is_titled_person(title: str) -> bool:
     """Whether an article's title reads as a person's name: `is_personal_name`, or its shape with the name parser
     asked of the surname first ("Ford, Henry"): trained on donors' lists, it reads some names in their natural order
-    as firms' ("Henry Ford"), never a firm's, a place's or an honour's words turned round ("City, Long Island"); no
+    as firms' ("Ole-Johan Barford"), never a firm's, a place's or an honour's words turned round ("City, Long Island"); no
     opening word ("The Mountain") or given name's plural ("German Christians") first or last."""
     if is_personal_name(title):
         return True

@@ -14,7 +14,7 @@ def sited(listed: list[Mention], sentence: Sentence, article: ParsedArticle, pla
     in Fooville)."""
     text = sentence.text
     if places and len(listed) > 1 and listed[1].types <= {"Place"} and text[listed[0].end:listed[1].start] == ", ":
-        return listed[:1]  # a list of places: "* [[Hurlburt Field]], Florida, 1 May 1944 –": the field, in Florida
+        return listed[:1]  # a list of places: "* [[Foo Field]], Barshire, 1 May 1944 –": the field, in Barshire
     if len(listed) < 2 or listed[0].linked or listed[0].strength < SHAPE or not listed[0].types & org_classes():
         return listed
     a, b = listed[0], listed[1]
