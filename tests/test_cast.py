@@ -223,3 +223,12 @@ def test_a_schools_heads_a_buildings_operator_and_a_partys_chambers_are_typed_by
         assert (URIRef(entity_iri(name, False)), RDF.type, WKG.Person) in g, name
     assert (URIRef(RES + "Quux"), RDF.type, WKG.Organization) in g
     assert (URIRef(RES + "Barzon"), RDF.type, WKG.GovernmentAgency) in g
+
+
+def test_an_image_caption_is_read_and_an_unclosed_image_markup_gives_none():
+    """parse/captions.py: the caption is the last part of a closed "[[File:...]]" that is no image option (links and
+    templates inside it kept); an unclosed "[[File:" gives no caption (and is scanned only a bounded length)."""
+    from wikikg.parse.captions import _spans
+    text = ("[[File:Foo.jpg|thumb|right|A [[Jane Roe]] portrait {{nowrap|x}}]] text [[Image:B.png|200px|Second]] "
+            "end [[File:C.jpg|thumb|" + "words " * 10)
+    assert [text[s:e] for s, e in _spans(text, ())] == ["A [[Jane Roe]] portrait {{nowrap|x}}", "Second"]

@@ -15,6 +15,8 @@ _OPTION = re.compile(r"\s*(?:thumb(?:nail)?(?:=.*)?|frame(?:d|less)?|border|left
 _MEDIA = re.compile(r"\[\[\s*(?:File|Image)\s*:", re.I)
 _GALLERY = re.compile(r"<gallery\b[^>]*>(.*?)</gallery\s*>", re.S | re.I)
 _HEADING = re.compile(r"^(=+)\s*(.*?)\s*\1\s*$", re.M)
+_MARK = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|")  # what opens, closes or parts an image's markup
+_LONGEST = 20_000  # characters an image's markup may span (a caption with links and templates is far shorter)
 _CAPTION_FIELD = re.compile(r"(?:\w+_)?caption\d*|footer")  # Template:Infobox's "caption", "image_caption", "caption2"
 
 
@@ -39,16 +41,18 @@ def _spans(text: str, infoboxes: tuple[Infobox, ...]) -> list[tuple[int, int]]:
     out = []
     for m in _MEDIA.finditer(text):
         parts, i, depth, last = [], m.end(), 1, m.end()
-        while i < len(text) and depth:
-            if text.startswith(("[[", "{{"), i):
-                depth, i = depth + 1, i + 2
-            elif text.startswith(("]]", "}}"), i):
-                depth, i = depth - 1, i + 2
-            elif text[i] == "|" and depth == 1:
-                parts.append((last, i))
-                last, i = i + 1, i + 1
-            else:
-                i += 1
+        stop = min(len(text), m.end() + _LONGEST)  # an unclosed "[[File:" scans no further: no quadratic walk
+        for t in _MARK.finditer(text, m.end(), stop):
+            mark, i = t.group(), t.end()
+            if mark in ("[[", "{{"):
+                depth += 1
+            elif mark in ("]]", "}}"):
+                depth -= 1
+                if not depth:
+                    break
+            elif depth == 1:
+                parts.append((last, t.start()))
+                last = i
         if depth == 0:
             parts.append((last, i - 2))
             s, e = parts[-1]
