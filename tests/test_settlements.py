@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Namespace, URIRef
+from rdflib import RDF, URIRef
 
 from wikikg.graph import entity_iri
+from wikikg.kb.ontology import WKG
 
-WKG = Namespace("https://w3id.org/wikikg/ontology#")
 TEXT = ("'''Acme Station''' is a research station at [[Kumarakom]], [[Pathanamthitta]], [[Kerala]]. It bought the "
         "[[Hove]], [[East Sussex]], works. Its founder graduated from [[Zorgon Tech]], [[Switzerland]], "
         "in 1962. It partnered with [[Zorblat]], [[China]]'s largest bank. Its founder is buried "

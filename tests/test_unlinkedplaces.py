@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Namespace, URIRef
+from rdflib import RDF, URIRef
 
 from wikikg.graph import entity_iri
+from wikikg.kb.ontology import WKG
 
-WKG = Namespace("https://w3id.org/wikikg/ontology#")
 TEXT = ("'''Acme Station''' is a research station situated in Zorbaville, [[Kerala]]. Its second station is "
         "located in Quorntown. It sells in France, Germany, Blorvia and Italy. It met Jane Zorbin, Istanbul, in "
         "2001. It runs the Technical Education Department, Kerala. It runs the Hotel and Homes, Kerala. "
