@@ -266,6 +266,7 @@ SECTIONS = Table({"section": Items(Table(
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
     "field_classes": Free(str, what="class"),
+    "party_columns": Table({"person": str, "party": str, "unless_value": str}, frozenset({"person", "party"})),
     "subheadings": Table({"unless": str}, frozenset({"unless"}))}, frozenset({"section"}))
 
 
@@ -329,6 +330,18 @@ def _class_table(table: str) -> tuple[tuple[str, re.Pattern], ...]:
     for cls in d:
         _classes("sections.toml", f"[{table}]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
+
+
+@cache
+def party_columns() -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """sections.toml [party_columns]: the header regexes of a table's column of people and of its column of their
+    parties, and the party cell texts that name none ("Independent"); None when the file has no such table."""
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("party_columns")
+    if d is None:
+        return None
+    f = "sections.toml"
+    return (_regex(d["person"], f, "[party_columns]"), _regex(d["party"], f, "[party_columns]"),
+            _regex(d.get("unless_value", "(?!)"), f, "[party_columns]"))
 
 
 @cache

@@ -1,0 +1,83 @@
+"""Tests for extract.partytables: a table pairing people with parties, under any heading, makes each person a
+member of the party in their row; and parse.rowtemplates' party cell, a party's article title."""
+from __future__ import annotations
+
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+
+ELECTION = """The '''Freedonian presidential election, 1994''' was held on 26 June 1994.
+
+==Results==
+{| class=wikitable
+!rowspan=2|Candidate
+!rowspan=2|Party
+!colspan=2|First round
+|-
+!Votes
+!%
+|-
+|align=left|[[Jane Roe]] ||align=left|Non-partisan (Bar Bloc and [[Freedonian Foo Movement|FFM]]) ||9,977,766||38.4
+|-
+|align=left|[[John Doe]]||align=left|[[Socialist Party of Freedonia]] ([[Socialist Party of Freedonia|SPF]], [[Quux Party|QP]])||3,466||13.3
+|-
+|align=left|[[Max Mustermann]]||align=left|Independent||2,483,986||9.6
+|-
+|align=left|Erika Musterfrau||align=left|[[Foo Party (Freedonia)|Foo Party]]||143,361||0.6
+|-
+|align=left colspan=2|Against all||697,564||2.7
+|}
+"""
+
+DISTRICTS = """'''Barshire''' is a county of Freedonia.
+
+==Representatives==
+{| class=wikitable
+! District !! Winner !! Party !! Runner-up !! Party
+|-
+| [[Barshire 1st district|1st]] || [[Jane Roe]] || [[Foo Party (Freedonia)|Foo]] || [[John Doe]] || [[Bar Party]]
+|}
+
+==Economy==
+{| class=wikitable
+! Employer !! Affiliation !! Employees
+|-
+| [[Foo Mills]] || [[Bar Party]] || 1,200
+|}
+"""
+
+
+def _facts(text: str, title: str) -> set[tuple[str, str, str]]:
+    return {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article(title, text)).statements
+            if st.rule == "table.party-column"}
+
+
+def test_a_candidate_is_a_member_of_the_party_their_row_links_first():
+    facts = _facts(ELECTION, "Freedonian presidential election, 1994")
+    assert ("John Doe", "memberOf", "Socialist Party of Freedonia") in facts
+    assert ("Erika Musterfrau", "memberOf", "Foo Party (Freedonia)") in facts  # an unlinked person's name
+    assert not any(s in ("Jane Roe", "Max Mustermann") for s, _, _ in facts)  # non-partisan, independent
+    assert not any(o in ("Quux Party", "Freedonian Foo Movement") for _, _, o in facts)  # a bloc's partners
+    assert len(facts) == 2
+
+
+def test_each_party_column_goes_with_the_people_column_before_it():
+    facts = _facts(DISTRICTS, "Barshire")
+    assert facts == {("Jane Roe", "memberOf", "Foo Party (Freedonia)"), ("John Doe", "memberOf", "Bar Party")}
+
+
+def test_a_cabinet_template_party_is_its_article_title():
+    text = """'''Foo ministry''' was a government of Freedonia.
+
+==Ministers==
+{| class="wikitable"
+! Portfolio !! Minister !! Took office !! Left office !! Party
+|-
+{{Cabinet table minister
+ | title = [[Minister of Finance (Freedonia)|Minister of Finance]]
+ | minister1 = [[Jane Roe]]
+ | minister1_party = The Mountain
+}}
+|}
+"""
+    got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Foo ministry", text)).statements}
+    assert ("Jane Roe", "memberOf", "The Mountain") in got  # not "Mountain", a place
