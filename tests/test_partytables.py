@@ -48,7 +48,7 @@ DISTRICTS = """'''Barshire''' is a county of Freedonia.
 
 def _facts(text: str, title: str) -> set[tuple[str, str, str]]:
     return {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article(title, text)).statements
-            if st.rule == "table.party-column"}
+            if st.rule.startswith("table.")}
 
 
 def test_a_candidate_is_a_member_of_the_party_their_row_links_first():
@@ -81,3 +81,32 @@ def test_a_cabinet_template_party_is_its_article_title():
 """
     got = {(st.subject.key, st.predicate, st.obj.key) for st in extract_article(Article("Foo ministry", text)).statements}
     assert ("Jane Roe", "memberOf", "The Mountain") in got  # not "Mountain", a place
+
+
+def test_a_scorers_table_makes_each_player_a_member_of_the_club_in_their_row_and_a_manager_staff():
+    text = """The '''2014 Freedonian Foo League''' was the league's tenth season.
+
+==Top scorers==
+{| class=wikitable
+! Rank !! Player !! Club !! Goals
+|-
+| 1 || [[Jane Roe]] || [[Fooville F.C.]] || 21
+|-
+| 2 || John Doe || Barshire United F.C. || 17
+|-
+| 3 || [[Max Mustermann]] || Free agent || 9
+|}
+
+==Manager of the Month==
+{| class=wikitable
+! Month !! Manager !! Club
+|-
+| May || [[Erika Musterfrau]] || [[Fooville F.C.]]
+|}
+"""
+    facts = _facts(text, "2014 Freedonian Foo League")
+    assert ("Jane Roe", "memberOf", "Fooville F.C.") in facts
+    assert ("John Doe", "memberOf", "Barshire United F.C.") in facts  # a club's name by its shape
+    assert not any(s == "Max Mustermann" for s, _, _ in facts)
+    assert ("Erika Musterfrau", "affiliatedWith", "Fooville F.C.") in facts
+    assert not any(s == "Erika Musterfrau" and p == "memberOf" for s, p, _ in facts)

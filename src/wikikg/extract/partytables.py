@@ -1,34 +1,37 @@
-"""Tables that pair people with parties under any heading ("Candidate | Party | Votes"): each person, a party member."""
+"""Tables pairing people with what they belong to under any heading ("Candidate | Party", "Player | Club")."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 
+from wikikg.extract.classify import split_title
+from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context
-from wikikg.kb.mappings import SectionSpec, party_columns
-from wikikg.kb.vocabulary import org_classes
+from wikikg.kb.mappings import PairColumns, SectionSpec, pair_columns
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement, Table, TableCell
-
-RULE = "table.party-column"
-
 
 def party_rows(article: ParsedArticle, table: Table, ctx: Context, entity: Callable, parts: Callable,
                spec: SectionSpec | None = None) -> list[Statement]:
-    """person -memberOf-> party for each row of a table whose header has a column of people and a column of
-    parties (sections.toml [party_columns]); nothing when `spec`, the section spec that read the table, already
-    relates a column of parties. `entity(cell)` reads the entity a cell names, `parts(cell)` a cell's parts
-    between spaced slashes."""
-    columns = party_columns()
-    if columns is None or not table.header:
+    """person -memberOf-> party, player -memberOf-> club ... for each row of a table whose header has a column of
+    people and a column of what they belong to (sections.toml [[pair_columns]]); not for a column that `spec`, the
+    section spec that read the table, already relates. `entity(cell)` reads the entity a cell names, `parts(cell)`
+    a cell's parts between spaced slashes."""
+    if not table.header:
         return []
-    person_rx, party_rx, unless = columns
     header = [h.strip() for h in table.header]
-    if spec is not None and any(a.relation == "memberOf" and a.column.search(h)
-                                for a in spec.attributes for h in header):
-        return []
-    pairs = _pairs([bool(person_rx.match(h)) for h in header], [bool(party_rx.match(h)) for h in header])
-    if not pairs:
-        return []
+    out: list[Statement] = []
+    for pair in pair_columns():
+        values = [bool(pair.value.match(h)) and not (spec is not None and any(
+            a.column.search(h) for a in spec.attributes)) for h in header]
+        pairs = _pairs([bool(pair.person.match(h)) for h in header], values)
+        if pairs:
+            out += _pair_rows(article, table, ctx, entity, parts, pair, pairs)
+    return out
+
+
+def _pair_rows(article: ParsedArticle, table: Table, ctx: Context, entity: Callable, parts: Callable,
+               pair: PairColumns, pairs: list[tuple[int, list[int]]]) -> list[Statement]:
+    """The statements of one [[pair_columns]] entry over a table's rows."""
     out: list[Statement] = []
     for row in table.rows:
         if all(c.header for c in row) or any(p >= len(row) for p, _ in pairs):
@@ -38,13 +41,13 @@ def party_rows(article: ParsedArticle, table: Table, ctx: Context, entity: Calla
             continue
         lo, hi = min(c.start for c in placed), max(c.end for c in placed)
         evidence = Evidence(article.text[lo:hi], table.section, lo, hi, " | ".join(c.text for c in row))
-        for person_col, party_cols in pairs:
+        for person_col, value_cols in pairs:
             person = _person(row[person_col], entity)
             if person is None:
                 continue
-            for party in _parties([row[i] for i in party_cols if i < len(row)], ctx, entity, parts, unless):
-                if party.key != person.key:
-                    out.append(Statement(person, "memberOf", party, RULE, evidence, "Membership"))
+            for value in _values([row[i] for i in value_cols if i < len(row)], ctx, entity, parts, pair):
+                if value.key != person.key:
+                    out.append(Statement(person, pair.relation, value, pair.id, evidence, pair.event))
     return out
 
 
@@ -69,31 +72,33 @@ def _pairs(people: list[bool], parties: list[bool]) -> list[tuple[int, list[int]
 
 
 def _person(cell: TableCell, entity: Callable) -> Mention | None:
-    """The person a cell of the column of people names: a link nothing types otherwise, or a name of two
-    words or more."""
+    """The person a cell of the column of people names: one typed a person, or a name (a link's title) shaped as
+    a person's ("Jane Roe", not "[[The Foo Times]]" in a "Name | Party" table of a party's newspapers)."""
     m = entity(cell)
-    if m is None or m.types - {"Person"} or not m.linked and len(m.text.split()) < 2:
+    if m is None or m.types - {"Person"} or "Person" not in m.types and not person_shaped(split_title(m.key)[0]):
         return None
     return m if m.types else replace(m, types=frozenset({"Person"}), strength=0)
 
 
-def _parties(cells: list[TableCell], ctx: Context, entity: Callable, parts: Callable, unless) -> list[Mention]:
-    """The parties a row's party cells name (the first cell that names any; "Labor / Independent": each):
-    linked ones, or names the article links elsewhere or shapes as an organisation's."""
+def _values(cells: list[TableCell], ctx: Context, entity: Callable, parts: Callable,
+            pair: PairColumns) -> list[Mention]:
+    """What a row's value cells name (the first cell that names any; "Labor / Independent": each): linked names,
+    or names the article links elsewhere or whose shape gives them one of the pair's classes."""
+    types = frozenset(pair.types)
     for cell in cells:
         found = []
         for part in parts(cell):
-            if unless.search(part.text.strip()) or (m := entity(part)) is None:
+            if pair.unless_value and pair.unless_value.search(part.text.strip()) or (m := entity(part)) is None:
                 continue
             if not m.linked:
                 known = ctx.index.get(m.key)
                 if known is not None and known.linked:
                     m = replace(known, text=m.text)
-                elif not m.types & org_classes():
+                elif not m.types & types:
                     continue
-            if m.types and not m.types & org_classes():
+            if m.types and not m.types & types:
                 continue
-            found.append(m if m.types else replace(m, types=frozenset({"Organization"}), strength=0))
+            found.append(m if m.types else replace(m, types=frozenset({pair.types[0]}), strength=0))
         if found:
             return found
     return []

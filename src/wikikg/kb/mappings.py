@@ -266,7 +266,8 @@ SECTIONS = Table({"section": Items(Table(
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
     "field_classes": Free(str, what="class"),
-    "party_columns": Table({"person": str, "party": str, "unless_value": str}, frozenset({"person", "party"})),
+    "pair_columns": Items(Table({"id": str, "person": str, "value": str, "relation": str, "event": str, "types": list,
+                                 "unless_value": str}, frozenset({"id", "person", "value", "relation", "types"}), "id")),
     "subheadings": Table({"unless": str}, frozenset({"unless"}))}, frozenset({"section"}))
 
 
@@ -332,16 +333,32 @@ def _class_table(table: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
 
 
+@dataclass(frozen=True)
+class PairColumns:
+    """sections.toml [[pair_columns]]: a table's column of people and a column that says what each belongs to."""
+
+    id: str
+    person: re.Pattern  # the header of the column of people
+    value: re.Pattern  # the header of the column of what they belong to ("Party", "Club")
+    relation: str
+    types: tuple[str, ...]  # the classes its value may have (an untyped one gets the first)
+    event: str | None = None
+    unless_value: re.Pattern | None = None  # a cell text that names none ("Independent")
+
+
 @cache
-def party_columns() -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
-    """sections.toml [party_columns]: the header regexes of a table's column of people and of its column of their
-    parties, and the party cell texts that name none ("Independent"); None when the file has no such table."""
-    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("party_columns")
-    if d is None:
-        return None
-    f = "sections.toml"
-    return (_regex(d["person"], f, "[party_columns]"), _regex(d["party"], f, "[party_columns]"),
-            _regex(d.get("unless_value", "(?!)"), f, "[party_columns]"))
+def pair_columns() -> tuple[PairColumns, ...]:
+    """sections.toml [[pair_columns]], in file order."""
+    f, out = "sections.toml", []
+    for d in check(read(f), SECTIONS, f).get("pair_columns", ()):
+        where = f"pair_columns {d['id']!r}"
+        _declared(f, where, "relation", d["relation"])
+        _classes(f, where, "types", d["types"])
+        _classes(f, where, "event", d.get("event"))
+        out.append(PairColumns(d["id"], _regex(d["person"], f, where), _regex(d["value"], f, where), d["relation"],
+                               tuple(d["types"]), d.get("event"),
+                               _regex(d["unless_value"], f, where) if "unless_value" in d else None))
+    return tuple(out)
 
 
 @cache
