@@ -10,7 +10,7 @@ from wikikg.extract.lists import applies, default_type, season_of, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
-from wikikg.extract.partytables import party_rows
+from wikikg.extract.pairtables import pair_rows
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
@@ -227,11 +227,11 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
         if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
-            out += party_rows(article, table, ctx, _entity, _parts)  # "Candidate | Party | Votes": under any heading
+            out += pair_rows(article, table, ctx, _entity, _parts)  # "Candidate | Party | Votes": under any heading
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
             ctx = replace(ctx, subject=season)  # are the league's members
-        out += _rows(article, table, spec, heading, ctx) + party_rows(article, table, ctx, _entity, _parts, spec)
+        out += _rows(article, table, spec, heading, ctx) + pair_rows(article, table, ctx, _entity, _parts, spec)
     return out
 
 

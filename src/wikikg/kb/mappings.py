@@ -267,7 +267,8 @@ SECTIONS = Table({"section": Items(Table(
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
     "field_classes": Free(str, what="class"),
     "pair_columns": Items(Table({"id": str, "person": str, "value": str, "relation": str, "event": str, "types": list,
-                                 "unless_value": str}, frozenset({"id", "person", "value", "relation", "types"}), "id")),
+                                 "unless_value": str, "direction": str, "typed_values": bool},
+                                frozenset({"id", "person", "value", "relation", "types"}), "id")),
     "subheadings": Table({"unless": str}, frozenset({"unless"}))}, frozenset({"section"}))
 
 
@@ -344,6 +345,8 @@ class PairColumns:
     types: tuple[str, ...]  # the classes its value may have (an untyped one gets the first)
     event: str | None = None
     unless_value: re.Pattern | None = None  # a cell text that names none ("Independent")
+    inverse: bool = False  # value -> person ("Ministry | Minister": the ministry's key person)
+    typed_values: bool = False  # only values their own link or name types (a post's link names no ministry)
 
 
 @cache
@@ -357,7 +360,10 @@ def pair_columns() -> tuple[PairColumns, ...]:
         _classes(f, where, "event", d.get("event"))
         out.append(PairColumns(d["id"], _regex(d["person"], f, where), _regex(d["value"], f, where), d["relation"],
                                tuple(d["types"]), d.get("event"),
-                               _regex(d["unless_value"], f, where) if "unless_value" in d else None))
+                               _regex(d["unless_value"], f, where) if "unless_value" in d else None,
+                               d.get("direction", "forward") == "inverse", d.get("typed_values", False)))
+        if d.get("direction", "forward") not in ("forward", "inverse"):
+            raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse'")
     return tuple(out)
 
 

@@ -1,4 +1,4 @@
-"""Tests for extract.partytables: a table pairing people with parties, under any heading, makes each person a
+"""Tests for extract.pairtables: a table pairing people with parties, clubs, ministries, under any heading, makes each person a
 member of the party in their row; and parse.rowtemplates' party cell, a party's article title."""
 from __future__ import annotations
 
@@ -110,3 +110,20 @@ def test_a_scorers_table_makes_each_player_a_member_of_the_club_in_their_row_and
     assert not any(s == "Max Mustermann" for s, _, _ in facts)
     assert ("Erika Musterfrau", "affiliatedWith", "Fooville F.C.") in facts
     assert not any(s == "Erika Musterfrau" and p == "memberOf" for s, p, _ in facts)
+
+
+def test_a_ministry_column_makes_the_minister_its_key_person_and_a_post_link_names_no_ministry():
+    text = """The '''Foo cabinet''' was the government of Freedonia from 1990 to 1994.
+
+==Composition==
+{| class=wikitable
+! Ministry !! Minister !! Party
+|-
+| [[Ministry of Finance (Freedonia)|Finance]] || [[Jane Roe]] || [[Foo Party (Freedonia)|Foo]]
+|-
+| [[Minister of Defence (Freedonia)|Defence]] || [[John Doe]] || [[Foo Party (Freedonia)|Foo]]
+|}
+"""
+    facts = _facts(text, "Foo cabinet")
+    assert ("Ministry of Finance (Freedonia)", "keyPerson", "Jane Roe") in facts
+    assert not any(p == "keyPerson" and o == "John Doe" for _, p, o in facts)  # a post, no ministry

@@ -10,7 +10,8 @@ from wikikg.extract.mentions import Context
 from wikikg.kb.mappings import PairColumns, SectionSpec, pair_columns
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
-def party_rows(article: ParsedArticle, table: Table, ctx: Context, entity: Callable, parts: Callable,
+
+def pair_rows(article: ParsedArticle, table: Table, ctx: Context, entity: Callable, parts: Callable,
                spec: SectionSpec | None = None) -> list[Statement]:
     """person -memberOf-> party, player -memberOf-> club ... for each row of a table whose header has a column of
     people and a column of what they belong to (sections.toml [[pair_columns]]); not for a column that `spec`, the
@@ -47,7 +48,8 @@ def _pair_rows(article: ParsedArticle, table: Table, ctx: Context, entity: Calla
                 continue
             for value in _values([row[i] for i in value_cols if i < len(row)], ctx, entity, parts, pair):
                 if value.key != person.key:
-                    out.append(Statement(person, pair.relation, value, pair.id, evidence, pair.event))
+                    s, o = (value, person) if pair.inverse else (person, value)
+                    out.append(Statement(s, pair.relation, o, pair.id, evidence, pair.event))
     return out
 
 
@@ -96,6 +98,8 @@ def _values(cells: list[TableCell], ctx: Context, entity: Callable, parts: Calla
                     m = replace(known, text=m.text)
                 elif not m.types & types:
                     continue
+            if pair.typed_values and not m.types:
+                continue
             if m.types and not m.types & types:
                 continue
             found.append(m if m.types else replace(m, types=frozenset({pair.types[0]}), strength=0))
