@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.headedtables import heading_owner
 from wikikg.extract.lists import applies, default_type, season_of, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
@@ -231,7 +232,9 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
             ctx = replace(ctx, subject=season)  # are the league's members
-        out += _rows(article, table, spec, heading, ctx) + pair_rows(article, table, ctx, _entity, _parts, spec)
+        if (owner := heading_owner(heading, spec, ctx)) is not None:  # "Presidents of the Foo Council": its heads
+            out += _rows(article, table, spec, heading, ctx if owner is ctx.subject else replace(ctx, subject=owner))
+        out += pair_rows(article, table, ctx, _entity, _parts, spec)
     return out
 
 
