@@ -6,10 +6,12 @@ from dataclasses import replace
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.headedtables import heading_owner
 from wikikg.extract.lists import applies, default_type, season_of, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
+from wikikg.extract.pairtables import pair_rows
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
@@ -226,10 +228,13 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
         if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
+            out += pair_rows(article, table, ctx, _entity, _parts)  # "Candidate | Party | Votes": under any heading
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
             ctx = replace(ctx, subject=season)  # are the league's members
-        out += _rows(article, table, spec, heading, ctx)
+        if (owner := heading_owner(heading, spec, ctx)) is not None:  # "Presidents of the Foo Council": its heads
+            out += _rows(article, table, spec, heading, ctx if owner is ctx.subject else replace(ctx, subject=owner))
+        out += pair_rows(article, table, ctx, _entity, _parts, spec)
     return out
 
 

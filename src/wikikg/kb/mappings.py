@@ -266,6 +266,9 @@ SECTIONS = Table({"section": Items(Table(
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
     "field_classes": Free(str, what="class"),
+    "pair_columns": Items(Table({"id": str, "person": str, "value": str, "relation": str, "event": str, "types": list,
+                                 "unless_value": str, "direction": str, "typed_values": bool},
+                                frozenset({"id", "person", "value", "relation", "types"}), "id")),
     "subheadings": Table({"unless": str}, frozenset({"unless"}))}, frozenset({"section"}))
 
 
@@ -329,6 +332,39 @@ def _class_table(table: str) -> tuple[tuple[str, re.Pattern], ...]:
     for cls in d:
         _classes("sections.toml", f"[{table}]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
+
+
+@dataclass(frozen=True)
+class PairColumns:
+    """sections.toml [[pair_columns]]: a table's column of people and a column that says what each belongs to."""
+
+    id: str
+    person: re.Pattern  # the header of the column of people
+    value: re.Pattern  # the header of the column of what they belong to ("Party", "Club")
+    relation: str
+    types: tuple[str, ...]  # the classes its value may have (an untyped one gets the first)
+    event: str | None = None
+    unless_value: re.Pattern | None = None  # a cell text that names none ("Independent")
+    inverse: bool = False  # value -> person ("Ministry | Minister": the ministry's key person)
+    typed_values: bool = False  # only values their own link or name types (a post's link names no ministry)
+
+
+@cache
+def pair_columns() -> tuple[PairColumns, ...]:
+    """sections.toml [[pair_columns]], in file order."""
+    f, out = "sections.toml", []
+    for d in check(read(f), SECTIONS, f).get("pair_columns", ()):
+        where = f"pair_columns {d['id']!r}"
+        _declared(f, where, "relation", d["relation"])
+        _classes(f, where, "types", d["types"])
+        _classes(f, where, "event", d.get("event"))
+        out.append(PairColumns(d["id"], _regex(d["person"], f, where), _regex(d["value"], f, where), d["relation"],
+                               tuple(d["types"]), d.get("event"),
+                               _regex(d["unless_value"], f, where) if "unless_value" in d else None,
+                               d.get("direction", "forward") == "inverse", d.get("typed_values", False)))
+        if d.get("direction", "forward") not in ("forward", "inverse"):
+            raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse'")
+    return tuple(out)
 
 
 @cache

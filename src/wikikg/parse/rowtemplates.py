@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Template
@@ -46,6 +47,7 @@ def template_rows(s: str, start: int, header: tuple[str, ...],
         k = 1
         while t.has(f"minister{k}"):
             cells = [title] + [_param(t, f"minister{k}{f}", src, start + at, runs) for f in _FIELDS[1:]]
+            cells[-1] = _titled(cells[-1])
             row = [TableCell("")] * len(header)
             for field, col in enumerate(cols):
                 if col is not None:
@@ -62,6 +64,14 @@ def _layout(header: tuple[str, ...]) -> list[int | None] | None:
     for rx in _COLUMN:
         cols.append(next((i for i, h in enumerate(header) if rx.match(h.strip()) and i not in cols), None))
     return cols if cols[1] is not None else None
+
+
+def _titled(cell: TableCell) -> TableCell:
+    """A party cell written as the template documents it, the party's article title ("| minister1_party = Foo
+    Party": the template links it): a link to that title, when the value holds no link of its own."""
+    if cell.links or not cell.text or any(ch in cell.text for ch in "[]{}|<>"):
+        return cell
+    return replace(cell, links=(Link(cell.text, cell.text, 0, len(cell.text)),))
 
 
 def _param(t: Template, name: str, src: str, at: int, runs: Callable) -> TableCell:
