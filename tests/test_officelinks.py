@@ -14,6 +14,11 @@ from wikikg.extract.officelinks import is_office
     ("Home Secretary", "Home Secretary", True),  # an office's word ends the title
     ("Lord Chancellor", "Lord Chancellor", True),
     ("Exchequer Secretary to the Treasury", "Exchequer Secretary to the Treasury", True),
+    ("Premier of Barshire", "Barshire Premier", True),  # one office word heads "X of Y": a post
+    ("Minister for Transport (Freedonia)", "Minister for Transport", True),
+    ("Governor of Barshire", "Governor", True),
+    ("Bishop of Fooville", "Bishop of Fooville", True),
+    ("Justice of the Peace", "Justice of the Peace", True),
     ("Head (company)", "Head", False),  # the qualifier says a company
     ("Beachy Head", "Beachy Head", False),  # "Head" is a role word, not an office's
     ("New Scientist", "New Scientist", False),  # a profession's word: a magazine

@@ -24,7 +24,8 @@ def is_office(target: str, shown: str) -> bool:
     if dis is not None and _POST_QUALIFIER.fullmatch(dis) and _post_words(label):
         return True  # "[[Principal (academia)|Principal]]", "[[Superintendent (education)|superintendent]]"
     return not (dis and disambiguation(dis, label) - _POST_DOMAINS) \
-        and (is_role_title(shown) or is_role_title(head) or _ends_in_office(head) and not is_personal_name(label))
+        and (is_role_title(shown) or is_role_title(head) or _ends_in_office(head) and not is_personal_name(label)
+             or head != label and head in name_tables().offices)  # "[[Premier of Foo]]", "[[Minister for Bar]]"
 
 
 # a title's qualifier that says it names a post in a school, a university or a company

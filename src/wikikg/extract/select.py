@@ -31,11 +31,12 @@ class Slotted:
     @classmethod
     def build(cls, sentence: str, mentions: list[Mention]) -> "Slotted":
         """Replace each mention of `sentence` by its slot token, and drop the empty parentheses that
-        templates rendered to nothing leave ("The ⟦X⟧ (), located in": "The ⟦X⟧, located in")."""
+        templates rendered to nothing leave ("The ⟦X⟧ (), located in": "The ⟦X⟧, located in"), and the space before a comma."""
         parts, spans, pos, last = [], [], 0, 0
         for i, m in enumerate(mentions):
             piece = sentence[last:m.start]
             piece = _EMPTY_PARENS.sub("", piece) if "(" in piece else piece  # (the expression needs one)
+            piece = piece[1:] if piece[:2] == " ," else piece  # "[[Jane Roe]] {{post-nominals|..}}, of": the gap closed
             parts.append(piece)
             pos += len(piece)
             tok, last = f"⟦{i}⟧", m.end
