@@ -47,3 +47,10 @@ def test_works_places_and_longer_items_give_nothing():
     people = {(s, o) for s, p, o in _facts(text) if p in ("affiliatedWith", "memberOf")}
     assert not people & {("Jane Roe", "Foo University Press"), ("John Doe", "Fooville"),
                          ("Sara Moe", "Barton Public Library"), ("Sara Moe", "Bar Corporation")}
+
+
+def test_a_scholar_s_students_studied_where_the_item_says():
+    """"== Doctoral students ==" then "* [[Jane Roe]] ([[University of Foo]])": where she studied, not an employer."""
+    text = ("'''John Doe''' (born 1950) is a Freedonian chemist.\n\n==Doctoral students==\n"
+            "* [[Jane Roe]] ([[University of Foo]])\n")
+    assert not {f for f in _facts(text, "John Doe") if f[:2] == ("Jane Roe", "affiliatedWith")}
