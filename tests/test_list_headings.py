@@ -172,3 +172,13 @@ def test_a_unit_s_name_whose_last_word_is_in_lower_case_is_whole():
     assert {("Department of Land administration", "subsidiaryOf", "Fooville City Government"),
             ("Foo Police Centre and school", "subsidiaryOf", "Fooville City Government")} <= facts
     assert not {f for f in facts if f[0] in ("Department of Land", "Foo Police Centre", "Barshire Bureau closed")}
+
+
+def test_a_unit_s_sergeants_major_serve_in_it_and_their_rank_is_no_part_of_the_name():
+    """"== Command sergeant majors ==" then "* MSgt Jane A Roe (Res) - 2009 to 2011": she served in the unit."""
+    text = ("The '''Foo Support Brigade''' is a reserve unit of the [[Freedonian Army]].\n\n"
+            "==Command sergeant majors==\n* SMS John B Doe (Res) - November 2009 to November 2011\n"
+            "* MSgt Jane A Roe (Res) - November 2011 to present\n")
+    facts = _facts("Foo Support Brigade", text)
+    assert {("John B Doe", "affiliatedWith", "Foo Support Brigade"),
+            ("Jane A Roe", "affiliatedWith", "Foo Support Brigade")} <= facts

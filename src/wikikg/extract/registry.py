@@ -12,6 +12,7 @@ from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
+from wikikg.extract.itempeople import extract_item_people
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context
 from wikikg.extract.restatements import extract_others
@@ -141,6 +142,10 @@ def _lists(work: Extraction) -> list[Statement]:
     return extract_lists(work.article, work.context, _founding_date(work, work.found.get("sentences", [])))
 
 
+def _item_people(work: Extraction) -> list[Statement]:
+    return extract_item_people(work.article, work.context, work.statements())
+
+
 def _runin(work: Extraction) -> list[Statement]:
     return extract_runin(work.article, work.context)
 
@@ -178,6 +183,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("sentences", _sentences),  # extract/sentences.py: the rules of ontology/relations.toml
     Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
+    Step("itempeople", _item_people),  # extract/itempeople.py: "* Jane Roe, Foo Library": a person item's employer
     Step("runin", _runin),  # extract/runin.py: a paragraph of names under a known heading ("[[A]], [[B]], [[C]]")
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...

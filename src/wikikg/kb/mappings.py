@@ -269,7 +269,8 @@ SECTIONS = Table({"section": Items(Table(
     "pair_columns": Items(Table({"id": str, "person": str, "value": str, "relation": str, "event": str, "types": list,
                                  "unless_value": str, "direction": str, "typed_values": bool},
                                 frozenset({"id", "person", "value", "relation", "types"}), "id")),
-    "subheadings": Table({"unless": str}, frozenset({"unless"}))}, frozenset({"section"}))
+    "subheadings": Table({"unless": str}, frozenset({"unless"})),
+    "item_people": Table({"unless_heading": str}, frozenset({"unless_heading"}))}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:
@@ -373,6 +374,14 @@ def subheadings_unless() -> re.Pattern:
     section above lists ("Former subsidiaries"), so it does not inherit that section's spec."""
     d = check(read("sections.toml"), SECTIONS, "sections.toml").get("subheadings", {"unless": "(?!)"})
     return _regex(d["unless"], "sections.toml", "[subheadings]")
+
+
+@cache
+def item_people_unless() -> re.Pattern:
+    """sections.toml [item_people] unless_heading: a heading whose list's person items are authors or performers of
+    works ("Publications", "Discography"), whose apposition names a publisher or a label, not an employer."""
+    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("item_people", {"unless_heading": "(?!)"})
+    return _regex(d["unless_heading"], "sections.toml", "[item_people]")
 
 
 @cache
