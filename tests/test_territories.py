@@ -1,0 +1,22 @@
+"""kb/territories.py: territories' and big cities' English names, and what the place tables take from them."""
+from wikikg.kb import places
+from wikikg.kb.territories import city_exonyms, territories
+
+
+def test_territories_give_english_names_of_regions_and_past_states():
+    assert {"Bavaria", "Crimea", "Flanders"} <= territories(subnational=True)
+    assert {"Czechoslovakia", "East Germany", "Cape Verde"} <= territories(subnational=False)
+    assert not {"European Union", "United Nations", "Global", "Cyberspace"} & territories()
+    assert "Crimea (Occupied Ukraine)" not in territories()
+
+
+def test_place_tables_take_territories_but_a_city_is_no_region():
+    assert {"Bavaria", "Czechoslovakia"} <= places.places()
+    assert "Bavaria" in places.regions() and "Saint Petersburg" not in places.regions()
+    assert "Czechoslovakia" in places.countries()
+
+
+def test_a_big_city_s_english_name_is_a_linked_town():
+    assert {"Kiev", "Bangalore", "Cologne"} <= city_exonyms()
+    assert {"Kiev", "Bangalore", "Cologne"} <= places.linked_towns()
+    assert "Kiev" not in places.places()  # unlinked, another language's spelling may be a word
