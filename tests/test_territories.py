@@ -20,3 +20,16 @@ def test_a_big_city_s_english_name_is_a_linked_town():
     assert {"Kiev", "Bangalore", "Cologne"} <= city_exonyms()
     assert {"Kiev", "Bangalore", "Cologne"} <= places.linked_towns()
     assert "Kiev" not in places.places()  # unlinked, another language's spelling may be a word
+
+
+def test_a_country_s_short_form_as_a_noun_is_a_place_of_the_cast():
+    from wikikg.extract.countrynouns import country_nouns
+    from wikikg.model import Sentence
+
+    def nouns(text):
+        return [m.key for m in country_nouns(Sentence(0, text, text, 0, len(text), "", 0), [])]
+
+    assert nouns("Foo Bar improved higher education in the UK.") == ["UK"]
+    assert nouns("She moved to the U.S. in 1990, then to the UK and Freedonia.") == ["U.S.", "UK"]
+    assert nouns("The UK government and the U.S. Army paid in US dollars.") == []
+    assert nouns("Foo Bar contributed to UK radio.") == []
