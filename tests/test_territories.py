@@ -33,3 +33,9 @@ def test_a_country_s_short_form_as_a_noun_is_a_place_of_the_cast():
     assert nouns("She moved to the U.S. in 1990, then to the UK and Freedonia.") == ["U.S.", "UK"]
     assert nouns("The UK government and the U.S. Army paid in US dollars.") == []
     assert nouns("Foo Bar contributed to UK radio.") == []
+
+
+def test_a_world_region_is_a_place_after_the_too():
+    assert {"Caribbean", "Central Asia"} <= places.places() and "Supranational" not in places.places()
+    assert {"Middle East", "Balkans", "Midwest"} <= places.places()
+    assert {"Caribbean", "Balkans"} <= places.english_regions()  # "the Caribbean": no common noun

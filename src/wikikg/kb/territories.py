@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["city_exonyms", "territories"]
+__all__ = ["city_exonyms", "territories", "world_regions"]
 
 _QUALIFIER = re.compile(r"\s*\([^)]*\)$|\s+SAR$")  # "Crimea (Occupied Ukraine)", "Hong Kong SAR"
 
@@ -24,6 +24,14 @@ def territories(subnational: bool | None = None) -> frozenset[str]:
         if len(name) > 3 and name[:1].isupper():
             out.add(name)
     return frozenset(out)
+
+
+def world_regions() -> frozenset[str]:
+    """The UN's regions and subregions of the world as rigour names them ("Caribbean", "Central Asia", "Melanesia")."""
+    from rigour.territories import get_territories
+
+    names = {n for t in get_territories() for n in (t.region, t.subregion) if n}
+    return frozenset(names - {"Supranational"})
 
 
 _EXONYM = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)*")
