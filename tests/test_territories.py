@@ -39,3 +39,15 @@ def test_a_world_region_is_a_place_after_the_too():
     assert {"Caribbean", "Central Asia"} <= places.places() and "Supranational" not in places.places()
     assert {"Middle East", "Balkans", "Midwest"} <= places.places()
     assert {"Caribbean", "Balkans"} <= places.english_regions()  # "the Caribbean": no common noun
+
+
+def test_a_town_s_name_is_no_short_form_of_a_link_named_after_the_town():
+    from wikikg import extract_article
+    from wikikg.model import Article
+
+    text = ("'''Jane Roe''' (born 1950) is a British academic.\n\nShe was educated at [[Cheshunt School]], then a "
+            "grammar school in Cheshunt, Hertfordshire, before she went to [[Eton College]].\n")
+    ends = {(m.key, tuple(sorted(m.types))) for st in extract_article(Article("Jane Roe", text)).statements
+            for m in (st.subject, st.obj)
+            if hasattr(m, "key")}
+    assert ("Cheshunt", ("Place",)) in ends
