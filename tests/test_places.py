@@ -11,7 +11,7 @@ def test_places_cached_as_built(tmp_path, monkeypatch):
         built = rules.places()  # builds and writes the cache file
         assert list(tmp_path.glob("wikikg/places-*.json"))
         rules.places.cache_clear()
-        assert rules.places() == built == rules._places()  # read back from the file
+        assert rules.places() == built >= rules._places()  # read back from the file; names.toml's regions too
         assert {"China", "Hong Kong", "Beijing", "California"} <= built
     finally:
         rules.places.cache_clear()

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.classify import split_title
+from wikikg.extract.countrynouns import country_nouns
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
@@ -38,7 +39,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
         found = find_mentions(sentence, ctx)
         if id(sentence) in captions:  # "''Jane Roe Crossing the Foo''", "entitled "The Foo at Work"": a work's title
             found = [m for m in found if m.linked or not _quoted(sentence, m)]
-        for m in found + topic_places(sentence):  # "[[Cinema of Foo|Foo]]": Foo
+        # "[[Rail transport in Foo|Foo]]": Foo; "moved to the UK in 1990": the UK
+        for m in found + topic_places(sentence) + country_nouns(sentence, found):
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))

