@@ -1,0 +1,41 @@
+"""Two links joined by "and": "[[Foo Motors]] and [[Bar]]" makes an untyped Bar an organisation like Foo Motors."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wikikg.extract.frames import typable
+from wikikg.extract.known import CONTEXT, SHAPE
+from wikikg.kb.vocabulary import org_classes
+from wikikg.model import Mention
+
+__all__ = ["paired"]
+
+_AND = re.compile(r"\s+(?:and|or|&)\s+|\s*,\s+(?:and|or)\s+")  # "A and B", "A, and B"
+_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # any joint of a list
+
+
+def paired(found: list[Mention], text: str) -> list[Mention]:
+    """"rivals [[Foo Motors]] and [[Bar]]": of two links that only "and" (or "or") joins, and no third name
+    listed with them, a proper name that nothing types takes the organisation class of the other (at the
+    weakest strength, so any other signal wins). A list of three or more is coordination.py's. Not a
+    person's class: a company and its founder are often named together. Not a link whose shown text goes on
+    into a word ("the [[Foo Formation]]s": a kind of thing). `found` in text order."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not (a.linked and b.linked and _AND.fullmatch(text, a.end, b.start)) or bool(a.types) == bool(b.types):
+            continue
+        if i > 0 and _JOIN.fullmatch(text, out[i - 1].end, a.start) \
+                or i + 2 < len(out) and _JOIN.fullmatch(text, b.end, out[i + 2].start):
+            continue  # three names or more
+        typed, bare, j = (a, b, i + 1) if a.types else (b, a, i)
+        if len(typed.types) == 1 and typed.types <= org_classes() and typed.strength >= SHAPE and typable(bare.key) \
+                and not text[bare.end:bare.end + 2].startswith(("'s", "’s")) and not text[bare.end:bare.end + 1].isalpha():
+            out[j] = replace(bare, types=typed.types if typed.types <= _PLAIN else frozenset({"Organization"}),
+                             strength=CONTEXT)
+    return out
+
+
+_PLAIN = frozenset({"Organization", "Company"})
+

@@ -1,0 +1,57 @@
+"""Tests for frames.framed_runs and pairs.paired: links typed by the frame before a run, or by the one beside them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wikikg.extract.frames import framed_runs
+from wikikg.extract.pairs import paired
+from wikikg.model import Mention
+
+_TYPES = {"C": frozenset({"Company"}), "O": frozenset({"Organization"}), "P": frozenset({"Person"}),
+          "U": frozenset({"University"}), "L": frozenset({"Place"}), "-": frozenset()}
+_LETTER = {v: k for k, v in _TYPES.items()}
+
+
+def _run(fn, sentence: str, classes: str, strength: int = 3) -> str:
+    """`sentence` with its [[links]] as mentions of the classes given by letters, through `fn`: the letters after."""
+    text, found, shift = sentence, [], 0
+    for m, c in zip(re.finditer(r"\[\[([^\]]+)\]\]", sentence), classes, strict=True):
+        start = m.start() - shift
+        name = m.group(1)
+        found.append(Mention(name, name, True, _TYPES[c], start=start, end=start + len(name),
+                             strength=strength if c != "-" else 0))
+        shift += 4
+    text = sentence.replace("[[", "").replace("]]", "")
+    return "".join(_LETTER[m.types] for m in fn(found, text))
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    ("It negotiated contracts with [[Foo Pictures]] and [[Bar]].", "--", "OO"),
+    ("She joined [[Foo]], [[Bar]] and [[Baz]] in 1990.", "---", "OOO"),
+    ("The firm was later bought by [[Foo]] and [[Bar]], who split it.", "--", "CC"),
+    ("It was acquired by [[Foo Motors]] and [[Bar]].", "C-", "CC"),  # only the untyped one takes the class
+    ("She joined [[Foo]] and [[Bar]] families.", "--", "--"),  # the run modifies a common noun
+    ("She met [[Foo]] and [[Bar]] in 1990.", "--", "--"),  # no frame
+    ("He joined [[Battle of Foo]] and [[Bar]].", "--", "-O"),  # an event's name is no body's
+])
+def test_a_frame_types_every_link_of_the_run_after_it(sentence, before, after):
+    assert _run(framed_runs, sentence, before) == after
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    ("It competes with [[Foo Motors]] and [[Bar]].", "C-", "CC"),
+    ("Partners were [[Bar]] and [[Foo University]].", "-U", "OU"),  # a finer class gives Organization
+    ("It was founded by [[Jane Roe]] and [[Fyodor Quux]].", "P-", "P-"),  # not a person's class
+    ("It ran from [[Fooville]] and [[Bar]].", "L-", "L-"),  # nor a place's
+    ("It sold [[Foo Motors]], [[Bar]] and [[Baz]].", "C--", "C--"),  # three names: coordination.py's
+    ("Shares of [[Foo Group]] and [[Bar Formation]]s.", "C-", "C-"),  # a plural: a kind of thing
+    ("It lent to [[Foo Motors]] and [[Bar]]'s owner.", "C-", "C-"),  # a possessor
+])
+def test_a_pair_of_links_shares_an_organisations_class(sentence, before, after):
+    assert _run(paired, sentence, before) == after
+
+
+def test_a_weakly_typed_neighbour_types_nothing():
+    assert _run(paired, "It competes with [[Foo Motors]] and [[Bar]].", "C-", strength=1) == "C-"
