@@ -1,4 +1,4 @@
-"""Tests for frames.framed_runs and pairs.paired: links typed by the frame before a run, or by the one beside them."""
+"""Tests for framed_runs, paired and cued_links: links typed by a frame before a run, a neighbour, the words beside them."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,7 @@ import re
 import pytest
 
 from wikikg.extract.frames import framed_runs
+from wikikg.extract.linkcues import cued_links
 from wikikg.extract.pairs import paired
 from wikikg.model import Mention
 
@@ -55,3 +56,19 @@ def test_a_pair_of_links_shares_an_organisations_class(sentence, before, after):
 
 def test_a_weakly_typed_neighbour_types_nothing():
     assert _run(paired, "It competes with [[Foo Motors]] and [[Bar]].", "C-", strength=1) == "C-"
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    ("It was sold to [[Foo]] (a Swiss bank) in 1990.", "-", "C"),  # an apposition in parentheses
+    ("It was sold to [[Foo]] (an investment firm based in Bern).", "-", "C"),
+    ("It was sold to [[Foo]] (then the largest retailer) in 1990.", "-", "C"),
+    ("It was bought by the Fooville-based [[Bar]] in 1990.", "-", "O"),  # a place's "-based" before
+    ("She sat on the [[Quxware]] Inc. board.", "-", "C"),  # a legal form's suffix after
+    ("The deal with [[Foo]], Ltd. closed.", "-", "C"),
+    ("It was sold to [[Foo]] (2001) in 1990.", "-", "-"),  # a parenthesis with no class noun
+    ("The Fooville-based [[Bar]] band played.", "-", "-"),  # the link modifies a noun
+    ("The web-based [[Bar]] ran.", "-", "-"),  # no place before "-based"
+    ("It was sold to [[Foo (film)]] (a Swiss bank).", "-", "-"),  # a qualified title is typed by its qualifier
+])
+def test_the_words_beside_a_link_type_it(sentence, before, after):
+    assert _run(cued_links, sentence, before) == after

@@ -7,6 +7,7 @@ from functools import cache
 
 from wikikg.extract.frames import framed_runs
 from wikikg.extract.known import CONTEXT, SHAPE
+from wikikg.extract.linkcues import cued_links
 from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
 from wikikg.extract.pairs import paired
@@ -23,7 +24,7 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and 
 
 def by_company(found: list[Mention], text: str) -> list[Mention]:
     """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
-    found = framed_runs(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text)
+    found = framed_runs(cued_links(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text), text)
     return unlinked_places(paired(coordinated(found, text), text), text)
 
 

@@ -1,0 +1,61 @@
+"""A bare link typed by the words beside it: "[[Foo]] (a Swiss bank)", "the Fooville-based [[Bar]]", "[[Baz]] Inc."."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from wikikg.extract.classify import context_types
+from wikikg.extract.frames import typable
+from wikikg.extract.known import CONTEXT
+from wikikg.kb.names import legal_suffixes
+from wikikg.model import Mention
+
+__all__ = ["cued_links"]
+
+_ORG, _COMPANY = frozenset({"Organization"}), frozenset({"Company"})
+# "the Fooville-based [[Bar]]", "a London-headquartered [[Baz]]": a place's name joined to "based" before the link
+_BASED = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-(?:based|headquartered)\s+(?:the\s+)?$")
+# what may follow such a link: punctuation, the end, or a word that opens a clause or a phrase (not a noun it modifies)
+_FREE = re.compile(r"\s*(?:$|[,.;:)(\]]|\s(?:in|on|at|as|from|for|to|until|since|after|before|during|when|where|which|"
+                   r"who|with|was|were|is|are|has|had|but|under|by|while|through|that|and|or)\b)")
+
+
+def cued_links(found: list[Mention], text: str) -> list[Mention]:
+    """Links that nothing types, typed by what is written next to them (at the weakest strength): an apposition
+    in parentheses as one after a comma ("[[Foo]] (a Swiss bank)": the class of its noun), a place's "-based"
+    before ("the Fooville-based [[Bar]]": an organisation; not "the Fooville-based [[Bar]] band", whose noun
+    says more), a legal form's suffix after ("[[Baz]] Inc.": a company). `found` in text order."""
+    out = list(found)
+    for i, m in enumerate(out):
+        if m.types or not m.linked or not typable(m.key):
+            continue
+        cls = _apposed(text, m.start, m.end) or _legal(text, m.end) \
+            or (_ORG if _BASED.search(text, max(0, m.start - 40), m.start) and _FREE.match(text, m.end) else None)
+        if cls:
+            out[i] = replace(m, types=cls, strength=CONTEXT)
+    return out
+
+
+def _apposed(text: str, start: int, end: int) -> frozenset[str] | None:
+    """The class an apposition in parentheses right after a name gives it: "[[Foo]] (a Swiss bank)" read as
+    "[[Foo]], a Swiss bank,"."""
+    if not text.startswith(" (", end):
+        return None
+    close = text.find(")", end + 2, end + 100)
+    if close < 0 or "(" in text[end + 2:close]:
+        return None
+    as_comma = text[:end] + ", " + text[end + 2:close] + ","
+    return context_types(as_comma, start, end) or None
+
+
+def _legal(text: str, end: int) -> frozenset[str] | None:
+    """Company for a name right before a legal form's suffix ("[[Foo]] Inc.", "[[Bar]] GmbH")."""
+    m = _suffix().match(text, end)
+    return _COMPANY if m else None
+
+
+@cache
+def _suffix() -> re.Pattern:
+    words = sorted(legal_suffixes(ambiguous=False), key=len, reverse=True)
+    return re.compile(rf",?\s(?:{'|'.join(map(re.escape, words))})(?!\w)")
