@@ -7,7 +7,7 @@ import pytest
 
 from wikikg.extract.frames import framed_runs
 from wikikg.extract.linkcues import cued_links
-from wikikg.extract.pairs import paired
+from wikikg.extract.pairs import paired, strongly_listed
 from wikikg.model import Mention
 
 _TYPES = {"C": frozenset({"Company"}), "O": frozenset({"Organization"}), "P": frozenset({"Person"}),
@@ -72,3 +72,18 @@ def test_a_weakly_typed_neighbour_types_nothing():
 ])
 def test_the_words_beside_a_link_type_it(sentence, before, after):
     assert _run(cued_links, sentence, before) == after
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    ("Rivals include [[Foo]], [[Bar]], [[Baz Corp]], [[Qux Group]] and [[Quux]].", "--CC-", "CCCCC"),
+    ("It lectured at [[Foo]], [[Bar University]], [[Baz University]] and [[Qux]].", "-UU-", "OUUO"),
+    ("Rivals include [[Foo]], [[Bar]], [[Baz Corp]] and [[Quux]].", "--C-", "--C-"),  # one typed name only
+    ("It sold [[Foo]], [[Fooville]], [[Baz Corp]] and [[Qux Group]].", "-LCC", "-LCC"),  # the typed disagree
+    ("Rivals include [[Foo]], [[Baz Corp]], [[Qux Group]] and [[Battle of Bar]].", "-CC-", "CCC-"),  # an event
+])
+def test_two_names_typed_by_their_form_type_a_list_of_links(sentence, before, after):
+    assert _run(strongly_listed, sentence, before) == after
+
+
+def test_weakly_typed_names_do_not_type_a_list():
+    assert _run(strongly_listed, "Rivals include [[Foo]], [[Baz Corp]] and [[Qux Group]].", "-CC", strength=1) == "-CC"

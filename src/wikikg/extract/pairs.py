@@ -1,4 +1,4 @@
-"""Two links joined by "and": "[[Foo Motors]] and [[Bar]]" makes an untyped Bar an organisation like Foo Motors."""
+"""Two links joined by "and", or a list with two names typed by their form: untyped links take their organisation class."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
 
-__all__ = ["paired"]
+__all__ = ["paired", "strongly_listed"]
 
 _AND = re.compile(r"\s+(?:and|or|&)\s+|\s*,\s+(?:and|or)\s+")  # "A and B", "A, and B"
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # any joint of a list
@@ -39,3 +39,27 @@ def paired(found: list[Mention], text: str) -> list[Mention]:
 
 _PLAIN = frozenset({"Organization", "Company"})
 
+
+
+def strongly_listed(found: list[Mention], text: str) -> list[Mention]:
+    """"competitors include [[Foo]], [[Bar]], [[Baz Corp]], [[Qux Group]] and [[Quux]]": in a list of three links
+    or more that only commas and "and"/"or" join, where at least two names are typed by their own form or a
+    table (a legal suffix, a class word) as one organisation class and no name otherwise, a proper name that
+    nothing types takes that class (Organization for a finer one), however few the typed are (coordination.py
+    asks half of a list). `found` in text order."""
+    out = list(found)
+    i = 0
+    while i < len(out):
+        k = i
+        while k + 1 < len(out) and _JOIN.fullmatch(text, out[k].end, out[k + 1].start):
+            k += 1
+        run = out[i:k + 1]
+        typed = {m.types for m in run if m.types}
+        if len(run) >= 3 and all(m.linked for m in run) and len(typed) == 1 and (cls := typed.pop()) <= org_classes() \
+                and sum(1 for m in run if m.types and m.strength >= SHAPE) >= 2:
+            for j in range(i, k + 1):
+                m = out[j]
+                if not m.types and typable(m.key) and not text[m.end:m.end + 1].isalpha():
+                    out[j] = replace(m, types=cls if cls <= _PLAIN else frozenset({"Organization"}), strength=CONTEXT)
+        i = k + 1
+    return out
