@@ -87,3 +87,14 @@ def test_two_names_typed_by_their_form_type_a_list_of_links(sentence, before, af
 
 def test_weakly_typed_names_do_not_type_a_list():
     assert _run(strongly_listed, "Rivals include [[Foo]], [[Baz Corp]] and [[Qux Group]].", "-CC", strength=1) == "-CC"
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    ("It was led by [[Foo]] CEO [[Jane Roe]].", "-P", "OP"),
+    ("It was founded by the senior [[Bar]] officer [[John Doe]].", "-P", "OP"),
+    ("It was put under command of [[Baz]] General [[Jane Roe]].", "-P", "OP"),
+    ("It was led by [[Foo]] CEO [[Quux]].", "--", "--"),  # no person after the post
+    ("It was led by [[Foo]] and [[Jane Roe]].", "-P", "-P"),  # no post between
+])
+def test_a_post_between_a_link_and_a_person_makes_the_link_a_body(sentence, before, after):
+    assert _run(cued_links, sentence, before) == after

@@ -25,16 +25,25 @@ def cued_links(found: list[Mention], text: str) -> list[Mention]:
     """Links that nothing types, typed by what is written next to them (at the weakest strength): an apposition
     in parentheses as one after a comma ("[[Foo]] (a Swiss bank)": the class of its noun), a place's "-based"
     before ("the Fooville-based [[Bar]]": an organisation; not "the Fooville-based [[Bar]] band", whose noun
-    says more), a legal form's suffix after ("[[Baz]] Inc.": a company). `found` in text order."""
+    says more), a legal form's suffix after ("[[Baz]] Inc.": a company), a post or a rank that only a body gives
+    between it and a person ("[[Foo]] CEO [[Jane Roe]]", "the [[Bar]] officer [[John Doe]]", "[[Baz]] General
+    Jane Roe": an organisation). `found` in text order."""
     out = list(found)
     for i, m in enumerate(out):
         if m.types or not m.linked or not typable(m.key):
             continue
         cls = _apposed(text, m.start, m.end) or _legal(text, m.end) \
-            or (_ORG if _BASED.search(text, max(0, m.start - 40), m.start) and _FREE.match(text, m.end) else None)
+            or (_ORG if _BASED.search(text, max(0, m.start - 40), m.start) and _FREE.match(text, m.end) else None) \
+            or (_ORG if i + 1 < len(out) and "Person" in out[i + 1].types and _POST.fullmatch(text, m.end, out[i + 1].start)
+                else None)
         if cls:
             out[i] = replace(m, types=cls, strength=CONTEXT)
     return out
+
+# a post or a rank that only a body gives, between its name and its holder's ("[[Foo]] CEO [[Jane Roe]]")
+_POST = re.compile(r"['’]?\s+(?:senior\s+|former\s+|then-)?(?:officer|official|executive|CEO|chairman|Chairman|chairwoman|"
+                   r"Chairwoman|spokesman|spokeswoman|spokesperson|employee|agent|[Gg]eneral|[Cc]olonel|[Cc]ommander|"
+                   r"Lieutenant|Admiral|Brigadier|Marshal|Field\s+Marshal|Major\s+General|Lieutenant\s+General)\s+")
 
 
 def _apposed(text: str, start: int, end: int) -> frozenset[str] | None:
