@@ -98,3 +98,12 @@ def test_weakly_typed_names_do_not_type_a_list():
 ])
 def test_a_post_between_a_link_and_a_person_makes_the_link_a_body(sentence, before, after):
     assert _run(cued_links, sentence, before) == after
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    ("It empowered [[Jane Roe]] of the [[Foo]] and others.", "P-", "PO"),
+    ("It empowered [[Jane Roe]] of [[Fooville]] and others.", "P-", "P-"),  # no "the": a place as often
+    ("It empowered [[Jane Roe]] from the [[Foo]] and others.", "P-", "P-"),
+])
+def test_of_the_after_a_person_names_her_body(sentence, before, after):
+    assert _run(cued_links, sentence, before) == after

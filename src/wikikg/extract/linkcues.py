@@ -1,4 +1,4 @@
-"""A bare link typed by the words beside it: "[[Foo]] (a Swiss bank)", "the Fooville-based [[Bar]]", "[[Baz]] Inc."."""
+"""A bare link typed by the words beside it: "[[Foo]] (a Swiss bank)", "Fooville-based [[Bar]]", "Jane Roe of the [[Baz]]"."""
 from __future__ import annotations
 
 import re
@@ -27,7 +27,8 @@ def cued_links(found: list[Mention], text: str) -> list[Mention]:
     before ("the Fooville-based [[Bar]]": an organisation; not "the Fooville-based [[Bar]] band", whose noun
     says more), a legal form's suffix after ("[[Baz]] Inc.": a company), a post or a rank that only a body gives
     between it and a person ("[[Foo]] CEO [[Jane Roe]]", "the [[Bar]] officer [[John Doe]]", "[[Baz]] General
-    Jane Roe": an organisation). `found` in text order."""
+    Jane Roe": an organisation), "of the" after a person ("[[Jane Roe]] of the [[Foo]]": her body). `found` in
+    text order."""
     out = list(found)
     for i, m in enumerate(out):
         if m.types or not m.linked or not typable(m.key):
@@ -35,12 +36,15 @@ def cued_links(found: list[Mention], text: str) -> list[Mention]:
         cls = _apposed(text, m.start, m.end) or _legal(text, m.end) \
             or (_ORG if _BASED.search(text, max(0, m.start - 40), m.start) and _FREE.match(text, m.end) else None) \
             or (_ORG if i + 1 < len(out) and "Person" in out[i + 1].types and _POST.fullmatch(text, m.end, out[i + 1].start)
-                else None)
+                else None) \
+            or (_ORG if i > 0 and "Person" in out[i - 1].types and _OF.fullmatch(text, out[i - 1].end, m.start) else None)
         if cls:
             out[i] = replace(m, types=cls, strength=CONTEXT)
     return out
 
 # a post or a rank that only a body gives, between its name and its holder's ("[[Foo]] CEO [[Jane Roe]]")
+# a person's body after "of the" ("[[Jane Roe]] of the [[Foo]]"; not "of [[Fooville]]": "Helen of Troy")
+_OF = re.compile(r",?\s+of\s+the\s+")
 _POST = re.compile(r"['’]?\s+(?:senior\s+|former\s+|then-)?(?:officer|official|executive|CEO|chairman|Chairman|chairwoman|"
                    r"Chairwoman|spokesman|spokeswoman|spokesperson|employee|agent|[Gg]eneral|[Cc]olonel|[Cc]ommander|"
                    r"Lieutenant|Admiral|Brigadier|Marshal|Field\s+Marshal|Major\s+General|Lieutenant\s+General)\s+")
