@@ -103,6 +103,7 @@ def test_a_post_between_a_link_and_a_person_makes_the_link_a_body(sentence, befo
 @pytest.mark.parametrize("sentence, before, after", [
     ("It empowered [[Jane Roe]] of the [[Foo]] and others.", "P-", "PO"),
     ("It empowered [[Jane Roe]] of [[Fooville]] and others.", "P-", "P-"),  # no "the": a place as often
+    ("It empowered [[Jane Roe]] of [[FOO]] and others.", "P-", "PO"),  # but an acronym is a body's
     ("It empowered [[Jane Roe]] from the [[Foo]] and others.", "P-", "P-"),
 ])
 def test_of_the_after_a_person_names_her_body(sentence, before, after):

@@ -27,7 +27,8 @@ def cued_links(found: list[Mention], text: str) -> list[Mention]:
     before ("the Fooville-based [[Bar]]": an organisation; not "the Fooville-based [[Bar]] band", whose noun
     says more), a legal form's suffix after ("[[Baz]] Inc.": a company), a post or a rank that only a body gives
     between it and a person ("[[Foo]] CEO [[Jane Roe]]", "the [[Bar]] officer [[John Doe]]", "[[Baz]] General
-    Jane Roe": an organisation), "of the" after a person ("[[Jane Roe]] of the [[Foo]]": her body). `found` in
+    Jane Roe": an organisation), "of the" after a person ("[[Jane Roe]] of the [[Foo]]": her body; "of" alone before an acronym: "[[Jane
+    Roe]] of [[FOO]]"). `found` in
     text order."""
     out = list(found)
     for i, m in enumerate(out):
@@ -37,7 +38,8 @@ def cued_links(found: list[Mention], text: str) -> list[Mention]:
             or (_ORG if _BASED.search(text, max(0, m.start - 40), m.start) and _FREE.match(text, m.end) else None) \
             or (_ORG if i + 1 < len(out) and "Person" in out[i + 1].types and _POST.fullmatch(text, m.end, out[i + 1].start)
                 else None) \
-            or (_ORG if i > 0 and "Person" in out[i - 1].types and _OF.fullmatch(text, out[i - 1].end, m.start) else None)
+            or (_ORG if i > 0 and "Person" in out[i - 1].types and (_OF.fullmatch(text, out[i - 1].end, m.start) or _ACRONYM.fullmatch(
+                m.text) and _OF_BARE.fullmatch(text, out[i - 1].end, m.start)) else None)
         if cls:
             out[i] = replace(m, types=cls, strength=CONTEXT)
     return out
@@ -45,6 +47,7 @@ def cued_links(found: list[Mention], text: str) -> list[Mention]:
 # a post or a rank that only a body gives, between its name and its holder's ("[[Foo]] CEO [[Jane Roe]]")
 # a person's body after "of the" ("[[Jane Roe]] of the [[Foo]]"; not "of [[Fooville]]": "Helen of Troy")
 _OF = re.compile(r",?\s+of\s+the\s+")
+_OF_BARE, _ACRONYM = re.compile(r",?\s+of\s+"), re.compile(r"[A-Z][A-Z&]{1,7}")  # "[[Jane Roe]] of [[FOO]]": an acronym
 _POST = re.compile(r"['’]?\s+(?:senior\s+|former\s+|then-)?(?:officer|official|executive|CEO|chairman|Chairman|chairwoman|"
                    r"Chairwoman|spokesman|spokeswoman|spokesperson|employee|agent|[Gg]eneral|[Cc]olonel|[Cc]ommander|"
                    r"Lieutenant|Admiral|Brigadier|Marshal|Field\s+Marshal|Major\s+General|Lieutenant\s+General)\s+")
