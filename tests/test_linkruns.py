@@ -108,3 +108,13 @@ def test_a_post_between_a_link_and_a_person_makes_the_link_a_body(sentence, befo
 ])
 def test_of_the_after_a_person_names_her_body(sentence, before, after):
     assert _run(cued_links, sentence, before) == after
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    ("She led the [[Foo]] faction, and formed a party.", "-", "O"),
+    ("It joined the [[Foo]] coalition in 1990.", "-", "O"),
+    ("It joined the [[Foo]] faction leaders.", "-", "-"),  # the noun modifies another
+    ("It joined [[Foo]] faction in 1990.", "-", "-"),  # no "the"
+])
+def test_a_noun_after_the_link_names_a_body(sentence, before, after):
+    assert _run(cued_links, sentence, before) == after

@@ -11,7 +11,7 @@ from wikikg.extract.nonentities import is_event, names_no_entity
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention
 
-__all__ = ["frame_types", "framed_runs"]
+__all__ = ["frame_types", "framed_runs", "free_after", "typable"]
 
 _ORG, _COMPANY = frozenset({"Organization"}), frozenset({"Company"})
 _INITIAL = re.compile(r"[A-Z]\.?")  # "J. S. Roe": a person's initials
@@ -86,6 +86,12 @@ def framed_runs(found: list[Mention], text: str) -> list[Mention]:
                     out[j] = replace(out[j], types=cls, strength=CONTEXT)
         i = k + 1
     return out
+
+
+def free_after(text: str, end: int) -> bool:
+    """Whether what follows text[:end] may follow a frame's link: punctuation, the end, or a word of names.toml
+    [frames] next (not a noun the link would modify)."""
+    return bool(_patterns()[1].match(text, end))
 
 
 def _run_frame(text: str, start: int, end: int) -> frozenset[str]:
