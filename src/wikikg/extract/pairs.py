@@ -11,6 +11,8 @@ from wikikg.model import Mention
 
 __all__ = ["paired", "strongly_listed"]
 
+_ORG, _COMPANY = frozenset({"Organization"}), frozenset({"Company"})  # kept as they are; a finer class as _ORG
+
 _AND = re.compile(r"\s+(?:and|or|&)\s+|\s*,\s+(?:and|or)\s+")  # "A and B", "A, and B"
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # any joint of a list
 
@@ -32,13 +34,9 @@ def paired(found: list[Mention], text: str) -> list[Mention]:
         typed, bare, j = (a, b, i + 1) if a.types else (b, a, i)
         if len(typed.types) == 1 and typed.types <= org_classes() and typed.strength >= SHAPE and typable(bare.key) \
                 and not text[bare.end:bare.end + 2].startswith(("'s", "’s")) and not text[bare.end:bare.end + 1].isalpha():
-            out[j] = replace(bare, types=typed.types if typed.types <= _PLAIN else frozenset({"Organization"}),
+            out[j] = replace(bare, types=typed.types if typed.types in (_ORG, _COMPANY) else _ORG,
                              strength=CONTEXT)
     return out
-
-
-_PLAIN = frozenset({"Organization", "Company"})
-
 
 
 def strongly_listed(found: list[Mention], text: str) -> list[Mention]:
@@ -60,6 +58,6 @@ def strongly_listed(found: list[Mention], text: str) -> list[Mention]:
             for j in range(i, k + 1):
                 m = out[j]
                 if not m.types and typable(m.key) and not text[m.end:m.end + 1].isalpha():
-                    out[j] = replace(m, types=cls if cls <= _PLAIN else frozenset({"Organization"}), strength=CONTEXT)
+                    out[j] = replace(m, types=cls if cls in (_ORG, _COMPANY) else _ORG, strength=CONTEXT)
         i = k + 1
     return out
