@@ -18,6 +18,8 @@ def _types(sentence: str, title: str | None = None) -> frozenset[str]:
     "In 1999 she joined [[Foo]] as a partner.", "He worked for [[Bar]] until 2004.",
     "The station is a member of [[Baz]].", "She serves on the board of [[Bar]] and is a trustee.",
     "He signed for [[Foo]] in 2010.", "The bank was a founding member of the [[Baz]], Bar and Qux.",
+    "She was the leader of the [[Foo]] until 1990.", "He is the Secretary General of the [[Bar]].",
+    "She left in 2017 to join [[Foo]] for the election.", "He played for the [[Bar]] in 1990.",
 ])
 def test_an_organisations_frame_types_a_bare_link(sentence):
     assert _types(sentence) == {"Organization"}

@@ -5,9 +5,12 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from wikikg.extract.frames import framed_runs
 from wikikg.extract.known import CONTEXT, SHAPE
+from wikikg.extract.linkcues import cued_links
 from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
+from wikikg.extract.pairs import paired, strongly_listed
 from wikikg.extract.people import is_given_name
 from wikikg.extract.settlements import settled
 from wikikg.extract.unlinkedplaces import unlinked_places
@@ -21,7 +24,8 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and 
 
 def by_company(found: list[Mention], text: str) -> list[Mention]:
     """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
-    return unlinked_places(coordinated(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text), text)
+    found = framed_runs(cued_links(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text), text)
+    return unlinked_places(strongly_listed(paired(coordinated(found, text), text), text), text)
 
 
 def kinds_listed(found: list[Mention], text: str) -> list[Mention]:

@@ -99,6 +99,8 @@ class Names:
     company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
     frame_next: tuple[str, ...] = ()  # words that may follow such a link
     frame_unless: str = "(?!)"  # link titles no frame types (a taxon's Latin name)
+    frame_posts: tuple[str, ...] = ()  # posts and ranks only a body gives, between it and a holder ("[[Foo]] CEO")
+    frame_nouns: tuple[str, ...] = ()  # nouns after "the [[Foo]]" that say what the link names ("faction")
 
 
 SCHEMA = Table({
@@ -128,7 +130,7 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list}),
-    "frames": Table({"before": list, "company": list, "next": list, "unless": str}),
+    "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -148,6 +150,7 @@ _LISTS = {
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
+    "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"),
 }
 
 
