@@ -140,3 +140,16 @@ def test_a_short_form_the_lead_brackets_names_the_subject():
             "[[Freedonia]]. The FCB-B was founded in 1992.")
     parsed = parse_article(Article("Foo Church of Bar", text, "-"))
     assert "FCB-B" in article_context(parsed, subject_of(parsed)).subject_names
+
+
+def test_a_short_form_before_a_dash_in_a_sound_file_s_text_names_the_subject():
+    """subject_initialisms: "({{Audio|Fo-FSU.ogg|'''FSU''' – ''Freedonische Soziale Union''}})": the short form
+    before the dash (the audio template's text is shown, parse/definitions.py TEXT_TEMPLATES)."""
+    from wikikg.extract.context import article_context
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    text = ("The '''Freedonian Social Union''' ({{Audio|Fo-FSU.ogg|'''FSU''' – ''Freedonische Soziale Union''}}) "
+            "is a political party in [[Freedonia]]. The FSU was founded in 1945.")
+    parsed = parse_article(Article("Freedonian Social Union", text, "-"))
+    assert "FSU" in article_context(parsed, subject_of(parsed)).subject_names

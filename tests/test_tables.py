@@ -471,3 +471,56 @@ The '''Foo Party''' is a political party in Freedonia.
     result = extract_article(Article("Foo Party", text, "x", "wikitext"))
     got = {(st.subject.key, st.predicate, st.obj.key, st.date.value if st.date else "") for st in result.statements}
     assert ("Foo Party", "keyPerson", "Jane Roeburn", "1921") in got
+
+
+PARTY = """{{Infobox political party
+| party_name = Freedonian Social Union
+| leader = [[Jane Roe]]
+}}
+The '''Freedonian Social Union''' is a political party in [[Freedonia]].
+
+==Leaders==
+===Party chairmen===
+{|class="wikitable"
+! colspan=2| Chairman
+! From
+! To
+|-
+| 1st
+| [[Jane Roe]]
+| 17 December 1945
+| 28 May 1949
+|-
+| 2nd
+| [[John Doe]]
+| 28 May 1949
+| 22 January 1955
+|}
+
+===Prime Ministers===
+{|class="wikitable"
+! Prime Minister
+! From
+! To
+|-
+| [[Richard Roe]]
+| 1950
+| 1960
+|}
+"""
+
+
+def _party_statements():
+    return extract_article(Article("Freedonian Social Union", PARTY, "x", "wikitext")).statements
+
+
+def test_a_header_spanning_a_number_and_a_name_reads_the_name():
+    dated = [st for st in _party_statements() if st.predicate == "keyPerson"
+             and getattr(st.obj, "key", "") == "John Doe" and st.rule.startswith("table.")]
+    assert dated and dated[0].date.value == "1949-05-28"
+
+
+def test_a_partys_prime_ministers_are_its_members_not_its_heads():
+    facts = {(st.subject.key, st.predicate, getattr(st.obj, "key", "")) for st in _party_statements()}
+    assert ("Richard Roe", "memberOf", "Freedonian Social Union") in facts
+    assert ("Freedonian Social Union", "keyPerson", "Richard Roe") not in facts

@@ -37,6 +37,10 @@ _LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+e
                       r"lost|gave\s+up|renounced|ended|terminated|suspended|cancell?ed)\s+(?:its|his|her|their|the)\s+"
                       r"(?:[\w-]+\s+)?(?:membership|seat|post|position|affiliation)\b)", re.I)
 
+# the fact's end, with no start before it: "Until the 2013 election, ⟦X⟧ governed with ⟦Y⟧" (not "from 1950 until 1953")
+_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+                    r"(?:\d{1,2},?\s+)?\d{4}(?!\d)")
+
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
@@ -88,6 +92,8 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
             out.append(note)
     if not founding:
         out += [m.span() for m in _FOUNDING_ASIDE.finditer(text) if not _inside(span, *m.span())]
+    out += [m.span() for m in _UNTIL.finditer(text)
+            if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
     if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
             and find_dates(_blank(text, out + [opening.span()])):
         out.append(opening.span())  # the sentence dates its own event elsewhere

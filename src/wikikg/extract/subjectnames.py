@@ -163,7 +163,7 @@ def subject_initialisms(names: set[str], article: ParsedArticle, subject: Mentio
     first = article.sentences[0]
     bold = own_bold(first)
     if bold and (m := _LEAD_ALT.match(first.text, bold[0][1])) is not None:
-        for part in re.split(r"[;,]|\bor\b", m.group(1)):
+        for part in re.split(r"[;,]|\bor\b|\s[–—]\s", m.group(1)):  # "(FCB – Foo-Club Bar)": a dash between too
             part = part.split(":", 1)[-1].strip()
             if " " in part:
                 spelled.setdefault(_initials(part), part)

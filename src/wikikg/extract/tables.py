@@ -12,6 +12,7 @@ from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.pairtables import pair_rows
+from wikikg.extract.spancols import spanned
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
@@ -149,6 +150,8 @@ def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], nam
     if not spec.columns:
         if name_col < len(row) and (m := _entity(row[name_col])) is not None:
             return m
+        for i in spanned(table.header, name_col)[:1]:  # "! colspan=2 | Chairman" over "| 1st || [[Jane Roe]]":
+            return _entity(row[i]) if i < len(row) else None  # the name in the cell after the number
         if name_col >= len(row) or row[name_col].text.strip() or row[name_col].links:
             return None  # the name cell says something that names nothing
         fallback = (i for i, h in enumerate(table.header) if _FALLBACK_COLUMN.match(h.strip()) and i < len(row))

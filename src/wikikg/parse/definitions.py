@@ -25,7 +25,8 @@ TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "lang": "2", "transl
                   "nobold": "1", "noitalic": "1", "em": "1", "strong": "1", "nowrap begin": None,
                   "ill": "1", "interlanguage link": "1", "interlanguage link multi": "1",
                   "smallcaps": "1", "lang-en": "1", "not a typo": "1", "proper name": "1",
-                  "ship": "2", "mvar": "1", "visible anchor": "1", "anchor": None}
+                  "ship": "2", "mvar": "1", "visible anchor": "1", "anchor": None,
+                  "audio": "2"}  # {{Audio|De-Foo.ogg|'''Foo'''}}: a sound file's link, its text shown
 LINK_TEMPLATES = {"ill", "interlanguage link", "interlanguage link multi"}
 # A language code ("de", "zh-yue"): an {{ill}} written code first names the article second.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,4})?")
