@@ -32,3 +32,21 @@ def test_one_pass_finds_what_one_search_per_word_finds(text):
 
 def test_a_sentence_with_triggers_has_some():
     assert {"founded", "partner"} <= rules.words_in(CASES[1])
+
+
+def test_the_termination_cue_is_searched_only_where_words_in_finds_its_words():
+    verb = rules.cues().termination_verb
+    assert verb.needs and verb.needs <= set(rules._trigger_words())  # sentences._terminate relies on both
+    texts = CASES + ["The programme was cancelled in 2020.", "the deal  was\tterminated", "Foo Ltd ended ties",
+                     "it was not renewed", "The agreement was SCRAPPED."]
+    for text in texts:
+        if verb.needs.isdisjoint(rules.words_in(text)):
+            assert verb.search(text) is None, text
+    assert not verb.needs.isdisjoint(rules.words_in("The programme was cancelled in 2020."))
+
+
+def test_an_alternation_with_a_part_that_needs_no_word_needs_none():
+    from wikikg.kb.alternation import Alternation
+
+    assert Alternation([r"\bfoo\b", r"\d+"]).needs is None
+    assert Alternation([r"\bfoo\b", r"bar\s+baz"]).needs == {"foo", "bar"}  # one word of each part will do

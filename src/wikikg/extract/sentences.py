@@ -294,6 +294,8 @@ def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
 def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year) -> None:
     """'The programme was cancelled by X in 2020': the latest matching relation gets an end date."""
     c = rules.cues()
+    if c.termination_verb.needs is not None and c.termination_verb.needs.isdisjoint(rules.words_in(sl.text)):
+        return  # no word the verb cannot match without (words_in, asked by the rules already, finds them too)
     verb = c.termination_verb.search(sl.text)
     if not verb or not c.termination_anaphor.search(sl.text) or c.negations.search(sl.text):
         return

@@ -6,7 +6,7 @@ import sys
 from functools import lru_cache
 from operator import itemgetter
 
-from wikikg.kb.prefilter import fold, required
+from wikikg.kb.prefilter import fold, required, squeeze
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 _second = itemgetter(1)  # an automaton hit's value: (end, value)
@@ -23,7 +23,7 @@ class Alternation:
     or refers back to a group makes `search` and `finditer` fall back to the plain alternation. `first`
     answers a class table's question: the first part, in order, that matches anywhere."""
 
-    __slots__ = ("union", "pattern", "flags", "_exact", "_parts", "_always", "_by_key", "_automaton", "_live")
+    __slots__ = ("union", "pattern", "flags", "_exact", "_parts", "_always", "_by_key", "_automaton", "_live", "needs")
 
     def __init__(self, parts: list[str] | tuple[str, ...], flags: int = 0) -> None:
         self.union = re.compile("|".join(f"(?:{p})" for p in parts), flags)
@@ -40,6 +40,10 @@ class Alternation:
             for w in k or ():
                 by_key.setdefault(w, set()).add(i)
         self._by_key = {w: frozenset(v) for w, v in by_key.items()}
+        # the folded words without one of which `search` finds nothing (None: a part needs none, or the plain
+        # alternation searches), none of them changed by prefilter.squeeze (no white space but lone spaces)
+        self.needs = frozenset(by_key) if self._exact and not self._always and by_key \
+            and all(squeeze(w) == w for w in by_key) else None
         self._automaton = None
         if by_key:
             import ahocorasick

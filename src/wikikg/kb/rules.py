@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
 from operator import itemgetter
 from pathlib import Path
@@ -251,8 +251,9 @@ def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
 
 
 @cache
-def _trigger_words() -> tuple[str, ...]:
-    return tuple(sorted({k for r in relation_rules() for k in (*(r.keys or ()), *(w for c in r.clauses for w in c))}))
+def _trigger_words() -> tuple[str, ...]:  # and the words the termination verb needs (extract/sentences.py _terminate)
+    return tuple(sorted({k for r in relation_rules() for k in (*(r.keys or ()), *(w for c in r.clauses for w in c))}
+                        | (cues().termination_verb.needs or set())))
 
 
 @cache
@@ -283,6 +284,7 @@ def candidates(present: frozenset[str]) -> list[Rule]:
 _second = itemgetter(1)  # a hit's word: (end, word)
 
 
+@lru_cache(maxsize=8)  # a slotted sentence's words are asked for by its rules and again by its termination cue
 def words_in(text: str) -> frozenset[str]:
     """The rules' trigger words and phrases (Rule.keys, Rule.clauses) that the text holds, case folded and
     its white space squeezed: all of them in one pass over the text (an Aho-Corasick automaton), not one
