@@ -154,3 +154,15 @@ def without_postcode(name: str) -> str:
 
     return m["place"] if m["place"] in places() or m["place"] in linked_towns() else name
 
+
+
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def free_text(name: str) -> bool:
+    """Whether an unlinked organisation value is a phrase, no name: it starts in lower case, or it holds a word that
+    ends a name's phrase and joins no name (names.toml [lead_phrase] ends less [stop] joiners: "by", "with", "was"):
+    "currently non-denominational", "Initially founded by Foo"; not "Medicinsk röntgen AB", "Bank of Foo"."""
+    t = name_tables()
+    clause = set(t.lead_ends) - set(t.stop.joiners)
+    return name[:1].islower() or any(w in clause for w in _WORD.findall(name))

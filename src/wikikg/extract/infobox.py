@@ -203,6 +203,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if link is None and (m.linked_only or value == "place" and _patterns()[0].search(name)) \
                     or value == "place" and is_setting(name, link):  # "campus = [[Urban area|Urban]]": no place
                 continue
+            if value == "organization" and link is None and boxtext.free_text(name):
+                continue  # "affiliation = currently non-denominational": a phrase, no body named
             if value == "person" and link is None and names_office(name):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
             if value == "place" and (named := name_types(split_title(link.target)[0] if link else name) - {"Place"}):
