@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
+from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.factdates import fact_text, graduation_date, own_date
@@ -86,7 +87,7 @@ def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
         _terminate(sl, sentence, out, prev, year)
         out.extend(found)
         prev.add(sl.text, year)
-    return one_per_sentence(joined_bodies(out))
+    return one_per_sentence(joined_bodies(without_common_nouns(out, article.sentences)))
 
 
 def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, year: int | None,
