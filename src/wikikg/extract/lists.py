@@ -308,8 +308,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
-        if parts and (not parents or parents[-1][0] < depth):
-            parents.append((depth, None))  # an item that named nothing kept owns nothing below it
+        if parts and (not parents or parents[-1][0] < depth) and listed and listed[0].linked and not listed[0].types - org_classes():
+            parents.append((depth, None))  # a linked body not kept owns what is below it, unknown; "* Europe" groups
     for where, statements in held.items():  # "* 1st Foo Battalion", "* 2nd Foo Battalion", "* Headquarters Support Unit"
         if kept.get(where, 0) >= max(2, len(statements)):
             out += statements
