@@ -95,6 +95,7 @@ class Names:
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
+    honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     org_frames: tuple[str, ...] = ()  # words before a link whose object is an organisation ("joined", "member of")
     company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
     frame_next: tuple[str, ...] = ()  # words that may follow such a link
@@ -108,7 +109,7 @@ SCHEMA = Table({
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
                    "ranks": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
-    "membership": Table({"suffix": list, "unless": str}, frozenset({"suffix"})),
+    "membership": Table({"suffix": list, "unless": str, "honours": str}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
@@ -174,6 +175,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("short_form", {}).get("drop", ())),
         partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         membership_unless=d.get("membership", {}).get("unless", ""),
+        honour_rolls=d.get("membership", {}).get("honours", ""),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
