@@ -7,6 +7,7 @@ from wikikg.extract.classify import split_title
 from wikikg.extract.mentions import Context
 from wikikg.extract.nonentities import is_work_qualifier, names_no_entity
 from wikikg.kb import rules
+from wikikg.kb.places import places
 from wikikg.kb.vocabulary import domain, org_classes
 from wikikg.model import Mention
 
@@ -26,11 +27,17 @@ def fits(m: Mention, types: frozenset[str], strict: bool | str) -> bool:
     return bool(m.types & types)
 
 
+# a people's or a faith's adherents, one plural word: "[[Baptists]]", "[[Ukrainians]]", "[[Methodists]]", "[[Mennonites]]"
+_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ites)")
+
+
 def names_nothing(m: Mention) -> bool:
     """Whether an untyped mention's name or link title says it names no entity: an event, an honour, a field, a
-    document ("[[Olympic Games]]", "[[Foo Prize]]"), a work ("[[Foo (1945 film)]]")."""
+    document ("[[Olympic Games]]", "[[Foo Prize]]"), a work ("[[Foo (1945 film)]]"), a people or a faith's
+    adherents ("founded by [[Baptists]]": people of a denomination, no body that founds)."""
     label, qualifier = split_title(m.key)
-    return names_no_entity(label) or names_no_entity(m.text) or is_work_qualifier(qualifier)
+    return names_no_entity(label) or names_no_entity(m.text) or is_work_qualifier(qualifier) \
+        or bool(_PEOPLE.fullmatch(label)) and label not in places()
 
 
 def strict_place(types: frozenset[str], ctx: Context) -> bool:

@@ -8,7 +8,7 @@ from wikikg.extract.classify import is_post, split_title
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_given_name
 from wikikg.kb.mappings import infoboxes
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import legal_suffixes, name_tables
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
@@ -154,3 +154,14 @@ def without_postcode(name: str) -> str:
 
     return m["place"] if m["place"] in places() or m["place"] in linked_towns() else name
 
+
+
+_CLAUSE_WORD = re.compile(r"(?:by|now|[a-z]+ly|[a-z]{3,}ed)")  # "founded by", "currently", "now merged"
+
+
+def free_text(name: str) -> bool:
+    """Whether an unlinked organisation value is a phrase, no name: it starts in lower case, or it holds "by", "now",
+    an adverb or a participle in lower case ("currently non-denominational", "Initially founded by Foo", "Foo, now
+    merged"); not "Medicinsk röntgen AB", "Council on Foo Relations", "Foo Private limited"."""
+    legal = {f.casefold() for f in legal_suffixes()}
+    return name[:1].islower() or any(_CLAUSE_WORD.fullmatch(w) and w not in legal for w in name.split())

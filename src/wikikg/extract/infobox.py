@@ -31,7 +31,7 @@ from wikikg.extract.people import is_personal_name
 from wikikg.extract.unitof import is_unit_of
 from wikikg.kb.mappings import InfoboxMapping, infoboxes
 from wikikg.kb.names import legal_suffixes
-from wikikg.kb.places import countries
+from wikikg.kb.places import countries, places
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
@@ -203,8 +203,10 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             if link is None and (m.linked_only or value == "place" and _patterns()[0].search(name)) \
                     or value == "place" and is_setting(name, link):  # "campus = [[Urban area|Urban]]": no place
                 continue
-            if value == "person" and link is None and names_office(name):
-                continue  # "chancellor = Governor of Kerala": an office held ex officio, no person named
+            if value == "organization" and link is None and boxtext.free_text(name):
+                continue  # "affiliation = currently non-denominational": a phrase, no body named
+            if value == "person" and link is None and (" " not in name and name in places() or names_office(name)):
+                continue  # "chancellor = Governor of Kerala": an office held ex officio; "leader = Fooville": a town
             if value == "place" and (named := name_types(split_title(link.target)[0] if link else name) - {"Place"}):
                 if by := next((p for c, p in m.if_value_class if c in named), None):  # "jurisdiction = [[Foo Government]]"
                     out.append(_stmt(dataclasses.replace(m, property=by), subject, _mention(name, link, tuple(named), value), ev))

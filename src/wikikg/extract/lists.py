@@ -282,10 +282,10 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if parts and named != heading and (part := heading_part(heading, spec, ctx)
                                                or listed_part(heading, (out, *held.values()), owner)) is not None:
                 owner = part  # "=== Operational Command West ===" under "Structure": the brigades listed are its
-            if parts and parents:
-                owner = parents[-1][1]  # "** 24th Brigade" under "* Operational Command West": a part of that
+            if parts and parents and (owner := parents[-1][1]) is None:
+                break  # "*** Foo Agency" under "** [[Bar Command]]", an item that named nothing kept: its owner unknown
             if parts and (not parents or parents[-1][0] < depth):
-                parents.append((depth, m))
+                parents.append((depth, m))  # "** 24th Brigade" under "* Operational Command West": a part of that
             if date is None and spec.relation == "foundedBy" and owner is ctx.subject:
                 date = founded  # "Its founders were:" then "* [[Foo Society]]": they founded it when it was founded
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's
@@ -308,6 +308,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
+        if parts and (not parents or parents[-1][0] < depth) and listed and listed[0].linked and not listed[0].types - org_classes():
+            parents.append((depth, None))  # a linked body not kept owns what is below it, unknown; "* Europe" groups
     for where, statements in held.items():  # "* 1st Foo Battalion", "* 2nd Foo Battalion", "* Headquarters Support Unit"
         if kept.get(where, 0) >= max(2, len(statements)):
             out += statements

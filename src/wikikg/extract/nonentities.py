@@ -58,6 +58,13 @@ def _subunit() -> re.Pattern:
 
 
 @cache
+def _law() -> re.Pattern:
+    """A law's name: names.toml [works] laws last, a year at most after ("Foo Act", "Foo Act of 1934", "Foo Act 2000")."""
+    words = "|".join(map(re.escape, name_tables().laws)) or "(?!)"
+    return re.compile(rf"\s(?:{words})(?:,?\s+(?:of\s+)?\d{{4}})?$")
+
+
+@cache
 def _honour_next() -> re.Pattern:
     t = name_tables()
     return re.compile(rf" (?:{'|'.join(map(re.escape, t.awards + t.events))})\b" if t.awards else "(?!)")
@@ -72,9 +79,9 @@ def names_an_honour_before(text: str, end: int) -> bool:
 @lru_cache(maxsize=16384)  # asked of each link and name, again by each step that types it
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
-    personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a field ("Home Entertainment"),
+    personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a law's ("Foo Act"), a field ("Home Entertainment"),
     a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
-    return _event_name(name) or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
+    return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
         or name in _word_sets()[2]  # "Major General", "Secretary" alone: a title, nobody's name
 
 
@@ -89,7 +96,7 @@ _SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo
 
 def _event_name(name: str) -> bool:
     """Whether a name's own form makes it an event's, whatever class words it holds: a year or a season
-    first ("2014–15 Foo League"), an event's word last or first before "of" ("Overland Campaign",
+    first ("2014–15 Foo League"), an event's word last (or numbered: "Foo War II") or first before "of" ("Overland Campaign",
     "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
     Air Force Commendation Medal")."""
     return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name))
@@ -119,7 +126,8 @@ def _event_head() -> re.Pattern:
     t = name_tables()
     alt = "|".join(map(re.escape, t.events)) or "(?!)"
     last = "|".join(map(re.escape, t.events + t.awards)) or "(?!)"
-    return re.compile(rf"(?:\s(?:{last})$|^(?:{alt})\s+of\s)")
+    # the word may be numbered after it ("World War II", "Foo War 2"): still the event's name
+    return re.compile(rf"(?:\s(?:{last})(?:\s+(?:[IVX]+|\d{{1,2}}))?$|^(?:{alt})\s+of\s)")
 
 
 QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")

@@ -6,9 +6,11 @@ from dataclasses import replace
 
 from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
+from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.factdates import fact_text, graduation_date, own_date
+from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted, clause_of, eligible, relative_antecedent, select
@@ -86,7 +88,7 @@ def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
         _terminate(sl, sentence, out, prev, year)
         out.extend(found)
         prev.add(sl.text, year)
-    return one_per_sentence(joined_bodies(out))
+    return one_per_sentence(joined_bodies(without_honour_memberships(without_common_nouns(out, article.sentences))))
 
 
 def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, year: int | None,

@@ -87,6 +87,7 @@ class Names:
     subunits: tuple[str, ...] = ()  # a unit's sub-units' nouns, named by a letter ("Company A", "B Battery")
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
     work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
+    laws: tuple[str, ...] = ()  # a law's last noun, before its year at most ("Foo University Act 1891")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
@@ -95,6 +96,7 @@ class Names:
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
+    honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     org_frames: tuple[str, ...] = ()  # words before a link whose object is an organisation ("joined", "member of")
     company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
     frame_next: tuple[str, ...] = ()  # words that may follow such a link
@@ -110,7 +112,7 @@ SCHEMA = Table({
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
                    "ranks": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
-    "membership": Table({"suffix": list, "unless": str}, frozenset({"suffix"})),
+    "membership": Table({"suffix": list, "unless": str, "honours": str}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
@@ -126,7 +128,7 @@ SCHEMA = Table({
                                   "links_after": list, "world_regions": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
-    "works": Table({"heads": list, "qualifiers": list, "first": list}),
+    "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list}),
@@ -144,7 +146,8 @@ _LISTS = {
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
     "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
     "fields": ("fields", "words"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
-    "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "sessions": ("events", "sessions"),
+    "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"),
+    "laws": ("works", "laws"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"), "world_regions": ("place_names", "world_regions"),
     "makers_by": ("person_names", "makers_by"),
@@ -177,6 +180,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("short_form", {}).get("drop", ())),
         partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         membership_unless=d.get("membership", {}).get("unless", ""),
+        honour_rolls=d.get("membership", {}).get("honours", ""),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
