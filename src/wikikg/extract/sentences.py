@@ -115,8 +115,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 continue
             reported, source = _attribution(sl, span)
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
-            subj_strict = LINKED if "subject" in rule.linked else "subject" in rule.strict or not said and strict_place(
-                rule.subject_types, ctx)  # a linked side: typed by evidence, or a link nothing types
+            subj_strict = "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx)
+            subj_strict = LINKED if subj_strict and "subject" in rule.linked else subj_strict  # or a link nothing types
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx, subj_strict)
             if not subj and rule.subject in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
                 subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,
@@ -131,8 +131,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 and bool(ctx.subject.strength) and fits(ctx.subject, rule.subject_types, True)
             if itemised:
                 subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
-            loose = LINKED if "object" in rule.linked else "object" in rule.strict or not said and strict_place(
-                rule.object_types, ctx)
+            loose = "object" in rule.strict or not said and strict_place(rule.object_types, ctx)
+            loose = LINKED if loose and "object" in rule.linked else loose
             if loose and "object" not in rule.typed and subj and biography_own(rule.relation, subj, ctx):
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,
