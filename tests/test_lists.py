@@ -144,6 +144,30 @@ def test_a_bold_unlinked_heading_item_is_the_parent_of_the_units_nested_under_it
     assert types["Foo Division"] == types['Bar Division "Fooville"'] == {"MilitaryOrganization"}  # as the brigades
 
 
+def test_a_military_structure_under_its_ministry_gives_each_unit_the_item_above_it():
+    """list.units in a national military's "Structure": the ministry heading the list is over the armed forces, no
+    part of them; a linked "[[Foo Command (Freedonia)|Foo Command]]" heading items nested below it is their parent
+    (boldparent.linked_unit); a linked sibling named as a unit ("[[Home Guard Command (Freedonia)|Home Guard
+    Command]] (native name (HGC))") is a part of the ministry too, typed a unit by its head noun (partnames)."""
+    text = ("The '''Freedonian Defence''' is the armed forces of [[Freedonia]].\n\n== Structure ==\n"
+            "* [[Ministry of Defence (Freedonia)|Ministry of Defence]] (''Fooministeriet'' (''FM''))\n"
+            "** [[Defence Command (Freedonia)|Defence Command]] (''Fookommandoen'' (''FK''))\n"
+            "*** [[Army Operational Command (Freedonia)|Army Operational Command]]\n"
+            "*** [[Freedonian Defence Personnel Service]]\n"
+            "** [[Home Guard Command (Freedonia)|Home Guard Command]] (''Barkommandoen'' (''BK''))\n"
+            "** [[Freedonian Emergency Management Agency|Emergency Management Agency]]\n"
+            "** [[Freedonian Defence Intelligence Service|Defence Intelligence Service]]\n")
+    facts = {(s, o) for s, p, o in _facts("Freedonian Defence", text) if p == "subsidiaryOf"}
+    assert ("Defence Command (Freedonia)", "Ministry of Defence (Freedonia)") in facts
+    assert ("Army Operational Command (Freedonia)", "Defence Command (Freedonia)") in facts
+    assert ("Freedonian Defence Personnel Service", "Defence Command (Freedonia)") in facts
+    assert ("Home Guard Command (Freedonia)", "Ministry of Defence (Freedonia)") in facts
+    assert not {(s, o) for s, o in facts if s == "Ministry of Defence (Freedonia)"}
+    types = {st.subject.key: st.subject.types for st in extract_article(
+        Article("Freedonian Defence", text, "case", "wikitext")).statements if st.predicate == "subsidiaryOf"}
+    assert types["Home Guard Command (Freedonia)"] == {"MilitaryOrganization"}
+
+
 def test_a_linked_heading_item_whose_name_ends_in_a_quoted_epithet_is_the_parent_of_its_units():
     """list.units: '* [[Armoured Brigade "Bar"]]' links a unit (its title's last word is in quotes), the parent of the
     regiments nested below it, piped or not."""
