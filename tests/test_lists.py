@@ -168,6 +168,20 @@ def test_a_military_structure_under_its_ministry_gives_each_unit_the_item_above_
     assert types["Home Guard Command (Freedonia)"] == {"MilitaryOrganization"}
 
 
+def test_a_military_s_branches_and_special_forces_sections_list_its_parts():
+    """list.services: under "Branches" and "Special forces" of a military, each item's leading link is a part of it,
+    whatever its name, and not the links of its description after a colon; a company's "Branches" are no such list."""
+    text = ("The '''Freedonian Defence''' is the armed forces of [[Freedonia]].\n\n== Branches ==\n"
+            "* [[Freedonian Army]]\n* [[Freedonian Home Guard]]\n\n== Special forces ==\n"
+            "* [[Fookorpset]]: Ground based infiltration unit.\n"
+            "* [[Bar Frogman Corps|Barmandskorpset]]: [[Amphibious warfare|Amphibious]] attack unit.\n")
+    parts = {s for s, p, o in _facts("Freedonian Defence", text) if p == "subsidiaryOf" and o == "Freedonian Defence"}
+    assert {"Freedonian Army", "Freedonian Home Guard", "Fookorpset", "Bar Frogman Corps"} <= parts
+    assert "Amphibious warfare" not in parts
+    company = ("'''Foo Bank''' is a bank in [[Freedonia]].\n\n== Branches ==\n* [[Fooville]]\n* [[Barton]]\n")
+    assert not {s for s, p, o in _facts("Foo Bank", company) if p == "subsidiaryOf"}
+
+
 def test_a_linked_heading_item_whose_name_ends_in_a_quoted_epithet_is_the_parent_of_its_units():
     """list.units: '* [[Armoured Brigade "Bar"]]' links a unit (its title's last word is in quotes), the parent of the
     regiments nested below it, piped or not."""
