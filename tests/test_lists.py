@@ -182,6 +182,20 @@ def test_a_military_s_branches_and_special_forces_sections_list_its_parts():
     assert not {s for s, p, o in _facts("Foo Bank", company) if p == "subsidiaryOf"}
 
 
+def test_an_item_s_later_name_that_the_article_links_is_the_item_s_entity():
+    """laternames: "* W. K. Foo Airport (later Foo Air National Guard Base), Barshire, 1 November 1952" is the base the
+    article links, in that item and in another item of the list that names the airport alone; a later name the
+    article does not link leaves the item's own name."""
+    text = ("The '''172d Foo Squadron''' is a unit of the [[Barshire Air National Guard]] located at "
+            "[[Foo Air National Guard Base]], Fooville.\n\n==Stations==\n"
+            "* W. K. Foo Airport, Barshire, 29 August 1947\n"
+            "* Bar Field (later Bar Air Force Base), Barshire, 1 May 1950\n"
+            "* W. K. Foo Airport (later Foo Air National Guard Base), Barshire, 1 November 1952\n")
+    seats = {o for s, p, o in _facts("172d Foo Squadron", text) if p == "headquarteredIn"}
+    assert "Foo Air National Guard Base" in seats and "Bar Field" in seats
+    assert "W. K. Foo Airport" not in seats
+
+
 def test_a_linked_heading_item_whose_name_ends_in_a_quoted_epithet_is_the_parent_of_its_units():
     """list.units: '* [[Armoured Brigade "Bar"]]' links a unit (its title's last word is in quotes), the parent of the
     regiments nested below it, piped or not."""

@@ -13,6 +13,7 @@ from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.known import SHAPE
+from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import listed_part
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
@@ -246,6 +247,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             items[0] = replace(items[0], text=(n := sentence.text[items[0].start:stop]), key=n, end=stop)  # "(Reserve)"
         if parts and items and (stop := lower_tail(sentence.text, items[0])) > items[0].end:
             items[0] = replace(items[0], text=(n := sentence.text[:stop]), key=n, end=stop)  # "* Foo Centre and school"
+        items[:1] = [later_name(m, sentence, article, ctx) for m in items[:1]]  # "* Foo Field (later [[Foo AFB]])"
         listed = sited(items, sentence, article, set(spec.types) == {"Place"})
         last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
