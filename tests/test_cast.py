@@ -232,3 +232,17 @@ def test_an_image_caption_is_read_and_an_unclosed_image_markup_gives_none():
     text = ("[[File:Foo.jpg|thumb|right|A [[Jane Roe]] portrait {{nowrap|x}}]] text [[Image:B.png|200px|Second]] "
             "end [[File:C.jpg|thumb|" + "words " * 10)
     assert [text[s:e] for s, e in _spans(text, ())] == ["A [[Jane Roe]] portrait {{nowrap|x}}", "Second"]
+
+
+def test_a_link_alone_in_parentheses_after_a_person_in_a_people_field_is_no_person(tmp_path):
+    """ "| minister = [[Jane Roe]] (''[[Foo Democrats (Freedonia)|Foo Democrats]]'')": her party, an organisation;
+    "| state_head = [[Queen Foo]] (represented by [[John Roe]])": both people."""
+    text = ("{{Infobox national military\n|name= Freedonian Defence\n"
+            "|minister= [[Jane Roe]] (''[[Foo Democrats (Freedonia)|Foo Democrats]]'')\n"
+            "|state_head= [[Queen Foo]] (represented by [[John Roe]])\n}}\n"
+            "The '''Freedonian Defence''' is the armed forces of [[Freedonia]].\n")
+    g = _graph_of(tmp_path, "Freedonian_Defence", text)
+    party = URIRef(entity_iri("Foo Democrats (Freedonia)", True))
+    assert (party, RDF.type, WKG.Organization) in g and (party, RDF.type, WKG.Person) not in g
+    assert (URIRef(entity_iri("Jane Roe", True)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("John Roe", True)), RDF.type, WKG.Person) in g
