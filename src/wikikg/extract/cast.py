@@ -7,7 +7,7 @@ from dataclasses import replace
 from wikikg.extract.classify import split_title
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
-from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
+from wikikg.extract.mentions import Context, find_mentions, is_page_of_many, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
 from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
@@ -149,7 +149,8 @@ def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
     ("country = United States") or, in a people's parameter, of person-shaped names; a post's link names no entity."""
     out = [_typed(link_mention(link.target, link.text), "Organization" if cls == "Person" and _noted(item.text, link)
                   else cls if _proper(link.target) and (cls != "Person" or person_shaped(split_title(link.target)[0]))
-                  else None) for link in item.links if not is_office(link.target, link.text)]  # "| children = [[Jane Roe]]"
+                  else None) for link in item.links  # "| children = [[Jane Roe]]"; not "| history = [[History of Foo]]"
+           if not is_office(link.target, link.text) and not is_page_of_many(link.target)]
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]
