@@ -250,10 +250,12 @@ def test_a_link_alone_in_parentheses_after_a_person_in_a_people_field_is_no_pers
 
 def test_a_ship_class_and_a_history_page_are_no_entities(tmp_path):
     """ "* 1 Alfred Roe class patrol craft" names a class of ships, nobody; "| history = [[Military history of
-    Freedonia]]" a topic, no military organisation."""
-    text = ("{{Infobox national military\n|name= Freedonian Navy\n|history= [[Military history of Freedonia]]\n}}\n"
+    Freedonia]]" a topic, "| type = [[Infantry|Light Infantry Division]]" an arm: no military organisations."""
+    text = ("{{Infobox national military\n|name= Freedonian Navy\n|history= [[Military history of Freedonia]]\n"
+            "|type= [[Infantry|Light Infantry Division]]\n}}\n"
             "The '''Freedonian Navy''' is the navy of [[Freedonia]].\n\n===Ships===\n"
             "* 1 Alfred Roe class patrol craft\n* 2 Bar-class patrol boats\n")
     g = _graph_of(tmp_path, "Freedonian_Navy", text)
     assert not list(g.triples((URIRef(entity_iri("Military history of Freedonia", True)), RDF.type, None)))
+    assert not list(g.triples((URIRef(entity_iri("Infantry", True)), RDF.type, None)))  # an arm, no unit
     assert not [s for s, _, o in g.triples((None, RDFS.label, None)) if str(o).startswith("Alfred Roe")]

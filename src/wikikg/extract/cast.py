@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.classify import split_title
+from wikikg.extract.classify import is_shape_word, split_title
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, is_page_of_many, link_mention, name_mention
@@ -149,8 +149,9 @@ def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
     ("country = United States") or, in a people's parameter, of person-shaped names; a post's link names no entity."""
     out = [_typed(link_mention(link.target, link.text), "Organization" if cls == "Person" and _noted(item.text, link)
                   else cls if _proper(link.target) and (cls != "Person" or person_shaped(split_title(link.target)[0]))
-                  else None) for link in item.links  # "| children = [[Jane Roe]]"; not "| history = [[History of Foo]]"
-           if not is_office(link.target, link.text) and not is_page_of_many(link.target)]
+                  else None) for link in item.links  # "| children = [[Jane Roe]]"; not "| history = [[History of Foo]]",
+           if not is_office(link.target, link.text) and not is_page_of_many(link.target)  # "| type = [[Infantry|Light
+           and not is_shape_word(link.target)]  # Infantry Division]]": a kind of unit, no entity ("[[Coalition (Foo)]]" is)
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]
