@@ -1,4 +1,4 @@
-"""A bold, unlinked list item that heads items nested below it ("* '''Foo Division'''" then "** [[1st Bar Brigade]]")."""
+"""A list item that heads the items nested below it: a bold unit ("* '''Foo Division'''" then "** [[1st Bar Brigade]]") or a linked one."""
 from __future__ import annotations
 
 import re
