@@ -232,3 +232,30 @@ def test_an_image_caption_is_read_and_an_unclosed_image_markup_gives_none():
     text = ("[[File:Foo.jpg|thumb|right|A [[Jane Roe]] portrait {{nowrap|x}}]] text [[Image:B.png|200px|Second]] "
             "end [[File:C.jpg|thumb|" + "words " * 10)
     assert [text[s:e] for s, e in _spans(text, ())] == ["A [[Jane Roe]] portrait {{nowrap|x}}", "Second"]
+
+
+def test_a_link_alone_in_parentheses_after_a_person_in_a_people_field_is_no_person(tmp_path):
+    """ "| minister = [[Jane Roe]] (''[[Foo Democrats (Freedonia)|Foo Democrats]]'')": her party, an organisation;
+    "| state_head = [[Queen Foo]] (represented by [[John Roe]])": both people."""
+    text = ("{{Infobox national military\n|name= Freedonian Defence\n"
+            "|minister= [[Jane Roe]] (''[[Foo Democrats (Freedonia)|Foo Democrats]]'')\n"
+            "|state_head= [[Queen Foo]] (represented by [[John Roe]])\n}}\n"
+            "The '''Freedonian Defence''' is the armed forces of [[Freedonia]].\n")
+    g = _graph_of(tmp_path, "Freedonian_Defence", text)
+    party = URIRef(entity_iri("Foo Democrats (Freedonia)", True))
+    assert (party, RDF.type, WKG.Organization) in g and (party, RDF.type, WKG.Person) not in g
+    assert (URIRef(entity_iri("Jane Roe", True)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("John Roe", True)), RDF.type, WKG.Person) in g
+
+
+def test_a_ship_class_and_a_history_page_are_no_entities(tmp_path):
+    """ "* 1 Alfred Roe class patrol craft" names a class of ships, nobody; "| history = [[Military history of
+    Freedonia]]" a topic, "| type = [[Infantry|Light Infantry Division]]" an arm: no military organisations."""
+    text = ("{{Infobox national military\n|name= Freedonian Navy\n|history= [[Military history of Freedonia]]\n"
+            "|type= [[Infantry|Light Infantry Division]]\n}}\n"
+            "The '''Freedonian Navy''' is the navy of [[Freedonia]].\n\n===Ships===\n"
+            "* 1 Alfred Roe class patrol craft\n* 2 Bar-class patrol boats\n")
+    g = _graph_of(tmp_path, "Freedonian_Navy", text)
+    assert not list(g.triples((URIRef(entity_iri("Military history of Freedonia", True)), RDF.type, None)))
+    assert not list(g.triples((URIRef(entity_iri("Infantry", True)), RDF.type, None)))  # an arm, no unit
+    assert not [s for s, _, o in g.triples((None, RDFS.label, None)) if str(o).startswith("Alfred Roe")]

@@ -144,6 +144,58 @@ def test_a_bold_unlinked_heading_item_is_the_parent_of_the_units_nested_under_it
     assert types["Foo Division"] == types['Bar Division "Fooville"'] == {"MilitaryOrganization"}  # as the brigades
 
 
+def test_a_military_structure_under_its_ministry_gives_each_unit_the_item_above_it():
+    """list.units in a national military's "Structure": the ministry heading the list is over the armed forces, no
+    part of them; a linked "[[Foo Command (Freedonia)|Foo Command]]" heading items nested below it is their parent
+    (boldparent.linked_unit); a linked sibling named as a unit ("[[Home Guard Command (Freedonia)|Home Guard
+    Command]] (native name (HGC))") is a part of the ministry too, typed a unit by its head noun (partnames)."""
+    text = ("The '''Freedonian Defence''' is the armed forces of [[Freedonia]].\n\n== Structure ==\n"
+            "* [[Ministry of Defence (Freedonia)|Ministry of Defence]] (''Fooministeriet'' (''FM''))\n"
+            "** [[Defence Command (Freedonia)|Defence Command]] (''Fookommandoen'' (''FK''))\n"
+            "*** [[Army Operational Command (Freedonia)|Army Operational Command]]\n"
+            "*** [[Freedonian Defence Personnel Service]]\n"
+            "** [[Home Guard Command (Freedonia)|Home Guard Command]] (''Barkommandoen'' (''BK''))\n"
+            "** [[Freedonian Emergency Management Agency|Emergency Management Agency]]\n"
+            "** [[Freedonian Defence Intelligence Service|Defence Intelligence Service]]\n")
+    facts = {(s, o) for s, p, o in _facts("Freedonian Defence", text) if p == "subsidiaryOf"}
+    assert ("Defence Command (Freedonia)", "Ministry of Defence (Freedonia)") in facts
+    assert ("Army Operational Command (Freedonia)", "Defence Command (Freedonia)") in facts
+    assert ("Freedonian Defence Personnel Service", "Defence Command (Freedonia)") in facts
+    assert ("Home Guard Command (Freedonia)", "Ministry of Defence (Freedonia)") in facts
+    assert not {(s, o) for s, o in facts if s == "Ministry of Defence (Freedonia)"}
+    types = {st.subject.key: st.subject.types for st in extract_article(
+        Article("Freedonian Defence", text, "case", "wikitext")).statements if st.predicate == "subsidiaryOf"}
+    assert types["Home Guard Command (Freedonia)"] == {"MilitaryOrganization"}
+
+
+def test_a_military_s_branches_and_special_forces_sections_list_its_parts():
+    """list.services: under "Branches" and "Special forces" of a military, each item's leading link is a part of it,
+    whatever its name, and not the links of its description after a colon; a company's "Branches" are no such list."""
+    text = ("The '''Freedonian Defence''' is the armed forces of [[Freedonia]].\n\n== Branches ==\n"
+            "* [[Freedonian Army]]\n* [[Freedonian Home Guard]]\n\n== Special forces ==\n"
+            "* [[Fookorpset]]: Ground based infiltration unit.\n"
+            "* [[Bar Frogman Corps|Barmandskorpset]]: [[Amphibious warfare|Amphibious]] attack unit.\n")
+    parts = {s for s, p, o in _facts("Freedonian Defence", text) if p == "subsidiaryOf" and o == "Freedonian Defence"}
+    assert {"Freedonian Army", "Freedonian Home Guard", "Fookorpset", "Bar Frogman Corps"} <= parts
+    assert "Amphibious warfare" not in parts
+    company = ("'''Foo Bank''' is a bank in [[Freedonia]].\n\n== Branches ==\n* [[Fooville]]\n* [[Barton]]\n")
+    assert not {s for s, p, o in _facts("Foo Bank", company) if p == "subsidiaryOf"}
+
+
+def test_an_item_s_later_name_that_the_article_links_is_the_item_s_entity():
+    """laternames: "* W. K. Foo Airport (later Foo Air National Guard Base), Barshire, 1 November 1952" is the base the
+    article links, in that item and in another item of the list that names the airport alone; a later name the
+    article does not link leaves the item's own name."""
+    text = ("The '''172d Foo Squadron''' is a unit of the [[Barshire Air National Guard]] located at "
+            "[[Foo Air National Guard Base]], Fooville.\n\n==Stations==\n"
+            "* W. K. Foo Airport, Barshire, 29 August 1947\n"
+            "* Bar Field (later Bar Air Force Base), Barshire, 1 May 1950\n"
+            "* W. K. Foo Airport (later Foo Air National Guard Base), Barshire, 1 November 1952\n")
+    seats = {o for s, p, o in _facts("172d Foo Squadron", text) if p == "headquarteredIn"}
+    assert "Foo Air National Guard Base" in seats and "Bar Field" in seats
+    assert "W. K. Foo Airport" not in seats
+
+
 def test_a_linked_heading_item_whose_name_ends_in_a_quoted_epithet_is_the_parent_of_its_units():
     """list.units: '* [[Armoured Brigade "Bar"]]' links a unit (its title's last word is in quotes), the parent of the
     regiments nested below it, piped or not."""

@@ -1,10 +1,10 @@
-"""A bold, unlinked list item that heads items nested below it ("* '''Foo Division'''" then "** [[1st Bar Brigade]]")."""
+"""A list item that heads the items nested below it: a bold unit ("* '''Foo Division'''" then "** [[1st Bar Brigade]]") or a linked one."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from wikikg.extract.classify import name_types
+from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.flagitems import ITEM_PREFIX
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import link_mention, name_mention
@@ -53,3 +53,24 @@ def bold_unit(article: ParsedArticle, index: int, depth: int, allowed: frozenset
     first = next((link_mention(k.target, k.text).types for k in below.links[:1] if not below.text[:k.start].strip()), ())
     types = name_types(text) or (frozenset(first) if len(first) == 1 and first <= allowed else frozenset({fallback}))
     return replace(name_mention(text), start=end - len(text), end=end, types=types, strength=SHAPE)
+
+
+def linked_unit(article: ParsedArticle, index: int, depth: int, mentions: list[Mention], allowed: frozenset[str],
+                fallback: str) -> Mention | None:
+    """The unit a list item's leading link names when items are nested below it, its shown name and its title are
+    capitalised words that end in a part's head noun (names.toml [parts]: "Defence Command", "Judge Advocate Corps")
+    and nothing types it otherwise: "* [[Foo Command (Freedonia)|Foo Command]] (FC)" then "** [[Bar Agency]]" is a
+    unit heading the units below it, typed as bold_unit types one; else None."""
+    sentence = article.sentences[index]
+    first = mentions[0] if mentions else None
+    if first is None or not first.linked or first.types or sentence.text[:first.start].strip() \
+            or index + 1 >= len(article.sentences) or _depth(article, article.sentences[index + 1].start) <= depth:
+        return None
+    heads = name_tables().part_heads
+    names = (first.text.strip(), split_title(first.key)[0])
+    if not all(_NAME.fullmatch(n) and " " in n and n.split()[-1] in heads for n in names):
+        return None
+    below = article.sentences[index + 1]
+    sub = next((link_mention(k.target, k.text).types for k in below.links[:1] if not below.text[:k.start].strip()), ())
+    types = frozenset(sub) if len(sub) == 1 and sub <= allowed else frozenset({fallback})
+    return replace(first, types=types, strength=SHAPE)

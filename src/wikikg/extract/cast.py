@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.classify import split_title
+from wikikg.extract.classify import is_shape_word, split_title
 from wikikg.extract.countrynouns import country_nouns
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
-from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
+from wikikg.extract.mentions import Context, find_mentions, is_page_of_many, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
 from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
@@ -136,13 +136,24 @@ def _places_only(text: str) -> list[str]:
 _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flagicon", "flag icon", "flagdeco"})
 
 
+_NOTE = re.compile(r"\(\s*['\"]*\s*$")
+
+
+def _noted(text: str, link) -> bool:
+    """Whether a link alone fills a parenthesis after a name: "| minister = [[Jane Roe]] (''[[Foo Party]]'')", her
+    party (an organisation, unless its link says otherwise); not "(represented by [[John Roe]])"."""
+    return bool(_NOTE.search(text, 0, link.start)) and text[link.end:].lstrip(" '\"")[:1] in ("", ")")
+
+
 def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
     """An infobox item's linked entities (of the parameter's class `cls` when nothing else types them), the
     country of a flag template ("{{flag|Turkey}}"), an unlinked item made of known places' names
     ("country = United States") or, in a people's parameter, of person-shaped names; a post's link names no entity."""
-    out = [_typed(link_mention(link.target, link.text), cls if _proper(link.target) and (
-        cls != "Person" or person_shaped(split_title(link.target)[0])) else None)  # "| children = [[Jane Roe]]"
-           for link in item.links if not is_office(link.target, link.text)]
+    out = [_typed(link_mention(link.target, link.text), "Organization" if cls == "Person" and _noted(item.text, link)
+                  else cls if _proper(link.target) and (cls != "Person" or person_shaped(split_title(link.target)[0]))
+                  else None) for link in item.links  # "| children = [[Jane Roe]]"; not "| history = [[History of Foo]]",
+           if not is_office(link.target, link.text) and not is_page_of_many(link.target)  # "| type = [[Infantry|Light
+           and not is_shape_word(link.target)]  # Infantry Division]]": a kind of unit, no entity ("[[Coalition (Foo)]]" is)
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]

@@ -200,7 +200,10 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                     name = boxtext.without_postcode(name)  # "Fooville -1000": the town
             if not name:
                 continue
-            if link is None and (m.linked_only or value == "place" and _patterns()[0].search(name)) \
+            if link is None and m.shaped_unlinked and name_types(base := _TRAILING_PARENS.sub("", name)) & set(types):
+                name = base  # "Freedonian Army (Armée de Foo)": a service, its native name after it
+            if link is None and (m.linked_only and not (m.shaped_unlinked and name_types(name) & set(types))
+                                 or value == "place" and _patterns()[0].search(name)) \
                     or value == "place" and is_setting(name, link):  # "campus = [[Urban area|Urban]]": no place
                 continue
             if value == "organization" and link is None and boxtext.free_text(name):

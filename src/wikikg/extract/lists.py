@@ -6,18 +6,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from wikikg.extract.boldparent import bold_unit
+from wikikg.extract.boldparent import bold_unit, linked_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
 from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.known import SHAPE
+from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import listed_part
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
+from wikikg.extract.partnames import heads_units, lone_name, unit_class
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.extract.sited import sited
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
@@ -78,14 +80,6 @@ def _introduced(sentence, ctx: Context) -> SectionSpec | None:
         return spec
     others = (m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key and m.key not in ctx.subject_names)
     return None if any(m.types & org_classes() for m in others) else spec
-
-
-def _lone_name(m: Mention, text: str) -> bool:
-    """An item that is a body's name alone, perhaps with its abbreviation: two words or more, a head noun of a
-    part last or before its "of" (names.toml [parts]), no known person's."""
-    words = m.text.split(" of ")[0].split()
-    return (not m.linked and len(m.text.split()) > 1 and m.start == 0 and _BARE.fullmatch(text, m.end) is not None
-            and bool({words[-1], m.text.split()[-1]} & set(name_tables().part_heads)) and not is_personal_name(m.text))
 
 
 _BARE = re.compile(r"\s*(?:\([^()]*\))?\s*[.;]?\s*")  # after an item's name: nothing, or its abbreviation
@@ -230,7 +224,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if lead is None and (listed_name := _LISTED_NAME.match(sentence.text)) and not any(
                 m.linked and m.types for m in mentions if m.start < listed_name.end(1)):  # links to fields only
             lead = listed_name  # "* Department of Budget, Accounting and Statistics": one name, its fields listed
-        if parts and (bold := bold_unit(article, index, depth, frozenset(spec.types), default_type(spec, ctx.subject))):
+        if parts and (bold := bold_unit(article, index, depth, frozenset(spec.types), default_type(spec, ctx.subject))
+                      or linked_unit(article, index, depth, mentions, frozenset(spec.types), default_type(spec, ctx.subject))):
             lead, mentions = None, [bold, *(m for m in mentions if m.start >= bold.end)]  # "* '''Foo Division'''"
         stop = lead.end(1) if lead else 0  # a mention inside the name, or ending it with its abbreviation: "Foo Panel (FP)"
         inside = [m for m in mentions if m.end <= stop or m.start < stop and _BARE.fullmatch(sentence.text, stop, m.end)]
@@ -252,12 +247,13 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             items[0] = replace(items[0], text=(n := sentence.text[items[0].start:stop]), key=n, end=stop)  # "(Reserve)"
         if parts and items and (stop := lower_tail(sentence.text, items[0])) > items[0].end:
             items[0] = replace(items[0], text=(n := sentence.text[:stop]), key=n, end=stop)  # "* Foo Centre and school"
+        items[:1] = [later_name(m, sentence, article, ctx) for m in items[:1]]  # "* Foo Field (later [[Foo AFB]])"
         listed = sited(items, sentence, article, set(spec.types) == {"Place"})
         last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
             unshaped = shaped and m.strength < SHAPE  # held back: kept when most of its list's items are shaped
-            if m.types and not m.types & types or unshaped and (m.types or not _lone_name(m, sentence.text)):
+            if m.types and not m.types & types or unshaped and (m.types or not lone_name(m, sentence.text)):
                 continue
             if not m.types and types == {"Person"} and (not person_shaped(m.text) or m is not listed[0]
                                                         and not m.linked and not is_personal_name(m.text)):
@@ -266,7 +262,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if not m.types and spec.bare_items and (not _BARE.fullmatch(sentence.text, m.end) or is_personal_name(m.text)):
                 continue  # after "The NCAT has four divisions:", "* Guardianship Division", not "* "ZG" department: ..."
             if not m.types:
-                m = replace(m, types=frozenset({default_type(spec, ctx.subject, named, sentence.section)}), strength=0)
+                m = replace(m, types=frozenset({parts and unit_class(m.text, ctx.subject)
+                                                or default_type(spec, ctx.subject, named, sentence.section)}), strength=0)
             taken = depth
             date, end = item_dates(sentence.text[m.end:])
             if date is None:
@@ -286,6 +283,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 break  # "*** Foo Agency" under "** [[Bar Command]]", an item that named nothing kept: its owner unknown
             if parts and (not parents or parents[-1][0] < depth):
                 parents.append((depth, m))  # "** 24th Brigade" under "* Operational Command West": a part of that
+                if len(parents) == 1 and heads_units(article, index, depth, m, ctx.subject):
+                    continue  # "* Ministry of Defence" over "** Foo Command": the military's superior, no part
             if date is None and spec.relation == "foundedBy" and owner is ctx.subject:
                 date = founded  # "Its founders were:" then "* [[Foo Society]]": they founded it when it was founded
             s, o = (owner, m) if spec.direction == "forward" else (m, owner)  # a season's teams: the league's

@@ -72,8 +72,15 @@ def _honour_next() -> re.Pattern:
 
 def names_an_honour_before(text: str, end: int) -> bool:
     """Whether the name ending at `end` goes on into an honour's or an event's word the name pass stops before
-    ("the 85th Academy Awards", "the Foo Prize", "the Foo Cup"): the whole names an honour or an event, no body."""
-    return bool(_honour_next().match(text, end))
+    ("the 85th Academy Awards", "the Foo Prize", "the Foo Cup"): the whole names an honour or an event, no body; or
+    into a kind's word ("the Foo class patrol boat"): a class of ships, no body and nobody."""
+    return bool(_honour_next().match(text, end)) or bool(_kind_next().match(text, end))
+
+
+@cache
+def _kind_next() -> re.Pattern:
+    words = "|".join(map(re.escape, name_tables().work_next)) or "(?!)"
+    return re.compile(rf"[ -](?:{words})\b")  # "Foo class patrol boats", "Foo-class frigates"
 
 
 @lru_cache(maxsize=16384)  # asked of each link and name, again by each step that types it

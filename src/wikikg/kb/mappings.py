@@ -97,6 +97,7 @@ class InfoboxMapping:
     roles: dict[str, str] = field(default_factory=dict, hash=False)
     role_param: str | None = None
     linked_only: bool = False
+    shaped_unlinked: bool = False  # with linked_only: an unlinked value whose own name's shape gives one of `types` too
     if_headquarters_given: str | None = None  # the property instead when the box names its headquarters
     if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
     join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
@@ -151,7 +152,7 @@ class Infoboxes:
 
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
-                 "linked_only": bool, "if_headquarters_given": str,
+                 "linked_only": bool, "shaped_unlinked": bool, "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
                  "if_membership_body": str, "if_subject_unit": str, "date_param": str, "holders": list},
                 frozenset({"id", "params", "property", "value"}), "id")

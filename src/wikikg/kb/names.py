@@ -88,6 +88,7 @@ class Names:
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
     work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
     laws: tuple[str, ...] = ()  # a law's last noun, before its year at most ("Foo University Act 1891")
+    work_next: tuple[str, ...] = ()  # a word after a name that makes it a kind of thing's ("Foo class patrol boat")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
@@ -128,7 +129,7 @@ SCHEMA = Table({
                                   "links_after": list, "world_regions": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
-    "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list}),
+    "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list}),
@@ -146,7 +147,7 @@ _LISTS = {
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
     "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
     "fields": ("fields", "words"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
-    "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"),
+    "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
     "laws": ("works", "laws"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"), "world_regions": ("place_names", "world_regions"),
