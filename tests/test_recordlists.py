@@ -1,0 +1,91 @@
+"""Tests for extract.recordlists (a club's records lists), the affiliate tables of sections.toml, and the major-league
+club infoboxes of infobox.toml with their season-year templates."""
+from __future__ import annotations
+
+from wikikg.model import Article
+from wikikg.pipeline.stages import extract_article
+
+CLUB = """{{Infobox NFL team | name = Fooville Bears
+| founded = 1920
+| city = [[Foo Stadium]]<br>[[Fooville, Barshire]]
+| coach = [[Jane Roe]]
+| general manager = [[John Doe]]
+| owner = [[Max Mustermann]]
+| division_hist =
+* Western Division ({{Bears NFL season|1933}}–{{Bears NFL season|1949}})
+* '''[[Foo Conference]] ({{Bears NFL season|1970}}–present)'''
+}}
+The '''Fooville Bears''' are a professional [[American football]] team.
+
+==Single-season records==
+'''Passing'''
+* '''Passing Yards''': 4,614 [[Erika Musterfrau]] ({{Bears NFL season|1984}})
+* '''Longest Pass''': 98 Yards [[Richard Roe]] (1932) / Ogden Smith (1957)
+
+==Career records==
+* '''Passing Yards''': 34,639, [[Jim Example]] ({{Bears NFL season|1966}}–{{Bears NFL season|1983}})
+* '''Record victory''': 56–0 v [[Barton Rovers F.C.]]
+
+==All-time leaders==
+;Hitting
+:Games played —[[Joe Sample]] (1999–2006)- 1,194
+
+==Minor league affiliations==
+{|class="wikitable"
+!Level
+!Team
+!League
+!Location
+|-
+|''AAA''
+|[[Barton Aces Baseball Club]]
+|[[Quux Coast League]]
+|[[Barton, Barshire]]
+|}
+
+===Radio affiliates===
+{| class="wikitable"
+!City !! Call Sign !! Frequency
+|-
+| [[Bazton, Barshire]] || [[KFOO (AM)|KFOO]]-AM || 620 AM
+|}
+"""
+
+
+def _facts() -> set[tuple]:
+    out = set()
+    for st in extract_article(Article(title="Fooville Bears", text=CLUB)).statements:
+        s, o = st.subject, st.obj
+        out.add((getattr(s, "key", s), st.predicate, getattr(o, "key", str(o)), st.date.value if st.date else None))
+    return out
+
+
+def test_a_records_lists_linked_people_played_for_the_club():
+    facts = {(s, p, o) for s, p, o, _ in _facts()}
+    for person in ("Erika Musterfrau", "Richard Roe", "Jim Example", "Joe Sample"):
+        assert (person, "memberOf", "Fooville Bears") in facts
+    assert not any(s in ("Passing Yards", "Ogden Smith", "Barton Rovers F.C.") and o == "Fooville Bears"
+                   for s, _, o in facts)  # a stat's label, an unlinked name, an opponent
+
+
+def test_a_span_of_years_after_a_record_holder_dates_the_membership():
+    facts = _facts()
+    assert ("Jim Example", "memberOf", "Fooville Bears", "1966") in facts
+    assert ("Erika Musterfrau", "memberOf", "Fooville Bears", None) in facts  # one season's record: no tenure
+
+
+def test_affiliate_tables_give_partners_their_leagues_and_towns():
+    facts = {(s, p, o) for s, p, o, _ in _facts()}
+    assert ("Fooville Bears", "partneredWith", "Barton Aces Baseball Club") in facts
+    assert ("Barton Aces Baseball Club", "memberOf", "Quux Coast League") in facts
+    assert ("Barton Aces Baseball Club", "headquarteredIn", "Barton, Barshire") in facts
+    assert any(p == "partneredWith" and o.startswith("KFOO") for s, p, o in facts if s == "Fooville Bears")
+    assert any(p == "headquarteredIn" and o == "Bazton, Barshire" for s, p, o in facts if s.startswith("KFOO"))
+
+
+def test_a_major_league_box_names_staff_and_dated_divisions():
+    facts = _facts()
+    for person in ("Jane Roe", "John Doe", "Max Mustermann"):
+        assert ("Fooville Bears", "keyPerson", person, None) in facts
+    assert ("Fooville Bears", "memberOf", "Foo Conference", "1970") in facts  # {{Bears NFL season|1970}} shows 1970
+    assert not any(p == "headquarteredIn" and o == "Foo Stadium" for s, p, o, _ in facts)  # "city": the ground first
