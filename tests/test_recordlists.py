@@ -89,3 +89,32 @@ def test_a_major_league_box_names_staff_and_dated_divisions():
         assert ("Fooville Bears", "keyPerson", person, None) in facts
     assert ("Fooville Bears", "memberOf", "Foo Conference", "1970") in facts  # {{Bears NFL season|1970}} shows 1970
     assert not any(p == "headquarteredIn" and o == "Foo Stadium" for s, p, o, _ in facts)  # "city": the ground first
+
+
+SPONSORS = """{{Infobox football club | name = Fooville Town F.C. | league = [[Foo League]]}}
+'''Fooville Town F.C.''' is a football club.
+
+== Sponsors ==
+{| class="wikitable"
+!Period
+!Kit Manufacturer
+!Shirt Sponsor
+|-
+|2014-2015
+| -
+|Barshire Cement Limited
+|-
+|2019- present
+|[[Quux Sportswear]]
+|[[Foo Power Tech Limited]]
+|}
+"""
+
+
+def test_a_clubs_kit_makers_and_shirt_sponsors_are_its_partners_from_their_period():
+    got = {(st.subject.key, st.predicate, st.obj.key, st.date.value if st.date else None)
+           for st in extract_article(Article(title="Fooville Town F.C.", text=SPONSORS)).statements}
+    assert ("Fooville Town F.C.", "partneredWith", "Barshire Cement Limited", "2014") in got
+    assert ("Fooville Town F.C.", "partneredWith", "Foo Power Tech Limited", "2019") in got
+    assert ("Fooville Town F.C.", "partneredWith", "Quux Sportswear", "2019") in got
+    assert not any(o in ("-", "2014-2015") for _, _, o, _ in got)
