@@ -118,3 +118,11 @@ def test_a_clubs_kit_makers_and_shirt_sponsors_are_its_partners_from_their_perio
     assert ("Fooville Town F.C.", "partneredWith", "Foo Power Tech Limited", "2019") in got
     assert ("Fooville Town F.C.", "partneredWith", "Quux Sportswear", "2019") in got
     assert not any(o in ("-", "2014-2015") for _, _, o, _ in got)
+
+
+def test_season_year_templates_show_their_year():
+    from wikikg.parse import parse_article
+    text = ("'''Foo''' is a team. It moved to [[Fooville]] in {{Foo NFL season|1960}} and began play in {{nfly|2006}}. "
+            "{{Infobox NFL season|team=Foo}}")
+    sentences = " ".join(s.text for s in parse_article(Article(title="Foo", text=text)).sentences)
+    assert "in 1960 and began play in 2006" in sentences

@@ -25,7 +25,7 @@ class _TextTemplates(dict):
     "{{mlby|1998}}", "{{wsy|2001}}", "{{Foo NFL season|1970}}"), which show their year."""
 
     _YEAR = re.compile(r"(?:nfly|nfl year|afly|afl year|aafc year|cfly|cfl year|mlby|mlb year|by|wsy|ws year|nbay|"
-                       r"nba year|nhly|nhl year|[\w .'&-]+ (?:nfl|afl|cfl|mlb|nba|nhl|mls) season)")
+                       r"nba year|nhly|nhl year|(?!infobox\b)[\w .'&-]+ (?:nfl|afl|cfl|mlb|nba|nhl|mls) season)")
 
     def __missing__(self, name):
         if isinstance(name, str) and self._YEAR.fullmatch(name):
