@@ -15,6 +15,7 @@ from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.itempeople import extract_item_people
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context
+from wikikg.extract.recordlists import extract_records
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.runin import extract_runin
 from wikikg.extract.samepeople import one_node_per_person
@@ -150,6 +151,10 @@ def _runin(work: Extraction) -> list[Statement]:
     return extract_runin(work.article, work.context)
 
 
+def _records(work: Extraction) -> list[Statement]:
+    return extract_records(work.article, work.context)
+
+
 def _tables(work: Extraction) -> list[Statement]:
     return extract_tables(work.article, work.context)
 
@@ -185,6 +190,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
     Step("itempeople", _item_people),  # extract/itempeople.py: "* Jane Roe, Foo Library": a person item's employer
     Step("runin", _runin),  # extract/runin.py: a paragraph of names under a known heading ("[[A]], [[B]], [[C]]")
+    Step("records", _records),  # extract/recordlists.py: a club's records lists: their linked people played for it
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
     Step("containment", _containment),  # extract/containment.py: "[[Fooville]], [[Barshire]]": a place in a region

@@ -58,7 +58,7 @@ def _items(st: Stream, a: int, b: int):
     return cur.items
 
 
-def _walk(st: Stream, a: int, b: int, cur: Items) -> None:
+def _walk(st: Stream, a: int, b: int, cur: Items, top: bool = True) -> None:
     toks, end = st.toks, st.end
     i = a
     while i < b:
@@ -89,7 +89,8 @@ def _walk(st: Stream, a: int, b: int, cur: Items) -> None:
             cur.text.append(st.entity(i).normalize())
         # comments, arguments ({{{x}}}) and headings add nothing, as in the node walk
         i = e + 1
-    cur.flush()
+    if top:
+        cur.flush()
 
 
 def _wikilink(st: Stream, i: int, e: int, cur: Items) -> None:
@@ -133,7 +134,7 @@ def _template(st: Stream, i: int, cur: Items) -> None:
             if LANGUAGE_CODE.fullmatch(st.strip(p[2], p[3]).strip()):
                 key = "2"  # {{ill|de|Gymnasium Gotha}}: the language code first, the name second
         p = _get(params, key)
-        _walk(st, p[2], p[3], cur)
+        _walk(st, p[2], p[3], cur, name in LINK_TEMPLATES)  # "({{nfly|1970}}–2001)": one item
         return
     cur.templates.append(TemplateCall(name, tuple((raw.strip(), st.strip(v, stop).strip())
                                                   for raw, _a, v, stop in params)))

@@ -20,13 +20,32 @@ DISAMBIGUATION_TEMPLATES = {"disambiguation", "disambig", "disamb", "dab", "disa
                             "geodis", "numberdis", "schooldis", "hospitaldis", "mathdab", "roaddis", "letter disambiguation",
                             "surname", "given name", "set index article", "sia", "shipindex", "human name disambiguation"}
 MEDIA_NAMESPACES = {"file", "image", "media"}
+class _TextTemplates(dict):
+    """Named inline templates, and the season-year links of North American leagues ("{{nfly|2006}}",
+    "{{mlby|1998}}", "{{wsy|2001}}", "{{Foo NFL season|1970}}"), which show their year."""
+
+    _YEAR = re.compile(r"(?:nfly|nfl year|afly|afl year|aafc year|cfly|cfl year|mlby|mlb year|by|wsy|ws year|nbay|"
+                       r"nba year|nhly|nhl year|(?!infobox\b)[\w .'&-]+ (?:nfl|afl|cfl|mlb|nba|nhl|mls) season)")
+
+    def __missing__(self, name):
+        if isinstance(name, str) and self._YEAR.fullmatch(name):
+            return "1"
+        raise KeyError(name)
+
+    def __contains__(self, name):
+        return dict.__contains__(self, name) or isinstance(name, str) and self._YEAR.fullmatch(name) is not None
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default
+
+
 # Inline templates whose text is part of the sentence: name -> positional parameter to show.
-TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "lang": "2", "transl": "2", "sic": "1",
+TEXT_TEMPLATES = _TextTemplates({"nowrap": "1", "nobr": "1", "small": "1", "lang": "2", "transl": "2", "sic": "1",
                   "nobold": "1", "noitalic": "1", "em": "1", "strong": "1", "nowrap begin": None,
                   "ill": "1", "interlanguage link": "1", "interlanguage link multi": "1",
                   "smallcaps": "1", "lang-en": "1", "not a typo": "1", "proper name": "1",
                   "ship": "2", "mvar": "1", "visible anchor": "1", "anchor": None,
-                  "audio": "2"}  # {{Audio|De-Foo.ogg|'''Foo'''}}: a sound file's link, its text shown
+                  "audio": "2"})  # {{Audio|De-Foo.ogg|'''Foo'''}}: a sound file's link, its text shown
 LINK_TEMPLATES = {"ill", "interlanguage link", "interlanguage link multi"}
 # A language code ("de", "zh-yue"): an {{ill}} written code first names the article second.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,4})?")

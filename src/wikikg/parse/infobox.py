@@ -89,7 +89,7 @@ def _items(code) -> list[FieldItem]:
     """Split an infobox value into items at <br>, bullets, newlines and list templates."""
     cur = Items()
 
-    def walk(nodes):
+    def walk(nodes, top=True):
         for node in nodes:
             if isinstance(node, Text):
                 cur.add_text(str(node))
@@ -119,14 +119,15 @@ def _items(code) -> list[FieldItem]:
                     if name in LINK_TEMPLATES and node.has("2") \
                             and LANGUAGE_CODE.fullmatch(node.get(key).value.strip_code().strip()):
                         key = "2"  # {{ill|de|Gymnasium Gotha}}: the language code first, the name second
-                    walk(node.get(key).value.nodes)
+                    walk(node.get(key).value.nodes, name in LINK_TEMPLATES)  # "({{nfly|1970}}–2001)": one item
                 else:
                     cur.templates.append(TemplateCall(name, _params(node)))
             elif isinstance(node, ExternalLink):
                 cur.text.append(node.title.strip_code() if node.title else str(node.url))
             elif isinstance(node, HTMLEntity):
                 cur.text.append(node.normalize())
-        cur.flush()
+        if top:
+            cur.flush()
 
     walk(code.nodes)
     return cur.items
