@@ -31,7 +31,7 @@ def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
         return _NOTHING
     folded = name.casefold()
     held = frozenset(n for n in rules.cues().own_name_nouns if n in folded)
-    return _anaphora(types, held | own_head(name) if "Person" not in types else held)
+    return _anaphora(types, held, own_head(name) if "Person" not in types else frozenset())
 
 
 _HEAD_END = re.compile(r"\s(?:of|for|in|at|on)\s|,|\s\(")  # where a name's head word ends: "Academy of Foo", "Foo, Bar"
@@ -55,16 +55,18 @@ _NOTHING = re.compile(r"(?!)")
 
 
 @cache
-def _anaphora(types: frozenset[str], held: frozenset[str]) -> re.Pattern:
+def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str]) -> re.Pattern:
     c = rules.cues()
     nouns = set()
     for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
         nouns.update(n for n in c.nouns.get(t, ()) if n not in c.own_name_nouns or n in held)
-    nouns.update(held - c.own_name_nouns)  # the name's own head noun ("the academy")
+    nouns.update(head)  # the name's own head noun ("the academy")
     # "the Group", "the Company": corporate prose capitalises the noun that stands for the subject
     noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=len, reverse=True))
     if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
         return c.person_pronoun
     if not nouns:  # a squadron: none of its class's nouns stands for it
         return c.pronoun
-    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
+    # "club members Jane Roe and ...": the head noun, bare, as the modifier of "member" in the subject's own article
+    bare = "".join(f"|\\b[{n[0].upper()}{n[0]}]{re.escape(n[1:])}(?=\\s+members?\\s+[A-Z\\[])" for n in sorted(head))
+    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-){bare}")
