@@ -31,7 +31,14 @@ def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
         return _NOTHING
     folded = name.casefold()
     held = frozenset(n for n in rules.cues().own_name_nouns if n in folded)
-    return _anaphora(types, held, own_head(name) if "Person" not in types else frozenset())
+    head = own_head(name) if "Person" not in types else frozenset()
+    unit = _ORDINAL.match(name) if "MilitaryOrganization" in types else None
+    return _anaphora(types, held, head, unit.group(1) if unit else "")
+
+
+# "172d Air Support Squadron", "41st Armoured Regiment": a unit's article calls it by its ordinal ("The 172d was
+# equipped with ..."), not followed by a capitalised word ("the 172d Fighter Squadron" is a name of its own)
+_ORDINAL = re.compile(r"(\d+(?:st|nd|rd|th|d))\s+[A-Z]")
 
 
 _HEAD_END = re.compile(r"\s(?:of|for|in|at|on)\s|,|\s\(")  # where a name's head word ends: "Academy of Foo", "Foo, Bar"
@@ -55,7 +62,7 @@ _NOTHING = re.compile(r"(?!)")
 
 
 @cache
-def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str]) -> re.Pattern:
+def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str], ordinal: str = "") -> re.Pattern:
     c = rules.cues()
     nouns = set()
     for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
@@ -65,8 +72,12 @@ def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str])
     noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=len, reverse=True))
     if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
         return c.person_pronoun
-    if not nouns:  # a squadron: none of its class's nouns stands for it
-        return c.pronoun
     # "club members Jane Roe and ...": the head noun, bare, as the modifier of "member" in the subject's own article
     bare = "".join(f"|\\b[{n[0].upper()}{n[0]}]{re.escape(n[1:])}(?=\\s+members?\\s+[A-Z\\[])" for n in sorted(head))
+    if ordinal:
+        bare = f"{bare}|\\b[Tt]he\\s+{ordinal}\\b(?![\\w-]|\\s+[A-Z0-9(]|\\s+(?:and|or|to)\\s)"
+    if not nouns and not bare:  # a squadron: none of its class's nouns stands for it
+        return c.pronoun
+    if not nouns:
+        return re.compile(rf"{c.pronoun.pattern}{bare}")
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-){bare}")
