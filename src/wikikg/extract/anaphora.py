@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from wikikg.kb import rules
 from wikikg.kb.names import pages_of_many
 
-__all__ = ["reported_by_another", "subject_anaphora"]
+__all__ = ["own_head", "reported_by_another", "subject_anaphora"]
 
 # "after Toshiba stated that it was to wind up ...": the pronoun of a reported clause is its reporter's
 # (a capitalised name right before the reporting verb), not the article's subject
@@ -30,22 +30,54 @@ def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
     if pages_of_many().match(name):  # "Companies in Example Novel": "the company" is one of them, not the page
         return _NOTHING
     folded = name.casefold()
-    return _anaphora(types, frozenset(n for n in rules.cues().own_name_nouns if n in folded))
+    held = frozenset(n for n in rules.cues().own_name_nouns if n in folded)
+    head = own_head(name) if "Person" not in types else frozenset()
+    unit = _ORDINAL.match(name) if "MilitaryOrganization" in types else None
+    return _anaphora(types, held, head, unit.group(1) if unit else "")
+
+
+# "172d Air Support Squadron", "41st Armoured Regiment": a unit's article calls it by its ordinal ("The 172d was
+# equipped with ..."), not followed by a capitalised word ("the 172d Fighter Squadron" is a name of its own)
+_ORDINAL = re.compile(r"(\d+(?:st|nd|rd|th|d))\s+[A-Z]")
+
+
+_HEAD_END = re.compile(r"\s(?:of|for|in|at|on)\s|,|\s\(")  # where a name's head word ends: "Academy of Foo", "Foo, Bar"
+
+
+def own_head(name: str) -> frozenset[str]:
+    """The head noun of the subject's name that stands for it after "the" (cues.toml `own_head`): "academy" for
+    "National Academy of Foo" and "Foo Academy", none for "Academy Awards" or "Foo University School of Law"."""
+    nouns = rules.cues().own_head
+    cut = _HEAD_END.search(name)
+    words = [w.casefold() for w in re.findall(r"[\w'’.-]+", name[:cut.start()] if cut else name)]
+    if len(words) < 2 and not cut or not words or words[-1] not in nouns:
+        return frozenset()
+    before_paren = name.split(" (")[0].split(",")[0]
+    if sum(w.casefold() in nouns for w in re.findall(r"[\w'’.-]+", before_paren)) > 1:
+        return frozenset()  # "Foo University School of Law": two heads, the name's own is unclear
+    return frozenset({words[-1]})
 
 
 _NOTHING = re.compile(r"(?!)")
 
 
 @cache
-def _anaphora(types: frozenset[str], held: frozenset[str]) -> re.Pattern:
+def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str], ordinal: str = "") -> re.Pattern:
     c = rules.cues()
     nouns = set()
     for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
         nouns.update(n for n in c.nouns.get(t, ()) if n not in c.own_name_nouns or n in held)
+    nouns.update(head)  # the name's own head noun ("the academy")
     # "the Group", "the Company": corporate prose capitalises the noun that stands for the subject
     noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=len, reverse=True))
     if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
         return c.person_pronoun
-    if not nouns:  # a squadron: none of its class's nouns stands for it
+    # "club members Jane Roe and ...": the head noun, bare, as the modifier of "member" in the subject's own article
+    bare = "".join(f"|\\b[{n[0].upper()}{n[0]}]{re.escape(n[1:])}(?=\\s+members?\\s+[A-Z\\[])" for n in sorted(head))
+    if ordinal:
+        bare = f"{bare}|\\b[Tt]he\\s+{ordinal}\\b(?![\\w-]|\\s+[A-Z0-9(]|\\s+(?:and|or|to)\\s)"
+    if not nouns and not bare:  # a squadron: none of its class's nouns stands for it
         return c.pronoun
-    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-)")
+    if not nouns:
+        return re.compile(rf"{c.pronoun.pattern}{bare}")
+    return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-){bare}")

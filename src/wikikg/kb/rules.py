@@ -108,6 +108,7 @@ class Cues:
     joined_nouns: frozenset[str] = frozenset()  # "joined the band": the subject's noun for a body of members
     kinds_listed: re.Pattern | None = None  # "banks including ": the cue after a plural class noun
     kinds_not_nouns: frozenset[str] = frozenset()  # [lead] nouns that do not type the names listed after them
+    own_head: frozenset[str] = frozenset()  # "the academy" in Foo Academy's article: its name's head noun
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -349,7 +350,8 @@ CUES = Table({
     "present": str, "window": int, "hedges": list, "negations": list, "reports": list,
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
     "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list,
-                       "predecessors": str, "partner_heading": str, "joined_nouns": list},
+                       "predecessors": str, "partner_heading": str, "joined_nouns": list,
+                       "own_head": list},
                       frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
@@ -383,7 +385,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _compile(d["anaphora"]["partner_heading"], "cues.toml anaphora", 0) if "partner_heading" in d["anaphora"] else None,
         frozenset(d["anaphora"].get("joined_nouns", ())),
         _compile(d["kinds_listed"]["cue"], "cues.toml kinds_listed") if "kinds_listed" in d else None,
-        frozenset(d.get("kinds_listed", {}).get("not_nouns", ())),
+        frozenset(d.get("kinds_listed", {}).get("not_nouns", ())), frozenset(d["anaphora"].get("own_head", ())),
     )
 
 
