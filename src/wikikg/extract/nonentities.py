@@ -89,7 +89,7 @@ _SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo
 
 def _event_name(name: str) -> bool:
     """Whether a name's own form makes it an event's, whatever class words it holds: a year or a season
-    first ("2014–15 Foo League"), an event's word last or first before "of" ("Overland Campaign",
+    first ("2014–15 Foo League"), an event's word last (or before a numeral) or first before "of" ("Overland Campaign",
     "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
     Air Force Commendation Medal")."""
     return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name))
@@ -119,7 +119,8 @@ def _event_head() -> re.Pattern:
     t = name_tables()
     alt = "|".join(map(re.escape, t.events)) or "(?!)"
     last = "|".join(map(re.escape, t.events + t.awards)) or "(?!)"
-    return re.compile(rf"(?:\s(?:{last})$|^(?:{alt})\s+of\s)")
+    # (a numbered one too: "World War II", "Foo War I")
+    return re.compile(rf"(?:\s(?:{last})(?:\s+(?:I{{1,3}}|IV))?$|^(?:{alt})\s+of\s)")
 
 
 QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")
