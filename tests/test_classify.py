@@ -106,7 +106,7 @@ def test_a_role_or_office_before_of_names_a_post(name, want):
 @pytest.mark.parametrize("name,want", [
     ("Overland Campaign", set()), ("Siege of Fooville", set()), ("2014–15 Foo League", set()),
     ("1996 Foo Cup", set()), ("Foo League", {"Organization"}), ("Campaign for Foo Disarmament", {"Organization"}),
-    ("Open University of Freedonia", {"University"})])
+    ("Open University of Freedonia", {"University"}), ("World War II", set()), ("Foo War I", set())])
 def test_an_events_name_has_no_class(name, want):
     """An event's word last or first before "of", a year or a season first: the name is an event's (a
     campaign, a siege, a season), whatever class words it holds."""
