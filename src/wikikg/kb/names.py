@@ -24,6 +24,8 @@ class Shape:
     first: tuple[str, ...] = ()  # last words that give this class before any other class's words
     head: tuple[str, ...] = ()  # first words ("Faculty of") that give this class before any other words
     compound: tuple[str, ...] = ()  # endings of a last word ("Micro|systems", "Bio|sciences")
+    yields_to: tuple[str, ...] = ()  # classes whose last words win after this class's word as a modifier
+    unit_heads: tuple[str, ...] = ()  # last words after it as a modifier that name an Organization ("... Library")
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ class Names:
 
 SCHEMA = Table({
     "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list, "first": list,
-                                     "head": list, "compound": list})),
+                                     "head": list, "compound": list, "yields_to": list,
+                                     "unit_heads": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
                    "ranks": list},
@@ -168,7 +171,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         raise RuleError(f"names.toml [containment] inside: {bad} are not classes declared in wikikg.ttl")
     return Names(
         {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())),
-                  tuple(v.get("first", ())), tuple(v.get("head", ())), tuple(v.get("compound", ())))
+                  tuple(v.get("first", ())), tuple(v.get("head", ())), tuple(v.get("compound", ())),
+                  tuple(v.get("yields_to", ())), tuple(v.get("unit_heads", ())))
          for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
             k: v if isinstance(v, str) else tuple(v) for k, v in d["stop"].items()}),
