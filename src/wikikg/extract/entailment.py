@@ -63,6 +63,16 @@ def is_membership_body(name: str) -> bool:
         (unless := name_tables().membership_unless) and re.search(unless, name))
 
 
+def is_body_of_institutions(name: str) -> bool:
+    """Whether a name says its body is made of several institutions ("Council of Foo Universities", "Barshire
+    Interuniversity Sport": names.toml [membership] of_institutions), so an institution that lists it among its
+    affiliations is its member."""
+    tables = name_tables()
+    words = tables.membership_of_institutions
+    return bool(words) and re.search(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])", name) is not None \
+        and re.search(tables.membership_of_institutions_unless, name) is None  # not "Accrediting Commission for ..."
+
+
 @cache
 def _membership_bodies() -> re.Pattern:
     """Names of membership bodies: "… Alliance", "… Association of …", a link title's "… Party (Freedonia)"

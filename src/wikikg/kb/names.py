@@ -97,6 +97,8 @@ class Names:
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
+    membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
+    membership_of_institutions_unless: str = "(?!)"  # ... not an accreditor's or a regulator's ("Accrediting ...")
     org_frames: tuple[str, ...] = ()  # words before a link whose object is an organisation ("joined", "member of")
     company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
     frame_next: tuple[str, ...] = ()  # words that may follow such a link
@@ -113,7 +115,8 @@ SCHEMA = Table({
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
                    "ranks": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
-    "membership": Table({"suffix": list, "unless": str}, frozenset({"suffix"})),
+    "membership": Table({"suffix": list, "unless": str, "of_institutions": list,
+                                "of_institutions_unless": str}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
@@ -181,6 +184,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         tuple(d.get("short_form", {}).get("drop", ())),
         partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         membership_unless=d.get("membership", {}).get("unless", ""),
+        membership_of_institutions=tuple(d.get("membership", {}).get("of_institutions", ())),
+        membership_of_institutions_unless=d.get("membership", {}).get("of_institutions_unless", "(?!)"),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
