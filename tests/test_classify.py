@@ -47,6 +47,7 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     import random
 
     from wikikg.extract.classify import _bare_shape_words, _body_of, _legal_end, _shape_patterns, is_post, name_types
+    from wikikg.extract.modifiernames import yielded_class
     from wikikg.extract.nonentities import names_no_entity
     from wikikg.kb.names import name_tables
 
@@ -54,6 +55,7 @@ def test_name_types_is_the_first_class_whose_shape_fits():
         if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
             return frozenset()
         cls = next((cls for cls, pat in _shape_patterns() if pat.search(name)), None)
+        cls = cls and (yielded_class(name, cls) or cls)
         if cls == "Company" and _body_of().search(name) and not _legal_end().search(name):
             cls = "Organization"  # a body's head before "of" outranks a company's word at the end
         return frozenset({cls}) if cls else frozenset()
@@ -66,6 +68,20 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     for _ in range(4000):
         name = " ".join(rng.choice(words + extra) for _ in range(rng.randint(1, 4)))
         assert name_types(name) == by_class(name), name
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Foo University Library", {"Organization"}), ("Foo University Archives", {"Organization"}),
+    ("Bar University Football Club", {"SportsClub"}), ("Foo University Society for Debate", {"Organization"}),
+    ("Atlantic Foo University Sport", {"Organization"}), ("Foo University Press", {"Organization"}),
+    ("University of the Foo Islands", {"University"}), ("Foo University Law School", {"University"}),
+    ("Foo University", {"University"}), ("University College Fooville", {"University"})])
+def test_a_universitys_word_before_another_kinds_head_is_a_modifier(name, want):
+    """names.toml [shape.University] yields_to / unit_heads: "Foo University Library" names a library; "University
+    of ..." and the university's own last words keep the class."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want
 
 
 @pytest.mark.parametrize("name,want", [

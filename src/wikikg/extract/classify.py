@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -83,6 +84,7 @@ def name_types(name: str) -> frozenset[str]:
     if first is None:
         return frozenset()
     cls = _shape_patterns()[first][0]
+    cls = yielded_class(name, cls) or cls  # "Foo University Library": a library
     if cls == "Company" and (m := _body_of().search(name)) and not _legal_end().search(name):
         return frozenset({"Organization"})  # "Council for Science and Technology": its head is a body's
     return frozenset({cls})

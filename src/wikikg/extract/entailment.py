@@ -63,6 +63,16 @@ def is_membership_body(name: str) -> bool:
         (unless := name_tables().membership_unless) and re.search(unless, name))
 
 
+def is_body_of_institutions(name: str) -> bool:
+    """Whether a name says its body is made of several institutions ("Council of Foo Universities", "Barshire
+    Interuniversity Sport": names.toml [membership] of_institutions), so an institution that lists it among its
+    affiliations is its member."""
+    tables = name_tables()
+    words = tables.membership_of_institutions
+    return bool(words) and re.search(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])", name) is not None \
+        and re.search(tables.membership_of_institutions_unless, name) is None  # not "Accrediting Commission for ..."
+
+
 @cache
 def _membership_bodies() -> re.Pattern:
     """Names of membership bodies: "… Alliance", "… Association of …", a link title's "… Party (Freedonia)"
@@ -150,6 +160,7 @@ def _served_in(st: Statement) -> bool:
                      text) is not None  # not "served as a captain in the [[X]]": a post in it
 
 
+_AFFILIATE_OF = re.compile(r"\ban?\s+(?:[\w-]+\s+)?affiliate\s+(?:member\s+)?of\b")  # not "a subsidiary of"
 _COALITION = re.compile(r"\b(?:Alliance|Coalition|Bloc|Front|Union)\b")  # not a society's "... Association"
 
 
@@ -177,6 +188,11 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
         elif st.rule in ("subsidiary.part-of", "subsidiary.became-part-of") and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)):
             st = replace(st, predicate="memberOf", rule="membership.part-of-body", event="Membership")
+        elif st.rule == "subsidiary.subsidiary-of" and isinstance(st.obj, Mention) and _AFFILIATE_OF.search(
+                st.evidence.plain or st.evidence.text) and (bodies.search(st.obj.text) or bodies.search(st.obj.key)
+                                                            or is_body_of_institutions(st.obj.text)):
+            st = replace(st, predicate="memberOf", rule="membership.affiliate-of-body", event="Membership")  # "Foo
+            # University is an affiliate of the [[Council for Freedonian Colleges and Universities]]": a member
         elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)
                 or _apposed_body(st.obj.text, st.evidence.plain or st.evidence.text)

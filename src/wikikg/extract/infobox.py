@@ -21,8 +21,8 @@ from wikikg.extract.boxtext import (
     two_people,
 )
 from wikikg.extract.boxtext import clean as _clean
-from wikikg.extract.classify import is_concept_title, is_shape_word, name_types, split_title
-from wikikg.extract.entailment import is_membership_body
+from wikikg.extract.classify import _NAME_CONNECTORS, is_concept_title, is_shape_word, name_types, split_title
+from wikikg.extract.entailment import is_body_of_institutions, is_membership_body
 from wikikg.extract.listings import listings
 from wikikg.extract.listings import norm as _norm
 from wikikg.extract.nonentities import is_event
@@ -230,9 +230,11 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue  # one of several owners (a consortium) holds a stake; none is the parent
             r = role or (note if value == "person" and note else None)
             by_class = next((p for cls, p in m.if_value_class if cls in mention.types), None)
-            if by_class is None and m.if_membership_body and (is_membership_body(mention.text)
-                                                              or is_membership_body(split_title(mention.key)[0])):
-                by_class = m.if_membership_body  # "affiliations = [[Association of Indian Universities]]": a member
+            names = (mention.text, split_title(mention.key)[0])
+            if by_class is None and m.if_membership_body and (any(map(is_membership_body, names)) or (
+                    "University" not in mention.types and any(map(is_body_of_institutions, names)))):
+                by_class = m.if_membership_body  # "affiliations = [[Association of Indian Universities]]", "[[Foo
+                # Interuniversity Sport|FIS]]": a member
             if by_class is None and m.if_subject_unit and is_unit_of(
                     (subject.text, split_title(subject.key)[0]), (mention.text, split_title(mention.key)[0])):
                 by_class = m.if_subject_unit  # "affiliation = [[Foo University]]" in a faculty's box: its part
@@ -284,6 +286,13 @@ def _skip(text: str) -> bool:
 _COUNTED = re.compile(r"\d[\d,.]*\s+[a-z]")  # "6 branches (Kiev, Lviv …)": a count of things, no name
 
 
+def _lower_phrase(name: str) -> bool:
+    """Whether an unlinked value opens with a word in lower case that joins no name ("currently ...", "initially
+    founded by ..."; not "de Foo", "van der Bar", nor one word such as "bpost")."""
+    words = name.split()
+    return len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] not in _NAME_CONNECTORS
+
+
 
 def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     """(name, its link or None, the rest: role notes) for each value named in one item."""
@@ -318,6 +327,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
             if out and (bare := name.strip())[:1] == "(" and bare.endswith(")"):
                 continue  # "Foo Media; (Foo Communications)": a note on the one before
+            if value == "organization" and _lower_phrase(name):
+                continue  # "affiliation = currently non-denominational; initially founded by Baptists": no name
             words = name.casefold().split()
             if value == "person" and out and GENERATION.fullmatch(name) and not out[-1][1]:
                 out[-1] = (f"{out[-1][0]}, {GENERATION.fullmatch(name).group(1)}", None, out[-1][2])

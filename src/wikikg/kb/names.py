@@ -24,6 +24,8 @@ class Shape:
     first: tuple[str, ...] = ()  # last words that give this class before any other class's words
     head: tuple[str, ...] = ()  # first words ("Faculty of") that give this class before any other words
     compound: tuple[str, ...] = ()  # endings of a last word ("Micro|systems", "Bio|sciences")
+    yields_to: tuple[str, ...] = ()  # classes whose last words win after this class's word as a modifier
+    unit_heads: tuple[str, ...] = ()  # last words after it as a modifier that name an Organization ("... Library")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class Names:
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
+    membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
+    membership_of_institutions_unless: str = "(?!)"  # ... not an accreditor's or a regulator's ("Accrediting ...")
     org_frames: tuple[str, ...] = ()  # words before a link whose object is an organisation ("joined", "member of")
     company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
     frame_next: tuple[str, ...] = ()  # words that may follow such a link
@@ -108,12 +112,14 @@ class Names:
 
 SCHEMA = Table({
     "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list, "first": list,
-                                     "head": list, "compound": list})),
+                                     "head": list, "compound": list, "yields_to": list,
+                                     "unit_heads": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
                    "ranks": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
-    "membership": Table({"suffix": list, "unless": str, "honours": str}, frozenset({"suffix"})),
+    "membership": Table({"suffix": list, "unless": str, "honours": str, "of_institutions": list,
+                                "of_institutions_unless": str}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
@@ -172,7 +178,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         raise RuleError(f"names.toml [containment] inside: {bad} are not classes declared in wikikg.ttl")
     return Names(
         {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())),
-                  tuple(v.get("first", ())), tuple(v.get("head", ())), tuple(v.get("compound", ())))
+                  tuple(v.get("first", ())), tuple(v.get("head", ())), tuple(v.get("compound", ())),
+                  tuple(v.get("yields_to", ())), tuple(v.get("unit_heads", ())))
          for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
             k: v if isinstance(v, str) else tuple(v) for k, v in d["stop"].items()}),
@@ -182,6 +189,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         membership_unless=d.get("membership", {}).get("unless", ""),
         honour_rolls=d.get("membership", {}).get("honours", ""),
+        membership_of_institutions=tuple(d.get("membership", {}).get("of_institutions", ())),
+        membership_of_institutions_unless=d.get("membership", {}).get("of_institutions_unless", "(?!)"),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
