@@ -115,6 +115,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
             subj_strict = LINKED if "subject" in rule.linked else "subject" in rule.strict or not said and strict_place(
                 rule.subject_types, ctx)  # a linked side: typed by evidence, or a link nothing types
+            if subj_strict is True and "subject" in rule.also_linked:
+                subj_strict = LINKED  # where evidence is wanted, a link nothing types fills the place too
             subj = _pick(rule.subject, sl, span, clause, rule.subject_preps, rule.subject_types, ctx, subj_strict)
             if not subj and rule.subject in ("left", "left_all") and (outer := _gerund_host(sl, clause)) is not None:
                 subj = _pick(rule.subject, sl, span, (outer, clause[1]), rule.subject_preps, rule.subject_types, ctx,
@@ -131,6 +133,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 subj = [ctx.subject]  # "* Signed a term sheet with ⟦X⟧ in November 2013": a timeline item's own verb
             loose = LINKED if "object" in rule.linked else "object" in rule.strict or not said and strict_place(
                 rule.object_types, ctx)
+            if loose is True and "object" in rule.also_linked:
+                loose = LINKED
             if loose and "object" not in rule.typed and subj and biography_own(rule.relation, subj, ctx):
                 loose = LINKED  # "he worked at [[Porsche]]": a linked name, in the subject's own career
             obj = _pick(rule.object, sl, span, clause, rule.object_preps, rule.object_types, ctx,

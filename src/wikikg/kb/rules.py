@@ -62,6 +62,7 @@ class Rule:
     together: bool = False  # a symmetric rule's participants act together: every pair of them, not only the subject's
     dated_when: re.Pattern | None = None  # with dated = false: the date counts when the trigger's match holds this
     # ("became part of" is an event, dated; "is part of" a state)
+    also_linked: frozenset[str] = frozenset()  # sides that, where a type by evidence is wanted, also take a bare link
 
     def triggers(self, text: str, present: frozenset[str]):
         """The trigger's matches in `text`; `present` is words_in(text), to skip hopeless texts."""
@@ -136,7 +137,8 @@ RELATIONS = Table({
         "subject_preps": list, "object_preps": list, "min_participants": int, "coordinate": str,
         "requires": str, "unless": bool, "max_objects": int, "strict": list, "dated": (bool, str),
         "yields_to": list, "need_prep": list, "evident": str, "subject_name": str, "object_name": str,
-        "linked": list, "subject_key": str, "typed": list, "together": bool, "dated_when": str, "examples": Items(_EXAMPLE)},
+        "linked": list, "subject_key": str, "typed": list, "together": bool, "dated_when": str, "also_linked": list,
+        "examples": Items(_EXAMPLE)},
         frozenset({"id", "relation", "trigger", "subject", "object"}), "id",
         {"symmetric": "wikikg.ttl says which relations are symmetric: owl:SymmetricProperty"})),
 }, frozenset({"rule"}))
@@ -220,6 +222,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             frozenset(raw.get("typed", ())),
             raw.get("together", False),
             _compile(raw["dated_when"], where, 0) if raw.get("dated_when") else None,
+            frozenset(raw.get("also_linked", ())),
         ))
     return tuple(rules)
 
