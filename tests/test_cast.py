@@ -179,6 +179,15 @@ def test_an_entity_only_a_refused_fact_named_stays_in_the_cast(tmp_path):
     assert "partnered with" in str(g.value(evidence, WKG.text))
 
 
+def test_an_entity_only_a_refused_fact_typed_by_a_default_leaves_no_classless_node(tmp_path):
+    text = ("'''Jane Roe''' is a tennis player.\n\nIn 1999 she signed an endorsement deal with [[Foo (razors)|Foo]] "
+            "and became its spokeswoman.\n")
+    g = _graph_of(tmp_path, "Jane_Roe", text)
+    node = URIRef(RES + "Foo_(razors)")
+    assert not list(g.triples((None, WKG.partneredWith, node)))  # a person is no partner under the ontology's range
+    assert not list(g.triples((node, None, None)))  # nothing says what Foo is: no node with no class
+
+
 def test_a_makers_link_after_by_is_a_person_by_the_given_name_lexicon():
     from wikikg.extract.makers import by_makers
     from wikikg.model import Mention

@@ -36,7 +36,8 @@ def recast(refused: list[Statement], kept: list[Statement], subject: Mention,
     """The cast records of the entities only refused statements named: the extractors' cast left out what a
     fact held ("partnered with [[Jane Roe]]": a person is no partner under the ontology's range), so an entity of
     a known class would vanish with its refused fact; it is kept as mentioned, with that fact's sentence as
-    evidence, as the cast would have recorded it."""
+    evidence, as the cast would have recorded it; not one typed by nothing but a rule's default (it would be
+    written with no class: "a deal with [[Foo]]" refused for a person's partner names no known body)."""
     if not refused:
         return []
     held = {(m.key, m.linked) for st in kept for m in (st.subject, st.obj, st.attributed_to) if isinstance(m, Mention)}
@@ -46,7 +47,7 @@ def recast(refused: list[Statement], kept: list[Statement], subject: Mention,
     for st in refused:
         for m in (st.subject, st.obj):
             entity = entities.get((m.key, m.linked)) if isinstance(m, Mention) else None
-            if entity is not None and entity.types & cast and (m.key, m.linked) not in held:
+            if entity is not None and not entity.assumed and entity.types & cast and (m.key, m.linked) not in held:
                 held.add((m.key, m.linked))
                 out.append(Statement(subject, MENTIONS, m, RULE, st.evidence))
     return out
