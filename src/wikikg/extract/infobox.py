@@ -233,7 +233,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             names = (mention.text, split_title(mention.key)[0])
             if by_class is None and m.if_membership_body and (any(map(is_membership_body, names)) or (
                     "University" not in mention.types and any(map(is_body_of_institutions, names)))):
-                by_class = m.if_membership_body  # "affiliations = [[Association of Indian Universities]]", "[[Foo
+                by_class = m.if_membership_body  # "affiliations = [[Association of Freedonian Universities]]", "[[Foo
                 # Interuniversity Sport|FIS]]": a member
             if by_class is None and m.if_subject_unit and is_unit_of(
                     (subject.text, split_title(subject.key)[0]), (mention.text, split_title(mention.key)[0])):

@@ -86,7 +86,7 @@ def _kind_next() -> re.Pattern:
 @lru_cache(maxsize=16384)  # asked of each link and name, again by each step that types it
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
-    personal name: an honour ("Hugo Award", "Foo Unit Citation"), an event's form, a law's ("Foo Act"), a field ("Home Entertainment"),
+    personal name: an honour ("Foo Award", "Foo Unit Citation"), an event's form, a law's ("Foo Act"), a field ("Home Entertainment"),
     a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
     return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
         or name in _word_sets()[2]  # "Major General", "Secretary" alone: a title, nobody's name

