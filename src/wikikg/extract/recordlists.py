@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from wikikg.extract.itemdates import item_dates
-from wikikg.extract.lists import applies, section_spec
 from wikikg.extract.mentions import Context, find_mentions
+from wikikg.extract.sectioned import specced_sentences
 from wikikg.kb.mappings import SectionSpec
 from wikikg.model import Evidence, ParsedArticle, Statement
 
@@ -20,15 +20,7 @@ def extract_records(article: ParsedArticle, ctx: Context) -> list[Statement]:
     no unlinked name (a stat's label is capitalised too), no club (a "Record victory: 8–0 v [[Foo F.C.]]" names an
     opponent). A span of years right after the name dates it: the years the person played ("(1966–1983)")."""
     out: list[Statement] = []
-    specs: dict[str, tuple[SectionSpec | None, str]] = {}  # a section's spec, asked once per section
-    for sentence in article.sentences:
-        if not sentence.links:
-            continue
-        if sentence.section not in specs:
-            specs[sentence.section] = section_spec(sentence.section, _records, ctx.subject)
-        spec, _heading = specs[sentence.section]
-        if spec is None or not applies(spec, ctx.subject):
-            continue
+    for sentence, spec, _heading in specced_sentences(article, _records, ctx.subject, lambda s: bool(s.links)):
         evidence = Evidence.of_sentence(sentence)
         allowed = frozenset(spec.types)
         for m in find_mentions(sentence, ctx):

@@ -5,10 +5,11 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.known import PLACE
-from wikikg.extract.lists import applies, default_type, section_spec
+from wikikg.extract.lists import default_type
 from wikikg.extract.mentions import Context, find_mentions
+from wikikg.extract.sectioned import specced_sentences
 from wikikg.kb.mappings import SectionSpec
-from wikikg.model import Evidence, Mention, ParsedArticle, Statement
+from wikikg.model import Evidence, Mention, ParsedArticle, Sentence, Statement
 
 _NOTE = re.compile(r"\s*\([^()]*\)")  # "[[ISO]] (correspondent)": a note on the item before it
 _SEPARATORS = re.compile(r"[\s,;.]*(?:\band\b)?[\s,;.]*")
@@ -21,15 +22,7 @@ def extract_runin(article: ParsedArticle, ctx: Context) -> list[Statement]:
     or the entity the title names when the spec has an `owner_title` ("Politics of Foo": Foo). An item
     whose note matches the spec's `unless_row` ("(signatory)") says something else and gives nothing."""
     out: list[Statement] = []
-    specs: dict[str, tuple[SectionSpec | None, str]] = {}  # a section's spec, asked once per section
-    for sentence in article.sentences:
-        if sentence.item or ", " not in sentence.text:
-            continue
-        if sentence.section not in specs:
-            specs[sentence.section] = section_spec(sentence.section, _runin, ctx.subject)
-        spec, heading = specs[sentence.section]
-        if spec is None or not applies(spec, ctx.subject):
-            continue
+    for sentence, spec, heading in specced_sentences(article, _runin, ctx.subject, _names_in_a_row):
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         items = _items(sentence.text, mentions)
         if len(items) < 3:
@@ -48,6 +41,10 @@ def extract_runin(article: ParsedArticle, ctx: Context) -> list[Statement]:
 
 def _runin(spec: SectionSpec) -> bool:
     return spec.only == "runin"
+
+
+def _names_in_a_row(sentence: Sentence) -> bool:
+    return not sentence.item and ", " in sentence.text
 
 
 def _items(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
