@@ -2,6 +2,8 @@
 marker); extract.tables relates each row's entity, its dates and its other columns."""
 from __future__ import annotations
 
+import pytest
+
 from wikikg.model import Article
 from wikikg.parse import parse_article
 from wikikg.pipeline.stages import extract_article
@@ -524,3 +526,18 @@ def test_a_partys_prime_ministers_are_its_members_not_its_heads():
     facts = {(st.subject.key, st.predicate, getattr(st.obj, "key", "")) for st in _party_statements()}
     assert ("Richard Roe", "memberOf", "Freedonian Social Union") in facts
     assert ("Freedonian Social Union", "keyPerson", "Richard Roe") not in facts
+
+
+TITLE_ROWS = [  # (table wikitext, header the parser gives)
+    ('{|\n|+ Caption\n|-\n! colspan="3" | Foo years\n|-\n! No. !! Player !! Seasons\n|-\n| 1 || [[Jane Roe]] || 1920–1925\n|}',
+     ("No.", "Player", "Seasons")),  # a title row over the table: the next header row names the columns
+    ('{|\n! rowspan="2" | Years !! colspan="2" | Sponsor\n|-\n! Brand !! Company\n|-\n| 1990 || Foo || [[Foo Ltd]]\n|}',
+     ("Years", "Sponsor", "Sponsor")),  # a group keeps its name
+    ('{|\n! colspan="2" | Foo years\n|-\n| 1 || [[Jane Roe]]\n|}', ("Foo years", "Foo years")),  # no header row below
+]
+
+
+@pytest.mark.parametrize("text,header", TITLE_ROWS)
+def test_a_title_row_over_the_header_row(text, header):
+    tables = parse_article(Article("Example Company", "'''Example Company''' is a company.\n\n== Members ==\n" + text)).tables
+    assert tables[0].header == header

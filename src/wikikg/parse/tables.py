@@ -128,18 +128,34 @@ def _rows(node: Tag, start: int, s: str):
 
 def table(node: Tag, start: int, s: str, section: str) -> Table:
     """A table tag at input offset `start` (source `s`) as a Table record."""
-    header: tuple[str, ...] = ()
-    rows = []
-    carried: dict[int, tuple[TableCell, int]] = {}
-    for cells in _rows(node, start, s):
-        if cells and all(c.header and not c.text for c, _, _ in cells):
-            continue  # a bar of empty header cells ("!bgcolor=#000000 colspan=6|"): no header, no row
-        if cells and all(c.header for c, _, _ in cells) and not header and not carried:
-            header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
-        elif cells:
-            rows.append(_grid(cells, carried))
+    header, rows = _laid_out(_rows(node, start, s))
     header, more = template_rows(s, start, header, _node_runs)  # {{Cabinet table minister}} rows
     return Table(section, header, tuple(rows + more), start, start + len(s))
+
+
+def _laid_out(source) -> tuple[tuple[str, ...], list[tuple]]:
+    """The header names and the rows laid out on the columns, from the rows of cells (cell, rowspan, colspan).
+    The first row of header cells names the columns, unless it is one cell spanning the table, a title ("! colspan=5
+    | Chicago years"), and the next row is header cells too ("! No. !! Player ..."): that row names them. Groups
+    ("! colspan=2 | Sponsor" over "! Brand !! Company name") keep the group's name, which says what the column holds."""
+    header: tuple[str, ...] = ()
+    rows: list[tuple] = []
+    carried: dict[int, tuple[TableCell, int]] = {}
+    top = False  # the header so far is a title row, and the next row may name the columns
+    for cells in source:
+        if cells and all(c.header and not c.text for c, _, _ in cells):
+            continue  # a bar of empty header cells ("!bgcolor=#000000 colspan=6|"): no header, no row
+        if cells and all(c.header for c, _, _ in cells) and top:
+            header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))
+            top = False
+            continue
+        top = False
+        if cells and all(c.header for c, _, _ in cells) and not header and not carried:
+            header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
+            top = len(cells) == 1 and cells[0][2] > 1
+        elif cells:
+            rows.append(_grid(cells, carried))
+    return header, rows
 
 
 # -- the same records read from the token stream (parse/stream.py) ----------------------------------
@@ -274,16 +290,7 @@ def _stream_rows(st, i: int, start: int, s: str):
 
 def stream_table(st, i: int, start: int, s: str, section: str) -> Table:
     """table() of the table tag at token i of Stream `st` (input offset `start`, source `s`)."""
-    header: tuple[str, ...] = ()
-    rows = []
-    carried: dict[int, tuple[TableCell, int]] = {}
-    for cells in _stream_rows(st, i, start, s):
-        if cells and all(c.header and not c.text for c, _, _ in cells):
-            continue  # a bar of empty header cells ("!bgcolor=#000000 colspan=6|"): no header, no row
-        if cells and all(c.header for c, _, _ in cells) and not header and not carried:
-            header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
-        elif cells:
-            rows.append(_grid(cells, carried))
+    header, rows = _laid_out(_stream_rows(st, i, start, s))
     header, more = template_rows(s, start, header, _node_runs)  # {{Cabinet table minister}} rows
     return Table(section, header, tuple(rows + more), start, start + len(s))
 
