@@ -159,3 +159,31 @@ def test_a_one_word_name_keeps_a_surname_in_parentheses_as_clergy_are_titled():
     assert label_of("Fooville (Texas)", True) == "Fooville"
     assert label_of("Jane Roe (Smith)", True) == "Jane Roe"
     assert label_of("Varlaam (Roe)", False) == "Varlaam (Roe)"
+
+
+ORG = frozenset({"Organization"})
+ACRONYMS = [  # (other mentions of the batch, the mention resolved, the key and linked it resolves to)
+    ([Mention("Foo Bar Organization", "Foo Bar Organization", True, ORG, frozenset({"FBO"}))],
+     Mention("FBO", "FBO", True, ORG), ("Foo Bar Organization", True)),  # a link to the acronym's redirect
+    ([Mention("Foo Bar Organization", "Foo Bar Organization", True, ORG, frozenset({"FBO"}))],
+     Mention("FBO", "FBO", False, ORG), ("Foo Bar Organization", True)),  # the acronym unlinked
+    ([Mention("Foo Bar Organization", "Foo Bar Organization", True, ORG, frozenset({"FBO"})),
+      Mention("Foo Bank Organization", "Foo Bank Organization", True, ORG, frozenset({"FBO"}))],
+     Mention("FBO", "FBO", True, ORG), ("FBO", True)),  # two entities of that acronym: neither
+    ([Mention("Foo Bar Organization", "Foo Bar Organization", True, ORG, frozenset({"FBO"})),
+      Mention("FBO", "FBO (band)", True, ORG)],
+     Mention("FBO", "FBO", False, ORG), ("FBO (band)", True)),  # a page of that name wins
+    ([Mention("Foo Bar Organization", "Foo Bar Organization", True, ORG, frozenset({"FBO"}))],
+     Mention("FBO", "FBO", False, frozenset({"Place"})), ("FBO", False)),  # of another kind
+    ([Mention("Barshire Road", "Barshire Road", True, frozenset({"Place"}), frozenset({"Fooville Road"}))],
+     Mention("Fooville Road", "Fooville Road", False, frozenset({"Place"})), ("Fooville Road", False)),  # no acronym
+    ([Mention("Janet Doe", "Janet Doe", True, frozenset({"Person"}), frozenset({"JR"}))],
+     Mention("JR", "JR", False, frozenset({"Person"})), ("JR", False)),  # people: samepeople.py's
+]
+
+
+@pytest.mark.parametrize("others,mention,resolved", ACRONYMS)
+def test_an_acronym_goes_to_the_one_entity_the_batch_names_by_it(others, mention, resolved):
+    town = Mention("Fooville", "Fooville", True, frozenset({"Place"}))
+    got = unify_keys([_st(town, m) for m in others] + [_st(town, mention)])
+    assert (got[-1].obj.key, got[-1].obj.linked) == resolved

@@ -17,6 +17,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_OTHER_NAME = re.compile(r"[A-Z0-9][^,;:()]{1,80}$")  # a name, not "the company", not a phrase with commas
+_ACRONYM = re.compile(r"[A-Z][A-Z&]*[a-z]?[A-Z][A-Z&]*")  # a title that is an acronym: "FAO", "WTrO", "AT&T"
 
 
 def label_of(key: str, linked: bool) -> str:
@@ -63,8 +65,13 @@ def _base(name: str) -> str:
 
 def unify_keys(statements: list[Statement]) -> list[Statement]:
     """Point unlinked names at the entity of the same name, linked or with a legal suffix added
-    or dropped, when the batch has one."""
+    or dropped, when the batch has one; else at the one linked entity whose acronym it is ("[[Foo Bar
+    Organization|FBO]]" or "Foo Bar Organization (FBO)" elsewhere makes an unlinked "FBO" that entity).
+    A link to an acronym's title ("[[FAO]]", a redirect the batch does not hold) goes to the one linked
+    entity the batch names by that acronym, when no entity has it as its own name."""
     linked: dict[str, dict[str, None]] = {}  # name -> the titles of that name, in the order first seen
+    named: dict[str, dict[str, None]] = {}  # another name (a link's text, an acronym) -> the titles it names
+    kinds: dict[str, set[str]] = defaultdict(set)  # title -> the kinds (person, place, organisation) its links have
     unlinked: dict[str, set[str]] = {}
     for st in statements:
         for m in statement_mentions(st):
@@ -72,13 +79,33 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
                 label = label_of(m.key, True)
                 for name in (label.casefold(), _base(label)):
                     linked.setdefault(name, {})[m.key] = None
+                for name in m.aliases:  # another name, not a short form of the title ("Madrid" for the
+                    if _other_name(name) and not _part_of(name, label):  # city's airport): short forms
+                        named.setdefault(name.casefold(), {})[m.key] = None  # name many things across articles
+                kinds[m.key] |= _kinds(m.types)
             else:
                 unlinked.setdefault(_base(m.key), set()).add(m.key)
 
+    def other_name(m: Mention) -> str | None:
+        """The one title that names `m.key` as its other name, when no entity has that name as its own and
+        both are organisations or both places (people's other names are samepeople.py's)."""
+        titles = [t for t in named.get(m.key.casefold(), ()) if t != m.key]
+        own = [t for t in linked.get(m.key.casefold(), ()) if t != m.key]
+        if len(titles) != 1 or own:
+            return None
+        mine, theirs = _kinds(m.types) | kinds.get(m.key, set()), kinds.get(titles[0], set())
+        return titles[0] if mine and mine == theirs and "Person" not in mine else None  # (a role's name beside
+        # an actor's link, "Jane Roe ([[Janet Doe]])", is no other name of the actor)
+
     def fix(m: Mention | None):
-        if m is None or m.linked or not isinstance(m, Mention):
+        if m is None or not isinstance(m, Mention):
             return m
+        if m.linked:
+            to = other_name(m) if _ACRONYM.fullmatch(m.key) else None
+            return replace(m, key=to, aliases=m.aliases | {m.key}) if to else m
         key = _page(list(linked.get(m.key.casefold()) or linked.get(_base(m.key)) or ()), "Place" in m.types)
+        if not key and not unlinked.get(_base(m.key), set()) - {m.key}:
+            key = other_name(m)
         if key:
             return replace(m, key=key, linked=True, aliases=m.aliases | {m.key})
         forms = sorted(unlinked.get(_base(m.key), ()), key=lambda k: (len(k), k))
@@ -91,6 +118,28 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
         obj = fix(st.obj) if isinstance(st.obj, Mention) else st.obj
         out.append(replace(st, subject=fix(st.subject), obj=obj, attributed_to=fix(st.attributed_to)))
     return out
+
+
+def _other_name(name: str) -> bool:
+    """An acronym ("U.S.", "NATO"): a link's other texts are too often another page's name ("[[Foo Road|Bar
+    Road]]" for a road that runs on as Bar Road) or a short form ("Democrats") of something else."""
+    return bool(_OTHER_NAME.match(name)) and " " not in name.strip() and sum(c.isupper() for c in name) >= 2
+
+
+def _part_of(name: str, label: str) -> bool:
+    """Whether the name is words of the label ("Constitutional Court" of "Constitutional Court of Foo")."""
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", label.casefold()) is not None
+
+
+@cache
+def _top() -> dict[str, str]:
+    """Each class of the ontology's people, places and organisations -> which of the three it is."""
+    return {c: top for top in ("Person", "Place", "Organization") for c in subclasses(top) | {top}}
+
+
+def _kinds(types: frozenset[str]) -> set[str]:
+    """Which of person, place and organisation the classes say."""
+    return {_top()[t] for t in types if t in _top()}
 
 
 def _page(titles: list[str], place: bool) -> str | None:
