@@ -505,3 +505,20 @@ def test_an_apposition_with_a_demonym_gives_the_class_of_its_noun(text, name, wa
 
     s = text.index(name)
     assert context_types(text, s, s + len(name)) == want
+
+
+@pytest.mark.parametrize("sentence,one,key", [
+    ("It was led by the Foo Partisi ([[Foo Party]]).", "Foo Partisi (Foo Party)", "Foo Party"),  # and its translation
+    ("It stars the diva Jane Roe ([[Janet Doe]]).", None, "Janet Doe"),  # a role and its actor: two names
+])
+def test_a_name_before_its_link_in_parentheses(sentence, one, key):
+    """mentions.py _paren_links: "X ([[Y]])" is one entity, the linked one, unless the link names a person."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Film", "'''Foo Film''' is a film. " + sentence, "-"))
+    found = {m.text: m.key for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
+    assert key in found.values()
+    assert (found.get(one) == key) if one else not any("(" in t for t in found)

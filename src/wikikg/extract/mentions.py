@@ -347,12 +347,13 @@ def _at(m: Mention, text: str, start: int, end: int) -> Mention:
 
 def _paren_links(found: list[Mention], text: str) -> list[Mention]:
     """"Huawei-3Com ([[H3C]])": a name followed by its linked short form in parentheses is one
-    entity, the linked one, with the name as an alias."""
+    entity, the linked one, with the name as an alias ("Foo Partisi ([[Foo Party]])" too); not a person's name ("the diva Jane
+    Roe ([[Janet Doe]])": a role and its actor)."""
     out: list[Mention] = []
     for m in found:
         prev = out[-1] if out else None
         if prev is not None and m.linked and not prev.linked and text[prev.end:m.start] == " (" \
-                and text[m.end:m.end + 1] == ")" and sum(c.isupper() for c in m.text) >= 2 \
+                and text[m.end:m.end + 1] == ")" and sum(c.isupper() for c in m.text) >= 2 and "Person" not in m.types \
                 and not abbreviates_a_part(m.text, prev.text):  # "the Foo Brigade of the Bar Army (BA)": the army's
             out[-1] = replace(m, text=text[prev.start:m.end + 1], start=prev.start, end=m.end + 1,
                               aliases=m.aliases | {prev.text})
