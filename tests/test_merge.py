@@ -179,11 +179,15 @@ ACRONYMS = [  # (other mentions of the batch, the mention resolved, the key and 
      Mention("Fooville Road", "Fooville Road", False, frozenset({"Place"})), ("Fooville Road", False)),  # no acronym
     ([Mention("Janet Doe", "Janet Doe", True, frozenset({"Person"}), frozenset({"JR"}))],
      Mention("JR", "JR", False, frozenset({"Person"})), ("JR", False)),  # people: samepeople.py's
+    ([Mention("Foo–Bar College", "Foo–Bar College", True, ORG)],
+     Mention("Foo-Bar College", "Foo-Bar College", True, ORG), ("Foo–Bar College", True)),  # a hyphen for the dash
+    ([Mention("Foo-Bar College", "Foo-Bar College", True, ORG)],
+     Mention("Foo–Bar College", "Foo–Bar College", True, ORG), ("Foo–Bar College", True)),  # the dash's title kept
 ]
 
 
 @pytest.mark.parametrize("others,mention,resolved", ACRONYMS)
-def test_an_acronym_goes_to_the_one_entity_the_batch_names_by_it(others, mention, resolved):
+def test_an_acronym_or_another_dash_goes_to_the_one_entity_the_batch_names_by_it(others, mention, resolved):
     town = Mention("Fooville", "Fooville", True, frozenset({"Place"}))
     got = unify_keys([_st(town, m) for m in others] + [_st(town, mention)])
     assert (got[-1].obj.key, got[-1].obj.linked) == resolved

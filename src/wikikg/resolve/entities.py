@@ -54,6 +54,7 @@ def _legal() -> re.Pattern:
     return re.compile(rf",?\s+(?:{forms})(?:,?\s+(?:{forms}))?$")
 
 
+_DASH = re.compile(r"[\u2010-\u2015\u2212]")  # dashes other than the hyphen-minus
 _HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 
 
@@ -68,10 +69,12 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
     or dropped, when the batch has one; else at the one linked entity whose acronym it is ("[[Foo Bar
     Organization|FBO]]" or "Foo Bar Organization (FBO)" elsewhere makes an unlinked "FBO" that entity).
     A link to an acronym's title ("[[FAO]]", a redirect the batch does not hold) goes to the one linked
-    entity the batch names by that acronym, when no entity has it as its own name."""
+    entity the batch names by that acronym, when no entity has it as its own name; a link written with a
+    hyphen for an en dash to the title with the dash."""
     linked: dict[str, dict[str, None]] = {}  # name -> the titles of that name, in the order first seen
     named: dict[str, dict[str, None]] = {}  # another name (a link's text, an acronym) -> the titles it names
     kinds: dict[str, set[str]] = defaultdict(set)  # title -> the kinds (person, place, organisation) its links have
+    dashes: dict[str, dict[str, None]] = {}  # a title with its dashes as hyphens -> the titles written so
     unlinked: dict[str, set[str]] = {}
     for st in statements:
         for m in statement_mentions(st):
@@ -83,6 +86,7 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
                     if _other_name(name) and not _part_of(name, label):  # city's airport): short forms
                         named.setdefault(name.casefold(), {})[m.key] = None  # name many things across articles
                 kinds[m.key] |= _kinds(m.types)
+                dashes.setdefault(_DASH.sub("-", m.key), {})[m.key] = None
             else:
                 unlinked.setdefault(_base(m.key), set()).add(m.key)
 
@@ -101,7 +105,7 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
         if m is None or not isinstance(m, Mention):
             return m
         if m.linked:
-            to = other_name(m) if _ACRONYM.fullmatch(m.key) else None
+            to = other_name(m) if _ACRONYM.fullmatch(m.key) else _dashed(list(dashes[_DASH.sub("-", m.key)]), m.key)
             return replace(m, key=to, aliases=m.aliases | {m.key}) if to else m
         key = _page(list(linked.get(m.key.casefold()) or linked.get(_base(m.key)) or ()), "Place" in m.types)
         if not key and not unlinked.get(_base(m.key), set()) - {m.key}:
@@ -118,6 +122,15 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
         obj = fix(st.obj) if isinstance(st.obj, Mention) else st.obj
         out.append(replace(st, subject=fix(st.subject), obj=obj, attributed_to=fix(st.attributed_to)))
     return out
+
+
+def _dashed(titles: list[str], title: str) -> str | None:
+    """The title a link written with another dash points at: "[[Foo-Bar College]]" is "[[Foo–Bar College]]"
+    (Wikipedia titles with the en dash, the hyphen's spelling redirects), the first seen when neither is."""
+    if len(titles) < 2:
+        return None
+    best = next((t for t in titles if "–" in t), titles[0])
+    return best if best != title else None
 
 
 def _other_name(name: str) -> bool:
