@@ -26,6 +26,7 @@ from wikikg.extract.entailment import is_body_of_institutions, is_membership_bod
 from wikikg.extract.listings import listings
 from wikikg.extract.listings import norm as _norm
 from wikikg.extract.nonentities import is_event
+from wikikg.extract.officelinks import is_office
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.unitof import is_unit_of
@@ -300,7 +301,8 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     roles = _tables()[1].role_words
     top = [k for k in item.links if 0 <= k.start < len(masked) and masked[k.start] != "#" and not is_shape_word(split_title(k.target)[0])
            and not (value == "person" and (set(k.text.casefold().split()) <= roles
-                                           or set(k.text.casefold().split()) <= rank_words() or common_link(k.target)))]
+                                           or set(k.text.casefold().split()) <= rank_words() or common_link(k.target)))
+           and not (value in ("organization", "entity") and is_office(k.target, k.text))]  # "[[Commandant of Foo]]"
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep, strong_dash, all_dash = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
