@@ -522,3 +522,19 @@ def test_a_name_before_its_link_in_parentheses(sentence, one, key):
     found = {m.text: m.key for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
     assert key in found.values()
     assert (found.get(one) == key) if one else not any("(" in t for t in found)
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("It studied at the Canadian National Foo University in 1990.", "Canadian National Foo University"),
+    ("It sued the Japanese National Foo Agency.", "Japanese National Foo Agency"),
+    ("In December National Foo Bank grew.", "National Foo Bank"),  # a month is no demonym
+])
+def test_a_demonym_before_national_opens_the_name(sentence, name):
+    """names.py _continues: "<Demonym> National <Name>" is one name, though both first words are [stop] words."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Film", "'''Foo Film''' is a film. " + sentence, "-"))
+    assert name in [m.text for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))]

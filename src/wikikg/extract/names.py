@@ -267,6 +267,9 @@ def _continues(toks, i, stop) -> bool:
     words and more ("New South Wales": the gazetteer's)."""
     if i + 1 < len(toks) and toks[i + 1][2][0].isupper() and toks[i + 1][2] not in stop:
         return True
+    if i + 2 < len(toks) and toks[i + 1][2] == "National" and toks[i][2] in stop and _DEMONYM.fullmatch(toks[i][2]) \
+            and toks[i + 2][2][0].isupper() and toks[i + 2][2] not in stop:
+        return True  # a demonym before "National" opens the name: "Freedonian National University"
     return i + 2 < len(toks) and toks[i + 1][2] in stop and " ".join(t[2] for t in toks[i:i + 3]) in places()
 
 
