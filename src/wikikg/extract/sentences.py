@@ -259,7 +259,7 @@ def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) ->
     if kind == "its_owner":  # "the board of ⟦X⟧ dismissed its chief executive": X, else the subject
         near = [i for i, (s, e) in enumerate(sl.spans) if e <= span[0] and fits(sl.mentions[i], types, strict)
                 and sl.mentions[i].types <= org_classes()]
-        return [sl.mentions[near[-1]]] if near else [ctx.subject]
+        return [sl.mentions[near[-1]]] if near else _pick("article", sl, span, clause, preps, types, ctx, strict)
     return [sl.mentions[i] for i in select(kind, sl, span, clause, preps, types, strict, need_prep)]
 
 
