@@ -9,7 +9,7 @@ from functools import cache
 from wikikg.extract.classify import disambiguation, split_title
 from wikikg.kb.names import legal_suffixes
 from wikikg.kb.places import places
-from wikikg.kb.vocabulary import subclasses
+from wikikg.kb.vocabulary import subclasses, superclasses
 from wikikg.model import Entity, Mention, Statement
 
 _NOT_ALIAS = re.compile(r"^(?:[Tt]he\s+[a-z]|[Ii]t$|[a-z])")
@@ -145,14 +145,14 @@ def _part_of(name: str, label: str) -> bool:
 
 
 @cache
-def _top() -> dict[str, str]:
-    """Each class of the ontology's people, places and organisations -> which of the three it is."""
-    return {c: top for top in ("Person", "Place", "Organization") for c in subclasses(top) | {top}}
+def _kind(cls: str) -> str:
+    """The root of a class in the ontology's hierarchy: a person, a place, an organisation."""
+    return (cls, *superclasses(cls))[-1]
 
 
 def _kinds(types: frozenset[str]) -> set[str]:
-    """Which of person, place and organisation the classes say."""
-    return {_top()[t] for t in types if t in _top()}
+    """Which roots (person, place, organisation) the classes say."""
+    return {_kind(t) for t in types}
 
 
 def _page(titles: list[str], place: bool) -> str | None:
