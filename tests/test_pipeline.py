@@ -118,3 +118,18 @@ def test_reported_claims_have_no_direct_edge(seed_graph):
         s, p, o = (seed_graph.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         assert (s, p, o) not in seed_graph
 
+
+
+def test_one_field_giving_one_fact_for_two_periods_gives_two_statement_nodes(tmp_path):
+    """"parent = [[Foo Corp.|Foo]] (1925-1983)<br>[[Foo Corp.|Foo]] (1984-1996)": one evidence, one rule, one
+    edge, two periods: a statement node each, each with its one date (shapes.ttl: at most one wkg:date)."""
+    text = ("{{Infobox company\n| name = Bar Labs\n| parent = [[Foo Corp.|Foo]] (1925-1983)<br>[[Foo Corp.|Foo]]"
+            " (1984-1996)\n}}\n'''Bar Labs''' is a research company.")
+    path = tmp_path / "Bar_Labs.wikitext"
+    path.write_text(text, encoding="utf-8")
+    g = union(build([str(path)]).dataset)
+    facts = sorted(g.subjects(RDF.predicate, WKG.subsidiaryOf))
+    assert len(facts) == 2
+    assert sorted(str(d) for f in facts for d in g.objects(f, WKG.date)) == ["1925", "1984"]
+    conforms, _, report = validate(g, shacl_graph=Graph().parse(ontology_dir() / "shapes.ttl"))
+    assert conforms, report

@@ -245,7 +245,13 @@ def add_statement(g: Graph, st: Statement, article: str, subject_iri, linked: di
     s_raw = entity_iri(st.subject.key, st.subject.linked)
     o_raw, o = _object(st, T)
     s, p = T.iri(s_raw), wkg(st.predicate)
-    fact = T.iri(hashed_iri(FACT_PREFIX, article, s_raw, st.predicate, o_raw, st.rule, str(ev_.start)))
+    key = hashed_iri(FACT_PREFIX, article, s_raw, st.predicate, o_raw, st.rule, str(ev_.start))
+    if done is not None:  # one evidence stating one fact for two periods ("parent = [[Foo]] (1925-1983)<br>[[Foo]]
+        dates = (st.date.value if st.date else "", st.end_date.value if st.end_date else "")  # (1984-1996)"): a
+        if ("fact", key) in done and ("dated", key, dates) not in done:  # statement node each, the later one
+            key = hashed_iri(FACT_PREFIX, article, s_raw, st.predicate, o_raw, st.rule, str(ev_.start), *dates)
+        done.update((("fact", key), ("dated", key, dates)))  # named by its dates too
+    fact = T.iri(key)
     ev = T.iri(hashed_iri(EVIDENCE_PREFIX, article, str(ev_.start), str(ev_.end)))
     add = g.add
     if st.attributed_to is None:
