@@ -303,6 +303,9 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
            and not (value == "person" and (set(k.text.casefold().split()) <= roles
                                            or set(k.text.casefold().split()) <= rank_words() or common_link(k.target)))
            and not (value in ("organization", "entity") and is_office(k.target, k.text))]  # "[[Commandant of Foo]]"
+    if value in ("organization", "entity"):  # "[[Foo Group]], [[Fooville]], [[Freedonia]]": the group's address
+        top = [k for i, k in enumerate(top) if not (i and split_title(k.target)[0] in places()
+                                                    and text[top[i - 1].end:k.start].strip() == ",")]
     strong = value in ("place", "literal") or not top
     strong_sep, all_sep, strong_dash, all_dash = _separators()
     sep = all_sep if len(top) > 1 and value != "literal" else strong_sep if strong else None
