@@ -75,8 +75,18 @@ def is_personal_name(name: str) -> bool:
     name parser tags the whole a person or the last word ends as a surname of another language does ("Leonid
     Barenko"); a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
-    return _shaped_as_a_name(name, words) and (is_person(name) or _foreign_surname(words[-1]))
+    return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1]))
     # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language
+
+
+_INITIALLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _initialled(name: str, words: list[str]) -> bool:
+    """"Arno A. Penzias": a given name the lexicon lacks (or a place's name: "Arno"), one or two initials, a surname;
+    no class's or work's word, no opening word (the name parser must read the whole as a person's too)."""
+    return bool(_INITIALLED.fullmatch(name)) and not name_types(name) and not ends_as_a_work(name) \
+        and words[0] not in stop_names()
 
 
 def _foreign_surname(word: str) -> bool:
