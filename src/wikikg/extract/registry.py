@@ -13,6 +13,7 @@ from wikikg.extract.entailment import entailed, most_specific
 from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.itempeople import extract_item_people
+from wikikg.extract.learned import extract_learned
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context
 from wikikg.extract.recordlists import extract_records
@@ -173,6 +174,10 @@ def _entailed(work: Extraction) -> list[Statement]:
     return termed + entailed(stated + termed)
 
 
+def _learned(work: Extraction) -> list[Statement]:
+    return extract_learned(work.article, work.context, work.statements())
+
+
 def _cast(work: Extraction) -> list[Statement]:
     kept = work.statements()
     ids = {id(st) for st in kept}
@@ -182,7 +187,8 @@ def _cast(work: Extraction) -> list[Statement]:
 
 # The order they run in, which is the order of their statements in the output. The infobox comes first:
 # its typed mentions seed the context; "others" restates what "sentences" found; "entailed" reads every
-# statement stated before it, and "cast" records the entities that no statement before it holds.
+# statement stated before it, "learned" relates pairs of mentions that no statement before it relates, and
+# "cast" records the entities that no statement before it holds.
 EXTRACTORS: tuple[Extractor, ...] = (
     Step("infobox", _infobox),  # extract/infobox.py: ontology/infobox.toml mappings
     Step("sentences", _sentences),  # extract/sentences.py: the rules of ontology/relations.toml
@@ -195,6 +201,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
     Step("containment", _containment),  # extract/containment.py: "[[Fooville]], [[Barshire]]": a place in a region
     Step("entailed", _entailed),  # extract/entailment.py: key person -> affiliatedWith, founder -> memberOf
+    Step("learned", _learned),  # extract/learned.py: ontology/relations.model.json on pairs no rule related
     Step("cast", _cast),  # extract/cast.py: every other typed entity the article names (mentionedIn)
 )
 
