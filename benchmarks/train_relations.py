@@ -255,7 +255,7 @@ def main() -> None:
         total = Tally()
         for k in range(FOLDS):
             m = models[k]
-            learned.load_model = lambda name, m=m, k=k: LinearModel(m.name, m.classes, fold_ths[k], m.bias, m.weights)
+            learned.relation_model = lambda m=m, k=k: LinearModel(m.name, m.classes, fold_ths[k], m.bias, m.weights)
             for i, row in enumerate(rows):
                 if fold_of[i] == k:
                     total.add(evaluate(row))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.pairfeatures import Candidate, pair_candidates
@@ -9,10 +10,16 @@ from wikikg.kb.linear import LinearModel, load_model
 from wikikg.kb.vocabulary import admitted_objects, admitted_subjects
 from wikikg.model import Citation, Evidence, Mention, ParsedArticle, Sentence, Statement
 
-__all__ = ["MODEL", "RULE", "article_candidates", "extract_learned", "read_class"]
+__all__ = ["MODEL", "RULE", "article_candidates", "extract_learned", "read_class", "relation_model"]
 
 MODEL = "relations"  # ontology/relations.model.json
 RULE = "learned.relations"
+
+
+@cache
+def relation_model() -> LinearModel:
+    """The shipped model (loaded once per process; extract/preload.py loads it before the forks)."""
+    return load_model(MODEL)
 
 
 def read_class(cls: str) -> tuple[str, bool]:
@@ -73,7 +80,7 @@ def extract_learned(article: ParsedArticle, ctx: Context, stated: list[Statement
     """The model's statements: one per pair of mentions of a sentence that it decides a class for (at its
     threshold), where no statement in `stated` relates the two; evidence the sentence, rule "learned.relations",
     undated."""
-    model = model or load_model(MODEL)
+    model = model or relation_model()
     if not model.thresholds:
         return []
     related = {frozenset((st.subject.key, st.obj.key)) for st in stated if isinstance(st.obj, Mention)}

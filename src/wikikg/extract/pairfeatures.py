@@ -67,17 +67,19 @@ def _word(tok: str, first: bool) -> str:
     return tok.lower()
 
 
-def _masked(text: str, lo: int, hi: int, mentions: list[Mention], subject_key: str) -> list[str]:
-    """The tokens of text[lo:hi], each mention inside it replaced by its tag (the subject's by <SUBJ>)."""
-    out, pos = [], lo
+def _tokens(text: str, mentions: list[Mention], subject_key: str) -> tuple[list[str], list[int]]:
+    """The sentence's tokens, each mention one token of its tag (the subject's <SUBJ>), and each mention's token
+    index: made once per sentence, sliced for each pair."""
+    out: list[str] = []
+    at: list[int] = []
+    pos = 0
     for m in mentions:
-        if m.start < lo or m.end > hi:
-            continue
         out += [_word(t, False) for t in _TOKEN.findall(text[pos:m.start])]
+        at.append(len(out))
         out.append("<SUBJ>" if m.key == subject_key else f"<{tag_of(m) or 'NAME'}>")
-        pos = m.end
-    out += [_word(t, False) for t in _TOKEN.findall(text[pos:hi])]
-    return out
+        pos = max(pos, m.end)
+    out += [_word(t, False) for t in _TOKEN.findall(text[pos:])]
+    return out, at
 
 
 def _bucket(n: int) -> str:
@@ -85,17 +87,16 @@ def _bucket(n: int) -> str:
 
 
 def features(text: str, mentions: list[Mention], i: int, j: int, subject_key: str, section: str,
-             item: bool) -> frozenset[str]:
-    """The features of the pair (mentions[i], mentions[j]), i < j, of a sentence's text: never a word of either
-    mention's own name, nor of any other mention's (each is masked as its tag)."""
+             item: bool, tokens: tuple[list[str], list[int]] | None = None) -> frozenset[str]:
+    """The features of the pair (mentions[i], mentions[j]), i < j, of a sentence's text (its `tokens` when made
+    already): never a word of either mention's own name, nor of any other mention's (each is masked as its tag)."""
     a, b = mentions[i], mentions[j]
     ta, tb = tag_of(a) or "NAME", tag_of(b) or "NAME"
     ta = "SUBJ" + ta if a.key == subject_key else ta
     tb = "SUBJ" + tb if b.key == subject_key else tb
     pair = f"{ta}>{tb}"
-    between = _masked(text, a.end, b.start, mentions, subject_key)
-    before = _masked(text, 0, a.start, mentions, subject_key)
-    after = _masked(text, b.end, len(text), mentions, subject_key)
+    toks, at = tokens or _tokens(text, mentions, subject_key)
+    between, before, after = toks[at[i] + 1:at[j]], toks[:at[i]], toks[at[j] + 1:]
     fs = {f"pair={pair}", f"dist={_bucket(len(between))}", f"layout={'item' if item else 'prose'}",
           f"others={_bucket(sum(t.startswith('<') for t in between))}"}
     for w in set(between):
@@ -147,6 +148,7 @@ def pair_candidates(text: str, mentions: list[Mention], subject_key: str, sectio
     """Every pair of typed mentions of the sentence (in order, at most MAX_BETWEEN others between and a short gap)
     naming two different entities, less those `skip` refuses; with their features."""
     typed = [k for k, m in enumerate(mentions) if tag_of(m) is not None and _named(m.text)]
+    tokens = None
     for x, i in enumerate(typed):
         for j in typed[x + 1:]:
             a, b = mentions[i], mentions[j]
@@ -154,4 +156,5 @@ def pair_candidates(text: str, mentions: list[Mention], subject_key: str, sectio
                 break
             if a.key == b.key or skip(a, b):
                 continue
-            yield Candidate(a, b, features(text, mentions, i, j, subject_key, section, item))
+            tokens = tokens or _tokens(text, mentions, subject_key)
+            yield Candidate(a, b, features(text, mentions, i, j, subject_key, section, item, tokens))

@@ -38,11 +38,10 @@ class LinearModel:
     def probabilities(self, features) -> dict[str, float]:
         """Each class's probability given the features present (features the model does not know are ignored)."""
         scores = list(self.bias)
-        for f in set(features):
+        for f in sorted(set(features)):  # in one order: the same sums to the last bit in every process
             w = self.weights.get(f)
             if w is not None:
-                for i, x in enumerate(w):
-                    scores[i] += x
+                scores = [s + x for s, x in zip(scores, w, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
