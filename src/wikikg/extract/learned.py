@@ -1,6 +1,7 @@
 """Relations a learned model reads between two mentions of one sentence that no rule related (relations.model.json)."""
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import cache
 
@@ -62,10 +63,25 @@ def _fits(m: Mention, allowed: frozenset[str]) -> bool:
     return not allowed or bool(m.types & allowed)
 
 
+def _may_reach(model: LinearModel, features) -> bool:
+    """Whether some class with a threshold may reach it: a class's probability is at most its share against "none"
+    alone (exp(c) / (exp(c) + exp(none))), which two sums give; most pairs stop here, before the full softmax."""
+    index = [(model.classes.index(c), t) for c, t in model.thresholds.items()]
+    none = model.bias[0]
+    sums = [model.bias[i] for i, _ in index]
+    for f in features:
+        w = model.weights.get(f)
+        if w is not None:
+            none += w[0]
+            for k, (i, _) in enumerate(index):
+                sums[k] += w[i]
+    return any(s - none > -50 and 1 / (1 + math.exp(none - s)) >= t - 1e-9 for s, (_, t) in zip(sums, index, strict=True))
+
+
 def decide(model: LinearModel, cand: Candidate) -> tuple[str, float, str, Mention, Mention] | None:
     """The class the model decides for a candidate and its probability, with the statement's (predicate, subject,
     object), if any, whose ends' classes fit the predicate's domain and range."""
-    got = model.decide(cand.features)
+    got = model.decide(cand.features) if _may_reach(model, cand.features) else None
     if got is None:
         return None
     predicate, backwards = read_class(got[0])

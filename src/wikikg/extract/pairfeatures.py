@@ -58,11 +58,12 @@ class Candidate:
 def _word(tok: str, first: bool) -> str:
     """A token as a feature word: lower case; a capitalised word inside the sentence is a shape (it may be a name
     no mention holds), a number a shape."""
-    if tok.startswith("<"):
+    head = tok[0]
+    if head == "<":
         return tok
-    if tok[0].isdigit():
+    if head.isdigit():
         return "<YEAR>" if _YEAR.match(tok) else "<NUM>"
-    if tok[0].isupper() and not first:
+    if head.isupper() and not first:
         return "<CAP>"
     return tok.lower()
 
