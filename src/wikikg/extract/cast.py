@@ -7,6 +7,7 @@ from dataclasses import replace
 from wikikg.extract.classify import is_shape_word, split_title
 from wikikg.extract.countrynouns import country_nouns
 from wikikg.extract.known import CONTEXT
+from wikikg.extract.learnedtypes import learned_types
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, is_page_of_many, link_mention, name_mention
 from wikikg.extract.officelinks import is_office
@@ -36,7 +37,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     captions = frozenset(map(id, article.captions))
     for sentence in article.sentences + article.captions:  # captions name people and places too
         evidence = None
-        found = find_mentions(sentence, ctx)
+        found = learned_types(find_mentions(sentence, ctx), sentence, ctx.subject.key)  # the model: what no rule typed
         if id(sentence) in captions:  # "''Jane Roe Crossing the Foo''", "entitled "The Foo at Work"": a work's title
             found = [m for m in found if m.linked or not _quoted(sentence, m)]
         # "[[Rail transport in Foo|Foo]]": Foo; "moved to the UK in 1990": the UK
