@@ -35,9 +35,10 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     cast = admitted_subjects(MENTIONS)  # organisations, people and places, as the ontology says
     out: list[Statement] = []
     captions = frozenset(map(id, article.captions))
+    tried: dict[str, int] = {}  # the learned typer's tries per entity
     for sentence in article.sentences + article.captions:  # captions name people and places too
         evidence = None
-        found = learned_types(find_mentions(sentence, ctx), sentence, ctx.subject.key)  # the model: what no rule typed
+        found = learned_types(find_mentions(sentence, ctx), sentence, ctx.subject.key, tried, held)  # what no rule typed
         if id(sentence) in captions:  # "''Jane Roe Crossing the Foo''", "entitled "The Foo at Work"": a work's title
             found = [m for m in found if m.linked or not _quoted(sentence, m)]
         # "[[Rail transport in Foo|Foo]]": Foo; "moved to the UK in 1990": the UK

@@ -1,7 +1,7 @@
 """The learned typer (ontology/types.model.json): a class for a sentence's mention that no rule, cue or lexicon typed."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from wikikg.errors import RuleError
 from wikikg.extract.classify import is_concept_title, split_title
@@ -15,6 +15,7 @@ from wikikg.model import Mention, Sentence
 __all__ = ["MODEL", "decision", "is_candidate", "learned_types"]
 
 MODEL = "types"
+TRIES = 2  # mentions of one entity the model is asked about, at most, for the cast
 
 
 @cache
@@ -29,10 +30,13 @@ def _model() -> LinearModel | None:
 def is_candidate(m: Mention, subject_key: str) -> bool:
     """Whether the learned typer may type `m`: nothing typed it, it is not the article's subject, and its own form
     does not say it names no entity (an award, a law, a field, a work's title, a concept's article)."""
-    if m.types or m.key == subject_key:
-        return False
-    label, dis = split_title(m.key) if m.linked else (m.key, None)
-    return not (names_no_entity(label) or m.linked and (is_concept_title(m.key) or is_work_qualifier(dis)))
+    return not m.types and m.key != subject_key and _typable(m.key, m.linked)
+
+
+@lru_cache(maxsize=16384)
+def _typable(key: str, linked: bool) -> bool:
+    label, dis = split_title(key) if linked else (key, None)
+    return not (names_no_entity(label) or linked and (is_concept_title(key) or is_work_qualifier(dis)))
 
 
 def decision(probs: dict[str, float], thresholds: dict[str, float], orgs) -> str | None:
@@ -59,12 +63,21 @@ def _decide(features: list[str]) -> str | None:
     return decision(model.probabilities(features), model.thresholds, _orgs(model.classes))
 
 
-def learned_types(found: list[Mention], sentence: Sentence, subject_key: str) -> list[Mention]:
+def learned_types(found: list[Mention], sentence: Sentence, subject_key: str, tried: dict | None = None,
+                  held: set | frozenset = frozenset()) -> list[Mention]:
     """`found` with each candidate mention (is_candidate) typed as the model decides, with the weakest strength of
-    evidence (context words'), so that any other evidence of the same entity outweighs it; the others unchanged."""
+    evidence (context words'), so that any other evidence of the same entity outweighs it; the others unchanged.
+    `tried` (key -> how many of its mentions the model saw) and `held` ((key, linked) already recorded) let a caller
+    that needs one typed mention per entity ask at most TRIES times per entity (the cost stays small on long articles)."""
     out = found
     for i, m in enumerate(found):
-        if is_candidate(m, subject_key) and (cls := _decide(mention_features(found, i, sentence))) is not None:
+        if not is_candidate(m, subject_key) or (m.key, m.linked) in held:
+            continue
+        if tried is not None:
+            if tried.get(m.key, 0) >= TRIES:
+                continue
+            tried[m.key] = tried.get(m.key, 0) + 1
+        if (cls := _decide(mention_features(found, i, sentence))) is not None:
             if out is found:
                 out = list(found)
             out[i] = Mention(m.text, m.key, m.linked, frozenset({cls}), m.aliases, m.start, m.end, m.authority,

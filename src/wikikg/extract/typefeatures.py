@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wikikg.extract.classify import split_title
 from wikikg.model import Mention, Sentence
@@ -16,7 +17,8 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def name_form(label: str, dis: str | None = None) -> list[str]:
+@lru_cache(maxsize=16384)
+def name_form(label: str, dis: str | None = None) -> tuple[str, ...]:
     """Features of a name's own form: its words (lower-cased), its first and last word, the last word's ending, the
     disambiguation's words ("(company)", "(band)"), its shape (words, initials, capitals, digits, "of")."""
     words = label.split()
@@ -40,7 +42,7 @@ def name_form(label: str, dis: str | None = None) -> list[str]:
         out.append("shape:of")
     if "-" in label:
         out.append("shape:hyphen")
-    return out
+    return tuple(out)
 
 
 def _masked(text: str, found: list[Mention], lo: int, hi: int) -> list[str]:
@@ -67,8 +69,15 @@ def mention_features(found: list[Mention], i: int, sentence: Sentence) -> list[s
     if m.linked and m.text != label:
         out.append("piped")
         out += [f"sw:{w.lower()}" for w in m.text.split() if w.lower() not in label.lower().split()]
-    before = _masked(text, found, max(0, m.start - 60), m.start)[-3:]
-    after = _masked(text, found, m.end, min(len(text), m.end + 60))[:3]
+    lo, hi = max(0, m.start - 60), min(len(text), m.end + 60)
+    j = i
+    while j > 0 and found[j - 1].end > lo:  # the mentions inside each window (sorted and apart: ends sorted too)
+        j -= 1
+    k = i + 1
+    while k < len(found) and found[k].start < hi:
+        k += 1
+    before = _masked(text, found[j:i], lo, m.start)[-3:]
+    after = _masked(text, found[i + 1:k], m.end, hi)[:3]
     for k, w in enumerate(reversed(before), 1):
         out.append(f"b{k}:{w}")
     for k, w in enumerate(after, 1):
