@@ -15,7 +15,7 @@ from wikikg.model import Mention, Sentence
 __all__ = ["MODEL", "decision", "is_candidate", "learned_types"]
 
 MODEL = "types"
-TRIES = 2  # mentions of one entity the model is asked about, at most, for the cast
+TRIES = 4  # mentions of one entity the model is asked about, at most, for the cast
 
 
 @cache
