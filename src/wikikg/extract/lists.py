@@ -15,6 +15,7 @@ from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import listed_part
+from wikikg.extract.listterms import definition_term, term_bars
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -181,6 +182,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season = season_of(article.title)
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
+    term: tuple[str, str] | None = None  # (section, text) of the last "; Coach of the Year" term
     kept: dict[tuple[str, int], int] = {}  # statements of shaped items, by section and depth
     held: dict[tuple[str, int], list[Statement]] = {}  # a bare, unshaped item's ("* Headquarters Support Unit")
     for index, sentence in enumerate(article.sentences):
@@ -190,6 +192,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             intro, taken, parents = _introduced(sentence, ctx), 0, []
             unit = term_owner(article, sentence, ctx)
             termed = (sentence.section, unit) if unit is not None else None
+            term = definition_term(article, sentence)
             continue
         if termed is not None and termed[0] != sentence.section:
             termed = None
@@ -200,7 +203,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season) \
+                or term_bars(spec, term, sentence.section, named):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lo = next((k.end for k in sentence.links[:1] if is_rank(k.target) and not sentence.text[:k.start].strip()), 0)
