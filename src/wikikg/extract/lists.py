@@ -48,8 +48,8 @@ def _is_title(m: Mention) -> bool:
 
 def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
-    "Paul S. Dwyer, Jr."."""
-    words = _GENERATION.sub("", name).split()
+    "Paul S. Dwyer, Jr.", 'Frank "Checker" Roe' (a nickname in quotes between the names)."""
+    words = _NICKNAME.sub("", _GENERATION.sub("", name)).split()
     if len(words) >= 2 and (len(words[-1].rstrip(".")) == 1 or is_shape_word(words[0])):
         return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
     if len(words) == 2 and words[0].casefold().rstrip(".") in _title_words():
@@ -66,6 +66,7 @@ def _title_words() -> frozenset[str]:
 
 
 _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
+_NICKNAME = re.compile(r'(?<=\w)\s+["“][^"”\s][^"”]{0,30}["”](?=\s+\w)')
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 _HELD = re.compile(r"\s*/\s*|\s*\([^()]*\d{4}[^()]*\)\s*[,;]\s*")  # between two holders of a post
 
