@@ -15,6 +15,7 @@ from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import listed_part
+from wikikg.extract.listterms import definition_term, term_bars
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -47,8 +48,8 @@ def _is_title(m: Mention) -> bool:
 
 def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
-    "Paul S. Dwyer, Jr."."""
-    words = _GENERATION.sub("", name).split()
+    "Paul S. Dwyer, Jr.", 'Frank "Checker" Roe' (a nickname in quotes between the names)."""
+    words = _NICKNAME.sub("", _GENERATION.sub("", name)).split()
     if len(words) >= 2 and (len(words[-1].rstrip(".")) == 1 or is_shape_word(words[0])):
         return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
     if len(words) == 2 and words[0].casefold().rstrip(".") in _title_words():
@@ -65,6 +66,7 @@ def _title_words() -> frozenset[str]:
 
 
 _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
+_NICKNAME = re.compile(r'(?<=\w)\s+["“][^"”\s][^"”]{0,30}["”](?=\s+\w)')
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 _HELD = re.compile(r"\s*/\s*|\s*\([^()]*\d{4}[^()]*\)\s*[,;]\s*")  # between two holders of a post
 
@@ -146,7 +148,7 @@ def default_type(spec: SectionSpec, subject: Mention, heading: str = "", path: s
 def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Mention]:
     """The names an item lists: the first mention at the item's start (`lo`, past a title), and any joined to it."""
     out: list[Mention] = []
-    for m in mentions:
+    for m in (m for m in mentions if m.end > lo):  # not a name inside a label: "* Organizational Coordinator: [[A]]"
         before = text[out[-1].end:m.start] if out else text[lo:m.start]
         if (not out and before.strip(" '\"")) or (out and not _JOIN.match(before) and not (
                 _HELD.fullmatch(before) and "Person" in m.types and "Person" in out[-1].types)):
@@ -181,6 +183,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season = season_of(article.title)
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
+    term: tuple[str, str] | None = None  # (section, text) of the last "; Coach of the Year" term
     kept: dict[tuple[str, int], int] = {}  # statements of shaped items, by section and depth
     held: dict[tuple[str, int], list[Statement]] = {}  # a bare, unshaped item's ("* Headquarters Support Unit")
     for index, sentence in enumerate(article.sentences):
@@ -190,6 +193,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             intro, taken, parents = _introduced(sentence, ctx), 0, []
             unit = term_owner(article, sentence, ctx)
             termed = (sentence.section, unit) if unit is not None else None
+            term = definition_term(article, sentence)
             continue
         if termed is not None and termed[0] != sentence.section:
             termed = None
@@ -200,7 +204,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season) \
+                or term_bars(spec, term, sentence.section, named):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
         lo = next((k.end for k in sentence.links[:1] if is_rank(k.target) and not sentence.text[:k.start].strip()), 0)

@@ -1,0 +1,22 @@
+"""A definition term or subheading over a list's items ("; Coach of the Year") that says they are not what its section lists."""
+from __future__ import annotations
+
+from wikikg.kb.mappings import SectionSpec
+from wikikg.model import ParsedArticle
+
+
+def definition_term(article: ParsedArticle, sentence) -> tuple[str, str] | None:
+    """(section, text) of a definition term line ("; Coach of the Year") standing over the items below it, else None."""
+    line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.end].lstrip()
+    return (sentence.section, sentence.text.strip().rstrip(":")) if line.startswith(";") else None
+
+
+def term_bars(spec: SectionSpec, term: tuple[str, str] | None, section: str, named: str) -> bool:
+    """Whether the term over an item of `section`, or a subheading below the heading `named` that gave the spec, matches
+    the spec's `unless_row`: the items state something else ("; Coach of the Year" or "=== Coach of the Year ===" in a
+    club's awards names coaches, no players; "=== Divestments ===" under "Acquisitions" no acquisitions)."""
+    if spec.unless_row is None:
+        return False
+    inner = section.rsplit(" / ", 1)[-1]
+    return term is not None and term[0] == section and spec.unless_row.search(term[1]) is not None \
+        or inner != named and spec.unless_row.search(inner) is not None
