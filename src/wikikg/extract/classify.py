@@ -8,7 +8,7 @@ from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
-from wikikg.kb.places import countries
+from wikikg.kb.places import countries, state_title
 
 _LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
 
@@ -80,7 +80,9 @@ def name_types(name: str) -> frozenset[str]:
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
         return _PLACE
     if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
-        return name_types(m["name"])  # "Foo College, Oxbridge": Wikipedia's title names its town after a comma
+        # "Foo College, Oxbridge": Wikipedia's title names its town after a comma; "Red Bank, New Jersey" a settlement
+        base = name_types(m["name"])  # a college keeps its class: "Foo College, Barshire"
+        return _PLACE if base and state_title(name) and "University" not in base else base
     if first is None:
         return frozenset()
     cls = _shape_patterns()[first][0]
