@@ -553,6 +553,10 @@ def test_a_demonym_before_national_opens_the_name(sentence, name):
     ("Red Bank, New Jersey", {"Place"}),  # a settlement's title, not a bank
     ("Foo College, Barshire", {"University"}),
     ("Major League Baseball", {"Organization"}),
+    ("Marine Corps Base Fooville", {"Place"}),  # an installation named kind first, no corps
+    ("Naval Air Station Bar Island", {"Place"}),
+    ("Special Broadcasting Service", {"NewsOrganization"}),  # a broadcaster, no agency's service
+    ("West Bank", {"Place"}),  # a bank by its side, no bank
 ])
 def test_head_nouns_and_settlement_titles(name, want):
     from wikikg.extract.classify import name_types
