@@ -557,6 +557,8 @@ def test_a_demonym_before_national_opens_the_name(sentence, name):
     ("Naval Air Station Bar Island", {"Place"}),
     ("Special Broadcasting Service", {"NewsOrganization"}),  # a broadcaster, no agency's service
     ("West Bank", {"Place"}),  # a bank by its side, no bank
+    ("Jane Roe Dome", {"Place"}), ("Foo Tower", {"Place"}), ("Foo Terrace", {"Place"}),  # no person's, a building's
+    ("Fooville Union Free School District", {"Organization"}),  # a body, no district's place
 ])
 def test_head_nouns_and_settlement_titles(name, want):
     from wikikg.extract.classify import name_types
