@@ -559,6 +559,8 @@ def test_a_demonym_before_national_opens_the_name(sentence, name):
     ("West Bank", {"Place"}),  # a bank by its side, no bank
     ("Jane Roe Dome", {"Place"}), ("Foo Tower", {"Place"}), ("Foo Terrace", {"Place"}),  # no person's, a building's
     ("Fooville Union Free School District", {"Organization"}),  # a body, no district's place
+    ("Jane Roe School of Business", {"University"}), ("Foo Theological Seminary", {"University"}),
+    ("Protectorate of Barland and Bazland", {"Place"}),
 ])
 def test_head_nouns_and_settlement_titles(name, want):
     from wikikg.extract.classify import name_types
