@@ -46,7 +46,7 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     pattern in order gives, on names built from names.toml's own shape words."""
     import random
 
-    from wikikg.extract.classify import _bare_shape_words, _body_of, _legal_end, _shape_patterns, is_post, name_types
+    from wikikg.extract.classify import _bare_shape_words, _body_of, _head_of, _legal_end, _shape_patterns, is_post, name_types
     from wikikg.extract.modifiernames import yielded_class
     from wikikg.extract.nonentities import names_no_entity
     from wikikg.kb.names import name_tables
@@ -55,7 +55,9 @@ def test_name_types_is_the_first_class_whose_shape_fits():
         if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
             return frozenset()
         cls = next((cls for cls, pat in _shape_patterns() if pat.search(name)), None)
-        cls = cls and (yielded_class(name, cls) or cls)
+        if cls is None:
+            return _head_of(name)  # no class word ends the name: its head's before "of" ("Foo Council of Bar")
+        cls = yielded_class(name, cls) or cls
         if cls == "Company" and _body_of().search(name) and not _legal_end().search(name):
             cls = "Organization"  # a body's head before "of" outranks a company's word at the end
         return frozenset({cls}) if cls else frozenset()
@@ -538,3 +540,29 @@ def test_a_demonym_before_national_opens_the_name(sentence, name):
 
     p = parse_article(Article("Foo Film", "'''Foo Film''' is a film. " + sentence, "-"))
     assert name in [m.text for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))]
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Defence Council of Freedonia", {"Organization"}),  # an agency's head: only Organization (a church's council too)
+    ("World Council of Foo Churches", {"Organization"}),
+    ("Federal District of Freedonia", {"Place"}),
+    ("The Times of Freedonia", {"NewsOrganization"}),
+    ("European Capital of Culture", set()),  # a company's word names fields too
+    ("Foo Museum in Fooville", set()),  # "in": where it is, no head
+    ("Foo National Academy of Sciences", {"Organization"}),  # a learned society, no university
+    ("Red Bank, New Jersey", {"Place"}),  # a settlement's title, not a bank
+    ("Foo College, Barshire", {"University"}),
+    ("Major League Baseball", {"Organization"}),
+    ("Marine Corps Base Fooville", {"Place"}),  # an installation named kind first, no corps
+    ("Naval Air Station Bar Island", {"Place"}),
+    ("Special Broadcasting Service", {"NewsOrganization"}),  # a broadcaster, no agency's service
+    ("West Bank", {"Place"}),  # a bank by its side, no bank
+    ("Jane Roe Dome", {"Place"}), ("Foo Tower", {"Place"}), ("Foo Terrace", {"Place"}),  # no person's, a building's
+    ("Fooville Union Free School District", {"Organization"}),  # a body, no district's place
+    ("Jane Roe School of Business", {"University"}), ("Foo Theological Seminary", {"University"}),
+    ("Protectorate of Barland and Bazland", {"Place"}),
+])
+def test_head_nouns_and_settlement_titles(name, want):
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == frozenset(want)

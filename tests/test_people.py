@@ -83,3 +83,11 @@ def test_link_titles_of_one_first_and_last_name_and_agreeing_middle_names_are_on
     assert not _one_person({"Joseph A. Roe", "Joseph B. Roe"})
     assert not _one_person({"Jane Roe", "John Roe"})
     assert not _one_person({"Joseph Albert Roe", "Joseph Alfred Roe"})
+
+
+@pytest.mark.parametrize("name,want", [
+    ("B. Gerald Roe", True), ("F. Jane Doe", True),  # an initial before the name one goes by
+    ("A. Foo Bank", False), ("U. S. Steel", False),
+])
+def test_a_leading_initial(name, want):
+    assert is_personal_name(name) is want

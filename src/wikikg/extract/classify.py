@@ -8,7 +8,7 @@ from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
-from wikikg.kb.places import countries
+from wikikg.kb.places import countries, state_title
 
 _LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
 
@@ -80,14 +80,30 @@ def name_types(name: str) -> frozenset[str]:
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
         return _PLACE
     if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
-        return name_types(m["name"])  # "Foo College, Oxbridge": Wikipedia's title names its town after a comma
+        # "Foo College, Oxbridge": Wikipedia's title names its town after a comma; "Red Bank, New Jersey" a settlement
+        base = name_types(m["name"])  # a college keeps its class: "Foo College, Barshire"
+        return _PLACE if base and state_title(name) and "University" not in base else base
     if first is None:
-        return frozenset()
+        return _head_of(name)
     cls = _shape_patterns()[first][0]
     cls = yielded_class(name, cls) or cls  # "Foo University Library": a library
     if cls == "Company" and (m := _body_of().search(name)) and not _legal_end().search(name):
         return frozenset({"Organization"})  # "Council for Science and Technology": its head is a body's
     return frozenset({cls})
+
+
+_HEAD_OF = re.compile(r"(?P<head>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?: [A-ZÀ-ÖØ-Þ][\w'’.-]*)+) (?:of|for) (?:the )?[A-ZÀ-ÖØ-Þ]")
+
+
+def _head_of(name: str) -> frozenset[str]:
+    """A name whose head noun phrase, before its first "of" or "for", ends in a class's word is a body's
+    ("Defence Council of Freedonia", "Port Authority of Fooville", "World Council of Foo Churches": the English name's
+    head comes before its complement) or a place's ("Federal District of Barland"). An agency's word gives only
+    Organization: the same head names a government's body and a church's ("World Council of Foo"); not a company's word,
+    which names fields too ("European Capital of Culture")."""
+    m = _HEAD_OF.match(name)
+    cls = name_types(m["head"]) if m is not None else frozenset()
+    return _ORG if cls == _AGENCY else cls if "Company" not in cls else frozenset()
 
 
 @cache
@@ -119,7 +135,7 @@ def is_concept_title(title: str) -> bool:
         and not is_government_title(split_title(title)[0])
 
 
-_PLACE = frozenset({"Place"})
+_PLACE, _ORG, _AGENCY = frozenset({"Place"}), frozenset({"Organization"}), frozenset({"GovernmentAgency"})
 _POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,3}) (?:of|for) ")
 
 

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from wikikg.extract.classify import is_concept_title, split_title
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.nonentities import is_event, names_no_entity
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import name_tables, stop_names
 from wikikg.model import Mention
 
 __all__ = ["frame_types", "framed_runs", "free_after", "typable"]
@@ -34,14 +34,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 @lru_cache(maxsize=8192)
 def typable(title: str) -> bool:
     """Whether a link's title may be typed by its frame: a proper name with no qualifier, no event's, work's,
-    field's or idea's form, no initial (a person's: "J. S. Roe"), no polity's or taxon's name."""
+    field's or idea's form, no initial (a person's: "J. S. Roe"), no polity's or taxon's name, not one word that is no
+    name on its own (names.toml [stop]: "partnership with [[Jewish]], [[Muslim]] and secular groups": adjectives)."""
     label, qualifier = split_title(title)
     words = label.split()
     return qualifier is None and bool(words) and words[0][:1].isupper() \
         and all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words) \
         and not any(_INITIAL.fullmatch(w) for w in words) \
         and not names_no_entity(label) and not is_event(label) and not is_concept_title(label) \
-        and not _patterns()[2].search(label)
+        and not _patterns()[2].search(label) and label not in stop_names()
 
 
 def frame_types(title: str, text: str, start: int, end: int) -> frozenset[str]:

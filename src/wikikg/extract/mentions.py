@@ -122,7 +122,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     # "Alabama (state song)", "Bama (soil)": a lower-case qualifier no class word matches says the title
     # is no place its bare name would be
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
-    if not types:
+    if not types and not is_work_qualifier(dis):  # "[[The Bridge of Foo (1929 film)]]": a film, no bridge
         types, strength = name_types(label), SHAPE
     if not types and (names_no_entity(label) or is_work_qualifier(dis)):  # "[[Hugo Award]]", "[[Foo (1945 film)]]"
         return Mention(shown, target, True, types, frozenset({shown} - {label}))

@@ -75,8 +75,13 @@ def is_personal_name(name: str) -> bool:
     name parser tags the whole a person or the last word ends as a surname of another language does ("Leonid
     Barenko"); a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
+    if (m := _LEADING_INITIAL.fullmatch(name)) is not None:
+        return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
     return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1]))
     # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language
+
+
+_LEADING_INITIAL = re.compile(r"[A-Z]\. (?P<rest>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 
 
 _INITIALLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")

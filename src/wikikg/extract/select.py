@@ -8,6 +8,7 @@ from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import fits, owned_end
 from wikikg.extract.possessives import plural_possessive
 from wikikg.kb import rules
+from wikikg.kb.names import stop_names
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
 
@@ -164,7 +165,8 @@ def _around(sl: Slotted, i: int) -> tuple[bool, bool]:
         blocked = bool(rules.cues().modifier.match(sl.text[e:e + 40]) or cw.number_before(sl.text[max(0, s - 20):s])
                        or _OWNER_OF.match(sl.text, e)
                        or not m.linked and not m.types and (_AMOUNT.fullmatch(m.text) or _ADJECTIVE.fullmatch(m.text)
-                                                            and _WORD_AFTER.match(sl.text, e)))
+                                                            and _WORD_AFTER.match(sl.text, e))
+                       or m.linked and not m.types and m.key in stop_names())  # "[[Jewish]], [[Muslim]] and ..."
         got = sl.memo[key] = blocked, bool(_POSSESSOR.match(sl.text, e) or _MODIFIER.match(sl.text, e))
     return got
 

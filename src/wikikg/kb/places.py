@@ -180,6 +180,22 @@ def _places() -> frozenset[str]:
 _SETTLEMENT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}, (?P<within>[A-Z][\w.' -]+)")
 
 
+def state_title(title: str) -> bool:
+    """A settlement's title by Wikipedia's "Name, State" convention, the part after the comma a country or a first-level
+    division of the US, Canada or Australia ("Red Bank, New Jersey", "Long Branch, New Jersey"); an institution's
+    title names its town after a comma ("Foo College, Barton") or its state in a parenthesis, not so."""
+    m = _SETTLEMENT.fullmatch(title)
+    return m is not None and (m["within"] in countries() or m["within"] in _states())
+
+
+@cache
+def _states() -> frozenset[str]:
+    """The names of the states, provinces and territories of the US, Canada and Australia (ISO 3166-2)."""
+    import pycountry
+
+    return frozenset(sub.name for code in ("US", "CA", "AU") for sub in pycountry.subdivisions.get(country_code=code) or ())
+
+
 def settlement_title(title: str) -> bool:
     """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
     known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
