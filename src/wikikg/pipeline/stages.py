@@ -38,6 +38,8 @@ class ArticleResult:
     statements: tuple[Statement, ...]
     sentences: int = 0
     warnings: tuple[str, ...] = ()
+    candidates: tuple[Statement, ...] = ()  # links nothing in the article types: the build may (resolve/buildtypes.py)
+    disambiguation: bool = False  # a disambiguation page: its title names no one entity
 
 
 @dataclass
@@ -117,10 +119,12 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     subject = subject_of(parsed)
     if parsed.disambiguation:  # a list of namesakes: its links say nothing about one subject
         return ArticleResult(subject.key, subject, (), len(parsed.sentences), parsed.warnings + (
-            "a disambiguation page: its links list namesakes, so no facts are read from it",))
+            "a disambiguation page: its links list namesakes, so no facts are read from it",), disambiguation=True)
     names = tuple(gazetteer.find(article.text)) if gazetteer is not None else ()
-    statements = run_extractors(Extraction(parsed, subject, names))
-    return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
+    work = Extraction(parsed, subject, names)
+    statements = run_extractors(work)
+    return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings,
+                         work.candidates)
 
 
 def _skipped(article: Article, reason: str, where: str | None = None) -> Problem:
