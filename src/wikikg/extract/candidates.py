@@ -30,6 +30,11 @@ class Candidates:
     def __init__(self, subject: Mention) -> None:
         self.subject = subject
         self.records: dict[str, Statement] = {}
+        self.evidence: dict[tuple[int, int, str], Evidence] = {}  # one object per span: a build's spills pickle it once
+
+    def share(self, evidence: Evidence) -> Evidence:
+        """The one Evidence object of this span (`evidence`, when it is the first)."""
+        return self.evidence.setdefault((evidence.start, evidence.end, evidence.section), evidence)
 
     def offer(self, m: Mention, evidence: Callable[[], Evidence], predicate: str, rule: str,
               links: tuple[Link, ...] | None = None) -> None:
@@ -38,7 +43,7 @@ class Candidates:
         to another title, is read as that title: "[[Foo Agency|Freedonia]]" in a table makes "Freedonia" Foo Agency)."""
         if m.key not in self.records and m.key != self.subject.key and is_candidate(m) and (
                 links is None or any(link.target == m.key and link.start <= m.start < link.end for link in links)):
-            self.records[m.key] = Statement(self.subject, predicate, m, rule, evidence())
+            self.records[m.key] = Statement(self.subject, predicate, m, rule, self.share(evidence()))
 
     def forget(self, held: set[tuple[str, bool]]) -> None:
         """Drop the candidates a record of the article holds (a link untyped once may be typed where it recurs)."""

@@ -49,6 +49,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
                 continue
             held.add((m.key, m.linked))
             evidence = evidence or Evidence.of_sentence(sentence)
+            if pending is not None:  # the candidates of this sentence share its evidence
+                evidence = pending.share(evidence)
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     for st in dropped:
         m = st.obj
