@@ -9,10 +9,11 @@ from rdflib import RDF, URIRef
 from wikikg.extract.candidates import is_candidate
 from wikikg.formats.writers import to_nquads, union
 from wikikg.kb.ontology import WKG
-from wikikg.model import Mention
+from wikikg.model import Article, Mention
+from wikikg.parse import parse_article
 from wikikg.pipeline import shards
 from wikikg.pipeline import stages as pipeline
-from wikikg.pipeline.stages import build
+from wikikg.pipeline.stages import build, extract_article, own_types, subject_of
 
 RES = "https://w3id.org/wikikg/resource/"
 QUXLEY = URIRef(RES + "Quxley")
@@ -78,6 +79,17 @@ def test_an_own_article_that_does_not_say_what_its_subject_is_types_nothing(tmp_
     folder = _write(tmp_path / "untyped", {"Foo Holdings": LINKER, "Quxley": "'''Quxley''' is a word.\n",
                                            "Bar": OWNED.format(name="Bar"), "Baz": OWNED.format(name="Baz")})
     assert _cast(build([str(folder)]), "Foo Holdings") == set()
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Jane Roe", "{{Infobox film\n| name = Jane Roe\n}}\n'''''Jane Roe''''' is a 1994 film.\n", set()),
+    ("Jane Roe", "'''Jane Roe''' (born 1950) is a Freedonian politician.\n[[Category:Freedonian politicians]]\n", {"Person"}),
+    ("Quxley", OWN, {"Company"}), ("Quxley", "'''Quxley''' is a word.\n", set()),
+    ("Fooville University", "'''Fooville University''' teaches.\n", {"University"})])
+def test_what_an_article_gives_its_own_subject_for_the_build(title, text, expected):
+    parsed = parse_article(Article(title, text))  # a film named like a person: its title's look alone says Person
+    assert set(own_types(parsed, subject_of(parsed))) == expected
+    assert set(extract_article(Article(title, text)).own) == expected
 
 
 def test_a_disambiguation_page_names_no_one_entity(tmp_path):

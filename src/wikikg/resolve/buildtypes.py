@@ -27,9 +27,11 @@ def _add(votes: Votes, key: tuple[str, str], titles) -> None:
         votes[key] = tuple(sorted(set(have) | set(titles)))[:WITNESSES]
 
 
-def vote(votes: Votes, r) -> None:
+def vote(votes: Votes, r, own: dict[str, frozenset[str]]) -> None:
     """Record which kinds (person, place, organisation) the statements of the article `r` (an ArticleResult) give the
-    linked entities they name, other than its subject, on more than a rule's default."""
+    linked entities they name, other than its subject, on more than a rule's default; and in `own`, those its own
+    article gives its subject (ArticleResult.own: not a title's mere look of a person's name)."""
+    own[r.subject.key] = own.get(r.subject.key, frozenset()) | frozenset(map(_kind, getattr(r, "own", ())))
     mine: set[tuple[str, str]] = set()
     for st in r.statements:
         for m in statement_mentions(st):
@@ -45,14 +47,12 @@ def merge_votes(votes: Votes, other: Votes) -> None:
         _add(votes, key, titles)
 
 
-def confirmed(votes: Votes, subjects, entities: dict[tuple[str, bool], Entity]) -> frozenset[str]:
+def confirmed(votes: Votes, own: dict[str, frozenset[str]], entities: dict[tuple[str, bool], Entity]) -> frozenset[str]:
     """The titles whose entity the build types on its own evidence: its own article's subject, typed by that
-    article (its infobox, lead, categories or title), with the entity's resolved class of the same kind; else, when
-    the build lacks that article, WITNESSES articles that type it alike and none that gives it another kind.
-    An article of the build that does not say what its own subject is leaves it untyped."""
-    own: dict[str, set[str]] = {}
-    for m in subjects:  # (an article's subject mention, typed with strength 4, or by default with 0)
-        own.setdefault(m.key, set()).update(_kind(t) for t in m.types if m.strength > 0)
+    article (`own`: its infobox, lead, categories or title's shape, not a title's mere look of a personal name), with
+    the entity's resolved class of the same kind; else, when the build lacks that article, WITNESSES articles that
+    type it alike and none that gives it another kind. An article of the build that does not say what its own
+    subject is leaves it untyped."""
     kinds: dict[str, set[str]] = {}  # title -> the kinds enough articles give it ("": a kind too few give it)
     for (title, kind), titles in votes.items():
         kinds.setdefault(title, set()).add(kind if len(titles) >= WITNESSES else "")

@@ -36,6 +36,7 @@ class Summary:
     articles: int = 0
     ambiguous: set[str] = field(default_factory=set)  # titles of the disambiguation pages built
     votes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # resolve/buildtypes.py
+    own: dict[str, frozenset[str]] = field(default_factory=dict)  # title -> the kinds its own article gives it
 
     def update(self, other: "Summary") -> "Summary":
         """Merge another summary into this one (commutative and associative)."""
@@ -48,6 +49,8 @@ class Summary:
         self.articles += other.articles
         self.ambiguous |= other.ambiguous
         merge_votes(self.votes, other.votes)
+        for title, kinds in other.own.items():
+            self.own[title] = self.own.get(title, frozenset()) | kinds
         return self
 
 
@@ -59,7 +62,7 @@ def summarise(results: Iterable[tuple[int, object]]) -> Summary:
         out.subjects[_bare(r.subject)] += 1
         if getattr(r, "disambiguation", False):
             out.ambiguous.add(r.subject.key)
-        vote(out.votes, r)
+        vote(out.votes, r, out.own)
         for i, st in enumerate(r.statements):
             for j, m in enumerate(statement_mentions(st)):
                 b = _bare(m)
@@ -135,7 +138,7 @@ def tables(summary: Summary, redirects: Iterable[tuple[str, str]] = ()) -> Table
     for key, names in aliases.items():
         entities[key] = replace(entities[key], aliases=entities[key].aliases | names)
     return Tables(fixes, entities, {k: m.linked for k, m in programmes.items()}, rmap, frozenset(summary.ambiguous),
-                  confirmed(summary.votes, summary.subjects, entities) if summary.articles > 1 else frozenset())
+                  confirmed(summary.votes, summary.own, entities) if summary.articles > 1 else frozenset())
 
 
 def _fix(m, fixes: dict[Mention, Mention], names: frozenset | None = None):
