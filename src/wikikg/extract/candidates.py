@@ -4,24 +4,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wikikg.extract.classify import is_concept_title, split_title
-from wikikg.extract.mentions import is_page_of_many
+from wikikg.extract.mentions import _TOPIC_TITLE, is_page_of_many
 from wikikg.extract.nonentities import is_event, is_work_qualifier, names_no_entity
 from wikikg.model import Evidence, Link, Mention, Statement
-
-_TOPIC = ("History of ", "Timeline of ", "Culture of ", "Economy of ", "Politics of ", "Geography of ",
-          "Demographics of ", "Outline of ", "Index of ", "Glossary of ")
 
 
 def is_candidate(m: Mention) -> bool:
     """Whether a mention is a link that nothing in its article types but that may name an entity of a known class:
     a link with no class whose title is no common noun's article ("[[Privately held company]]"), no work's ("[[Foo
     (1945 film)]]"), no honour's or law's ("[[Foo Award]]", "[[Foo Act]]"), no event's ("[[Battle of Foo]]"), no
-    topic's ("[[History of Foo]]") and no list's."""
+    topic's ("[[History of Foo]]", "[[Fooland in the Bar War]]") and no list's (names.toml [stop] pages)."""
     if not m.linked or m.types or not m.key:
         return False
     label, qualifier = split_title(m.key)
     return not (is_concept_title(m.key) or is_work_qualifier(qualifier) or names_no_entity(label)
-                or is_event(label) or is_page_of_many(m.key) or label.startswith(_TOPIC) or " in the " in label)
+                or is_event(label) or is_page_of_many(m.key) or _TOPIC_TITLE.search(label))
 
 
 class Candidates:
