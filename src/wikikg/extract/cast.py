@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.candidates import Candidates
 from wikikg.extract.classify import is_shape_word, split_title
 from wikikg.extract.countrynouns import country_nouns
 from wikikg.extract.known import CONTEXT
@@ -23,12 +24,13 @@ RULE = "cast.mention"
 
 
 def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statement],
-                 dropped: list[Statement] = ()) -> list[Statement]:
+                 dropped: list[Statement] = (), pending: Candidates | None = None) -> list[Statement]:
     """One record per entity the article's sentences name with a known class (a link or a recognised
     name that the link's context, the name's shape, a gazetteer or the infobox types) and that no
     statement already holds: its first mention, with that sentence as evidence. Concepts and common
     nouns have no class, so they stay out. An entity that only a `dropped` (redundant) statement named
-    (a headquarters' country beside its city, in the infobox) is recorded with that statement's evidence."""
+    (a headquarters' country beside its city, in the infobox) is recorded with that statement's evidence. The links
+    nothing types go to `pending` (extract/candidates.py), which keeps those no record holds."""
     held = {(m.key, m.linked) for st in statements for m in (st.subject, st.obj) if isinstance(m, Mention)}
     held.add((ctx.subject.key, ctx.subject.linked))
     cast = admitted_subjects(MENTIONS)  # organisations, people and places, as the ontology says
@@ -41,10 +43,14 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             found = [m for m in found if m.linked or not _quoted(sentence, m)]
         # "[[Rail transport in Foo|Foo]]": Foo; "moved to the UK in 1990": the UK
         for m in found + topic_places(sentence) + country_nouns(sentence, found):
+            if not m.types & cast and pending is not None:
+                pending.offer(m, lambda s=sentence: Evidence.of_sentence(s), MENTIONS, RULE, sentence.links)
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
             evidence = evidence or Evidence.of_sentence(sentence)
+            if pending is not None:  # the candidates of this sentence share its evidence
+                evidence = pending.share(evidence)
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     for st in dropped:
         m = st.obj
@@ -55,6 +61,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
         for f in box.fields:
             cls = _column_class(f.name, field_classes())  # "| death_place = [[Fooville]]": a place
             for m in (m for item in f.items for m in _item_mentions(item, cls)):
+                if not m.types & cast and pending is not None:
+                    pending.offer(m, lambda f=f: Evidence(f.source, "Infobox", f.start, f.end), MENTIONS, RULE)
                 if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
                     held.add((m.key, m.linked))
                     out.append(Statement(ctx.subject, MENTIONS, m, RULE, Evidence(f.source, "Infobox", f.start, f.end)))
@@ -64,6 +72,9 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
             for i, cell in enumerate(row):
                 cls = classes[i] if i < len(classes) else None
                 for m in _cell_mentions(cell, cls):
+                    if not m.types & cast and pending is not None:
+                        pending.offer(m, lambda c=cell, t=table: Evidence(article.text[c.start:c.end], t.section, c.start,
+                                                                          c.end, c.text), MENTIONS, RULE)
                     if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                         continue
                     held.add((m.key, m.linked))
@@ -75,6 +86,8 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
         if m.types & cast and (m.key, m.linked) not in held and m.key != ctx.subject.key:
             held.add((m.key, m.linked))
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
+    if pending is not None:
+        pending.forget(held)
     return out
 
 

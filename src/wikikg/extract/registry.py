@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol
 
+from wikikg.extract.candidates import Candidates
 from wikikg.extract.cast import extract_cast
 from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
@@ -43,6 +44,7 @@ class Extraction:
     subject: Mention
     extra_names: tuple[tuple[str, Mention], ...] = ()  # (name, mention) from outside the article
     found: dict[str, list[Statement]] = field(default_factory=dict)
+    candidates: tuple[Statement, ...] = ()  # the cast's untyped links, for the build to type (extract/candidates.py)
 
     @cached_property
     def context(self) -> Context:
@@ -177,7 +179,10 @@ def _cast(work: Extraction) -> list[Statement]:
     kept = work.statements()
     ids = {id(st) for st in kept}
     dropped = [st for sts in work.found.values() for st in sts if id(st) not in ids]
-    return extract_cast(work.article, work.context, kept, dropped)
+    pending = Candidates(work.subject)
+    out = extract_cast(work.article, work.context, kept, dropped, pending)
+    work.candidates = pending.statements()
+    return out
 
 
 # The order they run in, which is the order of their statements in the output. The infobox comes first:

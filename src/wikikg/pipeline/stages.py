@@ -38,6 +38,9 @@ class ArticleResult:
     statements: tuple[Statement, ...]
     sentences: int = 0
     warnings: tuple[str, ...] = ()
+    candidates: tuple[Statement, ...] = ()  # links nothing in the article types: the build may (resolve/buildtypes.py)
+    disambiguation: bool = False  # a disambiguation page: its title names no one entity
+    own: frozenset[str] = frozenset()  # the classes it gives its own subject, for the build's other articles
 
 
 @dataclass
@@ -87,13 +90,32 @@ def subject_of(parsed: ParsedArticle) -> Mention:
     its lead sentence sets in bold (the Courier in "The Courier was a newspaper") are its aliases."""
     key = _title(parsed)
     first = parsed.sentences[0] if parsed.sentences else None
-    types = subject_types(parsed) or (lead_types(first.text) if first else frozenset()) \
-        or _category_types(parsed) or _named_types(key)  # the lead's search only when the infobox says nothing
+    types = _said_types(parsed) or _named_types(key)
     bold = {first.text[b:e].strip(" '\"") for b, e in own_bold(first)} if first else set()
     aliases = frozenset(n for n in bold if n and n != key)
     if not types:  # nothing says what it is: an organisation by default, as weakly as a rule's default
         return Mention(key, key, True, frozenset({"Organization"}), aliases, strength=0)
     return Mention(key, key, True, types, aliases, strength=4)
+
+
+def _said_types(parsed: ParsedArticle) -> frozenset[str]:
+    """What the article says its subject is: its infobox, else its lead (searched only when the infobox says
+    nothing), else its categories."""
+    first = parsed.sentences[0] if parsed.sentences else None
+    return subject_types(parsed) or (lead_types(first.text) if first else frozenset()) or _category_types(parsed)
+
+
+def own_types(parsed: ParsedArticle, subject: Mention) -> frozenset[str]:
+    """The classes an article gives its own subject, for the other articles of a build (resolve/buildtypes.py): the
+    subject's, not a rule's default, nor a person's class that only the title's look of a personal name gives (a
+    film, a novel or a song named after one: "Jane Roe" that nothing else in its article types)."""
+    if not subject.strength:
+        return frozenset()
+    label = split_title(subject.key)[0]
+    if subject.types == {"Person"} and not name_types(label) and label not in places.places() \
+            and not _said_types(parsed):
+        return frozenset()
+    return subject.types
 
 
 def _named_types(key: str) -> frozenset[str]:
@@ -117,10 +139,12 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     subject = subject_of(parsed)
     if parsed.disambiguation:  # a list of namesakes: its links say nothing about one subject
         return ArticleResult(subject.key, subject, (), len(parsed.sentences), parsed.warnings + (
-            "a disambiguation page: its links list namesakes, so no facts are read from it",))
+            "a disambiguation page: its links list namesakes, so no facts are read from it",), disambiguation=True)
     names = tuple(gazetteer.find(article.text)) if gazetteer is not None else ()
-    statements = run_extractors(Extraction(parsed, subject, names))
-    return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings)
+    work = Extraction(parsed, subject, names)
+    statements = run_extractors(work)
+    return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings,
+                         work.candidates, own=own_types(parsed, subject))
 
 
 def _skipped(article: Article, reason: str, where: str | None = None) -> Problem:

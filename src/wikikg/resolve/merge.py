@@ -9,6 +9,7 @@ from functools import cached_property
 from wikikg.extract.known import programme_key_linked
 from wikikg.model import Entity, Evidence, Mention, Statement
 from wikikg.parse import canonical_title
+from wikikg.resolve.buildtypes import build_typed, confirmed, merge_votes, vote
 from wikikg.resolve.entities import label_of, resolve, statement_mentions, unify_keys
 from wikikg.resolve.sanity import admissible, recast
 
@@ -33,6 +34,9 @@ class Summary:
     subjects: Counter = field(default_factory=Counter)  # article subjects (not unified)
     programmes: set[str] = field(default_factory=set)
     articles: int = 0
+    ambiguous: set[str] = field(default_factory=set)  # titles of the disambiguation pages built
+    votes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # resolve/buildtypes.py
+    own: dict[str, frozenset[str]] = field(default_factory=dict)  # title -> the kinds its own article gives it
 
     def update(self, other: "Summary") -> "Summary":
         """Merge another summary into this one (commutative and associative)."""
@@ -43,6 +47,10 @@ class Summary:
         self.subjects.update(other.subjects)
         self.programmes |= other.programmes
         self.articles += other.articles
+        self.ambiguous |= other.ambiguous
+        merge_votes(self.votes, other.votes)
+        for title, kinds in other.own.items():
+            self.own[title] = self.own.get(title, frozenset()) | kinds
         return self
 
 
@@ -52,6 +60,9 @@ def summarise(results: Iterable[tuple[int, object]]) -> Summary:
     for seq, r in results:
         out.articles += 1
         out.subjects[_bare(r.subject)] += 1
+        if getattr(r, "disambiguation", False):
+            out.ambiguous.add(r.subject.key)
+        vote(out.votes, r, out.own)
         for i, st in enumerate(r.statements):
             for j, m in enumerate(statement_mentions(st)):
                 b = _bare(m)
@@ -90,6 +101,9 @@ class Tables:
     fixes: dict[Mention, Mention]  # a mention (without position) -> the mention it resolves to
     entities: dict[tuple[str, bool], Entity]
     linked: dict[str, bool]  # sanctions programme key -> whether it is a Wikipedia title
+    redirects: dict[str, str] = field(default_factory=dict)  # redirect title -> its final target's
+    ambiguous: frozenset[str] = frozenset()  # titles of the build's disambiguation pages
+    confirmed: frozenset[str] = frozenset()  # titles whose entity the build types (resolve/buildtypes.py)
 
     @cached_property
     def fixed_names(self) -> frozenset[tuple[str, bool, str]]:
@@ -123,7 +137,8 @@ def tables(summary: Summary, redirects: Iterable[tuple[str, str]] = ()) -> Table
             aliases.setdefault(key, set()).add(title)
     for key, names in aliases.items():
         entities[key] = replace(entities[key], aliases=entities[key].aliases | names)
-    return Tables(fixes, entities, {k: m.linked for k, m in programmes.items()})
+    return Tables(fixes, entities, {k: m.linked for k, m in programmes.items()}, rmap, frozenset(summary.ambiguous),
+                  confirmed(summary.votes, summary.own, entities) if summary.articles > 1 else frozenset())
 
 
 def _fix(m, fixes: dict[Mention, Mention], names: frozenset | None = None):
@@ -148,8 +163,9 @@ def resolved(r, t: Tables) -> tuple[list[Statement], list[Entity]]:
     they use (the article's subject first-sorted with the rest by key)."""
     names = t.fixed_names
     sts = [_fixed(st, t.fixes, names) for st in r.statements]
+    typed = build_typed(r, t, sts)  # links nothing in the article types, typed by the build's other articles
     kept = [st for st in sts if admissible(st, t.entities)]
-    sts = kept + recast([st for st in sts if not admissible(st, t.entities)], kept, r.subject, t.entities)
+    sts = kept + recast([st for st in sts if not admissible(st, t.entities)], kept, r.subject, t.entities) + typed
     used = {(r.subject.key, True)}
     related = set()  # entities a fact relates (not only the cast's "mentioned in")
     for st in sts:
