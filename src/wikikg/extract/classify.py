@@ -80,7 +80,7 @@ def name_types(name: str) -> frozenset[str]:
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
         return _PLACE
     if first is None and (m := _COMMA_QUALIFIED.fullmatch(name)):
-        # "Foo College, Oxbridge": Wikipedia's title names its town after a comma; "Red Bank, New Jersey" a settlement
+        # "Foo College, Oxbridge": Wikipedia's title names its town after a comma; "Foo Bank, New Jersey" a settlement
         base = name_types(m["name"])  # a college keeps its class: "Foo College, Barshire"
         return _PLACE if base and state_title(name) and "University" not in base else base
     if first is None:
@@ -100,7 +100,7 @@ def _head_of(name: str) -> frozenset[str]:
     ("Defence Council of Freedonia", "Port Authority of Fooville", "World Council of Foo Churches": the English name's
     head comes before its complement) or a place's ("Federal District of Barland"). An agency's word gives only
     Organization: the same head names a government's body and a church's ("World Council of Foo"); not a company's word,
-    which names fields too ("European Capital of Culture")."""
+    which names fields too ("Foo Capital of Culture")."""
     m = _HEAD_OF.match(name)
     cls = name_types(m["head"]) if m is not None else frozenset()
     return _ORG if cls == _AGENCY else cls if "Company" not in cls else frozenset()

@@ -67,9 +67,9 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
 
 
 def _state_titled(chain: list[Mention]) -> list[Mention]:
-    """The chain with an unlinked town before a US state named as Wikipedia titles it ("Rome, Wisconsin" for
-    "Rome, [[Wisconsin]]"): the "Rome" other articles name is another place; a town the gazetteer knows as the one
-    city of its name stays that city ("Houston, Texas": Houston)."""
+    """The chain with an unlinked town before a US state named as Wikipedia titles it ("Foo, Wisconsin" for
+    "Foo, [[Wisconsin]]"): the "Foo" other articles name may be another place; a town the gazetteer knows as the
+    largest city of its name stays that city ("Bar, Texas" when the largest Bar lies in Texas: Bar)."""
     town, state = chain[0], split_title(chain[1].key)[0]
     if town.linked or "Place" not in town.types or not town_of_state(town.key, state):
         return chain

@@ -88,7 +88,7 @@ _INITIALLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. ){1,2}[A-Z][a
 
 
 def _initialled(name: str, words: list[str]) -> bool:
-    """"Arno A. Penzias": a given name the lexicon lacks (or a place's name: "Arno"), one or two initials, a surname;
+    """"Zorvan Q. Penwick": a given name the lexicon lacks (or a place's name: a river's), one or two initials, a surname;
     no class's or work's word, no opening word (the name parser must read the whole as a person's too)."""
     return bool(_INITIALLED.fullmatch(name)) and not name_types(name) and not ends_as_a_work(name) \
         and words[0] not in stop_names()

@@ -132,7 +132,8 @@ def _us_states() -> dict[str, str]:
 
 def town_of_state(town: str, state: str) -> bool:
     """Whether "Town, State" (a US state) names a town other than the best-known city of that name: the gazetteer's
-    largest city so named lies elsewhere, or it knows none ("Rome, Wisconsin"; not "Houston, Texas": Houston)."""
+    largest city so named lies elsewhere, or it knows none ("Foo, Wisconsin" when the largest Foo lies in another
+    country; not "Bar, Texas" when it lies in Texas: Bar)."""
     code = _us_states().get(state)
     return code is not None and _homes().get(town) != f"US.{code}"
 
@@ -216,7 +217,7 @@ _SETTLEMENT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'�
 
 def state_title(title: str) -> bool:
     """A settlement's title by Wikipedia's "Name, State" convention, the part after the comma a country or a first-level
-    division of the US, Canada or Australia ("Red Bank, New Jersey", "Long Branch, New Jersey"); an institution's
+    division of the US, Canada or Australia ("Foo Bank, New Jersey", "Bar Branch, New Jersey"); an institution's
     title names its town after a comma ("Foo College, Barton") or its state in a parenthesis, not so."""
     m = _SETTLEMENT.fullmatch(title)
     return m is not None and (m["within"] in countries() or m["within"] in _states())
