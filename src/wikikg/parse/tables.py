@@ -141,19 +141,15 @@ def _laid_out(source) -> tuple[tuple[str, ...], list[tuple]]:
     header: tuple[str, ...] = ()
     rows: list[tuple] = []
     carried: dict[int, tuple[TableCell, int]] = {}
-    top = False  # the header so far is a title row, and the next row may name the columns
+    title = False  # the header so far is a title row, and the next row may name the columns
     for cells in source:
         if cells and all(c.header and not c.text for c, _, _ in cells):
             continue  # a bar of empty header cells ("!bgcolor=#000000 colspan=6|"): no header, no row
-        if cells and all(c.header for c, _, _ in cells) and top:
-            header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))
-            top = False
-            continue
-        top = False
-        if cells and all(c.header for c, _, _ in cells) and not header and not carried:
+        if cells and all(c.header for c, _, _ in cells) and (title or not header and not carried):
             header = tuple(c.text for c, _, span in cells for _ in range(max(span, 1)))  # "colspan=2|Party": two
-            top = len(cells) == 1 and cells[0][2] > 1
+            title = not title and len(cells) == 1 and cells[0][2] > 1
         elif cells:
+            title = False
             rows.append(_grid(cells, carried))
     return header, rows
 
