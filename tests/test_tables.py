@@ -149,6 +149,15 @@ def test_a_table_without_a_header_takes_its_years_column_as_the_dates():
     assert facts == {("José Hilário", "2013"), ("Joaquim da Costa", "2014")}
 
 
+@pytest.mark.parametrize("header", ["Presidential term", "Term", "Mayoral tenure"])
+def test_a_qualified_term_column_dates_the_heads_and_a_birth_year_column_does_not(header):
+    text = ("'''Example Society''' is a learned society.\n\n==Presidents==\n{| class=\"wikitable\"\n"
+            f"! Name !! {header} !! Year of birth\n|-\n| [[Jane Roe]] || 1958-1960 || 1901\n|}}\n")
+    facts = {(st.obj.key, st.date.value if st.date else "")
+             for st in extract_article(Article("Example Society", text)).statements if st.predicate == "keyPerson"}
+    assert facts == {("Jane Roe", "1958")}
+
+
 def test_a_squad_row_without_a_name_is_named_by_its_nickname_and_footer_rows_name_nobody():
     text = ("'''Example Club''' is a football club.\n\n==Players==\n{| class=\"wikitable\"\n"
             "! Nat !! Nick !! Name !! 2014\n|-\n"

@@ -34,6 +34,7 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
 # a column that names a row's entity when its name column is empty ("Nick" in a squad table)
 _FALLBACK_COLUMN = re.compile(r"^(?:nick|nicknames?|known\s+as|short\s+name)$", re.I)
 _DATE_COLUMN = re.compile(r"^(?!dates?\s+of\s+(?:birth|death)\b)"  # a birth date column dates no relation
+                          r"(?:[a-z]+\s+(?=(?:term|tenure)s?$))?"  # a qualified term: "Presidential term"
                           r"(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
                           r"start|began|established|season|seasons|took\s+office|assumed\s+office)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
