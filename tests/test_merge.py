@@ -183,6 +183,20 @@ ACRONYMS = [  # (other mentions of the batch, the mention resolved, the key and 
      Mention("Foo-Bar College", "Foo-Bar College", True, ORG), ("Foo–Bar College", True)),  # a hyphen for the dash
     ([Mention("Foo-Bar College", "Foo-Bar College", True, ORG)],
      Mention("Foo–Bar College", "Foo–Bar College", True, ORG), ("Foo–Bar College", True)),  # the dash's title kept
+    ([Mention("Frank E. Foo Air Base", "Frank E. Foo Air Base", True, frozenset({"Place"}))],
+     Mention("F.E. Foo Air Base", "F.E. Foo Air Base", True, frozenset({"Place"})),
+     ("Frank E. Foo Air Base", True)),  # initials spelled out
+    ([Mention("Jane Q. Roe", "Jane Q. Roe", True, frozenset({"Person"})),
+      Mention("Jane Quinn Roe", "Jane Quinn Roe", True, frozenset({"Person"}))],
+     Mention("J. Q. Roe", "J. Q. Roe", True, frozenset({"Person"})), ("Jane Quinn Roe", True)),  # the fullest
+    ([Mention("Janet Roe", "Janet Roe", True, frozenset({"Person"}))],
+     Mention("J. Roe", "J. Roe", True, frozenset({"Person"})), ("J. Roe", True)),  # one name agrees: not enough
+    ([Mention("Anna B. Roe", "Anna B. Roe", True, frozenset({"Person"})),
+      Mention("Alice B. Roe", "Alice B. Roe", True, frozenset({"Person"}))],
+     Mention("A. B. Roe", "A. B. Roe", True, frozenset({"Person"})), ("A. B. Roe", True)),  # two spell it: neither
+    ([Mention("Frank E. Foo Air Base", "Frank E. Foo Air Base", True, frozenset({"Place"}))],
+     Mention("F.E. Foo Air Base", "F.E. Foo Air Base", True, frozenset({"Person"})),
+     ("F.E. Foo Air Base", True)),  # of another kind
 ]
 
 

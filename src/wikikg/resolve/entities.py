@@ -11,6 +11,7 @@ from wikikg.kb.names import legal_suffixes
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import subclasses, superclasses
 from wikikg.model import Entity, Mention, Statement
+from wikikg.resolve.initials import spelled_out
 
 _NOT_ALIAS = re.compile(r"^(?:[Tt]he\s+[a-z]|[Ii]t$|[a-z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -70,7 +71,8 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
     Organization|FBO]]" or "Foo Bar Organization (FBO)" elsewhere makes an unlinked "FBO" that entity).
     A link to an acronym's title ("[[FAO]]", a redirect the batch does not hold) goes to the one linked
     entity the batch names by that acronym, when no entity has it as its own name; a link written with a
-    hyphen for an en dash to the title with the dash."""
+    hyphen for an en dash to the title with the dash, one written with initials to the title that spells them
+    out ("[[F. E. Foo Base]]" and "[[Frank E. Foo Base]]")."""
     linked: dict[str, dict[str, None]] = {}  # name -> the titles of that name, in the order first seen
     named: dict[str, dict[str, None]] = {}  # another name (a link's text, an acronym) -> the titles it names
     kinds: dict[str, set[str]] = defaultdict(set)  # title -> the kinds (person, place, organisation) its links have
@@ -101,11 +103,19 @@ def unify_keys(statements: list[Statement]) -> list[Statement]:
         return titles[0] if mine and mine == theirs and "Person" not in mine else None  # (a role's name beside
         # an actor's link, "Jane Roe ([[Janet Doe]])", is no other name of the actor)
 
+    spelled = spelled_out(kinds)
+
+    def spelled_out_of(key: str) -> str | None:
+        """The title that spells out the key's initials, when their kinds do not disagree."""
+        to = spelled.get(key)
+        return to if to and (not kinds[key] or not kinds[to] or kinds[key] & kinds[to]) else None
+
     def fix(m: Mention | None):
         if m is None or not isinstance(m, Mention):
             return m
         if m.linked:
-            to = other_name(m) if _ACRONYM.fullmatch(m.key) else _dashed(list(dashes[_DASH.sub("-", m.key)]), m.key)
+            to = other_name(m) if _ACRONYM.fullmatch(m.key) else \
+                _dashed(list(dashes[_DASH.sub("-", m.key)]), m.key) or spelled_out_of(m.key)
             return replace(m, key=to, aliases=m.aliases | {m.key}) if to else m
         key = _page(list(linked.get(m.key.casefold()) or linked.get(_base(m.key)) or ()), "Place" in m.types)
         if not key and not unlinked.get(_base(m.key), set()) - {m.key}:
