@@ -92,12 +92,18 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                     for w in {words[0], words[-1]}:  # family names come first in some languages
                         if len(w) > 2:
                             surnames.setdefault(w, set()).add(m.key)
+    boxed = {m.key: m for m in known if "Person" in m.types}  # the infobox's people ("key_people = Jane Roe")
+    for m in boxed.values():
+        words = (split_title(m.key)[0] if m.linked else m.key).split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            if len(words[-1]) > 2:
+                surnames.setdefault(words[-1], set()).add(m.key)
     first: dict[str, Mention] = {}  # each key's first mention in the index (what is added below has a key there)
     for m in ctx.index.values():
         first.setdefault(m.key, m)
     for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous
         if _one_person(keys) and surname not in ctx.index and surname not in places() and surname not in stop:
-            owner = first.get(max(keys, key=len))
+            owner = first.get(max(keys, key=len)) or boxed.get(max(keys, key=len))
             if owner is not None:
                 ctx.add(surname, owner)
     _add_without_initials(ctx)
