@@ -26,6 +26,11 @@ _TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:
                         r"was\s+(?:appointed|elected|named|enthroned|installed|inaugurated|sworn\s+in))\b[^,;]*")
 
 
+# a participle right after a preposition's unnamed object: "a collection founded by", "of an agency run by"
+_OF_A_NOUN = re.compile(r"\b(?:of|for|with|to|at|on|from|into|about)\s+an?\s+(?:[a-z][\w-]*\s+){1,4}$")
+_NOUN_PARTICIPLE = re.compile(r"\s*(?:co-?|jointly\s+)?(?:[a-z]+(?:ed|en)|set\s+up|run|built)\b")
+
+
 def _blocked(sl: Slotted, span: tuple[int, int], lo: int) -> str | None:
     """'hedged' or 'negated' when a cue stands just before or inside the trigger (not before a
     comma after which a new subject starts: "…its intention of X, the B announced …")."""
@@ -111,8 +116,9 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if any(a < span[1] and span[0] < b for a, b in stronger):
                 continue
             clause = clause_of(sl, span)
-            if _blocked(sl, span, clause[0]):
-                continue
+            if _blocked(sl, span, clause[0]) or rule.subject in ("left", "left_all") and _NOUN_PARTICIPLE.match(
+                    t.group()) and _OF_A_NOUN.search(sl.text, clause[0], span[0]):
+                continue  # "the home of a music collection founded by ⟦X⟧": the collection's founder, no one's else
             reported, source = _attribution(sl, span)
             said = rule.evident is not None and rule.evident.search(t.group()) is not None  # "a subsidiary of"
             subj_strict = "subject" in rule.strict or not said and strict_place(rule.subject_types, ctx)
