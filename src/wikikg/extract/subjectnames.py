@@ -26,8 +26,9 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
         alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
         uses = sum(1 for s in article.sentences if surname in s.text for m in alone.finditer(s.text)
                    if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
-        titled = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, name_tables().stop.titles))})\s+{re.escape(surname)}\b")
-        uses += sum(len(titled.findall(s.text)) for s in article.sentences if surname in s.text)  # "Dr. Lall began"
+        if uses < 2:  # "Dr. Lall began" (a pattern of its own per surname: compiled only when its count can matter)
+            titled = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, name_tables().stop.titles))})\s+{re.escape(surname)}\b")
+            uses += sum(len(titled.findall(s.text)) for s in article.sentences if surname in s.text)
         if uses >= 2:
             out.add(surname)
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:

@@ -215,8 +215,7 @@ class Flow:
     def template(self, i: int, e: int, start: int, end: int, s: str) -> None:
         """A template: infoboxes are collected, inline text templates render their text."""
         st = self.st
-        name_end, params = st.template_params(i)
-        name = NAME_SPACE.sub(" ", st.strip(i + 1, name_end).strip()).lower()
+        name = NAME_SPACE.sub(" ", st.strip(i + 1, st.name_end(i)).strip()).lower()
         if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES:
             try:
                 box = stream_infobox(st, i, name, start, s)
@@ -224,6 +223,9 @@ class Flow:
                 box = _infobox(st.node(i), name, start, s)
             self.infoboxes.append(box)
             return
+        if name != "short description" and name not in AS_OF_TEMPLATES and TEXT_TEMPLATES.get(name) is None:
+            return  # a template that renders nothing (its parameters are not read)
+        params = st.template_params(i)[1]
         if name == "short description":
             p = _get(params, "1")
             if p is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from mwparserfromhell.definitions import is_visible
 from mwparserfromhell.nodes import HTMLEntity
@@ -51,6 +52,19 @@ class Stream:
                 out.append(j)
             j += 1
         return out
+
+    def name_end(self, i: int) -> int:
+        """parts(i)[0], or end[i] without parts: where a template's name ends (its parameters not walked)."""
+        toks, end = self.toks, self.end
+        j, e = i + 1, end[i]
+        while j < e:
+            if end[j] >= 0:
+                j = end[j] + 1
+            elif type(toks[j]) is not Text:
+                return j
+            else:
+                j += 1
+        return e
 
     def src(self, i: int, j: int) -> str:
         """The input text of tokens [i, j)."""
@@ -199,21 +213,17 @@ def _index(text: str, toks: list, tags: list[int]) -> tuple[list[int], list[int]
     against the input), the closing token of each opener, and the deepest nesting; `tags` gets the index
     of each tag's opening token."""
     n = len(toks)
-    pos, end = [0] * (n + 1), [-1] * n
+    end = [-1] * n
+    spelled: list[str] = []  # each token's spelling; joined, they must give the input (checked once, below)
+    spell = spelled.append
     stack: list[list] = []  # [opener index, tag state...]
-    p, depth = 0, 0
+    depth = 0
     hidden = False  # inside a wiki-markup tag's name or closing tag: not part of its str()
-    startswith = text.startswith
     fixed, opens, closes = _FIXED, _OPEN, _CLOSE
     for i, tok in enumerate(toks):
-        pos[i] = p
         kind = type(tok)
         if kind is Text:
-            if not hidden:
-                s = tok["text"]
-                if not startswith(s, p):
-                    raise Mismatch(f"token {i} (Text) does not match the input at {p}")
-                p += len(s)
+            spell("" if hidden else tok["text"])
             continue
         s = fixed.get(kind)
         if s is None:
@@ -252,14 +262,25 @@ def _index(text: str, toks: list, tags: list[int]) -> tuple[list[int], list[int]
                 stack.append([i])
             if len(stack) > depth:
                 depth = len(stack)
-        if s:
-            if not startswith(s, p):
-                raise Mismatch(f"token {i} ({kind.__name__}) does not match the input at {p}")
-            p += len(s)
-    pos[n] = p
-    if stack or p != len(text):
+        spell(s or "")
+    if stack:
         raise Mismatch("tokens end before the input")
+    # the spellings joined are the input exactly when each token matches the input at the sum of the lengths
+    # before it and the last ends where the input does (one comparison, not one per token)
+    if "".join(spelled) != text:
+        raise Mismatch(_first_mismatch(text, spelled))
+    pos = list(accumulate(map(len, spelled), initial=0))
     return pos, end, depth
+
+
+def _first_mismatch(text: str, spelled: list[str]) -> str:
+    """Where the spellings first leave the input (for the Mismatch's message)."""
+    p = 0
+    for i, s in enumerate(spelled):
+        if not text.startswith(s, p):
+            return f"token {i} does not match the input at {p}"
+        p += len(s)
+    return "tokens end before the input"
 
 
 def _tag_token(tok, kind, stack: list) -> str:

@@ -226,8 +226,7 @@ def _linked_format(st, j: int) -> tuple[int, int] | None:
 
 def _stream_template_name(st, j: int) -> str:
     """A template's name as template_name() spells it (lower case, single spaces, no namespace)."""
-    name_end, _params = st.template_params(j)
-    return NAME_SPACE.sub(" ", st.strip(j + 1, name_end).strip()).lower()
+    return NAME_SPACE.sub(" ", st.strip(j + 1, st.name_end(j)).strip()).lower()
 
 
 def _stream_children(st, i: int, start: int, s: str):
