@@ -86,10 +86,34 @@ def _kind_next() -> re.Pattern:
 @lru_cache(maxsize=16384)  # asked of each link and name, again by each step that types it
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
-    personal name: an honour ("Foo Award", "Foo Unit Citation"), an event's form, a law's ("Foo Act"), a field ("Home Entertainment"),
-    a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
+    personal name: an honour ("Foo Award", "Foo Unit Citation", "Order of Foo"), an event's form, a law's ("Foo Act"),
+    a field ("Home Entertainment"), a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone
+    ("Major General"), a placeholder ("TBA")."""
     return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
-        or name in _word_sets()[2]  # "Major General", "Secretary" alone: a title, nobody's name
+        or name in _word_sets()[2] or is_honour(name) or is_placeholder(name)  # "Major General" alone: a title, nobody's name
+
+
+@cache
+def _honours() -> tuple[re.Pattern, re.Pattern]:
+    t = name_tables()
+    return re.compile(t.honours), re.compile(t.honours_unless)
+
+
+def is_honour(name: str) -> bool:
+    """Whether a name is an honour's by its form (names.toml [honours]): an order of merit, a decoration or a grade
+    ("Order of Foo", "Officer of the Order of Foo", "Knight Bachelor", "Military Cross"); not a religious order's."""
+    names, unless = _honours()
+    return names.search(name) is not None and unless.search(name) is None
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(name_tables().placeholders)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a name is what a table or a list writes for none or not known ("Vacant", "TBA", "Unknown"): names.toml."""
+    return " ".join(name.split()).strip(" .,;:()[]*").casefold() in _placeholders()
 
 
 def is_event(name: str) -> bool:

@@ -1,0 +1,25 @@
+"""Statements with an honour or a placeholder at one end ("Order of Foo", "Vacant"), dropped whatever read them."""
+from __future__ import annotations
+
+from wikikg.extract.classify import split_title
+from wikikg.extract.nonentities import is_honour, is_placeholder
+from wikikg.model import Mention, Statement
+
+
+def names_nothing(m: object) -> bool:
+    """Whether a mention's name is an honour's or a placeholder's (names.toml [honours], [placeholders]): a link by
+    its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]"), an unlinked name by its words ("TBA", "Vacant")."""
+    if not isinstance(m, Mention):
+        return False
+    if m.linked:
+        label = split_title(m.key)[0]
+        return is_honour(label) or is_placeholder(label)
+    return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text)
+
+
+def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:
+    """The statements less those relating or typing a name that names no entity (the article's subject aside: its
+    own box and lead say what it is): a table's "| Vacant ||" is nobody, "a Member of the [[Order of Foo]]" no
+    member of a body, a list's "* [[Knight Bachelor]]" no organisation."""
+    return [st for st in statements
+            if not any(m.key != subject and names_nothing(m) for m in (st.subject, st.obj) if isinstance(m, Mention))]

@@ -1,0 +1,43 @@
+"""Honours, decorations and placeholders name no entity: not in the cast, at no end of a relation."""
+import pytest
+
+from wikikg.extract.nonentities import is_honour, is_placeholder
+
+
+@pytest.mark.parametrize("name", ["Order of the Freedonian Empire", "Officer of the Order of Freedonia",
+                                  "Knight Bachelor", "Legion of Honour", "Military Cross", "Silver Star",
+                                  "Freedonia Gallantry Cross", "National Medal of Foo", "Foo Prize in Physics",
+                                  "Distinguished Service Order", "Companion of the Order of Barshire"])
+def test_honours(name):
+    assert is_honour(name)
+
+
+@pytest.mark.parametrize("name", ["Order of Friars Minor", "Order of Saint Benedict", "Dominican Order",
+                                  "Fellow of the Royal Society", "Red Cross", "Toronto Star", "Holy Cross",
+                                  "Sovereign Military Order of Malta", "Foo Society"])
+def test_no_honours(name):
+    assert not is_honour(name)
+
+
+def test_placeholders():
+    assert all(is_placeholder(n) for n in ("Vacant", "TBA", "N/A", "unknown", " None ", "To be announced"))
+    assert not any(is_placeholder(n) for n in ("Foo", "Vacant Lot Records", "The Independent"))
+
+
+def test_no_honour_or_placeholder_in_relations_or_cast():
+    """A list's "* [[Knight Bachelor]]" and "* Vacant", a table's "| TBA ||", "appointed an [[Officer of the Order of
+    Foo]]" and a rank's link relate nothing and are no cast; the people beside them still are."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("'''Foo Regiment''' is a regiment of the [[Freedonian Army]].\n\n== History ==\n"
+            "[[Jane Roe]] was appointed an [[Officer of the Order of the Freedonian Empire]] in 1952 and was made a "
+            "[[Knight Bachelor]] in 1960; she was awarded the [[Military Cross]].\n\n== Members ==\n"
+            "* [[Jane Roe]], [[Order of the Freedonian Empire|OBE]]\n* [[Knight Bachelor]]\n* Vacant\n"
+            "* [[John Doe]]\n\n== Commanding officers ==\n{| class=\"wikitable\"\n! Rank !! Name !! Years\n|-\n"
+            "| [[Colonel]] || Unknown || 1955–1960\n|-\n| [[Brigadier]] || TBA || 1962–\n|}\n")
+    sts = extract_article(Article("Foo Regiment", text)).statements
+    keys = {m.key for st in sts for m in (st.subject, st.obj) if hasattr(m, "key")}
+    assert {"Jane Roe", "John Doe", "Freedonian Army"} <= keys
+    assert not keys & {"Knight Bachelor", "Vacant", "Unknown", "TBA", "Military Cross",
+                       "Officer of the Order of the Freedonian Empire", "Order of the Freedonian Empire"}
