@@ -41,3 +41,18 @@ def test_no_honour_or_placeholder_in_relations_or_cast():
     assert {"Jane Roe", "John Doe", "Freedonian Army"} <= keys
     assert not keys & {"Knight Bachelor", "Vacant", "Unknown", "TBA", "Military Cross",
                        "Officer of the Order of the Freedonian Empire", "Order of the Freedonian Empire"}
+
+
+def test_ranks_are_titles_not_names():
+    """Commonwealth and hyphenated ranks are titles: stripped before a name, no entity alone or as a link."""
+    from wikikg.extract.mentions import link_mention, name_mention
+    from wikikg.extract.offices import untitled
+
+    assert untitled("Air Vice-Marshal Jane Roe") == "Jane Roe" and untitled("Wing Commander John Doe") == "John Doe"
+    assert untitled("Dr. K. Roe") == "K. Roe" and untitled("Jane Roe") == "Jane Roe"
+    m = name_mention("Squadron Leader Jane Roe")
+    assert (m.key, m.types) == ("Jane Roe", frozenset({"Person"}))
+    assert name_mention("Lieutenant-Colonel John Doe").key == "John Doe"
+    assert not link_mention("Wing Commander", "Wing Commander").types
+    assert not link_mention("Lieutenant colonel", "Lt Col").types
+    assert name_mention("Sri Lanka").types == frozenset({"Place"}) and "Person" not in name_mention("Sri Lankan").types

@@ -33,9 +33,9 @@ def is_work_qualifier(suffix: str | None) -> bool:
 
 @cache
 def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """names.toml's documents' first nouns, works' last words and [stop] titles, as sets."""
+    """names.toml's documents' first nouns, works' last words and [stop] titles (case-folded), as sets."""
     t = name_tables()
-    return frozenset(t.work_first), frozenset(t.work_heads), frozenset(t.stop.titles)
+    return frozenset(t.work_first), frozenset(t.work_heads), frozenset(x.casefold() for x in t.stop.titles)
 
 
 def ends_as_a_work(name: str) -> bool:
@@ -90,7 +90,7 @@ def names_no_entity(name: str) -> bool:
     a field ("Home Entertainment"), a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone
     ("Major General"), a placeholder ("TBA")."""
     return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
-        or name in _word_sets()[2] or is_honour(name) or is_placeholder(name)  # "Major General" alone: a title, nobody's name
+        or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name)  # "Major General" alone: a title, nobody's name
 
 
 @cache

@@ -31,8 +31,10 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
     "Mr. Roe" kept whole: a surname alone is no name), a mention of no entity for titles alone ("Maj Gen"),
     or None when the name has no title before it or is no person's (a post, an organisation's name)."""
     k, last, title = titles_run(clean)
-    if not k or len(clean.split()) <= 1 or name_types(clean) or is_post(clean[k:]) or _place(clean):
+    if not k or len(clean.split()) <= 1 or is_post(clean[k:]) or _place(clean):
         return None
+    if name_types(clean) and (name_types(clean[k:]) or not is_personal_name(clean[k:])):
+        return None  # "General Motors", "Colonel Foo Hospital"; not "Squadron Leader Jane Roe": the rank's word only
     rest = clean[k:]
     if rest.casefold().rstrip(".") in titles_folded():  # "Maj Gen", "Vice President Bishop": titles, no one
         return Mention(clean, clean, False, frozenset(), start=start, end=end)
