@@ -56,3 +56,16 @@ def test_ranks_are_titles_not_names():
     assert not link_mention("Wing Commander", "Wing Commander").types
     assert not link_mention("Lieutenant colonel", "Lt Col").types
     assert name_mention("Sri Lanka").types == frozenset({"Place"}) and "Person" not in name_mention("Sri Lankan").types
+
+
+def test_party_abbreviations_and_name_parts_relate_nothing():
+    """A people table's unlinked party abbreviations ("Lab", "Ind.") and a name's part alone ("Jr.") are no
+    party and no person; the linked and the full names of the same table still are."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("'''Foo Society''' is a learned society in [[Freedonia]].\n\n== Members ==\n{| class=\"wikitable\"\n"
+            "! Name !! Party\n|-\n| [[Tom Bloggs]] || Lab\n|-\n| Ann Smith || [[Foo Party|FP]]\n|-\n| Jr. || Ind.\n|}\n")
+    sts = extract_article(Article("Foo Society", text)).statements
+    keys = {m.key for st in sts for m in (st.subject, st.obj) if hasattr(m, "key")}
+    assert {"Tom Bloggs", "Ann Smith", "Foo Party"} <= keys and not keys & {"Lab", "Ind.", "Jr."}

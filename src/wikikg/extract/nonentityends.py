@@ -1,20 +1,30 @@
 """Statements with an honour or a placeholder at one end ("Order of Foo", "Vacant"), dropped whatever read them."""
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from wikikg.extract.classify import split_title
 from wikikg.extract.nonentities import is_honour, is_placeholder
+from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
+
+
+@cache
+def _clipped() -> re.Pattern:
+    return re.compile(name_tables().clipped)
 
 
 def names_nothing(m: object) -> bool:
     """Whether a mention's name is an honour's or a placeholder's (names.toml [honours], [placeholders]): a link by
-    its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]"), an unlinked name by its words ("TBA", "Vacant")."""
+    its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]"), an unlinked name by its words ("TBA", "Vacant"), or an
+    unlinked clipped word or name part alone ("Lab", "Ind.", "Jr.")."""
     if not isinstance(m, Mention):
         return False
     if m.linked:
         label = split_title(m.key)[0]
         return is_honour(label) or is_placeholder(label)
-    return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text)
+    return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip()))
 
 
 def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:

@@ -111,6 +111,7 @@ class Names:
     honours: str = "(?!)"  # names of honours by their form: orders of merit, decorations, grades ("Knight Bachelor")
     honours_unless: str = "(?!)"  # ... not a religious or fraternal order's ("Order of Friars Minor")
     placeholders: tuple[str, ...] = ()  # what tables and lists write for "nobody" or "not known" ("Vacant", "TBA")
+    clipped: str = "(?!)"  # unlinked abbreviations and name parts alone ("Lab", "Ind.", "Jr.")
 
 
 SCHEMA = Table({
@@ -144,7 +145,7 @@ SCHEMA = Table({
     "person_names": Table({"makers_by": list, "surname_endings": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list}),
     "honours": Table({"names": str, "unless": str}),
-    "placeholders": Table({"words": list}),
+    "placeholders": Table({"words": list, "clipped": str}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -197,6 +198,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         membership_of_institutions=tuple(d.get("membership", {}).get("of_institutions", ())),
         membership_of_institutions_unless=d.get("membership", {}).get("of_institutions_unless", "(?!)"),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
+        clipped=d.get("placeholders", {}).get("clipped", "(?!)"),
         honours=d.get("honours", {}).get("names", "(?!)"), honours_unless=d.get("honours", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
