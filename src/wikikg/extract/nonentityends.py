@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from wikikg.extract.classify import split_title
+from wikikg.extract.classify import is_concept_title, split_title
 from wikikg.extract.nonentities import is_honour, is_placeholder
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
+
+_PLURAL = re.compile(r"[a-z]{2}(?<![su])s$")  # "[[NCAA Foo independent schools|Independent]]": a set's page, no one
 
 
 @cache
@@ -17,13 +19,14 @@ def _clipped() -> re.Pattern:
 
 def names_nothing(m: object) -> bool:
     """Whether a mention's name is an honour's or a placeholder's (names.toml [honours], [placeholders]): a link by
-    its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]"), an unlinked name by its words ("TBA", "Vacant"), or an
+    its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]", a common noun's plural: "[[Foo independent schools]]",
+    a set's page), an unlinked name by its words ("TBA", "Vacant"), or an
     unlinked clipped word or name part alone ("Lab", "Ind.", "Jr.")."""
     if not isinstance(m, Mention):
         return False
     if m.linked:
         label = split_title(m.key)[0]
-        return is_honour(label) or is_placeholder(label)
+        return is_honour(label) or is_placeholder(label) or is_concept_title(m.key) and bool(_PLURAL.search(label))
     return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip()))
 
 
