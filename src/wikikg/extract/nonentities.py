@@ -158,7 +158,7 @@ def _event_head() -> re.Pattern:
     alt = "|".join(map(re.escape, t.events)) or "(?!)"
     last = "|".join(map(re.escape, t.events + t.awards)) or "(?!)"
     # the word may be numbered after it ("World War II", "Foo War 2"): still the event's name
-    return re.compile(rf"(?:\s(?:{last})(?:\s+(?:[IVX]+|\d{{1,2}}))?$|^(?:{alt})\s+of\s)")
+    return re.compile(rf"(?:\s(?:{last})(?:\s+(?:[IVX]+|\d{{1,2}}))?$|^(?:{alt})\s+(?:of|on)\s)")  # "Treaty on Foo"
 
 
 QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")
