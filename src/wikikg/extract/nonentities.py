@@ -130,7 +130,18 @@ def _event_name(name: str) -> bool:
     first ("2014–15 Foo League"), an event's word last (or numbered: "Foo War II") or first before "of" ("Overland Campaign",
     "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
     Air Force Commendation Medal")."""
-    return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name))
+    return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name)) \
+        or is_event_word(name)
+
+
+@cache
+def _events() -> frozenset[str]:
+    return frozenset(name_tables().events)
+
+
+def is_event_word(name: str) -> bool:
+    """Whether a name is an event's word alone ("the Inquiry", "the Summit", "the Games"): no one's name."""
+    return name.strip() in _events()
 
 
 @cache

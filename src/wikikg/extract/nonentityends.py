@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from wikikg.extract.classify import is_concept_title, split_title
-from wikikg.extract.nonentities import is_honour, is_placeholder
+from wikikg.extract.nonentities import is_event_word, is_honour, is_placeholder
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
 
@@ -27,7 +27,8 @@ def names_nothing(m: object) -> bool:
     if m.linked:
         label = split_title(m.key)[0]
         return is_honour(label) or is_placeholder(label) or is_concept_title(m.key) and bool(_PLURAL.search(label))
-    return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip()))
+    return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip())) \
+        or is_event_word(m.key)  # "chairman of the Inquiry into ...": a name cut to its event's word
 
 
 def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:
