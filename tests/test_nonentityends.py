@@ -69,3 +69,17 @@ def test_party_abbreviations_and_name_parts_relate_nothing():
     sts = extract_article(Article("Foo Society", text)).statements
     keys = {m.key for st in sts for m in (st.subject, st.obj) if hasattr(m, "key")}
     assert {"Tom Bloggs", "Ann Smith", "Foo Party"} <= keys and not keys & {"Lab", "Ind.", "Jr."}
+
+
+def test_arabic_article_goes_on_in_a_name():
+    """"al-", "el-" fused to a capitalised word go on in a name ("Jaber al-Foo", "Abu Bar al-Baz Battalion"): the name
+    is not cut to its given name."""
+    from wikikg.extract.names import spans
+
+    class _Ctx:
+        subject_names: frozenset = frozenset()
+        index: dict = {}
+
+    text = "Despite efforts from managing director Jaber al-Foori, the Abu Bar al-Baz Battalion left."
+    names = [text[s:e] for s, e in spans(text, True, _Ctx())]
+    assert "Jaber al-Foori" in names and "Abu Bar al-Baz Battalion" in names
