@@ -83,3 +83,16 @@ def test_arabic_article_goes_on_in_a_name():
     text = "Despite efforts from managing director Jaber al-Foori, the Abu Bar al-Baz Battalion left."
     names = [text[s:e] for s, e in spans(text, True, _Ctx())]
     assert "Jaber al-Foori" in names and "Abu Bar al-Baz Battalion" in names
+
+
+def test_a_party_cell_repeating_a_link_text_is_that_party():
+    """"| Labor ||" below "| [[Foo Labour Party|Labor]] ||": the party the link names, no entity "Labor"."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("The '''Foo ministry''' was a ministry of [[Freedonia]].\n\n== Composition ==\n{| class=\"wikitable\"\n"
+            "! Portfolio !! Minister !! Party\n|-\n| Premier || [[Jane Roe]] || [[Foo Labour Party|Labor]]\n|-\n"
+            "| Treasurer || [[John Doe]] || Labor\n|}\n")
+    sts = extract_article(Article("Foo ministry", text)).statements
+    parties = {(st.subject.key, st.obj.key) for st in sts if st.predicate == "memberOf" and st.obj.key != "Foo ministry"}
+    assert parties == {("Jane Roe", "Foo Labour Party"), ("John Doe", "Foo Labour Party")}
