@@ -54,9 +54,10 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 @cache
 def _bare_shape_words() -> frozenset[str]:
-    """The shape words of names.toml themselves: "Technology", "Court", "Bank" alone name nothing."""
+    """The shape words of names.toml themselves: "Technology", "Court", "Bank", "National Historic Site" alone name nothing."""
     tables = name_tables()
-    return frozenset(w.casefold() for spec in tables.shape.values() for w in spec.anywhere + spec.suffix)
+    return frozenset(w.casefold() for spec in tables.shape.values() for w in spec.anywhere + spec.suffix + spec.first) \
+        - frozenset(w.casefold() for w in tables.world_regions)  # "West Bank": a region, whatever the shapes say
 
 
 def is_shape_word(word: str) -> bool:

@@ -33,6 +33,7 @@ _MONTH_NAMES = frozenset("January February March April May June July August Sept
 _TIME_PREPS = frozenset("in In on On since Since until Until during During early Early late Late".split())
 _APOSTROPHE_ENDS = ("'", "’", "'s", "’s")  # POSSESSIVE.search of a token (which holds no line break)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")  # "3d", "582d": US military usage
+_ARABIC = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ut)-[A-Z]")  # the article fused to a name: "Jaber al-Marri"
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
 # a timeline item's date before its first word ("1994: Enters the market", "March 2012 – Opens"): that word opens the item
 _DATE_LEAD = re.compile(r"\W*(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?\d{4}(?:\s*[–—-]\s*\d{2,4})?\s*[:–—-]\s*")
@@ -93,7 +94,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 if k < len(toks) and toks[k - 1][2] in ("of", "for") and toks[k][2] in ("the", "a") \
                         and _adjacent(text, toks[k - 1], toks[k]):
                     k += 1
-            if k >= len(toks) or not toks[k][2][0].isupper() or not _adjacent(text, toks[k - 1], toks[k]) \
+            if k >= len(toks) or not (toks[k][2][0].isupper() or _ARABIC.match(toks[k][2])) \
+                    or not _adjacent(text, toks[k - 1], toks[k]) \
                     or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
                     or (k > j + 1 and toks[k][2] == "The") \
                     or (k > j + 1 and j > i and legal.fullmatch(toks[j][2])) \

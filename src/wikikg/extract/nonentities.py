@@ -33,9 +33,9 @@ def is_work_qualifier(suffix: str | None) -> bool:
 
 @cache
 def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """names.toml's documents' first nouns, works' last words and [stop] titles, as sets."""
+    """names.toml's documents' first nouns, works' last words and [stop] titles (case-folded), as sets."""
     t = name_tables()
-    return frozenset(t.work_first), frozenset(t.work_heads), frozenset(t.stop.titles)
+    return frozenset(t.work_first), frozenset(t.work_heads), frozenset(x.casefold() for x in t.stop.titles)
 
 
 def ends_as_a_work(name: str) -> bool:
@@ -86,10 +86,34 @@ def _kind_next() -> re.Pattern:
 @lru_cache(maxsize=16384)  # asked of each link and name, again by each step that types it
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
-    personal name: an honour ("Foo Award", "Foo Unit Citation"), an event's form, a law's ("Foo Act"), a field ("Home Entertainment"),
-    a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone ("Major General")."""
+    personal name: an honour ("Foo Award", "Foo Unit Citation", "Order of Foo"), an event's form, a law's ("Foo Act"),
+    a field ("Home Entertainment"), a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone
+    ("Major General"), a placeholder ("TBA")."""
     return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
-        or name in _word_sets()[2]  # "Major General", "Secretary" alone: a title, nobody's name
+        or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name)  # "Major General" alone: a title, nobody's name
+
+
+@cache
+def _honours() -> tuple[re.Pattern, re.Pattern]:
+    t = name_tables()
+    return re.compile(t.honours), re.compile(t.honours_unless)
+
+
+def is_honour(name: str) -> bool:
+    """Whether a name is an honour's by its form (names.toml [honours]): an order of merit, a decoration or a grade
+    ("Order of Foo", "Officer of the Order of Foo", "Knight Bachelor", "Military Cross"); not a religious order's."""
+    names, unless = _honours()
+    return names.search(name) is not None and unless.search(name) is None
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(name_tables().placeholders)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a name is what a table or a list writes for none or not known ("Vacant", "TBA", "Unknown"): names.toml."""
+    return " ".join(name.split()).strip(" .,;:()[]*").casefold() in _placeholders()
 
 
 def is_event(name: str) -> bool:
@@ -106,7 +130,18 @@ def _event_name(name: str) -> bool:
     first ("2014–15 Foo League"), an event's word last (or numbered: "Foo War II") or first before "of" ("Overland Campaign",
     "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
     Air Force Commendation Medal")."""
-    return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name))
+    return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name)) \
+        or is_event_word(name)
+
+
+@cache
+def _events() -> frozenset[str]:
+    return frozenset(name_tables().events)
+
+
+def is_event_word(name: str) -> bool:
+    """Whether a name is an event's word alone ("the Inquiry", "the Summit", "the Games"): no one's name."""
+    return name.strip() in _events()
 
 
 @cache
@@ -134,7 +169,7 @@ def _event_head() -> re.Pattern:
     alt = "|".join(map(re.escape, t.events)) or "(?!)"
     last = "|".join(map(re.escape, t.events + t.awards)) or "(?!)"
     # the word may be numbered after it ("World War II", "Foo War 2"): still the event's name
-    return re.compile(rf"(?:\s(?:{last})(?:\s+(?:[IVX]+|\d{{1,2}}))?$|^(?:{alt})\s+of\s)")
+    return re.compile(rf"(?:\s(?:{last})(?:\s+(?:[IVX]+|\d{{1,2}}))?$|^(?:{alt})\s+(?:of|on)\s)")  # "Treaty on Foo"
 
 
 QUALIFIER_TAIL = re.compile(r"\s+(?:(?:of|in|from|for)\s.*|[\d–-]+)$")

@@ -57,9 +57,14 @@ _RANK_QUALIFIER = re.compile(r"\b(?:rank|title|military|army|navy|naval|air\s+fo
 
 
 @lru_cache(maxsize=8192)  # asked of every link
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.casefold() for t in name_tables().stop.titles)  # "[[Lieutenant colonel]]" as Wikipedia titles it
+
+
 def is_rank(target: str) -> bool:
     """Whether a link names a rank or a title before names ("[[Major General (Freedonia)|Major General]]",
     "[[Colonel (Foo Army)|Colonel]]": names.toml [stop] titles), qualified by nothing, a place or a military
     word; not "[[Queen (band)]]"."""
     label, dis = split_title(target)
-    return label in name_tables().stop.titles and (dis is None or dis in places() or bool(_RANK_QUALIFIER.search(dis)))
+    return label.casefold() in _titles() and (dis is None or dis in places() or bool(_RANK_QUALIFIER.search(dis)))

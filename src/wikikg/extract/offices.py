@@ -6,7 +6,7 @@ import re
 
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.entailment import is_service_body
-from wikikg.extract.names import is_role_title
+from wikikg.extract.names import is_role_title, title_prefix
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import FieldItem, Mention
@@ -78,13 +78,20 @@ def names_office(name: str) -> bool:
 _GENERATIONS = {"II", "III", "IV", "JR", "SR"}
 
 
+def _titled(words: list[str]) -> int:
+    """How many words a title of names.toml [stop] titles takes at the start of a name (0 when none)."""
+    m = title_prefix().match(" ".join(words))
+    return len(m.group().split()) if m else 0
+
+
 def untitled(name: str) -> str:
     """A person's name without the titles before it ("Dr. K. Geetha" -> "K. Geetha") or the letters after it
     ("Sara Roe MC PA": post-nominals in capitals after a name written in small letters), when a name of two
     words or more remains."""
     words = name.split()
-    while len(words) > 2 and (words[0].casefold() in titles() or words[0] in name_tables().stop.ranks):
-        words = words[1:]
+    while len(words) > 2 and (words[0].casefold() in titles() or words[0] in name_tables().stop.ranks
+                              or 0 < _titled(words) <= len(words) - 2):
+        words = words[max(1, _titled(words)):]  # a title of two words goes whole: "Air Vice-Marshal Jane Roe"
     while len(words) > 2 and words[-1] in (")", "]"):  # "(MNSA) AFP )": what a removed note left
         words = words[:-1]
     if name.isupper() and (initial := max((i for i, w in enumerate(words[1:-1], 1) if len(w.rstrip(".")) == 1),

@@ -77,8 +77,13 @@ def is_personal_name(name: str) -> bool:
     words = name.split()
     if (m := _LEADING_INITIAL.fullmatch(name)) is not None:
         return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
-    return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1]))
-    # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language
+    return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1])) \
+        and _DEMONYM.sub("", name) not in places()
+    # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language; not a place's
+    # people's name ("Sri Lankan(s)": Sri Lanka's)
+
+
+_DEMONYM = re.compile(r"(?<=a)ns?$")
 
 
 _LEADING_INITIAL = re.compile(r"[A-Z]\. (?P<rest>[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")

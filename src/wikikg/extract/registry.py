@@ -16,6 +16,7 @@ from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.itempeople import extract_item_people
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context
+from wikikg.extract.nonentityends import without_nonentities
 from wikikg.extract.recordlists import extract_records
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.runin import extract_runin
@@ -208,5 +209,5 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
     """Run the extractors (by default EXTRACTORS) in order on one article; what it says
     (Extraction.statements: every statement found, in that order, less the redundant ones)."""
     for extractor in EXTRACTORS if extractors is None else extractors:
-        work.found[extractor.name] = extractor(work)
+        work.found[extractor.name] = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
     return one_node_per_person(work.statements(), work.subject.key)  # "[[Paul S. Roe]]" and "[[Paul Roe]]": one person

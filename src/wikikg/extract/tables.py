@@ -340,10 +340,20 @@ def _attributes(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], m: 
         # a heading spread over two columns ("Party": a colour swatch, then the name): the first that names (each
         # part of a `several` cell: "Nationalist / Economy")
         cells = [p for i in cols for p in (_parts(row[i]) if attr.several else [row[i]])]
-        named = (_entity(c) for c in cells if not (attr.unless_value and attr.unless_value.search(c.text.strip())))
+        named = (_as_linked(_entity(c), table) for c in cells
+                 if not (attr.unless_value and attr.unless_value.search(c.text.strip())))
         for value in list(filter(None, named))[:None if attr.several else 1]:
             out += _attribute(attr, m, value, rule, evidence, owner, seen)
     return out
+
+
+def _as_linked(value: Mention | None, table: Table) -> Mention | None:
+    """An unlinked cell that repeats a link's text of the same table names what the link names ("| Labor ||" below
+    "| [[Foo Labour Party|Labor]] ||": the party, not an entity "Labor")."""
+    if value is None or value.linked:
+        return value
+    link = next((k for r in table.rows for c in r for k in c.links if k.text == value.key), None)
+    return value if link is None or is_page_of_many(link.target) else link_mention(link.target, link.text)
 
 
 _SLASH = re.compile(r"\s+/\s+")

@@ -7,6 +7,7 @@ from wikikg.extract.classify import is_post, name_types
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.names import is_role_title, title_prefix, titles_folded
 from wikikg.extract.people import is_personal_name
+from wikikg.kb.places import places
 from wikikg.model import Mention
 
 POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")  # "Sara Roe GSC", "John Doe OBE"
@@ -30,8 +31,10 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
     "Mr. Roe" kept whole: a surname alone is no name), a mention of no entity for titles alone ("Maj Gen"),
     or None when the name has no title before it or is no person's (a post, an organisation's name)."""
     k, last, title = titles_run(clean)
-    if not k or len(clean.split()) <= 1 or name_types(clean) or is_post(clean[k:]):
+    if not k or len(clean.split()) <= 1 or is_post(clean[k:]) or _place(clean):
         return None
+    if name_types(clean) and (name_types(clean[k:]) or not is_personal_name(clean[k:])):
+        return None  # "General Motors", "Colonel Foo Hospital"; not "Squadron Leader Jane Roe": the rank's word only
     rest = clean[k:]
     if rest.casefold().rstrip(".") in titles_folded():  # "Maj Gen", "Vice President Bishop": titles, no one
         return Mention(clean, clean, False, frozenset(), start=start, end=end)
@@ -45,6 +48,15 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
     else:
         clean = clean[last:]  # "Captain Mr. Roe" -> "Mr. Roe"
     return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
+
+
+def _place(name: str) -> bool:
+    """Whether a name that opens with a title's word is a place's or its people's ("Sri Lanka", "Sri Lankans",
+    "General Santos"): no title and no person."""
+    return name in places() or _DEMONYM.sub("", name) in places()
+
+
+_DEMONYM = re.compile(r"(?<=a)ns?$")  # "Sri Lankan(s)": the people of Sri Lanka
 
 
 def titled_known(name: str, index: dict[str, Mention]) -> tuple[str, Mention | None]:

@@ -108,6 +108,10 @@ class Names:
     frame_unless: str = "(?!)"  # link titles no frame types (a taxon's Latin name)
     frame_posts: tuple[str, ...] = ()  # posts and ranks only a body gives, between it and a holder ("[[Foo]] CEO")
     frame_nouns: tuple[str, ...] = ()  # nouns after "the [[Foo]]" that say what the link names ("faction")
+    honours: str = "(?!)"  # names of honours by their form: orders of merit, decorations, grades ("Knight Bachelor")
+    honours_unless: str = "(?!)"  # ... not a religious or fraternal order's ("Order of Friars Minor")
+    placeholders: tuple[str, ...] = ()  # what tables and lists write for "nobody" or "not known" ("Vacant", "TBA")
+    clipped: str = "(?!)"  # unlinked abbreviations and name parts alone ("Lab", "Ind.", "Jr.")
 
 
 SCHEMA = Table({
@@ -140,6 +144,8 @@ SCHEMA = Table({
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list}),
+    "honours": Table({"names": str, "unless": str}),
+    "placeholders": Table({"words": list, "clipped": str}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -160,7 +166,7 @@ _LISTS = {
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
-    "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"),
+    "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "placeholders": ("placeholders", "words"),
 }
 
 
@@ -192,6 +198,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         membership_of_institutions=tuple(d.get("membership", {}).get("of_institutions", ())),
         membership_of_institutions_unless=d.get("membership", {}).get("of_institutions_unless", "(?!)"),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
+        clipped=d.get("placeholders", {}).get("clipped", "(?!)"),
+        honours=d.get("honours", {}).get("names", "(?!)"), honours_unless=d.get("honours", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
 

@@ -15,6 +15,8 @@ _ABBREV = {
     "dec", "dept", "univ", "assn", "bros", "ave", "blvd", "rd", "ft", "mass", "calif", "ont", "wash",
     "pte", "pty", "s.a", "n.v", "b.v", "k.k", "s.p.a", "a.g", "l.p", "s.a.b", "c.v", "pvt", "bhd", "sdn", "tbk",
     "s.r.l", "s.l", "s.a.s",
+    # titles and ranks before a name ("Msgr. Jane Roe", "Fr. John Doe", "Maj. Jane Roe", "Brig. John Doe")
+    "msgr", "mgr", "fr", "maj", "brig", "cdr", "cpl", "lieut", "supt", "messrs", "mme", "mlle",
 }
 _MAY_END = {"u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc", "etc", "jr", "sr"}
 _OPENERS = {

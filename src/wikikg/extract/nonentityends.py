@@ -1,0 +1,39 @@
+"""Statements with an honour or a placeholder at one end ("Order of Foo", "Vacant"), dropped whatever read them."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wikikg.extract.classify import is_concept_title, split_title
+from wikikg.extract.nonentities import is_event_word, is_honour, is_placeholder
+from wikikg.kb.names import name_tables
+from wikikg.model import Mention, Statement
+
+_PLURAL = re.compile(r"[a-z]{2}(?<![su])s$")  # "[[NCAA Foo independent schools|Independent]]": a set's page, no one
+
+
+@cache
+def _clipped() -> re.Pattern:
+    return re.compile(name_tables().clipped)
+
+
+def names_nothing(m: object) -> bool:
+    """Whether a mention's name is an honour's or a placeholder's (names.toml [honours], [placeholders]): a link by
+    its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]", a common noun's plural: "[[Foo independent schools]]",
+    a set's page), an unlinked name by its words ("TBA", "Vacant"), or an
+    unlinked clipped word or name part alone ("Lab", "Ind.", "Jr.")."""
+    if not isinstance(m, Mention):
+        return False
+    if m.linked:
+        label = split_title(m.key)[0]
+        return is_honour(label) or is_placeholder(label) or is_concept_title(m.key) and bool(_PLURAL.search(label))
+    return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip())) \
+        or is_event_word(m.key)  # "chairman of the Inquiry into ...": a name cut to its event's word
+
+
+def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:
+    """The statements less those relating or typing a name that names no entity (the article's subject aside: its
+    own box and lead say what it is): a table's "| Vacant ||" is nobody, "a Member of the [[Order of Foo]]" no
+    member of a body, a list's "* [[Knight Bachelor]]" no organisation."""
+    return [st for st in statements
+            if not any(m.key != subject and names_nothing(m) for m in (st.subject, st.obj) if isinstance(m, Mention))]
