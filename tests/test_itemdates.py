@@ -24,6 +24,13 @@ from wikikg.extract.itemdates import TERM_LEAD, item_dates, lead_dates
     (", Freedonian politician, 1986-1988 and 1993-1999.", "1986", "1988"),   # the first of two terms
     (" (Jane Doe) - vocals (2007–present)", "2007", None),                   # a member's other name first
     (", philosopher, who wrote 1984.", None, None),                          # a year inside a clause: no term
+    (" (regent, 2008–2009)", "2008", "2009"),                               # a post's qualifier, then its years
+    (" (Faculty of Science, 1967)", "1967", None),                           # an alumnus's faculty and year
+    (" (temporary) (2005–2006)", "2005", "2006"),                            # a note of its own first
+    (" (28 February 1993 – April 2001)", "1993-02-28", "2001-04"),           # a term between full dates
+    (" (April 2001 – 26 June 2004)", "2001-04", "2004-06-26"),
+    (" (Nobel Prize in Chemistry, 1999)", None, None),                       # a prize's year is no term
+    (" (born, 1950)", None, None),
 ])
 def test_an_items_dates(rest, start, end):
     got_start, got_end = item_dates(rest)
