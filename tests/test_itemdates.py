@@ -63,3 +63,13 @@ def test_an_infobox_values_dated_note(text, start, end):
     from wikikg.extract.boxdates import held_years
     (got_start, got_end), = held_years(text, 1)
     assert (got_start.value if got_start else None, got_end.value if got_end else None) == (start, end)
+
+
+@pytest.mark.parametrize("rest,person,start", [
+    (" (1826–1910) - the second woman to earn a degree", True, None),   # a person's life, no post's term
+    (", 1923–1948", True, "1923"),                                        # a president's 25 years
+    (" (1826–1910)", False, "1826"),                                     # a company's years stay
+])
+def test_a_persons_life_dates_no_item(rest, person, start):
+    got, _end = item_dates(rest, person)
+    assert (got.value if got else None) == start

@@ -99,8 +99,20 @@ _NOT_A_TERM = re.compile(r"\b(?:born|b|died|d|founded|established|est|formed|pri
 _DATED_NOTE = re.compile(r"^\s*\(([^()]*)\)")
 
 
-def item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
-    """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946"."""
+# a span after a person's name this long is their life ("Jane Roe (1826–1910)"), no post's or membership's term
+_LIFE_YEARS = 50
+
+
+def item_dates(rest: str, person: bool = False) -> tuple[DateValue | None, DateValue | None]:
+    """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946";
+    none for a `person` whose span is as long as a life."""
+    start, end = _item_dates(rest)
+    if person and start is not None and end is not None and int(end.value[:4]) - int(start.value[:4]) >= _LIFE_YEARS:
+        return None, None
+    return start, end
+
+
+def _item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     if shared := _CO_HOLDER.match(rest):
         rest = rest[shared.end():]
     m = _SPAN.match(rest) or _ROLE_SPAN.match(rest) or _ROLE_YEARS.match(rest)
