@@ -149,6 +149,16 @@ def test_a_table_without_a_header_takes_its_years_column_as_the_dates():
     assert facts == {("José Hilário", "2013"), ("Joaquim da Costa", "2014")}
 
 
+@pytest.mark.parametrize("header", ["Member since", "Accession", "Admitted", "Elected", "Joined"])
+def test_a_column_of_when_each_member_came_in_dates_it(header):
+    text = ("'''Example Union''' is an association of societies.\n\n==Members==\n{| class=\"wikitable\"\n"
+            f"! Member !! Country !! {header}\n|-\n| [[Foo Society]] || [[Freedonia]] || 12 May 1995\n"
+            "|-\n| [[Bar Society]] || [[Barshire]] || 2004\n|}\n")
+    facts = {(st.subject.key, st.date.value if st.date else "")
+             for st in extract_article(Article("Example Union", text)).statements if st.predicate == "memberOf"}
+    assert facts == {("Foo Society", "1995-05-12"), ("Bar Society", "2004")}
+
+
 @pytest.mark.parametrize("games,dated", [("Olympiad", True), ("Games", True), ("Notes", False)])
 def test_a_column_of_games_each_with_its_year_dates_the_members(games, dated):
     text = ("'''Example Club''' is a rowing club.\n\n==Members==\n{| class=\"wikitable\"\n"

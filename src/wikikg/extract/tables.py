@@ -36,7 +36,8 @@ _FALLBACK_COLUMN = re.compile(r"^(?:nick|nicknames?|known\s+as|short\s+name)$", 
 _DATE_COLUMN = re.compile(r"^(?!dates?\s+of\s+(?:birth|death)\b)"  # a birth date column dates no relation
                           r"(?:[a-z]+\s+(?=(?:term|tenure)s?$))?"  # a qualified term: "Presidential term"
                           r"(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
-                          r"start|began|established|season|seasons|took\s+office|assumed\s+office)\b", re.I)
+                          r"start|began|established|season|seasons|took\s+office|assumed\s+office|(?:office|term)\s+start|"
+                          r"member(?:ship)?\s+since|accession|admitted|admission|elected)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
