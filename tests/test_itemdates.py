@@ -31,6 +31,7 @@ from wikikg.extract.itemdates import TERM_LEAD, item_dates, lead_dates
     (" (April 2001 – 26 June 2004)", "2001-04", "2004-06-26"),
     (" (Nobel Prize in Chemistry, 1999)", None, None),                       # a prize's year is no term
     (" (born, 1950)", None, None),
+    (" (formerly the High Institute of Foo) (1954)", "1954", None),         # a unit's earlier name first
 ])
 def test_an_items_dates(rest, start, end):
     got_start, got_end = item_dates(rest)

@@ -90,9 +90,10 @@ _ROLE_YEARS = re.compile(r"^\s*,\s*[a-zA-Z][^()\[\]⟦⟧\d,;:]{1,60}?\s*,\s*(\d
 _CO_HOLDER = re.compile(r"^\s*/\s*[^()/,;]{1,80}?(?=\s*\(\s*\d{4})")
 
 
-# " (regent, 2008–2009)", " (Faculty of Science, 1967)", " (temporary) (2005–2006)": a short label in the
-# parenthesis (or one of its own) before the years; not a birth, a death, a founding or a prize's year
-_NOTED_SPAN = re.compile(r"^(?:\s*\([^()\d]{1,30}\))?\s*\(\s*(?:(?P<label>[^()\d,;]{1,40}?)\s*,\s*)?"
+# " (regent, 2008–2009)", " (Faculty of Science, 1967)", " (temporary) (2005–2006)", " (formerly the Foo Institute)
+# (1954)": a short label in the parenthesis (or one of its own, or an earlier name) before the years; not a birth,
+# a death, a founding or a prize's year
+_NOTED_SPAN = re.compile(r"^(?:\s*\((?:[^()\d]{1,30}|(?:later|formerly)\s[^()\d]{1,60})\))?\s*\(\s*(?:(?P<label>[^()\d,;]{1,40}?)\s*,\s*)?"
                          r"(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)")
 _NOT_A_TERM = re.compile(r"\b(?:born|b|died|d|founded|established|est|formed|prize|award|medal|laureate)\b", re.I)
 # " (28 February 1993 – April 2001)": a term from a full date
