@@ -173,8 +173,7 @@ def _containment(work: Extraction) -> list[Statement]:
 def _entailed(work: Extraction) -> list[Statement]:
     stated = work.statements()
     termed = dated_by_term(stated, work.article, work.subject.key)  # "X, Dean of [[Foo]] from 1992 to 2005"
-    known = tuple(m for st in work.found["infobox"] for m in (st.subject, st.obj) if isinstance(m, Mention))
-    prosed = dated_by_prose(stated + termed, work.article, work.subject, known)  # "[[Foo FC]] joined in 1995"
+    prosed = dated_by_prose(stated + termed, work.article, work.context)  # "[[Foo FC]] joined in 1995"
     return termed + prosed + entailed(stated + termed + prosed)
 
 
