@@ -159,7 +159,7 @@ def test_a_column_of_when_each_member_came_in_dates_it(header):
     assert facts == {("Foo Society", "1995-05-12"), ("Bar Society", "2004")}
 
 
-@pytest.mark.parametrize("games,dated", [("Olympiad", True), ("Games", True), ("Notes", False)])
+@pytest.mark.parametrize("games,dated", [("Olympiad", True), ("Olympic Games", True), ("Games", False), ("Notes", False)])
 def test_a_column_of_games_each_with_its_year_dates_the_members(games, dated):
     text = ("'''Example Club''' is a rowing club.\n\n==Members==\n{| class=\"wikitable\"\n"
             f"! {games} !! Name !! Event\n|-\n| [[1912 Summer Olympics|Stockholm 1912]] || [[Jane Roe]] || Eight\n"

@@ -94,7 +94,7 @@ def _columns(table: Table) -> tuple[int, int | None]:
 
 
 _YEARS = re.compile(r"\(?\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?")
-_EDITION_COLUMN = re.compile(r"^(?:olympiad|olympics|(?:olympic\s+)?games|edition|debut)$", re.I)
+_EDITION_COLUMN = re.compile(r"^(?:olympiad|olympics|olympic\s+games|edition|debut)$", re.I)  # not "Games": a count
 _A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 
