@@ -24,6 +24,14 @@ from wikikg.extract.itemdates import TERM_LEAD, item_dates, lead_dates
     (", Freedonian politician, 1986-1988 and 1993-1999.", "1986", "1988"),   # the first of two terms
     (" (Jane Doe) - vocals (2007–present)", "2007", None),                   # a member's other name first
     (", philosopher, who wrote 1984.", None, None),                          # a year inside a clause: no term
+    (" (regent, 2008–2009)", "2008", "2009"),                               # a post's qualifier, then its years
+    (" (Faculty of Science, 1967)", "1967", None),                           # an alumnus's faculty and year
+    (" (temporary) (2005–2006)", "2005", "2006"),                            # a note of its own first
+    (" (28 February 1993 – April 2001)", "1993-02-28", "2001-04"),           # a term between full dates
+    (" (April 2001 – 26 June 2004)", "2001-04", "2004-06-26"),
+    (" (Nobel Prize in Chemistry, 1999)", None, None),                       # a prize's year is no term
+    (" (born, 1950)", None, None),
+    (" (formerly the High Institute of Foo) (1954)", "1954", None),         # a unit's earlier name first
 ])
 def test_an_items_dates(rest, start, end):
     got_start, got_end = item_dates(rest)
@@ -56,3 +64,13 @@ def test_an_infobox_values_dated_note(text, start, end):
     from wikikg.extract.boxdates import held_years
     (got_start, got_end), = held_years(text, 1)
     assert (got_start.value if got_start else None, got_end.value if got_end else None) == (start, end)
+
+
+@pytest.mark.parametrize("rest,person,start", [
+    (" (1826–1910) - the second woman to earn a degree", True, None),   # a person's life, no post's term
+    (", 1923–1948", True, "1923"),                                        # a president's 25 years
+    (" (1826–1910)", False, "1826"),                                     # a company's years stay
+])
+def test_a_persons_life_dates_no_item(rest, person, start):
+    got, _end = item_dates(rest, person)
+    assert (got.value if got else None) == start

@@ -149,6 +149,26 @@ def test_a_table_without_a_header_takes_its_years_column_as_the_dates():
     assert facts == {("José Hilário", "2013"), ("Joaquim da Costa", "2014")}
 
 
+@pytest.mark.parametrize("header", ["Member since", "Accession", "Admitted", "Elected", "Joined"])
+def test_a_column_of_when_each_member_came_in_dates_it(header):
+    text = ("'''Example Union''' is an association of societies.\n\n==Members==\n{| class=\"wikitable\"\n"
+            f"! Member !! Country !! {header}\n|-\n| [[Foo Society]] || [[Freedonia]] || 12 May 1995\n"
+            "|-\n| [[Bar Society]] || [[Barshire]] || 2004\n|}\n")
+    facts = {(st.subject.key, st.date.value if st.date else "")
+             for st in extract_article(Article("Example Union", text)).statements if st.predicate == "memberOf"}
+    assert facts == {("Foo Society", "1995-05-12"), ("Bar Society", "2004")}
+
+
+@pytest.mark.parametrize("games,dated", [("Olympiad", True), ("Olympic Games", True), ("Games", False), ("Notes", False)])
+def test_a_column_of_games_each_with_its_year_dates_the_members(games, dated):
+    text = ("'''Example Club''' is a rowing club.\n\n==Members==\n{| class=\"wikitable\"\n"
+            f"! {games} !! Name !! Event\n|-\n| [[1912 Summer Olympics|Stockholm 1912]] || [[Jane Roe]] || Eight\n"
+            "|-\n| Paris 1924 || [[Joan Doe]] || Coxed Four\n|}\n")
+    facts = {(st.subject.key, st.date.value if st.date else "")
+             for st in extract_article(Article("Example Club", text)).statements if st.predicate == "memberOf"}
+    assert facts == ({("Jane Roe", "1912"), ("Joan Doe", "1924")} if dated else {("Jane Roe", ""), ("Joan Doe", "")})
+
+
 @pytest.mark.parametrize("header", ["Presidential term", "Term", "Mayoral tenure"])
 def test_a_qualified_term_column_dates_the_heads_and_a_birth_year_column_does_not(header):
     text = ("'''Example Society''' is a learned society.\n\n==Presidents==\n{| class=\"wikitable\"\n"

@@ -39,7 +39,7 @@ def held_years(text: str, pieces: int) -> list[tuple[DateValue | None, DateValue
     gives one such note per value; else none."""
     spans = _YEARS_NOTE.findall(text)
     if len(spans) != pieces:
-        dated = [d for d in map(_dated_note, _NOTE.findall(text)) if d is not None]
+        dated = [d for d in map(dated_note, _NOTE.findall(text)) if d is not None]
         return dated if len(dated) == pieces else [(None, None)] * pieces
     return [(DateValue(a, "gYear"), DateValue(b, "gYear") if b.isdigit() else None) for a, b in spans]
 
@@ -48,7 +48,7 @@ _NOTE = re.compile(r"\(([^()]*)\)")
 _TO = re.compile(r"\s*(?:[–—-]|to|until)\s*")
 
 
-def _dated_note(note: str) -> tuple[DateValue, DateValue | None] | None:
+def dated_note(note: str) -> tuple[DateValue, DateValue | None] | None:
     """A note that opens with a full date, and perhaps closes with one: "(28 Aug 1941 - )", "(1 May 1943 –
     2 June 1944)": a commander's or an officer's term."""
     found = [f for f in find_dates(note) if f[2] is not None]

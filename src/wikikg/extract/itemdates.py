@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from wikikg.extract.boxdates import dated_note
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.model import DateValue, ParsedArticle
 
@@ -89,14 +90,41 @@ _ROLE_YEARS = re.compile(r"^\s*,\s*[a-zA-Z][^()\[\]⟦⟧\d,;:]{1,60}?\s*,\s*(\d
 _CO_HOLDER = re.compile(r"^\s*/\s*[^()/,;]{1,80}?(?=\s*\(\s*\d{4})")
 
 
-def item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
-    """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946"."""
+# " (regent, 2008–2009)", " (Faculty of Science, 1967)", " (temporary) (2005–2006)", " (formerly the Foo Institute)
+# (1954)": a short label in the parenthesis (or one of its own, or an earlier name) before the years; not a birth,
+# a death, a founding or a prize's year
+_NOTED_SPAN = re.compile(r"^(?:\s*\((?:[^()\d]{1,30}|(?:later|formerly)\s[^()\d]{1,60})\))?\s*\(\s*(?:(?P<label>[^()\d,;]{1,40}?)\s*,\s*)?"
+                         r"(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)")
+_NOT_A_TERM = re.compile(r"\b(?:born|b|died|d|founded|established|est|formed|prize|award|medal|laureate)\b", re.I)
+# " (28 February 1993 – April 2001)": a term from a full date
+_DATED_NOTE = re.compile(r"^\s*\(([^()]*)\)")
+
+
+# a span after a person's name this long is their life ("Jane Roe (1826–1910)"), no post's or membership's term
+_LIFE_YEARS = 50
+
+
+def item_dates(rest: str, person: bool = False) -> tuple[DateValue | None, DateValue | None]:
+    """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946";
+    none for a `person` whose span is as long as a life."""
+    start, end = _item_dates(rest)
+    if person and start is not None and end is not None and int(end.value[:4]) - int(start.value[:4]) >= _LIFE_YEARS:
+        return None, None
+    return start, end
+
+
+def _item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     if shared := _CO_HOLDER.match(rest):
         rest = rest[shared.end():]
     m = _SPAN.match(rest) or _ROLE_SPAN.match(rest) or _ROLE_YEARS.match(rest)
+    if not m and (noted := _NOTED_SPAN.match(rest)) and not _NOT_A_TERM.search(noted.group(0)):
+        return DateValue(noted.group(2), "gYear"), DateValue(noted.group(3), "gYear") \
+            if (noted.group(3) or "").isdigit() else None
     if not m:
         if since := _SINCE.match(rest):
             return DateValue(since.group(1), "gYear"), None
+        if (note := _DATED_NOTE.match(rest)) and (dated := dated_note(note.group(1))) is not None:
+            return dated
         return lineage_dates(rest)
     start = DateValue(m.group(1), "gYear")
     end = m.group(2)

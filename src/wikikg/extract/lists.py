@@ -254,7 +254,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             items[0] = replace(items[0], text=(n := sentence.text[:stop]), key=n, end=stop)  # "* Foo Centre and school"
         items[:1] = [later_name(m, sentence, article, ctx) for m in items[:1]]  # "* Foo Field (later [[Foo AFB]])"
         listed = sited(items, sentence, article, set(spec.types) == {"Place"})
-        last = item_dates(sentence.text[items[-1].end:]) if items else (None, None)  # "A, Florida, 1 May 1944 –"
+        last = item_dates(sentence.text[items[-1].end:], types_of_people or "Person" in items[-1].types) if items else (None, None)
         shaped = spec.shaped_items or bool(ctx.subject.strength and ctx.subject.types & spec.shaped_for)
         for m in listed:
             unshaped = shaped and m.strength < SHAPE  # held back: kept when most of its list's items are shaped
@@ -270,7 +270,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 m = replace(m, types=frozenset({parts and unit_class(m.text, ctx.subject)
                                                 or default_type(spec, ctx.subject, named, sentence.section)}), strength=0)
             taken = depth
-            date, end = item_dates(sentence.text[m.end:])
+            date, end = item_dates(sentence.text[m.end:], "Person" in m.types)
             if date is None:
                 date, end = last
             if date is None and term:

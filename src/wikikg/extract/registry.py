@@ -17,6 +17,7 @@ from wikikg.extract.itempeople import extract_item_people
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.mentions import Context
 from wikikg.extract.nonentityends import without_nonentities
+from wikikg.extract.prosedates import dated_by_prose
 from wikikg.extract.recordlists import extract_records
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.runin import extract_runin
@@ -173,7 +174,8 @@ def _containment(work: Extraction) -> list[Statement]:
 def _entailed(work: Extraction) -> list[Statement]:
     stated = work.statements()
     termed = dated_by_term(stated, work.article, work.subject.key)  # "X, Dean of [[Foo]] from 1992 to 2005"
-    return termed + entailed(stated + termed)
+    prosed = dated_by_prose(stated + termed, work.article, work.context)  # "[[Foo FC]] joined in 1995"
+    return termed + prosed + entailed(stated + termed + prosed)
 
 
 def _cast(work: Extraction) -> list[Statement]:

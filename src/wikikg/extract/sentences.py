@@ -77,13 +77,13 @@ def _typed(m: Mention, default: str | None) -> Mention:
     return replace(m, types=frozenset({default}), strength=0)
 
 
-def extract_sentences(article: ParsedArticle, ctx: Context) -> list[Statement]:
-    """Apply every relation rule to every sentence of the article."""
+def extract_sentences(article: ParsedArticle, ctx: Context, paragraphs: frozenset[int] | None = None) -> list[Statement]:
+    """Apply every relation rule to every sentence of the article (of those `paragraphs` only, when given)."""
     out: list[Statement] = []
     prev = PreviousDates()
     para = -1
     citations = {c.key: c for c in article.citations}
-    for sentence in article.sentences:
+    for sentence in article.sentences if paragraphs is None else (s for s in article.sentences if s.paragraph in paragraphs):
         if sentence.paragraph != para:
             para, prev = sentence.paragraph, PreviousDates()
         mentions = find_mentions(sentence, ctx)

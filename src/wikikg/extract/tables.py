@@ -36,7 +36,8 @@ _FALLBACK_COLUMN = re.compile(r"^(?:nick|nicknames?|known\s+as|short\s+name)$", 
 _DATE_COLUMN = re.compile(r"^(?!dates?\s+of\s+(?:birth|death)\b)"  # a birth date column dates no relation
                           r"(?:[a-z]+\s+(?=(?:term|tenure)s?$))?"  # a qualified term: "Presidential term"
                           r"(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
-                          r"start|began|established|season|seasons|took\s+office|assumed\s+office)\b", re.I)
+                          r"start|began|established|season|seasons|took\s+office|assumed\s+office|(?:office|term)\s+start|"
+                          r"member(?:ship)?\s+since|accession|admitted|admission|elected)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
@@ -85,10 +86,16 @@ def _columns(table: Table) -> tuple[int, int | None]:
         width = max((len(r) for r in table.rows), default=0)
         date = next((i for i in range(width) if i != name and table.rows
                      and all(i < len(r) and _YEARS.fullmatch(r[i].text.strip()) for r in table.rows)), None)
+    if date is None:  # "Olympiad | Name": the games a row's member took part in, each named with its year
+        rows = [r for r in table.rows if not all(c.header for c in r)]
+        date = next((i for i, h in enumerate(table.header) if i != name and _EDITION_COLUMN.match(h.strip()) and rows
+                     and all(i < len(r) and len(_A_YEAR.findall(r[i].text)) == 1 for r in rows)), None)
     return name, date
 
 
 _YEARS = re.compile(r"\(?\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?")
+_EDITION_COLUMN = re.compile(r"^(?:olympiad|olympics|olympic\s+games|edition|debut)$", re.I)  # not "Games": a count
+_A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 
 def _entity(cell: TableCell, address: bool = False) -> Mention | None:
