@@ -111,3 +111,10 @@ def lead_dates(term: str) -> tuple[DateValue | None, DateValue | None]:
     start = parse_date(term[found[0][0]:found[0][1]])
     end = parse_date(term[found[1][0]:found[1][1]]) if len(found) > 1 and found[1][2] is not None else None
     return start, end
+
+
+def life_span(start: DateValue | None, end: DateValue | None) -> bool:
+    """Whether years after a person's name are their life, no term ("* [[Jane Roe]] (1764–1831)" under "Fellows"):
+    a span of 45 years or more, longer than any post or membership a list dates so."""
+    return (start is not None and end is not None and start.value[:4].isdigit() and end.value[:4].isdigit()
+            and int(end.value[:4]) - int(start.value[:4]) >= 45)

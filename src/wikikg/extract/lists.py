@@ -10,8 +10,9 @@ from wikikg.extract.boldparent import bold_unit, linked_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
-from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
+from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates, life_span
 from wikikg.extract.itemtails import lower_tail
+from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import listed_part
@@ -23,6 +24,7 @@ from wikikg.extract.officelinks import is_rank
 from wikikg.extract.partnames import heads_units, lone_name, unit_class
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.extract.sited import sited
+from wikikg.extract.termowner import term_owner
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
@@ -278,6 +280,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if date is None:
                 date, end = dates_below(article, index)
             date = date or heading_date(heading)
+            if "Person" in m.types and life_span(date, end):
+                date = end = None  # "* [[Jane Roe]] (1764–1831)": her life, not her membership
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
             if termed is not None:
                 owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station
@@ -298,8 +302,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                                                       evidence, spec.event, date, end, cites))
                 continue
             kept[sentence.section, depth] = kept.get((sentence.section, depth), 0) + 1
-            out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
-                                 date, end, cites))
+            out += [Statement(s, relation, o, spec.id, evidence, event, date, end, cites)  # "* A, an alumna"
+                    for relation, event in item_relations(spec, sentence.text, m, mentions)]
             if spec.head_roles and "Person" in m.types and spec.head_roles.match(sentence.text, m.end):
                 out.append(Statement(owner, "keyPerson", m, spec.id + "+head", evidence, "Appointment",
                                      date, end, cites))  # "* [[Jane Roe]], President" under "Board members"
@@ -334,24 +338,6 @@ def _qualified(article: ParsedArticle, sentence, end: int) -> int:
 
 _MARKUP = re.compile(r"[\[\]{}<>'|]")
 _PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|Former|New|Other)\b")
-
-
-def term_owner(article: ParsedArticle, sentence, ctx: Context) -> Mention | None:
-    """The organisation a definition term ("; 1st Foo Squadron") or a bold line standing alone
-    names, whose items follow it: a predecessor's stations or assignments in a unit's lineage, a member
-    society's own list. None for the subject itself, a period ("; 1990s") or a common heading ("; Current")."""
-    line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.end].strip()
-    if not (line.startswith(";") or line.startswith("\'\'\'") and line.endswith("\'\'\'")):
-        return None
-    name = sentence.text.strip().rstrip(":").strip()
-    if not name or name in ctx.subject_names or len(name) > 80:
-        return None
-    found = [m for m in find_mentions(sentence, ctx) if m.start == 0 and m.end >= len(name)]
-    if found:
-        m = found[0]
-        return None if m.key == ctx.subject.key or not m.types & org_classes() else m
-    types = name_types(name)
-    return replace(name_mention(name), types=types, strength=SHAPE) if types & org_classes() else None
 
 
 def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | None:

@@ -271,7 +271,9 @@ SECTIONS = Table({"section": Items(Table(
                                  "unless_value": str, "direction": str, "typed_values": bool},
                                 frozenset({"id", "person", "value", "relation", "types"}), "id")),
     "subheadings": Table({"unless": str}, frozenset({"unless"})),
-    "item_people": Table({"unless_heading": str}, frozenset({"unless_heading"}))}, frozenset({"section"}))
+    "item_people": Table({"unless_heading": str}, frozenset({"unless_heading"})),
+    "item_words": Items(Table({"specs": list, "words": str, "relation": str, "event": str},
+                              frozenset({"specs", "words", "relation"})))}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:

@@ -1,0 +1,28 @@
+"""The organisation a definition term ("; 1st Foo Squadron") or a lone bold line names, over the list items below it."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from wikikg.extract.classify import name_types
+from wikikg.extract.known import SHAPE
+from wikikg.extract.mentions import Context, find_mentions, name_mention
+from wikikg.kb.vocabulary import org_classes
+from wikikg.model import Mention, ParsedArticle
+
+
+def term_owner(article: ParsedArticle, sentence, ctx: Context) -> Mention | None:
+    """The organisation a definition term ("; 1st Foo Squadron") or a bold line standing alone
+    names, whose items follow it: a predecessor's stations or assignments in a unit's lineage, a member
+    society's own list. None for the subject itself, a period ("; 1990s") or a common heading ("; Current")."""
+    line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.end].strip()
+    if not (line.startswith(";") or line.startswith("\'\'\'") and line.endswith("\'\'\'")):
+        return None
+    name = sentence.text.strip().rstrip(":").strip()
+    if not name or name in ctx.subject_names or len(name) > 80:
+        return None
+    found = [m for m in find_mentions(sentence, ctx) if m.start == 0 and m.end >= len(name)]
+    if found:
+        m = found[0]
+        return None if m.key == ctx.subject.key or not m.types & org_classes() else m
+    types = name_types(name)
+    return replace(name_mention(name), types=types, strength=SHAPE) if types & org_classes() else None
