@@ -21,7 +21,7 @@ from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
-from wikikg.extract.partnames import heads_units, lone_name, unit_class
+from wikikg.extract.partnames import heads_units, lone_name, part_named, unit_class
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.extract.sited import sited
 from wikikg.extract.termowner import term_owner
@@ -52,6 +52,8 @@ def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
     "Paul S. Dwyer, Jr.", 'Frank "Checker" Roe' (a nickname in quotes between the names)."""
     words = _NICKNAME.sub("", _GENERATION.sub("", name)).split()
+    if words and words[0] in ("The", "the"):
+        return False  # "The Four Lads", "The Crew-Cuts": a group's name, no one's
     if len(words) >= 2 and (len(words[-1].rstrip(".")) == 1 or is_shape_word(words[0])):
         return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
     if len(words) == 2 and words[0].casefold().rstrip(".") in _title_words():
@@ -316,8 +318,10 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
-        if parts and (not parents or parents[-1][0] < depth) and listed and listed[0].linked and not listed[0].types - org_classes():
+        if parts and (not parents or parents[-1][0] < depth) and listed and (listed[0].linked or part_named(listed[0])) \
+                and not listed[0].types - org_classes():
             parents.append((depth, None))  # a linked body not kept owns what is below it, unknown; "* Europe" groups
+            # (so does an unlinked one its name calls a part: "* Air Training Command, Gaziemir, [[Izmir]]")
     for where, statements in held.items():  # "* 1st Foo Battalion", "* 2nd Foo Battalion", "* Headquarters Support Unit"
         if kept.get(where, 0) >= max(2, len(statements)):
             out += statements
