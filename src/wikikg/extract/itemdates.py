@@ -89,8 +89,20 @@ _ROLE_YEARS = re.compile(r"^\s*,\s*[a-zA-Z][^()\[\]⟦⟧\d,;:]{1,60}?\s*,\s*(\d
 _CO_HOLDER = re.compile(r"^\s*/\s*[^()/,;]{1,80}?(?=\s*\(\s*\d{4})")
 
 
+# a street number of four digits before the street's name: "* Foo City - 1925 Century Park East, Suite 700" is no year
+_STREET = re.compile(r"(\d{4})\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
+                     r"Boulevard|Blvd|Park|Way|Lane|Ln|Place|Plaza|Square|Court|Parkway|Highway|Circle)\b")
+
+
 def item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
-    """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946"."""
+    """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946"; not a
+    street number ("- 1925 Century Park East")."""
+    start, end = _item_dates(rest)
+    street = _STREET.search(rest, 0, 100)
+    return (None, None) if start is not None and street and start.value[:4] == street.group(1) else (start, end)
+
+
+def _item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     if shared := _CO_HOLDER.match(rest):
         rest = rest[shared.end():]
     m = _SPAN.match(rest) or _ROLE_SPAN.match(rest) or _ROLE_YEARS.match(rest)
