@@ -100,17 +100,19 @@ _NOT_A_TERM = re.compile(r"\b(?:born|b|died|d|founded|established|est|formed|pri
 _DATED_NOTE = re.compile(r"^\s*\(([^()]*)\)")
 
 
-# a span after a person's name this long is their life ("Jane Roe (1826–1910)"), no post's or membership's term
-_LIFE_YEARS = 50
+# a street number of four digits before the street's name: "* Foo City - 1925 Century Park East, Suite 700" is no year
+_STREET = re.compile(r"(\d{4})\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
+                     r"Boulevard|Blvd|Park|Way|Lane|Ln|Place|Plaza|Square|Court|Parkway|Highway|Circle)\b")
 
 
 def item_dates(rest: str, person: bool = False) -> tuple[DateValue | None, DateValue | None]:
     """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946";
-    none for a `person` whose span is as long as a life."""
+    none for a `person` whose span is as long as a life, nor a street number ("- 1925 Century Park East")."""
     start, end = _item_dates(rest)
-    if person and start is not None and end is not None and int(end.value[:4]) - int(start.value[:4]) >= _LIFE_YEARS:
+    if person and life_span(start, end):
         return None, None
-    return start, end
+    street = _STREET.search(rest, 0, 100)
+    return (None, None) if start is not None and street and start.value[:4] == street.group(1) else (start, end)
 
 
 def _item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
@@ -139,3 +141,10 @@ def lead_dates(term: str) -> tuple[DateValue | None, DateValue | None]:
     start = parse_date(term[found[0][0]:found[0][1]])
     end = parse_date(term[found[1][0]:found[1][1]]) if len(found) > 1 and found[1][2] is not None else None
     return start, end
+
+
+def life_span(start: DateValue | None, end: DateValue | None) -> bool:
+    """Whether years after a person's name are their life, no term ("* [[Jane Roe]] (1764–1831)" under "Fellows"):
+    a span of 45 years or more, longer than any post or membership a list dates so."""
+    return (start is not None and end is not None and start.value[:4].isdigit() and end.value[:4].isdigit()
+            and int(end.value[:4]) - int(start.value[:4]) >= 45)

@@ -10,8 +10,9 @@ from wikikg.extract.boldparent import bold_unit, linked_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
-from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates
+from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates, life_span
 from wikikg.extract.itemtails import lower_tail
+from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import listed_part
@@ -20,9 +21,10 @@ from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
-from wikikg.extract.partnames import heads_units, lone_name, unit_class
+from wikikg.extract.partnames import heads_units, lone_name, part_named, unit_class
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.extract.sited import sited
+from wikikg.extract.termowner import term_owner
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
@@ -50,6 +52,8 @@ def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
     "Paul S. Dwyer, Jr.", 'Frank "Checker" Roe' (a nickname in quotes between the names)."""
     words = _NICKNAME.sub("", _GENERATION.sub("", name)).split()
+    if words and words[0] in ("The", "the"):
+        return False  # "The Four Lads", "The Crew-Cuts": a group's name, no one's
     if len(words) >= 2 and (len(words[-1].rstrip(".")) == 1 or is_shape_word(words[0])):
         return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
     if len(words) == 2 and words[0].casefold().rstrip(".") in _title_words():
@@ -278,6 +282,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if date is None:
                 date, end = dates_below(article, index)
             date = date or heading_date(heading)
+            if "Person" in m.types and life_span(date, end):
+                date = end = None  # "* [[Jane Roe]] (1764–1831)": her life, not her membership
             owner = season if season is not None and spec.id == "list.members" else ctx.subject
             if termed is not None:
                 owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station
@@ -298,8 +304,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                                                       evidence, spec.event, date, end, cites))
                 continue
             kept[sentence.section, depth] = kept.get((sentence.section, depth), 0) + 1
-            out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event,
-                                 date, end, cites))
+            out += [Statement(s, relation, o, spec.id, evidence, event, date, end, cites)  # "* A, an alumna"
+                    for relation, event in item_relations(spec, sentence.text, m, mentions)]
             if spec.head_roles and "Person" in m.types and spec.head_roles.match(sentence.text, m.end):
                 out.append(Statement(owner, "keyPerson", m, spec.id + "+head", evidence, "Appointment",
                                      date, end, cites))  # "* [[Jane Roe]], President" under "Board members"
@@ -312,8 +318,10 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated
                 # by the subject's founding date (`founded`: the prose's, else the infobox's)
-        if parts and (not parents or parents[-1][0] < depth) and listed and listed[0].linked and not listed[0].types - org_classes():
+        if parts and (not parents or parents[-1][0] < depth) and listed and (listed[0].linked or part_named(listed[0])) \
+                and not listed[0].types - org_classes():
             parents.append((depth, None))  # a linked body not kept owns what is below it, unknown; "* Europe" groups
+            # (so does an unlinked one its name calls a part: "* Air Training Command, Gaziemir, [[Izmir]]")
     for where, statements in held.items():  # "* 1st Foo Battalion", "* 2nd Foo Battalion", "* Headquarters Support Unit"
         if kept.get(where, 0) >= max(2, len(statements)):
             out += statements
@@ -334,24 +342,6 @@ def _qualified(article: ParsedArticle, sentence, end: int) -> int:
 
 _MARKUP = re.compile(r"[\[\]{}<>'|]")
 _PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|Former|New|Other)\b")
-
-
-def term_owner(article: ParsedArticle, sentence, ctx: Context) -> Mention | None:
-    """The organisation a definition term ("; 1st Foo Squadron") or a bold line standing alone
-    names, whose items follow it: a predecessor's stations or assignments in a unit's lineage, a member
-    society's own list. None for the subject itself, a period ("; 1990s") or a common heading ("; Current")."""
-    line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.end].strip()
-    if not (line.startswith(";") or line.startswith("\'\'\'") and line.endswith("\'\'\'")):
-        return None
-    name = sentence.text.strip().rstrip(":").strip()
-    if not name or name in ctx.subject_names or len(name) > 80:
-        return None
-    found = [m for m in find_mentions(sentence, ctx) if m.start == 0 and m.end >= len(name)]
-    if found:
-        m = found[0]
-        return None if m.key == ctx.subject.key or not m.types & org_classes() else m
-    types = name_types(name)
-    return replace(name_mention(name), types=types, strength=SHAPE) if types & org_classes() else None
 
 
 def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | None:

@@ -49,3 +49,11 @@ def heads_units(article: ParsedArticle, index: int, depth: int, m: Mention, subj
     government body heads the list; it is no part of the armed forces, but its sub-items are its parts)."""
     return (bool(subject.strength) and "MilitaryOrganization" in subject.types and m.types == {"GovernmentAgency"}
             and index + 1 < len(article.sentences) and _depth(article, article.sentences[index + 1].start) > depth)
+
+
+def part_named(m: Mention) -> bool:
+    """An unlinked item whose own name says it is a body's part (a head noun of names.toml [parts] last or before its
+    "of": "Air Training Command", "Directorate of Foo"): its sub-items are its own parts, not the subject's."""
+    words = m.text.split(" of ")[0].split()
+    return not m.linked and len(m.text.split()) > 1 and bool(words) and (
+        words[-1] in name_tables().part_heads or m.text.split()[-1] in name_tables().part_heads)

@@ -75,6 +75,8 @@ def is_personal_name(name: str) -> bool:
     name parser tags the whole a person or the last word ends as a surname of another language does ("Leonid
     Barenko"); a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
+    if _peerage(name):
+        return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet"
     if (m := _LEADING_INITIAL.fullmatch(name)) is not None:
         return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
     return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1])) \
@@ -97,6 +99,30 @@ def _initialled(name: str, words: list[str]) -> bool:
     no class's or work's word, no opening word (the name parser must read the whole as a person's too)."""
     return bool(_INITIALLED.fullmatch(name)) and not name_types(name) and not ends_as_a_work(name) \
         and words[0] not in stop_names()
+
+
+# "Jane Roe, 3rd Duchess of Foo", "John Doe, Baron Doe", "Sir John Doe, 1st Baronet": capitalised names, then a title
+# (not an address: "Foo Bank, Duke Street")
+_PEERAGE = re.compile(r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*, (?:\d+(?:st|nd|rd|th) )?(?P<title>[A-Z][a-z]+)"
+                      r"(?! (?:Street|Road|Avenue|Lane|Square|Place|Court|Terrace|Gardens|Park|Walk|Row|Way|Hall|House)\b)"
+                      r"(?: (?:of )?(?:the )?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})?")
+
+
+_HONORIFIC = re.compile(r"(?:Sir|Dame|Prince|Princess|Lord|Lady)\s")
+_REGNAL = re.compile(r"[IVX]+")
+
+
+def _peerage(name: str) -> bool:
+    """A person's name that a peer's or a baronet's title follows after a comma (names.toml [person_names] peerages):
+    a full name, or a given name alone or with a regnal number ("Julius, Duke of Foo", "Henry V, Duke of Foo")."""
+    m = _PEERAGE.fullmatch(name)
+    if m is None or m["title"] not in name_tables().peerages:
+        return False
+    head = name.split(",", 1)[0]
+    head = head[_HONORIFIC.match(head).end():] if _HONORIFIC.match(head) else head
+    words = head.split()
+    return is_personal_name(head) or bool(words) and is_given_name(words[0]) and (
+        len(words) == 1 or len(words) == 2 and _REGNAL.fullmatch(words[1]) is not None)
 
 
 def _foreign_surname(word: str) -> bool:
@@ -163,8 +189,9 @@ def shared_surnames(found: list, text: str) -> list:
     out = list(found)
     for i in range(len(out) - 1, 0, -1):
         full = out[i].key.split()
-        if len(full) < 2 or len(out[i].text.split()) < 2 or "Person" not in out[i].types \
-                or full[0].casefold() not in _given_names():  # "Stanton and Lincoln": no full name written
+        if len(full) < 2 or len(out[i].text.split()) < 2 or "Person" not in out[i].types or "," in out[i].key \
+                or full[0].casefold() not in _given_names():  # "Stanton and Lincoln": no full name written; a peer's
+            # title is no surname ("America, and [[John Roe, 5th Viscount Roe|John Roe]]")
             continue
         j = i - 1
         if not _LAST_AND.search(text, out[j].end, out[i].start):

@@ -38,6 +38,7 @@ _DATE_COLUMN = re.compile(r"^(?!dates?\s+of\s+(?:birth|death)\b)"  # a birth dat
                           r"(?:years?|dates?|joined|since|acquired|founded|tenure|term|period|in office|from|"
                           r"start|began|established|season|seasons|took\s+office|assumed\s+office|(?:office|term)\s+start|"
                           r"member(?:ship)?\s+since|accession|admitted|admission|elected)\b", re.I)
+_FOUNDING_COLUMN = re.compile(r"^(?:founded|established|formed)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
@@ -81,7 +82,9 @@ def _column_names(first: tuple[TableCell, ...]) -> bool:
 
 def _columns(table: Table) -> tuple[int, int | None]:
     name = next((i for i, h in enumerate(table.header) if _NAME_COLUMN.match(h.strip())), 0)
-    date = next((i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())), None)
+    dated = [i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())]
+    # a row's own founding ("Founded | ... | Joined") dates its relation only when no other column does
+    date = next((i for i in dated if not _FOUNDING_COLUMN.match(table.header[i].strip())), dated[0] if dated else None)
     if date is None and not any(h.strip() for h in table.header):  # no header: a column of years is the dates'
         width = max((len(r) for r in table.rows), default=0)
         date = next((i for i in range(width) if i != name and table.rows
@@ -382,7 +385,8 @@ def _attribute(attr, m: Mention, value: Mention, rule: str, evidence: Evidence, 
         return out
     if not value.types:
         value = replace(value, types=frozenset({attr.types[0]}), strength=0)
-    out.append(Statement(m, attr.relation, value, f"{rule}.{attr.relation}", evidence, attr.event))
+    relation = attr.instead[0] if attr.instead and m.types & set(attr.instead[1]) else attr.relation  # a campus's town
+    out.append(Statement(m, relation, value, f"{rule}.{relation}", evidence, attr.event if relation == attr.relation else None))
     if attr.part and value.key != owner.key and (value.key, "part") not in seen:
         seen.add((value.key, "part"))  # "! rowspan=4 | [[Foo East|East]]" over its teams: the league's division
         out.append(Statement(value, "subsidiaryOf", owner, f"{rule}.part", evidence))

@@ -226,6 +226,7 @@ class SectionAttribute:
     unless_value: re.Pattern | None = None  # a cell text that names none ("Independent" under "Party")
     part: bool = False  # what the column names is also a part of the article's subject (a league's divisions)
     several: bool = False  # a cell may name several, between slashes ("Nationalist / Economy": a member of both)
+    instead: tuple[str, tuple[str, ...]] | None = None  # (relation, classes): a row entity of these classes is so related
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ SECTIONS = Table({"section": Items(Table(
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "every_column": bool, "owner_title": str, "head_roles": str, "bare_items": bool,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str,
-                                "part": bool, "several": bool},
+                                "part": bool, "several": bool, "instead": str, "instead_for": list},
                                frozenset({"column", "relation", "types"})))},
     frozenset({"id", "relation", "direction", "types"}), "id")),
     "heading_classes": Free(str, what="class"), "column_classes": Free(str, what="class"),
@@ -271,7 +272,9 @@ SECTIONS = Table({"section": Items(Table(
                                  "unless_value": str, "direction": str, "typed_values": bool},
                                 frozenset({"id", "person", "value", "relation", "types"}), "id")),
     "subheadings": Table({"unless": str}, frozenset({"unless"})),
-    "item_people": Table({"unless_heading": str}, frozenset({"unless_heading"}))}, frozenset({"section"}))
+    "item_people": Table({"unless_heading": str}, frozenset({"unless_heading"})),
+    "item_words": Items(Table({"specs": list, "words": str, "relation": str, "event": str},
+                              frozenset({"specs", "words", "relation"})))}, frozenset({"section"}))
 
 
 def _section(s: dict) -> SectionSpec:
@@ -288,9 +291,12 @@ def _section(s: dict) -> SectionSpec:
         _declared(f, where, "relation", a["relation"])
         _classes(f, where, "types", a["types"])
         _classes(f, where, "event", a.get("event"))
+        _declared(f, where, "instead", a.get("instead"))
+        _classes(f, where, "instead_for", a.get("instead_for"))
         attributes.append(SectionAttribute(_regex(a["column"], f, where), a["relation"], tuple(a["types"]), a.get("event"),
                                            _regex(a["unless_value"], f, where) if "unless_value" in a else None,
-                                           a.get("part", False), a.get("several", False)))
+                                           a.get("part", False), a.get("several", False),
+                                           (a["instead"], tuple(a["instead_for"])) if "instead" in a else None))
     return SectionSpec(
         s["id"], s["relation"], s["direction"], tuple(s["types"]), _regex(s.get("heading", "(?!)"), f, where),
         _regex(s["intro"], f, where) if "intro" in s else None, s.get("event"), frozenset(s.get("unless_subject", ())),

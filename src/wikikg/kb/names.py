@@ -98,6 +98,7 @@ class Names:
     world_regions: tuple[str, ...] = ()  # regions of the world no gazetteer lists ("Middle East", "Balkans")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
+    peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
@@ -142,7 +143,7 @@ SCHEMA = Table({
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
-    "person_names": Table({"makers_by": list, "surname_endings": list}),
+    "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list}),
     "honours": Table({"names": str, "unless": str}),
     "placeholders": Table({"words": list, "clipped": str}),
@@ -164,7 +165,8 @@ _LISTS = {
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"), "world_regions": ("place_names", "world_regions"),
     "makers_by": ("person_names", "makers_by"),
-    "surname_endings": ("person_names", "surname_endings"), "org_frames": ("frames", "before"),
+    "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
+    "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "placeholders": ("placeholders", "words"),
 }
