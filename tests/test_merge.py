@@ -197,6 +197,8 @@ ACRONYMS = [  # (other mentions of the batch, the mention resolved, the key and 
     ([Mention("Frank E. Foo Air Base", "Frank E. Foo Air Base", True, frozenset({"Place"}))],
      Mention("F.E. Foo Air Base", "F.E. Foo Air Base", True, frozenset({"Person"})),
      ("F.E. Foo Air Base", True)),  # of another kind
+    ([Mention("Véronique Roe", "Véronique Roe", True, frozenset({"Person"}))],
+     Mention("Veronique Roe", "Veronique Roe", False, frozenset({"Person"})), ("Véronique Roe", True)),  # no accents
 ]
 
 

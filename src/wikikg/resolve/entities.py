@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from functools import cache
@@ -60,9 +61,12 @@ _HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 
 
 def _base(name: str) -> str:
-    """A name without its legal-form suffix, folded, a hyphen between letters read as a space:
-    "Foo Ltd." and "Foo", "Tel-Aviv X" and "Tel Aviv X" are one entity."""
-    return _HYPHEN.sub(" ", _legal().sub("", name).strip()).casefold()
+    """A name without its legal-form suffix, folded, a hyphen between letters read as a space, its letters without
+    their accents: "Foo Ltd." and "Foo", "Tel-Aviv X" and "Tel Aviv X", "Veronique Roe" and "Véronique Roe" are one."""
+    folded = _HYPHEN.sub(" ", _legal().sub("", name).strip()).casefold()
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
 def unify_keys(statements: list[Statement]) -> list[Statement]:
