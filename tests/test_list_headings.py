@@ -1,6 +1,9 @@
 """ontology/sections.toml headings and extract/lists.py item prefixes: what a list under a heading gives."""
 from __future__ import annotations
 
+import pytest
+
+from wikikg.kb.mappings import subheadings_unless
 from wikikg.model import Article
 from wikikg.pipeline.stages import extract_article
 
@@ -182,3 +185,10 @@ def test_a_unit_s_sergeants_major_serve_in_it_and_their_rank_is_no_part_of_the_n
     facts = _facts("Foo Support Brigade", text)
     assert {("John B Doe", "affiliatedWith", "Foo Support Brigade"),
             ("Jane A Roe", "affiliatedWith", "Foo Support Brigade")} <= facts
+
+
+@pytest.mark.parametrize("heading,inherits", [("Prospective chapters", False), ("Proposed branches", False),
+                                              ("Former subsidiaries", False), ("Honorary graduates", False),
+                                              ("Current chapters", True), ("Academic", True)])
+def test_a_subheading_of_items_not_yet_or_no_longer_so_does_not_inherit_its_section(heading, inherits):
+    assert (subheadings_unless().search(heading) is None) == inherits
