@@ -196,7 +196,8 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
         elif st.rule == "affiliation.joined" and isinstance(st.obj, Mention) and (
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)
                 or _apposed_body(st.obj.text, st.evidence.plain or st.evidence.text)
-                or _THE_NOUN.sub("", st.obj.text).casefold() in rules.cues().joined_nouns):  # "joined the band"
+                or _THE_NOUN.sub("", st.obj.text).casefold() in rules.cues().joined_nouns  # "joined the band"
+                or "SportsClub" in st.obj.types):  # a player who joined a club plays for it: its member
             st = replace(st, predicate="memberOf", rule="membership.person-joined", event="Membership")
         out.append(st)
     return out

@@ -29,6 +29,7 @@ from wikikg.extract.nonentities import is_event
 from wikikg.extract.officelinks import is_office
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.staffitems import without_staff_items
 from wikikg.extract.unitof import is_unit_of
 from wikikg.kb.mappings import InfoboxMapping, infoboxes
 from wikikg.kb.names import legal_suffixes
@@ -185,6 +186,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     out = []
     items = [it for k, it in enumerate(f.items)  # "[[A]]<br>([[B]])": B owns A, no second value of the field
              if not (k and value == "organization" and _NOTE_LINE.fullmatch(it.text.strip()))]
+    if m.property == "memberOf" and value == "organization":
+        items = without_staff_items(items, _tables()[1].role_words)  # "As manager: [[Foo]]": a post
     split = [(item, _pieces(item, value)) for item in items]
     if value == "person":
         split = [(item, share_surname(pieces)) for item, pieces in roles_onto_previous(split, _tables()[1].role_words, _clean)]
