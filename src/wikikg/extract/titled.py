@@ -38,7 +38,9 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
         return None  # "General Motors", "Colonel Foo Hospital"; not "Squadron Leader Jane Roe": the rank's word only
     rest = clean[k:]
     if title in name_tables().stop.full_name_titles and not is_personal_name(rest):
-        return None  # "Mother Earth", "Father Time": no full name after a kin word's title
+        if not last:
+            return None  # "Mother Earth", "Father Time": no full name after a kin word's title
+        k, title, rest = last, titles_run(clean[:last])[2], clean[last:]  # "Rev. Father Roe" -> "Father Roe"
     if rest.casefold().rstrip(".") in titles_folded():  # "Maj Gen", "Vice President Bishop": titles, no one
         return Mention(clean, clean, False, frozenset(), start=start, end=end)
     first = title_prefix().match(clean).group().strip()
