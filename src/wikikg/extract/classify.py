@@ -294,8 +294,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def by_context(name: str, text: str, start: int, end: int) -> frozenset[str]:
     """The class the words around a name give it; none for a letter or a numeral ("group D", "group VIII")
-    or a post ("the General Chief of the Armed Forces"), which those words name but which are no entities."""
-    if len(name) < 3 or _ROMAN.fullmatch(name) or is_post(name):
+    or a post ("the General Chief of the Armed Forces"), which those words name but which are no entities; none for a
+    shape word alone, a name's cut-off head ("the newspaper ''Università popolare''" names no "Università")."""
+    if len(name) < 3 or _ROMAN.fullmatch(name) or is_post(name) or is_shape_word(name):
         return frozenset()
     return context_types(text, start, end)
 

@@ -7,6 +7,7 @@ from wikikg.extract.classify import is_post, name_types
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.names import is_role_title, title_prefix, titles_folded
 from wikikg.extract.people import is_personal_name
+from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.model import Mention
 
@@ -36,6 +37,10 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
     if name_types(clean) and (name_types(clean[k:]) or not is_personal_name(clean[k:])):
         return None  # "General Motors", "Colonel Foo Hospital"; not "Squadron Leader Jane Roe": the rank's word only
     rest = clean[k:]
+    if title in name_tables().stop.full_name_titles and not is_personal_name(rest):
+        if not last:
+            return None  # "Mother Earth", "Father Time": no full name after a kin word's title
+        k, title, rest = last, titles_run(clean[:last])[2], clean[last:]  # "Rev. Father Roe" -> "Father Roe"
     if rest.casefold().rstrip(".") in titles_folded():  # "Maj Gen", "Vice President Bishop": titles, no one
         return Mention(clean, clean, False, frozenset(), start=start, end=end)
     first = title_prefix().match(clean).group().strip()

@@ -40,6 +40,7 @@ class StopWords:
     generic: str = "(?!)"  # a regex: unlinked names that name no entity of their own ("Audit Committee")
     pages: str = "(?!)"  # a regex: titles of pages about many entities or a topic ("List of …"), no entity
     ranks: tuple[str, ...] = ()  # military ranks in capitals before a name ("COL", "BGEN")
+    full_name_titles: tuple[str, ...] = ()  # titles that make a person only of a full name ("Sister Jane Roe")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ SCHEMA = Table({
                                      "unit_heads": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
-                   "ranks": list},
+                   "ranks": list, "full_name_titles": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list, "unless": str, "honours": str, "of_institutions": list,
                                 "of_institutions_unless": str}, frozenset({"suffix"})),
