@@ -100,14 +100,14 @@ _NOT_A_TERM = re.compile(r"\b(?:born|b|died|d|founded|established|est|formed|pri
 _DATED_NOTE = re.compile(r"^\s*\(([^()]*)\)")
 
 
-# a street number of four digits before the street's name: "* Foo City - 1925 Century Park East, Suite 700" is no year
+# a street number of four digits before the street's name: "* Foo City - 1925 Foo Park East, Suite 700" is no year
 _STREET = re.compile(r"(\d{4})\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
                      r"Boulevard|Blvd|Park|Way|Lane|Ln|Place|Plaza|Square|Court|Parkway|Highway|Circle)\b")
 
 
 def item_dates(rest: str, person: bool = False) -> tuple[DateValue | None, DateValue | None]:
     """The start and end an item gives after its name: "(1994–present)", "since 2018", ", 1 May 1944 – 1946";
-    none for a `person` whose span is as long as a life, nor a street number ("- 1925 Century Park East")."""
+    none for a `person` whose span is as long as a life, nor a street number ("- 1925 Foo Park East")."""
     start, end = _item_dates(rest)
     if person and life_span(start, end):
         return None, None

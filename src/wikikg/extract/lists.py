@@ -53,7 +53,7 @@ def person_shaped(name: str) -> bool:
     "Paul S. Dwyer, Jr.", 'Frank "Checker" Roe' (a nickname in quotes between the names)."""
     words = _NICKNAME.sub("", _GENERATION.sub("", name)).split()
     if words and words[0] in ("The", "the"):
-        return False  # "The Four Lads", "The Crew-Cuts": a group's name, no one's
+        return False  # "The Foo Lads", "The Bar-Cuts": a group's name, no one's
     if len(words) >= 2 and (len(words[-1].rstrip(".")) == 1 or is_shape_word(words[0])):
         return False  # "Company A", "Squadron Leader": a lettered unit, a class word first
     if len(words) == 2 and words[0].casefold().rstrip(".") in _title_words():

@@ -102,7 +102,7 @@ def _initialled(name: str, words: list[str]) -> bool:
 
 
 # "Jane Roe, 3rd Duchess of Foo", "John Doe, Baron Doe", "Sir John Doe, 1st Baronet": capitalised names, then a title
-# (not an address: "Foo Bank, Duke Street")
+# (not an address: "Foo Bank, Bar Street")
 _PEERAGE = re.compile(r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*, (?:\d+(?:st|nd|rd|th) )?(?P<title>[A-Z][a-z]+)"
                       r"(?! (?:Street|Road|Avenue|Lane|Square|Place|Court|Terrace|Gardens|Park|Walk|Row|Way|Hall|House)\b)"
                       r"(?: (?:of )?(?:the )?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})?")

@@ -35,7 +35,7 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
     if not k or len(clean.split()) <= 1 or is_post(clean[k:]) or _place(clean):
         return None
     if name_types(clean) and (name_types(clean[k:]) or not is_personal_name(clean[k:])):
-        return None  # "General Motors", "Colonel Foo Hospital"; not "Squadron Leader Jane Roe": the rank's word only
+        return None  # "General Foo Motors", "Colonel Foo Hospital"; not "Squadron Leader Jane Roe": the rank's word only
     rest = clean[k:]
     if title in name_tables().stop.full_name_titles and not is_personal_name(rest):
         if not last:
@@ -57,7 +57,7 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
 
 def _place(name: str) -> bool:
     """Whether a name that opens with a title's word is a place's or its people's ("Sri Lanka", "Sri Lankans",
-    "General Santos"): no title and no person."""
+    "General Fooville"): no title and no person."""
     return name in places() or _DEMONYM.sub("", name) in places()
 
 

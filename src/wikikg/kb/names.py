@@ -111,7 +111,7 @@ class Names:
     frame_posts: tuple[str, ...] = ()  # posts and ranks only a body gives, between it and a holder ("[[Foo]] CEO")
     frame_nouns: tuple[str, ...] = ()  # nouns after "the [[Foo]]" that say what the link names ("faction")
     honours: str = "(?!)"  # names of honours by their form: orders of merit, decorations, grades ("Knight Bachelor")
-    honours_unless: str = "(?!)"  # ... not a religious or fraternal order's ("Order of Friars Minor")
+    honours_unless: str = "(?!)"  # ... not a religious or fraternal order's ("Order of Foo Friars")
     placeholders: tuple[str, ...] = ()  # what tables and lists write for "nobody" or "not known" ("Vacant", "TBA")
     clipped: str = "(?!)"  # unlinked abbreviations and name parts alone ("Lab", "Ind.", "Jr.")
 
