@@ -206,3 +206,12 @@ def test_a_linked_heading_item_whose_name_ends_in_a_quoted_epithet_is_the_parent
     assert {('Armoured Brigade "Bar"', "Fooland Army"), ("4th Tank Regiment", 'Armoured Brigade "Bar"'),
             ("32nd Tank Regiment", 'Armoured Brigade "Bar"'), ('Paratroopers Brigade "Baz"', "Fooland Army"),
             ('183rd Paratroopers Regiment "Qux"', 'Paratroopers Brigade "Baz"')} == facts
+
+
+def test_a_listed_part_after_the_article_the_is_still_a_part():
+    """ "* The Bureau of Patrol: ..." after "is divided into three bureaus:": the "The" before the name is no label."""
+    text = ("The '''Fooville Police Service''' is the police force of [[Fooville]].\n\n==Organisation==\n"
+            "The service is divided into three bureaus:\n* The Bureau of Patrol: handles patrol.\n"
+            "* The Bureau of Investigation – handles crime.\n* The chief reports to the mayor.\n")
+    parts = {s for s, p, o in _facts("Fooville Police Service", text) if p == "subsidiaryOf"}
+    assert parts == {"Bureau of Patrol", "Bureau of Investigation"}

@@ -150,11 +150,11 @@ def default_type(spec: SectionSpec, subject: Mention, heading: str = "", path: s
 
 
 def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Mention]:
-    """The names an item lists: the first mention at the item's start (`lo`, past a title), and any joined to it."""
+    """The names an item lists: the first mention at the item's start (`lo`, past a title or "The"), and any joined to it."""
     out: list[Mention] = []
     for m in (m for m in mentions if m.end > lo):  # not a name inside a label: "* Organizational Coordinator: [[A]]"
         before = text[out[-1].end:m.start] if out else text[lo:m.start]
-        if (not out and before.strip(" '\"")) or (out and not _JOIN.match(before) and not (
+        if (not out and before.strip(" '\"") not in ("", "The")) or (out and not _JOIN.match(before) and not (
                 _HELD.fullmatch(before) and "Person" in m.types and "Person" in out[-1].types)):
             break  # "* President: [[Jane Roe]] / [[John Roe]] (2013–2015)": two who shared a post; "* Leader:
             # [[Jane Roe]] (2013–2017), [[John Roe]] (2017–present)": one after the other, each with their years
