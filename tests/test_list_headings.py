@@ -192,3 +192,15 @@ def test_a_unit_s_sergeants_major_serve_in_it_and_their_rank_is_no_part_of_the_n
                                               ("Current chapters", True), ("Academic", True)])
 def test_a_subheading_of_items_not_yet_or_no_longer_so_does_not_inherit_its_section(heading, inherits):
     assert (subheadings_unless().search(heading) is None) == inherits
+
+
+def test_a_subheading_whose_head_noun_is_plural_groups_parts_and_is_none():
+    """ "=== University Colleges ===" under "Campuses": a kind of campus, no body; its items are the system's parts.
+    "=== Faculty of Arts ===" is one, and "=== Armed Forces ===" keeps a head that is itself plural."""
+    text = ("The '''Foo State University''' is a system of public universities in [[Freedonia]].\n\n== Campuses ==\n"
+            "=== University Colleges ===\n* [[Fooville State College]]\n* [[Barshire State College]]\n"
+            "=== Research Centres/Institutes ===\n* [[Foo Center for Optics]]\n=== Faculty of Arts ===\nIt teaches arts.\n")
+    facts = _facts("Foo State University", text)
+    assert {("Fooville State College", "subsidiaryOf", "Foo State University"),
+            ("Faculty of Arts", "subsidiaryOf", "Foo State University")} <= facts
+    assert not {f for f in facts if f[0] in ("University Colleges", "Research Centres/Institutes")}

@@ -21,7 +21,7 @@ from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
-from wikikg.extract.partnames import heads_units, lone_name, part_named, unit_class
+from wikikg.extract.partnames import heads_units, lone_name, part_named, plural_head, unit_class
 from wikikg.extract.people import PARTICLES, is_personal_name
 from wikikg.extract.sited import sited
 from wikikg.extract.termowner import term_owner
@@ -347,7 +347,7 @@ _PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|F
 def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | None:
     """The entity a subheading names when its own name's shape says it is one of what its section lists
     ("=== Faculty of Agriculture ===" under "Faculties"); plain headings only ("=== To Lowland League ===" is a move)."""
-    if _MARKUP.search(heading) or _PREPOSITION_LED.match(heading):
+    if _MARKUP.search(heading) or _PREPOSITION_LED.match(heading) or plural_head(heading.split("/")[0]):
         return None
     item = name_mention(heading)
     if item.key == ctx.subject.key or not item.types & frozenset(spec.types) or item.strength < SHAPE:

@@ -57,3 +57,12 @@ def part_named(m: Mention) -> bool:
     words = m.text.split(" of ")[0].split()
     return not m.linked and len(m.text.split()) > 1 and bool(words) and (
         words[-1] in name_tables().part_heads or m.text.split()[-1] in name_tables().part_heads)
+
+
+def plural_head(name: str) -> bool:
+    """Whether a name ends in the plural of a part's head noun (names.toml [parts]): a heading that groups parts
+    ("=== University Colleges ===", "=== Research Centres ===", "=== Operating Companies ==="), no one body; not a
+    head that is itself plural ("Armed Forces", "Marine Corps")."""
+    heads, last = set(name_tables().part_heads), name.split()[-1] if name.split() else ""
+    singular = {last[:-3] + "y", last[:-2], last[:-1]} if last.endswith("s") else set()
+    return last not in heads and bool(singular & heads)
