@@ -10,6 +10,7 @@ from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.ofnames import person_before_of
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import name_possessive, on_heads
+from wikikg.extract.stopheads import part_head_kept
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import places
@@ -110,7 +111,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                          or toks[j][2].lower() in _trailing_prepositions()) \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index \
-                and not (_ORDINAL.fullmatch(toks[i][2]) and toks[j][2] in _numbered()):  # "2nd Foo Infantry Division"
+                and not (_ORDINAL.fullmatch(toks[i][2]) and toks[j][2] in _numbered()) \
+                and not part_head_kept(text, toks, i, j, stop):  # "2nd Foo Infantry Division", "Foo Gears Division"
             j -= 1
         if j - i >= 3 and [t[2] for t in toks[j - 2:j + 1]][:2] == ["Board", "of"] and toks[j][2] in _BOARDS:
             board.update(range(j - 2, j + 1))
