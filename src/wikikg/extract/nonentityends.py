@@ -17,7 +17,7 @@ def _clipped() -> re.Pattern:
     return re.compile(name_tables().clipped)
 
 
-def names_nothing(m: object) -> bool:
+def _no_entity(m: object) -> bool:
     """Whether a mention's name is an honour's or a placeholder's (names.toml [honours], [placeholders]): a link by
     its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]", a common noun's plural: "[[Foo independent schools]]",
     a set's page), an unlinked name by its words ("TBA", "Vacant"), or an
@@ -36,4 +36,4 @@ def without_nonentities(statements: list[Statement], subject: str) -> list[State
     own box and lead say what it is): a table's "| Vacant ||" is nobody, "a Member of the [[Order of Foo]]" no
     member of a body, a list's "* [[Knight Bachelor]]" no organisation."""
     return [st for st in statements
-            if not any(m.key != subject and names_nothing(m) for m in (st.subject, st.obj) if isinstance(m, Mention))]
+            if not any(m.key != subject and _no_entity(m) for m in (st.subject, st.obj) if isinstance(m, Mention))]
