@@ -48,9 +48,9 @@ def spelled_out(titles: Iterable[str]) -> dict[str, str]:
         for title, tokens in members:
             if not any(_INITIAL.fullmatch(t) for t in tokens):
                 continue
-            fuller = [other for other, theirs in members if other != title and _spells_out(tokens, theirs)]
-            tops = {other for other in fuller if not any(o != other and _spells_out(_tokens(other), _tokens(o))
-                                                          for o in fuller)}
+            fuller = [(other, theirs) for other, theirs in members if other != title and _spells_out(tokens, theirs)]
+            tops = {other for other, theirs in fuller
+                    if not any(o != other and _spells_out(theirs, more) for o, more in fuller)}
             if len(tops) == 1:
                 step[title] = tops.pop()
     out = {}
