@@ -6,14 +6,15 @@ entities present in the graph), dates (matched relations with a gold date that c
 provenance (direct core edges with a statement whose evidence text occurs verbatim in the input at
 its offsets).
 
-Run: python benchmarks/blind.py [--split dev|test|all] [--kinds K1,K2] [--markdown] [--article TITLE] [--sources]
-                                [--write]   (the per-split figures to benchmarks/results/blind.json)
+Run: python benchmarks/blind.py [--split dev|test|all] [--kinds K1,K2] [--batch N] [--markdown] [--article TITLE]
+                                [--sources] [--write]   (the per-split figures to benchmarks/results/blind.json)
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -148,6 +149,7 @@ def main() -> None:
     ap.add_argument("--markdown", action="store_true", help="a Markdown table (for docs/quality.md)")
     ap.add_argument("--article", help="one article's full report (by title)")
     ap.add_argument("--kinds", help="only these kinds (comma-separated, as in manifest.tsv)")
+    ap.add_argument("--batch", type=int, help="only the articles of this batch (the manifest note's last words)")
     ap.add_argument("--sources", action="store_true", help="print tests/blind/SOURCES.md from the manifest")
     ap.add_argument("--write", action="store_true", help="record the per-split figures in benchmarks/results/blind.json")
     args = ap.parse_args()
@@ -157,7 +159,8 @@ def main() -> None:
     rows = [r for r in manifest() if args.split in ("all", r["split"])
             and (BLIND / r["file"]).with_suffix(".tsv").exists()
             and (args.article is None or r["title"] == args.article)
-            and (args.kinds is None or r["kind"] in args.kinds.split(","))]
+            and (args.kinds is None or r["kind"] in args.kinds.split(","))
+            and (args.batch is None or re.search(rf"\bbatch {args.batch}$", r["note"]))]
     by_split: dict[str, Tally] = defaultdict(Tally)
     by_kind: dict[tuple[str, str], Tally] = defaultdict(Tally)
     lines = []
