@@ -20,6 +20,10 @@ from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, 
 
 _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
 _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
+# "In February 1951 ⟦0⟧ was called to active duty and assigned to ⟦2⟧": a date fronted before the subject scopes over
+# every predicate of the sentence, the coordinated ones too
+_FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?:the\s+)?(?:(?:late|early|mid|middle\s+of)"
+                      r"[\s-]+)?)?$", re.I)
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 # ", who assumed office on October 28, 2009": the start of the post the fact names, said of its holder
 _TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:office|post|position|role)|"
@@ -252,9 +256,16 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     elif _AND_LED.match(sl.text, span[0]):
         if (own := sentence_date(dates[span[0]:limit], None, None)) is not None:
             return own  # "a [[B.Com.]] at [[X]] in 1995 and a [[LL.B.]] at [[Y]] in 1996": the second's date follows it
-        if find_dates(dates[:span[0]]):  # "Chancellor of ⟦X⟧, serving from 1989 to 2004 and Chancellor of ⟦Y⟧,
-            dates = " " * span[0] + dates[span[0]:]  # from 1979 to 2002": the first fact's dates are not the second's
+        if (before := find_dates(dates[:span[0]])) and not _fronted(sl.text, before):  # "Chancellor of ⟦X⟧,
+            dates = " " * span[0] + dates[span[0]:]  # serving from 1989 to 2004 and Chancellor of ⟦Y⟧, from 1979 to
+            # 2002": the first fact's dates are not the second's
     return clause_date(dates, limit, prev(), year, before=span[1])
+
+
+def _fronted(text: str, found: list) -> bool:
+    """Whether the one date found before a coordinated trigger opens the sentence, before its first mention."""
+    first = text.find("⟦")
+    return len(found) == 1 and found[0][1] <= first and bool(_FRONTED.match(text[:found[0][0]]))
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:
