@@ -8,6 +8,7 @@ from typing import Protocol
 
 from wikikg.extract.candidates import Candidates
 from wikikg.extract.cast import extract_cast
+from wikikg.extract.coalitions import extract_coalitions
 from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
@@ -171,6 +172,10 @@ def _containment(work: Extraction) -> list[Statement]:
     return extract_containment(work.article, work.context)
 
 
+def _coalitions(work: Extraction) -> list[Statement]:
+    return extract_coalitions(work.article, work.context)
+
+
 def _entailed(work: Extraction) -> list[Statement]:
     stated = work.statements()
     termed = dated_by_term(stated, work.article, work.subject.key)  # "X, Dean of [[Foo]] from 1992 to 2005"
@@ -202,6 +207,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
     Step("containment", _containment),  # extract/containment.py: "[[Fooville]], [[Barshire]]": a place in a region
+    Step("coalitions", _coalitions),  # extract/coalitions.py: "[[A]]–[[B]] [[C|coalition]]": members of a coalition
     Step("entailed", _entailed),  # extract/entailment.py: key person -> affiliatedWith, founder -> memberOf
     Step("cast", _cast),  # extract/cast.py: every other typed entity the article names (mentionedIn)
 )

@@ -104,6 +104,7 @@ class Names:
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
     membership_of_institutions_unless: str = "(?!)"  # ... not an accreditor's or a regulator's ("Accrediting ...")
+    of_parties: tuple[str, ...] = ()  # a body of parties named by its noun alone ("[[A]]–[[B]] [[C|coalition]]")
     org_frames: tuple[str, ...] = ()  # words before a link whose object is an organisation ("joined", "member of")
     company_frames: tuple[str, ...] = ()  # ... whose object is a business ("a subsidiary of", "acquired by")
     frame_next: tuple[str, ...] = ()  # words that may follow such a link
@@ -125,7 +126,7 @@ SCHEMA = Table({
                    "ranks": list, "full_name_titles": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list, "unless": str, "honours": str, "of_institutions": list,
-                                "of_institutions_unless": str}, frozenset({"suffix"})),
+                                "of_institutions_unless": str, "of_parties": list}, frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
@@ -170,6 +171,7 @@ _LISTS = {
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "placeholders": ("placeholders", "words"),
+    "of_parties": ("membership", "of_parties"),
 }
 
 

@@ -17,6 +17,7 @@ from wikikg.extract.preload import preload
 from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.extract.subjectnames import own_bold
 from wikikg.kb import places
+from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
 from wikikg.pipeline.gazetteer import Gazetteer
@@ -100,9 +101,13 @@ def subject_of(parsed: ParsedArticle) -> Mention:
 
 def _said_types(parsed: ParsedArticle) -> frozenset[str]:
     """What the article says its subject is: its infobox, else its lead (searched only when the infobox says
-    nothing), else its categories."""
+    nothing or only that it is an organisation), else its categories."""
     first = parsed.sentences[0] if parsed.sentences else None
-    return subject_types(parsed) or (lead_types(first.text) if first else frozenset()) or _category_types(parsed)
+    boxed = subject_types(parsed)
+    if boxed == {"Organization"}:  # a generic organisation's box: a finer class its lead or categories name wins
+        said = (lead_types(first.text) if first else frozenset(), _category_types(parsed))
+        return next((t for t in said if t and t <= subclasses("Organization")), boxed)
+    return boxed or (lead_types(first.text) if first else frozenset()) or _category_types(parsed)
 
 
 def own_types(parsed: ParsedArticle, subject: Mention) -> frozenset[str]:
