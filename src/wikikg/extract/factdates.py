@@ -28,6 +28,10 @@ _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|lat
                         r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d))|,\s*(?:who|which)\s"
                         r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)")
 
+# a later event told after an earlier one without a date of its own: "was established in 1982 in ⟦A⟧, but it later
+# moved its offices to ⟦B⟧" (the move is not of 1982)
+_LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|the\s+[a-z]+)\s+)?later\s", re.I)
+
 # an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980"
 _EARLIER = re.compile(r"^(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*,")
 
@@ -97,6 +101,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
             and find_dates(_blank(text, out + [opening.span()])):
         out.append(opening.span())  # the sentence dates its own event elsewhere
+    out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     cut = None
     for m in _NEW_EVENT.finditer(text):
         if m.end() > span[0]:
