@@ -21,8 +21,9 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
     dated like a finer seat of the same body goes too (one move told twice, by state and by town)."""
     countries, regions = places.countries(), places.regions()
 
-    def rank(st: Statement) -> int:
-        return 2 if st.obj.key in countries else 1 if st.obj.key in regions else 0
+    def rank(st: Statement) -> int:  # a title's disambiguator aside ("Victoria (Australia)" is a region)
+        key = st.obj.key if st.obj.key in countries or st.obj.key in regions else split_title(st.obj.key)[0]
+        return 2 if key in countries else 1 if key in regions else 0
 
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
