@@ -363,7 +363,8 @@ def test_coordinated_and_national_posts(name, want):
 
 @pytest.mark.parametrize("name", ["Diploma of the Foo Ministry", "Decree of the Freedonian Senate", "Meeting of the Foo Board",
                                   "Convocation of the Foo Society", "Annual Meeting", "Logo of Foo Society",
-                                  "Entrance of Foo University", "Coat of arms of Barshire"])
+                                  "Entrance of Foo University", "Coat of arms of Barshire",
+                                  "Principle of Sufficient Grounds"])
 def test_documents_and_meetings_are_no_entities(name):
     """names.toml [works] first ("Diploma of", a picture's "Logo of"), [events] words "Meeting", "Convocation"."""
     from wikikg.extract.mentions import name_mention
@@ -384,7 +385,8 @@ def test_a_documents_issuer_is_named_after_it():
 
 
 @pytest.mark.parametrize("name,want", [("Foo Range", {"Place"}), ("Foo Gorge", {"Place"}), ("Bar Glacier", {"Place"}),
-                                       ("Art Direction", set()), ("Foo Nation", set())])
+                                       ("Art Direction", set()), ("Foo Nation", set()), ("Foo Bridge Grounds", {"Place"}),
+                                       ("Fooville National Sports Centre", {"Place"})])
 def test_natural_features_are_places(name, want):
     from wikikg.extract.mentions import name_mention
 

@@ -17,11 +17,13 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
     """Where one field or sentence names a headquarters down to the city, its region and its country are
     dropped ("in San Ramon, California"; "Braunschweig, Lower Saxony, Germany"): the finest rank stays.
     A birthplace is the first place of "Town, State, Country" (historic states too: "[[Foo]], [[Kingdom
-    of Bar]], [[Baz Empire]]"): the places named after it with a comma lie around it."""
+    of Bar]], [[Baz Empire]]"): the places named after it with a comma lie around it. A seat's region or country
+    dated like a finer seat of the same body goes too (one move told twice, by state and by town)."""
     countries, regions = places.countries(), places.regions()
 
-    def rank(st: Statement) -> int:
-        return 2 if st.obj.key in countries else 1 if st.obj.key in regions else 0
+    def rank(st: Statement) -> int:  # a title's disambiguator aside ("Victoria (Australia)" is a region)
+        key = st.obj.key if st.obj.key in countries or st.obj.key in regions else split_title(st.obj.key)[0]
+        return 2 if key in countries else 1 if key in regions else 0
 
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
@@ -41,6 +43,10 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
             if coarse.evidence.section != "Infobox":  # the infobox makes its own place chain
                 lies_in += [replace(coarse, subject=fine.obj, predicate="locatedIn", rule=coarse.rule + "+containment",
                                     event=None, date=None, end_date=None) for fine in inside if rank(fine) < rank(coarse)]
+    finer_on = {(st.subject.key, st.date.value) for st in statements if st.predicate == "headquarteredIn"
+                and st.date is not None and isinstance(st.obj, Mention) and not rank(st)}
+    drop |= {id(st) for st in statements if st.predicate == "headquarteredIn" and isinstance(st.obj, Mention)
+             and rank(st) and st.date is not None and (st.subject.key, st.date.value) in finer_on}
     return [st for st in statements if id(st) not in drop] + lies_in
 
 

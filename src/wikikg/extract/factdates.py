@@ -23,10 +23,16 @@ _LIFE_YEARS = 25
 # where a second event of a sentence starts, with a date of its own: "resigned in August 1976 and in December
 # 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B"; a relative clause
 # ("died in 2009 and ⟦Jane Roe⟧, who joined the firm in 1987, ..."); a present state after a past event ("was
-# founded in 1982, and is headquartered in ⟦Fooville⟧": no date of the state's)
+# founded in 1982, and is headquartered in ⟦Fooville⟧": no date of the state's); a clause after "until" ("played at
+# ⟦A⟧ from 1970 until the team moved to ⟦B⟧ in 2000": the move is of 2000)
 _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|later\s+)?(?:in|on|by|during)\s+"
                         r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d))|,\s*(?:who|which)\s"
-                        r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)")
+                        r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)"
+                        r"|\s+until\s+(?=(?:the\s+[a-z]+|it|they|he|she|⟦\d+⟧)\s+[a-z]+\s)")  # "... until the team moved to"
+
+# a later event told after an earlier one without a date of its own: "was established in 1982 in ⟦A⟧, but it later
+# moved its offices to ⟦B⟧" (the move is not of 1982)
+_LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|the\s+[a-z]+)\s+)?later\s", re.I)
 
 # an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980"
 _EARLIER = re.compile(r"^(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*,")
@@ -97,6 +103,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
             and find_dates(_blank(text, out + [opening.span()])):
         out.append(opening.span())  # the sentence dates its own event elsewhere
+    out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     cut = None
     for m in _NEW_EVENT.finditer(text):
         if m.end() > span[0]:
