@@ -9,7 +9,8 @@ import dataclasses
 import re
 from functools import cache, lru_cache
 
-from wikikg.extract.classify import name_types
+from wikikg.extract.classify import by_context, name_types
+from wikikg.extract.known import CONTEXT, PLACE
 from wikikg.extract.nonentities import ends_as_a_work
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
@@ -79,6 +80,8 @@ def is_personal_name(name: str) -> bool:
         return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet"
     if (m := _LEADING_INITIAL.fullmatch(name)) is not None:
         return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
+    if (m := _INITIALS.fullmatch(name)) is not None:
+        return _initials_person(name, m)  # "E.R. Roe", "J. K. Doe"
     return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1])) \
         and _DEMONYM.sub("", name) not in places()
     # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language; not a place's
@@ -99,6 +102,50 @@ def _initialled(name: str, words: list[str]) -> bool:
     no class's or work's word, no opening word (the name parser must read the whole as a person's too)."""
     return bool(_INITIALLED.fullmatch(name)) and not name_types(name) and not ends_as_a_work(name) \
         and words[0] not in stop_names()
+
+
+# Two or three initials, spaced or not, then a surname ("E.R. Roe", "J. K. Doe", "W.E.B. McPoe", "C.L. Doe Jr.")
+_INITIALS = re.compile(r"(?P<initials>(?:[A-Z]\.\s?){2,3})\s?(?P<surname>(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+                       r"(?:-[A-Z][a-z]+)?)(?:,? Jr\.?)?")
+
+
+def is_initialled_person(name: str) -> bool:
+    """Whether `name` is two or three initials and a surname that read as a person's ("E.R. Roe", "J. K. Doe")."""
+    return (m := _INITIALS.fullmatch(name)) is not None and _initials_person(name, m)
+
+
+def personal_types(name: str, text: str, start: int, end: int) -> tuple[frozenset[str], int]:
+    """The class and strength of a name `is_personal_name` reads as a person's at `text`[start:end]: a person, by its
+    shape; initials and a surname only as strongly as context words, and not where the words around them give it
+    another class ("E.R. Roe's Foo Bank", "the E.R. Roe company": a firm) or a name before them spells the initials
+    out with a lower-case connector, as no one's name is written ("Cassa di Foo di Bar (C.F. Bar)": no class)."""
+    m = _INITIALS.fullmatch(name)
+    if m is None:
+        return _PERSON, PLACE
+    if around := by_context(name, text, start, end):
+        return around, CONTEXT
+    if _FIRM_AFTER.match(text, end):
+        return frozenset({"Company"}), CONTEXT
+    letters = m["initials"].replace(".", "").replace(" ", "")
+    for hit in re.finditer(rf"(?<!\w){re.escape(m['surname'])}(?!\w)", text[:start]):
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, hit.start() - 80):hit.start()])[-2 * len(letters) - 2:]
+        caps = [i for i, w in enumerate(words) if w[0].isupper()]
+        if len(caps) >= len(letters) and "".join(words[i][0] for i in caps[-len(letters):]) == letters \
+                and any(w.islower() for w in words[caps[-len(letters)]:]):
+            return frozenset(), 0
+    return _PERSON, CONTEXT
+
+
+_PERSON = frozenset({"Person"})
+_FIRM_AFTER = re.compile(r"\s+(?:company|firm|corporation|store|stores|brand)\b")
+
+
+def _initials_person(name: str, m: re.Match) -> bool:
+    """Initials and a surname the name parser reads as a person's: not an abbreviation before a name ("U.S. Foo",
+    names.toml [person_names] not_initials), a place's name ("A.C. Fooville"), a class's or a work's word or an opening
+    word ("J.K. Holdings")."""
+    return m["initials"].replace(" ", "") not in name_tables().not_initials and m["surname"] not in places() \
+        and m["surname"] not in stop_names() and not name_types(name) and not ends_as_a_work(name) and is_person(name)
 
 
 # "Jane Roe, 3rd Duchess of Foo", "John Doe, Baron Doe", "Sir John Doe, 1st Baronet": capitalised names, then a title
