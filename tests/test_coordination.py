@@ -100,7 +100,7 @@ def test_names_listed_after_a_plural_class_noun_and_such_as_take_its_class(text,
 
 @pytest.mark.parametrize("text,names,want", [
     ("It sells through retailers, including Foo Mart, Bar Buy and [[Baz]].", ["Foo Mart", "Bar Buy"], "CC"),
-    ("He spoke at universities such as Oxford and Quuxbridge.", ["Oxford"], "-"),  # a town's name
+    ("He spoke at universities such as Oxford and Quuxbridge.", ["Oxford", "Quuxbridge"], "--"),  # a town's name
     ("He hired lawyers such as Jane and Roe.", ["Jane"], "-"),  # a given name alone
 ])
 def test_unlinked_names_listed_after_a_plural_class_noun_take_its_class_when_nothing_types_them(text, names, want):

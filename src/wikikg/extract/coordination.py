@@ -33,8 +33,8 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
     """"investment banks including [[A]], [[B]] and [[C]]", "newspapers such as [[Foo]]": the names listed after a
     plural class noun and its cue (cues.toml [kinds_listed]) are of the noun's class, unless their own words give
     them a class (a shape, a table); an unlinked name only when nothing else types it and it is no place's or given
-    name ("retailers such as Foo Mart and Bar Buy"; "universities including Fooville": a town's name may be its
-    university's short one). `found` in text order."""
+    name ("retailers such as Foo Mart and Bar Buy"), and no university's ("universities including Fooville": a town's
+    name is often its university's short one, and the article may name the town so too). `found` in text order."""
     cue, classes = _kinds()
     if cue is None or not found:
         return found
@@ -56,7 +56,7 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
         while True:
             x = out[k]  # not a short re-mention of a longer name ("Fooville" for "Fooville Hospital")
             if (x.linked and not x.key.startswith(x.text + " ") and x.strength < SHAPE and x.types != cls
-                    or not x.linked and not x.types and _bare_name(x.key)) and not is_event(x.key):
+                    or not x.linked and not x.types and "University" not in cls and _bare_name(x.key)) and not is_event(x.key):
                 out[k] = replace(x, types=cls, strength=CONTEXT)
             if k + 1 < len(out) and _JOIN.fullmatch(text, out[k].end, out[k + 1].start):
                 k += 1
