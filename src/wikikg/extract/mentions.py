@@ -11,6 +11,7 @@ from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import (
     by_context,
     disambiguation,
+    ends_in_lower_shape,
     is_concept_title,
     is_government_title,
     is_post,
@@ -79,7 +80,7 @@ def is_entity_link(target: str, shown: str) -> bool:
     if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1].lstrip('"“') or words[-1]  # '[[Foo Brigade "Bar"]]': an epithet in quotes ends a unit's name
-    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms() \
+    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms() or ends_in_lower_shape(label) \
         or is_government_title(label) or _PARTICLE_LAST.match(last) is not None  # "[[Roe ministry (1976–78)]]"
 
 
