@@ -76,8 +76,8 @@ def is_personal_name(name: str) -> bool:
     name parser tags the whole a person or the last word ends as a surname of another language does ("Leonid
     Barenko"); a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
-    if _peerage(name):
-        return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet"
+    if _peerage(name) or _monarch(name):
+        return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet", "Jane II of Freedonia"
     if (m := _LEADING_INITIAL.fullmatch(name)) is not None:
         return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
     if (m := _INITIALS.fullmatch(name)) is not None:
@@ -157,6 +157,17 @@ _PEERAGE = re.compile(r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*, (?:\d+(?:st
 
 _HONORIFIC = re.compile(r"(?:Sir|Dame|Prince|Princess|Lord|Lady)\s")
 _REGNAL = re.compile(r"[IVX]+")
+
+
+# A monarch as Wikipedia titles one (WP:NCROY): a name, a regnal number, an epithet perhaps, and the realm after "of"
+_MONARCH = re.compile(r"(?P<name>[A-Z][a-z]+) [IVX]+(?: the [A-Z][a-z]+)? of (?:the )?(?P<realm>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
+
+
+def _monarch(name: str) -> bool:
+    """"Jane II of Freedonia", "John IV the Bold of Barland": a regnal number after a known given name or before a
+    known place's name; not "Title IX of the Foo Act" (no given name, no place)."""
+    m = _MONARCH.fullmatch(name)
+    return m is not None and (is_given_name(m["name"]) or m["realm"] in places()) and m["name"] not in stop_names()
 
 
 def _peerage(name: str) -> bool:
