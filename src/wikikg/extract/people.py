@@ -109,9 +109,10 @@ _INITIALS = re.compile(r"(?P<initials>(?:[A-Z]\.\s?){2,3})\s?(?P<surname>(?:Mc|M
                        r"(?:-[A-Z][a-z]+)?)(?:,? Jr\.?)?")
 
 
-def is_initialled_person(name: str) -> bool:
-    """Whether `name` is two or three initials and a surname that read as a person's ("E.R. Roe", "J. K. Doe")."""
-    return (m := _INITIALS.fullmatch(name)) is not None and _initials_person(name, m)
+def initials_shaped(name: str) -> bool:
+    """Whether `name` is shaped as two or three initials and a surname ("E.R. Roe", "J. K. Doe"), whatever the name
+    parser says: for a place where a person's name is expected (a people's column or list)."""
+    return (m := _INITIALS.fullmatch(name)) is not None and _initials_shape(name, m)
 
 
 def personal_types(name: str, text: str, start: int, end: int) -> tuple[frozenset[str], int]:
@@ -141,11 +142,15 @@ _FIRM_AFTER = re.compile(r"\s+(?:company|firm|corporation|store|stores|brand)\b"
 
 
 def _initials_person(name: str, m: re.Match) -> bool:
-    """Initials and a surname the name parser reads as a person's: not an abbreviation before a name ("U.S. Foo",
-    names.toml [person_names] not_initials), a place's name ("A.C. Fooville"), a class's or a work's word or an opening
-    word ("J.K. Holdings")."""
+    """Initials and a surname the name parser reads as a person's."""
+    return _initials_shape(name, m) and is_person(name)
+
+
+def _initials_shape(name: str, m: re.Match) -> bool:
+    """Initials and a surname that are not an abbreviation before a name ("U.S. Foo", names.toml [person_names]
+    not_initials), a place's name ("A.C. Fooville"), a class's or a work's word or an opening word ("J.K. Holdings")."""
     return m["initials"].replace(" ", "") not in name_tables().not_initials and m["surname"] not in places() \
-        and m["surname"] not in stop_names() and not name_types(name) and not ends_as_a_work(name) and is_person(name)
+        and m["surname"] not in stop_names() and not name_types(name) and not ends_as_a_work(name)
 
 
 # "Jane Roe, 3rd Duchess of Foo", "John Doe, Baron Doe", "Sir John Doe, 1st Baronet": capitalised names, then a title
