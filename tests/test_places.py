@@ -97,6 +97,8 @@ def test_a_linked_name_after_words_only_a_place_follows_is_a_place():
     s = "Roe was born in [[Bazton Quux]] near [[Battle of Quux]] and grew up near [[Quuz (band)|Quuz]]."
     types = {m.key: m.types for m in _mentions(s)}
     assert types["Bazton Quux"] == {"Place"}
+    s = "Roe grew up in [[Bazton Quux]], was stationed at [[Quux Field]] and is buried in [[Foo Abbey]]."
+    assert {m.key: m.types for m in _mentions(s)} == {k: {"Place"} for k in ("Bazton Quux", "Quux Field", "Foo Abbey")}
     assert not types["Battle of Quux"] and not types["Quuz (band)"]
 
 
