@@ -268,3 +268,17 @@ def test_a_ship_class_and_a_history_page_are_no_entities(tmp_path):
     assert not list(g.triples((URIRef(entity_iri("Military history of Freedonia", True)), RDF.type, None)))
     assert not list(g.triples((URIRef(entity_iri("Infantry", True)), RDF.type, None)))  # an arm, no unit
     assert not [s for s, _, o in g.triples((None, RDFS.label, None)) if str(o).startswith("Alfred Roe")]
+
+
+def test_initials_and_a_surname_in_a_column_of_people_and_in_prose_are_people(tmp_path):
+    """A record holder written "E.R. Roe" is a person's name (initials run together are no acronym there), and so is
+    each of the names a cell of people lists between commas, and a link or a prose name of initials and a surname."""
+    text = ("'''Foo Harriers''' is an athletics club. It was led by [[W.B. Doe]] and by J. C. Poe.\n\n"
+            "== Club records ==\n{| class=\"wikitable\"\n! Event !! Record Holder !! Date\n|-\n"
+            "| 100 m || E.R. Hadley || 1957\n|-\n| 4×100 m || C.P.N. Quill, Jane Roe, F.A.R. Pike || 1960\n|}\n")
+    g = _graph_of(tmp_path, "Foo_Harriers", text)
+    assert (URIRef(entity_iri("E.R. Hadley", False)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("W.B. Doe", True)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("J. C. Poe", False)), RDF.type, WKG.Person) in g
+    for runner in ("C.P.N. Quill", "Jane Roe", "F.A.R. Pike"):  # a relay team's cell: each name between commas
+        assert (URIRef(entity_iri(runner, False)), RDF.type, WKG.Person) in g, runner

@@ -418,6 +418,21 @@ def test_a_name_before_an_honours_word_is_the_honours():
 
 
 @pytest.mark.parametrize("target,shown,want", [
+    ("Fooville railway station", "Fooville station", {"Place"}), ("Bar Moor Halt railway station", "Bar Moor", {"Place"}),
+    ("Fooville (Bar Street) railway station", "Fooville", {"Place"}), ("Railway station", "railway station", None),
+])
+def test_a_station_titled_with_a_lower_case_shape_suffix_is_a_place(target, shown, want):
+    """names.toml [shape.Place] "railway station": Wikipedia titles a station "Fooville railway station", its last word in
+    lower case; such a title is a place's, no common noun's (the kind alone, "[[Railway station]]", is one)."""
+    from wikikg.extract.mentions import is_entity_link, link_mention
+
+    if want is None:
+        assert not is_entity_link(target, shown) or not link_mention(target, shown).types
+    else:
+        assert is_entity_link(target, shown) and link_mention(target, shown).types == want
+
+
+@pytest.mark.parametrize("target,shown,want", [
     ("Al-Nusra Front", "al-Nusra Front", True), ("Al-Qaeda", "al-Qaeda", True), ("EBay", "eBay", True),
     ("Company", "company", False), ("Alpine skiing", "alpine skiing", False), ("Al", "al", False),
     # the particle in the last word: "[[Jabhat al-Foo]]", "[[Jane al-Roe]]", "[[Foo d'Bar]]" (not "[[Foo al dente]]")

@@ -96,3 +96,16 @@ def test_names_listed_after_a_plural_class_noun_and_such_as_take_its_class(text,
     got = kinds_listed(found, shown)
     letters = "".join(next((k for k, v in _KIND_TYPES.items() if v == m.types), "?") for m in got)
     assert letters == after
+
+
+@pytest.mark.parametrize("text,names,want", [
+    ("It sells through retailers, including Foo Mart, Bar Buy and [[Baz]].", ["Foo Mart", "Bar Buy"], "CC"),
+    ("He spoke at universities such as Oxford and Quuxbridge.", ["Oxford", "Quuxbridge"], "--"),  # a town's name
+    ("He hired lawyers such as Jane and Roe.", ["Jane"], "-"),  # a given name alone
+])
+def test_unlinked_names_listed_after_a_plural_class_noun_take_its_class_when_nothing_types_them(text, names, want):
+    from wikikg.extract.coordination import kinds_listed
+    shown = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]+)\]\]", r"\1", text)
+    found = [Mention(n, n, False, frozenset(), start=shown.index(n), end=shown.index(n) + len(n)) for n in names]
+    got = kinds_listed(found, shown)
+    assert "".join(next((k for k, v in _KIND_TYPES.items() if v == m.types), "?") for m in got) == want

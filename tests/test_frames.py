@@ -20,6 +20,7 @@ def _types(sentence: str, title: str | None = None) -> frozenset[str]:
     "He signed for [[Foo]] in 2010.", "The bank was a founding member of the [[Baz]], Bar and Qux.",
     "She was the leader of the [[Foo]] until 1990.", "He is the Secretary General of the [[Bar]].",
     "She left in 2017 to join [[Foo]] for the election.", "He played for the [[Bar]] in 1990.",
+    "In 1959 Bar Engines merged with [[Foo]] to form Baz.", "It was forced to merge with [[Qux]], [[Quux]] and Bar.",
 ])
 def test_an_organisations_frame_types_a_bare_link(sentence):
     assert _types(sentence) == {"Organization"}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wikikg.extract import people
-from wikikg.extract.people import is_personal_name
+from wikikg.extract.people import is_personal_name, personal_types
 from wikikg.model import Mention
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "people.toml").read_text("utf-8"))["case"]
@@ -91,3 +91,15 @@ def test_link_titles_of_one_first_and_last_name_and_agreeing_middle_names_are_on
 ])
 def test_a_leading_initial(name, want):
     assert is_personal_name(name) is want
+
+
+@pytest.mark.parametrize("text,name,want", [
+    ("It was led by E.R. Roe until 1950.", "E.R. Roe", {"Person"}),
+    ("He was the head of J.P. Roe's Private Bank.", "J.P. Roe", {"Organization"}),  # the possessor of a bank: a firm
+    ("In 2010 the R.S. Roe company made the statuettes.", "R.S. Roe", {"Company"}),
+    ("the merger of Cassa di Risparmio di Fooburgo (C.R. Fooburgo) and others", "C.R. Fooburgo", set()),
+    ("The club was founded by Jane Rita Roe and J.R. Roe.", "J.R. Roe", {"Person"}),  # no connector: a person's name
+])
+def test_initials_before_a_surname_may_name_a_firm_by_their_context(text, name, want):
+    start = text.index(name)
+    assert personal_types(name, text, start, start + len(name))[0] == want

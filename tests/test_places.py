@@ -82,12 +82,23 @@ def test_a_link_to_a_small_town_is_a_place_in_a_place_s_company():
     assert not types["Truro"] and not types["Plato"]
 
 
+def test_a_link_to_a_town_after_a_settlements_kind_or_a_bearing_and_of_is_a_place():
+    """names.toml [place_names] towns_after: "the town of [[Istres]]", "mayor of [[Uelzen]]", "west of [[Cambrai]]"; not
+    "of" alone ("the writings of [[Plato]]")."""
+    s = "The town of [[Istres]] and the mayor of [[Uelzen]] lie west of [[Cambrai]], unlike the writings of [[Plato]]."
+    types = {m.key: m.types for m in _mentions(s)}
+    assert types["Istres"] == types["Uelzen"] == types["Cambrai"] == {"Place"}
+    assert not types["Plato"]
+
+
 def test_a_linked_name_after_words_only_a_place_follows_is_a_place():
     """names.toml [place_names] links_after: "born in [[Bazton]]" names a place whatever its name; not an event
     ("near [[Battle of Quux]]") nor a title with a qualifier."""
     s = "Roe was born in [[Bazton Quux]] near [[Battle of Quux]] and grew up near [[Quuz (band)|Quuz]]."
     types = {m.key: m.types for m in _mentions(s)}
     assert types["Bazton Quux"] == {"Place"}
+    s = "Roe grew up in [[Bazton Quux]], was stationed at [[Quux Field]] and is buried in [[Foo Abbey]]."
+    assert {m.key: m.types for m in _mentions(s)} == {k: {"Place"} for k in ("Bazton Quux", "Quux Field", "Foo Abbey")}
     assert not types["Battle of Quux"] and not types["Quuz (band)"]
 
 

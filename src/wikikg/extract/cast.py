@@ -132,12 +132,21 @@ def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
     for link in cell.links:
         m = link_mention(link.target, link.text)
         out.append(_typed(m, cls))
-    if not cell.links and cls == "Person" and person_shaped(text := _NOTE.sub("", cell.text).strip()):
-        m = name_mention(text)
-        out.append(m if m.types else replace(m, types=frozenset({cls}), strength=CONTEXT))
+    if not cell.links and cls == "Person" and (people := _people(_NOTE.sub("", cell.text).strip())):
+        for m in map(name_mention, people):  # "| E.R. Roe, J. K. Doe |": a relay team's runners, each a person
+            out.append(m if m.types else replace(m, types=frozenset({cls}), strength=CONTEXT))
     elif not cell.links and cls == "Place" and (names := _places_only(_NOTE.sub("", cell.text).strip())):
         out += [name_mention(n) for n in names]  # "! Venue" ... "| 100 m || 10.3 s || Jane Roe || Brussels || 1957"
     return out
+
+
+def _people(text: str) -> list[str]:
+    """The person-shaped names of a cell: the whole cell ("Jane Roe", "Paul Roe, Jr."), or each of two or more names
+    between commas ("Jane Roe, John Doe"), else none."""
+    if person_shaped(text):
+        return [text]
+    names = [n.strip() for n in text.split(",")]
+    return names if len(names) >= 2 and all(map(person_shaped, names)) else []
 
 
 def _places_only(text: str) -> list[str]:

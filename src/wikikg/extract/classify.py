@@ -66,6 +66,18 @@ def is_shape_word(word: str) -> bool:
 
 
 @cache
+def _lower_suffixes() -> tuple[str, ...]:
+    """Shape suffixes whose last word is written in lower case ("railway station")."""
+    return tuple(f" {w}" for shape in name_tables().shape.values() for w in shape.suffix if w.split()[-1][:1].islower())
+
+
+def ends_in_lower_shape(title: str) -> bool:
+    """Whether a title ends in a shape suffix written in lower case: "[[Fooville railway station]]" names a place, though
+    its last word is no capitalised one."""
+    return title.endswith(_lower_suffixes())
+
+
+@cache
 def _shape_table() -> Alternation:
     """The classes' shape patterns, searched only where a name holds one of their words (most hold none)."""
     return Alternation([pat.pattern for _, pat in _shape_patterns()])
@@ -130,10 +142,11 @@ _NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "del", "la"
 def is_concept_title(title: str) -> bool:
     """Whether a link's title (its qualifier aside) is a common noun's article, no entity's: its last word is lower
     case and no connector ("[[Privately held company|Private Company]]", "[[Government-owned corporation]]",
-    "[[Urban area|Urban]]"); not a legal form ("Foo plc") nor a government's title ("Roe ministry")."""
-    m = _LOWER_HEAD.search(split_title(title)[0])
+    "[[Urban area|Urban]]"); not a legal form ("Foo plc"), a government's title ("Roe ministry") nor a place's title
+    ending in a lower-case shape suffix ("Fooville railway station")."""
+    m = _LOWER_HEAD.search(label := split_title(title)[0])
     return m is not None and m["head"] not in _NAME_CONNECTORS and m["head"] not in legal_suffixes() \
-        and not is_government_title(split_title(title)[0])
+        and not is_government_title(label) and not (label[:1].isupper() and ends_in_lower_shape(label))
 
 
 _PLACE, _ORG, _AGENCY = frozenset({"Place"}), frozenset({"Organization"}), frozenset({"GovernmentAgency"})

@@ -16,6 +16,7 @@ from wikikg.extract.settlements import settled
 from wikikg.extract.unlinkedplaces import unlinked_places
 from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names
+from wikikg.kb.places import places
 from wikikg.kb.prefilter import fold, required
 from wikikg.model import Mention
 
@@ -31,10 +32,11 @@ def by_company(found: list[Mention], text: str) -> list[Mention]:
 def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
     """"investment banks including [[A]], [[B]] and [[C]]", "newspapers such as [[Foo]]": the names listed after a
     plural class noun and its cue (cues.toml [kinds_listed]) are of the noun's class, unless their own words give
-    them a class (a shape, a table); linked names only ("universities including Foo": a bare word may be
-    another entity's short name). `found` in text order."""
+    them a class (a shape, a table); an unlinked name only when nothing else types it and it is no place's or given
+    name ("retailers such as Foo Mart and Bar Buy"), and no university's ("universities including Fooville": a town's
+    name is often its university's short one, and the article may name the town so too). `found` in text order."""
     cue, classes = _kinds()
-    if cue is None or not any(x.linked for x in found):  # only a linked name takes the noun's class
+    if cue is None or not found:
         return found
     if (needed := _cue_words()) is not None and not any(map(fold(text).__contains__, needed)):
         return found  # none of the words the cue cannot match without
@@ -53,8 +55,8 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
         k = i
         while True:
             x = out[k]  # not a short re-mention of a longer name ("Fooville" for "Fooville Hospital")
-            if x.linked and not x.key.startswith(x.text + " ") and x.strength < SHAPE and x.types != cls \
-                    and not is_event(x.key):
+            if (x.linked and not x.key.startswith(x.text + " ") and x.strength < SHAPE and x.types != cls
+                    or not x.linked and not x.types and "University" not in cls and _bare_name(x.key)) and not is_event(x.key):
                 out[k] = replace(x, types=cls, strength=CONTEXT)
             if k + 1 < len(out) and _JOIN.fullmatch(text, out[k].end, out[k + 1].start):
                 k += 1
@@ -62,6 +64,14 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
             break
         i = k + 1
     return out
+
+
+def _bare_name(name: str) -> bool:
+    """An unlinked name that may take a listed kind's class: capitalised words, no place's name (a town's name may be
+    its university's short one: "universities such as Fooville"), no given name alone, no word that names nothing."""
+    words = name.split()
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words) and name not in places() \
+        and not (len(words) == 1 and is_given_name(name)) and not any(w in stop_names() for w in words)
 
 
 def _plural(noun: str) -> str:

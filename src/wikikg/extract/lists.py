@@ -22,7 +22,7 @@ from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
 from wikikg.extract.partnames import heads_units, lone_name, part_named, plural_head, unit_class
-from wikikg.extract.people import PARTICLES, is_personal_name
+from wikikg.extract.people import PARTICLES, initials_shaped, is_personal_name
 from wikikg.extract.sited import sited
 from wikikg.extract.termowner import term_owner
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
@@ -50,7 +50,9 @@ def _is_title(m: Mention) -> bool:
 
 def person_shaped(name: str) -> bool:
     """Two to five capitalised words (particles allowed): "Jane Roe", "Élaine Zakaïb", "Ludwig van Beethoven",
-    "Paul S. Dwyer, Jr.", 'Frank "Checker" Roe' (a nickname in quotes between the names)."""
+    "Paul S. Dwyer, Jr.", 'Frank "Checker" Roe' (a nickname in quotes between the names), "E.R. Roe"."""
+    if initials_shaped(name):
+        return True  # "E.R. Roe": initials written together are no acronym here
     words = _NICKNAME.sub("", _GENERATION.sub("", name)).split()
     if words and words[0] in ("The", "the"):
         return False  # "The Foo Lads", "The Bar-Cuts": a group's name, no one's

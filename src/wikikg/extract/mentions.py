@@ -11,6 +11,7 @@ from wikikg.extract.anaphora import reported_by_another, subject_anaphora
 from wikikg.extract.classify import (
     by_context,
     disambiguation,
+    ends_in_lower_shape,
     is_concept_title,
     is_government_title,
     is_post,
@@ -27,7 +28,7 @@ from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.nonentities import is_event, is_work_qualifier, italic_title, names_an_honour_before, names_no_entity
 from wikikg.extract.officelinks import is_office, is_rank
-from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, shared_surnames
+from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, personal_types, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links
 from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
@@ -79,7 +80,7 @@ def is_entity_link(target: str, shown: str) -> bool:
     if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1].lstrip('"“') or words[-1]  # '[[Foo Brigade "Bar"]]': an epithet in quotes ends a unit's name
-    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms() \
+    return last[0].isupper() or last[0].isdigit() or len(words) == 1 or last in _lower_legal_forms() or ends_in_lower_shape(label) \
         or is_government_title(label) or _PARTICLE_LAST.match(last) is not None  # "[[Roe ministry (1976–78)]]"
 
 
@@ -197,7 +198,7 @@ def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
     if not types and (post := POSTNOMINAL.search(clean)) and is_personal_name(clean[:post.start()]):
         clean = clean[:post.start()]  # "Sara Roe GSC", "John Doe OBE": the letters after a name are no part of it
     if not types and is_personal_name(clean):
-        types, strength = frozenset({"Person"}), PLACE
+        types, strength = personal_types(clean, text, start, end)  # "E.R. Roe" may name a firm by the words around
     if not types:
         types, strength = by_context(clean, text, start, end), CONTEXT
     return Mention(clean, clean, False, types, start=start, end=end, strength=strength if types else 0)

@@ -9,7 +9,8 @@ import dataclasses
 import re
 from functools import cache, lru_cache
 
-from wikikg.extract.classify import name_types
+from wikikg.extract.classify import by_context, name_types
+from wikikg.extract.known import CONTEXT, PLACE
 from wikikg.extract.nonentities import ends_as_a_work
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
@@ -75,10 +76,12 @@ def is_personal_name(name: str) -> bool:
     name parser tags the whole a person or the last word ends as a surname of another language does ("Leonid
     Barenko"); a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
-    if _peerage(name):
-        return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet"
+    if _peerage(name) or _monarch(name):
+        return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet", "Jane II of Freedonia"
     if (m := _LEADING_INITIAL.fullmatch(name)) is not None:
         return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
+    if (m := _INITIALS.fullmatch(name)) is not None:
+        return _initials_person(name, m)  # "E.R. Roe", "J. K. Doe"
     return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1])) \
         and _DEMONYM.sub("", name) not in places()
     # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language; not a place's
@@ -101,6 +104,55 @@ def _initialled(name: str, words: list[str]) -> bool:
         and words[0] not in stop_names()
 
 
+# Two or three initials, spaced or not, then a surname ("E.R. Roe", "J. K. Doe", "W.E.B. McPoe", "C.L. Doe Jr.")
+_INITIALS = re.compile(r"(?P<initials>(?:[A-Z]\.\s?){2,3})\s?(?P<surname>(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+                       r"(?:-[A-Z][a-z]+)?)(?:,? Jr\.?)?")
+
+
+def initials_shaped(name: str) -> bool:
+    """Whether `name` is shaped as two or three initials and a surname ("E.R. Roe", "J. K. Doe"), whatever the name
+    parser says: for a place where a person's name is expected (a people's column or list)."""
+    return (m := _INITIALS.fullmatch(name)) is not None and _initials_shape(name, m)
+
+
+def personal_types(name: str, text: str, start: int, end: int) -> tuple[frozenset[str], int]:
+    """The class and strength of a name `is_personal_name` reads as a person's at `text`[start:end]: a person, by its
+    shape; initials and a surname only as strongly as context words, and not where the words around them give it
+    another class ("E.R. Roe's Foo Bank", "the E.R. Roe company": a firm) or a name before them spells the initials
+    out with a lower-case connector, as no one's name is written ("Cassa di Foo di Bar (C.F. Bar)": no class)."""
+    m = _INITIALS.fullmatch(name)
+    if m is None:
+        return _PERSON, PLACE
+    if around := by_context(name, text, start, end):
+        return around, CONTEXT
+    if _FIRM_AFTER.match(text, end):
+        return frozenset({"Company"}), CONTEXT
+    letters = m["initials"].replace(".", "").replace(" ", "")
+    for hit in re.finditer(rf"(?<!\w){re.escape(m['surname'])}(?!\w)", text[:start]):
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, hit.start() - 80):hit.start()])[-2 * len(letters) - 2:]
+        caps = [i for i, w in enumerate(words) if w[0].isupper()]
+        if len(caps) >= len(letters) and "".join(words[i][0] for i in caps[-len(letters):]) == letters \
+                and any(w.islower() for w in words[caps[-len(letters)]:]):
+            return frozenset(), 0
+    return _PERSON, CONTEXT
+
+
+_PERSON = frozenset({"Person"})
+_FIRM_AFTER = re.compile(r"\s+(?:company|firm|corporation|store|stores|brand)\b")
+
+
+def _initials_person(name: str, m: re.Match) -> bool:
+    """Initials and a surname the name parser reads as a person's."""
+    return _initials_shape(name, m) and is_person(name)
+
+
+def _initials_shape(name: str, m: re.Match) -> bool:
+    """Initials and a surname that are not an abbreviation before a name ("U.S. Foo", names.toml [person_names]
+    not_initials), a place's name ("A.C. Fooville"), a class's or a work's word or an opening word ("J.K. Holdings")."""
+    return m["initials"].replace(" ", "") not in name_tables().not_initials and m["surname"] not in places() \
+        and m["surname"] not in stop_names() and not name_types(name) and not ends_as_a_work(name)
+
+
 # "Jane Roe, 3rd Duchess of Foo", "John Doe, Baron Doe", "Sir John Doe, 1st Baronet": capitalised names, then a title
 # (not an address: "Foo Bank, Bar Street")
 _PEERAGE = re.compile(r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*, (?:\d+(?:st|nd|rd|th) )?(?P<title>[A-Z][a-z]+)"
@@ -110,6 +162,17 @@ _PEERAGE = re.compile(r"(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*, (?:\d+(?:st
 
 _HONORIFIC = re.compile(r"(?:Sir|Dame|Prince|Princess|Lord|Lady)\s")
 _REGNAL = re.compile(r"[IVX]+")
+
+
+# A monarch as Wikipedia titles one (WP:NCROY): a name, a regnal number, an epithet perhaps, and the realm after "of"
+_MONARCH = re.compile(r"(?P<name>[A-Z][a-z]+) [IVX]+(?: the [A-Z][a-z]+)? of (?:the )?(?P<realm>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
+
+
+def _monarch(name: str) -> bool:
+    """"Jane II of Freedonia", "John IV the Bold of Barland": a regnal number after a known given name or before a
+    known place's name; not "Title IX of the Foo Act" (no given name, no place)."""
+    m = _MONARCH.fullmatch(name)
+    return m is not None and (is_given_name(m["name"]) or m["realm"] in places()) and m["name"] not in stop_names()
 
 
 def _peerage(name: str) -> bool:

@@ -28,7 +28,7 @@ def settled(found: list[Mention], text: str) -> list[Mention]:
                 and (n.key in regions() or n.strength == PLACE and n.linked and n.key not in places()) \
                 and not text.startswith(("'s", "’s", "-"), n.end):  # not "[[Foo]], [[China]]'s largest bank"
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)
-        elif m.key in linked_towns() and (_after_preposition().search(text, max(0, m.start - 12), m.start) or (
+        elif m.key in linked_towns() and (_after_preposition().search(text, max(0, m.start - 16), m.start) or (
                 n is not None and "Place" in n.types and text[m.end:n.start] in (", ", " (")
                 and not text.startswith(("'s", "’s", "-"), n.end))):  # "near [[Fooville]]", "[[Bazton]] ([[Freedonia]])"
             out[i] = replace(m, types=frozenset({"Place"}), strength=PLACE)

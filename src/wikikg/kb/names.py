@@ -100,6 +100,7 @@ class Names:
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
+    not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
@@ -145,7 +146,7 @@ SCHEMA = Table({
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
-    "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list}),
+    "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list}),
     "honours": Table({"names": str, "unless": str}),
     "placeholders": Table({"words": list, "clipped": str}),
@@ -168,6 +169,7 @@ _LISTS = {
     "links_after": ("place_names", "links_after"), "world_regions": ("place_names", "world_regions"),
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
+    "not_initials": ("person_names", "not_initials"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "placeholders": ("placeholders", "words"),
