@@ -570,3 +570,53 @@ TITLE_ROWS = [  # (table wikitext, header the parser gives)
 def test_a_title_row_over_the_header_row(text, header):
     tables = parse_article(Article("Example Company", "'''Example Company''' is a company.\n\n== Members ==\n" + text)).tables
     assert tables[0].header == header
+
+
+GROUPED = """'''Example Conference''' is a college athletic conference.
+
+== Member schools ==
+{| class="wikitable sortable"
+!Institution
+!Location
+!Joined
+|-
+! colspan="3" style="background-color: #cc0000;" | East Division
+|-
+|[[Foo State University]]
+|[[Fooville]]
+|1995
+|-
+|[[University of Bar]]
+|[[Barton]]
+|2005
+|-
+! colspan="3" | West Division
+|-
+|[[Baz College]]
+|[[Bazburg]]
+|1995
+|}
+
+== Former members ==
+{| class="wikitable"
+!Institution
+!Joined
+|-
+! colspan="2" | Associate members
+|-
+|[[Quux University]]
+|1996
+|}
+"""
+
+
+def test_a_members_tables_group_rows_naming_divisions_give_each_rows_division():
+    facts = _facts(GROUPED, "Example Conference")
+    for school, division in [("Foo State University", "East Division"), ("University of Bar", "East Division"),
+                             ("Baz College", "West Division")]:
+        assert (school, "memberOf", "Example Conference") in facts
+        assert (school, "memberOf", division) in facts
+    assert ("East Division", "subsidiaryOf", "Example Conference") in facts
+    assert ("West Division", "subsidiaryOf", "Example Conference") in facts
+    assert ("Quux University", "memberOf", "Example Conference") in facts
+    assert not any(o == "Associate members" or s == "Associate members" for s, _, o in facts)

@@ -301,7 +301,8 @@ def _opening_end(text: str, start: int) -> int:
 
 _SEP = r"(?:and|or|&|as\s+well\s+as|along\s+with|together\s+with|plus|including|such\s+as|among\s+them)"
 _LIST_GAP = re.compile(rf"^\s*(?:,\s*(?:{_SEP}\s+)?|{_SEP}\s+)"
-                       r"(?:(?!(?:its|their|his|her)\b)(?:the|a|an|[a-z][\w-]*|[A-Z][a-z]+|\d+),?\s+(?:(?:including|such\s+as)\s+)?){0,5}$|^\s*$")
+                       r"(?:(?!(?:its|their|his|her)\b)(?:the|a|an|[a-z][\w-]*|[A-Z][a-z]+|[A-Z][a-z]{0,3}\.|\d+),?\s+"
+                       r"(?:(?:including|such\s+as)\s+)?){0,5}$|^\s*$")  # (", the Rev. ⟦X⟧": a title)
 # "in ⟦Paris⟧ and has offices in ⟦London⟧": a noun or verb and its own preposition start a new phrase
 # (not an adverb's: "at ⟦Kuxun⟧ and briefly at ⟦Microsoft⟧")
 _NEW_PHRASE = re.compile(r"(?:^|\s)(?!(?:and|or|the|a|an|as|well|also|then|later|now|both|either)\b|[a-z]+ly\b)[a-z][\w-]*\s+"

@@ -13,6 +13,7 @@ from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name
 from wikikg.extract.names import titles_folded
 from wikikg.extract.pairtables import pair_rows
 from wikikg.extract.spancols import spanned
+from wikikg.extract.tablegroups import grouped
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
@@ -256,7 +257,7 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
     """The statements one table's rows make under `spec` (its heading `heading`)."""
     out: list[Statement] = []
     seen: set[tuple[str, int]] = set()  # (entity, evidence start) of the rows already read
-    table = _with_header(table, spec)
+    table = grouped(_with_header(table, spec))  # ("! colspan=9 | East Division" rows: each row's division)
     name_col, date_col = _columns(table)
     types = frozenset(spec.types)
     shown = {k.text: link_mention(k.target, k.text) for r in table.rows for c in r for k in c.links}
