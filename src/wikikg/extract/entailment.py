@@ -226,6 +226,17 @@ def entailed(statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def in_service(statements: list[Statement]) -> list[Statement]:
+    """A person affiliated with an armed force or a unit serves in it: its member, as a player of a team (the
+    annotation brief's settled convention), unless they command it (its key person: affiliated by that alone)."""
+    commands = {(st.obj.key, st.subject.key) for st in statements
+                if st.predicate == "keyPerson" and isinstance(st.obj, Mention)}
+    return [replace(st, predicate="memberOf", rule=st.rule + "+service", event="Membership")
+            if st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and "Person" in st.subject.types
+            and "MilitaryOrganization" in st.obj.types and not st.rule.endswith("+affiliation")
+            and (st.subject.key, st.obj.key) not in commands else st for st in statements]
+
+
 def one_per_sentence(statements: list[Statement]) -> list[Statement]:
     """One statement per fact and sentence: the first found, with the date of the first that has one
     ("studied at A and graduated from B, in 1962": B's own trigger dates it)."""

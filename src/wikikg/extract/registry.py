@@ -11,7 +11,7 @@ from wikikg.extract.cast import extract_cast
 from wikikg.extract.coalitions import extract_coalitions
 from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
-from wikikg.extract.entailment import entailed, most_specific
+from wikikg.extract.entailment import entailed, in_service, most_specific
 from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.itempeople import extract_item_people
@@ -218,4 +218,4 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
     (Extraction.statements: every statement found, in that order, less the redundant ones)."""
     for extractor in EXTRACTORS if extractors is None else extractors:
         work.found[extractor.name] = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
-    return one_node_per_person(work.statements(), work.subject.key)  # "[[Paul S. Roe]]" and "[[Paul Roe]]": one person
+    return one_node_per_person(in_service(work.statements()), work.subject.key)  # "[[Paul S. Roe]]", "[[Paul Roe]]": one
