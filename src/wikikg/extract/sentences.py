@@ -18,7 +18,7 @@ from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
-_PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
+_PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*(?:,|(?=(?:in|on)\s+\S*\d))")  # ", ⟦Fooville⟧, in 1962", ", ⟦Fooville⟧ in 1962"
 _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
 # "In February 1951 ⟦0⟧ was called to active duty and assigned to ⟦2⟧": a date fronted before the subject scopes over
 # every predicate of the sentence, the coordinated ones too
