@@ -15,9 +15,14 @@ _NOTE = re.compile(r"\s*\((?:since\s+(\d{4})|(\d{4})\s*[–—-]\s*(\d{4}|presen
 _TERMED = frozenset({"affiliatedWith", "keyPerson", "memberOf", "educatedAt"})
 # a person taking a post, in an organisation's article: "X was replaced by [[Jane Roe]]", "replaced outgoing
 # President, X, with Jane Roe", "Jane Roe joined Foo at vice president", "Jane Roe voted in as president"
-_TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)\s+$")
-_TAKES_AFTER = re.compile(r"\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|named|elected|hired|"
-                          r"voted\s+in))\b", re.I)
+_TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)\s+$"
+                           r"|\bhanded\s+(?:over\s+)?the\s+(?:reins|leadership|control)\s+of\s+(?:the\s+company|the\s+firm|"
+                           r"the\s+group|the\s+organi[sz]ation|the\s+party|it)\s+(?:over\s+)?to\s+$")
+# (past an apposition: "[[Jane Roe]], already company president, took over")
+_TAKES_AFTER = re.compile(r"(?:,\s*[^,;.()\[\]]{1,60},)?\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|"
+                          r"named|elected|hired|voted\s+in))\b", re.I)
+# after "took over", a post taken with no organisation named: "took over.", "took over as chairman", "took over from John Roe"
+_TOOK_OVER = re.compile(r"\s*(?:[.;]|$|as\s|from\s)", re.I)
 # ... of the article's subject, said so in the clause after the verb: its name, or "the company" ("joined
 # [[Bar Corp]] in 2005" in the article of Foo dates a post at Bar Corp, not at Foo)
 _ITSELF = re.compile(r"\b(?:the\s+(?:company|firm|group|corporation|association|society|organi[sz]ation|club|board|"
@@ -50,7 +55,10 @@ def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term
         return None
     after = _TAKES_AFTER.match(s.text, end)
     clause = re.split(r"[,;.]", s.text[after.end():])[0] if after else ""
-    if after and (_ITSELF.search(clause) or _named(clause, subject)) \
+    bare = after is not None and after.group().lower().rstrip().endswith("over") \
+        and _TOOK_OVER.match(s.text, after.end()) is not None \
+        and not any(after.end() <= ln.start < after.end() + len(clause) for ln in s.links)  # no other body named
+    if after and (_ITSELF.search(clause) or _named(clause, subject) or bare) \
             or _TAKES_BEFORE.search(s.text[max(0, start - 120):start]):
         dates = {s.text[a:b] for a, b, year, *_ in find_dates(s.text) if year is not None}
         if len(dates) == 1 and (d := parse_date(dates.pop())) is not None:
