@@ -25,6 +25,8 @@ _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second f
 _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?:the\s+)?(?:(?:late|early|mid|middle\s+of)"
                       r"[\s-]+)?)?$", re.I)
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
+# "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
+_SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
 # ", who assumed office on October 28, 2009": the start of the post the fact names, said of its holder
 _TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:office|post|position|role)|"
                         r"was\s+(?:appointed|elected|named|enthroned|installed|inaugurated|sworn\s+in))\b[^,;]*")
@@ -226,7 +228,10 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     of another name or event of the sentence (factdates.fact_text)."""
     if rule.dated == "founding" or not rule.dated and (rule.dated_when is None
                                                        or not rule.dated_when.search(sl.text, span[0], span[1])):
-        return None  # "is part of ⟦X⟧": a state, undated; "became part of ⟦X⟧ in 1943" (dated_when): an event
+        since = _SINCE_OPENING.match(sl.text) if rule.dated != "founding" else None
+        return sentence_date(since.group(1), None, None) if since and since.end() <= span[0] else None  # "is part
+        # of ⟦X⟧": a state, undated, unless the sentence opens with when it began; "became part of ⟦X⟧ in 1943"
+        # (dated_when): an event
     keys = {m.key for m in parties if isinstance(m, Mention)}
     slots = {i for i, m in enumerate(sl.mentions) if m.key in keys}
     dates = fact_text(sl.text, span, slots, {i for i in slots if "Person" in sl.mentions[i].types},
