@@ -92,10 +92,14 @@ def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[f
 def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: str) -> list[Statement]:
     """An undated post, membership or schooling of the article's subject that a sentence dates by the
     term it gives right after the other party's name, one term in all the article: the same fact once
-    more, on that sentence ("Vice-Chancellor of the [[University of Foo]] from 1992 to 2005")."""
+    more, on that sentence ("Vice-Chancellor of the [[University of Foo]] from 1992 to 2005"); also a fact
+    the article dates only later than that term begins."""
     out, have = [], set()
-    dated = {(st.subject.key, st.predicate, st.obj.key) for st in statements
-             if st.date is not None and isinstance(st.obj, Mention)}
+    dated: dict[tuple[str, str, str], str] = {}  # a dated fact's earliest year
+    for st in statements:
+        if st.date is not None and isinstance(st.obj, Mention):
+            k = (st.subject.key, st.predicate, st.obj.key)
+            dated[k] = min(dated.get(k, st.date.value[:4]), st.date.value[:4])
     targets: list[frozenset[str]] = []  # each sentence's link targets, once a statement asks
     known: dict[tuple[str, bool], dict[Term, int]] = {}  # a party's terms by its key and whether it is a person
     for st in statements:
@@ -103,7 +107,7 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
                 or st.attributed_to is not None:
             continue
         key = (st.subject.key, st.predicate, st.obj.key)
-        if key in dated or key in have or subject not in (st.subject.key, st.obj.key) or st.subject.key == st.obj.key:
+        if key in have or subject not in (st.subject.key, st.obj.key) or st.subject.key == st.obj.key:
             continue
         party = st.obj if st.subject.key == subject else st.subject
         if not targets:
@@ -111,8 +115,9 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
         if (memo := (party.key, "Person" in party.types)) not in known:
             known[memo] = _terms(article, party, subject, targets)
         terms = known[memo]
-        if len(terms) != 1 or (term := next(iter(terms)))[0] is None:
-            continue
+        if len(terms) != 1 or (term := next(iter(terms)))[0] is None or term[0].value[:4] >= dated.get(key, "9999"):
+            continue  # a fact dated already is dated again only by an earlier start: "[[Foo League]] (since 2005)"
+            # when its seasons' table dates it from 2011
         have.add(key)
         out.append(replace(st, evidence=Evidence.of_sentence(article.sentences[terms[term]]), rule=f"{st.rule}+term",
                            date=term[0], end_date=term[1], citations=()))
