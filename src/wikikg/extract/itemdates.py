@@ -141,18 +141,6 @@ def class_year(rest: str) -> DateValue | None:
     return DateValue(m.group(1), "gYear") if m and len(re.findall(r"\bclass\s+of\b", rest, re.I)) == 1 else None
 
 
-# "[[Jane Roe]] (Faculty of Science, 1967)": the body named in the note, then its year
-_LABEL_YEARS = re.compile(r"\s*,\s*(\d{4})\s*(?:[–—-]\s*(\d{4}|present)?)?\s*\)")
-
-
-def label_dates(text: str, start: int, end: int) -> tuple[DateValue | None, DateValue | None]:
-    """The years a note gives the body named at text[start:end] as its label ("(Faculty of Science, 1967)")."""
-    m = _LABEL_YEARS.match(text, end)
-    if m is None or not text[:start].rstrip().endswith("("):
-        return None, None
-    return DateValue(m.group(1), "gYear"), DateValue(m.group(2), "gYear") if (m.group(2) or "").isdigit() else None
-
-
 def lead_dates(term: str) -> tuple[DateValue | None, DateValue | None]:
     """The start and end of a post's years before an item's name (TERM_LEAD's text)."""
     found = find_dates(term)

@@ -10,7 +10,7 @@ from wikikg.extract.boldparent import bold_unit, linked_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
-from wikikg.extract.itemdates import TERM_LEAD, class_year, dates_below, heading_date, item_dates, label_dates, lead_dates, life_span
+from wikikg.extract.itemdates import TERM_LEAD, class_year, dates_below, heading_date, item_dates, lead_dates, life_span
 from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
@@ -314,9 +314,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if "Person" in m.types and (org := _item_employer(m, mentions, sentence.text)) is not None:
                 party = is_membership_body(split_title(org.key)[0])  # "* 1994 - 1998: [[Jane Roe]] ([[Foo Party|FP]])"
                 out.append(Statement(m, "memberOf" if party else "affiliatedWith", org, spec.id + "+employer",
-                                     evidence, "Membership" if party else "Affiliation", *label_dates(
-                                         sentence.text, org.start, org.end), cites))  # "* Colonel A B Roe,
-                # [[Freedonian Army]] (PA)"; "* [[Jane Roe]] (Faculty of Science, 1967)": dated as its note
+                                     evidence, "Membership" if party else "Affiliation",
+                                     None, None, cites))  # "* Colonel A B Roe, [[Freedonian Army]] (PA)"
             if spec.relation == "memberOf" and _FOUNDER_NOTE.match(sentence.text, m.end):
                 out.append(Statement(ctx.subject, "foundedBy", m, spec.id + "+founder", evidence, "Founding",
                                      founded, None, cites))  # "* Canon (founder)": a founding member, dated

@@ -8,16 +8,14 @@ from wikikg.extract.dates import find_dates, parse_date
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
 # right after the party's name: "from 1984 until 2000", "from 1992 to 2005"; or, after an organisation's
-# name only, "(since 2005)", "(2011–2016)", "(class of 1966)" (after a person's name such a note is as often a lifespan)
+# name only, "(since 2005)", "(2011–2016)" (after a person's name such a note is as often a lifespan)
 _FROM_TO = re.compile(r"\s*,?\s*from\s+(\d{4})\s+(?:to|until|till|through)\s+(\d{4}|the\s+present|present)\b")
-_NOTE = re.compile(r"\s*\((?:since\s+(\d{4})|(\d{4})\s*[–—-]\s*(\d{4}|present)?|class\s+of\s+(\d{4}))\)", re.I)
+_NOTE = re.compile(r"\s*\((?:since\s+(\d{4})|(\d{4})\s*[–—-]\s*(\d{4}|present)?)\)")
 # the facts a post or a membership makes, whose term the sentence gives
 _TERMED = frozenset({"affiliatedWith", "keyPerson", "memberOf", "educatedAt"})
 # a person taking a post, in an organisation's article: "X was replaced by [[Jane Roe]]", "replaced outgoing
 # President, X, with Jane Roe", "Jane Roe joined Foo at vice president", "Jane Roe voted in as president"
-_TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)\s+$"
-                           r"|\bhanded\s+(?:over\s+)?the\s+(?:reins|leadership|control)\s+of\s+(?:the\s+company|the\s+firm|"
-                           r"the\s+group|the\s+organi[sz]ation|the\s+party|it)\s+(?:over\s+)?to\s+$")
+_TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)\s+$")
 # (past an apposition: "[[Jane Roe]], already company president, took over")
 _TAKES_AFTER = re.compile(r"(?:,\s*[^,;.()\[\]]{1,60},)?\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|"
                           r"named|elected|hired|voted\s+in))\b", re.I)
@@ -51,7 +49,7 @@ def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term
         return _year(m.group(1)), _year(m.group(2))
     if not person:
         if m := _NOTE.match(s.text, end):
-            return _year(m.group(1) or m.group(2) or m.group(4)), _year(m.group(3))
+            return _year(m.group(1) or m.group(2)), _year(m.group(3))
         return None
     after = _TAKES_AFTER.match(s.text, end)
     clause = re.split(r"[,;.]", s.text[after.end():])[0] if after else ""
