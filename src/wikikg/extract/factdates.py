@@ -29,7 +29,7 @@ _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|lat
                         r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)")
 
 # an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980",
-# "Demobilized as a Major in 1945, he was appointed lecturer at ⟦Y⟧ from 1946 to 1949" (a participle's own event)
+# "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to 1949" (a participle's own event)
 _EARLIER = re.compile(r"^(?:(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*"
                       r"|[A-Z][a-z]+ed\s+(?:as|in|on|from|at|by|to)\s[^,;]*),")
 
