@@ -30,6 +30,8 @@ _PATTERNS = [
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_DATED_YEAR})\b", re.I),
     re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_DATED_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
+    # "January–December 2004": a span of months, dated from its first
+    re.compile(rf"\b(?P<m>{_MON})\s*[–—-]\s*{_MON},?\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)\b(?!-)"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!\s+(?:of\s+)?{_YEAR})", re.I),
@@ -40,7 +42,7 @@ _PATTERNS = [
 
 # What each pattern's every match opens with: a month's name, or a number (a day or a year after a word
 # boundary, so where a run of digits starts); None: either
-_OPENS = ("number", "month", "number", "month", "number", "number", "month", None, "number")
+_OPENS = ("number", "month", "number", "month", "month", "number", "number", "month", None, "number")
 # (pattern, its words, whether it needs a month, what each match opens with)
 _KEYED = [(p, any_of(required(p)), "m" in p.groupindex, opens) for p, opens in zip(_PATTERNS, _OPENS, strict=True)]
 _DIGITS = re.compile(r"\d+")

@@ -34,8 +34,13 @@ _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|lat
 # moved its offices to ⟦B⟧" (the move is not of 1982)
 _LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|the\s+[a-z]+)\s+)?later\s", re.I)
 
-# an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980"
-_EARLIER = re.compile(r"^(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*,")
+# an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980",
+# "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to 1949" (a participle's own event)
+_EARLIER = re.compile(r"^(?:(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*"
+                      r"|[A-Z][a-z]+ed\s+(?:as|in|on|from|at|by|to)\s[^,;]*),")
+
+# a date that ends a term, no event's own: "until 2008", "to 1949"
+_ENDING = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$|[–—-]\s*$")
 
 # the fact's end told before its trigger: "the company resigned its membership in ⟦X⟧", "withdrew from ⟦X⟧": the
 # date is the leaving's, not the fact's
@@ -101,7 +106,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     out += [m.span() for m in _UNTIL.finditer(text)
             if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
     if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
-            and find_dates(_blank(text, out + [opening.span()])):
+            and any(not _ENDING.search(text, max(0, b - 12), b) for b, *_ in find_dates(_blank(text, out + [opening.span()]))):
         out.append(opening.span())  # the sentence dates its own event elsewhere
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     cut = None

@@ -96,6 +96,8 @@ _CO_HOLDER = re.compile(r"^\s*/\s*[^()/,;]{1,80}?(?=\s*\(\s*\d{4})")
 _NOTED_SPAN = re.compile(r"^(?:\s*\((?:[^()\d]{1,30}|(?:later|formerly)\s[^()\d]{1,60})\))?\s*\(\s*(?:(?P<label>[^()\d,;]{1,40}?)\s*,\s*)?"
                          r"(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)")
 _NOT_A_TERM = re.compile(r"\b(?:born|b|died|d|founded|established|est|formed|prize|award|medal|laureate)\b", re.I)
+# ", class of 1997", " - Class of 1767", "graduate of the class of 1935": an alumnus's year, the one the item gives
+_CLASS_OF = re.compile(r"^[^()⟦⟧]{0,160}?\bclass\s+of\s+(\d{4})\b", re.I)
 # " (28 February 1993 – April 2001)": a term from a full date
 _DATED_NOTE = re.compile(r"^\s*\(([^()]*)\)")
 
@@ -131,6 +133,12 @@ def _item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     start = DateValue(m.group(1), "gYear")
     end = m.group(2)
     return start, DateValue(end, "gYear") if end and end.isdigit() else None
+
+
+def class_year(rest: str) -> DateValue | None:
+    """The class an alumnus's item names after the name (", class of 1997"), when it names one."""
+    m = _CLASS_OF.match(rest)
+    return DateValue(m.group(1), "gYear") if m and len(re.findall(r"\bclass\s+of\b", rest, re.I)) == 1 else None
 
 
 def lead_dates(term: str) -> tuple[DateValue | None, DateValue | None]:

@@ -10,7 +10,7 @@ from wikikg.extract.boldparent import bold_unit, linked_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
-from wikikg.extract.itemdates import TERM_LEAD, dates_below, heading_date, item_dates, lead_dates, life_span
+from wikikg.extract.itemdates import TERM_LEAD, class_year, dates_below, heading_date, item_dates, lead_dates, life_span
 from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
@@ -277,6 +277,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
                                                 or default_type(spec, ctx.subject, named, sentence.section)}), strength=0)
             taken = depth
             date, end = item_dates(sentence.text[m.end:], "Person" in m.types)
+            if spec.relation == "educatedAt" and (year := class_year(sentence.text[m.end:])) is not None:
+                date, end = year, None  # "* [[Jane Roe]] - Class of 1767 - president of Foo College (1795–1817)"
             if date is None:
                 date, end = last
             if date is None and term:

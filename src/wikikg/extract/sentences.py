@@ -18,13 +18,17 @@ from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
-_PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*,")
+_PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*(?:,|(?=(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+)?\d))")  # ", ⟦Fooville⟧, in 1962",
+# ", ⟦Fooville⟧ in 1962", ", ⟦Barland⟧ on March 21, 2011"
+_ONE_NAME_IN = re.compile(r"\s*(?:the\s+)?⟦\d+⟧\s+in\s+⟦(\d+)⟧\s*")  # "⟦Foo College⟧ in ⟦Fooville⟧"
 _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
 # "In February 1951 ⟦0⟧ was called to active duty and assigned to ⟦2⟧": a date fronted before the subject scopes over
 # every predicate of the sentence, the coordinated ones too
 _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?:the\s+)?(?:(?:late|early|mid|middle\s+of)"
                       r"[\s-]+)?)?$", re.I)
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
+# "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
+_SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
 # ", who assumed office on October 28, 2009": the start of the post the fact names, said of its holder
 _TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:office|post|position|role)|"
                         r"was\s+(?:appointed|elected|named|enthroned|installed|inaugurated|sworn\s+in))\b[^,;]*")
@@ -226,7 +230,10 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     of another name or event of the sentence (factdates.fact_text)."""
     if rule.dated == "founding" or not rule.dated and (rule.dated_when is None
                                                        or not rule.dated_when.search(sl.text, span[0], span[1])):
-        return None  # "is part of ⟦X⟧": a state, undated; "became part of ⟦X⟧ in 1943" (dated_when): an event
+        since = _SINCE_OPENING.match(sl.text) if rule.dated != "founding" else None
+        return sentence_date(since.group(1), None, None) if since and since.end() <= span[0] else None  # "is part
+        # of ⟦X⟧": a state, undated, unless the sentence opens with when it began; "became part of ⟦X⟧ in 1943"
+        # (dated_when): an event
     keys = {m.key for m in parties if isinstance(m, Mention)}
     slots = {i for i, m in enumerate(sl.mentions) if m.key in keys}
     dates = fact_text(sl.text, span, slots, {i for i in slots if "Person" in sl.mentions[i].types},
@@ -244,9 +251,10 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     if rule.relation == "educatedAt" and comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) \
             and not find_dates(dates[clause[0]:comma]) and (graduated := graduation_date(dates, comma)) is not None:
         return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975"
-    while comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
+    while comma >= 0 and _one_name_placed(sl, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
             and "Place" in sl.mentions[int(m.group(1))].types:
-        comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962": the place ends nothing
+        comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962", "joined ⟦X⟧ in
+        # ⟦Fooville⟧, ⟦Barland⟧ in 1902": the place ends nothing
     limit = clause[1] if comma < 0 else min(comma, clause[1])
     for start, end, *_ in find_dates(dates[:clause[1]]):  # "on December 30, 1995": the comma is the date's
         if start < limit < end:
@@ -260,6 +268,14 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
             dates = " " * span[0] + dates[span[0]:]  # serving from 1989 to 2004 and Chancellor of ⟦Y⟧, from 1979 to
             # 2002": the first fact's dates are not the second's
     return clause_date(dates, limit, prev(), year, before=span[1])
+
+
+def _one_name_placed(sl: Slotted, start: int, end: int) -> bool:
+    """Whether text[start:end] is one name, or one name then where it is ("⟦Foo College⟧ in ⟦Fooville⟧")."""
+    if _ONE_NAME.fullmatch(sl.text, start, end):
+        return True
+    m = _ONE_NAME_IN.fullmatch(sl.text, start, end)
+    return m is not None and "Place" in sl.mentions[int(m.group(1))].types
 
 
 def _fronted(text: str, found: list) -> bool:

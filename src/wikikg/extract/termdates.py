@@ -16,8 +16,11 @@ _TERMED = frozenset({"affiliatedWith", "keyPerson", "memberOf", "educatedAt"})
 # a person taking a post, in an organisation's article: "X was replaced by [[Jane Roe]]", "replaced outgoing
 # President, X, with Jane Roe", "Jane Roe joined Foo at vice president", "Jane Roe voted in as president"
 _TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)\s+$")
-_TAKES_AFTER = re.compile(r"\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|named|elected|hired|"
-                          r"voted\s+in))\b", re.I)
+# (past an apposition: "[[Jane Roe]], already company president, took over")
+_TAKES_AFTER = re.compile(r"(?:,\s*[^,;.()\[\]]{1,60},)?\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|"
+                          r"named|elected|hired|voted\s+in))\b", re.I)
+# after "took over", a post taken with no organisation named: "took over.", "took over as chairman", "took over from John Roe"
+_TOOK_OVER = re.compile(r"\s*(?:[.;]|$|as\s|from\s)", re.I)
 # ... of the article's subject, said so in the clause after the verb: its name, or "the company" ("joined
 # [[Bar Corp]] in 2005" in the article of Foo dates a post at Bar Corp, not at Foo)
 _ITSELF = re.compile(r"\b(?:the\s+(?:company|firm|group|corporation|association|society|organi[sz]ation|club|board|"
@@ -50,7 +53,10 @@ def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term
         return None
     after = _TAKES_AFTER.match(s.text, end)
     clause = re.split(r"[,;.]", s.text[after.end():])[0] if after else ""
-    if after and (_ITSELF.search(clause) or _named(clause, subject)) \
+    bare = after is not None and after.group().lower().rstrip().endswith("over") \
+        and _TOOK_OVER.match(s.text, after.end()) is not None \
+        and not any(after.end() <= ln.start < after.end() + len(clause) for ln in s.links)  # no other body named
+    if after and (_ITSELF.search(clause) or _named(clause, subject) or bare) \
             or _TAKES_BEFORE.search(s.text[max(0, start - 120):start]):
         dates = {s.text[a:b] for a, b, year, *_ in find_dates(s.text) if year is not None}
         if len(dates) == 1 and (d := parse_date(dates.pop())) is not None:
@@ -84,10 +90,14 @@ def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[f
 def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: str) -> list[Statement]:
     """An undated post, membership or schooling of the article's subject that a sentence dates by the
     term it gives right after the other party's name, one term in all the article: the same fact once
-    more, on that sentence ("Vice-Chancellor of the [[University of Foo]] from 1992 to 2005")."""
+    more, on that sentence ("Vice-Chancellor of the [[University of Foo]] from 1992 to 2005"); also a fact
+    the article dates only later than that term begins."""
     out, have = [], set()
-    dated = {(st.subject.key, st.predicate, st.obj.key) for st in statements
-             if st.date is not None and isinstance(st.obj, Mention)}
+    dated: dict[tuple[str, str, str], str] = {}  # a dated fact's earliest year
+    for st in statements:
+        if st.date is not None and isinstance(st.obj, Mention):
+            k = (st.subject.key, st.predicate, st.obj.key)
+            dated[k] = min(dated.get(k, st.date.value[:4]), st.date.value[:4])
     targets: list[frozenset[str]] = []  # each sentence's link targets, once a statement asks
     known: dict[tuple[str, bool], dict[Term, int]] = {}  # a party's terms by its key and whether it is a person
     for st in statements:
@@ -95,7 +105,7 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
                 or st.attributed_to is not None:
             continue
         key = (st.subject.key, st.predicate, st.obj.key)
-        if key in dated or key in have or subject not in (st.subject.key, st.obj.key) or st.subject.key == st.obj.key:
+        if key in have or subject not in (st.subject.key, st.obj.key) or st.subject.key == st.obj.key:
             continue
         party = st.obj if st.subject.key == subject else st.subject
         if not targets:
@@ -103,8 +113,9 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
         if (memo := (party.key, "Person" in party.types)) not in known:
             known[memo] = _terms(article, party, subject, targets)
         terms = known[memo]
-        if len(terms) != 1 or (term := next(iter(terms)))[0] is None:
-            continue
+        if len(terms) != 1 or (term := next(iter(terms)))[0] is None or term[0].value[:4] >= dated.get(key, "9999"):
+            continue  # a fact dated already is dated again only by an earlier start: "[[Foo League]] (since 2005)"
+            # when its seasons' table dates it from 2011
         have.add(key)
         out.append(replace(st, evidence=Evidence.of_sentence(article.sentences[terms[term]]), rule=f"{st.rule}+term",
                            date=term[0], end_date=term[1], citations=()))

@@ -5,7 +5,7 @@ import bisect
 
 from wikikg.model import Article, Link, ParsedArticle, Sentence
 from wikikg.parse.captions import caption_sentences
-from wikikg.parse.definitions import canonical_title, is_disambiguation
+from wikikg.parse.definitions import canonical_title, is_calendar_title, is_disambiguation
 from wikikg.parse.engine import render
 from wikikg.parse.plaintext import parse_text
 from wikikg.parse.segment import paragraphs, split_sentences
@@ -22,7 +22,7 @@ def parse_wikitext(article: Article, tree: bool = False, captions: bool = True) 
     b = r.b
     plain = join_soft_breaks(b.text(), article.text, b)
     sec_pos = [p for p, _ in b.sections]
-    links = sorted(b.links)
+    links = sorted(ln for ln in b.links if not is_calendar_title(ln[2]))  # "[[December 2]], [[2006]]": a date
     link_starts = [s for s, _e, _t in links]
     ref_pos = [p for p, _ in b.refs]
     b.bold.sort()

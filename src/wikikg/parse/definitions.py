@@ -172,3 +172,15 @@ def is_disambiguation(title: str, text: str) -> bool:
 
 
 _TEMPLATE_NAME = re.compile(r"\{\{\s*([^|{}\n]{2,40}?)\s*[|}]")
+
+
+# a calendar page: "[[December 2]]", "[[2 December]]", "[[2006]]" (old articles link a date's day and year); what
+# it shows is a date of the text, no entity's name
+_CALENDAR = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                       r"\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)|\d{3,4})")
+
+
+def is_calendar_title(target: str) -> bool:
+    """Whether a link's target is a day's or a year's page, whose shown text is a date."""
+    return bool(_CALENDAR.fullmatch(target))
