@@ -1,4 +1,4 @@
-"""Typed loaders of the mapping tables of ontology/: infoboxes, exchanges, authorities, sections."""
+"""Typed loaders of the mapping tables of ontology/: infoboxes and sections (exchanges, authorities re-exported)."""
 from __future__ import annotations
 
 import re
