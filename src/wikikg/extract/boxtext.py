@@ -105,6 +105,19 @@ def is_label(text: str, source: str) -> bool:
     return False
 
 
+_LABELLED = re.compile(r"(?P<label>[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){0,3})\s*:\s+(?P<name>[A-Z].*)")
+
+
+def labelled(name: str) -> tuple[str, str] | None:
+    """(name, label) of an unlinked person's value written after a label of up to four words ("Rabbi: Jane Roe",
+    "Assistant rabbis: John Doe"), else None."""
+    m = _LABELLED.fullmatch(name)
+    if m is None:
+        return None
+    words = m["name"].split()
+    return (m["name"][:-1] if len(words[-1]) > 3 and words[-1].endswith(".") else m["name"]), m["label"]
+
+
 def is_setting(name: str, link) -> bool:
     """Whether a place value names a kind of setting, not a place (infobox.toml [values] place_settings):
     "campus = [[Urban area|Urban]]", "campus = rural"."""

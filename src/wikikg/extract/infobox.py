@@ -212,6 +212,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue
             if value == "organization" and link is None and boxtext.free_text(name):
                 continue  # "affiliation = currently non-denominational": a phrase, no body named
+            if m.shaped_only and not (name_types(name) | name_types(split_title(link.target if link else name)[0])) & org_classes():
+                continue  # "district = [[Foo district|Foo]]": a place, where only a body's name is taken
             if value == "person" and link is None and (" " not in name and name in places() or names_office(name)):
                 continue  # "chancellor = Governor of Kerala": an office held ex officio; "leader = Fooville": a town
             if value == "place" and (named := name_types(split_title(link.target)[0] if link else name) - {"Place"}):
@@ -331,8 +333,10 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
             name = _clean("".join(c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc != "#"))
             note = _clean(_BRACKETS.sub(" ", "".join(
                 c for c, mc in zip(text[a:b], masked[a:b], strict=False) if mc == "#")))
-            if value in ("organization", "entity") and _CAPITALISED_NOTE.fullmatch(note):
-                name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name
+            if value == "person" and (lab := boxtext.labelled(name)):
+                name, note = lab[0], _clean(f"{lab[1]} {note}")  # "Rabbi: Jane Roe": Jane Roe, the rabbi
+            if value in ("organization", "entity") and _CAPITALISED_NOTE.fullmatch(note) and not ACRONYM.fullmatch(note):
+                name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name; "Foo Agency [FA]" is Foo Agency
             if out and (bare := name.strip())[:1] == "(" and bare.endswith(")"):
                 continue  # "Foo Media; (Foo Communications)": a note on the one before
             if value == "organization" and _lower_phrase(name):

@@ -1,4 +1,4 @@
-"""Typed loaders of the mapping tables of ontology/: infoboxes, exchanges, authorities, sections."""
+"""Typed loaders of the mapping tables of ontology/: infoboxes and sections (exchanges, authorities re-exported)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from wikikg.errors import RuleError
 from wikikg.kb.authorities import Authorities, Authority, Programme, authorities, load_authorities
+from wikikg.kb.exchanges import Exchange, exchanges, load_exchanges
 from wikikg.kb.ontology import declared_terms
 from wikikg.kb.schema import Free, Items, Table, check, read
 from wikikg.kb.vocabulary import classes
@@ -40,42 +41,6 @@ def _regex(pattern: str, file: str, where: str) -> re.Pattern:
         raise RuleError(f"{file} {where}: bad regex: {e}") from None
 
 
-# --- exchanges.toml --------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Exchange:
-    """A stock exchange: its title, ticker templates, the names prose uses, ticker format."""
-
-    title: str
-    templates: tuple[str, ...] = ()
-    names: tuple[str, ...] = ()
-    ambiguous_names: tuple[str, ...] = ()
-    pad: int | None = None
-    tickers: str = "first"
-
-
-EXCHANGES = Table({"exchange": Items(Table(
-    {"title": str, "templates": list, "names": list, "ambiguous_names": list, "pad": int, "tickers": str},
-    frozenset({"title"}), "title"))})
-
-
-def load_exchanges(directory: Directory = None) -> tuple[Exchange, ...]:
-    """exchanges.toml (of `directory`, for tests), checked against its closed schema."""
-    d = check(read("exchanges.toml", directory), EXCHANGES, "exchanges.toml")
-    out = tuple(Exchange(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()})
-                for e in d.get("exchange", ()))
-    for e in out:
-        if e.tickers not in ("first", "all"):
-            raise RuleError(f"exchanges.toml exchange {e.title!r}: tickers {e.tickers!r} is not 'first' or 'all'")
-    return out
-
-
-@cache
-def exchanges() -> tuple[Exchange, ...]:
-    """Stock exchanges and their ticker templates (ontology/exchanges.toml)."""
-    return load_exchanges()
-
-
 # --- infobox.toml ----------------------------------------------------------------------------------
 
 VALUE_KINDS = ("entity", "person", "place", "organization", "date", "literal", "url", "exchange", "office")
@@ -98,6 +63,7 @@ class InfoboxMapping:
     role_param: str | None = None
     linked_only: bool = False
     shaped_unlinked: bool = False  # with linked_only: an unlinked value whose own name's shape gives one of `types` too
+    shaped_only: bool = False  # only values whose own name (or link target) has an organisation's shape
     if_headquarters_given: str | None = None  # the property instead when the box names its headquarters
     if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
     join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
@@ -152,7 +118,7 @@ class Infoboxes:
 
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
-                 "linked_only": bool, "shaped_unlinked": bool, "if_headquarters_given": str,
+                 "linked_only": bool, "shaped_unlinked": bool, "shaped_only": bool, "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
                  "if_membership_body": str, "if_subject_unit": str, "date_param": str, "holders": list},
                 frozenset({"id", "params", "property", "value"}), "id")
