@@ -101,7 +101,7 @@ _VERB_LAST = re.compile(r"(?:^|\s)(?:is|was|are|were|be|been|being|also|now|curr
                         r"mostly|originally|formerly|later|then|today|jointly|has|have|had|having|with|maintains|"
                         r"maintained|operates|operated|opened|runs|ran|moved)\s*$|['’]s\s*$|^[\s,]*$")
 _OWN_NOUN = re.compile(r"(?:\b(?:is|was|are|were|been|be|became|becomes|become|remains|remained|as)|,)\s+"
-                       r"(?:(?:now|currently|also|still|today)\s+)?(?:(?:a|an|the)\b|one\s+of\s+the\b)(?:[^,()⟦]|⟦\d+⟧)*,?\s*$")
+                       r"(?:(?:now|currently|also|still|today)\s+)?(?:(?:a|an|the|another)\b|one\s+of\s+the\b)(?:[^,()⟦]|⟦\d+⟧)*,?\s*$")
 
 
 _PARTICIPLE = re.compile(r"(?:based|headquartered|headquarters)\b", re.I)
