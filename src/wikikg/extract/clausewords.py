@@ -82,3 +82,34 @@ def noun_and(text: str, end: int, at: int) -> bool:
     """Whether a common noun and "and" stand between a trigger's `end` and the next name at `at` ("a branch
     of the armed forces and the ⟦X⟧ received"): the phrase ended with the noun, X is no argument."""
     return _NOUN_AND.fullmatch(text, end, at) is not None
+
+
+# "by ⟦A⟧ and ⟦B⟧ and named in honour of ⟦C⟧ of": a participle and its preposition start a new clause, not an item
+_PARTICIPLE_GAP = re.compile(r"\band\s+(?:was\s+|were\s+)?[a-z]+ed\s+(?:in|at|to|from|into|with|by|on|of|for|after)\b")
+
+
+def participle_gap(gap: str) -> bool:
+    """Whether the words between two names of a list hold "and" with a participle and its preposition."""
+    return _PARTICIPLE_GAP.search(gap) is not None
+
+
+# between an organisation and "based in": a verb or an adverb, a possessive, or its own noun after a copula, "as" or
+# a comma ("⟦A⟧ is a software company based in"); another noun is the participle's ("⟦A⟧ has had a team based in",
+# "⟦A⟧ marched to Foo Soup headquarters in": the team's, Foo Soup's)
+_VERB_LAST = re.compile(r"(?:^|\s)(?:is|was|are|were|be|been|being|also|now|currently|still|both|all|which|that|who|"
+                        r"and|its|their|his|her|remains|remained|became|becomes|officially|mainly|primarily|largely|"
+                        r"mostly|originally|formerly|later|then|today|jointly|has|have|had|having|with|maintains|"
+                        r"maintained|operates|operated|opened|runs|ran|moved)\s*$|['’]s\s*$|^[\s,]*$")
+_OWN_NOUN = re.compile(r"(?:\b(?:is|was|are|were|been|be|became|becomes|become|remains|remained|as)|,)\s+"
+                       r"(?:(?:now|currently|also|still|today)\s+)?(?:(?:a|an|the|another)\b|one\s+of\s+the\b)(?:[^,()⟦]|⟦\d+⟧)*,?\s*$")
+
+
+_PARTICIPLE = re.compile(r"(?:based|headquartered|headquarters)\b", re.I)
+
+
+def other_noun(gap: str, trigger: str) -> bool:
+    """Whether the words between a name and a participle ("based in") end in a noun that is not the name's own."""
+    if not _PARTICIPLE.match(trigger):
+        return False
+    gap = re.sub(r"\([^()]*\)", " ", gap)
+    return _VERB_LAST.search(gap) is None and _OWN_NOUN.search(gap) is None

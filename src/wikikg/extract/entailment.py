@@ -166,6 +166,18 @@ def _served_in(st: Statement) -> bool:
                      text) is not None  # not "served as a captain in the [[X]]": a post in it
 
 
+_PARTY = re.compile(r"\b(?:Party|Parti|Partei|Partido|Partito)\b")
+
+
+def _left_party(st: Statement) -> bool:
+    """Whether a person "resigned from" a party itself ("resigned from the [[Foo Party|FP]], stating"), not a post in
+    it ("stepped down from the party presidency"): who leaves a party was its member."""
+    if not (_PARTY.search(st.obj.text) or _PARTY.search(split_title(st.obj.key)[0])):
+        return False
+    text = st.evidence.plain or st.evidence.text
+    return re.search(rf"\bfrom\s+(?:the\s+)?{re.escape(st.obj.text)}(?![\w-]|\s+[a-z])", text) is not None
+
+
 _AFFILIATE_OF = re.compile(r"\ban?\s+(?:[\w-]+\s+)?affiliate\s+(?:member\s+)?of\b")  # not "a subsidiary of"
 _COALITION = re.compile(r"\b(?:Alliance|Coalition|Bloc|Front|Union)\b")  # not a society's "... Association"
 
@@ -183,6 +195,8 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
         elif st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and st.obj.text in partisan_nouns(
                 split_title(st.obj.key)[0]):  # "Republican editor [[Jane Roe]]": a Republican, the party's member
             st = replace(st, predicate="memberOf", rule="membership.partisan", event="Membership")
+        elif st.rule == "affiliation.left-post" and isinstance(st.obj, Mention) and _left_party(st):
+            st = replace(st, predicate="memberOf", rule="membership.left-party", event="Membership")
         elif st.rule == "affiliation.affiliated-to" and isinstance(st.obj, Mention) and "Person" not in st.subject.types \
                 and _COALITION.search(st.obj.text):  # "the party was affiliated to [[The Union]]"
             st = replace(st, predicate="memberOf", rule="membership.affiliated-to-body", event="Membership")

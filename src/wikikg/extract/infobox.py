@@ -32,12 +32,13 @@ from wikikg.extract.people import is_personal_name
 from wikikg.extract.staffitems import without_staff_items
 from wikikg.extract.unitof import is_unit_of
 from wikikg.kb.mappings import InfoboxMapping, infoboxes
-from wikikg.kb.names import legal_suffixes
+from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import countries, places
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
 _BRACKETS = re.compile(r"[()\[\]]")
+_PLURAL = re.compile(r"[A-Z][a-z]+[^s\W]s")  # one plural noun ("Products", "Platforms")
 _NOTE_LINE = re.compile(r"\([^()]*\)")  # a line wholly in parentheses
 _BY_PREFIX = re.compile(r"^[A-Z][a-z]+(?:ed|en)\s+by\s+(?:the\s+)?")  # "Coordinated by", "Owned by the"
 _CAPITALISED_NOTE = re.compile(r"[A-Z][^\d]*")
@@ -182,6 +183,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     role = m.role or m.roles.get(f.name)
     if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role
+        if _PLURAL.fullmatch(role or "") and role[:-1] not in name_tables().roles + name_tables().offices:
+            return []  # "leader_title4 = Products": the names below it are no leaders (not "Founders", "Trustees")
     types = m.types if m.types is not None else _DEFAULT_TYPES.get(value, ())
     out = []
     items = [it for k, it in enumerate(f.items)  # "[[A]]<br>([[B]])": B owns A, no second value of the field

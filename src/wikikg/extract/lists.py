@@ -74,6 +74,8 @@ def _title_words() -> frozenset[str]:
 _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _NICKNAME = re.compile(r'(?<=\w)\s+["“][^"”\s][^"”]{0,30}["”](?=\s+\w)')
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+_MODIFIES = re.compile(r"['’]*\s+(?!(?:and|or|was|were|is|are|has|have|had|who|both|also|all)\b)[a-z][\w-]*[,;.]?(?:\s|$)"
+                       r"|(?<=['’])\s+[A-Z]")  # "* [[Jane Roe]], Rock N' Roll Hall of Fame author": a name cut short
 _HELD = re.compile(r"\s*/\s*|\s*\([^()]*\d{4}[^()]*\)\s*[,;]\s*")  # between two holders of a post
 
 
@@ -160,6 +162,8 @@ def _item_mentions(mentions: list[Mention], text: str, lo: int = 0) -> list[Ment
                 _HELD.fullmatch(before) and "Person" in m.types and "Person" in out[-1].types)):
             break  # "* President: [[Jane Roe]] / [[John Roe]] (2013–2015)": two who shared a post; "* Leader:
             # [[Jane Roe]] (2013–2017), [[John Roe]] (2017–present)": one after the other, each with their years
+        if out and before.strip() == "," and _MODIFIES.match(text, m.end):
+            break  # "* [[Jane Roe]], [[Foo Times]] reporter": the name modifies a noun, no second item
         out.append(m)
     return out
 

@@ -241,8 +241,9 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind == "left_any":
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
-        return [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
-                and not _in_apposition(sl, i, span) and not _around(sl, i)[0]][-1:]  # nor "a ⟦X⟧ platform based in"
+        got = [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
+               and not _in_apposition(sl, i, span) and not _around(sl, i)[0]][-1:]  # nor "a ⟦X⟧ platform based in"
+        return [i for i in got if not cw.other_noun(sl.text[sl.spans[i][1]:ts], sl.text[ts:te])]
     if kind == "left_chain":  # "by ⟦A⟧ and ⟦B⟧, both editors at": the list that ends where the trigger starts
         near = [i for i in reversed(left) if fits(sl.mentions[i], types, strict)]
         return _chain(sl, near, ts, backwards=True) if near and not sl.text[sl.spans[near[0]][1]:ts].strip(" ,") else []
@@ -342,7 +343,8 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
             if not backwards and _IN_GAP.fullmatch(raw):
                 continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
-            if not _LIST_GAP.match(gap) or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap)):
+            if not _LIST_GAP.match(gap) or cw.participle_gap(gap) \
+                    or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap)):
                 break  # (", a former ⟦X⟧ engineer": an apposition of the item before, not an item)
         out.append(i)
     if not backwards and len(out) > 1 and _town_after(sl, out[-2], out[-1]):

@@ -375,7 +375,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         _compile(t["anaphors"], "cues.toml termination"), _alternation([t["verbs"]], "cues.toml termination"),
         frozenset(t["events"]), _compile(d["anaphora"]["pronoun"], "cues.toml anaphora", 0),
         {k: tuple(v) for k, v in d["anaphora"]["nouns"].items()},
-        re.compile(r"^(?:'s|’s)?\s+(?!(?:" + "|".join(d["modifier_verbs"]) + r")\b)(?:"
+        re.compile(r"^(?:'s|’s|[\"”])?\s+(?!(?:" + "|".join(d["modifier_verbs"]) + r")\b)(?:"
                    + "|".join(d["modifier_nouns"]) + r"|[a-z]+(?:ers|ors|ists|ians|ees))\b"),
         _alternation([d["present"]], "cues.toml present"),
         Others(_compile(o["cue"], "cues.toml others", 0), frozenset(o["subject_nouns"]), frozenset(o["object_nouns"])),
