@@ -248,6 +248,7 @@ def in_service(statements: list[Statement]) -> list[Statement]:
     return [replace(st, predicate="memberOf", rule=st.rule + "+service", event="Membership")
             if st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and "Person" in st.subject.types
             and "MilitaryOrganization" in st.obj.types and not st.rule.endswith("+affiliation")
+            and not st.rule.startswith("infobox.military_unit.")  # a unit's box names its chiefs and honorary colonels
             and (st.subject.key, st.obj.key) not in commands else st for st in statements]
 
 
