@@ -43,14 +43,14 @@ def _gap() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _post() -> re.Pattern:
     """A post opening a phrase of a person's description, right before the organisation it names (names.toml [roles]):
-    ", former President of the ", "- founding member and past president of ", "; Director of ". Group "mods": its
-    modifiers, "role": the post."""
+    ", former President of the ", "- founding member and past president of ", "; Director of ", ", President and CEO, ".
+    Group "mods": its modifiers, "role" and "role2": the posts."""
     t = name_tables()
     roles = "|".join(sorted(map(re.escape, {*t.roles, *t.offices, *t.role_heads} - _FOUNDERS), key=len, reverse=True))
     mods = "|".join(sorted(map(re.escape, t.role_modifiers), key=len, reverse=True))
     return re.compile(rf"(?:^|[,;]|\s[–—-]|\band)\s*(?:(?:the|a|an|former|past|later|then|current|first|founding|national|"
-                      rf"[a-z]+ly)\s+)*(?P<mods>(?:(?:{mods})[\s-]+){{0,3}})(?P<role>{roles})s?\s+(?:of|at|for|with)\s+(?:the\s+)?\Z",
-                      re.I)
+                      rf"[a-z]+ly)\s+)*(?P<mods>(?:(?:{mods})[\s-]+){{0,3}})(?P<role>{roles})s?(?:\s*(?:and|&)\s*(?P<role2>{roles}))?"
+                      rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?|\s*,\s*|\s+)\Z", re.I)
 
 
 _FOUNDERS = frozenset({"Founder", "Co-founder", "Co-Founder"})  # a founder's item is foundedBy's, no post
@@ -75,8 +75,8 @@ def _item_posts(text: str, mentions: list[Mention], ctx: Context) -> list[tuple[
         if not _is_org(org) or (post := _post().search(text, person.end, org.start)) is None \
                 or post.end() != org.start:
             continue
-        role = post["role"].casefold()
-        relation = "memberOf" if role in ("member", "fellow") else "keyPerson" if role in heads and not _NOT_HEAD.search(
+        roles = {post["role"].casefold(), (post["role2"] or "").casefold()}  # "President and CEO"
+        relation = "memberOf" if roles & {"member", "fellow"} else "keyPerson" if roles & heads and not _NOT_HEAD.search(
             post["mods"]) else "affiliatedWith"
         years = _TERM.match(text, org.end)
         out.append((person, org, relation, DateValue(years.group(1), "gYear") if years else None))
@@ -97,6 +97,7 @@ def extract_item_people(article: ParsedArticle, ctx: Context, found: list[Statem
     Roe, [[Foo Press]]" is a book's publisher); pairs `found` already relates are left to it."""
     out: list[Statement] = []
     related = {frozenset((st.subject.key, st.obj.key)) for st in found if isinstance(st.obj, Mention)}
+    headed = {(st.subject.key, st.obj.key) for st in found if st.predicate == "keyPerson" and isinstance(st.obj, Mention)}
     citations = {c.key: c for c in article.citations}
     unless = item_people_unless()
     for sentence in article.sentences:
@@ -104,9 +105,10 @@ def extract_item_people(article: ParsedArticle, ctx: Context, found: list[Statem
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.end > m.start]
         for person, org, relation, date in _item_posts(sentence.text, mentions, ctx):
-            if frozenset((person.key, org.key)) in related:
-                continue
+            if (org.key, person.key) in headed or relation != "keyPerson" and frozenset((person.key, org.key)) in related:
+                continue  # "* [[Jane Roe]], CEO [[Foo Corp]]": the employer a list gave her, and her post there
             related.add(frozenset((person.key, org.key)))
+            headed.add((org.key, person.key))
             s, o = (org, person) if relation == "keyPerson" else (person, org)
             out.append(Statement(s, relation, o, POST_RULE, Evidence.of_sentence(sentence), _EVENTS[relation], date, None,
                                  tuple(citations[k] for k in sentence.citations if k in citations)))
