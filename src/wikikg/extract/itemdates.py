@@ -26,6 +26,9 @@ _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
 TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)"
                        r"|(\d{4}\s*[–—-])\s*:\s+(?=\S)"
                        r"|((?:since\s+|(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+)\d{4})\s*:\s+(?=\S)")
+# a head's first year (or years) and a comma before the name, in a list of a body's heads: "* 1805, [[Jane Roe]]",
+# "* 1859 to 1883, [[John Roe]]" (elsewhere a year and a comma may be a title's: "* 1954, [[Foo]]" lists winners)
+POST_LEAD = re.compile(r"(\d{4}(?:\s*(?:[–—-]|to|until)\s*\d{4})?)\s*,\s+(?=\S)")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 
 

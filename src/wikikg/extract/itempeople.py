@@ -1,4 +1,4 @@
-"""Person items of any list: the organisation a comma after the person's name gives ("* Jane Roe, Foo Library")."""
+"""Person items of any list: the organisation a comma after the person's name gives ("* Jane Roe, Foo Library"), and posts."""
 from __future__ import annotations
 
 import re
@@ -12,9 +12,10 @@ from wikikg.extract.names import titles_folded
 from wikikg.kb.mappings import item_people_unless
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
-from wikikg.model import Evidence, Mention, ParsedArticle, Sentence, Statement
+from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
 RULE = "list.person-comma-org"
+POST_RULE = "list.person-post-of"
 _JOINS = re.compile(r",|\(|\s[–—-]\s")  # a comma, a parenthesis or a spaced dash: what joins a person to an organisation
 _ITEM = re.compile(r"[ \t]*[*#]+[ \t]*(?:(?:\[\[(?:File|Image):[^\[\]]*\]\]|\{\{[^{}]*\}\})[ \t]*)*$", re.I)
 # before the item's first person: nothing, a year or a term and its separator ("1999: ", "1990–1992 - ")
@@ -40,6 +41,49 @@ def _gap() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _post() -> re.Pattern:
+    """A post opening a phrase of a person's description, right before the organisation it names (names.toml [roles]):
+    ", former President of the ", "- founding member and past president of ", "; Director of ", ", President and CEO, ".
+    Group "mods": its modifiers, "role" and "role2": the posts."""
+    t = name_tables()
+    roles = "|".join(sorted(map(re.escape, {*t.roles, *t.offices, *t.role_heads} - _FOUNDERS), key=len, reverse=True))
+    mods = "|".join(sorted(map(re.escape, t.role_modifiers), key=len, reverse=True))
+    return re.compile(rf"(?:^|[,;]|\s[–—-]|\band)\s*(?:(?:the|a|an|former|past|later|then|current|first|founding|national|"
+                      rf"[a-z]+ly)\s+)*(?P<mods>(?:(?:{mods})[\s-]+){{0,3}})(?P<role>{roles})s?(?:\s*(?:and|&)\s*(?P<role2>{roles}))?"
+                      rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?|\s*,\s*|\s+)\Z", re.I)
+
+
+_FOUNDERS = frozenset({"Founder", "Co-founder", "Co-Founder"})  # a founder's item is foundedBy's, no post
+_EVENTS = {"keyPerson": "Appointment", "memberOf": "Membership", "affiliatedWith": "Affiliation"}
+_TERM = re.compile(r"\s*\(\s*(\d{4})\s*[–—-]\s*(?:\d{4}|present)?\s*\)")
+_NOT_HEAD = re.compile(r"\b(?:vice|deputy|assistant|associate|adjunct)\b", re.I)
+
+
+def _item_posts(text: str, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Mention, str, DateValue | None]]:
+    """(person, organisation, relation, start) for each post the description of an item's first person gives it, up to
+    the next person the item names: "* [[Jane Roe]], politician, activist, former President of [[Foo Committee]]" (a
+    head's post: keyPerson; a member's or a fellow's: memberOf; else affiliatedWith), dated by the years in
+    parentheses right after the organisation ("President of [[Foo College]] (1817–1846)")."""
+    pos = _LEAD.match(text).end()
+    if not mentions or mentions[0].start < pos or not _before_ok(text[pos:mentions[0].start]) \
+            or not _is_person(mentions[0], ctx, _titled(text, pos, mentions[0])):
+        return []
+    person, out, heads = mentions[0], [], {h.casefold() for h in name_tables().role_heads}
+    for org in mentions[1:]:
+        if "Person" in org.types:
+            break  # another person: what follows may be theirs ("son of [[John Roe]], president of [[Foo]]")
+        if not _is_org(org) or (post := _post().search(text, person.end, org.start)) is None \
+                or post.end() != org.start:
+            continue
+        roles = {post["role"].casefold(), (post["role2"] or "").casefold()}  # "President and CEO"
+        relation = "memberOf" if roles & {"member", "fellow"} else "keyPerson" if roles & heads and not _NOT_HEAD.search(
+            post["mods"]) else "affiliatedWith"
+        years = _TERM.match(text, org.end)
+        out.append((person, org, relation, DateValue(years.group(1), "gYear") if years else None))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Titles and ranks that may stand before a listed person's name ("Colonel", "Dr.", "COL")."""
     return titles_folded() | {r.casefold() for r in name_tables().stop.ranks}
@@ -53,12 +97,21 @@ def extract_item_people(article: ParsedArticle, ctx: Context, found: list[Statem
     Roe, [[Foo Press]]" is a book's publisher); pairs `found` already relates are left to it."""
     out: list[Statement] = []
     related = {frozenset((st.subject.key, st.obj.key)) for st in found if isinstance(st.obj, Mention)}
+    headed = {(st.subject.key, st.obj.key) for st in found if st.predicate == "keyPerson" and isinstance(st.obj, Mention)}
     citations = {c.key: c for c in article.citations}
     unless = item_people_unless()
     for sentence in article.sentences:
         if not _is_item(article, sentence) or unless.search(sentence.section) or not _JOINS.search(sentence.text):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.end > m.start]
+        for person, org, relation, date in _item_posts(sentence.text, mentions, ctx):
+            if (org.key, person.key) in headed or relation != "keyPerson" and frozenset((person.key, org.key)) in related:
+                continue  # "* [[Jane Roe]], CEO [[Foo Corp]]": the employer a list gave her, and her post there
+            related.add(frozenset((person.key, org.key)))
+            headed.add((org.key, person.key))
+            s, o = (org, person) if relation == "keyPerson" else (person, org)
+            out.append(Statement(s, relation, o, POST_RULE, Evidence.of_sentence(sentence), _EVENTS[relation], date, None,
+                                 tuple(citations[k] for k in sentence.citations if k in citations)))
         for person, org, member in _pairs(sentence.text, mentions, ctx):
             if frozenset((person.key, org.key)) in related:
                 continue

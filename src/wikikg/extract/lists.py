@@ -10,19 +10,20 @@ from wikikg.extract.boldparent import bold_unit, linked_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
-from wikikg.extract.itemdates import TERM_LEAD, class_year, dates_below, heading_date, item_dates, lead_dates, life_span
+from wikikg.extract.itemdates import POST_LEAD, TERM_LEAD, class_year, dates_below, heading_date, item_dates, lead_dates, life_span
 from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import listed_part
-from wikikg.extract.listterms import definition_term, term_bars
+from wikikg.extract.listterms import definition_term, lone_heading, term_bars
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
 from wikikg.extract.partnames import heads_units, lone_name, part_named, plural_head, unit_class
 from wikikg.extract.people import PARTICLES, initials_shaped, is_personal_name
+from wikikg.extract.seasons import season_of
 from wikikg.extract.sited import sited
 from wikikg.extract.termowner import term_owner
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
@@ -194,6 +195,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     season = season_of(article.title)
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
     term: tuple[str, str] | None = None  # (section, text) of the last "; Coach of the Year" term
+    subhead: tuple[str, str] | None = None  # (section, path) of a line over the items below it standing as their heading
     kept: dict[tuple[str, int], int] = {}  # statements of shaped items, by section and depth
     held: dict[tuple[str, int], list[Statement]] = {}  # a bare, unshaped item's ("* Headquarters Support Unit")
     for index, sentence in enumerate(article.sentences):
@@ -204,10 +206,14 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             unit = term_owner(article, sentence, ctx)
             termed = (sentence.section, unit) if unit is not None else None
             term = definition_term(article, sentence)
+            subhead = (sentence.section, f"{sentence.section} / {h}") if (h := lone_heading(article, sentence)) else None
             continue
         if termed is not None and termed[0] != sentence.section:
             termed = None
         spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
+        if not intro and subhead is not None and subhead[0] == sentence.section \
+                and (own := section_spec(subhead[1], for_lists, ctx.subject))[0] is not None:
+            spec, named = own  # "Presidents" alone on its line over the items: their heading, unless it unnames the list
         parts = spec is not None and spec.relation == "subsidiaryOf" and spec.direction == "inverse"
         while parents and parents[-1][0] >= depth:
             parents.pop()
@@ -232,7 +238,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if types_of_people and (label := _LABEL.match(sentence.text)) and not any(
                 k.start < label.end() for k in sentence.links):
             lo, lead = max(lo, label.end()), None  # "* Company A: Captain Sam Smith", "* Chaplain: Jane Roe": the label's
-        term = TERM_LEAD.match(sentence.text)  # "* 1993-1997 [[Leonid Roe]]": the years of a post lead
+        term = TERM_LEAD.match(sentence.text) or (  # "* 1993-1997 [[Leonid Roe]]": the years of a post lead
+            POST_LEAD.match(sentence.text) if spec.relation == "keyPerson" else None)
         if lead and _NUMBER.fullmatch(lead.group(1)) or term:
             lo = max(lo, term.end() if term else _NUMBER_LEAD.match(sentence.text).end())  # "* 1954 : [[HV Aalsmeer]]"
             lead = None
@@ -363,18 +370,6 @@ def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | Non
     if item.types == {"Company"} and item.key not in ctx.index:
         return None  # "=== Agricultural Engineering & Technology ===": a field by a company's last word
     return item
-
-
-_SEASON = re.compile(r"^\d{4}(?:[–—-]\d{2,4})?\s+(?P<body>.+?(?:League|Liga|Championship|Division|Conference|Cup))$")
-
-
-def season_of(title: str) -> Mention | None:
-    """The league a season's article is about ("2014–15 Lowland Football League": the league), whose
-    teams tables list that league's members."""
-    m = _SEASON.match(title)
-    if not m or not (types := name_types(m["body"])) & org_classes():
-        return None
-    return Mention(text=m["body"], key=m["body"], linked=False, types=types, strength=3)
 
 
 def applies(spec: SectionSpec, subject: Mention) -> bool:

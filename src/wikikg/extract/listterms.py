@@ -1,14 +1,33 @@
 """A definition term or subheading over a list's items ("; Coach of the Year") that says they are not what its section lists."""
 from __future__ import annotations
 
+import re
+
 from wikikg.kb.mappings import SectionSpec
 from wikikg.model import ParsedArticle
+
+# a line that reads as a heading: a few words, capitalised, no sentence's end ("Presidents", "List of pastors")
+_HEADING_LIKE = re.compile(r"[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4}")
 
 
 def definition_term(article: ParsedArticle, sentence) -> tuple[str, str] | None:
     """(section, text) of a definition term line ("; Coach of the Year") standing over the items below it, else None."""
     line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.end].lstrip()
     return (sentence.section, sentence.text.strip().rstrip(":")) if line.startswith(";") else None
+
+
+def lone_heading(article: ParsedArticle, sentence) -> str | None:
+    """The text of a line standing alone as a heading over the list below it, plain, bold or a definition term
+    ("Chancellors" then "* [[Jane Roe]], 1961"; "'''Presidents'''"; "; Rectors"), else None."""
+    start = article.text.rfind("\n", 0, sentence.start) + 1
+    end = article.text.find("\n", sentence.end)
+    line = article.text[start:len(article.text) if end < 0 else end].strip()
+    if line.startswith(";"):
+        line = line[1:].strip()
+    if line.startswith("''") and line.endswith("''"):
+        line = line.strip("'").strip()
+    text = sentence.text.strip()
+    return text if text == line and _HEADING_LIKE.fullmatch(text) else None
 
 
 def term_bars(spec: SectionSpec, term: tuple[str, str] | None, section: str, named: str) -> bool:

@@ -7,11 +7,12 @@ from dataclasses import replace
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.headedtables import heading_owner
-from wikikg.extract.lists import applies, default_type, season_of, section_spec
+from wikikg.extract.lists import applies, default_type, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.pairtables import pair_rows
+from wikikg.extract.seasons import season_of
 from wikikg.extract.spancols import spanned
 from wikikg.extract.tablegroups import grouped
 from wikikg.kb.mappings import SectionSpec, column_classes, sections

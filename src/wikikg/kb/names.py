@@ -72,6 +72,7 @@ class Names:
     and_heads: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     role_modifiers: tuple[str, ...] = ()
+    role_heads: tuple[str, ...] = ()  # the roles and offices of a body's head ("President", "Chairman")
     possessive_irregular: tuple[str, ...] = ()
     possessive_heads: tuple[str, ...] = ()
     on_heads: tuple[str, ...] = ()
@@ -133,7 +134,7 @@ SCHEMA = Table({
     "lead_phrase": Table({"ends": list, "joins": list}),
     "events": Table({"words": list, "awards": list, "sessions": list}),
     "and_names": Table({"heads": list}),
-    "roles": Table({"words": list, "modifiers": list, "offices": list}, frozenset({"words"})),
+    "roles": Table({"words": list, "modifiers": list, "offices": list, "heads": list}, frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
@@ -157,6 +158,7 @@ SCHEMA = Table({
 _LISTS = {
     "lead_ends": ("lead_phrase", "ends"), "lead_joins": ("lead_phrase", "joins"), "events": ("events", "words"),
     "and_heads": ("and_names", "heads"), "roles": ("roles", "words"), "role_modifiers": ("roles", "modifiers"),
+    "role_heads": ("roles", "heads"),
     "possessive_irregular": ("possessive", "irregular"), "possessive_heads": ("possessive", "heads"),
     "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"), "offices": ("roles", "offices"),
     "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "place_parts": ("place_names", "parts"),
