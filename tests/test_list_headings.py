@@ -178,13 +178,14 @@ def test_a_unit_s_name_whose_last_word_is_in_lower_case_is_whole():
 
 
 def test_a_unit_s_sergeants_major_serve_in_it_and_their_rank_is_no_part_of_the_name():
-    """"== Command sergeant majors ==" then "* MSgt Jane A Roe (Res) - 2009 to 2011": she served in the unit."""
+    """"== Command sergeant majors ==" then "* MSgt Jane A Roe (Res) - 2009 to 2011": she served in the unit, a member
+    of its ranks (conventions round 7)."""
     text = ("The '''Foo Support Brigade''' is a reserve unit of the [[Freedonian Army]].\n\n"
             "==Command sergeant majors==\n* SMS John B Doe (Res) - November 2009 to November 2011\n"
             "* MSgt Jane A Roe (Res) - November 2011 to present\n")
     facts = _facts("Foo Support Brigade", text)
-    assert {("John B Doe", "affiliatedWith", "Foo Support Brigade"),
-            ("Jane A Roe", "affiliatedWith", "Foo Support Brigade")} <= facts
+    assert {("John B Doe", "memberOf", "Foo Support Brigade"),
+            ("Jane A Roe", "memberOf", "Foo Support Brigade")} <= facts
 
 
 @pytest.mark.parametrize("heading,inherits", [("Prospective chapters", False), ("Proposed branches", False),

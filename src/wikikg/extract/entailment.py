@@ -249,7 +249,13 @@ def in_service(statements: list[Statement]) -> list[Statement]:
             if st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and "Person" in st.subject.types
             and "MilitaryOrganization" in st.obj.types and not st.rule.endswith("+affiliation")
             and not st.rule.startswith("infobox.military_unit.")  # a unit's box names its chiefs and honorary colonels
+            and not _HONORARY.search(st.evidence.section)
             and (st.subject.key, st.obj.key) not in commands else st for st in statements]
+
+
+# a list of a regiment's honorary officers ("Colonels of the Regiment", "Colonels-in-Chief", "Honorary Colonels"):
+# posts held beside the ranks, not service in them
+_HONORARY = re.compile(r"(?i)\bhonou?rary\b|\bcolonels?[\s-]+(?:of\s+the\s+regiment|in[\s-]+chief)\b")
 
 
 def one_per_sentence(statements: list[Statement]) -> list[Statement]:
