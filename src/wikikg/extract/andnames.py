@@ -20,7 +20,7 @@ def split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     right = text[toks[cut[-1] + 1][0]:toks[j][1]].rstrip(".") if cut[-1] < j else ""
     known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
     if known(whole) or known(f"The {whole}") and text[max(0, toks[i][0] - 4):toks[i][0]] in ("The ", "the "):
-        return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links ("[[The Globe and Mail]]")
+        return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links ("[[The Foo and Bar]]")
     if name_types(whole) and not known(left) and not known(right) and not _person_first(left) and (
             not name_types(left) or ((" of " in left or " for " in left) and _complement(right))):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",

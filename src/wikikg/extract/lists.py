@@ -76,7 +76,7 @@ _GENERATION = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 _NICKNAME = re.compile(r'(?<=\w)\s+["“][^"”\s][^"”]{0,30}["”](?=\s+\w)')
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 _MODIFIES = re.compile(r"['’]*\s+(?!(?:and|or|was|were|is|are|has|have|had|who|both|also|all)\b)[a-z][\w-]*[,;.]?(?:\s|$)"
-                       r"|(?<=['’])\s+[A-Z]")  # "* [[Jane Roe]], Rock N' Roll Hall of Fame author": a name cut short
+                       r"|(?<=['’])\s+[A-Z]")  # "* [[Jane Roe]], Rock N' Foo Hall of Fame author": a name cut short
 _HELD = re.compile(r"\s*/\s*|\s*\([^()]*\d{4}[^()]*\)\s*[,;]\s*")  # between two holders of a post
 
 
