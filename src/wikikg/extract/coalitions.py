@@ -36,17 +36,16 @@ def _members(text: str, links: tuple[Link, ...], ctx: Context, evidence: Evidenc
              spans: bool = False) -> list[Statement]:
     """The statements of one text's runs of party links, each closed by a body's link."""
     out: list[Statement] = []
-    run: list[Link] = []
+    run: list[tuple[Link, Mention]] = []  # the run's links with their parties' mentions, each made once
     for link in links:
-        joined = bool(run) and _JOIN.fullmatch(text, run[-1].end, link.start) is not None
-        if _is_body(link) and joined:
-            body = _mention(link, ctx, spans)
-            out += [Statement(party, "memberOf", body, RULE, evidence, "Membership")
-                    for k in run if (party := _mention(k, ctx, spans)) is not None and body is not None
-                    and party.key != body.key]
+        joined = bool(run) and _JOIN.fullmatch(text, run[-1][0].end, link.start) is not None
+        if _is_body(link):
+            if joined and (body := _mention(link, ctx, spans)) is not None:
+                out += [Statement(party, "memberOf", body, RULE, evidence, "Membership")
+                        for _, party in run if party.key != body.key]
             run = []
-        elif _mention(link, ctx, spans) is not None and not _is_body(link):
-            run = [*run, link] if joined else [link]
+        elif (party := _mention(link, ctx, spans)) is not None:
+            run = [*run, (link, party)] if joined else [(link, party)]
         else:
             run = []
     return out

@@ -240,6 +240,11 @@ def entailed(statements: list[Statement]) -> list[Statement]:
     return out
 
 
+# a list of a regiment's honorary officers ("Colonels of the Regiment", "Colonels-in-Chief", "Honorary Colonels"):
+# posts held beside the ranks, not service in them
+_HONORARY = re.compile(r"(?i)\bhonou?rary\b|\bcolonels?[\s-]+(?:of\s+the\s+regiment|in[\s-]+chief)\b")
+
+
 def in_service(statements: list[Statement]) -> list[Statement]:
     """A person affiliated with an armed force or a unit serves in it: its member, as a player of a team (the
     annotation brief's settled convention), unless they command it (its key person: affiliated by that alone)."""
@@ -251,11 +256,6 @@ def in_service(statements: list[Statement]) -> list[Statement]:
             and not st.rule.startswith("infobox.military_unit.")  # a unit's box names its chiefs and honorary colonels
             and not _HONORARY.search(st.evidence.section)
             and (st.subject.key, st.obj.key) not in commands else st for st in statements]
-
-
-# a list of a regiment's honorary officers ("Colonels of the Regiment", "Colonels-in-Chief", "Honorary Colonels"):
-# posts held beside the ranks, not service in them
-_HONORARY = re.compile(r"(?i)\bhonou?rary\b|\bcolonels?[\s-]+(?:of\s+the\s+regiment|in[\s-]+chief)\b")
 
 
 def one_per_sentence(statements: list[Statement]) -> list[Statement]:
