@@ -1,7 +1,7 @@
 """A fixed random sample of the facts a build of the sample dump asserts, for a judge to mark against
 their evidence sentence; and the precision of a judged sample.
 
-    python benchmarks/dump_sample.py sample GRAPH.nq [--n 150] [--seed 2026] > tests/blind/dump-sample.tsv
+    python benchmarks/dump_sample.py sample GRAPH.nq [--n 150] [--seed 2026] [--predicates P1,P2] > tests/blind/dump-sample.tsv
     python benchmarks/dump_sample.py score tests/blind/dump-sample.tsv
 
 The sample file is TAB-separated: id, article (the article the evidence is from), subject,
@@ -56,12 +56,15 @@ def main() -> None:
     s.add_argument("graph")
     s.add_argument("--n", type=int, default=150)
     s.add_argument("--seed", type=int, default=2026)
+    s.add_argument("--predicates", help="only facts of these predicates (comma-separated); default all")
     c = sub.add_parser("score")
     c.add_argument("sample")
     args = ap.parse_args()
     w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     if args.cmd == "sample":
         rows = facts(args.graph)
+        if args.predicates:
+            rows = [r for r in rows if r[3] in args.predicates.split(",")]
         picked = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
         w.writerow(COLUMNS)
         w.writerows(sorted(picked, key=lambda r: (r[3], r[0])))

@@ -1,0 +1,233 @@
+"""Unseen random articles, to check rules where no one tuned them: an index of a public dataset of real articles,
+seeded draws for blind batches, an unannotated sample written as a dump, and what each rule asserts on it.
+
+    python benchmarks/unseen.py index > unseen-index.tsv                      # needs the dataset's git mirror
+    python benchmarks/unseen.py draw unseen-index.tsv SEED KIND [--top 15] [--used picks.tsv]
+    python benchmarks/unseen.py sample unseen-index.tsv OUT.xml [--n 400] [--seed 2101] [--used picks.tsv]
+    wikikg build OUT.xml -o unseen.nq
+    python benchmarks/unseen.py rules unseen.nq                               # facts and articles per rule
+    python benchmarks/unseen.py firings unseen.nq RULE_REGEX [--n 25] [--seed 1]   # facts to read, with sentences
+
+The dataset is vinhqdang/wikipedia_analysis (lang_model/enwiki/text/<N>: randomly assessed English Wikipedia articles
+at their assessed revisions, 2007-2015; its writer escaped non-ASCII characters as <U+XXXX> and appended a newline,
+which `decode` undoes). Fetch it with the search tool's `fetch github:vinhqdang/wikipedia_analysis`. Articles of
+the blind set (tests/blind/manifest.tsv: path, blob or title) and of --used files are never drawn or sampled.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = ROOT / "tests" / "blind" / "manifest.tsv"
+MIRROR = "/work/.mirror/vinhqdang+wikipedia_analysis/repo"
+COMMIT = "a8a849c8bd5dd6101ebbe8e204e8c7722e99527f"
+COLUMNS = ["n", "path", "blob", "bytes", "redirect", "title", "infobox", "kind_guess", "categories"]
+_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
+# A crude first guess of an article's kind (the gatherer checks each article): infobox name, then categories.
+KINDS = [
+    ("person", r"person|officeholder|biography|musical artist|scientist|sportsperson|baseball|cricketer|military "
+     r"person|politician|artist|writer|actor|royalty|saint|clergy|philosopher|academic|basketball|ice hockey player"
+     r"|nfl|boxer|tennis|golfer|racing driver|cyclist|swimmer|athlete|wrestler|rugby league biography|afl biography"
+     r"|gaa player|model|comedian|journalist|astronaut|engineer|architect|economist|chef|judge|monarch|noble|pope"
+     r"|cardinal|christian leader", r"\d{3,4} births|living people|\d{3,4} deaths"),
+    ("university", r"university|college", r"universities|colleges\b(?! football)"),
+    ("school", r"school", r"schools|academies in|grammar schools"),
+    ("military", r"military unit|navy|air force|army", r"regiments|squadrons|battalions|brigades|divisions of"
+     r"|military units|wings of|corps of"),
+    ("political_party", r"political party", r"political parties"),
+    ("religious_org", r"religious|christian denomination|church|diocese|monastery", r"religious organi[sz]ations"
+     r"|denominations|churches|dioceses|religious orders|congregations|monasteries|synagogues|mosques"),
+    ("research_institute", r"research|laboratory|observatory", r"research institutes|laboratories|think tanks"
+     r"|research organi[sz]ations|observatories|learned societies|scientific organi[sz]ations"),
+    ("government_agency", r"government agency|law enforcement|police|agency|ministry|department",
+     r"government agencies|agencies of|ministries|law enforcement agencies|regulators|police forces"),
+    ("regional_government", r"legislature|settlement|local government|council|province|state|parliament",
+     r"local government|councils|provincial governments|state governments|legislatures|municipal"),
+    ("sports", r"football club|sports team|sports league|football league|rugby|basketball club|ice hockey team"
+     r"|baseball team|cricket team|national football team|sports club|hockey team|sports governing body",
+     r"football clubs|sports teams|leagues|sports clubs|national .* teams|sports governing bodies"),
+    ("media_games", r"newspaper|magazine|broadcast|tv channel|radio station|television station|video game"
+     r"|publisher|record label|network", r"newspapers|magazines|television stations|radio stations|video game "
+     r"(?:companies|developers|publishers)|publishing companies|record labels|television networks|media companies"),
+    ("tech_company", None, r"software companies|technology companies|internet companies|electronics companies"
+     r"|computer companies|semiconductor"),
+    ("defence_telecom", None, r"defen[cs]e companies|telecommunications companies|arms manufacturers"
+     r"|aerospace companies|mobile phone"),
+    ("conglomerate", None, r"conglomerates|holding companies"),
+    ("joint_venture", None, r"joint ventures"),
+    ("company", r"company|dot-com|brand|airline|bank|retailer", r"companies|manufacturers|brands|airlines|banks"
+     r"|retailers|restaurants"),
+    ("ngo_alliance", r"organi[sz]ation|ngo|union|non-profit|charity|alliance|club|society|association|fraternity",
+     r"organi[sz]ations|non-profit|charities|trade unions|alliances|associations|societies|foundations|ngos|clubs"),
+]
+
+
+def decode(raw: bytes) -> str:
+    """The article from one dataset file: <U+XXXX> escapes as characters, the appended newline dropped."""
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw.decode("utf-8"))
+    return text[:-1] if text.endswith("\n") else text
+
+
+def guess(infobox: str, categories: list[str]) -> str:
+    """A kind from the infobox name, else (with a '?') from the categories, else 'general'."""
+    joined = " | ".join(categories).lower()
+    for kind, box, _ in KINDS:
+        if infobox and box and re.search(box, infobox.lower()):
+            return kind
+    for kind, _, cats in KINDS:
+        if re.search(cats, joined):
+            return kind + "?"
+    return "general"
+
+
+def describe(path: str, blob: str, text: str) -> list:
+    """One index row for a decoded article."""
+    bold = re.search(r"'''([^']{2,120}?)'''", text)
+    title = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1)).strip() if bold else ""
+    box = re.search(r"\{\{\s*infobox[ _]+([^|\n}<]*)", text, re.I)
+    infobox = box.group(1).strip() if box else ""
+    cats = [c.strip() for c in re.findall(r"\[\[\s*Category\s*:\s*([^|\]]+)", text, re.I)]
+    redirect = int(bool(re.match(r"\s*#redirect", text, re.I)))
+    return [path.rsplit("/", 1)[1], path, blob, len(text.encode("utf-8")), redirect, title, infobox,
+            guess(infobox, cats), " | ".join(cats)[:600]]
+
+
+def blobs(mirror: str, wanted: list[str]):
+    """(blob, decoded text) for each blob id, read through one `git cat-file --batch`."""
+    proc = subprocess.Popen(["git", "-C", mirror, "cat-file", "--batch"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE)
+    for blob in wanted:
+        proc.stdin.write((blob + "\n").encode())
+        proc.stdin.flush()
+        size = int(proc.stdout.readline().split()[2])
+        raw = proc.stdout.read(size)
+        proc.stdout.read(1)
+        yield blob, decode(raw)
+    proc.stdin.close()
+    proc.wait()
+
+
+def index(mirror: str) -> None:
+    """Print the index of every article file of the dataset."""
+    listing = subprocess.run(["git", "-C", mirror, "ls-tree", "-r", COMMIT, "lang_model/enwiki/text/"],
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    files = [(line.split("\t")[1], line.split()[2]) for line in listing]
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(COLUMNS)
+    for (path, _), (blob, text) in zip(files, blobs(mirror, [b for _, b in files]), strict=True):
+        out.writerow(describe(path, blob, text))
+
+
+def used(extra: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """Paths, blobs and lower-cased titles of the blind set and of the --used files (path TAB title per line)."""
+    paths, blob_ids, titles = set(), set(), set()
+    with open(MANIFEST, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            titles.add(r["title"].lower())
+            if "vinhqdang" in r["repo"]:
+                paths.add(r["path"])
+            blob_ids.update(re.findall(r"cat-file blob ([0-9a-f]{40})", r["note"]))
+    for name in extra:
+        for line in Path(name).read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if parts[0]:
+                paths.add(parts[0])
+                titles.add(parts[1].lower() if len(parts) > 1 else "")
+    return paths, blob_ids, titles
+
+
+def pool(index_path: str, kind: str | None, low: int, high: int) -> list[dict]:
+    """Index rows of a kind (guessed, with or without '?'; None for all), in size range, not redirects, one per blob."""
+    csv.field_size_limit(10**9)
+    rows, seen = [], set()
+    with open(index_path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if kind and r["kind_guess"] not in (kind, kind + "?"):
+                continue
+            if low <= int(r["bytes"] or 0) <= high and r["redirect"] != "1" and r["blob"] not in seen:
+                seen.add(r["blob"])
+                rows.append(r)
+    return rows
+
+
+def order(rows: list[dict], seed: int, extra: list[str]) -> list[tuple[int, dict]]:
+    """Shuffle the whole pool, THEN drop used articles: the order stays put while gatherers pick."""
+    rows = list(rows)
+    random.Random(seed).shuffle(rows)
+    paths, blob_ids, titles = used(extra)
+    return [(i, r) for i, r in enumerate(rows)
+            if not (r["path"] in paths or r["blob"] in blob_ids or r["title"].lower() in titles)]
+
+
+def facts_by_rule(graph: str) -> dict[str, list[list[str]]]:
+    """Asserted entity-to-entity facts of a build (dump_sample's rows), grouped by rule id."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from dump_sample import facts
+    grouped: dict[str, list[list[str]]] = defaultdict(list)
+    for row in facts(graph):
+        grouped[row[5]].append(row)
+    return grouped
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("index").add_argument("--mirror", default=MIRROR)
+    for name in ("draw", "sample"):
+        p = sub.add_parser(name)
+        p.add_argument("index")
+        p.add_argument("--used", action="append", default=[])
+        p.add_argument("--min", type=int, default=4000)
+        p.add_argument("--max", type=int, default=30000)
+    draw, sample = sub.choices["draw"], sub.choices["sample"]
+    draw.add_argument("seed", type=int)
+    draw.add_argument("kind")
+    draw.add_argument("--top", type=int, default=15)
+    sample.add_argument("out")
+    sample.add_argument("--n", type=int, default=400)
+    sample.add_argument("--seed", type=int, default=2101)
+    sample.add_argument("--mirror", default=MIRROR)
+    sub.add_parser("rules").add_argument("graph")
+    fire = sub.add_parser("firings")
+    fire.add_argument("graph")
+    fire.add_argument("rule", help="a regular expression searched in the rule id")
+    fire.add_argument("--n", type=int, default=25)
+    fire.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    if a.cmd == "index":
+        index(a.mirror)
+    elif a.cmd == "draw":
+        rows = pool(a.index, a.kind, a.min, a.max)
+        left = order(rows, a.seed, a.used)
+        print(f"# {len(rows)} in the kind's pool, {len(left)} not used yet (seed {a.seed}); draw order:")
+        for i, r in left[: a.top]:
+            print(f"#{i}\t{r['path']}\t{r['blob']}\t{r['bytes']}\t{r['title']}\t{r['infobox']}\t{r['categories'][:200]}")
+    elif a.cmd == "sample":
+        sys.path.insert(0, str(ROOT / "src"))
+        from wikikg.read.dumps import Page, write_dump
+        picked = [r for _, r in order(pool(a.index, None, a.min, a.max), a.seed, a.used) if r["title"]][: a.n]
+        texts = dict(blobs(a.mirror, [r["blob"] for r in picked]))
+        pages = [Page(r["title"], 0, int(r["n"]), texts[r["blob"]], None) for r in picked]
+        write_dump(pages, a.out)
+        print(f"{len(pages)} articles -> {a.out}: " + ", ".join(f"{k} {n}" for k, n in Counter(
+            r["kind_guess"].rstrip("?") for r in picked).most_common()), file=sys.stderr)
+    elif a.cmd == "rules":
+        for rule, rows in sorted(facts_by_rule(a.graph).items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            print(f"{len(rows)}\t{len({r[1] for r in rows})}\t{rule}")
+    else:
+        rows = [r for rule, rs in facts_by_rule(a.graph).items() if re.search(a.rule, rule) for r in rs]
+        picked = random.Random(a.seed).sample(rows, min(a.n, len(rows)))
+        print(f"# {len(picked)} of {len(rows)} facts whose rule matches {a.rule!r}")
+        for r in sorted(picked):
+            print(f"[{r[1]}] {r[2]} --{r[3]}--> {r[4]}  ({r[5]}{', ' + r[6] if r[6] else ''})\n    {r[7]}")
+
+
+if __name__ == "__main__":
+    main()
