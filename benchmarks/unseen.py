@@ -89,7 +89,7 @@ def guess(infobox: str, categories: list[str]) -> str:
 
 def describe(path: str, blob: str, text: str) -> list:
     """One index row for a decoded article."""
-    bold = re.search(r"'''([^']{2,120}?)'''", text)
+    bold = re.search(r"'''([^'\n]{2,120}?)'''", text)
     title = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1)).strip() if bold else ""
     box = re.search(r"\{\{\s*infobox[ _]+([^|\n}<]*)", text, re.I)
     infobox = box.group(1).strip() if box else ""
