@@ -6,7 +6,9 @@ import re
 
 SKIP_SECTIONS = {"references", "external links", "see also", "further reading", "notes",
                  "bibliography", "sources", "footnotes", "citations", "notes and references",
-                 "works cited", "literature", "gallery"}
+                 "works cited", "literature", "gallery",
+                 # a work's story, told as if it happened: its characters' firms and posts are fiction, not facts
+                 "plot", "plot summary", "plot synopsis", "plot overview", "synopsis", "storyline", "premise"}
 # Link namespaces that are not article links.
 SKIP_NAMESPACES = {"file", "image", "media", "category", "special", "help", "template", "wikipedia",
                    "wp", "portal", "wikt", "wiktionary", "commons", "s", "d", "user", "talk", "draft"}
