@@ -4,6 +4,7 @@ seeded draws for blind batches, an unannotated sample written as a dump, and wha
     python benchmarks/unseen.py index > unseen-index.tsv                      # needs the dataset's git mirror
     python benchmarks/unseen.py draw unseen-index.tsv SEED KIND [--top 15] [--used picks.tsv]
     python benchmarks/unseen.py sample unseen-index.tsv OUT.xml [--n 400] [--seed 2101] [--used picks.tsv]
+    python benchmarks/unseen.py sample unseen-index.tsv OUT.xml --paths tests/blind/unseen-sample-2101.paths  # again
     wikikg build OUT.xml -o unseen.nq
     python benchmarks/unseen.py rules unseen.nq                               # facts and articles per rule
     python benchmarks/unseen.py firings unseen.nq RULE_REGEX [--n 25] [--seed 1]   # facts to read, with sentences
@@ -194,6 +195,7 @@ def main() -> None:
     sample.add_argument("--n", type=int, default=400)
     sample.add_argument("--seed", type=int, default=2101)
     sample.add_argument("--mirror", default=MIRROR)
+    sample.add_argument("--paths", help="exactly these dataset paths (one a line, in order), as an earlier sample drew")
     sub.add_parser("rules").add_argument("graph")
     fire = sub.add_parser("firings")
     fire.add_argument("graph")
@@ -212,7 +214,11 @@ def main() -> None:
     elif a.cmd == "sample":
         sys.path.insert(0, str(ROOT / "src"))
         from wikikg.read.dumps import Page, write_dump
-        picked = [r for _, r in order(pool(a.index, None, a.min, a.max), a.seed, a.used) if r["title"]][: a.n]
+        if a.paths:
+            rows = {r["path"]: r for r in pool(a.index, None, 0, 10**9)}
+            picked = [rows[p] for p in Path(a.paths).read_text(encoding="utf-8").split()]
+        else:
+            picked = [r for _, r in order(pool(a.index, None, a.min, a.max), a.seed, a.used) if r["title"]][: a.n]
         texts = dict(blobs(a.mirror, [r["blob"] for r in picked]))
         pages = [Page(r["title"], 0, int(r["n"]), texts[r["blob"]], None) for r in picked]
         write_dump(pages, a.out)
