@@ -22,6 +22,13 @@ def test_an_event_s_teams_or_participants_are_no_members_of_it(title, lead, head
     assert not _members(title, text)
 
 
+def test_an_edition_named_by_its_year_has_no_members_even_when_its_infobox_types_it():
+    text = ("{{Infobox rugby union season\n| name = 2014 Foo Rugby\n}}\nThe '''2014 Foo Rugby''' competitions were "
+            "contested from January to April 2014.\n\n== Teams ==\n{| class=\"wikitable\"\n! Team !! University\n"
+            "|-\n| Foo Lions || [[University of Fooville]]\n|-\n| Bar Eagles || [[University of Barshire]]\n|}\n")
+    assert not _members("2014 Foo Rugby", text)
+
+
 def test_a_league_season_s_teams_are_its_league_s_members():
     text = ("The '''2014–15 Foo Football League''' was the second season of the [[Foo Football League]].\n\n"
             "== Teams ==\n* [[Fooville F.C.]]\n* [[Barshire United F.C.]]\n")

@@ -135,7 +135,7 @@ def test_deeper_headings_nest_and_shallower_ones_reset():
 
 
 @pytest.mark.parametrize("section", ["References", "External links", "See also", "Further reading",
-                                     "Notes"])
+                                     "Notes", "Plot", "Synopsis", "Plot summary", "Premise"])
 def test_skipped_sections_give_no_sentences(section):
     text = f"Acme grew.\n== {section} ==\n* [[Widget]] is a thing. It is.\n== Products ==\nWidgets sell."
     p = parse_article(Article("T", text))
