@@ -8,6 +8,7 @@ seeded draws for blind batches, an unannotated sample written as a dump, and wha
     wikikg build OUT.xml -o unseen.nq
     python benchmarks/unseen.py rules unseen.nq                               # facts and articles per rule
     python benchmarks/unseen.py firings unseen.nq RULE_REGEX [--n 25] [--seed 1]   # facts to read, with sentences
+    python benchmarks/unseen.py entities unseen.nq [--n 150] [--seed 1] > nodes.tsv   # typed nodes, a third each of people, places, bodies
 
 The dataset is vinhqdang/wikipedia_analysis (lang_model/enwiki/text/<N>: randomly assessed English Wikipedia articles
 at their assessed revisions, 2007-2015; its writer escaped non-ASCII characters as <U+XXXX> and appended a newline,
@@ -177,6 +178,32 @@ def facts_by_rule(graph: str) -> dict[str, list[list[str]]]:
     return grouped
 
 
+ENTITY_COLUMNS = ["id", "article", "entity", "classes", "evidence", "verdict", "note"]
+
+
+def entities(graph: str) -> list[list[str]]:
+    """Every typed entity node of each article's graph (Person, Place or an organisation's class), with the
+    plain text of one mention's evidence, as judge rows sorted by article and node."""
+    from urllib.parse import unquote
+
+    from rdflib import RDF, RDFS, Dataset, Namespace
+    wkg = Namespace("https://w3id.org/wikikg/ontology#")
+    ds = Dataset(default_union=True)
+    ds.parse(graph, format="nquads")
+    rows = []
+    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        article = unquote(str(g.identifier).rsplit("/", 1)[-1])
+        for node in sorted(set(g.subjects(wkg.mentionedIn, None)), key=str):
+            classes = sorted(str(c).rsplit("#", 1)[-1] for c in g.objects(node, RDF.type) if str(c).startswith(str(wkg)))
+            evidence = sorted(g.objects(node, wkg.mentionedIn), key=str)
+            if not classes or not evidence:
+                continue
+            text = ds.value(evidence[0], wkg.plainText) or ds.value(evidence[0], wkg.text) or ""
+            rows.append([f"{article}#{len(rows)}", article.replace("_", " "), str(g.value(node, RDFS.label) or node),
+                         ",".join(classes), " ".join(str(text).split()), "", ""])
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -202,6 +229,10 @@ def main() -> None:
     fire.add_argument("rule", help="a regular expression searched in the rule id")
     fire.add_argument("--n", type=int, default=25)
     fire.add_argument("--seed", type=int, default=1)
+    ent = sub.add_parser("entities")
+    ent.add_argument("graph")
+    ent.add_argument("--n", type=int, default=150)
+    ent.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     if a.cmd == "index":
         index(a.mirror)
@@ -227,6 +258,17 @@ def main() -> None:
     elif a.cmd == "rules":
         for rule, rows in sorted(facts_by_rule(a.graph).items(), key=lambda kv: (-len(kv[1]), kv[0])):
             print(f"{len(rows)}\t{len({r[1] for r in rows})}\t{rule}")
+    elif a.cmd == "entities":
+        rows, rng = entities(a.graph), random.Random(a.seed)
+        groups = {"Person": [], "Place": [], "organisation": []}  # a third each: people and places outnumber bodies
+        for r in rows:
+            groups[r[3] if r[3] in groups else "organisation"].append(r)
+        picked = [r for g in groups.values() for r in rng.sample(g, min(a.n // 3, len(g)))]
+        out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        out.writerow(ENTITY_COLUMNS)
+        out.writerows(sorted(picked))
+        print(f"{len(picked)} of {len(rows)} typed nodes (" + ", ".join(f"{k} {len(g)}" for k, g in groups.items())
+              + "), a third of the sample from each", file=sys.stderr)
     else:
         rows = [r for rule, rs in facts_by_rule(a.graph).items() if re.search(a.rule, rule) for r in rs]
         picked = random.Random(a.seed).sample(rows, min(a.n, len(rows)))
