@@ -1,0 +1,78 @@
+"""benchmarks/unseen.py and errors.py: the unseen dataset's decoding, seeded draws that stay put, judged samples kept."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("unseen", ROOT / "benchmarks" / "unseen.py")
+unseen = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(unseen)
+
+
+@pytest.mark.parametrize("raw,text", [
+    (b"Caf<U+00E9> <U+0141>\xc3\xb3d\xc5\xba\n", "Café Łódź"),  # escapes and real UTF-8 mixed; the writer's newline
+    (b"no escape\n\n", "no escape\n"),  # only the one appended newline goes
+    (b"<U+1F600>", "\U0001F600"),
+])
+def test_decode_undoes_the_dataset_writer(raw, text):
+    assert unseen.decode(raw) == text
+
+
+@pytest.mark.parametrize("infobox,categories,kind", [
+    ("football biography", [], "person"),
+    ("", ["1950 births", "Living people"], "person?"),
+    ("military unit", ["Regiments of Foo"], "military"),
+    ("", ["Software companies of Foo"], "tech_company?"),
+    ("", ["Rivers of Foo"], "general"),
+])
+def test_the_kind_guess_reads_the_infobox_then_the_categories(infobox, categories, kind):
+    assert unseen.guess(infobox, categories) == kind
+
+
+def _index(tmp_path: Path, n: int) -> Path:
+    path = tmp_path / "index.tsv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(unseen.COLUMNS)
+        for i in range(n):
+            w.writerow([i, f"x/{i}", f"{i:040x}", 5000, 0, f"Foo {i}", "company", "company", ""])
+    return path
+
+
+def test_a_draw_keeps_its_order_when_others_pick(tmp_path):
+    rows = unseen.pool(str(_index(tmp_path, 40)), "company", 4000, 30000)
+    before = unseen.order(rows, 7, [])
+    picks = tmp_path / "picks.tsv"
+    picks.write_text(f"{before[0][1]['path']}\tFoo\tbatch 1\n{before[3][1]['path']}\tBar\tbatch 1\n", encoding="utf-8")
+    after = unseen.order(rows, 7, [str(picks)])
+    assert [r["path"] for _, r in after] == [r["path"] for i, (_, r) in enumerate(before) if i not in (0, 3)]
+    assert [i for i, _ in after] == [i for i, _ in before if i not in (before[0][0], before[3][0])]
+
+
+def test_the_blind_set_is_never_drawn(tmp_path):
+    blind = next(r for r in csv.DictReader(open(unseen.MANIFEST, encoding="utf-8", newline=""), delimiter="\t")
+                 if "vinhqdang" in r["repo"])
+    path = _index(tmp_path, 3)
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\n").writerow(
+            [9, blind["path"], "f" * 40, 5000, 0, "Anything", "company", "company", ""])
+    assert blind["path"] not in {r["path"] for _, r in unseen.order(unseen.pool(str(path), None, 0, 10**9), 1, [])}
+
+
+@pytest.mark.parametrize("name", ["unseen-sample-round1.tsv"])
+def test_a_judged_unseen_sample_is_complete(name):
+    rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
+    assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
+    assert all(r["note"] for r in rows if r["verdict"] == "no")  # every `no` says why
+
+
+def test_errors_refuses_the_test_split():
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "errors.py"), "--split", "test"],
+                         capture_output=True, text=True)
+    assert run.returncode != 0 and "dev split only" in run.stderr
