@@ -30,6 +30,7 @@ SHAPES = [
     "<!-- c -->{{Infobox company|name=A|founder=[[B]]<br>[[C]]}}'''A''' {{lang|zh|文}} [[:Category:X]] [[de:Y]]",
     "Unclosed <b>bold and <!-- comment never closed",
     "A sentence.<br /><ref>{{cite book|title=X}}</ref> Another.<br/>A third.<br>A fourth.",  # self-closing: one break
+    "Foo grew.<ref name>A source.</ref> It sold.<ref name/> Bar.",  # a name attribute with no value: names nothing
 ]
 
 

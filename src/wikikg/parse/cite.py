@@ -114,13 +114,19 @@ def _ref_tags(nodes, out: list) -> list:
     return out
 
 
+def attr_text(tag, name: str) -> str:
+    """A tag's attribute as plain text; "" for one written with no value ("<ref name>")."""
+    value = tag.get(name).value
+    return value.strip_code().strip() if value is not None else ""
+
+
 def collect_refs(code, seen: dict[int, Citation] | None = None) -> dict[str, Citation]:
     """Named ref definitions anywhere in the article: name -> Citation; `seen` gets id(tag) -> Citation."""
     named = {}
     seen = {} if seen is None else seen
     for tag in _ref_tags(code.nodes, []):
         if tag.has("name") and tag.contents is not None and str(tag.contents).strip():
-            name = tag.get("name").value.strip_code().strip()
+            name = attr_text(tag, "name")
             if name not in named:
                 named[name] = seen[id(tag)] = citation(tag)
     return named

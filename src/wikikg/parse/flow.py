@@ -43,8 +43,8 @@ def _attr_value(st: Stream, i: int, attrs: list, name: str) -> str | None:
     """Tag.get(name).value.strip_code().strip() of the tag at token i, or None without that attribute."""
     for a_name, vs, ve in reversed(attrs):
         if a_name == name:
-            if vs is None:  # no value: fail as the node tree does
-                return st.node(i).get(name).value.strip_code()
+            if vs is None:  # "<ref name>": an attribute with no value names nothing (as parse/cite.attr_text reads it)
+                return ""
             return st.strip(vs, ve).strip()
     return None
 

@@ -5,6 +5,7 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, T
 
 from wikikg.model import Citation, Infobox
 from wikikg.parse.asof import AS_OF_TEMPLATES, as_of_text
+from wikikg.parse.cite import attr_text
 from wikikg.parse.cite import citation as _citation
 from wikikg.parse.definitions import (
     BREAK_TAGS,
@@ -121,7 +122,7 @@ class Renderer:
             if node.contents is not None and str(node.contents).strip():
                 cit = self.seen.get(id(node)) or _citation(node)
             elif node.has("name"):
-                cit = self.named.get(node.get("name").value.strip_code().strip())
+                cit = self.named.get(attr_text(node, "name"))
             if cit:
                 self.citations.setdefault(cit.key, cit)
                 self.b.refs.append((self.b.length, cit.key))
