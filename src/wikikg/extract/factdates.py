@@ -190,13 +190,13 @@ def own_date(text: str, end: int, person: bool = False) -> DateValue | None:
         and found[0][2] is not None else None
 
 
-_CONJUNCT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+")
+_CONJUNCT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?!(?:from|to|in|at|of|on|with|by|for)\s)")  # not "from A and from B"
 
 
 def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
     """Where the conjunct that holds a trigger at `span` begins, when an earlier conjunct gives a date of its own
     ("a visiting artist at ⟦A⟧ in 1997, and a Senior Fellow at ⟦B⟧ in 2001": B's conjunct); None when no "and"
-    follows the last date before the trigger (or opens it), or a name stands between that "and" and the trigger."""
+    follows the last date before the trigger (or opens it), or that "and" joins a name to another ("⟦A⟧ and ⟦B⟧ joined")."""
     found = [e for _s, e, year, *_ in find_dates(text[:span[0]]) if year is not None]
     if not found:
         return None
@@ -204,4 +204,4 @@ def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
     for m in _CONJUNCT.finditer(text, found[-1], span[1]):
         if m.start() < span[0]:
             last = m
-    return None if last is None or "⟦" in text[last.end():span[0]] else last.end()
+    return None if last is None or re.match(r"(?:the\s+)?⟦", text[last.end():span[0]]) else last.end()

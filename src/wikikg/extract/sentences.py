@@ -26,6 +26,8 @@ _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second f
 # every predicate of the sentence, the coordinated ones too
 _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?:the\s+)?(?:(?:late|early|mid|middle\s+of)"
                       r"[\s-]+)?)?$", re.I)
+_OWN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s|⟦\d+⟧\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", re.I)  # a conjunct's own
+# subject: a clause of its own
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 # "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
 _SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
@@ -285,9 +287,12 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         if (before := find_dates(dates[:span[0]])) and not _fronted(sl.text, before):  # "Chancellor of ⟦X⟧,
             dates = " " * span[0] + dates[span[0]:]  # serving from 1989 to 2004 and Chancellor of ⟦Y⟧, from 1979 to
             # 2002": the first fact's dates are not the second's
-    elif (conj := conjunct_start(dates, span)) is not None and find_dates(dates[span[1]:clause[1]]):
-        return sentence_date(dates[conj:limit], None, None)  # "a visiting artist at ⟦A⟧ in 1997, and a Fellow at
-        # ⟦B⟧ in 2001": a conjunct with a date of its own has no other (none when that date is past the comma)
+    elif (conj := conjunct_start(dates, span)) is not None:
+        if find_dates(dates[span[1]:clause[1]]):
+            return sentence_date(dates[conj:limit], None, None)  # "a visiting artist at ⟦A⟧ in 1997, and a Fellow
+            # at ⟦B⟧ in 2001": a conjunct with a date of its own has no other (none when that date is past the comma)
+        if _OWN_SUBJECT.search(sl.text, conj, span[1]) and not _fronted(sl.text, find_dates(dates[:span[0]])):
+            return None  # "joined ⟦A⟧ in 1982, and during his time there he worked for ⟦B⟧": a clause of its own
     return clause_date(dates, limit, prev(), year, before=span[1])
 
 
