@@ -21,11 +21,12 @@ _FOUNDING_ASIDE = re.compile(rf"\(\s*(?:originally\s+|first\s+)?{_FOUNDING}[^()]
 _LIFE_WORDS = re.compile(r"\(\s*(?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.)\s", re.I)
 _LIFE_YEARS = 25
 # where a second event of a sentence starts, with a date of its own: "resigned in August 1976 and in December
-# 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B"; a relative clause
+# 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B", "from 2004-2005 she was
+# director of A and from 2006-2007 was director of B"; a relative clause
 # ("died in 2009 and ⟦Jane Roe⟧, who joined the firm in 1987, ..."); a present state after a past event ("was
 # founded in 1982, and is headquartered in ⟦Fooville⟧": no date of the state's); a clause after "until" ("played at
 # ⟦A⟧ from 1970 until the team moved to ⟦B⟧ in 2000": the move is of 2000)
-_NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|later\s+)?(?:in|on|by|during)\s+"
+_NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|later\s+)?(?:in|on|by|during|from|since)\s+"
                         r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d))|,\s*(?:who|which)\s"
                         r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)"
                         r"|\s+until\s+(?=(?:the\s+[a-z]+|it|they|he|she|⟦\d+⟧)\s+[a-z]+\s)")  # "... until the team moved to"
