@@ -291,8 +291,10 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         if find_dates(dates[span[1]:clause[1]]):
             return sentence_date(dates[conj:limit], None, None)  # "a visiting artist at ⟦A⟧ in 1997, and a Fellow
             # at ⟦B⟧ in 2001": a conjunct with a date of its own has no other (none when that date is past the comma)
-        if _OWN_SUBJECT.search(sl.text, conj, span[1]) and not _fronted(sl.text, find_dates(dates[:span[0]])):
-            return None  # "joined ⟦A⟧ in 1982, and during his time there he worked for ⟦B⟧": a clause of its own
+        if _OWN_SUBJECT.search(sl.text, conj, span[1]) and "," not in sl.text[conj:span[0]] \
+                and not _fronted(sl.text, find_dates(dates[:span[0]])):
+            return None  # "joined ⟦A⟧ in 1982, and during his time there he worked for ⟦B⟧": a clause of its own (not
+            # "Becoming ⟦A⟧ in 1985, and a unit of ⟦B⟧, the company moved": a participle's, the main clause after a comma)
     return clause_date(dates, limit, prev(), year, before=span[1])
 
 
