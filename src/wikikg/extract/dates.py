@@ -165,6 +165,8 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
     every = dates
     if before is not None:
         head = [d for d in dates if d[0] < before]
+        if head and head[-1][2] is not None and (later := _later_than(text, head[-1][1], before, head[-1])) is not None:
+            return later  # "In 1985, she ... and two years later founded ⟦X⟧": 1987
         dates = head or dates
     for _s, _e, year, month, day in dates:
         if year is None:
@@ -216,6 +218,29 @@ class PreviousDates:
         for text, year in self._texts[len(self._dates):]:
             self._dates.append(sentence_date(text, self._dates[-1] if self._dates else None, year))
         return self._dates[-1] if self._dates else None
+
+
+_NUMBERS = {w: i for i, w in enumerate("a two three four five six seven eight nine ten eleven twelve".split(), 1)} | {"one": 1}
+_LATER_BY = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(years?|months?)"
+                       r"\s+later\b|\b(?:the\s+)?(following|next)\s+year\b", re.I)
+
+
+def _later_than(text: str, start: int, end: int, date: tuple) -> DateValue | None:
+    """The date a count of years or months after an earlier date gives, told between the two (text[start:end]):
+    "In 1985, she ... and two years later founded ⟦X⟧" is 1987, "... and the following year joined ⟦Y⟧" 1991."""
+    m = next(reversed(list(_LATER_BY.finditer(text, start, end))), None)
+    if m is None:
+        return None
+    if m.group(3):
+        return DateValue(f"{date[2] + 1:04d}", "gYear")
+    word = m.group(1).lower()
+    step = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+    if m.group(2).lower().startswith("month"):
+        if date[3] is None:
+            return None  # "1990 ... six months later": no month to count from
+        total = date[2] * 12 + date[3] - 1 + step
+        return DateValue(f"{total // 12:04d}-{total % 12 + 1:02d}", "gYearMonth")
+    return DateValue(f"{date[2] + step:04d}", "gYear")
 
 
 def _relative(m: re.Match, previous: DateValue) -> DateValue:

@@ -21,18 +21,20 @@ _FOUNDING_ASIDE = re.compile(rf"\(\s*(?:originally\s+|first\s+)?{_FOUNDING}[^()]
 _LIFE_WORDS = re.compile(r"\(\s*(?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.)\s", re.I)
 _LIFE_YEARS = 25
 # where a second event of a sentence starts, with a date of its own: "resigned in August 1976 and in December
-# 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B"; a relative clause
+# 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B", "from 2004-2005 she was
+# director of A and from 2006-2007 was director of B"; a relative clause
 # ("died in 2009 and ⟦Jane Roe⟧, who joined the firm in 1987, ..."); a present state after a past event ("was
 # founded in 1982, and is headquartered in ⟦Fooville⟧": no date of the state's); a clause after "until" ("played at
 # ⟦A⟧ from 1970 until the team moved to ⟦B⟧ in 2000": the move is of 2000)
-_NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|later\s+)?(?:in|on|by|during)\s+"
+_NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|later\s+)?(?:in|on|by|during|from|since)\s+"
                         r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d))|,\s*(?:who|which)\s"
                         r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)"
                         r"|\s+until\s+(?=(?:the\s+[a-z]+|it|they|he|she|⟦\d+⟧)\s+[a-z]+\s)")  # "... until the team moved to"
 
 # a later event told after an earlier one without a date of its own: "was established in 1982 in ⟦A⟧, but it later
-# moved its offices to ⟦B⟧" (the move is not of 1982)
-_LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|the\s+[a-z]+)\s+)?later\s", re.I)
+# moved its offices to ⟦B⟧" (the move is not of 1982), "a trustee from 1990 to 1994 and more recently a member of ⟦B⟧"
+_LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|the\s+[a-z]+)\s+)?"
+                    r"(?:later|(?:more\s+)?recently|subsequently|afterwards|eventually|thereafter)\s", re.I)
 
 # an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980",
 # "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to 1949" (a participle's own event)
@@ -48,9 +50,35 @@ _LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+e
                       r"lost|gave\s+up|renounced|ended|terminated|suspended|cancell?ed)\s+(?:its|his|her|their|the)\s+"
                       r"(?:[\w-]+\s+)?(?:membership|seat|post|position|affiliation)\b)", re.I)
 
-# the fact's end, with no start before it: "Until the 2013 election, ⟦X⟧ governed with ⟦Y⟧" (not "from 1950 until 1953")
-_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+# the fact's end, with no start before it: "Until the 2013 election, ⟦X⟧ governed with ⟦Y⟧" (not "from 1950 until 1953");
+# also an end told by its event: "served as dean of ⟦X⟧ until his retirement in May 1944", "until its closure in 2001"
+_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+(?:(?:his|her|its|their|the)\s+(?:[a-z][\w-]*\s+){1,4}?(?:in|on)\s+)?"
+                    r"(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
                     r"(?:\d{1,2},?\s+)?\d{4}(?!\d)")
+
+
+# a year that modifies a name, no event's date: "⟦Jane Roe⟧ – 1991 NFL Player of the Year", "chairman for 2006
+# Friends of Foo", "1963's \"Foo\"", "joined them for the 2009 ⟦Foo League⟧"; not a time phrase's ("in the 2006 general
+# election", "In 1999 Roe began"): a bare year after a determiner, "for" or a dash, before a capitalised name or "'s"
+_NAMED_NEXT = re.compile(r"'s\b|\s*⟦|\s+[A-Z]")
+_TIME_WORDS = frozenset("in on at by during since from until till to through throughout after before following around "
+                        "circa c. early late mid of and or between".split())
+_MODIFYING = frozenset("the a an its his her their for – — -".split())
+
+
+def attributive_years(text: str) -> list[tuple[int, int]]:
+    """The spans of years in `text` that modify the name after them (no event's date)."""
+    out = []
+    for start, end, year, month, _day in find_dates(text):
+        if year is None or month is not None or end - start != 4 or not _NAMED_NEXT.match(text, end):
+            continue
+        words = re.findall(r"[\w.'’-]+|[–—]", text[max(0, start - 40):start])
+        if text.startswith("'s", end) and (not words or words[-1].lower() not in _TIME_WORDS):
+            out.append((start, end))
+        elif words and words[-1].lower() in _MODIFYING and (words[-1].lower() in ("for", "–", "—", "-") or len(words) < 2
+                                                              or words[-2].lower() not in _TIME_WORDS):
+            out.append((start, end))
+    return out
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -103,6 +131,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
             out.append(note)
     if not founding:
         out += [m.span() for m in _FOUNDING_ASIDE.finditer(text) if not _inside(span, *m.span())]
+    out += [y for y in attributive_years(text) if not _inside(span, *y)]
     out += [m.span() for m in _UNTIL.finditer(text)
             if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
     if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
@@ -142,15 +171,38 @@ def graduation_date(text: str, comma: int) -> DateValue | None:
     return sentence_date(text[m.end():m.end() + 20], None, None) if m else None
 
 
-_OWN_DATE = re.compile(r"\s*(?:in|on|during)\s+(?=\d|[A-Z][a-z]+\s+\d)")
+# "⟦B⟧ in 2008", "⟦B⟧ from 1966 to 1980", "⟦B⟧ (from 1966 to 1980)", "⟦B⟧ (1889-1895)": a date right after a party
+_OWN_DATE = re.compile(r"\s*(?:(?:in|on|during|from|since)\s+|\(\s*(?:(?:from|since)\s+)?)(?=\d|[A-Z][a-z]+\s+\d)")
 
 
-def own_date(text: str, end: int) -> DateValue | None:
+def own_date(text: str, end: int, person: bool = False) -> DateValue | None:
     """The date right after a listed party that ends at `end` ("an office in ⟦A⟧, followed by an office ⟦B⟧ in
-    2008": B's), if the text gives one there."""
+    2008": B's; "taught at ⟦A⟧ (from 1963 to 1966) and at ⟦B⟧ (from 1966 to 1980)": each its own), if the text
+    gives one there; not the life a parenthesis after a `person` gives."""
     m = _OWN_DATE.match(text, end)
     if m is None:
         return None
+    if "(" in m.group() and person:
+        close = text.find(")", m.end())
+        if close < 0 or _life(text[m.start():close + 1].strip()):
+            return None
     found = find_dates(text[m.end():m.end() + 30])
     return sentence_date(text[m.end():m.end() + found[0][1]], None, None) if found and found[0][0] == 0 \
         and found[0][2] is not None else None
+
+
+_CONJUNCT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?!(?:from|to|in|at|of|on|with|by|for)\s)")  # not "from A and from B"
+
+
+def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
+    """Where the conjunct that holds a trigger at `span` begins, when an earlier conjunct gives a date of its own
+    ("a visiting artist at ⟦A⟧ in 1997, and a Senior Fellow at ⟦B⟧ in 2001": B's conjunct); None when no "and"
+    follows the last date before the trigger (or opens it), or that "and" joins a name to another ("⟦A⟧ and ⟦B⟧ joined")."""
+    found = [e for _s, e, year, *_ in find_dates(text[:span[0]]) if year is not None]
+    if not found:
+        return None
+    last = None
+    for m in _CONJUNCT.finditer(text, found[-1], span[1]):
+        if m.start() < span[0]:
+            last = m
+    return None if last is None or re.match(r"(?:the\s+)?⟦", text[last.end():span[0]]) else last.end()

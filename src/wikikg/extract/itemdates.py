@@ -18,6 +18,7 @@ _LINEAGE = re.compile(r"^(?:\s*\((?![^()]*\d{4})[^()\[\]]{1,20}\)|\s*\((?:later|
 # "16–18 December 1945": a stay of a few days, its first day and its last of the same month
 _DAY_RANGE = re.compile(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})\s+([A-Z][a-z]{2,8}\.?\s+\d{4})\b")
 _UNTIL = re.compile(r"\s*(?:[–—-]|to|until)\s*")
+_NAMED_NEXT = re.compile(r"'s\b|\s+[A-Z]")  # a year before a name modifies it
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
 _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
 # the years of a post before the item's name: "1993-1997 [[Jane Roe]]", "2010 - : [[Jane Roe]]" (still in office),
@@ -44,6 +45,8 @@ def lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     found = find_dates(rest[:comma.end() + 60])
     if not found or found[0][0] != comma.end() or found[0][2] is None:
         return None, None
+    if found[0][3] is None and _NAMED_NEXT.match(rest, found[0][1]):
+        return None, None  # "* [[Jane Roe]] – 1991 NFL Player of the Year": the year of a title, no term
     start = parse_date(rest[found[0][0]:found[0][1]])
     end = None
     if len(found) > 1 and _UNTIL.fullmatch(rest[found[0][1]:found[1][0]]) and found[1][2] is not None:

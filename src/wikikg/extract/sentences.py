@@ -9,7 +9,7 @@ from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
-from wikikg.extract.factdates import fact_text, graduation_date, own_date
+from wikikg.extract.factdates import conjunct_start, fact_text, graduation_date, own_date
 from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
@@ -26,6 +26,8 @@ _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second f
 # every predicate of the sentence, the coordinated ones too
 _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?:the\s+)?(?:(?:late|early|mid|middle\s+of)"
                       r"[\s-]+)?)?$", re.I)
+_OWN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s|⟦\d+⟧\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", re.I)  # a conjunct's own
+# subject: a clause of its own
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 # "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
 _SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
@@ -183,18 +185,36 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                     if auth:
                         obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
             s_default, o_default = _list_default(subj, rule.subject_default), _list_default(obj, rule.object_default)
-            ends = {id(m): e for m, (_b, e) in zip(sl.mentions, sl.spans, strict=True)} if date and len(obj) > 1 else {}
+            owns = _own_dates(sl, obj, rule.relation, date) if date and len(obj) > 1 else {}
             for s, o in _pairs(rule, subj, obj, ctx):
                 if evidence is None:
                     evidence = Evidence.of_sentence(sentence)
                     cites = tuple(citations[k] for k in sentence.citations if k in citations)
-                own = own_date(sl.text, ends[id(o)]) if id(o) in ends else None  # "⟦A⟧ in 2005, followed by ⟦B⟧ in 2008"
+                own = owns.get(id(o), date)  # "⟦A⟧ in 2005, followed by ⟦B⟧ in 2008"
                 out.append(Statement(
                     _typed(s, s_default), rule.relation,
                     _typed(o, o_default) if isinstance(o, Mention) else o,
-                    rule.id, evidence, rule.event, own or date, None, cites, quals,
+                    rule.id, evidence, rule.event, own, None, cites, quals,
                     (source or Mention("", "", False)) if reported else None))
     return out
+
+
+def _own_dates(sl: Slotted, obj: list, relation: str, date: DateValue) -> dict[int, DateValue | None]:
+    """Each listed object's date by id: its own, right after it ("at ⟦A⟧ (from 1963 to 1966) and at ⟦B⟧ (from 1966
+    to 1980)"), else the fact's `date`, unless that is another's own ("educated at ⟦A⟧ (1889-1895) and ⟦B⟧": none for
+    B, or what a schooling's clause after it gives: ", graduating BA in 1899"); the last one's alone is all's ("offices
+    in ⟦A⟧ and ⟦B⟧ in 2008")."""
+    ends = {id(m): e for m, (_b, e) in zip(sl.mentions, sl.spans, strict=True)}
+    owns = {id(o): own_date(sl.text, ends[id(o)], "Person" in o.types) for o in obj if id(o) in ends}
+    dated = [k for k, d in owns.items() if d is not None]
+    if not dated or dated == [max(owns, key=ends.__getitem__)] and owns[dated[0]] == date:
+        return {}
+    taken = date in [owns[k] for k in dated]
+    for k, d in owns.items():
+        if d is None:
+            owns[k] = graduation_date(sl.text, ends[k]) if relation == "educatedAt" else None
+            owns[k] = owns[k] or (None if taken else date)
+    return owns
 
 
 def _relative_host(sl: Slotted, clause: tuple[int, int], types, strict, span: tuple[int, int] | None = None) -> list[Mention]:
@@ -267,6 +287,14 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         if (before := find_dates(dates[:span[0]])) and not _fronted(sl.text, before):  # "Chancellor of ⟦X⟧,
             dates = " " * span[0] + dates[span[0]:]  # serving from 1989 to 2004 and Chancellor of ⟦Y⟧, from 1979 to
             # 2002": the first fact's dates are not the second's
+    elif (conj := conjunct_start(dates, span)) is not None:
+        if find_dates(dates[span[1]:clause[1]]):
+            return sentence_date(dates[conj:limit], None, None)  # "a visiting artist at ⟦A⟧ in 1997, and a Fellow
+            # at ⟦B⟧ in 2001": a conjunct with a date of its own has no other (none when that date is past the comma)
+        if _OWN_SUBJECT.search(sl.text, conj, span[1]) and "," not in sl.text[conj:span[0]] \
+                and not _fronted(sl.text, find_dates(dates[:span[0]])):
+            return None  # "joined ⟦A⟧ in 1982, and during his time there he worked for ⟦B⟧": a clause of its own (not
+            # "Becoming ⟦A⟧ in 1985, and a unit of ⟦B⟧, the company moved": a participle's, the main clause after a comma)
     return clause_date(dates, limit, prev(), year, before=span[1])
 
 
