@@ -583,3 +583,25 @@ def test_head_nouns_and_settlement_titles(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == frozenset(want)
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Fooville Coliseum", {"Place"}), ("Jane Roe Fieldhouse", {"Place"}), ("Fooville Sports Complex", {"Place"}),
+    ("Foo Palace", {"Place"}), ("Foo Opera House", {"Place"}), ("The Fooville Hotel", set()),  # a business as much
+    ("Bar Reservoir", {"Place"}), ("Fooville Field", {"Place"}), ("Massey Hall", {"Place"}), ("Bar Castle", {"Place"}),
+    ("Barshire House", {"Place"}), ("Fooville Lake", {"Place"}),
+    ("Paul Field", set()), ("Mary Jane Hall", set()),  # a given name or a person's name before a surname: people's
+    ("G. Jane Hall", set()), ("Min-jun Park", set()), ("Captain Hall", set()),  # initials, a romanised name, a title
+    ("Park", set()), ("Hall", set()), ("The Hotel", set()), ("Theatre", set()),  # the word alone
+    ("Ohio House", set()),  # a legislature's chamber by its state's name
+    ("Foo Hall of Fame", set()), ("Pacific Theater of Operations", set()),  # after "of": an honour, a theatre of war
+    ("Curator of the Foo House", set()), ("Foo Trust for the German Dance Theatre", set()),
+    ("Electoral district of Albert Park", {"Place"}),  # the class's head says it
+    ("Foo Publishing House", {"Company"}),  # a publisher
+])
+def test_venues_and_buildings_by_their_last_word(name, want):
+    """names.toml [shape.Place] venues and surnames: "Foo Theatre", "Bar Field" are places; "Jane Field" may be a
+    person's name, "Hall" alone or "Foo Hall of Fame" none."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == frozenset(want)

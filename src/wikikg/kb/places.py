@@ -223,6 +223,11 @@ def state_title(title: str) -> bool:
     return m is not None and (m["within"] in countries() or m["within"] in _states())
 
 
+def is_state(name: str) -> bool:
+    """Whether a name is a country's or a first-level division's of the US, Canada or Australia ("Freedonia", "Ohio")."""
+    return name in countries() or name in _states()
+
+
 @cache
 def _states() -> frozenset[str]:
     """The names of the states, provinces and territories of the US, Canada and Australia (ISO 3166-2)."""
