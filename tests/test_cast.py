@@ -282,3 +282,17 @@ def test_initials_and_a_surname_in_a_column_of_people_and_in_prose_are_people(tm
     assert (URIRef(entity_iri("J. C. Poe", False)), RDF.type, WKG.Person) in g
     for runner in ("C.P.N. Quill", "Jane Roe", "F.A.R. Pike"):  # a relay team's cell: each name between commas
         assert (URIRef(entity_iri(runner, False)), RDF.type, WKG.Person) in g, runner
+
+
+def test_an_italic_link_or_table_cell_names_a_work_not_the_place_or_person_its_title_reads_as(tmp_path):
+    """ "''[[Foo Park]]''", a table cell "| ''[[Jane Roe]]'' ||": a film's, a series' or a book's title; a venue's
+    link in plain text is a place; a newspaper in italics stays an organisation."""
+    text = ("'''Acme Pictures''' is a film company.\n\nIts first film, ''[[Barton Park]]'', was shown at the "
+            "[[Fooville Coliseum]] and reviewed by ''[[The Fooville Times]]''.\n\n== Films ==\n{| class=\"wikitable\"\n"
+            "! Year !! Film\n|-\n| 2004 || ''[[Jane Roe]]''\n|-\n| 2005 || [[John Doe]]\n|}\n")
+    g = _graph_of(tmp_path, "Acme_Pictures", text)
+    assert not list(g.triples((URIRef(entity_iri("Barton Park", True)), RDF.type, None)))
+    assert not list(g.triples((URIRef(entity_iri("Jane Roe", True)), RDF.type, None)))
+    assert (URIRef(entity_iri("John Doe", True)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("Fooville Coliseum", True)), RDF.type, WKG.Place) in g
+    assert (URIRef(entity_iri("The Fooville Times", True)), RDF.type, WKG.NewsOrganization) in g
