@@ -605,3 +605,37 @@ def test_venues_and_buildings_by_their_last_word(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == frozenset(want)
+
+
+@pytest.mark.parametrize("sentence,name,want", [
+    ("Journalist Jane Roe said that the club had grown.", "Jane Roe", "Person"),  # a calling before the name
+    ("In 2006 Federal Secretary John Doe resigned.", "John Doe", "Person"),  # a role and its modifier
+    ("Historians Jane Roe and John Doe noted it.", "Jane Roe", "Person"),
+    ("The station was sold to [[KFOO-FM]] in 1990.", "KFOO-FM", "NewsOrganization"),  # a call sign and its band
+    ("It moved to [[County Cork]] in 1990.", "County Cork", "Place"),  # a county, kind first
+    ("It played in [[Mallow, County Cork]] in 1990.", "Mallow, County Cork", "Place"),  # a town in such a county
+])
+def test_names_a_calling_a_call_sign_or_a_county_types(sentence, name, want):
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Club", "'''Foo Club''' is a club. " + sentence, "-"))
+    found = {m.text: m.types for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
+    assert want in found.get(name, frozenset()), found
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Mary Jane Roe said that the club had grown.", "Jane Roe"),  # a person's whole name, no calling before a part
+    ("The station [[KGB]] was named so.", "KGB"),  # no band: an acronym may read as a call sign
+])
+def test_no_calling_or_band_no_such_class(sentence, name):
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Club", "'''Foo Club''' is a club. " + sentence, "-"))
+    found = {m.text: m.types for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
+    assert name not in found or "Person" not in found[name] and "NewsOrganization" not in found[name], found

@@ -45,6 +45,8 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
             parts.append(rf"(?<![\w])(?:{'|'.join(suffix)})(?:'s|’s)?\s*$")
         if spec.compound:  # "Foo Microsystems": a shape word grown into the last word, after a lower-case letter
             parts.append(rf"(?<=[a-z])(?:{'|'.join(map(re.escape, spec.compound))})(?:'s|’s)?\s*$")
+        if spec.whole:  # "KFOO-FM": a call sign
+            parts.append(rf"^(?:{'|'.join(spec.whole)})$")
         if spec.numbered:
             parts.append(rf"^(?:\d+(?:st|nd|rd|th|d)|(?=[IVXL]+\s)[IVXL]{{1,6}}|No\.\s?\d+)\s.*?(?<![\w])"  # "919th",
                          rf"(?:{'|'.join(map(re.escape, spec.numbered))})"  # "VIII", "No. 3"; the air force after it:

@@ -238,9 +238,10 @@ def _states() -> frozenset[str]:
 
 def settlement_title(title: str) -> bool:
     """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
-    known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
+    known place or one by its parts ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.", "Fooford, County
+    Barham")."""
     m = _SETTLEMENT.fullmatch(title)
-    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC"))
+    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC") or place_by_parts(m["within"]))
 
 
 @cache
