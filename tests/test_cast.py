@@ -296,3 +296,13 @@ def test_an_italic_link_or_table_cell_names_a_work_not_the_place_or_person_its_t
     assert (URIRef(entity_iri("John Doe", True)), RDF.type, WKG.Person) in g
     assert (URIRef(entity_iri("Fooville Coliseum", True)), RDF.type, WKG.Place) in g
     assert (URIRef(entity_iri("The Fooville Times", True)), RDF.type, WKG.NewsOrganization) in g
+
+
+def test_a_succession_box_names_the_predecessor_and_the_successor(tmp_path):
+    """ "{{s-bef|before=[[Jane Roe]]}}", "{{s-aft|after=[[John Doe]]}}": people the article names, typed by their titles."""
+    text = ("'''Jane Q. Public''' (born 1950) is a politician.\n\n== Career ==\nShe was elected in 1990.\n\n"
+            "{{s-start}}\n{{s-bef|before=[[Jane Roe]]}}\n{{s-ttl|title=Mayor of Fooville|years=1990–1994}}\n"
+            "{{s-aft|after=[[John Doe]]}}\n{{s-end}}\n")
+    g = _graph_of(tmp_path, "Jane_Q._Public", text)
+    for name in ("Jane Roe", "John Doe"):
+        assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Person) in g, name
