@@ -598,6 +598,8 @@ def test_head_nouns_and_settlement_titles(name, want):
     ("Curator of the Foo House", set()), ("Foo Trust for the German Dance Theatre", set()),
     ("Electoral district of Albert Park", {"Place"}),  # the class's head says it
     ("Foo Publishing House", {"Company"}),  # a publisher
+    ("Foo Bay", {"Place"}), ("Michael Bay", set()), ("Foo Freeway", {"Place"}), ("Bar Parkway", {"Place"}),  # waters, roads
+    ("Foo Racing", {"Organization"}), ("Bar Motorsports", {"Organization"}),  # motor racing teams
 ])
 def test_venues_and_buildings_by_their_last_word(name, want):
     """names.toml [shape.Place] venues and surnames: "Foo Theatre", "Bar Field" are places; "Jane Field" may be a
