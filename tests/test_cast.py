@@ -282,3 +282,27 @@ def test_initials_and_a_surname_in_a_column_of_people_and_in_prose_are_people(tm
     assert (URIRef(entity_iri("J. C. Poe", False)), RDF.type, WKG.Person) in g
     for runner in ("C.P.N. Quill", "Jane Roe", "F.A.R. Pike"):  # a relay team's cell: each name between commas
         assert (URIRef(entity_iri(runner, False)), RDF.type, WKG.Person) in g, runner
+
+
+def test_an_italic_link_or_table_cell_names_a_work_not_the_place_or_person_its_title_reads_as(tmp_path):
+    """ "''[[Foo Park]]''", a table cell "| ''[[Jane Roe]]'' ||": a film's, a series' or a book's title; a venue's
+    link in plain text is a place; a newspaper in italics stays an organisation."""
+    text = ("'''Acme Pictures''' is a film company.\n\nIts first film, ''[[Barton Park]]'', was shown at the "
+            "[[Fooville Coliseum]] and reviewed by ''[[The Fooville Times]]''.\n\n== Films ==\n{| class=\"wikitable\"\n"
+            "! Year !! Film\n|-\n| 2004 || ''[[Jane Roe]]''\n|-\n| 2005 || [[John Doe]]\n|}\n")
+    g = _graph_of(tmp_path, "Acme_Pictures", text)
+    assert not list(g.triples((URIRef(entity_iri("Barton Park", True)), RDF.type, None)))
+    assert not list(g.triples((URIRef(entity_iri("Jane Roe", True)), RDF.type, None)))
+    assert (URIRef(entity_iri("John Doe", True)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("Fooville Coliseum", True)), RDF.type, WKG.Place) in g
+    assert (URIRef(entity_iri("The Fooville Times", True)), RDF.type, WKG.NewsOrganization) in g
+
+
+def test_a_succession_box_names_the_predecessor_and_the_successor(tmp_path):
+    """ "{{s-bef|before=[[Jane Roe]]}}", "{{s-aft|after=[[John Doe]]}}": people the article names, typed by their titles."""
+    text = ("'''Jane Q. Public''' (born 1950) is a politician.\n\n== Career ==\nShe was elected in 1990.\n\n"
+            "{{s-start}}\n{{s-bef|before=[[Jane Roe]]}}\n{{s-ttl|title=Mayor of Fooville|years=1990–1994}}\n"
+            "{{s-aft|after=[[John Doe]]}}\n{{s-end}}\n")
+    g = _graph_of(tmp_path, "Jane_Q._Public", text)
+    for name in ("Jane Roe", "John Doe"):
+        assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Person) in g, name

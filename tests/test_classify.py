@@ -596,3 +596,61 @@ def test_a_names_last_words_of_news_or_of_an_association_outrank_a_service_s_wor
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Fooville Coliseum", {"Place"}), ("Jane Roe Fieldhouse", {"Place"}), ("Fooville Sports Complex", {"Place"}),
+    ("Foo Palace", {"Place"}), ("Foo Opera House", {"Place"}), ("The Fooville Hotel", set()),  # a business as much
+    ("Bar Reservoir", {"Place"}), ("Fooville Field", {"Place"}), ("Massey Hall", {"Place"}), ("Bar Castle", {"Place"}),
+    ("Barshire House", {"Place"}), ("Fooville Lake", {"Place"}),
+    ("Paul Field", set()), ("Mary Jane Hall", set()),  # a given name or a person's name before a surname: people's
+    ("G. Jane Hall", set()), ("Min-jun Park", set()), ("Captain Hall", set()),  # initials, a romanised name, a title
+    ("Park", set()), ("Hall", set()), ("The Hotel", set()), ("Theatre", set()),  # the word alone
+    ("Ohio House", set()),  # a legislature's chamber by its state's name
+    ("Foo Hall of Fame", set()), ("Pacific Theater of Operations", set()),  # after "of": an honour, a theatre of war
+    ("Curator of the Foo House", set()), ("Foo Trust for the German Dance Theatre", set()),
+    ("Electoral district of Albert Park", {"Place"}),  # the class's head says it
+    ("Foo Publishing House", {"Company"}),  # a publisher
+    ("Foo Bay", {"Place"}), ("Michael Bay", set()), ("Foo Freeway", {"Place"}), ("Bar Parkway", {"Place"}),  # waters, roads
+    ("Foo Racing", {"Organization"}), ("Bar Motorsports", {"Organization"}),  # motor racing teams
+])
+def test_venues_and_buildings_by_their_last_word(name, want):
+    """names.toml [shape.Place] venues and surnames: "Foo Theatre", "Bar Field" are places; "Jane Field" may be a
+    person's name, "Hall" alone or "Foo Hall of Fame" none."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == frozenset(want)
+
+
+@pytest.mark.parametrize("sentence,name,want", [
+    ("Journalist Jane Roe said that the club had grown.", "Jane Roe", "Person"),  # a calling before the name
+    ("In 2006 Federal Secretary John Doe resigned.", "John Doe", "Person"),  # a role and its modifier
+    ("Historians Jane Roe and John Doe noted it.", "Jane Roe", "Person"),
+    ("The station was sold to [[KFOO-FM]] in 1990.", "KFOO-FM", "NewsOrganization"),  # a call sign and its band
+    ("It moved to [[County Cork]] in 1990.", "County Cork", "Place"),  # a county, kind first
+    ("It played in [[Mallow, County Cork]] in 1990.", "Mallow, County Cork", "Place"),  # a town in such a county
+])
+def test_names_a_calling_a_call_sign_or_a_county_types(sentence, name, want):
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Club", "'''Foo Club''' is a club. " + sentence, "-"))
+    found = {m.text: m.types for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
+    assert want in found.get(name, frozenset()), found
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Mary Jane Roe said that the club had grown.", "Jane Roe"),  # a person's whole name, no calling before a part
+    ("The station [[KGB]] was named so.", "KGB"),  # no band: an acronym may read as a call sign
+])
+def test_no_calling_or_band_no_such_class(sentence, name):
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    p = parse_article(Article("Foo Club", "'''Foo Club''' is a club. " + sentence, "-"))
+    found = {m.text: m.types for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
+    assert name not in found or "Person" not in found[name] and "NewsOrganization" not in found[name], found

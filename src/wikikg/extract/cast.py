@@ -16,7 +16,7 @@ from wikikg.extract.seealso import see_also
 from wikikg.extract.topicplaces import topic_places
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
-from wikikg.kb.vocabulary import admitted_subjects
+from wikikg.kb.vocabulary import admitted_subjects, org_classes
 from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Sentence, Statement, TableCell
 
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
@@ -71,7 +71,10 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
         for row in table.rows:
             for i, cell in enumerate(row):
                 cls = classes[i] if i < len(classes) else None
+                work = _WORK_CELL.fullmatch(article.text, cell.start, cell.end) is not None
                 for m in _cell_mentions(cell, cls):
+                    if work and not m.types & org_classes():  # "| ''[[Foo Park]]'' ||": a film's, a book's title
+                        m = replace(m, types=frozenset(), strength=0)
                     if not m.types & cast and pending is not None:
                         pending.offer(m, lambda c=cell, t=table: Evidence(article.text[c.start:c.end], t.section, c.start,
                                                                           c.end, c.text), MENTIONS, RULE)
@@ -92,6 +95,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_WORK_CELL = re.compile(r"[|!\s]*''+\s*\[\[[^\[\]]+\]\]\s*''+[\s|]*")  # a cell that only shows an italic link
 
 
 def _quoted(sentence: Sentence, m: Mention) -> bool:

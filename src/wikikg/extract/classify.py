@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
+from wikikg.extract.venues import no_venue, venue_end
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import countries, state_title
@@ -36,7 +37,7 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
             for cls, spec in tables.shape.items() if spec.head]  # "Faculty of ... Technology": a faculty
     for cls, spec in tables.shape.items():
         anywhere = [re.escape(w) for w in spec.anywhere]
-        suffix = [re.escape(w) for w in spec.suffix + (legal_suffixes() if cls == tables.legal.cls else ())]
+        suffix = [re.escape(w) for w in spec.suffix + spec.venues + spec.surnames + (legal_suffixes() if cls == tables.legal.cls else ())]
         parts = []
         if anywhere:
             parts.append(rf"(?<![\w])(?:{'|'.join(anywhere)})(?![\w])")
@@ -44,6 +45,8 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
             parts.append(rf"(?<![\w])(?:{'|'.join(suffix)})(?:'s|’s)?\s*$")
         if spec.compound:  # "Foo Microsystems": a shape word grown into the last word, after a lower-case letter
             parts.append(rf"(?<=[a-z])(?:{'|'.join(map(re.escape, spec.compound))})(?:'s|’s)?\s*$")
+        if spec.whole:  # "KFOO-FM": a call sign
+            parts.append(rf"^(?:{'|'.join(spec.whole)})$")
         if spec.numbered:
             parts.append(rf"^(?:\d+(?:st|nd|rd|th|d)|(?=[IVXL]+\s)[IVXL]{{1,6}}|No\.\s?\d+)\s.*?(?<![\w])"  # "919th",
                          rf"(?:{'|'.join(map(re.escape, spec.numbered))})"  # "VIII", "No. 3"; the air force after it:
@@ -99,6 +102,8 @@ def name_types(name: str) -> frozenset[str]:
     if first is None:
         return _head_of(name)
     cls = _shape_patterns()[first][0]
+    if no_venue(name, cls):
+        return frozenset()  # "Jane Field": a person's name as much as a ground's; "Curator of the Foo Palace": a post
     cls = yielded_class(name, cls) or cls  # "Foo University Library": a library
     if cls == "Company" and (m := _body_of().search(name)) and not _legal_end().search(name):
         return frozenset({"Organization"})  # "Council for Science and Technology": its head is a body's
@@ -115,7 +120,7 @@ def _head_of(name: str) -> frozenset[str]:
     Organization: the same head names a government's body and a church's ("World Council of Foo"); not a company's word,
     which names fields too ("Foo Capital of Culture")."""
     m = _HEAD_OF.match(name)
-    cls = name_types(m["head"]) if m is not None else frozenset()
+    cls = name_types(m["head"]) if m is not None and not venue_end(m["head"]) else frozenset()  # not "Foo Hall of Fame"
     return _ORG if cls == _AGENCY else cls if "Company" not in cls else frozenset()
 
 

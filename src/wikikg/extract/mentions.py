@@ -259,6 +259,8 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     for link in sentence.links:
         if is_entity_link(link.target, link.text) and free(link.start, link.end):
             m = _link_mention(link.target, link.text, link.start, link.end)
+            if 0 < m.strength < STRONG and italic_title(sentence.italic, text, m.start, m.end) and not m.types & org_classes():
+                m = replace(m, types=frozenset(), strength=0)  # "''[[Foo Theatre]]''": a series', a book's title
             t = ctx.typed.get(m.key)
             if t is not None and t.strength > m.strength:  # the infobox says what it is
                 m = replace(m, types=t.types, strength=t.strength)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wikikg.extract.classify import is_post, name_types
 from wikikg.extract.known import CONTEXT
@@ -32,7 +33,9 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
     "Mr. Roe" kept whole: a surname alone is no name), a mention of no entity for titles alone ("Maj Gen"),
     or None when the name has no title before it or is no person's (a post, an organisation's name)."""
     k, last, title = titles_run(clean)
-    if not k or len(clean.split()) <= 1 or is_post(clean[k:]) or _place(clean):
+    if not k:
+        return _called(clean, text, start, end)
+    if len(clean.split()) <= 1 or is_post(clean[k:]) or _place(clean):
         return None
     if name_types(clean) and (name_types(clean[k:]) or not is_personal_name(clean[k:])):
         return None  # "General Foo Motors", "Colonel Foo Hospital"; not "Squadron Leader Jane Roe": the rank's word only
@@ -53,6 +56,30 @@ def titled_person(clean: str, text: str, start: int, end: int) -> Mention | None
     else:
         clean = clean[last:]  # "Captain Mr. Roe" -> "Mr. Roe"
     return Mention(clean, clean, False, frozenset({"Person"}), start=start, end=end, strength=CONTEXT)
+
+
+def _called(clean: str, text: str, start: int, end: int) -> Mention | None:
+    """The person a name no class types names after capitalised words that end in a person's calling or a role
+    (names.toml [context] Person, [roles]: "Journalist Jane Roe", "Federal Secretary John Doe", "Project Lead Jane Roe",
+    "Subsequent Foo Principals John Doe"): a full name of two or three words after them, which the name parser reads as
+    a person's; none where the whole is a person's name or has a class ("Mary Jane Roe", "Foo Director Jane Roe Fund")."""
+    words = clean.split()
+    if len(words) < 3 or name_types(clean) or is_personal_name(clean):
+        return None
+    for i in range(max(1, len(words) - 3), len(words) - 1):  # the longest name first
+        calling = words[i - 1].casefold()
+        tail = " ".join(words[i:])
+        if (calling in _callings() or calling.removesuffix("s") in _callings()) and is_personal_name(tail) \
+                and (j := text.find(tail, start, end)) >= start:
+            return Mention(tail, tail, False, frozenset({"Person"}), start=j, end=j + len(tail), strength=CONTEXT)
+    return None
+
+
+@cache
+def _callings() -> frozenset[str]:
+    """Callings and roles that stand before a person's name, in lower case (names.toml [context] Person, [roles])."""
+    tables = name_tables()
+    return frozenset(w.casefold() for w in tables.context.get("Person", ()) + tuple(tables.roles) if " " not in w)
 
 
 def _place(name: str) -> bool:

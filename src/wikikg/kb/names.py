@@ -26,6 +26,9 @@ class Shape:
     compound: tuple[str, ...] = ()  # endings of a last word ("Micro|systems", "Bio|sciences")
     yields_to: tuple[str, ...] = ()  # classes whose last words win after this class's word as a modifier
     unit_heads: tuple[str, ...] = ()  # last words after it as a modifier that name an Organization ("... Library")
+    venues: tuple[str, ...] = ()  # last words of a venue's or a building's name ("Theatre"), not after "of"
+    surnames: tuple[str, ...] = ()  # venues' last words that are also surnames ("Hall"): not after a given name alone
+    whole: tuple[str, ...] = ()  # patterns a whole name matches ("KFOO-FM": a call sign)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ class Names:
 SCHEMA = Table({
     "shape": by_class(Table({"anywhere": list, "suffix": list, "numbered": list, "first": list,
                                      "head": list, "compound": list, "yields_to": list,
-                                     "unit_heads": list})),
+                                     "unit_heads": list, "venues": list,
+                                     "surnames": list, "whole": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
                    "ranks": list, "full_name_titles": list},
@@ -194,7 +198,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
     return Names(
         {k: Shape(tuple(v.get("anywhere", ())), tuple(v.get("suffix", ())), tuple(v.get("numbered", ())),
                   tuple(v.get("first", ())), tuple(v.get("head", ())), tuple(v.get("compound", ())),
-                  tuple(v.get("yields_to", ())), tuple(v.get("unit_heads", ())))
+                  tuple(v.get("yields_to", ())), tuple(v.get("unit_heads", ())), tuple(v.get("venues", ())),
+                  tuple(v.get("surnames", ())), tuple(v.get("whole", ())))
          for k, v in d["shape"].items()},
         _words(d.get("disambiguation", {})), _words(d.get("context", {})), StopWords(**{
             k: v if isinstance(v, str) else tuple(v) for k, v in d["stop"].items()}),

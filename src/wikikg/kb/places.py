@@ -223,6 +223,11 @@ def state_title(title: str) -> bool:
     return m is not None and (m["within"] in countries() or m["within"] in _states())
 
 
+def is_state(name: str) -> bool:
+    """Whether a name is a country's or a first-level division's of the US, Canada or Australia ("Freedonia", "Ohio")."""
+    return name in countries() or name in _states()
+
+
 @cache
 def _states() -> frozenset[str]:
     """The names of the states, provinces and territories of the US, Canada and Australia (ISO 3166-2)."""
@@ -233,9 +238,10 @@ def _states() -> frozenset[str]:
 
 def settlement_title(title: str) -> bool:
     """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
-    known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
+    known place or one by its parts ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.", "Fooford, County
+    Barham")."""
     m = _SETTLEMENT.fullmatch(title)
-    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC"))
+    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC") or place_by_parts(m["within"]))
 
 
 @cache
