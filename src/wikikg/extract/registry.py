@@ -26,6 +26,7 @@ from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.extract.termdates import dated_by_term
+from wikikg.extract.venues import extract_venues
 from wikikg.kb import rules
 from wikikg.model import DateValue, Mention, ParsedArticle, Statement
 
@@ -99,6 +100,10 @@ class Step:
 
 def _infobox(work: Extraction) -> list[Statement]:
     return extract_infobox(work.article, work.subject)
+
+
+def _venues(work: Extraction) -> list[Statement]:
+    return extract_venues(work.article)
 
 
 def _sentences(work: Extraction) -> list[Statement]:
@@ -198,6 +203,7 @@ def _cast(work: Extraction) -> list[Statement]:
 # statement stated before it, and "cast" records the entities that no statement before it holds.
 EXTRACTORS: tuple[Extractor, ...] = (
     Step("infobox", _infobox),  # extract/infobox.py: ontology/infobox.toml mappings
+    Step("venues", _venues),  # extract/venues.py: a club's ground in its box lies in the place after it
     Step("sentences", _sentences),  # extract/sentences.py: the rules of ontology/relations.toml
     Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon
