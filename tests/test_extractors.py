@@ -16,6 +16,7 @@ from wikikg.extract.restatements import extract_others
 from wikikg.extract.runin import extract_runin
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
+from wikikg.extract.venues import extract_venues
 from wikikg.model import Article, Mention
 from wikikg.parse import parse_article
 from wikikg.pipeline.stages import extract_article, subject_of
@@ -29,8 +30,9 @@ def seed_work() -> Extraction:
 
 
 def test_the_extractors_in_the_order_they_run():
-    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "itempeople", "runin", "records",
-                                            "tables", "headings", "containment", "coalitions", "entailed", "cast"]
+    assert [e.name for e in EXTRACTORS] == ["infobox", "venues", "sentences", "others", "lists", "itempeople", "runin",
+                                            "records", "tables", "headings", "containment", "coalitions", "entailed",
+                                            "cast"]
     assert all(isinstance(e, Step) and callable(e) for e in EXTRACTORS)
     assert len({e.name for e in EXTRACTORS}) == len(EXTRACTORS)
 
@@ -44,7 +46,8 @@ def test_running_the_registry_is_calling_the_extractors_one_after_another():
     known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
     ctx = article_context(parsed, subject, known)
     said = extract_sentences(parsed, ctx)
-    facts = most_specific(boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx) + extract_runin(parsed, ctx)
+    facts = most_specific(boxed + extract_venues(parsed) + said + extract_others(parsed, ctx, said)
+                          + extract_lists(parsed, ctx) + extract_runin(parsed, ctx)
                           + extract_tables(parsed, ctx) + extract_headings(parsed, ctx) + extract_containment(parsed, ctx))
     facts += entailed(facts)
     assert got == facts + extract_cast(parsed, ctx, facts)  # the cast holds what no kept statement holds
