@@ -8,6 +8,7 @@ from wikikg.extract.cast import extract_cast
 from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, most_specific
+from wikikg.extract.grounds import extract_grounds
 from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.lists import extract_lists
@@ -29,8 +30,9 @@ def seed_work() -> Extraction:
 
 
 def test_the_extractors_in_the_order_they_run():
-    assert [e.name for e in EXTRACTORS] == ["infobox", "sentences", "others", "lists", "itempeople", "runin", "records",
-                                            "tables", "headings", "containment", "coalitions", "entailed", "cast"]
+    assert [e.name for e in EXTRACTORS] == ["infobox", "grounds", "sentences", "others", "lists", "itempeople", "runin",
+                                            "records", "tables", "headings", "containment", "coalitions", "entailed",
+                                            "cast"]
     assert all(isinstance(e, Step) and callable(e) for e in EXTRACTORS)
     assert len({e.name for e in EXTRACTORS}) == len(EXTRACTORS)
 
@@ -44,7 +46,8 @@ def test_running_the_registry_is_calling_the_extractors_one_after_another():
     known = tuple(m for st in boxed for m in (st.subject, st.obj) if isinstance(m, Mention))
     ctx = article_context(parsed, subject, known)
     said = extract_sentences(parsed, ctx)
-    facts = most_specific(boxed + said + extract_others(parsed, ctx, said) + extract_lists(parsed, ctx) + extract_runin(parsed, ctx)
+    facts = most_specific(boxed + extract_grounds(parsed) + said + extract_others(parsed, ctx, said)
+                          + extract_lists(parsed, ctx) + extract_runin(parsed, ctx)
                           + extract_tables(parsed, ctx) + extract_headings(parsed, ctx) + extract_containment(parsed, ctx))
     facts += entailed(facts)
     assert got == facts + extract_cast(parsed, ctx, facts)  # the cast holds what no kept statement holds

@@ -12,6 +12,7 @@ from wikikg.extract.coalitions import extract_coalitions
 from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.entailment import entailed, in_service, most_specific
+from wikikg.extract.grounds import extract_grounds
 from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.itempeople import extract_item_people
@@ -99,6 +100,10 @@ class Step:
 
 def _infobox(work: Extraction) -> list[Statement]:
     return extract_infobox(work.article, work.subject)
+
+
+def _grounds(work: Extraction) -> list[Statement]:
+    return extract_grounds(work.article)
 
 
 def _sentences(work: Extraction) -> list[Statement]:
@@ -198,6 +203,7 @@ def _cast(work: Extraction) -> list[Statement]:
 # statement stated before it, and "cast" records the entities that no statement before it holds.
 EXTRACTORS: tuple[Extractor, ...] = (
     Step("infobox", _infobox),  # extract/infobox.py: ontology/infobox.toml mappings
+    Step("grounds", _grounds),  # extract/grounds.py: a club's ground in its box lies in the place after it
     Step("sentences", _sentences),  # extract/sentences.py: the rules of ontology/relations.toml
     Step("others", _others),  # extract/restatements.py: "The other investors included ..." (cues.toml)
     Step("lists", _lists),  # extract/lists.py: list items under known headings (sections.toml) or a colon

@@ -15,8 +15,8 @@ from wikikg.kb.schema import Free, Items, Table, check, read
 from wikikg.kb.vocabulary import classes
 
 __all__ = ["Authorities", "Authority", "Exchange", "InfoboxKind", "InfoboxMapping", "InfoboxValues", "Infoboxes",
-           "PlaceChain", "Programme", "SectionAttribute", "SectionSpec", "authorities", "exchanges", "infoboxes",
-           "load_authorities", "load_exchanges", "load_infoboxes", "load_sections", "sections"]
+           "PlaceChain", "Programme", "SectionAttribute", "SectionSpec", "VenueChain", "authorities", "exchanges",
+           "infoboxes", "load_authorities", "load_exchanges", "load_infoboxes", "load_sections", "sections"]
 
 Directory = Path | Traversable | None
 
@@ -108,12 +108,23 @@ class PlaceChain:
 
 
 @dataclass(frozen=True)
+class VenueChain:
+    """The rule id, property and box fields of "a venue lies in the place named after it" (a club's ground)."""
+
+    id: str
+    property: str
+    params: tuple[str, ...]
+    venue_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Infoboxes:
     """infobox.toml."""
 
     kinds: tuple[InfoboxKind, ...]
     values: InfoboxValues
     place_chain: PlaceChain
+    venue_chain: VenueChain | None = None
 
 
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
@@ -129,6 +140,8 @@ INFOBOXES = Table({
                     frozenset({"placeholders", "skip_prefixes", "government_words", "organization_words",
                                "role_words", "street_address"})),
     "place_chain": Table({"id": str, "property": str}, frozenset({"id", "property"})),
+    "venue_chain": Table({"id": str, "property": str, "params": list, "venue_words": list},
+                         frozenset({"id", "property", "params"})),
     "infobox": Items(Table({"kind": str, "aliases": list, "class": str, "mapping": Items(MAPPING)},
                            frozenset({"kind"}), "kind")),
 }, frozenset({"values", "place_chain", "infobox"}))
@@ -170,7 +183,12 @@ def load_infoboxes(directory: Directory = None) -> Infoboxes:
                            v.get("founder_role"), frozenset(w.casefold() for w in v.get("place_settings", ())),
                            v.get("unit_name"), v.get("unit_parent"))
     _declared("infobox.toml", "[place_chain]", "property", d["place_chain"]["property"])
-    return Infoboxes(tuple(kinds), values, PlaceChain(**d["place_chain"]))
+    venues = d.get("venue_chain")
+    if venues is not None:
+        _declared("infobox.toml", "[venue_chain]", "property", venues["property"])
+        venues = VenueChain(venues["id"], venues["property"], tuple(venues["params"]),
+                            frozenset(w.casefold() for w in venues.get("venue_words", ())))
+    return Infoboxes(tuple(kinds), values, PlaceChain(**d["place_chain"]), venues)
 
 
 @cache
