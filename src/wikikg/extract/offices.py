@@ -22,8 +22,9 @@ def office_organisation(item: FieldItem) -> Mention | None:
     """The organisation a post names ("Master of Foo College" -> Foo College), typed by its name's words, or
     None when the text is not a role title followed by an organisation's name."""
     m = _POST.fullmatch(item.text, _LEAD.match(item.text).end())
-    if m is None or not is_role_title(m["role"]):
-        return None
+    if m is None or not (is_role_title(m["role"]) or m["role"] in name_tables().role_heads):
+        return None  # "Leader of the [[Foo Party]]", "Principal of [[Bar College]]": a head's post heads it too
+    head_only = not is_role_title(m["role"])  # a chamber's "Leader" or "Leader of the Opposition" heads no chamber
     name, start = m["org"], m.start("org")
     links = [k for k in item.links if k.start < start + len(name) and start < k.end]
     if len(links) == 1 and links[0].start == 0 and links[0].end >= start + len(name) \
@@ -35,7 +36,7 @@ def office_organisation(item: FieldItem) -> Mention | None:
     link = links[0] if links else None
     key = link.target if link is not None else name
     types = name_types(split_title(key)[0]) or name_types(name)
-    if not types or not types <= org_classes():
+    if not types or not types <= org_classes() or head_only and "GovernmentAgency" in types:
         return None  # a state, a place or a field ("President of [[X]]", "Professor of Greek"): no organisation
     aliases = frozenset({name}) if link is not None and name != split_title(key)[0] else frozenset()
     return Mention(text=name, key=key, linked=link is not None, types=types, aliases=aliases, strength=3)

@@ -10,6 +10,7 @@ from wikikg.parse.engine import render
 from wikikg.parse.plaintext import parse_text
 from wikikg.parse.segment import paragraphs, split_sentences
 from wikikg.parse.softbreaks import join_soft_breaks
+from wikikg.parse.successions import successions
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
@@ -49,7 +50,7 @@ def parse_wikitext(article: Article, tree: bool = False, captions: bool = True) 
             sentences.append(Sentence(len(sentences), plain[s:e], article.text[src_s:src_e],
                                       src_s, src_e, section, pi, slinks, refs, bold, italic=italic))
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
-                         tuple(r.infoboxes), tuple(r.citations.values()),
+                         successions(tuple(r.infoboxes)), tuple(r.citations.values()),
                          tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
                          warnings=warnings,
                          disambiguation=is_disambiguation(article.title, article.text),

@@ -56,8 +56,8 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,4})?")
 RECORD_TEMPLATES = {"fs player", "fs2 player", "football squad player", "football squad player2",
                     "nat fs player", "nat fs g player", "nat fs r player", "ice hockey team player",
                     "basketball roster player", "player2",
-                    # a succession box's predecessor and successor ("{{s-bef|before=[[Jane Roe]]}}")
-                    "s-bef", "s-aft"}
+                    # a post's succession box, whole or in its three parts (parse/successions.py joins them)
+                    "succession box", "s-bef", "s-ttl", "s-aft"}
 LIST_TEMPLATES = {"ubl", "unbulleted list", "plainlist", "plain list", "flatlist", "flat list",
                   "hlist", "collapsible list", "bulleted list", "bull list", "ublist", "cslist",
                   "endplainlist", "startplainlist", "indented plainlist"}
