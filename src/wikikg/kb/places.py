@@ -233,9 +233,17 @@ def _states() -> frozenset[str]:
 
 def settlement_title(title: str) -> bool:
     """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
-    known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.")."""
+    known place ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.") or a state's postal code."""
     m = _SETTLEMENT.fullmatch(title)
-    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC"))
+    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC") or m["within"] in _state_codes())
+
+
+@cache
+def _state_codes() -> frozenset[str]:
+    """The postal codes of the states of the US and the provinces of Canada ("NY", "ON"): "Rochester, NY"."""
+    import pycountry
+
+    return frozenset(sub.code.split("-")[1] for code in ("US", "CA") for sub in pycountry.subdivisions.get(country_code=code) or ())
 
 
 @cache
