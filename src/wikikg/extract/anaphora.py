@@ -81,3 +81,18 @@ def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str],
     if not nouns:
         return re.compile(rf"{c.pronoun.pattern}{bare}")
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-){bare}")
+
+
+_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b")
+_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+
+
+def other_pronoun(text: str) -> str:
+    """The personal pronoun a biography's text uses for someone else than its subject: "she" where "he" comes first
+    and no less often than "she" (a wife's sentence in a man's article), "he" the other way round, else none."""
+    he, she = _HE.search(text), _SHE.search(text)
+    if he is None or she is None:
+        return ""
+    n_he, n_she = len(_HE.findall(text)), len(_SHE.findall(text))
+    return "she" if he.start() < she.start() and n_he >= n_she else "he" if she.start() < he.start() and n_she >= n_he \
+        else ""

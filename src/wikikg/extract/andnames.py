@@ -27,6 +27,9 @@ def split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
         # "College of Climate Change and Environmental Science"; not "Jane Roe and Foo Capital"
     if right in _partners() and name_types(whole):
         return [(toks[i][0], toks[j][1])]  # "Jane Roe & Sons", "Foo & Associates": a firm's name, no person and no "Sons"
+    if len(cut) == 1 and toks[cut[0]][2] == "&" and " " not in right and right not in places() \
+            and not known(left) and not known(right) and not name_types(left) and not name_types(right):
+        return [(toks[i][0], toks[j][1])]  # "Foo Roe Bacon & Dear": a firm's partners' names, no one named "Dear"
     if len(cut) == 1 and name_types(whole) and _fields_joined(left, right) and not known(left) and not known(right):
         return [(toks[i][0], toks[j][1])]  # "Foo Energy and Environment Consultancy", "Chambers of Commerce and Industry"
     head = right.split()[-1].rstrip(".") if right.split() else ""

@@ -59,8 +59,10 @@ def biography_own(relation: str, subjects: list, ctx: Context) -> bool:
             and all(isinstance(m, Mention) and m.key == ctx.subject.key for m in subjects))
 
 
-_OWNS = re.compile(r"(?:'s|’s)(?:(?:\s+[A-Z][a-z]+(?=\s+[a-z]))?(?:\s+[a-z][\w-]*){1,2}|\s+⟦\d+⟧)")  # "'s Indian
-# subsidiary"; "Head of ⟦Foo College⟧'s ⟦Department of Classics⟧": the department heads the phrase
+_OWNS = re.compile(r"(?:'s|’s)(?:\s+\([^()]{1,12}\))?(?:(?:\s+[A-Z][a-z]+(?=\s+[a-z]))?(?:\s+[a-z][\w-]*){1,2}|(?:\s+[A-Z][\w-]*)?\s+⟦\d+⟧"
+                   r"|(?:\s+[A-Z][\w-]*){1,4}\s+(?:[Tt]eams?|[Ss]quads?)\b)")  # "'s Indian subsidiary"; "Head of ⟦Foo
+# College⟧'s ⟦Department of Classics⟧": the department heads the phrase; "named to ⟦Foo Conference⟧'s All Freshman
+# Team": an honour's team the body picks, no membership of the body; "the ⟦Foo League⟧'s (FL) ⟦Bar Lions⟧": the team
 
 
 def owns_noun(text: str, e: int, span: tuple[int, int]) -> bool:

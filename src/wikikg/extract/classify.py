@@ -290,14 +290,14 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
     before = text[max(0, start - 40):start]
     after = text[end:end + 80]
     before_table, after_table, apposed_table = _context_tables()
+    ahead = before_table.first(before) if before[-1:].isspace() else None  # every pattern before a name ends in a space
     if after[:1] == ",":  # every apposition pattern starts with a comma
         i = after_table.first(after)
-        if i is not None:
-            return frozenset({_context_patterns()[i][0]})
-    if before[-1:].isspace():  # every pattern before a name ends in a space
-        i = before_table.first(before)
-        if i is not None:
-            return frozenset({_context_patterns()[i][0]})
+        if i is not None and (ahead is None or _context_patterns()[i][0] != "Person"
+                              or _context_patterns()[ahead][0] == "Person"):
+            return frozenset({_context_patterns()[i][0]})  # not "the band [[Foo]], former singer of": the band's
+    if ahead is not None:
+        return frozenset({_context_patterns()[ahead][0]})
     if before.endswith(", ") and (not after.strip() or after[:1] in ".;:" or _APPOSED_CLOSED.match(after)):
         i = apposed_table.first(before)
         if i is not None:

@@ -84,8 +84,10 @@ def noun_and(text: str, end: int, at: int) -> bool:
     return _NOUN_AND.fullmatch(text, end, at) is not None
 
 
-# "by ⟦A⟧ and ⟦B⟧ and named in honour of ⟦C⟧ of": a participle and its preposition start a new clause, not an item
-_PARTICIPLE_GAP = re.compile(r"\band\s+(?:was\s+|were\s+)?[a-z]+ed\s+(?:in|at|to|from|into|with|by|on|of|for|after)\b")
+# "by ⟦A⟧ and ⟦B⟧ and named in honour of ⟦C⟧ of", "based in ⟦A⟧ and run by ⟦B⟧": a participle (an irregular one
+# too) and its preposition start a new clause, not an item
+_PARTICIPLE_GAP = re.compile(r"\band\s+(?:was\s+|were\s+)?(?:[a-z]+ed|run|built|held|made|known|sold|bought|taken|given|"
+                             r"written|kept|won|brought|grown|begun|set\s+up)\s+(?:in|at|to|from|into|with|by|on|of|for|after)\b")
 
 
 def participle_gap(gap: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wikikg.extract.anaphora import other_pronoun
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.known import PLACE, SHAPE
 from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link_mention
@@ -56,6 +57,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
         if len(head) > 1 and head[-1][:1].isupper() and head[-1].isalpha():
             names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
+    ctx.other_pronoun = other_pronoun(article.text) if "Person" in subject.types else ""
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
     stop = stop_names()

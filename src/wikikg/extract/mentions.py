@@ -56,6 +56,7 @@ class Context:
     index: dict[str, Mention] = field(default_factory=dict)  # name -> mention template
     typed: dict[str, Mention] = field(default_factory=dict)  # key -> a typed mention (infobox roles)
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
+    other_pronoun: str = ""  # a biography's pronoun for others than its subject ("She" in a man's is his wife): anaphora.py
     found: dict[int, tuple] = field(default_factory=dict, repr=False)  # id(sentence) -> its mentions
 
     def add(self, name: str, m: Mention) -> None:
@@ -267,7 +268,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(m)
         elif link.text[:1].isupper() and (is_office(link.target, link.text) or is_rank(link.target)):
             taken[link.start:link.end] = b"\x01" * (link.end - link.start)  # no name inside a post's title
-    anaphora = list(subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text))  # searched once, used twice
+    anaphora = [m for m in subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text) if m.group().lower() != ctx.other_pronoun]
     for m in anaphora:  # "The Group owns ...": before names take "Group"
         if _CAPITAL_NOUN.match(m.group()) and not _CAPITAL_NEXT.match(text, m.end()) and free(m.start(), m.end()) \
                 and not _NAME_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) \

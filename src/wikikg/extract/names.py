@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
+from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
 from wikikg.extract.ofnames import person_before_of
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import name_possessive, on_heads
@@ -92,9 +93,10 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             if k < len(toks) and (toks[k][2] in joiners or toks[k][2] == "on" and toks[k - 1][2] in on_heads()) \
                     and _adjacent(text, toks[k - 1], toks[k]):
                 k += 1
-                if k < len(toks) and toks[k - 1][2] in ("of", "for") and toks[k][2] in ("the", "a") \
+                if k < len(toks) and (toks[k - 1][2] in ("of", "for") and toks[k][2] in ("the", "a")
+                                      or toks[k - 1][2] in PARTICLE_PAIRS and toks[k][2] in PARTICLE_PAIRS[toks[k - 1][2]]) \
                         and _adjacent(text, toks[k - 1], toks[k]):
-                    k += 1
+                    k += 1  # "of the", and a surname's two particles: "Jan van der Berg", "Juan de la Cruz"
             if k >= len(toks) or not (toks[k][2][0].isupper() or _ARABIC.match(toks[k][2])) \
                     or not _adjacent(text, toks[k - 1], toks[k]) \
                     or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
@@ -138,8 +140,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         if first and not _name_like(w, ctx):
             nxt = j + 1
             continue
-        if len(words) == 1 and _DEMONYM.fullmatch(w) and _LOWER_NEXT.match(text, e) \
-                and w not in ctx.index and w not in ctx.subject_names:
+        if len(words) == 1 and (_DEMONYM.fullmatch(w) or _POSSESSOR.search(text, max(0, s - 7), s)) and _LOWER_NEXT.match(text, e) \
+                and w not in ctx.index and w not in ctx.subject_names:  # "its Jesuit spiritual adviser" too
             nxt = j + 1  # "the Estonian security firm": an adjective, not a name
             continue
         region = region_suffix.match(text, toks[j][1])
@@ -151,12 +153,13 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             continue
         out.extend(split_and(toks, i, j, text, ctx) if i < j else (toks[i][:2],))  # one token: no "and"
         nxt = j + 1
-    return out
+    return join_nicknames(text, out)
 
 
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?")
 _BOARDS = frozenset({"Directors", "Trustees", "Governors"})
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_POSSESSOR = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+$")  # a word between it and a noun: an adjective
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ean|ic|an)")
 _REGNAL = re.compile(r"[IVX]+")
 
@@ -274,6 +277,9 @@ def _continues(toks, i, stop) -> bool:
     if i + 2 < len(toks) and toks[i + 1][2] == "National" and toks[i][2] in stop and _DEMONYM.fullmatch(toks[i][2]) \
             and toks[i + 2][2][0].isupper() and toks[i + 2][2] not in stop:
         return True  # a demonym before "National" opens the name: "Freedonian National University"
+    if i + 2 < len(toks) and toks[i][2] in COMPASS and toks[i + 1][2] in stop \
+            and toks[i + 2][2][0].isupper() and toks[i + 2][2] not in stop:
+        return True  # a compass word before another stop word opens the name: "Western State College"
     return i + 2 < len(toks) and toks[i + 1][2] in stop and " ".join(t[2] for t in toks[i:i + 3]) in places()
 
 
@@ -360,8 +366,9 @@ def acronym_after(m, text: str, ctx):
         return m
     acr = a.group(1)
     initials = {w[0].upper() for w in _INITIALLED.findall(f"{m.text} {m.key}")}
-    if "Person" in m.types or abbreviates_a_part(acr, m.text) or acr[0] not in initials:
-        return m
+    if "Person" in m.types or abbreviates_a_part(acr, m.text) or acr[0] not in initials \
+            or m.key != ctx.subject.key and _initials_of(acr, ctx.subject.key):
+        return m  # (the subject's own initials stay its own: "the newspaper ''Foo Daily'' (FD)" in "Foo Dynamics")
     ctx.add(acr, replace(m, start=-1, end=-1, text=acr))
     return replace(m, end=a.end(), aliases=m.aliases | {acr})
 

@@ -17,18 +17,25 @@ def _clipped() -> re.Pattern:
     return re.compile(name_tables().clipped)
 
 
+@cache
+def _degrees() -> re.Pattern:
+    return re.compile(name_tables().degrees)
+
+
 def _no_entity(m: object) -> bool:
     """Whether a mention's name is an honour's or a placeholder's (names.toml [honours], [placeholders]): a link by
     its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]", a common noun's plural: "[[Foo independent schools]]",
-    a set's page), an unlinked name by its words ("TBA", "Vacant"), or an
+    a set's page, a degree's: "[[B.S.]]"), an unlinked name by its words ("TBA", "Vacant", "O.S.B."), or an
     unlinked clipped word or name part alone ("Lab", "Ind.", "Jr.")."""
     if not isinstance(m, Mention):
         return False
     if m.linked:
         label = split_title(m.key)[0]
-        return is_honour(label) or is_placeholder(label) or is_concept_title(m.key) and bool(_PLURAL.search(label))
+        return is_honour(label) or is_placeholder(label) or is_concept_title(m.key) and bool(_PLURAL.search(label)) \
+            or bool(_degrees().match(label))  # "[[B.S.]]", "[[MBA]]": a degree
     return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip())) \
-        or is_event_word(m.key)  # "chairman of the Inquiry into ...": a name cut to its event's word
+        or bool(_degrees().match(m.key.strip())) or is_event_word(m.key)  # "chairman of the Inquiry into ...": a
+    # name cut to its event's word
 
 
 def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:

@@ -9,6 +9,7 @@ from wikikg.extract.classify import split_title
 from wikikg.model import Mention, Statement
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_NICKNAME = re.compile(r'\s+["“][^"”]{1,30}["”]\s+')  # a nickname in quotes inside a name
 
 
 def person_name_key(key: str) -> str | None:
@@ -58,7 +59,8 @@ def one_node_per_person(statements: list[Statement], subject_key: str = "") -> l
     when the article links both (person_name_key), or the other way round, whichever the article uses most,
     the other kept as an alias; and a name of two words that an infobox or a list gives ("Jane Roe") replaced by
     the one linked title of the same first and last names ("[[Jane Quinn Roe]]"); the article's own subject's
-    title is never merged; an unlinked surname alone ("Mr. Roe") is the one person of that surname (_by_surname)."""
+    title is never merged; an unlinked surname alone ("Mr. Roe") is the one person of that surname (_by_surname); a
+    name with a nickname in quotes ('Jane "Ace" Roe') is the person the article names without it ("Jane Roe")."""
     uses: Counter[str] = Counter()
     bare: dict[str, None] = {}  # unlinked people's names, in order: an infobox's, a list's
     for st in statements:
@@ -87,6 +89,9 @@ def one_node_per_person(statements: list[Statement], subject_key: str = "") -> l
         if len(linked) == 1 and key not in uses:  # "General Jane Roe" in the infobox, "[[Jane Quinn Roe]]" in prose
             canon[key] = canon.get(linked[0], linked[0])
     canon.update(_by_surname(bare, uses, subject_key, canon))
+    for key in (*uses, *bare):  # 'Mike "Ace" Roe' in a list, "Mike Roe" in the infobox: one person
+        if key != subject_key and (plain := _NICKNAME.sub(" ", key)) != key and (plain in uses or plain in bare):
+            canon.setdefault(key, canon.get(plain, plain))
     if not canon:
         return statements
 

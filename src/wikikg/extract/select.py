@@ -223,8 +223,9 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
             return []  # "⟦A⟧ is a member of ⟦B⟧, the ⟦C⟧, and has an agreement with": A's verb
         chain = _chain(sl, ok, sl.spans[ok[0]][0], backwards=False, first_free=True)
         return chain[:1] if kind == "left" else chain
-    if kind == "right":
-        return rok[:1]
+    if kind == "right":  # its owned noun, not past it: "named to ⟦A⟧'s All ⟦B⟧ ... All-⟦A⟧", "of ⟦A⟧'s ⟦B⟧": B
+        own = next((owned_end(sl.text, e) or 0 for i, (s, e) in enumerate(sl.spans) if te <= s and e <= hi and i not in right), -1)
+        return [i for i in rok[:1] if own < 0 or sl.spans[i][0] < own or not sl.text[own:sl.spans[i][0]].strip()]  # "'s firm ⟦B⟧"
     if kind == "right_adjacent":  # "of the ⟦Foo Army⟧ ⟦Department of the West⟧": the last name heads the phrase
         return [i for i in rok[:1] if not _SLOT.sub("", _org_owner(sl, sl.text[te:sl.spans[i][0]])).strip()]
     if kind == "right_modifier":  # "is an inactive ⟦X⟧ unit": the name right after the trigger, modifying the noun after it

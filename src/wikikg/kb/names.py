@@ -120,6 +120,7 @@ class Names:
     honours_unless: str = "(?!)"  # ... not a religious or fraternal order's ("Order of Foo Friars")
     placeholders: tuple[str, ...] = ()  # what tables and lists write for "nobody" or "not known" ("Vacant", "TBA")
     clipped: str = "(?!)"  # unlinked abbreviations and name parts alone ("Lab", "Ind.", "Jr.")
+    degrees: str = "(?!)"  # degrees and post-nominal letters, linked or not ("B.S.", "[[MBA]]", "O.S.B.")
 
 
 SCHEMA = Table({
@@ -154,7 +155,7 @@ SCHEMA = Table({
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list}),
     "honours": Table({"names": str, "unless": str}),
-    "placeholders": Table({"words": list, "clipped": str}),
+    "placeholders": Table({"words": list, "clipped": str, "degrees": str}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -213,6 +214,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         membership_of_institutions_unless=d.get("membership", {}).get("of_institutions_unless", "(?!)"),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
         clipped=d.get("placeholders", {}).get("clipped", "(?!)"),
+        degrees=d.get("placeholders", {}).get("degrees", "(?!)"),
         honours=d.get("honours", {}).get("names", "(?!)"), honours_unless=d.get("honours", {}).get("unless", "(?!)"),
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 

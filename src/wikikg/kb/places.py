@@ -239,9 +239,18 @@ def _states() -> frozenset[str]:
 def settlement_title(title: str) -> bool:
     """A title Wikipedia gives a settlement: "Name, State" or "Name, Country", the part after the comma a
     known place or one by its parts ("Hot Springs, Arkansas", "Salzburg, Austria", "Washington, D.C.", "Fooford, County
-    Barham")."""
+    Barham") or a state's postal code ("Rochester, NY")."""
     m = _SETTLEMENT.fullmatch(title)
-    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC") or place_by_parts(m["within"]))
+    return m is not None and (m["within"] in places() or m["within"] in ("D.C.", "DC") or place_by_parts(m["within"])
+                              or m["within"] in _state_codes())
+
+
+@cache
+def _state_codes() -> frozenset[str]:
+    """The postal codes of the states of the US and the provinces of Canada ("NY", "ON"): "Rochester, NY"."""
+    import pycountry
+
+    return frozenset(sub.code.split("-")[1] for code in ("US", "CA") for sub in pycountry.subdivisions.get(country_code=code) or ())
 
 
 @cache
