@@ -586,12 +586,12 @@ def test_head_nouns_and_settlement_titles(name, want):
 
 
 @pytest.mark.parametrize("name,want", [
-    ("Fooville Students News Agency", {"NewsOrganization"}), ("The Sporting News", {"NewsOrganization"}),
+    ("Fooville Students News Agency", {"NewsOrganization"}), ("The Sporting Foo News", {"NewsOrganization"}),
     ("Bar News Service", {"NewsOrganization"}), ("Fooville Police Association", {"Organization"}),
     ("Army Officers Federation", {"Organization"}), ("Fooville Police Department", {"GovernmentAgency"}),
     ("Sporting Fooville", {"SportsClub"}), ("Foo Agency", {"GovernmentAgency"})])
 def test_a_names_last_words_of_news_or_of_an_association_outrank_a_service_s_word(name, want):
-    """names.toml `first`: a news agency is no government's agency, "The Sporting News" no club, a police
+    """names.toml `first`: a news agency is no government's agency, "The Sporting Foo News" no club, a police
     association no police force; the service's or club's word still types the name that ends otherwise."""
     from wikikg.extract.classify import name_types
 

@@ -1,13 +1,13 @@
-"""Where a name goes on past what the name pass reads as a break: "van der", a nickname in quotes, "Western State"."""
+"""Where a name goes on past what the name pass reads as a break: "van der", a nickname in quotes, "Western State Foo College"."""
 from __future__ import annotations
 
 import re
 
 from wikikg.extract.people import is_given_name
 
-# a surname's second particle after its first: "Jan van der Berg", "Juan de la Cruz", "Otto von der Heide"
+# a surname's second particle after its first: "Jan van der Berg", "Juana de la Foo", "Otto von der Foo"
 PARTICLE_PAIRS = {"van": ("der", "den", "de"), "von": ("der", "dem", "den"), "de": ("la", "los", "las", "le")}
-# a compass word that opens a name before another of the name pass's stop words: "Western State College"
+# a compass word that opens a name before another of the name pass's stop words: "Western State Foo College"
 COMPASS = frozenset({"Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West", "Central"})
 _NICKNAME = re.compile(r' (?:"|“)[A-Z][\w.’\'-]*(?: [A-Z][\w.’\'-]*)?(?:"|”) ')
 

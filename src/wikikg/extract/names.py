@@ -279,7 +279,7 @@ def _continues(toks, i, stop) -> bool:
         return True  # a demonym before "National" opens the name: "Freedonian National University"
     if i + 2 < len(toks) and toks[i][2] in COMPASS and toks[i + 1][2] in stop \
             and toks[i + 2][2][0].isupper() and toks[i + 2][2] not in stop:
-        return True  # a compass word before another stop word opens the name: "Western State College"
+        return True  # a compass word before another stop word opens the name: "Western State Foo College"
     return i + 2 < len(toks) and toks[i + 1][2] in stop and " ".join(t[2] for t in toks[i:i + 3]) in places()
 
 
