@@ -89,10 +89,33 @@ def guess(infobox: str, categories: list[str]) -> str:
     return "general"
 
 
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}|\{\|[^{}]*?\|\}|<!--.*?-->", re.S)
+
+
+def _prose(text: str) -> str:
+    """The text without templates (innermost first), tables and comments: where an article's lead is."""
+    while (shorter := _TEMPLATE.sub("", text)) != text:
+        text = shorter
+    return text
+
+
+_BOLD = re.compile(r"'''([^'\n]{2,120}?)'''")
+_NOT_LEAD = re.compile(r"\s*(?:[|!{}=*#:;<]|\[\[(?:File|Image|Category):)", re.I)
+
+
+def _lead(text: str) -> str:
+    """The first line of prose (its templates kept: "{{nihongo|'''Foo'''|...}}" holds the name), after the
+    infobox, hatnotes, images and tables."""
+    for line in text.splitlines():
+        if (rest := _prose(line).strip()) and not _NOT_LEAD.match(line) and not _NOT_LEAD.match(rest):
+            return line
+    return ""
+
+
 def describe(path: str, blob: str, text: str) -> list:
     """One index row for a decoded article."""
-    bold = re.search(r"'''([^'\n]{2,120}?)'''", text)
-    title = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1)).strip() if bold else ""
+    bold = _BOLD.search(_lead(text)) or _BOLD.search(_prose(text)) or _BOLD.search(text)  # no infobox's label
+    title = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1)).strip(" ,:") if bold else ""
     box = re.search(r"\{\{\s*infobox[ _]+([^|\n}<]*)", text, re.I)
     infobox = box.group(1).strip() if box else ""
     cats = [c.strip() for c in re.findall(r"\[\[\s*Category\s*:\s*([^|\]]+)", text, re.I)]

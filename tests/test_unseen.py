@@ -76,3 +76,12 @@ def test_errors_refuses_the_test_split():
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "errors.py"), "--split", "test"],
                          capture_output=True, text=True)
     assert run.returncode != 0 and "dev split only" in run.stderr
+
+
+@pytest.mark.parametrize("text,title", [
+    ("{{Infobox airline\n| name = '''Formerly:''' Foo Air\n}}\n'''Bar Airlines''' was an airline.", "Bar Airlines"),
+    ("{{Infobox person\n| name = X\n}}\n[[File:X.jpg]]\n{{nihongo|'''Foo Bar'''|フー|Fū}} is a game.", "Foo Bar"),
+    ("'''Jane Roe,''' (born 1950) is a writer.", "Jane Roe"),
+])
+def test_the_title_guess_is_the_lead_s_bold_name_not_an_infobox_label(text, title):
+    assert unseen.describe("x/1", "0" * 40, text)[5] == title
