@@ -46,3 +46,10 @@ def test_a_tournament_s_table_of_qualified_teams_makes_no_members():
             "== Qualified teams ==\n{| class=\"wikitable\"\n! Team !! Qualified as\n|-\n| [[Fooville F.C.]] || Winner\n"
             "|-\n| [[Barshire United F.C.]] || Runner-up\n|}\n")
     assert not _members("2014 Foo Cup", text)
+
+
+def test_a_club_season_s_squad_are_the_club_s_members_and_an_edition_s_nobody_s():
+    squad = "\n\n== Squad ==\n{{Fs player|no=1|nat=USA|pos=GK|name=[[Jane Roe]]}}\n{{Fs player|no=2|pos=DF|name=[[Ann Doe]]}}\n"
+    season = _members("2013 Foo FC season", "The '''2013 Foo FC season''' was the club's fourth season." + squad)
+    assert season == {("Jane Roe", "Foo FC"), ("Ann Doe", "Foo FC")}
+    assert not _members("2014 Foo Rugby", "The '''2014 Foo Rugby''' competition was the fourth edition." + squad)
