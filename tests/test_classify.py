@@ -326,6 +326,8 @@ def test_a_common_nouns_article_names_no_entity(title, shown, want):
     ("She chaired the Association of Chambers of Commerce and Industry of Freedonia.",
      ["Association of Chambers of Commerce and Industry of Freedonia"]),
     ("It bought Foo Electronics and Bar Electronics.", ["Foo Electronics", "Bar Electronics"]),
+    ("He chaired the Committee on Counties and Municipal Roads.", ["Committee on Counties and Municipal Roads"]),
+    ("He sat on the Committee on Roads and Jane Roe chaired it.", ["Committee on Roads", "Jane Roe"]),
 ])
 def test_and_between_two_fields_is_inside_one_name(text, names):
     """extract/andnames.py: a field's word on both sides of "and" joins them inside one name."""

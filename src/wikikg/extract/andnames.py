@@ -22,9 +22,10 @@ def split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     if known(whole) or known(f"The {whole}") and text[max(0, toks[i][0] - 4):toks[i][0]] in ("The ", "the "):
         return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links ("[[The Foo and Bar]]")
     if name_types(whole) and not known(left) and not known(right) and not _person_first(left) and (
-            not name_types(left) or ((" of " in left or " for " in left) and _complement(right))):
+            not name_types(left) or ((" of " in left or " for " in left or " on " in left) and _complement(right))):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",
-        # "College of Climate Change and Environmental Science"; not "Jane Roe and Foo Capital"
+        # "College of Climate Change and Environmental Science", "Committee on Roads and Public Works"; not "Jane Roe and
+        # Foo Capital"
     if right in _partners() and name_types(whole):
         return [(toks[i][0], toks[j][1])]  # "Jane Roe & Sons", "Foo & Associates": a firm's name, no person and no "Sons"
     if len(cut) == 1 and toks[cut[0]][2] == "&" and " " not in right and right not in places() \
