@@ -656,3 +656,17 @@ def test_no_calling_or_band_no_such_class(sentence, name):
     p = parse_article(Article("Foo Club", "'''Foo Club''' is a club. " + sentence, "-"))
     found = {m.text: m.types for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
     assert name not in found or "Person" not in found[name] and "NewsOrganization" not in found[name], found
+
+
+@pytest.mark.parametrize("text,names", [
+    ("In 204 BC, Jane Roe founded the kingdom.", ["Jane Roe"]),
+    ("The town was founded in AD 43 by John Doe.", ["John Doe"]),
+    ("He joined AD Fooville in 2001.", ["AD Fooville"]),  # a club's initials before its town: still a name
+])
+def test_an_era_beside_a_year_is_no_name(text, names):
+    """names.toml [stop] words: "BC", "AD", "BCE", "CE" next to a year name nothing; before a name they start it."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
