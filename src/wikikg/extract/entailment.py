@@ -245,6 +245,9 @@ def entailed(statements: list[Statement]) -> list[Statement]:
 _HONORARY = re.compile(r"(?i)\bhonou?rary\b|\bcolonels?[\s-]+(?:of\s+the\s+regiment|in[\s-]+chief)\b")
 
 
+_HIRED = re.compile(r"\b(?:hired|employed)\s+by\b")
+
+
 def in_service(statements: list[Statement]) -> list[Statement]:
     """A person affiliated with an armed force or a unit serves in it: its member, as a player of a team (the
     annotation brief's settled convention), unless they command it (its key person: affiliated by that alone)."""
@@ -254,6 +257,8 @@ def in_service(statements: list[Statement]) -> list[Statement]:
             if st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and "Person" in st.subject.types
             and "MilitaryOrganization" in st.obj.types and not st.rule.endswith("+affiliation")
             and not st.rule.startswith("infobox.military_unit.")  # a unit's box names its chiefs and honorary colonels
+            and not (st.rule.startswith("affiliation.hired-by") and _HIRED.search(st.evidence.text))  # a force hires
+            # or employs civilians and contractors ("was hired by the Air Force to study ..."); it recruits soldiers
             and not _HONORARY.search(st.evidence.section)
             and (st.subject.key, st.obj.key) not in commands else st for st in statements]
 
