@@ -65,7 +65,8 @@ def test_the_blind_set_is_never_drawn(tmp_path):
     assert blind["path"] not in {r["path"] for _, r in unseen.order(unseen.pool(str(path), None, 0, 10**9), 1, [])}
 
 
-@pytest.mark.parametrize("name", ["unseen-sample-round1.tsv", "unseen-sample-round2-start.tsv", "unseen-sample-round2-end.tsv"])
+@pytest.mark.parametrize("name", ["unseen-sample-round1.tsv", "unseen-sample-round2-start.tsv", "unseen-sample-round2-end.tsv",
+                                  "unseen-sample-round3-start.tsv", "unseen-sample-round3-end.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
