@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from wikikg.extract.classify import is_concept_title, split_title
-from wikikg.extract.nonentities import is_event_word, is_honour, is_placeholder
+from wikikg.extract.nonentities import is_event_word, is_field, is_honour, is_placeholder
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
 
@@ -43,4 +43,11 @@ def without_nonentities(statements: list[Statement], subject: str) -> list[State
     own box and lead say what it is): a table's "| Vacant ||" is nobody, "a Member of the [[Order of Foo]]" no
     member of a body, a list's "* [[Knight Bachelor]]" no organisation."""
     return [st for st in statements
-            if not any(m.key != subject and _no_entity(m) for m in (st.subject, st.obj) if isinstance(m, Mention))]
+            if not any(m.key != subject and (_no_entity(m) or _field(st, m)) for m in (st.subject, st.obj)
+                       if isinstance(m, Mention))]
+
+
+def _field(st: Statement, m: Mention) -> bool:
+    """An unlinked end named by a field's words alone ("* Real Estate" in a staff list, "education = Nursing"): no
+    person and no school; but a unit named by its field is a part ("the Academy's divisions: * Health Sciences")."""
+    return not m.linked and is_field(m.key) and not (st.predicate == "subsidiaryOf" and m is st.subject)
