@@ -1,6 +1,7 @@
 """Dates an infobox field gives: from a date template ({{start date|2010|5|3}}), else from its text."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from wikikg.extract.dates import find_dates, parse_date
@@ -62,3 +63,11 @@ def dated_note(note: str) -> tuple[DateValue, DateValue | None] | None:
         return None
     end = parse_date(note[found[1][0]:found[1][1]]) if len(found) == 2 else None
     return start, end
+
+
+def paired_dates(dates: InfoboxField | None, items: int) -> list[DateValue | None] | None:
+    """Each item's own date when a date field lists one per item, in order ("| years = 1992–1993<br />1993–1996 |
+    clubs = [[A]]<br />[[B]]": A's 1992, B's 1993), not the first for all; None when the counts differ."""
+    if dates is None or items < 2 or len(dates.items) != items:
+        return None
+    return [field_date(dataclasses.replace(dates, items=(it,))) for it in dates.items]

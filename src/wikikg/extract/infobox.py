@@ -6,7 +6,7 @@ import functools
 import re
 
 from wikikg.extract import boxtext
-from wikikg.extract.boxdates import field_date, held_years
+from wikikg.extract.boxdates import field_date, held_years, paired_dates
 from wikikg.extract.boxtext import (
     ACRONYM,
     GENERATION,
@@ -180,8 +180,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         dated = [g for g in box.fields
                  if (hit := _match(maps, g.name)[0]) is not None and hit.property == m.date_from]
         date = next(filter(None, map(field_date, dated)), None)
-    if m.date_param and (df := box.field(m.date_param.replace("{n}", n))) is not None:
-        date = field_date(df) or date  # "| clubs2 = [[Arbroath F.C.]] | years2 = 2010–2011"
+    df = box.field(m.date_param.replace("{n}", n)) if m.date_param else None
+    date = (field_date(df) or date) if df is not None else date  # "| clubs2 = [[Arbroath F.C.]] | years2 = 2010–2011"
+    per_item = paired_dates(df, len(f.items))  # "| years = 1992–1993<br />1993–1996 | clubs = [[A]]<br />[[B]]"
     role = m.role or m.roles.get(f.name)
     if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role
@@ -198,6 +199,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         split = [(item, share_surname(pieces)) for item, pieces in roles_onto_previous(split, _tables()[1].role_words, _clean)]
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
     for item, pieces in split:
+        date = per_item[f.items.index(item)] if per_item and item in f.items else date
         if value == "person" and is_label(item.text, f.source):
             continue  # a bold "Press officer:" above its holders: a label, no one's name
         chain = []
