@@ -198,8 +198,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
     if value == "person":
         split = [(item, share_surname(pieces)) for item, pieces in roles_onto_previous(split, _tables()[1].role_words, _clean)]
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
-    for item, pieces in split:
-        date = per_item[f.items.index(item)] if per_item and item in f.items else date
+    for k, (item, pieces) in enumerate(split):
+        date = per_item[k] if per_item and len(split) == len(per_item) else date  # the k-th line's years
         if value == "person" and is_label(item.text, f.source):
             continue  # a bold "Press officer:" above its holders: a label, no one's name
         chain = []
