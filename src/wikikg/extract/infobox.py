@@ -199,11 +199,11 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
         split = [(item, share_surname(pieces)) for item, pieces in roles_onto_previous(split, _tables()[1].role_words, _clean)]
     owners = sum(len(pieces) for _, pieces in split) if f.name.startswith("owner") else 0
     for k, (item, pieces) in enumerate(split):
-        date = per_item[k] if per_item and len(split) == len(per_item) else date  # the k-th line's years
+        item_date = per_item[k] if per_item and len(split) == len(per_item) else date  # the k-th line's years
         if value == "person" and is_label(item.text, f.source):
             continue  # a bold "Press officer:" above its holders: a label, no one's name
         chain = []
-        spans = held_years(item.text, len(pieces)) if date is None and value != "place" else [(None, None)] * len(pieces)
+        spans = held_years(item.text, len(pieces)) if item_date is None and value != "place" else [(None, None)] * len(pieces)
         for (name, link, note), (start, end) in zip(pieces, spans, strict=True):
             if link is None:
                 name = _BY_PREFIX.sub("", name)  # "Coordinated by Bioversity International": the coordinator
@@ -252,7 +252,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                     (subject.text, split_title(subject.key)[0]), (mention.text, split_title(mention.key)[0])):
                 by_class = m.if_subject_unit  # "affiliation = [[Foo University]]" in a faculty's box: its part
             out.append(_stmt(dataclasses.replace(m, property=by_class) if by_class else m, subject, mention, ev,
-                             date=date or start, end_date=end,
+                             date=item_date or start, end_date=end,
                              qualifiers=(("role", r),) if r and m.property == "keyPerson" else ()))
             if m.property == "keyPerson" and r and (founder := _patterns()[1]) and founder.search(r):
                 out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
