@@ -185,8 +185,9 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
 
 
 # A person's name and the parenthesis of their life that follows it: "Keller Breland (1915–1965)",
-# "Anton Klaveness (born 1839)"; the years are the person's, not the sentence's event's.
-_LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*),?\s+(\((?:(?:born|b\.|died|d\.)\s[^()]*|"
+# "Anton Klaveness (born 1839)", also after another parenthesis ("Jane Roe (born Jane Doe) (May 1, 1901 – 1980)",
+# "Jane Roe (; Greek: …) (1901–1980)"); the years are the person's, not the sentence's event's.
+_LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*),?\s+(?:\([^()\d]*\)\s*)?(\((?:(?:born|b\.|died|d\.)\s[^()]*|"
                    r"[^()]*?\b\d{4}\s*[–—-]\s*(?:[^()]*?\b)?\d{4})\))")
 
 

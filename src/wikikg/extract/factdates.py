@@ -7,7 +7,7 @@ from wikikg.extract.dates import find_dates, sentence_date
 from wikikg.model import DateValue
 
 # a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
-_AFTER_SLOT = re.compile(r"⟦(\d+)⟧'*,?\s*(\([^()]*\))")
+_AFTER_SLOT = re.compile(r"⟦(\d+)⟧'*,?\s*(?:\((?:[^()\d]|⟦\d+⟧)*\)\s*)?(\([^()]*\))")  # past an undated one: "(born ⟦1⟧) (1947–1984)"
 # a founding stated aside, of a name and not of the fact: "(founded in 2001 ...)", "Launched in 2005, ⟦X⟧ is",
 # "⟦X⟧ is a unit of ⟦Y⟧ and was founded in 1997"
 _FOUNDING = (r"(?:founded|established|formed|launched|created|incorporated|opened|built|set\s+up|est\.)\s+"
