@@ -620,3 +620,44 @@ def test_a_members_tables_group_rows_naming_divisions_give_each_rows_division():
     assert ("West Division", "subsidiaryOf", "Example Conference") in facts
     assert ("Quux University", "memberOf", "Example Conference") in facts
     assert not any(o == "Associate members" or s == "Associate members" for s, _, o in facts)
+
+
+SIDE_BY_SIDE = """'''Example Town F.C.''' is a football club.
+
+==Managers==
+{| border=0 cellpadding=0 cellspacing=0
+| valign="top"|
+{| class="wikitable"
+!From
+!To
+!Manager
+|-
+|1949
+|1954
+|[[John Roe]]
+|}
+| valign="top"|
+{| class="wikitable"
+!From
+!To
+!Manager
+|-
+|1994
+|1995
+|Jane Doe
+|}
+|}
+"""
+
+
+@pytest.mark.parametrize("tree", [False, True])
+def test_tables_laid_out_side_by_side_in_a_table_are_tables_of_their_own(tree):
+    from wikikg.parse import parse_wikitext
+    article = Article("Example Town F.C.", SIDE_BY_SIDE, "x", "wikitext")
+    layout, left, right = parse_wikitext(article, tree=tree).tables
+    assert left.header == right.header == ("From", "To", "Manager") and len(layout.rows) == 1
+    cell = left.rows[0][2]
+    assert (cell.text, SIDE_BY_SIDE[cell.start:cell.end].strip("|\n")) == ("John Roe", "[[John Roe]]")
+    assert right.rows[0][2].text == "Jane Doe" and right.section == "Managers"
+    facts = {(s.subject.key, s.predicate, s.obj.key) for s in extract_article(article).statements}
+    assert ("Example Town F.C.", "keyPerson", "John Roe") in facts

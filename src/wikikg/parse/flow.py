@@ -25,6 +25,7 @@ from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
 from wikikg.parse.stream import Mismatch, Stream
 from wikikg.parse.tables import stream_table as _table
+from wikikg.parse.tables import stream_nested_tables
 
 __all__ = ["Flow", "collect_refs"]
 
@@ -195,6 +196,7 @@ class Flow:
             return
         if name == "table" and not self.skip:
             self.tables.append(_table(st, i, start, s, " / ".join(self.heads)))
+            self.tables += stream_nested_tables(st, i, start, s, " / ".join(self.heads))  # side-by-side tables in a layout one
             return
         if name in SKIP_TAGS or cs is None:
             if name in BREAK_TAGS:

@@ -24,6 +24,7 @@ from wikikg.parse.definitions import template_name as _tname
 from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
 from wikikg.parse.tables import table as _table
+from wikikg.parse.tables import nested_tables
 
 
 class Renderer:
@@ -129,6 +130,7 @@ class Renderer:
             return
         if name == "table" and not self.skip:
             self.tables.append(_table(node, start, s, " / ".join(self.heads)))
+            self.tables += nested_tables(node, start, s, " / ".join(self.heads))  # side-by-side tables in a layout one
             return
         if name in SKIP_TAGS or node.contents is None or node.self_closing:  # "<br />": one break, as the stream
             if name in BREAK_TAGS:

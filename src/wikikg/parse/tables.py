@@ -292,3 +292,40 @@ def stream_table(st, i: int, start: int, s: str, section: str) -> Table:
 
 _Text, _WikilinkOpen, _TemplateOpen = tokens.Text, tokens.WikilinkOpen, tokens.TemplateOpen
 _TagOpenOpen, _TagAttrQuote = tokens.TagOpenOpen, tokens.TagAttrQuote
+
+
+# -- tables laid out inside a table's cells ("{| | valign=top | {| class=wikitable ...": two lists side by side) --
+
+def nested_tables(node: Tag, start: int, s: str, section: str) -> list[Table]:
+    """The tables inside the cells of the table tag `node` (and inside theirs), each a Table of its own."""
+    out: list[Table] = []
+    for cell, c_start, c_s in _cells(node, start, s):
+        for child, t_start, t_s in _children(cell, c_start, c_s):
+            if str(child.tag).lower() == "table":
+                out += [table(child, t_start, t_s, section), *nested_tables(child, t_start, t_s, section)]
+    return out
+
+
+def _cells(node: Tag, start: int, s: str):
+    """(cell tag, offset, source) of each cell of the table tag `node`, in or out of a row tag."""
+    for child, c_start, c_s in _children(node, start, s):
+        tag = str(child.tag)
+        if tag in ("td", "th"):
+            yield child, c_start, c_s
+        elif tag == "tr":
+            yield from ((c, cs, cc) for c, cs, cc in _children(child, c_start, c_s) if str(c.tag) in ("td", "th"))
+
+
+def stream_nested_tables(st, i: int, start: int, s: str, section: str) -> list[Table]:
+    """nested_tables() of the table tag at token i of Stream `st`."""
+    out: list[Table] = []
+    for j, c_start, c_s in _stream_children(st, i, start, s):
+        tag = st.tag_name(j)
+        cells = [(j, c_start, c_s)] if tag in ("td", "th") else [
+            (k, cs, cc) for k, cs, cc in _stream_children(st, j, c_start, c_s) if st.tag_name(k) in ("td", "th")
+        ] if tag == "tr" else []
+        for k, cs, cc in cells:
+            for t, t_start, t_s in _stream_children(st, k, cs, cc):
+                if st.tag_name(t).lower() == "table":
+                    out += [stream_table(st, t, t_start, t_s, section), *stream_nested_tables(st, t, t_start, t_s, section)]
+    return out
