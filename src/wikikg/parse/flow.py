@@ -24,8 +24,8 @@ from wikikg.parse.definitions import (
 from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
 from wikikg.parse.stream import Mismatch, Stream
-from wikikg.parse.tables import stream_table as _table
 from wikikg.parse.tables import stream_nested_tables
+from wikikg.parse.tables import stream_table as _table
 
 __all__ = ["Flow", "collect_refs"]
 

@@ -23,8 +23,8 @@ from wikikg.parse.definitions import (
 from wikikg.parse.definitions import template_name as _tname
 from wikikg.parse.infobox import infobox as _infobox
 from wikikg.parse.segment import Builder
-from wikikg.parse.tables import table as _table
 from wikikg.parse.tables import nested_tables
+from wikikg.parse.tables import table as _table
 
 
 class Renderer:
