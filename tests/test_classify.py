@@ -670,3 +670,30 @@ def test_an_era_beside_a_year_is_no_name(text, names):
 
     ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
     assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
+
+
+@pytest.mark.parametrize("target,shown,want", [
+    ("Bar University", "the university", {"University"}), ("Foo State Legislature", "state legislature", {"GovernmentAgency"}),
+    ("Parliament of Freedonia", "parliament", {"GovernmentAgency"}), ("Foo Party (Freedonia)", "party", {"Organization"}),
+    # the noun must be the target's own, a body's, and the target an organisation's name by its words
+    ("Foo Weightlifting Federation", "weightlifting", None), ("Union of Fooville", "personal union", None),
+    ("Foo Pictures", "the studio", None), ("Colleges of the University of Foo", "constituent college", None),
+    ("Fooville Public Library", "the library", None), ("General Conference", "general conference", None),
+    ("Foo Jane Roe LP", "her debut", None), ("Battle of Fooville", "battle", None),
+])
+def test_a_link_showing_a_body_s_noun_names_the_body_its_target_names(target, shown, want):
+    """names.toml [frames] shown: "the [[Bar University|university]]" names Bar University (the target's class
+    words type it); a noun the target's title does not hold, or a target no organisation's words name, is none."""
+    from wikikg.extract.mentions import is_entity_link, link_mention
+
+    if want is None:
+        assert not is_entity_link(target, shown)
+    else:
+        assert is_entity_link(target, shown) and link_mention(target, shown).types == want
+
+
+def test_an_electoral_college_is_a_body_of_electors_no_school():
+    """names.toml [shape.GovernmentAgency] first: "Electoral College" wins over [shape.University] "College"."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types("Foo Electoral College") == {"GovernmentAgency"} and name_types("Foo College") == {"University"}

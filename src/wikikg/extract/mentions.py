@@ -27,6 +27,7 @@ from wikikg.extract.names import abbreviates_a_part, abbreviations, acronym_afte
 from wikikg.extract.names import before_taken as _before_taken
 from wikikg.extract.names import spans as _spans
 from wikikg.extract.nonentities import is_event, is_work_qualifier, italic_title, names_an_honour_before, names_no_entity
+from wikikg.extract.nounlinks import names_a_body
 from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, personal_types, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
@@ -41,7 +42,6 @@ from wikikg.model import Mention, Sentence
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
 _INITIALLED_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+")
 
-# Strength of a type hint (resolve keeps the strongest): table/disambiguation > name shape > ...
 _THE = re.compile(r"^(?:the|The)\s+")
 _NUMERIC = re.compile(r"[\d\s–-]+")
 _THE_BEFORE = re.compile(r"\b([Tt]he)\s+$")
@@ -77,7 +77,7 @@ def is_entity_link(target: str, shown: str) -> bool:
     if not words or not shown or _NUMERIC.fullmatch(label) or pages_of_many().match(label):
         return False
     if shown[0].islower() and not _CAMEL.match(shown):  # a common noun, not "eBay", "iRobot", "al-Foo"
-        return False
+        return names_a_body(target, shown)  # but "the [[Bar University|university]]" names the university
     if is_office(target, shown) or len(words) == 1 and is_shape_word(label) or is_rank(target):
         return False  # "[[Company (military unit)|Company]]": the kind of thing, no entity
     last = words[-1].lstrip('"“') or words[-1]  # '[[Foo Brigade "Bar"]]': an epithet in quotes ends a unit's name

@@ -116,6 +116,7 @@ class Names:
     frame_unless: str = "(?!)"  # link titles no frame types (a taxon's Latin name)
     frame_posts: tuple[str, ...] = ()  # posts and ranks only a body gives, between it and a holder ("[[Foo]] CEO")
     frame_nouns: tuple[str, ...] = ()  # nouns after "the [[Foo]]" that say what the link names ("faction")
+    shown_nouns: tuple[str, ...] = ()  # a body's nouns a piped link may show for it ("[[Foo Senate|state senate]]")
     honours: str = "(?!)"  # names of honours by their form: orders of merit, decorations, grades ("Knight Bachelor")
     honours_unless: str = "(?!)"  # ... not a religious or fraternal order's ("Order of Foo Friars")
     placeholders: tuple[str, ...] = ()  # what tables and lists write for "nobody" or "not known" ("Vacant", "TBA")
@@ -153,7 +154,8 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list}),
-    "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list}),
+    "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
+                               "shown": list}),
     "honours": Table({"names": str, "unless": str}),
     "placeholders": Table({"words": list, "clipped": str, "degrees": str}),
 }, frozenset({"shape", "stop", "legal"}))
@@ -179,7 +181,8 @@ _LISTS = {
     "not_initials": ("person_names", "not_initials"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
-    "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "placeholders": ("placeholders", "words"),
+    "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "shown_nouns": ("frames", "shown"),
+    "placeholders": ("placeholders", "words"),
     "of_parties": ("membership", "of_parties"),
 }
 
