@@ -82,6 +82,24 @@ def test_a_link_to_a_small_town_is_a_place_in_a_place_s_company():
     assert not types["Truro"] and not types["Plato"]
 
 
+def test_a_link_to_a_village_is_a_place_in_a_place_s_company_but_not_after_at_alone_nor_in_italics():
+    """A town or village of 1,000 to 15,000 people (GeoNames cities1000) linked by its bare title is a place in a
+    place's company like a town's (names.toml [place_names] villages_after); not after "at" alone ("while at
+    [[Harvard]]": a university's short title), nor as a whole ''italic'' run (a magazine's, a taxon's title), nor
+    after a frame whose object is a business ("an investor in [[Oracle]]")."""
+    from wikikg.kb.places import linked_towns, linked_villages
+
+    assert "Lacock" in linked_villages() and "Lacock" not in linked_towns() and "Marion" not in linked_villages()
+    s = "He lived in [[Lacock]], near [[Zermatt]], at [[Grindelwald]] ([[Switzerland]]) and at [[Harvard]]."
+    types = {m.key: m.types for m in _mentions(s)}
+    assert types["Lacock"] == types["Zermatt"] == types["Grindelwald"] == {"Place"}
+    assert not types["Harvard"]
+    s = "Her photographs appeared in ''[[Wetwang]]'' and in [[Wetwang]]."
+    assert [m.types for m in _mentions(s) if m.key == "Wetwang"] == [frozenset(), {"Place"}]
+    s = "He was an early investor in [[Oracle]] and holds shares in [[Nokia]]."  # names.toml [frames] company
+    assert {m.key: m.types for m in _mentions(s)} == {"Oracle": {"Company"}, "Nokia": {"Company"}}
+
+
 def test_a_link_to_a_town_after_a_settlements_kind_or_a_bearing_and_of_is_a_place():
     """names.toml [place_names] towns_after: "the town of [[Istres]]", "mayor of [[Uelzen]]", "west of [[Cambrai]]"; not
     "of" alone ("the writings of [[Plato]]")."""

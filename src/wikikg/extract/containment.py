@@ -10,7 +10,7 @@ from wikikg.extract.known import PLACE, SHAPE
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted
 from wikikg.kb.names import name_tables
-from wikikg.kb.places import cities, countries, regions, settlement_title, town_of_state
+from wikikg.kb.places import cities, countries, linked_towns, linked_villages, regions, settlement_title, town_of_state
 from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement
 
@@ -19,8 +19,9 @@ RULE_TITLE = "containment.title"
 _RUN = re.compile(r"⟦\d+⟧(?:,[ \t]*⟦\d+⟧)+")
 _SLOT = re.compile(r"⟦(\d+)⟧")
 _COMMA = re.compile(r"[\s()]*,[ \t()]*")  # what may stand between two names of a run (empty parentheses drop out)
-# a run that goes on into a coordination is a list of places, not a chain ("Tokyo, Osaka, and Kyoto")
-_LIST_AFTER = re.compile(r",?\s+(?:and|or|&|as\s+well\s+as)\s+(?:the\s+)?⟦")
+# a run that goes on into a coordination is a list of places, not a chain ("Tokyo, Osaka, and Kyoto"), a title's
+# realms too ("Metropolitan of Fooville, Barshire and all Freedonia")
+_LIST_AFTER = re.compile(r",?\s+(?:and|or|&|as\s+well\s+as)\s+(?:all\s+)?(?:the\s+)?⟦")
 _POSSESSIVE = ("'s", "’s", "-")  # "[[Foo]], [[Freedonia]]'s largest bank": no chain
 
 
@@ -77,8 +78,9 @@ def _state_titled(chain: list[Mention]) -> list[Mention]:
 
 
 def _rank(m: Mention) -> int:
-    """How large a place is: 3 a country, 2 a region, 1 a city or a settlement's "Town, Region" title,
-    0 another place, -1 not a place."""
+    """How large a place is: 3 a country, 2 a region, 1 a city, a settlement's "Town, Region" title or a town's or a
+    village's bare title linked and shown as titled ("[[Fooby]]", kb.places.linked_towns, linked_villages; not another
+    name the article gives it), 0 another place, -1 not a place."""
     if "Place" not in m.types:
         return -1
     name = split_title(m.key)[0]
@@ -87,6 +89,8 @@ def _rank(m: Mention) -> int:
     if name in regions():
         return 2
     if name in cities() or settlement_title(name):
+        return 1
+    if m.linked and m.text == name and (name in linked_towns() or name in linked_villages()):
         return 1
     # a place by its name's shape ("Foo Air Force Base", "Bar County"), not by the comma after it: that a
     # linked name stands before ", [[Barshire]]" makes it a place for typing (extract/settlements.py), not

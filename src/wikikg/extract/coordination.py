@@ -23,9 +23,11 @@ from wikikg.model import Mention
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
 
 
-def by_company(found: list[Mention], text: str) -> list[Mention]:
-    """Places by their region (extract/settlements.py), then classes by coordination. `found` in text order."""
-    found = framed_runs(cued_links(by_makers(settled(kinds_listed(fields_listed(found, text), text), text), text), text), text)
+def by_company(found: list[Mention], text: str, italic: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+    """Places by their region (extract/settlements.py), then classes by coordination; `italic`: the text's ''italic''
+    spans. `found` in text order."""
+    found = settled(kinds_listed(fields_listed(found, text), text), text, italic)
+    found = framed_runs(cued_links(by_makers(found, text), text), text)
     return unlinked_places(strongly_listed(paired(coordinated(found, text), text), text), text)
 
 

@@ -325,7 +325,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = shared_surnames(_paren_links(found, text), text)
-    return by_company([_with_context(m, text) for m in found], text)
+    return by_company([_with_context(m, text) for m in found], text, sentence.italic)
 
 
 # a lower-case word after a capitalised first one, other than a name's particles ("Roe ministry", "Foo government")

