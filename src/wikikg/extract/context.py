@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract.anaphora import other_pronoun
 from wikikg.extract.classify import name_types, split_title
-from wikikg.extract.known import PLACE, SHAPE
+from wikikg.extract.known import CONTEXT, PLACE, SHAPE
 from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link_mention
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
@@ -14,6 +14,7 @@ from wikikg.extract.people import SurnameUse
 from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_initialisms, subject_surname
 from wikikg.extract.titled import titled_person
+from wikikg.extract.titlepeople import titled_person_link
 from wikikg.kb.names import partisan_nouns, stop_names
 from wikikg.kb.places import linked_towns, places
 from wikikg.model import Mention, ParsedArticle
@@ -78,6 +79,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 if not m.types and label == m.key and label.split()[0] not in stop \
                         and (use := use or SurnameUse(article.text)).person(label):
                     m = ctx.typed[m.key] = replace(m, types=frozenset({"Person"}), strength=PLACE)  # "Roe" again and again
+                elif not m.types and label == m.key and titled_person_link(label, link.text, use := use or SurnameUse(article.text)):
+                    m = ctx.typed[m.key] = replace(m, types=frozenset({"Person"}), strength=CONTEXT)  # "[[Jane Roe]]"
                 if not m.types and label in stop:
                     continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)

@@ -106,6 +106,7 @@ class Names:
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
+    clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
@@ -154,7 +155,8 @@ SCHEMA = Table({
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
-    "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list}),
+    "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
+                           "clans": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -180,7 +182,7 @@ _LISTS = {
     "villages_after": ("place_names", "villages_after"), "world_regions": ("place_names", "world_regions"),
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
-    "not_initials": ("person_names", "not_initials"),
+    "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "shown_nouns": ("frames", "shown"),
