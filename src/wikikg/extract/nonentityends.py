@@ -6,7 +6,7 @@ from functools import cache
 
 from wikikg.extract.classify import is_concept_title, split_title
 from wikikg.extract.nonentities import is_event_word, is_field, is_honour, is_placeholder
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import name_tables, subjectless_pages
 from wikikg.model import Mention, Statement
 
 _PLURAL = re.compile(r"[a-z]{2}(?<![su])s$")  # "[[NCAA Foo independent schools|Independent]]": a set's page, no one
@@ -41,10 +41,14 @@ def _no_entity(m: object) -> bool:
 def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:
     """The statements less those relating or typing a name that names no entity (the article's subject aside: its
     own box and lead say what it is): a table's "| Vacant ||" is nobody, "a Member of the [[Order of Foo]]" no
-    member of a body, a list's "* [[Knight Bachelor]]" no organisation."""
+    member of a body, a list's "* [[Knight Bachelor]]" no organisation. A page of many or an event's page ("List of
+    tallest buildings in Fooville", "Murder of Jane Roe") is itself at no end: its rows are no offices of it, and the
+    victim's school is not the event's."""
+    listed = bool(subjectless_pages().match(subject))  # its cast is still mentioned in it
     return [st for st in statements
-            if not any(m.key != subject and (_no_entity(m) or _field(st, m)) for m in (st.subject, st.obj)
-                       if isinstance(m, Mention))]
+            if not any((m.key != subject and (_no_entity(m) or _field(st, m)))
+                       or (listed and m.key == subject and st.predicate != "mentionedIn")
+                       for m in (st.subject, st.obj) if isinstance(m, Mention))]
 
 
 def _field(st: Statement, m: Mention) -> bool:

@@ -11,6 +11,7 @@ from wikikg.extract.cast import extract_cast
 from wikikg.extract.coalitions import extract_coalitions
 from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
+from wikikg.extract.cutnames import without_cut_names
 from wikikg.extract.entailment import entailed, in_service, most_specific
 from wikikg.extract.grounds import extract_grounds
 from wikikg.extract.headings import extract_headings
@@ -223,5 +224,8 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
     """Run the extractors (by default EXTRACTORS) in order on one article; what it says
     (Extraction.statements: every statement found, in that order, less the redundant ones)."""
     for extractor in EXTRACTORS if extractors is None else extractors:
-        work.found[extractor.name] = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
+        found = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
+        if extractor.name != "infobox":  # not the box's: the context is made from it; "Foo's Aid Association": no "Aid Association"
+            found = without_cut_names(found, work.subject.key, lambda: work.context.index)
+        work.found[extractor.name] = found
     return one_node_per_person(in_service(work.statements()), work.subject.key)  # "[[Paul S. Roe]]", "[[Paul Roe]]": one

@@ -42,6 +42,7 @@ class StopWords:
     joiners: tuple[str, ...]
     generic: str = "(?!)"  # a regex: unlinked names that name no entity of their own ("Audit Committee")
     pages: str = "(?!)"  # a regex: titles of pages about many entities or a topic ("List of …"), no entity
+    subjectless: str = "(?!)"  # a regex: titles of pages whose own subject is no fact's end ("List of …", "Murder of …")
     ranks: tuple[str, ...] = ()  # military ranks in capitals before a name ("COL", "BGEN")
     full_name_titles: tuple[str, ...] = ()  # titles that make a person only of a full name ("Sister Jane Roe")
 
@@ -132,7 +133,7 @@ SCHEMA = Table({
                                      "unit_heads": list, "venues": list,
                                      "surnames": list, "whole": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
-    "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str,
+    "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str, "subjectless": str,
                    "ranks": list, "full_name_titles": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list, "unless": str, "honours": str, "of_institutions": list,
@@ -237,6 +238,13 @@ def pages_of_many() -> re.Pattern:
     """Titles of pages about many entities or a topic ("List of Escadres of the French Air Force",
     "Characters in X"): names.toml [stop] pages."""
     return re.compile(name_tables().stop.pages)
+
+
+@cache
+def subjectless_pages() -> re.Pattern:
+    """Titles of pages whose subject is at no fact's end: a list ("List of tallest buildings in Fooville") or what
+    befell a person ("Murder of Jane Roe"): names.toml [stop] subjectless."""
+    return re.compile(name_tables().stop.subjectless)
 
 
 @cache

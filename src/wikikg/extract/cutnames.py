@@ -1,0 +1,59 @@
+"""Fact ends whose name the sentence cuts short: an unlinked name right after a possessor ("Jane Roe's Foo Society")."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from wikikg.extract.classify import name_types
+from wikikg.kb.places import places
+from wikikg.kb.vocabulary import org_classes
+from wikikg.model import Mention, Statement
+
+# A capitalised name's possessive right before the name read: "Jane Roe's Foo Society", "the Distressed Foo's Aid
+# Association", "Labour's Foo League" ("Workers'": a plural's apostrophe)
+_POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.&-]*(?:,?\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w.&-]*)*)(?:['’]s|(?<=s)['’])\s+$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.-]+(?:-[A-Z]\w*)?$")  # "KCL's", "ABC-TV's": a body's initials
+
+
+def _owner(who: str, index: Mapping[str, Mention]) -> bool:
+    """Whether a possessor names a body or a place, which owns or holds what it names next ("Foo University's School
+    of Law", "Fooland's Bar University", "the Navy's Foo Committee"): by its name's shape, its initials, the place
+    tables, or what the article knows of the name (a link or a typed name); the possessor's tail may name it ("Head of
+    Foo University's")."""
+    words = who.split()
+    return who in places() or any(_owns(" ".join(words[i:]), index) for i in range(len(words)) if words[i][:1].isupper())
+
+
+def _owns(who: str, index: Mapping[str, Mention]) -> bool:
+    """Whether a name names a body or a place ("Head of Foo University's ...": "Foo University" does); not by the
+    place tables, which hold given names ("Queen Mary's", "St George's")."""
+    if _ACRONYM.match(who) or name_types(who) & (org_classes() | {"Place"}):
+        return True
+    known = index.get(who)
+    return known is not None and bool(known.types & (org_classes() | {"Place"}))
+
+
+def _cut(st: Statement, m: Mention, other: object, index: Callable[[], Mapping[str, Mention]]) -> bool:
+    """Whether an unlinked end of a relation, neither a person nor a place, follows a possessor that is neither a body
+    nor a place: a person's or a word's possessive is part of the name ("Jane Roe's Foo Society", "St Foo's Church",
+    "the Distressed Foo's Aid Association"), so the name read names another body or none."""
+    if m.linked or m.start <= 0 or "Person" in m.types or "Place" in m.types or st.predicate == "mentionedIn":
+        return False  # a place after a possessive is the possessor's ("Foo County's Bar Road"); the cast is kept
+    text = st.evidence.plain if st.evidence.plain is not None else st.evidence.text
+    if text[m.start:m.end] != m.text:
+        return False
+    hit = _POSSESSOR.search(text, max(0, m.start - 80), m.start)
+    if hit is None:
+        return False
+    if isinstance(other, Mention) and other.start < hit.end("who") and hit.start("who") < other.end:
+        return False  # the possessor is the fact's other end: "Foo's Bar Department" read as a part of Foo
+    return not _owner(hit["who"], index())
+
+
+def without_cut_names(statements: list[Statement], subject: str,
+                      index: Callable[[], Mapping[str, Mention]]) -> list[Statement]:
+    """The statements less those with an end whose name a possessor before it cuts short (the subject aside);
+    `index` gives the article's names of entities (Context.index), asked only of such an end."""
+    return [st for st in statements
+            if not any(m.key != subject and _cut(st, m, o, index)
+                       for m, o in ((st.subject, st.obj), (st.obj, st.subject)) if isinstance(m, Mention))]
