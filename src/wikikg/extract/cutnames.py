@@ -26,7 +26,7 @@ def _owner(who: str, index: Mapping[str, Mention]) -> bool:
 
 def _owns(who: str, index: Mapping[str, Mention]) -> bool:
     """Whether a name names a body or a place ("Head of Foo University's ...": "Foo University" does); not by the
-    place tables, which hold given names ("Queen Mary's", "St George's")."""
+    place tables, which hold given names ("Victoria", "George")."""
     if _ACRONYM.match(who) or name_types(who) & (org_classes() | {"Place"}):
         return True
     known = index.get(who)

@@ -1,7 +1,7 @@
 """A link's title shaped as a person's ("Given Surname", WP:NCPEOPLE) where the name parser reads a firm's."""
 # probablepeople, trained on American donors' lists, reads many European names as firms' ("Bjarne Fooström", "Helmut
 # Class"); a link's title of a known given name and a surname is a person's article (WP:NCPEOPLE) unless its words are
-# English ones ("Silver Surfer", "Fair Deal", "Urban Hit": gender-guesser lists "Silver", "Fair", "Urban" as given
+# English ones ("Silver Foo", "Fair Bar", "Urban Baz": gender-guesser lists "Silver", "Fair", "Urban" as given
 # names too). So: a given name people bear in Europe, the Americas or the Near East (not only a romanised East Asian
 # syllable: "Long", "Phi", "You"), and a last word marked as a surname: in the census's list of names, with a letter
 # English does not write, with another language's surname ending, or written alone in the article ("Fooström said").
