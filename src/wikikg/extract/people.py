@@ -82,7 +82,7 @@ def is_personal_name(name: str) -> bool:
         return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
     if (m := _INITIALS.fullmatch(name)) is not None:
         return _initials_person(name, m)  # "E.R. Roe", "J. K. Doe"
-    return (_shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or _foreign_surname(words[-1])) \
+    return (shaped_as_a_name(name, words) or _initialled(name, words)) and (is_person(name) or foreign_surname(words[-1])) \
         and _DEMONYM.sub("", name) not in places()
     # probablepeople's answer (extract/personcrf.py), or a surname by its ending in another language; not a place's
     # people's name ("Sri Lankan(s)": Sri Lanka's)
@@ -188,7 +188,7 @@ def _peerage(name: str) -> bool:
         len(words) == 1 or len(words) == 2 and _REGNAL.fullmatch(words[1]) is not None)
 
 
-def _foreign_surname(word: str) -> bool:
+def foreign_surname(word: str) -> bool:
     """Whether a word ends as surnames of other languages do (names.toml [person_names] surname_endings:
     "Barenko", "Foorov"), three letters longer than the ending at least."""
     return word[:1].isupper() and any(word.endswith(e) and len(word) >= len(e) + 3 for e in _surname_endings())
@@ -199,7 +199,7 @@ def _surname_endings() -> tuple[str, ...]:
     return name_tables().surname_endings
 
 
-def _shaped_as_a_name(name: str, words: list[str]) -> bool:
+def shaped_as_a_name(name: str, words: list[str]) -> bool:
     """Two to four capitalised words (particles inside), no digit, no class's or work's word, a known given name
     first that is not a place's name."""
     if not 2 <= len(words) <= 4 or not all(_TOKEN.match(w) or 0 < i < len(words) - 1 and w in PARTICLES
@@ -224,7 +224,7 @@ def is_titled_person(title: str) -> bool:
         return True
     words = title.split()
     return len(words) > 1 and words[0] not in stop_names() and not _given_plural(words[-1]) \
-        and _shaped_as_a_name(title, words) and is_person(f"{words[-1]}, {' '.join(words[:-1])}")
+        and shaped_as_a_name(title, words) and is_person(f"{words[-1]}, {' '.join(words[:-1])}")
 
 
 def _given_plural(word: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from wikikg.extract.nonentities import is_event, names_no_entity
-from wikikg.extract.people import SurnameUse, _foreign_surname, _shaped_as_a_name
+from wikikg.extract.people import SurnameUse, foreign_surname, shaped_as_a_name
 from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.names import name_tables, stop_names
 from wikikg.kb.places import places
@@ -22,13 +22,13 @@ _PLURAL_NOUN = ("ics", "ions", "ments", "ities", "isms", "esses")  # English plu
 
 def titled_person_link(label: str, shown: str, use: SurnameUse) -> bool:
     """Whether a link's title `label` (no qualifier) names a person by its shape: a given name borne in the West
-    first (`_shaped_as_a_name`: no class's or work's word, no digit), no opening word, title or clan's word first ("The
+    first (`shaped_as_a_name`: no class's or work's word, no digit), no opening word, title or clan's word first ("The
     Foo", "General Foo", "Banu Foo"), no place's name after it or across two words ("Long Island City"), no
     possessive, capitals or one letter, no prize or event; no plural noun's ending last ("Foo Comics"); no word of it
     the article also writes in lower case ("Fair Trade"); a last word marked as a surname (`_surname_marked`) or that
     the article writes alone, as it calls a person ("Roe said"); shown as written or by its last word."""
     words = label.split()
-    if not _shaped_as_a_name(label, words) or words[0] in stop_names() or words[0] in _titles() \
+    if not shaped_as_a_name(label, words) or words[0] in stop_names() or words[0] in _titles() \
             or words[0] in name_tables().clans \
             or words[0].split("-")[0].lower() not in _borne_given_names() \
             or any(" ".join(words[i:j]) in places() for i in range(len(words)) for j in range(i + 1, len(words) + 1)
@@ -48,7 +48,7 @@ def _surname_marked(word: str) -> bool:
     a letter English does not write ("Foosén", "Barić"), or with another language's surname ending ("Foorov")."""
     import probablepeople
 
-    return word.upper() in probablepeople.ratios or not word.isascii() or _foreign_surname(word)
+    return word.upper() in probablepeople.ratios or not word.isascii() or foreign_surname(word)
 
 
 @cache

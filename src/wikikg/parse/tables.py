@@ -319,13 +319,18 @@ def _cells(node: Tag, start: int, s: str):
 def stream_nested_tables(st, i: int, start: int, s: str, section: str) -> list[Table]:
     """nested_tables() of the table tag at token i of Stream `st`."""
     out: list[Table] = []
+    for k, cs, cc in _stream_cells(st, i, start, s):
+        for t, t_start, t_s in _stream_children(st, k, cs, cc):
+            if st.tag_name(t).lower() == "table":
+                out += [stream_table(st, t, t_start, t_s, section), *stream_nested_tables(st, t, t_start, t_s, section)]
+    return out
+
+
+def _stream_cells(st, i: int, start: int, s: str):
+    """_cells() of the table tag at token i of Stream `st`: (token index, offset, source) of each cell."""
     for j, c_start, c_s in _stream_children(st, i, start, s):
         tag = st.tag_name(j)
-        cells = [(j, c_start, c_s)] if tag in ("td", "th") else [
-            (k, cs, cc) for k, cs, cc in _stream_children(st, j, c_start, c_s) if st.tag_name(k) in ("td", "th")
-        ] if tag == "tr" else []
-        for k, cs, cc in cells:
-            for t, t_start, t_s in _stream_children(st, k, cs, cc):
-                if st.tag_name(t).lower() == "table":
-                    out += [stream_table(st, t, t_start, t_s, section), *stream_nested_tables(st, t, t_start, t_s, section)]
-    return out
+        if tag in ("td", "th"):
+            yield j, c_start, c_s
+        elif tag == "tr":
+            yield from ((k, cs, cc) for k, cs, cc in _stream_children(st, j, c_start, c_s) if st.tag_name(k) in ("td", "th"))
