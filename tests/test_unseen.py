@@ -69,7 +69,7 @@ def test_the_blind_set_is_never_drawn(tmp_path):
                                   "unseen-sample-round3-start.tsv", "unseen-sample-round3-end.tsv",
                                   "unseen-sample-round4-start.tsv", "unseen-sample-round4-end.tsv",
                                   "unseen-sample-round5-start.tsv", "unseen-sample-round6-start.tsv",
-                                  "unseen-sample-round6-end.tsv"])
+                                  "unseen-sample-round6-end.tsv", "unseen-sample-round7-start.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
