@@ -15,7 +15,7 @@ from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
-from wikikg.extract.listedparts import listed_part
+from wikikg.extract.listedparts import heads_part, listed_part
 from wikikg.extract.listterms import definition_term, lone_heading, term_bars
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
@@ -305,6 +305,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if parts and named != heading and (part := heading_part(heading, spec, ctx)
                                                or listed_part(heading, (out, *held.values()), owner)) is not None:
                 owner = part  # "=== Operational Command West ===" under "Structure": the brigades listed are its
+            elif spec.relation == "keyPerson" and named != heading and (part := heads_part(heading, ctx)) is not None:
+                owner = part  # "==== II./JG 99 ====" under "Commanders": that group's commanders, not the wing's
             if parts and parents and (owner := parents[-1][1]) is None:
                 break  # "*** Foo Agency" under "** [[Bar Command]]", an item that named nothing kept: its owner unknown
             if parts and (not parents or parents[-1][0] < depth):
