@@ -115,3 +115,34 @@ def other_noun(gap: str, trigger: str) -> bool:
         return False
     gap = re.sub(r"\([^()]*\)", " ", gap)
     return _VERB_LAST.search(gap) is None and _OWN_NOUN.search(gap) is None
+
+
+# "In 1989, after ⟦A⟧ filed for an offering, ⟦B⟧ joined ⟦C⟧": a fronted adverbial clause, its subject no subject of the
+# main clause's verb (a subordinator at the sentence's or an opening's start, before the name)
+_SUBORDINATOR = re.compile(r"(?:^|[,;:]\s*|^\W*(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\s+[^,⟦⟧]{1,30},\s*)(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|"
+                           r"[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas|[Ii]f)\s+(?:the\s+)?$")
+
+
+def past_fronted_clause(text: str, spans, ok: list[int], left: list[int], trigger_start: int) -> tuple[list[int], list[int]]:
+    """The eligible and the left names of the main clause when the first eligible name is the subject of a fronted
+    adverbial clause and the main clause has one of its own ("after ⟦A⟧ filed ..., ⟦B⟧ joined": B), else as given
+    ("When the division arrived, it came under": the division; "when ⟦A⟧, now under the command of": A)."""
+    main = _main_clause_from(text, spans[ok[0]][0], trigger_start)
+    if main < 0 or spans[ok[-1]][0] < main:
+        return ok, left
+    return [i for i in ok if spans[i][0] >= main], [i for i in left if spans[i][0] >= main]
+
+
+def _main_clause_from(text: str, name_start: int, trigger_start: int) -> int:
+    """Where the main clause starts when the name at `name_start` is the subject of a fronted adverbial clause
+    ("after ⟦A⟧ filed ..., ⟦B⟧ joined"): just past that clause's comma before the trigger; -1 when it is not."""
+    if not _SUBORDINATOR.search(text, 0, name_start):  # the clause may start after the subordinator: look before it
+        return -1
+    depth = 0
+    for k in range(name_start, trigger_start):
+        c = text[k]
+        depth += c == "("
+        depth -= c == ")" and depth > 0
+        if c == "," and not depth:
+            return k + 1
+    return -1

@@ -204,13 +204,13 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     rok = [i for i in right if eligible(sl, i, preps, types, te, strict)]
     if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
         rok = rok if eligible(sl, rok[0], preps, types, ts, strict, True) else []
-    if kind != "right_last":
-        rok = [i for i in rok if not _in_apposition(sl, i, span)]
+    rok = rok if kind == "right_last" else [i for i in rok if not _in_apposition(sl, i, span)]
     if kind.startswith("right") and rok and cw.noun_and(sl.text, te, sl.spans[rok[0]][0]):
         return []  # "became a branch of the armed forces and the ⟦999th⟧ received": a common noun ended the phrase
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
         if not ok:
             return []
+        ok, left = cw.past_fronted_clause(sl.text, sl.spans, ok, left, ts)  # "after ⟦A⟧ filed, ⟦B⟧ joined": B
         if cw.object_of_first_verb(sl.text, lo, ts, sl.spans[ok[0]][0]):
             return []  # "they left ⟦the University⟧ and founded ⟦ABE⟧": the university is the first verb's object
         if left and cw.relative_after(sl.text, sl.spans[left[-1]][1], ts):  # "⟦the Prize⟧ that was established by"
