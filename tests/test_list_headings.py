@@ -39,6 +39,15 @@ def test_a_synod_s_praeses_list_names_its_heads():
     assert ("Foo Church in Freedonia", "keyPerson", "Jane Roe") in facts
 
 
+def test_a_priory_s_priors_list_names_its_heads():
+    """"Priors of Foo" lists a priory's heads by unlinked names and the years they occur in."""
+    text = ("{{Infobox monastery\n| name = Foo Priory\n| order = [[Cluniac]]\n}}\n"
+            "'''Foo Priory''' was a Cluniac priory in [[Fooville]], founded in 1108.\n\n"
+            "===Priors of Foo===\n* Jane Roeburn, 1313\n* John Doeman, occurs 1333\n")
+    facts = _facts("Foo Priory", text)
+    assert {("Foo Priory", "keyPerson", "Jane Roeburn"), ("Foo Priory", "keyPerson", "John Doeman")} <= facts
+
+
 def test_an_airline_s_codeshare_agreements_list_its_partners():
     text = ("'''Foo Airways''' is the flag carrier airline of [[Freedonia]].\n\n==Codeshare agreements==\n"
             "* [[Bar Air]]\n* [[Baz Airlines]]\n")
