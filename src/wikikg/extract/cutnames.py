@@ -1,5 +1,4 @@
-"""Fact ends whose name the sentence cuts short: an unlinked name right after a possessor ("Jane Roe's Foo Society")
-or before a post's head word its last word modifies ("Foo Athletic" of "Foo Athletic Director")."""
+"""Fact ends whose name the sentence cuts short: after a possessor ("Jane Roe's Foo Society"), before a post's word."""
 from __future__ import annotations
 
 import re

@@ -228,7 +228,7 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
         found = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
         if extractor.name != "infobox":  # not the box's: the context is made from it; "Foo's Aid Association": no "Aid Association"
             found = without_cut_names(found, work.subject.key, lambda: work.context.index)
-        found = with_unit_parents(found, work.subject.key,  # "the Classics Department at Foo University": Foo University
+        found = with_unit_parents(found, work.subject,  # "the Classics Department at Foo University": Foo University
                                   None if extractor.name == "infobox" else lambda: work.context.index)
         work.found[extractor.name] = found
     return one_node_per_person(in_service(work.statements()), work.subject.key)  # "[[Paul S. Roe]]", "[[Paul Roe]]": one

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
 
+from wikikg.extract.cast import MENTIONS
 from wikikg.extract.classify import name_types
 from wikikg.extract.known import SHAPE
 from wikikg.kb.names import name_tables
@@ -68,25 +69,28 @@ def _parent(st: Statement, m: Mention, index: Mapping[str, Mention]) -> Mention 
 
 
 def _end(st: Statement) -> Mention | None:
-    """The fact's end a person's post or membership names, when a unit's bare name is written there."""
-    m = st.obj if st.predicate in _AT_OBJECT else st.subject if st.predicate in _AT_SUBJECT else None
+    """The fact's end a person's post or membership names (or the cast's entity), when a unit's bare name is
+    written there."""
+    m = st.obj if st.predicate in _AT_OBJECT | {MENTIONS} else st.subject if st.predicate in _AT_SUBJECT else None
     return m if isinstance(m, Mention) and not m.linked and is_bare_unit(m.key) else None
 
 
-def with_unit_parents(statements: list[Statement], subject: str,
+def with_unit_parents(statements: list[Statement], subject: Mention,
                       index: Callable[[], Mapping[str, Mention]] | None) -> list[Statement]:
     """The statements with a unit's bare name at a post's or a membership's end: kept when a possessor says whose
     unit it is ("Head of Foo University's Department of Classics"), read as the body named after it ("chair of the
     Classics Department at Foo University": a post at Foo University, whose head the department's is not), dropped
-    when nothing names its body. `index` gives the
-    article's names of entities (Context.index), asked only of such an end; None where there is no sentence (the
-    box)."""
-    out = []
+    when nothing names its body; the cast records no such unit but a body's own ("Faculty of Music" in a
+    university's article). `index` gives the article's names of entities
+    (Context.index), asked only of such an end; None where there is no sentence (the box)."""
+    out, own = [], subject.strength > 0 and bool(subject.types & org_classes())  # not a default's Organization
     for st in statements:
         m = _end(st)
-        if m is None or m.key == subject or _owned(st, m):
+        if m is None or m.key == subject.key or _owned(st, m) or st.predicate == MENTIONS and own:
             out.append(st)
             continue
+        if st.predicate == MENTIONS:
+            continue  # no entity to record as mentioned ("the Faculty of Law" in a biography)
         parent = _parent(st, m, index()) if index is not None else None
         if parent is None:
             continue
