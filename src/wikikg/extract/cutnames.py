@@ -1,10 +1,12 @@
-"""Fact ends whose name the sentence cuts short: an unlinked name right after a possessor ("Jane Roe's Foo Society")."""
+"""Fact ends whose name the sentence cuts short: after a possessor ("Jane Roe's Foo Society"), before a post's word."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
 
 from wikikg.extract.classify import name_types
+from wikikg.extract.names import is_role_title
+from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention, Statement
@@ -12,6 +14,7 @@ from wikikg.model import Mention, Statement
 # A capitalised name's possessive right before the name read: "Jane Roe's Foo Society", "the Distressed Foo's Aid
 # Association", "Labour's Foo League" ("Workers'": a plural's apostrophe)
 _POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.&-]*(?:,?\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w.&-]*)*)(?:['’]s|(?<=s)['’])\s+$")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.-]+(?:-[A-Z]\w*)?$")  # "KCL's", "ABC-TV's": a body's initials
 
 
@@ -50,10 +53,21 @@ def _cut(st: Statement, m: Mention, other: object, index: Callable[[], Mapping[s
     return not _owner(hit["who"], index())
 
 
+def _post_cut(st: Statement, m: Mention) -> bool:
+    """Whether an unlinked end's last word is a post's modifier that the post's head word follows in the sentence
+    ("Foo Tech Athletic Director Jane Roe", "Foo Managing Director"): the name read is a body's name run into a post's
+    title, which names no body (names.toml [roles] post_only, words)."""
+    if m.linked or m.start < 0 or m.key.split()[-1] not in name_tables().post_modifiers:
+        return False
+    text = st.evidence.plain if st.evidence.plain is not None else st.evidence.text
+    nxt = _NEXT_WORD.match(text, m.end) if text[m.start:m.end] == m.text else None
+    return nxt is not None and is_role_title(f"{m.key.split()[-1]} {nxt[1]}")
+
+
 def without_cut_names(statements: list[Statement], subject: str,
                       index: Callable[[], Mapping[str, Mention]]) -> list[Statement]:
-    """The statements less those with an end whose name a possessor before it cuts short (the subject aside);
-    `index` gives the article's names of entities (Context.index), asked only of such an end."""
+    """The statements less those with an end whose name a possessor before it or a post's word after it cuts short
+    (the subject aside); `index` gives the article's names of entities (Context.index), asked only of such an end."""
     return [st for st in statements
-            if not any(m.key != subject and _cut(st, m, o, index)
+            if not any(m.key != subject and (_cut(st, m, o, index) or _post_cut(st, m))
                        for m, o in ((st.subject, st.obj), (st.obj, st.subject)) if isinstance(m, Mention))]

@@ -53,5 +53,9 @@ def without_nonentities(statements: list[Statement], subject: str) -> list[State
 
 def _field(st: Statement, m: Mention) -> bool:
     """An unlinked end named by a field's words alone ("* Real Estate" in a staff list, "education = Nursing"): no
-    person and no school; but a unit named by its field is a part ("the Academy's divisions: * Health Sciences")."""
-    return not m.linked and is_field(m.key) and not (st.predicate == "subsidiaryOf" and m is st.subject)
+    person and no school; but a unit named by its field is a part ("the Academy's divisions: * Health Sciences"). A
+    linked one in a person's place too ("* [[Human Resources]]" in a staff list: a field's page, no one; a linked
+    body may be named by such words: "[[Digital Research]]")."""
+    if m.linked:
+        return "Person" in m.types and is_field(split_title(m.key)[0])
+    return is_field(m.key) and not (st.predicate == "subsidiaryOf" and m is st.subject)

@@ -28,6 +28,7 @@ from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.extract.termdates import dated_by_term
+from wikikg.extract.unitends import with_unit_parents
 from wikikg.kb import rules
 from wikikg.model import DateValue, Mention, ParsedArticle, Statement
 
@@ -227,5 +228,7 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
         found = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
         if extractor.name != "infobox":  # not the box's: the context is made from it; "Foo's Aid Association": no "Aid Association"
             found = without_cut_names(found, work.subject.key, lambda: work.context.index)
+        found = with_unit_parents(found, work.subject,  # "the Classics Department at Foo University": Foo University
+                                  None if extractor.name == "infobox" else lambda: work.context.index)
         work.found[extractor.name] = found
     return one_node_per_person(in_service(work.statements()), work.subject.key)  # "[[Paul S. Roe]]", "[[Paul Roe]]": one

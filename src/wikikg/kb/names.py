@@ -76,6 +76,7 @@ class Names:
     and_heads: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     role_modifiers: tuple[str, ...] = ()
+    post_modifiers: tuple[str, ...] = ()  # modifiers that end no body's name before a post's word ("Athletic Director")
     role_heads: tuple[str, ...] = ()  # the roles and offices of a body's head ("President", "Chairman")
     possessive_irregular: tuple[str, ...] = ()
     possessive_heads: tuple[str, ...] = ()
@@ -91,6 +92,9 @@ class Names:
     government_heads: tuple[str, ...] = ()  # lower-case heads of a government's title ("Roe ministry")
     government_kinds: tuple[str, ...] = ()  # words of a kind of government, no one government ("Local")
     fields: tuple[str, ...] = ()  # words of fields of study and work ("Business", "Administration")
+    unit_fields: tuple[str, ...] = ()  # academic disciplines a body's unit is named by ("Classics", "Theology")
+    unit_kinds: tuple[str, ...] = ()  # a unit's nouns before or after its discipline ("Department", "Faculty")
+    unit_bare: tuple[str, ...] = ()  # names of a unit by its kind alone, any body's ("Students' Union")
     work_heads: tuple[str, ...] = ()  # last words of works' and things' names, no person's ("Show", "Memorial")
     subunits: tuple[str, ...] = ()  # a unit's sub-units' nouns, named by a letter ("Company A", "B Battery")
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
@@ -143,7 +147,8 @@ SCHEMA = Table({
     "lead_phrase": Table({"ends": list, "joins": list}),
     "events": Table({"words": list, "awards": list, "sessions": list}),
     "and_names": Table({"heads": list}),
-    "roles": Table({"words": list, "modifiers": list, "offices": list, "heads": list}, frozenset({"words"})),
+    "roles": Table({"words": list, "modifiers": list, "offices": list, "heads": list, "post_only": list},
+                   frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
@@ -153,6 +158,7 @@ SCHEMA = Table({
                                   "links_after": list, "villages_after": list, "world_regions": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
+    "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
@@ -169,13 +175,15 @@ SCHEMA = Table({
 _LISTS = {
     "lead_ends": ("lead_phrase", "ends"), "lead_joins": ("lead_phrase", "joins"), "events": ("events", "words"),
     "and_heads": ("and_names", "heads"), "roles": ("roles", "words"), "role_modifiers": ("roles", "modifiers"),
+    "post_modifiers": ("roles", "post_only"),
     "role_heads": ("roles", "heads"),
     "possessive_irregular": ("possessive", "irregular"), "possessive_heads": ("possessive", "heads"),
     "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"), "offices": ("roles", "offices"),
     "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "place_parts": ("place_names", "parts"),
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
     "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
-    "fields": ("fields", "words"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
+    "fields": ("fields", "words"), "unit_fields": ("units", "fields"), "unit_kinds": ("units", "heads"),
+    "unit_bare": ("units", "bare"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
     "laws": ("works", "laws"), "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
