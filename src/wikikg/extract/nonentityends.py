@@ -25,19 +25,17 @@ def _degrees() -> re.Pattern:
 def _no_entity(m: object) -> bool:
     """Whether a mention's name is an honour's or a placeholder's (names.toml [honours], [placeholders]): a link by
     its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]", a common noun's plural: "[[Foo independent schools]]",
-    a set's page, a degree's: "[[B.S.]]", a ship's: "[[HMS Foo]]", "[[Bar (1790 ship)]]"),
-    an unlinked name by its words ("TBA", "Vacant", "O.S.B.", "USS Foo"), or an unlinked clipped word or name part
-    alone ("Lab", "Ind.", "Jr.")."""
+    a set's page, a degree's: "[[B.S.]]"), an unlinked name by its words ("TBA", "Vacant", "O.S.B."), or an
+    unlinked clipped word or name part alone ("Lab", "Ind.", "Jr.")."""
     if not isinstance(m, Mention):
         return False
     if m.linked:
-        label, qualifier = split_title(m.key)
+        label = split_title(m.key)[0]
         return is_honour(label) or is_placeholder(label) or is_concept_title(m.key) and bool(_PLURAL.search(label)) \
-            or bool(_degrees().match(label)) or is_vessel(label, qualifier)  # "[[B.S.]]": a degree; "[[HMS Foo
-        # (1790)]]", "[[Bar (ship)]]": a ship
+            or bool(_degrees().match(label))  # "[[B.S.]]", "[[MBA]]": a degree
     return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip())) \
-        or bool(_degrees().match(m.key.strip())) or is_event_word(m.key) or is_vessel(m.key)  # "chairman of the
-    # Inquiry into ...": a name cut to its event's word
+        or bool(_degrees().match(m.key.strip())) or is_event_word(m.key)  # "chairman of the Inquiry into ...": a
+    # name cut to its event's word
 
 
 def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:
@@ -48,7 +46,7 @@ def without_nonentities(statements: list[Statement], subject: str) -> list[State
     victim's school is not the event's."""
     listed = bool(subjectless_pages().match(subject))  # its cast is still mentioned in it
     return [st for st in statements
-            if not any((m.key != subject and (_no_entity(m) or _field(st, m)))
+            if not any((m.key != subject and (_no_entity(m) or _field(st, m) or _ship(st, m)))
                        or (listed and m.key == subject and st.predicate != "mentionedIn")
                        for m in (st.subject, st.obj) if isinstance(m, Mention))]
 
@@ -59,3 +57,10 @@ def _field(st: Statement, m: Mention) -> bool:
     character's); but a unit named by its field is a part ("the Academy's divisions: * Health Sciences")."""
     return is_field(m.key) and not (st.predicate == "subsidiaryOf" and m is st.subject)  # a qualified link's key is
     # no field's
+
+
+def _ship(st: Statement, m: Mention) -> bool:
+    """An end that names a ship ("HMS Foo", "French frigate Bar", "[[Baz (1790 ship)]]"): a ship is no body its
+    captain is affiliated with or a sailor a member of; but its commander is its key person ("commands = HMS Foo")."""
+    label, qualifier = split_title(m.key) if m.linked else (m.key, None)
+    return is_vessel(label, qualifier) and not (st.predicate == "keyPerson" and m is st.subject)
