@@ -96,3 +96,47 @@ def test_a_party_cell_repeating_a_link_text_is_that_party():
     sts = extract_article(Article("Foo ministry", text)).statements
     parties = {(st.subject.key, st.obj.key) for st in sts if st.predicate == "memberOf" and st.obj.key != "Foo ministry"}
     assert parties == {("Jane Roe", "Foo Labour Party"), ("John Doe", "Foo Labour Party")}
+
+
+def test_ships_are_at_no_end_but_their_commanders():
+    """A naval officer's box lists ships beside the fleet and the station he commanded; a ship, by a navy's prefix
+    ("HMS Foo"), by nationality and kind ("Freedonian frigate Baz") or by its qualifier ("Quux (ship)"), is no body
+    he is affiliated with, though its commander is its key person; the fleet and the station are both; a firm named
+    with the same letters ("CSS Industries") is no ship."""
+    from wikikg.extract.nonentities import is_vessel
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    assert all(map(is_vessel, ("HMS Foo", "USS Jane Roe", "Freedonian frigate Baz", "German submarine U-99",
+                               "ARA General Bar")))
+    assert not is_vessel("SMS Jane Roe")  # a senior master sergeant
+    assert not any(map(is_vessel, ("CSS Industries", "USS Foo Museum", "ARA Foundation", "John Smith")))
+    text = ("{{Infobox military person\n| name = John Smith\n| branch = [[Royal Navy]]\n"
+            "| commands = [[HMS Foo (1790)|HMS ''Foo'']]<br/>[[USS Bar]]<br/>[[Freedonian frigate Baz]]<br/>"
+            "[[Quux (ship)|''Quux'']]<br/>[[Foo Fleet]]<br/>[[Barshire Station]]\n}}\n"
+            "'''John Smith''' (1750–1820) was an officer of the [[Royal Navy]].\n")
+    sts = extract_article(Article("John Smith", text)).statements
+    ships = {"HMS Foo (1790)", "USS Bar", "Freedonian frigate Baz", "Quux (ship)"}
+    affiliated = {st.obj.key for st in sts if st.predicate in ("affiliatedWith", "memberOf")}
+    headed = {st.subject.key for st in sts if st.predicate == "keyPerson"}
+    assert {"Foo Fleet", "Barshire Station", "Royal Navy"} <= affiliated and not affiliated & ships
+    assert {"Foo Fleet", "Barshire Station"} | ships <= headed
+
+
+def test_linked_fields_and_no_employer_relate_nothing():
+    """A school's list of programmes links fields ("* [[Real Estate]]", "* [[Human Resources]]"): no staff, no
+    body, linked or not; a box's "employer = Self-employed" is no employer."""
+    from wikikg.extract.nonentities import is_field, is_placeholder
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    assert all(map(is_field, ("Real Estate", "Human Resources", "International Relations", "Drama",
+                              "Local Administration")))
+    assert not any(map(is_field, ("Council on Foreign Relations", "Foo Administration", "Foo Drama Society")))
+    assert is_placeholder("Self-employed") and is_placeholder("freelance")
+    text = ("'''Foo School of Business''' is the business school of [[Foo University]].\n\n== Academics ==\n"
+            "===Programs===\n====Undergraduate====\n*[[Accounting]]\n*[[Insurance]] and [[Risk Management]]\n"
+            "*International Business\n*[[Management]]\n**[[Human Resources]]\n*[[Real Estate]]\n")
+    sts = extract_article(Article("Foo School of Business", text)).statements
+    keys = {m.key for st in sts if st.predicate != "mentionedIn" for m in (st.subject, st.obj) if hasattr(m, "key")}
+    assert not keys & {"Risk Management", "Human Resources", "Real Estate", "International Business"}

@@ -1,4 +1,4 @@
-"""Names whose own form says they name no entity: events, honours, fields, works, documents, sub-units, titles."""
+"""Names whose own form says they name no entity: events, honours, fields, works, documents, ships, sub-units, titles."""
 from __future__ import annotations
 
 import re
@@ -83,14 +83,40 @@ def _kind_next() -> re.Pattern:
     return re.compile(rf"[ -](?:{words})\b")  # "Foo class patrol boats", "Foo-class frigates"
 
 
+@cache
+def _vessel() -> tuple[re.Pattern, frozenset[str], re.Pattern]:
+    """A ship's name (names.toml [works] ship_prefixes, vessels), the words of bodies' names no ship's holds, and a
+    link qualifier's vessel kind."""
+    t = name_tables()
+    prefixes = "|".join(map(re.escape, sorted(t.ship_prefixes, key=len, reverse=True))) or "(?!)"
+    kinds = "|".join(map(re.escape, sorted(t.vessels, key=len, reverse=True))) or "(?!)"
+    name = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|de|del|da|do|di|la|le|of|the|[IVX]+))*"
+    shape = re.compile(rf"(?:(?:{prefixes})\s+(?!of\b){name}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{kinds})\s+{name})")
+    bodies = {w for spec in t.shape.values() for x in spec.suffix + spec.anywhere + spec.head for w in x.split()
+              if w[:1].isupper()} | {w.strip(".,") for x in t.legal.suffixes for w in x.split()}
+    return shape, frozenset(bodies), re.compile(rf"(?:^|\s)(?:{kinds})s?$")
+
+
+@lru_cache(maxsize=8192)
+def is_vessel(name: str, qualifier: str | None = None) -> bool:
+    """Whether a name is a ship's by its form ("HMS Foo", "USS Jane Roe", "French frigate Bar"), not a firm's that
+    opens with the same letters ("CSS Industries"), or a link's title by its qualifier ("Foo (1790 ship)"): a ship
+    is no body and nobody."""
+    shape, bodies, kind = _vessel()
+    name = " ".join(name.split())
+    return bool(shape.fullmatch(name)) and not any(w in bodies for w in name.split()[1:]) \
+        or bool(qualifier) and bool(kind.search(QUALIFIER_TAIL.sub("", qualifier.split(",")[0]).strip()))
+
+
 @lru_cache(maxsize=16384)  # asked of each link and name, again by each step that types it
 def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
     personal name: an honour ("Foo Award", "Foo Unit Citation", "Order of Foo"), an event's form, a law's ("Foo Act"),
     a field ("Home Entertainment"), a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone
-    ("Major General"), a placeholder ("TBA")."""
+    ("Major General"), a placeholder ("TBA"), a ship's ("HMS Foo")."""
     return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
-        or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name)  # "Major General" alone: a title, nobody's name
+        or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name) or is_vessel(name)
+    # ("Major General" alone is one of [stop] titles: a title, nobody's name)
 
 
 @cache

@@ -1,11 +1,11 @@
-"""Statements with an honour or a placeholder at one end ("Order of Foo", "Vacant"), dropped whatever read them."""
+"""Statements with an honour, a placeholder, a field or a ship at one end ("Order of Foo", "Vacant", "HMS Foo"), dropped."""
 from __future__ import annotations
 
 import re
 from functools import cache
 
 from wikikg.extract.classify import is_concept_title, split_title
-from wikikg.extract.nonentities import is_event_word, is_field, is_honour, is_placeholder
+from wikikg.extract.nonentities import is_event_word, is_field, is_honour, is_placeholder, is_vessel
 from wikikg.kb.names import name_tables, subjectless_pages
 from wikikg.model import Mention, Statement
 
@@ -46,16 +46,21 @@ def without_nonentities(statements: list[Statement], subject: str) -> list[State
     victim's school is not the event's."""
     listed = bool(subjectless_pages().match(subject))  # its cast is still mentioned in it
     return [st for st in statements
-            if not any((m.key != subject and (_no_entity(m) or _field(st, m)))
+            if not any((m.key != subject and (_no_entity(m) or _field(st, m) or _ship(st, m)))
                        or (listed and m.key == subject and st.predicate != "mentionedIn")
                        for m in (st.subject, st.obj) if isinstance(m, Mention))]
 
 
 def _field(st: Statement, m: Mention) -> bool:
-    """An unlinked end named by a field's words alone ("* Real Estate" in a staff list, "education = Nursing"): no
-    person and no school; but a unit named by its field is a part ("the Academy's divisions: * Health Sciences"). A
-    linked one in a person's place too ("* [[Human Resources]]" in a staff list: a field's page, no one; a linked
-    body may be named by such words: "[[Digital Research]]")."""
-    if m.linked:
-        return "Person" in m.types and is_field(split_title(m.key)[0])
-    return is_field(m.key) and not (st.predicate == "subsidiaryOf" and m is st.subject)
+    """An end named by a field's words alone, linked or not ("* Real Estate" or "* [[Human Resources]]" in a staff
+    list, "education = Nursing"): no person and no school; not a link qualified ("[[Data (Foo series)]]": a
+    character's); but a unit named by its field is a part ("the Academy's divisions: * Health Sciences")."""
+    return is_field(m.key) and not (st.predicate == "subsidiaryOf" and m is st.subject)  # a qualified link's key is
+    # no field's
+
+
+def _ship(st: Statement, m: Mention) -> bool:
+    """An end that names a ship ("HMS Foo", "French frigate Bar", "[[Baz (1790 ship)]]"): a ship is no body its
+    captain is affiliated with or a sailor a member of; but its commander is its key person ("commands = HMS Foo")."""
+    label, qualifier = split_title(m.key) if m.linked else (m.key, None)
+    return is_vessel(label, qualifier) and not (st.predicate == "keyPerson" and m is st.subject)

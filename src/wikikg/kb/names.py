@@ -101,6 +101,8 @@ class Names:
     work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
     laws: tuple[str, ...] = ()  # a law's last noun, before its year at most ("Foo University Act 1891")
     work_next: tuple[str, ...] = ()  # a word after a name that makes it a kind of thing's ("Foo class patrol boat")
+    ship_prefixes: tuple[str, ...] = ()  # a ship's name's prefix ("HMS", "USS")
+    vessels: tuple[str, ...] = ()  # a vessel's kind before its name, a nationality first ("French frigate Foo")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
@@ -159,7 +161,8 @@ SCHEMA = Table({
     "governments": Table({"heads": list, "kinds": list}),
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
-    "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list}),
+    "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
+                    "ship_prefixes": list, "vessels": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
@@ -185,7 +188,8 @@ _LISTS = {
     "fields": ("fields", "words"), "unit_fields": ("units", "fields"), "unit_kinds": ("units", "heads"),
     "unit_bare": ("units", "bare"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
-    "laws": ("works", "laws"), "sessions": ("events", "sessions"),
+    "laws": ("works", "laws"), "ship_prefixes": ("works", "ship_prefixes"), "vessels": ("works", "vessels"),
+    "sessions": ("events", "sessions"),
     "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"),
     "villages_after": ("place_names", "villages_after"), "world_regions": ("place_names", "world_regions"),
