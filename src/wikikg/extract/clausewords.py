@@ -146,3 +146,9 @@ def _main_clause_from(text: str, name_start: int, trigger_start: int) -> int:
         if c == "," and not depth:
             return k + 1
     return -1
+
+
+def bare_pronoun(text: str, span: tuple[int, int], shown: str) -> bool:
+    """Whether a mention shown as "he"/"she" follows its trigger with no comma before it: the next clause's subject,
+    no argument ("as ⟦Foo F.C.⟧ manager he sold Roe"); after a comma it is one ("A Democrat, he serves")."""
+    return shown.casefold() in ("he", "she") and not text[:span[0]].rstrip().endswith(",")

@@ -201,9 +201,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi
              and (not _owns_noun(sl, i, span) or _EXCHANGE <= types & sl.mentions[i].types)]  # "X's Main Market"
     ok = [i for i in left if eligible(sl, i, preps, types, lo, strict) and not _in_apposition(sl, i, span)]
-    rok = [i for i in right if eligible(sl, i, preps, types, te, strict)]
-    if need_prep and rok:  # the list must start right after the preposition ("with ⟦A⟧, ⟦B⟧")
-        rok = rok if eligible(sl, rok[0], preps, types, ts, strict, True) else []
+    rok = [i for i in right if eligible(sl, i, preps, types, te, strict) and not cw.bare_pronoun(sl.text, sl.spans[i], sl.mentions[i].text)]
+    rok = [] if need_prep and rok and not eligible(sl, rok[0], preps, types, ts, strict, True) else rok  # "with ⟦A⟧, ⟦B⟧"
     rok = rok if kind == "right_last" else [i for i in rok if not _in_apposition(sl, i, span)]
     if kind.startswith("right") and rok and cw.noun_and(sl.text, te, sl.spans[rok[0]][0]):
         return []  # "became a branch of the armed forces and the ⟦999th⟧ received": a common noun ended the phrase
