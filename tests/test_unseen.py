@@ -69,11 +69,20 @@ def test_the_blind_set_is_never_drawn(tmp_path):
                                   "unseen-sample-round3-start.tsv", "unseen-sample-round3-end.tsv",
                                   "unseen-sample-round4-start.tsv", "unseen-sample-round4-end.tsv",
                                   "unseen-sample-round5-start.tsv", "unseen-sample-round6-start.tsv",
-                                  "unseen-sample-round6-end.tsv", "unseen-sample-round7-start.tsv"])
+                                  "unseen-sample-round6-end.tsv", "unseen-sample-round7-start.tsv",
+                                  "unseen-sample-round7-end.tsv", "unseen-sample-round8-start.tsv",
+                                  "unseen-sample-round8-end.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
     assert all(r["note"] for r in rows if r["verdict"] == "no")  # every `no` says why
+
+
+def test_the_judged_changed_facts_are_complete():
+    rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / "unseen-changed-2107-2108.tsv", encoding="utf-8", newline=""),
+                               delimiter="\t"))
+    assert rows and {r["verdict"] for r in rows} <= {"yes", "no"} and {r["change"] for r in rows} == {"added", "removed"}
+    assert all(r["note"] for r in rows if r["verdict"] == "no")
 
 
 def test_errors_refuses_the_test_split():
