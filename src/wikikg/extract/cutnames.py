@@ -13,7 +13,7 @@ from wikikg.model import Mention, Statement
 
 # A capitalised name's possessive right before the name read: "Jane Roe's Foo Society", "the Distressed Foo's Aid
 # Association", "Labour's Foo League" ("Workers'": a plural's apostrophe)
-_POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.&-]*(?:,?\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w.&-]*)*)(?:['’]s|(?<=s)['’])\s+$")
+POSSESSOR = re.compile(r"(?P<who>[A-Z][\w.&-]*(?:,?\s+(?:(?:of|the|and|for)\s+)*[A-Z][\w.&-]*)*)(?:['’]s|(?<=s)['’])\s+$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.-]+(?:-[A-Z]\w*)?$")  # "KCL's", "ABC-TV's": a body's initials
 
@@ -42,15 +42,20 @@ def _cut(st: Statement, m: Mention, other: object, index: Callable[[], Mapping[s
     "the Distressed Foo's Aid Association"), so the name read names another body or none."""
     if m.linked or m.start <= 0 or "Person" in m.types or "Place" in m.types or st.predicate == "mentionedIn":
         return False  # a place after a possessive is the possessor's ("Foo County's Bar Road"); the cast is kept
-    text = st.evidence.plain if st.evidence.plain is not None else st.evidence.text
+    text = evidence_text(st)
     if text[m.start:m.end] != m.text:
         return False
-    hit = _POSSESSOR.search(text, max(0, m.start - 80), m.start)
+    hit = POSSESSOR.search(text, max(0, m.start - 80), m.start)
     if hit is None:
         return False
     if isinstance(other, Mention) and other.start < hit.end("who") and hit.start("who") < other.end:
         return False  # the possessor is the fact's other end: "Foo's Bar Department" read as a part of Foo
     return not _owner(hit["who"], index())
+
+
+def evidence_text(st: Statement) -> str:
+    """The text a statement's mention offsets count in: its evidence's plain text, else its text."""
+    return st.evidence.plain if st.evidence.plain is not None else st.evidence.text
 
 
 def _post_cut(st: Statement, m: Mention) -> bool:
@@ -59,7 +64,7 @@ def _post_cut(st: Statement, m: Mention) -> bool:
     title, which names no body (names.toml [roles] post_only, words)."""
     if m.linked or m.start < 0 or m.key.split()[-1] not in name_tables().post_modifiers:
         return False
-    text = st.evidence.plain if st.evidence.plain is not None else st.evidence.text
+    text = evidence_text(st)
     nxt = _NEXT_WORD.match(text, m.end) if text[m.start:m.end] == m.text else None
     return nxt is not None and is_role_title(f"{m.key.split()[-1]} {nxt[1]}")
 

@@ -10,7 +10,7 @@ from wikikg.model import Statement
 
 # "II./JG 99", "I. Gruppe/JG 99", "5./JG 99": a unit's part named by its number or name, a slash, and the unit's own
 # short name (as German air force wings' articles head their groups' and squadrons' commanders)
-_PART_OF = re.compile(r"(?P<part>[^/\s][^/]*?)\s*/\s*(?P<whole>[^/]+)")
+_PART_OF = re.compile(r"[^/\s][^/]*?\s*/\s*(?P<whole>[^/]+)")
 
 
 def listed_part(heading: str, listed: tuple[list[Statement], ...], owner: Mention) -> Mention | None:
@@ -26,9 +26,9 @@ def heads_part(heading: str, ctx: Context) -> Mention | None:
     """The part of the subject whose heads a subheading of its heads list lists: "=== Faculty of Law ===" under
     "Deans" (a body's name by its shape), "==== II./JG 99 ====" under "Commanders" (a part, a slash, one of the
     subject's own names); None for "=== Acting ===", "=== 1990s ===", "=== Gruppenkommandeure ===" (the subject's)."""
-    if (m := _PART_OF.fullmatch(heading.strip())) and m["whole"].strip() in ctx.subject_names:
-        return name_mention(heading.strip())
     item = name_mention(heading.strip())
+    if (m := _PART_OF.fullmatch(heading.strip())) and m["whole"].strip() in ctx.subject_names:
+        return item
     if item.key == ctx.subject.key or item.key in ctx.subject_names or item.strength < SHAPE \
             or not item.types & org_classes():
         return None

@@ -8,6 +8,7 @@ from functools import cache
 
 from wikikg.extract.cast import MENTIONS
 from wikikg.extract.classify import name_types
+from wikikg.extract.cutnames import POSSESSOR, evidence_text
 from wikikg.extract.known import SHAPE
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
@@ -20,7 +21,7 @@ _AT_SUBJECT = frozenset({"keyPerson"})
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|the|and|for|de|at)\s+)*[A-Z][\w.&'’-]*)*"
 _AFTER = re.compile(rf"(?:\s+(?:at|of|in)|,)\s+(?:the\s+)?(?P<who>{_NAME})")  # "... Department at Foo University",
 # "Chair of the Department of Astronomy, Foo University"
-_BEFORE = re.compile(rf"(?:\b(?:its|their)|{_NAME}(?:['’]s|(?<=s)['’]))\s+$")  # "Foo University's Faculty of Law"
+_BEFORE = re.compile(rf"\b(?:its|their)\s+$|{POSSESSOR.pattern}")  # "its Faculty of Law", "Foo University's Faculty of Law"
 
 
 @cache
@@ -43,19 +44,15 @@ def is_bare_unit(name: str) -> bool:
 def _owned(st: Statement, m: Mention) -> bool:
     """Whether a possessor right before the unit says whose it is ("KCL's Department of Classics", "its Faculty of
     Arts"): the unit so named is one body's, an entity of its own."""
-    text = _text(st)
+    text = evidence_text(st)
     return m.start >= 0 and text[m.start:m.end] == m.text \
         and _BEFORE.search(text, max(0, m.start - 80), m.start) is not None
-
-
-def _text(st: Statement) -> str:
-    return st.evidence.plain if st.evidence.plain is not None else st.evidence.text
 
 
 def _parent(st: Statement, m: Mention, index: Mapping[str, Mention]) -> Mention | None:
     """The body the sentence names as the unit's right after it ("the Classics Department at Foo University"), when
     the article or the name's shape types it as an organisation."""
-    text = _text(st)
+    text = evidence_text(st)
     if m.start < 0 or text[m.start:m.end] != m.text or (hit := _AFTER.match(text, m.end)) is None:
         return None
     s, name = hit.start("who"), hit["who"].rstrip(".")
