@@ -187,20 +187,25 @@ def judged_dump_sample() -> tuple[int, int, str]:
 
 
 def judged_unseen_sample() -> tuple[int, int, str]:
-    """(facts judged correct, facts judged, files) of the latest judged round of a held-out unseen sample
-    (tests/blind/unseen-sample-round*.tsv: the highest round, its start and end draws pooled: the two builds differ
-    in about 1% of their facts, so each draw estimates the same precision and two halve the sampling error)."""
+    """(facts judged correct, facts judged, files) of the two latest fully judged rounds of held-out unseen samples
+    (tests/blind/unseen-sample-round*.tsv, start and end draws pooled: a session draws two samples, and its start and
+    end builds differ in about 1% of their facts, so every draw estimates the same precision and more halve the error)."""
     rounds: dict[int, list[Path]] = {}
     for path in (ROOT / "tests" / "blind").glob("unseen-sample-round*.tsv"):
         rounds.setdefault(int(re.search(r"round(\d+)", path.stem)[1]), []).append(path)
+    verdicts, used = [], []
     for number in sorted(rounds, reverse=True):
-        verdicts = []
+        votes = []
         for path in sorted(rounds[number]):
             with open(path, encoding="utf-8", newline="") as f:
-                verdicts += [row["verdict"].strip() for row in csv.DictReader(f, delimiter="\t")]
-        if verdicts and all(v in ("yes", "no") for v in verdicts):
-            return verdicts.count("yes"), len(verdicts), f"unseen-sample-round{number}-*.tsv"
-    raise ValueError("no fully judged tests/blind/unseen-sample-round*.tsv")
+                votes += [row["verdict"].strip() for row in csv.DictReader(f, delimiter="\t")]
+        if votes and all(v in ("yes", "no") for v in votes):
+            verdicts, used = verdicts + votes, used + [number]
+        if len(used) == 2:
+            break
+    if not used:
+        raise ValueError("no fully judged tests/blind/unseen-sample-round*.tsv")
+    return verdicts.count("yes"), len(verdicts), " and ".join(f"unseen-sample-round{n}-*.tsv" for n in sorted(used))
 
 
 def _default(command: str, option: str):
