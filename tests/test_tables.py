@@ -661,3 +661,15 @@ def test_tables_laid_out_side_by_side_in_a_table_are_tables_of_their_own(tree):
     assert right.rows[0][2].text == "Jane Doe" and right.section == "Managers"
     facts = {(s.subject.key, s.predicate, s.obj.key) for s in extract_article(article).statements}
     assert ("Example Town F.C.", "keyPerson", "John Roe") in facts
+
+
+def test_a_rank_structure_table_lists_ranks_not_units():
+    """list.units reads "Structure" and "Organizational structure" tables, but a "Rank structure" lists ranks: no part."""
+    table = ("{| class=\"wikitable\"\n!Title\n!Insignia\n|-\n|'''Chief'''\n|[[Image:Stars.jpg|10px]]\n|-\n"
+             "|'''Sergeant'''\n|[[Image:Stripes.jpg|10px]]\n|}\n")
+    text = "The '''Fooville Police Department''' is a law enforcement agency in [[Fooville]].\n\n"
+    assert not {f for f in _facts(text + "== Rank Structure ==\n" + table, "Fooville Police Department")
+                if f[1] == "subsidiaryOf"}
+    units = table.replace("Title", "Unit").replace("Chief", "Patrol Bureau").replace("Sergeant", "Detective Bureau")
+    assert ("Patrol Bureau", "subsidiaryOf", "Fooville Police Department") in _facts(
+        text + "== Structure ==\n" + units, "Fooville Police Department")
