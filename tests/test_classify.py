@@ -388,7 +388,9 @@ def test_a_documents_issuer_is_named_after_it():
 
 @pytest.mark.parametrize("name,want", [("Foo Range", {"Place"}), ("Foo Gorge", {"Place"}), ("Bar Glacier", {"Place"}),
                                        ("Art Direction", set()), ("Foo Nation", set()), ("Foo Bridge Grounds", {"Place"}),
-                                       ("Fooville National Sports Centre", {"Place"})])
+                                       ("Fooville National Sports Centre", {"Place"}), ("Baz Springs", {"Place"}),
+                                       ("Foo Falls", {"Place"}), ("Foo Tunnel", {"Place"}), ("Fooshire Hills", {"Place"}),
+                                       ("Jane Hills", {"Person"}), ("Fooville Heights", set())])
 def test_natural_features_are_places(name, want):
     from wikikg.extract.mentions import name_mention
 
