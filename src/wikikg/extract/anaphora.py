@@ -23,12 +23,15 @@ def reported_by_another(text: str, at: int, subject_names) -> bool:
 
 
 @lru_cache(maxsize=64)  # asked twice per sentence, for one subject per article
-def subject_anaphora(types: frozenset[str], name: str = "") -> re.Pattern:
+def subject_anaphora(types: frozenset[str], name: str = "", work: bool = False) -> re.Pattern:
     """"it" and "the company": the subject's anaphora, for a subject of these classes (a finer class's
     nouns when it has some: "the league" in a club's article is its league, not the club) and this
-    name (cues.toml `own_name` nouns only when the name holds them)."""
+    name (cues.toml `own_name` nouns only when the name holds them); a work's only "it" ("the group" in an
+    album's article is its band)."""
     if pages_of_many().match(name):  # "Companies in Example Novel": "the company" is one of them, not the page
         return _NOTHING
+    if work:
+        return rules.cues().pronoun
     folded = name.casefold()
     held = frozenset(n for n in rules.cues().own_name_nouns if n in folded)
     head = own_head(name) if "Person" not in types else frozenset()

@@ -10,6 +10,7 @@ from wikikg.extract.known import CONTEXT, PLACE, SHAPE
 from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link_mention
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
+from wikikg.extract.nonentities import italic_title
 from wikikg.extract.people import SurnameUse
 from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_initialisms, subject_surname
@@ -59,6 +60,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
             names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
     ctx.other_pronoun = other_pronoun(article.text) if "Person" in subject.types else ""
+    ctx.work = not subject.strength and _italic_lead(article)
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
     stop = stop_names()
@@ -150,4 +152,12 @@ def _one_person(keys: set[str]) -> bool:
         return False
     return all(len({w.rstrip(".")[:1] if _INITIAL.fullmatch(w) or len(w) > 2 else w for w in column}) == 1 and
                len({w for w in column if not _INITIAL.fullmatch(w)}) <= 1 for column in zip(*(p[1:-1] for p in parts), strict=True))
+
+
+def _italic_lead(article: ParsedArticle) -> bool:
+    """Whether the lead sets the subject's first bold name in italics ("'''''Foo''''' is an album by ..."): a
+    work's title (an album, a film, a book, a game) or a ship's, as Wikipedia sets them."""
+    first = article.sentences[0] if article.sentences else None
+    bold = own_bold(first) if first else []
+    return bool(bold) and italic_title(first.italic, first.text, *bold[0])
 

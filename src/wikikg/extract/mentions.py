@@ -41,7 +41,6 @@ from wikikg.model import Mention, Sentence
 
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z]\.$")
 _INITIALLED_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+")
-
 _THE = re.compile(r"^(?:the|The)\s+")
 _NUMERIC = re.compile(r"[\d\s–-]+")
 _THE_BEFORE = re.compile(r"\b([Tt]he)\s+$")
@@ -57,6 +56,7 @@ class Context:
     typed: dict[str, Mention] = field(default_factory=dict)  # key -> a typed mention (infobox roles)
     capitalised: set[str] = field(default_factory=set)  # words seen capitalised mid-sentence
     other_pronoun: str = ""  # a biography's pronoun for others than its subject ("She" in a man's is his wife): anaphora.py
+    work: bool = False  # an untyped subject whose lead sets its name in italics: a work's, no body "the group" stands for
     found: dict[int, tuple] = field(default_factory=dict, repr=False)  # id(sentence) -> its mentions
 
     def add(self, name: str, m: Mention) -> None:
@@ -121,8 +121,7 @@ def _link_at_nowhere(target: str, shown: str) -> Mention:
     if shape & {"GovernmentAgency"} and not name_types(label) and shown != label:
         # "[[Springfield|Springfield City Council]]": the text names the government, not the place
         return Mention(shown, shown, False, shape, strength=SHAPE)
-    # "Alabama (state song)", "Bama (soil)": a lower-case qualifier no class word matches says the title
-    # is no place its bare name would be
+    # "Alabama (state song)", "Bama (soil)": a lower-case qualifier no class word matches: no place its bare name would be
     other = not types and bool(dis) and dis[:1].islower() and not _LIFE.match(dis)
     if not types and not is_work_qualifier(dis):  # "[[The Bridge of Foo (1929 film)]]": a film, no bridge
         types, strength = name_types(label), SHAPE
@@ -252,7 +251,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     for s, e in subject_around_links(text, sentence.links, ctx.subject_names):  # "The [[Rudolf Virchow]] Center"
         if free(s, e):
             take(_at(ctx.subject, text[s:e], s, e))
-    for name in sorted((n for n in ctx.subject_names if n in text and (", " in n or _LOWER_WORD.search(n) or n[:1].isdigit())),
+    for name in sorted((n for n in ctx.subject_names if n in text and (", " in n or _SPLIT_NAME.search(n) or n[:1].isdigit())),
                        key=lambda n: (-len(n), n)):  # one name, which the name pass would split: "Faculty of Foo, Bar
         for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # and Baz", "Roe ministry (1978–80)", "50 Foo Regiment"
             if free(hit.start(), hit.end()):
@@ -268,7 +267,8 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(m)
         elif link.text[:1].isupper() and (is_office(link.target, link.text) or is_rank(link.target)):
             taken[link.start:link.end] = b"\x01" * (link.end - link.start)  # no name inside a post's title
-    anaphora = [m for m in subject_anaphora(ctx.subject.types, ctx.subject.key).finditer(text) if m.group().lower() != ctx.other_pronoun]
+    anaphora = [m for m in subject_anaphora(ctx.subject.types, ctx.subject.key, ctx.work).finditer(text)
+                if m[0].lower() != ctx.other_pronoun]
     for m in anaphora:  # "The Group owns ...": before names take "Group"
         if _CAPITAL_NOUN.match(m.group()) and not _CAPITAL_NEXT.match(text, m.end()) and free(m.start(), m.end()) \
                 and not _NAME_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
@@ -328,8 +328,9 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     return by_company([_with_context(m, text) for m in found], text, sentence.italic)
 
 
-# a lower-case word after a capitalised first one, other than a name's particles ("Roe ministry", "Foo government")
-_LOWER_WORD = re.compile(r"^[A-Z]\S*(?:\s+\S+)*?\s+(?!(?:of|the|and|for|on|in|at|to|de|du|des|la|le|y|et|und|von|van|der|di|da|do)\s)[a-z]")
+# a lower-case word after a capitalised first one but a particle ("Roe ministry"), or a quoted nickname ('Jo "Jack" Roe')
+_SPLIT_NAME = re.compile(r'\s["“][^"”]+["”]\s|^[A-Z]\S*(?:\s+\S+)*?\s+'
+                         r'(?!(?:of|the|and|for|on|in|at|to|de|du|des|la|le|y|et|und|von|van|der|di|da|do)\s)[a-z]')
 _NAME_NEXT = re.compile(r",?\s*[A-Z]")  # a name after a post's title: "Foo Chairman, Jane Roe"
 _CAPITAL_NOUN = re.compile(r"[Tt]he\s+[A-Z]")  # "the Group", "The Company": corporate prose's capitalised noun
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # "the Group Chief Executive": the noun heads another name
@@ -359,8 +360,7 @@ def _paren_links(found: list[Mention], text: str) -> list[Mention]:
         if prev is not None and m.linked and not prev.linked and text[prev.end:m.start] == " (" \
                 and text[m.end:m.end + 1] == ")" and sum(c.isupper() for c in m.text) >= 2 and "Person" not in m.types \
                 and not abbreviates_a_part(m.text, prev.text):  # "the Foo Brigade of the Bar Army (BA)": the army's
-            out[-1] = replace(m, text=text[prev.start:m.end + 1], start=prev.start, end=m.end + 1,
-                              aliases=m.aliases | {prev.text})
+            out[-1] = replace(m, text=text[prev.start:m.end + 1], start=prev.start, end=m.end + 1, aliases=m.aliases | {prev.text})
             continue
         out.append(m)
     return out

@@ -5,10 +5,12 @@ import re
 from functools import cache
 
 from wikikg.extract.classify import is_concept_title, split_title
+from wikikg.extract.cutnames import evidence_text
 from wikikg.extract.nonentities import is_event_word, is_field, is_honour, is_placeholder, is_vessel
-from wikikg.kb.names import name_tables, subjectless_pages
+from wikikg.kb.names import legal_suffixes, name_tables, subjectless_pages
 from wikikg.model import Mention, Statement
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PLURAL = re.compile(r"[a-z]{2}(?<![su])s$")  # "[[NCAA Foo independent schools|Independent]]": a set's page, no one
 
 
@@ -20,6 +22,13 @@ def _clipped() -> re.Pattern:
 @cache
 def _degrees() -> re.Pattern:
     return re.compile(name_tables().degrees)
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """A body's head words and legal forms, which alone name none: names.toml [and_names], [possessive] heads, [legal]."""
+    t = name_tables()
+    return frozenset(t.and_heads) | frozenset(t.possessive_heads) | frozenset(legal_suffixes(ambiguous=False))
 
 
 def _no_entity(m: object) -> bool:
@@ -46,7 +55,7 @@ def without_nonentities(statements: list[Statement], subject: str) -> list[State
     victim's school is not the event's."""
     listed = bool(subjectless_pages().match(subject))  # its cast is still mentioned in it
     return [st for st in statements
-            if not any((m.key != subject and (_no_entity(m) or _field(st, m) or _ship(st, m)))
+            if not any((m.key != subject and (_no_entity(m) or _field(st, m) or _ship(st, m) or _bare_head(st, m)))
                        or (listed and m.key == subject and st.predicate != "mentionedIn")
                        for m in (st.subject, st.obj) if isinstance(m, Mention))]
 
@@ -64,3 +73,13 @@ def _ship(st: Statement, m: Mention) -> bool:
     captain is affiliated with or a sailor a member of; but its commander is its key person ("commands = HMS Foo")."""
     label, qualifier = split_title(m.key) if m.linked else (m.key, None)
     return is_vessel(label, qualifier) and not (st.predicate == "keyPerson" and m is st.subject)
+
+
+def _bare_head(st: Statement, m: Mention) -> bool:
+    """An unlinked end named by a body's head word or legal form alone, with no "the" before it ("Corporation
+    Commissioner Jane Roe", "Chair of Corporation"): a name cut short, no body ("the Institute" stands for one)."""
+    if m.linked or m.key != m.text or m.key not in _heads():
+        return False
+    text = evidence_text(st)
+    return m.start < 0 or text[m.start:m.end] != m.text or not _THE_BEFORE.search(text[max(0, m.start - 5):m.start])
+

@@ -18,6 +18,7 @@ from wikikg.extract.headings import extract_headings
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.itempeople import extract_item_people
 from wikikg.extract.lists import extract_lists
+from wikikg.extract.longernames import with_longer_names
 from wikikg.extract.mentions import Context
 from wikikg.extract.nonentityends import without_nonentities
 from wikikg.extract.prosedates import dated_by_prose
@@ -228,6 +229,7 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
         found = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
         if extractor.name != "infobox":  # not the box's: the context is made from it; "Foo's Aid Association": no "Aid Association"
             found = without_cut_names(found, work.subject.key, lambda: work.context.index)
+            found = with_longer_names(found, work.subject.key)  # "[[Foo Division]] Support Command": the command
         found = with_unit_parents(found, work.subject,  # "the Classics Department at Foo University": Foo University
                                   None if extractor.name == "infobox" else lambda: work.context.index)
         work.found[extractor.name] = found

@@ -105,6 +105,7 @@ class Names:
     vessels: tuple[str, ...] = ()  # a vessel's kind before its name, a nationality first ("French frigate Foo")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
+    part_self: tuple[str, ...] = ()  # of those, the ones that after a body's name name the body itself ("[[Foo]] Group")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
     villages_after: tuple[str, ...] = ()  # words that put a village's link in its place ("a village near [[Fooby]]")
@@ -164,7 +165,7 @@ SCHEMA = Table({
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
                     "ship_prefixes": list, "vessels": list}),
     "subunits": Table({"words": list}),
-    "parts": Table({"heads": list}),
+    "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
                            "clans": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
@@ -190,7 +191,7 @@ _LISTS = {
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
     "laws": ("works", "laws"), "ship_prefixes": ("works", "ship_prefixes"), "vessels": ("works", "vessels"),
     "sessions": ("events", "sessions"),
-    "part_heads": ("parts", "heads"), "towns_after": ("place_names", "towns_after"),
+    "part_heads": ("parts", "heads"), "part_self": ("parts", "self"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"),
     "villages_after": ("place_names", "villages_after"), "world_regions": ("place_names", "world_regions"),
     "makers_by": ("person_names", "makers_by"),
