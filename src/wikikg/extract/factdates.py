@@ -206,3 +206,17 @@ def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
         if m.start() < span[0]:
             last = m
     return None if last is None or re.match(r"(?:the\s+)?⟦", text[last.end():span[0]]) else last.end()
+
+
+# "until 2001 when they hired ⟦X⟧ as chairman", "added the title in 1987 when ⟦X⟧ became chairman": a "when" right
+# after a date opens a clause whose event is of that date (the trigger in it, no comma or other date between)
+_WHEN = re.compile(r",?\s+when\s+[^,;:()]*")
+
+
+def when_date(text: str, span: tuple[int, int], limit: int) -> DateValue | None:
+    """The date a "when" clause holding the trigger at `span` hangs from, when the clause gives none of its own."""
+    found = [(s, e) for s, e, year, *_ in find_dates(text[:span[0]]) if year is not None]
+    if not found or not (m := _WHEN.match(text, found[-1][1])) or m.end() < span[0] \
+            or any(s >= found[-1][1] for s, *_ in find_dates(text[:limit])):
+        return None
+    return sentence_date(text[found[-1][0]:found[-1][1]], None, None)

@@ -9,7 +9,7 @@ from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
-from wikikg.extract.factdates import conjunct_start, fact_text, graduation_date, own_date
+from wikikg.extract.factdates import conjunct_start, fact_text, graduation_date, own_date, when_date
 from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
@@ -268,9 +268,9 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         end = took.end()
         end = next((e for b, e, *_ in find_dates(sl.text) if b < end < e), end)
         return sentence_date(dates[:end], None, None, before=span[1])
-    if rule.relation == "educatedAt" and comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) \
+    if rule.relation == "educatedAt" and comma >= 0 and _one_name_placed(sl, span[1], comma) \
             and not find_dates(dates[clause[0]:comma]) and (graduated := graduation_date(dates, comma)) is not None:
-        return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975"
+        return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975" (also "⟦X⟧ in ⟦Fooville⟧, graduating")
     while comma >= 0 and _one_name_placed(sl, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
             and "Place" in sl.mentions[int(m.group(1))].types:
         comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962", "joined ⟦X⟧ in
@@ -279,6 +279,8 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     for start, end, *_ in find_dates(dates[:clause[1]]):  # "on December 30, 1995": the comma is the date's
         if start < limit < end:
             limit = end
+    if (when := when_date(sl.text, span, limit)) is not None:
+        return when  # "until 2001 when they hired ⟦X⟧ as chairman": the clause's date (an end blanked in `dates`)
     if rule.dated == "sentence":
         limit = len(sl.text)
     elif _AND_LED.match(sl.text, span[0]):
