@@ -268,9 +268,9 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         end = took.end()
         end = next((e for b, e, *_ in find_dates(sl.text) if b < end < e), end)
         return sentence_date(dates[:end], None, None, before=span[1])
-    if rule.relation == "educatedAt" and comma >= 0 and _one_name_placed(sl, span[1], comma) \
+    if rule.relation == "educatedAt" and comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) \
             and not find_dates(dates[clause[0]:comma]) and (graduated := graduation_date(dates, comma)) is not None:
-        return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975" (also "⟦X⟧ in ⟦Fooville⟧, graduating")
+        return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975"
     while comma >= 0 and _one_name_placed(sl, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
             and "Place" in sl.mentions[int(m.group(1))].types:
         comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962", "joined ⟦X⟧ in
