@@ -220,3 +220,21 @@ def when_date(text: str, span: tuple[int, int], limit: int) -> DateValue | None:
             or any(s >= found[-1][1] for s, *_ in find_dates(text[:limit])):
         return None
     return sentence_date(text[found[-1][0]:found[-1][1]], None, None)
+
+
+# "In the ⟦2006 general election⟧ the party was affiliated to ⟦X⟧", "became part of ⟦X⟧ during the ⟦2002 parliamentary
+# elections⟧": a link to an event (no body, no place: a name of no class) as the time of the sentence's event, opening
+# it or after the trigger in the fact's clause, its year in its words
+_EVENT_TIME = re.compile(r"(?:^|(?<=\s))(?:[Ii]n|[Dd]uring|[Aa]t)\s+the\s+⟦(\d+)⟧")
+
+
+def event_link_date(text: str, mentions: list, start: int, end: int) -> DateValue | None:
+    """The date of an event whose link is the time of the fact ("In the ⟦2006 election⟧, ...", or between `start`
+    and `end`: "... during the ⟦2002 elections⟧"), if its name gives one year."""
+    for m in (_EVENT_TIME.match(text), next(_EVENT_TIME.finditer(text, start, end), None)):
+        event = mentions[int(m.group(1))] if m and int(m.group(1)) < len(mentions) else None
+        if event is None or event.types:
+            continue
+        found = [f for f in find_dates(event.text) if f[2] is not None]
+        return sentence_date(event.text[found[0][0]:found[0][1]], None, None) if len(found) == 1 else None
+    return None
