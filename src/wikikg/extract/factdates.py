@@ -226,12 +226,16 @@ def when_date(text: str, span: tuple[int, int], limit: int) -> DateValue | None:
 # elections⟧": a link to an event (no body, no place: a name of no class) as the time of the sentence's event, opening
 # it or after the trigger in the fact's clause, its year in its words
 _EVENT_TIME = re.compile(r"(?:^|(?<=\s))(?:[Ii]n|[Dd]uring|[Aa]t)\s+the\s+⟦(\d+)⟧")
+_OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|that|which|who|where|when|while)\b")
 
 
 def event_link_date(text: str, mentions: list, start: int, end: int) -> DateValue | None:
     """The date of an event whose link is the time of the fact ("In the ⟦2006 election⟧, ...", or between `start`
     and `end`: "... during the ⟦2002 elections⟧"), if its name gives one year."""
-    for m in (_EVENT_TIME.match(text), next(_EVENT_TIME.finditer(text, start, end), None)):
+    after = next(_EVENT_TIME.finditer(text, start, end), None)
+    if after is not None and _OTHER_PREDICATE.search(text, start, after.start()):
+        after = None  # "joined ⟦X⟧ and first took part in the ⟦1998 Games⟧": another predicate's time
+    for m in (_EVENT_TIME.match(text), after):
         event = mentions[int(m.group(1))] if m and int(m.group(1)) < len(mentions) else None
         if event is None or event.types:
             continue
