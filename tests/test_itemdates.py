@@ -32,6 +32,15 @@ from wikikg.extract.itemdates import TERM_LEAD, item_dates, lead_dates
     (" (Nobel Prize in Chemistry, 1999)", None, None),                       # a prize's year is no term
     (" (born, 1950)", None, None),
     (" (formerly the High Institute of Foo) (1954)", "1954", None),         # a unit's earlier name first
+    (", occurs 1281-1287", "1281", "1287"),                                  # a prior recorded in those years
+    (", occurs 1336-7", "1336", None),                                       # a short end year is no date
+    (", 1414", "1414", None),                                                # a year before 1500, closing the item
+    (", occurs c. 1189", "1189", None),
+    (", occurs 1512-1516", "1512", "1516"),
+    (", fl. 1250", "1250", None),
+    (", died 1414", None, None),                                             # a death is no term
+    (", 1200 metres", None, None),                                           # a number before a word is no year
+    (", occurs 1291 and 1306", None, None),
 ])
 def test_an_items_dates(rest, start, end):
     got_start, got_end = item_dates(rest)

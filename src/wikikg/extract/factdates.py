@@ -206,3 +206,39 @@ def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
         if m.start() < span[0]:
             last = m
     return None if last is None or re.match(r"(?:the\s+)?⟦", text[last.end():span[0]]) else last.end()
+
+
+# "until 2001 when they hired ⟦X⟧ as chairman", "added the title in 1987 when ⟦X⟧ became chairman": a "when" right
+# after a date opens a clause whose event is of that date (the trigger in it, no comma or other date between)
+_WHEN = re.compile(r",?\s+when\s+[^,;:()]*")
+
+
+def when_date(text: str, span: tuple[int, int], limit: int) -> DateValue | None:
+    """The date a "when" clause holding the trigger at `span` hangs from, when the clause gives none of its own."""
+    found = [(s, e) for s, e, year, *_ in find_dates(text[:span[0]]) if year is not None]
+    if not found or not (m := _WHEN.match(text, found[-1][1])) or m.end() < span[0] \
+            or any(s >= found[-1][1] for s, *_ in find_dates(text[:limit])):
+        return None
+    return sentence_date(text[found[-1][0]:found[-1][1]], None, None)
+
+
+# "In the ⟦2006 general election⟧ the party was affiliated to ⟦X⟧", "became part of ⟦X⟧ during the ⟦2002 parliamentary
+# elections⟧": a link to an event (no body, no place: a name of no class) as the time of the sentence's event, opening
+# it or after the trigger in the fact's clause, its year in its words
+_EVENT_TIME = re.compile(r"(?:^|(?<=\s))(?:[Ii]n|[Dd]uring|[Aa]t)\s+the\s+⟦(\d+)⟧")
+_OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|that|which|who|where|when|while)\b")
+
+
+def event_link_date(text: str, mentions: list, start: int, end: int) -> DateValue | None:
+    """The date of an event whose link is the time of the fact ("In the ⟦2006 election⟧, ...", or between `start`
+    and `end`: "... during the ⟦2002 elections⟧"), if its name gives one year."""
+    after = next(_EVENT_TIME.finditer(text, start, end), None)
+    if after is not None and _OTHER_PREDICATE.search(text, start, after.start()):
+        after = None  # "joined ⟦X⟧ and first took part in the ⟦1998 Games⟧": another predicate's time
+    for m in (_EVENT_TIME.match(text), after):
+        event = mentions[int(m.group(1))] if m and int(m.group(1)) < len(mentions) else None
+        if event is None or event.types:
+            continue
+        found = [f for f in find_dates(event.text) if f[2] is not None]
+        return sentence_date(event.text[found[0][0]:found[0][1]], None, None) if len(found) == 1 else None
+    return None

@@ -14,7 +14,10 @@ from wikikg.model import DateValue, ParsedArticle
 _LINEAGE = re.compile(r"^(?:\s*\((?![^()]*\d{4})[^()\[\]]{1,20}\)|\s*\((?:later|formerly)\s(?![^()]*\d{4})[^()\[\]]+\)"
                       r"|\s+[A-Z]{2,5}\b)*"
                       r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*,)){0,3}"
-                      r"\s*(?:[,:]|\s[–—-])\s*(?:c\.\s*|ca\.\s*|circa\s+|on\s+)?")
+                      r"\s*(?:[,:]|\s[–—-])\s*(?:(?:occurs|fl\.)\s*)?(?:c\.\s*|ca\.\s*|circa\s+|on\s+)?")
+# a head of a house known from the years they are recorded, closing the item: "* Jane Roe, occurs 1281-1287",
+# "* John Roe, 1414", "fl. 1250": years before 1500 too, read as years only so (a list of abbots or priors)
+_EARLY_YEARS = re.compile(r"(1[0-4]\d\d)(?:\s*[–—-]\s*(1[0-5]\d\d|\d{1,2}))?\s*\.?\s*")
 # "16–18 December 1945": a stay of a few days, its first day and its last of the same month
 _DAY_RANGE = re.compile(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})\s+([A-Z][a-z]{2,8}\.?\s+\d{4})\b")
 _UNTIL = re.compile(r"\s*(?:[–—-]|to|until)\s*")
@@ -43,6 +46,9 @@ def lineage_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
         if start is not None and end is not None and start.datatype == end.datatype == "date":
             return start, end
     found = find_dates(rest[:comma.end() + 60])
+    if not found and (early := _EARLY_YEARS.fullmatch(rest, comma.end())):
+        last = early.group(2) or ""
+        return DateValue(early.group(1), "gYear"), DateValue(last, "gYear") if len(last) == 4 else None
     if not found or found[0][0] != comma.end() or found[0][2] is None:
         return None, None
     if found[0][3] is None and _NAMED_NEXT.match(rest, found[0][1]):

@@ -9,7 +9,7 @@ from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
-from wikikg.extract.factdates import conjunct_start, fact_text, graduation_date, own_date
+from wikikg.extract.factdates import conjunct_start, event_link_date, fact_text, graduation_date, own_date, when_date
 from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
@@ -279,6 +279,10 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     for start, end, *_ in find_dates(dates[:clause[1]]):  # "on December 30, 1995": the comma is the date's
         if start < limit < end:
             limit = end
+    if not find_dates(dates[:limit]) and (event := event_link_date(sl.text, sl.mentions, span[1], limit)) is not None:
+        return event  # "In the ⟦2006 general election⟧ the party was affiliated to ⟦X⟧": the link's year
+    if (when := when_date(sl.text, span, limit)) is not None:
+        return when  # "until 2001 when they hired ⟦X⟧ as chairman": the clause's date (an end blanked in `dates`)
     if rule.dated == "sentence":
         limit = len(sl.text)
     elif _AND_LED.match(sl.text, span[0]):
