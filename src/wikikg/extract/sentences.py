@@ -168,7 +168,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 subj += _coordinated(rule, sl, span, clause)
             if rule.max_objects:
                 obj = obj[:rule.max_objects]
-            date = _date(rule, sl, span, clause, prev, year, subj + obj)
+            at = t.span("at") if "at" in t.re.groupindex and t.start("at") >= 0 else span  # where the fact stands
+            date = _date(rule, sl, at, clause, prev, year, subj + obj)
             if itemised and rule.dated and (d := sentence_date(sl.text, prev(), None, before=span[1])) is not None:
                 date = d  # a timeline item states one event: its date stands anywhere in it
             if rule.object == "date":
