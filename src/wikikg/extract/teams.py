@@ -1,0 +1,42 @@
+"""Sports teams by their name's shape: a place and a plural nickname ("Fooville Bears"), a college team's sport title."""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from wikikg.kb.names import name_tables
+from wikikg.kb.places import places
+
+_CLUB = frozenset({"SportsClub"})
+_TOKEN = r"(?:[A-Z0-9][\w'’.&-]*|&)"  # a capitalised word, "A&M", "St.", "49ers"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A place's name and a nickname of names.toml [teams]; a school's name, a nickname (of the table, or a capitalised
+    plural) and a sport."""
+    t = name_tables()
+    nicks = "|".join(sorted(map(re.escape, t.team_nicknames), key=len, reverse=True)) or "(?!)"
+    sports = "|".join(sorted(map(re.escape, t.team_sports), key=len, reverse=True)) or "(?!)"
+    bare = re.compile(rf"(?P<place>{_TOKEN}(?: {_TOKEN}){{0,3}}?) (?:{nicks})")
+    sport = re.compile(rf"{_TOKEN}(?: {_TOKEN}){{0,3}}? (?:{nicks}|(?:[A-Z][\w'’-]* )?[A-Z][\w'’-]*[^\Ws]s) (?:{sports})")
+    return bare, sport
+
+
+@lru_cache(maxsize=8192)
+def team_types(name: str) -> frozenset[str]:
+    """SportsClub for a team's name: a known place's name (a state's school: "Foo State") then a plural nickname of
+    names.toml [teams] ("Fooville Bears", "Barshire State Golden Eagles"), not after a given name alone ("Jane Hawks" is a
+    person); or a school's name, a nickname and a sport ("Foo Tech Owls football"); else none."""
+    bare, sport = _patterns()
+    if sport.fullmatch(name):
+        return _CLUB
+    m = bare.fullmatch(name)
+    if m is None:
+        return frozenset()
+    place = m["place"].removesuffix(" State")
+    if place not in places() or place in name_tables().place_parts:
+        return frozenset()
+    from wikikg.extract.people import is_given_name  # (people.py types names by classify.py, which asks this module)
+
+    return frozenset() if " " not in place and is_given_name(place) else _CLUB
