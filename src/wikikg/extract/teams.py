@@ -5,7 +5,7 @@ import re
 from functools import cache, lru_cache
 
 from wikikg.kb.names import name_tables
-from wikikg.kb.places import places
+from wikikg.kb.places import linked_cities, places
 
 _CLUB = frozenset({"SportsClub"})
 _TOKEN = r"(?:[A-Z0-9][\w'’.&-]*|&)"  # a capitalised word, "A&M", "St.", "49ers"
@@ -25,18 +25,24 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=8192)
 def team_types(name: str) -> frozenset[str]:
-    """SportsClub for a team's name: a known place's name (a state's school: "Foo State") then a plural nickname of
-    names.toml [teams] ("Fooville Bears", "Barshire State Golden Eagles"), not after a given name alone ("Jane Hawks" is a
-    person); or a school's name, a nickname and a sport ("Foo Tech Owls football"); else none."""
-    bare, sport = _patterns()
-    if sport.fullmatch(name):
+    """SportsClub for a team's name: a known place's name (a city's without its accents; a state's school: "Foo
+    State") then a plural nickname of names.toml [teams] ("Fooville Bears", "Barshire State Golden Eagles"), not after
+    a given name alone ("Jane Hawks" is a person); or a school's name, a nickname and a sport ("Foo Tech Owls
+    football"); else none."""
+    if college_team(name):
         return _CLUB
-    m = bare.fullmatch(name)
+    m = _patterns()[0].fullmatch(name)
     if m is None:
         return frozenset()
     place = m["place"].removesuffix(" State")
-    if place not in places() or place in name_tables().place_parts:
+    if place not in places() and place not in linked_cities() or place in name_tables().place_parts:
         return frozenset()
     from wikikg.extract.people import is_given_name  # (people.py types names by classify.py, which asks this module)
 
     return frozenset() if " " not in place and is_given_name(place) else _CLUB
+
+
+def college_team(name: str) -> bool:
+    """Whether a name is a college team's title: a school's name, a nickname and a sport ("Foo Tech Owls football",
+    "Bar University Badgers men's basketball": the team, whatever the school's words say)."""
+    return name[-1:].islower() and _patterns()[1].fullmatch(name) is not None
