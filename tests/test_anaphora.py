@@ -32,6 +32,14 @@ def test_head_noun_in_lower_case():
     assert _found({"Organization"}, "Foo Records", "The records show it.") == []
 
 
+def test_another_body_noun_names_another_body():
+    """"the league" in the Foo Conference's article is the league it belongs to; its own head and the generic nouns
+    still stand for it (cues.toml other_bodies)."""
+    text = "When Foo joined the league in 1976, the conference grew; the organization also moved."
+    assert _found({"Organization"}, "Fooland Football Conference", text) == ["the conference", "the organization"]
+    assert _found({"Organization"}, "Fooland Football League", text) == ["the league", "the organization"]
+
+
 def test_head_noun_before_member():
     text = "Club members Jane Roe and John Doe ran; several club members ran."
     assert _found({"SportsClub"}, "Fooville Athletic Club", text) == ["Club"]
