@@ -13,6 +13,8 @@ from wikikg.extract.teams import team_types
     ("Texas Tech Owls football", True),  # a school's name, its nickname and its sport
     ("Foo Tech Mighty Oaks men's basketball", True),  # a plural nickname the table lacks, before a sport
     ("Jane Hawks", False),  # a given name and a surname
+    ("George Hawks", False),  # ... though a town bears the name
+    ("Denver Falcons", True),  # a city's name that is a given name too, before no surname
     ("North Eagles", False),  # a compass word, no place
     ("Acme Owls", False),  # no known place
     ("Texas Rangers", False),  # lawmen as much as a team: no nickname of the table

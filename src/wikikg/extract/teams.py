@@ -26,8 +26,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 @lru_cache(maxsize=8192)
 def team_types(name: str) -> frozenset[str]:
     """SportsClub for a team's name: a known place's name (a city's without its accents; a state's school: "Foo
-    State") then a plural nickname of names.toml [teams] ("Fooville Bears", "Barshire State Golden Eagles"), not after
-    a given name alone ("Jane Hawks" is a person); or a school's name, a nickname and a sport ("Foo Tech Owls
+    State") then a plural nickname of names.toml [teams] ("Fooville Bears", "Barshire State Golden Eagles"), not a given
+    name alone before a surname ("Jane Hawks" is a person); or a school's name, a nickname and a sport ("Foo Tech Owls
     football"); else none."""
     if college_team(name):
         return _CLUB
@@ -37,9 +37,20 @@ def team_types(name: str) -> frozenset[str]:
     place = m["place"].removesuffix(" State")
     if place not in places() and place not in linked_cities() or place in name_tables().place_parts:
         return frozenset()
+    return frozenset() if " " not in place and _surname(name[len(m["place"]) + 1:]) and _given(place) else _CLUB
+
+
+def _given(word: str) -> bool:
     from wikikg.extract.people import is_given_name  # (people.py types names by classify.py, which asks this module)
 
-    return frozenset() if " " not in place and is_given_name(place) else _CLUB
+    return is_given_name(word)
+
+
+def _surname(nickname: str) -> bool:
+    """Whether a nickname is also a surname (the US census's, as probablepeople lists them: "Hawks", "Knights")."""
+    import probablepeople
+
+    return nickname.upper() in probablepeople.ratios
 
 
 def college_team(name: str) -> bool:
