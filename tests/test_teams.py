@@ -32,3 +32,24 @@ def test_a_team_link_is_a_sports_club_not_a_concept():
     assert link_mention("Texas Tech Owls football", "Owls").types == {"SportsClub"}
     assert name_types("Boston Owls") == {"SportsClub"}
     assert name_types("Boston Owls Foundation") == {"Organization"}  # a class's own word comes first
+
+
+def test_a_linked_teams_nickname_alone_names_it(tmp_path):
+    """"[[Denver Falcons]] ... left the Falcons": the nickname alone names the one linked team that bears it; not when
+    two linked teams bear it, nor when the subject does."""
+    from wikikg.extract.context import article_context
+    from wikikg.pipeline.stages import parse_article, subject_of
+    from wikikg.read.files import read_file
+
+    def index(title, text):
+        path = tmp_path / f"{title.replace(' ', '_')}.wikitext"
+        path.write_text(text, encoding="utf-8")
+        parsed = parse_article(read_file(path))
+        return {n: m.key for n, m in article_context(parsed, subject_of(parsed)).index.items()}
+
+    one = index("Jane Roe", "'''Jane Roe''' played for the [[Denver Falcons]]. She left the Falcons in 1990.\n")
+    assert one.get("Falcons") == "Denver Falcons"
+    two = index("Jane Roe", "'''Jane Roe''' played for the [[Denver Falcons]] and the [[Boston Falcons]].\n")
+    assert "Falcons" not in two
+    own = index("Boston Falcons", "The '''Boston Falcons''' beat the [[Denver Falcons]] twice.\n")
+    assert own.get("Falcons") != "Denver Falcons"

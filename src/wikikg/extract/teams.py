@@ -57,3 +57,9 @@ def college_team(name: str) -> bool:
     """Whether a name is a college team's title: a school's name, a nickname and a sport ("Foo Tech Owls football",
     "Bar University Badgers men's basketball": the team, whatever the school's words say)."""
     return name[-1:].islower() and _patterns()[1].fullmatch(name) is not None
+
+
+def team_nickname(name: str) -> str | None:
+    """The nickname of a team named by a place and a nickname ("Bears" for "Fooville Bears"), else None."""
+    m = _patterns()[0].fullmatch(name) if team_types(name) and not college_team(name) else None
+    return name[len(m["place"]) + 1:] if m is not None else None
