@@ -32,15 +32,6 @@ def test_head_noun_in_lower_case():
     assert _found({"Organization"}, "Foo Records", "The records show it.") == []
 
 
-def test_a_parts_article_calls_its_whole_by_the_wholes_noun():
-    """"the league" in the Foo Conference's article is the league it is part of (cues.toml parent_nouns); its own head
-    and the generic nouns still stand for it, and a league's article is called "the league"."""
-    text = "When Foo joined the league in 1976, the conference grew; the organization also moved."
-    assert _found({"Organization"}, "Fooland Football Conference", text) == ["the conference", "the organization"]
-    assert _found({"Organization"}, "Fooland Football League", text) == ["the league", "the conference",
-                                                                         "the organization"]
-
-
 def test_head_noun_before_member():
     text = "Club members Jane Roe and John Doe ran; several club members ran."
     assert _found({"SportsClub"}, "Fooville Athletic Club", text) == ["Club"]

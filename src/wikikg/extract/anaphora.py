@@ -67,7 +67,6 @@ def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str],
     nouns = set()
     for t in sorted(t for t in types if t != "Organization" and t in c.nouns) or ["Organization"]:
         nouns.update(n for n in c.nouns.get(t, ()) if n not in c.own_name_nouns or n in held)
-    nouns -= {whole for part, whole in c.parent_nouns if part in head}  # "the league" of the Foo Conference: its league
     nouns.update(head)  # the name's own head noun ("the academy")
     # "the Group", "the Company": corporate prose capitalises the noun that stands for the subject
     noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=len, reverse=True))

@@ -109,7 +109,6 @@ class Cues:
     kinds_listed: re.Pattern | None = None  # "banks including ": the cue after a plural class noun
     kinds_not_nouns: frozenset[str] = frozenset()  # [lead] nouns that do not type the names listed after them
     own_head: frozenset[str] = frozenset()  # "the academy" in Foo Academy's article: its name's head noun
-    parent_nouns: tuple[tuple[str, str], ...] = ()  # (a name's head, its parent's noun): "the league" of a conference
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -352,7 +351,7 @@ CUES = Table({
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
     "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list,
                        "predecessors": str, "partner_heading": str, "joined_nouns": list,
-                       "own_head": list, "parent_nouns": list},
+                       "own_head": list},
                       frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
@@ -387,7 +386,6 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         frozenset(d["anaphora"].get("joined_nouns", ())),
         _compile(d["kinds_listed"]["cue"], "cues.toml kinds_listed") if "kinds_listed" in d else None,
         frozenset(d.get("kinds_listed", {}).get("not_nouns", ())), frozenset(d["anaphora"].get("own_head", ())),
-        tuple(tuple(pair) for pair in d["anaphora"].get("parent_nouns", ())),
     )
 
 
