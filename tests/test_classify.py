@@ -49,14 +49,18 @@ def test_name_types_is_the_first_class_whose_shape_fits():
     from wikikg.extract.classify import _bare_shape_words, _body_of, _head_of, _legal_end, _shape_patterns, is_post, name_types
     from wikikg.extract.modifiernames import yielded_class
     from wikikg.extract.nonentities import names_no_entity
+    from wikikg.extract.teams import college_team, team_types
     from wikikg.kb.names import name_tables
 
     def by_class(name):
         if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
             return frozenset()
+        if college_team(name):  # "Foo University Owls football": a team, whatever the school's words
+            return frozenset({"SportsClub"})
         cls = next((cls for cls, pat in _shape_patterns() if pat.search(name)), None)
         if cls is None:
-            return _head_of(name)  # no class word ends the name: its head's before "of" ("Foo Council of Bar")
+            return _head_of(name) or team_types(name)  # no class word ends the name: its head's before "of" ("Foo
+            # Council of Bar"), a team's ("Fooville Bears")
         cls = yielded_class(name, cls) or cls
         if cls == "Company" and _body_of().search(name) and not _legal_end().search(name):
             cls = "Organization"  # a body's head before "of" outranks a company's word at the end

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
+from wikikg.extract.teams import college_team, team_types
 from wikikg.extract.venues import no_venue, venue_end
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -92,6 +93,8 @@ def name_types(name: str) -> frozenset[str]:
     shape word on its own ("Technology", "Court") gives none."""
     if name.strip().casefold() in _bare_shape_words() or is_post(name) or names_no_entity(name):
         return frozenset()
+    if college_team(name):  # "Foo University Owls football": the team, not the university
+        return _CLUB
     first = _shape_table().first(name)
     if first is not None and name in countries():  # "Soviet Union": a country, whatever its words say
         return _PLACE
@@ -99,8 +102,8 @@ def name_types(name: str) -> frozenset[str]:
         # "Foo College, Oxbridge": Wikipedia's title names its town after a comma; "Foo Bank, New Jersey" a settlement
         base = name_types(m["name"])  # a college keeps its class: "Foo College, Barshire"
         return _PLACE if base and state_title(name) and "University" not in base else base
-    if first is None:
-        return _head_of(name)
+    if first is None:  # "Foo Council of Bar"; "Fooville Bears" (extract/teams.py)
+        return _head_of(name) or team_types(name)
     cls = _shape_patterns()[first][0]
     if no_venue(name, cls):
         return frozenset()  # "Jane Field": a person's name as much as a ground's; "Curator of the Foo Palace": a post
@@ -121,6 +124,8 @@ def _head_of(name: str) -> frozenset[str]:
     which names fields too ("Foo Capital of Culture")."""
     m = _HEAD_OF.match(name)
     cls = name_types(m["head"]) if m is not None and not venue_end(m["head"]) else frozenset()  # not "Foo Hall of Fame"
+    if cls and team_types(m["head"]):  # "the Fooville Bears for Jane Roe": a trade's two ends, no team's name
+        return frozenset()
     return _ORG if cls == _AGENCY else cls if "Company" not in cls else frozenset()
 
 
@@ -151,10 +156,12 @@ def is_concept_title(title: str) -> bool:
     ending in a lower-case shape suffix ("Fooville railway station")."""
     m = _LOWER_HEAD.search(label := split_title(title)[0])
     return m is not None and m["head"] not in _NAME_CONNECTORS and m["head"] not in legal_suffixes() \
-        and not is_government_title(label) and not (label[:1].isupper() and ends_in_lower_shape(label))
+        and not is_government_title(label) and not (label[:1].isupper() and ends_in_lower_shape(label)) \
+        and not team_types(label)  # "[[Foo Tech Owls football]]": a college's team
 
 
 _PLACE, _ORG, _AGENCY = frozenset({"Place"}), frozenset({"Organization"}), frozenset({"GovernmentAgency"})
+_CLUB = frozenset({"SportsClub"})
 _POST_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th) )?(?P<head>[A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,3}) (?:of|for) ")
 
 

@@ -14,6 +14,7 @@ from wikikg.extract.nonentities import italic_title
 from wikikg.extract.people import SurnameUse
 from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_initialisms, subject_surname
+from wikikg.extract.teams import team_nickname
 from wikikg.extract.titled import titled_person
 from wikikg.extract.titlepeople import titled_person_link
 from wikikg.kb.names import partisan_nouns, stop_names
@@ -65,6 +66,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     surnames: dict[str, set[str]] = {}
     stop = stop_names()
     use: SurnameUse | None = None  # made when an untyped link first asks
+    teams: dict[str, dict[str, Mention]] = {}  # a team's nickname -> the teams the article links that bear it
     # one search of all the sentences (a line break between two stops a match as a sentence's start does)
     mid = set(_MID_SENTENCE_CAPITAL.findall("\n".join(s.text for s in article.sentences)))
     ctx.capitalised.update(_POSSESSIVE.sub("", w) for w in mid)
@@ -86,6 +88,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                 if not m.types and label in stop:
                     continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)
+                if "SportsClub" in m.types and (nick := team_nickname(label)) is not None:
+                    teams.setdefault(nick, {})[m.key] = m  # "the Bears" for "[[Fooville Bears]]"
                 for noun in partisan_nouns(label):  # "[[Foo Democratic Party]]" ... "a Democrat": its member
                     ctx.add(noun, m)
                 if (dot := _DOMAIN.match(label)) is not None:
@@ -113,6 +117,10 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
             owner = first.get(max(keys, key=len)) or boxed.get(max(keys, key=len))
             if owner is not None:
                 ctx.add(surname, owner)
+    for nick, owners in teams.items():  # "the Bears" alone names the one team the article links by that nickname,
+        # unless the subject bears it too ("the Bears" in the Barton Bears' article are they)
+        if len(owners) == 1 and nick not in ctx.index and not any(f" {nick} " in f" {n} " for n in ctx.subject_names):
+            ctx.add(nick, next(iter(owners.values())))
     _add_without_initials(ctx)
     for s in article.sentences:  # acronyms introduced in parentheses
         for m in find_mentions(s, ctx):  # finding them registers the acronyms in ctx

@@ -1,0 +1,65 @@
+"""Sports teams by their name's shape: a place and a plural nickname ("Fooville Bears"), a college team's sport title."""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from wikikg.kb.names import name_tables
+from wikikg.kb.places import linked_cities, places
+
+_CLUB = frozenset({"SportsClub"})
+_TOKEN = r"(?:[A-Z0-9][\w'’.&-]*|&)"  # a capitalised word, "A&M", "St.", "49ers"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A place's name and a nickname of names.toml [teams]; a school's name, a nickname (of the table, or a capitalised
+    plural) and a sport."""
+    t = name_tables()
+    nicks = "|".join(sorted(map(re.escape, t.team_nicknames), key=len, reverse=True)) or "(?!)"
+    sports = "|".join(sorted(map(re.escape, t.team_sports), key=len, reverse=True)) or "(?!)"
+    bare = re.compile(rf"(?P<place>{_TOKEN}(?: {_TOKEN}){{0,3}}?) (?:{nicks})")
+    sport = re.compile(rf"{_TOKEN}(?: {_TOKEN}){{0,3}}? (?:{nicks}|(?:[A-Z][\w'’-]* )?[A-Z][\w'’-]*[^\Ws]s) (?:{sports})")
+    return bare, sport
+
+
+@lru_cache(maxsize=8192)
+def team_types(name: str) -> frozenset[str]:
+    """SportsClub for a team's name: a known place's name (a city's without its accents; a state's school: "Foo
+    State") then a plural nickname of names.toml [teams] ("Fooville Bears", "Barshire State Golden Eagles"), not a given
+    name alone before a surname ("Jane Hawks" is a person); or a school's name, a nickname and a sport ("Foo Tech Owls
+    football"); else none."""
+    if college_team(name):
+        return _CLUB
+    m = _patterns()[0].fullmatch(name)
+    if m is None:
+        return frozenset()
+    place = m["place"].removesuffix(" State")
+    if place not in places() and place not in linked_cities() or place in name_tables().place_parts:
+        return frozenset()
+    return frozenset() if " " not in place and _surname(name[len(m["place"]) + 1:]) and _given(place) else _CLUB
+
+
+def _given(word: str) -> bool:
+    from wikikg.extract.people import is_given_name  # (people.py types names by classify.py, which asks this module)
+
+    return is_given_name(word)
+
+
+def _surname(nickname: str) -> bool:
+    """Whether a nickname is also a surname (the US census's, as probablepeople lists them: "Hawks", "Knights")."""
+    import probablepeople
+
+    return nickname.upper() in probablepeople.ratios
+
+
+def college_team(name: str) -> bool:
+    """Whether a name is a college team's title: a school's name, a nickname and a sport ("Foo Tech Owls football",
+    "Bar University Badgers men's basketball": the team, whatever the school's words say)."""
+    return name[-1:].islower() and _patterns()[1].fullmatch(name) is not None
+
+
+def team_nickname(name: str) -> str | None:
+    """The nickname of a team named by a place and a nickname ("Bears" for "Fooville Bears"), else None."""
+    m = _patterns()[0].fullmatch(name) if team_types(name) and not college_team(name) else None
+    return name[len(m["place"]) + 1:] if m is not None else None
