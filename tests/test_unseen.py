@@ -86,11 +86,16 @@ def test_a_judged_entity_sample_is_complete(name):
     assert all(r["note"] for r in rows if r["verdict"] != "yes")  # every `class` and `no` says why
 
 
-def test_the_judged_changed_facts_are_complete():
-    rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / "unseen-changed-2107-2108.tsv", encoding="utf-8", newline=""),
-                               delimiter="\t"))
-    assert rows and {r["verdict"] for r in rows} <= {"yes", "no"} and {r["change"] for r in rows} == {"added", "removed"}
-    assert all(r["note"] for r in rows if r["verdict"] == "no")
+@pytest.mark.parametrize("name,changes,verdicts", [
+    ("unseen-changed-2107-2108.tsv", {"added", "removed"}, {"yes", "no"}),
+    ("unseen-changed-2109-2110.tsv", {"added", "removed", "redated: start", "redated: end"}, {"yes", "no"}),
+    ("unseen-entities-changed-2109-2110.tsv", {"added", "removed"}, {"yes", "class", "no"}),
+])
+def test_the_judged_changed_facts_and_nodes_are_complete(name, changes, verdicts):
+    rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
+    assert rows and {r["verdict"] for r in rows} <= verdicts
+    assert changes <= {r["change"].split(" from ")[0] for r in rows} <= changes | {"retyped"}
+    assert all(r["note"] for r in rows if r["verdict"] != "yes")
 
 
 def test_errors_refuses_the_test_split():
