@@ -51,8 +51,9 @@ _LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+e
                       r"(?:[\w-]+\s+)?(?:membership|seat|post|position|affiliation)\b)", re.I)
 
 # the fact's end, with no start before it: "Until the 2013 election, ⟦X⟧ governed with ⟦Y⟧" (not "from 1950 until 1953");
-# also an end told by its event: "served as dean of ⟦X⟧ until his retirement in May 1944", "until its closure in 2001"
-_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+(?:(?:his|her|its|their|the)\s+(?:[a-z][\w-]*\s+){1,4}?(?:in|on)\s+)?"
+# also an end told by its event: "served as dean of ⟦X⟧ until his retirement in May 1944", "until its closure in 2001";
+# "through" as "until": "played for the ⟦Bears⟧ through the 2003 season"
+_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough)\s+(?:(?:his|her|its|their|the)\s+(?:[a-z][\w-]*\s+){1,4}?(?:in|on)\s+)?"
                     r"(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
                     r"(?:\d{1,2},?\s+)?\d{4}(?!\d)")
 
