@@ -18,7 +18,7 @@ from wikikg.extract.teams import team_types
     ("North Eagles", False),  # a compass word, no place
     ("Acme Owls", False),  # no known place
     ("Texas Rangers", False),  # lawmen as much as a team: no nickname of the table
-    ("Roanoke Rapids", False),  # a town
+    ("Boston Falls", False),  # a place's word after a city, no nickname
     ("American football", False),  # a sport
     ("Australian rules football", False),
 ])
