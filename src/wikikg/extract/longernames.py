@@ -41,18 +41,19 @@ def _longer(st: Statement, m: Mention) -> Mention | None | bool:
     its words; False when the name goes on both ways (a capitalised word before it too: "Freedonian [[Chess]]
     Federation"), which names no end read; None when it does not go on."""
     label = split_title(m.key)[0] if m.linked else m.key
-    if m.text.startswith(f"{label} ") and _going_on().fullmatch(m.text, len(label)) and name_types(m.text) & org_classes():
-        return replace(m, key=m.text, linked=False, types=name_types(m.text))  # "[[Foo University|Foo University Hospital]]"
+    if m.text.startswith(f"{label} ") and _going_on().fullmatch(m.text, len(label)) and (types := name_types(m.text)) & org_classes():
+        return replace(m, key=m.text, linked=False, types=types)  # "[[Foo University|Foo University Hospital]]"
     text = evidence_text(st)
     if m.start < 0 or text[m.start:m.end] != m.text or (hit := _going_on().match(text, m.end)) is None:
         return None
     name = text[m.start:hit.end()].rstrip(".,")
     tail = name[len(m.text):].split()
-    if is_role_title(" ".join(tail)) or not name_types(name) & org_classes():
+    types = name_types(name)
+    if is_role_title(" ".join(tail)) or not types & org_classes():
         return None  # "[[Foo University]] Vice Chancellor": a post's title, no part
     if _CAPITAL_BEFORE.search(text[max(0, m.start - 40):m.start]):
         return False
-    return Mention(name, name, False, name_types(name), start=m.start, end=m.start + len(name), strength=max(m.strength, SHAPE))
+    return Mention(name, name, False, types, start=m.start, end=m.start + len(name), strength=max(m.strength, SHAPE))
 
 
 def with_longer_names(statements: list[Statement], subject: str) -> list[Statement]:

@@ -55,6 +55,11 @@ def _library() -> tuple:
     return _loaded[0]
 
 
+def census_name(word: str) -> bool:
+    """Whether a word is in the US census's list of names that probablepeople tags with ("Hawks", "Knights")."""
+    return word.upper() in _library()[3]
+
+
 def is_person(name: str) -> bool:
     """Whether probablepeople.tag(name) calls `name` a person's ("Person"; not a corporation's, not a
     household's, and not a name it cannot label: RepeatedLabelError)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from wikikg.extract.personcrf import census_name
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import linked_cities, places
 
@@ -48,9 +49,7 @@ def _given(word: str) -> bool:
 
 def _surname(nickname: str) -> bool:
     """Whether a nickname is also a surname (the US census's, as probablepeople lists them: "Hawks", "Knights")."""
-    import probablepeople
-
-    return nickname.upper() in probablepeople.ratios
+    return census_name(nickname)
 
 
 def college_team(name: str) -> bool:

@@ -12,6 +12,7 @@ from functools import cache
 
 from wikikg.extract.nonentities import is_event, names_no_entity
 from wikikg.extract.people import SurnameUse, foreign_surname, shaped_as_a_name
+from wikikg.extract.personcrf import census_name
 from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.names import name_tables, stop_names
 from wikikg.kb.places import places
@@ -46,9 +47,7 @@ def titled_person_link(label: str, shown: str, use: SurnameUse) -> bool:
 def _surname_marked(word: str) -> bool:
     """A last word a surname's by a sign of its own: in the US census's list of names (probablepeople's table), with
     a letter English does not write ("Foosén", "Barić"), or with another language's surname ending ("Foorov")."""
-    import probablepeople
-
-    return word.upper() in probablepeople.ratios or not word.isascii() or foreign_surname(word)
+    return census_name(word) or not word.isascii() or foreign_surname(word)
 
 
 @cache
