@@ -214,3 +214,12 @@ def test_a_subheading_whose_head_noun_is_plural_groups_parts_and_is_none():
     assert {("Fooville State College", "subsidiaryOf", "Foo State University"),
             ("Faculty of Arts", "subsidiaryOf", "Foo State University")} <= facts
     assert not {f for f in facts if f[0] in ("University Colleges", "Research Centres/Institutes")}
+
+
+@pytest.mark.parametrize("heading,heads", [("All-time leaders", False), ("Career leaders", False), ("Leaders", True)])
+def test_a_team_s_statistical_leaders_are_no_heads(heading, heads):
+    """"All-time leaders" in a team's article lists record holders ("Wins — Jane Roe – 118"), not its heads."""
+    text = (CLUB + f"=={heading}==\n;Pitching\n:Wins — Jane Roe – 118\n:Losses — John Doe – 62\n"
+            if heading != "Leaders" else CLUB + f"=={heading}==\n* Chairman – Jane Roe\n")
+    facts = _facts("Foo V.C.", text)
+    assert (("Foo V.C.", "keyPerson", "Jane Roe") in facts) == heads

@@ -33,6 +33,20 @@ def test_a_lettered_unit_in_a_roster_is_no_person():
     assert not people & {"Company A", "Company B", "Squadron Leader"}
 
 
+@pytest.mark.parametrize("item,person,post", [
+    ("* Creative Director – Jane Roe", "Jane Roe", "Creative Director"),
+    ("* Marketing Coordinator, Product Manager - John Smith", "John Smith", "Marketing Coordinator"),
+    ("* Jane Roe – Treasurer", "Jane Roe", "Treasurer"),  # the name first: the post after the dash is no one
+])
+def test_a_post_before_a_spaced_dash_labels_the_staff_item_s_person(item, person, post):
+    """itempeople.dash_label: in a staff list the words before a spaced dash are a post when they are no one's
+    name and the words after it are a person's."""
+    text = "'''Foo Magazine''' is a magazine published by [[Foo Corporation]].\n\n==Staff==\n" + item + "\n"
+    people = {st.subject.key for st in extract_article(Article("Foo Magazine", text, "case", "wikitext")).statements
+              if st.predicate == "affiliatedWith"}
+    assert person in people and not any(post in k for k in people)
+
+
 SOCIETY = ("The '''Foo Society''' is a learned society of [[Freedonia]].\n\n== Board members ==\nBoard Officers:\n"
            "*[[Jane Roe]], President\n*John Doe, Adjunct Secretary\n*[[Ann Major]], professor at the [[University of Fooville]]\n"
            "*Bob Minor\n")

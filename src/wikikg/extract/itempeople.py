@@ -9,6 +9,7 @@ from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.names import titles_folded
+from wikikg.extract.people import is_personal_name
 from wikikg.kb.mappings import item_people_unless
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
@@ -26,6 +27,20 @@ _NEXT = re.compile(r"\s*(?:,\s*)?(?:and|&|;)\s*|\s*;\s*")
 # parentheses ("(1999)", "(posthumous award)"), nothing else
 _TAIL = re.compile(r"(?:\s*,\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?)){0,2}"
                    r"(?:\s*\([^()]*\))*\s*[.;,]?\s*")
+
+
+# "* Creative Director – Jane Roe", "* Art Director, Designer - John Roe": a few words, a spaced dash, then a person
+_DASH_LABEL = re.compile(r"[A-Z][\w.'’&/-]*(?:,?\s+[\w.'’&/-]+){0,5}?\s+[–—-]\s+(?=(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}))")
+
+
+def dash_label(text: str) -> int:
+    """The end of a post that labels a person list's item before a spaced dash ("* Creative Director – Jane Roe",
+    "* Test Manager - John Roe"): the words before the dash are no one's name and those after it are (0 if not)."""
+    m = _DASH_LABEL.match(text)
+    if m is None or not is_personal_name(m["name"]):
+        return 0
+    label = text[:m.end()].rstrip(" –—-")
+    return 0 if is_personal_name(label) else m.end()
 
 
 @lru_cache(maxsize=1)

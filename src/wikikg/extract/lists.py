@@ -11,6 +11,7 @@ from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import POST_LEAD, TERM_LEAD, class_year, dates_below, heading_date, item_dates, lead_dates, life_span
+from wikikg.extract.itempeople import dash_label
 from wikikg.extract.itemtails import lower_tail
 from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
@@ -238,6 +239,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if types_of_people and (label := _LABEL.match(sentence.text)) and not any(
                 k.start < label.end() for k in sentence.links):
             lo, lead = max(lo, label.end()), None  # "* Company A: Captain Sam Smith", "* Chaplain: Jane Roe": the label's
+        elif types_of_people and (dash := dash_label(sentence.text)) and not any(k.start < dash for k in sentence.links):
+            lo, lead = max(lo, dash), None  # "* Creative Director – Jane Roe": a post labels the person after the dash
         term = TERM_LEAD.match(sentence.text) or (  # "* 1993-1997 [[Leonid Roe]]": the years of a post lead
             POST_LEAD.match(sentence.text) if spec.relation == "keyPerson" else None)
         if lead and _NUMBER.fullmatch(lead.group(1)) or term:
