@@ -81,8 +81,7 @@ def subject_types(article: ParsedArticle) -> frozenset[str]:
     kinds = _tables()[0]
     found = [kinds[_norm(b.kind)][0] for i, b in enumerate(article.infoboxes)
              if _norm(b.kind) in kinds and kinds[_norm(b.kind)][0] and _other(b, i, article.title) is None]
-    # a later box of the other side of person/organisation is someone else's ("{{Infobox U.S. Cabinet}}" in a
-    # president's article)
+    # a later box of the other side of person/organisation is someone else's ("{{Infobox U.S. Cabinet}}" in a president's)
     return frozenset(c for c in found if (c == "Person") == (found[0] == "Person"))
 
 
@@ -233,9 +232,10 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                     minority(item.text) or is_personal_name(split_title(link.target if link else name)[0])):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"; nor is a person
             mention = _mention(name, link, types, value)
-            if value == "organization" and ((label := split_title(mention.key)[0]) in countries()
-                                            or is_event(label) and not name_types(label)):
-                continue  # "owner = [[Poland]] (100%)": a country, no owner; "league = [[Foo Cup]]": an event
+            where = places() if m.property == "educatedAt" else countries()  # "education = Foo School, Fooville": no school
+            if value == "organization" and ((label := split_title(mention.key)[0]) in where
+                                            or is_event(label) and not name_types(label) or name_types(label) == {"Place"}):
+                continue  # "owner = [[Poland]]", "commands = [[Foo Air Base]]": a place; "league = [[Foo Cup]]": an event
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and owners > 1:
