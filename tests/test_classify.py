@@ -25,6 +25,11 @@ def test_lead_class(case):
     ("Foo Holdings (1976–78)", set()),
     ("Jan van der Roe (1815–1852)", {"Person"}),
     ("Xu Li (computer scientist)", {"Person"}),
+    # a sport alone qualifies a player, a term of the game and a team (WP:NCPEOPLE, WP:NCSPORT)
+    ("Jane Roe (basketball)", {"Person"}), ("John Doe (rugby union)", {"Person"}),
+    ("Goal (ice hockey)", set()), ("Triple Crown (baseball)", set()),
+    ("Fooville Rangers (baseball)", {"SportsClub"}), ("Highlanders (rugby union)", {"SportsClub"}),
+    ("Foo (football club)", {"SportsClub"}),
 ])
 def test_disambiguation_suffix(title, want):
     base, suffix = split_title(title)
@@ -186,7 +191,10 @@ def test_context_types_is_the_first_class_whose_context_fits():
 
 @pytest.mark.parametrize("name,want", [
     ("Foo University Stadium", {"Place"}), ("Fooville Army Stadium", {"Place"}), ("Jane Roe Arena", {"Place"}),
-    ("Fooville Velodrome", {"Place"}), ("Foo Stadium Authority", {"GovernmentAgency"})])
+    ("Fooville Velodrome", {"Place"}), ("Foo Stadium Authority", {"GovernmentAgency"}),
+    # a river named kind first and a creek, whatever given name they open with; a mountain and a drive no person's
+    ("River Foo", {"Place"}), ("Jane Creek", {"Place"}), ("Paul Mountain", set()), ("Jane Roe Drive", set()),
+    ("River Foo Football Club", {"SportsClub"}), ("Royal Marines", {"MilitaryOrganization"})])
 def test_a_venue_is_a_place_whatever_names_it(name, want):
     """names.toml [shape.Place] first: a stadium or an arena is a place before any other class's words
     in its name; a body named after one keeps its own class."""
@@ -288,7 +296,9 @@ def test_honours_and_fields_are_nobody_and_nowhere(name):
 @pytest.mark.parametrize("name,want", [
     ("Jane Roe Show", set()), ("Jane Roe Memorial", set()), ("Paul Doe Lectures", set()), ("Julia Roe Books", set()),
     ("Jane Roe Hospital", {"Organization"}), ("Walt Roe World", set()), ("Major General", set()), ("Secretary", set()),
-    ("Jane Roe", {"Person"}), ("Paul Doe Publisher", {"Company"})])
+    ("Jane Roe", {"Person"}), ("Paul Doe Publisher", {"Company"}),
+    ("Ming Dynasty", set()), ("Stone Age", set()), ("Roman Catholic", set()), ("Jane Roe Report", set()),
+    ("Paul Doe Brothers", set()), ("Art Deco", set()), ("Julia Home Video", set()), ("Royal Exchange", set())])
 def test_a_works_last_word_ends_no_persons_name(name, want):
     """names.toml [works] heads: "the Jane Roe Show" is a programme, no person."""
     from wikikg.extract.mentions import name_mention
@@ -703,3 +713,14 @@ def test_an_electoral_college_is_a_body_of_electors_no_school():
     from wikikg.extract.classify import name_types
 
     assert name_types("Foo Electoral College") == {"GovernmentAgency"} and name_types("Foo College") == {"University"}
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Foo Mercantile Exchange", {"StockExchange"}), ("Bar Board Options Exchange", {"StockExchange"}),
+    ("Foo Stock Exchange", {"StockExchange"}), ("Foo Information Exchange", set()), ("Post Exchange", set()),
+    ("Stock Market Crash", set())])
+def test_an_exchange_is_a_markets_by_what_it_trades(name, want):
+    """names.toml [shape.StockExchange]: "Exchange" alone ends a building's, a shop's or a group's name as often."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want

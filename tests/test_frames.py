@@ -40,6 +40,8 @@ def test_a_business_frame_types_a_bare_link_as_a_company(sentence):
     ("It is home to members of the [[Foo]], Bar and Baz communities.", None),
     ("It joined the [[Foo States of Bar]].", None),  # a polity
     ("The moth is a member of [[Fooidae]].", None),  # a taxon
+    ("She became a member of [[Fooism]] in 1990.", None),  # a creed, an idea
+    ("He was a member of [[Anglican]] in 1990.", None),  # a creed's adherents' word alone
     ("The company was acquired by [[J. S. Roe]] in 1928.", None),  # a person's initials
     ("He joined the [[Foo]] in 1914.", "Foo (film)"),  # a qualified title: its qualifier decides
     ("He joined the [[Battle of Foo]].", None),  # an event
@@ -48,3 +50,17 @@ def test_a_business_frame_types_a_bare_link_as_a_company(sentence):
 ])
 def test_no_type_where_the_frame_admits_more_or_the_link_names_no_body(sentence, title):
     assert _types(sentence, title) == frozenset()
+
+
+def test_a_census_list_of_creeds_takes_no_body_class_from_its_churches():
+    """pairs.strongly_listed: "[[Anglican]], [[Uniting Church in Foo|Uniting]], [[Church of Bar]] and [[Islam]]": the two
+    churches' class words type no creed listed beside them."""
+    from wikikg.extract.pairs import strongly_listed
+    from wikikg.model import Mention
+
+    text = "Anglican, Uniting, Church of Bar and Islam"
+    found = [Mention("Anglican", "Anglican", True, frozenset(), start=0, end=8),
+             Mention("Uniting", "Uniting Church in Foo", True, frozenset({"Organization"}), start=10, end=17, strength=3),
+             Mention("Church of Bar", "Church of Bar", True, frozenset({"Organization"}), start=19, end=32, strength=3),
+             Mention("Islam", "Islam", True, frozenset(), start=37, end=42)]
+    assert [m.types for m in strongly_listed(found, text)][::3] == [frozenset(), frozenset()]

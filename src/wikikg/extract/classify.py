@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
-from wikikg.extract.teams import college_team, team_types
+from wikikg.extract.teams import college_team, sport_qualified, sport_words, team_types
 from wikikg.extract.venues import no_venue, venue_end
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -229,8 +229,8 @@ def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
     # the qualifier's head noun names the class: "(state song)" is a song, "(region of Alabama)" a region
     head = QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()
     for cls, pat in _disambig_table():
-        if pat.search(head):
-            return frozenset({cls})
+        if pat.search(head):  # "(basketball)" alone qualifies a player and a term of the game as much as a team
+            return sport_qualified(base) if cls == "SportsClub" and head in sport_words() else frozenset({cls})
     return frozenset()
 
 

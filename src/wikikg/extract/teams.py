@@ -62,3 +62,26 @@ def team_nickname(name: str) -> str | None:
     """The nickname of a team named by a place and a nickname ("Bears" for "Fooville Bears"), else None."""
     m = _patterns()[0].fullmatch(name) if team_types(name) and not college_team(name) else None
     return name[len(m["place"]) + 1:] if m is not None else None
+
+
+_PLURAL = re.compile(r"[A-Z][\w'’-]*[^\Ws'’]s\b")  # a capitalised plural: "Rangers", "Highlanders", "Indios"
+
+
+def sport_qualified(label: str) -> frozenset[str]:
+    """The class of a title qualified by a sport alone ("Foo (baseball)"): Wikipedia qualifies so a player (WP:NCPEOPLE:
+    "[[Jane Roe (basketball)]]"), a term of the game ("[[Goal (ice hockey)]]", "[[Triple Crown (baseball)]]") and a team
+    ("[[Fooville Bears (ice hockey)]]"): a person's name is a person's, a name with a capitalised plural a team's, any
+    other none (its own words may type it: "Foo League")."""
+    from wikikg.extract.people import is_titled_person  # (people.py types names by classify.py, which asks this module)
+
+    if not label:
+        return _CLUB
+    if is_titled_person(label):
+        return frozenset({"Person"})
+    return _CLUB if _PLURAL.search(label) else frozenset()
+
+
+@cache
+def sport_words() -> frozenset[str]:
+    """The sports of names.toml [teams], as a disambiguation qualifier writes them alone ("(basketball)")."""
+    return frozenset(name_tables().team_sports)
