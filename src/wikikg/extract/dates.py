@@ -155,7 +155,9 @@ def sentence_date(text: str, previous: DateValue | None, section_year: int | Non
         lives = _life_spans(text)
         dates = tuple(d for d in dates if not any(a <= d[0] < b for a, b in lives))
     ctx_year = int(previous.value[:4]) if previous else section_year
-    if before is not None and (rel := _FOLLOWING.search(text, before)):
+    if before is not None and (rel := _FOLLOWING.search(text, before)) \
+            and not any(before <= d[0] < rel.start() for d in dates):  # not "signed for ⟦X⟧ in 2000 and made
+        # his debut the following year": the trigger's own date stands before the later event's
         # "established in 1989 and joined the league the following year": the event after the trigger
         # is dated from the date before it
         ref = next((_value(y if y is not None else ctx_year, mo, d) for s0, _e, y, mo, d in reversed(dates)

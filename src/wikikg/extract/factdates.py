@@ -37,9 +37,20 @@ _LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|t
                     r"(?:later|(?:more\s+)?recently|subsequently|afterwards|eventually|thereafter)\s", re.I)
 
 # an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980",
-# "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to 1949" (a participle's own event)
+# "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to 1949", "Making a fortune by 1908,
+# he was appointed president of ⟦Y⟧ in 1909" (a participle's own event): blanked when the sentence dates its own
+# event elsewhere (else the two are as often of one year as not: "After graduating in 1980, he worked for ⟦Y⟧")
 _EARLIER = re.compile(r"^(?:(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*"
-                      r"|[A-Z][a-z]+ed\s+(?:as|in|on|from|at|by|to)\s[^,;]*),")
+                      r"|(?!(?:During|Beginning|Starting|Commencing|Spanning|Including|According|Following)\b)[A-Z][a-z]+(?:ed|ing)\s[^,;]*),")
+# an opening phrase of a later event, or of a birth: "Before joining ⟦A⟧ in 1993, she was a producer with ⟦B⟧", "Born
+# in 1920, he joined ⟦Y⟧": its date is never the main clause's
+_BEFORE = re.compile(r"^(?:(?:Shortly\s+|Just\s+)?Before|Prior\s+to|Born)\s+(?!(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d)"
+                     r"|(?:the\s+)?(?:⟦\d+⟧|\d{4}\S*(?:\s+(?:[\w-]+|⟦\d+⟧)){0,3}),)[^,;]*,")
+
+# a subordinate clause told after the main clause, of an event before or after its: "On February 8, 1973, ⟦A⟧ was
+# promoted to publisher, after ⟦Jane Roe⟧ was named president of ⟦X⟧", "played for ⟦A⟧ in 1990 before joining ⟦B⟧"
+_SUBORDINATE = re.compile(r"(?:,\s*|\s+)(?:after|before)\s+(?=(?:⟦\d+⟧|he|she|they|it|[a-z]+ing)\s)")
+_MAIN = re.compile(r"⟦\d+⟧|\b(?:he|she|they|it)\s", re.I)  # a main clause's subject before the subordinate one
 
 # a date that ends a term, no event's own: "until 2008", "to 1949"
 _ENDING = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$|[–—-]\s*$")
@@ -135,10 +146,14 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     out += [y for y in attributive_years(text) if not _inside(span, *y)]
     out += [m.span() for m in _UNTIL.finditer(text)
             if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
-    if (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
+    if (opening := _BEFORE.match(text)) and not _inside(span, *opening.span()):
+        out.append(opening.span())
+    elif (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
             and any(not _ENDING.search(text, max(0, b - 12), b) for b, *_ in find_dates(_blank(text, out + [opening.span()]))):
         out.append(opening.span())  # the sentence dates its own event elsewhere
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
+    out += [(0, m.start()) for m in _SUBORDINATE.finditer(text, 0, span[0])
+            if not find_dates(text[m.end():span[0]]) and find_dates(text[:m.start()]) and _MAIN.search(text, 0, m.start())][-1:]
     cut = None
     for m in _NEW_EVENT.finditer(text):
         if m.end() > span[0]:
@@ -243,3 +258,58 @@ def event_link_date(text: str, mentions: list, start: int, end: int) -> DateValu
         found = [f for f in find_dates(event.text) if f[2] is not None]
         return sentence_date(event.text[found[0][0]:found[0][1]], None, None) if len(found) == 1 else None
     return None
+
+
+# where a coordinated predicate starts after "and": "and was subsequently elected to ⟦Y⟧ in 1990", "and later received
+# a degree from ⟦Y⟧ in 1982", "and in 1787 joined ⟦Y⟧", ", then received": another event, whose date is not an earlier conjunct's
+_ADVERB = r"(?:[a-z]+ly|then|later|also|soon|afterwards|eventually|subsequently|at\s+(?:one|some)\s+point|in\s+turn)"
+_VERB = (r"(?:was|were|is|are|has|had|have|became|began|went|took|won|spent|held|led|made|ran|rose|taught|wrote|left"
+         r"|got|gave|sat|saw|[a-z]{3,}ed)\b")
+_AND_VERB = re.compile(rf"(?:(?:,\s*|\s+)and\s+|,\s*(?=then\s))(?:{_ADVERB}\s+)*(?:{_VERB}|(?:in|on|by)\s+(?:[A-Z][a-z]+\s+)?\d)")
+_TERM = re.compile(r".*?\b(?:served|remained|held|sat)\b")  # "was appointed Governor of ⟦X⟧ and served from 1918": X's term
+# a later predicate told as a state or as coming after ("and became professor at ⟦X⟧", "and at one point was a member of
+# ⟦X⟧", "and then spent a year at ⟦X⟧"), or after a birth: not an event told right after the first ("returned to
+# Freedonia in 2004 and joined ⟦X⟧", "graduated in 1966 and enrolled in ⟦X⟧": as often of that year as not)
+_STATE = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:became|(?:was|were)\s+(?:also\s+)?(?:a|an|the|one)\s)"
+                    r"|(?:,\s*|\s+)(?:and\s+(?:then\s+)?)?(?:later|subsequently|afterwards|eventually|at\s+(?:one|some)\s+point)\s"
+                    r"|(?:,\s*|\s+)and\s+then\s")  # not ", then attended ⟦X⟧" right after a graduation: of its year
+_GRADUATION = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:graduated|received|earned|obtained|completed|was\s+a\s+"
+                         r"(?:freshman|sophomore|junior|senior|student))\b")
+_FROM_SLOT = re.compile(r"\b(?:from|at)\s+(?:the\s+)?⟦")  # another school named: "received a B.S. from ⟦Y⟧ in 1973"
+_BORN_IN = re.compile(r"\bborn\b")
+_RELATIVE = re.compile(r"\b(?:\w+\s+(?:years?|months?)\s+later|(?:the\s+)?(?:following|next|same)\s+(?:year|month)"
+                       r"|that\s+(?:same\s+)?(?:year|month))\b", re.I)
+
+
+def later_conjunct(text: str, start: int, limit: int, schooling: bool = False) -> int | None:
+    """Where a later coordinated predicate begins between a trigger's end (`start`) and `limit`, when the
+    trigger's own conjunct gives no date and the later one does ("became chairman of ⟦X⟧ and was subsequently
+    elected to ⟦Y⟧ in 1990": 1990 is Y's); else None, also for a `schooling` whose graduation the later one
+    tells, naming no other school ("attended ⟦X⟧ and graduated in 1947": the schooling's date)."""
+    m = _AND_VERB.search(text, start, limit)
+    if m is None or find_dates(text[start:m.start()]) or not find_dates(text[m.start():limit]) or _TERM.match(text, m.end() - 8) \
+            or schooling and _GRADUATION.match(text, m.start()) and not _FROM_SLOT.search(text, m.start()):
+        return None
+    return m.start()
+
+
+def verb_conjunct(text: str, span: tuple[int, int]) -> int | None:
+    """Where the coordinated predicate that holds a trigger at `span` begins, when an earlier predicate of the
+    sentence gives a date ("joined the priesthood in 1628 and became professor at ⟦X⟧": X's conjunct);
+    None when no "and" and a verb stand between the last date before the trigger and it, or the conjunct tells
+    its date relative to the earlier one ("and two years later joined ⟦X⟧")."""
+    found = [e for _s, e, year, *_ in find_dates(text[:span[0]]) if year is not None]
+    if not found:
+        return None
+    last = None
+    for m in _AND_VERB.finditer(text, found[-1], span[1]):
+        if m.start() < span[0] and "⟦" not in text[m.start():min(m.end(), span[0])]:
+            last = m
+    if last is None or len(found) == 1 and found[0] <= text.find(",") < last.start():
+        return None  # "After the war in 1945, the party returned ... and became a member of ⟦X⟧": an opening's date
+    return None if _RELATIVE.search(text, last.start(), span[1] + 40) else last.start()
+
+
+def state_conjunct(text: str, start: int) -> bool:
+    """Whether the coordinated predicate at `start` is told as a state or as coming later, or after a birth."""
+    return bool(_STATE.match(text, start) or _BORN_IN.search(text, 0, start))

@@ -9,7 +9,17 @@ from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
-from wikikg.extract.factdates import conjunct_start, event_link_date, fact_text, graduation_date, own_date, when_date
+from wikikg.extract.factdates import (
+    conjunct_start,
+    event_link_date,
+    fact_text,
+    graduation_date,
+    later_conjunct,
+    own_date,
+    state_conjunct,
+    verb_conjunct,
+    when_date,
+)
 from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
@@ -28,6 +38,7 @@ _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?
                       r"[\s-]+)?)?$", re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s|⟦\d+⟧\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", re.I)  # a conjunct's own
 # subject: a clause of its own
+_ENDS = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$")  # a date that ends a term
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 # "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
 _SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
@@ -280,6 +291,8 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
     for start, end, *_ in find_dates(dates[:clause[1]]):  # "on December 30, 1995": the comma is the date's
         if start < limit < end:
             limit = end
+    limit = later_conjunct(dates, span[1], limit, rule.relation == "educatedAt") or limit  # "became chairman of ⟦X⟧
+    # and was elected to ⟦Y⟧ in 1990": Y's date
     if not find_dates(dates[:limit]) and (event := event_link_date(sl.text, sl.mentions, span[1], limit)) is not None:
         return event  # "In the ⟦2006 general election⟧ the party was affiliated to ⟦X⟧": the link's year
     if (when := when_date(sl.text, span, limit)) is not None:
@@ -292,6 +305,11 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
         if (before := find_dates(dates[:span[0]])) and not _fronted(sl.text, before):  # "Chancellor of ⟦X⟧,
             dates = " " * span[0] + dates[span[0]:]  # serving from 1989 to 2004 and Chancellor of ⟦Y⟧, from 1979 to
             # 2002": the first fact's dates are not the second's
+    elif (conj := verb_conjunct(dates, span)) is not None and not _fronted(sl.text, find_dates(dates[:span[0]])) \
+            and ((own := find_dates(dates[conj:limit])) and not _ENDS.search(dates, 0, conj + own[0][0])
+                 or state_conjunct(dates, conj)):  # "joined the priesthood in
+        # 1628 and became professor at ⟦X⟧": another predicate's date, none of this one's; nor an end ("until 1956")
+        return None if own and _ENDS.search(dates, 0, conj + own[0][0]) else sentence_date(dates[conj:limit], None, None)
     elif (conj := conjunct_start(dates, span)) is not None:
         if find_dates(dates[span[1]:clause[1]]):
             return sentence_date(dates[conj:limit], None, None)  # "a visiting artist at ⟦A⟧ in 1997, and a Fellow
