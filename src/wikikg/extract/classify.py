@@ -113,6 +113,12 @@ def name_types(name: str) -> frozenset[str]:
     return frozenset({cls})
 
 
+def place_named(label: str) -> bool:
+    """Whether a name is a place's by its shape alone ("Foo Air Force Base") and names no body of a place ("Civil
+    Administration of the Foo Islands")."""
+    return name_types(label) == {"Place"} and " of " not in label
+
+
 _HEAD_OF = re.compile(r"(?P<head>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?: [A-ZÀ-ÖØ-Þ][\w'’.-]*)+) (?:of|for) (?:the )?[A-ZÀ-ÖØ-Þ]")
 
 

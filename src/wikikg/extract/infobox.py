@@ -21,7 +21,7 @@ from wikikg.extract.boxtext import (
     two_people,
 )
 from wikikg.extract.boxtext import clean as _clean
-from wikikg.extract.classify import _NAME_CONNECTORS, is_concept_title, is_shape_word, name_types, split_title
+from wikikg.extract.classify import _NAME_CONNECTORS, is_concept_title, is_shape_word, name_types, place_named, split_title
 from wikikg.extract.entailment import is_body_of_institutions, is_membership_body
 from wikikg.extract.listings import listings
 from wikikg.extract.listings import norm as _norm
@@ -234,7 +234,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             mention = _mention(name, link, types, value)
             where = places() if m.property == "educatedAt" else countries()  # "education = Foo School, Fooville": no school
             if value == "organization" and ((label := split_title(mention.key)[0]) in where
-                                            or is_event(label) and not name_types(label) or name_types(label) == {"Place"}):
+                                            or is_event(label) and not name_types(label) or where is countries() and place_named(label)):
                 continue  # "owner = [[Poland]]", "commands = [[Foo Air Base]]": a place; "league = [[Foo Cup]]": an event
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
