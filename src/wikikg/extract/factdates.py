@@ -52,8 +52,9 @@ _BEFORE = re.compile(r"^(?:(?:Shortly\s+|Just\s+)?Before|Prior\s+to|Born)\s+(?!(
 _SUBORDINATE = re.compile(r"(?:,\s*|\s+)(?:after|before)\s+(?=(?:⟦\d+⟧|he|she|they|it|[a-z]+ing)\s)")
 _MAIN = re.compile(r"⟦\d+⟧|\b(?:he|she|they|it)\s", re.I)  # a main clause's subject before the subordinate one
 
-# a date that ends a term, no event's own: "until 2008", "to 1949"
-_ENDING = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$|[–—-]\s*$")
+# a date that ends a term, no event's own: "until 2008", "to 1949" (ENDS), or after a dash ("1990–", _ENDING)
+ENDS = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$")
+_ENDING = re.compile(ENDS.pattern + r"|[–—-]\s*$")
 
 # the fact's end told before its trigger: "the company resigned its membership in ⟦X⟧", "withdrew from ⟦X⟧": the
 # date is the leaving's, not the fact's

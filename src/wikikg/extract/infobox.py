@@ -232,9 +232,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                     minority(item.text) or is_personal_name(split_title(link.target if link else name)[0])):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"; nor is a person
             mention = _mention(name, link, types, value)
-            where = places() if m.property == "educatedAt" else countries()  # "education = Foo School, Fooville": no school
-            if value == "organization" and ((label := split_title(mention.key)[0]) in where
-                                            or is_event(label) and not name_types(label) or where is countries() and place_named(label)):
+            school = m.property == "educatedAt"  # "education = Foo School, Fooville": the town is no school
+            if value == "organization" and ((label := split_title(mention.key)[0]) in (places() if school else countries())
+                                            or is_event(label) and not name_types(label) or not school and place_named(label)):
                 continue  # "owner = [[Poland]]", "commands = [[Foo Air Base]]": a place; "league = [[Foo Cup]]": an event
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person

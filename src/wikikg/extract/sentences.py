@@ -10,6 +10,7 @@ from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.factdates import (
+    ENDS,
     conjunct_start,
     event_link_date,
     fact_text,
@@ -38,7 +39,6 @@ _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?
                       r"[\s-]+)?)?$", re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s|⟦\d+⟧\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", re.I)  # a conjunct's own
 # subject: a clause of its own
-_ENDS = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$")  # a date that ends a term
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 # "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
 _SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
@@ -306,10 +306,10 @@ def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None
             dates = " " * span[0] + dates[span[0]:]  # serving from 1989 to 2004 and Chancellor of ⟦Y⟧, from 1979 to
             # 2002": the first fact's dates are not the second's
     elif (conj := verb_conjunct(dates, span)) is not None and not _fronted(sl.text, find_dates(dates[:span[0]])) \
-            and ((own := find_dates(dates[conj:limit])) and not _ENDS.search(dates, 0, conj + own[0][0])
+            and ((own := find_dates(dates[conj:limit])) and not ENDS.search(dates, 0, conj + own[0][0])
                  or state_conjunct(dates, conj)):  # "joined the priesthood in
         # 1628 and became professor at ⟦X⟧": another predicate's date, none of this one's; nor an end ("until 1956")
-        return None if own and _ENDS.search(dates, 0, conj + own[0][0]) else sentence_date(dates[conj:limit], None, None)
+        return None if own and ENDS.search(dates, 0, conj + own[0][0]) else sentence_date(dates[conj:limit], None, None)
     elif (conj := conjunct_start(dates, span)) is not None:
         if find_dates(dates[span[1]:clause[1]]):
             return sentence_date(dates[conj:limit], None, None)  # "a visiting artist at ⟦A⟧ in 1997, and a Fellow
