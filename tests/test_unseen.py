@@ -73,7 +73,8 @@ def test_the_blind_set_is_never_drawn(tmp_path):
                                   "unseen-sample-round7-end.tsv", "unseen-sample-round8-start.tsv",
                                   "unseen-sample-round8-end.tsv", "unseen-sample-round9-start.tsv",
                                   "unseen-sample-round10-start.tsv", "unseen-sample-round11-start.tsv",
-                                  "unseen-sample-round12-start.tsv"])
+                                  "unseen-sample-round12-start.tsv", "unseen-sample-round13-start.tsv",
+                                  "unseen-sample-round14-start.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
