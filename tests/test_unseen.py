@@ -81,7 +81,8 @@ def test_a_judged_unseen_sample_is_complete(name):
     assert all(r["note"] for r in rows if r["verdict"] == "no")  # every `no` says why
 
 
-@pytest.mark.parametrize("name", ["unseen-entities-round1.tsv", "unseen-entities-round2.tsv", "unseen-entities-round3.tsv"])
+@pytest.mark.parametrize("name", ["unseen-entities-round1.tsv", "unseen-entities-round2.tsv", "unseen-entities-round3.tsv",
+                                  "unseen-entities-round4.tsv"])
 def test_a_judged_entity_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 150 and {r["verdict"] for r in rows} == {"yes", "class", "no"}
