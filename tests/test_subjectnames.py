@@ -39,10 +39,10 @@ WHOLE = [
 
 @pytest.mark.parametrize("text,name", WHOLE)
 def test_whole_word_hits_are_the_expressions(text, name):
-    from wikikg.extract.subjectnames import _whole_word_hits
+    from wikikg.extract.subjectnames import whole_word_hits
 
     expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    assert _whole_word_hits(text, name) == expected
+    assert whole_word_hits(text, name) == expected
 
 
 def test_word_char_is_what_w_matches():

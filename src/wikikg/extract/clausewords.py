@@ -106,6 +106,7 @@ _OWN_NOUN = re.compile(r"(?:\b(?:is|was|are|were|been|be|became|becomes|become|r
                        r"(?:(?:now|currently|also|still|today)\s+)?(?:(?:a|an|the|another)\b|one\s+of\s+the\b)(?:[^,()⟦]|⟦\d+⟧)*,?\s*$")
 
 
+_BRACKETS = re.compile(r"\([^()]*\)")
 _PARTICIPLE = re.compile(r"(?:based|headquartered|headquarters)\b", re.I)
 
 
@@ -113,7 +114,7 @@ def other_noun(gap: str, trigger: str) -> bool:
     """Whether the words between a name and a participle ("based in") end in a noun that is not the name's own."""
     if not _PARTICIPLE.match(trigger):
         return False
-    gap = re.sub(r"\([^()]*\)", " ", gap)
+    gap = _BRACKETS.sub(" ", gap)
     return _VERB_LAST.search(gap) is None and _OWN_NOUN.search(gap) is None
 
 

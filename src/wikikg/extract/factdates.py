@@ -7,6 +7,9 @@ from wikikg.extract.dates import find_dates, sentence_date
 from wikikg.model import DateValue
 
 # a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
+_WORDS = re.compile(r"[\w.'’-]+|[–—]")  # the words before a year, as attributive_years reads them
+_STATE_VERB = re.compile(r"(?:is|are|has|have|remains)\s")
+_SLOT_NEXT = re.compile(r"(?:the\s+)?⟦")
 _AFTER_SLOT = re.compile(r"⟦(\d+)⟧'*,?\s*(?:\((?:[^()\d]|⟦\d+⟧)*\)\s*)?(\([^()]*\))")  # past an undated one: "(born ⟦1⟧) (1947–1984)"
 # a founding stated aside, of a name and not of the fact: "(founded in 2001 ...)", "Launched in 2005, ⟦X⟧ is",
 # "⟦X⟧ is a unit of ⟦Y⟧ and was founded in 1997"
@@ -85,7 +88,7 @@ def attributive_years(text: str) -> list[tuple[int, int]]:
     for start, end, year, month, _day in find_dates(text):
         if year is None or month is not None or end - start != 4 or not _NAMED_NEXT.match(text, end):
             continue
-        words = re.findall(r"[\w.'’-]+|[–—]", text[max(0, start - 40):start])
+        words = _WORDS.findall(text[max(0, start - 40):start])
         if text.startswith("'s", end) and (not words or words[-1].lower() not in _TIME_WORDS):
             out.append((start, end))
         elif words and words[-1].lower() in _MODIFYING and (words[-1].lower() in ("for", "–", "—", "-") or len(words) < 2
@@ -166,7 +169,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
         own = _blank(text, out)[cut.end():comma if comma >= 0 else len(text)]
         cut = cut if find_dates(own) else None  # "⟦Jane Roe⟧, who joined the firm in 1987,": the clause's own date
     if cut is not None and cut.group().rstrip().endswith("and") and not find_dates(text[cut.end():span[1]]) \
-            and re.match(r"(?:is|are|has|have|remains)\s", text[cut.end():]):
+            and _STATE_VERB.match(text, cut.end()):
         return None
     if cut is not None and not relative and parties and all(_slot_end(text, i) <= cut.start() for i in parties):
         return _blank(text, out + [(cut.start(), len(text))])  # "formed the ⟦A⟧ in September 1945 and in
@@ -222,7 +225,7 @@ def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
     for m in _CONJUNCT.finditer(text, found[-1], span[1]):
         if m.start() < span[0]:
             last = m
-    return None if last is None or re.match(r"(?:the\s+)?⟦", text[last.end():span[0]]) else last.end()
+    return None if last is None or _SLOT_NEXT.match(text, last.end(), span[0]) else last.end()
 
 
 # "until 2001 when they hired ⟦X⟧ as chairman", "added the title in 1987 when ⟦X⟧ became chairman": a "when" right

@@ -31,7 +31,7 @@ from wikikg.extract.nounlinks import names_a_body
 from wikikg.extract.officelinks import is_office, is_rank
 from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, personal_types, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
-from wikikg.extract.subjectnames import subject_around_links
+from wikikg.extract.subjectnames import subject_around_links, whole_word_hits
 from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
 from wikikg.extract.unitnames import unit_spans
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
@@ -253,9 +253,9 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(ctx.subject, text[s:e], s, e))
     for name in sorted((n for n in ctx.subject_names if n in text and (", " in n or _SPLIT_NAME.search(n) or n[:1].isdigit())),
                        key=lambda n: (-len(n), n)):  # one name, which the name pass would split: "Faculty of Foo, Bar
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # and Baz", "Roe ministry (1978–80)", "50 Foo Regiment"
-            if free(hit.start(), hit.end()):
-                take(_at(ctx.subject, name, hit.start(), hit.end()))
+        for s, e in whole_word_hits(text, name):  # and Baz", "Roe ministry (1978–80)", "50 Foo Regiment"
+            if free(s, e):
+                take(_at(ctx.subject, name, s, e))
     for link in sentence.links:
         if is_entity_link(link.target, link.text) and free(link.start, link.end):
             m = _link_mention(link.target, link.text, link.start, link.end)

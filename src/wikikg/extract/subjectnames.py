@@ -8,6 +8,8 @@ from wikikg.kb.names import legal_suffixes, name_tables, stop_names
 from wikikg.model import Mention, ParsedArticle
 
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")  # a generation after a surname
+_ALT_PARTS = re.compile(r"[;,]|\bor\b|\s[–—]\s")  # the parts of a lead's bracketed alternatives
+_TITLED_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")  # a capitalised word before a given name: "Mr", "Anna"
 
 
 def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
@@ -34,7 +36,7 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:
         alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
         uses = sum(1 for s in article.sentences if given in s.text for m in alone.finditer(s.text)
-                   if not re.search(r"\b[A-Z][\w.]*\s+$", s.text[:m.start()]))  # not "Mr Vivek", "Anna Vivek"
+                   if not _TITLED_BEFORE.search(s.text[:m.start()]))  # not "Mr Vivek", "Anna Vivek"
         if uses >= 2:
             out.add(given)
     return out
@@ -68,7 +70,7 @@ def subject_around_links(text: str, links, subject_names) -> list[tuple[int, int
     for name in subject_names:
         if " " not in name or len(name) < 6 or name not in text:
             continue
-        for s, e in _whole_word_hits(text, name):
+        for s, e in whole_word_hits(text, name):
             if any(s <= k.start and k.end <= e and k.end - k.start < e - s for k in links):
                 out.append((s, e))
     return sorted(out, key=lambda span: span[0] - span[1])  # the longest first
@@ -79,7 +81,7 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _whole_word_hits(text: str, name: str) -> list[tuple[int, int]]:
+def whole_word_hits(text: str, name: str) -> list[tuple[int, int]]:
     """The spans re.finditer(r"(?<!\\w)NAME(?!\\w)", text) finds, without compiling an expression per name."""
     out, size, i = [], len(name), text.find(name)
     while i != -1:
@@ -164,7 +166,7 @@ def subject_initialisms(names: set[str], article: ParsedArticle, subject: Mentio
     first = article.sentences[0]
     bold = own_bold(first)
     if bold and (m := _LEAD_ALT.match(first.text, bold[0][1])) is not None:
-        for part in re.split(r"[;,]|\bor\b|\s[–—]\s", m.group(1)):  # "(FCB – Foo-Club Bar)": a dash between too
+        for part in _ALT_PARTS.split(m.group(1)):  # "(FCB – Foo-Club Bar)": a dash between too
             part = part.split(":", 1)[-1].strip()
             if " " in part:
                 spelled.setdefault(_initials(part), part)

@@ -12,6 +12,7 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Sentence, 
 _FROM_TO = re.compile(r"\s*,?\s*from\s+(\d{4})\s+(?:to|until|till|through)\s+(\d{4}|the\s+present|present)\b")
 _NOTE = re.compile(r"\s*\((?:since\s+(\d{4})|(\d{4})\s*[–—-]\s*(\d{4}|present)?)\)")
 # the facts a post or a membership makes, whose term the sentence gives
+_CLAUSE_END = re.compile(r"[,;.]")
 _TERMED = frozenset({"affiliatedWith", "keyPerson", "memberOf", "educatedAt"})
 # a person taking a post, in an organisation's article: "X was replaced by [[Jane Roe]]", "replaced outgoing
 # President, X, with Jane Roe", "Jane Roe joined Foo at vice president", "Jane Roe voted in as president"
@@ -52,7 +53,7 @@ def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term
             return _year(m.group(1) or m.group(2)), _year(m.group(3))
         return None
     after = _TAKES_AFTER.match(s.text, end)
-    clause = re.split(r"[,;.]", s.text[after.end():])[0] if after else ""
+    clause = _CLAUSE_END.split(s.text[after.end():])[0] if after else ""
     bare = after is not None and after.group().lower().rstrip().endswith("over") \
         and _TOOK_OVER.match(s.text, after.end()) is not None \
         and not any(after.end() <= ln.start < after.end() + len(clause) for ln in s.links)  # no other body named

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import is_state
@@ -15,7 +16,7 @@ def no_venue(name: str, cls: str) -> bool:
     spec = name_tables().shape[cls]
     venue = next((w for w in spec.venues + spec.surnames if name.endswith(w)), None)
     if venue is None or any(name.endswith(w) and len(w) > len(venue) for w in spec.suffix + spec.first) \
-            or any(re.match(rf"(?:The )?{re.escape(h)} ", name) for h in spec.head):
+            or name.startswith(_head_starts(cls)):
         return False  # "Foo National Park", "Electoral district of Foo Park": other words of the class say it
     words = name[:-len(venue)].split()
     if words[:1] == ["The"]:
@@ -30,6 +31,12 @@ def no_venue(name: str, cls: str) -> bool:
     given = [w for w in words if not _INITIAL.fullmatch(w)]  # "G. Jane Hall", "Jane Q. Hall"; "Min-jun Park"
     return not given or len(given) == 1 and (is_given_name(given[0]) or _SPLIT_GIVEN.fullmatch(given[0]) is not None) \
         or is_personal_name(" ".join(words))
+
+
+@cache
+def _head_starts(cls: str) -> tuple[str, ...]:
+    """A class's first words (names.toml `head`) with the space after them, bare or after "The ": what a name opens with."""
+    return tuple(f"{the}{h} " for h in name_tables().shape[cls].head for the in ("", "The "))
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
