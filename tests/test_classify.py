@@ -733,7 +733,8 @@ def test_an_exchange_is_a_markets_by_what_it_trades(name, want):
     ("Fooville Trades and Labour Council", {"Organization"}), ("Barshire Policy Council", {"Organization"}),
     ("World Council of Churches", {"Organization"}), ("Fooville City Council", {"GovernmentAgency"}),
     ("Barshire County Council", {"GovernmentAgency"}), ("Privy Council", {"GovernmentAgency"}),
-    ("Foo Legislative Council", {"GovernmentAgency"})])
+    ("Foo Legislative Council", {"GovernmentAgency"}), ("Olympic Council of Freedonia", {"Organization"}),
+    ("Working Group of Foo", {"Organization"}), ("Legislative Assembly of Barshire", set())])
 def test_a_council_of_churches_sports_scouts_or_causes_is_no_government(name, want):
     """names.toml [shape.Organization] `first`: a council a church, a sport, scouts, students, trades or a cause
     name is an organisation; a town's, a county's or a state's council stays a government body."""
