@@ -116,10 +116,12 @@ def test_initials_before_a_surname_may_name_a_firm_by_their_context(text, name, 
     ("Writers such as John Doe praised the play.", "John Doe", False),
     ("Her stage roles were praised, and she was later known as Jane Doe.", "Jane Doe", False),
     ("He served as John Roe's deputy.", "John Roe", False),
-    ("He reached the papacy as Pope John XI.", "John XI", False)])
+    ("He reached the papacy as Pope John XI.", "John XI", False),
+    ("1966 Foo (as Dr. John Doe in \"The Bar\")", "John Doe", True),
+    ("At the band's start, Roe (as John Doe) also played for Foo.", "John Doe", False)])
 def test_a_name_after_as_is_a_role_an_actor_plays(text, name, role):
     """names.toml roles_played: a name right after "as" that a word of acting, a cast line or a credit's
     parenthesis introduces is a character, nobody; "born as", "such as", "known as" name people."""
     from wikikg.extract.people import played_role
 
-    assert played_role(text, text.index(name)) is role
+    assert played_role(text, text.index(name), text.index(name) + len(name)) is role
