@@ -137,10 +137,9 @@ def _head_of(name: str) -> frozenset[str]:
 
 
 def _phrase_class(head: str) -> frozenset[str]:
-    """Organization for a head that is one of its shape's phrases ("Olympic Council" of "Olympic Council of Asia",
-    "Working Group" of "Working Group of Foo"), which alone names nothing; not one word ("Council of Europe")."""
-    first = _shape_table().first(head) if " " in head.strip() and is_shape_word(head) else None
-    return _ORG if first is not None and _shape_patterns()[first][0] == "Organization" else frozenset()
+    """Organization for a head that is one of the phrases names.toml [shape.Organization] `first` lists ("Olympic
+    Council" of "Olympic Council of Asia", "Working Group" of "Working Group of Foo"), which alone names nothing."""
+    return _ORG if " ".join(head.split()) in name_tables().shape["Organization"].first and " " in head.strip() else frozenset()
 
 
 @cache
