@@ -724,3 +724,33 @@ def test_an_exchange_is_a_markets_by_what_it_trades(name, want):
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Freedonia Christian Council", {"Organization"}), ("Parochial Church Council", {"Organization"}),
+    ("Fooland Boxing Council", {"Organization"}), ("International Cricket Council", {"Organization"}),
+    ("Fooville Area Boy Scout Council", {"Organization"}), ("Students' Representative Council", {"Organization"}),
+    ("Fooville Trades and Labour Council", {"Organization"}), ("Barshire Policy Council", {"Organization"}),
+    ("World Council of Churches", {"Organization"}), ("Fooville City Council", {"GovernmentAgency"}),
+    ("Barshire County Council", {"GovernmentAgency"}), ("Privy Council", {"GovernmentAgency"}),
+    ("Foo Legislative Council", {"GovernmentAgency"}), ("Olympic Council of Freedonia", {"Organization"}),
+    ("Working Group of Foo", {"Organization"}), ("Legislative Assembly of Barshire", set())])
+def test_a_council_of_churches_sports_scouts_or_causes_is_no_government(name, want):
+    """names.toml [shape.Organization] `first`: a council a church, a sport, scouts, students, trades or a cause
+    name is an organisation; a town's, a county's or a state's council stays a government body."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Catholics", True), ("Roman Catholics", True), ("Fooland Jews", True), ("Sunni Muslims", True),
+    ("Foo Byzantine-Rite Catholics", True), ("The Socialists", True), ("Conference of Christians and Jews", False),
+    ("League of Communists of Freedonia", False), ("Jews for Foo", False), ("Jane Roe", False), ("Boston Christians", False),
+    ("First Vatican Council", True), ("Third Lateran Council", True), ("Second Continental Congress", False)])
+def test_a_creeds_adherents_and_a_churchs_council_name_no_entity(name, want):
+    """names.toml groups: capitalised words that end in a creed's adherents name a group of people, nobody; a
+    numbered council of the Church, named for where it sat, is a sitting (an event), no body."""
+    from wikikg.extract.nonentities import names_no_entity
+
+    assert names_no_entity(name) is want

@@ -103,3 +103,25 @@ def test_a_leading_initial(name, want):
 def test_initials_before_a_surname_may_name_a_firm_by_their_context(text, name, want):
     start = text.index(name)
     assert personal_types(name, text, start, start + len(name))[0] == want
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Jane Roe starred as John Doe in the film.", "John Doe", True),
+    ("She was best known for her role as Dr. Jane Doe on the series.", "Jane Doe", True),
+    ("The film also stars John Roe as Captain Foo and Jane Roe as Mary Bar.", "Mary Bar", True),
+    ("John Roe as Jane Doe", "Jane Doe", True),
+    ("The Foo Girl at the Bar Theatre (1913, as Jane Doe), and then Baz.", "Jane Doe", True),
+    ("Foo Blues (1961) as a Jane Doe", "Jane Doe", True),
+    ("He was born as John Doe in Fooville.", "John Doe", False),
+    ("Writers such as John Doe praised the play.", "John Doe", False),
+    ("Her stage roles were praised, and she was later known as Jane Doe.", "Jane Doe", False),
+    ("He served as John Roe's deputy.", "John Roe", False),
+    ("He reached the papacy as Pope John XI.", "John XI", False),
+    ("1966 Foo (as Dr. John Doe in \"The Bar\")", "John Doe", True),
+    ("At the band's start, Roe (as John Doe) also played for Foo.", "John Doe", False)])
+def test_a_name_after_as_is_a_role_an_actor_plays(text, name, role):
+    """names.toml roles_played: a name right after "as" that a word of acting, a cast line or a credit's
+    parenthesis introduces is a character, nobody; "born as", "such as", "known as" name people."""
+    from wikikg.extract.people import played_role
+
+    assert played_role(text, text.index(name), text.index(name) + len(name)) is role

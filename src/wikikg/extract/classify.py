@@ -129,10 +129,17 @@ def _head_of(name: str) -> frozenset[str]:
     Organization: the same head names a government's body and a church's ("World Council of Foo"); not a company's word,
     which names fields too ("Foo Capital of Culture")."""
     m = _HEAD_OF.match(name)
-    cls = name_types(m["head"]) if m is not None and not venue_end(m["head"]) else frozenset()  # not "Foo Hall of Fame"
+    cls = name_types(m["head"]) or _phrase_class(m["head"]) if m is not None and not venue_end(m["head"]) else frozenset()
+    # (not "Foo Hall of Fame")
     if cls and team_types(m["head"]):  # "the Fooville Bears for Jane Roe": a trade's two ends, no team's name
         return frozenset()
     return _ORG if cls == _AGENCY else cls if "Company" not in cls else frozenset()
+
+
+def _phrase_class(head: str) -> frozenset[str]:
+    """Organization for a head that is one of the phrases names.toml [shape.Organization] `first` lists ("Olympic
+    Council" of "Olympic Council of Asia", "Working Group" of "Working Group of Foo"), which alone names nothing."""
+    return _ORG if " ".join(head.split()) in name_tables().shape["Organization"].first and " " in head.strip() else frozenset()
 
 
 @cache

@@ -29,7 +29,7 @@ from wikikg.extract.names import spans as _spans
 from wikikg.extract.nonentities import is_event, is_work_qualifier, italic_title, names_an_honour_before, names_no_entity
 from wikikg.extract.nounlinks import names_a_body
 from wikikg.extract.officelinks import is_office, is_rank
-from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, personal_types, shared_surnames
+from wikikg.extract.people import is_given_name, is_personal_name, is_titled_person, personal_types, played_roles, shared_surnames
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links, whole_word_hits
 from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
@@ -325,7 +325,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             take(_at(ctx.subject, m.group(), m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     found = shared_surnames(_paren_links(found, text), text)
-    return by_company([_with_context(m, text) for m in found], text, sentence.italic)
+    return played_roles(by_company([_with_context(m, text) for m in found], text, sentence.italic), text)
 
 
 # a lower-case word after a capitalised first one but a particle ("Roe ministry"), or a quoted nickname ('Jo "Jack" Roe')

@@ -5,6 +5,7 @@ import re
 from functools import cache, lru_cache
 
 from wikikg.kb.names import name_tables
+from wikikg.kb.places import places
 
 
 @cache
@@ -113,10 +114,18 @@ def names_no_entity(name: str) -> bool:
     """Whether a name's own form says it names no entity, whatever the words around it or its look of a
     personal name: an honour ("Foo Award", "Foo Unit Citation", "Order of Foo"), an event's form, a law's ("Foo Act"),
     a field ("Home Entertainment"), a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone
-    ("Major General"), a placeholder ("TBA"), a ship's ("HMS Foo")."""
+    ("Major General"), a placeholder ("TBA"), a ship's ("HMS Foo"), a creed's adherents ("Roman Catholics")."""
     return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
-        or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name) or is_vessel(name)
+        or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name) or is_vessel(name) \
+        or bool(_group().fullmatch(name)) and name.rpartition(" ")[0] not in places()  # "Fooville Quakers": a team
     # ("Major General" alone is one of [stop] titles: a title, nobody's name)
+
+
+@cache
+def _group() -> re.Pattern:
+    """Capitalised words that end in a creed's adherents ("Roman Catholics", "Sunni Muslims"): names.toml groups."""
+    words = "|".join(map(re.escape, name_tables().groups)) or "(?!)"
+    return re.compile(rf"(?:The\s+)?(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\s+){{0,3}}(?:{words})")
 
 
 @cache
@@ -185,8 +194,9 @@ def _sitting() -> re.Pattern:
     """A numbered sitting of a body ("25th Congress", "Second International Congress of Foo", "First Council of
     Fooville"): names.toml sessions."""
     words = "|".join(map(re.escape, name_tables().sessions)) or "(?!)"
-    return re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,3}}?|(?:{_ORDINALS})\s+(?:(?:International|World|Annual"
-                      rf"|Ecumenical|General)\s+)?)(?:{words})\b")  # not "Second Continental Congress": a body
+    kinds = "|".join(map(re.escape, name_tables().session_kinds)) or "(?!)"
+    return re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,3}}?|(?:{_ORDINALS})\s+(?:(?:{kinds})\s+)?)"
+                      rf"(?:{words})\b")  # not "Second Continental Congress": a body
 
 
 @cache

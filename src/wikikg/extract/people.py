@@ -332,3 +332,38 @@ class SurnameUse:
         if len(last) < 3 or not last[:1].isupper() or not last.replace("-", "").isalpha() or last in places():
             return False
         return self.alone(last) >= 2 and not self.in_lower_case(last.lower())
+
+
+@cache
+def _role_cue() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(name_tables().roles_played, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"\b(?:{words})\b[^.;:!?()\[\]]{{0,100}}$", re.I)
+
+
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+_NOT_ROLE = re.compile(r"\b(?:such|well|known|identified|born|named|nicknamed|credited|dubbed|to|served|serving|serves)\s+$", re.I)
+_CAST_LINE = re.compile(r"\W*(?:[A-Z][\w.'’-]*\s+){1,4}")  # "Jane Roe as ...": an actor's name, then the role
+_CREDIT = re.compile(r"\([^()]*\d{4}[^()]*,\s*$|\(\d{4}\)\s+$")  # "(1913, as Jane Roe)", "Foo (1961) as Jane Roe"
+_BARE_CREDIT = re.compile(r"\($")  # "Foo (as Jane Roe in Bar)": a role in a work; "Jane Doe (as Jane Roe)" is her other name
+_IN_WORK = re.compile(r"\s+in\s+[\"“'A-Z]")
+
+
+def played_role(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:] is a role an actor plays (names.toml [person_names] roles_played): right
+    after "as" where a word of acting comes first in the clause ("starred as Jane Roe"), in a cast line ("Jane Roe as
+    John Doe") or a credit's parenthesis ("(1913, as Jane Roe)", "(as Jane Roe in Foo)"); not "known as", "such as",
+    "Jane Doe (as Jane Roe)" (a person's names)."""
+    m = _AS_BEFORE.search(text, max(0, start - 160), start)
+    if m is None:
+        return False
+    before = text[max(0, m.start() - 160):m.start()]
+    return not _NOT_ROLE.search(before) and (bool(_role_cue().search(before)) or bool(_CREDIT.search(before))
+                                             or bool(_BARE_CREDIT.search(before)) and bool(_IN_WORK.match(text, end))
+                                             or m.start() <= 60 and bool(_CAST_LINE.fullmatch(text[:m.start()])))
+
+
+def played_roles(found: list, text: str) -> list:
+    """Mentions of a sentence, an unlinked name typed only a person by its shape untyped where it is a role an actor
+    plays ("also stars Jane Roe as Captain John Doe": a character, nobody)."""
+    return [dataclasses.replace(m, types=frozenset(), strength=0)
+            if not m.linked and m.types == _PERSON and played_role(text, m.start, m.end) else m for m in found]

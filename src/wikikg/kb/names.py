@@ -104,6 +104,7 @@ class Names:
     ship_prefixes: tuple[str, ...] = ()  # a ship's name's prefix ("HMS", "USS")
     vessels: tuple[str, ...] = ()  # a vessel's kind before its name, a nationality first ("French frigate Foo")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
+    session_kinds: tuple[str, ...] = ()  # a word between a sitting's ordinal and its noun ("Second Vatican Council")
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
     part_self: tuple[str, ...] = ()  # of those, the ones that after a body's name name the body itself ("[[Foo]] Group")
     towns_after: tuple[str, ...] = ()  # prepositions that put a town's link in its place ("near [[Fooville]]")
@@ -115,6 +116,8 @@ class Names:
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
     clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
+    groups: tuple[str, ...] = ()  # plural nouns of a creed's adherents ("Catholics"): a group of people, nobody
+    roles_played: tuple[str, ...] = ()  # words of acting before "as" and a character's name ("starred as Jane Roe")
     team_nicknames: tuple[str, ...] = ()  # a sports team's plural nickname after a place's name ("Fooville Bears")
     team_sports: tuple[str, ...] = ()  # a sport after a team's nickname in a college team's title ("... football")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
@@ -150,7 +153,7 @@ SCHEMA = Table({
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
-    "events": Table({"words": list, "awards": list, "sessions": list}),
+    "events": Table({"words": list, "awards": list, "sessions": list, "session_kinds": list}),
     "and_names": Table({"heads": list}),
     "roles": Table({"words": list, "modifiers": list, "offices": list, "heads": list, "post_only": list},
                    frozenset({"words"})),
@@ -170,7 +173,7 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
-                           "clans": list}),
+                           "clans": list, "roles_played": list, "groups": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -193,13 +196,14 @@ _LISTS = {
     "unit_bare": ("units", "bare"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
     "laws": ("works", "laws"), "ship_prefixes": ("works", "ship_prefixes"), "vessels": ("works", "vessels"),
-    "sessions": ("events", "sessions"),
+    "sessions": ("events", "sessions"), "session_kinds": ("events", "session_kinds"),
     "part_heads": ("parts", "heads"), "part_self": ("parts", "self"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"),
     "villages_after": ("place_names", "villages_after"), "world_regions": ("place_names", "world_regions"),
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
+    "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
