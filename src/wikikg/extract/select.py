@@ -210,6 +210,10 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if not ok:
             return []
         ok, left = cw.past_fronted_clause(sl.text, sl.spans, ok, left, ts)  # "after ⟦A⟧ filed, ⟦B⟧ joined": B
+        if (new := cw.new_subject(sl.text, sl.spans, ok, ts)) is not None:  # "⟦A⟧ bought ⟦B⟧ and ⟦C⟧ acquired ⟦D⟧": C
+            chain = _chain(sl, [i for i in reversed(ok) if i <= new], ts, backwards=True)
+            if ok[0] not in chain:  # (its list: "⟦A⟧ observed that ⟦B⟧ and ⟦C⟧ were active in")
+                return chain[:1] if kind == "left" else chain
         if cw.object_of_first_verb(sl.text, lo, ts, sl.spans[ok[0]][0]):
             return []  # "they left ⟦the University⟧ and founded ⟦ABE⟧": the university is the first verb's object
         if left and cw.relative_after(sl.text, sl.spans[left[-1]][1], ts):  # "⟦the Prize⟧ that was established by"
@@ -224,7 +228,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         return chain[:1] if kind == "left" else chain
     if kind == "right":  # its owned noun, not past it: "named to ⟦A⟧'s All ⟦B⟧ ... All-⟦A⟧", "of ⟦A⟧'s ⟦B⟧": B
         own = next((owned_end(sl.text, e) or 0 for i, (s, e) in enumerate(sl.spans) if te <= s and e <= hi and i not in right), -1)
-        return [i for i in rok[:1] if own < 0 or sl.spans[i][0] < own or not sl.text[own:sl.spans[i][0]].strip()]  # "'s firm ⟦B⟧"
+        return [i for i in rok[:1] if (own < 0 or sl.spans[i][0] < own or not sl.text[own:sl.spans[i][0]].strip())
+                and not cw.next_predicate(sl.text, sl.spans, te, i)]  # "'s firm ⟦B⟧"
     if kind == "right_adjacent":  # "of the ⟦Foo Army⟧ ⟦Department of the West⟧": the last name heads the phrase
         return [i for i in rok[:1] if not _SLOT.sub("", _org_owner(sl, sl.text[te:sl.spans[i][0]])).strip()]
     if kind == "right_modifier":  # "is an inactive ⟦X⟧ unit": the name right after the trigger, modifying the noun after it
