@@ -153,3 +153,32 @@ def bare_pronoun(text: str, span: tuple[int, int], shown: str) -> bool:
     """Whether a mention shown as "he"/"she" follows its trigger with no comma before it: the next clause's subject,
     no argument ("as ⟦Foo F.C.⟧ manager he sold Roe"); after a comma it is one ("A Democrat, he serves")."""
     return shown.casefold() in ("he", "she") and not text[:span[0]].rstrip().endswith(",")
+
+
+# a second verb of the clause before a name ("formed ⟦X⟧ with ⟦Y⟧ and acquired ⟦Z⟧": Z is the second verb's), or a name that
+# heads a new clause after "and" ("bought ⟦A⟧ in 2011 and ⟦B⟧ acquired ⟦C⟧": B acquired)
+_VERB = r"(?:[a-z]{3,}ed|bought|sold|took|made|won|built|led|began|became|went|ran)"  # (not "left wing")
+_SECOND_VERB = re.compile(rf"(?:⟧|[\w)])[^⟦;]*?\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?{_VERB}\s")
+_AND_END = re.compile(r"(?<=[\w⟧)]),?\s+and\s+$")
+_VERB_AFTER = re.compile(rf"\s+(?:had\s+|has\s+|have\s+|also\s+|then\s+|later\s+|itself\s+)?{_VERB}\b")
+_CLAUSE_VERB = re.compile(rf"\s+(?:(?:also|then|later|had|has|have)\s+)?{_VERB}\s")
+_A_SLOT = re.compile(r"⟦\d+⟧")
+
+
+def next_predicate(text: str, spans, te: int, i: int) -> bool:
+    """Whether name i, which a selector picks past the trigger's phrase ending at te, is another verb's: a coordinated
+    verb stands between, or the name heads a new clause after "and"."""
+    gap = text[te:spans[i][0]]
+    return bool(_SECOND_VERB.search(gap) or _A_SLOT.search(gap) and _AND_END.search(gap)
+                and _VERB_AFTER.match(text, spans[i][1]))
+
+
+def new_subject(text: str, spans, ok: list[int], ts: int) -> int | None:
+    """The name right before the trigger at ts that heads a new clause after "and", a verb of the clause's first name
+    (ok[0]) between ("⟦A⟧ bought ⟦B⟧ in 2011 and ⟦C⟧ acquired"); None if there is none."""
+    adj = [i for i in ok if not text[spans[i][1]:ts].strip()]
+    if not adj or adj[-1] == ok[0]:
+        return None
+    c = adj[-1]
+    before = text[spans[ok[0]][1]:spans[c][0]]
+    return c if _AND_END.search(before) and _CLAUSE_VERB.match(before) else None

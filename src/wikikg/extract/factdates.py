@@ -225,7 +225,10 @@ def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
     for m in _CONJUNCT.finditer(text, found[-1], span[1]):
         if m.start() < span[0]:
             last = m
-    return None if last is None or _SLOT_NEXT.match(text, last.end(), span[0]) else last.end()
+    if last is None or _SLOT_NEXT.match(text, last.end(), span[0]) and (text[:last.start()].endswith("⟧") or not any(
+            year for *_, year, _m, _d in find_dates(text[span[1]:].split(",")[0]))):
+        return None
+    return last.end()  # (and "in 2011 and ⟦B⟧ acquired ⟦C⟧ in 2012": B's clause, with its own date)
 
 
 # "until 2001 when they hired ⟦X⟧ as chairman", "added the title in 1987 when ⟦X⟧ became chairman": a "when" right

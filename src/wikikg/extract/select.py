@@ -1,4 +1,4 @@
-"""Which mentions of a slotted sentence fill a rule's places: the clause, eligibility, selectors, lists."""
+"""Which mentions of a slotted sentence fill a rule's places: eligibility, selectors, lists."""
 from __future__ import annotations
 
 import re
@@ -210,6 +210,10 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if not ok:
             return []
         ok, left = cw.past_fronted_clause(sl.text, sl.spans, ok, left, ts)  # "after ⟦A⟧ filed, ⟦B⟧ joined": B
+        if (new := cw.new_subject(sl.text, sl.spans, ok, ts)) is not None:  # "⟦A⟧ bought ⟦B⟧ and ⟦C⟧ acquired ⟦D⟧": C
+            chain = _chain(sl, [i for i in reversed(ok) if i <= new], ts, backwards=True)
+            if ok[0] not in chain:  # (its list: "⟦A⟧ observed that ⟦B⟧ and ⟦C⟧ were active in")
+                return chain[:1] if kind == "left" else chain
         if cw.object_of_first_verb(sl.text, lo, ts, sl.spans[ok[0]][0]):
             return []  # "they left ⟦the University⟧ and founded ⟦ABE⟧": the university is the first verb's object
         if left and cw.relative_after(sl.text, sl.spans[left[-1]][1], ts):  # "⟦the Prize⟧ that was established by"
@@ -224,7 +228,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         return chain[:1] if kind == "left" else chain
     if kind == "right":  # its owned noun, not past it: "named to ⟦A⟧'s All ⟦B⟧ ... All-⟦A⟧", "of ⟦A⟧'s ⟦B⟧": B
         own = next((owned_end(sl.text, e) or 0 for i, (s, e) in enumerate(sl.spans) if te <= s and e <= hi and i not in right), -1)
-        return [i for i in rok[:1] if own < 0 or sl.spans[i][0] < own or not sl.text[own:sl.spans[i][0]].strip()]  # "'s firm ⟦B⟧"
+        return [i for i in rok[:1] if (own < 0 or sl.spans[i][0] < own or not sl.text[own:sl.spans[i][0]].strip())
+                and not cw.next_predicate(sl.text, sl.spans, te, i)]  # "'s firm ⟦B⟧"
     if kind == "right_adjacent":  # "of the ⟦Foo Army⟧ ⟦Department of the West⟧": the last name heads the phrase
         return [i for i in rok[:1] if not _SLOT.sub("", _org_owner(sl, sl.text[te:sl.spans[i][0]])).strip()]
     if kind == "right_modifier":  # "is an inactive ⟦X⟧ unit": the name right after the trigger, modifying the noun after it
@@ -360,40 +365,6 @@ def _town_after(sl: Slotted, a: int, b: int) -> bool:
             and bool(m.types & org_classes()) and sl.text[sl.spans[a][1]:sl.spans[b][0]] == ", ")
 
 
-def clause_of(sl: Slotted, span: tuple[int, int]) -> tuple[int, int]:
-    """The clause around a trigger: from the last break before it to the first break after it."""
-    brk = rules.cues().clause_breaks
-    lo = 0
-    for m in brk.finditer(sl.text, 0, span[0]):
-        lo = lo if cw.closed_before(sl.text, m.start(), span[0]) else m.end()  # "X (; born 1952) is a …"
-    m = brk.search(sl.text, span[1])
-    return lo, (m.start() if m else len(sl.text))
-
-
 # ", President of ", ", Chief Executive Officer of the ": a post in apposition, before the name it is held at
 _POST_APPOSED = re.compile(r",\s+(?:(?:former|then|current|later)\s+)?[A-Z][\w-]*(?:\s+(?:&|and|[A-Z][\w-]*)){0,4}"
                            r"\s+(?:of|at)\s+(?:the\s+)?")
-
-# "⟦X⟧, who", "⟦X⟧ (1990), which", "⟦X⟧, a radio presenter who": the name a non-restrictive relative clause is of
-_ANTECEDENT = re.compile(r"⟦(\d+)⟧(?P<gap>(?:\s*\([^()⟦]*\))?\s*,\s*(?:(?:a|an|the|its|his|her|their)\s+"
-                         r"(?:[a-z][\w-]*\s+){0,5})?)(?P<word>who|which)\s*$")
-_BARE = re.compile(r"\s*,\s*")
-# a sentence's subject and its predicate noun, a relative clause after it: "⟦X⟧ (…) was a ⟦Foo Air Force⟧ Major General
-# who", "⟦X⟧ is a British engineering company which"
-_COPULA_WHO = re.compile(r"⟦(\d+)⟧(?:\s*\([^()]*\))?\s+(?:is|was|became|has\s+been)\s+(?:a|an|the)\s+"
-                         r"(?P<pred>[^,;()⟦⟧]*(?:⟦\d+⟧[^,;()⟦⟧]*){0,2}?)\s*\b(?:who|which|that)\s*$")
-
-
-def relative_antecedent(sl: Slotted, lo: int) -> tuple[int, bool, bool] | None:
-    """The mention a clause that opens with "who"/"which" after a comma is about: the name right before the
-    comma, or the name an apposition there describes ("⟦Jane Roe⟧, a radio presenter who was a member of"); or the
-    subject of a sentence whose predicate noun the clause follows ("⟦Acme⟧ is a firm which was acquired by");
-    whether it is bare ("⟦Jane Roe⟧, who": nothing but the comma between; or that subject) and whether it is that
-    subject; None when the clause opens otherwise."""
-    m = _ANTECEDENT.search(sl.text, max(0, lo - 80), lo)
-    if m is None or m.end() != lo:
-        c = _COPULA_WHO.search(sl.text, 0, lo)  # "⟦Jane Roe⟧ (1947–2009) was an American general who served as"
-        if c is None or c.end() != lo or any("Person" in sl.mentions[int(k)].types for k in _SLOT.findall(c["pred"])):
-            return None
-        return int(c.group(1)), True, True  # the one noun the clause can be about
-    return int(m.group(1)), m["word"] == "who" and _BARE.fullmatch(m["gap"]) is not None, False

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
+from wikikg.extract.clauses import clause_of, relative_antecedent
 from wikikg.extract.commonnouns import without_common_nouns
 from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
@@ -24,7 +25,7 @@ from wikikg.extract.factdates import (
 from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
-from wikikg.extract.select import Slotted, clause_of, eligible, relative_antecedent, select
+from wikikg.extract.select import Slotted, eligible, select
 from wikikg.kb import rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
@@ -230,7 +231,7 @@ def _own_dates(sl: Slotted, obj: list, relation: str, date: DateValue) -> dict[i
 
 
 def _relative_host(sl: Slotted, clause: tuple[int, int], types, strict, span: tuple[int, int] | None = None) -> list[Mention]:
-    """The one a "who"/"which" clause is about (select.relative_antecedent): a person right before ", who"
+    """The one a "who"/"which" clause is about (clauses.relative_antecedent): a person right before ", who"
     ("⟦Jane Roe⟧, who became the leader of ⟦X⟧"); for the clause's subject also the name before the comma or
     the one an apposition there describes, when no other name stands between the clause's start and the
     trigger at `span` ("⟦Jane Roe⟧, a radio presenter who was a member of ⟦X⟧"); else no one."""
