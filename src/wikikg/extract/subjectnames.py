@@ -14,7 +14,7 @@ _TITLED_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")  # a capitalised word before a
 
 def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
     """"James" for "Renée James": a biography names its subject by surname, when the article uses the
-    surname on its own or after a title ("Dr. James") at least twice; and "Vivek" for "Vivek Lall" when it uses the given name on its
+    surname on its own or after a title ("Dr. James") at least twice; and "Ravi" for "Ravi Roe" when it uses the given name on its
     own (not before the surname) at least twice, as some biographies do."""
     words = label.split()
     while len(words) > 2 and _GENERATION.fullmatch(words[-1]):
@@ -36,7 +36,7 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:
         alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
         uses = sum(1 for s in article.sentences if given in s.text for m in alone.finditer(s.text)
-                   if not _TITLED_BEFORE.search(s.text[:m.start()]))  # not "Mr Vivek", "Anna Vivek"
+                   if not _TITLED_BEFORE.search(s.text[:m.start()]))  # not "Mr Ravi", "Anna Ravi"
         if uses >= 2:
             out.add(given)
     return out
