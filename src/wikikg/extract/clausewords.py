@@ -182,3 +182,28 @@ def new_subject(text: str, spans, ok: list[int], ts: int) -> int | None:
     c = adj[-1]
     before = text[spans[ok[0]][1]:spans[c][0]]
     return c if _AND_END.search(before) and _CLAUSE_VERB.match(before) else None
+
+
+# a bare "he" or "she" as the clause's subject after the last name before the trigger ("After attending ⟦A⟧, he joined
+# ⟦B⟧", "after ⟦A⟧ were relegated, he was out of contract and joined ⟦B⟧"): the verb is that person's
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+|\bthat\s+|\bthen\s+)(?:[Hh]e|[Ss]he)\s+(?:[a-z][\w-]*\s+){0,6}?$")
+# a person's name alone before the verb after a comma or at the sentence's start ("..., ⟦Jane Roe⟧ joined"), or "he"
+# or "she" read as the subject's name there or after "and" ("..., ⟦he⟧ was out of contract and joined")
+_NAME_SUBJECT_BEFORE = re.compile(r"(?:^|,)\s*$")
+_PRONOUN_SUBJECT_BEFORE = re.compile(r"(?:^|[,;]|\band|\bthen|\bthat)\s*$")
+_NAME_SUBJECT_AFTER = re.compile(r"\s+(?:(?:later|then|also|eventually|subsequently|soon|again|finally)\s+)?")
+_PRONOUN_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,6}?")
+
+
+def pronoun_subject(text: str, start: int, trigger_start: int) -> bool:
+    """Whether a bare "he" or "she" between `start` (the last name's end) and the trigger is the verb's subject."""
+    return _PRONOUN_SUBJECT.search(text, start, trigger_start) is not None
+
+
+def name_subject(text: str, span: tuple[int, int], trigger_start: int, pronoun: bool = False) -> bool:
+    """Whether the name at `span` stands alone before the trigger as its clause's subject: after a comma or at the
+    sentence's start, with at most an adverb between ("Kurri Kurri Bulldogs, ⟦Jane Roe⟧ joined"); a pronoun read as a
+    name ("he") also after "and", with its verb phrase between ("⟦he⟧ was out of contract and joined")."""
+    before, after = (_PRONOUN_SUBJECT_BEFORE, _PRONOUN_SUBJECT_AFTER) if pronoun else (_NAME_SUBJECT_BEFORE,
+                                                                                       _NAME_SUBJECT_AFTER)
+    return bool(before.search(text, 0, span[0])) and after.fullmatch(text, span[1], trigger_start) is not None

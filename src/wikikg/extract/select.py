@@ -192,6 +192,15 @@ _APPOSED_MODIFIED = re.compile(r"^\s*,\s+(?:now\s+|itself\s+)?(?:a|an)\s+"
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧]),?\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")  # ", and is based in"
 
 
+def _person_subject(sl: Slotted, left: list[int], ok: list[int], lo: int, ts: int) -> bool:
+    """Whether the trigger's verb has a person the rule may not take as its subject right before it: a bare or an
+    anaphoric "he"/"she", or a person's name after a comma (cw.pronoun_subject, cw.name_subject)."""
+    last = left[-1] if left else None
+    if last is None or last in ok or "Person" not in sl.mentions[last].types:
+        return cw.pronoun_subject(sl.text, sl.spans[last][1] if last is not None else lo, ts)
+    return cw.name_subject(sl.text, sl.spans[last], ts, sl.mentions[last].text.casefold() in ("he", "she"))
+
+
 def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int], preps, types,
             strict: bool, need_prep: bool = False) -> list[int]:
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
@@ -210,6 +219,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if not ok:
             return []
         ok, left = cw.past_fronted_clause(sl.text, sl.spans, ok, left, ts)  # "after ⟦A⟧ filed, ⟦B⟧ joined": B
+        if _person_subject(sl, left, ok, lo, ts):
+            return []  # "After attending ⟦A⟧, he joined", "..., ⟦Jane Roe⟧ joined": the verb's subject is no eligible name
         if (new := cw.new_subject(sl.text, sl.spans, ok, ts)) is not None:  # "⟦A⟧ bought ⟦B⟧ and ⟦C⟧ acquired ⟦D⟧": C
             chain = _chain(sl, [i for i in reversed(ok) if i <= new], ts, backwards=True)
             if ok[0] not in chain:  # (its list: "⟦A⟧ observed that ⟦B⟧ and ⟦C⟧ were active in")

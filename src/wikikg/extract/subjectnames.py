@@ -8,6 +8,7 @@ from wikikg.kb.names import legal_suffixes, name_tables, stop_names
 from wikikg.model import Mention, ParsedArticle
 
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")  # a generation after a surname
+_DOUBLE = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})+")  # a double-barrelled surname: "Roe-Smith", "Martin-Doe"
 _ALT_PARTS = re.compile(r"[;,]|\bor\b|\s[–—]\s")  # the parts of a lead's bracketed alternatives
 _TITLED_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")  # a capitalised word before a given name: "Mr", "Anna"
 
@@ -24,7 +25,7 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
     words[-1] = words[-1].rstrip(",")
     out = set()
     surname, given = words[-1], words[0]
-    if surname[:1].isupper() and len(surname) >= 3 and surname.isalpha():
+    if surname[:1].isupper() and len(surname) >= 3 and (surname.isalpha() or _DOUBLE.fullmatch(surname)):
         alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
         uses = sum(1 for s in article.sentences if surname in s.text for m in alone.finditer(s.text)
                    if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))

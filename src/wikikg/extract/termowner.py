@@ -24,7 +24,7 @@ def term_owner(article: ParsedArticle, sentence, ctx: Context) -> Mention | None
     if not name or name in ctx.subject_names or len(name) > 80:
         return None
     colon = line.endswith(":") and not line.startswith(";")  # "Northern Command:", not "Foo Air Force structure:"
-    if colon and not part_named(name_mention(name)):
+    if colon and not (part_named(name_mention(name)) and _name_words(name)):
         return None
     found = [m for m in find_mentions(sentence, ctx) if m.start == 0 and m.end >= len(name)]
     if found and (found[0].types or not colon):
@@ -32,3 +32,13 @@ def term_owner(article: ParsedArticle, sentence, ctx: Context) -> Mention | None
         return None if m.key == ctx.subject.key or not m.types & org_classes() else m
     types = (name_types(name) or frozenset({unit_class(name, ctx.subject) or "Organization"})) if colon else name_types(name)
     return replace(name_mention(name), types=types, strength=SHAPE) if types & org_classes() else None
+
+
+_PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "in", "on",
+                        "at", "&"})
+
+
+def _name_words(line: str) -> bool:
+    """Whether a line is made of a name's words only: capitalised words, numbers and particles ("Northern Command",
+    "Directorate of Foo"), not a sentence that ends in one ("The following officers commanded the 1st Foo Battalion")."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _PARTICLES for w in line.split())
