@@ -11,6 +11,7 @@ from wikikg.extract.lists import applies, default_type, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
+from wikikg.extract.nonentities import names_a_season
 from wikikg.extract.pairtables import pair_rows
 from wikikg.extract.seasons import season_of
 from wikikg.extract.spancols import spanned
@@ -269,8 +270,9 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
         if m is not None and not m.linked and (known := ctx.index.get(m.key) or shown.get(m.key)) is not None \
                 and known.linked:
             m = replace(known, text=m.text)  # "| BCL |" below "| [[Foo Championship League|BCL]] |": the link's
-        if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
-            continue
+        if m is None or m.key == ctx.subject.key or (m.types and not m.types & types) \
+                or not m.types and names_a_season(m.key):  # "| [[1994 Foo League|1994]] | 12 | 9th |": a season's
+            continue  # row of the club's record, no member of it
         if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
             continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
         if not m.types:
