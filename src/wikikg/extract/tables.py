@@ -87,7 +87,7 @@ def _columns(table: Table) -> tuple[int, int | None]:
     name = next((i for i, h in enumerate(table.header) if _NAME_COLUMN.match(h.strip())), 0)
     dated = [i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())]
     # a row's own founding ("Founded | ... | Joined") dates its relation only when no other column does
-    date = next((i for i in dated if not _FOUNDING_COLUMN.match(table.header[i].strip())), dated[0] if dated else None)
+    date = next((i for i in dated if not _FOUNDING_COLUMN.match(table.header[i].strip())), None)
     if date is None and not any(h.strip() for h in table.header):  # no header: a column of years is the dates'
         width = max((len(r) for r in table.rows), default=0)
         date = next((i for i in range(width) if i != name and table.rows
