@@ -161,8 +161,12 @@ _SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo
 
 
 def names_a_season(name: str) -> bool:
-    """Whether a name starts with a year or a season, as a competition's season does ("1994 Foo League")."""
-    return bool(_SEASON.match(name))
+    """Whether a name starts with a year or a season, as a competition's season does ("1994 Foo League"); not a
+    team's season ("2007 Foo Owls football team": a player's team that year)."""
+    return bool(_SEASON.match(name)) and not _SEASON_TEAM.search(name)
+
+
+_SEASON_TEAM = re.compile(r"\b(?:team|squad|side)$", re.I)
 
 
 def _event_name(name: str) -> bool:

@@ -87,7 +87,7 @@ def _columns(table: Table) -> tuple[int, int | None]:
     name = next((i for i, h in enumerate(table.header) if _NAME_COLUMN.match(h.strip())), 0)
     dated = [i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())]
     # a row's own founding ("Founded | ... | Joined") dates its relation only when no other column does
-    date = next((i for i in dated if not _FOUNDING_COLUMN.match(table.header[i].strip())), None)
+    date = next((i for i in dated if not _FOUNDING_COLUMN.match(table.header[i].strip())), dated[0] if dated else None)
     if date is None and not any(h.strip() for h in table.header):  # no header: a column of years is the dates'
         width = max((len(r) for r in table.rows), default=0)
         date = next((i for i in range(width) if i != name and table.rows
@@ -279,6 +279,9 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
             named_by = f"{heading} {table.header[name_col]}" if name_col < len(table.header) else heading
             m = replace(m, types=frozenset({default_type(spec, ctx.subject, named_by)}), strength=0)  # "Team"
         date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
+        if "University" in m.types and date_col is not None and date_col < len(table.header) \
+                and _FOUNDING_COLUMN.match(table.header[date_col].strip()):
+            date = end = None  # a member college's own founding, long before it joined ("Founded | 1821")
         if spec.needs_dates and date is None:
             continue
         placed = [c for c in row if c.end > c.start]
