@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from wikikg.extract.anaphora import other_pronoun
 from wikikg.extract.classify import name_types, split_title
@@ -18,7 +17,7 @@ from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject
 from wikikg.extract.teams import team_nickname
 from wikikg.extract.titled import titled_person
 from wikikg.extract.titlepeople import titled_person_link
-from wikikg.kb.names import name_tables, partisan_nouns, stop_names
+from wikikg.kb.names import partisan_nouns, stop_names
 from wikikg.kb.places import linked_towns, places
 from wikikg.model import Mention, ParsedArticle
 
@@ -62,7 +61,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
             names |= {f"the {head[-1]}", f"The {head[-1]}"}  # "the Star", "The Institute", "the Club"
     ctx = Context(subject, names)
     ctx.other_pronoun = other_pronoun(article.text) if "Person" in subject.types else ""
-    ctx.work = not subject.strength and (_italic_lead(article) or _lead_names_a_work(article))
+    ctx.work = not subject.strength and _italic_lead(article)
     ctx.typed = {m.key: m for m in known if m.types and m.strength >= SHAPE}
     surnames: dict[str, set[str]] = {}
     stop = stop_names()
@@ -170,19 +169,3 @@ def _italic_lead(article: ParsedArticle) -> bool:
     bold = own_bold(first) if first else []
     return bool(bold) and italic_title(first.italic, first.text, *bold[0])
 
-
-
-@cache
-def _work_lead() -> re.Pattern:
-    """"is a/an/the" + a lead's noun phrase whose head is a work's or an event's noun (names.toml [works] lead_nouns)."""
-    t = name_tables()
-    nouns = "|".join(map(re.escape, sorted(t.work_lead_nouns, key=len, reverse=True))) or "(?!)"
-    ends = "|".join(map(re.escape, t.lead_ends)) or "(?!)"
-    after = "|".join(map(re.escape, t.lead_ends + t.lead_joins)) or "(?!)"
-    return re.compile(rf"\b(?:is|was|are|were)\s+(?:an?|the)\s+(?:(?!(?<=\s)(?:{ends}|and|or)\b)[^.;:()\[\]]){{0,100}}?"
-                      rf"\b(?:{nouns})s?\b(?=\s*(?:$|[.;:,()\[\]\"'—–]|(?:{after}|held|\w+ed)\b))", re.I)
-
-
-def _lead_names_a_work(article: ParsedArticle) -> bool:
-    """Whether the lead sentence says its subject is a work or an event ("... was a one-day bicycle race")."""
-    return bool(article.sentences) and _work_lead().search(article.sentences[0].text) is not None

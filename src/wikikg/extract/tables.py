@@ -244,7 +244,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
-        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season, ctx.work):
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season, article):
             out += pair_rows(article, table, ctx, _entity, _parts)  # "Candidate | Party | Votes": under any heading
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
