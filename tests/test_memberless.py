@@ -53,3 +53,18 @@ def test_a_club_season_s_squad_are_the_club_s_members_and_an_edition_s_nobody_s(
     season = _members("2013 Foo FC season", "The '''2013 Foo FC season''' was the club's fourth season." + squad)
     assert season == {("Jane Roe", "Foo FC"), ("Ann Doe", "Foo FC")}
     assert not _members("2014 Foo Rugby", "The '''2014 Foo Rugby''' competition was the fourth edition." + squad)
+
+
+@pytest.mark.parametrize("title,lead", [
+    ("Foo Minutes", "'''''Foo Minutes''''' is a [[Freedonia|Freedonian]] [[television]] comedy that airs on [[Foo TV]]."),
+    ("Foo Cycle Classic", "The '''Foo Cycle Classic''' was a one-off, one-day bicycle race that acted as a test event."),
+    ("Foo ShockWave", "'''Foo ShockWave''', similar to the [[Bar Storm]], was a 4-hour [[wargame]] conducted by [[Baz]]."),
+])
+def test_an_untyped_subject_whose_lead_names_a_work_or_an_event_has_no_members(title, lead):
+    assert not _members(title, f"{lead}\n\n== Members ==\n* [[Jane Roe]]\n* [[John Doe]]\n")
+
+
+def test_an_untyped_subject_whose_lead_names_a_work_only_after_its_head_noun_keeps_its_members():
+    text = ("'''Foo Rovers''' are a metal band from [[Fooville]], named after a video game.\n\n"
+            "== Members ==\n* [[Jane Roe]] - drums\n* [[John Doe]] - bass\n")
+    assert ("Jane Roe", "Foo Rovers") in _members("Foo Rovers", text)

@@ -221,7 +221,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season) \
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season, article) \
                 or term_bars(spec, term, sentence.section, named):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]

@@ -160,6 +160,15 @@ def is_event(name: str) -> bool:
 _SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo Cup", "2014–15 Foo League"
 
 
+def names_a_season(name: str) -> bool:
+    """Whether a name starts with a year or a season, as a competition's season does ("1994 Foo League"); not a
+    team's season ("2007 Foo Owls football team": a player's team that year)."""
+    return bool(_SEASON.match(name)) and not _SEASON_TEAM.search(name)
+
+
+_SEASON_TEAM = re.compile(r"\b(?:team|squad|side)$", re.I)
+
+
 def _event_name(name: str) -> bool:
     """Whether a name's own form makes it an event's, whatever class words it holds: a year or a season
     first ("2014–15 Foo League"), an event's word last (or numbered: "Foo War II") or first before "of" ("Overland Campaign",

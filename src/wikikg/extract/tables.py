@@ -11,6 +11,7 @@ from wikikg.extract.lists import applies, default_type, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
 from wikikg.extract.names import titles_folded
+from wikikg.extract.nonentities import names_a_season
 from wikikg.extract.pairtables import pair_rows
 from wikikg.extract.seasons import season_of
 from wikikg.extract.spancols import spanned
@@ -243,7 +244,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
-        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season):
+        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season, article):
             out += pair_rows(article, table, ctx, _entity, _parts)  # "Candidate | Party | Votes": under any heading
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
@@ -269,14 +270,18 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
         if m is not None and not m.linked and (known := ctx.index.get(m.key) or shown.get(m.key)) is not None \
                 and known.linked:
             m = replace(known, text=m.text)  # "| BCL |" below "| [[Foo Championship League|BCL]] |": the link's
-        if m is None or m.key == ctx.subject.key or (m.types and not m.types & types):
-            continue
+        if m is None or m.key == ctx.subject.key or (m.types and not m.types & types) \
+                or not m.types and names_a_season(m.key):  # "| [[1994 Foo League|1994]] | 12 | 9th |": a season's
+            continue  # row of the club's record, no member of it
         if spec.unless_row and any(spec.unless_row.search(c.text) for i, c in enumerate(row) if i != name_col):
             continue  # "| MobFox || 2018 || Sold to Tightline": under "Acquisitions", a sale
         if not m.types:
             named_by = f"{heading} {table.header[name_col]}" if name_col < len(table.header) else heading
             m = replace(m, types=frozenset({default_type(spec, ctx.subject, named_by)}), strength=0)  # "Team"
         date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
+        if "University" in m.types and date_col is not None and date_col < len(table.header) \
+                and _FOUNDING_COLUMN.match(table.header[date_col].strip()):
+            date = end = None  # a member college's own founding, long before it joined ("Founded | 1821")
         if spec.needs_dates and date is None:
             continue
         placed = [c for c in row if c.end > c.start]

@@ -96,6 +96,7 @@ class Names:
     unit_kinds: tuple[str, ...] = ()  # a unit's nouns before or after its discipline ("Department", "Faculty")
     unit_bare: tuple[str, ...] = ()  # names of a unit by its kind alone, any body's ("Students' Union")
     work_heads: tuple[str, ...] = ()  # last words of works' and things' names, no person's ("Show", "Memorial")
+    work_lead_nouns: tuple[str, ...] = ()  # a lead's head nouns that make its subject a work or an event ("song")
     subunits: tuple[str, ...] = ()  # a unit's sub-units' nouns, named by a letter ("Company A", "B Battery")
     work_qualifiers: tuple[str, ...] = ()  # a link qualifier's head nouns that say it is a work ("film", "novel")
     work_first: tuple[str, ...] = ()  # a document's noun before "of" ("Diploma of", "Decree of")
@@ -169,7 +170,7 @@ SCHEMA = Table({
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
-                    "ship_prefixes": list, "vessels": list}),
+                    "ship_prefixes": list, "vessels": list, "lead_nouns": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
@@ -194,6 +195,7 @@ _LISTS = {
     "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
     "fields": ("fields", "words"), "unit_fields": ("units", "fields"), "unit_kinds": ("units", "heads"),
     "unit_bare": ("units", "bare"), "work_heads": ("works", "heads"), "subunits": ("subunits", "words"),
+    "work_lead_nouns": ("works", "lead_nouns"),
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
     "laws": ("works", "laws"), "ship_prefixes": ("works", "ship_prefixes"), "vessels": ("works", "vessels"),
     "sessions": ("events", "sessions"), "session_kinds": ("events", "session_kinds"),
