@@ -21,8 +21,10 @@ def extract_coalitions(article: ParsedArticle, ctx: Context) -> list[Statement]:
     Party|Foo]]–[[Bar Party|Bar]] [[Foo Coalition|coalition]] was defeated") and in infobox values
     ("opposition_parties = [[A|Foo]] [[B|Bar]] [[C|coalition]]"): each of them is a member of that body."""
     out: list[Statement] = []
-    for s in article.sentences:
-        if any(_is_body(k) for k in s.links):
+    nouns = _body_nouns()  # the links' shown texts that are a body's noun, found once an article (most have none)
+    bodies = {t for t in {k.text for s in article.sentences for k in s.links} if t.strip().casefold() in nouns}
+    for s in article.sentences if bodies else ():
+        if any(k.text in bodies for k in s.links):
             out += _members(s.text, s.links, ctx, Evidence.of_sentence(s), spans=True)
     for box in article.infoboxes:
         for f in box.fields:

@@ -238,6 +238,8 @@ _WHEN = re.compile(r",?\s+when\s+[^,;:()]*")
 
 def when_date(text: str, span: tuple[int, int], limit: int) -> DateValue | None:
     """The date a "when" clause holding the trigger at `span` hangs from, when the clause gives none of its own."""
+    if "when" not in text:
+        return None  # no "when" clause (most texts): no dates looked for
     found = [(s, e) for s, e, year, *_ in find_dates(text[:span[0]]) if year is not None]
     if not found or not (m := _WHEN.match(text, found[-1][1])) or m.end() < span[0] \
             or any(s >= found[-1][1] for s, *_ in find_dates(text[:limit])):

@@ -15,6 +15,8 @@ _NICKNAME = re.compile(r' (?:"|“)[A-Z][\w.’\'-]*(?: [A-Z][\w.’\'-]*)?(?:"|
 def join_nicknames(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans with a person's nickname in quotes joined to the names around it: 'Earl "Curly" Roe' is one name (a
     known given name first), not "Earl", "Curly" and "Roe"."""
+    if '"' not in text and "“" not in text:
+        return spans  # no quotes, no nickname (most texts)
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(spans):

@@ -98,14 +98,23 @@ def _vessel() -> tuple[re.Pattern, frozenset[str], re.Pattern]:
     return shape, frozenset(bodies), re.compile(rf"(?:^|\s)(?:{kinds})s?$")
 
 
+@cache
+def _vessel_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The ship prefixes and the vessel kinds' first words (names.toml [works])."""
+    t = name_tables()
+    return frozenset(t.ship_prefixes), frozenset(k.split()[0] for k in t.vessels)
+
+
 @lru_cache(maxsize=8192)
 def is_vessel(name: str, qualifier: str | None = None) -> bool:
     """Whether a name is a ship's by its form ("HMS Foo", "USS Jane Roe", "French frigate Bar"), not a firm's that
     opens with the same letters ("CSS Industries"), or a link's title by its qualifier ("Foo (1790 ship)"): a ship
     is no body and nobody."""
     shape, bodies, kind = _vessel()
-    name = " ".join(name.split())
-    return bool(shape.fullmatch(name)) and not any(w in bodies for w in name.split()[1:]) \
+    words = name.split()
+    prefixes, kinds = _vessel_words()  # the shape's first word, or its second or third (a kind's): else no fullmatch
+    shaped = bool(words) and words[0] in prefixes or not kinds.isdisjoint(words[1:3])
+    return shaped and bool(shape.fullmatch(" ".join(words))) and not any(w in bodies for w in words[1:]) \
         or bool(qualifier) and bool(kind.search(QUALIFIER_TAIL.sub("", qualifier.split(",")[0]).strip()))
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from wikikg.extract.classify import is_concept_title, split_title
 from wikikg.extract.cutnames import evidence_text
@@ -36,14 +36,18 @@ def _no_entity(m: object) -> bool:
     its title ("[[Order of Foo|OBE]]", "[[Knight Bachelor]]", a common noun's plural: "[[Foo independent schools]]",
     a set's page, a degree's: "[[B.S.]]"), an unlinked name by its words ("TBA", "Vacant", "O.S.B."), or an
     unlinked clipped word or name part alone ("Lab", "Ind.", "Jr.")."""
-    if not isinstance(m, Mention):
-        return False
-    if m.linked:
-        label = split_title(m.key)[0]
-        return is_honour(label) or is_placeholder(label) or is_concept_title(m.key) and bool(_PLURAL.search(label)) \
+    return isinstance(m, Mention) and _named_no_entity(m.linked, m.key, m.text)
+
+
+@lru_cache(maxsize=8192)  # a mention is at an end of several statements, of several steps
+def _named_no_entity(linked: bool, key: str, text: str) -> bool:
+    """_no_entity of a mention by its three fields that decide it."""
+    if linked:
+        label = split_title(key)[0]
+        return is_honour(label) or is_placeholder(label) or is_concept_title(key) and bool(_PLURAL.search(label)) \
             or bool(_degrees().match(label))  # "[[B.S.]]", "[[MBA]]": a degree
-    return is_honour(m.key) or is_placeholder(m.key) or is_placeholder(m.text) or bool(_clipped().match(m.key.strip())) \
-        or bool(_degrees().match(m.key.strip())) or is_event_word(m.key)  # "chairman of the Inquiry into ...": a
+    return is_honour(key) or is_placeholder(key) or is_placeholder(text) or bool(_clipped().match(key.strip())) \
+        or bool(_degrees().match(key.strip())) or is_event_word(key)  # "chairman of the Inquiry into ...": a
     # name cut to its event's word
 
 

@@ -37,10 +37,12 @@ def preload() -> None:
     import pycountry
 
     from wikikg.extract.anaphora import subject_anaphora
-    from wikikg.kb.vocabulary import classes
+    from wikikg.kb.vocabulary import admitted_objects, admitted_subjects, classes, domain, properties, range_of
 
     for fn in table_loaders():
         fn()
     for cls in sorted(classes()):  # the anaphora of a subject of one class ("the company", "the club")
         subject_anaphora(frozenset({cls}))
+    for prop in sorted(properties()):  # a statement's ends checked against its property's (extract/longernames.py)
+        domain(prop), range_of(prop), admitted_subjects(prop), admitted_objects(prop)
     pycountry.languages.get(alpha_2="en")  # cite templates' language= (parse/cite.py) read it lazily

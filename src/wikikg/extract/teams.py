@@ -24,6 +24,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return bare, sport
 
 
+@cache
+def _ends() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How a name `_patterns`' two may fullmatch ends: a space and a nickname; a space and a sport."""
+    t = name_tables()
+    return tuple(" " + w for w in t.team_nicknames), tuple(" " + w for w in t.team_sports)
+
+
 @lru_cache(maxsize=8192)
 def team_types(name: str) -> frozenset[str]:
     """SportsClub for a team's name: a known place's name (a city's without its accents; a state's school: "Foo
@@ -32,7 +39,7 @@ def team_types(name: str) -> frozenset[str]:
     football"); else none."""
     if college_team(name):
         return _CLUB
-    m = _patterns()[0].fullmatch(name)
+    m = _patterns()[0].fullmatch(name) if name.endswith(_ends()[0]) else None
     if m is None:
         return frozenset()
     place = m["place"].removesuffix(" State")
@@ -55,7 +62,7 @@ def _surname(nickname: str) -> bool:
 def college_team(name: str) -> bool:
     """Whether a name is a college team's title: a school's name, a nickname and a sport ("Foo Tech Owls football",
     "Bar University Badgers men's basketball": the team, whatever the school's words say)."""
-    return name[-1:].islower() and _patterns()[1].fullmatch(name) is not None
+    return name[-1:].islower() and name.endswith(_ends()[1]) and _patterns()[1].fullmatch(name) is not None
 
 
 def team_nickname(name: str) -> str | None:

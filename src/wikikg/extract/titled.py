@@ -64,9 +64,13 @@ def _called(clean: str, text: str, start: int, end: int) -> Mention | None:
     "Subsequent Foo Principals John Doe"): a full name of two or three words after them, which the name parser reads as
     a person's; none where the whole is a person's name or has a class ("Mary Jane Roe", "Foo Director Jane Roe Fund")."""
     words = clean.split()
+    callings = _callings()
+    starts = range(max(1, len(words) - 3), len(words) - 1)
+    if not any((c := words[i - 1].casefold()) in callings or c.removesuffix("s") in callings for i in starts):
+        return None  # no calling before any name the loop below would try (most names): not typed or parsed
     if len(words) < 3 or name_types(clean) or is_personal_name(clean):
         return None
-    for i in range(max(1, len(words) - 3), len(words) - 1):  # the longest name first
+    for i in starts:  # the longest name first
         calling = words[i - 1].casefold()
         tail = " ".join(words[i:])
         if (calling in _callings() or calling.removesuffix("s") in _callings()) and is_personal_name(tail) \

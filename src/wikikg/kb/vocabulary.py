@@ -10,7 +10,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from wikikg.kb.ontology import WKG, ontology_graph
 
 __all__ = ["classes", "classes_by_priority", "core_classes", "domain", "is_symmetric", "labels",
-           "org_classes", "range_of", "shown_as", "subclasses", "superclasses", "symmetric_properties"]
+           "org_classes", "properties", "range_of", "shown_as", "subclasses", "superclasses", "symmetric_properties"]
 
 _NS = str(WKG)
 
@@ -28,6 +28,12 @@ def _names(terms) -> frozenset[str]:
 def classes() -> frozenset[str]:
     """Local names of every class wikikg.ttl declares."""
     return _names(ontology_graph().subjects(RDF.type, OWL.Class))
+
+
+@cache
+def properties() -> frozenset[str]:
+    """Local names of every property wikikg.ttl declares (every typed wkg: term that is no class)."""
+    return _names(s for s in ontology_graph().subjects(RDF.type, None) if _local(s) not in classes())
 
 
 @cache
