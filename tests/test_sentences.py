@@ -162,3 +162,19 @@ def test_words_before_a_slot_are_the_words_of_the_slice():
                 while want and want[-1] in ("the", "a"):
                     want.pop()
                 assert last_word(text, lo, s, frozenset({"the", "a"})) == (want[-1] if want else None)
+
+
+def test_participle_opening_holds_the_trigger_and_no_clause_of_its_own():
+    """A sentence opening "After graduating from ⟦X⟧," lends the main clause's subject to a trigger inside the
+    opening; not an opening with a subject of its own, one past its comma, or one that is no participle's."""
+    from wikikg.extract.clausewords import participle_opening
+
+    text = "After graduating from ⟦0⟧ in 1960, ⟦1⟧ attended ⟦2⟧."
+    assert participle_opening(text, text.index("graduating"))
+    assert not participle_opening(text, text.index("attended"))  # past the opening's comma
+    text = "In 1982, after graduating from ⟦0⟧, ⟦1⟧ became a researcher."
+    assert participle_opening(text, text.index("graduating"))
+    text = "After meeting a friend who had been signed by ⟦0⟧, ⟦1⟧ decided to act."
+    assert not participle_opening(text, text.index("signed"))
+    text = "After the war with ⟦0⟧, ⟦1⟧ joined ⟦2⟧."
+    assert not participle_opening(text, text.index("with"))

@@ -149,6 +149,24 @@ def _main_clause_from(text: str, name_start: int, trigger_start: int) -> int:
     return -1
 
 
+# a sentence that opens with a participle's phrase ("After graduating from ⟦X⟧ in 1960, ⟦Y⟧ attended", "In 1982, after
+# graduating from ⟦X⟧, ⟦Y⟧ became", "Before joining ⟦X⟧, she", "Upon graduation from ⟦X⟧, he"): the phrase has no
+# subject of its own, the main clause's is its
+_PARTICIPLE_OPENING = re.compile(r"^\W*(?:(?:[Ii]n|[Bb]y|[Oo]n)\s+[^,⟦⟧]{1,25},\s+)?(?:[Aa]fter|[Bb]efore|[Uu]pon|[Oo]n|"
+                                 r"[Ff]ollowing|[Ww]hile|[Hh]aving)\s+(?:(?:his|her|their)\s+)?"
+                                 r"(?:[a-z]{2,}ing|graduation|graduated)\b")
+
+# a clause of its own inside the opening ("After meeting a friend who had been signed by ⟦X⟧, ⟦Y⟧ decided": the friend's)
+_CLAUSE_IN_OPENING = re.compile(r"\b(?:who|whom|whose|which|that|he|she|they|we|when|where|because|while|after|before)\b")
+
+
+def participle_opening(text: str, trigger_start: int) -> bool:
+    """Whether the sentence opens with a participle's phrase (no subject of its own) that holds the trigger."""
+    m = _PARTICIPLE_OPENING.match(text)
+    return m is not None and "," not in text[m.end():trigger_start] \
+        and not _CLAUSE_IN_OPENING.search(text, m.end(), trigger_start)
+
+
 def bare_pronoun(text: str, span: tuple[int, int], shown: str) -> bool:
     """Whether a mention shown as "he"/"she" follows its trigger with no comma before it: the next clause's subject,
     no argument ("as ⟦Foo F.C.⟧ manager he sold Roe"); after a comma it is one ("A Democrat, he serves")."""

@@ -216,8 +216,9 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind.startswith("right") and rok and cw.noun_and(sl.text, te, sl.spans[rok[0]][0]):
         return []  # "became a branch of the armed forces and the ⟦999th⟧ received": a common noun ended the phrase
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
-        if not ok:
-            return []
+        if not ok:  # "After graduating from ⟦X⟧, ⟦Y⟧ attended": the opening's subject is the main clause's
+            return select("after_opening", sl, span, clause, preps, types, strict) \
+                if not left and cw.participle_opening(sl.text, ts) else []
         ok, left = cw.past_fronted_clause(sl.text, sl.spans, ok, left, ts)  # "after ⟦A⟧ filed, ⟦B⟧ joined": B
         if _person_subject(sl, left, ok, lo, ts):
             return []  # "After attending ⟦A⟧, he joined", "..., ⟦Jane Roe⟧ joined": the verb's subject is no eligible name
