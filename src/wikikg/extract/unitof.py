@@ -1,10 +1,12 @@
-"""Whether an infobox's subject is a unit of the university its box names: "Faculty of Law", "Foo University College of Law"."""
+"""Whether a body is a unit of a university: the one its box names ("Faculty of Law"), the one its name opens with ("Foo
+University College of Law")."""
 from __future__ import annotations
 
 import functools
 import re
 
 from wikikg.kb.mappings import infoboxes
+from wikikg.kb.places import places
 
 
 @functools.cache
@@ -38,3 +40,28 @@ def is_unit_of(subject_names: tuple[str, ...], parent_names: tuple[str, ...]) ->
         if unit.search((name[:at] + name[at + len(inside):]).strip(" ,")):
             return True
     return False
+
+
+
+_HEAD_AFTER = re.compile(r"\s(?=(?:Graduate\s+)?(?:Faculty|Department|School|College|Institute|Centre|Center|Division|Laboratory)"
+                         r"\s+(?:of|for)\s+[A-Z])")  # " School of Law" after the institution's name
+_OF_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+)*?University\s+of\s+(?:the\s+)?(?P<place>.+?)(?:\s+at\s+(?P<at>.+))?$")
+
+
+def named_parent(name: str) -> str | None:
+    """The university or college a unit's name opens with (infobox.toml [values] unit_name after a name that ends in a
+    unit_parent's word, or "University of" a place: "Foo University School of Law", "Bar College Department of Physics",
+    "University of Fooville at Bar College of Medicine"); None for a body of its own ("Foo University Press", "School
+    of Law"), a bare "University College" and a name the place does not end ("University of Fooville Jane School of")."""
+    if (pats := _patterns()) is None:
+        return None
+    unit, parent = pats
+    for cut in _HEAD_AFTER.finditer(name):
+        head = re.sub(r"^The\s+", "", name[:cut.start()].strip())
+        words = head.split()
+        if not unit.match(name[cut.end():]) or len(words) < 2 or all(parent.fullmatch(w) for w in words):
+            continue
+        if parent.fullmatch(words[-1]) or (of := _OF_PLACE.match(head)) and of["place"] in places() and (
+                of["at"] is None or of["at"] in places()):
+            return head
+    return None
