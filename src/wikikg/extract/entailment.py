@@ -28,8 +28,9 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
         key = st.obj.key if st.obj.key in countries or st.obj.key in regions else split_title(st.obj.key)[0]
         if st.predicate == "headquarteredIn" and key in regions and key not in countries and key in cities \
                 and group and not _named_after(st, group) and (st.obj.linked or any(
-                    y is st for x in group if x.obj.key in countries for y in _named_after(x, group))):
-            return 0
+                    y is st for x in group if x.obj.key in countries for y in _named_after(x, group))) \
+                and all(x.evidence.start == st.evidence.start for x in group if not rank(x)):
+            return 0  # (with every finer seat in its own field: not a "location" beside an "hq_location")
         return 2 if key in countries else 1 if key in regions else 0
 
     groups: dict[tuple, list[Statement]] = {}
@@ -65,7 +66,7 @@ def _named_after(coarse: Statement, group: list[Statement]) -> list[Statement]:
     """The statements of `group` whose place the evidence names just before `coarse`'s, with a comma
     ("Sudbury, Ontario"; links read as their text: "[[Pune]], [[Maharashtra]]")."""
     text = coarse.evidence.plain or coarse.evidence.text
-    text = _LINK.sub(r"\1", text) if "[[" in text else text
+    text = " ".join((_LINK.sub(r"\1", text) if "[[" in text else text).split())  # "[[Foo]],  [[Bar]]": one space
     return [x for x in group if x is not coarse and f"{x.obj.text}, {coarse.obj.text}" in text]
 
 
@@ -250,14 +251,16 @@ def entailed(statements: list[Statement]) -> list[Statement]:
 def _named_parents(statements: list[Statement]) -> list[Statement]:
     """A fact's end whose name opens with its university's ("[[Foo University School of Law]]", "[[University of
     Bar College of Medicine|College of Medicine]]") is a part of that university, on the same evidence: once each, and
-    not where a fact already names its parent (by its own name: "[[Foo University]]" for "Foo Univ. School of Law")."""
+    not where a fact already names its parent (by its own name: "[[Foo University]]" for "Foo Univ. School of Law");
+    an unlinked name with "and" before its university's may be two names run together ("Roe and Foo University ...")."""
     out, seen = [], {st.subject.key for st in statements if st.predicate == "subsidiaryOf"}
     for st in statements:
         for m in (st.subject, st.obj):
             if not isinstance(m, Mention) or m.key in seen or m.types & {"Person", "Place"}:
                 continue
             seen.add(m.key)
-            if parent := next(filter(None, map(named_parent, (split_title(m.key)[0], m.text))), None):
+            if (parent := next(filter(None, map(named_parent, (split_title(m.key)[0], m.text))), None)) \
+                    and (m.linked or " and " not in parent):
                 uni = Mention(parent, parent, False, frozenset(name_types(parent) & org_classes() or {"University"}),
                               strength=3)
                 out.append(Statement(m, "subsidiaryOf", uni, "subsidiary.unit-name", st.evidence))
