@@ -250,17 +250,23 @@ def entailed(statements: list[Statement]) -> list[Statement]:
 
 def _named_parents(statements: list[Statement]) -> list[Statement]:
     """A fact's end whose name opens with its university's ("[[Foo University School of Law]]", "[[University of
-    Bar College of Medicine|College of Medicine]]") is a part of that university, on the same evidence: once each, and
-    not where a fact already names its parent (by its own name: "[[Foo University]]" for "Foo Univ. School of Law");
-    an unlinked name with "and" before its university's may be two names run together ("Roe and Foo University ...")."""
-    out, seen = [], {st.subject.key for st in statements if st.predicate == "subsidiaryOf"}
+    Bar College of Medicine|College of Medicine]]") is a part of that university, on the same evidence: once each; not
+    where a fact names that parent spelt otherwise ("[[InterFoo University]]" for "Inter Foo University School of Law":
+    the fact's name stays), nor for an unlinked name with "and" before it (two names run together: "Roe and Foo ...")."""
+    def squeezed(name: str) -> str:
+        return re.sub(r"\W+", "", name).casefold()
+
+    named = {(st.subject.key, squeezed(st.obj.text)) for st in statements if st.predicate == "subsidiaryOf"
+             and isinstance(st.obj, Mention)} | {(st.subject.key, squeezed(split_title(st.obj.key)[0])) for st in
+                                                 statements if st.predicate == "subsidiaryOf" and isinstance(st.obj, Mention)}
+    out, seen = [], set()
     for st in statements:
         for m in (st.subject, st.obj):
             if not isinstance(m, Mention) or m.key in seen or m.types & {"Person", "Place"}:
                 continue
             seen.add(m.key)
             if (parent := next(filter(None, map(named_parent, (split_title(m.key)[0], m.text))), None)) \
-                    and (m.linked or " and " not in parent):
+                    and (m.linked or " and " not in parent) and (m.key, squeezed(parent)) not in named:
                 uni = Mention(parent, parent, False, frozenset(name_types(parent) & org_classes() or {"University"}),
                               strength=3)
                 out.append(Statement(m, "subsidiaryOf", uni, "subsidiary.unit-name", st.evidence))

@@ -10,7 +10,7 @@ from wikikg.kb.places import places
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern, re.Pattern] | None:
+def unit_patterns() -> tuple[re.Pattern, re.Pattern] | None:
     """infobox.toml [values] unit_name and unit_parent, compiled (None when either is not given)."""
     v = infoboxes().values
     if not (v.unit_name and v.unit_parent):
@@ -24,7 +24,7 @@ def is_unit_of(subject_names: tuple[str, ...], parent_names: tuple[str, ...]) ->
     Foo School of Economics", "Foo University College of Business"), and the institution's name is in the subject's or is a
     university's or a college's ("affiliation = [[Foo University]]" in the box of "Jane Roe Faculty of Law"; not "Foo Engineering
     College", an affiliated college, nor "Foo School of Economics" in its own right)."""
-    if (pats := _patterns()) is None:
+    if (pats := unit_patterns()) is None:
         return False
     unit, parent = pats
     parents = [p.strip() for p in parent_names if p and p.strip()]
@@ -53,7 +53,7 @@ def named_parent(name: str) -> str | None:
     unit_parent's word, or "University of" a place: "Foo University School of Law", "Bar College Department of Physics",
     "University of Fooville at Bar College of Medicine"); None for a body of its own ("Foo University Press", "School
     of Law"), a bare "University College" and a name the place does not end ("University of Fooville Jane School of")."""
-    if (pats := _patterns()) is None:
+    if (pats := unit_patterns()) is None:
         return None
     unit, parent = pats
     for cut in _HEAD_AFTER.finditer(name):
