@@ -52,14 +52,16 @@ def named_parent(name: str) -> str | None:
     """The university or college a unit's name opens with (infobox.toml [values] unit_name after a name that ends in a
     unit_parent's word, or "University of" a place: "Foo University School of Law", "Bar College Department of Physics",
     "University of Fooville at Bar College of Medicine"); None for a body of its own ("Foo University Press", "School
-    of Law"), a bare "University College" and a name the place does not end ("University of Fooville Jane School of")."""
+    of Law"), a bare "University College" or "State University" (unit_parent_generic) and a name the place does not end
+    ("University of Fooville Jane School of")."""
     if (pats := unit_patterns()) is None:
         return None
     unit, parent = pats
     for cut in _HEAD_AFTER.finditer(name):
         head = re.sub(r"^The\s+", "", name[:cut.start()].strip())
         words = head.split()
-        if not unit.match(name[cut.end():]) or len(words) < 2 or all(parent.fullmatch(w) for w in words):
+        generic = infoboxes().values.unit_parent_generic
+        if not unit.match(name[cut.end():]) or len(words) < 2 or all(parent.fullmatch(w) or w in generic for w in words):
             continue
         if parent.fullmatch(words[-1]) or (of := _OF_PLACE.match(head)) and of["place"] in places() and (
                 of["at"] is None or of["at"] in places()):
