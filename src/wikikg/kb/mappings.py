@@ -136,8 +136,8 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                 frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
-                                       "role_words", "place_settings", "unit_parent_generic")} | {"street_address": str, "founder_role": str,
-                                                                         "unit_name": str, "unit_parent": str},
+                                       "role_words", "place_settings", "unit_parent_generic")}
+                    | {"street_address": str, "founder_role": str, "unit_name": str, "unit_parent": str},
                     frozenset({"placeholders", "skip_prefixes", "government_words", "organization_words",
                                "role_words", "street_address"})),
     "place_chain": Table({"id": str, "property": str}, frozenset({"id", "property"})),
