@@ -262,7 +262,7 @@ def _named_parents(statements: list[Statement]) -> list[Statement]:
     out, seen = [], set()
     for st in statements:
         for m in (st.subject, st.obj):
-            if not isinstance(m, Mention) or m.key in seen or m.types & {"Person", "Place"}:
+            if not isinstance(m, Mention) or m.key in seen or m.types and not m.types & org_classes():  # a person, a place
                 continue
             seen.add(m.key)
             if (parent := next(filter(None, map(named_parent, (split_title(m.key)[0], m.text))), None)) \

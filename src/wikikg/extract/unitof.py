@@ -1,5 +1,4 @@
-"""Whether a body is a unit of a university: the one its box names ("Faculty of Law"), the one its name opens with ("Foo
-University College of Law")."""
+"""A university's units: of the university a box names ("Faculty of Law"), of the one a name opens with ("Foo U. School of")."""
 from __future__ import annotations
 
 import functools
