@@ -14,6 +14,7 @@ from wikikg.extract.officelinks import is_office
 from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
 from wikikg.extract.topicplaces import topic_places
+from wikikg.extract.unitnames import place_in_unit_name
 from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects, org_classes
@@ -179,7 +180,8 @@ def _item_mentions(item: FieldItem, cls: str | None = None) -> list[Mention]:
                   else cls if _proper(link.target) and (cls != "Person" or person_shaped(split_title(link.target)[0]))
                   else None) for link in item.links  # "| children = [[Jane Roe]]"; not "| history = [[History of Foo]]",
            if not is_office(link.target, link.text) and not is_page_of_many(link.target)  # "| type = [[Infantry|Light
-           and not is_shape_word(link.target)]  # Infantry Division]]": a kind of unit, no entity ("[[Coalition (Foo)]]" is)
+           and not is_shape_word(link.target)  # Infantry Division]]": a kind of unit, no entity ("[[Coalition (Foo)]]" is)
+           and not place_in_unit_name(item.text, link)]  # "| unit = 1st [[Fort Foo]] Casual Detachment": no fort
     names = [n.strip(" .;") for n in item.text.split(",")]
     if not item.links and all(n in places() for n in names):  # "area_served = Bangladesh, Benin, Bolivia"
         out += [name_mention(n) for n in names]

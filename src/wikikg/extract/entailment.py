@@ -5,8 +5,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from wikikg.extract.classify import split_title
-from wikikg.extract.unitof import is_unit_of
+from wikikg.extract.classify import name_types, split_title
+from wikikg.extract.unitof import is_unit_of, named_parent
 from wikikg.kb import places, rules
 from wikikg.kb.names import name_tables, partisan_nouns
 from wikikg.kb.vocabulary import is_symmetric, org_classes
@@ -19,10 +19,18 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
     A birthplace is the first place of "Town, State, Country" (historic states too: "[[Foo]], [[Kingdom
     of Bar]], [[Baz Empire]]"): the places named after it with a comma lie around it. A seat's region or country
     dated like a finer seat of the same body goes too (one move told twice, by state and by town)."""
-    countries, regions = places.countries(), places.regions()
+    countries, regions, cities = places.countries(), places.regions(), places.cities()
 
-    def rank(st: Statement) -> int:  # a title's disambiguator aside ("Victoria (Australia)" is a region)
+    def rank(st: Statement, group: tuple[Statement, ...] = ()) -> int:  # a title's disambiguator aside ("Victoria
+        # (Australia)" is a region); a seat in a city that is also a region ranks as a city when linked or named before
+        # its country with a comma, and no place and comma come before it ("[[Foo House]]<br>[[London]]", "London,
+        # UK; Paris, France": the city stays beside the building; not "Westminster, London", nor "San Juan, PR USA")
         key = st.obj.key if st.obj.key in countries or st.obj.key in regions else split_title(st.obj.key)[0]
+        if st.predicate == "headquarteredIn" and key in regions and key not in countries and key in cities \
+                and group and not _named_after(st, group) and (st.obj.linked or any(
+                    y is st for x in group if x.obj.key in countries for y in _named_after(x, group))) \
+                and all(x.evidence.start == st.evidence.start for x in group if not rank(x)):
+            return 0  # (with every finer seat in its own field: not a "location" beside an "hq_location")
         return 2 if key in countries else 1 if key in regions else 0
 
     groups: dict[tuple, list[Statement]] = {}
@@ -30,14 +38,14 @@ def most_specific(statements: list[Statement]) -> list[Statement]:
         if st.predicate in ("headquarteredIn", "birthPlace") and isinstance(st.obj, Mention):
             where = "infobox" if st.evidence.section == "Infobox" else st.evidence.start
             groups.setdefault((st.subject.key, where), []).append(st)
-    drop, lies_in, cities = set(), [], places.cities()
+    drop, lies_in = set(), []
     for group in groups.values():
-        finest = min(map(rank, group))
+        finest = min(rank(st, tuple(group)) for st in group)
         for coarse in group:
             inside = _named_after(coarse, group)  # "in Sudbury, Ontario": Sudbury, named before Ontario
             # a coarser rank goes; so does a region after a place and a comma, even when the place is also
             # a region's name ("city = [[Pune]], [[Maharashtra]]": a city named like its district)
-            if rank(coarse) > finest or rank(coarse) and coarse.obj.key not in cities and inside \
+            if rank(coarse, tuple(group)) > finest or rank(coarse) and coarse.obj.key not in cities and inside \
                     or coarse.predicate == "birthPlace" and inside:
                 drop.add(id(coarse))
             if coarse.evidence.section != "Infobox":  # the infobox makes its own place chain
@@ -58,7 +66,7 @@ def _named_after(coarse: Statement, group: list[Statement]) -> list[Statement]:
     """The statements of `group` whose place the evidence names just before `coarse`'s, with a comma
     ("Sudbury, Ontario"; links read as their text: "[[Pune]], [[Maharashtra]]")."""
     text = coarse.evidence.plain or coarse.evidence.text
-    text = _LINK.sub(r"\1", text) if "[[" in text else text
+    text = " ".join((_LINK.sub(r"\1", text) if "[[" in text else text).split())  # "[[Foo]],  [[Bar]]": one space
     return [x for x in group if x is not coarse and f"{x.obj.text}, {coarse.obj.text}" in text]
 
 
@@ -237,6 +245,31 @@ def entailed(statements: list[Statement]) -> list[Statement]:
                 and st.obj.types <= org_classes() and bodies.search(st.subject.text):
             out.append(replace(st, subject=st.obj, predicate="memberOf", obj=st.subject,
                                rule=st.rule + "+membership", event="Membership"))
+    return out + _named_parents(statements)
+
+
+def _named_parents(statements: list[Statement]) -> list[Statement]:
+    """A fact's end whose name opens with its university's ("[[Foo University School of Law]]", "[[University of
+    Bar College of Medicine|College of Medicine]]") is a part of that university, on the same evidence: once each; not
+    where a fact names that parent spelt otherwise ("[[InterFoo University]]" for "Inter Foo University School of Law":
+    the fact's name stays), nor for an unlinked name with "and" before it (two names run together: "Roe and Foo ...")."""
+    def squeezed(name: str) -> str:
+        return re.sub(r"\W+", "", name).casefold()
+
+    named = {(st.subject.key, squeezed(st.obj.text)) for st in statements if st.predicate == "subsidiaryOf"
+             and isinstance(st.obj, Mention)} | {(st.subject.key, squeezed(split_title(st.obj.key)[0])) for st in
+                                                 statements if st.predicate == "subsidiaryOf" and isinstance(st.obj, Mention)}
+    out, seen = [], set()
+    for st in statements:
+        for m in (st.subject, st.obj):
+            if not isinstance(m, Mention) or m.key in seen or m.types and not m.types & org_classes():  # a person, a place
+                continue
+            seen.add(m.key)
+            if (parent := next(filter(None, map(named_parent, (split_title(m.key)[0], m.text))), None)) \
+                    and (m.linked or " and " not in parent) and (m.key, squeezed(parent)) not in named:
+                uni = Mention(parent, parent, False, frozenset(name_types(parent) & org_classes() or {"University"}),
+                              strength=3)
+                out.append(Statement(m, "subsidiaryOf", uni, "subsidiary.unit-name", st.evidence))
     return out
 
 

@@ -33,7 +33,7 @@ from wikikg.extract.people import is_given_name, is_personal_name, is_titled_per
 from wikikg.extract.posts import partisan_split, post_holder
 from wikikg.extract.subjectnames import subject_around_links, whole_word_hits
 from wikikg.extract.titled import POSTNOMINAL, titled_known, titled_person
-from wikikg.extract.unitnames import unit_spans
+from wikikg.extract.unitnames import place_in_unit_name, unit_spans
 from wikikg.kb.names import legal_suffixes, name_tables, pages_of_many
 from wikikg.kb.places import cities, countries, english_regions, linked_cities, place_by_parts, places, settlement_title
 from wikikg.kb.vocabulary import org_classes
@@ -257,7 +257,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if free(s, e):
                 take(_at(ctx.subject, name, s, e))
     for link in sentence.links:
-        if is_entity_link(link.target, link.text) and free(link.start, link.end):
+        if is_entity_link(link.target, link.text) and free(link.start, link.end) and not place_in_unit_name(text, link):
             m = _link_mention(link.target, link.text, link.start, link.end)
             if 0 < m.strength < STRONG and italic_title(sentence.italic, text, m.start, m.end) and not m.types & org_classes():
                 m = replace(m, types=frozenset(), strength=0)  # "''[[Foo Theatre]]''": a series', a book's title

@@ -10,6 +10,7 @@ from wikikg.extract.cast import MENTIONS
 from wikikg.extract.classify import name_types
 from wikikg.extract.cutnames import POSSESSOR, evidence_text
 from wikikg.extract.known import SHAPE
+from wikikg.extract.unitof import unit_patterns
 from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention, Statement
@@ -84,7 +85,8 @@ def with_unit_parents(statements: list[Statement], subject: Mention,
     for st in statements:
         m = _end(st)
         if m is None or m.key == subject.key or _owned(st, m) or st.predicate == MENTIONS and own:
-            out.append(st)
+            part = _own_unit(st, m, subject, index) if m is not None and st.predicate == MENTIONS else None
+            out += [replace(st, obj=part.subject), part] if part is not None else [st]
             continue
         if st.predicate == MENTIONS:
             continue  # no entity to record as mentioned ("the Faculty of Law" in a biography)
@@ -97,3 +99,23 @@ def with_unit_parents(statements: list[Statement], subject: Mention,
         elif st.predicate in _AT_OBJECT and parent.key != st.subject.key:
             out.append(replace(st, obj=parent))
     return out
+
+
+_ITS = re.compile(r"(?i)\b(?:its|their|the\s+(?:university|college)['’]s)\s+$")  # "its Faculty of Arts"
+
+
+def _own_unit(st: Statement, m: Mention, subject: Mention, index: Callable[[], Mapping[str, Mention]] | None) -> Statement | None:
+    """A university's own unit named by its kind and discipline in the university's article ("The Faculty of Music at
+    Laurier is ...", "the Department of Psychology"): a part of the university, on the sentence that names it; not one
+    a possessor or a name after it gives another body ("Foo University's Faculty of Law", "the Faculty of Law of Foo
+    University"), nor a kind alone ("Students' Union"). A unit's "Department of" shape types no government agency here."""
+    if "University" not in subject.types or subject.strength <= 0 or index is None or not (pats := unit_patterns()) \
+            or not pats[0].match(m.key):
+        return None
+    text = evidence_text(st)
+    if _owned(st, m) and not _ITS.search(text, max(0, m.start - 40), m.start):
+        return None
+    if (parent := _parent(st, m, index())) is not None and parent.key != subject.key:
+        return None
+    unit = replace(m, types=frozenset({"Organization"})) if "GovernmentAgency" in m.types else m
+    return Statement(unit, "subsidiaryOf", subject, "subsidiary.own-unit", st.evidence)

@@ -1,11 +1,17 @@
 """A unit's name that goes on into a field's link: "Faculty of [[Industrial technology]]" is one name, not "Faculty of Industrial"."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+from wikikg.extract.classify import name_types, split_title
 from wikikg.kb.names import name_tables
+from wikikg.kb.places import places
 from wikikg.model import Link
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)\s+$")  # "the 1st " before the link
+_CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")  # " Casual Detachment" after it
 
 
 @cache
@@ -39,3 +45,14 @@ def _carried(spans: Iterable[tuple[int, int]], text: str, links: Iterable[Link],
                     and text[e:k.start] == " and ":
                 e = k.end
         yield s, e
+
+
+def place_in_unit_name(text: str, link: Link) -> bool:
+    """Whether a place's link stands inside a numbered unit's name ("the Army's 1st [[Fort Foo]] Casual Detachment"):
+    the sentence names the unit, not the place (the name finder reads the whole name as the unit's)."""
+    before = _ORDINAL_BEFORE.search(text, max(0, link.start - 10), link.start)
+    after = _CAPITALS_AFTER.match(text, link.end) if before else None
+    if after is None:
+        return False
+    place = split_title(link.target)[0] in places() or "Place" in name_types(link.text)
+    return place and "MilitaryOrganization" in name_types(text[before.start():after.end()])

@@ -97,6 +97,7 @@ class InfoboxValues:
     place_settings: frozenset[str] = frozenset()
     unit_name: str | None = None  # a unit's name: "Faculty of Law", "Foo University College of Business"
     unit_parent: str | None = None  # the name of what such a unit is a part of: "Foo University"
+    unit_parent_generic: frozenset[str] = frozenset()  # words that with unit_parent's name no one body: "State University"
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,8 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                 frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
-                                       "role_words", "place_settings")} | {"street_address": str, "founder_role": str,
-                                                                         "unit_name": str, "unit_parent": str},
+                                       "role_words", "place_settings", "unit_parent_generic")}
+                    | {"street_address": str, "founder_role": str, "unit_name": str, "unit_parent": str},
                     frozenset({"placeholders", "skip_prefixes", "government_words", "organization_words",
                                "role_words", "street_address"})),
     "place_chain": Table({"id": str, "property": str}, frozenset({"id", "property"})),
@@ -181,7 +182,7 @@ def load_infoboxes(directory: Directory = None) -> Infoboxes:
     values = InfoboxValues(frozenset(v["placeholders"]), tuple(v["skip_prefixes"]), frozenset(v["government_words"]),
                            v["street_address"], frozenset(v["organization_words"]), frozenset(v["role_words"]),
                            v.get("founder_role"), frozenset(w.casefold() for w in v.get("place_settings", ())),
-                           v.get("unit_name"), v.get("unit_parent"))
+                           v.get("unit_name"), v.get("unit_parent"), frozenset(v.get("unit_parent_generic", ())))
     _declared("infobox.toml", "[place_chain]", "property", d["place_chain"]["property"])
     venues = d.get("venue_chain")
     if venues is not None:
