@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
-from wikikg.extract.ofnames import person_before_of
+from wikikg.extract.ofnames import person_before_link, person_before_of
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import name_possessive, on_heads
 from wikikg.extract.stopheads import part_head_kept
@@ -113,6 +113,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                          or toks[j][2].lower() in _trailing_prepositions()) \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index \
+                and text[s:toks[j][1]] not in name_tables().world_regions \
                 and not (_ORDINAL.fullmatch(toks[i][2]) and toks[j][2] in _numbered()) \
                 and not part_head_kept(text, toks, i, j, stop):  # "2nd Foo Infantry Division", "Foo Gears Division"
             j -= 1
@@ -378,8 +379,14 @@ def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
     by its own words ("the Freedonian Army [[Department of the West]]": "Freedonian Army"), else `start` (no name)."""
     k = taken.find(1, start, end)
     words = text[start:k].split() if k > start else []  # not "... List of the [[X]]": the link ends that name
+    if person_before_link(words) and not _OWNED.search(text, max(0, start - 8), start):  # "Jane Roe of [[Foo]]"; not
+        # "the Red Guards of [[Jane Roe]]", "Foo's Gun Shop of [[Fooville]]"
+        return start + len(text[start:k].rstrip()) - len(" of")
     return start + len(text[start:k].rstrip()) if len(words) >= 2 and words[-1][0].isupper() \
         and name_types(" ".join(words)) else start
+
+
+_OWNED = re.compile(r"(?:['’]s?|\b[Tt]he)\s+$")
 
 
 def _initials_of(acr: str, name: str) -> bool:
