@@ -10,7 +10,7 @@ from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
 from wikikg.extract.ofnames import person_before_link, person_before_of
 from wikikg.extract.people import is_personal_name
-from wikikg.extract.possessives import name_possessive, on_heads
+from wikikg.extract.possessives import church_after_possessive, name_possessive, on_heads
 from wikikg.extract.stopheads import part_head_kept
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -133,7 +133,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]
         words = [t[2] for t in toks[i:j + 1]]
-        if stop_or_joiner.issuperset(words):
+        if stop_or_joiner.issuperset(words) or church_after_possessive(text, s, text[s:toks[j][1]]):
             nxt = j + 1
             continue
         first = len(words) == 1 and (s == 0 or (sentence_start and (not text[:s].strip(" \"'“‘(")
