@@ -132,6 +132,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         elif j - i >= 2 and (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe":
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]
+        titled = j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == ", " \
+            and f"{text[s:toks[j][1]]}, {toks[j + 1][2]}" in ctx.index  # "King's College, London": a linked title
+        j += titled
         words = [t[2] for t in toks[i:j + 1]]
         if stop_or_joiner.issuperset(words) or church_after_possessive(text, s, text[s:toks[j][1]]):
             nxt = j + 1
@@ -152,7 +155,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             while nxt < len(toks) and toks[nxt][0] < region.end():
                 nxt += 1
             continue
-        out.extend(split_and(toks, i, j, text, ctx) if i < j else (toks[i][:2],))  # one token: no "and"
+        out.extend([(s, toks[j][0] + len(toks[j][2]))] if titled else split_and(toks, i, j, text, ctx) if i < j
+                   else (toks[i][:2],))  # one token: no "and"
         nxt = j + 1
     return join_nicknames(text, out)
 
