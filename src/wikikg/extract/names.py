@@ -132,9 +132,9 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         elif j - i >= 2 and (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe":
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]
-        titled = j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == ", " and bool(name_types(text[s:toks[j][1]])
-                                                                                        - {"Place"}) \
-            and f"{text[s:toks[j][1]]}, {toks[j + 1][2]}" in ctx.index  # "King's College, London": a body's title
+        head = text[s:toks[j][1]]  # "Foo College, Fooville": a body's title the article links, here written unlinked
+        titled = j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == ", " and head not in ctx.index \
+            and bool(name_types(head) - {"Place"}) and f"{head}, {toks[j + 1][2]}" in ctx.index
         j += titled
         words = [t[2] for t in toks[i:j + 1]]
         if stop_or_joiner.issuperset(words) or church_after_possessive(text, s, text[s:toks[j][1]]):
