@@ -625,7 +625,8 @@ def test_a_names_last_words_of_news_or_of_an_association_outrank_a_service_s_wor
     ("G. Jane Hall", set()), ("Min-jun Park", set()), ("Captain Hall", set()),  # initials, a romanised name, a title
     ("Park", set()), ("Hall", set()), ("The Hotel", set()), ("Theatre", set()),  # the word alone
     ("Ohio House", set()),  # a legislature's chamber by its state's name
-    ("Foo Hall of Fame", set()), ("Pacific Theater of Operations", set()),  # after "of": an honour, a theatre of war
+    ("Foo Hall of Fame", {"Organization"}), ("Pacific Theater of Operations", set()),  # after "of": no venue (a hall of
+    # fame is the institution that keeps it), a theatre of war
     ("Curator of the Foo House", set()), ("Foo Trust for the German Dance Theatre", set()),
     ("Electoral district of Albert Park", {"Place"}),  # the class's head says it
     ("Foo Publishing House", {"Company"}),  # a publisher
@@ -634,7 +635,7 @@ def test_a_names_last_words_of_news_or_of_an_association_outrank_a_service_s_wor
 ])
 def test_venues_and_buildings_by_their_last_word(name, want):
     """names.toml [shape.Place] venues and surnames: "Foo Theatre", "Bar Field" are places; "Jane Field" may be a
-    person's name, "Hall" alone or "Foo Hall of Fame" none."""
+    person's name, "Hall" alone none, "Foo Hall of Fame" no place."""
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == frozenset(want)
@@ -734,7 +735,8 @@ def test_an_exchange_is_a_markets_by_what_it_trades(name, want):
     ("World Council of Churches", {"Organization"}), ("Fooville City Council", {"GovernmentAgency"}),
     ("Barshire County Council", {"GovernmentAgency"}), ("Privy Council", {"GovernmentAgency"}),
     ("Foo Legislative Council", {"GovernmentAgency"}), ("Olympic Council of Freedonia", {"Organization"}),
-    ("Working Group of Foo", {"Organization"}), ("Legislative Assembly of Barshire", set())])
+    ("Working Group of Foo", {"Organization"}),
+    ("Legislative Assembly of Barshire", {"GovernmentAgency"})])  # a legislature, named chamber first
 def test_a_council_of_churches_sports_scouts_or_causes_is_no_government(name, want):
     """names.toml [shape.Organization] `first`: a council a church, a sport, scouts, students, trades or a cause
     name is an organisation; a town's, a county's or a state's council stays a government body."""
@@ -747,10 +749,29 @@ def test_a_council_of_churches_sports_scouts_or_causes_is_no_government(name, wa
     ("Catholics", True), ("Roman Catholics", True), ("Fooland Jews", True), ("Sunni Muslims", True),
     ("Foo Byzantine-Rite Catholics", True), ("The Socialists", True), ("Conference of Christians and Jews", False),
     ("League of Communists of Freedonia", False), ("Jews for Foo", False), ("Jane Roe", False), ("Boston Christians", False),
-    ("First Vatican Council", True), ("Third Lateran Council", True), ("Second Continental Congress", False)])
+    ("First Vatican Council", True), ("Third Lateran Council", True), ("Second Continental Congress", False),
+    ("Eighteenth General Assembly", True), ("Twenty-third General Assembly", True), ("Foo General Assembly", False)])
 def test_a_creeds_adherents_and_a_churchs_council_name_no_entity(name, want):
     """names.toml groups: capitalised words that end in a creed's adherents name a group of people, nobody; a
     numbered council of the Church, named for where it sat, is a sitting (an event), no body."""
     from wikikg.extract.nonentities import names_no_entity
 
     assert names_no_entity(name) is want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Foo General Assembly", {"GovernmentAgency"}), ("Barland State Assembly", {"GovernmentAgency"}),
+    ("Legislative Assembly of Barshire", {"GovernmentAgency"}), ("National Assembly of Freedonia", {"GovernmentAgency"}),
+    ("Foo Grand Assembly", {"GovernmentAgency"}), ("General Assembly of the Church of Foo", {"Organization"}),
+    ("General Assembly", set()), ("Foo Sports Hall of Fame", {"Organization"}),
+    ("Bar Hall of Fame and Museum", {"Organization"}), ("Hall of Fame", set()),
+    ("Catholic Church", {"Organization"}), ("Roman Catholic Church", {"Organization"}),
+    ("Episcopal Church", {"Organization"}), ("Eastern Orthodox Church", {"Organization"}),
+    ("Baptist Church", set()), ("Methodist Church", set())])
+def test_legislatures_halls_of_fame_and_denominations_by_their_names(name, want):
+    """A state's or a country's assembly is its legislature, a hall of fame the institution that keeps it, a church
+    named by its denomination's adjective alone the denomination; a village's Baptist or Methodist church may be a
+    building, and a kind alone names none."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want

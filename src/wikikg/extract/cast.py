@@ -127,6 +127,7 @@ def _proper(title: str) -> bool:
 
 
 _NOTE = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))$")
+_JOINED = re.compile(r",\s*|\s+(?:&|and)\s+")
 
 
 def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
@@ -147,10 +148,10 @@ def _cell_mentions(cell: TableCell, cls: str | None) -> list[Mention]:
 
 def _people(text: str) -> list[str]:
     """The person-shaped names of a cell: the whole cell ("Jane Roe", "Paul Roe, Jr."), or each of two or more names
-    between commas ("Jane Roe, John Doe"), else none."""
+    between commas or joined by "&" or "and" ("Jane Roe, John Doe", "Jane Roe & John Doe"), else none."""
     if person_shaped(text):
         return [text]
-    names = [n.strip() for n in text.split(",")]
+    names = [n.strip() for n in _JOINED.split(text)]
     return names if len(names) >= 2 and all(map(person_shaped, names)) else []
 
 

@@ -60,8 +60,10 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 def _bare_shape_words() -> frozenset[str]:
     """The shape words of names.toml themselves: "Technology", "Court", "Bank", "National Historic Site" alone name nothing."""
     tables = name_tables()
-    return frozenset(w.casefold() for spec in tables.shape.values() for w in spec.anywhere + spec.suffix + spec.first) \
-        - frozenset(w.casefold() for w in tables.world_regions)  # "West Bank": a region, whatever the shapes say
+    whole = re.compile("|".join(w for spec in tables.shape.values() for w in spec.whole), re.I)
+    return frozenset(w.casefold() for spec in tables.shape.values() for w in spec.anywhere + spec.suffix + spec.first
+                     if not whole.fullmatch(w)) \
+        - frozenset(w.casefold() for w in tables.world_regions)  # "West Bank": a region; "Catholic Church": a church
 
 
 def is_shape_word(word: str) -> bool:

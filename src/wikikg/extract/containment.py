@@ -54,7 +54,7 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
             continue
         sl = Slotted.build(text, mentions)
         for run in _RUN.finditer(sl.text):
-            if _LIST_AFTER.match(sl.text, run.end()) or sl.text.startswith(_POSSESSIVE, run.end()):
+            if _listed(sl, run.end()) or sl.text.startswith(_POSSESSIVE, run.end()):
                 continue
             chain = _state_titled([sl.mentions[int(i)] for i in _SLOT.findall(run.group())])
             ranks = [_rank(m) for m in chain]
@@ -65,6 +65,14 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
                     for i, a in enumerate(chain) for b in chain[i + 1:] if a.key != b.key]
         out += titled
     return out
+
+
+def _listed(sl: Slotted, end: int) -> bool:
+    """Whether a run goes on with "and" into another place ("Tokyo, Osaka, and [[Kyoto]]"), not into a person ("of
+    [[Fooville]], Barshire and Jane Roe of ...")."""
+    after = _LIST_AFTER.match(sl.text, end)
+    slot = after and _SLOT.match(sl.text, after.end() - 1)
+    return bool(after) and (slot is None or "Person" not in sl.mentions[int(slot[1])].types)
 
 
 def _state_titled(chain: list[Mention]) -> list[Mention]:

@@ -181,8 +181,8 @@ def _item_employer(person: Mention, mentions: list[Mention], text: str) -> Menti
     nxt = next((x for x in mentions if x.start >= person.end), None)
     if nxt is None or not nxt.types & org_classes() or nxt.strength < SHAPE and not nxt.linked:
         return None
-    gap = _EMPLOYER_GAP.fullmatch(text, person.end, nxt.start)
-    return nxt if gap is not None and gap.group().lstrip()[:1] in (",", "(") else None
+    gap = _EMPLOYER_GAP.fullmatch(text, person.end, nxt.start)  # "Jane Roe, member of the Foo": a member, no staff
+    return nxt if gap is not None and gap.group().lstrip()[:1] in (",", "(") and " member" not in gap.group() else None
 
 
 def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | None = None) -> list[Statement]:

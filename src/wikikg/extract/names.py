@@ -8,9 +8,9 @@ from functools import cache, lru_cache
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
-from wikikg.extract.ofnames import person_before_of
+from wikikg.extract.ofnames import person_before_link, person_before_of
 from wikikg.extract.people import is_personal_name
-from wikikg.extract.possessives import name_possessive, on_heads
+from wikikg.extract.possessives import church_after_possessive, name_possessive, on_heads
 from wikikg.extract.stopheads import part_head_kept
 from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -113,6 +113,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                          or toks[j][2].lower() in _trailing_prepositions()) \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.subject_names \
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index \
+                and text[s:toks[j][1]] not in name_tables().world_regions \
                 and not (_ORDINAL.fullmatch(toks[i][2]) and toks[j][2] in _numbered()) \
                 and not part_head_kept(text, toks, i, j, stop):  # "2nd Foo Infantry Division", "Foo Gears Division"
             j -= 1
@@ -131,8 +132,12 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         elif j - i >= 2 and (mid := _mid_role(text, toks, i, j)) is not None:  # "Foo Institute Principal Jane Roe":
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]
+        head = text[s:toks[j][1]]  # "Foo College, Fooville": a body's title the article links, here written unlinked
+        titled = j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == ", " and head not in ctx.index \
+            and bool(name_types(head) - {"Place"}) and f"{head}, {toks[j + 1][2]}" in ctx.index
+        j += titled
         words = [t[2] for t in toks[i:j + 1]]
-        if stop_or_joiner.issuperset(words):
+        if stop_or_joiner.issuperset(words) or church_after_possessive(text, s, text[s:toks[j][1]]):
             nxt = j + 1
             continue
         first = len(words) == 1 and (s == 0 or (sentence_start and (not text[:s].strip(" \"'“‘(")
@@ -151,7 +156,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             while nxt < len(toks) and toks[nxt][0] < region.end():
                 nxt += 1
             continue
-        out.extend(split_and(toks, i, j, text, ctx) if i < j else (toks[i][:2],))  # one token: no "and"
+        out.extend([(s, toks[j][0] + len(toks[j][2]))] if titled else split_and(toks, i, j, text, ctx) if i < j
+                   else (toks[i][:2],))  # one token: no "and"
         nxt = j + 1
     return join_nicknames(text, out)
 
@@ -378,8 +384,14 @@ def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
     by its own words ("the Freedonian Army [[Department of the West]]": "Freedonian Army"), else `start` (no name)."""
     k = taken.find(1, start, end)
     words = text[start:k].split() if k > start else []  # not "... List of the [[X]]": the link ends that name
+    if person_before_link(words) and not _OWNED.search(text, max(0, start - 8), start):  # "Jane Roe of [[Foo]]"; not
+        # "the Red Guards of [[Jane Roe]]", "Foo's Gun Shop of [[Fooville]]"
+        return start + len(text[start:k].rstrip()) - len(" of")
     return start + len(text[start:k].rstrip()) if len(words) >= 2 and words[-1][0].isupper() \
         and name_types(" ".join(words)) else start
+
+
+_OWNED = re.compile(r"(?:['’]s?|\b[Tt]he)\s+$")
 
 
 def _initials_of(acr: str, name: str) -> bool:

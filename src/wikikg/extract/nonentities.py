@@ -203,8 +203,9 @@ def _event_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)")
 
 
-_ORDINALS = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|"
-             "Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth")
+_ORDINALS = ("(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?i:first|second|third|fourth|fifth|sixth|"
+             "seventh|eighth|ninth)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|"
+             "Eighteenth|Nineteenth|(?:Twent|Thirt|Fort|Fift|Sixt|Sevent|Eight|Ninet)ieth")  # "Twenty-third General Assembly"
 
 
 @cache

@@ -38,3 +38,10 @@ def _run(text: str, toks: list, k: int) -> str:
     while end > k and toks[end][2] in _JOINERS:
         end -= 1
     return text[toks[k][0]:toks[end][1]]
+
+
+def person_before_link(words: list[str]) -> bool:
+    """Whether a span's words, cut where a link starts, are a person's full name and the "of" that joins it to the link
+    ("Jane Roe of [[Foo Music]]": a critic of the magazine, a man of the town); not a king's "Foo IV of"."""
+    return len(words) >= 3 and words[-1] == "of" and not _REGNAL.fullmatch(words[-2]) \
+        and is_personal_name(" ".join(words[:-1]))

@@ -44,3 +44,15 @@ def plural_possessive(sentence: str, start: int, end: int) -> int | None:
         if _PLURAL_TAIL.match(sentence, stop - 1) and stop > start + 1:
             return stop
     return None
+
+
+@cache
+def _denomination() -> re.Pattern:
+    whole = name_tables().shape["Organization"].whole
+    return re.compile("|".join(whole) if whole else "(?!)")
+
+
+def church_after_possessive(text: str, start: int, name: str) -> bool:
+    """Whether a denomination's church by its adjective alone stands right after a possessive ("St Foo's Episcopal
+    Church"): a parish's or a building's name cut short, not the denomination."""
+    return text[max(0, start - 3):start] in ("'s ", "’s ") and bool(_denomination().fullmatch(name))

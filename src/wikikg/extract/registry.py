@@ -15,6 +15,7 @@ from wikikg.extract.cutnames import without_cut_names
 from wikikg.extract.entailment import entailed, in_service, most_specific
 from wikikg.extract.grounds import extract_grounds
 from wikikg.extract.headings import extract_headings
+from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.infobox import extract_infobox
 from wikikg.extract.itempeople import extract_item_people
 from wikikg.extract.lists import extract_lists
@@ -227,6 +228,7 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
     (Extraction.statements: every statement found, in that order, less the redundant ones)."""
     for extractor in EXTRACTORS if extractors is None else extractors:
         found = without_nonentities(extractor(work), work.subject.key)  # no "Vacant", no honour
+        found = without_honour_memberships(found)  # "* Jane Roe – Foo Hall of Fame": inducted, no member of it
         if extractor.name != "infobox":  # not the box's: the context is made from it; "Foo's Aid Association": no "Aid Association"
             found = without_cut_names(found, work.subject.key, lambda: work.context.index)
             found = with_longer_names(found, work.subject.key)  # "[[Foo Division]] Support Command": the command
