@@ -12,7 +12,7 @@ from wikikg.extract.unitof import named_parent
     ("Foo University Graduate School of Journalism", "Foo University"),
     ("University of Springfield College of Medicine", "University of Springfield"),
     ("The University of Springfield School of Law", "University of Springfield"),
-    ("Ohio State University College of Medicine", "Ohio State University"),
+    ("Barshire State University College of Medicine", "Barshire State University"),
 ])
 def test_a_unit_named_after_its_university(name: str, parent: str) -> None:
     assert named_parent(name) == parent

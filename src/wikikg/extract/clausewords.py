@@ -220,7 +220,7 @@ def pronoun_subject(text: str, start: int, trigger_start: int) -> bool:
 
 def name_subject(text: str, span: tuple[int, int], trigger_start: int, pronoun: bool = False) -> bool:
     """Whether the name at `span` stands alone before the trigger as its clause's subject: after a comma or at the
-    sentence's start, with at most an adverb between ("Kurri Kurri Bulldogs, ⟦Jane Roe⟧ joined"); a pronoun read as a
+    sentence's start, with at most an adverb between ("Fooville Bulldogs, ⟦Jane Roe⟧ joined"); a pronoun read as a
     name ("he") also after "and", with its verb phrase between ("⟦he⟧ was out of contract and joined")."""
     before, after = (_PRONOUN_SUBJECT_BEFORE, _PRONOUN_SUBJECT_AFTER) if pronoun else (_NAME_SUBJECT_BEFORE,
                                                                                        _NAME_SUBJECT_AFTER)
