@@ -121,6 +121,13 @@ def test_find_dates_do_not_overlap():
     ("History / 2014–2012", None),
     ("History (1990–2000) / Growth", 2000),
     ("History / 2010s / 2015", 2015),
+    ("History / Founding and development until 1900", None),  # a period up to a year: its facts are earlier
+    ("Life before 1603", None),
+    ("History / To 1989", None),
+    ("Pre-1933 link", None),
+    ("Post 2008 election", None),
+    ("History / 1988 election", 1988),
+    ("Return to Fooville / 1995", 1995),
 ])
 def test_section_year(section, year):
     assert section_year(section) == year

@@ -55,6 +55,8 @@ def test_an_items_dates(rest, start, end):
     ("14 June 1999: Jane Roe", "1999-06-14", None),
     ("1954 : [[Foo F.C.]]", None, None),                        # a bare year and a colon: a title's winner
     ("Fooville: [[Jane Roe]]", None, None),
+    ("Before 1861: [[Jane Roe]], [[John Smith]]", None, None),  # a bound, not a post's start
+    ("Until 1990: [[Jane Roe]]", None, None),
 ])
 def test_a_posts_years_before_the_items_name(item, start, end):
     m = TERM_LEAD.match(item)

@@ -65,9 +65,26 @@ def dated_note(note: str) -> tuple[DateValue, DateValue | None] | None:
     return start, end
 
 
-def paired_dates(dates: InfoboxField | None, items: int) -> list[DateValue | None] | None:
+# a line that totals the values above it ("Total", "Overall", "Career total"): no value, no date of its own
+_TOTAL = re.compile(r"\W*(?:career\s+)?(?:totals?|overall)\W*", re.I)
+
+
+def paired_dates(dates: InfoboxField | None, items: tuple) -> list[DateValue | None] | None:
     """Each item's own date when a date field lists one per item, in order ("| years = 1992–1993<br />1993–1996 |
-    clubs = [[A]]<br />[[B]]": A's 1992, B's 1993), not the first for all; None when the counts differ."""
-    if dates is None or items < 2 or len(dates.items) != items:
+    clubs = [[A]]<br />[[B]]": A's 1992, B's 1993), not the first for all; a closing total line pairs with none
+    ("[[A]]<br />[[B]]<br />Overall"); when the counts differ, the first line's date is the first item's alone."""
+    n = len(items)
+    while n > 2 and _TOTAL.fullmatch(items[n - 1].text):
+        n -= 1
+    if dates is None or n < 2 or len(dates.items) < 2:
         return None
-    return [field_date(dataclasses.replace(dates, items=(it,))) for it in dates.items]
+    if len(dates.items) != n:
+        return [field_date(dataclasses.replace(dates, items=dates.items[:1]))] + [None] * (len(items) - 1)
+    return [field_date(dataclasses.replace(dates, items=(it,))) for it in dates.items] + [None] * (len(items) - n)
+
+
+def lone_date(dates: InfoboxField, items: tuple) -> DateValue | None:
+    """The date field's date for every value of its field: none when it lists dates line by line over several values
+    that its lines do not pair with ("| years = 1999–2006<br />2004 | clubs = [[A]]<br />[[B]]<br />[[C]]": its
+    first is only the first club's)."""
+    return None if len(dates.items) > 1 and len(items) > 1 else field_date(dates)

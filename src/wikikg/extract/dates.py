@@ -266,8 +266,8 @@ _SECTION_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?![\ds])")
 
 @lru_cache(maxsize=1024)  # asked for each sentence of a section
 def section_year(section: str) -> int | None:
-    """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None; a period, "2014–2012"
-    or "2005–present", -> None: its facts may fall in any of its years)."""
+    """The year a section heading names ("History / 2017" -> 2017; "2010s" -> None; a period, "2014–2012",
+    "2005–present" or "until 1900", -> None: its facts may fall in any of its years)."""
     years = _SECTION_YEAR.findall(section)
     if len(_SECTION_YEAR.findall(section.rsplit(" / ", 1)[-1])) > 1:
         return None
@@ -277,7 +277,10 @@ def section_year(section: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-_PERIOD = re.compile(rf"\b(?:since|from|after)\s+{_YEAR}|{_YEAR}\s*(?:[–—-]\s*(?:present|today|now|date)|onwards?\b)", re.I)
+# "Since 2005", "1974 onwards": a period from a year; "Founding and development until 1900", "Life before 1603",
+# "To 1989", "Pre-1933", "Post 2008 election": a period up to a year or after it, none of whose facts is of that year
+_PERIOD = re.compile(rf"\b(?:since|from|after|until|till|to|up\s+to|before|prior\s+to|pre|post)[\s-]+{_YEAR}"
+                     rf"|{_YEAR}\s*(?:[–—-]\s*(?:present|today|now|date)|onwards?\b)", re.I)
 
 
 # ", from 1993 to 1995" after what a clause states (past an apposition): the term of a post it names

@@ -6,7 +6,7 @@ import functools
 import re
 
 from wikikg.extract import boxtext
-from wikikg.extract.boxdates import field_date, held_years, paired_dates
+from wikikg.extract.boxdates import field_date, held_years, lone_date, paired_dates
 from wikikg.extract.boxtext import (
     ACRONYM,
     GENERATION,
@@ -180,8 +180,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                  if (hit := _match(maps, g.name)[0]) is not None and hit.property == m.date_from]
         date = next(filter(None, map(field_date, dated)), None)
     df = box.field(m.date_param.replace("{n}", n)) if m.date_param else None
-    date = (field_date(df) or date) if df is not None else date  # "| clubs2 = [[Arbroath F.C.]] | years2 = 2010–2011"
-    per_item = paired_dates(df, len(f.items))  # "| years = 1992–1993<br />1993–1996 | clubs = [[A]]<br />[[B]]"
+    date = (lone_date(df, f.items) or date) if df is not None else date  # "| clubs2 = [[Arbroath F.C.]] | years2 = 2010–2011"
+    per_item = paired_dates(df, f.items)  # "| years = 1992–1993<br />1993–1996 | clubs = [[A]]<br />[[B]]"
     role = m.role or m.roles.get(f.name)
     if m.role_param and (rf := box.field(m.role_param.replace("{n}", n))) and rf.items:
         role = _clean(rf.items[0].text) or role

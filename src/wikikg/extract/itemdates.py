@@ -26,10 +26,11 @@ _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(.+)$", re.I)
 _YEAR_HEADING = re.compile(r"\s*\d{4}\s*")
 # the years of a post before the item's name: "1993-1997 [[Jane Roe]]", "2010 - : [[Jane Roe]]" (still in office),
 # "since 2009: [[Jane Roe]]", "July 2015: [[Jane Roe]]" (a colon after a month's or a start's date; a bare year
-# and a colon is no post's: "* 1954 : [[Foo]]" lists a title's winners)
+# and a colon is no post's: "* 1954 : [[Foo]]" lists a title's winners; nor a bound: "* Before 1861: [[Jane Roe]]")
 TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-]?\s+(?=\S)"
                        r"|(\d{4}\s*[–—-])\s*:\s+(?=\S)"
-                       r"|((?:since\s+|(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+)\d{4})\s*:\s+(?=\S)")
+                       r"|((?:since\s+|(?:\d{1,2}\s+)?(?!(?:Before|Until|Till|After|Prior|Pre|Post|Up)\b)[A-Z][a-z]{2,8}\.?\s+)"
+                       r"\d{4})\s*:\s+(?=\S)")
 # a head's first year (or years) and a comma before the name, in a list of a body's heads: "* 1805, [[Jane Roe]]",
 # "* 1859 to 1883, [[John Roe]]" (elsewhere a year and a comma may be a title's: "* 1954, [[Foo]]" lists winners)
 POST_LEAD = re.compile(r"(\d{4}(?:\s*(?:[–—-]|to|until)\s*\d{4})?)\s*,\s+(?=\S)")

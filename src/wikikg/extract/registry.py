@@ -187,7 +187,8 @@ def _coalitions(work: Extraction) -> list[Statement]:
 
 def _entailed(work: Extraction) -> list[Statement]:
     stated = work.statements()
-    termed = dated_by_term(stated, work.article, work.subject.key)  # "X, Dean of [[Foo]] from 1992 to 2005"
+    termed = dated_by_term(stated, work.article, work.subject.key,  # "X, Dean of [[Foo]] from 1992 to 2005"
+                           frozenset(work.context.subject_names))
     prosed = dated_by_prose(stated + termed, work.article, work.context)  # "[[Foo FC]] joined in 1995"
     return termed + prosed + entailed(stated + termed + prosed)
 

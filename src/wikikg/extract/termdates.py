@@ -17,11 +17,15 @@ _TERMED = frozenset({"affiliatedWith", "keyPerson", "memberOf", "educatedAt"})
 # a person taking a post, in an organisation's article: "X was replaced by [[Jane Roe]]", "replaced outgoing
 # President, X, with Jane Roe", "Jane Roe joined Foo at vice president", "Jane Roe voted in as president"
 _TAKES_BEFORE = re.compile(r"\b(?:replaced|succeeded)\b[^.;]{0,80}?\b(?:by|with)\s+$")
-# (past an apposition: "[[Jane Roe]], already company president, took over")
-_TAKES_AFTER = re.compile(r"(?:,\s*[^,;.()\[\]]{1,60},)?\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|was\s+(?:appointed|"
-                          r"named|elected|hired|voted\s+in))\b", re.I)
-# after "took over", a post taken with no organisation named: "took over.", "took over as chairman", "took over from John Roe"
-_TOOK_OVER = re.compile(r"\s*(?:[.;]|$|as\s|from\s)", re.I)
+# (past an apposition: "[[Jane Roe]], already company president, took over"; or ", who": "[[Jane Roe]], who was
+# appointed president of the company in 2009"; "has been elected", "took office", "began her position as")
+_TAKES_AFTER = re.compile(r"(?:,\s*[^,;.()\[\]]{1,60},)?(?:,?\s+who)?\s+(?:(?:re)?joined|became|took\s+over|voted\s+in|"
+                          r"(?:was|(?:has|have|had)\s+been)\s+(?:appointed|named|elected|hired|voted\s+in)|took\s+office|"
+                          r"(?:began|started|assumed)\s+(?:his|her|their)\s+(?:position|post|term|tenure))\b", re.I)
+# after "took over" (or "took office", "began her position"), a post taken with no organisation named: "took over.",
+# "took over as chairman", "took over from John Roe", "began his position as President on 1 April 2009"
+_TOOK_OVER = re.compile(r"\s*(?:[.;]|$|as\s|from\s|on\s|in\s)", re.I)
+_TAKES_ALONE = re.compile(r"(?:over|office|position|post|term|tenure)$")  # the verbs that need no organisation named
 # ... of the article's subject, said so in the clause after the verb: its name, or "the company" ("joined
 # [[Bar Corp]] in 2005" in the article of Foo dates a post at Bar Corp, not at Foo)
 _ITSELF = re.compile(r"\b(?:the\s+(?:company|firm|group|corporation|association|society|organi[sz]ation|club|board|"
@@ -44,8 +48,9 @@ def _year(y: str | None) -> DateValue | None:
     return DateValue(y, "gYear") if y and y.isdigit() else None
 
 
-def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term | None:
-    """The term the sentence gives the party named at text[start:end] (`subject`: the article's subject)."""
+def _term(s: Sentence, start: int, end: int, person: bool, subject: str, names: frozenset[str] = frozenset()) -> Term | None:
+    """The term the sentence gives the party named at text[start:end] (`subject`: the article's subject, `names`
+    its other names)."""
     if m := _FROM_TO.match(s.text, end):
         return _year(m.group(1)), _year(m.group(2))
     if not person:
@@ -54,10 +59,10 @@ def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term
         return None
     after = _TAKES_AFTER.match(s.text, end)
     clause = _CLAUSE_END.split(s.text[after.end():])[0] if after else ""
-    bare = after is not None and after.group().lower().rstrip().endswith("over") \
+    bare = after is not None and _TAKES_ALONE.search(after.group().lower().rstrip()) is not None \
         and _TOOK_OVER.match(s.text, after.end()) is not None \
         and not any(after.end() <= ln.start < after.end() + len(clause) for ln in s.links)  # no other body named
-    if after and (_ITSELF.search(clause) or _named(clause, subject) or bare) \
+    if after and (_ITSELF.search(clause) or _named(clause, subject, names) or bare) \
             or _TAKES_BEFORE.search(s.text[max(0, start - 120):start]):
         dates = {s.text[a:b] for a, b, year, *_ in find_dates(s.text) if year is not None}
         if len(dates) == 1 and (d := parse_date(dates.pop())) is not None:
@@ -65,15 +70,18 @@ def _term(s: Sentence, start: int, end: int, person: bool, subject: str) -> Term
     return None
 
 
-def _named(text: str, subject: str) -> bool:
-    """Whether a text names the article's subject: its name, or the first word of a name of several
-    ("Foo" for "Foo Media")."""
+def _named(text: str, subject: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a text names the article's subject: its name, the first word of a name of several ("Foo" for
+    "Foo Media"), or another name the article gives it ("the Rockets" for "Fooville Rockets", its short form)."""
     name = subject.split(" (")[0]
     first = name.split()[0] if " " in name else ""
-    return name in text or len(first) > 3 and first[0].isupper() and re.search(rf"\b{re.escape(first)}\b", text) is not None
+    return name in text or len(first) > 3 and first[0].isupper() and re.search(rf"\b{re.escape(first)}\b", text) is not None \
+        or any(len(n) > 3 and (n[0].isupper() or n.startswith("the ")) and re.search(rf"\b{re.escape(n)}\b", text)
+               is not None for n in names)
 
 
-def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[frozenset[str]]) -> dict[Term, int]:
+def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[frozenset[str]],
+           names: frozenset[str] = frozenset()) -> dict[Term, int]:
     """The terms the article's sentences give the party: (start, end) -> the first sentence's index
     (`targets`: each sentence's link targets, so that a sentence that does not name the party is passed over)."""
     out: dict[Term, int] = {}
@@ -83,12 +91,13 @@ def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[f
         if key not in linked and not (key and key in s.text):
             continue  # _spans finds nothing there
         for start, end in _spans(s, key, key):
-            if (t := _term(s, start, end, person, subject)) is not None:
+            if (t := _term(s, start, end, person, subject, names)) is not None:
                 out.setdefault(t, s.index)
     return out
 
 
-def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: str) -> list[Statement]:
+def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: str,
+                  names: frozenset[str] = frozenset()) -> list[Statement]:
     """An undated post, membership or schooling of the article's subject that a sentence dates by the
     term it gives right after the other party's name, one term in all the article: the same fact once
     more, on that sentence ("Vice-Chancellor of the [[University of Foo]] from 1992 to 2005"); also a fact
@@ -112,7 +121,7 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
         if not targets:
             targets = [frozenset(ln.target for ln in s.links) for s in article.sentences]
         if (memo := (party.key, "Person" in party.types)) not in known:
-            known[memo] = _terms(article, party, subject, targets)
+            known[memo] = _terms(article, party, subject, targets, names)
         terms = known[memo]
         if len(terms) != 1 or (term := next(iter(terms)))[0] is None or term[0].value[:4] >= dated.get(key, "9999"):
             continue  # a fact dated already is dated again only by an earlier start: "[[Foo League]] (since 2005)"
