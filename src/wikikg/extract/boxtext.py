@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from wikikg.extract.classify import is_post, split_title
+from wikikg.extract.classify import _NAME_CONNECTORS, is_post, split_title
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_given_name
 from wikikg.kb.mappings import infoboxes
@@ -178,3 +178,10 @@ def free_text(name: str) -> bool:
     merged"); not "Medicinsk röntgen AB", "Council on Foo Relations", "Foo Private limited"."""
     legal = {f.casefold() for f in legal_suffixes()}
     return name[:1].islower() or any(_CLAUSE_WORD.fullmatch(w) and w not in legal for w in name.split())
+
+
+def lower_phrase(name: str) -> bool:
+    """Whether an unlinked value opens with a word in lower case that joins no name ("currently ...", "initially
+    founded by ..."; not "de Foo", "van der Bar", nor one word such as "bpost")."""
+    words = name.split()
+    return len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] not in _NAME_CONNECTORS

@@ -21,7 +21,8 @@ from wikikg.extract.boxtext import (
     two_people,
 )
 from wikikg.extract.boxtext import clean as _clean
-from wikikg.extract.classify import _NAME_CONNECTORS, is_concept_title, is_shape_word, name_types, place_named, split_title
+from wikikg.extract.classify import is_concept_title, is_shape_word, name_types, place_named, split_title
+from wikikg.extract.coachitems import headed_items
 from wikikg.extract.entailment import is_body_of_institutions, is_membership_body
 from wikikg.extract.listings import listings
 from wikikg.extract.listings import norm as _norm
@@ -193,6 +194,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
              if not (k and value == "organization" and _NOTE_LINE.fullmatch(it.text.strip()))]
     if m.property == "memberOf" and value == "organization":
         items = without_staff_items(items, _tables()[1].role_words)  # "As manager: [[Foo]]": a post
+    if m.item_notes or m.unless_shaped:  # "[[Foo Bears]] (asst.)", "[[Foo University]]": no team the subject headed
+        items, per_item = headed_items(items, per_item, m.item_notes, m.unless_shaped, m.unless_heads)
     split = [(item, _pieces(item, value)) for item in items]
     if value == "person":
         split = [(item, share_surname(pieces)) for item, pieces in roles_onto_previous(split, _tables()[1].role_words, _clean)]
@@ -299,14 +302,6 @@ def _skip(text: str) -> bool:
 _COUNTED = re.compile(r"\d[\d,.]*\s+[a-z]")  # "6 branches (Kiev, Lviv …)": a count of things, no name
 
 
-def _lower_phrase(name: str) -> bool:
-    """Whether an unlinked value opens with a word in lower case that joins no name ("currently ...", "initially
-    founded by ..."; not "de Foo", "van der Bar", nor one word such as "bpost")."""
-    words = name.split()
-    return len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] not in _NAME_CONNECTORS
-
-
-
 def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
     """(name, its link or None, the rest: role notes) for each value named in one item."""
     text, masked = item.text, mask(item.text)
@@ -346,7 +341,7 @@ def _pieces(item: FieldItem, value: str) -> list[tuple[str, Link | None, str]]:
                 name, note = f"{name} ({note})", ""  # "Foo Holdings (Hong Kong)" is a name; "Foo Agency [FA]" is Foo Agency
             if out and (bare := name.strip())[:1] == "(" and bare.endswith(")"):
                 continue  # "Foo Media; (Foo Communications)": a note on the one before
-            if value == "organization" and _lower_phrase(name):
+            if value == "organization" and boxtext.lower_phrase(name):
                 continue  # "affiliation = currently non-denominational; initially founded by Baptists": no name
             words = name.casefold().split()
             if value == "person" and out and GENERATION.fullmatch(name) and not out[-1][1]:

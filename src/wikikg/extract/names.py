@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
-from wikikg.extract.ofnames import person_before_link, person_before_of
+from wikikg.extract.ofnames import name_before_of, person_before_link
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import church_after_possessive, name_possessive, on_heads
 from wikikg.extract.stopheads import part_head_kept
@@ -104,10 +104,10 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                     or (k > j + 1 and j > i and legal.fullmatch(toks[j][2])) \
                     or (k > j + 1 and _exchange().match(text, toks[k][0])) \
                     or (k > j + 1 and _PERSON.fullmatch(text[s:toks[j][1]])) \
-                    or (k > j + 1 and person_before_of(text, toks, i, j, k)):
+                    or (k > j + 1 and name_before_of(text, toks, i, j, k)):
                 break  # "Allen of the Center …": a person's name does not run into an organisation's, nor
-                # a legal form into a joiner ("Nordic Sweets A/S for EUR 730 million"), nor a full name into the
-                # place it is of or the body they work for ("Jane Roe of Freedonia", "Jane Roe of Foo Journal")
+                # a legal form into a joiner ("Nordic Sweets A/S for EUR 730 million"), nor a full name into the place
+                # it is of or its employer ("Jane Roe of Foo Journal"), nor a team into its league ("Foo Bears of the")
             j = k
         while j > i and (toks[j][2] in stop or toks[j][2] in joiners or toks[j][2] in ("the", "a")
                          or toks[j][2].lower() in _trailing_prepositions()) \

@@ -1,15 +1,27 @@
-"""Where "of" ends a person's name: "Jane Roe of Freedonia", "Jane Roe of the Foo Mines Branch" are two names."""
+"""Where "of" ends a person's or a team's name: "Jane Roe of Freedonia", "Fooville Bears of the Bar League" are two names."""
 from __future__ import annotations
 
 import re
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.people import is_personal_name
+from wikikg.extract.teams import team_types
+from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
 
 _REGNAL = re.compile(r"[IVX]+")
 _JOINERS = frozenset({"of", "for", "and", "the", "&", "de"})
+
+
+def name_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:
+    """Whether "of" after the name tokens i..j ends the name: a person's (person_before_of) or a team's by its shape
+    before its league's name ("the Fooville Bears of the Barland Hockey League": names.toml [teams] leagues)."""
+    if person_before_of(text, toks, i, j, k):
+        return True
+    if toks[j + 1][2] != "of" or not (team_types(team := text[toks[i][0]:toks[j][1]]) or "SportsClub" in name_types(team)):
+        return False
+    return _run(text, toks, k).rsplit(" ", 1)[-1].rstrip(".") in name_tables().team_leagues
 
 
 def person_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:

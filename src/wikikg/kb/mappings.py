@@ -71,6 +71,9 @@ class InfoboxMapping:
     if_subject_unit: str | None = None  # the property instead when the subject's name says it is a unit of the value
     date_param: str | None = None  # a sibling parameter dating the value ("years{n}" for "clubs{n}")
     holders: tuple[str, ...] = ()  # sibling parameters naming a post's other holders ("predecessor{n}")
+    item_notes: str | None = None  # a regex every parenthesised note of a kept item fullmatches ("interim")
+    unless_shaped: tuple[str, ...] = ()  # classes whose shape in an item's link drops the item ("Foo University")
+    unless_heads: tuple[str, ...] = ()  # last words of a link's title that drop the item ("Foo School")
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,8 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
                  "linked_only": bool, "shaped_unlinked": bool, "shaped_only": bool, "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
-                 "if_membership_body": str, "if_subject_unit": str, "date_param": str, "holders": list},
+                 "if_membership_body": str, "if_subject_unit": str, "date_param": str, "holders": list,
+                 "item_notes": str, "unless_shaped": list, "unless_heads": list},
                 frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",
@@ -162,6 +166,9 @@ def _mapping(m: dict, where: str) -> InfoboxMapping:
         m = {**m, "if_value_class": tuple(sorted(m["if_value_class"].items()))}
     _classes(f, where, "event", m.get("event"))
     _classes(f, where, "types", m.get("types"))
+    _classes(f, where, "unless_shaped", m.get("unless_shaped"))
+    if "item_notes" in m:
+        _regex(m["item_notes"], f, where)
     if m["value"] not in VALUE_KINDS:
         raise RuleError(f"{f} {where}: value {m['value']!r} is not one of {', '.join(VALUE_KINDS)}")
     if m.get("direction", "forward") not in ("forward", "inverse"):
