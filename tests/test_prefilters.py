@@ -126,3 +126,21 @@ def test_a_statements_end_is_dropped_by_its_kinds_whatever_the_step():
     dropped = [st("memberOf", jane, ship), st("employer", jane, field),
                st("memberOf", jane, Mention("Vacant", "Vacant", False, frozenset()))]
     assert without_nonentities(kept + dropped, "Foo Corporation") == kept
+
+
+@pytest.mark.parametrize("name", ["Minister of Culture", "Deputy Governor of Foo State", "President for Life", "Foo Council of Bar",
+                                  "Port Authority of Fooville", "Minister\tof Culture", "Minister of\xa0Culture", "Treasury Secretary",
+                                  "Foo ofBar", "Jane Roe", "Secretary and Treasurer of the Foo Society", "2nd Minister of Foo"])
+def test_a_post_or_head_before_of_is_asked_only_of_a_name_with_of_or_for(name):
+    from wikikg.extract.classify import _HEAD_OF, _POST_OF
+
+    if _POST_OF.match(name) or _HEAD_OF.match(name):
+        assert " of " in name or " for " in name
+
+
+@pytest.mark.parametrize("name", [f"Fooville {n}" for n in name_tables().team_nicknames] + TEAMS
+                         + [f"Fooville  {n}" for n in name_tables().team_nicknames[:5]])
+def test_a_place_and_nickname_ends_in_a_nicknames_last_word(name):
+    if teams._patterns()[0].fullmatch(name) is not None:
+        assert name.rpartition(" ")[2] in teams._last_words()
+        assert teams.team_types(name) == teams.team_types.__wrapped__(name)
