@@ -77,3 +77,70 @@ def test_every_property_has_its_domain_and_range_loaded_before_the_forks():
     preload()
     assert {"foundedBy", "memberOf", "birthDate"} <= properties()
     assert domain.cache_info().currsize >= len(properties()) and range_of.cache_info().currsize >= len(properties())
+
+
+def _guarded_names() -> list[str]:
+    """Names that hold each word of the data's lists the guarded name tests read, and names that hold none."""
+    t = name_tables()
+    words = [*t.events, *t.awards, *t.laws, *t.fields[:40], *t.subunits, *t.groups, *t.sessions]
+    return [f"Foo {w}" for w in words] + [f"{w} of Foo" for w in words] + [f"Second {w}" for w in t.sessions] \
+        + [f"Company {w}" for w in ("A", "B")] + [f"{w} Act of 1934" for w in t.laws] \
+        + ["Order of Foo", "Officer of the Order of Foo", "Knight Bachelor", "Military Cross", "Foo Medal for Bar",
+           "Roman Catholics", "Jane Roe", "Foo Corporation", "", " ", "2014–15 Foo League", "Foo  War II", "FOO AWARD"]
+
+
+@pytest.mark.parametrize("name", _guarded_names())
+def test_a_names_tests_skipped_by_the_guard_cannot_match_it(name):
+    patterns = (nonentities._event_head(), nonentities._sitting(), nonentities._law(), nonentities._fields(),
+                nonentities._subunit(), nonentities._honours()[0], nonentities._group(), nonentities._event_pattern())
+    live = nonentities._guard().live(name)
+    for i, pattern in enumerate(patterns):
+        if not live >> i & 1:
+            assert pattern.search(name) is None and pattern.search(name.strip()) is None, (i, name)
+
+
+def test_a_guard_asks_a_pattern_without_literal_words_always():
+    import re
+
+    from wikikg.kb.prefilter import Guard
+
+    guard = Guard((re.compile(r"Foo\s+Bar"), re.compile(r"[A-Z]\w+"), re.compile(r"(?:Baz|Qux)$")))
+    assert guard.always == 0b010
+    assert guard.live("the foo  bar and QUX") == 0b111 and guard.live("Jane Roe") == 0b010
+    assert guard.live("a Baz") == 0b110 and Guard(()).live("Foo") == 0
+
+
+def test_a_statements_end_is_dropped_by_its_kinds_whatever_the_step():
+    from wikikg.extract.nonentityends import without_nonentities
+    from wikikg.model import Evidence, Statement
+
+    subject = Mention("Foo Corporation", "Foo Corporation", True, frozenset({"Company"}))
+
+    def st(predicate: str, s: Mention, o: Mention) -> Statement:
+        return Statement(s, predicate, o, "test", Evidence("", "", 0, 0))
+
+    ship = Mention("HMS Foo", "HMS Foo", False, frozenset())
+    field = Mention("Human Resources", "Human Resources", True, frozenset())
+    jane = Mention("Jane Roe", "Jane Roe", False, frozenset({"Person"}))
+    kept = [st("keyPerson", ship, jane), st("subsidiaryOf", field, subject), st("memberOf", jane, subject)]
+    dropped = [st("memberOf", jane, ship), st("employer", jane, field),
+               st("memberOf", jane, Mention("Vacant", "Vacant", False, frozenset()))]
+    assert without_nonentities(kept + dropped, "Foo Corporation") == kept
+
+
+@pytest.mark.parametrize("name", ["Minister of Culture", "Deputy Governor of Foo State", "President for Life", "Foo Council of Bar",
+                                  "Port Authority of Fooville", "Minister\tof Culture", "Minister of\xa0Culture", "Treasury Secretary",
+                                  "Foo ofBar", "Jane Roe", "Secretary and Treasurer of the Foo Society", "2nd Minister of Foo"])
+def test_a_post_or_head_before_of_is_asked_only_of_a_name_with_of_or_for(name):
+    from wikikg.extract.classify import _HEAD_OF, _POST_OF
+
+    if _POST_OF.match(name) or _HEAD_OF.match(name):
+        assert " of " in name or " for " in name
+
+
+@pytest.mark.parametrize("name", [f"Fooville {n}" for n in name_tables().team_nicknames] + TEAMS
+                         + [f"Fooville  {n}" for n in name_tables().team_nicknames[:5]])
+def test_a_place_and_nickname_ends_in_a_nicknames_last_word(name):
+    if teams._patterns()[0].fullmatch(name) is not None:
+        assert name.rpartition(" ")[2] in teams._last_words()
+        assert teams.team_types(name) == teams.team_types.__wrapped__(name)

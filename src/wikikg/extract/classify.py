@@ -130,7 +130,7 @@ def _head_of(name: str) -> frozenset[str]:
     head comes before its complement) or a place's ("Federal District of Barland"). An agency's word gives only
     Organization: the same head names a government's body and a church's ("World Council of Foo"); not a company's word,
     which names fields too ("Foo Capital of Culture")."""
-    m = _HEAD_OF.match(name)
+    m = _HEAD_OF.match(name) if " of " in name or " for " in name else None  # (the pattern needs one of them)
     cls = name_types(m["head"]) or _phrase_class(m["head"]) if m is not None and not venue_end(m["head"]) else frozenset()
     # (not "Foo Hall of Fame")
     if cls and team_types(m["head"]):  # "the Fooville Bears for Jane Roe": a trade's two ends, no team's name
@@ -185,7 +185,7 @@ def is_post(name: str) -> bool:
     """Whether a name is a post's: a role or office title (names.toml [roles]) before "of" or "for"
     ("Minister of Culture and Communications", "Deputy Governor of Foo State", "President of Foo University"),
     or a few capitalised words ending in an office's word ("Treasury Secretary")."""
-    m = _POST_OF.match(name)
+    m = _POST_OF.match(name) if " of " in name or " for " in name else None  # (the pattern needs one of them)
     roles, words, offices = _post_words()
     if m is None:  # "Treasury Secretary", "Army General": capitalised words ending in an office's word
         toks = name.split()

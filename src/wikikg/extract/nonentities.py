@@ -6,6 +6,22 @@ from functools import cache, lru_cache
 
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
+from wikikg.kb.prefilter import Guard
+
+# The bits of `_live`'s answer: which of a name's pattern tests can match it at all
+_EVENT_HEAD, _SITTING, _LAW, _FIELDS, _SUBUNIT, _HONOUR, _GROUP, _EVENT = (1 << i for i in range(8))
+
+
+@cache
+def _guard() -> Guard:
+    """The patterns of the name tests below, in `_live`'s bit order: one pass over a name finds the few it can match."""
+    return Guard((_event_head(), _sitting(), _law(), _fields(), _subunit(), _honours()[0], _group(), _event_pattern()))
+
+
+@lru_cache(maxsize=16384)  # a name is asked by several tests, each once per name
+def _live(name: str) -> int:
+    """The bits of the tests whose pattern may match in `name` (one Aho-Corasick pass of their literal words)."""
+    return _guard().live(name)
 
 
 @cache
@@ -18,7 +34,7 @@ def _fields() -> re.Pattern:
 def is_field(name: str) -> bool:
     """Whether a name is only words of fields of study or work (names.toml [fields]): "Business Administration",
     "Media and Technology", "Communities and Local Government" name fields, no entity."""
-    return bool(_fields().fullmatch(name.strip()))
+    return bool(_live(name) & _FIELDS) and bool(_fields().fullmatch(name.strip()))
 
 
 @cache
@@ -124,9 +140,12 @@ def names_no_entity(name: str) -> bool:
     personal name: an honour ("Foo Award", "Foo Unit Citation", "Order of Foo"), an event's form, a law's ("Foo Act"),
     a field ("Home Entertainment"), a lettered sub-unit ("Company A", "B Battery", "Headquarters Company"), a title alone
     ("Major General"), a placeholder ("TBA"), a ship's ("HMS Foo"), a creed's adherents ("Roman Catholics")."""
-    return _event_name(name) or _law().search(name) is not None or is_field(name) or bool(_subunit().fullmatch(name)) or _document(name) \
+    live = _live(name)
+    return _event_name(name) or bool(live & _LAW) and _law().search(name) is not None or is_field(name) \
+        or bool(live & _SUBUNIT) and bool(_subunit().fullmatch(name)) or _document(name) \
         or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name) or is_vessel(name) \
-        or bool(_group().fullmatch(name)) and name.rpartition(" ")[0] not in places()  # "Fooville Quakers": a team
+        or bool(live & _GROUP) and bool(_group().fullmatch(name)) and name.rpartition(" ")[0] not in places()
+    # ("Fooville Quakers": a team)
     # ("Major General" alone is one of [stop] titles: a title, nobody's name)
 
 
@@ -146,6 +165,8 @@ def _honours() -> tuple[re.Pattern, re.Pattern]:
 def is_honour(name: str) -> bool:
     """Whether a name is an honour's by its form (names.toml [honours]): an order of merit, a decoration or a grade
     ("Order of Foo", "Officer of the Order of Foo", "Knight Bachelor", "Military Cross"); not a religious order's."""
+    if not _live(name) & _HONOUR:
+        return False
     names, unless = _honours()
     return names.search(name) is not None and unless.search(name) is None
 
@@ -163,7 +184,7 @@ def is_placeholder(name: str) -> bool:
 def is_event(name: str) -> bool:
     """Whether a name is an event's: it holds a word of names.toml [events] ("Battle of Kabul") or starts
     with a year or a season ("2014–15 Foo League")."""
-    return bool(_event_pattern().search(name)) or bool(_SEASON.match(name))
+    return bool(_live(name) & _EVENT) and bool(_event_pattern().search(name)) or bool(_SEASON.match(name))
 
 
 _SEASON = re.compile(r"(?:1[5-9]|20)\d\d(?:[–/-]\d{2,4})? [A-Z]")  # "1996 Foo Cup", "2014–15 Foo League"
@@ -183,8 +204,9 @@ def _event_name(name: str) -> bool:
     first ("2014–15 Foo League"), an event's word last (or numbered: "Foo War II") or first before "of" ("Overland Campaign",
     "Siege of Foo"; not "Campaign for Foo Disarmament", "Open University"), an honour's word last ("Foo
     Air Force Commendation Medal")."""
-    return bool(_SEASON.match(name) or _event_head().search(name) or _sitting().match(name)) \
-        or is_event_word(name)
+    live = _live(name)
+    return bool(_SEASON.match(name) or live & _EVENT_HEAD and _event_head().search(name)
+                or live & _SITTING and _sitting().match(name)) or is_event_word(name)
 
 
 @cache

@@ -58,25 +58,36 @@ def without_nonentities(statements: list[Statement], subject: str) -> list[State
     tallest buildings in Fooville", "Murder of Jane Roe") is itself at no end: its rows are no offices of it, and the
     victim's school is not the event's."""
     listed = bool(subjectless_pages().match(subject))  # its cast is still mentioned in it
-    return [st for st in statements
-            if not any((m.key != subject and (_no_entity(m) or _field(st, m) or _ship(st, m) or _bare_head(st, m)))
-                       or (listed and m.key == subject and st.predicate != "mentionedIn")
-                       for m in (st.subject, st.obj) if isinstance(m, Mention))]
+    out = []
+    for st in statements:
+        for m in (st.subject, st.obj):
+            if not isinstance(m, Mention):
+                continue
+            if m.key != subject:
+                ends = _end_kinds(m.linked, m.key, m.text)  # once per mention's fields, not per statement and step
+                if ends & _NO_ENTITY or ends & _FIELD and not (st.predicate == "subsidiaryOf" and m is st.subject) \
+                        or ends & _SHIP and not (st.predicate == "keyPerson" and m is st.subject) or _bare_head(st, m):
+                    break
+            elif listed and st.predicate != "mentionedIn":
+                break
+        else:
+            out.append(st)
+    return out
 
 
-def _field(st: Statement, m: Mention) -> bool:
-    """An end named by a field's words alone, linked or not ("* Real Estate" or "* [[Human Resources]]" in a staff
-    list, "education = Nursing"): no person and no school; not a link qualified ("[[Data (Foo series)]]": a
-    character's); but a unit named by its field is a part ("the Academy's divisions: * Health Sciences")."""
-    return is_field(m.key) and not (st.predicate == "subsidiaryOf" and m is st.subject)  # a qualified link's key is
-    # no field's
+_NO_ENTITY, _FIELD, _SHIP = 1, 2, 4
 
 
-def _ship(st: Statement, m: Mention) -> bool:
-    """An end that names a ship ("HMS Foo", "French frigate Bar", "[[Baz (1790 ship)]]"): a ship is no body its
-    captain is affiliated with or a sailor a member of; but its commander is its key person ("commands = HMS Foo")."""
-    label, qualifier = split_title(m.key) if m.linked else (m.key, None)
-    return is_vessel(label, qualifier) and not (st.predicate == "keyPerson" and m is st.subject)
+@lru_cache(maxsize=8192)  # a mention is at an end of several statements, of several steps
+def _end_kinds(linked: bool, key: str, text: str) -> int:
+    """What a mention's three fields say it names, as bits: no entity (`_named_no_entity`); a field's words alone,
+    linked or not ("* Real Estate" or "* [[Human Resources]]" in a staff list, "education = Nursing"): no person and
+    no school, but a unit named by its field is a part ("the Academy's divisions: * Health Sciences"; a qualified
+    link's key is no field's); a ship ("HMS Foo", "French frigate Bar", "[[Baz (1790 ship)]]"): no body its captain
+    is affiliated with or a sailor a member of, but its commander is its key person ("commands = HMS Foo")."""
+    label, qualifier = split_title(key) if linked else (key, None)
+    return (_NO_ENTITY if _named_no_entity(linked, key, text) else 0) | (_FIELD if is_field(key) else 0) \
+        | (_SHIP if is_vessel(label, qualifier) else 0)
 
 
 def _bare_head(st: Statement, m: Mention) -> bool:

@@ -31,6 +31,12 @@ def _ends() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(" " + w for w in t.team_nicknames), tuple(" " + w for w in t.team_sports)
 
 
+@cache
+def _last_words() -> frozenset[str]:
+    """The nicknames' last words: a name that ends in a space and a nickname ends in one of them after its last space."""
+    return frozenset(w.rpartition(" ")[2] for w in name_tables().team_nicknames)
+
+
 @lru_cache(maxsize=8192)
 def team_types(name: str) -> frozenset[str]:
     """SportsClub for a team's name: a known place's name (a city's without its accents; a state's school: "Foo
@@ -39,7 +45,7 @@ def team_types(name: str) -> frozenset[str]:
     football"); else none."""
     if college_team(name):
         return _CLUB
-    m = _patterns()[0].fullmatch(name) if name.endswith(_ends()[0]) else None
+    m = _patterns()[0].fullmatch(name) if name.rpartition(" ")[2] in _last_words() and name.endswith(_ends()[0]) else None
     if m is None:
         return frozenset()
     place = m["place"].removesuffix(" State")

@@ -146,6 +146,40 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]):
 
 
 
+class Guard:
+    """Which of several patterns may match a text, all found in one pass: each pattern's `required` strings in one
+    Aho-Corasick automaton (pyahocorasick) over the folded text; a pattern with no such strings may always match."""
+
+    __slots__ = ("always", "_automaton")
+
+    def __init__(self, patterns: list[re.Pattern] | tuple[re.Pattern, ...]) -> None:
+        self.always, by_key = 0, {}
+        for i, pattern in enumerate(patterns):
+            keys = required(pattern)
+            if not keys or "" in keys:  # no list (or an empty string in it): the pattern is always asked
+                self.always |= 1 << i
+                continue
+            for w in keys:
+                by_key[w] = by_key.get(w, 0) | 1 << i
+        self._automaton = None
+        if by_key:
+            import ahocorasick
+
+            self._automaton = ahocorasick.Automaton()
+            for w, bits in by_key.items():
+                self._automaton.add_word(w, bits)
+            self._automaton.make_automaton()
+
+    def live(self, text: str) -> int:
+        """The patterns that may match somewhere in `text` (or in a part of it), as bits: bit i for the i-th."""
+        if self._automaton is None:
+            return self.always
+        bits = self.always
+        for _end, hit in self._automaton.iter(fold(text)):
+            bits |= hit
+        return bits
+
+
 _SPACES = re.compile(r"\s{2,}|[^\S ]")  # what squeeze changes: a lone space stays as it is
 _MAX_STRINGS = 64  # a window of literals is cut where it could spell more strings than this
 
