@@ -121,6 +121,7 @@ class Names:
     roles_played: tuple[str, ...] = ()  # words of acting before "as" and a character's name ("starred as Jane Roe")
     team_nicknames: tuple[str, ...] = ()  # a sports team's plural nickname after a place's name ("Fooville Bears")
     team_sports: tuple[str, ...] = ()  # a sport after a team's nickname in a college team's title ("... football")
+    college_nicknames: tuple[str, ...] = ()  # a college team's singular nickname before its sport ("... Tribe football")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
@@ -166,7 +167,7 @@ SCHEMA = Table({
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
                                   "links_after": list, "villages_after": list, "world_regions": list}),
     "governments": Table({"heads": list, "kinds": list}),
-    "teams": Table({"nicknames": list, "sports": list}),
+    "teams": Table({"nicknames": list, "sports": list, "college_nicknames": list}),
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
@@ -207,6 +208,7 @@ _LISTS = {
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"),
+    "college_nicknames": ("teams", "college_nicknames"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "shown_nouns": ("frames", "shown"),
