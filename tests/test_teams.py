@@ -12,6 +12,8 @@ from wikikg.extract.teams import team_types
     ("Ohio State Wildcats", True),  # a state's school
     ("Texas Tech Owls football", True),  # a school's name, its nickname and its sport
     ("Foo Tech Mighty Oaks men's basketball", True),  # a plural nickname the table lacks, before a sport
+    ("Foo & Bar Tribe football", True),  # a singular nickname before a sport ("Fighting Illini", "Crimson Tide")
+    ("Fooland Fighting Illini football", True),
     ("Jane Hawks", False),  # a given name and a surname
     ("George Hawks", False),  # ... though a town bears the name
     ("Denver Falcons", True),  # a city's name that is a given name too, before no surname

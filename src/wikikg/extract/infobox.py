@@ -35,7 +35,7 @@ from wikikg.extract.staffitems import without_staff_items
 from wikikg.extract.unitof import is_unit_of
 from wikikg.kb.mappings import InfoboxMapping, infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
-from wikikg.kb.places import countries, places
+from wikikg.kb.places import countries, places, state_title
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, FieldItem, Infobox, InfoboxField, Link, Mention, ParsedArticle, Statement
 
@@ -235,8 +235,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                     minority(item.text) or is_personal_name(split_title(link.target if link else name)[0])):
                 continue  # an owner with a stake is not a parent: "[[X]] (largest shareholder)"; nor is a person
             mention = _mention(name, link, types, value)
-            school = m.property == "educatedAt"  # "education = Foo School, Fooville": the town is no school
-            if value == "organization" and ((label := split_title(mention.key)[0]) in (places() if school else countries())
+            school, label = m.property == "educatedAt", split_title(mention.key)[0]  # a town is no school: "[[Fooville, Ohio|Foo High]]"
+            if value == "organization" and (label in (places() if school else countries()) or school and state_title(label)
                                             or is_event(label) and not name_types(label) or not school and place_named(label)):
                 continue  # "owner = [[Poland]]", "commands = [[Foo Air Base]]": a place; "league = [[Foo Cup]]": an event
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":

@@ -14,13 +14,14 @@ _TOKEN = r"(?:[A-Z0-9][\w'’.&-]*|&)"  # a capitalised word, "A&M", "St.", "49e
 
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A place's name and a nickname of names.toml [teams]; a school's name, a nickname (of the table, or a capitalised
-    plural) and a sport."""
+    """A place's name and a nickname of names.toml [teams]; a school's name, a nickname (of the table, a capitalised
+    plural, or a college's singular one of the table: "Foo & Bar Tribe football") and a sport."""
     t = name_tables()
     nicks = "|".join(sorted(map(re.escape, t.team_nicknames), key=len, reverse=True)) or "(?!)"
     sports = "|".join(sorted(map(re.escape, t.team_sports), key=len, reverse=True)) or "(?!)"
+    singular = "|".join(sorted(map(re.escape, t.college_nicknames), key=len, reverse=True)) or "(?!)"
     bare = re.compile(rf"(?P<place>{_TOKEN}(?: {_TOKEN}){{0,3}}?) (?:{nicks})")
-    sport = re.compile(rf"{_TOKEN}(?: {_TOKEN}){{0,3}}? (?:{nicks}|(?:[A-Z][\w'’-]* )?[A-Z][\w'’-]*[^\Ws]s) (?:{sports})")
+    sport = re.compile(rf"{_TOKEN}(?: {_TOKEN}){{0,3}}? (?:{nicks}|(?:[A-Z][\w'’-]* )?[A-Z][\w'’-]*[^\Ws]s|{singular}) (?:{sports})")
     return bare, sport
 
 

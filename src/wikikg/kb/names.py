@@ -122,6 +122,7 @@ class Names:
     team_nicknames: tuple[str, ...] = ()  # a sports team's plural nickname after a place's name ("Fooville Bears")
     team_sports: tuple[str, ...] = ()  # a sport after a team's nickname in a college team's title ("... football")
     team_leagues: tuple[str, ...] = ()  # last words of a league's name after "[team] of the" ("... Hockey League")
+    college_nicknames: tuple[str, ...] = ()  # a college team's singular nickname before its sport ("... Tribe football")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
@@ -167,7 +168,7 @@ SCHEMA = Table({
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
                                   "links_after": list, "villages_after": list, "world_regions": list}),
     "governments": Table({"heads": list, "kinds": list}),
-    "teams": Table({"nicknames": list, "sports": list, "leagues": list}),
+    "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list}),
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
@@ -208,6 +209,7 @@ _LISTS = {
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
+    "college_nicknames": ("teams", "college_nicknames"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "shown_nouns": ("frames", "shown"),
