@@ -165,12 +165,13 @@ _CLAUSE_IN_OPENING = re.compile(r"\b(?:who|whom|whose|which|that|he|she|they|we|
 _KIN_OPENING = re.compile(r"^\W*(?:Born\b|A\s+native\s+of\b|(?:(?:The|A|An|His|Her)\s+)?(?:(?:only|eldest|oldest|youngest|elder|"
                           r"younger|second|third|fourth|fifth|sixth|illegitimate|adopted)\s+)?(?:[Ss]on|[Dd]aughter|[Cc]hild|"
                           r"[Gg]randson|[Gg]randdaughter|[Nn]ephew|[Nn]iece)\s+of\b)")
-_NAME_NEXT = re.compile(r"\s*(?:⟦|(?:he|she|they)\b)")
+_PERSON_NEXT = re.compile(r"\s*(?:⟦(\d+)⟧|(?:he|she|they)\b)")
 
 
-def kin_opening_end(text: str, trigger_start: int) -> int:
+def kin_opening_end(text: str, trigger_start: int, person) -> int:
     """Where the main clause starts in a sentence that opens with its subject's birth or descent: past the last comma
-    (outside brackets) before the trigger that a name or a pronoun follows; -1 when the sentence opens otherwise."""
+    (outside brackets) before the trigger that a person's name (`person(i)` of slot i) or a pronoun follows, not a
+    place's ("Born in ⟦A⟧, ⟦B⟧, he"); -1 when the sentence opens otherwise."""
     if not _KIN_OPENING.match(text):
         return -1
     depth, end = 0, -1
@@ -178,7 +179,8 @@ def kin_opening_end(text: str, trigger_start: int) -> int:
         c = text[k]
         depth += c == "("
         depth -= c == ")" and depth > 0
-        if c == "," and not depth and _NAME_NEXT.match(text, k + 1):
+        if c == "," and not depth and (m := _PERSON_NEXT.match(text, k + 1)) is not None \
+                and (m.group(1) is None or person(int(m.group(1)))):
             end = k + 1
     return end
 

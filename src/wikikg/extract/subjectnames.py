@@ -24,8 +24,10 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
         return set()
     out = set()
     given = words[0]
-    # the last word, else a middle one the article uses alone ("Jane Roe Doe" called "Roe": a family name, then another)
-    for surname in [words[-1]] + words[-2:0:-1]:
+    # the last word, else the title's after its comma ("Jane Roe, Lady Doe" called "Lady Doe"), else a middle one the
+    # article uses alone ("Jane Roe Doe" called "Roe": a family name, then another)
+    titled = label.split(",")[-1].split()[-1:] if "," in label else []
+    for surname in [words[-1]] + [w for w in titled if not _GENERATION.fullmatch(w)] + words[-2:0:-1]:
         if surname[:1].isupper() and len(surname) >= 3 and (surname.isalpha() or _DOUBLE.fullmatch(surname)) \
                 and _surname_uses(surname, words, article) >= 2:
             out.add(surname)
