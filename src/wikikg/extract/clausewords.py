@@ -160,6 +160,31 @@ _PARTICIPLE_OPENING = re.compile(r"^\W*(?:(?:[Ii]n|[Bb]y|[Oo]n)\s+[^,⟦⟧]{1,2
 _CLAUSE_IN_OPENING = re.compile(r"\b(?:who|whom|whose|which|that|he|she|they|we|when|where|because|while|after|before)\b")
 
 
+# a sentence that opens with its subject's birth or descent ("Born in ⟦A⟧ to ⟦B⟧ and ⟦C⟧, ⟦D⟧ attended", "The eldest son of
+# ⟦B⟧, he was educated at", "A native of ⟦A⟧, ⟦D⟧ joined"): the opening's names are no subject of the main clause's verb
+_KIN_OPENING = re.compile(r"^\W*(?:Born\b|A\s+native\s+of\b|(?:(?:The|A|An|His|Her)\s+)?(?:(?:only|eldest|oldest|youngest|elder|"
+                          r"younger|second|third|fourth|fifth|sixth|illegitimate|adopted)\s+)?(?:[Ss]on|[Dd]aughter|[Cc]hild|"
+                          r"[Gg]randson|[Gg]randdaughter|[Nn]ephew|[Nn]iece)\s+of\b)")
+_PERSON_NEXT = re.compile(r"\s*(?:⟦(\d+)⟧|(?:he|she|they)\b)")
+
+
+def kin_opening_end(text: str, trigger_start: int, person) -> int:
+    """Where the main clause starts in a sentence that opens with its subject's birth or descent: past the last comma
+    (outside brackets) before the trigger that a person's name (`person(i)` of slot i) or a pronoun follows, not a
+    place's ("Born in ⟦A⟧, ⟦B⟧, he"); -1 when the sentence opens otherwise."""
+    if not _KIN_OPENING.match(text):
+        return -1
+    depth, end = 0, -1
+    for k in range(trigger_start):
+        c = text[k]
+        depth += c == "("
+        depth -= c == ")" and depth > 0
+        if c == "," and not depth and (m := _PERSON_NEXT.match(text, k + 1)) is not None \
+                and (m.group(1) is None or person(int(m.group(1)))):
+            end = k + 1
+    return end
+
+
 def participle_opening(text: str, trigger_start: int) -> bool:
     """Whether the sentence opens with a participle's phrase (no subject of its own) that holds the trigger."""
     m = _PARTICIPLE_OPENING.match(text)

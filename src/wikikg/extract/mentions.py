@@ -278,9 +278,9 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
         while e > s and text[e - 1] in ".,;:" and not text[s:e].endswith(abbreviations()) \
                 and not _ENDS_IN_INITIAL.search(text[s:e]):
             e -= 1
-        if e > s and taken[s] and not free(s, e) and any(
-                m.start <= s < m.end and m.key.casefold() in titles_folded() for m in found):
-            k = s  # "[[Colonel|COL]] Sara Roe": the name after the rank's link
+        if e > s and taken[s] and not free(s, e) and (any(m.start <= s < m.end and m.key.casefold() in titles_folded() for m in found)
+                                                      or any(k.start <= s < k.end and is_rank(k.target) for k in sentence.links)):
+            k = s  # "[[Colonel|COL]] Sara Roe", "[[Admiral]] Sir John Roe": the name after the rank's link
             while k < e and taken[k]:
                 k += 1
             k = len(text) - len(text[k:].lstrip(" "))

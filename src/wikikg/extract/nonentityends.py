@@ -47,8 +47,23 @@ def _named_no_entity(linked: bool, key: str, text: str) -> bool:
         return is_honour(label) or is_placeholder(label) or is_concept_title(key) and bool(_PLURAL.search(label)) \
             or bool(_degrees().match(label))  # "[[B.S.]]", "[[MBA]]": a degree
     return is_honour(key) or is_placeholder(key) or is_placeholder(text) or bool(_clipped().match(key.strip())) \
-        or bool(_degrees().match(key.strip())) or is_event_word(key)  # "chairman of the Inquiry into ...": a
-    # name cut to its event's word
+        or bool(_degrees().match(key.strip())) or is_event_word(key) \
+        or _post_only(key)  # "chairman of the Inquiry into ...": a name cut to its event's word; "Jane Roe, CFO.": a post
+
+
+def _post_only(name: str) -> bool:
+    """Whether an unlinked name is a post's words alone ("CFO.", "Managing Director": names.toml [roles]), a list
+    item's or a box's role cut from its person's name, no one."""
+    words = name.strip(" .,;:").split()
+    t = name_tables()
+    return bool(words) and all(w in _post_words() for w in words) and not all(w in t.role_modifiers for w in words)
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    """The words of posts and offices and their modifiers (names.toml [roles] words, heads, modifiers, offices)."""
+    t = name_tables()
+    return frozenset(w for ws in (t.roles, t.role_heads, t.role_modifiers, t.offices) for p in ws for w in p.split())
 
 
 def without_nonentities(statements: list[Statement], subject: str) -> list[Statement]:

@@ -220,6 +220,10 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
             return select("after_opening", sl, span, clause, preps, types, strict) \
                 if not left and cw.participle_opening(sl.text, ts) else []
         ok, left = cw.past_fronted_clause(sl.text, sl.spans, ok, left, ts)  # "after ⟦A⟧ filed, ⟦B⟧ joined": B
+        if (main := cw.kin_opening_end(sl.text, ts, lambda i: "Person" in sl.mentions[i].types)) >= 0:  # "The son of ⟦A⟧, he": not A
+            ok, left = [i for i in ok if sl.spans[i][0] >= main], [i for i in left if sl.spans[i][0] >= main]
+            if not ok:
+                return []
         if _person_subject(sl, left, ok, lo, ts):
             return []  # "After attending ⟦A⟧, he joined", "..., ⟦Jane Roe⟧ joined": the verb's subject is no eligible name
         if (new := cw.new_subject(sl.text, sl.spans, ok, ts)) is not None:  # "⟦A⟧ bought ⟦B⟧ and ⟦C⟧ acquired ⟦D⟧": C

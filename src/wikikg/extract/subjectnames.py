@@ -17,30 +17,41 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
     """"James" for "Renée James": a biography names its subject by surname, when the article uses the
     surname on its own or after a title ("Dr. James") at least twice; and "Ravi" for "Ravi Roe" when it uses the given name on its
     own (not before the surname) at least twice, as some biographies do."""
-    words = label.split()
+    words = label.split(",")[0].split()  # "Jane Roe, 1st Baroness Foo", "Martin Roe, Jr.": the name before the comma
     while len(words) > 2 and _GENERATION.fullmatch(words[-1]):
-        words = words[:-1]  # "David F. Roe Jr.", "Martin Roe, Jr.": the surname stands before the generation
+        words = words[:-1]  # "David F. Roe Jr.": the surname stands before the generation
     if "Person" not in subject.types or len(words) < 2:
         return set()
-    words[-1] = words[-1].rstrip(",")
     out = set()
-    surname, given = words[-1], words[0]
-    if surname[:1].isupper() and len(surname) >= 3 and (surname.isalpha() or _DOUBLE.fullmatch(surname)):
-        alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
-        uses = sum(1 for s in article.sentences if surname in s.text for m in alone.finditer(s.text)
-                   if not s.text[:m.start()].rstrip().endswith(tuple(words[:-1])))
-        if uses < 2:  # "Dr. Lall began" (a pattern of its own per surname: compiled only when its count can matter)
-            titled = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, name_tables().stop.titles))})\s+{re.escape(surname)}\b")
-            uses += sum(len(titled.findall(s.text)) for s in article.sentences if surname in s.text)
-        if uses >= 2:
+    given = words[0]
+    # the last word, else the title's after its comma ("Jane Roe, Lady Doe" called "Lady Doe"), else a middle one the
+    # article uses alone ("Jane Roe Doe" called "Roe": a family name, then another)
+    titled = label.split(",")[-1].split()[-1:] if "," in label else []
+    for surname in [words[-1]] + [w for w in titled if not _GENERATION.fullmatch(w)] + words[-2:0:-1]:
+        if surname[:1].isupper() and len(surname) >= 3 and (surname.isalpha() or _DOUBLE.fullmatch(surname)) \
+                and _surname_uses(surname, words, article) >= 2:
             out.add(surname)
-    if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != surname:
+            break
+    if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != words[-1] and given not in out:
         alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
         uses = sum(1 for s in article.sentences if given in s.text for m in alone.finditer(s.text)
                    if not _TITLED_BEFORE.search(s.text[:m.start()]))  # not "Mr Ravi", "Anna Ravi"
         if uses >= 2:
             out.add(given)
     return out
+
+
+def _surname_uses(surname: str, words: list[str], article: ParsedArticle) -> int:
+    """How often the article names someone by `surname` alone or after a title ("Dr. Lall"), not after the name's
+    other words."""
+    alone = re.compile(rf"(?<![\w.]\s)(?<!\w)(?<![A-Z]\.\s){re.escape(surname)}\b")
+    before = tuple(w for w in words if w != surname)
+    uses = sum(1 for s in article.sentences if surname in s.text for m in alone.finditer(s.text)
+               if not before or not s.text[:m.start()].rstrip().endswith(before))
+    if uses < 2:  # "Dr. Lall began" (a pattern of its own per surname: compiled only when its count can matter)
+        titled = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, name_tables().stop.titles))})\s+{re.escape(surname)}\b")
+        uses += sum(len(titled.findall(s.text)) for s in article.sentences if surname in s.text)
+    return uses
 
 
 def short_names(names: set[str], article: ParsedArticle) -> set[str]:

@@ -119,6 +119,7 @@ class Names:
     clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
     groups: tuple[str, ...] = ()  # plural nouns of a creed's adherents ("Catholics"): a group of people, nobody
     roles_played: tuple[str, ...] = ()  # words of acting before "as" and a character's name ("starred as Jane Roe")
+    lifespans: tuple[str, ...] = ()  # words of the categories only a biography carries ("births", "Living people")
     team_nicknames: tuple[str, ...] = ()  # a sports team's plural nickname after a place's name ("Fooville Bears")
     team_sports: tuple[str, ...] = ()  # a sport after a team's nickname in a college team's title ("... football")
     team_leagues: tuple[str, ...] = ()  # last words of a league's name after "[team] of the" ("... Hockey League")
@@ -176,7 +177,7 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
-                           "clans": list, "roles_played": list, "groups": list}),
+                           "clans": list, "roles_played": list, "groups": list, "lifespans": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -208,6 +209,7 @@ _LISTS = {
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
+    "lifespans": ("person_names", "lifespans"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
     "college_nicknames": ("teams", "college_nicknames"),
     "org_frames": ("frames", "before"),

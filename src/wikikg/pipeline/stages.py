@@ -7,6 +7,7 @@ import re
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from wikikg import graph as G
@@ -17,6 +18,7 @@ from wikikg.extract.preload import preload
 from wikikg.extract.registry import Extraction, run_extractors
 from wikikg.extract.subjectnames import own_bold
 from wikikg.kb import places
+from wikikg.kb.names import name_tables
 from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Article, Mention, ParsedArticle, Problem, Statement
 from wikikg.parse import canonical_title, parse_article
@@ -107,7 +109,20 @@ def _said_types(parsed: ParsedArticle) -> frozenset[str]:
     if boxed == {"Organization"}:  # a generic organisation's box: a finer class its lead or categories name wins
         said = (lead_types(first.text) if first else frozenset(), _category_types(parsed))
         return next((t for t in said if t and t <= subclasses("Organization")), boxed)
+    if not boxed and _biography(parsed):  # "1958 births": a person, whatever the lead's noun ("a sports broadcaster")
+        return frozenset({"Person"})
     return boxed or (lead_types(first.text) if first else frozenset()) or _category_types(parsed)
+
+
+def _biography(parsed: ParsedArticle) -> bool:
+    """Whether one of the article's categories is one only a biography carries (names.toml [person_names] lifespans)."""
+    return any(_lifespans().search(cat) for cat in parsed.categories)
+
+
+@cache
+def _lifespans() -> re.Pattern:
+    words = name_tables().lifespans
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)", re.I)
 
 
 def own_types(parsed: ParsedArticle, subject: Mention) -> frozenset[str]:
