@@ -56,7 +56,7 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
         for run in _RUN.finditer(sl.text):
             if _listed(sl, run.end()) or sl.text.startswith(_POSSESSIVE, run.end()):
                 continue
-            chain = _state_titled([sl.mentions[int(i)] for i in _SLOT.findall(run.group())])
+            chain = _state_titled([sl.mentions[int(i)] for i in _SLOT.findall(run.group())], ctx)
             ranks = [_rank(m) for m in chain]
             if ranks[0] < 0 and not chain[0].types & inside or min(ranks[1:]) < 1 \
                     or any(a >= b for a, b in zip(ranks, ranks[1:], strict=False)):
@@ -75,14 +75,17 @@ def _listed(sl: Slotted, end: int) -> bool:
     return bool(after) and (slot is None or "Person" not in sl.mentions[int(slot[1])].types)
 
 
-def _state_titled(chain: list[Mention]) -> list[Mention]:
+def _state_titled(chain: list[Mention], ctx: Context) -> list[Mention]:
     """The chain with an unlinked town before a US state named as Wikipedia titles it ("Foo, Wisconsin" for
-    "Foo, [[Wisconsin]]"): the "Foo" other articles name may be another place; a town the gazetteer knows as the
-    largest city of its name stays that city ("Bar, Texas" when the largest Bar lies in Texas: Bar)."""
+    "Foo, [[Wisconsin]]", "Foo, WI"): the "Foo" other articles name may be another place; a town the gazetteer knows
+    as the largest city of its name stays that city ("Bar, Texas" when the largest Bar lies in Texas: Bar), and so
+    does one the article links by that name ("[[Foo]]" elsewhere: the unlinked Foo is that page's)."""
     town, state = chain[0], split_title(chain[1].key)[0]
-    if town.linked or "Place" not in town.types or not town_of_state(town.key, state):
-        return chain
-    return [replace(town, key=f"{town.key}, {state}", aliases=town.aliases | {town.key}), *chain[1:]]
+    known = ctx.index.get(town.key)
+    written = {f"{town.text}, {chain[1].text}"} if chain[1].text != state else set()  # "Foo, WI": as the text writes it
+    if town.linked or "Place" not in town.types or not town_of_state(town.key, state) or known is not None and known.linked:
+        return [replace(town, aliases=town.aliases | written), *chain[1:]] if written and "Place" in town.types else chain
+    return [replace(town, key=f"{town.key}, {state}", aliases=town.aliases | {town.key} | written), *chain[1:]]
 
 
 def _rank(m: Mention) -> int:

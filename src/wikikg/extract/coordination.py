@@ -13,7 +13,7 @@ from wikikg.extract.nonentities import is_event
 from wikikg.extract.pairs import paired, strongly_listed
 from wikikg.extract.people import is_given_name
 from wikikg.extract.settlements import settled
-from wikikg.extract.unlinkedplaces import unlinked_places
+from wikikg.extract.unlinkedplaces import postal_states, unlinked_places
 from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names
 from wikikg.kb.places import places
@@ -24,9 +24,9 @@ _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and 
 
 
 def by_company(found: list[Mention], text: str, italic: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
-    """Places by their region (extract/settlements.py), then classes by coordination; `italic`: the text's ''italic''
-    spans. `found` in text order."""
-    found = settled(kinds_listed(fields_listed(found, text), text), text, italic)
+    """Places by their region (extract/settlements.py; a state by its postal code first), then classes by coordination;
+    `italic`: the text's ''italic'' spans. `found` in text order."""
+    found = settled(kinds_listed(fields_listed(postal_states(found, text), text), text), text, italic)
     found = framed_runs(cued_links(by_makers(found, text), text), text)
     return unlinked_places(strongly_listed(paired(coordinated(found, text), text), text), text)
 

@@ -52,7 +52,12 @@ def _denomination() -> re.Pattern:
     return re.compile("|".join(whole) if whole else "(?!)")
 
 
+_FIELD_HALL = re.compile(r"[A-Z][\w-]* Hall of Fame")  # "Boxing Hall of Fame": a field's word alone before it
+
+
 def church_after_possessive(text: str, start: int, name: str) -> bool:
     """Whether a denomination's church by its adjective alone stands right after a possessive ("St Foo's Episcopal
-    Church"): a parish's or a building's name cut short, not the denomination."""
-    return text[max(0, start - 3):start] in ("'s ", "’s ") and bool(_denomination().fullmatch(name))
+    Church"), or a hall of fame by one field's word alone ("Foo Garden's Boxing Hall of Fame", "Barshire's Sports Hall of
+    Fame"): a parish's, a building's or an owner's hall's name cut short, not the denomination nor the field's hall."""
+    return text[max(0, start - 3):start] in ("'s ", "’s ") \
+        and bool(_denomination().fullmatch(name) or _FIELD_HALL.fullmatch(name))

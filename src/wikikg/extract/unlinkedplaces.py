@@ -1,4 +1,4 @@
-"""Unlinked places by their company: "Fooville, [[Barshire]]", "near Fooville", "Bazton, Fooville and Quux"."""
+"""Unlinked places by their company: "Fooville, [[Barshire]]", "near Fooville", "Bazton, Fooville and Quux", "Fooville, TX"."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ from wikikg.extract.nonentities import is_event, names_no_entity
 from wikikg.extract.settlements import _after_place_words as after_place_words
 from wikikg.extract.settlements import _proper as proper
 from wikikg.kb.names import name_tables, stop_names
-from wikikg.kb.places import cities, places, regions
+from wikikg.kb.places import cities, places, regions, state_codes
 from wikikg.model import Mention
 
 _PAIR = ", "
@@ -32,6 +32,28 @@ def unlinked_places(found: list[Mention], text: str) -> list[Mention]:
         if _open(m) and _alone(m, text) and after_place_words().search(text, max(0, m.start - 20), m.start):
             out[i] = replace(m, types=frozenset({"Place"}), strength=CONTEXT)
     return _listed(out, text)
+
+
+_DEGREES = frozenset({"MD", "MA", "PA", "CA"})  # also a degree or a profession after a name: "Jane Roe, MD", "John Doe, CA"
+# "TX-based", "CA.gov": the code goes on into a word; "Fooville, NY 46 turns north": a state's route number
+_WORD_ON = re.compile(r"[\w'’-]|\.\w|\s+\d")
+
+
+def postal_states(found: list[Mention], text: str) -> list[Mention]:
+    """A US state's postal code right after a comma and a name no person's is that state, as an American address
+    writes it ("Fooville, TX", "[[Fooville]], OH": kb.places.state_codes); not after a person's name, nor a code that
+    is also a degree's after a name no place's ("Jane Roe, MD", "John Doe, MA", "Jane Doe, CA"), nor after a letter or
+    a code ("T, SD", "NY, NY"). The town is then a place by its region (`unlinked_places`, extract/settlements.py).
+    `found` in text order."""
+    out = list(found)
+    for i in range(1, len(out)):
+        m, before = out[i], out[i - 1]
+        state = state_codes().get(m.key) if not m.linked and m.text == m.key and not m.types else None
+        if state and text[before.end:m.start] == _PAIR and "Person" not in before.types and len(before.text) > 2 \
+                and before.text not in state_codes() \
+                and not _WORD_ON.match(text, m.end) and (m.key not in _DEGREES or "Place" in before.types):
+            out[i] = replace(m, key=state, types=frozenset({"Place"}), strength=PLACE, aliases=m.aliases | {m.text})
+    return out
 
 
 def _open(m: Mention) -> bool:

