@@ -42,15 +42,15 @@ _WORD_ON = re.compile(r"[\w'’-]|\.\w|\s+\d")
 def postal_states(found: list[Mention], text: str) -> list[Mention]:
     """A US state's postal code right after a comma and a name no person's is that state, as an American address
     writes it ("Fooville, TX", "[[Fooville]], OH": kb.places.state_codes); not after a person's name, nor a code that
-    is also a degree's after a name no place's ("Jane Roe, MD", "John Doe, MA", "Jane Doe, CA"), nor after a letter or
-    a code ("T, SD", "NY, NY"). The town is then a place by its region (`unlinked_places`, extract/settlements.py).
-    `found` in text order."""
+    is also a degree's after a name no place's ("Jane Roe, MD", "John Doe, MA", "Jane Doe, CA"), nor after a letter,
+    a code or a word in capitals ("T, SD", "NY, NY", "AND, OR"). The town is then a place by its region
+    (`unlinked_places`, extract/settlements.py). `found` in text order."""
     out = list(found)
     for i in range(1, len(out)):
         m, before = out[i], out[i - 1]
         state = state_codes().get(m.key) if not m.linked and m.text == m.key and not m.types else None
         if state and text[before.end:m.start] == _PAIR and "Person" not in before.types and len(before.text) > 2 \
-                and before.text not in state_codes() \
+                and before.text not in state_codes() and not before.text.isupper() \
                 and not _WORD_ON.match(text, m.end) and (m.key not in _DEGREES or "Place" in before.types):
             out[i] = replace(m, key=state, types=frozenset({"Place"}), strength=PLACE, aliases=m.aliases | {m.text})
     return out
