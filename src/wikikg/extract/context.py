@@ -112,7 +112,7 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
     first: dict[str, Mention] = {}  # each key's first mention in the index (what is added below has a key there)
     for m in ctx.index.values():
         first.setdefault(m.key, m)
-    for surname, keys in surnames.items():  # "Prosper" for "Pierre-Richard Prosper", if unambiguous (and not the
+    for surname, keys in surnames.items():  # "Roe" for "Jean-Paul Roe", if unambiguous (and not the
         # subject's own: "Roe" in Jane Roe's article is hers, not her son's)
         if _one_person(keys) and surname not in ctx.index and surname not in places() and surname not in stop \
                 and surname not in ctx.subject_names:
