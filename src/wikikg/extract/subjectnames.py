@@ -24,14 +24,15 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
         return set()
     out = set()
     given = words[0]
-    # the last word, else the title's after its comma ("Jane Roe, Lady Doe" called "Lady Doe"), else a middle one the
-    # article uses alone ("Jane Roe Doe" called "Roe": a family name, then another)
+    # the last word, the title's after its comma ("Jane Roe, Lady Doe" called "Lady Doe") or a middle one the article
+    # uses alone ("Jane Roe Doe" called "Roe"): whichever it uses most, the first of equals (a peer called by his
+    # title's name more than by the family name his kin share: "Tom Foo Roe, 3rd Baron Foo" is "Foo")
     titled = label.split(",")[-1].split()[-1:] if "," in label else []
-    for surname in [words[-1]] + [w for w in titled if not _GENERATION.fullmatch(w)] + words[-2:0:-1]:
-        if surname[:1].isupper() and len(surname) >= 3 and (surname.isalpha() or _DOUBLE.fullmatch(surname)) \
-                and _surname_uses(surname, words, article) >= 2:
-            out.add(surname)
-            break
+    uses = {w: _surname_uses(w, words, article)
+            for w in [words[-1]] + [w for w in titled if not _GENERATION.fullmatch(w)] + words[-2:0:-1]
+            if w[:1].isupper() and len(w) >= 3 and (w.isalpha() or _DOUBLE.fullmatch(w))}
+    if uses and max(uses.values()) >= 2:
+        out.add(max(uses, key=lambda w: uses[w]))
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != words[-1] and given not in out:
         alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
         uses = sum(1 for s in article.sentences if given in s.text for m in alone.finditer(s.text)
