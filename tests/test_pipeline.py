@@ -133,3 +133,18 @@ def test_one_field_giving_one_fact_for_two_periods_gives_two_statement_nodes(tmp
     assert sorted(str(d) for f in facts for d in g.objects(f, WKG.date)) == ["1925", "1984"]
     conforms, _, report = validate(g, shacl_graph=Graph().parse(ontology_dir() / "shapes.ttl"))
     assert conforms, report
+
+
+@pytest.mark.parametrize("categories,biography", [
+    (["1958 births", "Living people"], True),
+    (["1950s deaths"], True),
+    (["5th-century BC births"], True),
+    (["1995 racehorse births", "Racehorses trained in Foo"], False),  # an animal's lifespan, no person's
+    (["Deaths from cancer in Foo", "People from Fooville"], False),
+    ([], False),
+])
+def test_a_biography_is_told_by_a_lifespan_category_alone(categories, biography):
+    from types import SimpleNamespace
+
+    from wikikg.pipeline.stages import _biography
+    assert _biography(SimpleNamespace(categories=categories)) is biography

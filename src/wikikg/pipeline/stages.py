@@ -115,14 +115,17 @@ def _said_types(parsed: ParsedArticle) -> frozenset[str]:
 
 
 def _biography(parsed: ParsedArticle) -> bool:
-    """Whether one of the article's categories is one only a biography carries (names.toml [person_names] lifespans)."""
-    return any(_lifespans().search(cat) for cat in parsed.categories)
+    """Whether one of the article's categories is one only a biography carries (names.toml [person_names] lifespans):
+    the word alone or after a year or decade ("1958 births", "1950s deaths", "Living people"), not after another
+    noun ("1995 racehorse births": an animal's)."""
+    return any(_lifespans().match(cat.strip()) for cat in parsed.categories)
 
 
 @cache
 def _lifespans() -> re.Pattern:
     words = name_tables().lifespans
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else "(?!)", re.I)
+    return re.compile(rf"(?:\d[\w-]*(?: BC| BCE| AD)? )?(?:{'|'.join(map(re.escape, words))})$" if words else "(?!)",
+                      re.I)
 
 
 def own_types(parsed: ParsedArticle, subject: Mention) -> frozenset[str]:
