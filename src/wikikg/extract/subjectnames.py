@@ -24,15 +24,17 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
         return set()
     out = set()
     given = words[0]
-    # the last word, the title's after its comma ("Jane Roe, Lady Doe" called "Lady Doe") or a middle one the article
-    # uses alone ("Jane Roe Doe" called "Roe"): whichever it uses most, the first of equals (a peer called by his
-    # title's name more than by the family name his kin share: "Tom Foo Roe, 3rd Baron Foo" is "Foo")
-    titled = label.split(",")[-1].split()[-1:] if "," in label else []
-    uses = {w: _surname_uses(w, words, article)
-            for w in [words[-1]] + [w for w in titled if not _GENERATION.fullmatch(w)] + words[-2:0:-1]
-            if w[:1].isupper() and len(w) >= 3 and (w.isalpha() or _DOUBLE.fullmatch(w))}
-    if uses and max(uses.values()) >= 2:
-        out.add(max(uses, key=lambda w: uses[w]))
+    # the last word or the title's after its comma ("Jane Roe, Lady Doe" called "Lady Doe"), whichever the article uses
+    # more alone (a peer called by his title's name more than by the family name his kin share: "Tom Foo Roe, 3rd
+    # Baron Foo" is "Foo"); else the first middle one it uses alone ("Jane Roe Doe" called "Roe")
+    titled = [w for w in label.split(",")[-1].split()[-1:] if "," in label and not _GENERATION.fullmatch(w)]
+    uses = {w: _surname_uses(w, words, article) for w in [words[-1]] + titled if _surname_shape(w)}
+    best = max(uses, key=lambda w: uses[w], default=None)
+    if best is not None and uses[best] >= 2:
+        out.add(best)
+    elif middle := next((w for w in words[-2:0:-1] if _surname_shape(w) and _surname_uses(w, words, article) >= 2),
+                        None):
+        out.add(middle)
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != words[-1] and given not in out:
         alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
         uses = sum(1 for s in article.sentences if given in s.text for m in alone.finditer(s.text)
@@ -40,6 +42,11 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
         if uses >= 2:
             out.add(given)
     return out
+
+
+def _surname_shape(word: str) -> bool:
+    """Whether a word of a name can be a surname: capitalised, three letters or more, letters or a double name."""
+    return word[:1].isupper() and len(word) >= 3 and bool(word.isalpha() or _DOUBLE.fullmatch(word))
 
 
 def _surname_uses(surname: str, words: list[str], article: ParsedArticle) -> int:
