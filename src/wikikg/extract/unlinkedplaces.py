@@ -50,7 +50,7 @@ def postal_states(found: list[Mention], text: str) -> list[Mention]:
         m, before = out[i], out[i - 1]
         state = state_codes().get(m.key) if not m.linked and m.text == m.key and not m.types else None
         if state and text[before.end:m.start] == _PAIR and "Person" not in before.types and len(before.text) > 2 \
-                and before.text not in state_codes() and not before.text.isupper() \
+                and not before.text.isupper() \
                 and not _WORD_ON.match(text, m.end) and (m.key not in _DEGREES or "Place" in before.types):
             out[i] = replace(m, key=state, types=frozenset({"Place"}), strength=PLACE, aliases=m.aliases | {m.text})
     return out
