@@ -34,7 +34,6 @@ def unlinked_places(found: list[Mention], text: str) -> list[Mention]:
     return _listed(out, text)
 
 
-_DEGREES = frozenset({"MD", "MA", "PA", "CA"})  # also a degree or a profession after a name: "Jane Roe, MD", "John Doe, CA"
 # "TX-based", "CA.gov": the code goes on into a word; "Fooville, NY 46 turns north": a state's route number
 _WORD_ON = re.compile(r"[\w'’-]|\.\w|\s+\d")
 
@@ -51,7 +50,7 @@ def postal_states(found: list[Mention], text: str) -> list[Mention]:
         state = state_codes().get(m.key) if not m.linked and m.text == m.key and not m.types else None
         if state and text[before.end:m.start] == _PAIR and "Person" not in before.types and len(before.text) > 2 \
                 and not before.text.isupper() \
-                and not _WORD_ON.match(text, m.end) and (m.key not in _DEGREES or "Place" in before.types):
+                and not _WORD_ON.match(text, m.end) and (m.key not in name_tables().degree_codes or "Place" in before.types):
             out[i] = replace(m, key=state, types=frozenset({"Place"}), strength=PLACE, aliases=m.aliases | {m.text})
     return out
 
