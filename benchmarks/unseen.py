@@ -9,11 +9,15 @@ seeded draws for blind batches, an unannotated sample written as a dump, and wha
     python benchmarks/unseen.py rules unseen.nq                               # facts and articles per rule
     python benchmarks/unseen.py firings unseen.nq RULE_REGEX [--n 25] [--seed 1]   # facts to read, with sentences
     python benchmarks/unseen.py entities unseen.nq [--n 150] [--seed 1] > nodes.tsv   # typed nodes, a third each of people, places, bodies
+    python benchmarks/unseen.py entities-changed START.nq END.nq > changed-nodes.tsv   # typed nodes only one build has
+    python benchmarks/unseen.py show OUT.xml TITLE [--grep WORD]            # one article of a sample, for a judge
 
 The dataset is vinhqdang/wikipedia_analysis (lang_model/enwiki/text/<N>: randomly assessed English Wikipedia articles
 at their assessed revisions, 2007-2015; its writer escaped non-ASCII characters as <U+XXXX> and appended a newline,
 which `decode` undoes). Fetch it with the search tool's `fetch github:vinhqdang/wikipedia_analysis`. Articles of
-the blind set (tests/blind/manifest.tsv: path, blob or title) and of --used files are never drawn or sampled.
+the blind set (tests/blind/manifest.tsv: path, blob or title), of earlier samples (tests/blind/unseen-sample-*.paths)
+and of --used files are never drawn or sampled; `sample --paths-out` writes a new sample's paths, and `--paths`
+rebuilds an earlier sample's dump exactly.
 """
 from __future__ import annotations
 
@@ -151,8 +155,10 @@ def index(mirror: str) -> None:
 
 
 def used(extra: list[str]) -> tuple[set[str], set[str], set[str]]:
-    """Paths, blobs and lower-cased titles of the blind set and of the --used files (path TAB title per line)."""
+    """Paths, blobs and lower-cased titles of the blind set, of every earlier unseen sample
+    (tests/blind/unseen-sample-*.paths) and of the --used files (path, or path TAB title, per line)."""
     paths, blob_ids, titles = set(), set(), set()
+    extra = sorted(str(p) for p in MANIFEST.parent.glob("unseen-sample-*.paths")) + list(extra)
     with open(MANIFEST, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             titles.add(r["title"].lower())
@@ -164,7 +170,8 @@ def used(extra: list[str]) -> tuple[set[str], set[str], set[str]]:
             parts = line.split("\t")
             if parts[0]:
                 paths.add(parts[0])
-                titles.add(parts[1].lower() if len(parts) > 1 else "")
+                if len(parts) > 1 and parts[1]:
+                    titles.add(parts[1].lower())
     return paths, blob_ids, titles
 
 
@@ -227,6 +234,28 @@ def entities(graph: str) -> list[list[str]]:
     return rows
 
 
+def entities_changed(start: list[list[str]], end: list[list[str]]) -> list[list[str]]:
+    """The typed nodes (article, label, classes) only one build has, each with `added` or `removed`."""
+    def keyed(rows):
+        return {(r[1], r[2], r[3]): r for r in rows}
+    old, new = keyed(start), keyed(end)
+    return ([new[k] + ["added"] for k in sorted(new.keys() - old.keys())]
+            + [old[k] + ["removed"] for k in sorted(old.keys() - new.keys())])
+
+
+def show(dump: str, title: str, grep: str | None = None) -> str:
+    """One article's wikitext from a dump (or its lines holding `grep`, numbered); SystemExit when absent."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from wikikg.read.dumps import iter_pages
+    for page in iter_pages(dump, workers=1):
+        if page.title == title:
+            if grep is None:
+                return page.text
+            return "\n".join(f"{i}: {line}" for i, line in enumerate(page.text.splitlines(), 1)
+                             if grep.lower() in line.lower())
+    raise SystemExit(f"no article titled {title!r} in {dump}: titles are as the sample's dump writes them")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -246,6 +275,7 @@ def main() -> None:
     sample.add_argument("--seed", type=int, default=2101)
     sample.add_argument("--mirror", default=MIRROR)
     sample.add_argument("--paths", help="exactly these dataset paths (one a line, in order), as an earlier sample drew")
+    sample.add_argument("--paths-out", help="write the drawn paths here (tests/blind/unseen-sample-SEED.paths)")
     sub.add_parser("rules").add_argument("graph")
     fire = sub.add_parser("firings")
     fire.add_argument("graph")
@@ -256,6 +286,13 @@ def main() -> None:
     ent.add_argument("graph")
     ent.add_argument("--n", type=int, default=150)
     ent.add_argument("--seed", type=int, default=1)
+    changed = sub.add_parser("entities-changed")
+    changed.add_argument("start")
+    changed.add_argument("end")
+    show = sub.add_parser("show")
+    show.add_argument("dump")
+    show.add_argument("title")
+    show.add_argument("--grep", help="only the lines holding this word (case-insensitive), numbered")
     a = ap.parse_args()
     if a.cmd == "index":
         index(a.mirror)
@@ -276,6 +313,8 @@ def main() -> None:
         texts = dict(blobs(a.mirror, [r["blob"] for r in picked]))
         pages = [Page(r["title"], 0, int(r["n"]), texts[r["blob"]], None) for r in picked]
         write_dump(pages, a.out)
+        if a.paths_out:
+            Path(a.paths_out).write_text("".join(r["path"] + "\n" for r in picked), encoding="utf-8")
         print(f"{len(pages)} articles -> {a.out}: " + ", ".join(f"{k} {n}" for k, n in Counter(
             r["kind_guess"].rstrip("?") for r in picked).most_common()), file=sys.stderr)
     elif a.cmd == "rules":
@@ -292,6 +331,12 @@ def main() -> None:
         out.writerows(sorted(picked))
         print(f"{len(picked)} of {len(rows)} typed nodes (" + ", ".join(f"{k} {len(g)}" for k, g in groups.items())
               + "), a third of the sample from each", file=sys.stderr)
+    elif a.cmd == "entities-changed":
+        out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        out.writerow(ENTITY_COLUMNS + ["change"])
+        out.writerows(entities_changed(entities(a.start), entities(a.end)))
+    elif a.cmd == "show":
+        print(show(a.dump, a.title, a.grep))
     else:
         rows = [r for rule, rs in facts_by_rule(a.graph).items() if re.search(a.rule, rule) for r in rs]
         picked = random.Random(a.seed).sample(rows, min(a.n, len(rows)))

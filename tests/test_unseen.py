@@ -126,3 +126,34 @@ def test_errors_refuses_the_test_split():
 ])
 def test_the_title_guess_is_the_lead_s_bold_name_not_an_infobox_label(text, title):
     assert unseen.describe("x/1", "0" * 40, text)[5] == title
+
+
+def test_an_earlier_samples_articles_are_never_drawn(tmp_path):
+    earlier = sorted(unseen.MANIFEST.parent.glob("unseen-sample-*.paths"))[-1].read_text(encoding="utf-8").split()[0]
+    path = _index(tmp_path, 3)
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\n").writerow(
+            [9, earlier, "e" * 40, 5000, 0, "Anything", "company", "company", ""])
+    assert earlier not in {r["path"] for _, r in unseen.order(unseen.pool(str(path), None, 0, 10**9), 1, [])}
+    assert len(unseen.order(unseen.pool(str(path), None, 0, 10**9), 1, [])) == 3
+
+
+def test_a_node_typed_otherwise_is_one_removed_and_one_added():
+    start = [["A#0", "A", "Foo Corp", "Company", "Foo Corp makes bar.", "", ""],
+             ["A#1", "A", "Jane Roe", "Person", "Jane Roe runs Foo Corp.", "", ""]]
+    end = [["A#0", "A", "Foo Corp", "Organization", "Foo Corp makes bar.", "", ""],
+           ["A#1", "A", "Jane Roe", "Person", "Jane Roe runs Foo Corp.", "", ""]]
+    assert [(r[2], r[3], r[-1]) for r in unseen.entities_changed(start, end)] == [
+        ("Foo Corp", "Organization", "added"), ("Foo Corp", "Company", "removed")]
+
+
+def test_show_prints_one_article_of_a_sample_dump(tmp_path):
+    sys.path.insert(0, str(ROOT / "src"))
+    from wikikg.read.dumps import Page, write_dump
+    dump = tmp_path / "s.xml"
+    write_dump([Page("Foo Corp", 0, 1, "'''Foo Corp''' is a company.\nIt makes bars.", None),
+                Page("Bar Ltd", 0, 2, "'''Bar Ltd''' is a firm.", None)], dump)
+    assert unseen.show(str(dump), "Foo Corp") == "'''Foo Corp''' is a company.\nIt makes bars."
+    assert unseen.show(str(dump), "Foo Corp", grep="BARS") == "2: It makes bars."
+    with pytest.raises(SystemExit, match="no article titled 'Baz'"):
+        unseen.show(str(dump), "Baz")
