@@ -157,3 +157,13 @@ def test_show_prints_one_article_of_a_sample_dump(tmp_path):
     assert unseen.show(str(dump), "Foo Corp", grep="BARS") == "2: It makes bars."
     with pytest.raises(SystemExit, match="no article titled 'Baz'"):
         unseen.show(str(dump), "Baz")
+
+
+def test_show_from_the_command_line(tmp_path):
+    sys.path.insert(0, str(ROOT / "src"))
+    from wikikg.read.dumps import Page, write_dump
+    dump = tmp_path / "s.xml"
+    write_dump([Page("Bar Ltd", 0, 2, "'''Bar Ltd''' is a firm.", None)], dump)
+    cli = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "unseen.py"), "show", str(dump), "Bar Ltd"],
+                         capture_output=True, text=True, check=True)
+    assert cli.stdout == "'''Bar Ltd''' is a firm.\n"
