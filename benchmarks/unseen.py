@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import random
 import re
 import subprocess
@@ -103,7 +104,7 @@ def _prose(text: str) -> str:
     return text
 
 
-_BOLD = re.compile(r"'''([^'\n]{2,120}?)'''")
+_BOLD = re.compile(r"'''(?!')((?:[^'\n]|'(?!'')){2,120}?)'''")  # an apostrophe inside a name ("Foo's Bar") is no bold mark
 _NOT_LEAD = re.compile(r"\s*(?:[|!{}=*#:;<]|\[\[(?:File|Image|Category):)", re.I)
 
 
@@ -119,7 +120,8 @@ def _lead(text: str) -> str:
 def describe(path: str, blob: str, text: str) -> list:
     """One index row for a decoded article."""
     bold = _BOLD.search(_lead(text)) or _BOLD.search(_prose(text)) or _BOLD.search(text)  # no infobox's label
-    title = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1)).strip(" ,:") if bold else ""
+    name = re.sub(r"''+", "", re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1))) if bold else ""
+    title = html.unescape(name).replace("\xa0", " ").strip(" ,:")  # italics marks and entities are no part of it
     box = re.search(r"\{\{\s*infobox[ _]+([^|\n}<]*)", text, re.I)
     infobox = box.group(1).strip() if box else ""
     cats = [c.strip() for c in re.findall(r"\[\[\s*Category\s*:\s*([^|\]]+)", text, re.I)]

@@ -123,6 +123,12 @@ def test_errors_refuses_the_test_split():
     ("{{Infobox airline\n| name = '''Formerly:''' Foo Air\n}}\n'''Bar Airlines''' was an airline.", "Bar Airlines"),
     ("{{Infobox person\n| name = X\n}}\n[[File:X.jpg]]\n{{nihongo|'''Foo Bar'''|フー|Fū}} is a game.", "Foo Bar"),
     ("'''Jane Roe,''' (born 1950) is a writer.", "Jane Roe"),
+    ("'''Roe's disease''', also known as '''Roe's chorea''', is a disorder.", "Roe's disease"),
+    ("'''Foo's Warbler''' or '''Western Warbler''' is a bird.", "Foo's Warbler"),
+    ("'''''Foo Bar''''' is a novel.", "Foo Bar"),
+    ("'''HMS ''Foo''''' was a sloop.", "HMS Foo"),
+    ("'''King's Highway&nbsp;401''' is a road.", "King's Highway 401"),
+    ("'''1969 USS ''Foo'' fire''' was a fire.", "1969 USS Foo fire"),
 ])
 def test_the_title_guess_is_the_lead_s_bold_name_not_an_infobox_label(text, title):
     assert unseen.describe("x/1", "0" * 40, text)[5] == title
