@@ -186,6 +186,27 @@ def _left_party(st: Statement) -> bool:
     return re.search(rf"\bfrom\s+(?:the\s+)?{re.escape(st.obj.text)}(?![\w-]|\s+[a-z])", text) is not None
 
 
+@cache
+def _staff_after() -> re.Pattern:
+    """What follows a joined body's name when the person joined its staff (names.toml [service] staff): "... coaching
+    staff", "...'s staff", "... as their pitching coach" (not "as player and coach": a player's)."""
+    words = "|".join(map(re.escape, name_tables().staff_posts))
+    return re.compile(rf"(?:'s|’s|')?(?:\s+[a-z][\w-]*){{0,2}}?\s+staff\b|(?:\s+(?:organi[sz]ation|franchise))?"
+                      rf"(?:\s+(?:in|on|for)\s+[^,;]{{1,25}}?)?,?\s+as\s+(?!(?:[\w-]+\s+){{0,5}}?play)"
+                      rf"(?:(?:an?|the|their|its|his|her)\s+)?(?:[\w-]+\s+){{0,5}}?(?:{words})\b", re.I)
+
+
+def _joined_staff(st: Statement) -> bool:
+    """Whether a person joined the body's staff, not the body: "joined the [[Foo Bears]] coaching staff"."""
+    text = st.evidence.plain or st.evidence.text
+    p = text.find(st.obj.text)
+    while p >= 0:
+        if _staff_after().match(text, p + len(st.obj.text)):
+            return True
+        p = text.find(st.obj.text, p + 1)
+    return False
+
+
 _AFFILIATE_OF = re.compile(r"\ban?\s+(?:[\w-]+\s+)?affiliate\s+(?:member\s+)?of\b")  # not "a subsidiary of"
 _COALITION = re.compile(r"\b(?:Alliance|Coalition|Bloc|Front|Union)\b")  # not a society's "... Association"
 
@@ -225,7 +246,8 @@ def joined_bodies(statements: list[Statement]) -> list[Statement]:
                 bodies.search(st.obj.text) or bodies.search(st.obj.key)
                 or _apposed_body(st.obj.text, st.evidence.plain or st.evidence.text)
                 or _THE_NOUN.sub("", st.obj.text).casefold() in rules.cues().joined_nouns  # "joined the band"
-                or "SportsClub" in st.obj.types):  # a player who joined a club plays for it: its member
+                or "SportsClub" in st.obj.types) and not _joined_staff(st):  # a player who joined a club plays for
+            # it, its member; a coach who joined its staff works for it
             st = replace(st, predicate="memberOf", rule="membership.person-joined", event="Membership")
         out.append(st)
     return out

@@ -27,6 +27,7 @@ from wikikg.extract.recordlists import extract_records
 from wikikg.extract.restatements import extract_others
 from wikikg.extract.runin import extract_runin
 from wikikg.extract.samepeople import one_node_per_person
+from wikikg.extract.schoolnames import schools_as_organisations
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.extract.termdates import dated_by_term
@@ -236,4 +237,5 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
         found = with_unit_parents(found, work.subject,  # "the Classics Department at Foo University": Foo University
                                   None if extractor.name == "infobox" else lambda: work.context.index)
         work.found[extractor.name] = found
-    return one_node_per_person(in_service(work.statements()), work.subject.key)  # "[[Paul S. Roe]]", "[[Paul Roe]]": one
+    return schools_as_organisations(  # "educated at [[Fooley School]]": a school, no university
+        one_node_per_person(in_service(work.statements()), work.subject.key))  # "[[Paul S. Roe]]", "[[Paul Roe]]": one

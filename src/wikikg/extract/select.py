@@ -189,6 +189,7 @@ _COORDINATED_PREDICATE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s+and\s+(?:also\s+)
 _APPOSED = re.compile(r"^\s*,\s+(?:a|an|the)\s+$")
 _APPOSED_MODIFIED = re.compile(r"^\s*,\s+(?:now\s+|itself\s+)?(?:a|an)\s+"
                                r"(?:(?:defunct|former|wholly[- ]owned|majority[- ]owned|fully[- ]owned)\s+){0,2}$")
+_OF, _AND = re.compile(r",?\s+of\b"), re.compile(r"\band\b|&")  # a list's last item is joined by "and"
 _AND_BEFORE = re.compile(r"(?<=[a-z⟧]),?\s+and\s+(?:is\s+|was\s+|are\s+|were\s+)?$")  # ", and is based in"
 
 
@@ -267,7 +268,10 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         return [i for i in got if not cw.other_noun(sl.text[sl.spans[i][1]:ts], sl.text[ts:te])]
     if kind == "left_chain":  # "by ⟦A⟧ and ⟦B⟧, both editors at": the list that ends where the trigger starts
         near = [i for i in reversed(left) if fits(sl.mentions[i], types, strict)]
-        return _chain(sl, near, ts, backwards=True) if near and not sl.text[sl.spans[near[0]][1]:ts].strip(" ,") else []
+        chain = _chain(sl, near, ts, backwards=True) if near and not sl.text[sl.spans[near[0]][1]:ts].strip(" ,") else []
+        if len(chain) > 1 and _OF.match(sl.text, ts) and not _AND.search(sl.text[sl.spans[chain[-2]][1]:sl.spans[chain[-1]][0]]):
+            return chain[-1:]  # "⟦A⟧, ⟦B⟧ of the ⟦X⟧, ⟦C⟧ of the ⟦Y⟧": B's alone; "⟦A⟧ and ⟦B⟧ of the ⟦X⟧": both
+        return chain
     if kind == "left_adjacent":
         adj = [i for i in left if not sl.text[sl.spans[i][1]:ts].strip(" ,")]
         if adj and "Place" in sl.mentions[adj[-1]].types and adj[-1] - 1 in left \

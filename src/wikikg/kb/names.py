@@ -85,6 +85,9 @@ class Names:
     offices: tuple[str, ...] = ()
     awards: tuple[str, ...] = ()
     service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
+    school_heads: tuple[str, ...] = ()  # a school's last word below a university's rank ("School": "Fooley School")
+    school_higher: tuple[str, ...] = ()  # words before it of a school of a university's rank ("Law", "Graduate")
+    staff_posts: tuple[str, ...] = ()  # posts on a body's staff a person joins it "as" ("coach"), and "staff" itself
     partisans: tuple[tuple[str, str], ...] = ()  # (a party's name, the noun for its member): "Democrat"
     place_parts: tuple[str, ...] = ()  # words naming a part of a place before its name ("Northern", "Greater")
     place_states: tuple[str, ...] = ()  # head nouns of states' names ("Republic": "Weimar Republic")
@@ -124,6 +127,7 @@ class Names:
     team_nicknames: tuple[str, ...] = ()  # a sports team's plural nickname after a place's name ("Fooville Bears")
     team_sports: tuple[str, ...] = ()  # a sport after a team's nickname in a college team's title ("... football")
     team_leagues: tuple[str, ...] = ()  # last words of a league's name after "[team] of the" ("... Hockey League")
+    team_sides: tuple[str, ...] = ()  # a club's youth or reserve side's word its link shows ("[[Foo|Foo Reserves]]")
     college_nicknames: tuple[str, ...] = ()  # a college team's singular nickname before its sport ("... Tribe football")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
@@ -165,13 +169,14 @@ SCHEMA = Table({
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
-    "service": Table({"bodies": list}),
+    "service": Table({"bodies": list, "staff": list}),
+    "schools": Table({"heads": list, "higher": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
                                   "links_after": list, "villages_after": list, "world_regions": list,
                                   "degree_codes": list}),
     "governments": Table({"heads": list, "kinds": list}),
-    "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list}),
+    "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list, "sides": list}),
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
@@ -195,7 +200,9 @@ _LISTS = {
     "role_heads": ("roles", "heads"),
     "possessive_irregular": ("possessive", "irregular"), "possessive_heads": ("possessive", "heads"),
     "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"), "offices": ("roles", "offices"),
-    "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "place_parts": ("place_names", "parts"),
+    "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "staff_posts": ("service", "staff"),
+    "school_heads": ("schools", "heads"), "school_higher": ("schools", "higher"),
+    "place_parts": ("place_names", "parts"),
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
     "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
     "fields": ("fields", "words"), "unit_fields": ("units", "fields"), "unit_kinds": ("units", "heads"),
@@ -214,6 +221,7 @@ _LISTS = {
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "lifespans": ("person_names", "lifespans"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
+    "team_sides": ("teams", "sides"),
     "college_nicknames": ("teams", "college_nicknames"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
