@@ -19,6 +19,7 @@ _COMMON_WORD = re.compile(r"\s(?!(?:de|da|do|dos|das|di|del|della|der|den|van|vo
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 
+@lru_cache(maxsize=16384)  # asked of every link's title by several passes
 def split_title(title: str) -> tuple[str, str | None]:
     """'Ada Lovelace (mathematician)' -> ('Ada Lovelace', 'mathematician')."""
     m = _DISAMBIG.match(title) if ")" in title else None  # (the expression needs one)
@@ -164,6 +165,7 @@ _NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "del", "la"
                               "am", "im", "an", "bei", "aan", "op", "el", "al", "es", "in", "at", "for", "to"})
 
 
+@lru_cache(maxsize=16384)  # asked of every link of every sentence
 def is_concept_title(title: str) -> bool:
     """Whether a link's title (its qualifier aside) is a common noun's article, no entity's: its last word is lower
     case and no connector ("[[Privately held company|Private Company]]", "[[Government-owned corporation]]",

@@ -238,7 +238,7 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
     taken = bytearray(len(text))
 
     def free(s: int, e: int) -> bool:
-        return 1 not in taken[s:e]
+        return taken.find(1, s, e) < 0  # (no slice made)
 
     def take(m: Mention) -> None:
         if text[m.start:m.end].endswith(("'s", "’s")) and m.end - m.start > 2:

@@ -62,12 +62,12 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     found = _GAPPED_TOKEN.findall(text)
     if found and not found[-1][1]:
         found.pop()  # the tail's match
-    for gap, w in found:
+    for t, (gap, w) in enumerate(found):
         if w[0] in _STARTS:  # others start no name
-            starts.append(len(toks))
-        p += len(gap) + len(w)
-        toks.append((p - len(w), p, w if "." not in w else word(w)))
-    out, nxt, board = [], 0, set()
+            starts.append(t)
+        p = (s := p + len(gap)) + len(w)
+        toks.append((s, p, w if "." not in w else word(w)))
+    out, nxt, board, ntok = [], 0, set(), len(toks)
     for i in starts:
         if i < nxt or i in board:
             continue
@@ -79,7 +79,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 or w in openers or (w in stop and not _continues(toks, i, stop)):  # "52nd Research Institute"
             continue
         j = i
-        while j + 1 < len(toks):
+        while j + 1 < ntok:
             if text[toks[j][1]:toks[j + 1][0]] == ", " and (legal.fullmatch(toks[j + 1][2])
                                                            or _GENERATION.fullmatch(text, toks[j + 1][0], toks[j + 1][1])):
                 j += 1  # "Foo Co., Ltd.", "Paul S. Dwyer, Jr."
@@ -90,14 +90,14 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             if j > i and toks[j][2].endswith(".") and legal.fullmatch(toks[j][2]) and not legal.fullmatch(toks[j + 1][2]):
                 break  # "... Technologies Pte. Ltd. Established in Kolkata": a legal form with its full stop ends a name
             k = j + 1  # next capitalised word, past a joiner ("of", "and") or "of the" / "for a"
-            if k < len(toks) and (toks[k][2] in joiners or toks[k][2] == "on" and toks[k - 1][2] in on_heads()) \
+            if k < ntok and (toks[k][2] in joiners or toks[k][2] == "on" and toks[k - 1][2] in on_heads()) \
                     and _adjacent(text, toks[k - 1], toks[k]):
                 k += 1
-                if k < len(toks) and (toks[k - 1][2] in ("of", "for") and toks[k][2] in ("the", "a")
-                                      or toks[k - 1][2] in PARTICLE_PAIRS and toks[k][2] in PARTICLE_PAIRS[toks[k - 1][2]]) \
+                if k < ntok and (toks[k - 1][2] in ("of", "for") and toks[k][2] in ("the", "a")
+                                 or toks[k - 1][2] in PARTICLE_PAIRS and toks[k][2] in PARTICLE_PAIRS[toks[k - 1][2]]) \
                         and _adjacent(text, toks[k - 1], toks[k]):
                     k += 1  # "of the", and a surname's two particles: "Jan van der Berg", "Juan de la Cruz"
-            if k >= len(toks) or not (toks[k][2][0].isupper() or _ARABIC.match(toks[k][2])) \
+            if k >= ntok or not (toks[k][2][0].isupper() or _ARABIC.match(toks[k][2])) \
                     or not _adjacent(text, toks[k - 1], toks[k]) \
                     or (k > j + 1 and toks[j + 1][2] in ("the", "a")) \
                     or (k > j + 1 and toks[k][2] == "The") \
@@ -133,7 +133,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
             out.append((s, toks[mid[0] - 1][1]))
             i, s = mid[1], toks[mid[1]][0]
         head = text[s:toks[j][1]]  # "Foo College, Fooville": a body's title the article links, here written unlinked
-        titled = j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == ", " and head not in ctx.index \
+        titled = j + 1 < ntok and text[toks[j][1]:toks[j + 1][0]] == ", " and head not in ctx.index \
             and bool(name_types(head) - {"Place"}) and f"{head}, {toks[j + 1][2]}" in ctx.index
         j += titled
         words = [t[2] for t in toks[i:j + 1]]
@@ -153,7 +153,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         if region:  # "Foo Technology (China) Co., Ltd." is one name
             out.append((s, region.end()))
             nxt = i
-            while nxt < len(toks) and toks[nxt][0] < region.end():
+            while nxt < ntok and toks[nxt][0] < region.end():
                 nxt += 1
             continue
         out.extend([(s, toks[j][0] + len(toks[j][2]))] if titled else split_and(toks, i, j, text, ctx) if i < j
@@ -272,7 +272,7 @@ def _trailing_prepositions() -> frozenset[str]:
 def _adjacent(text: str, a, b) -> bool:
     """Two tokens separated by plain spaces only."""
     gap = text[a[1]:b[0]]
-    return not gap.strip() and "\n" not in gap
+    return gap == " " or not gap.strip() and "\n" not in gap  # (one space: most gaps)
 
 
 def _continues(toks, i, stop) -> bool:

@@ -43,6 +43,7 @@ def _work_qualifier() -> re.Pattern:
     return re.compile(rf"\b(?:{words})s?$")
 
 
+@lru_cache(maxsize=4096)  # asked of every link's qualifier by several passes
 def is_work_qualifier(suffix: str | None) -> bool:
     """Whether a title's qualifier says it names a work ("1945 film", "novel", "Jane Roe song"): names.toml [works]."""
     return bool(suffix) and bool(_work_qualifier().search(QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()))

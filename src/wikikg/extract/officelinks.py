@@ -62,6 +62,7 @@ def _titles() -> frozenset[str]:
     return frozenset(t.casefold() for t in name_tables().stop.titles)  # "[[Lieutenant colonel]]" as Wikipedia titles it
 
 
+@lru_cache(maxsize=16384)  # asked of every link of every sentence
 def is_rank(target: str) -> bool:
     """Whether a link names a rank or a title before names ("[[Major General (Freedonia)|Major General]]",
     "[[Colonel (Foo Army)|Colonel]]": names.toml [stop] titles), qualified by nothing, a place or a military
