@@ -112,12 +112,13 @@ def _org_owner(sl: Slotted, gap: str) -> str:
     return _SLOT_OWNER.sub(lambda m: "" if sl.mentions[int(m[1])].types & org_classes() else m[0], gap)
 
 
-# the name right before the trigger's own seat noun owns it: "⟦X⟧'s headquarters are in", "the ⟦X⟧ head office is in"
-_SEAT_OWNER = re.compile(r"(?:'s|’s)?\s+(?=(?:headquarters|(?:head|main|registered)\s+office)\b)")
+# the name right before the trigger's own seat noun owns it, in a predication: "⟦X⟧'s headquarters are in", "the ⟦X⟧ head
+# office is in" (not in passing: "attacks on the ⟦X⟧'s headquarters in ⟦Y⟧" may name a field headquarters)
+_SEAT_OWNER = re.compile(r"(?:'s|’s)?\s+(?=(?:headquarters|(?:head|main|registered)\s+office)\s+(?:is|are|was|were)\b)")
 
 
 def _owns_seat(sl: Slotted, i: int, ts: int) -> bool:
-    """Whether mention i stands right before the trigger's seat noun, its owner ("⟦X⟧'s headquarters are in")."""
+    """Whether mention i stands right before the trigger's seat noun and its verb, its owner ("⟦X⟧'s headquarters are in")."""
     m = _SEAT_OWNER.match(sl.text, sl.spans[i][1])
     return m is not None and m.end() == ts
 
