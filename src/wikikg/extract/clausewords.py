@@ -108,11 +108,12 @@ _OWN_NOUN = re.compile(r"(?:\b(?:is|was|are|were|been|be|became|becomes|become|r
 
 _BRACKETS = re.compile(r"\([^()]*\)")
 _PARTICIPLE = re.compile(r"(?:based|headquartered|headquarters)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s\s+")
 
 
 def other_noun(gap: str, trigger: str) -> bool:
     """Whether the words between a name and a participle ("based in") end in a noun that is not the name's own."""
-    if not _PARTICIPLE.match(trigger):
+    if not _PARTICIPLE.match(trigger) or _POSSESSIVE.fullmatch(gap):  # "⟦X⟧'s headquarters are in": X's own
         return False
     gap = _BRACKETS.sub(" ", gap)
     return _VERB_LAST.search(gap) is None and _OWN_NOUN.search(gap) is None

@@ -112,6 +112,17 @@ def _org_owner(sl: Slotted, gap: str) -> str:
     return _SLOT_OWNER.sub(lambda m: "" if sl.mentions[int(m[1])].types & org_classes() else m[0], gap)
 
 
+# the name right before the trigger's own seat noun owns it, in a predication: "⟦X⟧'s headquarters are in", "the ⟦X⟧ head
+# office is in" (not in passing: "attacks on the ⟦X⟧'s headquarters in ⟦Y⟧" may name a field headquarters)
+_SEAT_OWNER = re.compile(r"(?:'s|’s)?\s+(?=(?:headquarters|(?:head|main|registered)\s+office)\s+(?:is|are|was|were)\b)")
+
+
+def _owns_seat(sl: Slotted, i: int, ts: int) -> bool:
+    """Whether mention i stands right before the trigger's seat noun and its verb, its owner ("⟦X⟧'s headquarters are in")."""
+    m = _SEAT_OWNER.match(sl.text, sl.spans[i][1])
+    return m is not None and m.end() == ts
+
+
 _OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
 _EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
 
@@ -264,7 +275,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
         got = [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
-               and not _in_apposition(sl, i, span) and not _around(sl, i)[0]][-1:]  # nor "a ⟦X⟧ platform based in"
+               and not _in_apposition(sl, i, span)
+               and (not _around(sl, i)[0] or _owns_seat(sl, i, ts))][-1:]  # nor "a ⟦X⟧ platform based in"
         return [i for i in got if not cw.other_noun(sl.text[sl.spans[i][1]:ts], sl.text[ts:te])]
     if kind == "left_chain":  # "by ⟦A⟧ and ⟦B⟧, both editors at": the list that ends where the trigger starts
         near = [i for i in reversed(left) if fits(sl.mentions[i], types, strict)]
