@@ -112,15 +112,14 @@ def _org_owner(sl: Slotted, gap: str) -> str:
     return _SLOT_OWNER.sub(lambda m: "" if sl.mentions[int(m[1])].types & org_classes() else m[0], gap)
 
 
-# the name right before the trigger's own seat noun owns it, in a predication: "⟦X⟧'s headquarters are in", "the ⟦X⟧ head
-# office is in" (not in passing: "attacks on the ⟦X⟧'s headquarters in ⟦Y⟧" may name a field headquarters)
+# "⟦X⟧'s headquarters are in", "the ⟦X⟧ head office is": not in passing ("attacks on ⟦X⟧'s headquarters in ⟦Y⟧")
 _SEAT_OWNER = re.compile(r"(?:'s|’s)?\s+(?=(?:headquarters|(?:head|main|registered)\s+office)\s+(?:is|are|was|were)\b)")
 
 
 def _owns_seat(sl: Slotted, i: int, ts: int) -> bool:
-    """Whether mention i stands right before the trigger's seat noun and its verb, its owner ("⟦X⟧'s headquarters are in")."""
-    m = _SEAT_OWNER.match(sl.text, sl.spans[i][1])
-    return m is not None and m.end() == ts
+    """Whether mention i, linked or typed (an untyped one may be a name cut at its "'s"), owns the seat noun after it."""
+    m, owner = _SEAT_OWNER.match(sl.text, sl.spans[i][1]), sl.mentions[i]
+    return m is not None and m.end() == ts and (owner.linked or bool(owner.types))
 
 
 _OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
@@ -274,9 +273,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind == "left_any":
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
-        got = [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
-               and not _in_apposition(sl, i, span)
-               and (not _around(sl, i)[0] or _owns_seat(sl, i, ts))][-1:]  # nor "a ⟦X⟧ platform based in"
+        got = [i for i in left if fits(sl.mentions[i], types, strict) and not _in_apposition(sl, i, span)  # not "⟦A⟧,
+               and (not _around(sl, i)[0] or _owns_seat(sl, i, ts))][-1:]  # a unit of ⟦B⟧, is based in", "a ⟦X⟧ platform based in"
         return [i for i in got if not cw.other_noun(sl.text[sl.spans[i][1]:ts], sl.text[ts:te])]
     if kind == "left_chain":  # "by ⟦A⟧ and ⟦B⟧, both editors at": the list that ends where the trigger starts
         near = [i for i in reversed(left) if fits(sl.mentions[i], types, strict)]
