@@ -1,4 +1,4 @@
-"""extract/classify.py: the class a lead sentence gives its subject (cases in tests/cases/classify)."""
+"""extract/classify.py: the class a lead sentence or a title's qualifier gives (cases in tests/cases/classify)."""
 import tomllib
 from pathlib import Path
 
@@ -8,6 +8,7 @@ from wikikg.extract.classify import disambiguation, lead_types, split_title
 from wikikg.extract.names import abbreviates_a_part
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "classify" / "leads.toml").read_text("utf-8"))["lead"]
+TITLES = tomllib.loads((Path(__file__).parent / "cases" / "classify" / "disambiguation.toml").read_text("utf-8"))["title"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
@@ -16,24 +17,10 @@ def test_lead_class(case):
     assert lead_types(case["text"]) == want
 
 
-@pytest.mark.parametrize("title,want", [
-    ("Ada Lovelace (1815–1852)", {"Person"}),
-    ("Battle of Kabul (1992–96)", set()),  # an event's years, not a life
-    ("Siege of Leningrad (1941–1944)", set()),
-    ("Roe ministry (1976–78)", set()),  # a term's years (two digits), a common noun's word
-    ("Roe ministry (1976–1978)", set()),
-    ("Foo Holdings (1976–78)", set()),
-    ("Jan van der Roe (1815–1852)", {"Person"}),
-    ("Xu Li (computer scientist)", {"Person"}),
-    # a sport alone qualifies a player, a term of the game and a team (WP:NCPEOPLE, WP:NCSPORT)
-    ("Jane Roe (basketball)", {"Person"}), ("John Doe (rugby union)", {"Person"}),
-    ("Goal (ice hockey)", set()), ("Triple Crown (baseball)", set()),
-    ("Fooville Rangers (baseball)", {"SportsClub"}), ("Highlanders (rugby union)", {"SportsClub"}),
-    ("Foo (football club)", {"SportsClub"}),
-])
-def test_disambiguation_suffix(title, want):
-    base, suffix = split_title(title)
-    assert disambiguation(suffix, base) == frozenset(want)
+@pytest.mark.parametrize("case", TITLES, ids=[c["title"] for c in TITLES])
+def test_disambiguation_suffix(case):
+    base, suffix = split_title(case["title"])
+    assert disambiguation(suffix, base) == (frozenset({case["class"]}) if case["class"] else frozenset())
 
 
 @pytest.mark.parametrize("acronym,name,part", [

@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 
 from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
-from wikikg.extract.teams import college_team, sport_qualified, sport_words, team_types
+from wikikg.extract.teams import college_team, player_qualified, sport_qualified, sport_words, team_types
 from wikikg.extract.venues import no_venue, venue_end
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -16,6 +16,7 @@ _LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
 
 _TERM = re.compile(r"\d{4}\s*[–-]\s*\d{2}(?!\d)")  # "1976–78": a term's years, a life's are written in full
 _COMMON_WORD = re.compile(r"\s(?!(?:de|da|do|dos|das|di|del|della|der|den|van|von|zu|la|le|du|des|bin|ibn|al|el|y|and)\s)[a-z]")
+_CAPITALISED = re.compile(r"\b[A-Z]")
 _DISAMBIG = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 
@@ -217,7 +218,8 @@ _COMMA_QUALIFIED = re.compile(r"(?P<name>.+\S), [A-Z][\w.'’-]*(?: [A-Z][\w.'�
 def _disambig_table() -> tuple[tuple[str, re.Pattern], ...]:
     out = []
     for cls, words in name_tables().disambiguation.items():
-        out.append((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})s?$")))  # common nouns, lower case
+        plural = "" if cls == "Person" else "s?"  # "(gangsters)", "(singers)": a group of people, no one person
+        out.append((cls, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))}){plural}$")))  # common nouns, lower case
     return tuple(out)
 
 
@@ -243,10 +245,14 @@ def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
     if _LIFE_SUFFIX.match(suffix):  # not a term ("Roe ministry (1976–78)": two digits, a common noun's word)
         return frozenset() if is_event(base) or _TERM.match(suffix) or _COMMON_WORD.search(base) \
             else frozenset({"Person"})
+    if base[:1].islower() and not _CAPITALISED.search(base):  # a common noun's: "[[mandarin (bureaucrat)]]"
+        return frozenset()
     # the qualifier's head noun names the class: "(state song)" is a song, "(region of Alabama)" a region
     head = QUALIFIER_TAIL.sub("", suffix.split(",")[0]).strip()
     for cls, pat in _disambig_table():
         if pat.search(head):  # "(basketball)" alone qualifies a player and a term of the game as much as a team
+            if cls == "SportsClub" and (player := player_qualified(base, head)) is not None:
+                return player
             return sport_qualified(base) if cls == "SportsClub" and head in sport_words() else frozenset({cls})
     return frozenset()
 

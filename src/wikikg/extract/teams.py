@@ -99,3 +99,14 @@ def sport_qualified(label: str) -> frozenset[str]:
 def sport_words() -> frozenset[str]:
     """The sports of names.toml [teams], as a disambiguation qualifier writes them alone ("(basketball)")."""
     return frozenset(name_tables().team_sports)
+
+
+def player_qualified(label: str, qualifier: str) -> frozenset[str] | None:
+    """The class of a title qualified by a sport of names.toml [teams] player_sports ("Jane Roe (tennis)", "John Doe
+    (Canadian football)"): a person's name is a person's, any other none; None when the qualifier is no such sport."""
+    from wikikg.extract.nonentities import names_no_entity
+    from wikikg.extract.people import is_titled_person
+
+    if not any(qualifier == w or qualifier.endswith(" " + w) for w in name_tables().player_sports):
+        return None
+    return frozenset({"Person"}) if label and is_titled_person(label) and not names_no_entity(label) else frozenset()

@@ -129,6 +129,7 @@ class Names:
     team_leagues: tuple[str, ...] = ()  # last words of a league's name after "[team] of the" ("... Hockey League")
     team_sides: tuple[str, ...] = ()  # a club's youth or reserve side's word its link shows ("[[Foo|Foo Reserves]]")
     college_nicknames: tuple[str, ...] = ()  # a college team's singular nickname before its sport ("... Tribe football")
+    player_sports: tuple[str, ...] = ()  # sports a title's qualifier names for a player, never a team ("(tennis)")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
@@ -176,7 +177,8 @@ SCHEMA = Table({
                                   "links_after": list, "villages_after": list, "world_regions": list,
                                   "degree_codes": list}),
     "governments": Table({"heads": list, "kinds": list}),
-    "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list, "sides": list}),
+    "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list, "sides": list,
+                    "player_sports": list}),
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
@@ -222,7 +224,7 @@ _LISTS = {
     "lifespans": ("person_names", "lifespans"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
     "team_sides": ("teams", "sides"),
-    "college_nicknames": ("teams", "college_nicknames"),
+    "college_nicknames": ("teams", "college_nicknames"), "player_sports": ("teams", "player_sports"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "shown_nouns": ("frames", "shown"),
