@@ -364,8 +364,9 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
             if not backwards and _IN_GAP.fullmatch(raw):
                 continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
-            if not _LIST_GAP.match(gap) or cw.participle_gap(gap) \
-                    or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap)):
+            again = not backwards and cw.repeated_preposition(sl.text, sl.spans[out[0]][0], raw)  # "from ⟦A⟧ in 1958, from ⟦B⟧"
+            if not again and (not _LIST_GAP.match(gap) or cw.participle_gap(gap)
+                              or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap))):
                 break  # (", a former ⟦X⟧ engineer": an apposition of the item before, not an item)
         out.append(i)
     if not backwards and len(out) > 1 and _town_after(sl, out[-2], out[-1]):
