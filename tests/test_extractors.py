@@ -31,7 +31,7 @@ def seed_work() -> Extraction:
 
 def test_the_extractors_in_the_order_they_run():
     assert [e.name for e in EXTRACTORS] == ["infobox", "grounds", "sentences", "others", "lists", "itempeople", "runin",
-                                            "records", "tables", "headings", "containment", "coalitions", "entailed",
+                                            "records", "career", "tables", "headings", "containment", "coalitions", "entailed",
                                             "cast"]
     assert all(isinstance(e, Step) and callable(e) for e in EXTRACTORS)
     assert len({e.name for e in EXTRACTORS}) == len(EXTRACTORS)

@@ -251,3 +251,33 @@ def name_subject(text: str, span: tuple[int, int], trigger_start: int, pronoun: 
     before, after = (_PRONOUN_SUBJECT_BEFORE, _PRONOUN_SUBJECT_AFTER) if pronoun else (_NAME_SUBJECT_BEFORE,
                                                                                        _NAME_SUBJECT_AFTER)
     return bool(before.search(text, 0, span[0])) and after.fullmatch(text, span[1], trigger_start) is not None
+
+
+# "graduated from ⟦A⟧ as an engineer officer in 1958, from ⟦B⟧ in 1970 and from ⟦C⟧", "taught at ⟦A⟧ in 1990, and
+# later at ⟦B⟧": the list's preposition said again before each item, the item before it closed by its year or its role
+_ITEM_TAIL = (r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}|\s+as\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
+              r"|\s*\([^()⟦⟧]*\))")
+_REPEATED_PREP = re.compile(rf"{_ITEM_TAIL}+\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:then|later|also|afterwards)\s+)?"
+                            r"(?P<prep>at|from|with|for)\s+(?:the\s+)?")
+_PREP_BEFORE = re.compile(r"\b(at|from|with|for)\s+(?:the\s+)?$")
+
+
+def repeated_preposition(text: str, first: int, gap: str) -> bool:
+    """Whether `gap` (between two names of a list) closes the item before with its year or role and says again the
+    preposition that stands before the list's first name (which starts at `first`)."""
+    m = _REPEATED_PREP.fullmatch(gap)
+    if m is None:
+        return False
+    before = _PREP_BEFORE.search(text, max(0, first - 12), first)
+    return before is not None and before.group(1).lower() == m["prep"].lower()
+
+
+# "⟦X⟧'s headquarters are in", "the ⟦X⟧ head office is": not in passing ("attacks on ⟦X⟧'s headquarters in ⟦Y⟧")
+_SEAT_OWNER = re.compile(r"(?:'s|’s)?\s+(?=(?:headquarters|(?:head|main|registered)\s+office)\s+(?:is|are|was|were)\b)")
+
+
+def owns_seat(text: str, end: int, ts: int, owner) -> bool:
+    """Whether the mention ending at `end`, linked or typed (an untyped one may be a name cut at its "'s"), owns the
+    seat noun of the trigger starting at `ts`."""
+    m = _SEAT_OWNER.match(text, end)
+    return m is not None and m.end() == ts and (owner.linked or bool(owner.types))

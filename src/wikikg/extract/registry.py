@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Protocol
 
 from wikikg.extract.candidates import Candidates
+from wikikg.extract.careeritems import extract_career_items
 from wikikg.extract.cast import extract_cast
 from wikikg.extract.coalitions import extract_coalitions
 from wikikg.extract.containment import extract_containment
@@ -170,6 +171,10 @@ def _records(work: Extraction) -> list[Statement]:
     return extract_records(work.article, work.context)
 
 
+def _career(work: Extraction) -> list[Statement]:
+    return extract_career_items(work.article, work.context)
+
+
 def _tables(work: Extraction) -> list[Statement]:
     return extract_tables(work.article, work.context)
 
@@ -216,6 +221,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Step("itempeople", _item_people),  # extract/itempeople.py: "* Jane Roe, Foo Library": a person item's employer
     Step("runin", _runin),  # extract/runin.py: a paragraph of names under a known heading ("[[A]], [[B]], [[C]]")
     Step("records", _records),  # extract/recordlists.py: a club's records lists: their linked people played for it
+    Step("career", _career),  # extract/careeritems.py: an officer's assignments, each item's unit after the post
     Step("tables", _tables),  # extract/tables.py: rows of tables under known headings (sections.toml)
     Step("headings", _headings),  # extract/headings.py: subheadings naming parts under "Faculties" ...
     Step("containment", _containment),  # extract/containment.py: "[[Fooville]], [[Barshire]]": a place in a region

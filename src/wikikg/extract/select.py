@@ -112,16 +112,6 @@ def _org_owner(sl: Slotted, gap: str) -> str:
     return _SLOT_OWNER.sub(lambda m: "" if sl.mentions[int(m[1])].types & org_classes() else m[0], gap)
 
 
-# "⟦X⟧'s headquarters are in", "the ⟦X⟧ head office is": not in passing ("attacks on ⟦X⟧'s headquarters in ⟦Y⟧")
-_SEAT_OWNER = re.compile(r"(?:'s|’s)?\s+(?=(?:headquarters|(?:head|main|registered)\s+office)\s+(?:is|are|was|were)\b)")
-
-
-def _owns_seat(sl: Slotted, i: int, ts: int) -> bool:
-    """Whether mention i, linked or typed (an untyped one may be a name cut at its "'s"), owns the seat noun after it."""
-    m, owner = _SEAT_OWNER.match(sl.text, sl.spans[i][1]), sl.mentions[i]
-    return m is not None and m.end() == ts and (owner.linked or bool(owner.types))
-
-
 _OWNER_OF = re.compile(r"-(?:owned|controlled|backed|funded)\s+(?:[a-z][\w-]*\s+){0,3}⟦")  # "⟦Toshiba⟧-owned ⟦W⟧": W is the argument
 _EXCHANGE = frozenset({"StockExchange"})  # its markets are no exchange: "listed on ⟦X⟧'s ⟦Main Market⟧" is on X
 
@@ -273,8 +263,9 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     if kind == "left_any":
         if _AND_BEFORE.search(sl.text, 0, ts) and ok:  # "X competed in the L and based in M": X's verb
             return ok[:1]
-        got = [i for i in left if fits(sl.mentions[i], types, strict) and not _in_apposition(sl, i, span)  # not "⟦A⟧,
-               and (not _around(sl, i)[0] or _owns_seat(sl, i, ts))][-1:]  # a unit of ⟦B⟧, is based in", "a ⟦X⟧ platform based in"
+        got = [i for i in left if fits(sl.mentions[i], types, strict)  # not "⟦A⟧, a subsidiary of ⟦B⟧, is based in"
+               and not _in_apposition(sl, i, span)  # nor "a ⟦X⟧ platform based in", unless X owns the seat noun
+               and (not _around(sl, i)[0] or cw.owns_seat(sl.text, sl.spans[i][1], ts, sl.mentions[i]))][-1:]
         return [i for i in got if not cw.other_noun(sl.text[sl.spans[i][1]:ts], sl.text[ts:te])]
     if kind == "left_chain":  # "by ⟦A⟧ and ⟦B⟧, both editors at": the list that ends where the trigger starts
         near = [i for i in reversed(left) if fits(sl.mentions[i], types, strict)]
@@ -378,8 +369,9 @@ def _chain(sl: Slotted, cands: list[int], edge: int, backwards: bool, first_free
             if not backwards and _IN_GAP.fullmatch(raw):
                 continue  # "⟦Sophia Antipolis⟧ in ⟦France⟧": a qualifier, not an item
             gap = _gap(sl, e, ps) if backwards else _gap(sl, pe, s)
-            if not _LIST_GAP.match(gap) or cw.participle_gap(gap) \
-                    or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap)):
+            again = not backwards and cw.repeated_preposition(sl.text, sl.spans[out[0]][0], raw)  # "from ⟦A⟧ in 1958, from ⟦B⟧"
+            if not again and (not _LIST_GAP.match(gap) or cw.participle_gap(gap)
+                              or not backwards and (_NEW_PHRASE.search(gap) or _APPOSED_A.match(gap))):
                 break  # (", a former ⟦X⟧ engineer": an apposition of the item before, not an item)
         out.append(i)
     if not backwards and len(out) > 1 and _town_after(sl, out[-2], out[-1]):

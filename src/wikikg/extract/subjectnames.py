@@ -15,7 +15,8 @@ _TITLED_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")  # a capitalised word before a
 
 def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
     """"James" for "Renée James": a biography names its subject by surname, when the article uses the
-    surname on its own or after a title ("Dr. James") at least twice; and "Ravi" for "Ravi Roe" when it uses the given name on its
+    surname on its own or after a title ("Dr. James") at least twice; "Thia Khiang" for "Low Thia Khiang" when it uses the
+    two words after the family name on their own at least twice; and "Ravi" for "Ravi Roe" when it uses the given name on its
     own (not before the surname) at least twice, as some biographies do."""
     words = label.split(",")[0].split()  # "Jane Roe, 1st Baroness Foo", "Martin Roe, Jr.": the name before the comma
     while len(words) > 2 and _GENERATION.fullmatch(words[-1]):
@@ -35,6 +36,10 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
     elif middle := next((w for w in words[-2:0:-1] if _surname_shape(w) and _surname_uses(w, words, article) >= 2),
                         None):
         out.add(middle)
+    given_last = " ".join(words[1:])  # "Low Thia Khiang" called "Thia Khiang": the family name first, the given after
+    if len(words) == 3 and all(_surname_shape(w) and w.isalpha() for w in words[1:]) \
+            and _surname_uses(given_last, words[:1], article) >= 2:
+        out.add(given_last)
     if given[:1].isupper() and len(given) >= 3 and given.isalpha() and given != words[-1] and given not in out:
         alone = re.compile(rf"(?<![\w.-]){re.escape(given)}\b(?!\s+[A-Z])(?![\w-])")
         uses = sum(1 for s in article.sentences if given in s.text for m in alone.finditer(s.text)

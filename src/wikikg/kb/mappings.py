@@ -275,9 +275,9 @@ def _section(s: dict) -> SectionSpec:
     _classes(f, where, "event", s.get("event"))
     for key in ("types", "unless_subject", "subjects"):
         _classes(f, where, key, s.get(key))
-    if s["direction"] not in ("forward", "inverse") or s.get("only", "tables") not in ("tables", "runin", "records"):
-        raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse', only (if given) 'tables', 'runin' "
-                        "or 'records'")
+    if s["direction"] not in ("forward", "inverse") or s.get("only", "tables") not in ("tables", "runin", "records", "career"):
+        raise RuleError(f"{f} {where}: direction must be 'forward' or 'inverse', only (if given) 'tables', 'runin', "
+                        "'records' or 'career'")
     attributes = []
     for a in s.get("attributes", ()):
         _declared(f, where, "relation", a["relation"])
