@@ -8,6 +8,7 @@ from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.sectioned import specced_sentences
 from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.names import name_tables
 from wikikg.model import Evidence, ParsedArticle, Sentence, Statement
 
 # the item's span of dates, then a comma: "September 1970 – October 1972, ", "June 1982 - present, ", "1990–1993, "
@@ -38,9 +39,19 @@ def extract_career_items(article: ParsedArticle, ctx: Context) -> list[Statement
         if spec.head_roles and spec.head_roles.fullmatch(sentence.text, span.end(), first.start):
             out.append(Statement(first, "keyPerson", ctx.subject, spec.id + "+head", evidence, "Appointment", date))
             continue  # "commander, [[Foo Squadron]]": its head (an affiliation follows), as the box's "commands" says
+        if _staff_body(first.text) or _staff_body(first.key):  # "officer, [[Headquarters Foo Command]]": a post there
+            out.append(Statement(ctx.subject, "affiliatedWith", first, spec.id + "+staff", evidence, spec.event, date))
+            continue
         s, o = (ctx.subject, first) if spec.direction == "forward" else (first, ctx.subject)
         out.append(Statement(s, spec.relation, o, spec.id, evidence, spec.event, date))
     return out
+
+
+def _staff_body(name: str) -> bool:
+    """Whether a name ends with a staff body's word ("Foo Military Office") or opens with one before two more words
+    ("Headquarters Foo Command", "Office of the Foo"; "Headquarters Squadron" is a unit)."""
+    words, staff = name.split(), name_tables().staff_bodies
+    return bool(words) and (words[-1] in staff or words[0] in staff and len(words) > 2 and words[1] != "and")
 
 
 def _career(spec: SectionSpec) -> bool:

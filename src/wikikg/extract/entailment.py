@@ -310,7 +310,7 @@ def in_service(statements: list[Statement]) -> list[Statement]:
                 if st.predicate == "keyPerson" and isinstance(st.obj, Mention)}
     return [replace(st, predicate="memberOf", rule=st.rule + "+service", event="Membership")
             if st.predicate == "affiliatedWith" and isinstance(st.obj, Mention) and "Person" in st.subject.types
-            and "MilitaryOrganization" in st.obj.types and not st.rule.endswith("+affiliation")
+            and "MilitaryOrganization" in st.obj.types and not st.rule.endswith(("+affiliation", "+staff"))  # a staff post
             and not st.rule.startswith("infobox.military_unit.")  # a unit's box names its chiefs and honorary colonels
             and not (st.rule.startswith("affiliation.hired-by") and _HIRED.search(st.evidence.text))  # a force hires
             # or employs civilians and contractors ("was hired by the Air Force to study ..."); it recruits soldiers

@@ -87,6 +87,7 @@ class Names:
     service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
     school_heads: tuple[str, ...] = ()  # a school's last word below a university's rank ("School": "Fooley School")
     school_higher: tuple[str, ...] = ()  # words before it of a school of a university's rank ("Law", "Graduate")
+    staff_bodies: tuple[str, ...] = ()  # a staff body's first or last word ("Headquarters Foo", "Foo Office")
     staff_posts: tuple[str, ...] = ()  # posts on a body's staff a person joins it "as" ("coach"), and "staff" itself
     partisans: tuple[tuple[str, str], ...] = ()  # (a party's name, the noun for its member): "Democrat"
     place_parts: tuple[str, ...] = ()  # words naming a part of a place before its name ("Northern", "Greater")
@@ -170,7 +171,7 @@ SCHEMA = Table({
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
-    "service": Table({"bodies": list, "staff": list}),
+    "service": Table({"bodies": list, "staff": list, "staff_bodies": list}),
     "schools": Table({"heads": list, "higher": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
@@ -203,6 +204,7 @@ _LISTS = {
     "possessive_irregular": ("possessive", "irregular"), "possessive_heads": ("possessive", "heads"),
     "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"), "offices": ("roles", "offices"),
     "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "staff_posts": ("service", "staff"),
+    "staff_bodies": ("service", "staff_bodies"),
     "school_heads": ("schools", "heads"), "school_higher": ("schools", "higher"),
     "place_parts": ("place_names", "parts"),
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
