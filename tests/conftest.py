@@ -1,10 +1,14 @@
-"""Shared fixtures: the graph a build of one article written to a file makes."""
+"""Shared fixtures: the graph a build of one article written to a file makes; the sample dump built once."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from wikikg.formats.writers import union
 from wikikg.pipeline.stages import build
+
+SAMPLE_DUMP = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "enwiki-2016-sample-206-pages.xml.bz2"
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +19,11 @@ def article_graph(tmp_path_factory):
         path.write_text(text, encoding="utf-8")
         return union(build([str(path)]).dataset)
     return make
+
+
+@pytest.fixture(scope="session")
+def sample_dump_build():
+    """The build of the shared corpus's sample dump, made once for every test that reads it (read only)."""
+    if not SAMPLE_DUMP.exists():
+        pytest.skip("the shared corpus is not beside the repository")
+    return build([str(SAMPLE_DUMP)])

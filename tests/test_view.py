@@ -206,8 +206,8 @@ needs_dump = pytest.mark.skipif(not DUMP.exists(), reason="the shared corpus is 
 
 
 @pytest.fixture(scope="module")
-def dump_pg():
-    return property_graph(build([str(DUMP)]).dataset)
+def dump_pg(sample_dump_build):
+    return property_graph(sample_dump_build.dataset)
 
 
 def _overlapping(boxes) -> list:
