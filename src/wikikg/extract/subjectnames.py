@@ -15,7 +15,7 @@ _TITLED_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")  # a capitalised word before a
 
 def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set[str]:
     """"James" for "Renée James": a biography names its subject by surname, when the article uses the
-    surname on its own or after a title ("Dr. James") at least twice; "Thia Khiang" for "Low Thia Khiang" when it uses the
+    surname on its own or after a title ("Dr. James") at least twice; "Foo Bar" for "Roe Foo Bar" when it uses the
     two words after the family name on their own at least twice; and "Ravi" for "Ravi Roe" when it uses the given name on its
     own (not before the surname) at least twice, as some biographies do."""
     words = label.split(",")[0].split()  # "Jane Roe, 1st Baroness Foo", "Martin Roe, Jr.": the name before the comma
@@ -36,7 +36,7 @@ def subject_surname(label: str, subject: Mention, article: ParsedArticle) -> set
     elif middle := next((w for w in words[-2:0:-1] if _surname_shape(w) and _surname_uses(w, words, article) >= 2),
                         None):
         out.add(middle)
-    given_last = " ".join(words[1:])  # "Low Thia Khiang" called "Thia Khiang": the family name first, the given after
+    given_last = " ".join(words[1:])  # "Roe Foo Bar" called "Foo Bar": the family name first, the given after
     if len(words) == 3 and all(_surname_shape(w) and w.isalpha() for w in words[1:]) \
             and _surname_uses(given_last, words[:1], article) >= 2:
         out.add(given_last)
