@@ -105,6 +105,17 @@ def test_initials_before_a_surname_may_name_a_firm_by_their_context(text, name, 
     assert personal_types(name, text, start, start + len(name))[0] == want
 
 
+@pytest.mark.parametrize("text,name,want", [
+    ("The choir sang at the Jane Albert Hall in 1990.", "Jane Albert Hall", {"Place"}),  # no one's name takes "the"
+    ("A hotel, the Glen House, was built for passengers.", "Glen House", {"Place"}),
+    ("The choir toured with John Hall in 1995.", "John Hall", {"Person"}),
+    ("The choir sang at Jane Albert Hall's wedding.", "Jane Albert Hall", {"Person"}),
+])
+def test_a_person_shaped_name_after_the_with_a_place_s_last_word_is_a_place(text, name, want):
+    start = text.index(name)
+    assert personal_types(name, text, start, start + len(name))[0] == want
+
+
 @pytest.mark.parametrize("text,name,role", [
     ("Jane Roe starred as John Doe in the film.", "John Doe", True),
     ("She was best known for her role as Dr. Jane Doe on the series.", "Jane Doe", True),

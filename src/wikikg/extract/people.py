@@ -120,6 +120,8 @@ def personal_types(name: str, text: str, start: int, end: int) -> tuple[frozense
     shape; initials and a surname only as strongly as context words, and not where the words around them give it
     another class ("E.R. Roe's Foo Bank", "the E.R. Roe company": a firm) or a name before them spells the initials
     out with a lower-case connector, as no one's name is written ("Cassa di Foo di Bar (C.F. Bar)": no class)."""
+    if _THE_BEFORE.search(text, max(0, start - 5), start) and name.endswith(_place_surnames()):
+        return frozenset({"Place"}), CONTEXT  # "at the Foo Albert Hall": no one's name takes "the" (names.toml Place surnames)
     m = _INITIALS.fullmatch(name)
     if m is None:
         return _PERSON, PLACE
@@ -138,6 +140,13 @@ def personal_types(name: str, text: str, start: int, end: int) -> tuple[frozense
 
 
 _PERSON = frozenset({"Person"})
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+
+
+@cache
+def _place_surnames() -> tuple[str, ...]:
+    """The words that end a place's name and a person's ("Hall", "Park"), each after a space."""
+    return tuple(" " + w for w in name_tables().shape["Place"].surnames)
 _FIRM_AFTER = re.compile(r"\s+(?:company|firm|corporation|store|stores|brand)\b")
 
 
