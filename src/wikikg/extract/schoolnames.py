@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import name_types, split_title
+from wikikg.extract.known import STRONG
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
 
@@ -28,7 +29,7 @@ def is_school(name: str) -> bool:
 
 def _as_organisation(m: Mention) -> Mention:
     """The mention typed an organisation if it names a school (not its own article's subject, which its box types)."""
-    if "University" not in m.types or m.strength >= 4 or not (is_school(m.key) or not m.linked and is_school(m.text)):
+    if "University" not in m.types or m.strength >= STRONG or not (is_school(m.key) or not m.linked and is_school(m.text)):
         return m
     return replace(m, types=(m.types - {"University"}) | {"Organization"})
 
