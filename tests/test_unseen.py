@@ -77,7 +77,8 @@ def test_the_blind_set_is_never_drawn(tmp_path):
                                   "unseen-sample-round14-start.tsv", "unseen-sample-round15-start.tsv",
                                   "unseen-sample-round16-start.tsv", "unseen-sample-round17-start.tsv",
                                   "unseen-sample-round18-start.tsv", "unseen-sample-round19-start.tsv",
-                                  "unseen-sample-round20-start.tsv"])
+                                  "unseen-sample-round20-start.tsv", "unseen-sample-round21-start.tsv",
+                                  "unseen-sample-round22-start.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
@@ -86,7 +87,8 @@ def test_a_judged_unseen_sample_is_complete(name):
 
 @pytest.mark.parametrize("name", ["unseen-entities-round1.tsv", "unseen-entities-round2.tsv", "unseen-entities-round3.tsv",
                                   "unseen-entities-round4.tsv", "unseen-entities-round5.tsv",
-                                  "unseen-entities-round6.tsv", "unseen-entities-round7.tsv"])
+                                  "unseen-entities-round6.tsv", "unseen-entities-round7.tsv",
+                                  "unseen-entities-round8.tsv"])
 def test_a_judged_entity_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 150 and {r["verdict"] for r in rows} == {"yes", "class", "no"}
