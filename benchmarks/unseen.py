@@ -245,17 +245,33 @@ def entities_changed(start: list[list[str]], end: list[list[str]]) -> list[list[
             + [old[k] + ["removed"] for k in sorted(old.keys() - new.keys())])
 
 
+def _plain_title(title: str) -> str:
+    """A title as the graph labels its article: spaces collapsed, a trailing "(qualifier)" dropped."""
+    return re.sub(r"\s*\([^()]*\)$", "", " ".join(title.split()))
+
+
 def show(dump: str, title: str, grep: str | None = None) -> str:
-    """One article's wikitext from a dump (or its lines holding `grep`, numbered); SystemExit when absent."""
+    """One article's wikitext from a dump (or its lines holding `grep`, numbered); SystemExit when absent.
+
+    The exact title first; else the one article whose title reads the same without spaces doubled or a trailing
+    "(qualifier)" (the samples' article column is the graph's label: "Genesis" for "Genesis (2007)")."""
     sys.path.insert(0, str(ROOT / "src"))
     from wikikg.read.dumps import iter_pages
+    near = []
     for page in iter_pages(dump, workers=1):
         if page.title == title:
-            if grep is None:
-                return page.text
-            return "\n".join(f"{i}: {line}" for i, line in enumerate(page.text.splitlines(), 1)
-                             if grep.lower() in line.lower())
-    raise SystemExit(f"no article titled {title!r} in {dump}: titles are as the sample's dump writes them")
+            near = [page]
+            break
+        if _plain_title(page.title) == _plain_title(title):
+            near.append(page)
+    if len(near) > 1:
+        raise SystemExit(f"{len(near)} articles read {title!r}: " + "; ".join(repr(p.title) for p in near))
+    if not near:
+        raise SystemExit(f"no article titled {title!r} in {dump}: titles are as the sample's dump writes them")
+    text = near[0].text
+    if grep is None:
+        return text
+    return "\n".join(f"{i}: {line}" for i, line in enumerate(text.splitlines(), 1) if grep.lower() in line.lower())
 
 
 def main() -> None:

@@ -169,6 +169,20 @@ def test_show_prints_one_article_of_a_sample_dump(tmp_path):
         unseen.show(str(dump), "Baz")
 
 
+def test_show_finds_an_article_by_the_graphs_label(tmp_path):
+    sys.path.insert(0, str(ROOT / "src"))
+    from wikikg.read.dumps import Page, write_dump
+    dump = tmp_path / "s.xml"
+    write_dump([Page("Foo (2007)", 0, 1, "'''Foo''' was an event.", None),
+                Page("Jane  Roe", 0, 2, "'''Jane Roe''' is a painter.", None),
+                Page("Bar (ship)", 0, 3, "A ship.", None), Page("Bar (band)", 0, 4, "A band.", None)], dump)
+    assert unseen.show(str(dump), "Foo") == "'''Foo''' was an event."  # a sample's article column drops "(2007)"
+    assert unseen.show(str(dump), "Jane Roe") == "'''Jane Roe''' is a painter."  # a title's doubled space
+    assert unseen.show(str(dump), "Bar (band)") == "A band."
+    with pytest.raises(SystemExit, match="2 articles read 'Bar'"):
+        unseen.show(str(dump), "Bar")
+
+
 def test_show_from_the_command_line(tmp_path):
     sys.path.insert(0, str(ROOT / "src"))
     from wikikg.read.dumps import Page, write_dump
