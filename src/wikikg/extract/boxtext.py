@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from wikikg.extract.classify import _NAME_CONNECTORS, is_post, split_title
+from wikikg.extract.classify import _NAME_CONNECTORS, is_post, name_types, split_title
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_given_name
 from wikikg.kb.mappings import infoboxes
@@ -185,3 +185,10 @@ def lower_phrase(name: str) -> bool:
     founded by ..."; not "de Foo", "van der Bar", nor one word such as "bpost")."""
     words = name.split()
     return len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] not in _NAME_CONNECTORS
+
+
+def no_school(name: str) -> bool:
+    """Whether an education value (its link's title) names no school: no word of it gives a body's class by shape and no
+    school's word is in it ("Pharmacology", "BA", "Masters and Doctorate", "Cum Laude": a field, a degree or an honour;
+    not "Eton College", "Fooville Academy", "Bedford Modern School")."""
+    return not name_types(name) and not set(name.split()) & set(name_tables().school_heads)

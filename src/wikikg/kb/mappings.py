@@ -64,6 +64,7 @@ class InfoboxMapping:
     linked_only: bool = False
     shaped_unlinked: bool = False  # with linked_only: an unlinked value whose own name's shape gives one of `types` too
     shaped_only: bool = False  # only values whose own name (or link target) has an organisation's shape
+    schools_only: bool = False  # values only when they (their link titles) name a school: a body's shape, a school's word
     if_headquarters_given: str | None = None  # the property instead when the box names its headquarters
     if_value_class: tuple[tuple[str, str], ...] = ()  # (class, property): the property instead for a value of that class
     join: tuple[str, ...] = ()  # further parameters whose values continue the name ("first" + "last")
@@ -133,7 +134,8 @@ class Infoboxes:
 
 MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "direction": str, "types": list,
                  "event": str, "date_from": str, "role": str, "roles": Free(str, what="parameter"), "role_param": str,
-                 "linked_only": bool, "shaped_unlinked": bool, "shaped_only": bool, "if_headquarters_given": str,
+                 "linked_only": bool, "shaped_unlinked": bool, "shaped_only": bool, "schools_only": bool,
+                 "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
                  "if_membership_body": str, "if_subject_unit": str, "date_param": str, "holders": list,
                  "item_notes": str, "unless_shaped": list, "unless_heads": list},
