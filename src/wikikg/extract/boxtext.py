@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from wikikg.extract.classify import _NAME_CONNECTORS, is_post, name_types, split_title
+from wikikg.extract.classify import _NAME_CONNECTORS, is_concept_title, is_post, name_types, split_title
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_given_name
 from wikikg.kb.mappings import infoboxes
@@ -187,8 +187,13 @@ def lower_phrase(name: str) -> bool:
     return len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] not in _NAME_CONNECTORS
 
 
-def no_school(name: str) -> bool:
-    """Whether an education value (its link's title) names no school: no word of it gives a body's class by shape and no
-    school's word is in it ("Pharmacology", "BA", "Masters and Doctorate", "Cum Laude": a field, a degree or an honour;
-    not "Eton College", "Fooville Academy", "Bedford Modern School")."""
-    return not name_types(name) and not set(name.split()) & set(name_tables().school_heads)
+
+def no_school(name: str, linked: bool = False) -> bool:
+    """Whether an education value names no school: no word of it gives a body's class by shape and no school's word is
+    in it ("BA", "Masters and Doctorate", "Cum Laude": a degree or an honour; not "Eton College", "Fooville Academy",
+    "Bedford Modern School"); a link's title so only when it is one word ("[[Pharmacology]]", a field; "[[Fooville]]",
+    a town) or an English common noun's ("[[English literature]]"): "[[Foo Po]]", "[[École nationale de Foo]]" are
+    schools by their articles."""
+    if name_types(name) or set(name.split()) & set(name_tables().school_heads):
+        return False
+    return not linked or " " not in name or is_concept_title(name) and name.isascii()

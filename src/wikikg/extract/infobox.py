@@ -221,7 +221,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue
             if value == "organization" and link is None and boxtext.free_text(name):
                 continue  # "affiliation = currently non-denominational": a phrase, no body named
-            if m.schools_only and boxtext.no_school(split_title(link.target)[0] if link else name):
+            if m.schools_only and boxtext.no_school(split_title(link.target)[0] if link else name, link is not None):
                 continue  # "education = [[Pharmacology]]", "B.S.": a field, a degree
             if m.shaped_only and not (name_types(name) | name_types(split_title(link.target if link else name)[0])) & org_classes():
                 continue  # "district = [[Foo district|Foo]]": a place, where only a body's name is taken
