@@ -117,11 +117,28 @@ def _lead(text: str) -> str:
     return ""
 
 
+_SEASON_BOX = re.compile(r"\{\{\s*infobox[ _]+[^|\n}<]*season\s*\|(?P<body>.*?)\n\s*\}\}", re.I | re.S)
+
+
+def _season_title(text: str) -> str:
+    """A team's season article's title as Wikipedia names it ("2003–04 Foo F.C. season") from its season box's club
+    and season, when it has both: such articles seldom bold their name, so the lead's bold text is a match's or a
+    number's ("Foo–Bar 2–2", "16.")."""
+    box = _SEASON_BOX.search(text)
+    if box is None:
+        return ""
+    values = {k.lower(): v for k, v in re.findall(r"^\s*\|?\s*(club|team|season)\s*=\s*(.*?)\s*$", box["body"], re.M | re.I)}
+    club = re.sub(r"\[\[([^|\]]*)(?:\|[^\]]*)?\]\]", r"\1", values.get("club") or values.get("team") or "").strip()
+    season = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", values.get("season", "")).strip()
+    return f"{season} {club} season" if club and re.fullmatch(r"\d{4}(?:[–—-]\d{2,4})?", season) else ""
+
+
 def describe(path: str, blob: str, text: str) -> list:
     """One index row for a decoded article."""
     bold = _BOLD.search(_lead(text)) or _BOLD.search(_prose(text)) or _BOLD.search(text)  # no infobox's label
     name = re.sub(r"''+", "", re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1))) if bold else ""
     title = html.unescape(name).replace("\xa0", " ").strip(" ,:")  # italics marks and entities are no part of it
+    title = _season_title(text) or title
     box = re.search(r"\{\{\s*infobox[ _]+([^|\n}<]*)", text, re.I)
     infobox = box.group(1).strip() if box else ""
     cats = [c.strip() for c in re.findall(r"\[\[\s*Category\s*:\s*([^|\]]+)", text, re.I)]

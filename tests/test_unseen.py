@@ -133,6 +133,9 @@ def test_errors_refuses_the_test_split():
     ("'''HMS ''Foo''''' was a sloop.", "HMS Foo"),
     ("'''King's Highway&nbsp;401''' is a road.", "King's Highway 401"),
     ("'''1969 USS ''Foo'' fire''' was a fire.", "1969 USS Foo fire"),
+    ("{{Infobox Football club season\n  | club = [[Foo F.C.|Foo]]\n  | season = 2003–04\n}}\n'''Foo''' had a poor"
+     " season.\n\n'''16.''' [[Jane Roe]]", "2003–04 Foo F.C. season"),  # a season box names a team's season article
+    ("{{Infobox football club season\n| club = Bar United\n| season = 1999\n}}\nBar United's season.", "1999 Bar United season"),
 ])
 def test_the_title_guess_is_the_lead_s_bold_name_not_an_infobox_label(text, title):
     assert unseen.describe("x/1", "0" * 40, text)[5] == title
