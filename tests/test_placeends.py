@@ -14,6 +14,9 @@ from wikikg.model import Mention
     ("It toured the Brighton festival and the John Albert Hall in 1990.", "John Albert Hall", "Place"),  # "the"
     ("The choir sang at Danny House, Sussex, in 1999.", "Danny House", "Place"),
     ("The mill was moved to Jane Mill, London, in 1870.", "Jane Mill", "Place"),  # its town after a comma
+    ("The road runs south of Glen Lake to the coast.", "Glen Lake", "Place"),  # a direction and "of"
+    ("It lies in the village of Jane Hill near Fooville.", "Jane Hill", "Place"),
+    ("The play is a work of Jane Hill in four acts.", "Jane Hill", "Person"),
     ("He lived at Jane Hall's house for a year.", "Jane Hall", "Person"),  # a possessive: the person
     ("A man shot at John Hill during the raid.", "John Hill", "Person"),  # a verb that aims at someone
     ("The choir toured with John Hill in 1995.", "John Hill", "Person"),

@@ -25,7 +25,8 @@ _COMMA_PLACE = re.compile(r",\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*
 def place_ends(found: list[Mention], text: str) -> list[Mention]:
     """`found` with each name typed a person by its shape alone that ends in a word places share (names.toml
     [person_names] place_ends) retyped a place where "the" comes right before it or its town follows after a comma
-    (as strongly as a name's shape: known.SHAPE), or a locative preposition right before it (known.PLACE)."""
+    (as strongly as a name's shape: known.SHAPE), or a locative preposition or a place's noun and "of" right before it
+    (known.PLACE)."""
     if not found:
         return found
     out = list(found)
@@ -74,6 +75,8 @@ def _place_evidence(text: str, start: int, end: int) -> int:
         return SHAPE
     if (p := _before().search(before)) is not None and (p["verb"] or "").lower() not in _AIMING:
         return PLACE
+    if _of().search(text, max(0, start - 40), start):
+        return PLACE  # "the village of Foo Hill", "south of Bar Lake"
     return 0
 
 
@@ -89,6 +92,13 @@ def _before() -> re.Pattern:
     """A locative preposition right before a name, with the word before it."""
     words = "|".join(map(re.escape, name_tables().place_before))
     return re.compile(rf"(?:(?<![\w-])(?P<verb>[A-Za-z]+)\s+)?(?<![\w-])(?i:{words})\s+$")
+
+
+@cache
+def _of() -> re.Pattern:
+    """A noun or a direction that "of" and a place follow, right before a name."""
+    words = "|".join(map(re.escape, name_tables().place_of))
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+of\s+$")
 
 
 @cache
