@@ -9,18 +9,18 @@ from wikikg.model import Mention
 
 @pytest.mark.parametrize("text,name,want", [
     ("The band played a concert at Jane Park in 2009.", "Jane Park", "Place"),  # a locative preposition
-    ("He was born in Spring Hill, Kansas on 2 May 1900.", "Spring Hill", "Place"),
-    ("In Forest Hill the station was closed.", "Forest Hill", "Place"),
+    ("He was born in Jane Hill, Kansas on 2 May 1900.", "Jane Hill", "Place"),
+    ("In Forest Quux Hill the station was closed.", "Forest Quux Hill", "Place"),
     ("It toured the Brighton festival and the John Albert Hall in 1990.", "John Albert Hall", "Place"),  # "the"
-    ("The choir sang at Danny House, Sussex, in 1999.", "Danny House", "Place"),
+    ("The choir sang at Danny Quux House, Sussex, in 1999.", "Danny Quux House", "Place"),
     ("The mill was moved to Jane Mill, London, in 1870.", "Jane Mill", "Place"),  # its town after a comma
-    ("The road runs south of Glen Lake to the coast.", "Glen Lake", "Place"),  # a direction and "of"
+    ("The road runs south of Glen Quux Lake to the coast.", "Glen Quux Lake", "Place"),  # a direction and "of"
     ("It lies in the village of Jane Hill near Fooville.", "Jane Hill", "Place"),
     ("The play is a work of Jane Hill in four acts.", "Jane Hill", "Person"),
     ("He lived at Jane Hall's house for a year.", "Jane Hall", "Person"),  # a possessive: the person
     ("A man shot at John Hill during the raid.", "John Hill", "Person"),  # a verb that aims at someone
     ("The choir toured with John Hill in 1995.", "John Hill", "Person"),
-    ("He was an aide to Edward M. House, where he met Jane Roe.", "Edward M. House", "Person"),
+    ("He was an aide to Edward Q. House, where he met Jane Roe.", "Edward Q. House", "Person"),
     ("The prize went to Jane Ford in 2001.", "Jane Ford", "Person"),  # no word places share
 ])
 def test_a_person_shaped_name_with_a_place_s_last_word_is_a_place_by_its_context(text, name, want):
@@ -30,8 +30,8 @@ def test_a_person_shaped_name_with_a_place_s_last_word_is_a_place_by_its_context
 
 
 @pytest.mark.parametrize("text,names,before,after", [
-    ("The paper covers Bramhall and Hazel Grove each week.", ["Bramhall", "Hazel Grove"], "LP", "LL"),
-    ("It includes Adams Village, Savin Hill, Cedar Grove and Fooville.", ["Adams Village", "Savin Hill", "Cedar Grove",
+    ("The paper covers Fooham and Hazel Quux Grove each week.", ["Fooham", "Hazel Quux Grove"], "LP", "LL"),
+    ("It includes Foo Village, Jane Quux Hill, Cedar Quux Grove and Fooville.", ["Foo Village", "Jane Quux Hill", "Cedar Quux Grove",
                                                                           "Fooville"], "LPPL", "LLLL"),
     ("It was sung by Jane Roe, Adam Hill and Fooville.", ["Jane Roe", "Adam Hill", "Fooville"], "PPL", "PPL"),  # a person too
 ])

@@ -174,7 +174,7 @@ def _performers(out: list[Mention], run: list[int]) -> bool:
     """A list of people with a group or two among them ("[[Jane Roe]], [[Foo (band)]], [[John Doe]] and [[Sam
     Sample]]": performers are people and bands alike): at least two people, twice as many as the organisations
     typed, and nothing else typed; its untyped names are people's only where the name parser reads them as people's
-    ("Five Man Electrical Band" opens with a given name too)."""
+    ("Five Man Foo Band" opens with a given name too)."""
     people = sum(1 for i in run if out[i].types == _PERSON)
     groups = sum(1 for i in run if out[i].types and out[i].types != _PERSON and out[i].types <= _organisations())
     return people >= 2 and people >= 2 * groups and people + groups == sum(1 for i in run if out[i].types)
