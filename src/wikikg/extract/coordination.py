@@ -11,22 +11,25 @@ from wikikg.extract.linkcues import cued_links
 from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
 from wikikg.extract.pairs import paired, strongly_listed
-from wikikg.extract.people import is_given_name
+from wikikg.extract.people import is_given_name, is_personal_name
+from wikikg.extract.placeends import place_ends
 from wikikg.extract.settlements import settled
 from wikikg.extract.unlinkedplaces import postal_states, unlinked_places
 from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names
 from wikikg.kb.places import places
 from wikikg.kb.prefilter import fold, required
+from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Mention
 
 _JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
 
 
 def by_company(found: list[Mention], text: str, italic: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
-    """Places by their region (extract/settlements.py; a state by its postal code first), then classes by coordination;
+    """Places by their region (extract/settlements.py; a state by its postal code first; a person-shaped name by the words
+    around it, extract/placeends.py), then classes by coordination;
     `italic`: the text's ''italic'' spans. `found` in text order."""
-    found = settled(kinds_listed(fields_listed(postal_states(found, text), text), text), text, italic)
+    found = settled(kinds_listed(fields_listed(postal_states(place_ends(found, text), text), text), text), text, italic)
     found = framed_runs(cued_links(by_makers(found, text), text), text)
     return unlinked_places(strongly_listed(paired(coordinated(found, text), text), text), text)
 
@@ -153,14 +156,34 @@ _OPENING = re.compile(r"\W*(?:\w+\s+){0,2}(?:to|in|at|for|by|with|from|after|und
 def _type_run(out: list[Mention], run: list[int], text: str) -> None:
     typed = {out[i].types for i in run if out[i].types}
     n_typed = sum(1 for i in run if out[i].types)
-    if len(typed) != 1 or n_typed < 2 or 2 * n_typed < len(run):
+    mixed = len(typed) > 1 and _performers(out, run)
+    if len(typed) != 1 and not mixed or n_typed < 2 or 2 * n_typed < len(run):
         return
-    cls = next(iter(typed))
+    cls = _PERSON if mixed else next(iter(typed))
     for i in run:
         m = out[i]
-        if not m.types and _name_like(m.key, "Person" in cls) and (m.linked or "Person" in cls and _unlinked_person(
-                m, text) and not (i == run[0] and _OPENING.match(text[:m.start]))):
+        if not m.types and _name_like(m.key, "Person" in cls) and (m.linked and not mixed or "Person" in cls and _unlinked_person(
+                m, text) and not (i == run[0] and _OPENING.match(text[:m.start])) and (not mixed or is_personal_name(m.key))):
             out[i] = replace(m, types=cls, strength=CONTEXT)
+
+
+_PERSON = frozenset({"Person"})
+
+
+def _performers(out: list[Mention], run: list[int]) -> bool:
+    """A list of people with a group or two among them ("[[Jane Roe]], [[Foo (band)]], [[John Doe]] and [[Sam
+    Sample]]": performers are people and bands alike): at least two people, twice as many as the organisations
+    typed, and nothing else typed; its untyped names are people's only where the name parser reads them as people's
+    ("Five Man Foo Band" opens with a given name too)."""
+    people = sum(1 for i in run if out[i].types == _PERSON)
+    groups = sum(1 for i in run if out[i].types and out[i].types != _PERSON and out[i].types <= _organisations())
+    return people >= 2 and people >= 2 * groups and people + groups == sum(1 for i in run if out[i].types)
+
+
+@cache
+def _organisations() -> frozenset[str]:
+    """Organization and its subclasses (the ontology's)."""
+    return frozenset(subclasses("Organization")) | {"Organization"}
 
 
 _INITIAL = re.compile(r"\b[A-Z]\.(?:\s|$)")

@@ -119,6 +119,9 @@ class Names:
     degree_codes: tuple[str, ...] = ()  # postal codes that are also a degree's after a name ("Jane Roe, MD")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
+    place_ends: tuple[str, ...] = ()  # last words places' names and surnames share ("Hall", "Hill", "Park")
+    place_before: tuple[str, ...] = ()  # prepositions that put a name of those in its place ("at", "near")
+    place_of: tuple[str, ...] = ()  # nouns and directions before "of" and such a place ("the village of", "south of")
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
     clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
@@ -187,7 +190,8 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
-                           "clans": list, "roles_played": list, "groups": list, "lifespans": list}),
+                           "clans": list, "roles_played": list, "groups": list, "lifespans": list,
+                           "place_ends": list, "place_before": list, "place_of": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -223,7 +227,8 @@ _LISTS = {
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
-    "lifespans": ("person_names", "lifespans"),
+    "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
+    "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
     "team_sides": ("teams", "sides"),
     "college_nicknames": ("teams", "college_nicknames"), "player_sports": ("teams", "player_sports"),
