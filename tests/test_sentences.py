@@ -69,17 +69,17 @@ def test_case(case):
 
 def _examples():
     for rule in rules.relation_rules():
-        for text, pairs, title in rule.examples:
-            yield pytest.param(rule, text, pairs, title, id=rule.id)
+        for text, pairs, title, fmt in rule.examples:
+            yield pytest.param(rule, text, pairs, title, fmt, id=rule.id)
 
 
-@pytest.mark.parametrize("rule,text,pairs,title", list(_examples()))
-def test_rule_examples(rule, text, pairs, title):
+@pytest.mark.parametrize("rule,text,pairs,title,fmt", list(_examples()))
+def test_rule_examples(rule, text, pairs, title, fmt):
     """Every example sentence of a rule, as plain text in an article about an organisation
     titled "Example Company" (or the example's `title`), gives the rule's pairs (or dates) as asserted facts made by
     that rule."""
     assert pairs, f"{rule.id}: an example without pairs: {text!r}"
-    result = extract_article(Article(title, text, "example", "text"))
+    result = extract_article(Article(title, text, "example", fmt))
     mine = [st for st in result.statements if st.rule in (rule.id, rule.id + "+service")]  # +service: a soldier's
     # affiliation with a force is membership (extract/entailment.in_service)
     got = {(_name(st.subject), _name(st.obj)) for st in mine if st.attributed_to is None}

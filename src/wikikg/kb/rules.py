@@ -128,7 +128,7 @@ def _alternation(patterns: list[str], where: str, flags: int = re.I) -> Alternat
 
 _SIDES = ("subject", "object")
 _GROUP = Table({"classes": list, "below": str, "except": list})
-_EXAMPLE = Table({"text": str, "pairs": list, "dates": list, "title": str}, frozenset({"text"}))
+_EXAMPLE = Table({"text": str, "pairs": list, "dates": list, "title": str, "wikitext": bool}, frozenset({"text"}))
 RELATIONS = Table({
     "types": Free(_GROUP, what="group"),
     "rule": Items(Table({
@@ -209,8 +209,8 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             _compile(raw["requires"], where, 0) if raw.get("requires") else None,
             raw.get("unless", False), raw.get("max_objects", 0), frozenset(raw.get("strict", ())),
             raw.get("dated", True), frozenset(raw.get("yields_to", ())), frozenset(raw.get("need_prep", ())),
-            tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))), e.get("title", "Example Company"))
-                  for e in raw.get("examples", ())),
+            tuple((e["text"], tuple(map(tuple, e.get("pairs", e.get("dates", ())))), e.get("title", "Example Company"),
+                   "wikitext" if e.get("wikitext") else "text") for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
             tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) + tuple(map(frozenset, phrases(trigger))),
