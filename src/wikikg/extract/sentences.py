@@ -26,7 +26,7 @@ from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted, eligible, select
-from wikikg.kb import rules
+from wikikg.kb import gates, rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
@@ -122,17 +122,17 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
            citations: dict[str, Citation]) -> list[Statement]:
     out = []
     evidence = cites = None  # made when the sentence's first statement is (most sentences state none)
-    by_id, present = rules.rules_by_id(), rules.words_in(sl.text)
+    by_id = rules.rules_by_id()
     needed = None  # the words of the rules' `requires` that the sentence holds (found when a rule first asks)
-    for rule in rules.candidates(present):
+    for rule in gates.open_rules(sl.text):  # (each one's trigger words in the sentence: only its trigger to search)
         if rule.requires is not None and needed is None:
             needed = rules.requires_words_in(sentence.text)
         if rule.requires is not None and not rule.unless and not rules.requires_found(rule.requires, sentence.text, needed):
             continue  # a word the rule needs is not in the sentence: its trigger need not be searched
-        found = list(rule.triggers(sl.text, present))
+        found = list(rule.trigger.finditer(sl.text))
         if not found or rule.requires is not None and rule.unless and rules.requires_found(rule.requires, sentence.text, needed):
             continue
-        stronger = [m.span() for rid in rule.yields_to for m in by_id[rid].triggers(sl.text, present)]
+        stronger = [m.span() for r in map(by_id.get, rule.yields_to) if gates.opens(r, sl.text) for m in r.trigger.finditer(sl.text)]
         for t in found:
             span = t.span()
             if any(a < span[1] and span[0] < b for a, b in stronger):
@@ -381,8 +381,8 @@ def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
 def _terminate(sl: Slotted, sentence: Sentence, out: list[Statement], prev, year) -> None:
     """'The programme was cancelled by X in 2020': the latest matching relation gets an end date."""
     c = rules.cues()
-    if c.termination_verb.needs is not None and c.termination_verb.needs.isdisjoint(rules.words_in(sl.text)):
-        return  # no word the verb cannot match without (words_in, asked by the rules already, finds them too)
+    if c.termination_verb.needs is not None and not gates.holds_any(c.termination_verb.needs, sl.text):
+        return  # no word the verb cannot match without (the gates' scan, asked by the rules already, finds them too)
     verb = c.termination_verb.search(sl.text)
     if not verb or not c.termination_anaphor.search(sl.text) or c.negations.search(sl.text):
         return

@@ -1,0 +1,47 @@
+"""kb/gates.py: the trigger gates as bit masks pass exactly the rules that rules.candidates and Rule.triggers' test pass."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wikikg.kb import gates, rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CASES = [
+    "",
+    "Foo Corp was founded in 2014 by Jane Roe and partnered with Bar Motors.",
+    "ACQUIRED, Acquires; acquisition — the ﬁrm (a ligature) and the KELVIN sign K",
+    "⟦0⟧ was sanctioned by the ⟦1⟧ and added to the Entity List",
+    "foundedfoundedfounded subsidiarysubsidiary",
+    "He is a professor\n  at  ⟦0⟧ and\ta fellow of\u2003the ⟦1⟧",
+    "⟦0⟧ is a subsidiary of ⟦1⟧, a member of the ⟦2⟧ and listed on the ⟦3⟧; its headquarters are in ⟦4⟧.",
+    "The programme was cancelled in 2020 after ⟦0⟧ acquired a stake in ⟦1⟧.",
+]
+TEXTS = CASES + [t for t in ROOT.joinpath("seeds/sensetime.txt").read_text("utf-8").splitlines() if t.strip()]
+
+
+def _open(rule: rules.Rule, present: frozenset[str]) -> bool:
+    """Rule.triggers' own test of its words."""
+    return (rule.keys is None or not rule.keys.isdisjoint(present)) and all(not c.isdisjoint(present) for c in rule.clauses)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_masks_open_the_rules_the_word_sets_open(text):
+    present = rules.words_in(text)
+    assert gates.open_rules(text) == [r for r in rules.candidates(present) if _open(r, present)]
+    assert [r.id for r in rules.relation_rules() if gates.opens(r, text)] == \
+        [r.id for r in rules.relation_rules() if _open(r, present)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_termination_words_are_found_as_the_word_sets_find_them(text):
+    needs = rules.cues().termination_verb.needs
+    assert gates.holds_any(needs, text) == (not needs.isdisjoint(rules.words_in(text)))
+
+
+def test_a_sentence_with_triggers_opens_their_rules():
+    opened = {r.relation for r in gates.open_rules(CASES[1])}
+    assert {"foundedBy", "partneredWith"} <= opened
+    assert not gates.open_rules("")  or all(r.keys is None and not r.clauses for r in gates.open_rules(""))
