@@ -27,11 +27,12 @@ _LIFE_YEARS = 25
 # 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B", "from 2004-2005 she was
 # director of A and from 2006-2007 was director of B"; a relative clause
 # ("died in 2009 and ⟦Jane Roe⟧, who joined the firm in 1987, ..."); a present state after a past event ("was
-# founded in 1982, and is headquartered in ⟦Fooville⟧": no date of the state's); a clause after "until" ("played at
+# founded in 1982, and is headquartered in ⟦Fooville⟧", "a member of ⟦A⟧ since 2001 and is a member of ⟦B⟧": no date
+# of the state's); a clause after "until" ("played at
 # ⟦A⟧ from 1970 until the team moved to ⟦B⟧ in 2000": the move is of 2000)
 _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|later\s+)?(?:in|on|by|during|from|since)\s+"
                         r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d))|,\s*(?:who|which)\s"
-                        r"|,\s*and\s+(?=(?:is|are|has|have|remains)\s)"
+                        r"|(?:,\s*|\s+)and\s+(?=(?:is|are|has|have|remains)\s)"
                         r"|\s+until\s+(?=(?:the\s+[a-z]+|it|they|he|she|⟦\d+⟧)\s+[a-z]+\s)")  # "... until the team moved to"
 
 # a later event told after an earlier one without a date of its own: "was established in 1982 in ⟦A⟧, but it later
@@ -40,11 +41,21 @@ _LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|t
                     r"(?:later|(?:more\s+)?recently|subsequently|afterwards|eventually|thereafter)\s", re.I)
 
 # an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980",
-# "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to 1949", "Making a fortune by 1908,
-# he was appointed president of ⟦Y⟧ in 1909" (a participle's own event): blanked when the sentence dates its own
-# event elsewhere (else the two are as often of one year as not: "After graduating in 1980, he worked for ⟦Y⟧")
-_EARLIER = re.compile(r"^(?:(?:After|Following|Upon|On)\s+(?:(?:his|her|their|its|the)\s+)?[a-z][^,;]*"
-                      r"|(?!(?:During|Beginning|Starting|Commencing|Spanning|Including|According|Following)\b)[A-Z][a-z]+(?:ed|ing)\s[^,;]*),")
+# "After the September 11, 2001 attacks, ..." (a comma before a year is the date's): the main clause's event comes
+# after the phrase's; blanked when the sentence dates its own event elsewhere, or when the phrase's date cannot be
+# the main clause's: a term ("After serving in the navy from 1980 to 1984, she joined ⟦Y⟧": 1980 is the navy's), a
+# season or its end ("at the end of the 2007–08 season, he joined ⟦Y⟧"), a day ("After the elimination on June 24
+# 2006, he joined ⟦Y⟧"); else kept (the two are as often of one year as not: "After graduating in 1980, he worked
+# for ⟦Y⟧")
+_AFTER = re.compile(r"^(?:(?:After|Following|Upon)\s|On\s+(?:(?:his|her|their|its)\s+[a-z]|[a-z]+ing\s))"
+                    r"(?:[^,;]|,(?=\s*\d{4}))*,")  # not "On the 20th April 1894,", "On the morning of": a time
+_THEN = re.compile(r",\s*(?:after|before)\s+which\b|;")  # a later event's clause: "he commanded ⟦X⟧, after which he led ⟦Y⟧ (1900)"
+_SPAN = re.compile(r"\d{4}\s*[–—-]\s*\d|\b(?:season|end\s+of)\b")
+# a participle's opening phrase: "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to
+# 1949", "Making a fortune by 1908, he was appointed president of ⟦Y⟧ in 1909" (its own event): blanked when the
+# sentence dates its own event elsewhere (else the two are as often of one year as not: "Elected in 1980, he served")
+_EARLIER = re.compile(r"^(?!(?:During|Beginning|Starting|Commencing|Spanning|Including|According|Following)\b)"
+                      r"[A-Z][a-z]+(?:ed|ing)\s[^,;]*,")
 # an opening phrase of a later event, or of a birth: "Before joining ⟦A⟧ in 1993, she was a producer with ⟦B⟧", "Born
 # in 1920, he joined ⟦Y⟧": its date is never the main clause's
 _BEFORE = re.compile(r"^(?:(?:Shortly\s+|Just\s+)?Before|Prior\s+to|Born)\s+(?!(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d)"
@@ -72,6 +83,12 @@ _UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough)\s+(?:(?:his|her|its|thei
                     r"(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
                     r"(?:\d{1,2},?\s+)?\d{4}(?!\d)")
 
+# a date a state held by, no start of it: "By October 1941, he was deputy head of ⟦X⟧", "by 1925 ⟦X⟧ had set up a
+# factory in ⟦Y⟧", "By the end of 1990, the firm was a member of ⟦X⟧": the fact began then or before, when the text
+# does not say
+_BY = re.compile(r"\b[Bb]y\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of|middle\s+of|spring\s+of|summer\s+of|autumn\s+of"
+                 r"|fall\s+of|winter\s+of)(?:-|\s+)(?:the\s+)?)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}(?!\d)")
+
 
 # a year that modifies a name, no event's date: "⟦Jane Roe⟧ – 1991 NFL Player of the Year", "chairman for 2006
 # Friends of Foo", "1963's \"Foo\"", "joined them for the 2009 ⟦Foo League⟧"; not a time phrase's ("in the 2006 general
@@ -95,6 +112,12 @@ def attributive_years(text: str) -> list[tuple[int, int]]:
                                                               or words[-2].lower() not in _TIME_WORDS):
             out.append((start, end))
     return out
+
+
+def _spanned(phrase: str) -> bool:
+    """Whether an opening after-phrase dates its event by a term, a season or a day (never a later event's date)."""
+    found = find_dates(phrase)
+    return len(found) > 1 or any(day is not None for *_, day in found) or bool(found and _SPAN.search(phrase))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -150,11 +173,15 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     out += [y for y in attributive_years(text) if not _inside(span, *y)]
     out += [m.span() for m in _UNTIL.finditer(text)
             if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
+    out += [m.span() for m in _BY.finditer(text) if not _inside(span, *m.span())]
     if (opening := _BEFORE.match(text)) and not _inside(span, *opening.span()):
         out.append(opening.span())
-    elif (opening := _EARLIER.match(text)) and not _inside(span, *opening.span()) \
-            and any(not _ENDING.search(text, max(0, b - 12), b) for b, *_ in find_dates(_blank(text, out + [opening.span()]))):
-        out.append(opening.span())  # the sentence dates its own event elsewhere
+    elif (opening := _AFTER.match(text) or _EARLIER.match(text)) and not _inside(span, *opening.span()) \
+            and (any(not _ENDING.search(text, max(0, b - 12), b)
+                     for b, *_ in find_dates(_blank(text, out + [opening.span()] + [m.span() for m in _UNTIL.finditer(text)]
+                                                    + [(m.start(), len(text)) for m in _THEN.finditer(text, span[1])][:1])))
+                 or opening.re is _AFTER and _spanned(opening.group())):
+        out.append(opening.span())  # the sentence dates its own event elsewhere, or the phrase's date is none of its
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     out += [(0, m.start()) for m in _SUBORDINATE.finditer(text, 0, span[0])
             if not find_dates(text[m.end():span[0]]) and find_dates(text[:m.start()]) and _MAIN.search(text, 0, m.start())][-1:]
