@@ -281,3 +281,18 @@ def owns_seat(text: str, end: int, ts: int, owner) -> bool:
     seat noun of the trigger starting at `ts`."""
     m = _SEAT_OWNER.match(text, end)
     return m is not None and m.end() == ts and (owner.linked or bool(owner.types))
+
+
+# (only a clause's opening before the trigger: "(founded", "(who later joined"; not a noun's words: "(junior partner)")
+_PAREN_OPENING = re.compile(r"\(\s*(?:(?:who|which|later|then|also|once|first|since|now|had|has|was|were)\s+){0,3}")
+
+
+def paren_clause(text: str, spans, ts: int, te: int, hi: int) -> tuple[int | None, int]:
+    """The name a parenthesis right after it describes when the trigger opens the parenthesis, and where its clause
+    ends: "⟦A⟧, ⟦B⟧ (founded ⟦C⟧ in 1994), ⟦D⟧" says B founded C, nothing of A or D (None, hi otherwise)."""
+    o = text.rfind("(", 0, ts)
+    if o < 0 or ")" in text[o:ts] or not _PAREN_OPENING.fullmatch(text, o, ts):
+        return None, hi
+    owner = next((i for i, (s, e) in enumerate(spans) if e <= o and not text[e:o].strip()), None)
+    close = text.find(")", te)
+    return (owner, hi if close < 0 else min(close, hi)) if owner is not None else (None, hi)

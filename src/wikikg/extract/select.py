@@ -207,6 +207,7 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     """Indices of the mentions a selector picks (see ontology/relations.toml)."""
     ts, te = span
     lo, hi = clause
+    owner, hi = cw.paren_clause(sl.text, sl.spans, ts, te, hi)  # "⟦B⟧ (founded ⟦C⟧ in 1994), ⟦D⟧": B's, inside it
     left = [i for i, (s, e) in enumerate(sl.spans) if e <= ts and s >= lo and not _owns_noun(sl, i, span)]
     right = [i for i, (s, e) in enumerate(sl.spans) if s >= te and e <= hi
              and (not _owns_noun(sl, i, span) or _EXCHANGE <= types & sl.mentions[i].types)]  # "X's Main Market"
@@ -216,6 +217,8 @@ def select(kind: str, sl: Slotted, span: tuple[int, int], clause: tuple[int, int
     rok = rok if kind == "right_last" else [i for i in rok if not _in_apposition(sl, i, span)]
     if kind.startswith("right") and rok and cw.noun_and(sl.text, te, sl.spans[rok[0]][0]):
         return []  # "became a branch of the armed forces and the ⟦999th⟧ received": a common noun ended the phrase
+    if kind in ("left", "left_all") and owner is not None:
+        return [owner] if fits(sl.mentions[owner], types, strict) else []
     if kind in ("left", "left_all"):  # the clause's subject: its first eligible name and the list it heads
         if not ok:  # "After graduating from ⟦X⟧, ⟦Y⟧ attended": the opening's subject is the main clause's
             return select("after_opening", sl, span, clause, preps, types, strict) \
