@@ -1,4 +1,4 @@
-"""The league a season's article is about ("2014–15 Foo Football League"), whose teams tables list its members."""
+"""The league or the team a season's article is about ("2014–15 Foo League", "1997 Foo Bears season"), whose tables list its members."""
 from __future__ import annotations
 
 import re
