@@ -39,3 +39,11 @@ def test_an_empty_roster_of_position_headings_names_nobody():
 def test_a_season_whose_box_names_another_team_or_no_teams_box_has_no_roster_owner():
     assert _members("1997 Fooville Bears season", "{{Infobox NFL season\n| team = Barton Owls\n}}") == set()
     assert _members("1997 Fooville Bears season", "{{Infobox sports season\n| team = Fooville Bears\n}}") == set()
+
+
+def test_a_season_box_that_links_the_club_under_a_short_name_names_the_club_by_its_title():
+    roster = ("==Squad==\n{| class=\"wikitable\"\n! No. !! Player !! Position\n|-\n| 1 || [[Jane Roe]] || GK\n"
+              "|-\n| 2 || [[Ann Poe (footballer)|Ann Poe]] || DF\n|}\n")
+    got = _members("2013–14 Barton Rovers F.C. season",
+                   "{{Infobox football club season\n| club = [[Barton Rovers F.C.|Barton Rovers]]\n}}", roster)
+    assert got == {("Jane Roe", "Barton Rovers F.C."), ("Ann Poe (footballer)", "Barton Rovers F.C.")}

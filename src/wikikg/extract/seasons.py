@@ -39,10 +39,11 @@ def team_season(article: ParsedArticle, subject: Mention) -> Mention | None:
             if f is None or len(f.items) != 1:
                 continue
             item = f.items[0]
-            name = item.links[0].text.strip() if item.links else item.text.strip()
-            if article.title.endswith(" season") and m["body"] == name:
-                team = link_mention(item.links[0].target, name) if item.links else Mention(name, name, False)
-                return replace(team, types=frozenset({"SportsClub"}), strength=3)
+            link = item.links[0] if len(item.links) == 1 else None
+            name = link.text.strip() if link is not None else item.text.strip()
+            if article.title.endswith(" season") and m["body"] in (name, link and link.target):
+                team = link_mention(link.target, name) if link is not None else Mention(name, name, False)
+                return replace(team, types=frozenset({"SportsClub"}), strength=3)  # "[[Foo F.C.|Foo]]": Foo F.C.'s
             if m["body"].startswith(name + " ") and m["body"][len(name):].strip().removesuffix(" team") in t.team_sports:
                 return replace(subject, types=frozenset({"SportsClub"}), strength=3)
     return None
