@@ -36,8 +36,9 @@ def test_an_empty_roster_of_position_headings_names_nobody():
     assert _members("1963 Fooville Bears season", "{{Infobox NFL season\n| team = Fooville Bears\n}}", roster) == set()
 
 
-def test_a_season_whose_box_names_another_team_or_no_teams_box_has_no_roster_owner():
-    assert _members("1997 Fooville Bears season", "{{Infobox NFL season\n| team = Barton Owls\n}}") == set()
+def test_the_season_box_names_the_team_whatever_the_title_and_no_other_seasons_box_does():
+    got = _members("Summary of a season", "{{Infobox NFL season\n| team = Barton Owls\n}}")
+    assert {club for _, club in got} == {"Barton Owls"}
     assert _members("1997 Fooville Bears season", "{{Infobox sports season\n| team = Fooville Bears\n}}") == set()
 
 

@@ -28,24 +28,25 @@ _EDITION = re.compile(r"^\d{4}(?:[–—-]\d{2,4})?\s+(?P<body>.+?)(?:\s+season)
 
 def team_season(article: ParsedArticle, subject: Mention) -> Mention | None:
     """The team a team's season article is about, whose roster lists that team's players: the team its season box
-    names ("| team = Foo Bears", names.toml [teams] season_boxes) when the title names it too: the club in "1997 Foo
-    Bears season", the subject itself (that season's team) in "2015 Foo Owls football team"."""
+    names ("| team = Foo Bears", "| club = [[Foo F.C.|Foo]]"; names.toml [teams] season_boxes), a box only a team's
+    season article carries; the subject itself where the title names that team and its sport ("2015 Foo Owls
+    football team": the team of that season)."""
     m = _EDITION.match(article.title)
-    if m is None:
-        return None
     t = name_tables()
     for box in article.infoboxes:
         for f in (box.field(n) for n in t.season_box_fields if box.kind in t.season_boxes):
-            if f is None or len(f.items) != 1:
+            if f is None or len(f.items) != 1 or len(f.items[0].links) > 1:
                 continue
             item = f.items[0]
-            link = item.links[0] if len(item.links) == 1 else None
+            link = item.links[0] if item.links else None
             name = link.text.strip() if link is not None else item.text.strip()
-            if article.title.endswith(" season") and m["body"] in (name, link and link.target):
-                team = link_mention(link.target, name) if link is not None else Mention(name, name, False)
-                return replace(team, types=frozenset({"SportsClub"}), strength=3)  # "[[Foo F.C.|Foo]]": Foo F.C.'s
-            if m["body"].startswith(name + " ") and m["body"][len(name):].strip().removesuffix(" team") in t.team_sports:
+            if not name:
+                continue
+            if m is not None and m["body"].startswith(name + " ") \
+                    and m["body"][len(name):].strip().removesuffix(" team") in t.team_sports:
                 return replace(subject, types=frozenset({"SportsClub"}), strength=3)
+            team = link_mention(link.target, name) if link is not None else Mention(name, name, False)
+            return replace(team, types=frozenset({"SportsClub"}), strength=3)  # "[[Foo F.C.|Foo]]": Foo F.C.'s
     return None
 
 
