@@ -30,7 +30,7 @@ from wikikg.extract.nonentities import is_event
 from wikikg.extract.officelinks import is_office
 from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
-from wikikg.extract.seasons import members_owner
+from wikikg.extract.seasons import members_owner, team_season
 from wikikg.extract.staffitems import without_staff_items
 from wikikg.extract.unitof import is_unit_of
 from wikikg.kb.mappings import InfoboxMapping, infoboxes
@@ -137,7 +137,8 @@ def extract_infobox(article: ParsedArticle, subject: Mention) -> list[Statement]
                 f = _joined(article.text, box, f, m.join)
             if m is not None and f.items:
                 ev = Evidence(text=f.source, section="Infobox", start=f.start, end=f.end)
-                owner = members_owner(article.title, subject) if (m.property, m.direction) == ("memberOf", "inverse") else subject
+                owner = (team_season(article, subject) or members_owner(article.title, subject)) \
+                    if (m.property, m.direction) == ("memberOf", "inverse") else subject
                 out.extend(_apply(m, n, f, box, maps, owner, ev) if owner is not None else ())
     return out
 

@@ -24,7 +24,7 @@ from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
 from wikikg.extract.partnames import heads_units, lone_name, part_named, plural_head, unit_class
 from wikikg.extract.people import PARTICLES, initials_shaped, is_personal_name
-from wikikg.extract.seasons import season_of
+from wikikg.extract.seasons import roster_context, season_of, team_season
 from wikikg.extract.sited import sited
 from wikikg.extract.termowner import term_owner
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
@@ -193,7 +193,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     intro: SectionSpec | None = None  # the spec a colon sentence just before the list gives its items
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
-    season = season_of(article.title)
+    season, team = season_of(article.title), team_season(article, ctx.subject)  # team: a team's season's roster owner
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
     term: tuple[str, str] | None = None  # (section, text) of the last "; Coach of the Year" term
     subhead: tuple[str, str] | None = None  # (section, path) of a line over the items below it standing as their heading
@@ -221,7 +221,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
-        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season, article) \
+        own, owned = roster_context(spec, ctx, team, season)  # "1997 Foo Bears season": its roster is the team's
+        if spec is None or not applies(spec, own.subject) or memberless(spec, own.subject, owned, article) \
                 or term_bars(spec, term, sentence.section, named):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
@@ -302,7 +303,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             date = date or heading_date(heading)
             if "Person" in m.types and life_span(date, end):
                 date = end = None  # "* [[Jane Roe]] (1764–1831)": her life, not her membership
-            owner = season if season is not None and spec.id == "list.members" else ctx.subject
+            owner = season if season is not None and spec.id == "list.members" else own.subject
             if termed is not None:
                 owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station
             if parts and named != heading and (part := heading_part(heading, spec, ctx)

@@ -13,7 +13,9 @@ from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name
 from wikikg.extract.names import titles_folded
 from wikikg.extract.nonentities import names_a_season
 from wikikg.extract.pairtables import pair_rows
-from wikikg.extract.seasons import season_of
+from wikikg.extract.rostercells import NAME_LIKE as _NAME_LIKE
+from wikikg.extract.rostercells import roster_cells
+from wikikg.extract.seasons import roster_context, season_of, team_season
 from wikikg.extract.spancols import spanned
 from wikikg.extract.tablegroups import grouped
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
@@ -45,7 +47,6 @@ _FOUNDING_COLUMN = re.compile(r"^(?:founded|established|formed)\b", re.I)
 _SPAN = re.compile(r"(\d{4})\s*(?:[–—-]\s*(\d{2,4}|present|now|current)?)?")
 _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
                       r"Boulevard|Blvd\.|Drive|Lane|Place|Square|Way|Court|Parkway)$")
-_NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")){0,6}$")  # noqa: E501
 
 
 def _with_header(table: Table, spec: SectionSpec) -> Table:
@@ -179,41 +180,6 @@ def _row_entity(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], nam
     return None
 
 
-# a line of a roster cell: a shirt number and a name ("15 Ronit Banda"), or a name alone
-_ROSTER_LINE = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s+)?(?P<name>\S.*?)\s*$")
-
-
-def _roster_cells(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], ctx: Context,
-                  text: str) -> list[Statement]:
-    """A roster laid out as lists inside table cells (a position, then "15 Ronit Banda" lines): each line
-    with a shirt number, or a link alone on its line, names a person of the list."""
-    out = []
-    for cell in row:
-        if cell.end <= cell.start or "\n" not in cell.text:
-            continue
-        evidence = Evidence(text[cell.start:cell.end], table.section, cell.start, cell.end, cell.text)
-        at = 0
-        for line in cell.text.split("\n"):
-            lo, at = at, at + len(line) + 1
-            hit = _ROSTER_LINE.match(line)
-            if not hit:
-                continue
-            s0, e0 = lo + hit.start("name"), lo + hit.end("name")
-            link = next((k for k in cell.links if k.start == s0 and k.end == e0), None)
-            if link is not None:
-                m = None if is_page_of_many(link.target) else link_mention(link.target, link.text)
-            elif hit["no"] and len(hit["name"].split()) >= 2 and _NAME_LIKE.match(hit["name"]):
-                m = name_mention(hit["name"])
-            else:
-                continue
-            if m is None or m.key == ctx.subject.key or m.types - {"Person"}:
-                continue
-            m = replace(m, types=frozenset({"Person"})) if not m.types else m
-            s, o = (ctx.subject, m) if spec.direction == "forward" else (m, ctx.subject)
-            out.append(Statement(s, spec.relation, o, spec.id.replace("list.", "table."), evidence, spec.event))
-    return out
-
-
 def _has_columns(spec: SectionSpec, table: Table) -> bool:
     """Whether the table has one of the spec's preferred columns."""
     return any(p.search(h.strip()) for p in spec.columns for h in table.header)
@@ -236,7 +202,7 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     """Statements from the rows of tables under headings that ontology/sections.toml knows."""
     out: list[Statement] = []
     body = _members_of(article.title)
-    season = season_of(article.title)
+    season, team = season_of(article.title), team_season(article, ctx.subject)  # team: a team's season's roster owner
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only is None or s.only == "tables" and (
                                      not s.columns or _has_columns(s, _with_header(table, s))), ctx.subject)  # noqa: B023 (used at once)
@@ -244,8 +210,12 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
-        if spec is None or not applies(spec, ctx.subject) or memberless(spec, ctx.subject, season, article):
+        own, owned = roster_context(spec, ctx, team, season)  # "1997 Foo Bears season": its roster is the team's
+        if spec is None or not applies(spec, own.subject) or memberless(spec, own.subject, owned, article):
             out += pair_rows(article, table, ctx, _entity, _parts)  # "Candidate | Party | Votes": under any heading
+            continue
+        if own is not ctx:
+            out += _rows(article, table, spec, heading, own)
             continue
         if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
             ctx = replace(ctx, subject=season)  # are the league's members
@@ -264,8 +234,8 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
     types = frozenset(spec.types)
     shown = {k.text: link_mention(k.target, k.text) for r in table.rows for c in r for k in c.links}
     for row, m in _named(spec, table, name_col):
-        if m is None and types == {"Person"}:
-            out += _roster_cells(spec, table, row, ctx, article.text)
+        if types == {"Person"} and (m is None or "\n" in row[min(name_col, len(row) - 1)].text):  # lines of a cell
+            out += roster_cells(spec, table, row, ctx, article.text)
             continue
         if m is not None and not m.linked and (known := ctx.index.get(m.key) or shown.get(m.key)) is not None \
                 and known.linked:

@@ -133,6 +133,8 @@ class Names:
     team_leagues: tuple[str, ...] = ()  # last words of a league's name after "[team] of the" ("... Hockey League")
     team_sides: tuple[str, ...] = ()  # a club's youth or reserve side's word its link shows ("[[Foo|Foo Reserves]]")
     college_nicknames: tuple[str, ...] = ()  # a college team's singular nickname before its sport ("... Tribe football")
+    season_boxes: tuple[str, ...] = ()  # infobox kinds of one team's season ("nfl season")
+    season_box_fields: tuple[str, ...] = ()  # their parameters that name the team ("team", "club")
     player_sports: tuple[str, ...] = ()  # sports a title's qualifier names for a player, never a team ("(tennis)")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
@@ -182,7 +184,7 @@ SCHEMA = Table({
                                   "degree_codes": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list, "sides": list,
-                    "player_sports": list}),
+                    "player_sports": list, "season_boxes": list, "season_box_fields": list}),
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
@@ -230,7 +232,8 @@ _LISTS = {
     "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
-    "team_sides": ("teams", "sides"),
+    "team_sides": ("teams", "sides"), "season_boxes": ("teams", "season_boxes"),
+    "season_box_fields": ("teams", "season_box_fields"),
     "college_nicknames": ("teams", "college_nicknames"), "player_sports": ("teams", "player_sports"),
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),

@@ -55,7 +55,7 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,4})?")
 # list's player rows); their mappings live in ontology/infobox.toml under the same kind.
 RECORD_TEMPLATES = {"fs player", "fs2 player", "football squad player", "football squad player2",
                     "nat fs player", "nat fs g player", "nat fs r player", "ice hockey team player",
-                    "basketball roster player", "player2",
+                    "basketball roster player", "player2", "efs player", "cbb roster/player",
                     # a post's succession box, whole or in its three parts (parse/successions.py joins them)
                     "succession box", "s-bef", "s-ttl", "s-aft"}
 LIST_TEMPLATES = {"ubl", "unbulleted list", "plainlist", "plain list", "flatlist", "flat list",
