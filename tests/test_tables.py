@@ -210,11 +210,11 @@ def test_a_table_caption_read_as_a_cell_does_not_shift_the_header():
 def test_a_roster_laid_out_as_lists_in_cells_names_each_numbered_or_linked_player():
     text = ("'''Example Skykings''' is an American football team.\n\n==Current Roster==\n"
             "{| class=\"toccolours\"\n|-\n! colspan=2 | Example Skykings roster\n|-\n"
-            "| '''Quarterbacks'''\n* 15 [[Ronit Banda]]\n\n'''Running backs'''\n* 44 Sandeep Reddy Pothireddy\n"
+            "| '''Quarterbacks'''\n* 15 [[Ronit Foo]]\n\n'''Running backs'''\n* 44 Sandeep Bar Fooreddy\n"
             "* Coach of the year\n|}\n")
     got = {st.subject.key for st in extract_article(Article("Example Skykings", text)).statements
            if st.predicate == "memberOf"}
-    assert got == {"Ronit Banda", "Sandeep Reddy Pothireddy"}
+    assert got == {"Ronit Foo", "Sandeep Bar Fooreddy"}
 
 
 def test_a_title_row_and_a_row_of_column_names_written_as_cells_are_no_entities():

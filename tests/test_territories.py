@@ -46,7 +46,7 @@ def test_a_town_s_name_is_no_short_form_of_a_link_named_after_the_town():
     from wikikg.model import Article
 
     text = ("'''Jane Roe''' (born 1950) is a British academic.\n\nShe was educated at [[Cheshunt School]], then a "
-            "grammar school in Cheshunt, Hertfordshire, before she went to [[Eton College]].\n")
+            "grammar school in Cheshunt, Hertfordshire, before she went to [[Fooley College]].\n")
     ends = {(m.key, tuple(sorted(m.types))) for st in extract_article(Article("Jane Roe", text)).statements
             for m in (st.subject, st.obj)
             if hasattr(m, "key")}

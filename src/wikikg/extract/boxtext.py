@@ -190,8 +190,8 @@ def lower_phrase(name: str) -> bool:
 
 def no_school(name: str, linked: bool = False) -> bool:
     """Whether an education value names no school: no word of it gives a body's class by shape and no school's word is
-    in it ("BA", "Masters and Doctorate", "Cum Laude": a degree or an honour; not "Eton College", "Fooville Academy",
-    "Bedford Modern School"); a link's title so only when it is one word ("[[Pharmacology]]", a field; "[[Fooville]]",
+    in it ("BA", "Masters and Doctorate", "Cum Laude": a degree or an honour; not "Fooley College", "Fooville Academy",
+    "Barton Modern School"); a link's title so only when it is one word ("[[Pharmacology]]", a field; "[[Fooville]]",
     a town) or an English common noun's ("[[English literature]]"): "[[Foo Po]]", "[[École nationale de Foo]]" are
     schools by their articles."""
     if name_types(name) or set(name.split()) & set(name_tables().school_heads):

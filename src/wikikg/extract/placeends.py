@@ -1,5 +1,5 @@
 """A person-shaped name that ends in a word places share ("Foo Hall", "Bar Hill"): a place where the words around say so."""
-# The name parser reads "Jane Park", "Forest Hill" and "Milton House" as people's names (a given name and a
+# The name parser reads "Jane Park", "Fooley Hill" and "Barton House" as people's names (a given name and a
 # surname), and they may be: "John Hill", "Edward Q. House". English says which by the words around the name: no
 # one's name takes "the" ("in the Foo Albert Hall"), a place follows a locative preposition ("a concert at Foo Park",
 # "born in Bar Hill"), and a place's name is followed by its town's or region's ("Foo House, Barshire"). Only a name

@@ -11,7 +11,7 @@ from wikikg.model import Evidence, Statement, Table, TableCell
 # a name's words: capitalised, or the particles between them
 NAME_LIKE = re.compile(r"^(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|de|da|do|dos|das|del|della|di|du|der|von|van|\"[^\"]+\")){0,6}$")  # noqa: E501
 
-# a line of a roster cell: a shirt number and a name ("15 Ronit Banda"), or a name alone
+# a line of a roster cell: a shirt number and a name ("15 Ronit Foo"), or a name alone
 _ROSTER_LINE = re.compile(r"^\s*(?:(?P<no>\d{1,3})\s+)?(?P<name>\S.*?)\s*$")
 # what follows a numbered player's name on a roster's line: positions and notes in capitals ("11 [[Jane Roe]] FB/TE",
 # "23 John Doe DT R": a rookie), no part of the name
@@ -22,7 +22,7 @@ _AFTER_NAME = re.compile(r"(?=(?:\s+[A-Z](?:/[A-Z])?)*\s+[A-Z]{2})(?:\s+[A-Z]{1,
 
 def roster_cells(spec: SectionSpec, table: Table, row: tuple[TableCell, ...], ctx: Context,
                  text: str) -> list[Statement]:
-    """A roster laid out as lists inside table cells (a position, then "15 Ronit Banda" lines): each line
+    """A roster laid out as lists inside table cells (a position, then "15 Ronit Foo" lines): each line
     with a shirt number, or a link alone on its line, names a person of the list."""
     out = []
     for cell in row:
