@@ -195,9 +195,11 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
         comma = text.find(",", span[1])
         own = _blank(text, out)[cut.end():comma if comma >= 0 else len(text)]
         cut = cut if find_dates(own) else None  # "⟦Jane Roe⟧, who joined the firm in 1987,": the clause's own date
-    if cut is not None and cut.group().rstrip().endswith("and") and not find_dates(text[cut.end():span[1]]) \
-            and _STATE_VERB.match(text, cut.end()):
-        return None
+    if cut is not None and cut.group().rstrip().endswith("and") and _STATE_VERB.match(text, cut.end()):
+        own = min((i for i in (text.find(",", span[1]), text.find(";", span[1])) if i >= 0), default=len(text))
+        if not find_dates(text[cut.end():own]):
+            return None  # "a member of ⟦A⟧ since 2001 and is a member of ⟦B⟧": no date of the state's
+        return _blank(text, out + [(0, cut.start())])  # "... in 2003 and has served as its chair since 2004": its own
     if cut is not None and not relative and parties and all(_slot_end(text, i) <= cut.start() for i in parties):
         return _blank(text, out + [(cut.start(), len(text))])  # "formed the ⟦A⟧ in September 1945 and in
         # 1946 the ⟦B⟧ was founded": a fact of A's, whatever its trigger, is the first event's
