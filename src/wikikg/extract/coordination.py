@@ -10,7 +10,7 @@ from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.extract.linkcues import cued_links
 from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
-from wikikg.extract.pairs import paired, strongly_listed
+from wikikg.extract.pairs import LIST_JOIN, paired, strongly_listed
 from wikikg.extract.people import is_given_name, is_personal_name
 from wikikg.extract.placeends import place_ends
 from wikikg.extract.settlements import settled
@@ -19,10 +19,8 @@ from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names
 from wikikg.kb.places import places
 from wikikg.kb.prefilter import fold, required
-from wikikg.kb.vocabulary import subclasses
+from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
-
-_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
 
 
 def by_company(found: list[Mention], text: str, italic: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
@@ -63,7 +61,7 @@ def kinds_listed(found: list[Mention], text: str) -> list[Mention]:
             if (x.linked and not x.key.startswith(x.text + " ") and x.strength < SHAPE and x.types != cls
                     or not x.linked and not x.types and "University" not in cls and _bare_name(x.key)) and not is_event(x.key):
                 out[k] = replace(x, types=cls, strength=CONTEXT)
-            if k + 1 < len(out) and _JOIN.fullmatch(text, out[k].end, out[k + 1].start):
+            if k + 1 < len(out) and LIST_JOIN.fullmatch(text, out[k].end, out[k + 1].start):
                 k += 1
                 continue
             break
@@ -140,7 +138,7 @@ def coordinated(found: list[Mention], text: str) -> list[Mention]:
     out = list(found)
     run: list[int] = []
     for i in range(len(out) + 1):
-        if i < len(out) and run and _JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
+        if i < len(out) and run and LIST_JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
             run.append(i)
             continue
         if len(run) >= 3:
@@ -176,14 +174,8 @@ def _performers(out: list[Mention], run: list[int]) -> bool:
     typed, and nothing else typed; its untyped names are people's only where the name parser reads them as people's
     ("Five Man Foo Band" opens with a given name too)."""
     people = sum(1 for i in run if out[i].types == _PERSON)
-    groups = sum(1 for i in run if out[i].types and out[i].types != _PERSON and out[i].types <= _organisations())
+    groups = sum(1 for i in run if out[i].types and out[i].types != _PERSON and out[i].types <= org_classes())
     return people >= 2 and people >= 2 * groups and people + groups == sum(1 for i in run if out[i].types)
-
-
-@cache
-def _organisations() -> frozenset[str]:
-    """Organization and its subclasses (the ontology's)."""
-    return frozenset(subclasses("Organization")) | {"Organization"}
 
 
 _INITIAL = re.compile(r"\b[A-Z]\.(?:\s|$)")

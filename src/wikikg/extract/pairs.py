@@ -14,7 +14,7 @@ __all__ = ["paired", "strongly_listed"]
 _ORG, _COMPANY = frozenset({"Organization"}), frozenset({"Company"})  # kept as they are; a finer class as _ORG
 
 _AND = re.compile(r"\s+(?:and|or|&)\s+|\s*,\s+(?:and|or)\s+")  # "A and B", "A, and B"
-_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # any joint of a list
+LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # any joint of a list: "A, B and C", "A, B, or C"
 
 
 def paired(found: list[Mention], text: str) -> list[Mention]:
@@ -28,8 +28,8 @@ def paired(found: list[Mention], text: str) -> list[Mention]:
         a, b = out[i], out[i + 1]
         if not (a.linked and b.linked and _AND.fullmatch(text, a.end, b.start)) or bool(a.types) == bool(b.types):
             continue
-        if i > 0 and _JOIN.fullmatch(text, out[i - 1].end, a.start) \
-                or i + 2 < len(out) and _JOIN.fullmatch(text, b.end, out[i + 2].start):
+        if i > 0 and LIST_JOIN.fullmatch(text, out[i - 1].end, a.start) \
+                or i + 2 < len(out) and LIST_JOIN.fullmatch(text, b.end, out[i + 2].start):
             continue  # three names or more
         typed, bare, j = (a, b, i + 1) if a.types else (b, a, i)
         if len(typed.types) == 1 and typed.types <= org_classes() and typed.strength >= SHAPE and typable(bare.key) \
@@ -49,7 +49,7 @@ def strongly_listed(found: list[Mention], text: str) -> list[Mention]:
     i = 0
     while i < len(out):
         k = i
-        while k + 1 < len(out) and _JOIN.fullmatch(text, out[k].end, out[k + 1].start):
+        while k + 1 < len(out) and LIST_JOIN.fullmatch(text, out[k].end, out[k + 1].start):
             k += 1
         run = out[i:k + 1]
         typed = {m.types for m in run if m.types}

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.known import PLACE, SHAPE
+from wikikg.extract.pairs import LIST_JOIN
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.model import Mention
@@ -39,15 +40,12 @@ def place_ends(found: list[Mention], text: str) -> list[Mention]:
     return _among_places(out, text)
 
 
-_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # "A, B and C", "A, B, or C"
-
-
 def _among_places(out: list[Mention], text: str) -> list[Mention]:
     """"Bramhall and Foo Grove", "Foo Village, Jane Hill, Bar Point": such a name listed (by commas and "and") with a
     place and no other class is one too (known.PLACE)."""
     run: list[int] = []
     for i in range(len(out) + 1):
-        if i < len(out) and run and _JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
+        if i < len(out) and run and LIST_JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
             run.append(i)
             continue
         shared = [k for k in run if out[k].types == _PERSON and out[k].strength <= PLACE and _shared_end(out[k].text)

@@ -7,6 +7,7 @@ from functools import cache
 
 from wikikg.extract.known import CONTEXT, PLACE
 from wikikg.extract.nonentities import is_event, names_no_entity
+from wikikg.extract.pairs import LIST_JOIN
 from wikikg.extract.settlements import _after_place_words as after_place_words
 from wikikg.extract.settlements import _proper as proper
 from wikikg.kb.names import name_tables, stop_names
@@ -14,7 +15,6 @@ from wikikg.kb.places import cities, places, regions, state_codes
 from wikikg.model import Mention
 
 _PAIR = ", "
-_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")  # as extract/coordination.py
 
 
 def unlinked_places(found: list[Mention], text: str) -> list[Mention]:
@@ -99,7 +99,7 @@ def _listed(out: list[Mention], text: str) -> list[Mention]:
     names after "the" ("the Foo, Bar and Baz basins": words before a noun)."""
     run: list[int] = []
     for i in range(len(out) + 1):
-        if i < len(out) and run and _JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
+        if i < len(out) and run and LIST_JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
             run.append(i)
             continue
         if len(run) >= 3 and not _THE.search(text, max(0, out[run[0]].start - 4), out[run[0]].start):
