@@ -1,6 +1,7 @@
 """kb/gates.py: the trigger gates as bit masks pass exactly the rules that rules.candidates and Rule.triggers' test pass."""
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -9,16 +10,7 @@ from wikikg.kb import gates, rules
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CASES = [
-    "",
-    "Foo Corp was founded in 2014 by Jane Roe and partnered with Bar Motors.",
-    "ACQUIRED, Acquires; acquisition — the ﬁrm (a ligature) and the KELVIN sign K",
-    "⟦0⟧ was sanctioned by the ⟦1⟧ and added to the Entity List",
-    "foundedfoundedfounded subsidiarysubsidiary",
-    "He is a professor\n  at  ⟦0⟧ and\ta fellow of\u2003the ⟦1⟧",
-    "⟦0⟧ is a subsidiary of ⟦1⟧, a member of the ⟦2⟧ and listed on the ⟦3⟧; its headquarters are in ⟦4⟧.",
-    "The programme was cancelled in 2020 after ⟦0⟧ acquired a stake in ⟦1⟧.",
-]
+CASES = tomllib.loads(ROOT.joinpath("tests/cases/kb/trigger_texts.toml").read_text("utf-8"))["texts"]
 TEXTS = CASES + [t for t in ROOT.joinpath("seeds/sensetime.txt").read_text("utf-8").splitlines() if t.strip()]
 
 

@@ -1,6 +1,7 @@
 """kb/rules.py words_in: the trigger words of a text found in one pass, the same as one search per word."""
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -10,14 +11,7 @@ from wikikg.kb.prefilter import fold, squeeze
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CASES = [
-    "",
-    "SenseTime was founded in 2014 by Tang Xiao'ou and partnered with Honda.",
-    "ACQUIRED, Acquires; acquisition — the ﬁrm (a ligature) and the KELVIN sign K",
-    "it was sanctioned by the U.S. Department of Commerce and added to the Entity List",
-    "foundedfoundedfounded subsidiarysubsidiary",
-    "He is a professor\n  at  ⟦0⟧ and\ta fellow of\u2003the ⟦1⟧",
-]
+CASES = tomllib.loads(ROOT.joinpath("tests/cases/kb/trigger_texts.toml").read_text("utf-8"))["texts"]
 
 
 def _naive(text: str) -> frozenset[str]:
