@@ -28,6 +28,16 @@ def test_a_settlement_title_names_a_place():
         assert "Place" not in link_mention(title, title).types, title
 
 
+def test_a_historic_county_no_iso_list_holds_is_a_place_but_not_one_that_is_as_often_a_name():
+    """ISO 3166-2 lists Cheshire East, not Cheshire: the historic counties English writes are places all the same
+    (names.toml world_regions); "Berkshire" (a company's short name) and "Sutherland" (a surname) are left out."""
+    from wikikg.extract.mentions import link_mention
+
+    for name in ("Cheshire", "Yorkshire", "Middlesex", "Lanarkshire", "Glamorgan"):
+        assert name in rules.places() and link_mention(name, name).types == {"Place"}, name
+    assert not {"Berkshire", "Sutherland"} & rules.places()
+
+
 def test_a_link_to_a_city_written_without_its_accents_is_a_place():
     """GeoNames writes "Montréal"; English Wikipedia links [[Montreal]]: the unaccented form types a link's
     title, not an unlinked word, and never a given name's form ("Leon")."""
