@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wikikg.extract.classify import is_concept_title, split_title
-from wikikg.extract.mentions import _TOPIC_TITLE, is_page_of_many
-from wikikg.extract.nonentities import is_event, is_work_qualifier, names_no_entity
+from wikikg.extract.mentions import _TOPIC_TITLE
+from wikikg.extract.nonentities import is_event, is_page_of_many, is_work_qualifier, names_no_entity
 from wikikg.model import Evidence, Link, Mention, Statement
 
 

@@ -9,7 +9,8 @@ from wikikg.extract.classify import is_shape_word, split_title
 from wikikg.extract.countrynouns import country_nouns
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.lists import person_shaped
-from wikikg.extract.mentions import Context, find_mentions, is_page_of_many, link_mention, name_mention
+from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
+from wikikg.extract.nonentities import is_page_of_many
 from wikikg.extract.officelinks import is_office
 from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also

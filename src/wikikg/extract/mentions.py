@@ -20,6 +20,7 @@ from wikikg.extract.classify import (
     split_title,
 )
 from wikikg.extract.coordination import by_company
+from wikikg.extract.fellowlinks import fellowship_body
 from wikikg.extract.frames import frame_types
 from wikikg.extract.known import CONTEXT, PLACE, SHAPE, STRONG, known_tables
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
@@ -101,7 +102,10 @@ _TOPIC_TITLE = re.compile(r"\s(?:in|during)\s+the\s|^(?:History|Timeline|Culture
 
 
 def _link_mention(target: str, shown: str, start: int, end: int) -> Mention:
-    m = _link_at_nowhere(target, shown)
+    if (body := fellowship_body(target, shown)) is None:
+        m = _link_at_nowhere(target, shown)
+    else:  # "elected a [[Fellow of the Foo Society]]": the society, where its name stands in the link
+        m, start = _unlinked(body, body, -1, -1), start if start < 0 else end - len(body)
     return m if start == end == -1 else _at(m, m.text, start, end)
 
 
@@ -172,11 +176,6 @@ def link_mention(target: str, shown: str) -> Mention:
 @cache
 def _generic() -> re.Pattern:
     return re.compile(name_tables().stop.generic)
-
-
-def is_page_of_many(title: str) -> bool:
-    """Whether a link's target is a list, an index or an outline, which names no one entity."""
-    return bool(pages_of_many().match(title))
 
 
 def _unlinked(name: str, text: str, start: int, end: int) -> Mention:
@@ -257,7 +256,8 @@ def _find_mentions(sentence: Sentence, ctx: Context) -> list[Mention]:
             if free(s, e):
                 take(_at(ctx.subject, name, s, e))
     for link in sentence.links:
-        if is_entity_link(link.target, link.text) and free(link.start, link.end) and not place_in_unit_name(text, link):
+        if (is_entity_link(link.target, link.text) or fellowship_body(link.target, link.text)) and free(link.start, link.end) \
+                and not place_in_unit_name(text, link):  # (a fellowship's title: its body's name)
             m = _link_mention(link.target, link.text, link.start, link.end)
             if 0 < m.strength < STRONG and italic_title(sentence.italic, text, m.start, m.end) and not m.types & org_classes():
                 m = replace(m, types=frozenset(), strength=0)  # "''[[Foo Theatre]]''": a series', a book's title

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import name_tables, pages_of_many
 from wikikg.kb.places import places
 from wikikg.kb.prefilter import Guard
 
@@ -259,3 +259,8 @@ def italic_title(italic: tuple[tuple[int, int], ...], text: str, start: int, end
     "''Foo Island''" for a game); not a name inside one (italics also stress a phrase that holds names)."""
     return any(a <= start and end <= b and text[a:start].strip() in ("", "The", "the") and not text[end:b].strip(" .,")
                for a, b in italic)
+
+
+def is_page_of_many(title: str) -> bool:
+    """Whether a link's target is a list, an index or an outline, which names no one entity."""
+    return bool(pages_of_many().match(title))

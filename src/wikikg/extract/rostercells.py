@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
+from wikikg.extract.mentions import Context, link_mention, name_mention
+from wikikg.extract.nonentities import is_page_of_many
 from wikikg.kb.mappings import SectionSpec
 from wikikg.model import Evidence, Statement, Table, TableCell
 

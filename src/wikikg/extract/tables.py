@@ -9,9 +9,9 @@ from wikikg.extract.dates import find_dates, parse_date
 from wikikg.extract.headedtables import heading_owner
 from wikikg.extract.lists import applies, default_type, section_spec
 from wikikg.extract.memberless import memberless
-from wikikg.extract.mentions import Context, is_page_of_many, link_mention, name_mention
+from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.extract.names import titles_folded
-from wikikg.extract.nonentities import names_a_season
+from wikikg.extract.nonentities import is_page_of_many, names_a_season
 from wikikg.extract.pairtables import pair_rows
 from wikikg.extract.rostercells import NAME_LIKE as _NAME_LIKE
 from wikikg.extract.rostercells import roster_cells

@@ -138,6 +138,7 @@ class Names:
     player_sports: tuple[str, ...] = ()  # sports a title's qualifier names for a player, never a team ("(tennis)")
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
+    fellow_links: str = "(?!)"  # titles of a learned body's fellowship, whose link names the body ("Fellow of the Foo Society")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
     membership_of_institutions_unless: str = "(?!)"  # ... not an accreditor's or a regulator's ("Accrediting ...")
     of_parties: tuple[str, ...] = ()  # a body of parties named by its noun alone ("[[A]]–[[B]] [[C|coalition]]")
@@ -165,7 +166,8 @@ SCHEMA = Table({
                    "ranks": list, "full_name_titles": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list, "unless": str, "honours": str, "of_institutions": list,
-                                "of_institutions_unless": str, "of_parties": list}, frozenset({"suffix"})),
+                                "of_institutions_unless": str, "of_parties": list, "fellow_links": str},
+                        frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
     "lead_phrase": Table({"ends": list, "joins": list}),
@@ -269,6 +271,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         partisans=tuple(tuple(pair) for pair in d.get("partisans", {}).get("members", ())),
         membership_unless=d.get("membership", {}).get("unless", ""),
         honour_rolls=d.get("membership", {}).get("honours", ""),
+        fellow_links=d.get("membership", {}).get("fellow_links", "(?!)"),
         membership_of_institutions=tuple(d.get("membership", {}).get("of_institutions", ())),
         membership_of_institutions_unless=d.get("membership", {}).get("of_institutions_unless", "(?!)"),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),

@@ -1,0 +1,27 @@
+"""extract/fellowlinks.py: a link to a learned body's fellowship names the body, where the body's name stands."""
+import pytest
+
+from wikikg.extract.fellowlinks import fellowship_body
+from wikikg.extract.mentions import link_mention
+
+
+@pytest.mark.parametrize("target, shown, body", [
+    ("Fellow of the Royal Society of Foo", "Fellow of the Royal Society of Foo", "Royal Society of Foo"),
+    ("fellow of the Foo Academy of Sciences", "fellow of the Foo Academy of Sciences", "Foo Academy of Sciences"),
+    ("Member of the Institution of Foo Engineers", "Member of the Institution of Foo Engineers", "Institution of Foo Engineers"),
+    ("Honorary Fellow of the Foo Institute of Physics", "Honorary Fellow of the Foo Institute of Physics", "Foo Institute of Physics"),
+    ("Fellow of the Royal Society of Foo", "FRSF", None),  # a post-nominal: the link shows no title
+    ("Member of Parliament", "Member of Parliament", None),  # a seat, no learned body
+    ("Member of the Order of Foo", "Member of the Order of Foo", None),  # an honour
+    ("Fellow of Foo College", "Fellow of Foo College", None),  # a college's post
+])
+def test_a_fellowships_link_names_its_body(target, shown, body):
+    assert fellowship_body(target, shown) == body
+
+
+def test_the_bodys_mention_stands_where_its_name_stands_in_the_link():
+    from wikikg.extract.mentions import _link_mention
+
+    m = _link_mention("Fellow of the Foo Society", "Fellow of the Foo Society", 20, 45)
+    assert (m.text, m.start, m.end, m.linked) == ("Foo Society", 34, 45, False)
+    assert "Organization" in link_mention("Fellow of the Foo Society", "Fellow of the Foo Society").types
