@@ -223,3 +223,18 @@ def test_a_team_s_statistical_leaders_are_no_heads(heading, heads):
             if heading != "Leaders" else CLUB + f"=={heading}==\n* Chairman – Jane Roe\n")
     facts = _facts("Foo V.C.", text)
     assert (("Foo V.C.", "keyPerson", "Jane Roe") in facts) == heads
+
+
+def test_a_units_order_of_battle_lists_its_units_but_not_its_generic_lines():
+    text = ("{{Infobox military unit\n| unit_name = 99th Foo Division\n| branch = [[Freedonian Army]]\n}}\n"
+            "The '''99th Foo Division''' was an airborne division of the [[Freedonian Army]].\n\n"
+            "==Divisional Order of Battle==\n*88th Glider Infantry Regiment\n*[[517th Parachute Infantry Regiment]]\n"
+            "*Divisional band\n")
+    parts = {s for s, p, o in _facts("99th Foo Division", text) if p == "subsidiaryOf" and o == "99th Foo Division"}
+    assert parts == {"88th Glider Infantry Regiment", "517th Parachute Infantry Regiment"}
+
+
+def test_a_newspaper_named_by_an_old_messengers_word_is_no_person():
+    from wikikg.extract.classify import name_types
+
+    assert name_types("Chester Courant") == {"NewsOrganization"} and name_types("Fooville Sentinel") == {"NewsOrganization"}
