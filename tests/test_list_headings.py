@@ -229,9 +229,13 @@ def test_a_units_order_of_battle_lists_its_units_but_not_its_generic_lines():
     text = ("{{Infobox military unit\n| unit_name = 99th Foo Division\n| branch = [[Freedonian Army]]\n}}\n"
             "The '''99th Foo Division''' was an airborne division of the [[Freedonian Army]].\n\n"
             "==Divisional Order of Battle==\n*88th Glider Infantry Regiment\n*[[517th Parachute Infantry Regiment]]\n"
-            "*Divisional band\n")
-    parts = {s for s, p, o in _facts("99th Foo Division", text) if p == "subsidiaryOf" and o == "99th Foo Division"}
-    assert parts == {"88th Glider Infantry Regiment", "517th Parachute Infantry Regiment"}
+            "*Divisional band\n*Reserve-Infanterie-Regiment Nr. 6\n*22nd Mounted Brigade GOC Colonel (temp. Brigadier General) "
+            "Jane Roe\n**4th Foo Regiment\n")
+    facts = _facts("99th Foo Division", text)
+    parts = {s for s, p, o in facts if p == "subsidiaryOf" and o == "99th Foo Division"}
+    assert parts == {"88th Glider Infantry Regiment", "517th Parachute Infantry Regiment",
+                     "Reserve-Infanterie-Regiment Nr. 6", "22nd Mounted Brigade"}  # a number after "Nr."; no "GOC Colonel"
+    assert ("4th Foo Regiment", "subsidiaryOf", "22nd Mounted Brigade") in facts
 
 
 def test_a_newspaper_named_by_an_old_messengers_word_is_no_person():

@@ -1,9 +1,20 @@
-"""A list item's name whose last word is written in lower case: "* Department of Land administration", "* Foo Centre and school"."""
+"""A list item's leading name, and one whose last word is written in lower case ("* Department of Land administration")."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from wikikg.kb.names import name_tables
 from wikikg.model import Mention
+
+
+@cache
+def lead_name() -> re.Pattern:
+    """An item's leading capitalised name before a dash, a colon, a parenthesis or its end ("* Foo Institute (FI)"), not
+    run into a post's abbreviation after it (names.toml [stop] enders: "* 22nd Foo Brigade GOC Colonel Jane Roe")."""
+    enders = "|".join(map(re.escape, name_tables().stop.enders)) or "(?!)"
+    return re.compile(rf"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?!(?:{enders})(?!\S))(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for|on)){{0,8}})"
+                      r"\s*(?:[–—:(]|(?<=\s)-|$)")
 
 # what follows a capitalised name to the end of its item: one or two lower-case words ("administration", "and
 # school"), perhaps a full stop, nothing else (no verb phrase: "* Foo Office closed in 1990" has a number)

@@ -12,7 +12,7 @@ from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
 from wikikg.extract.itemdates import POST_LEAD, TERM_LEAD, class_year, dates_below, heading_date, item_dates, lead_dates, life_span
 from wikikg.extract.itempeople import dash_label
-from wikikg.extract.itemtails import lower_tail
+from wikikg.extract.itemtails import lead_name, lower_tail
 from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
@@ -34,7 +34,6 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 
 _FOUNDER_NOTE = re.compile(r"\s*\((?:co-?)?founder\b|\s*\(founding\s+member\b", re.I)
 # an item's leading name, up to " - text", ":" or "(" ("Name - text", not inside "Co-Operation")
-_LEAD_NAME = re.compile(r"^((?:[A-Z0-9][\w.'’&-]*)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|and|de|the|for|on)){0,8})\s*(?:[–—:(]|(?<=\s)-|$)")
 _NUMBER = re.compile(r"[\d\s.,–—/-]+")
 # "Department of Budget, Accounting and Statistics", "Institute for International Law, European Law and Foreign
 # Public Law (InVEA)": a unit's name whose field is a list, "and" before its last item
@@ -233,7 +232,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if types_of_people and mentions and mentions[0].linked and "Person" in mentions[0].types and \
                 sentence.text[lo:mentions[0].start].strip().casefold() in _title_words():
             lo = mentions[0].start  # "* Metropolitan [[Foo (Barov)|Foo]] 1757–1770": a title before the holder
-        lead = _LEAD_NAME.match(sentence.text)
+        lead = lead_name().match(sentence.text)
         line = article.text[article.text.rfind("\n", 0, sentence.start) + 1:sentence.start]
         if "Place" not in spec.types and (label := past_label(line, sentence.text, mentions)) > lo:
             lo, lead, mentions = label, None, [m for m in mentions if m.start >= label]  # "* Freedonia: [[Foo Union]]"

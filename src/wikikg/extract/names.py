@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from wikikg.extract.acronymparts import abbreviates_a_part as abbreviates_a_part
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
@@ -16,8 +17,6 @@ from wikikg.kb.mappings import exchanges
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import places
 from wikikg.kb.rules import cues
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _PREFIXED = (r"(?:Co|Anti|Non|Pre|Post|Re|Ex|Self|Multi|Sub|Inter|Pro|Semi|Counter|Over|Under|Mid|Vice|Cross|"
              r"Well|Joint|Half|Part|Full)-[a-z]")  # an English prefix joined to a word: "Co-founded"
@@ -46,6 +45,12 @@ _GAPPED_TOKEN = re.compile(rf"([^A-Za-z0-9&]*+)({_TOKEN.pattern})|[^A-Za-z0-9&]+
 
 
 @cache
+def _enders() -> tuple[frozenset[str], frozenset[str]]:
+    """Posts' abbreviations that end a body's name, and "number" signs whose number ends one (names.toml [stop])."""
+    return frozenset(name_tables().stop.enders), frozenset(name_tables().stop.number_signs)
+
+
+@cache
 def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Openers, stop words and joiners (without "the") from names.toml, and the last two together."""
     stop = name_tables().stop
@@ -56,6 +61,7 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
 def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
     """Capitalised-name spans: capitalised words joined by lower-case joiners."""
     openers, stop, joiners, stop_or_joiner = _stop_words()
+    ends = _enders()
     role_words = _roles()[3]  # role words, their modifiers and offices ("Commander of the X")
     legal, region_suffix = _legal_patterns()
     toks, starts, p = [], [], 0  # (start, end, word): a token's full stop off, unless an initial's or an abbreviation's
@@ -89,6 +95,11 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 break
             if j > i and toks[j][2].endswith(".") and legal.fullmatch(toks[j][2]) and not legal.fullmatch(toks[j + 1][2]):
                 break  # "... Technologies Pte. Ltd. Established in Kolkata": a legal form with its full stop ends a name
+            if toks[j + 1][2] in ends[0]:
+                break  # "22nd Foo Brigade GOC Colonel Jane Roe": a post's abbreviation ends the body's name
+            if j > i and toks[j][2] in ends[1] and toks[j + 1][2].isdigit():
+                j += 1  # "Foo Regiment Nr. 6", "Foo Lodge No. 12": the number ends the name
+                break
             k = j + 1  # next capitalised word, past a joiner ("of", "and") or "of the" / "for a"
             if k < ntok and (toks[k][2] in joiners or toks[k][2] == "on" and toks[k - 1][2] in on_heads()) \
                     and _adjacent(text, toks[k - 1], toks[k]):
@@ -307,28 +318,6 @@ def word(token: str) -> str:
 
 
 _MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."}
-
-
-def abbreviates_a_part(acr: str, name: str) -> bool:
-    """Whether an acronym spells the initials of a later part of the name but not of its head: in "the
-    Special Forces Brigade of the Angolan Armed Forces (FAA)", FAA is not the brigade's. Acronyms in
-    another language's word order ("National Union for the Total Independence of Angola (UNITA)")
-    spell no part and are kept."""
-    letters = [c for c in acr if c.isupper()]
-    initials = [w[0].upper() for w in _WORD.findall(name) if w[0].isupper()]
-
-    def spells(start: int) -> bool:
-        i = start
-        for c in letters:
-            while i < len(initials) and initials[i] != c:
-                i += 1
-            if i == len(initials):
-                return False
-            i += 1
-        return True
-    if not letters or not initials or initials[0] == letters[0]:
-        return False
-    return any(initials[k] == letters[0] and spells(k) for k in range(1, len(initials)))
 
 
 @cache

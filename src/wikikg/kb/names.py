@@ -45,6 +45,8 @@ class StopWords:
     subjectless: str = "(?!)"  # a regex: titles of pages whose own subject is no fact's end ("List of …", "Murder of …")
     ranks: tuple[str, ...] = ()  # military ranks in capitals before a name ("COL", "BGEN")
     full_name_titles: tuple[str, ...] = ()  # titles that make a person only of a full name ("Sister Jane Roe")
+    enders: tuple[str, ...] = ()  # a post's abbreviation after a body's name, which ends it ("Foo Brigade GOC Colonel")
+    number_signs: tuple[str, ...] = ()  # abbreviations of "number" whose number ends a name ("Foo Regiment No. 6")
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ SCHEMA = Table({
                                      "surnames": list, "whole": list})),
     "disambiguation": by_class(), "context": by_class(), "categories": by_class(), "lead": by_class(),
     "stop": Table({"openers": list, "words": list, "titles": list, "joiners": list, "generic": str, "pages": str, "subjectless": str,
-                   "ranks": list, "full_name_titles": list},
+                   "ranks": list, "full_name_titles": list, "enders": list, "number_signs": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list, "unless": str, "honours": str, "of_institutions": list,
                                 "of_institutions_unless": str, "of_parties": list, "fellow_links": str},

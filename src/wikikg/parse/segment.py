@@ -17,6 +17,9 @@ _ABBREV = {
     "s.r.l", "s.l", "s.a.s",
     # titles and ranks before a name ("Msgr. Jane Roe", "Fr. John Doe", "Maj. Jane Roe", "Brig. John Doe")
     "msgr", "mgr", "fr", "maj", "brig", "cdr", "cpl", "lieut", "supt", "messrs", "mme", "mlle",
+    # German "Nummer" in units' names ("Reserve-Infanterie-Regiment Nr. 6"; British "nr." for "near"), a rank held
+    # "temp." (temporarily: "Colonel (temp. Brigadier General) Jane Roe")
+    "nr", "temp",
 }
 _MAY_END = {"u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc", "etc", "jr", "sr"}
 _OPENERS = {
