@@ -25,3 +25,14 @@ def test_the_bodys_mention_stands_where_its_name_stands_in_the_link():
     m = _link_mention("Fellow of the Foo Society", "Fellow of the Foo Society", 20, 45)
     assert (m.text, m.start, m.end, m.linked) == ("Foo Society", 34, 45, False)
     assert "Organization" in link_mention("Fellow of the Foo Society", "Fellow of the Foo Society").types
+
+
+def test_a_members_seat_after_for_is_no_body():
+    """"became Member of Parliament for Fooshire": the seat's words name no body (names.toml [stop] generic)."""
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import extract_article
+
+    text = ("'''Jane Roe''' (1778 – 1834) was a Freedonian politician.\n\n"
+            "She again became Member of Parliament for Fooshire and Barshire at the 1826 general election.\n")
+    facts = {(s.predicate, s.obj.key) for s in extract_article(Article("Jane Roe", text, "case", "wikitext")).statements}
+    assert not {f for f in facts if f[0] == "memberOf"}
