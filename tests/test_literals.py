@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import string
 
-from wikikg.kb import rules
+from wikikg.kb import rules, triggerwords
 from wikikg.kb.prefilter import fold, phrases, required, required_all, squeeze
 
 
@@ -54,4 +54,4 @@ def test_no_rule_is_skipped_where_its_trigger_matches():
     for r in rules.relation_rules():
         for t in texts:
             if r.trigger.search(t):
-                assert list(r.triggers(t, rules.words_in(t))), (r.id, t)
+                assert list(r.triggers(t, triggerwords.words_in(t))), (r.id, t)
