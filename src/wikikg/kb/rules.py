@@ -11,7 +11,7 @@ from pathlib import Path
 from wikikg.errors import RuleError
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
-from wikikg.kb.prefilter import fold, phrases, required, required_all, squeeze
+from wikikg.kb.prefilter import fold, leads, phrases, required, required_all, squeeze
 from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
 from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
@@ -213,7 +213,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
                    "wikitext" if e.get("wikitext") else "text") for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
-            tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) + tuple(map(frozenset, phrases(trigger))),
+            _gate_lists(trigger),
             _compile(raw["subject_name"], where, 0) if raw.get("subject_name") else None,
             _compile(raw["object_name"], where, 0) if raw.get("object_name") else None,
             frozenset(raw.get("linked", ())),
@@ -223,6 +223,17 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             _compile(raw["dated_when"], where, 0) if raw.get("dated_when") else None,
         ))
     return tuple(rules)
+
+
+def _gate_lists(trigger: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Rule.clauses: the selective lists of words and the phrases a trigger needs; for a trigger with neither (nor
+    selective keys: "a BA from", "⟧ ⟦"), what its first items spell (prefilter.leads), which most texts lack."""
+    lists = tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) \
+        + tuple(map(frozenset, phrases(trigger)))
+    keys = required(trigger)
+    if not lists and not (keys and min(map(len, keys)) >= 3) and (first := leads(trigger)) is not None:
+        lists += (frozenset(first),)
+    return lists
 
 
 def _selective(words: tuple[str, ...]) -> bool:
