@@ -16,7 +16,7 @@ from pathlib import Path
 from wikikg.extract.mentions import find_mentions
 from wikikg.extract.registry import EXTRACTORS, Extraction
 from wikikg.extract.select import Slotted
-from wikikg.kb import rules
+from wikikg.kb import triggerwords
 from wikikg.pipeline.stages import parse_article, subject_of
 from wikikg.read.files import read_file
 
@@ -40,8 +40,8 @@ def main() -> None:
         print("=" * 80, f"\n[{s.section or 'lead'}] {sl.text}")
         for i, m in enumerate(mentions):
             print(f"  ⟦{i}⟧ {m.text!r} key={m.key!r} types={sorted(m.types)} linked={m.linked} strength={m.strength}")
-        present = rules.words_in(sl.text)
-        for rule in rules.candidates(present):
+        present = triggerwords.words_in(sl.text)
+        for rule in triggerwords.candidates(present):
             for t in rule.triggers(sl.text, present):
                 print(f"  trigger {rule.id}: {t.group()!r}")
     for name, statements in work.found.items():

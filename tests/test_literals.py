@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 import string
 
-from wikikg.kb import rules
-from wikikg.kb.prefilter import fold, phrases, required, required_all, squeeze
+from wikikg.kb import rules, triggerwords
+from wikikg.kb.prefilter import fold, leads, phrases, required, required_all, squeeze
 
 
 def test_fold_covers_every_character_an_ascii_letter_matches():
@@ -47,6 +47,27 @@ def test_phrases_join_words_across_white_space():
     assert phrases(report) == (("⟧ from the ⟦", "⟧ from ⟦", "⟧ of the ⟦", "⟧ of ⟦"),)
 
 
+def test_two_slots_side_by_side_are_a_phrase():
+    # "⟧ ⟦" has two characters besides its space, yet two names with only white space between them are rare
+    assert phrases(re.compile(r"(?<=⟧)\s+(?=⟦)")) == (("⟧ ⟦",),)
+    assert phrases(re.compile(r"(?<=⟧)\s+(?:mayor\s+)?(?=⟦)", re.I)) == (("⟧ mayor ⟦", "⟧ ⟦"),)
+
+
+def test_leads_spell_what_a_match_opens_with():
+    degree = re.compile(r"\b(?:degree|(?:a|his)\s+(?-i:B\.?A|MA)\b\.?)\s+(?:\w+\s+){0,3}?from\b", re.I)
+    assert leads(degree) == ("a b.a ", "a b.a. ", "a ba ", "a ba. ", "a ma ", "a ma. ", "degree ",
+                             "his b.a ", "his b.a. ", "his ba ", "his ba. ", "his ma ", "his ma. ")
+    assert leads(re.compile(r"\w+\s+from")) is None  # no literal start
+    assert leads(re.compile(r"(?:a|in)\s+\w+")) is None  # "a ", "in ": too short to test
+
+
+def test_a_trigger_with_no_selective_list_is_gated_by_its_leads():
+    degree = re.compile(r"\b(?:degree|(?:a|his)\s+(?-i:BA|MA))\s+(?:\w+\s+){0,3}?(?:from|at)\b", re.I)
+    assert rules._gate_lists(degree) == (frozenset({"a ba ", "a ma ", "degree ", "his ba ", "his ma "}),)
+    founded = re.compile(r"\b(?:founded|established)\s+(?:\w+\s+){0,3}?by\b", re.I)
+    assert rules._gate_lists(founded) == (frozenset({"established", "founded"}),)  # a selective list: no leads
+
+
 def test_no_rule_is_skipped_where_its_trigger_matches():
     texts = [e[0] for r in rules.relation_rules() for e in r.examples]
     texts += [t.upper() for t in texts] + ["ſIGNED", "Iİıi JOİNED"]
@@ -54,4 +75,4 @@ def test_no_rule_is_skipped_where_its_trigger_matches():
     for r in rules.relation_rules():
         for t in texts:
             if r.trigger.search(t):
-                assert list(r.triggers(t, rules.words_in(t))), (r.id, t)
+                assert list(r.triggers(t, triggerwords.words_in(t))), (r.id, t)

@@ -75,3 +75,11 @@ def test_a_build_collects_less_often_and_restores_the_thresholds(tmp_path):
         stages.extract_one = real
     assert seen == [stages.GC_THRESHOLDS] * 2 and stages.GC_THRESHOLDS[0] > before[0]
     assert gc.get_threshold() == before
+
+
+def test_the_trigger_word_sets_are_left_to_their_readers():
+    # kb/triggerwords.py serves benchmarks/explain.py and the tests, not extraction: preload builds none of it
+    code = ("from wikikg.extract.preload import preload\npreload()\nfrom wikikg.kb import triggerwords as t\n"
+            "print(t._rules_by_word.cache_info().currsize, t._trigger_automaton.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["0", "0"]

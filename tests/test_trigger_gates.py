@@ -1,4 +1,4 @@
-"""kb/gates.py: the trigger gates as bit masks pass exactly the rules that rules.candidates and Rule.triggers' test pass."""
+"""kb/gates.py: the trigger gates as bit masks pass exactly the rules that triggerwords.candidates and Rule.triggers' test pass."""
 from __future__ import annotations
 
 import tomllib
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.kb import gates, rules
+from wikikg.kb import gates, rules, triggerwords
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,8 +21,8 @@ def _open(rule: rules.Rule, present: frozenset[str]) -> bool:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_masks_open_the_rules_the_word_sets_open(text):
-    present = rules.words_in(text)
-    assert gates.open_rules(text) == [r for r in rules.candidates(present) if _open(r, present)]
+    present = triggerwords.words_in(text)
+    assert gates.open_rules(text) == [r for r in triggerwords.candidates(present) if _open(r, present)]
     assert [r.id for r in rules.relation_rules() if gates.opens(r, text)] == \
         [r.id for r in rules.relation_rules() if _open(r, present)]
 
@@ -30,7 +30,7 @@ def test_the_masks_open_the_rules_the_word_sets_open(text):
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_termination_words_are_found_as_the_word_sets_find_them(text):
     needs = rules.cues().termination_verb.needs
-    assert gates.holds_any(needs, text) == (not needs.isdisjoint(rules.words_in(text)))
+    assert gates.holds_any(needs, text) == (not needs.isdisjoint(triggerwords.words_in(text)))
 
 
 def test_a_sentence_with_triggers_opens_their_rules():

@@ -1,4 +1,4 @@
-"""kb/rules.py words_in: the trigger words of a text found in one pass, the same as one search per word."""
+"""kb/triggerwords.py words_in: the trigger words of a text found in one pass, the same as one search per word."""
 from __future__ import annotations
 
 import tomllib
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.kb import rules
+from wikikg.kb import rules, triggerwords
 from wikikg.kb.prefilter import fold, squeeze
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,11 +21,11 @@ def _naive(text: str) -> frozenset[str]:
 
 @pytest.mark.parametrize("text", CASES + ROOT.joinpath("seeds/sensetime.txt").read_text("utf-8").splitlines())
 def test_one_pass_finds_what_one_search_per_word_finds(text):
-    assert rules.words_in(text) == _naive(text)
+    assert triggerwords.words_in(text) == _naive(text)
 
 
 def test_a_sentence_with_triggers_has_some():
-    assert {"founded", "partner"} <= rules.words_in(CASES[1])
+    assert {"founded", "partner"} <= triggerwords.words_in(CASES[1])
 
 
 def test_the_termination_cue_is_searched_only_where_words_in_finds_its_words():
@@ -34,9 +34,9 @@ def test_the_termination_cue_is_searched_only_where_words_in_finds_its_words():
     texts = CASES + ["The programme was cancelled in 2020.", "the deal  was\tterminated", "Foo Ltd ended ties",
                      "it was not renewed", "The agreement was SCRAPPED."]
     for text in texts:
-        if verb.needs.isdisjoint(rules.words_in(text)):
+        if verb.needs.isdisjoint(triggerwords.words_in(text)):
             assert verb.search(text) is None, text
-    assert not verb.needs.isdisjoint(rules.words_in("The programme was cancelled in 2020."))
+    assert not verb.needs.isdisjoint(triggerwords.words_in("The programme was cancelled in 2020."))
 
 
 def test_an_alternation_with_a_part_that_needs_no_word_needs_none():

@@ -9,7 +9,7 @@ from wikikg.kb.rules import Rule, _index_words, _trigger_words, relation_rules
 
 @cache
 def _bits() -> dict[str, int]:
-    """Each trigger word's bit (rules.words_in's words: the rules' keys and clauses, the termination verb's)."""
+    """Each trigger word's bit (kb/triggerwords.py words_in's words: the rules' keys and clauses, the termination verb's)."""
     return {w: 1 << i for i, w in enumerate(_trigger_words())}
 
 
@@ -65,7 +65,7 @@ def _always() -> int:
 
 @lru_cache(maxsize=8)  # a slotted sentence's gates are asked by its rules, their stronger rules and its termination
 def scan(text: str) -> tuple[int, int]:
-    """The text's trigger words (rules.words_in) as a mask, and the rules filed under one of them or none."""
+    """The text's trigger words (kb/triggerwords.py words_in) as a mask, and the rules filed under one of them or none."""
     automaton = _automaton()
     words, filed = 0, _always()
     if automaton is not None:
@@ -76,7 +76,7 @@ def scan(text: str) -> tuple[int, int]:
 
 
 def open_rules(text: str) -> list[Rule]:
-    """The relation rules, in file order, whose trigger may match the text (rules.candidates with each rule's
+    """The relation rules, in file order, whose trigger may match the text (kb/triggerwords.py candidates with each rule's
     own Rule.triggers test already passed)."""
     words, filed = scan(text)
     gates, rules, out = _gates(), relation_rules(), []
@@ -99,5 +99,5 @@ def opens(rule: Rule, text: str) -> bool:
 
 
 def holds_any(words: frozenset[str], text: str) -> bool:
-    """Whether the text holds one of these trigger words (rules.words_in(text) meets them)."""
+    """Whether the text holds one of these trigger words (kb/triggerwords.py words_in(text) meets them)."""
     return bool(mask(words) & scan(text)[0])

@@ -182,6 +182,8 @@ class Guard:
 
 _SPACES = re.compile(r"\s{2,}|[^\S ]")  # what squeeze changes: a lone space stays as it is
 _MAX_STRINGS = 64  # a window of literals is cut where it could spell more strings than this
+_MAX_LEADS = 512  # what a pattern's first items spell (`leads`): a longer list, asked of the few rules with no other
+_NEXT_SLOT = "⟧ ⟦"  # one slot's end, white space and the next one's start: two names side by side, rare in prose
 
 
 def squeeze(text: str) -> str:
@@ -202,7 +204,27 @@ def phrases(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
         out = _phrases(_tree(pattern.pattern, pattern.flags), {})
     except Exception:  # an unfamiliar parse tree: no test
         return ()
-    return tuple(dict.fromkeys(c for c in out if all(" " in w.strip(" ") and len(w.replace(" ", "")) >= 3 for w in c)))
+    return tuple(dict.fromkeys(c for c in out if all(" " in w.strip(" ") and (len(w.replace(" ", "")) >= 3
+                                                                         or w.strip(" ") == _NEXT_SLOT) for w in c)))
+
+
+def leads(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings one of which the folded and squeezed text holds wherever the pattern matches: what its first items
+    spell (up to _MAX_LEADS strings: "degree ", "a b.a. "), each with three characters or more besides white space;
+    None when they spell no such list. A finer test than `phrases` where the first words are short or many."""
+    if _parser is None:
+        return None
+    try:
+        out, memo = {""}, {}
+        for item in _tree(pattern.pattern, pattern.flags):
+            joined = _join(out, _language((item,), memo, _MAX_LEADS), _MAX_LEADS)
+            if joined is None:
+                break
+            out = joined
+    except Exception:  # an unfamiliar parse tree: no test
+        return None
+    words = _minimal({squeeze(w) for w in out})
+    return words if all(len(w.replace(" ", "")) >= 3 for w in words) else None
 
 
 def _phrases(items: list, memo: dict) -> list[tuple[str, ...]]:
@@ -263,14 +285,14 @@ def _edge(items, memo: dict, front: bool) -> set[str]:
     return out
 
 
-def _join(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    """Every string of `a` followed by one of `b`; None when that is too many."""
-    if a is None or b is None or len(a) * len(b) > _MAX_STRINGS:
+def _join(a: set[str] | None, b: set[str] | None, cap: int = _MAX_STRINGS) -> set[str] | None:
+    """Every string of `a` followed by one of `b`; None when that is more than `cap`."""
+    if a is None or b is None or len(a) * len(b) > cap:
         return None
     return {x + y for x in a for y in b}
 
 
-def _language(items, memo: dict) -> set[str] | None:
+def _language(items, memo: dict, cap: int = _MAX_STRINGS) -> set[str] | None:
     """Every string the items can match (folded; white space as one space, zero-width tests as nothing), when
     they can match only a few; None otherwise. `memo` keeps each item's answer (by identity, for one tree)."""
     out, run = {""}, ""
@@ -282,17 +304,17 @@ def _language(items, memo: dict) -> set[str] | None:
         if id(item) in memo:
             part = memo[id(item)]
         else:
-            part = memo[id(item)] = _item_language(*item, memo)
+            part = memo[id(item)] = _item_language(*item, memo, cap)
         if part is None:
             return None
-        out = _join(out, {run + w for w in part} if run else part)
+        out = _join(out, {run + w for w in part} if run else part, cap)
         run = ""
         if out is None:
             return None
-    return _join(out, {run}) if run else out
+    return _join(out, {run}, cap) if run else out
 
 
-def _item_language(op, av, memo: dict) -> set[str] | None:
+def _item_language(op, av, memo: dict, cap: int = _MAX_STRINGS) -> set[str] | None:
     if op is _C.LITERAL:
         return {" " if chr(av).isspace() else chr(av).lower()} if _caseless(av) else None
     if op is _C.IN:
@@ -308,12 +330,12 @@ def _item_language(op, av, memo: dict) -> set[str] | None:
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
         return {""}  # zero width: the text holds the strings around it next to each other
     if op is _C.SUBPATTERN:
-        return _language(av[-1], memo)
+        return _language(av[-1], memo, cap)
     if op is _C.BRANCH:
-        alts = [_language(alt, memo) for alt in av[1]]
+        alts = [_language(alt, memo, cap) for alt in av[1]]
         return None if any(a is None for a in alts) else {w for a in alts for w in a}
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-        body = _language(av[2], memo)
+        body = _language(av[2], memo, cap)
         if body == {" "}:  # a run of white space: one space in the squeezed text
             return {" "} if av[0] >= 1 else {"", " "}
         if body is not None and (av[0], av[1]) in ((0, 1), (1, 1)):

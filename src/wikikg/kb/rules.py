@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources.abc import Traversable
 from operator import itemgetter
 from pathlib import Path
@@ -11,12 +11,12 @@ from pathlib import Path
 from wikikg.errors import RuleError
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
-from wikikg.kb.prefilter import fold, phrases, required, required_all, squeeze
+from wikikg.kb.prefilter import fold, leads, phrases, required, required_all, squeeze
 from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
 from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
-__all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "candidates", "cues", "load_cues", "load_relations",
-           "relation_rules", "rules_by_id", "type_group", "words_in"]
+__all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "cues", "load_cues", "load_relations",
+           "relation_rules", "rules_by_id", "type_group"]
 
 SLOT = r"⟦\d+⟧"
 SELECTORS = {"left", "right", "left_all", "right_all", "right_last", "left_any", "left_prev", "left_apposed", "after_opening", "left_chain",
@@ -213,7 +213,7 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
                    "wikitext" if e.get("wikitext") else "text") for e in raw.get("examples", ())),
             _frozen(required(trigger)),
             _compile(raw["evident"], where) if raw.get("evident") else None,
-            tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) + tuple(map(frozenset, phrases(trigger))),
+            _gate_lists(trigger),
             _compile(raw["subject_name"], where, 0) if raw.get("subject_name") else None,
             _compile(raw["object_name"], where, 0) if raw.get("object_name") else None,
             frozenset(raw.get("linked", ())),
@@ -223,6 +223,17 @@ def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, .
             _compile(raw["dated_when"], where, 0) if raw.get("dated_when") else None,
         ))
     return tuple(rules)
+
+
+def _gate_lists(trigger: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Rule.clauses: the selective lists of words and the phrases a trigger needs; for a trigger with neither (nor
+    selective keys: "a BA from", "⟧ ⟦"), what its first items spell (prefilter.leads), which most texts lack."""
+    lists = tuple(frozenset(map(squeeze, c)) for c in required_all(trigger) if _selective(c)) \
+        + tuple(map(frozenset, phrases(trigger)))
+    keys = required(trigger)
+    if not lists and not (keys and min(map(len, keys)) >= 3) and (first := leads(trigger)) is not None:
+        lists += (frozenset(first),)
+    return lists
 
 
 def _selective(words: tuple[str, ...]) -> bool:
@@ -257,16 +268,6 @@ def _trigger_words() -> tuple[str, ...]:  # and the words the termination verb n
                         | (cues().termination_verb.needs or set())))
 
 
-@cache
-def _rules_by_word() -> tuple[dict[str, frozenset[int]], frozenset[int]]:
-    by_word: dict[str, set[int]] = {}
-    for i, r in enumerate(relation_rules()):  # each rule under the words of the list it needs that is likeliest absent
-        for k in _index_words(r) or ():
-            by_word.setdefault(k, set()).add(i)
-    always = frozenset(i for i, r in enumerate(relation_rules()) if _index_words(r) is None)
-    return {k: frozenset(v) for k, v in by_word.items()}, always
-
-
 def _index_words(r: Rule) -> frozenset[str] | None:
     """Of the lists of words a rule's trigger needs one of (Rule.keys, Rule.clauses), the one with the longest
     shortest word, then the fewest words (a match holds one word of every list: any one list will do)."""
@@ -274,39 +275,7 @@ def _index_words(r: Rule) -> frozenset[str] | None:
     return max(lists, key=lambda c: (min(map(len, c)), -len(c))) if lists else r.keys
 
 
-def candidates(present: frozenset[str]) -> list[Rule]:
-    """The relation rules, in file order, whose trigger may match a text holding the words `present`."""
-    by_word, always = _rules_by_word()
-    found = set(always).union(*(by_word[w] for w in present if w in by_word))
-    rules = relation_rules()
-    return [rules[i] for i in sorted(found)]
-
-
 _second = itemgetter(1)  # a hit's word: (end, word)
-
-
-@lru_cache(maxsize=8)  # a slotted sentence's words are asked for by its rules and again by its termination cue
-def words_in(text: str) -> frozenset[str]:
-    """The rules' trigger words and phrases (Rule.keys, Rule.clauses) that the text holds, case folded and
-    its white space squeezed: all of them in one pass over the text (an Aho-Corasick automaton), not one
-    substring search per word."""
-    automaton = _trigger_automaton()
-    return frozenset(map(_second, automaton.iter(squeeze(fold(text))))) if automaton is not None else frozenset()
-
-
-@cache
-def _trigger_automaton():
-    """An Aho-Corasick automaton (pyahocorasick) of the trigger words; None when there are none."""
-    import ahocorasick
-
-    words = _trigger_words()
-    if not words:
-        return None
-    automaton = ahocorasick.Automaton()
-    for k in words:
-        automaton.add_word(k, k)
-    automaton.make_automaton()
-    return automaton
 
 
 def requires_words_in(text: str) -> frozenset[str]:
