@@ -238,13 +238,13 @@ def is_government_title(label: str) -> bool:
 
 
 def disambiguation(suffix: str | None, base: str = "") -> frozenset[str]:
-    """Class from a title's disambiguation suffix ("computer scientist" -> Person); a year range is a
-    person's life only when the name is no event's ("Battle of Kabul (1992–96)")."""
+    """Class from a title's disambiguation suffix ("computer scientist" -> Person); a year range is a person's life
+    only when the name is no event's ("Battle of Kabul (1992–96)") nor a body's ("Foo Hockey League (1926–1942)")."""
     if not suffix:
         return frozenset()
     if _LIFE_SUFFIX.match(suffix):  # not a term ("Roe ministry (1976–78)": two digits, a common noun's word)
         return frozenset() if is_event(base) or _TERM.match(suffix) or _COMMON_WORD.search(base) \
-            else frozenset({"Person"})
+            or name_types(base) - {"Person"} else frozenset({"Person"})
     if base[:1].islower() and not _CAPITALISED.search(base):  # a common noun's: "[[mandarin (bureaucrat)]]"
         return frozenset()
     # the qualifier's head noun names the class: "(state song)" is a song, "(region of Alabama)" a region

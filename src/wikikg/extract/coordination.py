@@ -14,6 +14,7 @@ from wikikg.extract.pairs import LIST_JOIN, paired, strongly_listed
 from wikikg.extract.people import is_given_name, is_personal_name
 from wikikg.extract.placeends import place_ends
 from wikikg.extract.settlements import settled
+from wikikg.extract.thenames import the_names
 from wikikg.extract.unlinkedplaces import postal_states, unlinked_places
 from wikikg.kb import rules
 from wikikg.kb.names import name_tables, stop_names
@@ -25,9 +26,10 @@ from wikikg.model import Mention
 
 def by_company(found: list[Mention], text: str, italic: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """Places by their region (extract/settlements.py; a state by its postal code first; a person-shaped name by the words
-    around it, extract/placeends.py), then classes by coordination;
+    around it, extract/placeends.py; or none after "the", extract/thenames.py), then classes by coordination;
     `italic`: the text's ''italic'' spans. `found` in text order."""
-    found = settled(kinds_listed(fields_listed(postal_states(place_ends(found, text), text), text), text), text, italic)
+    found = postal_states(the_names(place_ends(found, text), text), text)
+    found = settled(kinds_listed(fields_listed(found, text), text), text, italic)
     found = framed_runs(cued_links(by_makers(found, text), text), text)
     return unlinked_places(strongly_listed(paired(coordinated(found, text), text), text), text)
 

@@ -124,6 +124,7 @@ class Names:
     place_ends: tuple[str, ...] = ()  # last words places' names and surnames share ("Hall", "Hill", "Park")
     place_before: tuple[str, ...] = ()  # prepositions that put a name of those in its place ("at", "near")
     place_of: tuple[str, ...] = ()  # nouns and directions before "of" and such a place ("the village of", "south of")
+    the_next: tuple[str, ...] = ()  # words after "the" and a person-shaped name that end its phrase ("in", "who")
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
     clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
@@ -197,7 +198,7 @@ SCHEMA = Table({
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
                            "clans": list, "roles_played": list, "groups": list, "lifespans": list,
-                           "place_ends": list, "place_before": list, "place_of": list}),
+                           "place_ends": list, "place_before": list, "place_of": list, "the_next": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -235,6 +236,7 @@ _LISTS = {
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
+    "the_next": ("person_names", "the_next"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
     "team_sides": ("teams", "sides"), "season_boxes": ("teams", "season_boxes"),
     "season_box_fields": ("teams", "season_box_fields"),

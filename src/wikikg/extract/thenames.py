@@ -1,0 +1,74 @@
+"""A person-shaped name right after "the" that ends its phrase ("the Red Cross in", "the Foo Church."): no person."""
+# The name parser reads "Red Cross", "Christian Church", "Royal Box" and "Trenton Airshow" as a given name and a
+# surname. English gives no one's name the article: "the" before such a name makes it a body's, a place's, a work's
+# or an event's ("volunteered with the Red Cross", "writers in the Christian Church within", "the Royal Box for"),
+# which the words do not say, so the name is left untyped. Only when a punctuation mark, the sentence's end or one of
+# names.toml [person_names] `the_next` (prepositions, relative pronouns, auxiliaries) comes next: not when a common
+# noun follows, which the name only modifies ("the Jane Roe film", "the John Doe administration": the person), nor
+# when the name goes on ("the Jane Roe Center"), nor when a title, a peer's title or a style with "of" opens it ("the
+# Rev. Jane Roe", "the Earl of Foo", "the Shah of Fooland") or a peer's title follows it after a comma: a person the
+# article names so.
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from wikikg.extract.classify import split_title
+from wikikg.extract.known import SHAPE
+from wikikg.extract.names import rank_prefix, title_prefix
+from wikikg.kb.names import name_tables
+from wikikg.model import Mention
+
+_PERSON = frozenset({"Person"})
+_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+_END = re.compile(r"\s*(?:[,;:.!?)\]]|$)")
+
+
+def the_names(found: list[Mention], text: str) -> list[Mention]:
+    """`found` with each name of two words or more typed a person by its shape alone (known.SHAPE at most), its last
+    word capitalised and, if a link, shown as its title ("the [[Jane Roe|Roe government]]" names the person), that
+    "the" comes right before and a punctuation mark or a word of names.toml [person_names] `the_next` right after,
+    left untyped."""
+    out = list(found)
+    for i, m in enumerate(out):
+        span = text[m.start:m.end] if m.start >= 0 else ""
+        if m.types != _PERSON or m.strength > SHAPE or len(span.split()) < 2 or span.split()[-1][:1].islower() \
+                or m.linked and split_title(m.key)[0] != m.text \
+                or not _THE.search(text, max(0, m.start - 8), m.start) or _styled(span) or _styled(m.text) \
+                or _peer().search(span) or _peer_after().match(text, m.end):
+            continue
+        if _END.match(text, m.end) or _next().match(text, m.end):
+            out[i] = replace(m, types=frozenset(), strength=0)
+    return out
+
+
+def _styled(name: str) -> bool:
+    """Whether a name opens with a title, a rank or a peer's title, or is a style of one word and "of" ("the Rev. Jane
+    Roe", "the Marquis Foo", "the 3rd Earl of Foo", "the Shah of Fooland"): a person the article names so."""
+    return bool(title_prefix().match(name) or rank_prefix().match(name) or _style().match(name))
+
+
+@cache
+def _style() -> re.Pattern:
+    peers = "|".join(map(re.escape, name_tables().peerages))
+    return re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{peers})\s|[A-Z][\w-]*\s+of\s)")
+
+
+@cache
+def _peer() -> re.Pattern:
+    """A peer's title anywhere in a name ("Jane Roe, 3rd Duchess of Foo")."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, name_tables().peerages))})\b")
+
+
+@cache
+def _peer_after() -> re.Pattern:
+    """A peer's title after a comma, past an ordinal ("the Jane Roe, fourth Duchess of Foo": a typo's "the")."""
+    return re.compile(rf",\s+(?:[\w-]+\s+)?(?:{'|'.join(map(re.escape, name_tables().peerages))})\b")
+
+
+@cache
+def _next() -> re.Pattern:
+    """A word of names.toml [person_names] `the_next` right after a name."""
+    words = "|".join(map(re.escape, sorted(name_tables().the_next, key=len, reverse=True)))
+    return re.compile(rf"\s+(?:{words})\b")
