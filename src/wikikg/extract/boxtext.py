@@ -1,14 +1,16 @@
-"""Tests on the text of infobox values: parentheses masked, two people named, a minority stake, a rank, a role line."""
+"""Tests on the text of infobox values: parentheses masked, two people named, a minority stake, a rank, a unit's part."""
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from wikikg.extract.classify import _NAME_CONNECTORS, is_concept_title, is_post, name_types, split_title
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_given_name
 from wikikg.kb.mappings import infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
+from wikikg.model import Statement
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STAKE_WORDS = re.compile(r"shareholder|stake|minority|partial", re.I)
@@ -197,3 +199,20 @@ def no_school(name: str, linked: bool = False) -> bool:
     if name_types(name) or set(name.split()) & set(name_tables().school_heads):
         return False
     return not linked or " " not in name or is_concept_title(name) and name.isascii()
+
+
+_PART_NUMBER = re.compile(r"(?<![\w.])(?:[IVX]{1,4}|\d{1,2})\.\s*/\s*$")  # "5./", "III./ ": a part's number
+
+
+def names_a_part(text: str, name: str) -> bool:
+    """Whether an item names `name` only after a part's number and "./" ("5./Foo 2", "III./ Foo 1": the fifth
+    squadron, the third group of the unit Foo 2, as a German air force unit's parts are written), never on its own
+    ("II./Foo 2, Foo 2" names Foo 2 as well)."""
+    at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)] if name else []
+    return bool(at) and all(_PART_NUMBER.search(text[:i]) for i in at)
+
+
+def served_in(st: Statement) -> Statement:
+    """A unit's key person turned into one affiliated with it: "commands = 5./[[Foo 2]]" led a part of it, served in it."""
+    return replace(st, subject=st.obj, predicate="affiliatedWith", obj=st.subject, rule=st.rule + "+affiliation",
+                   event="Affiliation", qualifiers=())

@@ -244,6 +244,9 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 continue  # "owner = [[Poland]]", "commands = [[Foo Air Base]]": a place; "league = [[Foo Cup]]": an event
             if value == "person" and mention.types & org_classes() and m.property == "keyPerson":
                 continue  # "key_people = … [[Ghana Armed Forces|GAF]]": an organisation is no key person
+            if m.property == "keyPerson" and link is not None and boxtext.names_a_part(item.text, name):  # "5./[[Foo 2]]"
+                out.append(boxtext.served_in(_stmt(m, subject, mention, ev, date=item_date or start, end_date=end)))
+                continue  # the subject led a part of Foo 2 (its fifth squadron): no key person of Foo 2, one who served in it
             if m.property == "subsidiaryOf" and f.name.startswith("owner") and owners > 1:
                 out.append(Statement(mention, "investedIn", subject, m.id + "+stake", ev, "Investment"))
                 continue  # one of several owners (a consortium) holds a stake; none is the parent
@@ -252,8 +255,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
             names = (mention.text, split_title(mention.key)[0])
             if by_class is None and m.if_membership_body and (any(map(is_membership_body, names)) or (
                     "University" not in mention.types and any(map(is_body_of_institutions, names)))):
-                by_class = m.if_membership_body  # "affiliations = [[Association of Freedonian Universities]]", "[[Foo
-                # Interuniversity Sport|FIS]]": a member
+                by_class = m.if_membership_body  # "affiliations = [[Association of Freedonian Universities]]": a member
             if by_class is None and m.if_subject_unit and is_unit_of(
                     (subject.text, split_title(subject.key)[0]), (mention.text, split_title(mention.key)[0])):
                 by_class = m.if_subject_unit  # "affiliation = [[Foo University]]" in a faculty's box: its part

@@ -34,8 +34,7 @@ _PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*(?:,|(?=(?:in|on)\s+(?:[A-Z][a-z
 # ", ⟦Fooville⟧ in 1962", ", ⟦Barland⟧ on March 21, 2011"
 _ONE_NAME_IN = re.compile(r"\s*(?:the\s+)?⟦\d+⟧\s+in\s+⟦(\d+)⟧\s*")  # "⟦Foo College⟧ in ⟦Fooville⟧"
 _AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
-# "In February 1951 ⟦0⟧ was called to active duty and assigned to ⟦2⟧": a date fronted before the subject scopes over
-# every predicate of the sentence, the coordinated ones too
+# "In February 1951 ⟦0⟧ was called up and assigned to ⟦2⟧": a date fronted before the subject scopes over every predicate
 _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?:the\s+)?(?:(?:late|early|mid|middle\s+of)"
                       r"[\s-]+)?)?$", re.I)
 _OWN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s|⟦\d+⟧\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", re.I)  # a conjunct's own
@@ -199,7 +198,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                         obj = [Mention(auth, auth, True, frozenset({"GovernmentAgency"}), strength=4)]
             s_default, o_default = _list_default(subj, rule.subject_default), _list_default(obj, rule.object_default)
             owns = _own_dates(sl, obj, rule.relation, date) if date and len(obj) > 1 else {}
-            for s, o in _pairs(rule, subj, obj, ctx):
+            before = any(clause[0] <= b and e <= span[0] and sl.mentions[i].types & rule.subject_types for i, (b, e) in enumerate(sl.spans))
+            for s, o in _pairs(rule, subj, obj, ctx, before):
                 if evidence is None:
                     evidence = Evidence.of_sentence(sentence)
                     cites = tuple(citations[k] for k in sentence.citations if k in citations)
@@ -362,14 +362,14 @@ def _coordinated(rule, sl: Slotted, span, clause) -> list[Mention]:
             if s >= end and eligible(sl, i, frozenset({"with", "as"}), rule.subject_types, end)]
 
 
-def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context):
+def _pairs(rule, subj: list[Mention], obj: list[Mention], ctx: Context, before: bool = False):
     if rule.symmetric:
         if rule.subject == rule.object:
             obj = []
         both = subj and obj
         people = list({m.key: m for m in subj + obj}.values())
-        if len(people) < rule.min_participants:
-            return []
+        if len(people) < rule.min_participants or before and obj and not subj and not rule.together:
+            return []  # "X ... in partnership with A, B and C", X no party (an agent all the same): none is the others' partner
         if both and not rule.together:
             pairs = [(a, b) for a in subj for b in obj if a.key != b.key]
         else:
