@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date, timedelta
 from functools import lru_cache
 
 from wikikg.extract.classify import name_types
@@ -139,7 +140,8 @@ def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int 
     return tuple(sorted(out))
 
 
-_FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b|\bat\s+the\s+same\s+time\b", re.I)  # noqa: E501
+_FOLLOWING = re.compile(r"\b(?:the\s+)?(following|next|previous|same)\s+(month|year)\b|\bthat\s+(?:same\s+)?(month|year)\b|\b(?:later\s+)?that\s+(?:same\s+)?(spring|summer|autumn|fall|winter)\b|\bthe\s+same\s+day\b|\bat\s+the\s+same\s+time\b"  # noqa: E501
+                        r"|\bthe\s+(following|next|previous)\s+(day|morning|evening|night|week)\b", re.I)  # noqa: E501
 
 
 def sentence_date(text: str, previous: DateValue | None, section_year: int | None,
@@ -258,7 +260,16 @@ def _relative(m: re.Match, previous: DateValue) -> DateValue:
         return DateValue(f"{total // 12:04d}-{total % 12 + 1:02d}", "gYearMonth")
     if m.group(4):  # "that same summer": the season alone is no month; keep the year
         return DateValue(f"{year:04d}", "gYear")
+    if m.group(5):  # "The next day", "the following week": days on from a day; within a coarser date, that date
+        return _days_on(previous, {"previous": -1}.get(m.group(5).lower(), 1) * (7 if m.group(6).lower() == "week" else 1))
     return previous
+
+
+def _days_on(previous: DateValue, days: int) -> DateValue:
+    """`previous` moved on by `days` when it gives a day; else itself (the next day of "In 1931" is of 1931)."""
+    if previous.datatype != "date":
+        return previous
+    return DateValue((date.fromisoformat(previous.value) + timedelta(days=days)).isoformat(), "date")
 
 
 _SECTION_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?![\ds])")

@@ -65,6 +65,9 @@ _BEFORE = re.compile(r"^(?:(?:Shortly\s+|Just\s+)?Before|Prior\s+to|Born)\s+(?!(
 # promoted to publisher, after ⟦Jane Roe⟧ was named president of ⟦X⟧", "played for ⟦A⟧ in 1990 before joining ⟦B⟧"
 _SUBORDINATE = re.compile(r"(?:,\s*|\s+)(?:after|before)\s+(?=(?:⟦\d+⟧|he|she|they|it|[a-z]+ing)\s)")
 _MAIN = re.compile(r"⟦\d+⟧|\b(?:he|she|they|it)\s", re.I)  # a main clause's subject before the subordinate one
+# a break inside a subordinate clause: its own date before the trigger dates the fact only when none stands between
+# ("were champions in the 1974–75 season, but after ⟦Jane Roe⟧ left in 1976 to take over as manager of ⟦X⟧": 1976)
+_BREAK = re.compile(r"[,;]|\s(?:and|but)\s")
 
 # a date that ends a term, no event's own: "until 2008", "to 1949" (ENDS), or after a dash ("1990–", _ENDING)
 ENDS = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$")
@@ -184,7 +187,8 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
         out.append(opening.span())  # the sentence dates its own event elsewhere, or the phrase's date is none of its
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     out += [(0, m.start()) for m in _SUBORDINATE.finditer(text, 0, span[0])
-            if not find_dates(text[m.end():span[0]]) and find_dates(text[:m.start()]) and _MAIN.search(text, 0, m.start())][-1:]
+            if (not find_dates(text[m.end():span[0]]) or not _BREAK.search(text, m.end(), span[0]))
+            and find_dates(text[:m.start()]) and _MAIN.search(text, 0, m.start())][-1:]
     cut = None
     for m in _NEW_EVENT.finditer(text):
         if m.end() > span[0]:

@@ -21,6 +21,11 @@ def honour_roll(m: object) -> bool:
     return isinstance(m, Mention) and bool(_rolls().search(m.text) or _rolls().search(split_title(m.key)[0]))
 
 
+def honour_heading(heading: str) -> bool:
+    """Whether a heading names an honour roll ("=== Ring of Honor ==="): the dates of its list are inductions'."""
+    return bool(_rolls().search(heading))
+
+
 def without_honour_memberships(statements: list[Statement]) -> list[Statement]:
     """The statements less memberships and affiliations whose body is an honour roll ("elected to the Foo Sports
     Hall of Fame": an honour, not a membership)."""

@@ -10,6 +10,7 @@ from wikikg.extract.boldparent import bold_unit, linked_unit
 from wikikg.extract.classify import is_shape_word, name_types, split_title
 from wikikg.extract.entailment import is_membership_body
 from wikikg.extract.flagitems import ITEM_PREFIX, past_label
+from wikikg.extract.honourrolls import honour_heading
 from wikikg.extract.itemdates import POST_LEAD, TERM_LEAD, class_year, dates_below, heading_date, item_dates, lead_dates, life_span
 from wikikg.extract.itempeople import dash_label
 from wikikg.extract.itemtails import lead_name, lower_tail
@@ -300,8 +301,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if date is None:
                 date, end = dates_below(article, index)
             date = date or heading_date(heading)
-            if "Person" in m.types and life_span(date, end):
-                date = end = None  # "* [[Jane Roe]] (1764–1831)": her life, not her membership
+            if "Person" in m.types and life_span(date, end) or honour_heading(heading):
+                date = end = None  # "* [[Jane Roe]] (1764–1831)": her life, not her membership; under "Ring of
+                # Honor", "* [[Jane Roe]], Owner (August 12, 2006)": her induction's day
             owner = season if season is not None and spec.id == "list.members" else own.subject
             if termed is not None:
                 owner = termed[1]  # "; 1st Foo Squadron" then "* [[Fooville Field]], 4 October 1942": its station

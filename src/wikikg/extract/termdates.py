@@ -80,6 +80,16 @@ def _named(text: str, subject: str, names: frozenset[str] = frozenset()) -> bool
                is not None for n in names)
 
 
+def _own_term(st: Statement) -> Term | None:
+    """The term a person's prose fact's own sentence gives right after its later party ("⟦Jane Roe⟧, member of the
+    ⟦Foo House⟧ from 2002 to 2007"): the post's or the membership's, whatever else the sentence dates."""
+    if st.evidence.section == "Infobox" or st.rule.startswith(("infobox.", "list.", "table.")) or st.subject.end < 0 \
+            or st.obj.end < 0 or "Person" not in st.subject.types | st.obj.types:
+        return None  # a person's post or membership: not "coach of the ⟦Foo Bears⟧ of the ⟦NFL⟧ from 2000 to 2004"
+    m = _FROM_TO.match(st.evidence.plain or st.evidence.text, max(st.subject.end, st.obj.end))
+    return (_year(m.group(1)), _year(m.group(2))) if m else None
+
+
 def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[frozenset[str]],
            names: frozenset[str] = frozenset()) -> dict[Term, int]:
     """The terms the article's sentences give the party: (start, end) -> the first sentence's index
@@ -115,6 +125,10 @@ def dated_by_term(statements: list[Statement], article: ParsedArticle, subject: 
                 or st.attributed_to is not None:
             continue
         key = (st.subject.key, st.predicate, st.obj.key)
+        if key not in have and (own := _own_term(st)) is not None:
+            have.add(key)  # "⟦Jane Roe⟧, member of the ⟦Foo House⟧ from 2002 to 2007": its own sentence's term
+            out.append(replace(st, rule=f"{st.rule}+term", date=own[0], end_date=own[1]))
+            continue
         if key in have or subject not in (st.subject.key, st.obj.key) or st.subject.key == st.obj.key:
             continue
         party = st.obj if st.subject.key == subject else st.subject
