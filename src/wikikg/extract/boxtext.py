@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from wikikg.extract.classify import _NAME_CONNECTORS, is_concept_title, is_post, name_types, split_title
 from wikikg.extract.names import titles_folded
-from wikikg.extract.people import is_given_name
+from wikikg.extract.people import is_given_name, is_personal_name
 from wikikg.kb.mappings import infoboxes
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.model import Statement
@@ -195,10 +195,10 @@ def no_school(name: str, linked: bool = False) -> bool:
     in it ("BA", "Masters and Doctorate", "Cum Laude": a degree or an honour; not "Fooley College", "Fooville Academy",
     "Barton Modern School"); a link's title so only when it is one word ("[[Pharmacology]]", a field; "[[Fooville]]",
     a town) or an English common noun's ("[[English literature]]"): "[[Foo Po]]", "[[École nationale de Foo]]" are
-    schools by their articles."""
+    schools by their articles; not a person's ("[[Jane Roe]]": an artist's teacher in her "training")."""
     if name_types(name) or set(name.split()) & set(name_tables().school_heads):
         return False
-    return not linked or " " not in name or is_concept_title(name) and name.isascii()
+    return not linked or " " not in name or is_concept_title(name) and name.isascii() or is_personal_name(name)
 
 
 _PART_NUMBER = re.compile(r"(?<![\w.])(?:[IVX]{1,4}|\d{1,2})\.\s*/\s*$")  # "5./", "III./ ": a part's number

@@ -6,6 +6,7 @@ from functools import cache
 
 from wikikg.extract.classify import name_types, split_title
 from wikikg.kb.names import name_tables
+from wikikg.kb.places import settlement_title
 from wikikg.model import DateValue, FieldItem, Link
 
 _NOTE = re.compile(r"\(([^()]*)\)")
@@ -29,8 +30,10 @@ def headed_items(items: list[FieldItem], dates: list[DateValue | None] | None, n
 
 
 def _names_other(title: str, classes: tuple[str, ...], heads: tuple[str, ...]) -> bool:
-    """Whether a link's title has the shape of one of `classes` or ends in one of `heads`."""
-    return bool(name_types(title) & set(classes)) or (title.split() or [""])[-1] in heads
+    """Whether a link's title has the shape of one of `classes` (a place's: a settlement's "Fooville, New South Wales"
+    too) or ends in one of `heads`."""
+    return (bool(name_types(title) & set(classes)) or "Place" in classes and settlement_title(title)
+            or (title.split() or [""])[-1] in heads)
 
 
 @cache

@@ -58,6 +58,8 @@ RECORD_TEMPLATES = {"fs player", "fs2 player", "football squad player", "footbal
                     "basketball roster player", "player2", "efs player", "cbb roster/player",
                     # a post's succession box, whole or in its three parts (parse/successions.py joins them)
                     "succession box", "s-bef", "s-ttl", "s-aft"}
+# Infoboxes named without the word "infobox" (older names of a box that infobox.toml maps under its kind's aliases).
+BOX_TEMPLATES = {"ncaateamseason", "ncaateamfootballseason"}
 LIST_TEMPLATES = {"ubl", "unbulleted list", "plainlist", "plain list", "flatlist", "flat list",
                   "hlist", "collapsible list", "bulleted list", "bull list", "ublist", "cslist",
                   "endplainlist", "startplainlist", "indented plainlist"}

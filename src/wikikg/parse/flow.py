@@ -8,6 +8,7 @@ from wikikg.parse.asof import AS_OF_TEMPLATES, as_of_text
 from wikikg.parse.boxtokens import stream_infobox
 from wikikg.parse.cite import stream_citation as _citation
 from wikikg.parse.definitions import (
+    BOX_TEMPLATES,
     BREAK_TAGS,
     LANGUAGE_CODE,
     LINK_TEMPLATES,
@@ -218,7 +219,7 @@ class Flow:
         """A template: infoboxes are collected, inline text templates render their text."""
         st = self.st
         name = NAME_SPACE.sub(" ", st.strip(i + 1, st.name_end(i)).strip()).lower()
-        if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES:
+        if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES or name in BOX_TEMPLATES:
             try:
                 box = stream_infobox(st, i, name, start, s)
             except Mismatch:  # a shape the token reader does not know: build the template's nodes

@@ -8,6 +8,7 @@ from wikikg.parse.asof import AS_OF_TEMPLATES, as_of_text
 from wikikg.parse.cite import attr_text
 from wikikg.parse.cite import citation as _citation
 from wikikg.parse.definitions import (
+    BOX_TEMPLATES,
     BREAK_TAGS,
     LANGUAGE_CODE,
     LINK_TEMPLATES,
@@ -152,7 +153,7 @@ class Renderer:
     def template(self, node: Template, start: int, end: int, s: str) -> None:
         """A template: infoboxes are collected, inline text templates render their text."""
         name = _tname(node)
-        if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES:
+        if name.startswith("infobox") or name.endswith(" infobox") or name in RECORD_TEMPLATES or name in BOX_TEMPLATES:
             self.infoboxes.append(_infobox(node, name, start, s))
             return
         if name == "short description" and node.has("1"):
