@@ -187,7 +187,8 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
         out.append(opening.span())  # the sentence dates its own event elsewhere, or the phrase's date is none of its
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     out += [(0, m.start()) for m in _SUBORDINATE.finditer(text, 0, span[0])
-            if (not find_dates(text[m.end():span[0]]) or not _BREAK.search(text, m.end(), span[0]))
+            if (not find_dates(text[m.end():span[0]]) or find_dates(_blank(text, out)[m.end():span[0]])
+                and not _BREAK.search(text, m.end(), span[0]))  # (its own date: not another name's blanked years)
             and find_dates(text[:m.start()]) and _MAIN.search(text, 0, m.start())][-1:]
     cut = None
     for m in _NEW_EVENT.finditer(text):
