@@ -241,4 +241,4 @@ def test_a_units_order_of_battle_lists_its_units_but_not_its_generic_lines():
 def test_a_newspaper_named_by_an_old_messengers_word_is_no_person():
     from wikikg.extract.classify import name_types
 
-    assert name_types("Chester Courant") == {"NewsOrganization"} and name_types("Fooville Sentinel") == {"NewsOrganization"}
+    assert name_types("Fooville Courant") == {"NewsOrganization"} and name_types("Fooville Sentinel") == {"NewsOrganization"}

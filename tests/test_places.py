@@ -35,7 +35,7 @@ def test_a_historic_county_no_iso_list_holds_is_a_place_but_not_one_that_is_as_o
 
     for name in ("Cheshire", "Yorkshire", "Middlesex", "Lanarkshire", "Glamorgan"):
         assert name in rules.places() and link_mention(name, name).types == {"Place"}, name
-    assert not {"Berkshire", "Sutherland", "Cumberland"} & rules.places()  # "Lake Cumberland": a part of other names
+    assert not {"Berkshire", "Sutherland", "Cumberland"} & rules.places()  # a part of lakes' and valleys' names
 
 
 def test_a_link_to_a_city_written_without_its_accents_is_a_place():

@@ -1,5 +1,5 @@
 """A person-shaped name right after "the" that ends its phrase ("the Red Cross in", "the Foo Church."): no person."""
-# The name parser reads "Red Cross", "Christian Church", "Royal Box" and "Trenton Airshow" as a given name and a
+# The name parser reads "Red Cross", "Christian Church", "Royal Box" and "Fooville Airshow" as a given name and a
 # surname. English gives no one's name the article: "the" before such a name makes it a body's, a place's, a work's
 # or an event's ("volunteered with the Red Cross", "writers in the Christian Church within", "the Royal Box for"),
 # which the words do not say, so the name is left untyped. Only when a punctuation mark, the sentence's end or one of
