@@ -67,7 +67,7 @@ def _shared_end(name: str) -> bool:
 def _place_evidence(text: str, start: int, end: int) -> int:
     """How strongly the words around text[start:end] make it a place: known.SHAPE, known.PLACE or 0."""
     before = text[max(0, start - 24):start]
-    if _THE.search(before):
+    if THE_BEFORE.search(before):
         return SHAPE
     if (c := _COMMA_PLACE.match(text, end)) is not None and c["place"] in places():
         return SHAPE
@@ -78,7 +78,7 @@ def _place_evidence(text: str, start: int, end: int) -> int:
     return 0
 
 
-_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")  # "the" right before a name
 # Verbs that aim "at" someone ("shot at Jane Hall", "laughed at John Hill"): no place after them
 _AIMING = frozenset({"shot", "shoots", "shooting", "aimed", "aiming", "laughed", "laughing", "looked", "looking",
                      "stared", "staring", "glared", "yelled", "shouted", "swung", "pointed", "smiled", "jabbed",

@@ -17,11 +17,11 @@ from functools import cache
 from wikikg.extract.classify import split_title
 from wikikg.extract.known import SHAPE
 from wikikg.extract.names import rank_prefix, title_prefix
+from wikikg.extract.placeends import THE_BEFORE
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention
 
 _PERSON = frozenset({"Person"})
-_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 _END = re.compile(r"\s*(?:[,;:.!?)\]]|$)")
 
 
@@ -35,7 +35,7 @@ def the_names(found: list[Mention], text: str) -> list[Mention]:
         span = text[m.start:m.end] if m.start >= 0 else ""
         if m.types != _PERSON or m.strength > SHAPE or len(span.split()) < 2 or span.split()[-1][:1].islower() \
                 or m.linked and split_title(m.key)[0] != m.text \
-                or not _THE.search(text, max(0, m.start - 8), m.start) or _styled(span) or _styled(m.text) \
+                or not THE_BEFORE.search(text, max(0, m.start - 8), m.start) or _styled(span) or _styled(m.text) \
                 or _peer().search(span) or _peer_after().match(text, m.end):
             continue
         if _END.match(text, m.end) or _next().match(text, m.end):
@@ -49,22 +49,26 @@ def _styled(name: str) -> bool:
     return bool(title_prefix().match(name) or rank_prefix().match(name) or _style().match(name))
 
 
+def _peers() -> str:
+    """names.toml [person_names] peerages as one alternation."""
+    return "|".join(map(re.escape, name_tables().peerages))
+
+
 @cache
 def _style() -> re.Pattern:
-    peers = "|".join(map(re.escape, name_tables().peerages))
-    return re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{peers})\s|[A-Z][\w-]*\s+of\s)")
+    return re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{_peers()})\s|[A-Z][\w-]*\s+of\s)")
 
 
 @cache
 def _peer() -> re.Pattern:
     """A peer's title anywhere in a name ("Jane Roe, 3rd Duchess of Foo")."""
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, name_tables().peerages))})\b")
+    return re.compile(rf"\b(?:{_peers()})\b")
 
 
 @cache
 def _peer_after() -> re.Pattern:
     """A peer's title after a comma, past an ordinal ("the Jane Roe, fourth Duchess of Foo": a typo's "the")."""
-    return re.compile(rf",\s+(?:[\w-]+\s+)?(?:{'|'.join(map(re.escape, name_tables().peerages))})\b")
+    return re.compile(rf",\s+(?:[\w-]+\s+)?(?:{_peers()})\b")
 
 
 @cache
