@@ -90,7 +90,8 @@ def test_a_judged_unseen_sample_is_complete(name):
 @pytest.mark.parametrize("name", ["unseen-entities-round1.tsv", "unseen-entities-round2.tsv", "unseen-entities-round3.tsv",
                                   "unseen-entities-round4.tsv", "unseen-entities-round5.tsv",
                                   "unseen-entities-round6.tsv", "unseen-entities-round7.tsv",
-                                  "unseen-entities-round8.tsv", "unseen-entities-round9.tsv"])
+                                  "unseen-entities-round8.tsv", "unseen-entities-round9.tsv",
+                                  "unseen-entities-round10.tsv"])
 def test_a_judged_entity_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 150 and {r["verdict"] for r in rows} == {"yes", "class", "no"}
