@@ -216,9 +216,12 @@ def test_a_subheading_whose_head_noun_is_plural_groups_parts_and_is_none():
     assert not {f for f in facts if f[0] in ("University Colleges", "Research Centres/Institutes")}
 
 
-@pytest.mark.parametrize("heading,heads", [("All-time leaders", False), ("Career leaders", False), ("Leaders", True)])
+@pytest.mark.parametrize("heading,heads", [("All-time leaders", False), ("Career leaders", False), ("Leaders", True),
+                                           ("Franchise scoring leaders", False), ("Batting leaders", False),
+                                           ("League Leaders", False)])
 def test_a_team_s_statistical_leaders_are_no_heads(heading, heads):
-    """"All-time leaders" in a team's article lists record holders ("Wins — Jane Roe – 118"), not its heads."""
+    """"All-time leaders", "Scoring leaders" in a team's article list record holders ("Wins — Jane Roe – 118"), not
+    its heads."""
     text = (CLUB + f"=={heading}==\n;Pitching\n:Wins — Jane Roe – 118\n:Losses — John Doe – 62\n"
             if heading != "Leaders" else CLUB + f"=={heading}==\n* Chairman – Jane Roe\n")
     facts = _facts("Foo V.C.", text)

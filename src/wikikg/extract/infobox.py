@@ -28,7 +28,7 @@ from wikikg.extract.listings import listings
 from wikikg.extract.listings import norm as _norm
 from wikikg.extract.nonentities import is_event
 from wikikg.extract.officelinks import is_office
-from wikikg.extract.offices import member_seat, names_office, office_organisation, untitled
+from wikikg.extract.offices import holder_items, member_seat, names_office, office_organisation, untitled
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.seasons import members_owner, team_season
 from wikikg.extract.staffitems import without_staff_items
@@ -284,7 +284,7 @@ def _office_holders(m: InfoboxMapping, n: str, f: InfoboxField, box: Infobox, su
         return []
     out = [_stmt(m, subject, org, ev, date=date)]
     for g in filter(None, (box.field(h.replace("{n}", n)) for h in m.holders)):
-        for item in g.items:
+        for item in holder_items(g.items):
             for name, link, _ in _pieces(item, "person")[:1]:
                 if name and not names_office(name) and (p := _mention(name, link, ("Person",), "person")).types == {"Person"}:
                     out.append(Statement(org, m.property, p, m.id + "+holder",

@@ -8,6 +8,7 @@ from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.entailment import is_service_body
 from wikikg.extract.names import is_role_title, title_prefix
 from wikikg.kb.names import name_tables
+from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import FieldItem, Mention
 
@@ -61,6 +62,16 @@ def member_seat(item: FieldItem) -> Mention | None:
     if not types or not types <= org_classes() or is_role_title(label.split(" of ")[0]):
         return None
     return Mention(text=link.text, key=link.target, linked=True, types=types, strength=3)
+
+
+_PARTY_STATE = re.compile(r"\(?(?:[A-Z]{1,3}\s*[-–]\s*)?(?P<place>[^()]+?)\)?")  # "D-Indiana", "(R–Alaska)", "Arkansas"
+
+
+def holder_items(items: tuple[FieldItem, ...]) -> list[FieldItem]:
+    """A post's predecessor's or successor's items without the place a line under the name gives ("[[Jane Roe]]<br>
+    D-[[Fooshire]]": the state a senator sits for), which names no one who held the post."""
+    return [i for i in items if not ((m := _PARTY_STATE.fullmatch(i.text.strip())) and m["place"] in places()
+                                     and all(split_title(k.target)[0] in places() for k in i.links))]
 
 
 @functools.cache
