@@ -32,6 +32,8 @@ def _typed(text: str, names: list[str], strength: int = 3) -> list[frozenset[str
     ("He wrote the 1984 book Jane Roe: A Life, on the minister.", "Jane Roe", "Person"),  # a title that goes on
     ("After the film, Jane Roe left for Fooville.", "Jane Roe", "Person"),  # a comma between
     ("He met the film director Jane Roe in 1990.", "Jane Roe", "Person"),  # a noun between
+    ("It was the lead character Jane Roe played in the film.", "Jane Roe", "Person"),  # a clause's subject
+    ("On the next play Jane Roe kicked a field goal.", "Jane Roe", "Person"),
 ])
 def test_a_name_right_after_a_works_noun_is_no_person(text, name, want):
     assert _typed(text, [name]) == [frozenset({want}) if want else frozenset()]
@@ -52,6 +54,14 @@ def test_the_other_mentions_of_the_title_are_no_people():
     m2 = Mention("Jane Awakening", "Jane Awakening", True, frozenset({"Person"}), start=42, end=56, strength=3)
     sts = [Statement(SUBJECT, "mentionedIn", m, "cast", Evidence(text, "", 0, len(text))) for m in (m1, m2)]
     assert [st.obj.types for st in titled_works(sts)] == [frozenset(), frozenset()]
+
+
+def test_a_short_form_of_another_name_stays_a_person():
+    """"named the ship Roe, after Minister Jane Roe": the surname stands for the minister's node, no ship's title."""
+    text = "Workers named the ship Roe, after Minister Jane Roe."
+    m = Mention("Roe", "Jane Roe", False, frozenset({"Person"}), start=22, end=25, strength=3)
+    st = Statement(SUBJECT, "mentionedIn", m, "cast", Evidence(text, "", 0, len(text)))
+    assert titled_works([st])[0].obj.types == {"Person"}
 
 
 def test_a_name_typed_more_strongly_stays_a_person():

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from wikikg.extract.classify import split_title
 from wikikg.extract.known import SHAPE
 from wikikg.extract.pairs import LIST_JOIN
 from wikikg.kb.names import name_tables
@@ -44,7 +45,8 @@ def _titled(ms: list[Mention], text: str) -> list[Mention]:
     noun, and after a plural one those listed with such a mention ("the cruisers Foo Bar and Jane Roe")."""
     out, listed = [], False
     for m, prev in zip(ms, [None, *ms[:-1]], strict=True):
-        shaped = m.types == _PERSON and m.strength <= SHAPE and 0 < m.start <= len(text)
+        shaped = m.types == _PERSON and m.strength <= SHAPE and 0 < m.start <= len(text) and _whole(m) \
+            and not _VERB_NEXT.match(text, m.end)
         noun = _noun_before().search(text, max(0, m.start - 80), m.start) if m.start > 0 else None
         if noun is not None and _SUBTITLE.match(text, m.end):
             noun = None
@@ -62,6 +64,15 @@ def _titled(ms: list[Mention], text: str) -> list[Mention]:
 
 
 _SINGULAR = frozenset({"series", "miniseries"})
+# A past tense's word right after the name: the name is the subject of a clause the noun ends ("the character Jane Roe
+# played", "on the next play Jane Roe kicked": a relative clause without "that", a missing comma)
+_VERB_NEXT = re.compile(r"\s+[a-z]+ed\b")
+
+
+def _whole(m: Mention) -> bool:
+    """Whether a mention shows its whole name, not a short form the article's other name gives ("the ship Roe, after
+    Minister Jane Roe": the surname, the minister's node)."""
+    return m.text.strip() == split_title(m.key)[0].strip() if m.linked else m.text.strip() == m.key
 
 
 def _mentions(st: Statement) -> list[Mention]:
