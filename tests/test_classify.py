@@ -131,6 +131,19 @@ def test_an_events_name_has_no_class(name, want):
     assert is_event(name) or want
 
 
+@pytest.mark.parametrize("name,want", [
+    ("Fooland Senate elections, 1974", True), ("Fooland Senate election in Barshire, 1962", True),
+    ("Fooville Peace Conference, 1919", True), ("Fooland Parliament general election, 1999", True),
+    ("Charge of the Foo Brigade", True), ("Foo Athletic Conference", False), ("Fooville, 1964", False),
+    ("Jane Roe, 1964", False), ("Foo Senate", False)])
+def test_an_event_titled_with_its_year_after_a_comma_names_no_entity(name, want):
+    """An event's or a meeting's noun with its year after a comma ("Foo Senate election, 1964", as Wikipedia once
+    titled events) is an event's name, no body's; a cavalry's charge is no unit."""
+    from wikikg.extract.nonentities import names_no_entity
+
+    assert names_no_entity(name) is want
+
+
 @pytest.mark.parametrize("text,name,want", [
     ("During the 1960s, under Governor Jane Roe, Ohio resisted.", "Jane Roe", {"Person"}),
     ("The order was signed by Dr. Sam Sample in 1990.", "Sam Sample", {"Person"}),

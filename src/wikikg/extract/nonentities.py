@@ -207,7 +207,24 @@ def _event_name(name: str) -> bool:
     Air Force Commendation Medal")."""
     live = _live(name)
     return bool(_SEASON.match(name) or live & _EVENT_HEAD and _event_head().search(name)
-                or live & _SITTING and _sitting().match(name)) or is_event_word(name)
+                or live & _SITTING and _sitting().match(name)) or is_event_word(name) or _dated_event(name)
+
+
+# A title with its year after a comma, as Wikipedia once titled events ("Foo Senate election, 1964", "Foo Senate
+# election in Barshire, 1962", "Fooville Peace Conference, 1919"): no body's name carries the year it met in
+_DATED = re.compile(r"(?P<stem>.*?\S)\s+(?P<head>[\w-]+)(?:\s+in\s+[A-Z][\w.'’ -]*)?,\s+(?:1[5-9]|20)\d\d(?:[–-]\d{2,4})?")
+
+
+def _dated_event(name: str) -> bool:
+    """Whether a name is an event's or a meeting's noun (names.toml [events] words, sessions) with its year after a
+    comma ("Foo Senate election, 1964", "Fooville Peace Conference, 1919")."""
+    m = _DATED.fullmatch(name) if "," in name else None
+    return m is not None and (m["head"] in _events() or m["head"] in _sessions())
+
+
+@cache
+def _sessions() -> frozenset[str]:
+    return frozenset(name_tables().sessions)
 
 
 @cache

@@ -32,6 +32,7 @@ from wikikg.extract.schoolnames import schools_as_organisations
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.extract.termdates import dated_by_term
+from wikikg.extract.titledworks import titled_works
 from wikikg.extract.unitends import with_unit_parents
 from wikikg.kb import rules
 from wikikg.model import DateValue, Mention, ParsedArticle, Statement
@@ -243,5 +244,6 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
         found = with_unit_parents(found, work.subject,  # "the Classics Department at Foo University": Foo University
                                   None if extractor.name == "infobox" else lambda: work.context.index)
         work.found[extractor.name] = found
-    return schools_as_organisations(  # "educated at [[Fooley School]]": a school, no university
-        one_node_per_person(in_service(work.statements()), work.subject.key))  # "[[Paul S. Roe]]", "[[Paul Roe]]": one
+    return titled_works(schools_as_organisations(  # "educated at [[Fooley School]]": a school, no university
+        one_node_per_person(in_service(work.statements()), work.subject.key)))  # "[[Paul S. Roe]]", "[[Paul Roe]]": one
+    # "the musical [[Spring Foo]]": a work's title, no person, wherever the article names it
