@@ -280,7 +280,7 @@ def _office_holders(m: InfoboxMapping, n: str, f: InfoboxField, box: Infobox, su
     date = field_date(dated) if (dated := m.date_param and box.field(m.date_param.replace("{n}", n))) else None
     if f.items and (seat := member_seat(f.items[0])) is not None:  # "Member of the [[Foo Assembly]]": no head
         return [Statement(subject, "memberOf", seat, m.id + "+member", ev, "Membership", date)]
-    if (org := office_organisation(f.items[0]) if f.items else None) is None:
+    if (org := office_organisation(f.items[0]) if f.items and (f.items[0].links or not m.linked_only) else None) is None:
         return []
     out = [_stmt(m, subject, org, ev, date=date)]
     for g in filter(None, (box.field(h.replace("{n}", n)) for h in m.holders)):

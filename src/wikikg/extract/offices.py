@@ -7,7 +7,7 @@ import re
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.entailment import is_service_body
 from wikikg.extract.names import is_role_title, title_prefix
-from wikikg.kb.names import name_tables
+from wikikg.kb.names import name_tables, subjectless_pages
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import FieldItem, Mention
@@ -25,6 +25,8 @@ def office_organisation(item: FieldItem) -> Mention | None:
     m = _POST.fullmatch(item.text, _LEAD.match(item.text).end())
     if m is None or not (is_role_title(m["role"]) or m["role"] in name_tables().role_heads):
         return None  # "Leader of the [[Foo Party]]", "Principal of [[Bar College]]": a head's post heads it too
+    if (body := linked_body(item, m["role"])) is not None:
+        return body
     head_only = not is_role_title(m["role"])  # a chamber's "Leader" or "Leader of the Opposition" heads no chamber
     name, start = m["org"], m.start("org")
     links = [k for k in item.links if k.start < start + len(name) and start < k.end]
@@ -41,6 +43,24 @@ def office_organisation(item: FieldItem) -> Mention | None:
         return None  # a state, a place or a field ("President of [[X]]", "Professor of Greek"): no organisation
     aliases = frozenset({name}) if link is not None and name != split_title(key)[0] else frozenset()
     return Mention(text=name, key=key, linked=link is not None, types=types, aliases=aliases, strength=3)
+
+
+def linked_body(item: FieldItem, role: str) -> Mention | None:
+    """The body a head's post links whole ("[[Roman Catholic Diocese of Foo|Bishop of Foo]]": the diocese), when the
+    link's title names an organisation by its words; None for a post's own article ("[[Bishop of Foo]]"), a place's, a list's."""
+    if len(item.links) != 1 or role not in name_tables().role_heads:
+        return None
+    link = item.links[0]
+    if link.start != 0 or link.end < len(item.text.rstrip()):
+        return None
+    label = split_title(link.target)[0]
+    types = name_types(label)
+    if not types or not types <= org_classes() or subjectless_pages().match(label) \
+            or _POST.fullmatch(label) and any(is_role_title(w) or w in name_tables().role_heads
+                                              for w in label.split(" of ")[0].split()):
+        return None  # ("[[List of Chancellors of Foo University|Chancellor of Foo University]]": a list's page; "[[Foo
+        # Navy Director of Works|Director of Works]]": the post's own article)
+    return Mention(text=link.text, key=link.target, linked=True, types=types, strength=3)
 
 
 _MEMBER = re.compile(r"(?:(?:the\s+)?\d+(?:st|nd|rd|th)\s+)?Member\s+of\s+(?:the\s+)?(?P<org>[A-Z].*?)\s*$")
@@ -81,10 +101,14 @@ def titles() -> frozenset[str]:
 
 
 def names_office(name: str) -> bool:
-    """Whether a value names an office, not its holder: a title or role and "of" ("Governor of Kerala")."""
+    """Whether a value names an office, not its holder: a title or role and "of" ("Governor of Kerala"), or a
+    head's post with its modifiers ("Provisional Bishop of Foo")."""
     words = name.split()
-    return len(words) >= 3 and words[1] in ("of", "for") and (
-        words[0].casefold() in titles() or words[0] in name_tables().roles)
+    if len(words) >= 3 and words[1] in ("of", "for") and (
+            words[0].casefold() in titles() or words[0] in name_tables().roles):
+        return True
+    before = words[:words.index("of")] if "of" in words[1:-1] else []
+    return 1 < len(before) <= 3 and before[-1] in name_tables().role_heads
 
 
 _GENERATIONS = {"II", "III", "IV", "JR", "SR"}
