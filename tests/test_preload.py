@@ -101,6 +101,26 @@ def test_the_tables_load_under_the_builds_thresholds(monkeypatch):
     assert gc.get_threshold() == before  # a table that fails to load leaves the collector as it was
 
 
+def test_no_garbage_is_frozen_with_the_tables(monkeypatch):
+    import weakref
+
+    from wikikg.pipeline import stages
+
+    class Node:
+        pass
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle only the collector frees
+    gone = weakref.ref(a)
+    del a, b
+    monkeypatch.setattr(stages, "preload", lambda: None)
+    stages.freeze_tables()
+    try:
+        assert gone() is None
+    finally:
+        stages.thaw_tables()
+
+
 def test_the_trigger_word_sets_are_left_to_their_readers():
     # kb/triggerwords.py serves benchmarks/explain.py and the tests, not extraction: preload builds none of it
     code = ("from wikikg.extract.preload import preload\npreload()\nfrom wikikg.kb import triggerwords as t\n"

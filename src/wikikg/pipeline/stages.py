@@ -309,6 +309,7 @@ def freeze_tables() -> None:
     except BaseException:
         gc.set_threshold(*_thresholds.pop())
         raise
+    gc.collect()  # no garbage frozen with the tables: each fork would pay for it (+0.6-0.8% of an article's instructions)
     gc.freeze()
 
 
