@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from wikikg.extract.preload import table_loaders
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -13,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 AFTER_PRELOAD = """
 import sys
 from pathlib import Path
+
+import pytest
 from wikikg.extract.preload import preload, table_loaders
 from wikikg.model import Article
 from wikikg.pipeline.stages import extract_article
@@ -75,6 +79,46 @@ def test_a_build_collects_less_often_and_restores_the_thresholds(tmp_path):
         stages.extract_one = real
     assert seen == [stages.GC_THRESHOLDS] * 2 and stages.GC_THRESHOLDS[0] > before[0]
     assert gc.get_threshold() == before
+
+
+def test_the_tables_load_under_the_builds_thresholds(monkeypatch):
+    import gc
+
+    from wikikg.pipeline import stages
+
+    before, seen = gc.get_threshold(), []
+    monkeypatch.setattr(stages, "preload", lambda: seen.append(gc.get_threshold()))
+    stages.freeze_tables()
+    stages.thaw_tables()
+    assert seen == [stages.GC_THRESHOLDS] and gc.get_threshold() == before
+
+    def broken():
+        raise RuntimeError("a bad table")
+
+    monkeypatch.setattr(stages, "preload", broken)
+    with pytest.raises(RuntimeError):
+        stages.freeze_tables()
+    assert gc.get_threshold() == before  # a table that fails to load leaves the collector as it was
+
+
+def test_no_garbage_is_frozen_with_the_tables(monkeypatch):
+    import weakref
+
+    from wikikg.pipeline import stages
+
+    class Node:
+        pass
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle only the collector frees
+    gone = weakref.ref(a)
+    del a, b
+    monkeypatch.setattr(stages, "preload", lambda: None)
+    stages.freeze_tables()
+    try:
+        assert gone() is None
+    finally:
+        stages.thaw_tables()
 
 
 def test_the_trigger_word_sets_are_left_to_their_readers():

@@ -8,6 +8,8 @@ import pkgutil
 import wikikg.extract
 import wikikg.kb
 import wikikg.parse
+from wikikg.kb import prefilterstore
+from wikikg.kb.schema import forget_checked
 
 PACKAGES = (wikikg.kb, wikikg.parse, wikikg.extract)
 SKIP = frozenset({"wikikg.kb.alignment",  # read by `build --align` and the exports, not by extraction
@@ -47,3 +49,5 @@ def preload() -> None:
     for prop in sorted(properties()):  # a statement's ends checked against its property's (extract/longernames.py)
         domain(prop), range_of(prop), admitted_subjects(prop), admitted_objects(prop)
     pycountry.languages.get(alpha_2="en")  # cite templates' language= (parse/cite.py) read it lazily
+    forget_checked()  # the data files several tables were read from
+    prefilterstore.save()  # the prefilter's answers about the patterns loaded, for the next process's start

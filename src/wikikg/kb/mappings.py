@@ -11,7 +11,7 @@ from wikikg.errors import RuleError
 from wikikg.kb.authorities import Authorities, Authority, Programme, authorities, load_authorities
 from wikikg.kb.exchanges import Exchange, exchanges, load_exchanges
 from wikikg.kb.ontology import declared_terms
-from wikikg.kb.schema import Free, Items, Table, check, read
+from wikikg.kb.schema import Free, Items, Table, check, checked, read
 from wikikg.kb.vocabulary import classes
 
 __all__ = ["Authorities", "Authority", "Exchange", "InfoboxKind", "InfoboxMapping", "InfoboxValues", "Infoboxes",
@@ -304,14 +304,16 @@ def _section(s: dict) -> SectionSpec:
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
     """sections.toml (of `directory`, for tests), checked against its closed schema."""
-    return tuple(_section(s) for s in check(read("sections.toml", directory), SECTIONS, "sections.toml")["section"])
+    data = checked("sections.toml", SECTIONS) if directory is None else \
+        check(read("sections.toml", directory), SECTIONS, "sections.toml")
+    return tuple(_section(s) for s in data["section"])
 
 
 @cache
 def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
     """(class, heading regex) of sections.toml [heading_classes]: a list headed "member companies" lists
     companies, so an item nothing else types has that class."""
-    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("heading_classes", {})
+    d = checked("sections.toml", SECTIONS).get("heading_classes", {})
     for cls in d:
         _classes("sections.toml", "[heading_classes]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
@@ -331,7 +333,7 @@ def field_classes() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def _class_table(table: str) -> tuple[tuple[str, re.Pattern], ...]:
-    d = check(read("sections.toml"), SECTIONS, "sections.toml").get(table, {})
+    d = checked("sections.toml", SECTIONS).get(table, {})
     for cls in d:
         _classes("sections.toml", f"[{table}]", "class", cls)
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
@@ -356,7 +358,7 @@ class PairColumns:
 def pair_columns() -> tuple[PairColumns, ...]:
     """sections.toml [[pair_columns]], in file order."""
     f, out = "sections.toml", []
-    for d in check(read(f), SECTIONS, f).get("pair_columns", ()):
+    for d in checked(f, SECTIONS).get("pair_columns", ()):
         where = f"pair_columns {d['id']!r}"
         _declared(f, where, "relation", d["relation"])
         _classes(f, where, "types", d["types"])
@@ -374,7 +376,7 @@ def pair_columns() -> tuple[PairColumns, ...]:
 def subheadings_unless() -> re.Pattern:
     """sections.toml [subheadings] unless: a subheading that says its items are no longer what the
     section above lists ("Former subsidiaries"), so it does not inherit that section's spec."""
-    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("subheadings", {"unless": "(?!)"})
+    d = checked("sections.toml", SECTIONS).get("subheadings", {"unless": "(?!)"})
     return _regex(d["unless"], "sections.toml", "[subheadings]")
 
 
@@ -382,7 +384,7 @@ def subheadings_unless() -> re.Pattern:
 def item_people_unless() -> re.Pattern:
     """sections.toml [item_people] unless_heading: a heading whose list's person items are authors or performers of
     works ("Publications", "Discography"), whose apposition names a publisher or a label, not an employer."""
-    d = check(read("sections.toml"), SECTIONS, "sections.toml").get("item_people", {"unless_heading": "(?!)"})
+    d = checked("sections.toml", SECTIONS).get("item_people", {"unless_heading": "(?!)"})
     return _regex(d["unless_heading"], "sections.toml", "[item_people]")
 
 

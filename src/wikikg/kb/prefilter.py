@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from wikikg.kb.prefilterstore import lists, stored, words
+
 try:  # the standard library's own regex parser (private, but part of every CPython >= 3.11)
     from re import _constants as _C
     from re import _parser
@@ -36,6 +38,7 @@ def _tree(pattern: str, flags: int) -> list:
     return list(_parser.parse(pattern, flags))
 
 
+@stored(words)
 def required(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case strings (ASCII, or caseless marks such as "’") at least one of which the folded text
     holds wherever the pattern matches; None when the pattern has no such list."""
@@ -47,6 +50,7 @@ def required(pattern: re.Pattern) -> tuple[str, ...] | None:
         return None
 
 
+@stored(lists)
 def required_all(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     """Lists of such strings such that wherever the pattern matches, the folded text holds
     one string of every list (a literal run, the words of a branch, each part of a sequence on its
@@ -193,6 +197,7 @@ def squeeze(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+@stored(lists)
 def phrases(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     """Lists of strings with a space inside ("at ⟦", "at the ⟦") such that wherever the pattern matches, the
     folded and squeezed text holds one string of every list: a run of the pattern's items that can only
@@ -208,6 +213,7 @@ def phrases(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
                                                                          or w.strip(" ") == _NEXT_SLOT) for w in c)))
 
 
+@stored(words)
 def leads(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Strings one of which the folded and squeezed text holds wherever the pattern matches: what its first items
     spell (up to _MAX_LEADS strings: "degree ", "a b.a. "), each with three characters or more besides white space;

@@ -12,7 +12,7 @@ from wikikg.errors import RuleError
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
 from wikikg.kb.prefilter import fold, leads, phrases, required, required_all, squeeze
-from wikikg.kb.schema import Free, Items, Table, by_class, check, read, suggest
+from wikikg.kb.schema import Free, Items, Table, by_class, check, checked, read, suggest
 from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
 __all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "cues", "load_cues", "load_relations",
@@ -160,7 +160,8 @@ def _groups(data: dict) -> dict[str, frozenset[str]]:
 def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, ...]:
     """The sentence relation rules of relations.toml (of `directory`, for tests), checked against
     the closed schema and the ontology."""
-    data = check(read("relations.toml", directory), RELATIONS, "relations.toml")
+    data = checked("relations.toml", RELATIONS) if directory is None else \
+        check(read("relations.toml", directory), RELATIONS, "relations.toml")
     groups = _groups(data)
     known, ids = declared_terms(), [r["id"] for r in data["rule"]]
     rules, seen = [], set()
@@ -250,7 +251,7 @@ def relation_rules() -> tuple[Rule, ...]:
 
 @cache
 def _type_groups() -> dict[str, frozenset[str]]:
-    return _groups(check(read("relations.toml"), RELATIONS, "relations.toml"))
+    return _groups(checked("relations.toml", RELATIONS))
 
 
 def type_group(name: str) -> frozenset[str]:

@@ -63,6 +63,22 @@ def read(name: str, directory: Path | Traversable | None = None) -> dict:
         raise RuleError(f"{name}: not valid TOML: {e}") from None
 
 
+_checked: dict[str, dict] = {}
+
+
+def checked(name: str, schema: Table) -> dict:
+    """One data file of ontology/, read and checked against `schema` once until `forget_checked()`: several tables
+    are read from one file (relations.toml's rules and type groups, sections.toml's eight tables). Read only."""
+    if name not in _checked:
+        _checked[name] = check(read(name), schema, name)
+    return _checked[name]
+
+
+def forget_checked() -> None:
+    """Drop the files `checked` kept (once every table is loaded: their tables hold what is needed of them)."""
+    _checked.clear()
+
+
 def check(data: dict, schema: Table, file: str) -> dict:
     """Check `data` (a whole file) against `schema`; raise RuleError naming the file, the entry and
     the key, with the closest valid key, for anything the schema does not know. Returns `data`."""
