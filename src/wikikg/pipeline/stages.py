@@ -294,6 +294,7 @@ def warning_records(results) -> list[Problem]:
 # (0.37 s, 3% of its CPU) that found little, with these ~6 (0.03 s). Cyclic garbage waits a little longer.
 GC_THRESHOLDS = (20_000, 10, 10)
 _thresholds: list[tuple[int, int, int]] = []
+_collected: list[bool] = []  # whether freeze_tables has run its one full collection in this process
 
 
 def freeze_tables() -> None:
@@ -309,7 +310,9 @@ def freeze_tables() -> None:
     except BaseException:
         gc.set_threshold(*_thresholds.pop())
         raise
-    gc.collect()  # no garbage frozen with the tables: each fork would pay for it (+0.6-0.8% of an article's instructions)
+    if not _collected:  # no garbage frozen with the tables: each fork would pay for it (+0.6-0.8% of an article's
+        _collected.append(True)  # instructions); once a process: a full pass over a long-lived process's heap (a
+        gc.collect()  # test run's, a server's) each build cost more than it saves
     gc.freeze()
 
 
