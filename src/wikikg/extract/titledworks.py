@@ -45,21 +45,20 @@ def _titled(ms: list[Mention], text: str) -> list[Mention]:
     noun, and after a plural one those listed with such a mention ("the cruisers Foo Bar and Jane Roe")."""
     out, listed = [], False
     for m, prev in zip(ms, [None, *ms[:-1]], strict=True):
-        shaped = m.types == _PERSON and m.strength <= SHAPE and 0 < m.start <= len(text) and _whole(m) \
-            and not _VERB_NEXT.match(text, m.end)
-        noun = _noun_before().search(text, max(0, m.start - 80), m.start) if m.start > 0 else None
-        if noun is not None and _SUBTITLE.match(text, m.end):
-            noun = None
+        if not (m.types == _PERSON and m.strength <= SHAPE and 0 < m.start <= len(text) and _whole(m)
+                and not _VERB_NEXT.match(text, m.end)):
+            listed = False  # only a mention its shape alone types a person is a title (and carries a list on)
+            continue
         if listed and prev is not None and LIST_JOIN.fullmatch(text, prev.end, m.start):
-            hit, plural = shaped, True
-        elif noun is not None:
-            kind = noun["noun"] or noun["verb"]
-            hit, plural = shaped, kind.endswith("s") and kind not in _SINGULAR
-        else:
-            hit, plural = False, False
-        if hit:
             out.append(m)
-        listed = hit and plural
+            continue
+        noun = _noun_before().search(text, max(0, m.start - 80), m.start)
+        if noun is not None and not _SUBTITLE.match(text, m.end):
+            kind = noun["noun"] or noun["verb"]
+            out.append(m)
+            listed = kind.endswith("s") and kind not in _SINGULAR
+        else:
+            listed = False
     return out
 
 

@@ -304,8 +304,7 @@ def _section(s: dict) -> SectionSpec:
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
     """sections.toml (of `directory`, for tests), checked against its closed schema."""
-    data = checked("sections.toml", SECTIONS) if directory is None else \
-        check(read("sections.toml", directory), SECTIONS, "sections.toml")
+    data = checked("sections.toml", SECTIONS, directory)
     return tuple(_section(s) for s in data["section"])
 
 

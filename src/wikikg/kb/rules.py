@@ -160,8 +160,7 @@ def _groups(data: dict) -> dict[str, frozenset[str]]:
 def load_relations(directory: Path | Traversable | None = None) -> tuple[Rule, ...]:
     """The sentence relation rules of relations.toml (of `directory`, for tests), checked against
     the closed schema and the ontology."""
-    data = checked("relations.toml", RELATIONS) if directory is None else \
-        check(read("relations.toml", directory), RELATIONS, "relations.toml")
+    data = checked("relations.toml", RELATIONS, directory)
     groups = _groups(data)
     known, ids = declared_terms(), [r["id"] for r in data["rule"]]
     rules, seen = [], set()

@@ -66,9 +66,12 @@ def read(name: str, directory: Path | Traversable | None = None) -> dict:
 _checked: dict[str, dict] = {}
 
 
-def checked(name: str, schema: Table) -> dict:
+def checked(name: str, schema: Table, directory: Path | Traversable | None = None) -> dict:
     """One data file of ontology/, read and checked against `schema` once until `forget_checked()`: several tables
-    are read from one file (relations.toml's rules and type groups, sections.toml's eight tables). Read only."""
+    are read from one file (relations.toml's rules and type groups, sections.toml's eight tables). Read only. A file
+    of another `directory` (a test's) is read and checked afresh."""
+    if directory is not None:
+        return check(read(name, directory), schema, name)
     if name not in _checked:
         _checked[name] = check(read(name), schema, name)
     return _checked[name]
