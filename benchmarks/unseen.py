@@ -104,7 +104,12 @@ def _prose(text: str) -> str:
     return text
 
 
-_BOLD = re.compile(r"'''(?!')((?:[^'\n]|'(?!'')){2,120}?)'''")  # an apostrophe inside a name ("Foo's Bar") is no bold mark
+_BOLD = re.compile(r"'''(?!')[ \t]*(?![,;])((?:[^'\n]|'(?!'')){2,120}?)'''")  # an apostrophe inside a name ("Foo's Bar") is no bold mark
+# a bold run that goes on the name: after a parenthesis without bold ("(SCI)") or a quoted nickname ("'''Dan'''"), with
+# at most a joining word ("at", "of"); never after a comma, "or" or "also known as" (an alternative name)
+_MORE = re.compile(r"""(?:[ \t]*\([^()'\n]*\))?[ \t]*(?:["“]'''[^'\n]{1,40}'''["”][ \t]*)?(?P<join>(?:at|of|de|in|on|upon)[ \t]+)?"""
+                   r"'''(?!')[ \t]*(?![,;(])(?P<more>[^'\n]{2,80}?)'''")
+_WRAPPER = re.compile(r"\{\{\s*(?:lang(?:-[a-z]+)?\s*\|\s*(?:[a-z-]+\s*\|)?|nowrap\s*\|)\s*([^{}|]*)\}\}", re.I)
 _NOT_LEAD = re.compile(r"\s*(?:[|!{}=*#:;<]|\[\[(?:File|Image|Category):)", re.I)
 
 
@@ -112,7 +117,8 @@ def _lead(text: str) -> str:
     """The first line of prose (its templates kept: "{{nihongo|'''Foo'''|...}}" holds the name), after the
     infobox, hatnotes, images and tables."""
     for line in text.splitlines():
-        if (rest := _prose(line).strip()) and not _NOT_LEAD.match(line) and not _NOT_LEAD.match(rest):
+        opens_with_name = re.match(r"\{\{\s*[A-Za-z][\w -]*\|[^{}]*'''", line)  # "{{lang|de|'''Foo'''}} (Praise) is an oratorio"
+        if (rest := _prose(line).strip()) and (opens_with_name or not _NOT_LEAD.match(line)) and not _NOT_LEAD.match(rest):
             return line
     return ""
 
@@ -133,10 +139,22 @@ def _season_title(text: str) -> str:
     return f"{season} {club} season" if club and re.fullmatch(r"\d{4}(?:[–—-]\d{2,4})?", season) else ""
 
 
+def _bold_name(text: str) -> str:
+    """The first bold run of a text with the runs that go on its name ("'''Foo''' "'''Fu'''" '''Bar'''" -> "Foo Bar"),
+    cut at a comma before italics (a run left open: "'''Foo,''called'''")."""
+    if (bold := _BOLD.search(text)) is None:
+        return ""
+    name, end = bold.group(1), bold.end()
+    while more := _MORE.match(text, end):
+        nickname = re.fullmatch(r'["“].*["”]', more["more"].strip())  # '''"Jimmy"''' between a name's runs
+        name, end = name if nickname else f"{name} {more['join'] or ''}{more['more']}", more.end()
+    return re.split(r",\s*''", name)[0]
+
+
 def describe(path: str, blob: str, text: str) -> list:
     """One index row for a decoded article."""
-    bold = _BOLD.search(_lead(text)) or _BOLD.search(_prose(text)) or _BOLD.search(text)  # no infobox's label
-    name = re.sub(r"''+", "", re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", bold.group(1))) if bold else ""
+    name = _bold_name(_lead(text)) or _bold_name(_prose(text)) or _bold_name(text)  # no infobox's label
+    name = re.sub(r"''+", "", re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", _WRAPPER.sub(r"\1", name)))
     title = html.unescape(name).replace("\xa0", " ").strip(" ,:")  # italics marks and entities are no part of it
     title = _season_title(text) or title
     box = re.search(r"\{\{\s*infobox[ _]+([^|\n}<]*)", text, re.I)

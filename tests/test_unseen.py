@@ -145,6 +145,17 @@ def test_errors_refuses_the_test_split():
     ("{{Infobox Football club season\n  | club = [[Foo F.C.|Foo]]\n  | season = 2003–04\n}}\n'''Foo''' had a poor"
      " season.\n\n'''16.''' [[Jane Roe]]", "2003–04 Foo F.C. season"),  # a season box names a team's season article
     ("{{Infobox football club season\n| club = Bar United\n| season = 1999\n}}\nBar United's season.", "1999 Bar United season"),
+    # a name bolded in runs: around a nickname, across a parenthesis and "at"; an alternative name is no part of it
+    ("'''Jane Ann''' \"'''Jo'''\" '''Roe''' (born 1924) is a senator.", "Jane Ann Roe"),
+    ("'''Jane Ann''' '''\"Jo\"''' '''Roe, Jr.''' (born 1924) is a senator.", "Jane Ann Roe, Jr."),
+    ("The '''Foo Correctional Institution''' (FCI) at '''Bar Hill''' is a prison.", "Foo Correctional Institution at Bar Hill"),
+    ("'''Foo Route 7''' '''(FR 7)''' is a road.", "Foo Route 7"),
+    ("'''Foo''' or '''Bar''' is a dish.\n'''Notes'''\n'''Sources'''", "Foo"),
+    ("''' Foo ''' is a village.", "Foo"),  # spaces inside the bold marks
+    ("The'''Foo Cup,''called''' Bar Cup'''in its early years, was a tournament.", "Foo Cup"),  # a run left open
+    ("{{lang|de|'''''Lobet Foo'''''}} (Praise Foo), '''{{nowrap|BWV 1}}''', known as the '''''Foo Oratorio''''', is an"
+     " oratorio.", "Lobet Foo"),  # a line led by a wrapper template holding the name
+    ("{{Infobox royalty\n| name = X\n}}\n{{!}}'''Reign'''\n'''Foo of Bar''' was a king.", "Foo of Bar"),
 ])
 def test_the_title_guess_is_the_lead_s_bold_name_not_an_infobox_label(text, title):
     assert unseen.describe("x/1", "0" * 40, text)[5] == title
