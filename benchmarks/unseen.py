@@ -192,13 +192,13 @@ def index(mirror: str) -> None:
 
 
 def used(extra: list[str]) -> tuple[set[str], set[str], set[str]]:
-    """Paths, blobs and lower-cased titles of the blind set, of every earlier unseen sample
+    """Paths, blobs and lower-cased titles (without a trailing qualifier) of the blind set, of every earlier unseen sample
     (tests/blind/unseen-sample-*.paths) and of the --used files (path, or path TAB title, per line)."""
     paths, blob_ids, titles = set(), set(), set()
     extra = sorted(str(p) for p in MANIFEST.parent.glob("unseen-sample-*.paths")) + list(extra)
     with open(MANIFEST, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
-            titles.add(r["title"].lower())
+            titles.add(_plain_title(r["title"]).lower())  # "Foo (Ohio)": another revision's lead bolds "Foo"
             if "vinhqdang" in r["repo"]:
                 paths.add(r["path"])
             blob_ids.update(re.findall(r"cat-file blob ([0-9a-f]{40})", r["note"]))
@@ -208,7 +208,7 @@ def used(extra: list[str]) -> tuple[set[str], set[str], set[str]]:
             if parts[0]:
                 paths.add(parts[0])
                 if len(parts) > 1 and parts[1]:
-                    titles.add(parts[1].lower())
+                    titles.add(_plain_title(parts[1]).lower())
     return paths, blob_ids, titles
 
 
@@ -232,7 +232,7 @@ def order(rows: list[dict], seed: int, extra: list[str]) -> list[tuple[int, dict
     random.Random(seed).shuffle(rows)
     paths, blob_ids, titles = used(extra)
     return [(i, r) for i, r in enumerate(rows)
-            if not (r["path"] in paths or r["blob"] in blob_ids or r["title"].lower() in titles)]
+            if not (r["path"] in paths or r["blob"] in blob_ids or _plain_title(r["title"]).lower() in titles)]
 
 
 def facts_by_rule(graph: str) -> dict[str, list[list[str]]]:

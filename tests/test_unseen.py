@@ -65,6 +65,17 @@ def test_the_blind_set_is_never_drawn(tmp_path):
     assert blind["path"] not in {r["path"] for _, r in unseen.order(unseen.pool(str(path), None, 0, 10**9), 1, [])}
 
 
+def test_another_revision_of_a_blind_article_is_never_drawn(tmp_path):
+    """The dataset holds some articles at several revisions: a manifest title's "(qualifier)" is no part of the match."""
+    blind = next(r for r in csv.DictReader(open(unseen.MANIFEST, encoding="utf-8", newline=""), delimiter="\t")
+                 if r["title"].endswith(")") and "vinhqdang" in r["repo"])
+    path = _index(tmp_path, 3)
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\n").writerow(
+            [9, "x/other", "e" * 40, 5000, 0, unseen._plain_title(blind["title"]), "company", "company", ""])
+    assert "x/other" not in {r["path"] for _, r in unseen.order(unseen.pool(str(path), None, 0, 10**9), 1, [])}
+
+
 @pytest.mark.parametrize("name", ["unseen-sample-round1.tsv", "unseen-sample-round2-start.tsv", "unseen-sample-round2-end.tsv",
                                   "unseen-sample-round3-start.tsv", "unseen-sample-round3-end.tsv",
                                   "unseen-sample-round4-start.tsv", "unseen-sample-round4-end.tsv",
