@@ -11,6 +11,7 @@ from wikikg.extract.factdates import (
     fact_text,
     graduation_date,
     later_conjunct,
+    own_date,
     state_conjunct,
     verb_conjunct,
     when_date,
@@ -31,6 +32,16 @@ _OWN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s|⟦\d+⟧\s+(?:[a-z]+ly\s+
 _ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
 # "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
 _SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
+# the main clause's subject right after the opening: "Since 2002, the ⟦Foo Conference⟧ has four divisions"
+_OPENING_SUBJECT = re.compile(r"\s*(?:the\s+)?⟦(\d+)⟧")
+# a post's holder before the sentence's time: "⟦A⟧ succeeded ⟦Jane Roe⟧ as chairman of ⟦X⟧ in 1940" (the date is when
+# her post ended), "former ⟦Foo⟧ CEO ⟦John Doe⟧ announced ... in 2009" (his had ended before)
+_PREDECESSOR = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing))\s+(?:the\s+)?$", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-)\s*(?:the\s+)?$", re.I)
+_FORMER_POST = re.compile(r"\b(?:former|ex-)", re.I)
+_PLACE_AFTER = re.compile(r",?\s+in\s+⟦(\d+)⟧|,\s*⟦(\d+)⟧")  # where a body named before a term is
+_POSTS = frozenset({"keyPerson", "affiliatedWith", "memberOf"})  # a post or a membership, which "former" says is over
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 # ", who assumed office on October 28, 2009", ", who took over as leader in 2009": the start of the post the fact names
 _TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:office|post|position|role)|took\s+over\b|"
                         r"was\s+(?:appointed|elected|named|enthroned|installed|inaugurated|sworn\s+in))\b[^,;]*")
@@ -42,24 +53,36 @@ def fact_date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | 
     if rule.dated == "founding" or not rule.dated and (rule.dated_when is None
                                                        or not rule.dated_when.search(sl.text, span[0], span[1])):
         since = _SINCE_OPENING.match(sl.text) if rule.dated != "founding" else None
-        return sentence_date(since.group(1), None, None) if since and since.end() <= span[0] else None  # "is part
-        # of ⟦X⟧": a state, undated, unless the sentence opens with when it began; "became part of ⟦X⟧ in 1943"
-        # (dated_when): an event
+        main = _OPENING_SUBJECT.match(sl.text, since.end()) if since else None
+        keys = {m.key for m in parties if isinstance(m, Mention)}
+        return sentence_date(since.group(1), None, None) if since and since.end() <= span[0] and main \
+            and sl.mentions[int(main.group(1))].key in keys else None  # "is part of ⟦X⟧": a state, undated,
+        # unless the sentence opens with when it began, its main clause's (not "Since 2004, ⟦A⟧ has been director at
+        # ⟦X⟧, run by ⟦B⟧": B's post); "became part of ⟦X⟧ in 1943" (dated_when): an event
     keys = {m.key for m in parties if isinstance(m, Mention)}
     slots = {i for i, m in enumerate(sl.mentions) if m.key in keys}
+    if (past := _past_holder(sl, slots, span, rule.relation)) is not None:
+        if past or not slots:
+            return None
+        last = max(slots, key=lambda i: sl.spans[i][1])  # "former President of ⟦X⟧ (1985–90)", "formerly a professor
+        end = sl.spans[last][1]  # at ⟦X⟧ in ⟦Fooville⟧ from 2006 to 2015": the post's own term
+        while (m := _PLACE_AFTER.match(sl.text, end)) and "Place" in sl.mentions[int(m.group(1) or m.group(2))].types:
+            end = m.end()
+        return own_date(sl.text, end, "Person" in sl.mentions[last].types)
     dates = fact_text(sl.text, span, slots, {i for i in slots if "Person" in sl.mentions[i].types},
                       rule.event == "Founding" or rule.relation in ("foundedBy", "foundingDate"))
     if dates is None:
         return None
     comma = sl.text.find(",", span[1])
     took = _TOOK_POST.match(sl.text, comma) if comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) else None
-    if took is None and rules.cues().present.search(sl.text[clause[0]:span[1]]):
-        return None  # "The current president is X": no date, unless "X, who took office in 2009"
+    if took is None and rules.cues().present.search(_PARENTHESIS.sub(" ", sl.text[clause[0]:span[1]])):
+        return None  # "The current president is X": no date, unless "X, who took office in 2009" (a parenthesis
+        # speaks of a name: "attended the ⟦Foo⟧ School (now called ⟦Bar⟧) from 1975 to 1979" is dated)
     if took is not None:  # the holder's clause dates the post; a date across its last comma is whole
         end = took.end()
         end = next((e for b, e, *_ in find_dates(sl.text) if b < end < e), end)
         return sentence_date(dates[:end], None, None, before=span[1])
-    if rule.relation == "educatedAt" and comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) \
+    if rule.relation == "educatedAt" and comma >= 0 and _one_name_placed(sl, span[1], comma) \
             and not find_dates(dates[clause[0]:comma]) and (graduated := graduation_date(dates, comma)) is not None:
         return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975"
     while comma >= 0 and _one_name_placed(sl, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
@@ -112,3 +135,16 @@ def _fronted(text: str, found: list) -> bool:
     """Whether the one date found before a coordinated trigger opens the sentence, before its first mention."""
     first = text.find("⟦")
     return len(found) == 1 and found[0][1] <= first and bool(_FRONTED.match(text[:found[0][0]]))
+
+
+def _past_holder(sl: Slotted, slots: set[int], span, relation: str) -> bool | None:
+    """Whether a party held the fact's post before the sentence's time, so that no date of the sentence's is the
+    fact's start: True for a person a post passed from ("succeeded ⟦Jane Roe⟧ as"), False for a post the text calls
+    former ("former ⟦Foo⟧ CEO ⟦John Doe⟧", "⟦Foo⟧'s former president": only a term right after it dates it); else None."""
+    former = relation in _POSTS and _FORMER_POST.search(sl.text, span[0], span[1]) is not None
+    for i in slots:
+        before = sl.text[max(0, sl.spans[i][0] - 30):sl.spans[i][0]]
+        if "Person" in sl.mentions[i].types and _PREDECESSOR.search(before):
+            return True
+        former = former or relation in _POSTS and _FORMER.search(before) is not None
+    return False if former else None
