@@ -82,7 +82,10 @@ _LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+e
 # the fact's end, with no start before it: "Until the 2013 election, ⟦X⟧ governed with ⟦Y⟧" (not "from 1950 until 1953");
 # also an end told by its event: "served as dean of ⟦X⟧ until his retirement in May 1944", "until its closure in 2001";
 # "through" as "until": "played for the ⟦Bears⟧ through the 2003 season"
-_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough)\s+(?:(?:his|her|its|their|the)\s+(?:[a-z][\w-]*\s+){1,4}?(?:in|on)\s+)?"
+# "until the Roe family sold the airline to ⟦Foo⟧ in 2001", "until being elected MEP in 1999", "until about 1869": the end
+# told by a clause of its own ("until" then any words of one clause before the date)
+_UNTIL = re.compile(r"\b(?:(?:[Uu]ntil|[Tt]ill)\s+(?:(?:about|around|circa|c\.)\s+|(?:[^\s,;:()]+\s+){1,10}?(?:in|on)\s+)?"
+                    r"|[Tt]hrough\s+(?:(?:his|her|its|their|the)\s+(?:[a-z][\w-]*\s+){1,4}?(?:in|on)\s+)?)"
                     r"(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
                     r"(?:\d{1,2},?\s+)?\d{4}(?!\d)")
 
@@ -92,6 +95,12 @@ _UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough)\s+(?:(?:his|her|its|thei
 _BY = re.compile(r"\b[Bb]y\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of|middle\s+of|spring\s+of|summer\s+of|autumn\s+of"
                  r"|fall\s+of|winter\s+of)(?:-|\s+)(?:the\s+)?)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}(?!\d)")
 
+# a date the fact came after, no date of its: "after 1942, some members joined ⟦X⟧", "a free agent after the 2008 season,
+# he signed with ⟦X⟧ on March 18, 2009"
+_AFTER_DATE = re.compile(r"\b[Aa]fter\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of)(?:-|\s+)(?:the\s+)?)?(?:\d{1,2}\s+)?"
+                         r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}(?!\d)(?:\s*[–—-]\s*\d{2,4})?"
+                         r"|\b[Aa]fter\s+the\s+\d{4}(?:\s*[–—-]\s*\d{2,4})?\s+season\b")  # (not "after the 2010 election",
+# an event the year names: "After the 2010 election he was named chair of ⟦X⟧" is of 2010)
 
 # a year that modifies a name, no event's date: "⟦Jane Roe⟧ – 1991 NFL Player of the Year", "chairman for 2006
 # Friends of Foo", "1963's \"Foo\"", "joined them for the 2009 ⟦Foo League⟧"; not a time phrase's ("in the 2006 general
@@ -177,6 +186,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     out += [m.span() for m in _UNTIL.finditer(text)
             if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
     out += [m.span() for m in _BY.finditer(text) if not _inside(span, *m.span())]
+    out += [m.span() for m in _AFTER_DATE.finditer(text) if not _inside(span, *m.span())]
     if (opening := _BEFORE.match(text)) and not _inside(span, *opening.span()):
         out.append(opening.span())
     elif (opening := _AFTER.match(text) or _EARLIER.match(text)) and not _inside(span, *opening.span()) \
@@ -213,9 +223,11 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     return _blank(text, out)
 
 
-# ", graduating in 2003", ", from which he graduated with a PhD in 1975", ", where she earned a degree in 1990":
+# ", graduating in 2003", ", from which he graduated with a PhD in 1975", ", where she earned a degree in 1990",
+# ", earning his doctorate in philosophy in 1987":
 # a schooling's date, told after the school's name
-_GRADUATED = re.compile(r",\s*(?:graduating|(?:from\s+)?(?:which|where)\s+(?:he|she|they|⟦\d+⟧)\s+(?:graduated|received|earned|"
+_GRADUATED = re.compile(r",\s*(?:graduating|(?:earning|receiving|obtaining|completing)\s+(?:his|her|their|a|an|the)\s|"
+                        r"(?:from\s+)?(?:which|where)\s+(?:he|she|they|⟦\d+⟧)\s+(?:graduated|received|earned|"
                         r"obtained|completed))\b[^;.]{0,120}?\b(?:in|on)\s+(?=\d|[A-Z][a-z]+\s+\d)")
 
 
@@ -310,6 +322,7 @@ _VERB = (r"(?:was|were|is|are|has|had|have|became|began|went|took|won|spent|held
          r"|got|gave|sat|saw|[a-z]{3,}ed)\b")
 _AND_VERB = re.compile(rf"(?:(?:,\s*|\s+)and\s+|,\s*(?=then\s))(?:{_ADVERB}\s+)*(?:{_VERB}|(?:in|on|by)\s+(?:[A-Z][a-z]+\s+)?\d)")
 _TERM = re.compile(r".*?\b(?:served|remained|held|sat)\b")  # "was appointed Governor of ⟦X⟧ and served from 1918": X's term
+# (not "attended ⟦X⟧ and served in the ⟦Y⟧ from 1946 to 1949": Y's, another body named before the date)
 # a later predicate told as a state or as coming after ("and became professor at ⟦X⟧", "and at one point was a member of
 # ⟦X⟧", "and then spent a year at ⟦X⟧"), or after a birth: not an event told right after the first ("returned to
 # Freedonia in 2004 and joined ⟦X⟧", "graduated in 1966 and enrolled in ⟦X⟧": as often of that year as not)
@@ -330,7 +343,8 @@ def later_conjunct(text: str, start: int, limit: int, schooling: bool = False) -
     elected to ⟦Y⟧ in 1990": 1990 is Y's); else None, also for a `schooling` whose graduation the later one
     tells, naming no other school ("attended ⟦X⟧ and graduated in 1947": the schooling's date)."""
     m = _AND_VERB.search(text, start, limit)
-    if m is None or find_dates(text[start:m.start()]) or not find_dates(text[m.start():limit]) or _TERM.match(text, m.end() - 8) \
+    if m is None or find_dates(text[start:m.start()]) or not (found := find_dates(text[m.start():limit])) \
+            or _TERM.match(text, m.end() - 8) and "⟦" not in text[m.start():m.start() + found[0][0]] \
             or schooling and _GRADUATION.match(text, m.start()) and not _FROM_SLOT.search(text, m.start()):
         return None
     return m.start()

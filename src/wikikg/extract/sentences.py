@@ -8,44 +8,17 @@ from wikikg.extract import clausewords as cw
 from wikikg.extract.arguments import LINKED, biography_own, fits, strict_place
 from wikikg.extract.clauses import clause_of, relative_antecedent
 from wikikg.extract.commonnouns import without_common_nouns
-from wikikg.extract.dates import PreviousDates, clause_date, find_dates, section_year, sentence_date
+from wikikg.extract.dates import PreviousDates, find_dates, section_year, sentence_date
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
-from wikikg.extract.factdates import (
-    ENDS,
-    conjunct_start,
-    event_link_date,
-    fact_text,
-    graduation_date,
-    later_conjunct,
-    own_date,
-    state_conjunct,
-    verb_conjunct,
-    when_date,
-)
+from wikikg.extract.factdates import graduation_date, own_date
 from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
+from wikikg.extract.ruledates import fact_date
 from wikikg.extract.select import Slotted, eligible, select
 from wikikg.kb import gates, rules
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Citation, DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
-
-_PLACE_APPOSED = re.compile(r",\s*⟦(\d+)⟧\s*(?:,|(?=(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+)?\d))")  # ", ⟦Fooville⟧, in 1962",
-# ", ⟦Fooville⟧ in 1962", ", ⟦Barland⟧ on March 21, 2011"
-_ONE_NAME_IN = re.compile(r"\s*(?:the\s+)?⟦\d+⟧\s+in\s+⟦(\d+)⟧\s*")  # "⟦Foo College⟧ in ⟦Fooville⟧"
-_AND_LED = re.compile(r"\s*,?\s+and\s")  # a trigger that coordinates a second fact after a first
-# "In February 1951 ⟦0⟧ was called up and assigned to ⟦2⟧": a date fronted before the subject scopes over every predicate
-_FRONTED = re.compile(r"\s*(?:(?:in|on|by|during|around|since|from|as\s+of)\s+(?:the\s+)?(?:(?:late|early|mid|middle\s+of)"
-                      r"[\s-]+)?)?$", re.I)
-_OWN_SUBJECT = re.compile(r"\b(?:he|she|they|it|we)\s|⟦\d+⟧\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", re.I)  # a conjunct's own
-# subject: a clause of its own
-_ONE_NAME = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:,\s*⟦\d+⟧)*\s*")
-# "Since 2002, ⟦A⟧ has four divisions: ...": a state the sentence opens by the date it began holds from then
-_SINCE_OPENING = re.compile(r"^Since\s+((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}),")
-# ", who assumed office on October 28, 2009", ", who took over as leader in 2009": the start of the post the fact names
-_TOOK_POST = re.compile(r",\s+who\s+(?:(?:assumed|took|entered)\s+(?:the\s+)?(?:office|post|position|role)|took\s+over\b|"
-                        r"was\s+(?:appointed|elected|named|enthroned|installed|inaugurated|sworn\s+in))\b[^,;]*")
-
 
 # a participle right after a preposition's unnamed object: "a collection founded by", "of an agency run by"
 _OF_A_NOUN = re.compile(r"\b(?:of|for|with|to|at|on|from|into|about)\s+an?\s+(?:[a-z][\w-]*\s+){1,4}$")
@@ -180,7 +153,7 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if rule.max_objects:
                 obj = obj[:rule.max_objects]
             at = t.span("at") if "at" in t.re.groupindex and t.start("at") >= 0 else span  # where the fact stands
-            date = _date(rule, sl, at, clause, prev, year, subj + obj)
+            date = fact_date(rule, sl, at, clause, prev, year, subj + obj)
             if itemised and rule.dated and (d := sentence_date(sl.text, prev(), None, before=span[1])) is not None:
                 date = d  # a timeline item states one event: its date stands anywhere in it
             if rule.object == "date":
@@ -256,84 +229,6 @@ def _gerund_host(sl: Slotted, clause: tuple[int, int]) -> int | None:
     if not lo or not _GERUND.match(sl.text, lo) or not _GERUND_BREAK.search(sl.text, 0, lo):
         return None
     return clause_of(sl, (lo - 1, lo - 1))[0]
-
-
-def _date(rule, sl: Slotted, span, clause, prev: PreviousDates, year: int | None, parties=()) -> DateValue | None:
-    """The fact's date: from the clause up to the trigger, or just after it (before any comma); not a date
-    of another name or event of the sentence (factdates.fact_text)."""
-    if rule.dated == "founding" or not rule.dated and (rule.dated_when is None
-                                                       or not rule.dated_when.search(sl.text, span[0], span[1])):
-        since = _SINCE_OPENING.match(sl.text) if rule.dated != "founding" else None
-        return sentence_date(since.group(1), None, None) if since and since.end() <= span[0] else None  # "is part
-        # of ⟦X⟧": a state, undated, unless the sentence opens with when it began; "became part of ⟦X⟧ in 1943"
-        # (dated_when): an event
-    keys = {m.key for m in parties if isinstance(m, Mention)}
-    slots = {i for i, m in enumerate(sl.mentions) if m.key in keys}
-    dates = fact_text(sl.text, span, slots, {i for i in slots if "Person" in sl.mentions[i].types},
-                      rule.event == "Founding" or rule.relation in ("foundedBy", "foundingDate"))
-    if dates is None:
-        return None
-    comma = sl.text.find(",", span[1])
-    took = _TOOK_POST.match(sl.text, comma) if comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) else None
-    if took is None and rules.cues().present.search(sl.text[clause[0]:span[1]]):
-        return None  # "The current president is X": no date, unless "X, who took office in 2009"
-    if took is not None:  # the holder's clause dates the post; a date across its last comma is whole
-        end = took.end()
-        end = next((e for b, e, *_ in find_dates(sl.text) if b < end < e), end)
-        return sentence_date(dates[:end], None, None, before=span[1])
-    if rule.relation == "educatedAt" and comma >= 0 and _ONE_NAME.fullmatch(sl.text, span[1], comma) \
-            and not find_dates(dates[clause[0]:comma]) and (graduated := graduation_date(dates, comma)) is not None:
-        return graduated  # "attended ⟦X⟧, from which he graduated with a PhD in 1975"
-    while comma >= 0 and _one_name_placed(sl, span[1], comma) and (m := _PLACE_APPOSED.match(sl.text, comma)) \
-            and "Place" in sl.mentions[int(m.group(1))].types:
-        comma = sl.text.find(",", m.end())  # "graduated from ⟦ETH⟧, ⟦Switzerland⟧, in 1962", "joined ⟦X⟧ in
-        # ⟦Fooville⟧, ⟦Barland⟧ in 1902": the place ends nothing
-    limit = clause[1] if comma < 0 else min(comma, clause[1])
-    for start, end, *_ in find_dates(dates[:clause[1]]):  # "on December 30, 1995": the comma is the date's
-        if start < limit < end:
-            limit = end
-    limit = later_conjunct(dates, span[1], limit, rule.relation == "educatedAt") or limit  # "became chairman of ⟦X⟧
-    # and was elected to ⟦Y⟧ in 1990": Y's date
-    if not find_dates(dates[:limit]) and (event := event_link_date(sl.text, sl.mentions, span[1], limit)) is not None:
-        return event  # "In the ⟦2006 general election⟧ the party was affiliated to ⟦X⟧": the link's year
-    if (when := when_date(sl.text, span, limit)) is not None:
-        return when  # "until 2001 when they hired ⟦X⟧ as chairman": the clause's date (an end blanked in `dates`)
-    if rule.dated == "sentence":
-        limit = len(sl.text)
-    elif _AND_LED.match(sl.text, span[0]):
-        if (own := sentence_date(dates[span[0]:limit], None, None)) is not None:
-            return own  # "a [[B.Com.]] at [[X]] in 1995 and a [[LL.B.]] at [[Y]] in 1996": the second's date follows it
-        if (before := find_dates(dates[:span[0]])) and not _fronted(sl.text, before):  # "Chancellor of ⟦X⟧,
-            dates = " " * span[0] + dates[span[0]:]  # serving from 1989 to 2004 and Chancellor of ⟦Y⟧, from 1979 to
-            # 2002": the first fact's dates are not the second's
-    elif (conj := verb_conjunct(dates, span)) is not None and not _fronted(sl.text, find_dates(dates[:span[0]])) \
-            and ((own := find_dates(dates[conj:limit])) and not ENDS.search(dates, 0, conj + own[0][0])
-                 or state_conjunct(dates, conj)):  # "joined the priesthood in
-        # 1628 and became professor at ⟦X⟧": another predicate's date, none of this one's; nor an end ("until 1956")
-        return None if own and ENDS.search(dates, 0, conj + own[0][0]) else sentence_date(dates[conj:limit], None, None)
-    elif (conj := conjunct_start(dates, span)) is not None:
-        if find_dates(dates[span[1]:clause[1]]):
-            return sentence_date(dates[conj:limit], None, None)  # "a visiting artist at ⟦A⟧ in 1997, and a Fellow
-            # at ⟦B⟧ in 2001": a conjunct with a date of its own has no other (none when that date is past the comma)
-        if _OWN_SUBJECT.search(sl.text, conj, span[1]) and "," not in sl.text[conj:span[0]] \
-                and not _fronted(sl.text, find_dates(dates[:span[0]])):
-            return None  # "joined ⟦A⟧ in 1982, and during his time there he worked for ⟦B⟧": a clause of its own (not
-            # "Becoming ⟦A⟧ in 1985, and a unit of ⟦B⟧, the company moved": a participle's, the main clause after a comma)
-    return clause_date(dates, limit, prev(), year, before=span[1])
-
-
-def _one_name_placed(sl: Slotted, start: int, end: int) -> bool:
-    """Whether text[start:end] is one name, or one name then where it is ("⟦Foo College⟧ in ⟦Fooville⟧")."""
-    if _ONE_NAME.fullmatch(sl.text, start, end):
-        return True
-    m = _ONE_NAME_IN.fullmatch(sl.text, start, end)
-    return m is not None and "Place" in sl.mentions[int(m.group(1))].types
-
-
-def _fronted(text: str, found: list) -> bool:
-    """Whether the one date found before a coordinated trigger opens the sentence, before its first mention."""
-    first = text.find("⟦")
-    return len(found) == 1 and found[0][1] <= first and bool(_FRONTED.match(text[:found[0][0]]))
 
 
 def _pick(kind, sl, span, clause, preps, types, ctx, strict, need_prep=False) -> list[Mention]:
