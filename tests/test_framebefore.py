@@ -24,7 +24,9 @@ def test_examples():
     assert frame_before("Foo is a subsidiary of [[Bar]]", 0, 23) is not None
     assert frame_before("she joined the [[Bar]]", 0, 15) is False
     assert frame_before("a stake in its [[Bar]]", 0, 15) is True
-    assert frame_before("she rejoined [[Bar]]", 4, 13) is False  # "joined" inside "rejoined", the window opens after "re"
+    assert frame_before("she rejoined [[Bar]]", 4, 13) is False
+    assert frame_before("she rejoined [[Bar]]", 6, 13) is None  # "joined" inside "rejoined": the window opens after
+    assert _expression("she rejoined [[Bar]]", 6, 13) is None  # "re", and the lookbehind reads before the window
     assert frame_before("she joined[[Bar]]", 0, 10) is None  # no white space before the link
 
 
