@@ -163,7 +163,11 @@ def test_context_types_is_the_first_class_whose_context_fits():
     import re
     from pathlib import Path
 
-    from wikikg.extract.classify import _apposed_before, _context_patterns, _title_before, context_types
+    from wikikg.extract.classify import _apposed_before, _context_patterns, context_types
+    from wikikg.kb.names import name_tables
+
+    titles = sorted(name_tables().stop.titles, key=len, reverse=True)
+    title_before = re.compile(rf"(?:^|(?<=[\s(\[]))(?:{'|'.join(map(re.escape, titles))})\s+$")
 
     def by_class(text, start, end):
         before, after = text[max(0, start - 40):start], text[end:end + 80]
@@ -176,7 +180,7 @@ def test_context_types_is_the_first_class_whose_context_fits():
             for cls, pat in _apposed_before():
                 if pat.search(before):
                     return frozenset({cls})
-        if before[-1:] == " " and _title_before().search(before) and not re.search(r"\w['’]s\s", text[start:end]):
+        if before[-1:] == " " and title_before.search(before) and not re.search(r"\w['’]s\s", text[start:end]):
             return frozenset({"Person"})
         return frozenset()
 

@@ -86,8 +86,11 @@ def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str],
     return re.compile(rf"{c.pronoun.pattern}|\b[Tt]he\s+(?:{noun_re})\b(?!\s+(?:of|that|which|who)\b)(?!-){bare}")
 
 
-_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b")
-_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# \b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b and \b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b, the first letters first (the
+# lookbehind is the \b before a word's first letter): the engine skips to those letters instead of trying every position
+# of the article (tests/test_pronoun_patterns.py)
+_HE = re.compile(r"[Hh](?<!\w.)(?:e|is|im|imself)\b")
+_SHE = re.compile(r"[SsHh](?<!\w.)(?:(?<=[Ss])he|(?<=[Hh])er|(?<=[Hh])ers|(?<=[Hh])erself)\b")
 
 
 def other_pronoun(text: str) -> str:

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from wikikg.extract.modifiernames import yielded_class
 from wikikg.extract.nonentities import QUALIFIER_TAIL, is_event, names_no_entity
 from wikikg.extract.teams import college_team, player_qualified, sport_qualified, sport_words, team_types
+from wikikg.extract.titlebefore import title_before
 from wikikg.extract.venues import no_venue, venue_end
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
@@ -307,13 +308,6 @@ _APPOSED_CLOSED = re.compile(r",\s+(?:with|based|headquartered|which|that|where|
 _POSSESSIVE = re.compile(r"\w['’]s\s")
 
 
-@cache
-def _title_before() -> re.Pattern:
-    """A title of names.toml [stop] titles, capitalised, right before a name ("Governor ", "Dr. ")."""
-    words = sorted(name_tables().stop.titles, key=len, reverse=True)
-    return re.compile(rf"(?:^|(?<=[\s(\[]))(?:{'|'.join(map(re.escape, words))})\s+$")
-
-
 @lru_cache(maxsize=4096)  # a name's span is often asked about twice
 def context_types(text: str, start: int, end: int) -> frozenset[str]:
     """Class from the words right before a name or from an apposition right after it."""
@@ -332,7 +326,7 @@ def context_types(text: str, start: int, end: int) -> frozenset[str]:
         i = apposed_table.first(before)
         if i is not None:
             return frozenset({_apposed_before()[i][0]})
-    if before[-1:] == " " and _title_before().search(before) and not _POSSESSIVE.search(text, start, end):
+    if before[-1:] == " " and title_before(before) and not _POSSESSIVE.search(text, start, end):
         return _PERSON  # "under Governor [[Jane Roe]],": a person's title; not "Lord [[Foo's Proclamation]]"
     return frozenset()
 

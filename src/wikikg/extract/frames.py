@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from wikikg.extract.classify import is_concept_title, split_title
+from wikikg.extract.framebefore import frame_before, usable
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.nonentities import is_event, names_no_entity
 from wikikg.kb.names import name_tables, stop_names
@@ -50,11 +51,14 @@ def frame_types(title: str, text: str, start: int, end: int) -> frozenset[str]:
     organisation fills ("joined [[Foo]] in 1998", "a member of [[Bar]]."), Company for a business's frame ("a
     subsidiary of [[Foo]]"), else none."""
     before, after, _ = _patterns()
-    frame = before.search(text, max(0, start - 48), start)
-    if not frame or not after.match(text, end) or not typable(title):
+    if usable():  # (framebefore.py: the expression's answer without its search from every position of the window)
+        company = frame_before(text, max(0, start - 48), start)
+    else:
+        company = None if (frame := before.search(text, max(0, start - 48), start)) is None else bool(frame["company"])
+    if company is None or not after.match(text, end) or not typable(title):
         return frozenset()
     listed = _LISTED.search(text[end:min(_END.search(text, end).start(), end + 200)]) if text[end:end + 1] == "," else None
-    return frozenset() if listed and listed["noun"] not in _next_words() else _COMPANY if frame["company"] else _ORG
+    return frozenset() if listed and listed["noun"] not in _next_words() else _COMPANY if company else _ORG
 
 
 _END = re.compile(r"[.;:(]|$")
