@@ -34,7 +34,7 @@ def split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     if len(cut) == 1 and name_types(whole) and _fields_joined(left, right) and not known(left) and not known(right):
         return [(toks[i][0], toks[j][1])]  # "Foo Energy and Environment Consultancy", "Chambers of Commerce and Industry"
     if len(cut) == 1 and _places_of(left, right):
-        return [(toks[i][0], toks[j][1])]  # "Record Society of Lancashire and Cheshire", "Green Party of England and Wales"
+        return [(toks[i][0], toks[j][1])]  # "Record Society of Kent and Sussex", "Foo Party of Devon and Cornwall"
     head = right.split()[-1].rstrip(".") if right.split() else ""
     if len(cut) == 1 and " " not in left and head in name_tables().and_heads \
             and not known(left) and not name_types(left) and not known(right):
@@ -78,9 +78,9 @@ def _fields_joined(left: str, right: str) -> bool:
 
 
 def _places_of(left: str, right: str) -> bool:
-    """Whether "<Body> of A and B" is one body of two places ("Record Society of Lancashire and Cheshire", "Green Party
-    of England and Wales", "Diocese of Bath and Wells"): A and B are places, and what is of them an organisation's
-    name; not a university's, whose place is its town ("the University of London and Cambridge": two), nor a place's
+    """Whether "<Body> of A and B" is one body of two places ("Record Society of Kent and Sussex", "Foo Party of Devon
+    and Cornwall", "Diocese of Bath and Wells"): A and B are places, and what is of them an organisation's
+    name; not a university's, whose place is its town ("the University of Leeds and Bradford": two), nor a place's
     own ("Republic of Ireland and Britain")."""
     body, of, place = left.rpartition(" of ")
     place = place.removeprefix("the ")
