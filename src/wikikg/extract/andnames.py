@@ -33,6 +33,8 @@ def split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
         return [(toks[i][0], toks[j][1])]  # "Foo Roe Bacon & Dear": a firm's partners' names, no one named "Dear"
     if len(cut) == 1 and name_types(whole) and _fields_joined(left, right) and not known(left) and not known(right):
         return [(toks[i][0], toks[j][1])]  # "Foo Energy and Environment Consultancy", "Chambers of Commerce and Industry"
+    if len(cut) == 1 and _places_of(left, right):
+        return [(toks[i][0], toks[j][1])]  # "Record Society of Kent and Sussex", "Foo Party of Devon and Cornwall"
     head = right.split()[-1].rstrip(".") if right.split() else ""
     if len(cut) == 1 and " " not in left and head in name_tables().and_heads \
             and not known(left) and not name_types(left) and not known(right):
@@ -73,3 +75,16 @@ def _fields_joined(left: str, right: str) -> bool:
     names ("Foo Electronics and Bar Electronics")."""
     before, after = left.split()[-1:], right.split()[:1]
     return bool(before and after) and is_field(before[0]) and is_field(after[0]) and len(right.split()) > 1
+
+
+def _places_of(left: str, right: str) -> bool:
+    """Whether "<Body> of A and B" is one body of two places ("Record Society of Kent and Sussex", "Foo Party of Devon
+    and Cornwall", "Diocese of Bath and Wells"): A and B are places, and what is of them an organisation's
+    name; not a university's, whose place is its town ("the University of Leeds and Bradford": two), nor a place's
+    own ("Republic of Ireland and Britain")."""
+    body, of, place = left.rpartition(" of ")
+    place = place.removeprefix("the ")
+    if not (body and of and " and " not in left and place in places() and right in places()):
+        return False
+    types = name_types(left)
+    return bool(types) and "Place" not in types and "University" not in types

@@ -61,11 +61,11 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 @cache
 def _bare_shape_words() -> frozenset[str]:
-    """The shape words of names.toml themselves: "Technology", "Court", "Bank", "National Historic Site" alone name nothing."""
+    """The shape words of names.toml themselves ("Technology", "Bank", a numbered unit's kind: "Corps") alone name nothing."""
     tables = name_tables()
     whole = re.compile("|".join(w for spec in tables.shape.values() for w in spec.whole), re.I)
-    return frozenset(w.casefold() for spec in tables.shape.values() for w in spec.anywhere + spec.suffix + spec.first
-                     if not whole.fullmatch(w)) \
+    return frozenset(w.casefold() for spec in tables.shape.values()
+                     for w in spec.anywhere + spec.suffix + spec.first + spec.numbered if not whole.fullmatch(w)) \
         - frozenset(w.casefold() for w in tables.world_regions)  # "West Bank": a region; "Catholic Church": a church
 
 

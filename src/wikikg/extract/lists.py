@@ -387,9 +387,9 @@ def applies(spec: SectionSpec, subject: Mention) -> bool:
 
 
 def _for_subject(spec: SectionSpec, subject: Mention) -> bool:
-    """Whether the subject is one a spec is for: of one of its `subjects` classes or with a `subject_name`
-    (a spec with a `subject_name` and no `subjects`: only a subject of that name)."""
-    named = spec.subject_name is not None and spec.subject_name.search(subject.key) is not None
+    """Whether the subject is one a spec is for: of one of its `subjects` classes or with a `subject_name` and no
+    `unless_subject` class (a club's "Foo Academy"; a spec with a `subject_name` and no `subjects`: only such a name)."""
+    named = spec.subject_name is not None and not subject.types & spec.unless_subject and bool(spec.subject_name.search(subject.key))
     return named or bool(subject.types & spec.subjects) or not spec.subjects and spec.subject_name is None
 
 
