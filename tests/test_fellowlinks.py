@@ -14,6 +14,16 @@ from wikikg.extract.mentions import link_mention
     ("Member of Parliament", "Member of Parliament", None),  # a seat, no learned body
     ("Member of the Order of Foo", "Member of the Order of Foo", None),  # an honour
     ("Fellow of Foo College", "Fellow of Foo College", None),  # a college's post
+    # a seat's post whose title names its body (offices.seat_body): the chamber
+    ("Member of the Fooland Parliament", "Member of the Fooland Parliament", "Fooland Parliament"),
+    ("Member of the Barshire Legislative Assembly", "Member of the Barshire Legislative Assembly", "Barshire Legislative Assembly"),
+    ("Member of the Fooland Parliament", "Members of the Fooland Parliament", "Fooland Parliament"),
+    ("Member of the Fooland Parliament", "MFP", None),  # a post-nominal
+    ("Member of the Legislative Assembly (Fooland)", "Member of Legislative Assembly, Barshire", None),  # a kind, no body
+    ("Member of the Legislative Assembly", "Member of the Legislative Assembly", None),
+    ("Member of Provincial Parliament", "Member of Provincial Parliament", None),
+    ("Member of the Royal Victorian Order", "Member of the Royal Victorian Order", None),  # an honour
+    ("Member of the Order of the Foo Empire", "Member of the Order of the Foo Empire", None),
 ])
 def test_a_fellowships_link_names_its_body(target, shown, body):
     assert fellowship_body(target, shown) == body

@@ -7,6 +7,7 @@ import re
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.entailment import is_service_body
 from wikikg.extract.names import is_role_title, title_prefix
+from wikikg.extract.nonentities import names_no_entity
 from wikikg.kb.names import name_tables, subjectless_pages
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
@@ -77,11 +78,37 @@ def member_seat(item: FieldItem) -> Mention | None:
     whole = link.start == 0 and link.end >= len(item.text.rstrip())  # the whole post links its body
     if not whole and (link.start != m.start("org") or link.text != m["org"]):
         return None
-    label = split_title(link.target)[0]
+    types = seat_types(split_title(link.target)[0])
+    return Mention(text=link.text, key=link.target, linked=True, types=types, strength=3) if types else None
+
+
+def seat_types(label: str) -> frozenset[str]:
+    """The classes of the body a "Member of" post names ("Foo House of Representatives": a chamber), by its name's words
+    or as a chamber one serves in; empty for a name of no organisation, or a post's own ("Member of Parliament")."""
     types = name_types(label) or (frozenset({"GovernmentAgency"}) if is_service_body(label) else frozenset())
     if not types or not types <= org_classes() or is_role_title(label.split(" of ")[0]):
-        return None
-    return Mention(text=link.text, key=link.target, linked=True, types=types, strength=3)
+        return frozenset()
+    return types
+
+
+@functools.cache
+def _seat_links() -> tuple[re.Pattern, re.Pattern]:
+    tables = name_tables()
+    return re.compile(tables.seat_links), re.compile(tables.unnamed_chambers)
+
+
+def seat_body(target: str, shown: str) -> str | None:
+    """The body a "Member of" post's own article names by its title ("[[Member of the Foo Parliament]]": Foo
+    Parliament; names.toml [membership] seat_links), when the link shows that title; None for a seat in no body named
+    ("[[Member of Parliament]]", "Member of the Legislative Assembly": names.toml [service] unnamed), an honour's
+    grade ("Member of the Order of Foo"), or a post-nominal ("[[Member of the Foo Parliament|MFP]]")."""
+    pattern, unnamed = _seat_links()
+    label = split_title(target)[0]
+    m, shown_m = pattern.fullmatch(label[:1].upper() + label[1:]), pattern.fullmatch(shown[:1].upper() + shown[1:])
+    if m is None or shown_m is None or shown_m["body"] != m["body"] or unnamed.fullmatch(m["body"]) \
+            or names_no_entity(m["body"]) or names_no_entity(label):
+        return None  # ("[[Member of the Foo Parliament|Members of the Foo Parliament]]": the body stands in the text too)
+    return m["body"] if seat_types(m["body"]) else None
 
 
 _PARTY_STATE = re.compile(r"\(?(?:[A-Z]{1,3}\s*[-–]\s*)?(?P<place>[^()]+?)\)?")  # "D-Indiana", "(R–Alaska)", "Arkansas"

@@ -143,6 +143,8 @@ class Names:
     membership_unless: str = ""  # names of bodies the suffixes would make membership bodies that are not ("… Research Council")
     honour_rolls: str = ""  # names of honour rolls, whose "members" are honoured, not members ("Foo Hall of Fame")
     fellow_links: str = "(?!)"  # titles of a learned body's fellowship, whose link names the body ("Fellow of the Foo Society")
+    seat_links: str = "(?!)"  # titles of a seat in a body, whose link names the body ("Member of the Foo Parliament")
+    unnamed_chambers: str = "(?!)"  # a chamber's kind, which names no chamber ("Legislative Assembly", "Parliament")
     membership_of_institutions: tuple[str, ...] = ()  # words of a body of institutions ("… Universities", "Interuniversity …")
     membership_of_institutions_unless: str = "(?!)"  # ... not an accreditor's or a regulator's ("Accrediting ...")
     of_parties: tuple[str, ...] = ()  # a body of parties named by its noun alone ("[[A]]–[[B]] [[C|coalition]]")
@@ -170,7 +172,8 @@ SCHEMA = Table({
                    "ranks": list, "full_name_titles": list, "enders": list, "number_signs": list},
                   frozenset({"openers", "words", "titles", "joiners"})),
     "membership": Table({"suffix": list, "unless": str, "honours": str, "of_institutions": list,
-                                "of_institutions_unless": str, "of_parties": list, "fellow_links": str},
+                                "of_institutions_unless": str, "of_parties": list, "fellow_links": str,
+                                "seat_links": str},
                         frozenset({"suffix"})),
     "legal": Table({"suffixes": list, "ambiguous": list, "class": str}, frozenset({"suffixes", "class"})),
     "short_form": Table({"drop": list}),
@@ -182,7 +185,7 @@ SCHEMA = Table({
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list}),
-    "service": Table({"bodies": list, "staff": list, "staff_bodies": list}),
+    "service": Table({"bodies": list, "staff": list, "staff_bodies": list, "unnamed": str}),
     "schools": Table({"heads": list, "higher": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
@@ -278,6 +281,8 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         membership_unless=d.get("membership", {}).get("unless", ""),
         honour_rolls=d.get("membership", {}).get("honours", ""),
         fellow_links=d.get("membership", {}).get("fellow_links", "(?!)"),
+        seat_links=d.get("membership", {}).get("seat_links", "(?!)"),
+        unnamed_chambers=d.get("service", {}).get("unnamed", "(?!)"),
         membership_of_institutions=tuple(d.get("membership", {}).get("of_institutions", ())),
         membership_of_institutions_unless=d.get("membership", {}).get("of_institutions_unless", "(?!)"),
         frame_unless=d.get("frames", {}).get("unless", "(?!)"),
