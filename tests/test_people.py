@@ -53,6 +53,9 @@ SURNAME_CASES = [  # (article text, linked name, a person's by its surname used 
     ("Roeberg wrote. Roeberg left. [[Karlheinz Roeberg]]", "Karlheinz Roeberg", True),  # the text's first word
     ("[[Karlheinz Roeberg]]: Roeberg of Foo; Roeberg of Bar.", "Karlheinz Roeberg", False),  # "of" after: a name's part
     ("[[Karlheinz Roeberg]] ... Roebergs, Roeberg's, Roeberg-Foo.", "Karlheinz Roeberg", False),  # other words
+    # a work's or a creed's last word ([works] heads) or a class's word, however often alone: no surname
+    ("raised in the [[Roman Catholic]] faith. In line with her Catholic beliefs, Catholic rites", "Roman Catholic", False),
+    ("[[Karl Fooshow]] ... the Karl Show ran; the Show ended.", "Karl Show", False),
 ]
 
 

@@ -219,6 +219,8 @@ def shaped_as_a_name(name: str, words: list[str]) -> bool:
     first = words[0].split("-")[0].rstrip(".")
     if first.lower() in _ARTICLES and "-" in words[0]:
         first = words[0]  # "Al-Foo Front": the Arabic article, no given name "Al"
+    if first in name_tables().not_given:
+        return False  # "The Foonian": the English article, no given name
     return not (len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words))
     # (a place's name first: "Denver Broncos" is a team, a firm, a station)
 
@@ -332,10 +334,12 @@ class SurnameUse:
 
     def person(self, label: str) -> bool:
         """Whether `label` (2-4 capitalised words, a known given name first, no "&" or "and") is a person's
-        name by its surname used alone at least twice in the article and never in lower case."""
+        name by its surname used alone at least twice in the article and never in lower case; not a name whose words
+        give it a class or end it as a work's or a creed's ("Roman Catholic": "Catholic" alone again and again)."""
         words = label.split()
         if not 2 <= len(words) <= 4 or "&" in words or "and" in words \
-                or words[0].split("-")[0].rstrip(".").lower() not in _given_names():
+                or words[0].split("-")[0].rstrip(".").lower() not in _given_names() \
+                or ends_as_a_work(label) or name_types(label):
             return False
         last = words[-1]
         if len(last) < 3 or not last[:1].isupper() or not last.replace("-", "").isalpha() or last in places():

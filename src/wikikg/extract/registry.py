@@ -32,6 +32,7 @@ from wikikg.extract.schoolnames import schools_as_organisations
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.extract.termdates import dated_by_term
+from wikikg.extract.thenames import the_named
 from wikikg.extract.titledworks import titled_works
 from wikikg.extract.unitends import with_unit_parents
 from wikikg.kb import rules
@@ -67,6 +68,11 @@ class Extraction:
             if m.key != self.subject.key and name not in ctx.subject_names:
                 ctx.add(name, m)
         return ctx
+
+    def the_named(self) -> frozenset[str]:
+        """The keys of the person-shaped names the article writes as no one's ("from the Jane Cross,"): extract/thenames.py."""
+        ctx = self.__dict__.get("context")  # an article nothing asked the context of names nothing so
+        return frozenset() if ctx is None else the_named((s, ms) for s, _, ms in ctx.found.values())
 
     def statements(self) -> list[Statement]:
         """Every statement found, extractor after extractor in the order they ran, less the ones a finer

@@ -11,15 +11,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import split_title
 from wikikg.extract.known import SHAPE
 from wikikg.extract.names import rank_prefix, title_prefix
+from wikikg.extract.people import is_personal_name
 from wikikg.extract.placeends import THE_BEFORE
 from wikikg.kb.names import name_tables
-from wikikg.model import Mention
+from wikikg.model import Mention, Sentence
 
 _PERSON = frozenset({"Person"})
 _END = re.compile(r"\s*(?:[,;:.!?)\]]|$)")
@@ -32,15 +34,54 @@ def the_names(found: list[Mention], text: str) -> list[Mention]:
     left untyped."""
     out = list(found)
     for i, m in enumerate(out):
-        span = text[m.start:m.end] if m.start >= 0 else ""
-        if m.types != _PERSON or m.strength > SHAPE or len(span.split()) < 2 or span.split()[-1][:1].islower() \
-                or m.linked and split_title(m.key)[0] != m.text \
-                or not THE_BEFORE.search(text, max(0, m.start - 8), m.start) or _styled(span) or _styled(m.text) \
-                or _peer().search(span) or _peer_after().match(text, m.end):
-            continue
-        if _END.match(text, m.end) or _next().match(text, m.end):
+        if m.types == _PERSON and m.strength <= SHAPE and _cued(m, text):
             out[i] = replace(m, types=frozenset(), strength=0)
     return out
+
+
+def _cued(m: Mention, text: str) -> bool:
+    """Whether a mention of two words or more, its last capitalised and its link's title shown, stands right after
+    "the" and before a punctuation mark or a `the_next` word, no title or peer's title opening or following it."""
+    span = text[m.start:m.end] if m.start >= 0 else ""
+    if len(span.split()) < 2 or span.split()[-1][:1].islower() or m.linked and split_title(m.key)[0] != m.text \
+            or not THE_BEFORE.search(text, max(0, m.start - 8), m.start) or _styled(span) or _styled(m.text) \
+            or _peer().search(span) or _peer_after().match(text, m.end):
+        return False
+    return bool(_END.match(text, m.end) or _next().match(text, m.end))
+
+
+def the_named(found: Iterable[tuple[Sentence, Iterable[Mention]]]) -> frozenset[str]:
+    """The keys of the person-shaped names an article writes as no one's, from each sentence and its mentions: after
+    "the" where their phrase ends ("parcels from the Jane Cross, some"), or as a link with a plural's or a word's
+    ending run on ("their [[Christian Quux]]es": Wikipedia's link trail): a name English writes so is no one's
+    anywhere the build names it, so its other mentions typed a person by their shape alone are no evidence either
+    (resolve/entities.py). Not a title in italics or quotation marks ("the ''Jane Roe'' was launched", ""The Jane
+    Roe at Fooville"": a ship's or a pub's, named after the person)."""
+    return frozenset(m.key for s, ms in found for m in ms if m.start >= 0 and _no_one(m, s))
+
+
+def _no_one(m: Mention, s: Sentence) -> bool:
+    """Whether a link the sentence shows as its title is written as no one's name (`the_named`)."""
+    text = s.text
+    if not any(k.start == m.start and k.end == m.end for k in s.links):
+        return False  # a link, not a name the text only writes ("than the Jane Roe.": a slip, no one's writing)
+    if not (not m.types and _cued(m, text) or m.linked and m.types == _PERSON and m.strength <= SHAPE
+            and split_title(m.key)[0] == m.text and _plural(text, m.end)):
+        return False
+    return is_personal_name(text[m.start:m.end]) and not _QUOTED.search(text, max(0, m.start - 8), m.start) \
+        and not any(a < m.end and m.start < b for a, b in s.italic)
+
+
+def _plural(text: str, end: int) -> bool:
+    """Whether a link's trail makes it a plural ("[[Foo Bar]]es,", "[[Foo Bar]]s that"), a punctuation mark or a
+    `the_next` word after it (not "[[Jane Roe]]s acting": a possessive's apostrophe left out or rendered away; not
+    "[[Jane II of Foo]]ia": another word the trail spells)."""
+    trail = _TRAIL.match(text, end)
+    return trail is not None and bool(_END.match(text, trail.end()) or _next().match(text, trail.end()))
+
+
+_TRAIL = re.compile(r"e?s\b")
+_QUOTED = re.compile(r"[\"“‘'«]\s*[Tt]he\s+$")
 
 
 def _styled(name: str) -> bool:

@@ -129,6 +129,7 @@ class Names:
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
     clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
+    not_given: tuple[str, ...] = ()  # words the given names' lexicon lists that open no one's name ("The")
     groups: tuple[str, ...] = ()  # plural nouns of a creed's adherents ("Catholics"): a group of people, nobody
     roles_played: tuple[str, ...] = ()  # words of acting before "as" and a character's name ("starred as Jane Roe")
     lifespans: tuple[str, ...] = ()  # words of the categories only a biography carries ("births", "Living people")
@@ -201,7 +202,7 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
-                           "clans": list, "roles_played": list, "groups": list, "lifespans": list,
+                           "clans": list, "not_given": list, "roles_played": list, "groups": list, "lifespans": list,
                            "place_ends": list, "place_before": list, "place_of": list, "the_next": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
@@ -238,6 +239,7 @@ _LISTS = {
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
+    "not_given": ("person_names", "not_given"),
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),

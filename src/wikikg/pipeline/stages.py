@@ -44,6 +44,7 @@ class ArticleResult:
     candidates: tuple[Statement, ...] = ()  # links nothing in the article types: the build may (resolve/buildtypes.py)
     disambiguation: bool = False  # a disambiguation page: its title names no one entity
     own: frozenset[str] = frozenset()  # the classes it gives its own subject, for the build's other articles
+    the_named: frozenset[str] = frozenset()  # names it writes as no one's: "the Jane Cross," (extract/thenames.py)
 
 
 @dataclass
@@ -167,7 +168,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     work = Extraction(parsed, subject, names)
     statements = run_extractors(work)
     return ArticleResult(subject.key, subject, tuple(statements), len(parsed.sentences), parsed.warnings,
-                         work.candidates, own=own_types(parsed, subject))
+                         work.candidates, own=own_types(parsed, subject), the_named=work.the_named())
 
 
 def _skipped(article: Article, reason: str, where: str | None = None) -> Problem:

@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 
 from wikikg.extract.classify import disambiguation, split_title
+from wikikg.extract.known import SHAPE
 from wikikg.kb.names import legal_suffixes
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import subclasses, superclasses
@@ -16,6 +18,7 @@ from wikikg.resolve.initials import spelled_out
 
 _NOT_ALIAS = re.compile(r"^(?:[Tt]he\s+[a-z]|[Ii]t$|[a-z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PERSON = frozenset({"Person"})
 
 
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -181,8 +184,10 @@ def _page(titles: list[str], place: bool) -> str | None:
     return titles[0] if titles else None
 
 
-def resolve(statements: list[Statement], extra: list[Mention] = ()) -> dict[tuple[str, bool], Entity]:
-    """Merge every mention by key into entities with label, aliases and types."""
+def resolve(statements: list[Statement], extra: list[Mention] = (),
+            no_one: Collection[str] = ()) -> dict[tuple[str, bool], Entity]:
+    """Merge every mention by key into entities with label, aliases and types; a name of `no_one` (one an article
+    writes as no one's: extract/thenames.py) is not typed a person by its shape alone."""
     by_key: dict[tuple[str, bool], list[Mention]] = defaultdict(list)
     for st in statements:
         for m in statement_mentions(st):
@@ -199,6 +204,8 @@ def resolve(statements: list[Statement], extra: list[Mention] = ()) -> dict[tupl
             if text and not _NOT_ALIAS.match(text):
                 aliases.add(re.sub(r"^The\s+", "", text) if not label.startswith("The ") else text)
         aliases = {a for a in aliases if a and a != label and a.casefold() != label.casefold()}
+        if key in no_one:
+            ms = [m for m in ms if m.types != _PERSON or m.strength > SHAPE]
         assumed = all(m.strength == 0 for m in ms if m.types)  # typed by nothing but a default
         out[(key, linked)] = Entity(key, linked, label, best_types(ms), frozenset(aliases), assumed=assumed)
     return out

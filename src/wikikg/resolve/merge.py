@@ -37,6 +37,7 @@ class Summary:
     ambiguous: set[str] = field(default_factory=set)  # titles of the disambiguation pages built
     votes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # resolve/buildtypes.py
     own: dict[str, frozenset[str]] = field(default_factory=dict)  # title -> the kinds its own article gives it
+    the_named: set[str] = field(default_factory=set)  # names an article writes as no one's (extract/thenames.py)
 
     def update(self, other: "Summary") -> "Summary":
         """Merge another summary into this one (commutative and associative)."""
@@ -48,6 +49,7 @@ class Summary:
         self.programmes |= other.programmes
         self.articles += other.articles
         self.ambiguous |= other.ambiguous
+        self.the_named |= other.the_named
         merge_votes(self.votes, other.votes)
         for title, kinds in other.own.items():
             self.own[title] = self.own.get(title, frozenset()) | kinds
@@ -63,6 +65,7 @@ def summarise(results: Iterable[tuple[int, object]]) -> Summary:
         if getattr(r, "disambiguation", False):
             out.ambiguous.add(r.subject.key)
         vote(out.votes, r, out.own)
+        out.the_named.update(getattr(r, "the_named", ()))
         for i, st in enumerate(r.statements):
             for j, m in enumerate(statement_mentions(st)):
                 b = _bare(m)
@@ -129,7 +132,7 @@ def tables(summary: Summary, redirects: Iterable[tuple[str, str]] = ()) -> Table
         proxies.extend([_proxy(u)] * summary.counts[m])
     programmes = {v: programme_key_linked(v) for v in sorted(summary.programmes)}
     extras = [m for m, n in sorted(summary.subjects.items(), key=repr) for _ in range(n)]
-    entities = resolve(proxies, extras + list(programmes.values()))
+    entities = resolve(proxies, extras + list(programmes.values()), {rmap.get(k, k) for k in summary.the_named})
     aliases: dict[tuple[str, bool], set[str]] = {}
     for title, target in sorted(rmap.items()):
         key = (target, True)
