@@ -25,9 +25,12 @@ _ANTECEDENT = re.compile(r"⟦(\d+)⟧(?P<gap>(?:\s*\([^()⟦]*\))?\s*,\s*(?:(?:
                          r"(?:[a-z][\w-]*\s+){0,5})?)(?P<word>who|which)\s*$")
 _BARE = re.compile(r"\s*,\s*")
 # a sentence's subject and its predicate noun, a relative clause after it: "⟦X⟧ (…) was a ⟦Foo Air Force⟧ Major General
-# who", "⟦X⟧ is a British engineering company which"
+# who", "⟦X⟧ is a British engineering company which"; "who" after a comma only when a common noun ends the predicate
+# ("⟦X⟧ was an American politician, who served as"; not "a pitcher for the ⟦Foo⟧, who" nor "a member of Foo Band,
+# who": the clause may be the name's)
 _COPULA_WHO = re.compile(r"⟦(\d+)⟧(?:\s*\([^()]*\))?\s+(?:is|was|became|has\s+been)\s+(?:a|an|the)\s+"
-                         r"(?P<pred>[^,;()⟦⟧]*(?:⟦\d+⟧[^,;()⟦⟧]*){0,2}?)\s*\b(?:who|which|that)\s*$")
+                         r"(?P<pred>[^,;()⟦⟧]*(?:⟦\d+⟧[^,;()⟦⟧]*){0,2}?)\s*(?:\b(?:who|which|that)|(?P<comma>,)\s*who)\s*$")
+_COMMON_END = re.compile(r"(?:^|\s)[a-z][\w-]*$")  # the predicate's last word, a common noun ("politician")
 
 
 def relative_antecedent(sl: Slotted, lo: int) -> tuple[int, bool, bool] | None:
@@ -39,7 +42,8 @@ def relative_antecedent(sl: Slotted, lo: int) -> tuple[int, bool, bool] | None:
     m = _ANTECEDENT.search(sl.text, max(0, lo - 80), lo)
     if m is None or m.end() != lo:
         c = _COPULA_WHO.search(sl.text, 0, lo)  # "⟦Jane Roe⟧ (1947–2009) was an American general who served as"
-        if c is None or c.end() != lo or any("Person" in sl.mentions[int(k)].types for k in _SLOT.findall(c["pred"])):
+        if c is None or c.end() != lo or any("Person" in sl.mentions[int(k)].types for k in _SLOT.findall(c["pred"])) \
+                or c["comma"] and not _COMMON_END.search(c["pred"].rstrip()):
             return None
         return int(c.group(1)), True, True  # the one noun the clause can be about
     return int(m.group(1)), m["word"] == "who" and _BARE.fullmatch(m["gap"]) is not None, False
