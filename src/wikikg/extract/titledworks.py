@@ -29,14 +29,14 @@ def _noun_before() -> re.Pattern:
     modifiers only ("the seven-year-old Jane play Foo's concerto": a verb)."""
     t = name_tables()
     vessels = [v + "s" for v in t.vessels] + list(t.vessels)
-    nouns = "|".join(map(re.escape, sorted(set(t.work_nouns) - _VERBS | set(vessels), key=len, reverse=True)))
-    verbs = "|".join(map(re.escape, sorted(_VERBS & set(t.work_nouns), key=len, reverse=True)))
+    both = set(t.work_verbs)
+    nouns = "|".join(map(re.escape, sorted(set(t.work_nouns) - both | set(vessels), key=len, reverse=True)))
+    verbs = "|".join(map(re.escape, sorted(both & set(t.work_nouns), key=len, reverse=True)))
     return re.compile(rf"(?:^|[\s(])(?:the|a|an|his|her|its|their|our|this|that|these|those|of|[\w.-]+['’]s)\s+"
                       rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{nouns or '(?!)'})|(?:[a-z0-9][\w'’-]*\s+){{0,3}}?"
                       rf"(?P<verb>{verbs or '(?!)'}))\s+[\"“'‘]?$")
 
 
-_VERBS = frozenset({"play", "film", "films", "book", "single", "painting", "paintings"})  # also a verb's forms
 _SUBTITLE = re.compile(r"[\"”'’]?:")  # "the book Jane Roe: A Life": a title that goes on past the name
 
 

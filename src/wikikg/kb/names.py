@@ -111,6 +111,7 @@ class Names:
     ship_prefixes: tuple[str, ...] = ()  # a ship's name's prefix ("HMS", "USS")
     vessels: tuple[str, ...] = ()  # a vessel's kind before its name, a nationality first ("French frigate Foo")
     work_nouns: tuple[str, ...] = ()  # a work's noun right before its title in prose ("the musical Foo Bar")
+    work_verbs: tuple[str, ...] = ()  # those of the work nouns that are a verb's forms too ("play", "book")
     sessions: tuple[str, ...] = ()  # a body's noun that a numbered sitting names ("25th Congress")
     session_kinds: tuple[str, ...] = ()  # a word between a sitting's ordinal and its noun ("Second Vatican Council")
     part_heads: tuple[str, ...] = ()  # head nouns of a part's name that give it no class ("Support Unit")
@@ -198,7 +199,8 @@ SCHEMA = Table({
     "fields": Table({"words": list}),
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
-                    "ship_prefixes": list, "vessels": list, "lead_nouns": list, "nouns": list}),
+                    "ship_prefixes": list, "vessels": list, "lead_nouns": list, "nouns": list,
+                    "verbs": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
@@ -230,7 +232,7 @@ _LISTS = {
     "work_lead_nouns": ("works", "lead_nouns"),
     "work_qualifiers": ("works", "qualifiers"), "work_first": ("works", "first"), "work_next": ("works", "next"),
     "laws": ("works", "laws"), "ship_prefixes": ("works", "ship_prefixes"), "vessels": ("works", "vessels"),
-    "work_nouns": ("works", "nouns"),
+    "work_nouns": ("works", "nouns"), "work_verbs": ("works", "verbs"),
     "sessions": ("events", "sessions"), "session_kinds": ("events", "session_kinds"),
     "part_heads": ("parts", "heads"), "part_self": ("parts", "self"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"),
