@@ -93,6 +93,7 @@ def seat_types(label: str) -> frozenset[str]:
 
 @functools.cache
 def _seat_links() -> tuple[re.Pattern, re.Pattern]:
+    """names.toml's seat-link titles ([membership] seat_links) and a chamber's kinds that name no chamber ([service] unnamed)."""
     tables = name_tables()
     return re.compile(tables.seat_links), re.compile(tables.unnamed_chambers)
 
