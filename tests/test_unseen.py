@@ -92,7 +92,8 @@ def test_another_revision_of_a_blind_article_is_never_drawn(tmp_path):
                                   "unseen-sample-round22-start.tsv", "unseen-sample-round23-start.tsv",
                                   "unseen-sample-round24-start.tsv", "unseen-sample-round25-start.tsv",
                                   "unseen-sample-round26-start.tsv", "unseen-sample-round27-start.tsv",
-                                  "unseen-sample-round28-start.tsv"])
+                                  "unseen-sample-round28-start.tsv", "unseen-sample-round29-start.tsv",
+                                  "unseen-sample-round30-start.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
@@ -103,7 +104,8 @@ def test_a_judged_unseen_sample_is_complete(name):
                                   "unseen-entities-round4.tsv", "unseen-entities-round5.tsv",
                                   "unseen-entities-round6.tsv", "unseen-entities-round7.tsv",
                                   "unseen-entities-round8.tsv", "unseen-entities-round9.tsv",
-                                  "unseen-entities-round10.tsv", "unseen-entities-round11.tsv"])
+                                  "unseen-entities-round10.tsv", "unseen-entities-round11.tsv",
+                                  "unseen-entities-round12.tsv"])
 def test_a_judged_entity_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 150 and {r["verdict"] for r in rows} == {"yes", "class", "no"}
