@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from wikikg.kb import prefilter, prefilterstore
+from wikikg.kb import firstchars, prefilter, prefilterstore
 from wikikg.kb.rules import relation_rules
 
-FUNCTIONS = (prefilter.required, prefilter.required_all, prefilter.phrases, prefilter.leads)
+FUNCTIONS = (prefilter.required, prefilter.required_all, prefilter.phrases, prefilter.leads, firstchars.first_chars)
 
 
 def _patterns() -> list[re.Pattern]:

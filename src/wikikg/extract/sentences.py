@@ -101,10 +101,10 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             needed = rules.requires_words_in(sentence.text)
         if rule.requires is not None and not rule.unless and not rules.requires_found(rule.requires, sentence.text, needed):
             continue  # a word the rule needs is not in the sentence: its trigger need not be searched
-        found = list(rule.trigger.finditer(sl.text))
+        found = gates.trigger_matches(rule, sl.text)
         if not found or rule.requires is not None and rule.unless and rules.requires_found(rule.requires, sentence.text, needed):
             continue
-        stronger = [m.span() for r in map(by_id.get, rule.yields_to) if gates.opens(r, sl.text) for m in r.trigger.finditer(sl.text)]
+        stronger = [m.span() for r in map(by_id.get, rule.yields_to) if gates.opens(r, sl.text) for m in gates.trigger_matches(r, sl.text)]
         for t in found:
             span = t.span()
             if any(a < span[1] and span[0] < b for a, b in stronger):

@@ -1,8 +1,9 @@
-"""The relation rules' trigger gates as bit masks: a text's trigger words as one int, each rule's words as ints."""
+"""The relation rules' trigger gates as bit masks (a text's trigger words as one int, each rule's words as ints), and their searches."""
 from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from wikikg.kb.firstchars import matches, skipping
 from wikikg.kb.prefilter import fold, squeeze
 from wikikg.kb.rules import Rule, _index_words, _trigger_words, relation_rules
 
@@ -101,3 +102,14 @@ def opens(rule: Rule, text: str) -> bool:
 def holds_any(words: frozenset[str], text: str) -> bool:
     """Whether the text holds one of these trigger words (kb/triggerwords.py words_in(text) meets them)."""
     return bool(mask(words) & scan(text)[0])
+
+
+@cache
+def _skips() -> tuple:
+    """Each rule's trigger as firstchars.skipping makes it (None where its first characters are not known), in file order."""
+    return tuple(skipping(r.trigger) for r in relation_rules())
+
+
+def trigger_matches(rule: Rule, text: str) -> list:
+    """The rule's trigger's matches in the text, as its finditer gives them (found by skipping to its first characters)."""
+    return matches(rule.trigger, _skips()[_positions()[rule.id]], text)

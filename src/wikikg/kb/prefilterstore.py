@@ -11,10 +11,11 @@ from wikikg.kb.diskcache import read_json, write_json
 
 __all__ = ["save", "stored"]
 
-# The answers are a function of a pattern's text and flags, prefilter.py's code and the regex parser's
-# (Python's version): the file's name holds all three, so an edit to either starts a new file.
+# The answers are a function of a pattern's text and flags, prefilter.py's and firstchars.py's code and the regex
+# parser's (Python's version): the file's name holds them all, so an edit to any starts a new file.
 _NAME = "prefilter-" + hashlib.sha256(
-    (Path(__file__).with_name("prefilter.py").read_text("utf-8") + sys.version).encode("utf-8")).hexdigest()[:16]
+    ("".join(Path(__file__).with_name(f).read_text("utf-8") for f in ("prefilter.py", "firstchars.py"))
+     + sys.version).encode("utf-8")).hexdigest()[:16]
 _answers: dict[str, dict[str, object]] | None = None  # per function: "flags<TAB>pattern" -> its answer as JSON
 _new = False
 
