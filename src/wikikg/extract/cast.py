@@ -12,6 +12,7 @@ from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.nonentities import is_page_of_many
 from wikikg.extract.officelinks import is_office
+from wikikg.extract.placeends import shared_end
 from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
 from wikikg.extract.topicplaces import topic_places
@@ -108,8 +109,10 @@ def _shared(evidence: Evidence, pending: Candidates | None) -> Evidence:
 
 def _stronger(m: Mention, first: Mention) -> bool:
     """Whether a later mention types an entity whose first mention was a person's name by its shape alone (known.PLACE
-    at most: "Jane Roe Field", "Foo Hall") otherwise and on stronger evidence ("the Jane Roe Field modernization")."""
-    return first.types == _PERSON and first.strength <= PLACE and m.strength > first.strength and m.types != _PERSON
+    at most) that ends in a word places share ("Jane Roe Field", "Foo Hall": extract/placeends.py) otherwise and on
+    stronger evidence ("the Jane Roe Field modernization"); not a one-word name ("Jane, Bar" read as a place's)."""
+    return first.types == _PERSON and first.strength <= PLACE and shared_end(first.key) \
+        and m.strength > first.strength and m.types != _PERSON
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
