@@ -306,3 +306,14 @@ def test_a_succession_box_names_the_predecessor_and_the_successor(tmp_path):
     g = _graph_of(tmp_path, "Jane_Q._Public", text)
     for name in ("Jane Roe", "John Doe"):
         assert (URIRef(entity_iri(name, True)), RDF.type, WKG.Person) in g, name
+
+
+def test_a_later_mention_that_types_an_entity_more_strongly_gives_its_record(tmp_path):
+    """"[[Jane Roe Field]] was completed" reads as a person's name by its shape alone; "the [[Jane Roe Field]]
+    modernization" later says a place (a name English gives the article is no one's): the record takes the stronger."""
+    text = ("'''Foo College''' is a college in Fooville.\n\nExpansion of [[Jane Roe Field]] was completed in 2007. "
+            "The [[Jane Roe Field]] modernization was a gift to the college.\n")
+    g = _graph_of(tmp_path, "Foo_College", text)
+    node = URIRef(entity_iri("Jane Roe Field", True))
+    assert (node, RDF.type, WKG.Place) in g and (node, RDF.type, WKG.Person) not in g
+    assert str(g.value(g.value(node, WKG.mentionedIn), WKG.text)).startswith("The [[Jane Roe Field]] modernization")

@@ -779,3 +779,16 @@ def test_legislatures_halls_of_fame_and_denominations_by_their_names(name, want)
     from wikikg.extract.classify import name_types
 
     assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Alpha Beta Gamma", {"Organization"}), ("Phi Kappa Tau", {"Organization"}), ("Kappa Sigma", {"Organization"}),
+    ("Phi Foo Kappa", set()), ("Chi Chi", set()), ("Alpha Centauri", set()),
+    ("Fooville Swim Club", {"SportsClub"}), ("Bar Curling Club", {"SportsClub"}), ("Baz Track Club", {"SportsClub"}),
+    ("Fooville Harriers", {"SportsClub"}), ("Marco Foo Polo Club", {"Organization"})])
+def test_greek_letters_name_a_society_and_a_sports_word_before_club_a_sports_club(name, want):
+    """names.toml [shape.Organization] whole: two to four Greek letters' names are a fraternity's, a sorority's or an
+    honor society's; [shape.SportsClub] suffix: a sport's word before "Club" ("Swim Club", "Curling Club")."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want

@@ -22,6 +22,10 @@ from wikikg.model import Mention
     ("The choir toured with John Hill in 1995.", "John Hill", "Person"),
     ("He was an aide to Edward Q. House, where he met Jane Roe.", "Edward Q. House", "Person"),
     ("The prize went to Jane Ford in 2001.", "Jane Ford", "Person"),  # no word places share
+    ("They hiked the Jane Roe Trail in 1990.", "Jane Roe Trail", "Place"),  # a trail, a road and a walk
+    ("A bus ran along the Queen Jane Way to Fooville.", "Queen Jane Way", "Place"),
+    ("The shop stood at Jane Walk for a decade.", "Jane Walk", "Place"),
+    ("The song was written by Tony Way in 1990.", "Tony Way", "Person"),  # a surname too
 ])
 def test_a_person_shaped_name_with_a_place_s_last_word_is_a_place_by_its_context(text, name, want):
     start = text.index(name)

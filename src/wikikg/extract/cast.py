@@ -7,11 +7,12 @@ from dataclasses import replace
 from wikikg.extract.candidates import Candidates
 from wikikg.extract.classify import is_shape_word, split_title
 from wikikg.extract.countrynouns import country_nouns
-from wikikg.extract.known import CONTEXT
+from wikikg.extract.known import CONTEXT, PLACE
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context, find_mentions, link_mention, name_mention
 from wikikg.extract.nonentities import is_page_of_many
 from wikikg.extract.officelinks import is_office
+from wikikg.extract.placeends import shared_end
 from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
 from wikikg.extract.topicplaces import topic_places
@@ -21,6 +22,7 @@ from wikikg.kb.places import countries, places, regions
 from wikikg.kb.vocabulary import admitted_subjects, org_classes
 from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Sentence, Statement, TableCell
 
+_PERSON = frozenset({"Person"})
 MENTIONS = "mentionedIn"  # the record's predicate: graph.py writes `entity wkg:mentionedIn evidence`
 RULE = "cast.mention"
 
@@ -38,6 +40,7 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     cast = admitted_subjects(MENTIONS)  # organisations, people and places, as the ontology says
     out: list[Statement] = []
     captions = frozenset(map(id, article.captions))
+    recorded: dict[tuple[str, bool], int] = {}  # a sentence's record by its entity: the index in `out`
     for sentence in article.sentences + article.captions:  # captions name people and places too
         evidence = None
         found = find_mentions(sentence, ctx)
@@ -47,12 +50,15 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
         for m in found + topic_places(sentence) + country_nouns(sentence, found):
             if not m.types & cast and pending is not None:
                 pending.offer(m, lambda s=sentence: Evidence.of_sentence(s), MENTIONS, RULE, sentence.links)
+            first = recorded.get((m.key, m.linked))  # "at [[Jane Roe Field]]" after "[[Jane Roe Field]] was
+            if m.types & cast and first is not None and _stronger(m, out[first].obj):  # completed": the place
+                evidence = evidence or _shared(Evidence.of_sentence(sentence), pending)
+                out[first] = Statement(ctx.subject, MENTIONS, m, RULE, evidence)
             if not m.types & cast or (m.key, m.linked) in held or m.key == ctx.subject.key:
                 continue
             held.add((m.key, m.linked))
-            evidence = evidence or Evidence.of_sentence(sentence)
-            if pending is not None:  # the candidates of this sentence share its evidence
-                evidence = pending.share(evidence)
+            evidence = evidence or _shared(Evidence.of_sentence(sentence), pending)
+            recorded[(m.key, m.linked)] = len(out)
             out.append(Statement(ctx.subject, MENTIONS, m, RULE, evidence))
     for st in dropped:
         m = st.obj
@@ -94,6 +100,19 @@ def extract_cast(article: ParsedArticle, ctx: Context, statements: list[Statemen
     if pending is not None:
         pending.forget(held)
     return out
+
+
+def _shared(evidence: Evidence, pending: Candidates | None) -> Evidence:
+    """A sentence's evidence, the one object its candidates share."""
+    return evidence if pending is None else pending.share(evidence)
+
+
+def _stronger(m: Mention, first: Mention) -> bool:
+    """Whether a later mention types an entity whose first mention was a person's name by its shape alone (known.PLACE
+    at most) that ends in a word places share ("Jane Roe Field", "Foo Hall": extract/placeends.py) otherwise and on
+    stronger evidence ("the Jane Roe Field modernization"); not a one-word name ("Jane, Bar" read as a place's)."""
+    return first.types == _PERSON and first.strength <= PLACE and shared_end(first.key) \
+        and m.strength > first.strength and m.types != _PERSON
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")

@@ -32,7 +32,7 @@ def place_ends(found: list[Mention], text: str) -> list[Mention]:
         return found
     out = list(found)
     for i, m in enumerate(out):
-        if m.types != _PERSON or m.strength > PLACE or m.start < 0 or not _shared_end(m.text) \
+        if m.types != _PERSON or m.strength > PLACE or m.start < 0 or not shared_end(m.text) \
                 or _AFTER_NAME.match(text, m.end):
             continue
         if (strength := _place_evidence(text, m.start, m.end)):
@@ -48,7 +48,7 @@ def _among_places(out: list[Mention], text: str) -> list[Mention]:
         if i < len(out) and run and LIST_JOIN.fullmatch(text, out[run[-1]].end, out[i].start):
             run.append(i)
             continue
-        shared = [k for k in run if out[k].types == _PERSON and out[k].strength <= PLACE and _shared_end(out[k].text)
+        shared = [k for k in run if out[k].types == _PERSON and out[k].strength <= PLACE and shared_end(out[k].text)
                   and not _AFTER_NAME.match(text, out[k].end)]
         others = {out[k].types for k in run if out[k].types and k not in shared}
         if shared and others == {_PLACE}:
@@ -58,7 +58,7 @@ def _among_places(out: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def _shared_end(name: str) -> bool:
+def shared_end(name: str) -> bool:
     """Whether a name of two words or more ends in a word places' names and surnames share."""
     words = name.split()
     return len(words) >= 2 and words[-1] in _ends()
