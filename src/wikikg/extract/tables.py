@@ -6,7 +6,9 @@ from dataclasses import replace
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.endcolumns import end_column, ended
 from wikikg.extract.headedtables import heading_owner
+from wikikg.extract.headerrows import lower_header
 from wikikg.extract.lists import applies, default_type, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, link_mention, name_mention
@@ -25,6 +27,7 @@ from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement,
 _DIGIT = re.compile(r"\d")
 _TRAILING_NOTE = re.compile(r"\s*\[[^\]]*\]$")
 _WORD = re.compile(r"\S+")
+_TOTALS = re.compile(r"^(?:[A-Z]{2,5}\s+|career\s+|club\s+|grand\s+)?totals?$", re.I)  # a totals row ("NHL Totals")
 # a degree after a person's name in a cell ("Jose B. Cruz, Ph.D."): not part of the name
 _DEGREE = re.compile(r",?\s+(?:Ph\.\s?D\.?|PhD|M\.\s?D\.?|D\.\s?Sc\.?|DSc|M\.\s?Sc\.?|MSc|M\.\s?A\.|MBA|LL\.\s?[BDM]\.?|Esq\.?)$")
 
@@ -52,7 +55,10 @@ _ADDRESS = re.compile(r"^\d[\w-]*\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4
 def _with_header(table: Table, spec: SectionSpec) -> Table:
     """A table whose header the parser did not see (a header row opened by a stray "|align=left!!"):
     its first row, when most of its cells are header cells, and only when the table read without a
-    header (its first column naming the rows) names no entity in most rows."""
+    header (its first column naming the rows) names no entity in most rows. A header of groups over the column
+    names gives way to the names (headerrows.py)."""
+    table = lower_header(table, lambda h: any(p.search(h) for p in spec.columns) if spec.columns
+                         else bool(_NAME_COLUMN.match(h)))
     if table.header or not table.rows:
         return table
     if not any(c.header for c in table.rows[0]) and _column_names(table.rows[0]):
@@ -113,7 +119,7 @@ def _entity(cell: TableCell, address: bool = False) -> Mention | None:
     text = _DEGREE.sub("", _TRAILING_NOTE.sub("", cell.text).strip())
     if address and _ADDRESS.match(text):
         return name_mention(text)
-    if not text or not _NAME_LIKE.match(text) or _DIGIT.search(text):
+    if not text or not _NAME_LIKE.match(text) or _DIGIT.search(text) or _TOTALS.match(text):
         return None
     return name_mention(text)
 
@@ -193,8 +199,8 @@ def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
     if full and full[0][3] is not None and str(full[0][2]) == m.group(1):  # "14 May 1976": the day, not the year
         return parse_date(cell.text[full[0][0]:full[0][1]]), None
     start, end = m.group(1), m.group(2)
-    if end and end.isdigit() and len(end) == 2:
-        end = start[:2] + end
+    if end and end.isdigit() and len(end) == 2:  # "1999–00": the next century's
+        end = str(int(start[:2] + end) + (100 if end < start[2:] else 0))
     return DateValue(start, "gYear"), DateValue(end, "gYear") if end and end.isdigit() else None
 
 
@@ -231,6 +237,7 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
     seen: set[tuple[str, int]] = set()  # (entity, evidence start) of the rows already read
     table = grouped(_with_header(table, spec))  # ("! colspan=9 | East Division" rows: each row's division)
     name_col, date_col = _columns(table)
+    end_col = end_column(table.header, date_col)  # "From | To": the row's end in a column of its own
     types = frozenset(spec.types)
     shown = {k.text: link_mention(k.target, k.text) for r in table.rows for c in r for k in c.links}
     for row, m in _named(spec, table, name_col):
@@ -249,6 +256,8 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
             named_by = f"{heading} {table.header[name_col]}" if name_col < len(table.header) else heading
             m = replace(m, types=frozenset({default_type(spec, ctx.subject, named_by)}), strength=0)  # "Team"
         date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
+        if end is None and end_col is not None and end_col < len(row):
+            end = ended(date, _dates(row[end_col])[0])  # "| 1994 || 2005 |" under "Joined | Left"
         if "University" in m.types and date_col is not None and date_col < len(table.header) \
                 and _FOUNDING_COLUMN.match(table.header[date_col].strip()):
             date = end = None  # a member college's own founding, long before it joined ("Founded | 1821")
