@@ -31,8 +31,8 @@ def _template_date(params) -> DateValue | None:
     return parse_date(" ".join(pos))
 
 
-# "[[Foo Corporation]] (2005-2014)", "Bar Corporation (since 2014)": the years a value held
-_YEARS_NOTE = re.compile(r"\((?:since\s+|from\s+)?(\d{4})(?:\s*(?:[–—-]|to)\s*(\d{4}|present)?)?\)")
+# "[[Foo Corporation]] (2005-2014)", "Bar Corporation (since 2014)", "(Since 2014)": the years a value held
+_YEARS_NOTE = re.compile(r"\((?:[Ss]ince\s+|[Ff]rom\s+)?(\d{4})(?:\s*(?:[–—-]|to)\s*(\d{4}|present)?)?\)")
 
 
 def held_years(text: str, pieces: int) -> list[tuple[DateValue | None, DateValue | None]]:

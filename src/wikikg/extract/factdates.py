@@ -22,7 +22,7 @@ _FOUNDING_ASIDE = re.compile(rf"\(\s*(?:originally\s+|first\s+)?{_FOUNDING}[^()]
                              rf"|\band\s+(?:was|were)\s+(?:originally\s+|first\s+)?{_FOUNDED_IN}[^,;⟦⟧]{{0,40}}", re.I)
 # a life: "(born 1952)", "(died 2001)"; or a range of years after a person's name too long to be a term
 _LIFE_WORDS = re.compile(r"\(\s*(?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.)\s", re.I)
-_LIFE_YEARS = 25
+LIFE_YEARS = 25
 # where a second event of a sentence starts, with a date of its own: "resigned in August 1976 and in December
 # 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B", "from 2004-2005 she was
 # director of A and from 2006-2007 was director of B"; a relative clause
@@ -156,7 +156,7 @@ def _life(note: str) -> bool:
     if _LIFE_WORDS.match(note):
         return True
     years = [y for _s, _e, y, *_ in find_dates(note) if y is not None]
-    return len(years) == 2 and years[1] - years[0] >= _LIFE_YEARS
+    return len(years) == 2 and years[1] - years[0] >= LIFE_YEARS
 
 
 def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[int], founding: bool) -> str | None:

@@ -14,6 +14,7 @@ from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.cutnames import without_cut_names
 from wikikg.extract.entailment import entailed, in_service, most_specific
+from wikikg.extract.graddates import dated_by_graduation
 from wikikg.extract.grounds import extract_grounds
 from wikikg.extract.headings import extract_headings
 from wikikg.extract.honourrolls import without_honour_memberships
@@ -202,6 +203,7 @@ def _entailed(work: Extraction) -> list[Statement]:
     stated = work.statements()
     termed = dated_by_term(stated, work.article, work.subject.key,  # "X, Dean of [[Foo]] from 1992 to 2005"
                            frozenset(work.context.subject_names))
+    termed += dated_by_graduation(stated, work.article)  # "She attended [[Foo]]. She graduated in 1965."
     prosed = dated_by_prose(stated + termed, work.article, work.context)  # "[[Foo FC]] joined in 1995"
     return termed + prosed + entailed(stated + termed + prosed)
 

@@ -5,12 +5,20 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.factdates import LIFE_YEARS
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
 # right after the party's name: "from 1984 until 2000", "from 1992 to 2005"; or, after an organisation's
 # name only, "(since 2005)", "(2011–2016)" (after a person's name such a note is as often a lifespan)
 _FROM_TO = re.compile(r"\s*,?\s*from\s+(\d{4})\s+(?:to|until|till|through)\s+(\d{4}|the\s+present|present)\b")
 _NOTE = re.compile(r"\s*\((?:since\s+(\d{4})|(\d{4})\s*[–—-]\s*(\d{4}|present)?)\)")
+# right after a person's post: "Director of ⟦X⟧ since 2003", "Chief Officer of ⟦X⟧ from 2006-7" (its start; not "since the
+# merger", "from 2006 in ⟦Y⟧": a start only with its end or by "since"; not ", from 1967-69" after an apposition, the
+# sentence's event's term: "an expedition led by ⟦Jane Roe⟧, a graduate student at ⟦X⟧, from 1967-69")
+_SINCE_FROM = re.compile(r"\s*,?\s*since\s+(\d{4})(?![\d–—/-])|\s+from\s+(\d{4})\s*[–—-]\s*(\d{1,4})(?!\d)")
+# a person's years after a post's holder, who is the later party ("Leader at the ⟦Senate⟧: ⟦Jane Roe⟧ (1994–2001), ⟦John
+# Doe⟧ (2001–2006)"): a term, shorter than a life ("⟦Jane Roe⟧ (1767–1854)")
+_HELD = re.compile(r"\s*\((\d{4})\s*[–—-]\s*(\d{4})\)")
 # the facts a post or a membership makes, whose term the sentence gives
 _CLAUSE_END = re.compile(r"[,;.]")
 _TERMED = frozenset({"affiliatedWith", "keyPerson", "memberOf", "educatedAt"})
@@ -82,12 +90,22 @@ def _named(text: str, subject: str, names: frozenset[str] = frozenset()) -> bool
 
 def _own_term(st: Statement) -> Term | None:
     """The term a person's prose fact's own sentence gives right after its later party ("⟦Jane Roe⟧, member of the
-    ⟦Foo House⟧ from 2002 to 2007"): the post's or the membership's, whatever else the sentence dates."""
+    ⟦Foo House⟧ from 2002 to 2007", "Director of ⟦X⟧ since 2003", "Leader at the ⟦Senate⟧: ⟦Jane Roe⟧ (1994–2001)"):
+    the post's or the membership's, whatever else the sentence dates."""
     if st.evidence.section == "Infobox" or st.rule.startswith(("infobox.", "list.", "table.")) or st.subject.end < 0 \
             or st.obj.end < 0 or "Person" not in st.subject.types | st.obj.types:
         return None  # a person's post or membership: not "coach of the ⟦Foo Bears⟧ of the ⟦NFL⟧ from 2000 to 2004"
-    m = _FROM_TO.match(st.evidence.plain or st.evidence.text, max(st.subject.end, st.obj.end))
-    return (_year(m.group(1)), _year(m.group(2))) if m else None
+    text, later = st.evidence.plain or st.evidence.text, max(st.subject, st.obj, key=lambda m: m.end)
+    if m := _FROM_TO.match(text, later.end):
+        return _year(m.group(1)), _year(m.group(2))
+    if m := _SINCE_FROM.match(text, later.end):
+        start = m.group(1) or m.group(2)
+        end = m.group(3) and start[:4 - len(m.group(3))] + m.group(3)
+        return _year(start), _year(end) if end and end > start else None
+    if "Person" in later.types and (m := _HELD.match(text, later.end)) \
+            and 0 <= int(m.group(2)) - int(m.group(1)) < LIFE_YEARS:
+        return _year(m.group(1)), _year(m.group(2))
+    return None
 
 
 def _terms(article: ParsedArticle, party: Mention, subject: str, targets: list[frozenset[str]],
