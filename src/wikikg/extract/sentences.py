@@ -12,6 +12,7 @@ from wikikg.extract.dates import PreviousDates, find_dates, section_year, senten
 from wikikg.extract.entailment import joined_bodies, one_per_sentence
 from wikikg.extract.factdates import graduation_date, own_date
 from wikikg.extract.honourrolls import without_honour_memberships
+from wikikg.extract.kinsubject import kin_subject
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.ruledates import fact_date
@@ -123,6 +124,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                              subj_strict)  # "⟦A⟧ attended ⟦B⟧ before reading History at ⟦C⟧": A reads
             if not subj and rule.subject in ("left", "left_all"):
                 subj = _relative_host(sl, clause, rule.subject_types, subj_strict, span)
+            if subj and rule.subject.startswith("left"):
+                subj = _not_kin(sl, span, subj)  # "where his father was a player for ⟦X⟧": the father's
             if rule.subject_name is not None:  # "the ⟦Faculty of Law⟧ at ⟦X⟧": only a part's name
                 subj = [m for m in subj if rule.subject_name.search(m.text)]
             if rule.subject_key is not None:  # "[[Foo (Barland)|Foo]] ... Foo became a member of": another Foo's
@@ -146,6 +149,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
             if not obj and rule.object in ("left", "left_all") and cw.opens_with_verb(sl.text, span, t.group(), True) \
                     and bool(ctx.subject.strength) and fits(ctx.subject, rule.object_types, True):
                 obj, itemised = [ctx.subject], True  # "1980: Establishes the ⟦X⟧": the subject founded X
+            if obj and rule.object.startswith("left"):
+                obj = _not_kin(sl, span, obj)
             if rule.object_name is not None:  # "⟦X⟧ of the ⟦Foo Party⟧": only a party's name
                 obj = [m for m in obj if isinstance(m, Mention) and rule.object_name.search(f"{m.key}\n{m.text}")]
             if rule.coordinate is not None:
@@ -201,6 +206,15 @@ def _own_dates(sl: Slotted, obj: list, relation: str, date: DateValue) -> dict[i
             owns[k] = graduation_date(sl.text, ends[k]) if relation == "educatedAt" else None
             owns[k] = owns[k] or (None if taken else date)
     return owns
+
+
+def _not_kin(sl: Slotted, span: tuple[int, int], picked: list[Mention]) -> list[Mention]:
+    """The picked names before the trigger, less all but a relative's own when a kin noun after a possessive is the
+    verb's subject ("where his father, ⟦A⟧, was", "her husband was": A, or no one)."""
+    kin = kin_subject(sl.text, span[0], lambda i: not sl.mentions[i].types or "Person" in sl.mentions[i].types)
+    if kin is None:
+        return picked
+    return [m for m in picked if kin >= 0 and m is sl.mentions[kin]]
 
 
 def _relative_host(sl: Slotted, clause: tuple[int, int], types, strict, span: tuple[int, int] | None = None) -> list[Mention]:

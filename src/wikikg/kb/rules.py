@@ -109,6 +109,7 @@ class Cues:
     kinds_listed: re.Pattern | None = None  # "banks including ": the cue after a plural class noun
     kinds_not_nouns: frozenset[str] = frozenset()  # [lead] nouns that do not type the names listed after them
     own_head: frozenset[str] = frozenset()  # "the academy" in Foo Academy's article: its name's head noun
+    kin_nouns: tuple[str, ...] = ()  # "his father", "her wife": a relative of the subject (extract/kinsubject.py)
 
 
 def _compile(pattern: str, where: str, flags: int = re.I) -> re.Pattern:
@@ -320,7 +321,7 @@ CUES = Table({
     "termination": Table({"anaphors": str, "verbs": str, "events": list}, frozenset({"anaphors", "verbs", "events"})),
     "anaphora": Table({"pronoun": str, "person_pronoun": str, "nouns": by_class(), "own_name": list,
                        "predecessors": str, "partner_heading": str, "joined_nouns": list,
-                       "own_head": list},
+                       "own_head": list, "kin_nouns": list},
                       frozenset({"pronoun", "nouns"})),
     "others": Table({"cue": str, "subject_nouns": list, "object_nouns": list},
                     frozenset({"cue", "subject_nouns", "object_nouns"})),
@@ -355,6 +356,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
         frozenset(d["anaphora"].get("joined_nouns", ())),
         _compile(d["kinds_listed"]["cue"], "cues.toml kinds_listed") if "kinds_listed" in d else None,
         frozenset(d.get("kinds_listed", {}).get("not_nouns", ())), frozenset(d["anaphora"].get("own_head", ())),
+        tuple(d["anaphora"].get("kin_nouns", ())),
     )
 
 
