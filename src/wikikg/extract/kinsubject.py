@@ -22,6 +22,7 @@ _SLOT_BEFORE = re.compile(r"⟦(\d+)⟧\s*$")
 
 @cache
 def _kin_subject() -> re.Pattern:
+    """A kin noun after a possessive at a clause's start, up to the trigger (cues.toml [anaphora] kin_nouns)."""
     nouns = sorted(rules.cues().kin_nouns, key=len, reverse=True)
     return re.compile(_CLAUSE_START + r"(?:[Hh]is|[Hh]er|[Tt]heir|whose)\s+" + _MODIFIERS
                       + r"(?:" + "|".join(map(re.escape, nouns)) + r")\b(?!['’]s)" + _REST)

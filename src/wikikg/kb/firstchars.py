@@ -22,6 +22,7 @@ class _Unknown(Exception):
 
 
 def _same(value: object) -> object:
+    """The stored answer as it is (a string or None: JSON keeps it)."""
     return value
 
 
@@ -53,6 +54,7 @@ def _sequence(items: list) -> tuple[set[str], bool]:
 
 
 def _item(op, av) -> tuple[set[str], bool]:
+    """One parsed item's first characters, and whether it can match the empty string (_Unknown when not listed)."""
     if op is _C.LITERAL:
         return _cases(chr(av)), False
     if op is _C.IN:
