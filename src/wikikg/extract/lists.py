@@ -191,6 +191,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     out: list[Statement] = []
     citations = {c.key: c for c in article.citations}
     intro: SectionSpec | None = None  # the spec a colon sentence just before the list gives its items
+    intro_section = ""  # that sentence's section: its list is in it
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season, team = season_of(article.title), team_season(article, ctx.subject)  # team: a team's season's roster owner
@@ -203,7 +204,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         heading = sentence.section.rsplit(" / ", 1)[-1]
         depth = _item_depth(article, sentence.start)
         if not (sentence.item or depth):
-            intro, taken, parents = _introduced(sentence, ctx), 0, []
+            intro, intro_section, taken, parents = _introduced(sentence, ctx), sentence.section, 0, []
             unit = term_owner(article, sentence, ctx)
             termed = (sentence.section, unit) if unit is not None else None
             term = definition_term(article, sentence)
@@ -211,6 +212,8 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             continue
         if termed is not None and termed[0] != sentence.section:
             termed = None
+        if intro is not None and intro_section != sentence.section:
+            intro = None  # "The Press has three divisions:" introduces its own section's list, not the next heading's
         spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
         if not intro and subhead is not None and subhead[0] == sentence.section \
                 and (own := section_spec(subhead[1], for_lists, ctx.subject))[0] is not None:
@@ -380,8 +383,7 @@ def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | Non
 
 
 def applies(spec: SectionSpec, subject: Mention) -> bool:
-    """Whether a spec holds in an article about `subject` (its unless_subject, typed_subject, subjects
-    or subject_name)."""
+    """Whether a spec holds in an article about `subject` (its unless_subject, typed_subject, subjects or subject_name)."""
     return not (subject.types & spec.unless_subject or (spec.typed_subject and not subject.strength)
                 or not _for_subject(spec, subject))
 
