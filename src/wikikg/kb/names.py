@@ -124,6 +124,7 @@ class Names:
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     place_ends: tuple[str, ...] = ()  # last words places' names and surnames share ("Hall", "Hill", "Park")
+    person_nouns: tuple[str, ...] = ()  # nouns a person's name modifies after "the" ("the Jane Hall character")
     place_before: tuple[str, ...] = ()  # prepositions that put a name of those in its place ("at", "near")
     place_of: tuple[str, ...] = ()  # nouns and directions before "of" and such a place ("the village of", "south of")
     the_next: tuple[str, ...] = ()  # words after "the" and a person-shaped name that end its phrase ("in", "who")
@@ -205,7 +206,8 @@ SCHEMA = Table({
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
                            "clans": list, "not_given": list, "roles_played": list, "groups": list, "lifespans": list,
-                           "place_ends": list, "place_before": list, "place_of": list, "the_next": list}),
+                           "place_ends": list, "person_nouns": list, "place_before": list, "place_of": list,
+                           "the_next": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -245,6 +247,7 @@ _LISTS = {
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
+    "person_nouns": ("person_names", "person_nouns"),
     "the_next": ("person_names", "the_next"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
     "team_sides": ("teams", "sides"), "season_boxes": ("teams", "season_boxes"),
