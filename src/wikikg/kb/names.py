@@ -120,6 +120,7 @@ class Names:
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
     villages_after: tuple[str, ...] = ()  # words that put a village's link in its place ("a village near [[Fooby]]")
     world_regions: tuple[str, ...] = ()  # regions of the world no gazetteer lists ("Middle East", "Balkans")
+    linked_landforms: tuple[str, ...] = ()  # a landform's kind before its name, a place only as a link ("Lake")
     degree_codes: tuple[str, ...] = ()  # postal codes that are also a degree's after a name ("Jane Roe, MD")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
@@ -193,7 +194,7 @@ SCHEMA = Table({
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
                                   "links_after": list, "villages_after": list, "world_regions": list,
-                                  "degree_codes": list}),
+                                  "degree_codes": list, "linked_landforms": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list, "sides": list,
                     "player_sports": list, "season_boxes": list, "season_box_fields": list}),
@@ -239,6 +240,7 @@ _LISTS = {
     "part_heads": ("parts", "heads"), "part_self": ("parts", "self"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"),
     "villages_after": ("place_names", "villages_after"), "world_regions": ("place_names", "world_regions"),
+    "linked_landforms": ("place_names", "linked_landforms"),
     "degree_codes": ("place_names", "degree_codes"),
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
