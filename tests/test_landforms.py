@@ -14,6 +14,7 @@ from wikikg.pipeline.stages import parse_article, subject_of
     ("The camp used boats at [[Lake Quuxley]] that summer.", "Lake Quuxley", {"Place"}),
     ("His second stint at Mount Quuxley was short.", "Mount Quuxley", set()),  # a club's short name as often
     ("She led the Lake Quuxley soccer team to a title.", "Lake Quuxley", set()),
+    ("He lived on Lake Road in Fooville.", "Lake Road", {"Place"}),  # a road's name: its own shape
 ])
 def test_a_landform_named_kind_first_is_a_place_as_a_link(text, name, want):
     parsed = parse_article(Article("Foo Station", f"'''Foo Station''' is a radio station. {text}", "-"))
