@@ -198,7 +198,9 @@ def test_context_types_is_the_first_class_whose_context_fits():
     ("Fooville Velodrome", {"Place"}), ("Foo Stadium Authority", {"GovernmentAgency"}),
     # a river named kind first and a creek, whatever given name they open with; a mountain and a drive no person's
     ("River Foo", {"Place"}), ("Jane Creek", {"Place"}), ("Paul Mountain", set()), ("Jane Roe Drive", set()),
-    ("River Foo Football Club", {"SportsClub"}), ("Royal Marines", {"MilitaryOrganization"})])
+    ("River Foo Football Club", {"SportsClub"}), ("Royal Marines", {"MilitaryOrganization"}),
+    # a mountain and a lake named kind first; a college named after one keeps its own class
+    ("Mount Quux", {"Place"}), ("Lake Quux", {"Place"}), ("Mount Quux College", {"University"})])
 def test_a_venue_is_a_place_whatever_names_it(name, want):
     """names.toml [shape.Place] first: a stadium or an arena is a place before any other class's words
     in its name; a body named after one keeps its own class."""

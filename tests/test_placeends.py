@@ -26,6 +26,10 @@ from wikikg.model import Mention
     ("A bus ran along the Queen Jane Way to Fooville.", "Queen Jane Way", "Place"),
     ("The shop stood at Jane Walk for a decade.", "Jane Walk", "Place"),
     ("The song was written by Tony Way in 1990.", "Tony Way", "Person"),  # a surname too
+    ("One is the Jane Wood character, whose name is Foo.", "Jane Wood", "Person"),  # a noun the name modifies
+    ("He recorded the John Hill song in 1990.", "John Hill", "Person"),
+    ("The Jane Hall administration ended in 1990.", "Jane Hall", "Person"),
+    ("The Jane Roe Field modernization ended in 1990.", "Jane Roe Field", "Place"),  # not a person's noun
 ])
 def test_a_person_shaped_name_with_a_place_s_last_word_is_a_place_by_its_context(text, name, want):
     start = text.index(name)

@@ -132,7 +132,10 @@ def _column_class(header: str, table: tuple = ()) -> str | None:
 
 
 def _typed(m: Mention, cls: str | None) -> Mention:
-    """`m`, of class `cls` (as its context says) when nothing else types it."""
+    """`m`, of class `cls` (as its context says) when nothing else types it; in a places' column or parameter, a
+    person-shaped name that ends in a word places share ("| [[Jane Roe Field]] |" under "Baseball stadium") a place."""
+    if cls == "Place" and m.types == _PERSON and m.strength <= PLACE and shared_end(split_title(m.key)[0]):
+        return replace(m, types=frozenset({cls}), strength=PLACE)
     return replace(m, types=frozenset({cls}), strength=CONTEXT) if cls and not m.types else m
 
 

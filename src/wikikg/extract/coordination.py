@@ -7,6 +7,7 @@ from functools import cache
 
 from wikikg.extract.frames import framed_runs
 from wikikg.extract.known import CONTEXT, SHAPE
+from wikikg.extract.landforms import linked_landforms
 from wikikg.extract.linkcues import cued_links
 from wikikg.extract.makers import by_makers
 from wikikg.extract.nonentities import is_event
@@ -25,10 +26,11 @@ from wikikg.model import Mention
 
 
 def by_company(found: list[Mention], text: str, italic: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
-    """Places by their region (extract/settlements.py; a state by its postal code first; a person-shaped name by the words
-    around it, extract/placeends.py; or none after "the", extract/thenames.py), then classes by coordination;
-    `italic`: the text's ''italic'' spans. `found` in text order."""
-    found = postal_states(the_names(place_ends(found, text), text), text)
+    """Places by their region (extract/settlements.py; a state by its postal code first; an unlinked "Mount Foo" only if
+    known, extract/landforms.py; a person-shaped name by the words around it, extract/placeends.py; or none after
+    "the", extract/thenames.py), then classes by coordination; `italic`: the text's ''italic'' spans. `found` in text
+    order."""
+    found = postal_states(the_names(place_ends(linked_landforms(found), text), text), text)
     found = settled(kinds_listed(fields_listed(found, text), text), text, italic)
     found = framed_runs(cued_links(by_makers(found, text), text), text)
     return unlinked_places(strongly_listed(paired(coordinated(found, text), text), text), text)

@@ -1,8 +1,9 @@
 """A person-shaped name that ends in a word places share ("Foo Hall", "Bar Hill"): a place where the words around say so."""
 # The name parser reads "Jane Park", "Fooley Hill" and "Barton House" as people's names (a given name and a
 # surname), and they may be: "John Hill", "Edward Q. House". English says which by the words around the name: no
-# one's name takes "the" ("in the Foo Albert Hall"), a place follows a locative preposition ("a concert at Foo Park",
-# "born in Bar Hill"), and a place's name is followed by its town's or region's ("Foo House, Barshire"). Only a name
+# one's name takes "the" ("in the Foo Albert Hall"; but "the Jane Hall character" is the person's: a noun follows that
+# the name modifies), a place follows a locative preposition ("a concert at Foo Park", "born in Bar Hill"), and a
+# place's name is followed by its town's or region's ("Foo House, Barshire"). Only a name
 # typed a person by its shape alone (known.PLACE at most), never one whose possessive follows ("at Jane Hall's
 # wedding": the person).
 from __future__ import annotations
@@ -68,7 +69,7 @@ def _place_evidence(text: str, start: int, end: int) -> int:
     """How strongly the words around text[start:end] make it a place: known.SHAPE, known.PLACE or 0."""
     before = text[max(0, start - 24):start]
     if THE_BEFORE.search(before):
-        return SHAPE
+        return 0 if _person_noun().match(text, end) else SHAPE  # "the Jane Hall character": the person
     if (c := _COMMA_PLACE.match(text, end)) is not None and c["place"] in places():
         return SHAPE
     if (p := _before().search(before)) is not None and (p["verb"] or "").lower() not in _AIMING:
@@ -97,6 +98,13 @@ def _of() -> re.Pattern:
     """A noun or a direction that "of" and a place follow, right before a name."""
     words = "|".join(map(re.escape, name_tables().place_of))
     return re.compile(rf"(?<![\w-])(?i:{words})\s+of\s+$")
+
+
+@cache
+def _person_noun() -> re.Pattern:
+    """A common noun a person's name modifies right after a name ("the Jane Hall character", "the John Hill song")."""
+    words = "|".join(map(re.escape, name_tables().person_nouns))
+    return re.compile(rf"\s+(?:{words})\b")
 
 
 @cache

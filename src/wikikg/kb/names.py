@@ -120,10 +120,12 @@ class Names:
     links_after: tuple[str, ...] = ()  # words that only a place's link follows ("born in [[Fooville]]")
     villages_after: tuple[str, ...] = ()  # words that put a village's link in its place ("a village near [[Fooby]]")
     world_regions: tuple[str, ...] = ()  # regions of the world no gazetteer lists ("Middle East", "Balkans")
+    linked_landforms: tuple[str, ...] = ()  # a landform's kind before its name, a place only as a link ("Lake")
     degree_codes: tuple[str, ...] = ()  # postal codes that are also a degree's after a name ("Jane Roe, MD")
     makers_by: tuple[str, ...] = ()  # participles of a person's making before "by" ("painted by [[Jane Roe]]")
     surname_endings: tuple[str, ...] = ()  # endings of surnames in other languages ("-enko", "-ov", "-dze")
     place_ends: tuple[str, ...] = ()  # last words places' names and surnames share ("Hall", "Hill", "Park")
+    person_nouns: tuple[str, ...] = ()  # nouns a person's name modifies after "the" ("the Jane Hall character")
     place_before: tuple[str, ...] = ()  # prepositions that put a name of those in its place ("at", "near")
     place_of: tuple[str, ...] = ()  # nouns and directions before "of" and such a place ("the village of", "south of")
     the_next: tuple[str, ...] = ()  # words after "the" and a person-shaped name that end its phrase ("in", "who")
@@ -192,7 +194,7 @@ SCHEMA = Table({
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
                                   "links_after": list, "villages_after": list, "world_regions": list,
-                                  "degree_codes": list}),
+                                  "degree_codes": list, "linked_landforms": list}),
     "governments": Table({"heads": list, "kinds": list}),
     "teams": Table({"nicknames": list, "sports": list, "leagues": list, "college_nicknames": list, "sides": list,
                     "player_sports": list, "season_boxes": list, "season_box_fields": list}),
@@ -205,7 +207,8 @@ SCHEMA = Table({
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
                            "clans": list, "not_given": list, "roles_played": list, "groups": list, "lifespans": list,
-                           "place_ends": list, "place_before": list, "place_of": list, "the_next": list}),
+                           "place_ends": list, "person_nouns": list, "place_before": list, "place_of": list,
+                           "the_next": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -237,6 +240,7 @@ _LISTS = {
     "part_heads": ("parts", "heads"), "part_self": ("parts", "self"), "towns_after": ("place_names", "towns_after"),
     "links_after": ("place_names", "links_after"),
     "villages_after": ("place_names", "villages_after"), "world_regions": ("place_names", "world_regions"),
+    "linked_landforms": ("place_names", "linked_landforms"),
     "degree_codes": ("place_names", "degree_codes"),
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
@@ -245,6 +249,7 @@ _LISTS = {
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
+    "person_nouns": ("person_names", "person_nouns"),
     "the_next": ("person_names", "the_next"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
     "team_sides": ("teams", "sides"), "season_boxes": ("teams", "season_boxes"),

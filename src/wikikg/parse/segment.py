@@ -15,8 +15,8 @@ _ABBREV = {
     "dec", "dept", "univ", "assn", "bros", "ave", "blvd", "rd", "ft", "mass", "calif", "ont", "wash",
     "pte", "pty", "s.a", "n.v", "b.v", "k.k", "s.p.a", "a.g", "l.p", "s.a.b", "c.v", "pvt", "bhd", "sdn", "tbk",
     "s.r.l", "s.l", "s.a.s",
-    # titles and ranks before a name ("Msgr. Jane Roe", "Fr. John Doe", "Maj. Jane Roe", "Brig. John Doe")
-    "msgr", "mgr", "fr", "maj", "brig", "cdr", "cpl", "lieut", "supt", "messrs", "mme", "mlle",
+    # titles and ranks before a name ("Msgr. Jane Roe", "Fr. John Doe", "Maj. Jane Roe", "Cpt. John Doe")
+    "msgr", "mgr", "fr", "maj", "brig", "cdr", "cpl", "cpt", "lieut", "supt", "messrs", "mme", "mlle",
     # German "Nummer" in units' names ("Reserve-Infanterie-Regiment Nr. 6"; British "nr." for "near"), a rank held
     # "temp." (temporarily: "Colonel (temp. Brigadier General) Jane Roe")
     "nr", "temp",
