@@ -62,14 +62,16 @@ def test_a_column_header_types_the_cells_nothing_else_types(tmp_path):
 
 def test_a_person_shaped_venue_in_a_stadiums_column_is_a_place(tmp_path):
     """ "[[Jane Quux Field]]" reads as a person's name; under "Baseball stadium" it is a place, as is an untyped
-    link under "Venue"; a person's name without a place's last word stays a person."""
+    link under "Arena" (not under a bare "Venue": a show's venues are clubs and contests as often); a person's name
+    without a place's last word stays a person."""
     text = ("'''Foo Conference''' is a college athletic conference.\n\n== Facilities ==\n{| class=\"wikitable\"\n"
-            "! School !! Baseball stadium !! Venue\n|-\n| [[Foo State University]] || [[Jane Quux Field]] || "
-            "[[Barbowl]]\n|-\n| [[Bar College]] || [[John Quux]] || [[Bazdome]]\n|}\n")
+            "! School !! Baseball stadium !! Arena !! Venue\n|-\n| [[Foo State University]] || [[Jane Quux Field]] || "
+            "[[Barbowl]] || [[Quuxfest]]\n|-\n| [[Bar College]] || [[John Quux]] || [[Bazdome]] || [[Bazfest]]\n|}\n")
     g = _graph_of(tmp_path, "Foo_Conference", text)
     assert (URIRef(entity_iri("Jane Quux Field", True)), RDF.type, WKG.Place) in g
     assert (URIRef(entity_iri("Barbowl", True)), RDF.type, WKG.Place) in g
     assert (URIRef(entity_iri("John Quux", True)), RDF.type, WKG.Person) in g
+    assert (URIRef(entity_iri("Quuxfest", True)), RDF.type, WKG.Place) not in g
 
 
 def test_an_infobox_value_is_in_the_cast_and_a_qualifier_names_the_class(tmp_path):
