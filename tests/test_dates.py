@@ -222,3 +222,17 @@ def test_a_post_s_holder_clause_dates_the_fact(tail, date):
                                                                               "wikitext")).statements
            if st.predicate == "keyPerson" and st.obj.key == "Jane Roe"}
     assert got == {date}
+
+
+@pytest.mark.parametrize("start,end,year", [
+    ("1999", "00", "2000"),  # the next century's
+    ("1995", "02", "2002"),
+    ("2006", "7", "2007"),
+    ("1998", "2003", "2003"),
+    ("1987", "89", "1989"),
+])
+def test_a_range_s_short_end_is_completed_from_its_start(start, end, year):
+    """One helper completes a short end year for tables' "1999–00" and a prose term's "from 2006-7"."""
+    from wikikg.extract.dates import range_end
+
+    assert range_end(start, end) == year

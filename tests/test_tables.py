@@ -207,6 +207,18 @@ def test_a_table_caption_read_as_a_cell_does_not_shift_the_header():
     assert got == {("Laugu United", "2000"), ("Koloale F.C.", "2001")}
 
 
+@pytest.mark.parametrize("tree", [False, True])
+def test_a_caption_is_no_cell_and_the_column_names_after_it_are_the_header(tree):
+    """"|+ Caption" then "! Name !! Position" with no "|-" between: the markup parser reads the caption as a cell of
+    the names' row; it is the table's caption, and the names are the header."""
+    from wikikg.parse import parse_wikitext
+    text = ("'''Foo League''' is a league.\n\n==Committee members==\n{| class=\"wikitable\"\n|+Foo League Committee\n"
+            "!scope=\"col\"|Name\n!scope=\"col\"|Position\n|-\n![[Jane Roe]]\n|President\n|}\n")
+    [table] = parse_wikitext(Article("Foo League", text, "x", "wikitext"), tree=tree).tables
+    assert table.header == ("Name", "Position")
+    assert [[c.text for c in row] for row in table.rows] == [["Jane Roe", "President"]]
+
+
 def test_a_roster_laid_out_as_lists_in_cells_names_each_numbered_or_linked_player():
     text = ("'''Example Skykings''' is an American football team.\n\n==Current Roster==\n"
             "{| class=\"toccolours\"\n|-\n! colspan=2 | Example Skykings roster\n|-\n"

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.classify import name_types
-from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.dates import find_dates, parse_date, range_end
 from wikikg.extract.endcolumns import end_column, ended
 from wikikg.extract.headedtables import heading_owner
 from wikikg.extract.headerrows import lower_header
@@ -199,8 +199,8 @@ def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
     if full and full[0][3] is not None and str(full[0][2]) == m.group(1):  # "14 May 1976": the day, not the year
         return parse_date(cell.text[full[0][0]:full[0][1]]), None
     start, end = m.group(1), m.group(2)
-    if end and end.isdigit() and len(end) == 2:  # "1999–00": the next century's
-        end = str(int(start[:2] + end) + (100 if end < start[2:] else 0))
+    if end and end.isdigit():
+        end = range_end(start, end)  # "1999–00": 2000
     return DateValue(start, "gYear"), DateValue(end, "gYear") if end and end.isdigit() else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.dates import find_dates, parse_date, range_end
 from wikikg.extract.factdates import LIFE_YEARS
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 
@@ -100,7 +100,7 @@ def _own_term(st: Statement) -> Term | None:
         return _year(m.group(1)), _year(m.group(2))
     if m := _SINCE_FROM.match(text, later.end):
         start = m.group(1) or m.group(2)
-        end = m.group(3) and start[:4 - len(m.group(3))] + m.group(3)
+        end = m.group(3) and range_end(start, m.group(3))  # "from 2006-7": 2007
         return _year(start), _year(end) if end and end > start else None
     if "Person" in later.types and (m := _HELD.match(text, later.end)) \
             and 0 <= int(m.group(2)) - int(m.group(1)) < LIFE_YEARS:

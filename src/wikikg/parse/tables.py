@@ -109,19 +109,24 @@ def _grid(cells: list[tuple[TableCell, int, int]], carried: dict[int, tuple[Tabl
     return tuple(out)
 
 
+def _caption(source: str) -> bool:
+    """Whether a cell's source is the table's caption ("|+ Committee"), which the markup parser reads as a cell."""
+    return source.lstrip().startswith("|+")
+
+
 def _rows(node: Tag, start: int, s: str):
     """Each row's (cell, rowspan, colspan) list; cells before the first row marker form a row."""
     loose: list = []
     for child, c_start, c_s in _children(node, start, s):
         tag = str(child.tag)
-        if tag in ("td", "th"):
+        if tag in ("td", "th") and not _caption(c_s):
             loose.append((_cell(child, c_start), _span(child, "rowspan"), _span(child, "colspan")))
         elif tag == "tr":
             if loose:
                 yield loose
                 loose = []
             yield [(_cell(c, cs), _span(c, "rowspan"), _span(c, "colspan"))
-                   for c, cs, _ in _children(child, c_start, c_s) if str(c.tag) in ("td", "th")]
+                   for c, cs, cc in _children(child, c_start, c_s) if str(c.tag) in ("td", "th") and not _caption(cc)]
     if loose:
         yield loose
 
@@ -271,14 +276,14 @@ def _stream_rows(st, i: int, start: int, s: str):
     loose: list = []
     for j, c_start, c_s in _stream_children(st, i, start, s):
         tag = st.tag_name(j)
-        if tag in ("td", "th"):
+        if tag in ("td", "th") and not _caption(c_s):
             loose.append(_stream_row_cell(st, j, c_start))
         elif tag == "tr":
             if loose:
                 yield loose
                 loose = []
-            yield [_stream_row_cell(st, k, cs) for k, cs, _ in _stream_children(st, j, c_start, c_s)
-                   if st.tag_name(k) in ("td", "th")]
+            yield [_stream_row_cell(st, k, cs) for k, cs, cc in _stream_children(st, j, c_start, c_s)
+                   if st.tag_name(k) in ("td", "th") and not _caption(cc)]
     if loose:
         yield loose
 
