@@ -324,9 +324,11 @@ _AND_VERB = re.compile(rf"(?:(?:,\s*|\s+)and\s+|,\s*(?=then\s))(?:{_ADVERB}\s+)*
 _TERM = re.compile(r".*?\b(?:served|remained|held|sat)\b")  # "was appointed Governor of ⟦X⟧ and served from 1918": X's term
 # (not "attended ⟦X⟧ and served in the ⟦Y⟧ from 1946 to 1949": Y's, another body named before the date)
 # a later predicate told as a state or as coming after ("and became professor at ⟦X⟧", "and at one point was a member of
-# ⟦X⟧", "and then spent a year at ⟦X⟧"), or after a birth: not an event told right after the first ("returned to
+# ⟦X⟧", "and then spent a year at ⟦X⟧", "retired in 1979 and remained active, serving on the board of ⟦X⟧": a state
+# after the event, not of its date), or after a birth: not an event told right after the first ("returned to
 # Freedonia in 2004 and joined ⟦X⟧", "graduated in 1966 and enrolled in ⟦X⟧": as often of that year as not)
-_STATE = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:became|(?:was|were)\s+(?:also\s+)?(?:a|an|the|one)\s)"
+_STATE = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:became|remained|stayed|continued|(?:was|were)\s+(?:also\s+)?"
+                    r"(?:a|an|the|one)\s)"
                     r"|(?:,\s*|\s+)(?:and\s+(?:then\s+)?)?(?:later|subsequently|afterwards|eventually|at\s+(?:one|some)\s+point)\s"
                     r"|(?:,\s*|\s+)and\s+then\s")  # not ", then attended ⟦X⟧" right after a graduation: of its year
 _GRADUATION = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:graduated|received|earned|obtained|completed|was\s+a\s+"
