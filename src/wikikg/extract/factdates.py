@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from wikikg.extract.dates import find_dates, sentence_date
+from wikikg.extract.factasides import other_times
 from wikikg.model import DateValue
 
 # a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
@@ -159,25 +160,6 @@ def _life(note: str) -> bool:
     return len(years) == 2 and years[1] - years[0] >= LIFE_YEARS
 
 
-# a birth told as a predicate of its own: "was born March 9, 1792, graduated from ⟦X⟧ in 1811": the birth's date
-_BORN_ON = re.compile(r"\bborn\s+(?:on\s+|in\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?\d{4}(?!\d)")
-
-
-def _enclosing(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The parenthesis that holds a trigger at `span` ("married ⟦A⟧ (who was a member of ⟦X⟧ from 1992 to 1995)")."""
-    depth, start = 0, None
-    for i in range(span[0] - 1, -1, -1):
-        if text[i] == ")":
-            depth += 1
-        elif text[i] == "(":
-            if depth == 0:
-                start = i
-                break
-            depth -= 1
-    close = text.find(")", span[1]) if start is not None else -1
-    return (start, close + 1) if close >= 0 and "(" not in text[span[1]:close] else None
-
-
 def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[int], founding: bool) -> str | None:
     """`text` (a slotted sentence) with the dates that are not the fact's blanked out: the fact's trigger at
     `span`, `parties` the slots of its subject and object (`people` those that are persons), `founding`
@@ -186,16 +168,14 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     (1767–1854) in 1799"), an earlier event's opening phrase when the sentence dates its own ("After completing
     his PhD in 1979, ... a position at ⟦Y⟧ in 1980"), a founding told aside ("Launched in 2005, ⟦X⟧ is a subsidiary of ⟦Y⟧"), and
     the part of the sentence before a second event with a date of its own that the trigger stands in (or, when
-    the fact's parties all stand before that event, the part after it); a birth's date (no sentence rule
-    reads a birth), and all but the parenthesis that holds the trigger. None when
+    the fact's parties all stand before that event, the part after it); what factasides.other_times tells at
+    another time (a birth, the outside of a parenthesis's clause). None when
     the sentence gives the fact no date at all: a leaving told before it, a present state after a past event."""
     lo = max(text.rfind(",", 0, span[0]), text.rfind(";", 0, span[0])) + 1
     if _LEAVING.search(text, lo, span[1]):
         return None
     out: list[tuple[int, int]] = []
-    if (within := _enclosing(text, span)) is not None:
-        out += [(0, within[0]), (within[1], len(text))]  # the parenthesis's own time, not the sentence's
-    out += [m.span() for m in _BORN_ON.finditer(text) if not _inside(span, *m.span())]
+    out += other_times(text, span)
     for m in _AFTER_SLOT.finditer(text):
         note = m.span(2)
         if _inside(span, *note) or not find_dates(m.group(2)):
