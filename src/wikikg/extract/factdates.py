@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from wikikg.extract.dates import find_dates, sentence_date
+from wikikg.extract.factasides import other_times
 from wikikg.model import DateValue
 
 # a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
@@ -167,12 +168,14 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     (1767–1854) in 1799"), an earlier event's opening phrase when the sentence dates its own ("After completing
     his PhD in 1979, ... a position at ⟦Y⟧ in 1980"), a founding told aside ("Launched in 2005, ⟦X⟧ is a subsidiary of ⟦Y⟧"), and
     the part of the sentence before a second event with a date of its own that the trigger stands in (or, when
-    the fact's parties all stand before that event, the part after it). None when
+    the fact's parties all stand before that event, the part after it); what factasides.other_times tells at
+    another time (a birth, the outside of a parenthesis's clause). None when
     the sentence gives the fact no date at all: a leaving told before it, a present state after a past event."""
     lo = max(text.rfind(",", 0, span[0]), text.rfind(";", 0, span[0])) + 1
     if _LEAVING.search(text, lo, span[1]):
         return None
     out: list[tuple[int, int]] = []
+    out += other_times(text, span)
     for m in _AFTER_SLOT.finditer(text):
         note = m.span(2)
         if _inside(span, *note) or not find_dates(m.group(2)):
@@ -324,9 +327,11 @@ _AND_VERB = re.compile(rf"(?:(?:,\s*|\s+)and\s+|,\s*(?=then\s))(?:{_ADVERB}\s+)*
 _TERM = re.compile(r".*?\b(?:served|remained|held|sat)\b")  # "was appointed Governor of ⟦X⟧ and served from 1918": X's term
 # (not "attended ⟦X⟧ and served in the ⟦Y⟧ from 1946 to 1949": Y's, another body named before the date)
 # a later predicate told as a state or as coming after ("and became professor at ⟦X⟧", "and at one point was a member of
-# ⟦X⟧", "and then spent a year at ⟦X⟧"), or after a birth: not an event told right after the first ("returned to
+# ⟦X⟧", "and then spent a year at ⟦X⟧", "retired in 1979 and remained active, serving on the board of ⟦X⟧": a state
+# after the event, not of its date), or after a birth: not an event told right after the first ("returned to
 # Freedonia in 2004 and joined ⟦X⟧", "graduated in 1966 and enrolled in ⟦X⟧": as often of that year as not)
-_STATE = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:became|(?:was|were)\s+(?:also\s+)?(?:a|an|the|one)\s)"
+_STATE = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:became|remained|stayed|continued|(?:was|were)\s+(?:also\s+)?"
+                    r"(?:a|an|the|one)\s)"
                     r"|(?:,\s*|\s+)(?:and\s+(?:then\s+)?)?(?:later|subsequently|afterwards|eventually|at\s+(?:one|some)\s+point)\s"
                     r"|(?:,\s*|\s+)and\s+then\s")  # not ", then attended ⟦X⟧" right after a graduation: of its year
 _GRADUATION = re.compile(rf"(?:,\s*|\s+)and\s+(?:{_ADVERB}\s+)*(?:graduated|received|earned|obtained|completed|was\s+a\s+"

@@ -32,8 +32,9 @@ TERM_LEAD = re.compile(r"(\d{4}\s*[–—-]\s*(?:\d{4}|present|now))\s*[:–—-
                        r"|((?:since\s+|(?:\d{1,2}\s+)?(?!(?:Before|Until|Till|After|Prior|Pre|Post|Up)\b)[A-Z][a-z]{2,8}\.?\s+)"
                        r"\d{4})\s*:\s+(?=\S)")
 # a head's first year (or years) and a comma before the name, in a list of a body's heads: "* 1805, [[Jane Roe]]",
-# "* 1859 to 1883, [[John Roe]]" (elsewhere a year and a comma may be a title's: "* 1954, [[Foo]]" lists winners)
-POST_LEAD = re.compile(r"(\d{4}(?:\s*(?:[–—-]|to|until)\s*\d{4})?)\s*,\s+(?=\S)")
+# "* 1859 to 1883, [[John Roe]]" (elsewhere a year and a comma may be a title's: "* 1954, [[Foo]]" lists winners);
+# an open term, the dash right after the year: "* 2000– [[Jane Roe]]" (the head since then)
+POST_LEAD = re.compile(r"(\d{4}(?:\s*(?:[–—-]|to|until)\s*\d{4})?)\s*,\s+(?=\S)|(\d{4}[–—-])\s+(?=\S)")
 _SPAN = re.compile(r"^\s*\(?\s*(?:c\.\s*)?(\d{4})\s*(?:[–—-]\s*(\d{4}|present|now|current|today)?)?\s*\)?")
 
 
@@ -115,6 +116,12 @@ _CLASS_OF = re.compile(r"^[^()⟦⟧]{0,160}?\bclass\s+of\s+(\d{4})\b", re.I)
 _DATED_NOTE = re.compile(r"^\s*\(([^()]*)\)")
 
 
+# ", (assigned 1 March, 1945; replaced 88th Foo Regiment)", " (attached 5 May 1944 – 1945)": a unit's assignment, when
+# it began
+_ASSIGNED = re.compile(r"^\s*,?\s*\(\s*(?:assigned|attached)\s+(?:on\s+)?((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?,?\s+)?"
+                       r"(?:\d{1,2},?\s+)?\d{4})(?!\d)")
+
+
 # a street number of four digits before the street's name: "* Foo City - 1925 Foo Park East, Suite 700" is no year
 _STREET = re.compile(r"(\d{4})\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
                      r"Boulevard|Blvd|Park|Way|Lane|Ln|Place|Plaza|Square|Court|Parkway|Highway|Circle)\b")
@@ -140,6 +147,8 @@ def _item_dates(rest: str) -> tuple[DateValue | None, DateValue | None]:
     if not m:
         if since := _SINCE.match(rest):
             return DateValue(since.group(1), "gYear"), None
+        if (assigned := _ASSIGNED.match(rest)) and (start := parse_date(assigned.group(1))) is not None:
+            return start, None
         if (note := _DATED_NOTE.match(rest)) and (dated := dated_note(note.group(1))) is not None:
             return dated
         return lineage_dates(rest)

@@ -70,7 +70,8 @@ def _post() -> re.Pattern:
 
 _FOUNDERS = frozenset({"Founder", "Co-founder", "Co-Founder"})  # a founder's item is foundedBy's, no post
 _EVENTS = {"keyPerson": "Appointment", "memberOf": "Membership", "affiliatedWith": "Affiliation"}
-_TERM = re.compile(r"\s*\(\s*(\d{4})\s*[–—-]\s*(?:\d{4}|present)?\s*\)")
+# "President of [[Foo College]] (1817–1846)", "Chairman of the [[Foo Society]] since 2003": the post's first year
+_TERM = re.compile(r"\s*(?:\(\s*(\d{4})\s*[–—-]\s*(?:\d{4}|present)?\s*\)|since\s+(\d{4})\b)")
 _NOT_HEAD = re.compile(r"\b(?:vice|deputy|assistant|associate|adjunct)\b", re.I)
 
 
@@ -94,7 +95,7 @@ def _item_posts(text: str, mentions: list[Mention], ctx: Context) -> list[tuple[
         relation = "memberOf" if roles & {"member", "fellow"} else "keyPerson" if roles & heads and not _NOT_HEAD.search(
             post["mods"]) else "affiliatedWith"
         years = _TERM.match(text, org.end)
-        out.append((person, org, relation, DateValue(years.group(1), "gYear") if years else None))
+        out.append((person, org, relation, DateValue(years.group(1) or years.group(2), "gYear") if years else None))
     return out
 
 
