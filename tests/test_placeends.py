@@ -68,3 +68,19 @@ def test_a_linked_place_after_the_is_a_place_in_an_article():
                               "[[John Hill]] in 1990.", "-"))
     found = {m.text: m.types for m in find_mentions(p.sentences[1], article_context(p, subject_of(p)))}
     assert found.get("Jane Albert Hall") != {"Person"} and found.get("John Hill") == {"Person"}
+
+
+def test_the_listing_pass_runs_only_for_a_name_it_may_retype(monkeypatch):
+    from wikikg.extract import placeends
+
+    text = "It includes Foo Village, Jane Roe and Fooville Quux Hill."
+    found = [Mention(n, n, False, frozenset({t}), start=text.index(n), end=text.index(n) + len(n), strength=2)
+             for n, t in (("Foo Village", "Place"), ("Jane Roe", "Person"), ("Fooville Quux Hill", "Place"))]
+    calls = []
+    monkeypatch.setattr(placeends, "_among_places", lambda out, text: calls.append(out) or out)
+    assert place_ends(found, text) == found and not calls  # no person-shaped name ending in a word places share
+    text = "It includes Foo Village, Jane Quux Hill and Fooville."
+    found = [Mention(n, n, False, frozenset({t}), start=text.index(n), end=text.index(n) + len(n), strength=2)
+             for n, t in (("Foo Village", "Place"), ("Jane Quux Hill", "Person"), ("Fooville", "Place"))]
+    place_ends(found, text)
+    assert len(calls) == 1

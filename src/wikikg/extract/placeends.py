@@ -31,14 +31,15 @@ def place_ends(found: list[Mention], text: str) -> list[Mention]:
     (known.PLACE)."""
     if not found:
         return found
-    out = list(found)
+    out, listed = list(found), False  # listed: a name left that _among_places may retype
     for i, m in enumerate(out):
-        if m.types != _PERSON or m.strength > PLACE or m.start < 0 or not shared_end(m.text) \
-                or _AFTER_NAME.match(text, m.end):
+        if m.types != _PERSON or m.strength > PLACE or not shared_end(m.text):
             continue
-        if (strength := _place_evidence(text, m.start, m.end)):
+        if m.start >= 0 and not _AFTER_NAME.match(text, m.end) and (strength := _place_evidence(text, m.start, m.end)):
             out[i] = replace(m, types=_PLACE, strength=strength)
-    return _among_places(out, text)
+        else:
+            listed = True
+    return _among_places(out, text) if listed else out
 
 
 def _among_places(out: list[Mention], text: str) -> list[Mention]:
