@@ -271,13 +271,35 @@ def entities(graph: str) -> list[list[str]]:
     return rows
 
 
-def entities_changed(start: list[list[str]], end: list[list[str]]) -> list[list[str]]:
-    """The typed nodes (article, label, classes) only one build has, each with `added` or `removed`."""
+def typed_nodes(graph: str) -> set[tuple[str, str, str]]:
+    """Every typed node of each article's graph as (article, label, classes), a fact's end as much as a mention."""
+    from urllib.parse import unquote
+
+    from rdflib import RDF, RDFS, Dataset, Namespace
+    wkg = Namespace("https://w3id.org/wikikg/ontology#")
+    ds = Dataset(default_union=True)
+    ds.parse(graph, format="nquads")
+    out = set()
+    for g in ds.graphs():
+        article = unquote(str(g.identifier).rsplit("/", 1)[-1]).replace("_", " ")
+        for node in set(g.subjects(RDF.type, None)):
+            classes = sorted(str(c).rsplit("#", 1)[-1] for c in g.objects(node, RDF.type) if str(c).startswith(str(wkg)))
+            if classes and (label := g.value(node, RDFS.label)) is not None:
+                out.add((article, str(label), ",".join(classes)))
+    return out
+
+
+def entities_changed(start: list[list[str]], end: list[list[str]], start_typed: set | None = None,
+                     end_typed: set | None = None) -> list[list[str]]:
+    """The typed nodes (article, label, classes) only one build has, each with `added` or `removed`; given every
+    typed node of each build (`typed_nodes`), not one the other build has as a fact's end (a mention that became a
+    fact's end is neither removed nor added: it is still in the graph, typed the same)."""
     def keyed(rows):
         return {(r[1], r[2], r[3]): r for r in rows}
     old, new = keyed(start), keyed(end)
-    return ([new[k] + ["added"] for k in sorted(new.keys() - old.keys())]
-            + [old[k] + ["removed"] for k in sorted(old.keys() - new.keys())])
+    was, now = start_typed if start_typed is not None else old.keys(), end_typed if end_typed is not None else new.keys()
+    return ([new[k] + ["added"] for k in sorted(new.keys() - old.keys()) if k not in was]
+            + [old[k] + ["removed"] for k in sorted(old.keys() - new.keys()) if k not in now])
 
 
 def _plain_title(title: str) -> str:
@@ -387,7 +409,7 @@ def main() -> None:
     elif a.cmd == "entities-changed":
         out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         out.writerow(ENTITY_COLUMNS + ["change"])
-        out.writerows(entities_changed(entities(a.start), entities(a.end)))
+        out.writerows(entities_changed(entities(a.start), entities(a.end), typed_nodes(a.start), typed_nodes(a.end)))
     elif a.cmd == "show":
         print(show(a.dump, a.title, a.grep))
     else:

@@ -201,6 +201,18 @@ def test_a_node_typed_otherwise_is_one_removed_and_one_added():
         ("Foo Corp", "Organization", "added"), ("Foo Corp", "Company", "removed")]
 
 
+def test_a_mention_that_became_a_facts_end_is_neither_removed_nor_added(tmp_path):
+    """Jane Roe is a mention at the start and a fact's end at the end: still in the graph, typed the same."""
+    g, art = "<https://en.wikipedia.org/wiki/A>", "https://w3id.org/wikikg/"
+    lines = [f'<{art}resource/Jane_Roe> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{art}ontology#Person> {g} .',
+             f'<{art}resource/Jane_Roe> <http://www.w3.org/2000/01/rdf-schema#label> "Jane Roe"@en {g} .']
+    (tmp_path / "end.nq").write_text("\n".join(lines) + "\n", "utf-8")
+    start = [["A#0", "A", "Jane Roe", "Person", "Jane Roe runs Foo Corp.", "", ""]]
+    assert unseen.typed_nodes(str(tmp_path / "end.nq")) == {("A", "Jane Roe", "Person")}
+    assert unseen.entities_changed(start, [], set(), unseen.typed_nodes(str(tmp_path / "end.nq"))) == []
+    assert [r[-1] for r in unseen.entities_changed(start, [], set(), set())] == ["removed"]
+
+
 def test_show_prints_one_article_of_a_sample_dump(tmp_path):
     sys.path.insert(0, str(ROOT / "src"))
     from wikikg.read.dumps import Page, write_dump
