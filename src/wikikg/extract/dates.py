@@ -90,7 +90,6 @@ def _groups(m: re.Match) -> tuple[int | None, int | None, int | None]:
     return year, month, day
 
 
-@lru_cache(maxsize=4096)
 def range_end(start: str, end: str) -> str:
     """A range's end year written short after its start ("1999–00" 2000, "2006–7" 2007; "1998–2003" as written)."""
     if len(end) >= len(start):
@@ -99,6 +98,7 @@ def range_end(start: str, end: str) -> str:
     return str(int(year) + 10 ** len(end)) if year < start else year  # "1999–00": the next century's
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> DateValue | None:
     """The first complete date in `text` ("October 2014", "20 September 2018", "2014")."""
     found = _find_dates(text)
