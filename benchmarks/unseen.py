@@ -29,6 +29,7 @@ import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,20 +249,37 @@ def facts_by_rule(graph: str) -> dict[str, list[list[str]]]:
 ENTITY_COLUMNS = ["id", "article", "entity", "classes", "evidence", "verdict", "note"]
 
 
+@lru_cache(maxsize=2)
+def _dataset(graph: str):
+    """A build's N-Quads read once (both entity readers of one command ask for the same file)."""
+    from rdflib import Dataset
+    ds = Dataset(default_union=True)
+    ds.parse(graph, format="nquads")
+    return ds
+
+
+_WKG = "https://w3id.org/wikikg/ontology#"
+
+
+def _classes(g, node) -> list[str]:
+    """A node's classes of the ontology, by their local names, sorted."""
+    from rdflib import RDF
+    return sorted(str(c).rsplit("#", 1)[-1] for c in g.objects(node, RDF.type) if str(c).startswith(_WKG))
+
+
 def entities(graph: str) -> list[list[str]]:
     """Every typed entity node of each article's graph (Person, Place or an organisation's class), with the
     plain text of one mention's evidence, as judge rows sorted by article and node."""
     from urllib.parse import unquote
 
-    from rdflib import RDF, RDFS, Dataset, Namespace
-    wkg = Namespace("https://w3id.org/wikikg/ontology#")
-    ds = Dataset(default_union=True)
-    ds.parse(graph, format="nquads")
+    from rdflib import RDFS, Namespace
+    wkg = Namespace(_WKG)
+    ds = _dataset(graph)
     rows = []
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         article = unquote(str(g.identifier).rsplit("/", 1)[-1])
         for node in sorted(set(g.subjects(wkg.mentionedIn, None)), key=str):
-            classes = sorted(str(c).rsplit("#", 1)[-1] for c in g.objects(node, RDF.type) if str(c).startswith(str(wkg)))
+            classes = _classes(g, node)
             evidence = sorted(g.objects(node, wkg.mentionedIn), key=str)
             if not classes or not evidence:
                 continue
@@ -275,15 +293,12 @@ def typed_nodes(graph: str) -> set[tuple[str, str, str]]:
     """Every typed node of each article's graph as (article, label, classes), a fact's end as much as a mention."""
     from urllib.parse import unquote
 
-    from rdflib import RDF, RDFS, Dataset, Namespace
-    wkg = Namespace("https://w3id.org/wikikg/ontology#")
-    ds = Dataset(default_union=True)
-    ds.parse(graph, format="nquads")
+    from rdflib import RDF, RDFS
     out = set()
-    for g in ds.graphs():
+    for g in _dataset(graph).graphs():
         article = unquote(str(g.identifier).rsplit("/", 1)[-1]).replace("_", " ")
         for node in set(g.subjects(RDF.type, None)):
-            classes = sorted(str(c).rsplit("#", 1)[-1] for c in g.objects(node, RDF.type) if str(c).startswith(str(wkg)))
+            classes = _classes(g, node)
             if classes and (label := g.value(node, RDFS.label)) is not None:
                 out.add((article, str(label), ",".join(classes)))
     return out
