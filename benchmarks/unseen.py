@@ -2,6 +2,7 @@
 seeded draws for blind batches, an unannotated sample written as a dump, and what each rule asserts on it.
 
     python benchmarks/unseen.py index > unseen-index.tsv                      # needs the dataset's git mirror
+    python benchmarks/unseen.py index --dataset varun --skip-titles unseen-index.tsv > varun-index.tsv
     python benchmarks/unseen.py draw unseen-index.tsv SEED KIND [--top 15] [--used picks.tsv]
     python benchmarks/unseen.py sample unseen-index.tsv OUT.xml [--n 400] [--seed 2101] [--used picks.tsv]
     python benchmarks/unseen.py sample unseen-index.tsv OUT.xml --paths tests/blind/unseen-sample-2101.paths  # again
@@ -12,12 +13,16 @@ seeded draws for blind batches, an unannotated sample written as a dump, and wha
     python benchmarks/unseen.py entities-changed START.nq END.nq > changed-nodes.tsv   # typed nodes only one build has
     python benchmarks/unseen.py show OUT.xml TITLE [--grep WORD]            # one article of a sample, for a judge
 
-The dataset is vinhqdang/wikipedia_analysis (lang_model/enwiki/text/<N>: randomly assessed English Wikipedia articles
-at their assessed revisions, 2007-2015; its writer escaped non-ASCII characters as <U+XXXX> and appended a newline,
-which `decode` undoes). Fetch it with the search tool's `fetch github:vinhqdang/wikipedia_analysis`. Articles of
-the blind set (tests/blind/manifest.tsv: path, blob or title), of earlier samples (tests/blind/unseen-sample-*.paths)
-and of --used files are never drawn or sampled; `sample --paths-out` writes a new sample's paths, and `--paths`
-rebuilds an earlier sample's dump exactly.
+The datasets are in benchmarks/unseen_sources.py. The first, vinhqdang/wikipedia_analysis (lang_model/enwiki/text/<N>:
+randomly assessed English Wikipedia articles at their assessed revisions, 2007-2015; its writer escaped non-ASCII
+characters as <U+XXXX> and appended a newline, which `decode` undoes), is used up by 34 samples; the second,
+varunbhtt21/Wikipedia-Search-Engine (Data/DOC <N>: ~8,400 articles of one run of an English dump of about 2019-08,
+titled files; redirects marked and other namespaces' pages skipped by the index), has ~8,000 left. Fetch a dataset
+with the search tool's `fetch github:OWNER/NAME`. An index row names its dataset (a `dataset` column; none is
+vinhqdang). `--skip-titles` leaves out articles another index holds under the same title (the datasets overlap).
+Articles of the blind set (tests/blind/manifest.tsv: path, blob or title), of earlier samples
+(tests/blind/unseen-sample-*.paths) and of --used files are never drawn or sampled; `sample --paths-out` writes a
+new sample's paths, and `--paths` rebuilds an earlier sample's dump exactly.
 """
 from __future__ import annotations
 
@@ -33,11 +38,11 @@ from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from unseen_sources import DEFAULT, SOURCES, Source, decode_escaped, is_article_title, source_of  # noqa: E402
+
 MANIFEST = ROOT / "tests" / "blind" / "manifest.tsv"
-MIRROR = "/work/.mirror/vinhqdang+wikipedia_analysis/repo"
-COMMIT = "a8a849c8bd5dd6101ebbe8e204e8c7722e99527f"
-COLUMNS = ["n", "path", "blob", "bytes", "redirect", "title", "infobox", "kind_guess", "categories"]
-_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
+COLUMNS = ["n", "path", "blob", "bytes", "redirect", "title", "infobox", "kind_guess", "categories", "dataset"]
 # A crude first guess of an article's kind (the gatherer checks each article): infobox name, then categories.
 KINDS = [
     ("person", r"person|officeholder|biography|musical artist|scientist|sportsperson|baseball|cricketer|military "
@@ -78,9 +83,8 @@ KINDS = [
 
 
 def decode(raw: bytes) -> str:
-    """The article from one dataset file: <U+XXXX> escapes as characters, the appended newline dropped."""
-    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw.decode("utf-8"))
-    return text[:-1] if text.endswith("\n") else text
+    """The article from one vinhqdang file: <U+XXXX> escapes as characters, the appended newline dropped."""
+    return decode_escaped(raw)[1]
 
 
 def guess(infobox: str, categories: list[str]) -> str:
@@ -152,22 +156,22 @@ def _bold_name(text: str) -> str:
     return re.split(r",\s*''", name)[0]
 
 
-def describe(path: str, blob: str, text: str) -> list:
-    """One index row for a decoded article."""
+def describe(path: str, blob: str, text: str, title: str = "", dataset: str = DEFAULT) -> list:
+    """One index row for a decoded article (its file's own title, when the dataset gives one, over the lead's guess)."""
     name = _bold_name(_lead(text)) or _bold_name(_prose(text)) or _bold_name(text)  # no infobox's label
     name = re.sub(r"''+", "", re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", _WRAPPER.sub(r"\1", name)))
-    title = html.unescape(name).replace("\xa0", " ").strip(" ,:")  # italics marks and entities are no part of it
-    title = _season_title(text) or title
+    # italics marks and entities are no part of a lead's name
+    title = title or _season_title(text) or html.unescape(name).replace("\xa0", " ").strip(" ,:")
     box = re.search(r"\{\{\s*infobox[ _]+([^|\n}<]*)", text, re.I)
     infobox = box.group(1).strip() if box else ""
     cats = [c.strip() for c in re.findall(r"\[\[\s*Category\s*:\s*([^|\]]+)", text, re.I)]
     redirect = int(bool(re.match(r"\s*#redirect", text, re.I)))
     return [path.rsplit("/", 1)[1], path, blob, len(text.encode("utf-8")), redirect, title, infobox,
-            guess(infobox, cats), " | ".join(cats)[:600]]
+            guess(infobox, cats), " | ".join(cats)[:600], dataset]
 
 
-def blobs(mirror: str, wanted: list[str]):
-    """(blob, decoded text) for each blob id, read through one `git cat-file --batch`."""
+def blobs(mirror: str, wanted: list[str], source: Source = SOURCES[DEFAULT]):
+    """(blob, file title, decoded text) for each blob id, read through one `git cat-file --batch`."""
     proc = subprocess.Popen(["git", "-C", mirror, "cat-file", "--batch"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE)
     for blob in wanted:
@@ -176,20 +180,25 @@ def blobs(mirror: str, wanted: list[str]):
         size = int(proc.stdout.readline().split()[2])
         raw = proc.stdout.read(size)
         proc.stdout.read(1)
-        yield blob, decode(raw)
+        yield blob, *source.decode(raw)
     proc.stdin.close()
     proc.wait()
 
 
-def index(mirror: str) -> None:
-    """Print the index of every article file of the dataset."""
-    listing = subprocess.run(["git", "-C", mirror, "ls-tree", "-r", COMMIT, "lang_model/enwiki/text/"],
+def index(source: Source, mirror: str | None = None, skip_titles: list[str] = ()) -> None:
+    """Print the index of every article file of a dataset: no page of another namespace, none whose title an index
+    of `skip_titles` holds (the same article in another dataset)."""
+    listing = subprocess.run(["git", "-C", mirror or source.mirror, "ls-tree", "-r", source.commit, source.tree],
                              capture_output=True, text=True, check=True).stdout.splitlines()
-    files = [(line.split("\t")[1], line.split()[2]) for line in listing]
+    files = [(line.split("\t", 1)[1], line.split()[2]) for line in listing]
+    skip = {_plain_title(r["title"]).lower() for name in skip_titles for r in pool(name, None, 0, 10**12)}
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(COLUMNS)
-    for (path, _), (blob, text) in zip(files, blobs(mirror, [b for _, b in files]), strict=True):
-        out.writerow(describe(path, blob, text))
+    for (path, _), (blob, title, text) in zip(files, blobs(mirror or source.mirror, [b for _, b in files], source),
+                                              strict=True):
+        row = describe(path, blob, text, title, source.name)
+        if is_article_title(row[5]) and _plain_title(row[5]).lower() not in skip:
+            out.writerow(row)
 
 
 def used(extra: list[str]) -> tuple[set[str], set[str], set[str]]:
@@ -200,7 +209,7 @@ def used(extra: list[str]) -> tuple[set[str], set[str], set[str]]:
     with open(MANIFEST, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             titles.add(_plain_title(r["title"]).lower())  # "Foo (Ohio)": another revision's lead bolds "Foo"
-            if "vinhqdang" in r["repo"]:
+            if r["repo"] in {s.repo for s in SOURCES.values()}:
                 paths.add(r["path"])
             blob_ids.update(re.findall(r"cat-file blob ([0-9a-f]{40})", r["note"]))
     for name in extra:
@@ -349,7 +358,10 @@ def show(dump: str, title: str, grep: str | None = None) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("index").add_argument("--mirror", default=MIRROR)
+    idx = sub.add_parser("index")
+    idx.add_argument("--dataset", choices=sorted(SOURCES), default=DEFAULT)
+    idx.add_argument("--mirror", help="the dataset's git directory, if not where `fetch` puts it")
+    idx.add_argument("--skip-titles", action="append", default=[], help="an index whose titles to leave out")
     for name in ("draw", "sample"):
         p = sub.add_parser(name)
         p.add_argument("index")
@@ -363,7 +375,7 @@ def main() -> None:
     sample.add_argument("out")
     sample.add_argument("--n", type=int, default=400)
     sample.add_argument("--seed", type=int, default=2101)
-    sample.add_argument("--mirror", default=MIRROR)
+    sample.add_argument("--mirror", help="the dataset's git directory, if not where `fetch` puts it")
     sample.add_argument("--paths", help="exactly these dataset paths (one a line, in order), as an earlier sample drew")
     sample.add_argument("--paths-out", help="write the drawn paths here (tests/blind/unseen-sample-SEED.paths)")
     sub.add_parser("rules").add_argument("graph")
@@ -385,7 +397,7 @@ def main() -> None:
     shown.add_argument("--grep", help="only the lines holding this word (case-insensitive), numbered")
     a = ap.parse_args()
     if a.cmd == "index":
-        index(a.mirror)
+        index(SOURCES[a.dataset], a.mirror, a.skip_titles)
     elif a.cmd == "draw":
         rows = pool(a.index, a.kind, a.min, a.max)
         left = order(rows, a.seed, a.used)
@@ -397,11 +409,14 @@ def main() -> None:
         from wikikg.read.dumps import Page, write_dump
         if a.paths:
             rows = {r["path"]: r for r in pool(a.index, None, 0, 10**9)}
-            picked = [rows[p] for p in Path(a.paths).read_text(encoding="utf-8").split()]
+            picked = [rows[p] for p in Path(a.paths).read_text(encoding="utf-8").splitlines() if p]  # "Data/DOC 1"
         else:
             picked = [r for _, r in order(pool(a.index, None, a.min, a.max), a.seed, a.used) if r["title"]][: a.n]
-        texts = dict(blobs(a.mirror, [r["blob"] for r in picked]))
-        pages = [Page(r["title"], 0, int(r["n"]), texts[r["blob"]], None) for r in picked]
+        texts = {}
+        for source in {source_of(r) for r in picked}:
+            wanted = [r["blob"] for r in picked if source_of(r) is source]
+            texts.update((blob, text) for blob, _, text in blobs(a.mirror or source.mirror, wanted, source))
+        pages = [Page(r["title"], 0, int(re.sub(r"\D", "", r["n"])), texts[r["blob"]], None) for r in picked]
         write_dump(pages, a.out)
         if a.paths_out:
             Path(a.paths_out).write_text("".join(r["path"] + "\n" for r in picked), encoding="utf-8")

@@ -249,3 +249,72 @@ def test_show_from_the_command_line(tmp_path):
     cli = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "unseen.py"), "show", str(dump), "Bar Ltd"],
                          capture_output=True, text=True, check=True)
     assert cli.stdout == "'''Bar Ltd''' is a firm.\n"
+
+
+@pytest.mark.parametrize("raw,title,text", [
+    (b"Title : Foo Corp\nText : '''Foo Corp''' is a firm.\n", "Foo Corp", "'''Foo Corp''' is a firm."),
+    (b"Title : Caf\xc3\xa9 Bar\nText : \n{{Infobox}}\nText\n\n", "Café Bar", "\n{{Infobox}}\nText\n"),  # only one newline goes
+    (b"Title : File:Foo.png\n", "File:Foo.png", ""),  # an empty page has no Text line
+])
+def test_a_titled_page_file_gives_its_title_and_its_text(raw, title, text):
+    assert unseen.SOURCES["varun"].decode(raw) == (title, text)
+
+
+def test_a_file_that_is_no_titled_page_is_refused():
+    with pytest.raises(ValueError, match="Title"):
+        unseen.SOURCES["varun"].decode(b"'''Foo''' is a firm.\n")
+
+
+@pytest.mark.parametrize("title,article", [
+    ("Foo Corp", True), ("Foo: The Sequel", True), ("Template:Infobox company", False), ("File:Foo.jpg", False),
+    ("Draft:Foo Corp", False), ("Category talk:Foo", False), ("Wikipedia:Foo", False),
+])
+def test_only_main_namespace_titles_are_articles(title, article):
+    assert unseen.is_article_title(title) is article
+
+
+def test_a_row_names_its_dataset_and_its_file_title_wins():
+    row = unseen.describe("Data/DOC 7", "0" * 40, "'''Foo''' is a firm.", "Foo Corp", "varun")
+    assert row[0] == "DOC 7" and row[5] == "Foo Corp" and row[-1] == "varun"
+    assert unseen.source_of(dict(zip(unseen.COLUMNS, row, strict=True))).repo == "varunbhtt21/Wikipedia-Search-Engine"
+    assert unseen.source_of({"path": "x/1"}).name == "vinhqdang"  # an index written before the dataset column
+
+
+def test_the_blind_set_s_articles_of_either_dataset_are_never_drawn(tmp_path):
+    rows = list(csv.DictReader(open(unseen.MANIFEST, encoding="utf-8", newline=""), delimiter="\t"))
+    picked = [next(r for r in rows if s.repo == r["repo"]) for s in unseen.SOURCES.values()]
+    path = _index(tmp_path, 3)
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        for i, r in enumerate(picked):
+            csv.writer(f, delimiter="\t", lineterminator="\n").writerow(
+                [9 + i, r["path"], "ab"[i] * 40, 5000, 0, f"Anything {i}", "company", "company", ""])
+    left = {r["path"] for _, r in unseen.order(unseen.pool(str(path), None, 0, 10**9), 1, [])}
+    assert len(picked) == 2 and not left & {r["path"] for r in picked} and len(left) == 3
+
+
+def test_a_sample_of_paths_with_spaces_is_rebuilt_from_its_paths_file(tmp_path):
+    """A titled dataset's paths hold spaces ("Data/DOC 12"): the paths file is read a line a path."""
+    mirror = tmp_path / "mirror"
+    subprocess.run(["git", "init", "-q", str(mirror)], check=True)
+    (mirror / "Data").mkdir()
+    for n, name in [(12, "Foo Corp"), (13, "Bar Inc")]:
+        (mirror / "Data" / f"DOC {n}").write_bytes(f"Title : {name}\nText : '''{name}''' is a firm.\n".encode())
+    subprocess.run(["git", "-C", str(mirror), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(mirror), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t"], check=True)
+    index = tmp_path / "index.tsv"
+    with open(index, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(unseen.COLUMNS)
+        for n, name in [(12, "Foo Corp"), (13, "Bar Inc")]:
+            blob = subprocess.run(["git", "-C", str(mirror), "rev-parse", f"HEAD:Data/DOC {n}"], capture_output=True,
+                                  text=True, check=True).stdout.strip()
+            w.writerow(unseen.describe(f"Data/DOC {n}", blob, f"'''{name}''' is a firm.", name, "varun"))
+    paths = tmp_path / "sample.paths"
+    paths.write_text("Data/DOC 13\nData/DOC 12\n", encoding="utf-8")
+    out = tmp_path / "sample.xml"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "unseen.py"), "sample", str(index), str(out), "--paths",
+                    str(paths), "--mirror", str(mirror / ".git")], check=True, capture_output=True)
+    shown = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "unseen.py"), "show", str(out), "Bar Inc"],
+                           capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "'''Bar Inc''' is a firm."
+    assert out.read_text(encoding="utf-8").index("Bar Inc") < out.read_text(encoding="utf-8").index("Foo Corp")
