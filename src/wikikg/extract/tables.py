@@ -280,7 +280,8 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
 
 def _heads(spec: SectionSpec, row: tuple[TableCell, ...], name_col: int, m: Mention) -> bool:
     """Whether a row's person holds a post the spec's `head_roles` names, alone in another cell of the row."""
-    return spec.head_roles is not None and "Person" in m.types and spec.relation != "keyPerson" and any(
+    return spec.head_roles is not None and spec.direction == "inverse" and spec.relation != "keyPerson" \
+        and "Person" in m.types and any(
         spec.head_roles.fullmatch(", " + _TRAILING_NOTE.sub("", c.text).strip()) for i, c in enumerate(row)
         if i != name_col and not c.header)
 
