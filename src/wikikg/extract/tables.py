@@ -272,8 +272,18 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
         if (m.key, lo) not in seen:  # a name cell spanning rows ("rowspan=4 | Team Internet AG"): one entity,
             out.append(Statement(s, spec.relation, o, rule, evidence, spec.event, date, end))  # its first row;
         seen.add((m.key, lo))  # each row's other columns still relate it (a club's league, season by season)
+        if _heads(spec, row, name_col, m):  # "| President || Jane Roe |" under "Staff": as "* Jane Roe, President"
+            out.append(Statement(ctx.subject, "keyPerson", m, rule + "+head", evidence, "Appointment", date, end))
         out += _attributes(spec, table, row, m, rule, evidence, ctx.subject, seen)
     return out + _employers(article, table, spec.id.replace("list.", "table."))
+
+
+def _heads(spec: SectionSpec, row: tuple[TableCell, ...], name_col: int, m: Mention) -> bool:
+    """Whether a row's person holds a post the spec's `head_roles` names, alone in another cell of the row."""
+    return spec.head_roles is not None and spec.direction == "inverse" and spec.relation != "keyPerson" \
+        and "Person" in m.types and any(
+        spec.head_roles.fullmatch(", " + _TRAILING_NOTE.sub("", c.text).strip()) for i, c in enumerate(row)
+        if i != name_col and not c.header)
 
 
 _OPEN = re.compile(r"\s*\(\s*")
