@@ -24,6 +24,7 @@ _FOUNDING_ASIDE = re.compile(rf"\(\s*(?:originally\s+|first\s+)?{_FOUNDING}[^()]
 # a life: "(born 1952)", "(died 2001)"; or a range of years after a person's name too long to be a term
 _LIFE_WORDS = re.compile(r"\(\s*(?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.)\s", re.I)
 LIFE_YEARS = 25
+_LEAD = re.compile(r"\s+(?:was|is)\s")  # "⟦Jane Roe⟧ (1931–1950) was ...": the lead's copula after a life
 # where a second event of a sentence starts, with a date of its own: "resigned in August 1976 and in December
 # 1976 the party was founded", "acquired A in 2009, and in 2011 the company acquired B", "from 2004-2005 she was
 # director of A and from 2006-2007 was director of B"; a relative clause
@@ -181,8 +182,10 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
         if _inside(span, *note) or not find_dates(m.group(2)):
             continue
         slot = int(m.group(1))
-        if slot not in parties or slot in people and _life(m.group(2)):
-            out.append(note)
+        if slot not in parties or slot in people and (_life(m.group(2)) or m.start() == 0 and _LEAD.match(text, note[1])):
+            out.append(note)  # a person's dated parenthesis that opens a lead's sentence is their life: "⟦Jane Roe⟧
+            # (August 4, 1931 – July 5, 1950) was a private in ⟦X⟧", however short (not "⟦A⟧ (1991–1995), ⟦B⟧ (1996)
+            # and ⟦C⟧ have also done ...": their terms)
     if not founding:
         out += [m.span() for m in _FOUNDING_ASIDE.finditer(text) if not _inside(span, *m.span())]
     out += [y for y in attributive_years(text) if not _inside(span, *y)]
