@@ -14,7 +14,6 @@ from wikikg.extract.containment import extract_containment
 from wikikg.extract.context import article_context
 from wikikg.extract.cutnames import without_cut_names
 from wikikg.extract.entailment import entailed, in_service, most_specific
-from wikikg.extract.finerdates import dated_finer
 from wikikg.extract.graddates import dated_by_graduation
 from wikikg.extract.grounds import extract_grounds
 from wikikg.extract.headings import extract_headings
@@ -206,7 +205,6 @@ def _entailed(work: Extraction) -> list[Statement]:
                            frozenset(work.context.subject_names))
     termed += dated_by_graduation(stated, work.article)  # "She attended [[Foo]]. She graduated in 1965."
     prosed = dated_by_prose(stated + termed, work.article, work.context)  # "[[Foo FC]] joined in 1995"
-    prosed += dated_finer(stated + termed + prosed, work.article, work.context)  # "(1998–2002)", "in March 1998"
     return termed + prosed + entailed(stated + termed + prosed)
 
 
