@@ -57,6 +57,8 @@ def build(inputs: tuple[str, ...], out: Path | None, kind: str | None, title: st
     """Build the graph of INPUT... (files, directories, MediaWiki XML dumps, '-' for stdin) into OUT."""
     from concurrent.futures.process import BrokenProcessPool
 
+    import rdflib  # noqa: F401  (outside the store: its html5rdf builds classes from sets, another pattern each process)
+
     from wikikg.kb.compiledstore import compiled_from_disk
 
     # the pipeline's modules compile ~600 patterns as they are imported (~0.08 s of CPU): their code read from the
