@@ -70,3 +70,36 @@ def test_a_broken_file_is_no_error(tmp_path, monkeypatch):
         assert _compiler.compile(r"Foo\s+Corp", 0) == compiledstore._ORIGINAL(r"Foo\s+Corp", 0)
     with compiled_from_disk():  # the file rewritten with the pattern
         assert _compiler.compile(r"Foo\s+Corp", 0) == compiledstore._ORIGINAL(r"Foo\s+Corp", 0)
+
+
+def _stored() -> set[str]:
+    """The patterns in the store's file."""
+    return {p for _flags, p in compiledstore._read()}
+
+
+def test_a_use_followed_by_another_hands_it_the_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    with compiled_from_disk(more=True):  # a command's imports: nothing written yet
+        _compiler.compile(r"Foo\s+Corp", 0)
+    assert not compiledstore._path().exists()
+    with compiled_from_disk():  # preload: the file written with both uses' patterns
+        _compiler.compile(r"Bar\s+Ltd", 0)
+    assert _stored() == {r"Foo\s+Corp", r"Bar\s+Ltd"} and not compiledstore._HELD
+    calls = []
+    monkeypatch.setattr(compiledstore, "_parts", lambda p, f, parts=compiledstore._parts: calls.append(p) or parts(p, f))
+    with compiled_from_disk(more=True):
+        made = _compiler.compile(r"Foo\s+Corp", 0)
+    with compiled_from_disk():
+        _compiler.compile(r"Baz\s+Inc", 0)
+    assert calls == [r"Baz\s+Inc"] and made == compiledstore._ORIGINAL(r"Foo\s+Corp", 0)
+    assert _stored() == {r"Foo\s+Corp", r"Baz\s+Inc"}  # a pattern neither use made dropped
+
+
+def test_a_held_table_of_another_file_is_not_taken(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "one"))
+    with compiled_from_disk(more=True):
+        _compiler.compile(r"Foo\s+Corp", 0)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "two"))
+    with compiled_from_disk():
+        _compiler.compile(r"Bar\s+Ltd", 0)
+    assert _stored() == {r"Bar\s+Ltd"} and not compiledstore._HELD

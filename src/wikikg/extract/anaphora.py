@@ -72,7 +72,7 @@ def _anaphora(types: frozenset[str], held: frozenset[str], head: frozenset[str],
         nouns.update(n for n in c.nouns.get(t, ()) if n not in c.own_name_nouns or n in held)
     nouns.update(head)  # the name's own head noun ("the academy")
     # "the Group", "the Company": corporate prose capitalises the noun that stands for the subject
-    noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=len, reverse=True))
+    noun_re = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in sorted(nouns, key=lambda n: (-len(n), n)))
     if "Person" in types and c.person_pronoun is not None:  # a biography: "She joined ...", not "It"
         return c.person_pronoun
     # "club members Jane Roe and ...": the head noun, bare, as the modifier of "member" in the subject's own article

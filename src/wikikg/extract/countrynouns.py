@@ -16,7 +16,7 @@ _NEXT = (r"(?=\s*(?:[.,;:)!?]|$|(?:and|or|in|at|on|from|to|by|for|with|as|was|we
 
 @cache
 def _pattern() -> re.Pattern | None:
-    forms = sorted((n for n in countries() if n in stop_names()), key=len, reverse=True)
+    forms = sorted((n for n in countries() if n in stop_names()), key=lambda n: (-len(n), n))
     if not forms:
         return None
     alts = "|".join(map(re.escape, forms))

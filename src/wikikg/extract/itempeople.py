@@ -61,7 +61,7 @@ def _post() -> re.Pattern:
     ", former President of the ", "- founding member and past president of ", "; Director of ", ", President and CEO, ".
     Group "mods": its modifiers, "role" and "role2": the posts."""
     t = name_tables()
-    roles = "|".join(sorted(map(re.escape, {*t.roles, *t.offices, *t.role_heads} - _FOUNDERS), key=len, reverse=True))
+    roles = "|".join(sorted(map(re.escape, {*t.roles, *t.offices, *t.role_heads} - _FOUNDERS), key=lambda r: (-len(r), r)))
     mods = "|".join(sorted(map(re.escape, t.role_modifiers), key=len, reverse=True))
     return re.compile(rf"(?:^|[,;]|\s[–—-]|\band)\s*(?:(?:the|a|an|former|past|later|then|current|first|founding|national|"
                       rf"[a-z]+ly)\s+)*(?P<mods>(?:(?:{mods})[\s-]+){{0,3}})(?P<role>{roles})s?(?:\s*(?:and|&)\s*(?P<role2>{roles}))?"

@@ -23,7 +23,7 @@ def _going_on() -> re.Pattern:
     ("[[Foo University]] School of Medicine", "[[Foo Division]] Support Command"); not another unit's number ("[[Foo
     Air Force]] XII Fighter Command"), nor a head that names the body itself ("[[Foo]] Group": [parts] self)."""
     t = name_tables()
-    heads = "|".join(map(re.escape, sorted(set(t.part_heads) - set(t.part_self), key=len, reverse=True)))
+    heads = "|".join(map(re.escape, sorted(set(t.part_heads) - set(t.part_self), key=lambda h: (-len(h), h))))
     number = r"(?!\s+(?:[IVXLC]+|\d+\w*)\b)"
     words = rf"{_WORD}(?:\s+{_WORD})*(?:\s+(?:and|&)\s+(?!The\s){_WORD}(?!\s+[A-Z]))?"  # "School of Media and Governance",
     # not "School of Law and The Foo School"

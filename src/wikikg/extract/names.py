@@ -187,7 +187,7 @@ _PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)+\s+[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)
 @cache
 def _exchange() -> re.Pattern:
     """A stock exchange's name: "the Main Board of the ⟦Stock Exchange of Hong Kong⟧" names a segment of it."""
-    names = sorted({n for e in exchanges() for n in (e.title, *e.names) if " " in n}, key=len, reverse=True)
+    names = sorted({n for e in exchanges() for n in (e.title, *e.names) if " " in n}, key=lambda n: (-len(n), n))
     return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?!\w)")
 
 

@@ -30,8 +30,8 @@ def _noun_before() -> re.Pattern:
     t = name_tables()
     vessels = [v + "s" for v in t.vessels] + list(t.vessels)
     both = set(t.work_verbs)
-    nouns = "|".join(map(re.escape, sorted(set(t.work_nouns) - both | set(vessels), key=len, reverse=True)))
-    verbs = "|".join(map(re.escape, sorted(both & set(t.work_nouns), key=len, reverse=True)))
+    nouns = "|".join(map(re.escape, sorted(set(t.work_nouns) - both | set(vessels), key=lambda n: (-len(n), n))))
+    verbs = "|".join(map(re.escape, sorted(both & set(t.work_nouns), key=lambda n: (-len(n), n))))
     return re.compile(rf"(?:^|[\s(])(?:the|a|an|his|her|its|their|our|this|that|these|those|of|[\w.-]+['’]s)\s+"
                       rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{nouns or '(?!)'})|(?:[a-z0-9][\w'’-]*\s+){{0,3}}?"
                       rf"(?P<verb>{verbs or '(?!)'}))\s+[\"“'‘]?$")

@@ -68,15 +68,23 @@ def _made(pattern: str, parts: tuple):
         return None
 
 
+# What a use followed by another hands it (the file, the table read, the patterns used, those added): one read and
+# one write for both
+_HELD: list[tuple[Path, dict, dict, list]] = []
+
+
 @contextmanager
-def compiled_from_disk() -> Iterator[None]:
+def compiled_from_disk(more: bool = False) -> Iterator[None]:
     """While it runs, a text pattern compiled by `re` is made from the code stored for it (compiled and stored when
     there is none; the file is written at the end): the same Pattern as re._compiler.compile makes, without its
-    parser and code generator, which are Python."""
+    parser and code generator, which are Python. `more`: another use follows in this process (a command's imports,
+    then preload), which takes over this one's table and writes the file for both."""
     if _ORIGINAL is None or _compiler.compile is not _ORIGINAL:  # no compiler to stand in for, or nested
         yield
         return
-    table, used, added = _read(), {}, []
+    path = _path()
+    held = _HELD.pop() if _HELD else None
+    table, used, added = held[1:] if held and held[0] == path else (_read(), {}, [])
 
     def compile_(p, flags=0):
         if not isinstance(p, str) or flags & _compiler.SRE_FLAG_DEBUG:
@@ -96,5 +104,7 @@ def compiled_from_disk() -> Iterator[None]:
         yield
     finally:
         _compiler.compile = _ORIGINAL
-        if added:  # the patterns this process compiled (those only another version of the rules had dropped)
+        if more:
+            _HELD[:] = [(path, table, used, added)]
+        elif added:  # the patterns this process compiled (those only another version of the rules had dropped)
             _write(used)
