@@ -221,6 +221,18 @@ def test_a_group_is_a_company_unless_its_words_say_otherwise(name, want):
 
 
 @pytest.mark.parametrize("name,want", [
+    ("Jane Roe Band", {"Organization"}), ("John Doe Swing Band", {"Organization"}), ("Jane Q. Roe Quartet", {"Organization"}),
+    ("The Foo Bar Band", {"Organization"}),
+    # one word before it may be a surname ("Jane Band"); a pronoun's or a number's band is a phrase or a song's title
+    ("Jane Band", set()), ("His Large Band", set()), ("One Man Band", set())])
+def test_a_band_named_for_its_leaders_full_name_is_a_group(name, want):
+    """names.toml [shape.Organization] whole: two or three capitalised words, then "Band", "Trio", "Quartet"..."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
     ("Freedonian Air Force Commendation Medal", set()), ("Foo Outstanding Unit Award", set()),
     ("Foo Prize Foundation", {"Organization"}), ("Freedonian Air Force", {"MilitaryOrganization"})])
 def test_an_honours_name_has_no_class(name, want):
@@ -370,6 +382,22 @@ def test_a_firm_of_partners_is_one_name(text, names):
     ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
     assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
     assert name_mention(names[0]).types == frozenset({"Company"})
+
+
+@pytest.mark.parametrize("text,names", [
+    ("She graduated from Foo–Bar College in 1972.", ["Foo–Bar College"]),
+    ("He taught at Fooville–Barton High School.", ["Fooville–Barton High School"]),
+    # a pair the dash joins into no class's name stays two: a route, a span of months
+    ("The Fooville–Barton route opened in May.", ["Fooville", "Barton", "May"]),
+    ("The Foo–Bar agreement was signed in Fooville.", ["Foo", "Bar", "Fooville"]),
+])
+def test_an_en_dash_joins_two_names_into_one_a_class_word_ends(text, names):
+    """extract/nameparts.py join_dashed: "Foo–Bar College" is one name, not "Foo" and "Bar College"."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
 
 
 @pytest.mark.parametrize("name,want", [
