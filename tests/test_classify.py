@@ -221,18 +221,6 @@ def test_a_group_is_a_company_unless_its_words_say_otherwise(name, want):
 
 
 @pytest.mark.parametrize("name,want", [
-    ("Jane Roe Band", {"Organization"}), ("John Doe Swing Band", {"Organization"}), ("Jane Q. Roe Quartet", {"Organization"}),
-    ("The Foo Bar Band", {"Organization"}),
-    # one word before it may be a surname ("Jane Band"); a pronoun's or a number's band is a phrase or a song's title
-    ("Jane Band", set()), ("His Large Band", set()), ("One Man Band", set())])
-def test_a_band_named_for_its_leaders_full_name_is_a_group(name, want):
-    """names.toml [shape.Organization] whole: two or three capitalised words, then "Band", "Trio", "Quartet"..."""
-    from wikikg.extract.classify import name_types
-
-    assert name_types(name) == want
-
-
-@pytest.mark.parametrize("name,want", [
     ("Freedonian Air Force Commendation Medal", set()), ("Foo Outstanding Unit Award", set()),
     ("Foo Prize Foundation", {"Organization"}), ("Freedonian Air Force", {"MilitaryOrganization"})])
 def test_an_honours_name_has_no_class(name, want):
