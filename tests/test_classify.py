@@ -378,6 +378,7 @@ def test_a_firm_of_partners_is_one_name(text, names):
     # a pair the dash joins into no class's name stays two: a route, a span of months
     ("The Fooville–Barton route opened in May.", ["Fooville", "Barton", "May"]),
     ("The Foo–Bar agreement was signed in Fooville.", ["Foo", "Bar", "Fooville"]),
+    ("The Foo Party–Bar Party coalition lost.", ["Foo Party", "Bar Party"]),
 ])
 def test_an_en_dash_joins_two_names_into_one_a_class_word_ends(text, names):
     """extract/nameparts.py join_dashed: "Foo–Bar College" is one name, not "Foo" and "Bar College"."""
