@@ -134,6 +134,9 @@ class Names:
     clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
     not_given: tuple[str, ...] = ()  # words the given names' lexicon lists that open no one's name ("The")
     groups: tuple[str, ...] = ()  # plural nouns of a creed's adherents ("Catholics"): a group of people, nobody
+    adjective_given: tuple[str, ...] = ()  # a people's adjective and a given name ("Roman"): no one's before a country
+    group_nouns: tuple[str, ...] = ()  # a group's last words after a person-shaped name ("Roe Sisters"): nobody
+    group_nouns_after_names: tuple[str, ...] = ()  # ... after a full name only ("Jane Roe Band"; "Jane Band": one)
     roles_played: tuple[str, ...] = ()  # words of acting before "as" and a character's name ("starred as Jane Roe")
     lifespans: tuple[str, ...] = ()  # words of the categories only a biography carries ("births", "Living people")
     team_nicknames: tuple[str, ...] = ()  # a sports team's plural nickname after a place's name ("Fooville Bears")
@@ -207,6 +210,7 @@ SCHEMA = Table({
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
                            "clans": list, "not_given": list, "roles_played": list, "groups": list, "lifespans": list,
+                           "adjective_given": list, "group_nouns": list, "group_nouns_after_names": list,
                            "place_ends": list, "person_nouns": list, "place_before": list, "place_of": list,
                            "the_next": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
@@ -247,6 +251,8 @@ _LISTS = {
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
     "not_given": ("person_names", "not_given"),
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
+    "group_nouns": ("person_names", "group_nouns"), "adjective_given": ("person_names", "adjective_given"),
+    "group_nouns_after_names": ("person_names", "group_nouns_after_names"),
     "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
     "person_nouns": ("person_names", "person_nouns"),
