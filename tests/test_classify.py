@@ -372,23 +372,6 @@ def test_a_firm_of_partners_is_one_name(text, names):
     assert name_mention(names[0]).types == frozenset({"Company"})
 
 
-@pytest.mark.parametrize("text,names", [
-    ("She graduated from Foo–Bar College in 1972.", ["Foo–Bar College"]),
-    ("He taught at Fooville–Barton High School.", ["Fooville–Barton High School"]),
-    # a pair the dash joins into no class's name stays two: a route, a span of months
-    ("The Fooville–Barton route opened in May.", ["Fooville", "Barton", "May"]),
-    ("The Foo–Bar agreement was signed in Fooville.", ["Foo", "Bar", "Fooville"]),
-    ("The Foo Party–Bar Party coalition lost.", ["Foo Party", "Bar Party"]),
-])
-def test_an_en_dash_joins_two_names_into_one_a_class_word_ends(text, names):
-    """extract/nameparts.py join_dashed: "Foo–Bar College" is one name, not "Foo" and "Bar College"."""
-    from wikikg.extract.mentions import Context, Mention
-    from wikikg.extract.names import spans
-
-    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
-    assert [text[s:e].rstrip(".") for s, e in spans(text, True, ctx)] == names
-
-
 @pytest.mark.parametrize("name,want", [
     ("Secretary and Treasurer of the Foo Society", True), ("Governor and Vice-Governors of the Foo Bank", True),
     ("French Minister of Culture and Communications", True), ("Foo and Bar of Baz", False),

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from wikikg.extract.classify import name_types
 from wikikg.extract.people import is_given_name
 
 # a surname's second particle after its first: "Jan van der Berg", "Juana de la Foo", "Otto von der Foo"
@@ -30,21 +29,4 @@ def join_nicknames(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         out.append((s, e))
         k += 1
-    return out
-
-
-def join_dashed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans an en dash joins, with no space, into one name a class's words end ("Foo–Bar College", "Fooville–Bar
-    High School", "Foo–Bar Municipal Airport": English joins two places' or founders' names so): one name, not "Foo"
-    and "Bar College"; a pair the dash joins into no such name ("Foo–Bar route", "1990–1995") stays two, and so does
-    a pair of two bodies' names, the left one typed already ("the Foo Party–Bar Party coalition")."""
-    if "–" not in text:
-        return spans
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and text[out[-1][1]:s] == "–" and not name_types(text[out[-1][0]:out[-1][1]]) \
-                and name_types(text[out[-1][0]:e].rstrip(".")):
-            out[-1] = (out[-1][0], e)
-            continue
-        out.append((s, e))
     return out

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from wikikg.extract.acronymparts import abbreviates_a_part as abbreviates_a_part
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
-from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_dashed, join_nicknames
+from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
 from wikikg.extract.ofnames import name_before_of, person_before_link
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import church_after_possessive, name_possessive, on_heads
@@ -170,7 +170,7 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
         out.extend([(s, toks[j][0] + len(toks[j][2]))] if titled else split_and(toks, i, j, text, ctx) if i < j
                    else (toks[i][:2],))  # one token: no "and"
         nxt = j + 1
-    return join_dashed(text, join_nicknames(text, out))
+    return join_nicknames(text, out)
 
 
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?")
