@@ -89,8 +89,19 @@ def test_a_board_of_trustees_item_with_a_post_in_parentheses_heads_the_body():
         facts = _facts("Foo Society", SOCIETY + f"== {head} ==\n* [[Jane Roe]] (Chairman)\n* John Doe – Treasurer\n"
                        "* Ann Major\n")
         assert {("Jane Roe", "affiliatedWith", "Foo Society"), ("Ann Major", "affiliatedWith", "Foo Society"),
-                ("Foo Society", "keyPerson", "Jane Roe"), ("Foo Society", "keyPerson", "John Doe")} <= facts, head
+                ("John Doe", "affiliatedWith", "Foo Society"), ("Foo Society", "keyPerson", "Jane Roe")} <= facts, head
         assert ("Foo Society", "keyPerson", "Ann Major") not in facts
+
+
+@pytest.mark.parametrize("post", ["Vice President", "vice chair", "Treasurer", "Secretary", "Deputy Chairman",
+                                  "Assistant Director"])
+def test_a_board_officer_under_its_chair_sits_on_the_board_but_does_not_lead_the_body(post):
+    """"* Raj Roe (vice chair)", "* John Doe, Treasurer": officers of the board, not its head; "(chairman)" leads."""
+    for item in (f"* John Doe ({post})\n", f"* John Doe, {post}\n", f"* John Doe – {post}\n"):
+        facts = _facts("Foo Society", SOCIETY + "== Board of directors ==\n* [[Jane Roe]] (chairman)\n" + item)
+        assert ("Foo Society", "keyPerson", "Jane Roe") in facts
+        assert ("John Doe", "affiliatedWith", "Foo Society") in facts, item
+        assert ("Foo Society", "keyPerson", "John Doe") not in facts, item
 
 
 def test_a_post_in_parentheses_in_a_list_of_notable_people_heads_nothing():

@@ -52,8 +52,9 @@ SOCIETY = ("The '''Foo Society''' is a learned society of [[Freedonia]].\n\n== B
            "*Bob Minor\n")
 
 
-@pytest.mark.parametrize("person,heads", [("Jane Roe", True), ("John Doe", True), ("Ann Major", False), ("Bob Minor", False)])
+@pytest.mark.parametrize("person,heads", [("Jane Roe", True), ("John Doe", False), ("Ann Major", False), ("Bob Minor", False)])
 def test_a_board_member_whose_item_gives_an_officers_post_heads_the_body(person, heads):
+    """"*[[Jane Roe]], President" heads the body; "*John Doe, Adjunct Secretary", an officer under her, sits on it only."""
     facts = {(st.subject.key, st.predicate, st.obj.key) for st in
              extract_article(Article("Foo Society", SOCIETY, "case", "wikitext")).statements if st.predicate != "mentionedIn"}
     assert (person, "affiliatedWith", "Foo Society") in facts
