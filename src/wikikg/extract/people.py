@@ -220,16 +220,16 @@ def shaped_as_a_name(name: str, words: list[str]) -> bool:
     if first.lower() in _ARTICLES and "-" in words[0]:
         first = words[0]  # "Al-Foo Front": the Arabic article, no given name "Al"
     if first in name_tables().not_given or _group_end(words):
-        return False  # "The Foonian": the English article, no given name; "Jane Roe Sisters": a group, "Roman Britain"
+        return False  # "The Foonian": the English article, no given name; "Jane Roe Sisters": a group, "Roman Fooland"
     return not (len(first) < 2 or first.lower() not in _given_names() or words[0] in places() and not _place_given(words))
     # (a place's name first: "Denver Broncos" is a team, a firm, a station)
 
 
 def _group_end(words: list[str]) -> bool:
     """A group's noun last (names.toml [person_names] group_nouns: "Roe Sisters", "Jane Roe Band"), or a people's
-    adjective before a country (adjective_given: "Roman Britain"): no one's name."""
+    adjective before a country (adjective_given: "Roman Fooland"): no one's name."""
     return words[-1] in name_tables().group_nouns or len(words) > 2 and words[-1] in name_tables().group_nouns_after_names \
-        or words[0] in name_tables().adjective_given and " ".join(words[1:]) in countries()  # "Roman Britain": a province
+        or words[0] in name_tables().adjective_given and " ".join(words[1:]) in countries()  # "Roman Fooland": a province
 
 
 @lru_cache(maxsize=16384)
