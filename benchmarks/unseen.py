@@ -17,7 +17,10 @@ The datasets are in benchmarks/unseen_sources.py. The first, vinhqdang/wikipedia
 randomly assessed English Wikipedia articles at their assessed revisions, 2007-2015; its writer escaped non-ASCII
 characters as <U+XXXX> and appended a newline, which `decode` undoes), is used up by 34 samples; the second,
 varunbhtt21/Wikipedia-Search-Engine (Data/DOC <N>: ~8,400 articles of one run of an English dump of about 2019-08,
-titled files; redirects marked and other namespaces' pages skipped by the index), has ~8,000 left. Fetch a dataset
+titled files; redirects marked and other namespaces' pages skipped by the index) had 3,085 rows of 4,000-30,000 bytes,
+225 of them already in the blind set (265 blind articles came from it, drawn by kind: its military, agency and party
+rows are gone); after samples 2135-2138, ~1,260 are left in that range (~3 samples) and ~3,260 from 2,000 bytes
+(`--min 2000`). Fetch a dataset
 with the search tool's `fetch github:OWNER/NAME`. An index row names its dataset (a `dataset` column; none is
 vinhqdang). `--skip-titles` leaves out articles another index holds under the same title (the datasets overlap).
 Articles of the blind set (tests/blind/manifest.tsv: path, blob or title), of earlier samples
