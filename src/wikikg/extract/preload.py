@@ -11,6 +11,7 @@ import wikikg.parse
 from wikikg.kb import prefilterstore
 from wikikg.kb.compiledstore import compiled_from_disk
 from wikikg.kb.schema import forget_checked
+from wikikg.kb.tablestore import tables_from_disk
 
 PACKAGES = (wikikg.kb, wikikg.parse, wikikg.extract)
 SKIP = frozenset({"wikikg.kb.alignment",  # read by `build --align` and the exports, not by extraction
@@ -38,8 +39,8 @@ def table_loaders() -> list:
 def preload() -> None:
     """Load every table now, so that no article pays for one: before the forks of a process pool
     (each worker inherits them) and before a benchmark's timed runs."""
-    with compiled_from_disk():  # the patterns' code read from the last start's, not made again (~0.4 s of CPU)
-        _load()
+    with compiled_from_disk(), tables_from_disk():  # the patterns' code and the slowest tables read from the last
+        _load()  # start's, not made again
     forget_checked()  # the data files several tables were read from
     prefilterstore.save()  # the prefilter's answers about the patterns loaded, for the next process's start
 

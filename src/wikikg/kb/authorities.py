@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from wikikg.errors import RuleError
 from wikikg.kb.schema import Items, Table, check, read
+from wikikg.kb.tablestore import stored_table
 from wikikg.kb.vocabulary import classes
 
 __all__ = ["Authorities", "Authority", "Programme", "authorities", "load_authorities"]
@@ -78,7 +78,7 @@ def load_authorities(directory: Directory = None) -> Authorities:
     return out
 
 
-@cache
+@stored_table
 def authorities() -> Authorities:
     """Sanctioning authorities and programmes (ontology/authorities.toml)."""
     return load_authorities()

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 from wikikg.kb.firstchars import matches, skipping
 from wikikg.kb.prefilter import fold, squeeze
 from wikikg.kb.rules import Rule, _index_words, _trigger_words, relation_rules
+from wikikg.kb.tablestore import stored_table
 
 
 @cache
@@ -23,7 +24,7 @@ def mask(words: frozenset[str]) -> int:
     return out
 
 
-@cache
+@stored_table
 def _gates() -> tuple[tuple[int, ...], ...]:
     """Each rule's gate, in file order: the masks of its keys (when it has them) and of each of its clauses;
     its trigger may match a text only when the text's mask meets every one of them (Rule.triggers' test)."""
@@ -37,7 +38,7 @@ def _positions() -> dict[str, int]:
     return {r.id: i for i, r in enumerate(relation_rules())}
 
 
-@cache
+@stored_table
 def _automaton():
     """An Aho-Corasick automaton (pyahocorasick) of the trigger words, each word's value its bit and the bits
     of the rules indexed under it (rules._index_words: a word of the one list the rule is filed under); None
@@ -58,7 +59,7 @@ def _automaton():
     return automaton
 
 
-@cache
+@stored_table
 def _always() -> int:
     """The bits of the rules filed under no word (rules._index_words None): each is a candidate for every text."""
     return sum(1 << i for i, r in enumerate(relation_rules()) if _index_words(r) is None)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from wikikg.errors import RuleError
 from wikikg.kb.mappings import SECTIONS, _classes, _declared, _regex
 from wikikg.kb.schema import check, read
+from wikikg.kb.tablestore import stored_table
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class ItemWords:
     event: str | None = None
 
 
-@cache
+@stored_table
 def item_words() -> tuple[ItemWords, ...]:
     """The [[item_words]] entries of sections.toml, in file order (each spec id checked against the file's specs)."""
     f = "sections.toml"

@@ -12,6 +12,7 @@ from wikikg.kb.authorities import Authorities, Authority, Programme, authorities
 from wikikg.kb.exchanges import Exchange, exchanges, load_exchanges
 from wikikg.kb.ontology import declared_terms
 from wikikg.kb.schema import Free, Items, Table, check, checked, read
+from wikikg.kb.tablestore import stored_table
 from wikikg.kb.vocabulary import classes
 
 __all__ = ["Authorities", "Authority", "Exchange", "InfoboxKind", "InfoboxMapping", "InfoboxValues", "Infoboxes",
@@ -201,7 +202,7 @@ def load_infoboxes(directory: Directory = None) -> Infoboxes:
     return Infoboxes(tuple(kinds), values, PlaceChain(**d["place_chain"]), venues)
 
 
-@cache
+@stored_table
 def infoboxes() -> Infoboxes:
     """The infobox mappings (ontology/infobox.toml)."""
     return load_infoboxes()
@@ -318,7 +319,7 @@ def heading_classes() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((cls, re.compile(rx, re.I)) for cls, rx in d.items())
 
 
-@cache
+@stored_table
 def column_classes() -> tuple[tuple[str, re.Pattern], ...]:
     """(class, header regex) of sections.toml [column_classes]: a table column headed "Director" names
     people, so a cell's entity nothing else types has that class."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from wikikg.errors import RuleError
 from wikikg.kb.schema import Table, by_class, check, read
+from wikikg.kb.tablestore import stored_table
 from wikikg.kb.vocabulary import classes
 
 __all__ = ["Legal", "Names", "Shape", "StopWords", "legal_suffixes", "load_names", "name_tables"]
@@ -307,7 +308,7 @@ def load_names(directory: Path | Traversable | None = None) -> Names:
         **{field: tuple(d.get(table, {}).get(key, ())) for field, (table, key) in _LISTS.items()})
 
 
-@cache
+@stored_table
 def name_tables() -> Names:
     """The name tables of ontology/names.toml."""
     return load_names()
@@ -358,7 +359,7 @@ def partisan_nouns(label: str) -> tuple[str, ...]:
     return (noun, f"{noun}s") if noun is not None else ()
 
 
-@cache
+@stored_table
 def _partisan_index() -> dict[str, str]:
     out: dict[str, str] = {}
     for party, noun in name_tables().partisans:

