@@ -18,7 +18,7 @@ from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import heads_part, listed_part
-from wikikg.extract.listterms import definition_term, lone_heading, term_bars
+from wikikg.extract.listterms import definition_term, group_label, lone_heading, term_bars
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -226,6 +226,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
+        below = _item_depth(article, article.sentences[index + 1].start) if index + 1 < len(article.sentences) else 0
+        if not parts and group_label(article, sentence, depth, below):
+            continue  # "*[[Big East]]:" over "**[[University of Foo]], 1995–2005": a group's label, its items the list's
         own, owned = roster_context(spec, ctx, team, season)  # "1997 Foo Bears season": its roster is the team's
         if spec is None or not applies(spec, own.subject, boxes if own is ctx else frozenset()) \
                 or memberless(spec, own.subject, owned, article) \
