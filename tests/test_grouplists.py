@@ -52,3 +52,10 @@ def test_every_subject_box_is_an_infobox_kind():
     kinds = {box.kind for box in infoboxes().kinds}
     boxes = {k for spec in load_sections() for k in spec.subject_boxes}
     assert boxes and boxes <= kinds
+
+
+def test_a_label_of_words_alone_is_no_group():
+    """"*Cosponsors:" says what the items below are, no body they are grouped by: the list reads as before."""
+    text = CONFERENCE.replace("*[[Bar East]]:\n", "*Cosponsors:\n")
+    members = {s for s, p, o in _facts("Foo Conference", text) if p == "memberOf" and o == "Foo Conference"}
+    assert "University of Fooville" not in members and "Quux College" in members
