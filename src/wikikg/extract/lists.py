@@ -18,7 +18,7 @@ from wikikg.extract.itemwords import item_relations
 from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import heads_part, listed_part
-from wikikg.extract.listterms import definition_term, lone_heading, term_bars
+from wikikg.extract.listterms import definition_term, group_label, lone_heading, term_bars
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
@@ -27,6 +27,7 @@ from wikikg.extract.partnames import heads_units, lone_name, part_named, plural_
 from wikikg.extract.people import PARTICLES, initials_shaped, is_personal_name
 from wikikg.extract.seasons import roster_context, season_of, team_season
 from wikikg.extract.sited import sited
+from wikikg.extract.specsubject import applies, for_subject, own_boxes
 from wikikg.extract.termowner import term_owner
 from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.names import name_tables
@@ -111,28 +112,28 @@ def _item_depth(article: ParsedArticle, start: int) -> int:
     return len(m.group(1)) if m else 0
 
 
-def section_spec(section: str, accept: Callable[[SectionSpec], bool],
-                 subject: Mention | None = None) -> tuple[SectionSpec | None, str]:
+def section_spec(section: str, accept: Callable[[SectionSpec], bool], subject: Mention | None = None,
+                 boxes: frozenset[str] = frozenset()) -> tuple[SectionSpec | None, str]:
     """The spec a list or table under `section` ("Institutions / Agriculture and Forestry") follows,
     and the heading that names it: the innermost heading's, else, for a subheading that names no list
     of its own, the nearest enclosing heading's (unless the subheading says its items are no longer
     what that section lists: "Former subsidiaries"). A spec for other subjects than `subject` (a
     university's "graduates" in a club's article) gives way to the next that fits."""
     if accept is for_lists:  # asked again for every item of a list
-        return _list_spec(section, subject)
-    return _section_spec(section, accept, subject)
+        return _list_spec(section, subject, boxes)
+    return _section_spec(section, accept, subject, boxes)
 
 
 @lru_cache(maxsize=4096)
-def _list_spec(section: str, subject: Mention | None) -> tuple[SectionSpec | None, str]:
-    return _section_spec(section, for_lists, subject)
+def _list_spec(section: str, subject: Mention | None, boxes: frozenset[str]) -> tuple[SectionSpec | None, str]:
+    return _section_spec(section, for_lists, subject, boxes)
 
 
 def _section_spec(section: str, accept: Callable[[SectionSpec], bool],
-                  subject: Mention | None) -> tuple[SectionSpec | None, str]:
+                  subject: Mention | None, boxes: frozenset[str]) -> tuple[SectionSpec | None, str]:
     for heading in reversed(section.split(" / ")):
         spec = next((s for s in sections() if heading and accept(s) and s.heading.search(heading)
-                     and (subject is None or _for_subject(s, subject))), None)
+                     and (subject is None or for_subject(s, subject, boxes))), None)
         if spec is not None:
             return spec, heading
         if subheadings_unless().search(heading):
@@ -195,6 +196,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
     season, team = season_of(article.title), team_season(article, ctx.subject)  # team: a team's season's roster owner
+    boxes = own_boxes(article)  # the subject's own infobox's kind (a party's "Prime Ministers" in "Foo (Barland)")
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
     term: tuple[str, str] | None = None  # (section, text) of the last "; Coach of the Year" term
     subhead: tuple[str, str] | None = None  # (section, path) of a line over the items below it standing as their heading
@@ -214,9 +216,9 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             termed = None
         if intro is not None and intro_section != sentence.section:
             intro = None  # "The Press has three divisions:" introduces its own section's list, not the next heading's
-        spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject)
+        spec, named = (intro, heading) if intro else section_spec(sentence.section, for_lists, ctx.subject, boxes)
         if not intro and subhead is not None and subhead[0] == sentence.section \
-                and (own := section_spec(subhead[1], for_lists, ctx.subject))[0] is not None:
+                and (own := section_spec(subhead[1], for_lists, ctx.subject, boxes))[0] is not None:
             spec, named = own  # "Presidents" alone on its line over the items: their heading, unless it unnames the list
         parts = spec is not None and spec.relation == "subsidiaryOf" and spec.direction == "inverse"
         while parents and parents[-1][0] >= depth:
@@ -224,8 +226,12 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         if taken and depth > taken and not parts:  # "** Soil Science" under "* Forest Management Branch": a part of it
             continue
         taken = 0
+        below = _item_depth(article, article.sentences[index + 1].start) if index + 1 < len(article.sentences) else 0
+        if not parts and group_label(article, sentence, depth, below):
+            continue  # "*[[Big East]]:" over "**[[University of Foo]], 1995–2005": a group's label, its items the list's
         own, owned = roster_context(spec, ctx, team, season)  # "1997 Foo Bears season": its roster is the team's
-        if spec is None or not applies(spec, own.subject) or memberless(spec, own.subject, owned, article) \
+        if spec is None or not applies(spec, own.subject, boxes if own is ctx else frozenset()) \
+                or memberless(spec, own.subject, owned, article) \
                 or term_bars(spec, term, sentence.section, named):
             continue
         mentions = [m for m in find_mentions(sentence, ctx) if m.key != ctx.subject.key]
@@ -380,19 +386,6 @@ def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | Non
     if item.types == {"Company"} and item.key not in ctx.index:
         return None  # "=== Agricultural Engineering & Technology ===": a field by a company's last word
     return item
-
-
-def applies(spec: SectionSpec, subject: Mention) -> bool:
-    """Whether a spec holds in an article about `subject` (its unless_subject, typed_subject, subjects or subject_name)."""
-    return not (subject.types & spec.unless_subject or (spec.typed_subject and not subject.strength)
-                or not _for_subject(spec, subject))
-
-
-def _for_subject(spec: SectionSpec, subject: Mention) -> bool:
-    """Whether the subject is one a spec is for: of one of its `subjects` classes or with a `subject_name` and no
-    `unless_subject` class (a club's "Foo Academy"; a spec with a `subject_name` and no `subjects`: only such a name)."""
-    named = spec.subject_name is not None and not subject.types & spec.unless_subject and bool(spec.subject_name.search(subject.key))
-    return named or bool(subject.types & spec.subjects) or not spec.subjects and spec.subject_name is None
 
 
 def for_lists(spec: SectionSpec) -> bool:

@@ -9,7 +9,7 @@ from wikikg.extract.dates import find_dates, parse_date, range_end
 from wikikg.extract.endcolumns import end_column, ended
 from wikikg.extract.headedtables import heading_owner
 from wikikg.extract.headerrows import lower_header
-from wikikg.extract.lists import applies, default_type, section_spec
+from wikikg.extract.lists import default_type, section_spec
 from wikikg.extract.memberless import memberless
 from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.extract.names import titles_folded
@@ -19,6 +19,7 @@ from wikikg.extract.rostercells import NAME_LIKE as _NAME_LIKE
 from wikikg.extract.rostercells import roster_cells
 from wikikg.extract.seasons import roster_context, season_of, team_season
 from wikikg.extract.spancols import spanned
+from wikikg.extract.specsubject import applies, own_boxes
 from wikikg.extract.tablegroups import grouped
 from wikikg.kb.mappings import SectionSpec, column_classes, sections
 from wikikg.kb.vocabulary import org_classes
@@ -209,15 +210,17 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     body = _members_of(article.title)
     season, team = season_of(article.title), team_season(article, ctx.subject)  # team: a team's season's roster owner
+    boxes = own_boxes(article)
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only is None or s.only == "tables" and (
-                                     not s.columns or _has_columns(s, _with_header(table, s))), ctx.subject)  # noqa: B023 (used at once)
+                                     not s.columns or _has_columns(s, _with_header(table, s))), ctx.subject, boxes)  # noqa: B023
         if spec is None and body is not None and not table.section:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
             continue
         own, owned = roster_context(spec, ctx, team, season)  # "1997 Foo Bears season": its roster is the team's
-        if spec is None or not applies(spec, own.subject) or memberless(spec, own.subject, owned, article):
+        if spec is None or not applies(spec, own.subject, boxes if own is ctx else frozenset()) \
+                or memberless(spec, own.subject, owned, article):
             out += pair_rows(article, table, ctx, _entity, _parts)  # "Candidate | Party | Votes": under any heading
             continue
         if own is not ctx:
