@@ -47,6 +47,8 @@ SPLITS = [
      ["Jane Roe (b. 1950) is a British engineer.", "She founded Foo Corp."]),
     ("died before a year", "John Doe (1901 – d. 1990) was a member of Foo. He left.",
      ["John Doe (1901 – d. 1990) was a member of Foo.", "He left."]),
+    ("born before a month", "Jane Roe (b. May 5, 1950) is an engineer. She left.",
+     ["Jane Roe (b. May 5, 1950) is an engineer.", "She left."]),
     ("floruit and reign before a year", "Jane Roe (fl. 1200) and John Doe (r. 1200–1250) ruled Foo. It fell.",
      ["Jane Roe (fl. 1200) and John Doe (r. 1200–1250) ruled Foo.", "It fell."]),
 ]
