@@ -211,8 +211,9 @@ _LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*),?\s+(?:\([^()
 
 
 # "⟦0⟧, (born January 16, 1957)", "X (died 2001)": a birth or a death in parentheses, after any name,
-# also after what pronunciation and native-name templates leave ("(; Greek: …; born 1952)")
-_BORN = re.compile(r"(?<=[\w⟧.])'*,?\s+(\((?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.|fl\.|r\.)\s[^()]*\))")
+# also after what pronunciation and native-name templates leave ("(; Greek: …; born 1952)") and after a closing
+# bracket a template left ("Jane Roe of Foo) (b. 1954)")
+_BORN = re.compile(r"(?<=[\w⟧.)])'*,?\s+(\((?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.|fl\.|r\.)\s[^()]*\))")
 
 
 def _life_spans(text: str) -> tuple[tuple[int, int], ...]:
