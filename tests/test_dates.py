@@ -157,7 +157,7 @@ def test_skipping_patterns_finds_what_every_pattern_finds():
     rng = random.Random(4)
     words = ["May", "may", "mayor", "March", "market", "Jan.", "Jan", "Sept.", "JUNE", "junior", "mid-", "mid",
              "in", "the", "early", "of", "5", "21st", "2014", "1999", "2014-05", "2014-05-06", ",", ".", " ", "_",
-             "Dec", "decided", "Octopus", "Oct2"]
+             "Dec", "decided", "Octopus", "Oct2", "and", "or", "to"]
     for _ in range(4000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))).replace(" ,", ",")
         assert dates._find_dates.__wrapped__(text) == every_pattern(text), text
@@ -173,9 +173,9 @@ def test_month_patterns_tried_only_where_a_month_may_start():
 
     rng = random.Random(7)
     words = ["May", "mAY", "Janov", "junov", "ſept", "ſeptember", "SEPT.", "İan", "Dec", "dec.", "decnov", "March",
-             "marchapr", "5", "21st", "2014", "of", ",", ".", " ", "  ", "x", "é", "\n", "Oct", "october", "1999", "–", "-"]
+             "marchapr", "5", "21st", "2014", "of", ",", ".", " ", "  ", "x", "é", "\n", "Oct", "october", "1999", "–", "-", "and", "or"]
     opening = [p for p, _k, _m, opens in dates._KEYED if opens == "month"]
-    assert len(opening) == 4  # "May 2014", "May 5, 2014", "May–June 2014", "in May"
+    assert len(opening) == 6  # "May 2014", "May 5, 2014", "May–June 2014", "May and June 2014", "May or June 2014", "in May"
     for _ in range(3000):
         text = "".join(rng.choice(words) + rng.choice(["", " ", " ", ", "]) for _ in range(rng.randint(0, 8)))
         starts = dates._month_starts(fold(text))

@@ -43,6 +43,14 @@ SPLITS = [
      ["It makes toys, e.g. Dolls and cars.", "Fine."]),
     ("no full stop at the end", "It grew. It fell", ["It grew.", "It fell"]),
     ("lower case after a full stop does not split", "It is v. big. Yes.", ["It is v. big.", "Yes."]),
+    ("born before a year", "Jane Roe (b. 1950) is a British engineer. She founded Foo Corp.",
+     ["Jane Roe (b. 1950) is a British engineer.", "She founded Foo Corp."]),
+    ("died before a year", "John Doe (1901 – d. 1990) was a member of Foo. He left.",
+     ["John Doe (1901 – d. 1990) was a member of Foo.", "He left."]),
+    ("born before a month", "Jane Roe (b. May 5, 1950) is an engineer. She left.",
+     ["Jane Roe (b. May 5, 1950) is an engineer.", "She left."]),
+    ("floruit and reign before a year", "Jane Roe (fl. 1200) and John Doe (r. 1200–1250) ruled Foo. It fell.",
+     ["Jane Roe (fl. 1200) and John Doe (r. 1200–1250) ruled Foo.", "It fell."]),
 ]
 
 

@@ -33,6 +33,11 @@ _PATTERNS = [
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
     # "January–December 2004": a span of months, dated from its first
     re.compile(rf"\b(?P<m>{_MON})\s*[–—-]\s*{_MON},?\s+(?P<y>{_YEAR})\b", re.I),
+    # "March and April 2010", "May to July 2015": two months and their year, dated from the first (from the second
+    # when the first is later: "December and January 1943" runs from the year before); "March or April 2010":
+    # either month, so the year alone
+    re.compile(rf"\b(?P<m>{_MON}),?\s+(?:and|to|through|until|till)\s+(?P<m2>{_MON}),?\s+(?P<y>{_YEAR})\b", re.I),
+    re.compile(rf"\b{_MON},?\s+or\s+{_MON},?\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>\d\d)\b(?!-)"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!\s+(?:of\s+)?{_YEAR})", re.I),
@@ -43,7 +48,7 @@ _PATTERNS = [
 
 # What each pattern's every match opens with: a month's name, or a number (a day or a year after a word
 # boundary, so where a run of digits starts); None: either
-_OPENS = ("number", "month", "number", "month", "month", "number", "number", "month", None, "number")
+_OPENS = ("number", "month", "number", "month", "month", "month", "month", "number", "number", "month", None, "number")
 # (pattern, its words, whether it needs a month, what each match opens with)
 _KEYED = [(p, any_of(required(p)), "m" in p.groupindex, opens) for p, opens in zip(_PATTERNS, _OPENS, strict=True)]
 _DIGITS = re.compile(r"\d+")
@@ -82,6 +87,8 @@ def _groups(m: re.Match) -> tuple[int | None, int | None, int | None]:
     month = None
     if g.get("m"):
         month = MONTHS[g["m"].lower().rstrip(".")]
+        if g.get("m2") and (second := MONTHS[g["m2"].lower().rstrip(".")]) < month:
+            month = second  # "December and January 1943": the year is the second month's
     elif g.get("mn"):
         month = int(g["mn"])
         if not 1 <= month <= 12:
@@ -124,7 +131,7 @@ def _find_dates(text: str) -> tuple[tuple[int, int, int | None, int | None, int 
                 held[keys] = keys.search(folded) is not None
             if not held[keys]:
                 continue  # none of the words the pattern needs (a month, a year's digits)
-        if monthly:
+        if monthly or opens == "month":
             if month is None:  # _MONTH_WORD.search(text), tried only where a month's name may start
                 starts = _month_starts(folded)
                 month = any(_MONTH_WORD.match(text, p) for p in starts)
@@ -204,8 +211,9 @@ _LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*),?\s+(?:\([^()
 
 
 # "⟦0⟧, (born January 16, 1957)", "X (died 2001)": a birth or a death in parentheses, after any name,
-# also after what pronunciation and native-name templates leave ("(; Greek: …; born 1952)")
-_BORN = re.compile(r"(?<=[\w⟧.])'*,?\s+(\((?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.)\s[^()]*\))")
+# also after what pronunciation and native-name templates leave ("(; Greek: …; born 1952)") and after a closing
+# bracket a template left ("Jane Roe of Foo) (b. 1954)")
+_BORN = re.compile(r"(?<=[\w⟧.)])'*,?\s+(\((?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.|fl\.|r\.)\s[^()]*\))")
 
 
 def _life_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -21,6 +21,11 @@ _ABBREV = {
     # "temp." (temporarily: "Colonel (temp. Brigadier General) Jane Roe")
     "nr", "temp",
 }
+# Life-date abbreviations before a year ("(b. 1950)", "(d. 1990)", "(fl. 1200)", "(r. 1200–1250)", "m. 1975",
+# "bap. 1600", "bur. 1650"): no sentence end when a digit or a month's name follows ("(b. May 5, 1950)").
+_BEFORE_YEAR = {"b", "d", "fl", "r", "m", "bap", "bapt", "bur", "reg"}
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"}
 _MAY_END = {"u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "plc", "llc", "etc", "jr", "sr"}
 _OPENERS = {
     "The", "In", "On", "It", "He", "She", "They", "This", "That", "These", "A", "An", "During",
@@ -112,6 +117,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[m.start()] == "." and token in _ABBREV:
             if not (token in _MAY_END and next_word in _OPENERS):
                 continue
+        if text[m.start()] == "." and token in _BEFORE_YEAR \
+                and (next_word[:1].isdigit() or next_word in _MONTH_NAMES):
+            continue
         if text[m.start()] == "." and _LOWER.fullmatch(token) and token.upper() in text[m.start() - 1]:
             continue
         if _UPPER.fullmatch(text[m.start() - 1]) and (m.start() < 2 or not text[m.start() - 2].isalnum()) \
