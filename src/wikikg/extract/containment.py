@@ -40,7 +40,7 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
                  for name, qualifier in (split_title(link.target),) if qualifier is not None}
     out: list[Statement] = []
     for sentence in article.sentences:
-        if ", " not in sentence.text:
+        if ", " not in sentence.text and not any(", " in link.target for link in sentence.links):
             continue
         mentions = find_mentions(sentence, ctx)
         text = sentence.text
@@ -95,7 +95,7 @@ def _rank(m: Mention) -> int:
     if "Place" not in m.types:
         return -1
     name = split_title(m.key)[0]
-    if name in countries():
+    if name in countries() or _STATE().search(name) and _STATE().search(m.text):  # not a demonym: "[[Foo Empire|Fooish]]"
         return 3
     if name in regions():
         return 2
@@ -110,20 +110,28 @@ def _rank(m: Mention) -> int:
 
 
 def _titled(m: Mention, evidence: Evidence, ctx: Context, elsewhere: set[str]) -> Statement | None:
-    """A settlement's title shown as written names the region it lies in: "[[Fooville, Barshire]]"; the
-    region is the article's own place of that name if it has one, and none if that name is something
-    else's in the article ("[[Barshire (film)|Barshire]]")."""
-    if "Place" not in m.types or m.text != m.key or ", " not in m.key or not settlement_title(m.key):
+    """A settlement's title names the region it lies in, shown as written or behind a link's shorter text:
+    "[[Fooville, Barshire]]", "[[Fooville, Barshire|Fooville]]"; the region is the article's own place of that name
+    if it has one, and none if that name is something else's in the article ("[[Barshire (film)|Barshire]]")."""
+    shown = m.text == m.key
+    if "Place" not in m.types or not (shown or m.linked) or ", " not in m.key or not settlement_title(m.key):
         return None
     within = m.key.rsplit(", ", 1)[1]
     if within not in regions() and within not in countries() or within in elsewhere:
         return None
     known = ctx.index.get(within)
-    if known is not None and "Place" not in known.types:
-        return None
+    if known is not None and ("Place" not in known.types or not shown and known.key != within):
+        return None  # a piped title's region that the article names as another page ("[[Republic of Foo|Foo]]"): unsure
     region = known or Mention(within, within, False, frozenset({"Place"}), strength=PLACE)
-    return Statement(m, "locatedIn", replace(region, text=within, start=m.end - len(within), end=m.end),
-                     RULE_TITLE, evidence)
+    at = (m.end - len(within), m.end) if shown else (m.start, m.end)  # a piped link's region is in its title alone
+    return Statement(m, "locatedIn", replace(region, text=within, start=at[0], end=at[1]), RULE_TITLE, evidence)
+
+
+@cache
+def _STATE() -> re.Pattern:  # noqa: N802 (a cached constant)
+    """A state's head word last or before "of" (names.toml [containment] states): "Foo Empire", "Kingdom of Bar"."""
+    words = "|".join(map(re.escape, name_tables().containment_states)) or "(?!)"
+    return re.compile(rf"\s(?:{words})$|^(?:{words})\sof\s")
 
 
 @cache

@@ -85,6 +85,7 @@ class Names:
     possessive_heads: tuple[str, ...] = ()
     on_heads: tuple[str, ...] = ()
     containment_inside: tuple[str, ...] = ()
+    containment_states: tuple[str, ...] = ()  # a state's head word: a place that ranks with countries ("Foo Empire")
     offices: tuple[str, ...] = ()
     awards: tuple[str, ...] = ()
     service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
@@ -192,7 +193,7 @@ SCHEMA = Table({
                    frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
-    "containment": Table({"inside": list}),
+    "containment": Table({"inside": list, "states": list}),
     "service": Table({"bodies": list, "staff": list, "staff_bodies": list, "unnamed": str}),
     "schools": Table({"heads": list, "higher": list}),
     "partisans": Table({"members": list}),
@@ -228,7 +229,8 @@ _LISTS = {
     "post_modifiers": ("roles", "post_only"),
     "role_heads": ("roles", "heads"),
     "possessive_irregular": ("possessive", "irregular"), "possessive_heads": ("possessive", "heads"),
-    "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"), "offices": ("roles", "offices"),
+    "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"),
+    "containment_states": ("containment", "states"), "offices": ("roles", "offices"),
     "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "staff_posts": ("service", "staff"),
     "staff_bodies": ("service", "staff_bodies"),
     "school_heads": ("schools", "heads"), "school_higher": ("schools", "higher"),
