@@ -249,13 +249,14 @@ class SectionSpec:
     owner_title: re.Pattern | None = None  # the article's title names the items' owner ("Politics of (Foo)")
     head_roles: re.Pattern | None = None  # a person item whose role after it matches heads the owner ("A, President")
     bare_items: bool = False  # an item nothing types counts only when the item is its name alone ("* Foo Division")
+    people_unless: re.Pattern | None = None  # a heading under which person items are not of `types` ("Participants")
 
 
 SECTIONS = Table({"section": Items(Table(
     {"id": str, "heading": str, "intro": str, "relation": str, "direction": str, "event": str, "types": list,
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
-     "every_column": bool, "owner_title": str, "head_roles": str, "bare_items": bool,
+     "every_column": bool, "owner_title": str, "head_roles": str, "bare_items": bool, "people_unless": str,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str,
                                 "part": bool, "several": bool, "instead": str, "instead_for": list},
                                frozenset({"column", "relation", "types"})))},
@@ -299,7 +300,8 @@ def _section(s: dict) -> SectionSpec:
         frozenset(s.get("shaped_items_for", ())), _regex(s["unless_row"], f, where) if "unless_row" in s else None,
         _regex(s["subject_name"], f, where) if "subject_name" in s else None, s.get("every_column", False),
         _regex(s["owner_title"], f, where) if "owner_title" in s else None,
-        _regex(s["head_roles"], f, where) if "head_roles" in s else None, s.get("bare_items", False))
+        _regex(s["head_roles"], f, where) if "head_roles" in s else None, s.get("bare_items", False),
+        _regex(s["people_unless"], f, where) if "people_unless" in s else None)
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
