@@ -19,7 +19,7 @@ from wikikg.extract.known import SHAPE
 from wikikg.extract.laternames import later_name
 from wikikg.extract.listedparts import heads_part, listed_part
 from wikikg.extract.listterms import definition_term, group_label, lone_heading, term_bars
-from wikikg.extract.memberless import memberless
+from wikikg.extract.memberless import item_classes, memberless
 from wikikg.extract.mentions import Context, find_mentions, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
@@ -274,7 +274,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
             if not named_lead.types and _joint_head(inside, sentence.text, lead.end(1)):
                 named_lead = replace(named_lead, types=inside[0].types, strength=inside[0].strength)
             mentions.insert(0, named_lead)
-        types = frozenset(spec.types)
+        types = item_classes(spec, named)  # not people under "Participants"
         evidence = Evidence.of_sentence(sentence)
         cites = tuple(citations[k] for k in sentence.citations if k in citations)
         items = _item_mentions(mentions, sentence.text, lo)
