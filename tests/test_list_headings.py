@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from wikikg.kb.mappings import subheadings_unless
+from wikikg.kb.mappings import sections, subheadings_unless
 from wikikg.model import Article
 from wikikg.pipeline.stages import extract_article
 
@@ -256,3 +256,22 @@ def test_a_newspaper_named_by_an_old_messengers_word_is_no_person():
     from wikikg.extract.classify import name_types
 
     assert name_types("Fooville Courant") == {"NewsOrganization"} and name_types("Fooville Sentinel") == {"NewsOrganization"}
+
+def _spec(spec_id: str):
+    return next(s for s in sections() if s.id == spec_id)
+
+
+@pytest.mark.parametrize(("spec_id", "heading", "matches"), [
+    ("list.members", "Constituent countries", True),
+    ("list.members", "Members", True),
+    # what the constituents have: the points, no constituents
+    ("list.members", "Extreme points of the constituent countries", False),
+    ("list.members", "Heads of the member states", False),
+    ("list.staff", "Artists", True),
+    ("list.staff", "Staff artists", True),
+    # a gallery's exhibited artists show their work there, no staff of it
+    ("list.staff", "Artists exhibited", False),
+    ("list.staff", "Exhibited artists", False),
+])
+def test_a_heading_names_the_items_tie(spec_id, heading, matches):
+    assert bool(_spec(spec_id).heading.search(heading)) is matches
