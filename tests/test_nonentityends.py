@@ -24,6 +24,12 @@ def test_placeholders():
     assert not any(is_placeholder(n) for n in ("Foo", "Vacant Lot Records", "The Independent"))
 
 
+def test_a_compass_point_alone_names_no_place():
+    """"[[East]]", a road box's "direction_b = East": a direction, no place; a region named with one is a name."""
+    assert all(is_placeholder(n) for n in ("East", "South", "Northwest", "South-East"))
+    assert not any(is_placeholder(n) for n in ("Far East", "North East Fooshire", "East Foo", "Southern"))
+
+
 def test_no_honour_or_placeholder_in_relations_or_cast():
     """A list's "* [[Knight Bachelor]]" and "* Vacant", a table's "| TBA ||", "appointed an [[Officer of the Order of
     Foo]]" and a rank's link relate nothing and are no cast; the people beside them still are."""
