@@ -94,6 +94,19 @@ def test_a_bodys_head_before_of_outranks_a_companys_word_at_the_end(name, want):
 
 
 @pytest.mark.parametrize("name,want", [
+    ("Church of St Foo, Barton", {"Place"}), ("Church of St. Jane", {"Place"}), ("Church of Saints Foo and Bar", {"Place"}),
+    ("Church of the Holy Foo", {"Place"}), ("Church of Our Lady of Fooville", {"Place"}), ("Church of the Nativity", {"Place"}),
+    ("Church of the Ascension, Fooville", {"Place"}), ("Church of Fooland", {"Organization"}),
+    ("Church of the Foo Brethren", {"Organization"}), ("Church of Foo Christ", {"Organization"})])
+def test_a_church_named_for_its_dedication_is_a_building(name, want):
+    """names.toml [shape.Place] head: a church named for a saint or a feast is a building; a denomination's
+    "Church of Fooland" stays a body (the head may end the name or stand before a comma)."""
+    from wikikg.extract.classify import name_types
+
+    assert name_types(name) == want
+
+
+@pytest.mark.parametrize("name,want", [
     ("Sun Microsystems", {"Company"}), ("Gilead Biosciences", {"Company"}), ("Avid Technologies", {"Company"}),
     ("John Fairbank", set()), ("Brian Dynamics", set()), ("Systems", set())])
 def test_a_shape_word_grown_into_the_last_word(name, want):

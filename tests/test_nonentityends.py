@@ -24,6 +24,19 @@ def test_placeholders():
     assert not any(is_placeholder(n) for n in ("Foo", "Vacant Lot Records", "The Independent"))
 
 
+def test_a_compass_point_alone_names_no_place():
+    """"[[East]]", a road box's "direction_b = East": a direction, no place; a region named with one is a name, and a
+    link's title qualified ("[[South (Fooland constituency)|South]]") is what its qualifier says."""
+    from wikikg.extract.classify import name_types
+    from wikikg.extract.nonentities import names_no_entity
+    from wikikg.extract.nonentityends import _named_no_entity
+
+    assert all(names_no_entity(n) for n in ("East", "South", "Northwest", "South-East"))
+    assert not any(names_no_entity(n) for n in ("Far East", "North East Fooshire", "East Foo", "Southern"))
+    assert name_types("East") == frozenset()
+    assert not _named_no_entity(True, "South (Fooland constituency)", "South")
+
+
 def test_no_honour_or_placeholder_in_relations_or_cast():
     """A list's "* [[Knight Bachelor]]" and "* Vacant", a table's "| TBA ||", "appointed an [[Officer of the Order of
     Foo]]" and a rank's link relate nothing and are no cast; the people beside them still are."""

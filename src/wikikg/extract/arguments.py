@@ -5,7 +5,7 @@ import re
 
 from wikikg.extract.classify import split_title
 from wikikg.extract.mentions import Context
-from wikikg.extract.nonentities import is_work_qualifier, names_no_entity
+from wikikg.extract.nonentities import is_compass_point, is_work_qualifier, names_no_entity
 from wikikg.kb import rules
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import domain, org_classes
@@ -34,9 +34,11 @@ _PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ites)")
 def names_nothing(m: Mention) -> bool:
     """Whether an untyped mention's name or link title says it names no entity: an event, an honour, a field, a
     document ("[[Olympic Games]]", "[[Foo Prize]]"), a work ("[[Foo (1945 film)]]"), a people or a faith's
-    adherents ("founded by [[Baptists]]": people of a denomination, no body that founds)."""
+    adherents ("founded by [[Baptists]]": people of a denomination, no body that founds); a link shown as a compass
+    point names what its title says ("[[Foo East|East]]": a division)."""
     label, qualifier = split_title(m.key)
-    return names_no_entity(label) or names_no_entity(m.text) or is_work_qualifier(qualifier) \
+    return names_no_entity(label) or names_no_entity(m.text) and not is_compass_point(m.text) \
+        or is_work_qualifier(qualifier) \
         or bool(_PEOPLE.fullmatch(label)) and label not in places()
 
 

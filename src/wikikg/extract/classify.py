@@ -37,8 +37,10 @@ def _shape_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     tables = name_tables()
     out = [(cls, re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, spec.first))})\s*$"))
            for cls, spec in tables.shape.items() if spec.first]  # "Blytheville Air Force Base": a place first
-    out += [(cls, re.compile(rf"^(?:The\s+)?(?:{'|'.join(map(re.escape, spec.head))})\s"))
-            for cls, spec in tables.shape.items() if spec.head]  # "Faculty of ... Technology": a faculty
+    out += [(cls, re.compile(rf"^(?:The\s+)?(?:(?:{'|'.join(map(re.escape, spec.head))})(?:\s|,)"
+                             rf"|(?:{'|'.join(re.escape(h) for h in spec.head if ' ' in h) or '(?!)'})$)"))
+            for cls, spec in tables.shape.items() if spec.head]  # "Faculty of ... Technology": a faculty; a head of
+    # words may be the whole name ("Church of the Nativity"), one word not ("Sporting", "TSV": a club's first word)
     for cls, spec in tables.shape.items():
         anywhere = [re.escape(w) for w in spec.anywhere]
         suffix = [re.escape(w) for w in spec.suffix + spec.venues + spec.surnames + (legal_suffixes() if cls == tables.legal.cls else ())]

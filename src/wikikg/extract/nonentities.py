@@ -145,6 +145,7 @@ def names_no_entity(name: str) -> bool:
     return _event_name(name) or bool(live & _LAW) and _law().search(name) is not None or is_field(name) \
         or bool(live & _SUBUNIT) and bool(_subunit().fullmatch(name)) or _document(name) \
         or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name) or is_vessel(name) \
+        or is_compass_point(name) \
         or bool(live & _GROUP) and bool(_group().fullmatch(name)) and name.rpartition(" ")[0] not in places()
     # ("Fooville Quakers": a team)
     # ("Major General" alone is one of [stop] titles: a title, nobody's name)
@@ -175,6 +176,11 @@ def is_honour(name: str) -> bool:
 @cache
 def _placeholders() -> frozenset[str]:
     return frozenset(name_tables().placeholders)
+
+
+def is_compass_point(name: str) -> bool:
+    """Whether a name is a compass point alone ("East", "North-West"): names.toml [placeholders] compass."""
+    return name.strip().casefold() in name_tables().compass_points
 
 
 def is_placeholder(name: str) -> bool:

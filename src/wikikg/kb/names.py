@@ -167,6 +167,7 @@ class Names:
     honours: str = "(?!)"  # names of honours by their form: orders of merit, decorations, grades ("Knight Bachelor")
     honours_unless: str = "(?!)"  # ... not a religious or fraternal order's ("Order of Foo Friars")
     placeholders: tuple[str, ...] = ()  # what tables and lists write for "nobody" or "not known" ("Vacant", "TBA")
+    compass_points: tuple[str, ...] = ()  # a compass point alone, no place's name ("East"; "[[South (constituency)]]" is)
     clipped: str = "(?!)"  # unlinked abbreviations and name parts alone ("Lab", "Ind.", "Jr.")
     degrees: str = "(?!)"  # degrees and post-nominal letters, linked or not ("B.S.", "[[MBA]]", "O.S.B.")
 
@@ -218,7 +219,7 @@ SCHEMA = Table({
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
-    "placeholders": Table({"words": list, "clipped": str, "degrees": str}),
+    "placeholders": Table({"words": list, "clipped": str, "degrees": str, "compass": list}),
 }, frozenset({"shape", "stop", "legal"}))
 
 
@@ -267,7 +268,7 @@ _LISTS = {
     "org_frames": ("frames", "before"),
     "company_frames": ("frames", "company"), "frame_next": ("frames", "next"),
     "frame_posts": ("frames", "posts"), "frame_nouns": ("frames", "nouns"), "shown_nouns": ("frames", "shown"),
-    "placeholders": ("placeholders", "words"),
+    "placeholders": ("placeholders", "words"), "compass_points": ("placeholders", "compass"),
     "of_parties": ("membership", "of_parties"),
 }
 
