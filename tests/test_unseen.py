@@ -146,6 +146,7 @@ def test_a_judged_entity_sample_is_complete(name):
     ("unseen-entities-changed-2133-2134.tsv", {"removed"}, {"class", "no"}),
     ("unseen-changed-2135-2136.tsv", {"added", "redated: start", "redated: end"}, {"yes", "no"}),
     ("unseen-entities-changed-2135-2136.tsv", {"added", "removed"}, {"yes", "class", "no"}),
+    ("dump-changed-2016-p37.tsv", {"added"}, {"yes", "no"}),
 ])
 def test_the_judged_changed_facts_and_nodes_are_complete(name, changes, verdicts):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))

@@ -266,7 +266,7 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                 out.append(Statement(subject, "foundedBy", mention, m.id + "+founder", ev, "Founding",
                                      _founding_date(box, maps)))  # "Sagi Solomon, Founder, CEO"
             chain.append(mention)
-        # "[[Menlo Park]], [[California]]": each lies in the next; not after a colon ("[[Freedonia]]: 5 Foo St"), nor in a list ("A and B")
+        # "[[Fooville]], [[Barland]]": each lies in the next; not after a colon ("[[Freedonia]]: 5 Foo St"), nor in a list ("A and B")
         if value == "place" and not re.search(r":|\sand\s|\s&\s|\s/\s", mask(item.text)):
             pc = infoboxes().place_chain
             out += [Statement(subject=a, predicate=pc.property, obj=b, rule=pc.id,

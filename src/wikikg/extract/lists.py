@@ -228,7 +228,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
         taken = 0
         below = _item_depth(article, article.sentences[index + 1].start) if index + 1 < len(article.sentences) else 0
         if not parts and group_label(article, sentence, depth, below):
-            continue  # "*[[Big East]]:" over "**[[University of Foo]], 1995–2005": a group's label, its items the list's
+            continue  # "*[[Foo Conference]]:" over "**[[University of Foo]], 1995–2005": a group's label, its items the list's
         own, owned = roster_context(spec, ctx, team, season)  # "1997 Foo Bears season": its roster is the team's
         if spec is None or not applies(spec, own.subject, boxes if own is ctx else frozenset()) \
                 or memberless(spec, own.subject, owned, article) \

@@ -1,4 +1,4 @@
-"""A definition term, subheading or label over a list's items ("; Coach of the Year", "*[[Big East]]:" over its schools)."""
+"""A definition term, subheading or label over a list's items ("; Coach of the Year", "*[[Foo Conference]]:" over its schools)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ from wikikg.model import ParsedArticle
 
 # a line that reads as a heading: a few words, capitalised, no sentence's end ("Presidents", "List of pastors")
 _HEADING_LIKE = re.compile(r"[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4}")
-# a list item that is a linked name and a colon alone ("*[[Big East]]:", "* '''[[Freedonia]]''':"), not words alone
+# a list item that is a linked name and a colon alone ("*[[Foo Conference]]:", "* '''[[Freedonia]]''':"), not words alone
 # ("*Cosponsors:" over a bill's senators says what they are, no body they are grouped by)
 _GROUP_LABEL = re.compile(r"[*#]+\s*(?:'{2,3})?\[\[[^\[\]|]+(?:\|[^\[\]]+)?\]\](?:'{2,3})?\s*:(?:'{2,3})?\s*")
 
@@ -46,7 +46,7 @@ def term_bars(spec: SectionSpec, term: tuple[str, str] | None, section: str, nam
 
 def group_label(article: ParsedArticle, sentence, depth: int, below: int) -> bool:
     """Whether a list item is a label over the deeper items below it: its line a name and a colon alone
-    ("*[[Big East]]:" over "**[[University of Foo]], 1995–2005"; "*[[Freedonia]]:" over its clubs): the items below
+    ("*[[Foo Conference]]:" over "**[[University of Foo]], 1995–2005"; "*[[Freedonia]]:" over its clubs): the items below
     are the list's, the label none of them."""
     start = article.text.rfind("\n", 0, sentence.start) + 1
     end = article.text.find("\n", sentence.start)
