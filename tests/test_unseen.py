@@ -191,7 +191,7 @@ def test_the_title_guess_is_the_lead_s_bold_name_not_an_infobox_label(text, titl
 
 
 def test_an_earlier_samples_articles_are_never_drawn(tmp_path):
-    earlier = sorted(unseen.MANIFEST.parent.glob("unseen-sample-*.paths"))[-1].read_text(encoding="utf-8").split()[0]
+    earlier = sorted(unseen.MANIFEST.parent.glob("unseen-sample-*.paths"))[-1].read_text(encoding="utf-8").splitlines()[0].split("\t")[0]
     path = _index(tmp_path, 3)
     with open(path, "a", encoding="utf-8", newline="") as f:
         csv.writer(f, delimiter="\t", lineterminator="\n").writerow(
