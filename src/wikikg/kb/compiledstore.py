@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from wikikg.kb.diskcache import cache_path, write_atomic
 
 try:  # the standard library's own regex compiler (private, but the same in every CPython 3.11-3.13)
     import _sre
@@ -26,7 +27,7 @@ _NAME = "sre-" + hashlib.sha256((Path(__file__).read_text("utf-8") + sys.version
 
 
 def _path() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg" / f"{_NAME}.marshal"
+    return cache_path(f"{_NAME}.marshal")
 
 
 def _read() -> dict:
@@ -38,14 +39,7 @@ def _read() -> dict:
 
 
 def _write(table: dict) -> None:
-    path = _path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(table))
-        os.replace(tmp, path)
-    except OSError:  # an unwritable cache is no error
-        pass
+    write_atomic(_path(), marshal.dumps(table))  # an unwritable cache is no error
 
 
 def _parts(pattern: str, flags: int) -> tuple:

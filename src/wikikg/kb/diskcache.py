@@ -6,11 +6,29 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["cached_strings", "read_json", "write_json"]
+__all__ = ["cache_path", "cached_strings", "read_json", "write_atomic", "write_json"]
+
+
+def cache_path(filename: str) -> Path:
+    """Where the cache keeps `filename`: $XDG_CACHE_HOME/wikikg (else ~/.cache/wikikg)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg" / filename
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file and a rename (readers see the old file or the new one);
+    False when the cache is unwritable, which is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
 
 
 def _path(name: str) -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg" / f"{name}.json"
+    return cache_path(f"{name}.json")
 
 
 def read_json(name: str) -> object:
@@ -23,14 +41,7 @@ def read_json(name: str) -> object:
 
 def write_json(name: str, value: object) -> None:
     """Keep `value` as NAME.json there (atomically; an unwritable cache is no error)."""
-    path = _path(name)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(value, ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_atomic(_path(name), json.dumps(value, ensure_ascii=False).encode("utf-8"))
 
 
 def cached_strings(name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:

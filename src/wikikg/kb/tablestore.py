@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from functools import cache, wraps
 from pathlib import Path
 
+from wikikg.kb.diskcache import cache_path, write_atomic
+
 __all__ = ["stored_table", "tables_from_disk"]
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # src/wikikg: its modules build the tables, kb/data holds their data
@@ -67,7 +69,7 @@ def _key() -> str:
 
 
 def _path() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wikikg" / f"tables-{_key()}.pickle"
+    return cache_path(f"tables-{_key()}.pickle")
 
 
 def _prune(path: Path) -> None:
@@ -96,13 +98,10 @@ def _read(path: Path) -> dict:
 def _write(path: Path, table: dict) -> None:
     try:
         data = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):  # an unwritable cache is no error
+    except (pickle.PicklingError, TypeError, AttributeError):  # a table that cannot be kept: none is
         return
-    _prune(path)
+    if write_atomic(path, data):  # an unwritable cache is no error
+        _prune(path)
 
 
 @contextmanager
