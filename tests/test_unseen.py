@@ -96,7 +96,8 @@ def test_another_revision_of_a_blind_article_is_never_drawn(tmp_path):
                                   "unseen-sample-round30-start.tsv", "unseen-sample-round31-start.tsv",
                                   "unseen-sample-round32-start.tsv", "unseen-sample-round33-start.tsv",
                                   "unseen-sample-round34-start.tsv", "unseen-sample-round35-start.tsv",
-                                  "unseen-sample-round36-start.tsv"])
+                                  "unseen-sample-round36-start.tsv", "unseen-sample-round37-start.tsv",
+                                  "unseen-sample-round38-start.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
