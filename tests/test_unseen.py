@@ -110,7 +110,8 @@ def test_a_judged_unseen_sample_is_complete(name):
                                   "unseen-entities-round8.tsv", "unseen-entities-round9.tsv",
                                   "unseen-entities-round10.tsv", "unseen-entities-round11.tsv",
                                   "unseen-entities-round12.tsv", "unseen-entities-round13.tsv",
-                                  "unseen-entities-round14.tsv", "unseen-entities-round15.tsv"])
+                                  "unseen-entities-round14.tsv", "unseen-entities-round15.tsv",
+                                  "unseen-entities-round16.tsv"])
 def test_a_judged_entity_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 150 and {r["verdict"] for r in rows} == {"yes", "class", "no"}
