@@ -88,3 +88,16 @@ def test_rules_requires_searched_only_with_their_words_find_what_search_finds():
         present = rules.requires_words_in(text)
         for p in patterns:
             assert rules.requires_found(p, text, present) == (p.search(text) is not None), (p.pattern, text)
+
+
+def test_a_pickled_alternation_finds_what_it_found(tmp_path):
+    import pickle
+
+    alt = Alternation([r"\bFoo Corp\b", r"\bbar (?:institute|college)\b", r"\d+ members?"], re.I)
+    text = "In 1999 the Bar Institute had 40 members; Foo Corp bought it."
+    alt.first(text)  # its cache holds an answer before it is pickled
+    back = pickle.loads(pickle.dumps(alt, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == alt and back.needs == alt.needs and back._live is not alt._live
+    assert [m.span() for m in back.finditer(text)] == [m.span() for m in alt.finditer(text)] == [(12, 25), (30, 40),
+                                                                                               (42, 50)]
+    assert back.first("no match here") is None and back.first(text) == 0

@@ -12,6 +12,7 @@ from wikikg.extract.venues import no_venue, venue_end
 from wikikg.kb.alternation import Alternation
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.kb.places import countries, state_title
+from wikikg.kb.tablestore import stored_table
 
 _LIFE_SUFFIX = re.compile(r"born\b|\d{4}\s*[–-]")
 
@@ -88,7 +89,7 @@ def ends_in_lower_shape(title: str) -> bool:
     return title.endswith(_lower_suffixes())
 
 
-@cache
+@stored_table
 def _shape_table() -> Alternation:
     """The classes' shape patterns, searched only where a name holds one of their words (most hold none)."""
     return Alternation([pat.pattern for _, pat in _shape_patterns()])
@@ -295,7 +296,7 @@ def _apposed_before() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-@cache
+@stored_table
 def _context_tables() -> tuple[Alternation, Alternation, Alternation]:
     """The classes' patterns before a name, after it, and of an apposed noun phrase before it, each
     searched only where the text holds one of their words."""

@@ -47,8 +47,6 @@ def preload() -> None:
 
 def _load() -> None:
     """Every table loader run, and the tables read per class and per property."""
-    import pycountry
-
     from wikikg.extract.anaphora import subject_anaphora
     from wikikg.kb.vocabulary import admitted_objects, admitted_subjects, classes, domain, properties, range_of
 
@@ -58,4 +56,3 @@ def _load() -> None:
         subject_anaphora(frozenset({cls}))
     for prop in sorted(properties()):  # a statement's ends checked against its property's (extract/longernames.py)
         domain(prop), range_of(prop), admitted_subjects(prop), admitted_objects(prop)
-    pycountry.languages.get(alpha_2="en")  # cite templates' language= (parse/cite.py) read it lazily

@@ -55,6 +55,15 @@ class Alternation:
             self._automaton = automaton
         self._live = lru_cache(maxsize=512)(self._live_parts)
 
+    def __getstate__(self) -> dict:
+        """What pickles: every slot but the per-object cache of `_live_parts` (made again when read)."""
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_live"}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._live = lru_cache(maxsize=512)(self._live_parts)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Alternation) and self.union == other.union
 

@@ -361,7 +361,7 @@ def load_cues(directory: Path | Traversable | None = None) -> Cues:
     )
 
 
-@cache
+@stored_table
 def cues() -> Cues:
     """The cue lists: prepositions, clause breaks, hedges, negations, reports, terminations, anaphora."""
     return load_cues()

@@ -8,6 +8,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Tag, Text
 from mwparserfromhell.parser import tokens
 
+from wikikg.kb.languages import language_codes
 from wikikg.model import Citation
 from wikikg.parse.definitions import CITE_PUBLISHER, NAME_SPACE
 from wikikg.parse.definitions import template_name as _tname
@@ -20,21 +21,13 @@ _SPACE = re.compile(r"\s+")
 def language_code(value: str | None) -> str | None:
     """A cite template's language= as an ISO 639 code: 'en-US' -> 'en', 'Chinese' -> 'zh', the first of
     a list ('zh, en'); None when it names no language."""
-    import pycountry
-
     first = _LIST.split(value or "")[0].strip()
+    by_alpha_2, by_alpha_3, by_any = language_codes()  # pycountry.languages' get() and lookup() as tables
     m = _CODE.fullmatch(first)
     if m:
         code = m.group(1).lower()
-        found = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
-    elif first:
-        try:
-            found = pycountry.languages.lookup(first)
-        except LookupError:
-            found = None
-    else:
-        found = None
-    return (getattr(found, "alpha_2", None) or found.alpha_3) if found else None
+        return (by_alpha_2 if len(code) == 2 else by_alpha_3).get(code)
+    return by_any.get(first.lower()) if first else None
 
 
 _CITE_NAMES = {"citation", "cite news", "harvnb", "sfn"}
