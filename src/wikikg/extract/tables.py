@@ -37,7 +37,7 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
                           r"officeholder|office[\s-]holder|representative|senator|mla|mp|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
                           r"chairperson|chairwoman|(?:general\s+)?secretary(?:[\s-]general)?|speaker|governor|mayor|premier|"
                           r"prime\s+minister|commissioner|commander|"
-                          r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
+                          r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|(?:\w+\s+)?spokes(?:man|men|person|persons|people|woman|women)|"
                           r"managers|owner|owners|partner|partners|institution|university|editor|publisher|"
                           r"(?:assigned\s+|subordinate\s+)?(?:squadrons|units|battalions|regiments|brigades))$", re.I)
 # a column that names a row's entity when its name column is empty ("Nick" in a squad table)
