@@ -8,8 +8,8 @@ from wikikg.parse.flow import Flow
 from wikikg.parse.flow import collect_refs as _stream_refs
 from wikikg.parse.nesting import DEEP, nesting_warnings
 from wikikg.parse.render import Renderer
-from wikikg.parse.stream import Mismatch, Stream
 from wikikg.parse.strays import blank_strays
+from wikikg.parse.stream import Mismatch, Stream
 from wikikg.parse.tokenize import parse_code, tokenize
 
 __all__ = ["render"]
