@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wikikg.model import Article
+from wikikg.extract.rankcolumns import ranked
+from wikikg.model import Article, Link, Table, TableCell
 from wikikg.parse import parse_article
 from wikikg.parse.strays import blank_strays
 from wikikg.pipeline.stages import extract_article
@@ -106,3 +107,18 @@ def test_an_html_table_with_a_doubled_end_tag_is_read_and_a_partys_spokesmen_are
     got = _members("Foo National Party", SPOKES)
     assert {s for s, o in got if o == "Foo National Party"} == {"Jane Roe", "John Doe (politician)"}
     assert all(st.evidence.text == SPOKES[st.evidence.start:st.evidence.end] for st in got.values())
+
+
+def _cells(*texts: str) -> tuple[TableCell, ...]:
+    return tuple(TableCell(t, (Link(t[2:-2], t[2:-2], 0, 1),) if t.startswith("[[") else ()) for t in texts)
+
+
+@pytest.mark.parametrize("firsts,second,expected", [
+    (("1.", "2.", "3."), "[[Foo FC]]", True),  # ranks, linked names
+    (("1", "2", "3"), "[[Foo FC]]", True),
+    (("21", "4", "10"), "[[Foo FC]]", False),  # a squad's shirt numbers
+    (("1.", "2.", "3."), "GK", False),  # no names after the ranks
+])
+def test_a_first_column_of_ranks_puts_the_names_in_the_next(firsts, second, expected):
+    table = Table("", ("", "", ""), tuple(_cells(f, second, "18") for f in firsts), 0, 1)
+    assert ranked(table) is expected

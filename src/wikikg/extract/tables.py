@@ -15,6 +15,7 @@ from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.nonentities import is_page_of_many, names_a_season
 from wikikg.extract.pairtables import pair_rows
+from wikikg.extract.rankcolumns import ranked
 from wikikg.extract.rostercells import NAME_LIKE as _NAME_LIKE
 from wikikg.extract.rostercells import roster_cells
 from wikikg.extract.seasons import league_season, roster_context, team_season
@@ -93,7 +94,7 @@ def _column_names(first: tuple[TableCell, ...]) -> bool:
 
 def _columns(table: Table) -> tuple[int, int | None]:
     name = next((i for i, h in enumerate(table.header) if _NAME_COLUMN.match(h.strip())), 0)
-    if not any(h.strip() for h in table.header) and table.rows and all(_RANK.fullmatch(r[0].text.strip()) for r in table.rows):
+    if not any(h.strip() for h in table.header) and ranked(table):
         name = 1  # no header, a first column of ranks ("1." | "[[Foo FC|Foo]]" | "18"): the names are the next column
     dated = [i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())]
     # a row's own founding ("Founded | ... | Joined") dates its relation only when no other column does
@@ -109,7 +110,6 @@ def _columns(table: Table) -> tuple[int, int | None]:
     return name, date
 
 
-_RANK = re.compile(r"\d{1,3}\.?")
 _YEARS = re.compile(r"\(?\d{4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?")
 _EDITION_COLUMN = re.compile(r"^(?:olympiad|olympics|olympic\s+games|edition|debut)$", re.I)  # not "Games": a count
 _A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
