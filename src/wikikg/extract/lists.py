@@ -25,7 +25,7 @@ from wikikg.extract.names import titles_folded
 from wikikg.extract.officelinks import is_rank
 from wikikg.extract.partnames import heads_units, lone_name, part_named, plural_head, unit_class
 from wikikg.extract.people import PARTICLES, initials_shaped, is_personal_name
-from wikikg.extract.seasons import roster_context, season_of, team_season
+from wikikg.extract.seasons import league_season, roster_context, team_season
 from wikikg.extract.sited import sited
 from wikikg.extract.specsubject import applies, for_subject, own_boxes
 from wikikg.extract.termowner import term_owner
@@ -195,7 +195,7 @@ def extract_lists(article: ParsedArticle, ctx: Context, founded: DateValue | Non
     intro_section = ""  # that sentence's section: its list is in it
     taken = 0  # the depth of the last list item that gave a statement (its sub-items describe it)
     parents: list[tuple[int, Mention]] = []  # (depth, entity) of the items above, in a list of parts
-    season, team = season_of(article.title), team_season(article, ctx.subject)  # team: a team's season's roster owner
+    season, team = league_season(article), team_season(article, ctx.subject)  # team: a team's season's roster owner
     boxes = own_boxes(article)  # the subject's own infobox's kind (a party's "Prime Ministers" in "Foo (Barland)")
     termed: tuple[str, Mention] | None = None  # (section, unit) of a "; Unit" term over the items below it
     term: tuple[str, str] | None = None  # (section, text) of the last "; Coach of the Year" term

@@ -24,6 +24,30 @@ def season_of(title: str) -> Mention | None:
     return Mention(text=m["body"], key=m["body"], linked=False, types=types, strength=3)
 
 
+# a league's own name ends in a league's word (not a cup's or a championship's: a knockout or a tournament, whose
+# teams enter it and belong to nothing by it)
+_LEAGUE = re.compile(r"(?:League|Liga|Division|Conference)$")
+_SEASON_WORD = re.compile(r"\bseasons?\b")
+
+
+def league_season(article: ParsedArticle) -> Mention | None:
+    """The league a season's article is about (`season_of`), or the one its title names that its lead links in a
+    sentence about a season ("Statistics of [[Foo Premier Division]] during the 2013–14 season", "was the 23rd season
+    of [[Foo League]]"): the lead says it is a season of that league, whatever words the league's name has."""
+    if (league := season_of(article.title)) is not None:
+        return league
+    m = _SEASON.match(article.title) or _SEASON_AFTER.match(article.title)
+    if not m or not _LEAGUE.search(m["body"]):
+        return None
+    for sentence in article.sentences:
+        if sentence.section:
+            break
+        link = next((k for k in sentence.links if k.target == m["body"]), None)
+        if link is not None and _SEASON_WORD.search(sentence.text):
+            return replace(link_mention(link.target, link.text), types=frozenset({"Organization"}), strength=3)
+    return None
+
+
 _EDITION = re.compile(r"^\d{4}(?:[–—-]\d{2,4})?\s+(?P<body>.+?)(?:\s+season)?$")
 
 

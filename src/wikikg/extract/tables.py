@@ -15,9 +15,10 @@ from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.extract.names import titles_folded
 from wikikg.extract.nonentities import is_page_of_many, names_a_season
 from wikikg.extract.pairtables import pair_rows
+from wikikg.extract.rankcolumns import ranked
 from wikikg.extract.rostercells import NAME_LIKE as _NAME_LIKE
 from wikikg.extract.rostercells import roster_cells
-from wikikg.extract.seasons import roster_context, season_of, team_season
+from wikikg.extract.seasons import league_season, roster_context, team_season
 from wikikg.extract.spancols import spanned
 from wikikg.extract.specsubject import applies, own_boxes
 from wikikg.extract.tablegroups import grouped
@@ -37,7 +38,7 @@ _NAME_COLUMN = re.compile(r"^(?:name|names|company|companies|subsidiary|subsidia
                           r"officeholder|office[\s-]holder|representative|senator|mla|mp|organi[sz]ation|president|presidents|chairman|chairmen|chair|"
                           r"chairperson|chairwoman|(?:general\s+)?secretary(?:[\s-]general)?|speaker|governor|mayor|premier|"
                           r"prime\s+minister|commissioner|commander|"
-                          r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|"
+                          r"director|directors|ceo|person|people|brand|brands|leader|leaders|manager|(?:\w+\s+)?spokes(?:man|men|person|persons|people|woman|women)|"
                           r"managers|owner|owners|partner|partners|institution|university|editor|publisher|"
                           r"(?:assigned\s+|subordinate\s+)?(?:squadrons|units|battalions|regiments|brigades))$", re.I)
 # a column that names a row's entity when its name column is empty ("Nick" in a squad table)
@@ -93,6 +94,8 @@ def _column_names(first: tuple[TableCell, ...]) -> bool:
 
 def _columns(table: Table) -> tuple[int, int | None]:
     name = next((i for i, h in enumerate(table.header) if _NAME_COLUMN.match(h.strip())), 0)
+    if not any(h.strip() for h in table.header) and ranked(table):
+        name = 1  # no header, a first column of ranks ("1." | "[[Foo FC|Foo]]" | "18"): the names are the next column
     dated = [i for i, h in enumerate(table.header) if _DATE_COLUMN.match(h.strip())]
     # a row's own founding ("Founded | ... | Joined") dates its relation only when no other column does
     date = next((i for i in dated if not _FOUNDING_COLUMN.match(table.header[i].strip())), dated[0] if dated else None)
@@ -209,11 +212,14 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
     """Statements from the rows of tables under headings that ontology/sections.toml knows."""
     out: list[Statement] = []
     body = _members_of(article.title)
-    season, team = season_of(article.title), team_season(article, ctx.subject)  # team: a team's season's roster owner
+    season, team = league_season(article), team_season(article, ctx.subject)  # team: a team's season's roster owner
     boxes = own_boxes(article)
     for table in article.tables:
         spec, heading = section_spec(table.section, lambda s: s.only is None or s.only == "tables" and (
-                                     not s.columns or _has_columns(s, _with_header(table, s))), ctx.subject, boxes)  # noqa: B023
+                                     not s.columns or _has_columns(s, _with_header(table, s)))
+                                     and (not s.season_only or season is not None), ctx.subject, boxes)  # noqa: B023
+        if spec is not None and spec.season_only and heading != table.section.rsplit(" / ", 1)[-1]:
+            spec = None  # "League table / Division One": a division's table, its clubs the division's (not read)
         if spec is None and body is not None and not table.section:
             spec, heading = _members_spec(), "members"  # "Members of the X Assembly, 1917–1920": its table
             out += _rows(article, table, spec, heading, replace(ctx, subject=body))
@@ -226,8 +232,8 @@ def extract_tables(article: ParsedArticle, ctx: Context) -> list[Statement]:
         if own is not ctx:
             out += _rows(article, table, spec, heading, own)
             continue
-        if season is not None and spec.id == _members_spec().id:  # "2014–15 Lowland Football League": its teams
-            ctx = replace(ctx, subject=season)  # are the league's members
+        if season is not None and (spec.id == _members_spec().id or spec.season_only):  # "2014–15 Foo League":
+            ctx = replace(ctx, subject=season)  # its teams and its standings' clubs are the league's members
         if (owner := heading_owner(heading, spec, ctx)) is not None:  # "Presidents of the Foo Council": its heads
             out += _rows(article, table, spec, heading, ctx if owner is ctx.subject else replace(ctx, subject=owner))
         out += pair_rows(article, table, ctx, _entity, _parts, spec)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 
-from wikikg.model import Article, Link, ParsedArticle, Sentence
+from wikikg.model import Article, Link, ParsedArticle, Sentence, Table
 from wikikg.parse.captions import caption_sentences
 from wikikg.parse.definitions import canonical_title, is_calendar_title, is_disambiguation
 from wikikg.parse.engine import render
@@ -11,6 +11,7 @@ from wikikg.parse.plaintext import parse_text
 from wikikg.parse.segment import paragraphs, split_sentences
 from wikikg.parse.softbreaks import join_soft_breaks
 from wikikg.parse.successions import successions
+from wikikg.parse.texttables import text_tables
 
 __all__ = ["canonical_title", "parse_article", "parse_wikitext"]
 
@@ -51,10 +52,16 @@ def parse_wikitext(article: Article, tree: bool = False, captions: bool = True) 
                                       src_s, src_e, section, pi, slinks, refs, bold, italic=italic))
     return ParsedArticle(article.title, "wikitext", article.text, tuple(sentences),
                          successions(tuple(r.infoboxes)), tuple(r.citations.values()),
-                         tuple(dict.fromkeys(r.categories)), r.short, tables=tuple(r.tables),
+                         tuple(dict.fromkeys(r.categories)), r.short, tables=_tables(r.tables, article.text, tuple(sentences)),
                          warnings=warnings,
                          disambiguation=is_disambiguation(article.title, article.text),
                          captions=caption_sentences(article, tuple(r.infoboxes), _caption_parser(tree)) if captions else ())
+
+
+def _tables(tables: list[Table], text: str, sentences: tuple[Sentence, ...]) -> tuple[Table, ...]:
+    """The wikitables and the standings laid out as preformatted text, in the order of the input."""
+    more = text_tables(text, sentences)
+    return tuple(sorted([*tables, *more], key=lambda t: t.start)) if more else tuple(tables)
 
 
 def _caption_parser(tree: bool):

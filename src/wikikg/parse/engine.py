@@ -8,6 +8,7 @@ from wikikg.parse.flow import Flow
 from wikikg.parse.flow import collect_refs as _stream_refs
 from wikikg.parse.nesting import DEEP, nesting_warnings
 from wikikg.parse.render import Renderer
+from wikikg.parse.strays import blank_strays
 from wikikg.parse.stream import Mismatch, Stream
 from wikikg.parse.tokenize import parse_code, tokenize
 
@@ -18,6 +19,7 @@ def render(text: str, tree: bool = False) -> tuple[Flow | Renderer, tuple[str, .
     """The rendered text (a Flow or Renderer: its Builder, citations, infoboxes, tables, categories)
     and the nesting warnings; `tree` forces the node-tree renderer (the reference the stream matches)."""
     st = None
+    text = blank_strays(text)
     if not tree:
         toks = tokenize(text)
         try:
