@@ -1,0 +1,63 @@
+"""Centres the text uses as places: "the concert was held at the [[Foo Centre]]", "home games at the Bar Center"."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from wikikg.extract.classify import split_title
+from wikikg.extract.known import STRONG
+from wikikg.kb.names import name_tables
+from wikikg.model import Mention, Statement
+
+_ORGANIZATION = frozenset({"Organization"})
+_PLACE = frozenset({"Place"})
+
+
+@cache
+def _frame() -> re.Pattern:
+    """An event's verb, then up to eight words and "at", "in" or "from" (and "the") right before a name."""
+    verbs = "|".join(sorted(map(re.escape, name_tables().venue_verbs), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+[^\s.;:!?]+){{0,8}}?\s+(?:at|in|from)\s+(?:the\s+)?$")
+
+
+@cache
+def _head() -> re.Pattern:
+    heads = "|".join(map(re.escape, name_tables().venue_heads)) or "(?!)"
+    return re.compile(rf"\S\s+(?:{heads})(?:,\s+[^,]+)?$")
+
+
+def _centre(m: Mention) -> bool:
+    """A name typed an organisation by its centre's last word alone (names.toml [venue_frames] heads)."""
+    return m.types == _ORGANIZATION and m.strength < STRONG and bool(_head().search(split_title(m.key)[0].strip()))
+
+
+def _held_at(m: Mention, st: Statement) -> bool:
+    if m.start < 0 or not _centre(m):
+        return False
+    text = st.evidence.plain or st.evidence.text
+    return _frame().search(text, max(0, m.start - 120), m.start) is not None
+
+
+def centres_as_places(statements: list[Statement]) -> list[Statement]:
+    """Every statement, a centre typed a place where the article holds an event at it ("the final was held at the
+    [[Foo Centre]]", "played their home games at the Bar Center", "launched from the Foo Space Center"), everywhere
+    the article names it: a centre's name is a body's and a building's alike, and there the text means the building."""
+    held = {m.key for st in statements for m in _mentions(st) if _held_at(m, st)}
+    if not held:
+        return statements
+    out = []
+    for st in statements:
+        subject, obj = _as_place(st.subject, held), st.obj
+        if isinstance(obj, Mention):
+            obj = _as_place(obj, held)
+        out.append(st if subject is st.subject and obj is st.obj else replace(st, subject=subject, obj=obj))
+    return out
+
+
+def _as_place(m: Mention, held: set[str]) -> Mention:
+    return replace(m, types=_PLACE) if m.key in held and _centre(m) else m
+
+
+def _mentions(st: Statement) -> tuple[Mention, ...]:
+    return (st.subject, st.obj) if isinstance(st.obj, Mention) else (st.subject,)
