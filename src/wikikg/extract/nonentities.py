@@ -63,9 +63,15 @@ def ends_as_a_work(name: str) -> bool:
 
 
 def _document(name: str) -> bool:
-    """Whether a name is a document's, its noun first before "of" ("Diploma of the Foo Ministry"): names.toml [works]."""
+    """Whether a name is a document's, its noun first before "of" ("Diploma of the Foo Ministry"), or a periodical's
+    ("Proceedings of the Foo Academy"): names.toml [works]."""
     first, _, rest = name.partition(" ")
-    return rest.startswith(("of ", "on ")) and first in _word_sets()[0]
+    return rest.startswith(("of ", "on ")) and (first in _word_sets()[0] or name.startswith(_periodicals()))
+
+
+@cache
+def _periodicals() -> tuple[str, ...]:
+    return tuple(f"{p} " for p in name_tables().periodicals)
 
 
 @cache

@@ -30,13 +30,13 @@ from wikikg.extract.restatements import extract_others
 from wikikg.extract.runin import extract_runin
 from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.schoolnames import schools_as_organisations
-from wikikg.extract.venuecues import centres_as_places
 from wikikg.extract.sentences import extract_sentences
 from wikikg.extract.tables import extract_tables
 from wikikg.extract.termdates import dated_by_term
 from wikikg.extract.thenames import the_named
 from wikikg.extract.titledworks import titled_works
 from wikikg.extract.unitends import with_unit_parents
+from wikikg.extract.venuecues import centres_as_places
 from wikikg.kb import rules
 from wikikg.model import DateValue, Mention, ParsedArticle, Statement
 

@@ -96,6 +96,7 @@ class Names:
     school_headings: tuple[str, ...] = ()  # heading or list-title words of schools below a university's rank
     school_heading_unless: tuple[str, ...] = ()  # ... unless these words of higher education stand there too
     venue_heads: tuple[str, ...] = ()  # a venue's or a body's last word ("Center"): a place where an event is held
+    periodicals: tuple[str, ...] = ()  # a periodical's first words ("Proceedings of"): a work's name, no body's
     venue_verbs: tuple[str, ...] = ()  # what is held, played or launched at a place ("held", "home games")
     staff_bodies: tuple[str, ...] = ()  # a staff body's first or last word ("Headquarters Foo", "Foo Office")
     staff_posts: tuple[str, ...] = ()  # posts on a body's staff a person joins it "as" ("coach"), and "staff" itself
@@ -216,7 +217,7 @@ SCHEMA = Table({
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
                     "ship_prefixes": list, "vessels": list, "lead_nouns": list, "nouns": list,
-                    "verbs": list}),
+                    "verbs": list, "periodicals": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
@@ -245,6 +246,7 @@ _LISTS = {
     "school_heads": ("schools", "heads"), "school_higher": ("schools", "higher"),
     "school_nouns": ("schools", "nouns"), "school_staff": ("schools", "staff"),
     "school_headings": ("schools", "headings"), "school_heading_unless": ("schools", "heading_unless"),
+    "periodicals": ("works", "periodicals"),
     "venue_heads": ("venue_frames", "heads"), "venue_verbs": ("venue_frames", "verbs"),
     "place_parts": ("place_names", "parts"),
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
