@@ -407,6 +407,19 @@ def test_documents_and_meetings_are_no_entities(name):
     assert not name_mention(name).types
 
 
+@pytest.mark.parametrize("name,want", [
+    ("Journal of the Foo Chemical Society", False), ("Proceedings of the Bar Academy of Sciences", False),
+    ("Transactions of the Baz Literary Society", False), ("Annals of Foo", False),
+    ("Journal of Commerce", True),  # "Journal of" alone opens newspapers' names too
+    ("Foo Journal of Medicine", True),  # the kind not first: the shape's class, as before
+])
+def test_a_periodical_named_by_its_kind_first_is_no_entity(name, want):
+    """names.toml [works] periodicals: "Proceedings of the Foo Academy" is a work, no body (nor the academy)."""
+    from wikikg.extract.nonentities import names_no_entity
+
+    assert names_no_entity(name) is not want
+
+
 def test_a_documents_issuer_is_named_after_it():
     """"the Diploma of the Cabinet of Ministers of Freedonia": the cabinet, not the diploma."""
     from wikikg.extract.mentions import Context, Mention
