@@ -23,6 +23,10 @@ def _statement(text: str, name: str, types=frozenset({"Organization"}), strength
     ("The episode took place before a live studio audience at Bar Television Centre.", "Bar Television Centre", "Place"),
     ("He exhibited at the Foo show in 1974, at the Bar Center in Bazton.", "Bar Center", "Place"),
     ("The satellite was launched from the Foo Space Center.", "Foo Space Center", "Place"),
+    # an infobox's field of where it is held or launched
+    ("launch site: Foo Space Center", "Foo Space Center", "Place"),
+    ("sites: ELA-3, Foo Space Centre", "Foo Space Centre", "Place"),
+    ("operator: Foo Space Center", "Foo Space Center", "Organization"),
     # a centre as a body: it does, owns or employs
     ("She worked for the Foo Policy Center in 1990.", "Foo Policy Center", "Organization"),
     ("The Foo Research Center held a conference in Bazton.", "Foo Research Center", "Organization"),

@@ -1,4 +1,4 @@
-"""Centres the text uses as places: "the concert was held at the [[Foo Centre]]", "home games at the Bar Center"."""
+"""Centres the text uses as places: "the concert was held at the [[Foo Centre]]", "launch site: [[Bar Space Center]]"."""
 from __future__ import annotations
 
 import re
@@ -22,6 +22,13 @@ def _frame() -> re.Pattern:
 
 
 @cache
+def _field() -> re.Pattern:
+    """An infobox field of where a thing is held or launched, as its evidence opens ("launch site: ")."""
+    fields = "|".join(sorted(map(re.escape, name_tables().venue_fields), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i:{fields}):\s")
+
+
+@cache
 def _head() -> re.Pattern:
     heads = "|".join(map(re.escape, name_tables().venue_heads)) or "(?!)"
     return re.compile(rf"\S\s+(?:{heads})(?:,\s+[^,]+)?$")
@@ -36,7 +43,8 @@ def _held_at(m: Mention, st: Statement) -> bool:
     if m.start < 0 or not _centre(m):
         return False
     text = st.evidence.plain or st.evidence.text
-    return _frame().search(text, max(0, m.start - 120), m.start) is not None
+    field = _field().match(text)
+    return field is not None and field.end() <= m.start or _frame().search(text, max(0, m.start - 120), m.start) is not None
 
 
 def centres_as_places(statements: list[Statement]) -> list[Statement]:
