@@ -27,7 +27,10 @@ def _statement(text: str, name: str, types=frozenset({"Organization"}), strength
     ("launch site: Foo Space Center", "Foo Space Center", "Place"),
     ("sites: ELA-3, Foo Space Centre", "Foo Space Centre", "Place"),
     ("operator: Foo Space Center", "Foo Space Center", "Organization"),
+    ("The band performed at the Foo Centre in 1990.", "Foo Centre", "Place"),
     # a centre as a body: it does, owns or employs
+    ("She held a fellowship at the Foo Policy Center.", "Foo Policy Center", "Organization"),
+    ("He performed the first transplant at the Foo Medical Center.", "Foo Medical Center", "Organization"),
     ("She worked for the Foo Policy Center in 1990.", "Foo Policy Center", "Organization"),
     ("The Foo Research Center held a conference in Bazton.", "Foo Research Center", "Organization"),
     ("The event was co-sponsored by the Foo Folklife Center.", "Foo Folklife Center", "Organization"),

@@ -16,9 +16,12 @@ _PLACE = frozenset({"Place"})
 
 @cache
 def _frame() -> re.Pattern:
-    """An event's verb, then up to eight words and "at", "in" or "from" (and "the") right before a name."""
-    verbs = "|".join(sorted(map(re.escape, name_tables().venue_verbs), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"\b(?:{verbs})\b(?:\s+[^\s.;:!?]+){{0,8}}?\s+(?:at|in|from)\s+(?:the\s+)?$")
+    """An event's verb, then up to eight words and "at", "in" or "from", or a verb and its "at" (and "the") right before a
+    name."""
+    t = name_tables()
+    verbs = "|".join(sorted(map(re.escape, t.venue_verbs), key=len, reverse=True)) or "(?!)"
+    at = "|".join(sorted(map(re.escape, t.venue_at), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:\b(?:{verbs})\b(?:\s+[^\s.;:!?]+){{0,8}}?\s+(?:at|in|from)|\b(?:{at}))\s+(?:the\s+)?$")
 
 
 @cache

@@ -98,6 +98,7 @@ class Names:
     venue_heads: tuple[str, ...] = ()  # a venue's or a body's last word ("Center"): a place where an event is held
     periodicals: tuple[str, ...] = ()  # a periodical's first words ("Proceedings of"): a work's name, no body's
     venue_verbs: tuple[str, ...] = ()  # what is held, played or launched at a place ("held", "home games")
+    venue_at: tuple[str, ...] = ()  # ... right before a place's name ("performed at")
     venue_fields: tuple[str, ...] = ()  # an infobox's fields of where a thing is held or launched ("launch site")
     staff_bodies: tuple[str, ...] = ()  # a staff body's first or last word ("Headquarters Foo", "Foo Office")
     staff_posts: tuple[str, ...] = ()  # posts on a body's staff a person joins it "as" ("coach"), and "staff" itself
@@ -206,7 +207,7 @@ SCHEMA = Table({
     "service": Table({"bodies": list, "staff": list, "staff_bodies": list, "unnamed": str}),
     "schools": Table({"heads": list, "higher": list, "nouns": list, "staff": list, "headings": list,
                       "heading_unless": list}),
-    "venue_frames": Table({"heads": list, "verbs": list, "fields": list}),
+    "venue_frames": Table({"heads": list, "verbs": list, "at": list, "fields": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
                                   "links_after": list, "villages_after": list, "world_regions": list,
@@ -249,7 +250,7 @@ _LISTS = {
     "school_headings": ("schools", "headings"), "school_heading_unless": ("schools", "heading_unless"),
     "periodicals": ("works", "periodicals"),
     "venue_heads": ("venue_frames", "heads"), "venue_verbs": ("venue_frames", "verbs"),
-    "venue_fields": ("venue_frames", "fields"),
+    "venue_at": ("venue_frames", "at"), "venue_fields": ("venue_frames", "fields"),
     "place_parts": ("place_names", "parts"),
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
     "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
