@@ -22,7 +22,7 @@ def _types(statements: list[Statement]) -> frozenset[str]:
 @pytest.mark.parametrize("text,name,section,title,want", [
     # a school's noun right before the name, or in an apposition after it
     ("She attended the boarding school Foo College in Bazton.", "Foo College", "Early life", "Jane Roe", "Organization"),
-    ("She attended Foo College, a boys' private school in Bazton.", "Foo College", "Early life", "Jane Roe",
+    ("She attended Foo College, a boys’ private school in Bazton.", "Foo College", "Early life", "Jane Roe",
      "Organization"),
     ("Foo College, the first secondary school on the island, was built.", "Foo College", "History", "Bazton",
      "Organization"),
@@ -37,6 +37,8 @@ def _types(statements: list[Statement]) -> frozenset[str]:
     ("She attended Foo College, a medical school in Bazton.", "Foo College", "Early life", "Jane Roe", "University"),
     ("Foo College", "Foo College", "Universities and colleges", "List of schools in Bazshire", "University"),
     ("Foo College", "Foo College", "Third-level education", "Bazton", "University"),
+    ("Foo College would later make the same move.", "Foo College", "Member schools", "Foo Conference", "University"),
+    ("She attended Foo College, a private school in Bazton.", "Foo College", "Early life", "Jane Roe", "University"),
     ("She studied at Foo College and taught school.", "Foo College", "Early life", "Jane Roe", "University"),
     # a name other words type a university: "College of", "University"
     ("She attended the boarding school College of Foo.", "College of Foo", "Early life", "Jane Roe", "University"),

@@ -80,11 +80,19 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]
             re.compile(rf"\b(?i:{heads})\b"), re.compile(rf"\b(?i:{unless})\b"))
 
 
-def _schools_heading(heading: str) -> bool:
-    """Whether a heading or a list's title names schools below a university's rank ("Secondary schools", "List of
-    schools in Fooshire"; not "Universities and colleges", "Schools of the university")."""
+def _schools_heading(heading: str, title: str) -> bool:
+    """Whether a section's heading or the list's title names schools below a university's rank ("Secondary schools",
+    "List of schools in Fooshire"; not "Universities and colleges", "Member schools" alone)."""
     _, _, _, heads, unless = _cues()
-    return bool(heads.search(heading)) and not unless.search(heading)
+    if unless.search(heading):
+        return False
+    return bool(heads.search(heading)) or title.startswith("List of") and bool(_titles().search(title)) \
+        and not unless.search(title)
+
+
+@cache
+def _titles() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, name_tables().school_titles)) or '(?!)'})\b", re.I)
 
 
 def _called_school(m: Mention, st: Statement, title: str) -> bool:
@@ -92,10 +100,9 @@ def _called_school(m: Mention, st: Statement, title: str) -> bool:
     if m.start < 0 or m.strength >= STRONG or "University" not in m.types or not _college(m.key):
         return False
     section = st.evidence.section.rsplit(" / ", 1)[-1]
-    if _schools_heading(section) or title.startswith("List of") and _schools_heading(title) \
-            and not _cues()[4].search(section):
+    if _schools_heading(section, title):
         return True
-    text = st.evidence.plain or st.evidence.text
+    text = (st.evidence.plain or st.evidence.text).replace("’", "'")  # "a boys’ school"
     before, after = text[max(0, m.start - 60):m.start], text[m.end:m.end + 80]
     noun, apposed, staff, _, _ = _cues()
     named = noun.search(before)

@@ -94,6 +94,7 @@ class Names:
     school_nouns: tuple[str, ...] = ()  # nouns that call a "... College" a school ("the boarding school Foo College")
     school_staff: tuple[str, ...] = ()  # a school's head, whose "of" names a school ("headmaster of Foo College")
     school_headings: tuple[str, ...] = ()  # heading or list-title words of schools below a university's rank
+    school_titles: tuple[str, ...] = ()  # a list's title words of schools below a university's rank ("schools")
     school_heading_unless: tuple[str, ...] = ()  # ... unless these words of higher education stand there too
     venue_heads: tuple[str, ...] = ()  # a venue's or a body's last word ("Center"): a place where an event is held
     periodicals: tuple[str, ...] = ()  # a periodical's first words ("Proceedings of"): a work's name, no body's
@@ -206,7 +207,7 @@ SCHEMA = Table({
     "containment": Table({"inside": list, "states": list}),
     "service": Table({"bodies": list, "staff": list, "staff_bodies": list, "unnamed": str}),
     "schools": Table({"heads": list, "higher": list, "nouns": list, "staff": list, "headings": list,
-                      "heading_unless": list}),
+                      "titles": list, "heading_unless": list}),
     "venue_frames": Table({"heads": list, "verbs": list, "at": list, "fields": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
@@ -248,6 +249,7 @@ _LISTS = {
     "school_heads": ("schools", "heads"), "school_higher": ("schools", "higher"),
     "school_nouns": ("schools", "nouns"), "school_staff": ("schools", "staff"),
     "school_headings": ("schools", "headings"), "school_heading_unless": ("schools", "heading_unless"),
+    "school_titles": ("schools", "titles"),
     "periodicals": ("works", "periodicals"),
     "venue_heads": ("venue_frames", "heads"), "venue_verbs": ("venue_frames", "verbs"),
     "venue_at": ("venue_frames", "at"), "venue_fields": ("venue_frames", "fields"),
