@@ -420,6 +420,19 @@ def test_a_periodical_named_by_its_kind_first_is_no_entity(name, want):
     assert names_no_entity(name) is not want
 
 
+def test_a_periodicals_and_joins_its_issuers_words():
+    """"Transactions of the Foo Archaeological and Historical Society" is one name (no entity), not "Historical
+    Society"."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    text = '"The Excavation of the Foo Barrow", Transactions of the Bazton Archaeological and Historical Society, 1970.'
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    found = [text[s:e] for s, e in spans(text, True, ctx)]
+    assert "Historical Society" not in found
+    assert "Transactions of the Bazton Archaeological and Historical Society" in found
+
+
 def test_a_documents_issuer_is_named_after_it():
     """"the Diploma of the Cabinet of Ministers of Freedonia": the cabinet, not the diploma."""
     from wikikg.extract.mentions import Context, Mention
