@@ -7,6 +7,7 @@ from functools import cache
 
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.known import STRONG
+from wikikg.extract.retype import mentions_of, retyped
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
 
@@ -40,13 +41,7 @@ def schools_as_organisations(statements: list[Statement], title: str = "") -> li
     ("educated at [[Fooley School]] and [[Foo College, Oxbridge]]": Fooley School is a school, no university), and so
     a "... College" the article calls a school anywhere (`school_colleges`)."""
     colleges = school_colleges(statements, title)
-    out = []
-    for st in statements:
-        subject, obj = _as_organisation(st.subject, colleges), st.obj
-        if isinstance(obj, Mention):
-            obj = _as_organisation(obj, colleges)
-        out.append(st if subject is st.subject and obj is st.obj else replace(st, subject=subject, obj=obj))
-    return out
+    return retyped(statements, lambda m: _as_organisation(m, colleges))
 
 
 _COMMA_PLACE = re.compile(r",\s+[^,]+$")
@@ -121,8 +116,4 @@ def school_colleges(statements: list[Statement], title: str) -> frozenset[str]:
     """The keys of the "... College" names the article calls schools below a university's rank, in one sentence or by
     the heading or the list title they stand under ("the boarding school [[Foo College]]", "headmaster of Bar
     College", "=== Secondary schools ===" over "* [[Baz College]]")."""
-    return frozenset(m.key for st in statements for m in _mentions(st) if _called_school(m, st, title))
-
-
-def _mentions(st: Statement) -> tuple[Mention, ...]:
-    return (st.subject, st.obj) if isinstance(st.obj, Mention) else (st.subject,)
+    return frozenset(m.key for st in statements for m in mentions_of(st) if _called_school(m, st, title))

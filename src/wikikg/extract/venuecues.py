@@ -7,6 +7,7 @@ from functools import cache
 
 from wikikg.extract.classify import split_title
 from wikikg.extract.known import STRONG
+from wikikg.extract.retype import mentions_of, retyped
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
 
@@ -54,21 +55,7 @@ def centres_as_places(statements: list[Statement]) -> list[Statement]:
     """Every statement, a centre typed a place where the article holds an event at it ("the final was held at the
     [[Foo Centre]]", "played their home games at the Bar Center", "launched from the Foo Space Center"), everywhere
     the article names it: a centre's name is a body's and a building's alike, and there the text means the building."""
-    held = {m.key for st in statements for m in _mentions(st) if _held_at(m, st)}
+    held = {m.key for st in statements for m in mentions_of(st) if _held_at(m, st)}
     if not held:
         return statements
-    out = []
-    for st in statements:
-        subject, obj = _as_place(st.subject, held), st.obj
-        if isinstance(obj, Mention):
-            obj = _as_place(obj, held)
-        out.append(st if subject is st.subject and obj is st.obj else replace(st, subject=subject, obj=obj))
-    return out
-
-
-def _as_place(m: Mention, held: set[str]) -> Mention:
-    return replace(m, types=_PLACE) if m.key in held and _centre(m) else m
-
-
-def _mentions(st: Statement) -> tuple[Mention, ...]:
-    return (st.subject, st.obj) if isinstance(st.obj, Mention) else (st.subject,)
+    return retyped(statements, lambda m: replace(m, types=_PLACE) if m.key in held and _centre(m) else m)
