@@ -407,6 +407,32 @@ def test_documents_and_meetings_are_no_entities(name):
     assert not name_mention(name).types
 
 
+@pytest.mark.parametrize("name,want", [
+    ("Journal of the Foo Chemical Society", False), ("Proceedings of the Bar Academy of Sciences", False),
+    ("Transactions of the Baz Literary Society", False), ("Annals of Foo", False),
+    ("Journal of Commerce", True),  # "Journal of" alone opens newspapers' names too
+    ("Foo Journal of Medicine", True),  # the kind not first: the shape's class, as before
+])
+def test_a_periodical_named_by_its_kind_first_is_no_entity(name, want):
+    """names.toml [works] periodicals: "Proceedings of the Foo Academy" is a work, no body (nor the academy)."""
+    from wikikg.extract.nonentities import names_no_entity
+
+    assert names_no_entity(name) is not want
+
+
+def test_a_periodicals_and_joins_its_issuers_words():
+    """"Transactions of the Foo Archaeological and Historical Society" is one name (no entity), not "Historical
+    Society"."""
+    from wikikg.extract.mentions import Context, Mention
+    from wikikg.extract.names import spans
+
+    text = '"The Excavation of the Foo Barrow", Transactions of the Bazton Archaeological and Historical Society, 1970.'
+    ctx = Context(Mention("Example", "Example", True, frozenset()), {"Example"})
+    found = [text[s:e] for s, e in spans(text, True, ctx)]
+    assert "Historical Society" not in found
+    assert "Transactions of the Bazton Archaeological and Historical Society" in found
+
+
 def test_a_documents_issuer_is_named_after_it():
     """"the Diploma of the Cabinet of Ministers of Freedonia": the cabinet, not the diploma."""
     from wikikg.extract.mentions import Context, Mention

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import cache
 
 from wikikg.extract.classify import name_types
-from wikikg.extract.nonentities import is_field
+from wikikg.extract.nonentities import is_document, is_field
 from wikikg.extract.people import is_personal_name
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
@@ -19,8 +19,10 @@ def split_and(toks, i, j, text, ctx) -> list[tuple[int, int]]:
     left = text[toks[i][0]:toks[cut[0] - 1][1]]
     right = text[toks[cut[-1] + 1][0]:toks[j][1]].rstrip(".") if cut[-1] < j else ""
     known = lambda n: n in ctx.index or n in ctx.subject_names  # noqa: E731
-    if known(whole) or known(f"The {whole}") and text[max(0, toks[i][0] - 4):toks[i][0]] in ("The ", "the "):
-        return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links ("[[The Foo and Bar]]")
+    if known(whole) or known(f"The {whole}") and text[max(0, toks[i][0] - 4):toks[i][0]] in ("The ", "the ") \
+            or is_document(whole):
+        return [(toks[i][0], toks[j][1])]  # the article's own name or a name it links ("[[The Foo and Bar]]"); a
+        # document's or a periodical's, whose "and" joins its issuer's words ("Transactions of the Foo and Bar Society")
     if name_types(whole) and not known(left) and not known(right) and not _person_first(left) and (
             not name_types(left) or ((" of " in left or " for " in left or " on " in left) and _complement(right))):
         return [(toks[i][0], toks[j][1])]  # "Bureau of Industry and Security", "Center for History and Culture",

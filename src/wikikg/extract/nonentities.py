@@ -62,10 +62,16 @@ def ends_as_a_work(name: str) -> bool:
     return bool(words) and words[-1] in _word_sets()[1]
 
 
-def _document(name: str) -> bool:
-    """Whether a name is a document's, its noun first before "of" ("Diploma of the Foo Ministry"): names.toml [works]."""
+def is_document(name: str) -> bool:
+    """Whether a name is a document's, its noun first before "of" ("Diploma of the Foo Ministry"), or a periodical's
+    ("Proceedings of the Foo Academy"): names.toml [works]."""
     first, _, rest = name.partition(" ")
-    return rest.startswith(("of ", "on ")) and first in _word_sets()[0]
+    return rest.startswith(("of ", "on ")) and (first in _word_sets()[0] or name.startswith(_periodicals()))
+
+
+@cache
+def _periodicals() -> tuple[str, ...]:
+    return tuple(f"{p} " for p in name_tables().periodicals)
 
 
 @cache
@@ -143,7 +149,7 @@ def names_no_entity(name: str) -> bool:
     ("Major General"), a placeholder ("TBA"), a ship's ("HMS Foo"), a creed's adherents ("Roman Catholics")."""
     live = _live(name)
     return _event_name(name) or bool(live & _LAW) and _law().search(name) is not None or is_field(name) \
-        or bool(live & _SUBUNIT) and bool(_subunit().fullmatch(name)) or _document(name) \
+        or bool(live & _SUBUNIT) and bool(_subunit().fullmatch(name)) or is_document(name) \
         or name.casefold() in _word_sets()[2] or is_honour(name) or is_placeholder(name) or is_vessel(name) \
         or is_compass_point(name) \
         or bool(live & _GROUP) and bool(_group().fullmatch(name)) and name.rpartition(" ")[0] not in places()

@@ -36,6 +36,7 @@ from wikikg.extract.termdates import dated_by_term
 from wikikg.extract.thenames import the_named
 from wikikg.extract.titledworks import titled_works
 from wikikg.extract.unitends import with_unit_parents
+from wikikg.extract.venuecues import centres_as_places
 from wikikg.kb import rules
 from wikikg.model import DateValue, Mention, ParsedArticle, Statement
 
@@ -252,6 +253,7 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
         found = with_unit_parents(found, work.subject,  # "the Classics Department at Foo University": Foo University
                                   None if extractor.name == "infobox" else lambda: work.context.index)
         work.found[extractor.name] = found
-    return titled_works(schools_as_organisations(  # "educated at [[Fooley School]]": a school, no university
-        one_node_per_person(in_service(work.statements()), work.subject.key)))  # "[[Paul S. Roe]]", "[[Paul Roe]]": one
-    # "the musical [[Spring Foo]]": a work's title, no person, wherever the article names it
+    # "[[Paul S. Roe]]", "[[Paul Roe]]": one person; "educated at [[Fooley School]]": no university; "the musical
+    # [[Spring Foo]]": a work's title, no person, wherever the article names it; "held at the [[Foo Centre]]": a place
+    return centres_as_places(titled_works(schools_as_organisations(
+        one_node_per_person(in_service(work.statements()), work.subject.key), work.article.title)))

@@ -91,6 +91,16 @@ class Names:
     service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
     school_heads: tuple[str, ...] = ()  # a school's last word below a university's rank ("School": "Fooley School")
     school_higher: tuple[str, ...] = ()  # words before it of a school of a university's rank ("Law", "Graduate")
+    school_nouns: tuple[str, ...] = ()  # nouns that call a "... College" a school ("the boarding school Foo College")
+    school_staff: tuple[str, ...] = ()  # a school's head, whose "of" names a school ("headmaster of Foo College")
+    school_headings: tuple[str, ...] = ()  # heading or list-title words of schools below a university's rank
+    school_titles: tuple[str, ...] = ()  # a list's title words of schools below a university's rank ("schools")
+    school_heading_unless: tuple[str, ...] = ()  # ... unless these words of higher education stand there too
+    venue_heads: tuple[str, ...] = ()  # a venue's or a body's last word ("Center"): a place where an event is held
+    periodicals: tuple[str, ...] = ()  # a periodical's first words ("Proceedings of"): a work's name, no body's
+    venue_verbs: tuple[str, ...] = ()  # what is held, played or launched at a place ("held", "home games")
+    venue_at: tuple[str, ...] = ()  # ... right before a place's name ("performed at")
+    venue_fields: tuple[str, ...] = ()  # an infobox's fields of where a thing is held or launched ("launch site")
     staff_bodies: tuple[str, ...] = ()  # a staff body's first or last word ("Headquarters Foo", "Foo Office")
     staff_posts: tuple[str, ...] = ()  # posts on a body's staff a person joins it "as" ("coach"), and "staff" itself
     partisans: tuple[tuple[str, str], ...] = ()  # (a party's name, the noun for its member): "Democrat"
@@ -196,7 +206,9 @@ SCHEMA = Table({
     "on_names": Table({"heads": list}),
     "containment": Table({"inside": list, "states": list}),
     "service": Table({"bodies": list, "staff": list, "staff_bodies": list, "unnamed": str}),
-    "schools": Table({"heads": list, "higher": list}),
+    "schools": Table({"heads": list, "higher": list, "nouns": list, "staff": list, "headings": list,
+                      "titles": list, "heading_unless": list}),
+    "venue_frames": Table({"heads": list, "verbs": list, "at": list, "fields": list}),
     "partisans": Table({"members": list}),
     "place_names": Table({"parts": list, "states": list, "kinds": list, "towns_after": list,
                                   "links_after": list, "villages_after": list, "world_regions": list,
@@ -208,7 +220,7 @@ SCHEMA = Table({
     "units": Table({"fields": list, "heads": list, "bare": list}),
     "works": Table({"heads": list, "qualifiers": list, "first": list, "laws": list, "next": list,
                     "ship_prefixes": list, "vessels": list, "lead_nouns": list, "nouns": list,
-                    "verbs": list}),
+                    "verbs": list, "periodicals": list}),
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
@@ -235,6 +247,12 @@ _LISTS = {
     "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "staff_posts": ("service", "staff"),
     "staff_bodies": ("service", "staff_bodies"),
     "school_heads": ("schools", "heads"), "school_higher": ("schools", "higher"),
+    "school_nouns": ("schools", "nouns"), "school_staff": ("schools", "staff"),
+    "school_headings": ("schools", "headings"), "school_heading_unless": ("schools", "heading_unless"),
+    "school_titles": ("schools", "titles"),
+    "periodicals": ("works", "periodicals"),
+    "venue_heads": ("venue_frames", "heads"), "venue_verbs": ("venue_frames", "verbs"),
+    "venue_at": ("venue_frames", "at"), "venue_fields": ("venue_frames", "fields"),
     "place_parts": ("place_names", "parts"),
     "place_states": ("place_names", "states"), "state_kinds": ("place_names", "kinds"),
     "government_heads": ("governments", "heads"), "government_kinds": ("governments", "kinds"),
