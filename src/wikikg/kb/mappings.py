@@ -252,6 +252,7 @@ class SectionSpec:
     bare_items: bool = False  # an item nothing types counts only when the item is its name alone ("* Foo Division")
     subject_boxes: frozenset[str] = frozenset()  # or when the subject's own infobox is of one of these kinds
     people_unless: re.Pattern | None = None  # a heading under which person items are not of `types` ("Participants")
+    undated: bool = False  # its rows' dates are of something else (a season's placing), never the relation's start
 
 
 SECTIONS = Table({"section": Items(Table(
@@ -259,7 +260,7 @@ SECTIONS = Table({"section": Items(Table(
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "every_column": bool, "owner_title": str, "head_roles": str, "bare_items": bool, "subject_boxes": list,
-     "people_unless": str,
+     "people_unless": str, "undated": bool,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str,
                                 "part": bool, "several": bool, "instead": str, "instead_for": list},
                                frozenset({"column", "relation", "types"})))},
@@ -305,7 +306,7 @@ def _section(s: dict) -> SectionSpec:
         _regex(s["owner_title"], f, where) if "owner_title" in s else None,
         _regex(s["head_roles"], f, where) if "head_roles" in s else None, s.get("bare_items", False),
         frozenset(s.get("subject_boxes", ())),
-        _regex(s["people_unless"], f, where) if "people_unless" in s else None)
+        _regex(s["people_unless"], f, where) if "people_unless" in s else None, s.get("undated", False))
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
