@@ -71,8 +71,10 @@ _MAIN = re.compile(r"⟦\d+⟧|\b(?:he|she|they|it)\s", re.I)  # a main clause's
 # ("were champions in the 1974–75 season, but after ⟦Jane Roe⟧ left in 1976 to take over as manager of ⟦X⟧": 1976)
 _BREAK = re.compile(r"[,;]|\s(?:and|but)\s")
 
-# a date that ends a term, no event's own: "until 2008", "to 1949" (ENDS), or after a dash ("1990–", _ENDING)
-ENDS = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$")
+# a date that ends a term, no event's own: "until 2008", "to 1949", "until the end of 1944" (ENDS), or after a dash
+# ("1990–", _ENDING)
+_PART_OF = r"(?:(?:end|close|middle|beginning|start|spring|summer|autumn|fall|winter)\s+of\s+(?:the\s+)?)?"
+ENDS = re.compile(rf"\b(?:until|till|to|through)\s+(?:the\s+)?{_PART_OF}$")
 _ENDING = re.compile(ENDS.pattern + r"|[–—-]\s*$")
 
 # the fact's end told before its trigger: "the company resigned its membership in ⟦X⟧", "withdrew from ⟦X⟧": the
@@ -84,11 +86,12 @@ _LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+e
 # the fact's end, with no start before it: "Until the 2013 election, ⟦X⟧ governed with ⟦Y⟧" (not "from 1950 until 1953");
 # also an end told by its event: "served as dean of ⟦X⟧ until his retirement in May 1944", "until its closure in 2001";
 # "through" as "until": "played for the ⟦Bears⟧ through the 2003 season"
+# "remained in the Assembly until the end of 1944": a part of the year ends it too
 # "until the Roe family sold the airline to ⟦Foo⟧ in 2001", "until being elected MEP in 1999", "until about 1869": the end
 # told by a clause of its own ("until" then any words of one clause before the date)
 _UNTIL = re.compile(r"\b(?:(?:[Uu]ntil|[Tt]ill)\s+(?:(?:about|around|circa|c\.)\s+|(?:[^\s,;:()]+\s+){1,10}?(?:in|on)\s+)?"
                     r"|[Tt]hrough\s+(?:(?:his|her|its|their|the)\s+(?:[a-z][\w-]*\s+){1,4}?(?:in|on)\s+)?)"
-                    r"(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+                    rf"(?:the\s+)?{_PART_OF}(?:(?:early|late|mid)-?\s*)?(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?"
                     r"(?:\d{1,2},?\s+)?\d{4}(?!\d)")
 
 # a date a state held by, no start of it: "By October 1941, he was deputy head of ⟦X⟧", "by 1925 ⟦X⟧ had set up a
@@ -126,6 +129,16 @@ def attributive_years(text: str) -> list[tuple[int, int]]:
                                                               or words[-2].lower() not in _TIME_WORDS):
             out.append((start, end))
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\band\b")
+
+
+def _ranged(text: str, until: int) -> bool:
+    """Whether an "until" at `until` closes a range whose start stands just before it in its clause ("from 1950 until
+    1953"; not "re-elected in 1942, and remained in the Assembly until the end of 1944": that clause's end alone)."""
+    found = find_dates(text[max(0, until - 40):until])
+    return bool(found) and not _CLAUSE_BREAK.search(text, max(0, until - 40) + found[-1][1], until)
 
 
 def _spanned(phrase: str) -> bool:
@@ -189,8 +202,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     if not founding:
         out += [m.span() for m in _FOUNDING_ASIDE.finditer(text) if not _inside(span, *m.span())]
     out += [y for y in attributive_years(text) if not _inside(span, *y)]
-    out += [m.span() for m in _UNTIL.finditer(text)
-            if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
+    out += [m.span() for m in _UNTIL.finditer(text) if not _inside(span, *m.span()) and not _ranged(text, m.start())]
     out += [m.span() for m in _BY.finditer(text) if not _inside(span, *m.span())]
     out += [m.span() for m in _AFTER_DATE.finditer(text) if not _inside(span, *m.span())]
     if (opening := _BEFORE.match(text)) and not _inside(span, *opening.span()):
