@@ -5,6 +5,7 @@ import re
 
 from wikikg.extract.dates import find_dates, sentence_date
 from wikikg.extract.factasides import other_times
+from wikikg.extract.openings import AFTER, BEFORE, EARLIER, THEN, in_opening, spanned
 from wikikg.model import DateValue
 
 # a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
@@ -41,27 +42,6 @@ _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|lat
 # moved its offices to ⟦B⟧" (the move is not of 1982), "a trustee from 1990 to 1994 and more recently a member of ⟦B⟧"
 _LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|the\s+[a-z]+)\s+)?"
                     r"(?:later|(?:more\s+)?recently|subsequently|afterwards|eventually|thereafter)\s", re.I)
-
-# an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980",
-# "After the September 11, 2001 attacks, ..." (a comma before a year is the date's): the main clause's event comes
-# after the phrase's; blanked when the sentence dates its own event elsewhere, or when the phrase's date cannot be
-# the main clause's: a term ("After serving in the navy from 1980 to 1984, she joined ⟦Y⟧": 1980 is the navy's), a
-# season or its end ("at the end of the 2007–08 season, he joined ⟦Y⟧"), a day ("After the elimination on June 24
-# 2006, he joined ⟦Y⟧"); else kept (the two are as often of one year as not: "After graduating in 1980, he worked
-# for ⟦Y⟧")
-_AFTER = re.compile(r"^(?:(?:After|Following|Upon)\s|On\s+(?:(?:his|her|their|its)\s+[a-z]|[a-z]+ing\s))"
-                    r"(?:[^,;]|,(?=\s*\d{4}))*,")  # not "On the 20th April 1894,", "On the morning of": a time
-_THEN = re.compile(r",\s*(?:after|before)\s+which\b|;")  # a later event's clause: "he commanded ⟦X⟧, after which he led ⟦Y⟧ (1900)"
-_SPAN = re.compile(r"\d{4}\s*[–—-]\s*\d|\b(?:season|end\s+of)\b")
-# a participle's opening phrase: "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to
-# 1949", "Making a fortune by 1908, he was appointed president of ⟦Y⟧ in 1909" (its own event): blanked when the
-# sentence dates its own event elsewhere (else the two are as often of one year as not: "Elected in 1980, he served")
-_EARLIER = re.compile(r"^(?!(?:During|Beginning|Starting|Commencing|Spanning|Including|According|Following)\b)"
-                      r"[A-Z][a-z]+(?:ed|ing)\s[^,;]*,")
-# an opening phrase of a later event, or of a birth: "Before joining ⟦A⟧ in 1993, she was a producer with ⟦B⟧", "Born
-# in 1920, he joined ⟦Y⟧": its date is never the main clause's
-_BEFORE = re.compile(r"^(?:(?:Shortly\s+|Just\s+)?Before|Prior\s+to|Born)\s+(?!(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d)"
-                     r"|(?:the\s+)?(?:⟦\d+⟧|\d{4}\S*(?:\s+(?:[\w-]+|⟦\d+⟧)){0,3}),)[^,;]*,")
 
 # a subordinate clause told after the main clause, of an event before or after its: "On February 8, 1973, ⟦A⟧ was
 # promoted to publisher, after ⟦Jane Roe⟧ was named president of ⟦X⟧", "played for ⟦A⟧ in 1990 before joining ⟦B⟧"
@@ -141,12 +121,6 @@ def _ranged(text: str, until: int) -> bool:
     return bool(found) and not _CLAUSE_BREAK.search(text, max(0, until - 40) + found[-1][1], until)
 
 
-def _spanned(phrase: str) -> bool:
-    """Whether an opening after-phrase dates its event by a term, a season or a day (never a later event's date)."""
-    found = find_dates(phrase)
-    return len(found) > 1 or any(day is not None for *_, day in found) or bool(found and _SPAN.search(phrase))
-
-
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
@@ -188,6 +162,8 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     lo = max(text.rfind(",", 0, span[0]), text.rfind(";", 0, span[0])) + 1
     if _LEAVING.search(text, lo, span[1]):
         return None
+    if in_opening(text, span):
+        return None
     out: list[tuple[int, int]] = []
     out += other_times(text, span)
     for m in _AFTER_SLOT.finditer(text):
@@ -205,13 +181,13 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     out += [m.span() for m in _UNTIL.finditer(text) if not _inside(span, *m.span()) and not _ranged(text, m.start())]
     out += [m.span() for m in _BY.finditer(text) if not _inside(span, *m.span())]
     out += [m.span() for m in _AFTER_DATE.finditer(text) if not _inside(span, *m.span())]
-    if (opening := _BEFORE.match(text)) and not _inside(span, *opening.span()):
+    if (opening := BEFORE.match(text)) and not _inside(span, *opening.span()):
         out.append(opening.span())
-    elif (opening := _AFTER.match(text) or _EARLIER.match(text)) and not _inside(span, *opening.span()) \
+    elif (opening := AFTER.match(text) or EARLIER.match(text)) and not _inside(span, *opening.span()) \
             and (any(not _ENDING.search(text, max(0, b - 12), b)
                      for b, *_ in find_dates(_blank(text, out + [opening.span()] + [m.span() for m in _UNTIL.finditer(text)]
-                                                    + [(m.start(), len(text)) for m in _THEN.finditer(text, span[1])][:1])))
-                 or opening.re is _AFTER and _spanned(opening.group())):
+                                                    + [(m.start(), len(text)) for m in THEN.finditer(text, span[1])][:1])))
+                 or opening.re is AFTER and spanned(opening.group())):
         out.append(opening.span())  # the sentence dates its own event elsewhere, or the phrase's date is none of its
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     out += [(0, m.start()) for m in _SUBORDINATE.finditer(text, 0, span[0])
