@@ -21,3 +21,22 @@ def test_years_that_do_not_pair_with_the_clubs_date_the_first_club_only():
     got = {st.obj.key: st.date.value if st.date else "" for st in extract_infobox(article, subject)
            if st.predicate == "memberOf"}
     assert got == {"Fooville United F.C.": "1999", "Barton Town F.C.": "", "Bazford F.C.": ""}
+
+
+# a youth spell whose start the infobox does not give ("–2003"): its end is no start
+_YOUTH_END = """{{Infobox football biography
+| name = John Smith
+| youthyears1 = –2003
+| youthclubs1 = [[Fooville United F.C.|Fooville United]]
+| years1 = 2003–2006
+| clubs1 = [[Barton Town F.C.|Barton Town]]
+}}
+'''John Smith''' (born 1985) is a footballer."""
+
+
+def test_an_end_year_alone_dates_no_spell():
+    article = parse_article(Article("John Smith", _YOUTH_END, "case", "wikitext"))
+    subject = Mention(text="John Smith", key="John Smith", linked=True, types=frozenset({"Person"}))
+    got = {st.obj.key: st.date.value if st.date else "" for st in extract_infobox(article, subject)
+           if st.predicate == "memberOf"}
+    assert got == {"Fooville United F.C.": "", "Barton Town F.C.": "2003"}

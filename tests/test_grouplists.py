@@ -48,7 +48,8 @@ def test_a_member_item_with_sub_items_that_is_no_label_keeps_its_reading():
 
 
 def test_every_subject_box_is_an_infobox_kind():
-    from wikikg.kb.mappings import infoboxes, load_sections
+    from wikikg.kb.mappings import infoboxes
+    from wikikg.kb.sections import load_sections
     kinds = {box.kind for box in infoboxes().kinds}
     boxes = {k for spec in load_sections() for k in spec.subject_boxes}
     assert boxes and boxes <= kinds

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wikikg.errors import RuleError
-from wikikg.kb import mappings, names, rules, schema, vocabulary
+from wikikg.kb import mappings, names, rules, schema, sections, vocabulary
 from wikikg.kb.ontology import ontology_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +17,7 @@ REFUSED = tomllib.loads((ROOT / "tests" / "cases" / "kb" / "refused.toml").read_
 LOADERS = {
     "relations.toml": rules.load_relations, "cues.toml": rules.load_cues, "names.toml": names.load_names,
     "infobox.toml": mappings.load_infoboxes, "exchanges.toml": mappings.load_exchanges,
-    "authorities.toml": mappings.load_authorities, "sections.toml": mappings.load_sections,
+    "authorities.toml": mappings.load_authorities, "sections.toml": sections.load_sections,
 }
 
 
@@ -74,7 +74,7 @@ def test_schema_messages_name_the_path():
 def test_records_are_typed_and_frozen():
     box = mappings.infoboxes().kinds[0]
     assert isinstance(box, mappings.InfoboxKind) and isinstance(box.mappings[0], mappings.InfoboxMapping)
-    assert all(isinstance(s, mappings.SectionSpec) and isinstance(s.heading, re.Pattern) for s in mappings.sections())
+    assert all(isinstance(s, sections.SectionSpec) and isinstance(s.heading, re.Pattern) for s in sections.sections())
     assert all(isinstance(e, mappings.Exchange) for e in mappings.exchanges())
     auth = mappings.authorities()
     assert auth.programme(auth.programmes[0].key) is auth.programmes[0] and auth.programme("no such") is None

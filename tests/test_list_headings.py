@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from wikikg.kb.mappings import sections, subheadings_unless
+from wikikg.kb.sections import sections, subheadings_unless
 from wikikg.model import Article
 from wikikg.pipeline.stages import extract_article
 

@@ -39,7 +39,7 @@ def test_no_table_is_loaded_after_preload():
 
 def test_the_loaders_are_the_tables_of_extraction():
     names = {f"{f.__module__}.{f.__name__}" for f in table_loaders()}
-    for expected in ("wikikg.kb.rules.relation_rules", "wikikg.kb.mappings.sections", "wikikg.kb.places.places",
+    for expected in ("wikikg.kb.rules.relation_rules", "wikikg.kb.sections.sections", "wikikg.kb.places.places",
                      "wikikg.extract.classify._disambig_table", "wikikg.extract.people._given_names"):
         assert expected in names
     assert not any(n.startswith("wikikg.kb.alignment.") for n in names)  # the exports' table, not extraction's

@@ -345,6 +345,28 @@ def test_a_captioned_champions_table_without_a_header_row_names_its_winners():
     assert got == {("Fooville United", "Example S-League"), ("Barshire F.C.", "Example S-League")}
 
 
+def test_a_champions_tables_seasons_date_no_membership():
+    # a season dates the club's placing, not when it joined; a table of champions runs back past the league's founding
+    text = ("'''Example Premier League''' is a football league.\n\n==Champions==\n{| class=\"wikitable\"\n"
+            "! Season !! Champions !! Runners-up\n|-\n| 1932–33 || [[Fooville United]] || [[Barshire F.C.]]\n|}\n")
+    got = {(st.subject.key, st.date.value if st.date else "") for st in
+           extract_article(Article("Example Premier League", text)).statements if st.predicate == "memberOf"}
+    assert got == {("Fooville United", ""), ("Barshire F.C.", "")}
+
+
+@pytest.mark.parametrize(("header", "cell", "date"), [
+    ("Founded", "1916", ""),        # a member club's own founding, not when it joined
+    ("Joined", "1916", "1916"),
+    ("Joined", "–2003", ""),        # an end alone: no start
+    ("Joined", "until 2008", ""),
+])
+def test_a_members_tables_date_is_when_the_member_joined(header, cell, date):
+    text = ("'''Example County League''' is a football league.\n\n==Members==\n{| class=\"wikitable\"\n"
+            f"! Club !! {header}\n|-\n| [[Fooville Town F.C.]] || {cell}\n|}}\n")
+    got = {(st.subject.key, st.date.value if st.date else "") for st in
+           extract_article(Article("Example County League", text)).statements if st.predicate == "memberOf"}
+    assert got == {("Fooville Town F.C.", date)}
+
 CAREER = """'''Jane Roe''' (born 1992) is a Freedonian footballer who plays as a defender.
 
 ==Career statistics==

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from wikikg.extract.dates import find_dates, parse_date
+from wikikg.extract.dates import bound_only, find_dates, parse_date
 from wikikg.model import DateValue, InfoboxField
 
 _DATE_TEMPLATE = re.compile(r"(start|end|birth|death|founding|dissolution)[ -]?(date|year)")
@@ -12,11 +12,11 @@ _NAME_SPACES = re.compile(r"[\s_]+")
 
 
 def field_date(f: InfoboxField) -> DateValue | None:
-    """The first date a field gives: from a date template, else from its text."""
+    """The first date a field gives: from a date template, else from its text (not an end alone: "–2003")."""
     for item in f.items:
         dated = (_template_date(t.params) for t in item.templates
                  if _DATE_TEMPLATE.match(_NAME_SPACES.sub(" ", t.name).strip().lower()))
-        if d := next(filter(None, dated), None) or parse_date(item.text):
+        if d := next(filter(None, dated), None) or (None if bound_only(item.text) else parse_date(item.text)):
             return d
     return None
 

@@ -7,8 +7,8 @@ from wikikg.extract.dates import parse_date
 from wikikg.extract.known import SHAPE
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.sectioned import specced_sentences
-from wikikg.kb.mappings import SectionSpec
 from wikikg.kb.names import name_tables
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Evidence, ParsedArticle, Sentence, Statement
 
 # the item's span of dates, then a comma: "September 1970 – October 1972, ", "June 1982 - present, ", "1990–1993, "

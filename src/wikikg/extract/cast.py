@@ -17,8 +17,8 @@ from wikikg.extract.placeheadings import place_headings
 from wikikg.extract.seealso import see_also
 from wikikg.extract.topicplaces import topic_places
 from wikikg.extract.unitnames import place_in_unit_name
-from wikikg.kb.mappings import column_classes, field_classes
 from wikikg.kb.places import countries, places, regions
+from wikikg.kb.sections import column_classes, field_classes
 from wikikg.kb.vocabulary import admitted_subjects, org_classes
 from wikikg.model import Evidence, FieldItem, Mention, ParsedArticle, Sentence, Statement, TableCell
 

@@ -115,6 +115,17 @@ def parse_date(text: str) -> DateValue | None:
     return None
 
 
+# what stands before a value's first date when that date is an end or a bound, never a start: "–2003", "? – 2011"
+# (a youth spell's or a term's end alone), "until 2008", "by 1908", "Before 1861"
+_BOUND_ONLY = re.compile(r"^[\s?(]*(?:[–—-]|(?:until|till|to|through|by|before|prior\s+to|up\s+to)\s)\s*$", re.I)
+
+
+def bound_only(text: str) -> bool:
+    """Whether the first date of a value (a table cell, an infobox line) is only its end or a bound."""
+    found = _find_dates(text)
+    return bool(found) and _BOUND_ONLY.match(text[:found[0][0]]) is not None
+
+
 def find_dates(text: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
     """All date expressions in `text` as (start, end, year, month, day), by position; no overlaps."""
     return list(_find_dates(text))
@@ -213,7 +224,7 @@ _LIFE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*),?\s+(?:\([^()
 # "⟦0⟧, (born January 16, 1957)", "X (died 2001)": a birth or a death in parentheses, after any name,
 # also after what pronunciation and native-name templates leave ("(; Greek: …; born 1952)") and after a closing
 # bracket a template left ("Jane Roe of Foo) (b. 1954)")
-_BORN = re.compile(r"(?<=[\w⟧.)])'*,?\s+(\((?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.|fl\.|r\.)\s[^()]*\))")
+_BORN = re.compile(r"(?<=[\w⟧.)])'*,?\s+(\((?:[^()]*?[;,]\s*)?(?:born|b\.|died|d\.|fl\.|r\.|reigned)\s[^()]*\))")
 
 
 def _life_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -5,6 +5,7 @@ import re
 
 from wikikg.extract.dates import find_dates, sentence_date
 from wikikg.extract.factasides import other_times
+from wikikg.extract.openings import AFTER, BEFORE, EARLIER, THEN, in_opening, spanned
 from wikikg.model import DateValue
 
 # a parenthesis right after a slot: "⟦Foo⟧ (founded in 2001 under another name)", "⟦Jane Roe⟧ (1767–1854)"
@@ -42,27 +43,6 @@ _NEW_EVENT = re.compile(r"(?:,\s*|\s+)(?:and|but|while|then)\s+(?=(?:then\s+|lat
 _LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|the\s+[a-z]+)\s+)?"
                     r"(?:later|(?:more\s+)?recently|subsequently|afterwards|eventually|thereafter)\s", re.I)
 
-# an opening phrase of an earlier event: "After completing his PhD in 1979, ⟦X⟧ ... took a position at ⟦Y⟧ in 1980",
-# "After the September 11, 2001 attacks, ..." (a comma before a year is the date's): the main clause's event comes
-# after the phrase's; blanked when the sentence dates its own event elsewhere, or when the phrase's date cannot be
-# the main clause's: a term ("After serving in the navy from 1980 to 1984, she joined ⟦Y⟧": 1980 is the navy's), a
-# season or its end ("at the end of the 2007–08 season, he joined ⟦Y⟧"), a day ("After the elimination on June 24
-# 2006, he joined ⟦Y⟧"); else kept (the two are as often of one year as not: "After graduating in 1980, he worked
-# for ⟦Y⟧")
-_AFTER = re.compile(r"^(?:(?:After|Following|Upon)\s|On\s+(?:(?:his|her|their|its)\s+[a-z]|[a-z]+ing\s))"
-                    r"(?:[^,;]|,(?=\s*\d{4}))*,")  # not "On the 20th April 1894,", "On the morning of": a time
-_THEN = re.compile(r",\s*(?:after|before)\s+which\b|;")  # a later event's clause: "he commanded ⟦X⟧, after which he led ⟦Y⟧ (1900)"
-_SPAN = re.compile(r"\d{4}\s*[–—-]\s*\d|\b(?:season|end\s+of)\b")
-# a participle's opening phrase: "Discharged as a captain in 1945, she was appointed lecturer at ⟦Y⟧ from 1946 to
-# 1949", "Making a fortune by 1908, he was appointed president of ⟦Y⟧ in 1909" (its own event): blanked when the
-# sentence dates its own event elsewhere (else the two are as often of one year as not: "Elected in 1980, he served")
-_EARLIER = re.compile(r"^(?!(?:During|Beginning|Starting|Commencing|Spanning|Including|According|Following)\b)"
-                      r"[A-Z][a-z]+(?:ed|ing)\s[^,;]*,")
-# an opening phrase of a later event, or of a birth: "Before joining ⟦A⟧ in 1993, she was a producer with ⟦B⟧", "Born
-# in 1920, he joined ⟦Y⟧": its date is never the main clause's
-_BEFORE = re.compile(r"^(?:(?:Shortly\s+|Just\s+)?Before|Prior\s+to|Born)\s+(?!(?:early\s+|late\s+|mid-?\s*)?(?:\d|[A-Z][a-z]+\s+\d)"
-                     r"|(?:the\s+)?(?:⟦\d+⟧|\d{4}\S*(?:\s+(?:[\w-]+|⟦\d+⟧)){0,3}),)[^,;]*,")
-
 # a subordinate clause told after the main clause, of an event before or after its: "On February 8, 1973, ⟦A⟧ was
 # promoted to publisher, after ⟦Jane Roe⟧ was named president of ⟦X⟧", "played for ⟦A⟧ in 1990 before joining ⟦B⟧"
 _SUBORDINATE = re.compile(r"(?:,\s*|\s+)(?:after|before)\s+(?=(?:⟦\d+⟧|he|she|they|it|[a-z]+ing)\s)")
@@ -71,8 +51,10 @@ _MAIN = re.compile(r"⟦\d+⟧|\b(?:he|she|they|it)\s", re.I)  # a main clause's
 # ("were champions in the 1974–75 season, but after ⟦Jane Roe⟧ left in 1976 to take over as manager of ⟦X⟧": 1976)
 _BREAK = re.compile(r"[,;]|\s(?:and|but)\s")
 
-# a date that ends a term, no event's own: "until 2008", "to 1949" (ENDS), or after a dash ("1990–", _ENDING)
-ENDS = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+)?$")
+# a date that ends a term, no event's own: "until 2008", "to 1949", "until the end of 1944" (ENDS), or after a dash
+# ("1990–", _ENDING)
+_PART_OF = r"(?:(?:end|close|middle|beginning|start|spring|summer|autumn|fall|winter)\s+of\s+(?:the\s+)?)?"
+ENDS = re.compile(rf"\b(?:until|till|to|through)\s+(?:the\s+)?{_PART_OF}$")
 _ENDING = re.compile(ENDS.pattern + r"|[–—-]\s*$")
 
 # the fact's end told before its trigger: "the company resigned its membership in ⟦X⟧", "withdrew from ⟦X⟧": the
@@ -84,11 +66,12 @@ _LEAVING = re.compile(r"\b(?:(?:resigned|withdrew|retired|stepped\s+down|was\s+e
 # the fact's end, with no start before it: "Until the 2013 election, ⟦X⟧ governed with ⟦Y⟧" (not "from 1950 until 1953");
 # also an end told by its event: "served as dean of ⟦X⟧ until his retirement in May 1944", "until its closure in 2001";
 # "through" as "until": "played for the ⟦Bears⟧ through the 2003 season"
+# "remained in the Assembly until the end of 1944": a part of the year ends it too
 # "until the Roe family sold the airline to ⟦Foo⟧ in 2001", "until being elected MEP in 1999", "until about 1869": the end
 # told by a clause of its own ("until" then any words of one clause before the date)
 _UNTIL = re.compile(r"\b(?:(?:[Uu]ntil|[Tt]ill)\s+(?:(?:about|around|circa|c\.)\s+|(?:[^\s,;:()]+\s+){1,10}?(?:in|on)\s+)?"
                     r"|[Tt]hrough\s+(?:(?:his|her|its|their|the)\s+(?:[a-z][\w-]*\s+){1,4}?(?:in|on)\s+)?)"
-                    r"(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+                    rf"(?:the\s+)?{_PART_OF}(?:(?:early|late|mid)-?\s*)?(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?"
                     r"(?:\d{1,2},?\s+)?\d{4}(?!\d)")
 
 # a date a state held by, no start of it: "By October 1941, he was deputy head of ⟦X⟧", "by 1925 ⟦X⟧ had set up a
@@ -128,10 +111,14 @@ def attributive_years(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _spanned(phrase: str) -> bool:
-    """Whether an opening after-phrase dates its event by a term, a season or a day (never a later event's date)."""
-    found = find_dates(phrase)
-    return len(found) > 1 or any(day is not None for *_, day in found) or bool(found and _SPAN.search(phrase))
+_CLAUSE_BREAK = re.compile(r"[,;]|\band\b")
+
+
+def _ranged(text: str, until: int) -> bool:
+    """Whether an "until" at `until` closes a range whose start stands just before it in its clause ("from 1950 until
+    1953"; not "re-elected in 1942, and remained in the Assembly until the end of 1944": that clause's end alone)."""
+    found = find_dates(text[max(0, until - 40):until])
+    return bool(found) and not _CLAUSE_BREAK.search(text, max(0, until - 40) + found[-1][1], until)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -175,6 +162,8 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     lo = max(text.rfind(",", 0, span[0]), text.rfind(";", 0, span[0])) + 1
     if _LEAVING.search(text, lo, span[1]):
         return None
+    if in_opening(text, span):
+        return None
     out: list[tuple[int, int]] = []
     out += other_times(text, span)
     for m in _AFTER_SLOT.finditer(text):
@@ -189,17 +178,16 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
     if not founding:
         out += [m.span() for m in _FOUNDING_ASIDE.finditer(text) if not _inside(span, *m.span())]
     out += [y for y in attributive_years(text) if not _inside(span, *y)]
-    out += [m.span() for m in _UNTIL.finditer(text)
-            if not _inside(span, *m.span()) and not find_dates(text[max(0, m.start() - 40):m.start()])]
+    out += [m.span() for m in _UNTIL.finditer(text) if not _inside(span, *m.span()) and not _ranged(text, m.start())]
     out += [m.span() for m in _BY.finditer(text) if not _inside(span, *m.span())]
     out += [m.span() for m in _AFTER_DATE.finditer(text) if not _inside(span, *m.span())]
-    if (opening := _BEFORE.match(text)) and not _inside(span, *opening.span()):
+    if (opening := BEFORE.match(text)) and not _inside(span, *opening.span()):
         out.append(opening.span())
-    elif (opening := _AFTER.match(text) or _EARLIER.match(text)) and not _inside(span, *opening.span()) \
+    elif (opening := AFTER.match(text) or EARLIER.match(text)) and not _inside(span, *opening.span()) \
             and (any(not _ENDING.search(text, max(0, b - 12), b)
                      for b, *_ in find_dates(_blank(text, out + [opening.span()] + [m.span() for m in _UNTIL.finditer(text)]
-                                                    + [(m.start(), len(text)) for m in _THEN.finditer(text, span[1])][:1])))
-                 or opening.re is _AFTER and _spanned(opening.group())):
+                                                    + [(m.start(), len(text)) for m in THEN.finditer(text, span[1])][:1])))
+                 or opening.re is AFTER and spanned(opening.group())):
         out.append(opening.span())  # the sentence dates its own event elsewhere, or the phrase's date is none of its
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     out += [(0, m.start()) for m in _SUBORDINATE.finditer(text, 0, span[0])

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.mentions import Context, name_mention
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.sections import SectionSpec
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention
 

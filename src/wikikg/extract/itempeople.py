@@ -10,8 +10,8 @@ from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.names import titles_folded
 from wikikg.extract.people import is_personal_name
-from wikikg.kb.mappings import item_people_unless
 from wikikg.kb.names import name_tables
+from wikikg.kb.sections import item_people_unless
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Sentence, Statement
 

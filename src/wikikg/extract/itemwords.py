@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from wikikg.kb.itemwords import item_words
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Mention
 
 # after a word, the start of a phrase that names what it is of: "a graduate of [[Foo College]]", "member of Parliament"

@@ -29,8 +29,8 @@ from wikikg.extract.seasons import league_season, roster_context, team_season
 from wikikg.extract.sited import sited
 from wikikg.extract.specsubject import applies, for_subject, own_boxes
 from wikikg.extract.termowner import term_owner
-from wikikg.kb.mappings import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.names import name_tables
+from wikikg.kb.sections import SectionSpec, heading_classes, sections, subheadings_unless
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement
 

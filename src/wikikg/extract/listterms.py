@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import ParsedArticle
 
 # a line that reads as a heading: a few words, capitalised, no sentence's end ("Presidents", "List of pastors")

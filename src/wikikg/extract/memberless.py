@@ -5,8 +5,8 @@ import re
 from functools import cache
 
 from wikikg.extract.nonentities import _SEASON, _event_name
-from wikikg.kb.mappings import SectionSpec
 from wikikg.kb.names import name_tables
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Mention, ParsedArticle
 
 

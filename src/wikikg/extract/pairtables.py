@@ -7,7 +7,7 @@ from dataclasses import replace
 from wikikg.extract.classify import split_title
 from wikikg.extract.lists import person_shaped
 from wikikg.extract.mentions import Context
-from wikikg.kb.mappings import PairColumns, SectionSpec, pair_columns
+from wikikg.kb.sections import PairColumns, SectionSpec, pair_columns
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
 

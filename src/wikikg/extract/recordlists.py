@@ -6,7 +6,7 @@ import re
 from wikikg.extract.itemdates import item_dates
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.sectioned import specced_sentences
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Evidence, ParsedArticle, Statement
 
 _SPAN = re.compile(r"\s*\(\s*\d{4}\s*[–—-]")  # "[[Jane Roe]] (1966–1983)": the years she played; not "(1984)", one season's

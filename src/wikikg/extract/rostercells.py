@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from wikikg.extract.mentions import Context, link_mention, name_mention
 from wikikg.extract.nonentities import is_page_of_many
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Evidence, Statement, Table, TableCell
 
 # a name's words: capitalised, or the particles between them

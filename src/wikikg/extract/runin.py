@@ -8,7 +8,7 @@ from wikikg.extract.known import PLACE
 from wikikg.extract.lists import default_type
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.sectioned import specced_sentences
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Evidence, Mention, ParsedArticle, Sentence, Statement
 
 _NOTE = re.compile(r"\s*\([^()]*\)")  # "[[ISO]] (correspondent)": a note on the item before it

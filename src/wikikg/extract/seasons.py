@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.mentions import Context, link_mention
-from wikikg.kb.mappings import SectionSpec
 from wikikg.kb.names import name_tables
+from wikikg.kb.sections import SectionSpec
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import Mention, ParsedArticle
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from wikikg.extract.lists import applies, section_spec
-from wikikg.kb.mappings import SectionSpec
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Mention, ParsedArticle, Sentence
 
 

@@ -15,6 +15,7 @@ from wikikg.extract.honourrolls import without_honour_memberships
 from wikikg.extract.kinsubject import kin_subject
 from wikikg.extract.known import programme_authority, programmes_in
 from wikikg.extract.mentions import Context, find_mentions
+from wikikg.extract.openings import in_opening
 from wikikg.extract.ruledates import fact_date
 from wikikg.extract.select import Slotted, eligible, select
 from wikikg.kb import gates, rules
@@ -159,7 +160,8 @@ def _apply(sl: Slotted, sentence: Sentence, ctx: Context, prev: PreviousDates, y
                 obj = obj[:rule.max_objects]
             at = t.span("at") if "at" in t.re.groupindex and t.start("at") >= 0 else span  # where the fact stands
             date = fact_date(rule, sl, at, clause, prev, year, subj + obj)
-            if itemised and rule.dated and (d := sentence_date(sl.text, prev(), None, before=span[1])) is not None:
+            if itemised and rule.dated and not in_opening(sl.text, at) \
+                    and (d := sentence_date(sl.text, prev(), None, before=span[1])) is not None:
                 date = d  # a timeline item states one event: its date stands anywhere in it
             if rule.object == "date":
                 explicit = find_dates(sl.text[clause[0]:clause[1]])

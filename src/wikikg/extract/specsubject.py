@@ -4,7 +4,8 @@ from __future__ import annotations
 from functools import cache
 
 from wikikg.extract.listings import norm
-from wikikg.kb.mappings import SectionSpec, infoboxes
+from wikikg.kb.mappings import infoboxes
+from wikikg.kb.sections import SectionSpec
 from wikikg.model import Mention, ParsedArticle
 
 

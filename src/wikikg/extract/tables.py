@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from wikikg.extract.classify import name_types
-from wikikg.extract.dates import find_dates, parse_date, range_end
+from wikikg.extract.dates import bound_only, find_dates, parse_date, range_end
 from wikikg.extract.endcolumns import end_column, ended
 from wikikg.extract.headedtables import heading_owner
 from wikikg.extract.headerrows import lower_header
@@ -22,7 +22,7 @@ from wikikg.extract.seasons import league_season, roster_context, team_season
 from wikikg.extract.spancols import spanned
 from wikikg.extract.specsubject import applies, own_boxes
 from wikikg.extract.tablegroups import grouped
-from wikikg.kb.mappings import SectionSpec, column_classes, sections
+from wikikg.kb.sections import SectionSpec, column_classes, sections
 from wikikg.kb.vocabulary import org_classes
 from wikikg.model import DateValue, Evidence, Mention, ParsedArticle, Statement, Table, TableCell
 
@@ -197,7 +197,7 @@ def _has_columns(spec: SectionSpec, table: Table) -> bool:
 
 def _dates(cell: TableCell | None) -> tuple[DateValue | None, DateValue | None]:
     m = _SPAN.search(cell.text) if cell is not None else None
-    if not m:
+    if not m or bound_only(cell.text):  # "| –2003 |", "| until 2008 |": an end alone, no start
         return None, None
     full = find_dates(cell.text)
     if full and full[0][3] is not None and str(full[0][2]) == m.group(1):  # "14 May 1976": the day, not the year
@@ -264,12 +264,12 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
         if not m.types:
             named_by = f"{heading} {table.header[name_col]}" if name_col < len(table.header) else heading
             m = replace(m, types=frozenset({default_type(spec, ctx.subject, named_by)}), strength=0)  # "Team"
-        date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
+        date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) and not spec.undated else None)
         if end is None and end_col is not None and end_col < len(row):
             end = ended(date, _dates(row[end_col])[0])  # "| 1994 || 2005 |" under "Joined | Left"
-        if "University" in m.types and date_col is not None and date_col < len(table.header) \
-                and _FOUNDING_COLUMN.match(table.header[date_col].strip()):
-            date = end = None  # a member college's own founding, long before it joined ("Founded | 1821")
+        if ("University" in m.types or spec.relation == "memberOf") and date_col is not None \
+                and date_col < len(table.header) and _FOUNDING_COLUMN.match(table.header[date_col].strip()):
+            date = end = None  # a member's own founding, long before it joined ("Founded | 1821", a club's "| 1916 |")
         if spec.needs_dates and date is None:
             continue
         placed = [c for c in row if c.end > c.start]

@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 
 from wikikg.errors import RuleError
-from wikikg.kb.mappings import SECTIONS, _classes, _declared, _regex
+from wikikg.kb.mappings import _classes, _declared, _regex
 from wikikg.kb.schema import check, read
+from wikikg.kb.sections import SECTIONS
 from wikikg.kb.tablestore import stored_table
 
 
