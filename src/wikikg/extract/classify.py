@@ -363,7 +363,7 @@ def _lead_pattern() -> re.Pattern:
     after = "|".join(map(re.escape, tables.lead_ends + tables.lead_joins)) or "(?!)"
     phrase = rf"(?:(?!(?<=\s)(?:{ends})\b)[^.;:,()\[\]])"  # "Kong-headquartered" ends nothing
     return re.compile(rf"\b(?:is|was|are|were)\s+(?:an?|the|one\s+of\s+the)\s+{phrase}{{0,100}}?\b(?:{group})s?\b"
-                      rf"(?=\s*(?:$|[.;:,()\[\]\"'—–]|(?:{after})\b))", re.I)
+                      rf"(?![\'’]s\b)(?=\s*(?:$|[.;:,()\[\]\"'—–]|(?:{after})\b))", re.I)  # "was the band's": a possessive
 
 
 _LEAD_CLASSES: list[str] = []
