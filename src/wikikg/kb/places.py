@@ -8,8 +8,8 @@ from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.tablestore import stored_table
 from wikikg.kb.territories import city_exonyms, territories, world_regions
 
-__all__ = ["cities", "city_named_regions", "countries", "english_regions", "linked_cities", "linked_towns", "linked_villages", "place_by_parts", "places",
-           "regions", "settlement_title", "state_codes"]
+__all__ = ["cities", "city_named_regions", "countries", "english_regions", "linked_cities", "linked_towns",
+           "linked_villages", "place_by_parts", "places", "regions", "settlement_title", "state_codes"]
 
 
 @stored_table
