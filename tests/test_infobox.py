@@ -108,7 +108,7 @@ def test_mappings_are_well_formed() -> None:
             assert set(m) <= {"id", "params", "property", "value", "direction", "types", "event",
                               "date_from", "role", "roles", "role_param", "linked_only", "shaped_unlinked", "shaped_only", "schools_only",
                               "if_headquarters_given", "if_value_class", "join", "if_membership_body", "if_subject_unit",
-                              "date_param", "holders", "item_notes", "unless_shaped", "unless_heads"}, m["id"]
+                              "date_param", "holders", "item_notes", "unless_shaped", "unless_heads", "unless_near"}, m["id"]
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
     assert len(kinds) == len(set(kinds)), [k for k in kinds if kinds.count(k) > 1]
 

@@ -10,7 +10,7 @@ from wikikg.extract.known import PLACE, SHAPE
 from wikikg.extract.mentions import Context, find_mentions
 from wikikg.extract.select import Slotted
 from wikikg.kb.names import name_tables
-from wikikg.kb.places import cities, countries, linked_towns, linked_villages, regions, settlement_title, town_of_state
+from wikikg.kb.places import cities, city_named_regions, countries, linked_towns, linked_villages, regions, settlement_title, town_of_state
 from wikikg.kb.vocabulary import subclasses
 from wikikg.model import Evidence, Mention, ParsedArticle, Statement
 
@@ -48,7 +48,7 @@ def extract_containment(article: ParsedArticle, ctx: Context) -> list[Statement]
         if not paired and not any(", " in m.key for m in mentions):
             continue
         evidence = Evidence.of_sentence(sentence)
-        titled = [st for m in mentions if (st := _titled(m, evidence, ctx, elsewhere)) is not None]
+        titled = [st for m in mentions if (st := _titled(m, evidence, ctx, elsewhere, article.text)) is not None]
         if not paired:
             out += titled
             continue
@@ -109,10 +109,12 @@ def _rank(m: Mention) -> int:
     return 0 if m.strength >= SHAPE else -1
 
 
-def _titled(m: Mention, evidence: Evidence, ctx: Context, elsewhere: set[str]) -> Statement | None:
+def _titled(m: Mention, evidence: Evidence, ctx: Context, elsewhere: set[str], text: str) -> Statement | None:
     """A settlement's title names the region it lies in, shown as written or behind a link's shorter text:
     "[[Fooville, Barshire]]", "[[Fooville, Barshire|Fooville]]"; the region is the article's own place of that name
-    if it has one, and none if that name is something else's in the article ("[[Barshire (film)|Barshire]]")."""
+    if it has one, and none if that name is something else's in the article ("[[Barshire (film)|Barshire]]"). A
+    division that shares its name with its chief city ("Fooville, Bar" in Bar Province, whose bare name is the city
+    Bar) is the one the article names with its kind's word, or none."""
     shown = m.text == m.key
     if "Place" not in m.types or not (shown or m.linked) or ", " not in m.key or not settlement_title(m.key):
         return None
@@ -120,11 +122,27 @@ def _titled(m: Mention, evidence: Evidence, ctx: Context, elsewhere: set[str]) -
     if within not in regions() and within not in countries() or within in elsewhere:
         return None
     known = ctx.index.get(within)
-    if known is not None and ("Place" not in known.types or not shown and known.key != within):
+    if within in city_named_regions():
+        if (known := _division(within, ctx, text)) is None:
+            return None
+    elif known is not None and ("Place" not in known.types or not shown and known.key != within):
         return None  # a piped title's region that the article names as another page ("[[Republic of Foo|Foo]]"): unsure
     region = known or Mention(within, within, False, frozenset({"Place"}), strength=PLACE)
     at = (m.end - len(within), m.end) if shown else (m.start, m.end)  # a piped link's region is in its title alone
     return Statement(m, "locatedIn", replace(region, text=within, start=at[0], end=at[1]), RULE_TITLE, evidence)
+
+
+def _division(name: str, ctx: Context, text: str) -> Mention | None:
+    """The division the article names by a city's name and its kind's word ("Bar Province", "Province of Bar", "Bar
+    County": names.toml [containment] division_words), linked or written, if it names one."""
+    words = name_tables().division_words
+    for full in (f"{name} {w}" for w in words):
+        known = ctx.index.get(full)
+        if known is not None and "Place" in known.types:
+            return known
+    kinds, city = "|".join(map(re.escape, words)) or "(?!)", re.escape(name)
+    found = re.search(rf"(?<![\w-])(?:{city} (?:{kinds})|(?:{kinds}) of {city})(?![\w-])", text)
+    return Mention(found[0], found[0], False, frozenset({"Place"}), strength=PLACE) if found else None
 
 
 @cache

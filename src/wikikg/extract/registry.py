@@ -23,6 +23,7 @@ from wikikg.extract.itempeople import extract_item_people
 from wikikg.extract.lists import extract_lists
 from wikikg.extract.longernames import with_longer_names
 from wikikg.extract.mentions import Context
+from wikikg.extract.nearsites import off_site
 from wikikg.extract.nonentityends import without_nonentities
 from wikikg.extract.prosedates import dated_by_prose
 from wikikg.extract.recordlists import extract_records
@@ -114,7 +115,7 @@ class Step:
 
 
 def _infobox(work: Extraction) -> list[Statement]:
-    return extract_infobox(work.article, work.subject)
+    return off_site(work.article, extract_infobox(work.article, work.subject))
 
 
 def _grounds(work: Extraction) -> list[Statement]:

@@ -75,6 +75,7 @@ class InfoboxMapping:
     item_notes: str | None = None  # a regex every parenthesised note of a kept item fullmatches ("interim")
     unless_shaped: tuple[str, ...] = ()  # classes whose shape in an item's link drops the item ("Foo University")
     unless_heads: tuple[str, ...] = ()  # last words of a link's title that drop the item ("Foo School")
+    unless_near: bool = False  # no place the value or the lead puts the subject near ("near [[Foo]]", "5 km west of Foo")
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ MAPPING = Table({"id": str, "params": list, "property": str, "value": str, "dire
                  "if_headquarters_given": str,
                  "if_value_class": Free(str, what="class"), "join": list,
                  "if_membership_body": str, "if_subject_unit": str, "date_param": str, "holders": list,
-                 "item_notes": str, "unless_shaped": list, "unless_heads": list},
+                 "item_notes": str, "unless_shaped": list, "unless_heads": list, "unless_near": bool},
                 frozenset({"id", "params", "property", "value"}), "id")
 INFOBOXES = Table({
     "values": Table({k: list for k in ("placeholders", "skip_prefixes", "government_words", "organization_words",

