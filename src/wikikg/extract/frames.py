@@ -9,6 +9,7 @@ from wikikg.extract.classify import is_concept_title, split_title
 from wikikg.extract.framebefore import frame_before, usable
 from wikikg.extract.known import CONTEXT
 from wikikg.extract.nonentities import is_event, names_no_entity
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import name_tables, stop_names
 from wikikg.model import Mention
 
@@ -25,9 +26,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The frame before a link (a business's frame in group "company"), what may follow it, and the titles no
     frame types (names.toml [frames])."""
     t = name_tables()
-    before = "|".join(sorted(map(re.escape, t.org_frames), key=len, reverse=True)) or "(?!)"
-    company = "|".join(sorted(map(re.escape, t.company_frames), key=len, reverse=True)) or "(?!)"
-    after = "|".join(sorted(map(re.escape, t.frame_next), key=len, reverse=True)) or "(?!)"
+    before = longest_first(t.org_frames)
+    company = longest_first(t.company_frames)
+    after = longest_first(t.frame_next)
     return (re.compile(rf"(?<![\w-])(?i:(?P<company>{company})|(?:{before}))\s+(?:(?:the|its|their|his|her)\s+)?$"),
             re.compile(rf"\s*(?:$|[,.;:)(\]]|\s(?:{after})\b|\s(?:and|or)\s+[a-z])"), re.compile(t.frame_unless))
 

@@ -8,6 +8,7 @@ from functools import cache
 from wikikg.extract.classify import context_types
 from wikikg.extract.frames import free_after, typable
 from wikikg.extract.known import CONTEXT
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import legal_suffixes, name_tables
 from wikikg.model import Mention
 
@@ -59,14 +60,14 @@ _OF_BARE, _ACRONYM = re.compile(r",?\s+of\s+"), re.compile(r"[A-Z][A-Z&]{1,7}") 
 @cache
 def _post() -> re.Pattern:
     """A post or rank of names.toml [frames] posts between a body's link and its holder's name."""
-    words = "|".join(sorted(map(re.escape, name_tables().frame_posts), key=len, reverse=True)) or "(?!)"
+    words = longest_first(name_tables().frame_posts)
     return re.compile(rf"['’]?\s+(?:senior\s+|former\s+|then-)?(?:{words})\s+")
 
 
 @cache
 def _noun() -> re.Pattern:
     """A noun of names.toml [frames] nouns right after a link: "the [[Foo]] faction"."""
-    words = "|".join(sorted(map(re.escape, name_tables().frame_nouns), key=len, reverse=True)) or "(?!)"
+    words = longest_first(name_tables().frame_nouns)
     return re.compile(rf"\s+(?:{words})\b")
 
 

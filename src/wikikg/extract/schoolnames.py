@@ -8,6 +8,7 @@ from functools import cache
 from wikikg.extract.classify import name_types, split_title
 from wikikg.extract.known import STRONG
 from wikikg.extract.retype import mentions_of, retyped
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
 
@@ -63,7 +64,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]
     """A school's noun right before a name, one in an apposition after it, a school head's "of" before it, and
     the words of a heading or a list's title of schools and of higher education (names.toml [schools])."""
     t = name_tables()
-    nouns = "|".join(sorted(map(re.escape, t.school_nouns), key=len, reverse=True)) or "(?!)"
+    nouns = longest_first(t.school_nouns)
     higher = "|".join(map(re.escape, t.school_higher + t.unit_fields)) or "(?!)"
     staff = "|".join(map(re.escape, t.school_staff)) or "(?!)"
     heads = "|".join(map(re.escape, t.school_headings)) or "(?!)"

@@ -5,6 +5,7 @@ import re
 from functools import cache, lru_cache
 
 from wikikg.extract.personcrf import census_name
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import linked_cities, places
 
@@ -17,9 +18,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     """A place's name and a nickname of names.toml [teams]; a school's name, a nickname (of the table, a capitalised
     plural, or a college's singular one of the table: "Foo & Bar Tribe football") and a sport."""
     t = name_tables()
-    nicks = "|".join(sorted(map(re.escape, t.team_nicknames), key=len, reverse=True)) or "(?!)"
-    sports = "|".join(sorted(map(re.escape, t.team_sports), key=len, reverse=True)) or "(?!)"
-    singular = "|".join(sorted(map(re.escape, t.college_nicknames), key=len, reverse=True)) or "(?!)"
+    nicks = longest_first(t.team_nicknames)
+    sports = longest_first(t.team_sports)
+    singular = longest_first(t.college_nicknames)
     bare = re.compile(rf"(?P<place>{_TOKEN}(?: {_TOKEN}){{0,3}}?) (?:{nicks})")
     sport = re.compile(rf"{_TOKEN}(?: {_TOKEN}){{0,3}}? (?:{nicks}|(?:[A-Z][\w'’-]* )?[A-Z][\w'’-]*[^\Ws]s|{singular}) (?:{sports})")
     return bare, sport

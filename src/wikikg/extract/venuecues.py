@@ -8,6 +8,7 @@ from functools import cache
 from wikikg.extract.classify import split_title
 from wikikg.extract.known import STRONG
 from wikikg.extract.retype import mentions_of, retyped
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, Statement
 
@@ -20,15 +21,15 @@ def _frame() -> re.Pattern:
     """An event's verb, then up to eight words and "at", "in" or "from", or a verb and its "at" (and "the") right before a
     name."""
     t = name_tables()
-    verbs = "|".join(sorted(map(re.escape, t.venue_verbs), key=len, reverse=True)) or "(?!)"
-    at = "|".join(sorted(map(re.escape, t.venue_at), key=len, reverse=True)) or "(?!)"
+    verbs = longest_first(t.venue_verbs)
+    at = longest_first(t.venue_at)
     return re.compile(rf"(?:\b(?:{verbs})\b(?:\s+[^\s.;:!?]+){{0,8}}?\s+(?:at|in|from)|\b(?:{at}))\s+(?:the\s+)?$")
 
 
 @cache
 def _field() -> re.Pattern:
     """An infobox field of where a thing is held or launched, as its evidence opens ("launch site: ")."""
-    fields = "|".join(sorted(map(re.escape, name_tables().venue_fields), key=len, reverse=True)) or "(?!)"
+    fields = longest_first(name_tables().venue_fields)
     return re.compile(rf"(?i:{fields}):\s")
 
 

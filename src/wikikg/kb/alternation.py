@@ -120,3 +120,9 @@ def _may_be_empty(pattern: re.Pattern) -> bool:
         return _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
     except Exception:  # an unfamiliar parser: assume it may be
         return True
+
+
+def longest_first(words) -> str:
+    """Literal words as one regex alternation, escaped, longest first (a word wins over its prefix); `(?!)`, which
+    never matches, when there are none."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
