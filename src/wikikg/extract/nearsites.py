@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from wikikg.extract.classify import split_title
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.mappings import infoboxes
 from wikikg.kb.names import name_tables
 from wikikg.model import Mention, ParsedArticle, Statement
@@ -36,7 +37,7 @@ def _near(place: Mention, texts: tuple[str, ...]) -> bool:
     before a longer name ("south of Foo City" is not near Foo) nor a possessive ("north of Foo's harbour")."""
     name = split_title(place.key)[0]
     names = {n for n in (place.text, name, name.split(", ")[0]) if len(n) > 2}
-    alts = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    alts = longest_first(names)  # none of two letters or more: "(?!)", which never matches
     pattern = re.compile(rf"(?<![\w-])(?:{_near_words()}|{_DISTANCE})\s+{_TOWN}(?:{alts})(?![\w-]|['’]s\b|(?-i:\s+[A-Z]))", re.I)
     return any(pattern.search(t) for t in texts)
 

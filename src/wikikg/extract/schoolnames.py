@@ -17,8 +17,7 @@ from wikikg.model import Mention, Statement
 def _school() -> re.Pattern:
     """A name ending in a school's word (names.toml [schools] heads), not after a word of a higher school's."""
     t = name_tables()
-    heads = "|".join(map(re.escape, t.school_heads)) or "(?!)"
-    higher = "|".join(map(re.escape, t.school_higher + t.unit_fields)) or "(?!)"
+    heads, higher = "|".join(map(re.escape, t.school_heads)) or "(?!)", _higher().pattern
     return re.compile(rf"^(?!.*\b(?:{higher})\s+(?:{heads})$).*\S\s+(?:{heads})$")
 
 
@@ -65,7 +64,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]
     the words of a heading or a list's title of schools and of higher education (names.toml [schools])."""
     t = name_tables()
     nouns = longest_first(t.school_nouns)
-    higher = "|".join(map(re.escape, t.school_higher + t.unit_fields)) or "(?!)"
+    higher = _higher().pattern
     staff = "|".join(map(re.escape, t.school_staff)) or "(?!)"
     heads = "|".join(map(re.escape, t.school_headings)) or "(?!)"
     unless = "|".join(map(re.escape, t.school_heading_unless)) or "(?!)"
@@ -109,6 +108,7 @@ def _called_school(m: Mention, st: Statement, title: str) -> bool:
 
 @cache
 def _higher() -> re.Pattern:
+    """A word of a higher school's or a university unit's (names.toml [schools] higher, units' fields)."""
     t = name_tables()
     return re.compile("|".join(map(re.escape, t.school_higher + t.unit_fields)) or "(?!)", re.I)
 
