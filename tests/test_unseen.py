@@ -97,7 +97,8 @@ def test_another_revision_of_a_blind_article_is_never_drawn(tmp_path):
                                   "unseen-sample-round32-start.tsv", "unseen-sample-round33-start.tsv",
                                   "unseen-sample-round34-start.tsv", "unseen-sample-round35-start.tsv",
                                   "unseen-sample-round36-start.tsv", "unseen-sample-round37-start.tsv",
-                                  "unseen-sample-round38-start.tsv"])
+                                  "unseen-sample-round38-start.tsv", "unseen-sample-round39-start.tsv",
+                                  "unseen-sample-round40-start.tsv"])
 def test_a_judged_unseen_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 200 and {r["verdict"] for r in rows} == {"yes", "no"}
@@ -111,7 +112,7 @@ def test_a_judged_unseen_sample_is_complete(name):
                                   "unseen-entities-round10.tsv", "unseen-entities-round11.tsv",
                                   "unseen-entities-round12.tsv", "unseen-entities-round13.tsv",
                                   "unseen-entities-round14.tsv", "unseen-entities-round15.tsv",
-                                  "unseen-entities-round16.tsv"])
+                                  "unseen-entities-round16.tsv", "unseen-entities-round17.tsv"])
 def test_a_judged_entity_sample_is_complete(name):
     rows = list(csv.DictReader(open(ROOT / "tests" / "blind" / name, encoding="utf-8", newline=""), delimiter="\t"))
     assert len(rows) == 150 and {r["verdict"] for r in rows} == {"yes", "class", "no"}
