@@ -1,4 +1,5 @@
-"""Shared fixtures: the graph a build of one article written to a file makes; the sample dump built once."""
+"""Shared fixtures: the graph a build of one article written to a file makes; the sample dump built once. Under
+pytest-xdist (`-n auto --dist loadgroup`) the tests that share a costly or writing fixture run on one worker."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,3 +28,15 @@ def sample_dump_build():
     if not SAMPLE_DUMP.exists():
         pytest.skip("the shared corpus is not beside the repository")
     return build([str(SAMPLE_DUMP)])
+
+
+# fixture -> xdist group: the sample dump's build is made once; graphology's `npm ci` into tests/js is run by one process
+GROUPS = {"sample_dump_build": "sample_dump", "graphology_reader": "graphology"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs one of GROUPS' fixtures (directly or through another fixture) joins its xdist group."""
+    for item in items:
+        for fixture, group in GROUPS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(group))
