@@ -239,6 +239,16 @@ def test_a_team_s_statistical_leaders_are_no_heads(heading, heads):
     assert (("Foo V.C.", "keyPerson", "Jane Roe") in facts) == heads
 
 
+@pytest.mark.parametrize("heading,heads", [("All-Star Game managers", False), ("Cup Final managers", False),
+                                           ("Tour managers", False), ("Managers", True), ("General managers", True)])
+def test_a_game_s_or_a_tour_s_managers_are_no_heads_of_the_body(heading, heads):
+    """"MLB All-Star Game managers" in a league's article: who managed a side in a game, not the league's heads."""
+    text = ("'''Foo League''' is a professional baseball league in [[Freedonia]].\n\n"
+            f"=={heading}==\n*1933 - [[Jane Roe]] - [[Fooville Bears]]\n*1934 - [[John Doe]] - [[Barshire Owls]]\n")
+    facts = _facts("Foo League", text)
+    assert (("Foo League", "keyPerson", "Jane Roe") in facts) == heads
+
+
 def test_a_units_order_of_battle_lists_its_units_but_not_its_generic_lines():
     text = ("{{Infobox military unit\n| unit_name = 99th Foo Division\n| branch = [[Freedonian Army]]\n}}\n"
             "The '''99th Foo Division''' was an airborne division of the [[Freedonian Army]].\n\n"
