@@ -227,6 +227,17 @@ def test_a_subheading_whose_head_noun_is_plural_groups_parts_and_is_none():
     assert not {f for f in facts if f[0] in ("University Colleges", "Research Centres/Institutes")}
 
 
+
+def test_a_subheading_that_goes_on_in_lower_case_names_a_topic_and_no_member():
+    """ "=== Foo League Soccer expansion efforts ===" under "Members": a topic about the league, no member of the
+    subject; "=== Fooville Rovers F.C. ===" is one."""
+    text = ("The '''Foo Soccer Association''' is an association of soccer clubs in [[Fooville]].\n\n== Members ==\n"
+            "=== Fooville Rovers F.C. ===\nThe club plays in the city.\n"
+            "=== Foo League Soccer expansion efforts ===\nThe city bid for a team.\n")
+    facts = _facts("Foo Soccer Association", text)
+    assert ("Fooville Rovers F.C.", "memberOf", "Foo Soccer Association") in facts
+    assert not {f for f in facts if f[0] == "Foo League Soccer expansion efforts"}
+
 @pytest.mark.parametrize("heading,heads", [("All-time leaders", False), ("Career leaders", False), ("Leaders", True),
                                            ("Franchise scoring leaders", False), ("Batting leaders", False),
                                            ("League Leaders", False)])
