@@ -75,32 +75,31 @@ def _post_cut(st: Statement, m: Mention) -> bool:
 @cache
 def _tail() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A committee's or a board's name ("Committee on Foo", "Board of Bar"; names.toml [on_names] heads); what goes on
-    after it in sentence case or as a field ("of beverages", "in Obstetrics"); a run of capitalised words that ends
-    in such a head (", Constitutional Amendments and Intergovernmental Affairs Committee")."""
+    after it in sentence case ("of beverages"); a run of capitalised words that ends in such a head (", Constitutional
+    Amendments and Intergovernmental Affairs Committee")."""
     heads = "|".join(map(re.escape, sorted(on_heads(), key=len, reverse=True))) or "(?!)"
     body = re.compile(rf"\b(?:{heads})\s+(?:on|of|for)\s+\S")
-    goes_on = re.compile(r"\s+(?:of|on|for)\s+(?!(?:the|a|an|its|his|her|their|this|that|which|who|whom)\b)[a-z]{3,}"
-                         r"|\s+in\s+(?P<field>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)")
+    goes_on = re.compile(r"\s+(?:of|on|for)\s+(?!(?:the|a|an|its|his|her|their|this|that|which|who|whom)\b)[a-z]{3,}")
     run = re.compile(rf",\s+(?:(?:[A-Z][\w'’-]*|and|&),?\s+){{1,8}}(?:{heads})\b")
     return body, goes_on, run
 
 
 def _tail_cut(st: Statement, m: Mention) -> bool:
     """Whether an unlinked end, neither a person nor a place, is a committee's or a board's name the sentence goes on
-    with ("the Committee on Taxation of beverages", "Chairman of the Board of Study in Obstetrics and Gynaecology"), or
-    the first part of a run of capitalised words that ends in a committee's head ("the House Elections, Constitutional
+    with in lower case ("the Committee on Taxation of beverages"), or, itself no body's name by its shape, the first
+    part of a run of capitalised words that ends in a committee's head ("the House Elections, Constitutional
     Amendments and Intergovernmental Affairs Committee"): the name read is cut short and names another body or none.
-    Not a place after "in" ("the Committee on Finance in Fooland")."""
+    Not a body's name in a list of bodies ("the National Commission for Foo, Science and Engineering Research
+    Council"), nor one before "in" (a place's or a field's: "the Council on Aging in Fooville")."""
     if m.linked or m.start < 0 or "Person" in m.types or "Place" in m.types or st.predicate == "mentionedIn":
         return False
     text = evidence_text(st)
     if text[m.start:m.end] != m.text:
         return False
     body, goes_on, run = _tail()
-    if run.match(text, m.end):
+    if run.match(text, m.end) and not name_types(m.key):
         return True
-    hit = goes_on.match(text, m.end) if body.search(m.key) else None
-    return hit is not None and not (hit["field"] and (hit["field"] in places() or "Place" in name_types(hit["field"])))
+    return body.search(m.key) is not None and goes_on.match(text, m.end) is not None
 
 
 def without_cut_names(statements: list[Statement], subject: str,
