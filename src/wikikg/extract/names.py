@@ -322,10 +322,9 @@ _MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.
 
 @cache
 def title_prefix() -> re.Pattern:
-    """A title before a capitalised name ("Dr. ", "Colonel "; one that ends in a stop may touch it: "Mr.Jane Roe"):
-    names.toml [stop] titles."""
+    """A title before a capitalised name ("Dr. ", "Colonel "): names.toml [stop] titles."""
     titles = sorted(name_tables().stop.titles, key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")(?:\s+|(?<=\.)(?=[A-Z][a-z]))(?=[A-Z])")
+    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + r")\s+(?=[A-Z])")
 
 
 @cache
