@@ -1,5 +1,4 @@
-"""Fact ends whose name the sentence cuts short: after a possessor ("Jane Roe's Foo Society"), before a post's word, a
-committee's name before its lower-case rest ("Committee on Taxation of beverages")."""
+"""Fact ends whose name the sentence cuts short: after a possessor, before a post's word or a committee name's rest."""
 from __future__ import annotations
 
 import re
