@@ -227,6 +227,17 @@ def test_a_subheading_whose_head_noun_is_plural_groups_parts_and_is_none():
     assert not {f for f in facts if f[0] in ("University Colleges", "Research Centres/Institutes")}
 
 
+
+def test_a_subheading_that_goes_on_in_lower_case_names_a_topic_and_no_member():
+    """ "=== Foo League Soccer expansion efforts ===" under "Members": a topic about the league, no member of the
+    subject; "=== Fooville Rovers F.C. ===" is one."""
+    text = ("The '''Foo Soccer Association''' is an association of soccer clubs in [[Fooville]].\n\n== Members ==\n"
+            "=== Fooville Rovers F.C. ===\nThe club plays in the city.\n"
+            "=== Foo League Soccer expansion efforts ===\nThe city bid for a team.\n")
+    facts = _facts("Foo Soccer Association", text)
+    assert ("Fooville Rovers F.C.", "memberOf", "Foo Soccer Association") in facts
+    assert not {f for f in facts if f[0] == "Foo League Soccer expansion efforts"}
+
 @pytest.mark.parametrize("heading,heads", [("All-time leaders", False), ("Career leaders", False), ("Leaders", True),
                                            ("Franchise scoring leaders", False), ("Batting leaders", False),
                                            ("League Leaders", False)])
@@ -237,6 +248,16 @@ def test_a_team_s_statistical_leaders_are_no_heads(heading, heads):
             if heading != "Leaders" else CLUB + f"=={heading}==\n* Chairman – Jane Roe\n")
     facts = _facts("Foo V.C.", text)
     assert (("Foo V.C.", "keyPerson", "Jane Roe") in facts) == heads
+
+
+@pytest.mark.parametrize("heading,heads", [("All-Star Game managers", False), ("Cup Final managers", False),
+                                           ("Tour managers", False), ("Managers", True), ("General managers", True)])
+def test_a_game_s_or_a_tour_s_managers_are_no_heads_of_the_body(heading, heads):
+    """"MLB All-Star Game managers" in a league's article: who managed a side in a game, not the league's heads."""
+    text = ("'''Foo League''' is a professional baseball league in [[Freedonia]].\n\n"
+            f"=={heading}==\n*1933 - [[Jane Roe]] - [[Fooville Bears]]\n*1934 - [[John Doe]] - [[Barshire Owls]]\n")
+    facts = _facts("Foo League", text)
+    assert (("Foo League", "keyPerson", "Jane Roe") in facts) == heads
 
 
 def test_a_units_order_of_battle_lists_its_units_but_not_its_generic_lines():

@@ -59,6 +59,8 @@ def test_a_club_season_s_squad_are_the_club_s_members_and_an_edition_s_nobody_s(
     ("Foo Minutes", "'''''Foo Minutes''''' is a [[Freedonia|Freedonian]] [[television]] comedy that airs on [[Foo TV]]."),
     ("Foo Cycle Classic", "The '''Foo Cycle Classic''' was a one-off, one-day bicycle race that acted as a test event."),
     ("Foo ShockWave", "'''Foo ShockWave''', similar to the [[Bar Storm]], was a 4-hour [[wargame]] conducted by [[Baz]]."),
+    ("Foo Rally 2014", "The '''Foo Rally''' (Theme: \"Foo: Protest Till It's Dropped\") was a rally held in [[Fooville]]."),
+    ("Foo Strike", "The '''Foo Strike''' was a general strike in [[Fooville]] in 1926."),
 ])
 def test_an_untyped_subject_whose_lead_names_a_work_or_an_event_has_no_members(title, lead):
     assert not _members(title, f"{lead}\n\n== Members ==\n* [[Jane Roe]]\n* [[John Doe]]\n")

@@ -20,7 +20,8 @@ def test_no_honours(name):
 
 
 def test_placeholders():
-    assert all(is_placeholder(n) for n in ("Vacant", "TBA", "N/A", "unknown", " None ", "To be announced"))
+    assert all(is_placeholder(n) for n in ("Vacant", "TBA", "N/A", "unknown", " None ", "To be announced", "Himself",
+                                           "Herself"))
     assert not any(is_placeholder(n) for n in ("Foo", "Vacant Lot Records", "The Independent"))
 
 

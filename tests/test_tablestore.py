@@ -91,3 +91,18 @@ def test_preloads_stored_tables_read_back_as_built(tmp_path):
     assert len(pickle.loads(path.read_bytes())) == int(first.split()[0])  # every stored table pickles
     assert _start(tmp_path) == first
     assert path.stat().st_mtime_ns == written  # the second start read every table: none built, nothing written
+
+
+def test_the_key_follows_every_data_file(tmp_path, monkeypatch):
+    """An edit of a rule file (ontology/, the package's data wherever it is installed) starts a new file of tables."""
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    (data / "names.toml").write_text("a = 1\n")
+    (data / "sub" / "more.toml").write_text("b = 2\n")
+    monkeypatch.setattr(tablestore, "files", lambda package: data)
+    before = tablestore._key()
+    (data / "sub" / "more.toml").write_text("b = 3\n")
+    edited = tablestore._key()
+    (data / "sub" / "more.toml").write_text("b = 2\n")
+    assert before != edited and tablestore._key() == before
+    assert [name for name, _ in tablestore._data_files(data, "")] == ["names.toml", "sub/more.toml"]

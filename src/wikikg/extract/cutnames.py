@@ -1,11 +1,13 @@
-"""Fact ends whose name the sentence cuts short: after a possessor ("Jane Roe's Foo Society"), before a post's word."""
+"""Fact ends whose name the sentence cuts short: after a possessor, before a post's word or a committee name's rest."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.names import is_role_title
+from wikikg.extract.possessives import on_heads
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
@@ -69,10 +71,40 @@ def _post_cut(st: Statement, m: Mention) -> bool:
     return nxt is not None and is_role_title(f"{m.key.split()[-1]} {nxt[1]}")
 
 
+@cache
+def _tail() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A committee's or a board's name ("Committee on Foo", "Board of Bar"; names.toml [on_names] heads); what goes on
+    after it in sentence case ("of beverages"); a run of capitalised words that ends in such a head (", Constitutional
+    Amendments and Intergovernmental Affairs Committee")."""
+    heads = "|".join(map(re.escape, sorted(on_heads(), key=len, reverse=True))) or "(?!)"
+    body = re.compile(rf"\b(?:{heads})\s+(?:on|of|for)\s+\S")
+    goes_on = re.compile(r"\s+(?:of|on|for)\s+(?!(?:the|a|an|its|his|her|their|this|that|which|who|whom)\b)[a-z]{3,}")
+    run = re.compile(rf",\s+(?:(?:[A-Z][\w'’-]*|and|&),?\s+){{1,8}}(?:{heads})\b")
+    return body, goes_on, run
+
+
+def _tail_cut(st: Statement, m: Mention) -> bool:
+    """Whether an unlinked end, neither a person nor a place, is a committee's or a board's name the sentence goes on
+    with in lower case ("the Committee on Taxation of beverages"), or, itself no body's name by its shape, the first
+    part of a run of capitalised words that ends in a committee's head ("the House Elections, Constitutional
+    Amendments and Intergovernmental Affairs Committee"): the name read is cut short and names another body or none.
+    Not a body's name in a list of bodies ("the National Commission for Foo, Science and Engineering Research
+    Council"), nor one before "in" (a place's or a field's: "the Council on Aging in Fooville")."""
+    if m.linked or m.start < 0 or "Person" in m.types or "Place" in m.types or st.predicate == "mentionedIn":
+        return False
+    text = evidence_text(st)
+    if text[m.start:m.end] != m.text:
+        return False
+    body, goes_on, run = _tail()
+    if run.match(text, m.end) and not name_types(m.key):
+        return True
+    return body.search(m.key) is not None and goes_on.match(text, m.end) is not None
+
+
 def without_cut_names(statements: list[Statement], subject: str,
                       index: Callable[[], Mapping[str, Mention]]) -> list[Statement]:
-    """The statements less those with an end whose name a possessor before it or a post's word after it cuts short
+    """The statements less those with an end whose name a possessor before it, a post's word or a name's rest after it cuts short
     (the subject aside); `index` gives the article's names of entities (Context.index), asked only of such an end."""
     return [st for st in statements
-            if not any(m.key != subject and (_cut(st, m, o, index) or _post_cut(st, m))
+            if not any(m.key != subject and (_cut(st, m, o, index) or _post_cut(st, m) or _tail_cut(st, m))
                        for m, o in ((st.subject, st.obj), (st.obj, st.subject)) if isinstance(m, Mention))]

@@ -21,7 +21,7 @@ from wikikg.extract.boxtext import (
     two_people,
 )
 from wikikg.extract.boxtext import clean as _clean
-from wikikg.extract.classify import is_concept_title, is_shape_word, name_types, place_named, split_title
+from wikikg.extract.classify import is_concept_title, is_post, is_shape_word, name_types, place_named, split_title
 from wikikg.extract.coachitems import headed_items
 from wikikg.extract.entailment import is_body_of_institutions, is_membership_body
 from wikikg.extract.listings import listings
@@ -220,8 +220,8 @@ def _apply(m: InfoboxMapping, n, f: InfoboxField, box: Infobox, maps, subject, e
                                  or value == "place" and _patterns()[0].search(name)) \
                     or value == "place" and is_setting(name, link):  # "campus = [[Urban area|Urban]]": no place
                 continue
-            if value == "organization" and link is None and boxtext.free_text(name):
-                continue  # "affiliation = currently non-denominational": a phrase, no body named
+            if value == "organization" and link is None and (boxtext.free_text(name) or is_post(name)):
+                continue  # "affiliation = currently non-denominational": no body named; "employer = Inspector of Foo": a post
             if m.schools_only and boxtext.no_school(split_title(link.target)[0] if link else name, link is not None):
                 continue  # "education = [[Pharmacology]]", "B.S.": a field, a degree
             if m.shaped_only and not (name_types(name) | name_types(split_title(link.target if link else name)[0])) & org_classes():

@@ -373,12 +373,15 @@ def _qualified(article: ParsedArticle, sentence, end: int) -> int:
 
 _MARKUP = re.compile(r"[\[\]{}<>'|]")
 _PREPOSITION_LED = re.compile(r"(?:To|From|Into|Promoted|Relegated|Joined|Left|Former|New|Other)\b")
+_LOWER_TAIL = re.compile(r"[A-Z]\w*\s+[a-z]{3,}(?:\s+[a-z]+)*$")  # "Foo League expansion efforts"
 
 
 def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | None:
     """The entity a subheading names when its own name's shape says it is one of what its section lists
-    ("=== Faculty of Agriculture ===" under "Faculties"); plain headings only ("=== To Lowland League ===" is a move)."""
-    if _MARKUP.search(heading) or _PREPOSITION_LED.match(heading) or plural_head(heading.split("/")[0]):
+    ("=== Faculty of Agriculture ===" under "Faculties"); plain headings only ("=== To Lowland League ===" is a move),
+    not a topic's ("=== Foo League expansion efforts ===": a name, then common nouns in lower case)."""
+    if _MARKUP.search(heading) or _PREPOSITION_LED.match(heading) or plural_head(heading.split("/")[0]) \
+            or _LOWER_TAIL.search(heading):
         return None
     item = name_mention(heading)
     if item.key == ctx.subject.key or not item.types & frozenset(spec.types) or item.strength < SHAPE:

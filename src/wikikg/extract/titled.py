@@ -13,7 +13,7 @@ from wikikg.kb.places import places
 from wikikg.model import Mention
 
 POSTNOMINAL = re.compile(r"(?:\s+[A-Z]{2,4})+$")  # "Sara Roe GSC", "John Doe OBE"
-_HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
+_HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dr.", "Dr", "Sir", "Dame", "Lady", "Lord"}
 _SPOUSAL = {"Mrs.", "Mrs", "Lady"}  # "Mrs. Robert McGann" names Robert McGann's wife, not him
 _GENERATION = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 

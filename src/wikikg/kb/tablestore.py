@@ -10,6 +10,8 @@ import sysconfig
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, wraps
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from wikikg.kb.diskcache import cache_path, write_atomic
@@ -58,14 +60,26 @@ def _key() -> str:
     """What the tables are a function of: Python's version, the text of every module of the package and data file
     of kb/data (ontology/), and the installed distributions (their names hold their versions: GeoNames, pycountry)."""
     digest = hashlib.sha256(sys.version.encode("utf-8"))
-    for path in sorted(_PACKAGE.rglob("*.py")) + sorted(p for p in (_PACKAGE / "kb" / "data").rglob("*") if p.is_file()):
+    for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(_PACKAGE)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    for name, data in _data_files(files("wikikg.kb.data"), ""):
+        digest.update(f"kb/data/{name}".encode("utf-8") + b"\0" + data + b"\0")
     for where in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
         try:
             digest.update("\0".join(sorted(n for n in os.listdir(where) if n.endswith(".dist-info"))).encode("utf-8"))
         except OSError:
             pass
     return digest.hexdigest()[:16]
+
+
+def _data_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+    """Each data file's name and bytes, by name: wherever the package's data is (an editable install reads ontology/,
+    where kb/data is no folder, so a key of kb/data's files alone missed every edit of a rule file)."""
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            yield from _data_files(entry, f"{prefix}{entry.name}/")
+        elif entry.is_file():
+            yield f"{prefix}{entry.name}", entry.read_bytes()
 
 
 def _path() -> Path:
