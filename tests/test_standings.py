@@ -2,6 +2,8 @@
 laid out as preformatted text (parse.texttables) and HTML tables with a doubled end tag (parse.strays)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from wikikg.extract.rankcolumns import ranked
@@ -122,3 +124,30 @@ def _cells(*texts: str) -> tuple[TableCell, ...]:
 def test_a_first_column_of_ranks_puts_the_names_in_the_next(firsts, second, expected):
     table = Table("", ("", "", ""), tuple(_cells(f, second, "18") for f in firsts), 0, 1)
     assert ranked(table) is expected
+
+
+
+@pytest.mark.parametrize("case,text,found", [
+    ("after line feeds", "Intro.\n" + PRE, 4),
+    ("at the text's start", PRE, 4),
+    ("after carriage returns", "Intro.\r" + PRE.replace("\n", "\r"), 4),
+    ("after carriage returns and line feeds", "Intro.\r\n" + PRE.replace("\n", "\r\n"), 4),
+    ("the first after a line separator, the others after carriage returns", "Intro.\u2028" + PRE.replace("\n", "\r"), 4),
+    ("each after a line separator (which stays in the line before)", "Intro.\u2028" + PRE.replace("\n", "\u2028"), 0),
+    ("each after a form feed", "Intro.\f" + PRE.replace("\n", "\f"), 0),
+    ("two rows only", "Intro.\n" + "".join(PRE.splitlines(keepends=True)[:2]), 0),
+])
+def test_the_whole_text_searched_first_finds_the_tables_its_lines_hold(case, text, found, monkeypatch):
+    # text_tables searches the text for a row after a line end before it reads any line: the same tables as the lines
+    from wikikg.model import Sentence
+    from wikikg.parse import texttables
+    rows = [line for line in text.splitlines() if "[[" in line]
+    sentences = tuple(Sentence(i, r, r, text.index(r), text.index(r) + len(r), "League table", i)
+                      for i, r in enumerate(rows))
+    tables = texttables.text_tables(text, sentences)
+    assert sum(len(t.rows) for t in tables) == found
+    assert all(text[row[0].start:row[0].end] == row[0].text for t in tables for row in t.rows)
+    anything = re.compile("")
+    monkeypatch.setattr(texttables, "_LF_ROW", anything)
+    monkeypatch.setattr(texttables, "_CR_ROW", anything)
+    assert texttables.text_tables(text, sentences) == tables  # the lines read one by one

@@ -33,6 +33,7 @@ def test_a_country_s_short_form_as_a_noun_is_a_place_of_the_cast():
     assert nouns("She moved to the U.S. in 1990, then to the UK and Freedonia.") == ["U.S.", "UK"]
     assert nouns("The UK government and the U.S. Army paid in US dollars.") == []
     assert nouns("Foo Bar contributed to UK radio.") == []
+    assert nouns("Foo Bar moved its plant to the PRC.") == ["PRC"]  # each form, not only the first (the text holds one)
 
 
 def test_a_world_region_is_a_place_after_the_too():

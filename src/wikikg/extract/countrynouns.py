@@ -15,8 +15,14 @@ _NEXT = (r"(?=\s*(?:[.,;:)!?]|$|(?:and|or|in|at|on|from|to|by|for|with|as|was|we
 
 
 @cache
+def _forms() -> tuple[str, ...]:
+    """The countries' short forms that are stop words ("UK", "U.S."), longest first."""
+    return tuple(sorted((n for n in countries() if n in stop_names()), key=lambda n: (-len(n), n)))
+
+
+@cache
 def _pattern() -> re.Pattern | None:
-    forms = sorted((n for n in countries() if n in stop_names()), key=lambda n: (-len(n), n))
+    forms = _forms()
     if not forms:
         return None
     alts = "|".join(map(re.escape, forms))
@@ -28,10 +34,11 @@ def country_nouns(sentence: Sentence, taken: list[Mention]) -> list[Mention]:
     they stand as nouns: after "the" or a preposition and before punctuation or a function word ("research in the
     UK, ...", "moved to the U.S. in 1990", "represented the UK at"); not where a mention already stands."""
     rx = _pattern()
-    if rx is None or not any(c.isupper() for c in sentence.text):
+    text = sentence.text
+    if rx is None or not any(f in text for f in _forms()) or not any(c.isupper() for c in text):  # most: no form
         return []
     out = []
-    for m in rx.finditer(sentence.text):
+    for m in rx.finditer(text):
         s, e = m.span("name")
         if any(t.start < e and s < t.end for t in taken):
             continue

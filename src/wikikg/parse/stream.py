@@ -220,6 +220,7 @@ def _index(text: str, toks: list, tags: list[int]) -> tuple[list[int], list[int]
     depth = 0
     hidden = False  # inside a wiki-markup tag's name or closing tag: not part of its str()
     fixed, opens, closes = _FIXED, _OPEN, _CLOSE
+    tag_open, tag_close = T.TagOpenOpen, T.TagCloseClose
     for i, tok in enumerate(toks):
         kind = type(tok)
         if kind is Text:
@@ -227,6 +228,21 @@ def _index(text: str, toks: list, tags: list[int]) -> tuple[list[int], list[int]
             continue
         s = fixed.get(kind)
         if s is None:
+            if kind is tag_open:  # (the commonest tag tokens inline: _tag_token's spelling and state, no call)
+                wiki = tok.get("wiki_markup")
+                hidden = bool(wiki)
+                tags.append(i)
+                stack.append([i, wiki or "", "name", None])  # opener, wiki, phase, attr
+                if len(stack) > depth:
+                    depth = len(stack)
+                spell(wiki or ("</" if tok.get("invalid") else "<"))
+                continue
+            if kind is tag_close and stack and len(stack[-1]) >= 4:  # (only a tag opener keeps four on the stack)
+                opener = stack.pop()
+                end[opener[0]] = i
+                hidden = False
+                spell("" if opener[1] else ">")
+                continue
             if kind is T.HeadingStart or kind is T.HeadingEnd:
                 s = "=" * (tok.get("level") if kind is T.HeadingStart else toks[stack[-1][0]].get("level"))
             elif kind is T.HTMLEntityHex:

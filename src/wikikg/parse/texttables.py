@@ -15,11 +15,18 @@ _ROW = re.compile(r"^ +(?P<rank>\d{1,3}\.?) *(?P<name>\[\[(?P<target>[^\[\]{}|#<
 _RULE = re.compile(r"^ *-{3,} *$")  # " -----------": a line between the promoted and the relegated
 _FIGURE = re.compile(r"\S+")
 _MIN_ROWS = 3  # fewer rows than this make no table (a stray line of figures)
+# a row at a line's start after a line feed or a carriage return, searched in the whole text before any line is: a table
+# has two rows or more, and the line before its second ends in one of them (_ROW and _RULE match no line that keeps
+# another of str.splitlines' line ends, "\u2028"), so a text without such a row, most articles, has no table
+_LF_ROW = re.compile(r"\n +\d{1,3}\.? *\[\[")
+_CR_ROW = re.compile(r"\r +\d{1,3}\.? *\[\[")
 
 
 def text_tables(text: str, sentences: tuple[Sentence, ...]) -> list[Table]:
     """The standings tables of preformatted lines in `text`, each under the section of the sentences its lines became
     (none where no sentence came from them: a skipped section, a comment)."""
+    if _LF_ROW.search(text) is None and ("\r" not in text or _CR_ROW.search(text) is None):
+        return []
     out: list[Table] = []
     rows: list[tuple[TableCell, ...]] = []
     pos = 0
