@@ -52,7 +52,7 @@ def _place_before() -> re.Pattern:
 def _placed(word: str, texts: list[str], places: frozenset[str]) -> bool:
     """Whether the article writes a word where a place stands anywhere: after a locative word, before "-based", or
     before a comma and a place's name ("Fooville, Barshire"; `places`: the names the article types a place)."""
-    before, after = _place_before(), re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?:-(?P<pl>based|born|area)\b"
+    before, after = _place_before(), re.compile(rf"(?<![\w-]){re.escape(word)}(?!\w)(?:-(?P<pl>based|born|area)\b"
                                                  r"|,\s+(?P<next>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*))?")
     for text in texts:
         for m in after.finditer(text) if word in text else ():
