@@ -91,3 +91,19 @@ def test_preloads_stored_tables_read_back_as_built(tmp_path):
     assert len(pickle.loads(path.read_bytes())) == int(first.split()[0])  # every stored table pickles
     assert _start(tmp_path) == first
     assert path.stat().st_mtime_ns == written  # the second start read every table: none built, nothing written
+
+
+def test_the_key_follows_the_data_files_where_the_package_reads_them(tmp_path, monkeypatch):
+    """An edit of ontology/ makes a new key, in an editable install too (where wikikg.kb.data is ontology/ itself)."""
+    import shutil
+    from importlib.resources import files
+
+    from wikikg.kb import tablestore
+
+    data = tmp_path / "data"
+    shutil.copytree(str(files("wikikg.kb.data")), data, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(tablestore, "files", lambda package: data)
+    before = tablestore._key()
+    names = data / "names.toml"
+    names.write_text(names.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert tablestore._key() != before

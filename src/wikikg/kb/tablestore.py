@@ -10,6 +10,7 @@ import sysconfig
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, wraps
+from importlib.resources import files
 from pathlib import Path
 
 from wikikg.kb.diskcache import cache_path, write_atomic
@@ -58,8 +59,11 @@ def _key() -> str:
     """What the tables are a function of: Python's version, the text of every module of the package and data file
     of kb/data (ontology/), and the installed distributions (their names hold their versions: GeoNames, pycountry)."""
     digest = hashlib.sha256(sys.version.encode("utf-8"))
-    for path in sorted(_PACKAGE.rglob("*.py")) + sorted(p for p in (_PACKAGE / "kb" / "data").rglob("*") if p.is_file()):
+    for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(_PACKAGE)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    data = Path(str(files("wikikg.kb.data")))  # kb/data in a wheel, ontology/ itself in an editable install
+    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+        digest.update(f"kb/data/{path.relative_to(data)}".encode() + b"\0" + path.read_bytes() + b"\0")
     for where in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
         try:
             digest.update("\0".join(sorted(n for n in os.listdir(where) if n.endswith(".dist-info"))).encode("utf-8"))
