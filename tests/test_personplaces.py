@@ -1,4 +1,4 @@
-"""Tests for wikikg.extract.personplaces: a town's one-word name that is a person's surname or given name is no place."""
+"""Tests for wikikg.extract.personplaces: a town's one-word name that is a person's surname or given name: no place."""
 from __future__ import annotations
 
 import pytest
@@ -55,7 +55,11 @@ def test_a_place_comma_after_it_is_a_place():
     person, word, other = (_cast(article.sentences[0].text, "Alex Kingston", frozenset({"Person"}), linked=True),
                            _cast(article.sentences[1].text, "Kingston"), _cast(article.sentences[2].text, "Jamaica"))
     assert people_not_places([person, word, other], article)[1].obj.types == _PLACE
-    text = "It starred Alex Kingston. Kingston met Roe. The band played with Kingston, Jamaica Roe and Doe."
+    text = "It starred Alex Kingston. Kingston met Roe. The band came from the Foo Hall, Kingston, England."
+    article = parse_article(Article("Foo Group", text))  # a country the gazetteer knows after the comma
+    found = [person, _cast(article.sentences[1].text, "Kingston"), _cast(article.sentences[2].text, "Kingston")]
+    assert people_not_places(found, article)[1].obj.types == _PLACE
+    text = "It starred Alex Kingston. Kingston met Roe. The band played with Kingston, Jane Roe and Doe."
     article = parse_article(Article("Foo Group", text))
     assert people_not_places([person, word], article)[1].obj.types == frozenset()
 

@@ -17,6 +17,7 @@ from wikikg.extract.classify import split_title
 from wikikg.extract.known import PLACE
 from wikikg.extract.retype import mentions_of, retyped
 from wikikg.kb.names import name_tables
+from wikikg.kb.places import places as known_places
 from wikikg.model import Mention, ParsedArticle, Statement
 
 _PLACE = frozenset({"Place"})
@@ -57,9 +58,17 @@ def _placed(word: str, texts: list[str], places: frozenset[str]) -> bool:
     for text in texts:
         for m in after.finditer(text) if word in text else ():
             if m["pl"] or before.search(text, max(0, m.start() - 40), m.start()) \
-                    or m["next"] and any(m["next"].startswith(p) for p in places):
+                    or m["next"] and _a_place(m["next"], places):
                 return True
     return False
+
+
+def _a_place(words: str, places: frozenset[str]) -> bool:
+    """Whether the capitalised words after a comma open with a place's name: one the article types a place, or a
+    country, region or city the gazetteer knows ("Fooville, England")."""
+    split = [w.rstrip(".") for w in words.split()]  # "Fooville, England.": its full stop no part of it
+    heads = [" ".join(split[:n]) for n in range(1, min(4, len(split)) + 1)]
+    return any(h in places or h in known_places() for h in heads)
 
 
 def _candidate(m: Mention, words: frozenset[str]) -> bool:
@@ -79,7 +88,8 @@ def people_not_places(statements: list[Statement], article: ParsedArticle) -> li
         return statements
     boxed = {m.key for m in found if m.start < 0}
     places = frozenset(split_title(m.key)[0] for m in found if "Place" in m.types) - seen  # "Roe, Doe": no place
-    texts = [s.text for s in article.sentences + article.captions]
+    texts = [s.text for s in article.sentences + article.captions] + sorted({st.evidence.plain or st.evidence.text
+                                                                             for st in statements})  # a box's fields
     people = {w for w in seen - boxed if not _placed(w, texts, places)}
     if not people:
         return statements
