@@ -7,14 +7,20 @@ from wikikg.extract.nonentities import is_honour, is_placeholder
 @pytest.mark.parametrize("name", ["Order of the Freedonian Empire", "Officer of the Order of Freedonia",
                                   "Knight Bachelor", "Legion of Honour", "Military Cross", "Silver Star",
                                   "Freedonia Gallantry Cross", "National Medal of Foo", "Foo Prize in Physics",
-                                  "Distinguished Service Order", "Companion of the Order of Barshire"])
+                                  "Distinguished Service Order", "Companion of the Order of Barshire",
+                                  # an award's category
+                                  "Foo Player of the Year", "Bar Agency of the Year", "Outstanding New Foo Play",
+                                  "Most Outstanding Player", "Best Independent Production Company",
+                                  "Best Foo Performance by a Duo or Group"])
 def test_honours(name):
     assert is_honour(name)
 
 
 @pytest.mark.parametrize("name", ["Order of Friars Minor", "Order of Saint Benedict", "Dominican Order",
                                   "Fellow of the Royal Society", "Red Cross", "Toronto Star", "Holy Cross",
-                                  "Sovereign Military Order of Malta", "Foo Society"])
+                                  "Sovereign Military Order of Malta", "Foo Society",
+                                  # "Best" and a firm's own word; "Year" inside a name
+                                  "Best Foo Co.", "Best Western Foo", "Best Bar", "Year Book Company"])
 def test_no_honours(name):
     assert not is_honour(name)
 

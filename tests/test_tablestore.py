@@ -106,3 +106,17 @@ def test_the_key_follows_every_data_file(tmp_path, monkeypatch):
     (data / "sub" / "more.toml").write_text("b = 2\n")
     assert before != edited and tablestore._key() == before
     assert [name for name, _ in tablestore._data_files(data, "")] == ["names.toml", "sub/more.toml"]
+def test_the_key_follows_the_data_files_where_the_package_reads_them(tmp_path, monkeypatch):
+    """An edit of ontology/ makes a new key, in an editable install too (where wikikg.kb.data is ontology/ itself)."""
+    import shutil
+    from importlib.resources import files
+
+    from wikikg.kb import tablestore
+
+    data = tmp_path / "data"
+    shutil.copytree(str(files("wikikg.kb.data")), data, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(tablestore, "files", lambda package: data)
+    before = tablestore._key()
+    names = data / "names.toml"
+    names.write_text(names.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert tablestore._key() != before

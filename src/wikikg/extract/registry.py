@@ -25,6 +25,7 @@ from wikikg.extract.longernames import with_longer_names
 from wikikg.extract.mentions import Context
 from wikikg.extract.nearsites import off_site
 from wikikg.extract.nonentityends import without_nonentities
+from wikikg.extract.personplaces import people_not_places
 from wikikg.extract.prosedates import dated_by_prose
 from wikikg.extract.recordlists import extract_records
 from wikikg.extract.restatements import extract_others
@@ -255,6 +256,7 @@ def run_extractors(work: Extraction, extractors: tuple[Extractor, ...] | None = 
                                   None if extractor.name == "infobox" else lambda: work.context.index)
         work.found[extractor.name] = found
     # "[[Paul S. Roe]]", "[[Paul Roe]]": one person; "educated at [[Fooley School]]": no university; "the musical
-    # [[Spring Foo]]": a work's title, no person, wherever the article names it; "held at the [[Foo Centre]]": a place
-    return centres_as_places(titled_works(schools_as_organisations(
-        one_node_per_person(in_service(work.statements()), work.subject.key), work.article.title)))
+    # [[Spring Foo]]": a work's title, no person, wherever the article names it; "held at the [[Foo Centre]]": a place;
+    # "[[Jane Chicago]] ... Chicago said": no place
+    return people_not_places(centres_as_places(titled_works(schools_as_organisations(
+        one_node_per_person(in_service(work.statements()), work.subject.key), work.article.title))), work.article)

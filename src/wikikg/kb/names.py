@@ -143,6 +143,7 @@ class Names:
     person_nouns: tuple[str, ...] = ()  # nouns a person's name modifies after "the" ("the Jane Hall character")
     place_before: tuple[str, ...] = ()  # prepositions that put a name of those in its place ("at", "near")
     place_of: tuple[str, ...] = ()  # nouns and directions before "of" and such a place ("the village of", "south of")
+    place_from: tuple[str, ...] = ()  # more words a place's name follows and a person's rarely ("from", "city of")
     the_next: tuple[str, ...] = ()  # words after "the" and a person-shaped name that end its phrase ("in", "who")
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
@@ -231,6 +232,7 @@ SCHEMA = Table({
                            "clans": list, "not_given": list, "roles_played": list, "groups": list, "lifespans": list,
                            "adjective_given": list, "group_nouns": list, "group_nouns_after_names": list,
                            "place_ends": list, "person_nouns": list, "place_before": list, "place_of": list,
+                           "place_from": list,
                            "the_next": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
@@ -282,6 +284,7 @@ _LISTS = {
     "group_nouns_after_names": ("person_names", "group_nouns_after_names"),
     "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
+    "place_from": ("person_names", "place_from"),
     "person_nouns": ("person_names", "person_nouns"),
     "the_next": ("person_names", "the_next"),
     "team_nicknames": ("teams", "nicknames"), "team_sports": ("teams", "sports"), "team_leagues": ("teams", "leagues"),
