@@ -1,8 +1,9 @@
 """A link's title of two surnames joined by "&" ("[[Roe & Doe]]"): a firm or a duo named for its partners, an organisation."""
-# Architects', publishers', lawyers' and brokers' firms are named for their founding partners ("Foo & Bar" designed the
-# church, published the book, brokered the sale); names.toml [shape.Company] types "Roe & Sons", "Roe & Associates"
-# already. A duo is named so too ("Roe & Doe" sang), so the class is an organisation's, not a firm's. Two places ("Fooshire & Barshire": a constituency), two given names ("Jane & John": a duo, a work's
-# characters) or a common noun the article writes in lower case ("Stage & Screen") are no partners' names.
+# Architects', publishers', lawyers' and brokers' firms are named for their founding partners ("Foo & Bar" designed
+# the church, published the book, brokered the sale); names.toml [shape.Company] types "Roe & Sons", "Roe & Associates"
+# already. A duo is named so too ("Roe & Doe" sang), so the class is an organisation's, not a firm's. A town's name
+# ("Fooville & Barton": a constituency), two given names ("Jane & John": a duo, a work's characters) or a common
+# noun the article writes in lower case ("Stage & Screen") are no partners' names.
 from __future__ import annotations
 
 import re
