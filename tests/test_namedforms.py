@@ -42,3 +42,20 @@ def test_a_partners_link_is_an_organisation_in_the_article():
     """The article's context types "[[Waddfoo & Harrbar]]", which nothing else types, an organisation."""
     found = _found("'''Foo Abbey''' is an abbey in [[Fooshire]]. It was rebuilt to designs by [[Waddfoo & Harrbar]].")
     assert found["Waddfoo & Harrbar"] == frozenset({"Organization"})
+
+
+def test_a_generation_after_a_comma_is_the_subject_or_one_name_with_its_full_stop():
+    """"Jane Foo Roe, Jr" is the subject "Jane Foo Roe Jr." as older prose writes it, and "Jane B. Roe, Sr. served"
+    keeps the full stop of "Sr." (one node, not "..., Sr" and "..., Sr.")."""
+    from wikikg.extract.context import article_context
+    from wikikg.extract.mentions import find_mentions
+    from wikikg.model import Article
+    from wikikg.pipeline.stages import parse_article, subject_of
+
+    text = ("'''Jane Foo Roe Jr.''' (1912–2002) was a general.\n\nJane Foo Roe, Jr was born in [[Fooville]]. Her "
+            "father, Jane B. Roe, Sr. served 41 years before he retired.")
+    parsed = parse_article(Article("Jane Foo Roe Jr.", text, "-"))
+    ctx = article_context(parsed, subject_of(parsed))
+    keys = {m.text: m.key for s in parsed.sentences for m in find_mentions(s, ctx)}
+    assert keys["Jane Foo Roe, Jr"] == "Jane Foo Roe Jr."
+    assert keys["Jane B. Roe, Sr."] == "Jane B. Roe, Sr."
