@@ -1,4 +1,4 @@
-"""Tests for wikikg.extract.patronymics and wikikg.extract.partnerfirms: names typed by their form (cases as data)."""
+"""Tests for wikikg.extract.patronymics: names a person's by their form (cases as data)."""
 from __future__ import annotations
 
 import tomllib
@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from wikikg.extract.partnerfirms import partners_firm
 from wikikg.extract.people import is_personal_name
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "namedforms.toml").read_text("utf-8"))["case"]
@@ -14,10 +13,7 @@ CASES = tomllib.loads((Path(__file__).parent / "cases" / "namedforms.toml").read
 
 @pytest.mark.parametrize("case", CASES, ids=[c["why"] for c in CASES])
 def test_a_names_form_says_what_it_names(case):
-    if case["kind"] == "person":
-        assert is_personal_name(case["name"]) is case["expected"]
-    else:
-        assert partners_firm(case["name"], case["text"]) is case["expected"]
+    assert is_personal_name(case["name"]) is case["expected"]
 
 
 def _found(text: str) -> dict:
@@ -36,12 +32,6 @@ def test_an_unlinked_patronymic_name_is_one_persons_name():
     found = _found("'''Foo Abbey''' is an abbey in [[Fooshire]]. It was founded by Fooan mac Barrach in 740.")
     assert found.get("Fooan mac Barrach") == frozenset({"Person"})
     assert "Fooan" not in found
-
-
-def test_a_partners_link_is_an_organisation_in_the_article():
-    """The article's context types "[[Waddfoo & Harrbar]]", which nothing else types, an organisation."""
-    found = _found("'''Foo Abbey''' is an abbey in [[Fooshire]]. It was rebuilt to designs by [[Waddfoo & Harrbar]].")
-    assert found["Waddfoo & Harrbar"] == frozenset({"Organization"})
 
 
 def test_a_generation_after_a_comma_is_the_subject_or_one_name_with_its_full_stop():

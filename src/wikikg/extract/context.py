@@ -11,7 +11,6 @@ from wikikg.extract.mentions import Context, find_mentions, is_entity_link, link
 from wikikg.extract.names import POSSESSIVE as _POSSESSIVE
 from wikikg.extract.names import short_form
 from wikikg.extract.nonentities import italic_title
-from wikikg.extract.partnerfirms import partners_firm
 from wikikg.extract.people import SurnameUse
 from wikikg.extract.samepeople import person_name_key
 from wikikg.extract.subjectnames import known_as, own_bold, short_names, subject_initialisms, subject_surname
@@ -90,8 +89,6 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
                     m = ctx.typed[m.key] = replace(m, types=frozenset({"Person"}), strength=PLACE)  # "Roe" again and again
                 elif not m.types and label == m.key and titled_person_link(label, link.text, use := use or SurnameUse(article.text)):
                     m = ctx.typed[m.key] = replace(m, types=frozenset({"Person"}), strength=CONTEXT)  # "[[Jane Roe]]"
-                elif not m.types and label == m.key and partners_firm(label, article.text):
-                    m = ctx.typed[m.key] = replace(m, types=frozenset({"Organization"}), strength=CONTEXT)  # "[[Roe & Doe]]"
                 if not m.types and label in stop:
                     continue  # "[[Protestant]]": the word elsewhere ("Protestant churches") names nothing
                 ctx.add(label, m)

@@ -30,7 +30,8 @@ def patronymic_name(name: str) -> bool:
 
 
 def without_comma(name: str) -> str | None:
-    """A name with a generation after a comma ("Jane Roe, Jr.", "John Doe, Sr.", "Paul Roe, III") written without the
-    comma ("Jane Roe Jr."), as Wikipedia titles it since 2012 (WP:JR); else None."""
+    """A full name with a generation after a comma ("Jane Roe, Jr.", "John Doe, Sr.", "Paul Roe, III") written without
+    the comma ("Jane Roe Jr."), as Wikipedia titles it since 2012 (WP:JR); else None (not a given name alone: "Vic, Jr."
+    is a son the article names by his father's given name, no full name)."""
     m = _GENERATION.fullmatch(name)
-    return None if m is None or "," in m["name"] else f"{m['name']} {m['generation']}"
+    return None if m is None or "," in m["name"] or " " not in m["name"] else f"{m['name']} {m['generation']}"
