@@ -21,6 +21,8 @@ from wikikg.kb.names import partisan_nouns, stop_names
 from wikikg.kb.places import linked_towns, places
 from wikikg.model import Mention, ParsedArticle
 
+_GENERATION = re.compile(r"(?P<name>[^,]+) (?P<generation>Jr|Sr)\.?")  # the subject's title as older prose writes it
+
 _LEADING_THE = re.compile(r"^The\s+")
 _MID_SENTENCE_CAPITAL = re.compile(r"([A-Z](?<=[a-z,;] .)[\w'’-]+)")  # "(?<=[a-z,;] )([A-Z]...)", the capital first
 _OF_FOR_IN = re.compile(r"\s+(?:of|for|in|at|on)\s+")
@@ -50,6 +52,8 @@ def article_context(article: ParsedArticle, subject: Mention, known: tuple[Menti
         names.add(short)
         names.add(_LEADING_THE.sub("", short))
     names = {n for n in names if n and len(n) > 1}
+    names |= {f"{g['name']}, {g['generation']}{dot}" for n in names if (g := _GENERATION.fullmatch(n))
+              for dot in ("", ".")}  # "Jane Roe Jr." is "Jane Roe, Jr." and "Jane Roe, Jr" too
     names |= {n[0].lower() + n[1:] for n in names  # a title's first letter is always capitalised:
               if n[:2].isupper() and n[0].lower() + n[1:] in article.text}  # "EBay" is "eBay"
     names |= short_names(names, article)

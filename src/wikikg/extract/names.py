@@ -203,8 +203,8 @@ def _legal_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 @cache
 def abbreviations() -> tuple[str, ...]:
-    """Name endings whose full stop belongs to the name: abbreviated legal forms ("Ltd.") and "Jr."."""
-    return tuple(f for f in legal_suffixes() if f.endswith(".")) + ("Jr.",)
+    """Name endings whose full stop belongs to the name: abbreviated legal forms ("Ltd."), "Jr." and "Sr."."""
+    return tuple(f for f in legal_suffixes() if f.endswith(".")) + ("Jr.", "Sr.")
 
 
 @cache

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from wikikg.extract.classify import by_context, name_types
 from wikikg.extract.known import CONTEXT, PLACE
 from wikikg.extract.nonentities import ends_as_a_work
+from wikikg.extract.patronymics import patronymic_name, without_comma
 from wikikg.extract.personcrf import is_person
 from wikikg.kb.diskcache import cached_strings
 from wikikg.kb.names import name_tables, stop_names
@@ -76,8 +77,10 @@ def is_personal_name(name: str) -> bool:
     name parser tags the whole a person or the last word ends as a surname of another language does ("Leonid
     Barenko"); a first word that is a place's name ("Denver") is not a given name."""
     words = name.split()
-    if _peerage(name) or _monarch(name):
-        return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet", "Jane II of Freedonia"
+    if _peerage(name) or _monarch(name) or patronymic_name(name):
+        return True  # "Augustus Roe, 3rd Duke of Foo", "Sir James Doe, 1st Baronet", "Jane II of Freedonia", "Foo mac Bar"
+    if (plain := without_comma(name)) is not None:
+        return is_personal_name(plain)  # "Jane Roe, Jr." as "Jane Roe Jr."
     if (m := _LEADING_INITIAL.fullmatch(name)) is not None:
         return is_personal_name(m["rest"])  # "B. Jane Roe", "F. John Doe": an initial before the name one goes by
     if (m := _INITIALS.fullmatch(name)) is not None:

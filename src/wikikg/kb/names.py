@@ -148,6 +148,7 @@ class Names:
     peerages: tuple[str, ...] = ()  # a peer's or a baronet's title after a comma ("Jane Roe, 3rd Duchess of Foo")
     not_initials: tuple[str, ...] = ()  # abbreviations written as initials that stand for no one's names ("U.S.")
     clans: tuple[str, ...] = ()  # first words of a tribe's or a clan's title, given names too ("Banu Foo": no person)
+    patronymics: tuple[str, ...] = ()  # "son of", "daughter of" inside a person's name ("Foo mac Bar", "Foo ibn Bar")
     not_given: tuple[str, ...] = ()  # words the given names' lexicon lists that open no one's name ("The")
     groups: tuple[str, ...] = ()  # plural nouns of a creed's adherents ("Catholics"): a group of people, nobody
     adjective_given: tuple[str, ...] = ()  # a people's adjective and a given name ("Roman"): no one's before a country
@@ -229,7 +230,7 @@ SCHEMA = Table({
     "subunits": Table({"words": list}),
     "parts": Table({"heads": list, "self": list}),
     "person_names": Table({"makers_by": list, "surname_endings": list, "peerages": list, "not_initials": list,
-                           "clans": list, "not_given": list, "roles_played": list, "groups": list, "lifespans": list,
+                           "clans": list, "patronymics": list, "not_given": list, "roles_played": list, "groups": list, "lifespans": list,
                            "adjective_given": list, "group_nouns": list, "group_nouns_after_names": list,
                            "place_ends": list, "person_nouns": list, "place_before": list, "place_of": list,
                            "place_from": list,
@@ -278,6 +279,7 @@ _LISTS = {
     "makers_by": ("person_names", "makers_by"),
     "surname_endings": ("person_names", "surname_endings"), "peerages": ("person_names", "peerages"),
     "not_initials": ("person_names", "not_initials"), "clans": ("person_names", "clans"),
+    "patronymics": ("person_names", "patronymics"),
     "not_given": ("person_names", "not_given"),
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "group_nouns": ("person_names", "group_nouns"), "adjective_given": ("person_names", "adjective_given"),
