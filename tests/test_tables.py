@@ -416,6 +416,19 @@ def test_a_players_career_table_gives_each_club_and_the_league_it_played_in_each
                    ("Fooville F.C.", "memberOf", "Freedonian Championship"),  # its second season, a row the name spans
                    ("Barshire Athletic F.C.", "memberOf", "Freedonian Championship")}
 
+@pytest.mark.parametrize(("years", "dates"), [
+    ("2017–2019", {"2017"}),          # joined in the season's second year: the season's first is no start
+    ("2016–2019", {"2016"}),          # the season's first year: the table's date agrees
+    ("", {"2016"}),                   # the infobox dates nothing: the table's season stands
+])
+def test_a_career_tables_season_is_no_start_where_the_infobox_dates_the_spell_in_its_second_year(years, dates):
+    box = f"{{{{Infobox football biography\n| name = Jane Roe\n| clubs1 = [[Fooville F.C.|Fooville]]\n| years1 = {years}\n}}}}\n"
+    text = box + CAREER.replace("rowspan=\"3\"|[[Fooville F.C.|Fooville]]\n|[[2015–16 Fooville F.C. season|2015–16]]",
+                                "rowspan=\"3\"|[[Fooville F.C.|Fooville]]\n|[[2016–17 Fooville F.C. season|2016–17]]")
+    got = {st.date.value for st in extract_article(Article("Jane Roe", text)).statements
+           if st.predicate == "memberOf" and st.obj.key == "Fooville F.C." and st.date is not None}
+    assert got == dates
+
 
 def test_a_top_scorer_with_a_club_in_parentheses_is_a_member_of_it():
     text = ("'''Example Reserve League''' is a football league.\n\n==Winners==\n{| class=\"wikitable\"\n! Season\n"
