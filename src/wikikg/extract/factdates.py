@@ -51,6 +51,17 @@ _MAIN = re.compile(r"⟦\d+⟧|\b(?:he|she|they|it)\s", re.I)  # a main clause's
 # "received the medal in 1990 for her work at ⟦Y⟧": the sentence's date is the honour's, not the post's start
 _SERVICE_FOR = re.compile(r"\bfor\s+(?:his|her|their|its)\s+(?:[a-z]+\s+)?(?:service|services|work|contributions?|role|"
                           r"tenure|leadership)\s+(?=(?:as|at|to|in|with|on)\s)")
+# a date that opens the sentence before any name ("In 2003, ⟦A⟧ joined the legislature after being elected to ⟦X⟧"):
+# the whole sentence's, a gerund's after it too
+_FRONT = re.compile(r"\s*(?:in|on|by|during)\s+(?:the\s+)?(?:(?:late|early|mid)[\s-]+)?$", re.I)
+
+
+def _fronted_only(text: str, end: int) -> bool:
+    """Whether every date before `end` stands in a phrase that opens the sentence, before its first name."""
+    found, first = find_dates(text[:end]), text.find("⟦")
+    return bool(found) and all(e <= first for _s, e, *_ in found) and bool(_FRONT.match(text[:found[0][0]]))
+
+
 # a break inside a subordinate clause: its own date before the trigger dates the fact only when none stands between
 # ("were champions in the 1974–75 season, but after ⟦Jane Roe⟧ left in 1976 to take over as manager of ⟦X⟧": 1976)
 _BREAK = re.compile(r"[,;]|\s(?:and|but)\s")
@@ -195,6 +206,7 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
         out.append(opening.span())  # the sentence dates its own event elsewhere, or the phrase's date is none of its
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
     out += [(0, m.start()) for m in _SUBORDINATE.finditer(text) if m.end() <= span[0]  # its word may be the trigger's
+            and not (m.end() == span[0] and _fronted_only(text, m.start()))
             and (not find_dates(text[m.end():span[0]]) or find_dates(_blank(text, out)[m.end():span[0]])
                 and not _BREAK.search(text, m.end(), span[0]))  # (its own date: not another name's blanked years)
             and find_dates(text[:m.start()]) and _MAIN.search(text, 0, m.start())][-1:]
