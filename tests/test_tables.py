@@ -345,13 +345,21 @@ def test_a_captioned_champions_table_without_a_header_row_names_its_winners():
     assert got == {("Fooville United", "Example S-League"), ("Barshire F.C.", "Example S-League")}
 
 
-def test_a_champions_tables_seasons_date_no_membership():
-    # a season dates the club's placing, not when it joined; a table of champions runs back past the league's founding
-    text = ("'''Example Premier League''' is a football league.\n\n==Champions==\n{| class=\"wikitable\"\n"
-            "! Season !! Champions !! Runners-up\n|-\n| 1932–33 || [[Fooville United]] || [[Barshire F.C.]]\n|}\n")
+@pytest.mark.parametrize(("founded", "dates"), [
+    ("", {("Fooville United", ""), ("Barshire F.C.", "")}),  # no founding given: no season dates a membership
+    (" It was founded in 2006.", {("Fooville United", ""), ("Barshire F.C.", ""), ("Fooville United", "2006"),
+                                 ("Barshire F.C.", "2006")}),  # 1932–33 is of a competition it replaced
+    (" It was founded in 1930.", {("Fooville United", "1932"), ("Barshire F.C.", "1932"), ("Fooville United", "2006"),
+                                 ("Barshire F.C.", "2006")}),
+])
+def test_a_champions_tables_seasons_date_memberships_from_the_leagues_founding_on(founded, dates):
+    # a season the club placed in is one it played in the league, unless the table runs back past the founding
+    text = (f"'''Example Premier League''' is a football league.{founded}\n\n==Champions==\n{{| class=\"wikitable\"\n"
+            "! Season !! Champions !! Runners-up\n|-\n| 1932–33 || [[Fooville United]] || [[Barshire F.C.]]\n"
+            "|-\n| 2006–07 || [[Fooville United]] || [[Barshire F.C.]]\n|}\n")
     got = {(st.subject.key, st.date.value if st.date else "") for st in
            extract_article(Article("Example Premier League", text)).statements if st.predicate == "memberOf"}
-    assert got == {("Fooville United", ""), ("Barshire F.C.", "")}
+    assert got == dates
 
 
 @pytest.mark.parametrize(("header", "cell", "date"), [
@@ -407,6 +415,19 @@ def test_a_players_career_table_gives_each_club_and_the_league_it_played_in_each
                    ("Fooville F.C.", "memberOf", "Freedonian Premiership"),
                    ("Fooville F.C.", "memberOf", "Freedonian Championship"),  # its second season, a row the name spans
                    ("Barshire Athletic F.C.", "memberOf", "Freedonian Championship")}
+
+@pytest.mark.parametrize(("years", "dates"), [
+    ("2017–2019", {"2017"}),          # joined in the season's second year: the season's first is no start
+    ("2016–2019", {"2016"}),          # the season's first year: the table's date agrees
+    ("", {"2016"}),                   # the infobox dates nothing: the table's season stands
+])
+def test_a_career_tables_season_is_no_start_where_the_infobox_dates_the_spell_in_its_second_year(years, dates):
+    box = f"{{{{Infobox football biography\n| name = Jane Roe\n| clubs1 = [[Fooville F.C.|Fooville]]\n| years1 = {years}\n}}}}\n"
+    text = box + CAREER.replace("rowspan=\"3\"|[[Fooville F.C.|Fooville]]\n|[[2015–16 Fooville F.C. season|2015–16]]",
+                                "rowspan=\"3\"|[[Fooville F.C.|Fooville]]\n|[[2016–17 Fooville F.C. season|2016–17]]")
+    got = {st.date.value for st in extract_article(Article("Jane Roe", text)).statements
+           if st.predicate == "memberOf" and st.obj.key == "Fooville F.C." and st.date is not None}
+    assert got == dates
 
 
 def test_a_top_scorer_with_a_club_in_parentheses_is_a_member_of_it():

@@ -47,6 +47,21 @@ _LATER = re.compile(r"(?:,\s*|\s+)(?:but|and)\s+(?:(?:it|they|he|she|⟦\d+⟧|t
 # promoted to publisher, after ⟦Jane Roe⟧ was named president of ⟦X⟧", "played for ⟦A⟧ in 1990 before joining ⟦B⟧"
 _SUBORDINATE = re.compile(r"(?:,\s*|\s+)(?:after|before)\s+(?=(?:⟦\d+⟧|he|she|they|it|[a-z]+ing)\s)")
 _MAIN = re.compile(r"⟦\d+⟧|\b(?:he|she|they|it)\s", re.I)  # a main clause's subject before the subordinate one
+# the post an honour is for: "was made a Commander of the Order of ⟦X⟧ in May 1956 for his service as Secretary of ⟦Y⟧",
+# "received the medal in 1990 for her work at ⟦Y⟧": the sentence's date is the honour's, not the post's start
+_SERVICE_FOR = re.compile(r"\bfor\s+(?:his|her|their|its)\s+(?:[a-z]+\s+)?(?:service|services|work|contributions?|role|"
+                          r"tenure|leadership)\s+(?=(?:as|at|to|in|with|on)\s)")
+# a date that opens the sentence before any name ("In 2003, ⟦A⟧ joined the legislature after being elected to ⟦X⟧"):
+# the whole sentence's, a gerund's after it too
+_FRONT = re.compile(r"\s*(?:in|on|by|during)\s+(?:the\s+)?(?:(?:late|early|mid)[\s-]+)?$", re.I)
+
+
+def _fronted_only(text: str, end: int) -> bool:
+    """Whether every date before `end` stands in a phrase that opens the sentence, before its first name."""
+    found, first = find_dates(text[:end]), text.find("⟦")
+    return bool(found) and all(e <= first for _s, e, *_ in found) and bool(_FRONT.match(text[:found[0][0]]))
+
+
 # a break inside a subordinate clause: its own date before the trigger dates the fact only when none stands between
 # ("were champions in the 1974–75 season, but after ⟦Jane Roe⟧ left in 1976 to take over as manager of ⟦X⟧": 1976)
 _BREAK = re.compile(r"[,;]|\s(?:and|but)\s")
@@ -190,10 +205,12 @@ def fact_text(text: str, span: tuple[int, int], parties: set[int], people: set[i
                  or opening.re is AFTER and spanned(opening.group())):
         out.append(opening.span())  # the sentence dates its own event elsewhere, or the phrase's date is none of its
     out += [(0, m.start()) for m in _LATER.finditer(text, 0, span[0])][-1:]
-    out += [(0, m.start()) for m in _SUBORDINATE.finditer(text, 0, span[0])
-            if (not find_dates(text[m.end():span[0]]) or find_dates(_blank(text, out)[m.end():span[0]])
+    out += [(0, m.start()) for m in _SUBORDINATE.finditer(text) if m.end() <= span[0]  # its word may be the trigger's
+            and not (m.end() == span[0] and _fronted_only(text, m.start()))
+            and (not find_dates(text[m.end():span[0]]) or find_dates(_blank(text, out)[m.end():span[0]])
                 and not _BREAK.search(text, m.end(), span[0]))  # (its own date: not another name's blanked years)
             and find_dates(text[:m.start()]) and _MAIN.search(text, 0, m.start())][-1:]
+    out += [(0, m.start()) for m in _SERVICE_FOR.finditer(text) if m.end() <= span[0]][-1:]
     cut = None
     for m in _NEW_EVENT.finditer(text):
         if m.end() > span[0]:
@@ -251,6 +268,7 @@ def own_date(text: str, end: int, person: bool = False) -> DateValue | None:
         and found[0][2] is not None else None
 
 
+_SUBJECT_VERB = re.compile(r"(?:the\s+)?⟦\d+⟧\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")  # "⟦B⟧ studied", "⟦B⟧ was"
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?!(?:from|to|in|at|of|on|with|by|for)\s)")  # not "from A and from B"
 
 
@@ -266,8 +284,9 @@ def conjunct_start(text: str, span: tuple[int, int]) -> int | None:
         if m.start() < span[0]:
             last = m
     if last is None or _SLOT_NEXT.match(text, last.end(), span[0]) and (text[:last.start()].endswith("⟧") or not any(
-            year for *_, year, _m, _d in find_dates(text[span[1]:].split(",")[0]))):
-        return None
+            year for *_, year, _m, _d in find_dates(text[span[1]:].split(",")[0])) and not _SUBJECT_VERB.match(
+            text, last.end())):
+        return None  # (not "moved to ⟦A⟧ in 1927 and ⟦B⟧ studied at ⟦C⟧": a clause with a subject and a verb of its own)
     return last.end()  # (and "in 2011 and ⟦B⟧ acquired ⟦C⟧ in 2012": B's clause, with its own date)
 
 

@@ -32,7 +32,9 @@ from wikikg.extract.restatements import extract_others
 from wikikg.extract.runin import extract_runin
 from wikikg.extract.samepeople import one_node_per_person
 from wikikg.extract.schoolnames import schools_as_organisations
+from wikikg.extract.seasonspans import within_seasons
 from wikikg.extract.sentences import extract_sentences
+from wikikg.extract.sincefounding import since_founding
 from wikikg.extract.tables import extract_tables
 from wikikg.extract.termdates import dated_by_term
 from wikikg.extract.thenames import the_named
@@ -187,7 +189,8 @@ def _career(work: Extraction) -> list[Statement]:
 
 
 def _tables(work: Extraction) -> list[Statement]:
-    return extract_tables(work.article, work.context)
+    tables = within_seasons(extract_tables(work.article, work.context), work.found.get("infobox", []))
+    return since_founding(tables, work.subject.key, _founding_date(work, work.found.get("sentences", [])))
 
 
 def _headings(work: Extraction) -> list[Statement]:

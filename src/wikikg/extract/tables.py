@@ -264,7 +264,7 @@ def _rows(article: ParsedArticle, table: Table, spec: SectionSpec, heading: str,
         if not m.types:
             named_by = f"{heading} {table.header[name_col]}" if name_col < len(table.header) else heading
             m = replace(m, types=frozenset({default_type(spec, ctx.subject, named_by)}), strength=0)  # "Team"
-        date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) and not spec.undated else None)
+        date, end = _dates(row[date_col] if date_col is not None and date_col < len(row) else None)
         if end is None and end_col is not None and end_col < len(row):
             end = ended(date, _dates(row[end_col])[0])  # "| 1994 || 2005 |" under "Joined | Left"
         if ("University" in m.types or spec.relation == "memberOf") and date_col is not None \

@@ -57,7 +57,7 @@ class SectionSpec:
     subject_boxes: frozenset[str] = frozenset()  # or when the subject's own infobox is of one of these kinds
     people_unless: re.Pattern | None = None  # a heading under which person items are not of `types` ("Participants")
     season_only: bool = False  # only a table right under the heading, in a league's season article (its standings)
-    undated: bool = False  # its rows' dates are of something else (a season's placing), never the relation's start
+    since_founding: bool = False  # its rows' dates before the subject's founding are of what it replaced: none
 
 
 SECTIONS = Table({"section": Items(Table(
@@ -65,7 +65,7 @@ SECTIONS = Table({"section": Items(Table(
      "unless_subject": list, "only": str, "columns": list, "needs_dates": bool, "typed_subject": bool,
      "shaped_items": bool, "shaped_items_for": list, "subjects": list, "unless_row": str, "subject_name": str,
      "every_column": bool, "owner_title": str, "head_roles": str, "bare_items": bool, "subject_boxes": list,
-     "people_unless": str, "season_only": bool, "undated": bool,
+     "people_unless": str, "season_only": bool, "since_founding": bool,
      "attributes": Items(Table({"column": str, "relation": str, "event": str, "types": list, "unless_value": str,
                                 "part": bool, "several": bool, "instead": str, "instead_for": list},
                                frozenset({"column", "relation", "types"})))},
@@ -112,7 +112,7 @@ def _section(s: dict) -> SectionSpec:
         _regex(s["head_roles"], f, where) if "head_roles" in s else None, s.get("bare_items", False),
         frozenset(s.get("subject_boxes", ())),
         _regex(s["people_unless"], f, where) if "people_unless" in s else None, s.get("season_only", False),
-        s.get("undated", False))
+        s.get("since_founding", False))
 
 
 def load_sections(directory: Directory = None) -> tuple[SectionSpec, ...]:
