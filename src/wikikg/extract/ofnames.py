@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.teams import team_types
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
@@ -28,12 +30,13 @@ def person_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:
     """Whether the name tokens i..j, followed by "of" (token j + 1) and a capitalised word at `k`, are a person's
     full name that "of" joins to where they are from or whom they work for, not one name: a place of one or two
     words ("Jane Roe of Freedonia"), or a name of two words or more before an organisation's name ("Jane Roe of
-    the Foo Mines Branch", "Jane Roe of Foo Journal"); a king's "Foo IV of Freedonia" is one name."""
+    the Foo Mines Branch", "Jane Roe of Foo Journal") or a name a critic's verb follows ("Jane Roe of Foo said"); a
+    king's "Foo IV of Freedonia" is one name."""
     if toks[j + 1][2] != "of" or _REGNAL.fullmatch(toks[j][2]) or not is_personal_name(text[toks[i][0]:toks[j][1]]):
         return False
     if k == j + 2 and _from_place(toks, k):
         return True
-    return j > i and bool(name_types(_run(text, toks, k)) & org_classes())
+    return j > i and (bool(name_types(_run(text, toks, k)) & org_classes()) or critic_after(text, toks, k))
 
 
 def _from_place(toks: list, k: int) -> bool:
@@ -69,3 +72,16 @@ def body_before_link(words: list[str], linked: str) -> bool:
     name = " ".join(words[:-2])
     return bool(name_types(name) & org_classes()) and bool(name_types(linked) & org_classes()) \
         and linked not in places()
+
+
+@cache
+def critic_verb() -> re.Pattern:
+    """A critic's verb right after a name (names.toml [person_names] critic_verbs): "said", "called the song"."""
+    return re.compile(rf"\s*,?\s+(?:also\s+|later\s+|similarly\s+|then\s+)?(?:{longest_first(name_tables().critic_verbs)})\b")
+
+
+def critic_after(text: str, toks: list, k: int) -> bool:
+    """Whether the capitalised run from token `k` ends right before a critic's verb ("Jane Roe of Foo Review said"): the
+    person before "of" writes for the body the run names."""
+    run = _run(text, toks, k)
+    return critic_verb().match(text, toks[k][0] + len(run)) is not None
