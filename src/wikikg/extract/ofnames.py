@@ -14,6 +14,7 @@ from wikikg.kb.vocabulary import org_classes
 
 _REGNAL = re.compile(r"[IVX]+")
 _JOINERS = frozenset({"of", "for", "and", "the", "&", "de"})
+ACCORDING, _COMMA = re.compile(r"\b[Aa]ccording\s+to\s+$"), re.compile(r"\s*,")  # "According to Jane Roe of Foo,"
 
 
 def name_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:
@@ -36,7 +37,7 @@ def person_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:
         return False
     if k == j + 2 and _from_place(toks, k):
         return True
-    return j > i and (bool(name_types(_run(text, toks, k)) & org_classes()) or critic_after(text, toks, k))
+    return j > i and (bool(name_types(_run(text, toks, k)) & org_classes()) or critic_after(text, toks, i, k))
 
 
 def _from_place(toks: list, k: int) -> bool:
@@ -80,8 +81,10 @@ def critic_verb() -> re.Pattern:
     return re.compile(rf"\s*,?\s+(?:also\s+|later\s+|similarly\s+|then\s+)?(?:{longest_first(name_tables().critic_verbs)})\b")
 
 
-def critic_after(text: str, toks: list, k: int) -> bool:
-    """Whether the capitalised run from token `k` ends right before a critic's verb ("Jane Roe of Foo Review said"): the
-    person before "of" writes for the body the run names."""
-    run = _run(text, toks, k)
-    return critic_verb().match(text, toks[k][0] + len(run)) is not None
+def critic_after(text: str, toks: list, i: int, k: int) -> bool:
+    """Whether the capitalised run from token `k` ends right before a critic's verb ("Jane Roe of Foo Review said"), or
+    before a comma where "According to" opens the name at token `i` ("According to Jane Roe of Foo Review, the song"):
+    the person before "of" writes for the body the run names, or is from the place it names."""
+    end = toks[k][0] + len(_run(text, toks, k))
+    return critic_verb().match(text, end) is not None \
+        or _COMMA.match(text, end) is not None and ACCORDING.search(text, 0, toks[i][0]) is not None
