@@ -9,7 +9,7 @@ from wikikg.extract.acronymparts import abbreviates_a_part as abbreviates_a_part
 from wikikg.extract.andnames import split_and
 from wikikg.extract.classify import is_shape_word, name_types
 from wikikg.extract.nameparts import COMPASS, PARTICLE_PAIRS, join_nicknames
-from wikikg.extract.ofnames import body_before_link, name_before_of, person_before_link
+from wikikg.extract.ofnames import name_before_of, person_before_link
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.possessives import church_after_possessive, name_possessive, on_heads
 from wikikg.extract.stopheads import part_head_kept
@@ -377,8 +377,6 @@ def before_taken(text: str, start: int, end: int, taken: bytearray) -> int:
     if person_before_link(words) and not _OWNED.search(text, max(0, start - 8), start):  # "Jane Roe of [[Foo]]"; not
         # "the Red Guards of [[Jane Roe]]", "Foo's Gun Shop of [[Fooville]]"
         return start + len(text[start:k].rstrip()) - len(" of")
-    if k > start and body_before_link(words, text[k:(stop if (stop := taken.find(0, k)) >= 0 else len(text))]):
-        return start + len(text[start:k].rstrip()) - len(" of the")  # "the Foo Council of the [[Bar Forum]]"
     return start + len(text[start:k].rstrip()) if len(words) >= 2 and words[-1][0].isupper() \
         and name_types(" ".join(words)) else start
 

@@ -1,4 +1,4 @@
-"""Where "of" ends a person's, a team's or a body's name: "Jane Roe of Freedonia", "Foo Council of the [[Bar]]" are two names."""
+"""Where "of" ends a person's or a team's name: "Jane Roe of Freedonia", "Fooville Bears of the Bar League" are two names."""
 from __future__ import annotations
 
 import re
@@ -61,18 +61,6 @@ def person_before_link(words: list[str]) -> bool:
     ("Jane Roe of [[Foo Music]]": a critic of the magazine, a man of the town); not a king's "Foo IV of"."""
     return len(words) >= 3 and words[-1] == "of" and not _REGNAL.fullmatch(words[-2]) \
         and is_personal_name(" ".join(words[:-1]))
-
-
-def body_before_link(words: list[str], linked: str) -> bool:
-    """Whether a span's words, cut where a link starts, are a body's name of two words or more and the "of the" that
-    joins it to the organisation the link names ("the Foo Future Council of the [[Bar Forum]]", "the Foo Sciences
-    Laboratory of the [[Bar University]]"): a part named apart from its parent; not before a place ("the Supreme Court
-    of the [[Freedonia|Freedonian Republic]]") nor a people ("the National Museum of the [[Foo Indian]]")."""
-    if len(words) < 4 or words[-2:] != ["of", "the"] or not words[-3][:1].isupper():
-        return False
-    name = " ".join(words[:-2])
-    return bool(name_types(name) & org_classes()) and bool(name_types(linked) & org_classes()) \
-        and linked not in places()
 
 
 @cache
