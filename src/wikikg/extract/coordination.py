@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from wikikg.extract.criticpapers import critic_papers
 from wikikg.extract.frames import framed_runs
 from wikikg.extract.known import CONTEXT, SHAPE
 from wikikg.extract.landforms import linked_landforms
@@ -32,7 +33,7 @@ def by_company(found: list[Mention], text: str, italic: tuple[tuple[int, int], .
     order."""
     found = postal_states(the_names(place_ends(linked_landforms(found), text), text), text)
     found = settled(kinds_listed(fields_listed(found, text), text), text, italic)
-    found = framed_runs(cued_links(by_makers(found, text), text), text)
+    found = framed_runs(cued_links(by_makers(critic_papers(found, text, italic), text), text), text)
     return unlinked_places(strongly_listed(paired(coordinated(found, text), text), text), text)
 
 

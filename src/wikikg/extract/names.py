@@ -126,7 +126,8 @@ def spans(text: str, sentence_start: bool, ctx) -> list[tuple[int, int]]:
                 and POSSESSIVE.sub("", text[s:toks[j][1]]) not in ctx.index \
                 and text[s:toks[j][1]] not in name_tables().world_regions \
                 and not (_ORDINAL.fullmatch(toks[i][2]) and toks[j][2] in _numbered()) \
-                and not part_head_kept(text, toks, i, j, stop):  # "2nd Foo Infantry Division", "Foo Gears Division"
+                and not part_head_kept(text, toks, i, j, stop) \
+                and not (j + 1 < ntok and toks[j + 1][2] == "of" and is_personal_name(text[s:toks[j][1]])):  # "Ann White of Foo"
             j -= 1
         if j - i >= 3 and [t[2] for t in toks[j - 2:j + 1]][:2] == ["Board", "of"] and toks[j][2] in _BOARDS:
             board.update(range(j - 2, j + 1))

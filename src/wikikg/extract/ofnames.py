@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wikikg.extract.classify import name_types
 from wikikg.extract.people import is_personal_name
 from wikikg.extract.teams import team_types
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
 
 _REGNAL = re.compile(r"[IVX]+")
 _JOINERS = frozenset({"of", "for", "and", "the", "&", "de"})
+ACCORDING, _COMMA = re.compile(r"\b[Aa]ccording\s+to\s+$"), re.compile(r"\s*,")  # "According to Jane Roe of Foo,"
 
 
 def name_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:
@@ -28,12 +31,13 @@ def person_before_of(text: str, toks: list, i: int, j: int, k: int) -> bool:
     """Whether the name tokens i..j, followed by "of" (token j + 1) and a capitalised word at `k`, are a person's
     full name that "of" joins to where they are from or whom they work for, not one name: a place of one or two
     words ("Jane Roe of Freedonia"), or a name of two words or more before an organisation's name ("Jane Roe of
-    the Foo Mines Branch", "Jane Roe of Foo Journal"); a king's "Foo IV of Freedonia" is one name."""
+    the Foo Mines Branch", "Jane Roe of Foo Journal") or a name a critic's verb follows ("Jane Roe of Foo said"); a
+    king's "Foo IV of Freedonia" is one name."""
     if toks[j + 1][2] != "of" or _REGNAL.fullmatch(toks[j][2]) or not is_personal_name(text[toks[i][0]:toks[j][1]]):
         return False
     if k == j + 2 and _from_place(toks, k):
         return True
-    return j > i and bool(name_types(_run(text, toks, k)) & org_classes())
+    return j > i and (bool(name_types(_run(text, toks, k)) & org_classes()) or critic_after(text, toks, i, k))
 
 
 def _from_place(toks: list, k: int) -> bool:
@@ -57,3 +61,18 @@ def person_before_link(words: list[str]) -> bool:
     ("Jane Roe of [[Foo Music]]": a critic of the magazine, a man of the town); not a king's "Foo IV of"."""
     return len(words) >= 3 and words[-1] == "of" and not _REGNAL.fullmatch(words[-2]) \
         and is_personal_name(" ".join(words[:-1]))
+
+
+@cache
+def critic_verb() -> re.Pattern:
+    """A critic's verb right after a name (names.toml [person_names] critic_verbs): "said", "called the song"."""
+    return re.compile(rf"\s*,?\s+(?:also\s+|later\s+|similarly\s+|then\s+)?(?:{longest_first(name_tables().critic_verbs)})\b")
+
+
+def critic_after(text: str, toks: list, i: int, k: int) -> bool:
+    """Whether the capitalised run from token `k` ends right before a critic's verb ("Jane Roe of Foo Review said"), or
+    before a comma where "According to" opens the name at token `i` ("According to Jane Roe of Foo Review, the song"):
+    the person before "of" writes for the body the run names, or is from the place it names."""
+    end = toks[k][0] + len(_run(text, toks, k))
+    return critic_verb().match(text, end) is not None \
+        or _COMMA.match(text, end) is not None and ACCORDING.search(text, 0, toks[i][0]) is not None

@@ -156,6 +156,7 @@ class Names:
     group_nouns_after_names: tuple[str, ...] = ()  # ... after a full name only ("Jane Roe Band"; "Jane Band": one)
     roles_played: tuple[str, ...] = ()  # words of acting before "as" and a character's name ("starred as Jane Roe")
     lifespans: tuple[str, ...] = ()  # words of the categories only a biography carries ("births", "Living people")
+    critic_verbs: tuple[str, ...] = ()  # a critic's verbs after "Jane Roe of ''Foo''" ("said", "called"): two names
     team_nicknames: tuple[str, ...] = ()  # a sports team's plural nickname after a place's name ("Fooville Bears")
     team_sports: tuple[str, ...] = ()  # a sport after a team's nickname in a college team's title ("... football")
     team_leagues: tuple[str, ...] = ()  # last words of a league's name after "[team] of the" ("... Hockey League")
@@ -234,7 +235,7 @@ SCHEMA = Table({
                            "adjective_given": list, "group_nouns": list, "group_nouns_after_names": list,
                            "place_ends": list, "person_nouns": list, "place_before": list, "place_of": list,
                            "place_from": list,
-                           "the_next": list}),
+                           "the_next": list, "critic_verbs": list}),
     "frames": Table({"before": list, "company": list, "next": list, "unless": str, "posts": list, "nouns": list,
                                "shown": list}),
     "honours": Table({"names": str, "unless": str}),
@@ -284,7 +285,8 @@ _LISTS = {
     "roles_played": ("person_names", "roles_played"), "groups": ("person_names", "groups"),
     "group_nouns": ("person_names", "group_nouns"), "adjective_given": ("person_names", "adjective_given"),
     "group_nouns_after_names": ("person_names", "group_nouns_after_names"),
-    "lifespans": ("person_names", "lifespans"), "place_ends": ("person_names", "place_ends"),
+    "lifespans": ("person_names", "lifespans"), "critic_verbs": ("person_names", "critic_verbs"),
+    "place_ends": ("person_names", "place_ends"),
     "place_before": ("person_names", "place_before"), "place_of": ("person_names", "place_of"),
     "place_from": ("person_names", "place_from"),
     "person_nouns": ("person_names", "person_nouns"),
