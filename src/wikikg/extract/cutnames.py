@@ -8,6 +8,7 @@ from functools import cache
 from wikikg.extract.classify import name_types
 from wikikg.extract.names import is_role_title
 from wikikg.extract.possessives import on_heads
+from wikikg.kb.alternation import longest_first
 from wikikg.kb.names import name_tables
 from wikikg.kb.places import places
 from wikikg.kb.vocabulary import org_classes
@@ -76,7 +77,7 @@ def _tail() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A committee's or a board's name ("Committee on Foo", "Board of Bar"; names.toml [on_names] heads); what goes on
     after it in sentence case ("of beverages"); a run of capitalised words that ends in such a head (", Constitutional
     Amendments and Intergovernmental Affairs Committee")."""
-    heads = "|".join(map(re.escape, sorted(on_heads(), key=len, reverse=True))) or "(?!)"
+    heads = longest_first(on_heads())
     body = re.compile(rf"\b(?:{heads})\s+(?:on|of|for)\s+\S")
     goes_on = re.compile(r"\s+(?:of|on|for)\s+(?!(?:the|a|an|its|his|her|their|this|that|which|who|whom)\b)[a-z]{3,}")
     run = re.compile(rf",\s+(?:(?:[A-Z][\w'’-]*|and|&),?\s+){{1,8}}(?:{heads})\b")

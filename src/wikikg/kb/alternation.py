@@ -123,6 +123,6 @@ def _may_be_empty(pattern: re.Pattern) -> bool:
 
 
 def longest_first(words) -> str:
-    """Literal words as one regex alternation, escaped, longest first (a word wins over its prefix); `(?!)`, which
-    never matches, when there are none."""
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+    """Literal words as one regex alternation, escaped, longest first (a word wins over its prefix), words of one
+    length in alphabetical order (the same text from a set in every process); `(?!)`, which never matches, when there are none."""
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w))) or "(?!)"
