@@ -28,21 +28,21 @@ def _run(text: str, person: str, word: str, **kw) -> frozenset[str]:
 
 @pytest.mark.parametrize("text,person,word,want", [
     # the surname alone, after the person's whole name: the person
-    ("She studied with Judy Chicago. The next year Chicago, Jane Roe and others founded it.", "Judy Chicago",
+    ("She studied with Mary Chicago. The next year Chicago, Jane Roe and others founded it.", "Mary Chicago",
      "Chicago", frozenset()),
-    ("It starred Alex Kingston. Kingston said the role was hers.", "Alex Kingston", "Kingston", frozenset()),
-    ("It was led by Stonewall Jackson Jr. The division resisted Jackson's attack.", "Stonewall Jackson", "Jackson",
+    ("It starred Paul Kingston. Kingston said the role was hers.", "Paul Kingston", "Kingston", frozenset()),
+    ("It was led by Tom Jackson Jr. The division resisted Jackson's attack.", "Tom Jackson", "Jackson",
      frozenset()),
     # the given name alone: the person
     ("The daughter of Nancy Dow was born in 1969. Nancy later wrote a book.", "Nancy Dow", "Nancy", frozenset()),
     # the article writes the word as a place somewhere: a place
-    ("She studied with Judy Chicago. Chicago met Roe. She moved to Chicago in 1970.", "Judy Chicago", "Chicago",
+    ("She studied with Mary Chicago. Chicago met Roe. She moved to Chicago in 1970.", "Mary Chicago", "Chicago",
      _PLACE),
-    ("She studied with Judy Chicago. Chicago met Roe. The city of Chicago grew.", "Judy Chicago", "Chicago", _PLACE),
-    ("She studied with Judy Chicago. Chicago met Roe. The Chicago-based firm grew.", "Judy Chicago", "Chicago",
+    ("She studied with Mary Chicago. Chicago met Roe. The city of Chicago grew.", "Mary Chicago", "Chicago", _PLACE),
+    ("She studied with Mary Chicago. Chicago met Roe. The Chicago-based firm grew.", "Mary Chicago", "Chicago",
      _PLACE),
     # a realm after "of" or a title's seat after a comma in the person's name: no surname
-    ("It was ruled by Haakon IV of Norway. Norway was at war.", "Haakon IV of Norway", "Norway", _PLACE),
+    ("It was ruled by Jane II of Norway. Norway was at war.", "Jane II of Norway", "Norway", _PLACE),
 ])
 def test_a_surname_or_given_name_alone_is_the_person(text, person, word, want):
     assert _run(text, person, word) == want
@@ -50,16 +50,16 @@ def test_a_surname_or_given_name_alone_is_the_person(text, person, word, want):
 
 def test_a_place_comma_after_it_is_a_place():
     """"Kingston, Jamaica": a place's name after a comma, where the article types that name a place."""
-    text = "It starred Alex Kingston. Kingston met Roe. The band came from Kingston, Jamaica."
+    text = "It starred Paul Kingston. Kingston met Roe. The band came from Kingston, Jamaica."
     article = parse_article(Article("Foo Group", text))
-    person, word, other = (_cast(article.sentences[0].text, "Alex Kingston", frozenset({"Person"}), linked=True),
+    person, word, other = (_cast(article.sentences[0].text, "Paul Kingston", frozenset({"Person"}), linked=True),
                            _cast(article.sentences[1].text, "Kingston"), _cast(article.sentences[2].text, "Jamaica"))
     assert people_not_places([person, word, other], article)[1].obj.types == _PLACE
-    text = "It starred Alex Kingston. Kingston met Roe. The band came from the Foo Hall, Kingston, England."
+    text = "It starred Paul Kingston. Kingston met Roe. The band came from the Foo Hall, Kingston, England."
     article = parse_article(Article("Foo Group", text))  # a country the gazetteer knows after the comma
     found = [person, _cast(article.sentences[1].text, "Kingston"), _cast(article.sentences[2].text, "Kingston")]
     assert people_not_places(found, article)[1].obj.types == _PLACE
-    text = "It starred Alex Kingston. Kingston met Roe. The band played with Kingston, Jane Roe and Doe."
+    text = "It starred Paul Kingston. Kingston met Roe. The band played with Kingston, Jane Roe and Doe."
     article = parse_article(Article("Foo Group", text))
     assert people_not_places([person, word], article)[1].obj.types == frozenset()
 
@@ -67,5 +67,5 @@ def test_a_place_comma_after_it_is_a_place():
 @pytest.mark.parametrize("kw", [{"linked": True}, {"strength": 3}, {"types": frozenset({"Place", "Person"})}])
 def test_a_link_or_a_stronger_type_stays(kw):
     """A linked word (its article says what it is) or one typed by more than the gazetteer is left alone."""
-    text = "She studied with Judy Chicago. The next year Chicago, Jane Roe and others founded it."
-    assert _run(text, "Judy Chicago", "Chicago", **kw) == kw.get("types", _PLACE)
+    text = "She studied with Mary Chicago. The next year Chicago, Jane Roe and others founded it."
+    assert _run(text, "Mary Chicago", "Chicago", **kw) == kw.get("types", _PLACE)

@@ -75,8 +75,8 @@ def _post_cut(st: Statement, m: Mention) -> bool:
 @cache
 def _tail() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A committee's or a board's name ("Committee on Foo", "Board of Bar"; names.toml [on_names] heads); what goes on
-    after it in sentence case ("of beverages"); a run of capitalised words that ends in such a head (", Constitutional
-    Amendments and Intergovernmental Affairs Committee")."""
+    after it in sentence case ("of beverages"); a run of capitalised words that ends in such a head (", Foo
+    Amendments and Bar Affairs Committee")."""
     heads = longest_first(on_heads())
     body = re.compile(rf"\b(?:{heads})\s+(?:on|of|for)\s+\S")
     goes_on = re.compile(r"\s+(?:of|on|for)\s+(?!(?:the|a|an|its|his|her|their|this|that|which|who|whom)\b)[a-z]{3,}")
@@ -87,9 +87,9 @@ def _tail() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def _tail_cut(st: Statement, m: Mention) -> bool:
     """Whether an unlinked end, neither a person nor a place, is a committee's or a board's name the sentence goes on
     with in lower case ("the Committee on Taxation of beverages"), or, itself no body's name by its shape, the first
-    part of a run of capitalised words that ends in a committee's head ("the House Elections, Constitutional
-    Amendments and Intergovernmental Affairs Committee"): the name read is cut short and names another body or none.
-    Not a body's name in a list of bodies ("the National Commission for Foo, Science and Engineering Research
+    part of a run of capitalised words that ends in a committee's head ("the House Elections, Foo
+    Amendments and Bar Affairs Committee"): the name read is cut short and names another body or none.
+    Not a body's name in a list of bodies ("the National Commission for Foo, Bar and Baz Research
     Council"), nor one before "in" (a place's or a field's: "the Council on Aging in Fooville")."""
     if m.linked or m.start < 0 or "Person" in m.types or "Place" in m.types or st.predicate == "mentionedIn":
         return False

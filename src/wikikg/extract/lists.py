@@ -378,7 +378,7 @@ _LOWER_TAIL = re.compile(r"[A-Z]\w*\s+[a-z]{3,}(?:\s+[a-z]+)*$")  # "Foo League 
 
 def heading_part(heading: str, spec: SectionSpec, ctx: Context) -> Mention | None:
     """The entity a subheading names when its own name's shape says it is one of what its section lists
-    ("=== Faculty of Agriculture ===" under "Faculties"); plain headings only ("=== To Lowland League ===" is a move),
+    ("=== Faculty of Agriculture ===" under "Faculties"); plain headings only ("=== To Foo Lowland League ===" is a move),
     not a topic's ("=== Foo League expansion efforts ===": a name, then common nouns in lower case)."""
     if _MARKUP.search(heading) or _PREPOSITION_LED.match(heading) or plural_head(heading.split("/")[0]) \
             or _LOWER_TAIL.search(heading):

@@ -1,11 +1,11 @@
-"""A place's one-word name that is a person's surname the article names in full ("Jackson's attack"): no place."""
-# English names a person by surname alone once it has named them in full ("[[Stonewall Jackson]] ... resisting
-# Jackson's attack", "[[Alex Kingston]] ... Kingston said", "[[Judy Chicago]] ... The next year Chicago, ... laid the
+"""A place's one-word name that is a person's surname the article names in full ("Fooville's attack"): no place."""
+# English names a person by surname alone once it has named them in full ("[[Thomas Fooville]] ... resisting
+# Fooville's attack", "[[Jane Barton]] ... Barton said", "[[Mary Bazport]] ... The next year Bazport, ... laid the
 # foundations"), and a biography its kin by given name ("Mary Roe ... Mary then started her second career"). Many such
 # words are towns' names too, which the gazetteer types a place. Where the article names a person whose name ends (or
-# begins) with that word and never writes the word where a place stands ("in Jackson", "the town of Kingston",
-# "Chicago, Illinois", "Chicago-based"), every unlinked mention of it that only the gazetteer types is left untyped: the
-# person's, or no one's, never a place. Not a name with "of" or a comma ("Haakon IV of Norway", "Philip Roe, Earl of
+# begins) with that word and never writes the word where a place stands ("in Fooville", "the town of Barton",
+# "Bazport, Freedonia", "Bazport-based"), every unlinked mention of it that only the gazetteer types is left untyped: the
+# person's, or no one's, never a place. Not a name with "of" or a comma ("Jane II of Freedonia", "Philip Roe, Earl of
 # Foo"), whose place is a realm or a title's seat; not a linked mention, whose article says what it is.
 from __future__ import annotations
 
