@@ -151,6 +151,7 @@ def test_a_judged_entity_sample_is_complete(name):
     ("unseen-entities-changed-2135-2136.tsv", {"added", "removed"}, {"yes", "class", "no"}),
     ("unseen-changed-2139-2140.tsv", {"added", "removed", "redated: start", "redated: end"}, {"yes", "no"}),
     ("unseen-entities-changed-2139-2140.tsv", {"added", "removed"}, {"yes", "class", "no"}),
+    ("unseen-changed-2141-2142.tsv", {"added", "redated: start", "redated: end"}, {"yes", "no"}),
     ("unseen-entities-changed-2141-2142.tsv", {"added", "removed"}, {"yes", "class", "no"}),
     ("dump-changed-2016-p37.tsv", {"added"}, {"yes", "no"}),
 ])
